@@ -1,0 +1,73 @@
+import { existsSync } from 'node:fs';
+import { z } from 'zod';
+import { LOCALES } from './db/schema.ts';
+
+/** An unset variable and one set to the empty string (`FOO=` in .env) mean the same: not set. */
+const optional = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), schema.optional());
+const withDefault = <T extends z.ZodType>(schema: T, fallback: z.input<T>) =>
+  z.preprocess((v) => (v === undefined || (typeof v === 'string' && v.trim() === '') ? fallback : v), schema);
+
+const url = z.url({ protocol: /^https?$/ }).transform((u) => u.replace(/\/+$/, ''));
+
+const timeZone = z.string().refine((tz) => {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}, 'not a known IANA time zone, e.g. Asia/Ho_Chi_Minh');
+
+export const configSchema = z.object({
+  DATABASE_PATH: withDefault(z.string(), './data/thidua.db'),
+  TELEGRAM_BOT_TOKEN: optional(
+    z.string().regex(/^\d+:[A-Za-z0-9_-]{20,}$/, 'does not look like a token from @BotFather (123456:ABC…)'),
+  ),
+  TELEGRAM_API_ROOT: withDefault(url, 'https://api.telegram.org'),
+  ZALO_APP_ID: optional(z.string().regex(/^\d+$/, 'must be the numeric app id')),
+  ZALO_APP_SECRET: optional(z.string()),
+  ZALO_OA_SECRET_KEY: optional(z.string()),
+  ZALO_API_BASE: withDefault(url, 'https://openapi.zalo.me'),
+  ZALO_OAUTH_BASE: withDefault(url, 'https://oauth.zaloapp.com'),
+  HTTP_PORT: withDefault(z.coerce.number().int().min(0).max(65535), 8080),
+  TZ: withDefault(timeZone, 'Asia/Ho_Chi_Minh'),
+  LOG_LEVEL: withDefault(z.enum(['debug', 'info', 'warn', 'error', 'silent']), 'info'),
+  DEFAULT_LOCALE: withDefault(z.enum(LOCALES), 'vi'),
+});
+
+export type Config = z.infer<typeof configSchema>;
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  }
+}
+
+/** Reads the configuration from `env`; throws one ConfigError listing every problem. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = configSchema.safeParse(env);
+  if (parsed.success) return parsed.data;
+  const problems = parsed.error.issues.map((issue) => {
+    const name = issue.path.join('.');
+    const value = env[name];
+    const shown = value === undefined || /SECRET|TOKEN/.test(name) ? '' : ` (got "${value}")`;
+    return `${name}: ${issue.message}${shown}`;
+  });
+  throw new ConfigError(problems);
+}
+
+/** Loads `./.env` into process.env if present (variables already set win). */
+export function loadDotEnv(path = '.env'): void {
+  if (existsSync(path)) process.loadEnvFile(path);
+}
+
+export function describeConfig(config: Config): Record<string, boolean> {
+  return {
+    telegram: config.TELEGRAM_BOT_TOKEN !== undefined,
+    zalo:
+      config.ZALO_APP_ID !== undefined &&
+      config.ZALO_APP_SECRET !== undefined &&
+      config.ZALO_OA_SECRET_KEY !== undefined,
+  };
+}

@@ -1,0 +1,406 @@
+/**
+ * The data model. Calendar days are ISO `YYYY-MM-DD` text (a day in the movement's time zone,
+ * never a UTC instant); moments are integer epoch milliseconds. Column names become snake_case
+ * through drizzle's `casing` option, set both here (drizzle-kit) and on the connection.
+ */
+import { sql } from 'drizzle-orm';
+import {
+  check,
+  index,
+  integer,
+  primaryKey,
+  real,
+  sqliteTable,
+  text,
+  uniqueIndex,
+} from 'drizzle-orm/sqlite-core';
+
+const createdAt = () =>
+  integer({ mode: 'number' })
+    .notNull()
+    .default(sql`(CAST(unixepoch('subsec') * 1000 AS INTEGER))`);
+
+export const MOVEMENT_STATUSES = ['draft', 'open', 'closed', 'archived'] as const;
+export const PERIOD_KINDS = ['month', 'quarter', 'half', 'year', 'adhoc'] as const;
+export const GROUP_KINDS = ['cum', 'khoi'] as const;
+export const ROLES = ['admin', 'cluster_head', 'liaison', 'viewer'] as const;
+export const CHANNELS = ['telegram', 'zalo', 'console'] as const;
+export const LOCALES = ['vi', 'en'] as const;
+export const REGISTRATION_STATUSES = ['draft', 'submitted', 'returned', 'approved'] as const;
+export const TARGET_KINDS = ['quantitative', 'qualitative'] as const;
+export const DIRECTIONS = ['at_least', 'at_most'] as const;
+export const ASSESSMENTS = ['exceeded', 'met', 'not_met'] as const;
+export const EVIDENCE_KINDS = ['photo', 'document', 'link'] as const;
+export const REMINDER_KINDS = ['registration_deadline', 'period_due', 'cron'] as const;
+export const OUTBOX_STATUSES = ['pending', 'sending', 'sent', 'failed', 'unreachable'] as const;
+
+export const movements = sqliteTable('movements', {
+  id: integer().primaryKey({ autoIncrement: true }),
+  code: text().notNull().unique(),
+  name: text().notNull(),
+  province: text(),
+  theme: text(),
+  documentNumber: text(),
+  documentDate: text(),
+  documentIssuer: text(),
+  documentSigner: text(),
+  documentSignerTitle: text(),
+  standingBody: text(),
+  startsOn: text().notNull(),
+  endsOn: text().notNull(),
+  registrationDeadline: text().notNull(),
+  timezone: text().notNull().default('Asia/Ho_Chi_Minh'),
+  status: text({ enum: MOVEMENT_STATUSES }).notNull().default('open'),
+  createdAt: createdAt(),
+});
+
+/** A period a progress report covers; `dueOn` is when the report is owed. */
+export const reportingPeriods = sqliteTable(
+  'reporting_periods',
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    movementId: integer()
+      .notNull()
+      .references(() => movements.id, { onDelete: 'cascade' }),
+    code: text().notNull(),
+    kind: text({ enum: PERIOD_KINDS }).notNull(),
+    startsOn: text().notNull(),
+    endsOn: text().notNull(),
+    dueOn: text().notNull(),
+  },
+  (t) => [uniqueIndex('reporting_periods_movement_code').on(t.movementId, t.code)],
+);
+
+export const contentAreas = sqliteTable(
+  'content_areas',
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    movementId: integer()
+      .notNull()
+      .references(() => movements.id, { onDelete: 'cascade' }),
+    number: integer().notNull(),
+    title: text().notNull(),
+    titleEn: text(),
+  },
+  (t) => [uniqueIndex('content_areas_movement_number').on(t.movementId, t.number)],
+);
+
+/** Units outlive movements; `validTo` marks a unit merged away or abolished. */
+export const units = sqliteTable('units', {
+  id: integer().primaryKey({ autoIncrement: true }),
+  code: text().notNull().unique(),
+  name: text().notNull(),
+  kind: text().notNull(),
+  validFrom: text(),
+  validTo: text(),
+  createdAt: createdAt(),
+});
+
+/** A cluster (cụm) or block (khối) of one movement. */
+export const groups = sqliteTable(
+  'groups',
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    movementId: integer()
+      .notNull()
+      .references(() => movements.id, { onDelete: 'cascade' }),
+    code: text().notNull(),
+    kind: text({ enum: GROUP_KINDS }).notNull(),
+    name: text().notNull(),
+    headUnitId: integer().references(() => units.id),
+    deputyUnitId: integer().references(() => units.id),
+    illustrative: integer({ mode: 'boolean' }).notNull().default(false),
+  },
+  (t) => [uniqueIndex('groups_movement_code').on(t.movementId, t.code)],
+);
+
+/** A unit belongs to at most one cluster or block per movement. */
+export const groupMembers = sqliteTable(
+  'group_members',
+  {
+    movementId: integer()
+      .notNull()
+      .references(() => movements.id, { onDelete: 'cascade' }),
+    groupId: integer()
+      .notNull()
+      .references(() => groups.id, { onDelete: 'cascade' }),
+    unitId: integer()
+      .notNull()
+      .references(() => units.id),
+  },
+  (t) => [
+    primaryKey({ columns: [t.groupId, t.unitId] }),
+    uniqueIndex('group_members_movement_unit').on(t.movementId, t.unitId),
+  ],
+);
+
+export const people = sqliteTable(
+  'people',
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    fullName: text().notNull(),
+    role: text({ enum: ROLES }).notNull(),
+    unitId: integer().references(() => units.id),
+    locale: text({ enum: LOCALES }).notNull().default('vi'),
+    active: integer({ mode: 'boolean' }).notNull().default(true),
+    createdAt: createdAt(),
+  },
+  (t) => [index('people_unit').on(t.unitId)],
+);
+
+/** One messenger account of a person; a person may have several. */
+export const identities = sqliteTable(
+  'identities',
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    personId: integer().references(() => people.id),
+    channel: text({ enum: CHANNELS }).notNull(),
+    externalId: text().notNull(),
+    displayName: text(),
+    locale: text({ enum: LOCALES }),
+    lastInboundAt: integer(),
+    unreachableAt: integer(),
+    unreachableReason: text(),
+    linkFailures: integer().notNull().default(0),
+    lockedUntil: integer(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('identities_channel_external').on(t.channel, t.externalId),
+    index('identities_person').on(t.personId),
+  ],
+);
+
+/**
+ * Single-use invite codes, split selector/verifier: the selector finds the row, only a hash of the
+ * verifier is stored, and wrong verifiers for a known selector count towards locking the code.
+ */
+export const invites = sqliteTable('invites', {
+  id: integer().primaryKey({ autoIncrement: true }),
+  selector: text().notNull().unique(),
+  verifierHash: text().notNull(),
+  unitId: integer().references(() => units.id),
+  role: text({ enum: ROLES }).notNull(),
+  personName: text(),
+  expiresAt: integer().notNull(),
+  usedAt: integer(),
+  usedByPersonId: integer().references(() => people.id),
+  failedAttempts: integer().notNull().default(0),
+  lockedAt: integer(),
+  createdBy: text().notNull(),
+  createdAt: createdAt(),
+});
+
+export const registrations = sqliteTable(
+  'registrations',
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    movementId: integer()
+      .notNull()
+      .references(() => movements.id, { onDelete: 'cascade' }),
+    unitId: integer()
+      .notNull()
+      .references(() => units.id),
+    status: text({ enum: REGISTRATION_STATUSES }).notNull().default('draft'),
+    /** How many times it has been submitted; each submission is kept in registration_versions. */
+    version: integer().notNull().default(0),
+    late: integer({ mode: 'boolean' }).notNull().default(false),
+    firstSubmittedAt: integer(),
+    submittedAt: integer(),
+    reviewedAt: integer(),
+    reviewedBy: integer().references(() => people.id),
+    reviewComment: text(),
+    createdAt: createdAt(),
+    updatedAt: integer().notNull(),
+  },
+  (t) => [uniqueIndex('registrations_movement_unit').on(t.movementId, t.unitId)],
+);
+
+/** A frozen copy of each submitted version: targets and titles as they were sent. */
+export const registrationVersions = sqliteTable(
+  'registration_versions',
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    registrationId: integer()
+      .notNull()
+      .references(() => registrations.id, { onDelete: 'cascade' }),
+    version: integer().notNull(),
+    snapshot: text({ mode: 'json' }).notNull(),
+    submittedAt: integer().notNull(),
+    submittedBy: integer().references(() => people.id),
+    late: integer({ mode: 'boolean' }).notNull().default(false),
+    outcome: text({ enum: ['approved', 'returned'] }),
+    reviewComment: text(),
+    reviewedAt: integer(),
+    reviewedBy: integer().references(() => people.id),
+  },
+  (t) => [uniqueIndex('registration_versions_reg_version').on(t.registrationId, t.version)],
+);
+
+export const targets = sqliteTable(
+  'targets',
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    registrationId: integer()
+      .notNull()
+      .references(() => registrations.id, { onDelete: 'cascade' }),
+    contentAreaId: integer()
+      .notNull()
+      .references(() => contentAreas.id),
+    text: text().notNull(),
+    kind: text({ enum: TARGET_KINDS }).notNull(),
+    measure: text(),
+    plannedValue: real(),
+    direction: text({ enum: DIRECTIONS }),
+    dueOn: text(),
+    note: text(),
+    position: integer().notNull(),
+    /** Soft delete: progress reports may still point at a target removed later. */
+    deletedAt: integer(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('targets_registration').on(t.registrationId),
+    check(
+      'targets_quantitative_has_plan',
+      sql`${t.kind} = 'qualitative' OR (${t.plannedValue} IS NOT NULL AND ${t.direction} IS NOT NULL)`,
+    ),
+  ],
+);
+
+/** Titles a unit aims for (danh hiệu), by catalogue code (labels live in locales/). */
+export const registrationTitles = sqliteTable(
+  'registration_titles',
+  {
+    registrationId: integer()
+      .notNull()
+      .references(() => registrations.id, { onDelete: 'cascade' }),
+    title: text().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.registrationId, t.title] })],
+);
+
+/**
+ * One progress report of a unit for a period. Append-only (enforced by triggers): a correction is
+ * a new report with the next `revision`, the earlier one stays.
+ */
+export const progressReports = sqliteTable(
+  'progress_reports',
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    registrationId: integer()
+      .notNull()
+      .references(() => registrations.id),
+    periodId: integer()
+      .notNull()
+      .references(() => reportingPeriods.id),
+    revision: integer().notNull(),
+    reportedBy: integer().references(() => people.id),
+    reportedAt: integer().notNull(),
+    note: text(),
+  },
+  (t) => [uniqueIndex('progress_reports_reg_period_rev').on(t.registrationId, t.periodId, t.revision)],
+);
+
+export const progressLines = sqliteTable(
+  'progress_lines',
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    reportId: integer()
+      .notNull()
+      .references(() => progressReports.id),
+    targetId: integer()
+      .notNull()
+      .references(() => targets.id),
+    value: real(),
+    /** true: `value` is the running total since the start; false: this period only. */
+    cumulative: integer({ mode: 'boolean' }).notNull().default(false),
+    percentOfPlan: real(),
+    assessment: text({ enum: ASSESSMENTS }),
+    evidenceKind: text({ enum: EVIDENCE_KINDS }),
+    evidenceRef: text(),
+    note: text(),
+  },
+  (t) => [
+    uniqueIndex('progress_lines_report_target').on(t.reportId, t.targetId),
+    index('progress_lines_target').on(t.targetId),
+  ],
+);
+
+/** The guided conversation an identity is in, if any. */
+export const conversations = sqliteTable('conversations', {
+  identityId: integer()
+    .primaryKey()
+    .references(() => identities.id, { onDelete: 'cascade' }),
+  flow: text().notNull(),
+  flowVersion: integer().notNull(),
+  step: text().notNull(),
+  data: text({ mode: 'json' }).notNull(),
+  history: text({ mode: 'json' }).notNull(),
+  startedAt: integer().notNull(),
+  updatedAt: integer().notNull(),
+  expiresAt: integer().notNull(),
+});
+
+export const reminderRules = sqliteTable('reminder_rules', {
+  id: integer().primaryKey({ autoIncrement: true }),
+  movementId: integer()
+    .notNull()
+    .references(() => movements.id, { onDelete: 'cascade' }),
+  kind: text({ enum: REMINDER_KINDS }).notNull(),
+  /** Days relative to the deadline: negative before, 0 on the day, positive overdue. */
+  offsetDays: integer(),
+  cron: text(),
+  /** Send at this local time of day (HH:MM) for deadline rules. */
+  atTime: text().notNull().default('08:00'),
+  /** After this many ignored reminders the unit's cluster head is told. */
+  escalateAfter: integer(),
+  paused: integer({ mode: 'boolean' }).notNull().default(false),
+  createdAt: createdAt(),
+});
+
+export const outbox = sqliteTable(
+  'outbox',
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    /** (rule or broadcast, slot, person): the same key is never planned twice. */
+    dedupeKey: text().notNull().unique(),
+    personId: integer().references(() => people.id),
+    identityId: integer().references(() => identities.id),
+    channel: text({ enum: CHANNELS }).notNull(),
+    payload: text({ mode: 'json' }).notNull(),
+    status: text({ enum: OUTBOX_STATUSES }).notNull().default('pending'),
+    attempts: integer().notNull().default(0),
+    notBefore: integer().notNull(),
+    lastError: text(),
+    ruleId: integer().references(() => reminderRules.id),
+    broadcastId: integer(),
+    createdAt: createdAt(),
+    sentAt: integer(),
+  },
+  (t) => [index('outbox_status_not_before').on(t.status, t.notBefore)],
+);
+
+/** Every change, by whom, before and after. Append-only (enforced by triggers). */
+export const auditLog = sqliteTable(
+  'audit_log',
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    at: integer().notNull(),
+    actorPersonId: integer().references(() => people.id),
+    actor: text().notNull(),
+    action: text().notNull(),
+    entity: text().notNull(),
+    entityId: text(),
+    before: text({ mode: 'json' }),
+    after: text({ mode: 'json' }),
+  },
+  (t) => [index('audit_log_entity').on(t.entity, t.entityId)],
+);
+
+/** Small key-value settings the program learns at run time (e.g. the Telegram bot's username). */
+export const settings = sqliteTable('settings', {
+  key: text().primaryKey(),
+  value: text().notNull(),
+  updatedAt: integer().notNull(),
+});
