@@ -1,0 +1,154 @@
+import { createHash, randomInt, timingSafeEqual } from 'node:crypto';
+import { and, eq } from 'drizzle-orm';
+import type { Db, DbOrTx } from '../db/connection.ts';
+import { identities, invites, people, units, type CHANNELS, type ROLES } from '../db/schema.ts';
+import { recordAudit, type Actor } from './audit.ts';
+import { DomainError } from './errors.ts';
+
+export type Role = (typeof ROLES)[number];
+export type Channel = (typeof CHANNELS)[number];
+
+/** Crockford's base32: no I, L, O or U, so a code read aloud or typed on a phone is not misread. */
+const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+const SELECTOR_LENGTH = 5;
+const VERIFIER_LENGTH = 7;
+export const MAX_INVITE_FAILURES = 5;
+export const DEFAULT_INVITE_DAYS = 14;
+const DAY = 86_400_000;
+
+const randomString = (length: number) => Array.from({ length }, () => ALPHABET[randomInt(ALPHABET.length)]).join('');
+const hashVerifier = (verifier: string) => createHash('sha256').update(verifier).digest('hex');
+
+/** Upper-cases, drops separators and maps the letters people confuse with digits (O→0, I/L→1). */
+export function normaliseCode(raw: string): string {
+  return raw
+    .toUpperCase()
+    .replace(/[\s_-]/g, '')
+    .replace(/O/g, '0')
+    .replace(/[IL]/g, '1');
+}
+
+export interface CreatedInvite {
+  id: number;
+  /** Shown once: only its hash is stored. Format XXXXX-XXXXXXX. */
+  code: string;
+  expiresAt: number;
+}
+
+export function createInvite(
+  db: Db,
+  input: { unitCode?: string | null; role: Role; personName?: string | null; validDays?: number },
+  actor: Actor,
+  now: number,
+): CreatedInvite {
+  return db.transaction((tx) => {
+    let unitId: number | null = null;
+    if (input.unitCode) {
+      const unit = tx.select().from(units).where(eq(units.code, input.unitCode)).get();
+      if (!unit) throw new DomainError('err-unit-unknown', { code: input.unitCode });
+      unitId = unit.id;
+    }
+    if (unitId === null && input.role !== 'admin' && input.role !== 'viewer') throw new DomainError('err-invite-needs-unit', { role: input.role });
+    const selector = randomString(SELECTOR_LENGTH);
+    const verifier = randomString(VERIFIER_LENGTH);
+    const expiresAt = now + (input.validDays ?? DEFAULT_INVITE_DAYS) * DAY;
+    const row = tx
+      .insert(invites)
+      .values({
+        selector,
+        verifierHash: hashVerifier(verifier),
+        unitId,
+        role: input.role,
+        personName: input.personName?.trim() || null,
+        expiresAt,
+        createdBy: actor.label,
+      })
+      .returning({ id: invites.id })
+      .get();
+    recordAudit(tx, actor, now, {
+      action: 'invite.create',
+      entity: 'invite',
+      entityId: row.id,
+      after: { unitId, role: input.role, expiresAt },
+    });
+    return { id: row.id, code: `${selector}-${verifier}`, expiresAt };
+  });
+}
+
+export type RedeemResult =
+  | { ok: true; personId: number; identityId: number; role: Role; unitId: number | null }
+  | { ok: false; reason: 'malformed' | 'unknown' | 'wrong' | 'locked' | 'expired' | 'used'; attemptsLeft?: number };
+
+export interface IdentityRef {
+  channel: Channel;
+  externalId: string;
+  displayName?: string | null;
+}
+
+/**
+ * Redeems a code for a messenger identity: creates the person (named as the invite says, or by the
+ * messenger's display name) and binds the identity. A wrong verifier for a known selector counts
+ * against that invite, and the fifth locks it; failures are committed even though nothing is linked.
+ */
+export function redeemInvite(db: Db, rawCode: string, who: IdentityRef, now: number): RedeemResult {
+  const code = normaliseCode(rawCode);
+  if (!new RegExp(`^[${ALPHABET}]{${SELECTOR_LENGTH + VERIFIER_LENGTH}}$`).test(code)) return { ok: false, reason: 'malformed' };
+  const selector = code.slice(0, SELECTOR_LENGTH);
+  const verifier = code.slice(SELECTOR_LENGTH);
+  return db.transaction((tx): RedeemResult => {
+    const invite = tx.select().from(invites).where(eq(invites.selector, selector)).get();
+    if (!invite) return { ok: false, reason: 'unknown' };
+    if (invite.lockedAt !== null) return { ok: false, reason: 'locked' };
+    const given = Buffer.from(hashVerifier(verifier), 'hex');
+    if (!timingSafeEqual(given, Buffer.from(invite.verifierHash, 'hex'))) {
+      const failures = invite.failedAttempts + 1;
+      const locked = failures >= MAX_INVITE_FAILURES;
+      tx.update(invites)
+        .set({ failedAttempts: failures, lockedAt: locked ? now : null })
+        .where(eq(invites.id, invite.id))
+        .run();
+      if (locked) recordAudit(tx, { label: 'system' }, now, { action: 'invite.lock', entity: 'invite', entityId: invite.id });
+      return locked ? { ok: false, reason: 'locked' } : { ok: false, reason: 'wrong', attemptsLeft: MAX_INVITE_FAILURES - failures };
+    }
+    if (invite.usedAt !== null) return { ok: false, reason: 'used' };
+    if (invite.expiresAt <= now) return { ok: false, reason: 'expired' };
+
+    const identity =
+      tx
+        .select()
+        .from(identities)
+        .where(and(eq(identities.channel, who.channel), eq(identities.externalId, who.externalId)))
+        .get() ??
+      tx
+        .insert(identities)
+        .values({ channel: who.channel, externalId: who.externalId, displayName: who.displayName ?? null })
+        .returning()
+        .get();
+    const person = tx
+      .insert(people)
+      .values({
+        fullName: invite.personName ?? who.displayName ?? `${who.channel}:${who.externalId}`,
+        role: invite.role,
+        unitId: invite.unitId,
+      })
+      .returning()
+      .get();
+    tx.update(identities)
+      .set({ personId: person.id, linkFailures: 0, lockedUntil: null, displayName: who.displayName ?? identity.displayName })
+      .where(eq(identities.id, identity.id))
+      .run();
+    tx.update(invites).set({ usedAt: now, usedByPersonId: person.id }).where(eq(invites.id, invite.id)).run();
+    const actor: Actor = { personId: person.id, label: `${who.channel}:${who.externalId}` };
+    recordAudit(tx, actor, now, {
+      action: 'invite.redeem',
+      entity: 'person',
+      entityId: person.id,
+      after: { person, identityId: identity.id, inviteId: invite.id },
+    });
+    return { ok: true, personId: person.id, identityId: identity.id, role: invite.role, unitId: invite.unitId };
+  });
+}
+
+export function listInvites(db: DbOrTx) {
+  return db.select().from(invites).all();
+}

@@ -1,0 +1,162 @@
+import { z } from 'zod';
+import { GROUP_KINDS, MOVEMENT_STATUSES, PERIOD_KINDS } from '../db/schema.ts';
+
+export const UNIT_KINDS = ['so', 'ban-nganh', 'doan-the', 'huyen', 'xa', 'doanh-nghiep', 'khac'] as const;
+export type UnitKind = (typeof UNIT_KINDS)[number];
+
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'def-bad-date')
+  .refine((s) => {
+    const d = new Date(`${s}T00:00:00Z`);
+    return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(s);
+  }, 'def-not-a-date');
+
+const code = z
+  .string()
+  .trim()
+  .min(1)
+  .max(40)
+  .regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, 'def-bad-code');
+
+export const unitDefinition = z.object({
+  code,
+  name: z.string().trim().min(1),
+  kind: z.enum(UNIT_KINDS),
+  validFrom: isoDate.optional(),
+  validTo: isoDate.optional(),
+});
+
+export const groupDefinition = z.object({
+  code,
+  kind: z.enum(GROUP_KINDS),
+  name: z.string().trim().min(1),
+  head: code.optional(),
+  deputy: code.optional(),
+  members: z.array(code).min(1),
+  illustrative: z.boolean().default(false),
+});
+
+export const periodDefinition = z.object({
+  code,
+  kind: z.enum(PERIOD_KINDS),
+  starts: isoDate,
+  ends: isoDate,
+  due: isoDate,
+});
+
+export const sampleTargetDefinition = z
+  .object({
+    unit: code,
+    area: z.number().int().positive(),
+    text: z.string().trim().min(1),
+    kind: z.enum(['quantitative', 'qualitative']),
+    measure: z.string().trim().min(1).optional(),
+    planned: z.number().finite().optional(),
+    comparison: z.enum(['at-least', 'at-most']).optional(),
+  })
+  .refine((t) => t.kind === 'qualitative' || (t.planned !== undefined && t.measure !== undefined), {
+    message: 'def-quantitative-needs-plan',
+  });
+
+export const movementDefinition = z
+  .object({
+    about: z.string().optional(),
+    movement: z.object({
+      code,
+      name: z.string().trim().min(1),
+      province: z.string().optional(),
+      theme: z.string().optional(),
+      document: z
+        .object({
+          number: z.string().min(1),
+          date: isoDate,
+          issuer: z.string().optional(),
+          signer: z.string().optional(),
+          signerTitle: z.string().optional(),
+        })
+        .optional(),
+      standingBody: z.string().optional(),
+      starts: isoDate,
+      ends: isoDate,
+      registrationDeadline: isoDate,
+      timezone: z.string().default('Asia/Ho_Chi_Minh'),
+      status: z.enum(MOVEMENT_STATUSES).default('open'),
+      /** Which periods progress is reported for, when `reportingPeriods` does not list them. */
+      reporting: z
+        .object({
+          kinds: z.array(z.enum(['month', 'quarter', 'half', 'year'])).min(1),
+          dueDaysAfterEnd: z.number().int().min(0).max(60).default(10),
+        })
+        .default({ kinds: ['quarter', 'half', 'year'], dueDaysAfterEnd: 10 }),
+    }),
+    reportingPeriods: z.array(periodDefinition).optional(),
+    contentAreas: z
+      .array(z.object({ number: z.number().int().positive(), title: z.string().trim().min(1), titleEn: z.string().optional() }))
+      .min(1),
+    units: z.array(unitDefinition).default([]),
+    groups: z.array(groupDefinition).default([]),
+    sampleTargets: z.array(sampleTargetDefinition).default([]),
+  })
+  .superRefine((def, ctx) => {
+    const m = def.movement;
+    if (m.ends < m.starts) ctx.addIssue({ code: 'custom', path: ['movement', 'ends'], message: 'def-ends-before-start' });
+    if (m.registrationDeadline < m.starts || m.registrationDeadline > m.ends)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['movement', 'registrationDeadline'],
+        message: 'def-deadline-outside',
+      });
+    duplicates(def.contentAreas.map((a) => a.number)).forEach((i) =>
+      ctx.addIssue({ code: 'custom', path: ['contentAreas', i, 'number'], message: 'def-duplicate', params: { what: 'area' } }),
+    );
+    duplicates(def.units.map((u) => u.code)).forEach((i) =>
+      ctx.addIssue({ code: 'custom', path: ['units', i, 'code'], message: 'def-duplicate', params: { what: 'unit' } }),
+    );
+    duplicates(def.groups.map((g) => g.code)).forEach((i) =>
+      ctx.addIssue({ code: 'custom', path: ['groups', i, 'code'], message: 'def-duplicate', params: { what: 'group' } }),
+    );
+    const seenMember = new Map<string, string>();
+    def.groups.forEach((g, gi) => {
+      g.members.forEach((member, mi) => {
+        const other = seenMember.get(member);
+        if (other !== undefined)
+          ctx.addIssue({
+            code: 'custom',
+            path: ['groups', gi, 'members', mi],
+            message: 'def-member-twice',
+            params: { unit: member, group: other },
+          });
+        seenMember.set(member, g.code);
+      });
+      for (const role of ['head', 'deputy'] as const) {
+        const unit = g[role];
+        if (unit !== undefined && !g.members.includes(unit))
+          ctx.addIssue({ code: 'custom', path: ['groups', gi, role], message: 'def-role-not-member', params: { unit } });
+      }
+    });
+    const areaNumbers = new Set(def.contentAreas.map((a) => a.number));
+    def.sampleTargets.forEach((t, i) => {
+      if (!areaNumbers.has(t.area))
+        ctx.addIssue({ code: 'custom', path: ['sampleTargets', i, 'area'], message: 'def-no-area', params: { area: t.area } });
+    });
+    def.reportingPeriods?.forEach((p, i) => {
+      if (p.ends < p.starts) ctx.addIssue({ code: 'custom', path: ['reportingPeriods', i, 'ends'], message: 'def-ends-before-start' });
+    });
+    duplicates((def.reportingPeriods ?? []).map((p) => p.code)).forEach((i) =>
+      ctx.addIssue({ code: 'custom', path: ['reportingPeriods', i, 'code'], message: 'def-duplicate', params: { what: 'period' } }),
+    );
+  });
+
+export type MovementDefinition = z.infer<typeof movementDefinition>;
+
+/** Indexes of the elements that repeat an earlier one. */
+function duplicates<T>(values: T[]): number[] {
+  const seen = new Set<T>();
+  const out: number[] = [];
+  values.forEach((v, i) => {
+    if (seen.has(v)) out.push(i);
+    seen.add(v);
+  });
+  return out;
+}

@@ -1,0 +1,251 @@
+import { and, asc, eq, isNull } from 'drizzle-orm';
+import type { Db, DbOrTx } from '../db/connection.ts';
+import {
+  contentAreas,
+  movements,
+  registrationTitles,
+  registrationVersions,
+  registrations,
+  targets,
+  type REGISTRATION_STATUSES,
+} from '../db/schema.ts';
+import { recordAudit, type Actor } from './audit.ts';
+import { DomainError } from './errors.ts';
+import { localDate } from './vn-input.ts';
+
+export type RegistrationStatus = (typeof REGISTRATION_STATUSES)[number];
+export type Registration = typeof registrations.$inferSelect;
+export type Target = typeof targets.$inferSelect;
+export type ReviewAction = 'submit' | 'approve' | 'return';
+
+/** The registration life cycle: Chưa gửi → Chờ duyệt → Đã duyệt | Trả lại → Chờ duyệt … */
+const TRANSITIONS: Record<ReviewAction, { from: readonly RegistrationStatus[]; to: RegistrationStatus }> = {
+  submit: { from: ['draft', 'returned'], to: 'submitted' },
+  approve: { from: ['submitted'], to: 'approved' },
+  return: { from: ['submitted'], to: 'returned' },
+};
+
+/** The status after `action`, or a DomainError when the action is not allowed from `status`. */
+export function nextStatus(status: RegistrationStatus, action: ReviewAction): RegistrationStatus {
+  const rule = TRANSITIONS[action];
+  if (!rule.from.includes(status)) throw new DomainError('err-registration-transition', { status, action });
+  return rule.to;
+}
+
+export const isEditable = (status: RegistrationStatus) => status === 'draft' || status === 'returned';
+
+export function getRegistration(db: DbOrTx, id: number): Registration {
+  const row = db.select().from(registrations).where(eq(registrations.id, id)).get();
+  if (!row) throw new DomainError('err-registration-unknown');
+  return row;
+}
+
+export function findRegistration(db: DbOrTx, movementId: number, unitId: number): Registration | undefined {
+  return db
+    .select()
+    .from(registrations)
+    .where(and(eq(registrations.movementId, movementId), eq(registrations.unitId, unitId)))
+    .get();
+}
+
+/** The unit's registration for the movement, created as a draft the first time it is needed. */
+export function ensureRegistration(db: DbOrTx, movementId: number, unitId: number, now: number): Registration {
+  return (
+    findRegistration(db, movementId, unitId) ??
+    db.insert(registrations).values({ movementId, unitId, updatedAt: now }).returning().get()
+  );
+}
+
+export function listTargets(db: DbOrTx, registrationId: number): Target[] {
+  return db
+    .select()
+    .from(targets)
+    .where(and(eq(targets.registrationId, registrationId), isNull(targets.deletedAt)))
+    .orderBy(asc(targets.position), asc(targets.id))
+    .all();
+}
+
+export function listTitles(db: DbOrTx, registrationId: number): string[] {
+  return db
+    .select({ title: registrationTitles.title })
+    .from(registrationTitles)
+    .where(eq(registrationTitles.registrationId, registrationId))
+    .all()
+    .map((r) => r.title);
+}
+
+export interface TargetInput {
+  contentAreaId: number;
+  text: string;
+  kind: 'quantitative' | 'qualitative';
+  measure?: string | null;
+  plannedValue?: number | null;
+  direction?: 'at_least' | 'at_most' | null;
+  dueOn?: string | null;
+  note?: string | null;
+}
+
+function requireEditable(reg: Registration): void {
+  if (!isEditable(reg.status)) throw new DomainError('err-registration-locked', { status: reg.status });
+}
+
+function normaliseTarget(db: DbOrTx, reg: Registration, input: TargetInput) {
+  const area = db.select().from(contentAreas).where(eq(contentAreas.id, input.contentAreaId)).get();
+  if (!area || area.movementId !== reg.movementId) throw new DomainError('err-area-unknown');
+  const quantitative = input.kind === 'quantitative';
+  if (quantitative && (input.plannedValue === null || input.plannedValue === undefined || !input.direction))
+    throw new DomainError('err-target-needs-plan');
+  return {
+    contentAreaId: input.contentAreaId,
+    text: input.text.trim(),
+    kind: input.kind,
+    measure: input.measure?.trim() || null,
+    plannedValue: quantitative ? input.plannedValue! : null,
+    direction: quantitative ? input.direction! : null,
+    dueOn: input.dueOn ?? null,
+    note: input.note?.trim() || null,
+  };
+}
+
+function touch(db: DbOrTx, id: number, now: number): void {
+  db.update(registrations).set({ updatedAt: now }).where(eq(registrations.id, id)).run();
+}
+
+export function addTarget(db: DbOrTx, registrationId: number, input: TargetInput, actor: Actor, now: number): Target {
+  const reg = getRegistration(db, registrationId);
+  requireEditable(reg);
+  const fields = normaliseTarget(db, reg, input);
+  const position = listTargets(db, registrationId).reduce((max, t) => Math.max(max, t.position), 0) + 1;
+  const row = db.insert(targets).values({ registrationId, ...fields, position }).returning().get();
+  touch(db, registrationId, now);
+  recordAudit(db, actor, now, { action: 'target.create', entity: 'target', entityId: row.id, after: row });
+  return row;
+}
+
+function getLiveTarget(db: DbOrTx, registrationId: number, targetId: number): Target {
+  const row = db.select().from(targets).where(eq(targets.id, targetId)).get();
+  if (!row || row.registrationId !== registrationId || row.deletedAt !== null) throw new DomainError('err-target-unknown');
+  return row;
+}
+
+export function updateTarget(db: DbOrTx, registrationId: number, targetId: number, input: TargetInput, actor: Actor, now: number): Target {
+  const reg = getRegistration(db, registrationId);
+  requireEditable(reg);
+  const before = getLiveTarget(db, registrationId, targetId);
+  const fields = normaliseTarget(db, reg, input);
+  const row = db.update(targets).set(fields).where(eq(targets.id, targetId)).returning().get();
+  touch(db, registrationId, now);
+  recordAudit(db, actor, now, { action: 'target.update', entity: 'target', entityId: targetId, before, after: row });
+  return row;
+}
+
+export function removeTarget(db: DbOrTx, registrationId: number, targetId: number, actor: Actor, now: number): void {
+  requireEditable(getRegistration(db, registrationId));
+  const before = getLiveTarget(db, registrationId, targetId);
+  db.update(targets).set({ deletedAt: now }).where(eq(targets.id, targetId)).run();
+  touch(db, registrationId, now);
+  recordAudit(db, actor, now, { action: 'target.delete', entity: 'target', entityId: targetId, before });
+}
+
+export function setTitles(db: DbOrTx, registrationId: number, titles: string[], actor: Actor, now: number): void {
+  requireEditable(getRegistration(db, registrationId));
+  const before = listTitles(db, registrationId);
+  const after = [...new Set(titles)];
+  db.delete(registrationTitles).where(eq(registrationTitles.registrationId, registrationId)).run();
+  for (const title of after) db.insert(registrationTitles).values({ registrationId, title }).run();
+  touch(db, registrationId, now);
+  recordAudit(db, actor, now, { action: 'registration.titles', entity: 'registration', entityId: registrationId, before, after });
+}
+
+/** Targets and titles as submitted, frozen in registration_versions. */
+export interface RegistrationSnapshot {
+  targets: Omit<Target, 'deletedAt' | 'createdAt' | 'registrationId'>[];
+  titles: string[];
+}
+
+function snapshot(db: DbOrTx, registrationId: number): RegistrationSnapshot {
+  return {
+    targets: listTargets(db, registrationId).map(({ deletedAt: _d, createdAt: _c, registrationId: _r, ...rest }) => rest),
+    titles: listTitles(db, registrationId),
+  };
+}
+
+/**
+ * Sends the registration for review as a new version. After the movement's deadline (a day in the
+ * movement's time zone) it is still accepted, and marked late.
+ */
+export function submitRegistration(db: Db, registrationId: number, actor: Actor, now: number): Registration {
+  return db.transaction((tx) => {
+    const reg = getRegistration(tx, registrationId);
+    const status = nextStatus(reg.status, 'submit');
+    const snap = snapshot(tx, registrationId);
+    if (snap.targets.length === 0) throw new DomainError('err-registration-empty');
+    const movement = tx.select().from(movements).where(eq(movements.id, reg.movementId)).get()!;
+    const late = localDate(now, movement.timezone) > movement.registrationDeadline;
+    const version = reg.version + 1;
+    tx.insert(registrationVersions)
+      .values({ registrationId, version, snapshot: snap, submittedAt: now, submittedBy: actor.personId ?? null, late })
+      .run();
+    const row = tx
+      .update(registrations)
+      .set({
+        status,
+        version,
+        late: reg.late || (reg.firstSubmittedAt === null && late),
+        firstSubmittedAt: reg.firstSubmittedAt ?? now,
+        submittedAt: now,
+        updatedAt: now,
+      })
+      .where(eq(registrations.id, registrationId))
+      .returning()
+      .get();
+    recordAudit(tx, actor, now, {
+      action: 'registration.submit',
+      entity: 'registration',
+      entityId: registrationId,
+      before: { status: reg.status, version: reg.version },
+      after: { status, version, late: row.late },
+    });
+    return row;
+  });
+}
+
+function review(db: Db, registrationId: number, action: 'approve' | 'return', comment: string | null, actor: Actor, now: number): Registration {
+  return db.transaction((tx) => {
+    const reg = getRegistration(tx, registrationId);
+    const status = nextStatus(reg.status, action);
+    const fields = { status, reviewComment: comment, reviewedAt: now, reviewedBy: actor.personId ?? null, updatedAt: now };
+    const row = tx.update(registrations).set(fields).where(eq(registrations.id, registrationId)).returning().get();
+    tx.update(registrationVersions)
+      .set({ outcome: action === 'approve' ? 'approved' : 'returned', reviewComment: comment, reviewedAt: now, reviewedBy: actor.personId ?? null })
+      .where(and(eq(registrationVersions.registrationId, registrationId), eq(registrationVersions.version, reg.version)))
+      .run();
+    recordAudit(tx, actor, now, {
+      action: `registration.${action}`,
+      entity: 'registration',
+      entityId: registrationId,
+      before: { status: reg.status },
+      after: { status, comment },
+    });
+    return row;
+  });
+}
+
+export function approveRegistration(db: Db, registrationId: number, actor: Actor, now: number, comment?: string): Registration {
+  return review(db, registrationId, 'approve', comment?.trim() || null, actor, now);
+}
+
+/** Returns the registration to the unit; a reason is required so the unit knows what to fix. */
+export function returnRegistration(db: Db, registrationId: number, reason: string, actor: Actor, now: number): Registration {
+  if (reason.trim().length === 0) throw new DomainError('err-return-needs-reason');
+  return review(db, registrationId, 'return', reason.trim(), actor, now);
+}
+
+export function listVersions(db: DbOrTx, registrationId: number) {
+  return db
+    .select()
+    .from(registrationVersions)
+    .where(eq(registrationVersions.registrationId, registrationId))
+    .orderBy(asc(registrationVersions.version))
+    .all();
+}
