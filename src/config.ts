@@ -1,6 +1,8 @@
 import { existsSync } from 'node:fs';
 import { z } from 'zod';
 import { LOCALES } from './db/schema.ts';
+import { zodLocale } from './domain/validation-report.ts';
+import { DEFAULT_LOCALE, t, type Locale } from './i18n/index.ts';
 
 /** An unset variable and one set to the empty string (`FOO=` in .env) mean the same: not set. */
 const optional = <T extends z.ZodType>(schema: T) =>
@@ -17,15 +19,15 @@ const timeZone = z.string().refine((tz) => {
   } catch {
     return false;
   }
-}, 'not a known IANA time zone, e.g. Asia/Ho_Chi_Minh');
+}, 'config-bad-timezone');
 
 export const configSchema = z.object({
   DATABASE_PATH: withDefault(z.string(), './data/thidua.db'),
   TELEGRAM_BOT_TOKEN: optional(
-    z.string().regex(/^\d+:[A-Za-z0-9_-]{20,}$/, 'does not look like a token from @BotFather (123456:ABC…)'),
+    z.string().regex(/^\d+:[A-Za-z0-9_-]{20,}$/, 'config-bad-telegram-token'),
   ),
   TELEGRAM_API_ROOT: withDefault(url, 'https://api.telegram.org'),
-  ZALO_APP_ID: optional(z.string().regex(/^\d+$/, 'must be the numeric app id')),
+  ZALO_APP_ID: optional(z.string().regex(/^\d+$/, 'config-bad-zalo-app-id')),
   ZALO_APP_SECRET: optional(z.string()),
   ZALO_OA_SECRET_KEY: optional(z.string()),
   ZALO_API_BASE: withDefault(url, 'https://openapi.zalo.me'),
@@ -45,14 +47,15 @@ export class ConfigError extends Error {
 }
 
 /** Reads the configuration from `env`; throws one ConfigError listing every problem. */
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const parsed = configSchema.safeParse(env);
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, locale: Locale = DEFAULT_LOCALE): Config {
+  const parsed = configSchema.safeParse(env, { error: zodLocale(locale) });
   if (parsed.success) return parsed.data;
   const problems = parsed.error.issues.map((issue) => {
     const name = issue.path.join('.');
     const value = env[name];
-    const shown = value === undefined || /SECRET|TOKEN/.test(name) ? '' : ` (got "${value}")`;
-    return `${name}: ${issue.message}${shown}`;
+    const shown = value === undefined || /SECRET|TOKEN/.test(name) ? '' : ` ${t(locale, 'config-got', { value })}`;
+    const message = issue.message.startsWith('config-') ? t(locale, issue.message) : issue.message;
+    return `${name}: ${message}${shown}`;
   });
   throw new ConfigError(problems);
 }

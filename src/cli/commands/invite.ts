@@ -1,0 +1,53 @@
+import { ROLES, settings } from '../../db/schema.ts';
+import { eq } from 'drizzle-orm';
+import { deepLink, fetchBotUsername } from '../../channels/telegram/bot-username.ts';
+import { cliActor } from '../../domain/audit.ts';
+import { createInvite, type Role } from '../../domain/invites.ts';
+import { formatVnDate, localDate } from '../../domain/vn-input.ts';
+import type { CliContext, Command } from '../context.ts';
+
+/** The bot's username, remembered in settings after the first successful getMe. */
+async function botUsername(ctx: CliContext): Promise<string | undefined> {
+  const token = ctx.config.TELEGRAM_BOT_TOKEN;
+  if (!token) return undefined;
+  const db = ctx.db();
+  const cached = db.select().from(settings).where(eq(settings.key, 'telegram.username')).get();
+  if (cached) return cached.value;
+  const username = await fetchBotUsername(ctx.config.TELEGRAM_API_ROOT, token);
+  if (username)
+    db.insert(settings)
+      .values({ key: 'telegram.username', value: username, updatedAt: ctx.clock.now() })
+      .onConflictDoUpdate({ target: settings.key, set: { value: username, updatedAt: ctx.clock.now() } })
+      .run();
+  return username;
+}
+
+export const inviteCommand: Command = {
+  name: 'invite',
+  options: { unit: { type: 'string' }, role: { type: 'string' }, name: { type: 'string' }, days: { type: 'string' } },
+  async run(ctx, _positionals, options) {
+    const role = (options.role ?? 'liaison') as string;
+    if (!(ROLES as readonly string[]).includes(role)) {
+      ctx.io.stderr(ctx.t('cli-bad-role', { role, roles: ROLES.join(', ') }));
+      return 2;
+    }
+    const days = options.days === undefined ? undefined : Number(options.days);
+    if (days !== undefined && !(Number.isInteger(days) && days >= 1 && days <= 365)) {
+      ctx.io.stderr(ctx.t('cli-bad-days', { value: String(options.days) }));
+      return 2;
+    }
+    const invite = createInvite(
+      ctx.db(),
+      { unitCode: (options.unit as string | undefined) ?? null, role: role as Role, personName: (options.name as string | undefined) ?? null, ...(days ? { validDays: days } : {}) },
+      cliActor,
+      ctx.clock.now(),
+    );
+    const username = await botUsername(ctx);
+    const link = username ? deepLink(username, invite.code) : null;
+    const expires = formatVnDate(localDate(invite.expiresAt, ctx.config.TZ));
+    ctx.say(ctx.t('cli-invite-created', { code: invite.code, role: ctx.t(`role-${role}`), unit: (options.unit as string) ?? '—', expires }));
+    ctx.say(link ? ctx.t('cli-invite-link', { link }) : ctx.t(ctx.config.TELEGRAM_BOT_TOKEN ? 'cli-invite-no-link-unreachable' : 'cli-invite-no-link'));
+    ctx.result({ code: invite.code, role, unit: options.unit ?? null, expiresAt: new Date(invite.expiresAt).toISOString(), link });
+    return 0;
+  },
+};
