@@ -1,0 +1,150 @@
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterEach, describe, expect, it } from 'vitest';
+import { closeDatabase, openDatabase } from '../../src/db/connection.ts';
+import { redeemInvite } from '../../src/domain/invites.ts';
+import { cliSandbox, useCliSandboxes } from '../helpers/cli.ts';
+
+useCliSandboxes();
+const run = promisify(execFile);
+const servers: Server[] = [];
+afterEach(() => {
+  for (const s of servers.splice(0)) s.close();
+});
+
+/** A stand-in for the Bot API on 127.0.0.1 that knows getMe and records the paths asked for. */
+async function fakeBotApi(username: string): Promise<{ root: string; paths: string[] }> {
+  const paths: string[] = [];
+  const server = createServer((req, res) => {
+    paths.push(req.url ?? '');
+    res.setHeader('content-type', 'application/json');
+    if (req.url?.endsWith('/getMe')) res.end(JSON.stringify({ ok: true, result: { id: 1, is_bot: true, first_name: 'Thi đua', username } }));
+    else res.end(JSON.stringify({ ok: false, error_code: 404, description: 'Not Found' }));
+  });
+  servers.push(server);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { root: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, paths };
+}
+
+const TOKEN = '123456:ABCDEFGHIJKLMNOPQRSTUVWXYZ_abcdef';
+
+describe('thidua invite', () => {
+  it('prints a code that links a messenger account once, and no link while no bot is configured', async () => {
+    const cli = cliSandbox();
+    await cli.run('load-sample');
+    const out = await cli.run('invite', '--unit', 'SNV', '--role', 'liaison', '--name', 'Nguyễn Thị Hoa', '--json');
+    expect(out.code).toBe(0);
+    const invite = JSON.parse(out.stdout) as { code: string; link: string | null };
+    expect(invite.code).toMatch(/^[0-9A-Z]{5}-[0-9A-Z]{7}$/);
+    expect(invite.link).toBeNull();
+
+    const db = openDatabase(cli.dbPath);
+    try {
+      const first = redeemInvite(db, invite.code, { channel: 'telegram', externalId: '42' }, Date.UTC(2020, 1, 16));
+      expect(first).toMatchObject({ ok: true, role: 'liaison' });
+      expect(db.$client.prepare('SELECT full_name, role FROM people').all()).toEqual([{ full_name: 'Nguyễn Thị Hoa', role: 'liaison' }]);
+      expect(redeemInvite(db, invite.code, { channel: 'telegram', externalId: '43' }, Date.UTC(2020, 1, 16))).toEqual({ ok: false, reason: 'used' });
+    } finally {
+      closeDatabase(db);
+    }
+  });
+
+  it('prints the t.me deep link once a Telegram bot is configured, asking getMe only once', async () => {
+    const api = await fakeBotApi('thidua_namdinh_bot');
+    const cli = cliSandbox({ TELEGRAM_BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: api.root });
+    await cli.run('load-sample');
+    const first = await cli.run('invite', '--unit', 'HHH');
+    expect(first.stdout).toMatch(/https:\/\/t\.me\/thidua_namdinh_bot\?start=[0-9A-Z]{5}-[0-9A-Z]{7}/);
+    await cli.run('invite', '--unit', 'HGT', '--role', 'cluster_head');
+    expect(api.paths).toEqual([`/bot${TOKEN}/getMe`]);
+  });
+
+  it('refuses an unknown unit or role and writes no invite', async () => {
+    const cli = cliSandbox();
+    await cli.run('load-sample');
+    const unknownUnit = await cli.run('invite', '--unit', 'NOPE');
+    expect(unknownUnit.code).toBe(1);
+    expect(unknownUnit.stderr).toContain('Không có đơn vị mã "NOPE"');
+    const badRole = await cli.run('invite', '--unit', 'SNV', '--role', 'boss');
+    expect(badRole.code).toBe(2);
+    const db = openDatabase(cli.dbPath);
+    expect(db.$client.prepare('SELECT count(*) AS n FROM invites').get()).toEqual({ n: 0 });
+    closeDatabase(db);
+  });
+});
+
+describe('thidua status and backup', () => {
+  it('gives the movement status as JSON for scripts', async () => {
+    const cli = cliSandbox();
+    await cli.run('load-sample');
+    const out = await cli.run('status', '--json');
+    const status = JSON.parse(out.stdout) as { totals: Record<string, number>; byGroup: unknown[]; deadlinePassed: boolean };
+    expect(status.deadlinePassed).toBe(false);
+    expect(status.totals).toEqual({ units: 34, none: 30, draft: 4, submitted: 0, returned: 0, approved: 0, late: 0 });
+    expect(status.byGroup).toHaveLength(6);
+  });
+
+  it('says how to start when no movement is loaded', async () => {
+    const cli = cliSandbox();
+    const out = await cli.run('status');
+    expect(out.code).toBe(1);
+    expect(out.stderr).toContain('thidua load-sample');
+  });
+
+  it('backs the database up to a file that opens with the same data', async () => {
+    const cli = cliSandbox();
+    await cli.run('load-sample');
+    const target = join(cli.dir, 'copy.db');
+    const out = await cli.run('backup', target);
+    expect(out.code).toBe(0);
+    const copy = openDatabase(target, { readonly: true });
+    expect(copy.$client.prepare('SELECT count(*) AS n FROM units').get()).toEqual({ n: 34 });
+    closeDatabase(copy);
+  });
+});
+
+describe('usage and configuration errors', () => {
+  it('lists every configuration problem in one readable message, without a stack trace', async () => {
+    const cli = cliSandbox({ HTTP_PORT: 'tám nghìn', TZ: 'Asia/Hanoi_City', LOG_LEVEL: 'loud', TELEGRAM_BOT_TOKEN: 'abc' });
+    const out = await cli.run('status');
+    expect(out.code).toBe(2);
+    for (const name of ['HTTP_PORT', 'TZ', 'LOG_LEVEL', 'TELEGRAM_BOT_TOKEN']) expect(out.stderr).toContain(`- ${name}:`);
+    expect(out.stderr).not.toContain('abc'); // secrets are never echoed
+    expect(out.stderr).not.toMatch(/at .*\.ts:\d+/);
+    expect(existsSync(cli.dbPath)).toBe(false);
+  });
+
+  it('answers an unknown command or option with the usage, in the chosen language', async () => {
+    const cli = cliSandbox();
+    const unknown = await cli.run('explode', '--lang', 'en');
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('There is no command "explode"');
+    const badOption = await cli.run('status', '--colour');
+    expect(badOption.code).toBe(2);
+    expect(badOption.stderr).toContain('Tùy chọn không hợp lệ');
+    const help = await cli.run('import-units', '--help');
+    expect(help.stdout).toContain('--dry-run');
+  });
+});
+
+describe('the installed entry points', () => {
+  it('npx thidua runs the CLI through its bin script', async () => {
+    const cli = cliSandbox();
+    const { stdout } = await run(process.execPath, ['src/bin/thidua.js', 'migrate', '--json'], { env: { ...process.env, ...cli.env } });
+    expect(JSON.parse(stdout)).toEqual({ database: cli.dbPath, migrations: 2 });
+  });
+
+  it('npm start migrates and says what is configured and what is not', async () => {
+    const cli = cliSandbox();
+    const { stdout } = await run(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+      env: { ...process.env, ...cli.env, LOG_LEVEL: 'silent', TELEGRAM_BOT_TOKEN: '', ZALO_APP_ID: '' },
+    });
+    expect(stdout).toContain('Telegram: chưa cấu hình');
+    expect(stdout).toContain('Zalo OA: chưa cấu hình');
+    expect(existsSync(cli.dbPath)).toBe(true);
+  });
+});

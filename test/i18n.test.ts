@@ -1,0 +1,37 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { messageIds, t } from '../src/i18n/index.ts';
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? sourceFiles(path) : path.endsWith('.ts') ? [path] : [];
+  });
+}
+
+describe('locales', () => {
+  it('Vietnamese and English define the same messages', () => {
+    expect(messageIds('en').sort()).toEqual(messageIds('vi').sort());
+  });
+
+  it('every message id written literally in the code exists', () => {
+    const ids = new Set(messageIds('vi'));
+    const used = new Set<string>();
+    for (const file of sourceFiles('src')) {
+      const text = readFileSync(file, 'utf8');
+      for (const m of text.matchAll(/\b(?:t|say|problem|DomainError)\((?:[a-z]+, )?(?:[a-zA-Z.]+, )*'([a-z]+(?:-[a-z0-9_]+)+)'/g)) used.add(m[1]!);
+      for (const m of text.matchAll(/(?<!name: )'((?:err|def|import|cli|config|start)-[a-z0-9-]+)'/g)) used.add(m[1]!);
+    }
+    expect(used.size).toBeGreaterThan(50);
+    expect([...used].filter((id) => !ids.has(id))).toEqual([]);
+  });
+
+  it('formats with the variables given and without invisible isolation marks', () => {
+    expect(t('vi', 'err-unit-unknown', { code: 'SNV' })).toBe('Không có đơn vị mã "SNV".');
+    expect(t('en', 'registration-status', { status: 'submitted' })).toBe('Awaiting review');
+    expect(t('vi', 'err-registration-transition', { status: 'approved', action: 'submit' })).toBe(
+      'Không thể gửi bản đăng ký đang ở trạng thái "Đã duyệt".',
+    );
+  });
+});
