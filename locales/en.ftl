@@ -57,6 +57,8 @@ err-unit-unknown = There is no unit with code "{ $code }".
 err-invite-needs-unit = An invite for the { $role } role must name a unit (--unit).
 err-movement-unknown = There is no movement with code "{ $code }".
 err-no-movement = No movement is open yet. Load one first (thidua load-sample or thidua import-movement).
+err-period-unknown = That reporting period does not belong to this movement.
+err-report-empty = The report has no target with a result.
 
 ## Checking a movement file (JSON)
 
@@ -153,6 +155,243 @@ cli-status-line = {"  "}{ $label }: { $units } units — not registered { $none 
 cli-status-late = Late ({ $count }): { $units }
 cli-backup-done = Backed up to { $path } ({ $size } KB); the copy passed an integrity check.
 
+## Conversations: common
+
+conv-step = Step { $index }/{ $total }.
+conv-stale-button = That button belongs to an earlier question and no longer works. Please answer the current one:
+conv-flow-changed = The conversation you were in has been updated, so it starts again; everything saved before is kept.
+conv-expired = Your previous conversation was idle for too long and was closed; everything saved is kept.
+conv-nothing-to-cancel = Nothing is in progress. Type /menu to see what you can do.
+conv-cancelled = Stopped. Everything saved before is kept. Type /menu to choose something else.
+conv-back-at-start = This is already the first step.
+conv-unknown-command = There is no command "{ $command }". Type /help to see the commands.
+conv-help = Commands:
+  /register — register your unit's emulation targets
+  /report — report results for a period
+  /myunit — where your unit stands
+  /menu — what you can do
+  /lang — change language (Tiếng Việt / English)
+  While answering: /back — previous step, /cancel — stop, /help — help for the current step.
+conv-help-unlinked = To use the assistant, send the invite code the Emulation and Commendation Board gave your unit, e.g. /start ABCDE-1234567
+conv-help-commands = (/back: previous step · /cancel: stop)
+choice-expected = Please pick one of the options below (press a button, or type its number or name).
+choice-skip = Skip
+choice-no = No
+choice-yes-delete = Yes, delete
+who-is = { $name } — { $role }{ $hasUnit ->
+    [yes] , { $unit }
+   *[no] {""}
+  }
+menu-prompt = What would you like to do?
+menu-register = Register targets
+menu-report = Report results
+menu-myunit = My unit
+menu-lang = Ngôn ngữ / Language
+menu-pick-help = Pick what to do. You can type its number, e.g. 1.
+err-no-movement-chat = No emulation movement is open at the moment. Please contact the Emulation and Commendation Board.
+number-invalid = I could not read that number. Type it as usual, e.g. 25, 1.234,5 or 98,5%.
+number-ambiguous = "{ $first }" could mean { $first } (thousands) or { $second } (a decimal). Which one do you mean?
+number-help = Type a number: a dot separates thousands and a comma the decimals (1.234,5). You may add % (98,5%).
+date-invalid = I could not read that date. Type day/month/year, e.g. 31/3, 31/03/2020 or "ngày 31 tháng 3".
+date-help = Type a date as day/month/year: 31/12, 31/12/2020 or "ngày 31 tháng 12". Without a year, the movement's year is used.
+
+## Conversations: linking the account
+
+link-welcome = Welcome to the Emulation Assistant of the province's Emulation and Commendation Board.
+link-code-prompt = Please send the invite code the Board gave you (like ABCDE-1234567).
+link-code-help = An invite code has 12 letters and digits and is issued to each person by the Board. If you have none, please contact the Board.
+link-code-expected = Please type the invite code (letters and digits).
+link-done = Your account is linked. Hello { $name } — { $role }{ $hasUnit ->
+    [yes] , { $unit }
+   *[no] {""}
+  }.
+link-already = Hello { $name }{ $hasUnit ->
+    [yes] {" "}({ $unit })
+   *[no] {""}
+  }. This account is already linked.
+link-malformed = That is not a code (12 letters and digits, e.g. ABCDE-1234567). { $left } tries left.
+link-unknown = That code was not found. Please check it. { $left } tries left.
+link-wrong = That code is not right. Please check each character. { $left } tries left.
+link-used = That code has been used already. Each code works once; ask the Board for a new one. { $left } tries left.
+link-expired = That code has expired; ask the Board for a new one. { $left } tries left.
+link-code-locked = That code was locked after too many wrong tries; ask the Board for a new one. { $left } tries left.
+link-locked = Too many wrong codes. Please try again in { $minutes } minutes, or contact the Emulation and Commendation Board.
+
+## Conversations: language
+
+lang-prompt = Chọn ngôn ngữ / Choose a language:
+lang-set = From now on the assistant answers in English.
+language-pick-help = Choose Tiếng Việt or English.
+
+## Conversations: registering targets
+
+reg-not-allowed = Only a unit's liaison can register and report.
+reg-intro = Registering the emulation targets of { $unit }. Each target takes a few short questions.
+reg-header = Emulation registration — { $unit }
+  { $movement } · Status: { registration-status } · Deadline: { $deadline }
+reg-returned-reason = ⚠ The Board returned the registration. Reason: { $reason }
+reg-titles-line = Titles sought: { $titles }
+reg-menu-prompt = What next?
+reg-menu-add = Add a target
+reg-menu-edit = Edit a target
+reg-menu-delete = Delete a target
+reg-menu-titles = Titles sought
+reg-menu-submit = Submit the registration
+reg-menu-later = Later (saved)
+register-menu-help = Add all the targets, choose the titles, then press "Submit the registration". Every change is saved at once.
+reg-saved-for-later = Saved. To continue later, type /register.
+reg-locked = The registration is "{ registration-status }", so it cannot be edited now. To change it, ask the Board to return it.
+reg-area-prompt = Which content area does this target belong to?
+reg-area-expected = Please pick a content area from the list (type its number or a few words of its name).
+register-area-help = The movement's nine main content areas, as the launching document lists them. Pick the closest.
+reg-text-prompt = What is the target? (e.g. Share of communes meeting the advanced new-rural standard)
+register-text-help = Write the target briefly, as on the paper registration form.
+reg-text-too-short = Too short: at least { $min } characters.
+reg-text-too-long = That is { $length } characters long; at most { $max }.
+reg-kind-prompt = Is the target quantitative (a planned figure) or qualitative?
+register-kind-help = Quantitative: has a planned figure (25%, 100 products…). Qualitative: done or not (e.g. a bridge opened).
+target-kind-quantitative = Quantitative
+target-kind-qualitative = Qualitative
+reg-measure-prompt = What is the unit of measure? Pick one below or type another.
+register-measure-help = The unit of the planned figure: %, products, communes, works, billion VND, people…
+reg-measure-invalid = Please pick or type a unit of measure (at most 30 characters), e.g. %, sản phẩm, tỷ đồng.
+reg-planned-prompt = What is the planned figure, in { $measure }?
+reg-planned-negative = The figure cannot be negative.
+reg-read-as = ✔ Recorded: { $value } { $measure }
+reg-direction-prompt = The target is met when the result is…
+register-direction-help = "At least": the higher the better (rates, products). "At most": the lower the better (accidents…).
+direction-at_least = At least the plan
+direction-at_most = At most the plan
+reg-due-prompt = When is it due? Type a date (e.g. 30/9) or pick:
+reg-due-end = End of the movement ({ $date })
+reg-due-outside = The due date must fall within the movement, from { $start } to { $end }.
+reg-date-read-as = ✔ Date recorded: { $date }
+reg-note-prompt = Any note (optional):
+register-note-help = The note goes in the "Note" column of the registration. If none, pick Skip.
+reg-keep = Keep: { $value }
+reg-target-summary = Target:
+  • Content area: { $area }
+  • Target: { $text }
+  • Kind: { $kind }
+  • Plan: { $plan }
+  • Due: { $due }
+  • Note: { $note }
+reg-confirm-prompt = Save this target?
+register-confirm-help = Pick "Save" to add it to the registration, "Start over" to answer again, or use /back to change the last answer.
+reg-confirm-save = Save
+reg-confirm-redo = Start over
+reg-confirm-drop = Drop this target
+reg-target-saved = ✔ Target saved.
+reg-target-dropped = Dropped; that target was not saved.
+reg-pick-edit = Which target do you want to edit?
+register-pick_edit-help = Pick the target to edit; each question then offers "Keep".
+reg-pick-delete = Which target do you want to delete?
+register-pick_delete-help = Pick the target to delete; you will be asked to confirm.
+reg-confirm-delete = Delete the target "{ $text }"?
+register-confirm_delete-help = Pick "Yes, delete" to delete it or "No" to keep it.
+reg-target-deleted = Target deleted.
+reg-titles-prompt = Which titles does the unit aim for? Press to select or unselect, then press "Done".
+register-titles-help = You may pick several titles. Press one again to unselect it.
+reg-titles-done = Done
+reg-titles-saved = ✔ Titles saved.
+reg-submit-prompt = Send this registration to the Emulation and Commendation Board?
+register-submit-help = Once sent, the registration awaits review and cannot be edited unless the Board returns it.
+reg-submit-send = Send
+reg-submit-not-yet = Not yet
+reg-submitted = ✔ Registration sent (version { $version }). Status: Awaiting review.{ $late ->
+    [yes] {" "}It is recorded as late (deadline { $deadline }).
+   *[no] {""}
+  } The Board will tell you the outcome.
+reg-admin-notice = 📥 { $unit } has sent its emulation registration (version { $version }, { $count } targets){ $late ->
+    [yes] , late
+   *[no] {""}
+  }. Status: Awaiting review.
+
+title-tap-the-lao-dong-tien-tien = Advanced Labour Collective
+title-tap-the-lao-dong-xuat-sac = Excellent Labour Collective
+title-giay-khen = Certificate of commendation
+title-bang-khen-ubnd-tinh = Certificate of merit of the Provincial People's Committee chair
+title-co-thi-dua-ubnd-tinh = Emulation flag of the Provincial People's Committee
+title-bang-khen-thu-tuong = Certificate of merit of the Prime Minister
+title-co-thi-dua-chinh-phu = Emulation flag of the Government
+
+target-qualitative = qualitative
+target-plan = { $direction ->
+    [at_most] ≤
+   *[at_least] ≥
+  } { $value } { $measure }
+target-line = { $index }. [Area { $area }] { $text } — plan: { $plan }; due { $due }{ $hasNote ->
+    [yes] ; { $note }
+   *[no] {""}
+  }
+target-list-empty = (No targets yet.)
+
+## Conversations: reporting results
+
+period-quarter = Quarter { $roman }/{ $year }
+period-half = { $half ->
+    [first] First half of { $year }
+   *[second] Second half of { $year }
+  }
+period-year = Year { $year }
+period-month = Month { $month }/{ $year }
+rep-register-first = The unit must send its registration before reporting results.
+rep-period-prompt = Which period are you reporting for?
+report-period-help = Pick the reporting period. Each shows its due date.
+rep-period-choice = { $label } (due { $due })
+rep-period-choice-past = { $label } (due { $due }, passed)
+rep-correction = This period already has { $count } report(s) (latest { $when }). The new one will be a correction; earlier ones are kept.
+rep-target-heading = Target { $index }/{ $total }: { $text } (plan: { $plan })
+rep-value-prompt = What is the result for this period, in { $measure }? If there is no figure yet, pick Skip.
+report-value-help = Type the result. The next question asks whether it is this period only or a running total.
+rep-qualitative-prompt = How far has this target come?
+assessment-choice-met = Done
+assessment-choice-exceeded = Done, beyond the plan
+assessment-choice-not_met = Not done yet
+rep-skipped = Skipped this target.
+rep-cumulative-prompt = The figure you typed is:
+report-cumulative-help = "Running total" is the sum since the start of the year; for "this period only" the assistant adds earlier periods.
+rep-cumulative-period = This period only
+rep-cumulative-total = Running total for the year
+rep-evidence-prompt = Send evidence: a photo, a document or a link (https://…). If none, pick Skip.
+report-evidence-help = You can take a photo, send a PDF/Word file, or paste a link to a document.
+rep-evidence-expected = Please send a photo, a file, or a link starting with https://
+rep-evidence-too-big = The file is too large (at most { $max } MB). Please send a smaller file or a link.
+rep-evidence-received = ✔ Evidence received.
+rep-note-prompt = A note on this target (optional):
+report-note-help = A short note on the result; if none, pick Skip.
+rep-summary-title = Summary of the report for { $period }:
+rep-confirm-prompt = Send this report?
+report-confirm-help = Pick "Send the report" to save it, or "Start over" to answer again from the first target.
+rep-confirm-send = Send the report
+rep-confirm-redo = Start over
+rep-nothing-reported = No target has a result, so there is nothing to send. Pick "Start over" or /cancel.
+rep-saved = ✔ Report for { $period } saved ({ $count } targets{ $revision ->
+    [1] {""}
+   *[other] , correction no. { $revision }
+  }).
+result-line = { $value } { $measure } ({ $percent } of plan, { $assessment })
+result-none = no result yet
+assessment = { $assessment ->
+    [exceeded] exceeded
+    [met] met
+   *[not_met] not met
+  }
+
+## Conversations: my unit
+
+myunit-no-unit = Your account is not attached to a unit.
+myunit-title = { $unit } · { $group }
+  { $movement }
+myunit-status = Registration: { registration-status }{ $version ->
+    [0] {""}
+   *[other] {" "}(version { $version }, sent { $submitted })
+  }{ $late ->
+    [yes] {" "}— late
+   *[no] {""}
+  } · Deadline: { $deadline }
+myunit-progress = Latest results:
+
 ## Start-up (npm start)
 
 start-database = Database: { $path } ({ $count } migrations applied).
@@ -163,3 +402,31 @@ start-telegram-off = Telegram: not configured (set TELEGRAM_BOT_TOKEN to turn it
 start-zalo-on = Zalo OA: configured (ZALO_APP_ID, ZALO_APP_SECRET, ZALO_OA_SECRET_KEY).
 start-zalo-off = Zalo OA: not configured (set ZALO_APP_ID, ZALO_APP_SECRET and ZALO_OA_SECRET_KEY to turn it on).
 start-not-yet = Conversations are not in this version yet; use the admin command line: npm run cli -- help
+
+## Terminal chat
+
+console-welcome = Trợ lý Thi đua — a trial chat right on this computer, without Telegram or Zalo.
+  Data is written to the file { $path }; movement: { $movement }.
+  Type /as SNV to act as the liaison of Sở Nội vụ, /as admin to act as an officer of the Emulation and Rewards Board (who is notified when units submit), /as alone for more unit codes.
+  Commands: /help, /quit. Answer questions with the option's number or its name.
+console-welcome-short = Trial chat on the file { $path } ({ $movement }). Commands: /as SNV, /as admin, /help, /quit.
+console-no-movement = no movement yet
+console-sample-loaded = The database had no movement, so the sample movement { $code } — { $name } was loaded.
+console-prompt = You>
+console-liaison-name = Liaison officer ({ $code })
+console-admin-name = Administrator (Emulation and Rewards Board)
+console-as-person = You are now acting as: { $name } — { $role }{ $hasUnit ->
+    [yes] , { $unit }
+   *[no] {""}
+  }.
+console-as-guest = You are now a guest with no linked account, like someone writing to the bot for the first time.
+console-as-usage = Usage: /as <unit code> to act as that unit's liaison, /as admin to act as an officer of the Emulation and Rewards Board, /as guest to be a guest again (Vietnamese alias: /dongvai).
+  Some unit codes: { $codes }
+console-no-units = no units yet (load a movement)
+console-unit-unknown = There is no unit with code "{ $code }"; you keep your current role. Type /as to see some unit codes.
+console-help-extra = Commands of this trial chat: /as <unit code>, /as admin, /as guest, /quit.
+console-outbox-line = 📨 → { $name }: { $text }
+console-recipient-unknown = (recipient #{ $id })
+console-file = 📎 File { $name }: { $path }
+console-internal-error = Something went wrong; nothing was saved. Please try again.
+console-bye = Goodbye!

@@ -53,6 +53,8 @@ err-unit-unknown = Không có đơn vị mã "{ $code }".
 err-invite-needs-unit = Mã mời cho vai trò { $role } phải gắn với một đơn vị (--unit).
 err-movement-unknown = Không có phong trào mã "{ $code }".
 err-no-movement = Chưa có phong trào nào đang mở. Hãy nạp một phong trào trước (thidua load-sample hoặc thidua import-movement).
+err-period-unknown = Kỳ báo cáo này không thuộc phong trào.
+err-report-empty = Báo cáo chưa có chỉ tiêu nào có kết quả.
 
 ## Kiểm tra tệp phong trào (JSON)
 
@@ -149,6 +151,243 @@ cli-status-line = {"  "}{ $label }: { $units } đơn vị — chưa đăng ký {
 cli-status-late = Chậm ({ $count }): { $units }
 cli-backup-done = Đã sao lưu vào { $path } ({ $size } KB), bản sao đã được kiểm tra toàn vẹn.
 
+## Hội thoại: chung
+
+conv-step = Bước { $index }/{ $total }.
+conv-stale-button = Nút này thuộc câu hỏi cũ nên không dùng được nữa. Mời trả lời câu hỏi hiện tại:
+conv-flow-changed = Hội thoại trước đó đã được cập nhật nên phải bắt đầu lại; những gì đã lưu trước đó vẫn còn nguyên.
+conv-expired = Hội thoại trước đã quá lâu không tiếp tục nên đã đóng lại; những gì đã lưu vẫn còn nguyên.
+conv-nothing-to-cancel = Hiện không có việc gì đang làm dở. Gõ /menu để xem các việc có thể làm.
+conv-cancelled = Đã dừng. Những gì đã lưu trước đó vẫn còn nguyên. Gõ /menu để chọn việc khác.
+conv-back-at-start = Đây đã là bước đầu tiên.
+conv-unknown-command = Không có lệnh "{ $command }". Gõ /help để xem các lệnh.
+conv-help = Các lệnh:
+  /dangky — đăng ký chỉ tiêu thi đua của đơn vị
+  /baocao — báo cáo kết quả thực hiện theo kỳ
+  /donvi — xem tình hình của đơn vị
+  /menu — các việc có thể làm
+  /ngonngu — đổi ngôn ngữ (Tiếng Việt / English)
+  Khi đang làm dở: /quaylai — quay lại bước trước, /huy — dừng lại, /trogiup — hướng dẫn bước hiện tại.
+conv-help-unlinked = Để dùng trợ lý, hãy gửi mã mời do Ban Thi đua - Khen thưởng cấp cho đơn vị, ví dụ: /start ABCDE-1234567
+conv-help-commands = (/quaylai: bước trước · /huy: dừng lại)
+choice-expected = Mời chọn một trong các lựa chọn bên dưới (bấm nút, hoặc gõ số thứ tự hay tên lựa chọn).
+choice-skip = Bỏ qua
+choice-no = Không
+choice-yes-delete = Có, xóa
+who-is = { $name } — { $role }{ $hasUnit ->
+    [yes] , { $unit }
+   *[no] {""}
+  }
+menu-prompt = Anh/chị muốn làm gì?
+menu-register = Đăng ký chỉ tiêu
+menu-report = Báo cáo kết quả
+menu-myunit = Đơn vị của tôi
+menu-lang = Ngôn ngữ / Language
+menu-pick-help = Chọn việc cần làm. Có thể gõ số thứ tự, ví dụ 1.
+err-no-movement-chat = Hiện chưa có phong trào thi đua nào đang mở. Xin liên hệ Ban Thi đua - Khen thưởng.
+number-invalid = Chưa đọc được số này. Gõ số như thường viết, ví dụ 25, 1.234,5 hoặc 98,5%.
+number-ambiguous = "{ $first }" có thể hiểu là { $first } (một nghìn…) hoặc { $second } (số thập phân). Anh/chị muốn ghi số nào?
+number-help = Gõ một con số: dấu chấm ngăn cách hàng nghìn, dấu phẩy cho phần thập phân (1.234,5). Có thể thêm % (98,5%).
+date-invalid = Chưa đọc được ngày này. Gõ theo dạng ngày/tháng/năm, ví dụ 31/3, 31/03/2020 hoặc "ngày 31 tháng 3".
+date-help = Gõ ngày theo dạng ngày/tháng/năm: 31/12, 31/12/2020 hoặc "ngày 31 tháng 12". Không ghi năm thì hiểu là năm của phong trào.
+
+## Hội thoại: liên kết tài khoản
+
+link-welcome = Chào mừng anh/chị đến với Trợ lý Thi đua của Ban Thi đua - Khen thưởng tỉnh.
+link-code-prompt = Mời gửi mã mời mà Ban Thi đua - Khen thưởng đã cấp (dạng ABCDE-1234567).
+link-code-help = Mã mời gồm 12 ký tự, do Ban Thi đua - Khen thưởng cấp cho từng người. Chưa có mã, xin liên hệ Ban.
+link-code-expected = Mời gõ mã mời dạng chữ và số.
+link-done = Đã liên kết tài khoản. Xin chào { $name } — { $role }{ $hasUnit ->
+    [yes] , { $unit }
+   *[no] {""}
+  }.
+link-already = Xin chào { $name }{ $hasUnit ->
+    [yes] {" "}({ $unit })
+   *[no] {""}
+  }. Tài khoản này đã được liên kết.
+link-malformed = Mã này không đúng dạng (12 ký tự chữ và số, ví dụ ABCDE-1234567). Còn { $left } lần thử.
+link-unknown = Không tìm thấy mã này. Xin kiểm tra lại. Còn { $left } lần thử.
+link-wrong = Mã chưa đúng. Xin kiểm tra lại từng ký tự. Còn { $left } lần thử.
+link-used = Mã này đã được dùng. Mỗi mã chỉ dùng một lần; xin Ban cấp mã mới. Còn { $left } lần thử.
+link-expired = Mã này đã hết hạn; xin Ban cấp mã mới. Còn { $left } lần thử.
+link-code-locked = Mã này đã bị khóa vì nhập sai nhiều lần; xin Ban cấp mã mới. Còn { $left } lần thử.
+link-locked = Đã nhập sai mã quá nhiều lần. Xin thử lại sau { $minutes } phút, hoặc liên hệ Ban Thi đua - Khen thưởng.
+
+## Hội thoại: ngôn ngữ
+
+lang-prompt = Chọn ngôn ngữ / Choose a language:
+lang-set = Từ nay trợ lý sẽ trả lời bằng tiếng Việt.
+language-pick-help = Chọn Tiếng Việt hoặc English.
+
+## Hội thoại: đăng ký chỉ tiêu
+
+reg-not-allowed = Chỉ cán bộ đầu mối của đơn vị mới đăng ký và báo cáo được.
+reg-intro = Bắt đầu đăng ký chỉ tiêu thi đua của { $unit }. Mỗi chỉ tiêu gồm vài câu hỏi ngắn.
+reg-header = Đăng ký thi đua — { $unit }
+  { $movement } · Trạng thái: { registration-status } · Hạn đăng ký: { $deadline }
+reg-returned-reason = ⚠ Ban đã trả lại bản đăng ký. Lý do: { $reason }
+reg-titles-line = Danh hiệu đăng ký: { $titles }
+reg-menu-prompt = Anh/chị muốn làm gì tiếp?
+reg-menu-add = Thêm chỉ tiêu
+reg-menu-edit = Sửa chỉ tiêu
+reg-menu-delete = Xóa chỉ tiêu
+reg-menu-titles = Danh hiệu đăng ký
+reg-menu-submit = Gửi bản đăng ký
+reg-menu-later = Để sau (đã lưu)
+register-menu-help = Thêm đủ các chỉ tiêu, chọn danh hiệu rồi bấm "Gửi bản đăng ký". Mọi thay đổi được lưu ngay.
+reg-saved-for-later = Đã lưu. Khi nào tiếp tục, gõ /dangky.
+reg-locked = Bản đăng ký đang ở trạng thái "{ registration-status }" nên chưa sửa được. Nếu cần sửa, xin đề nghị Ban trả lại.
+reg-area-prompt = Chỉ tiêu này thuộc nội dung thi đua nào?
+reg-area-expected = Mời chọn một nội dung trong danh sách (gõ số thứ tự hoặc vài chữ của tên nội dung).
+register-area-help = Chín nội dung chủ yếu của phong trào theo văn bản phát động. Chọn nội dung gần nhất với chỉ tiêu.
+reg-text-prompt = Nội dung chỉ tiêu là gì? (ví dụ: Tỷ lệ xã đạt chuẩn nông thôn mới nâng cao)
+register-text-help = Viết ngắn gọn chỉ tiêu như trong bản đăng ký giấy.
+reg-text-too-short = Nội dung quá ngắn, cần ít nhất { $min } ký tự.
+reg-text-too-long = Nội dung dài { $length } ký tự; tối đa { $max } ký tự.
+reg-kind-prompt = Chỉ tiêu định lượng (có con số kế hoạch) hay định tính?
+register-kind-help = Định lượng: có số kế hoạch (25%, 100 sản phẩm…). Định tính: hoàn thành hay không (ví dụ: đưa cầu vào sử dụng).
+target-kind-quantitative = Định lượng
+target-kind-qualitative = Định tính
+reg-measure-prompt = Đơn vị tính là gì? Chọn bên dưới hoặc gõ đơn vị khác.
+register-measure-help = Đơn vị tính của con số kế hoạch: %, sản phẩm, xã, công trình, tỷ đồng, người…
+reg-measure-invalid = Mời chọn hoặc gõ đơn vị tính (tối đa 30 ký tự), ví dụ: %, sản phẩm, tỷ đồng.
+reg-planned-prompt = Kế hoạch (con số phấn đấu) là bao nhiêu { $measure }?
+reg-planned-negative = Con số không được âm.
+reg-read-as = ✔ Đã ghi: { $value } { $measure }
+reg-direction-prompt = Chỉ tiêu đạt khi kết quả…
+register-direction-help = "Không thấp hơn": càng cao càng tốt (tỷ lệ, số sản phẩm). "Không vượt quá": càng thấp càng tốt (số vụ tai nạn…).
+direction-at_least = Không thấp hơn kế hoạch
+direction-at_most = Không vượt quá kế hoạch
+reg-due-prompt = Thời hạn hoàn thành? Gõ ngày (ví dụ 30/9) hoặc chọn:
+reg-due-end = Cuối phong trào ({ $date })
+reg-due-outside = Thời hạn phải nằm trong thời gian của phong trào, từ { $start } đến { $end }.
+reg-date-read-as = ✔ Đã ghi ngày: { $date }
+reg-note-prompt = Ghi chú thêm (nếu có):
+register-note-help = Ghi chú sẽ hiện ở cột "Ghi chú" của bản đăng ký. Không có thì chọn Bỏ qua.
+reg-keep = Giữ nguyên: { $value }
+reg-target-summary = Chỉ tiêu:
+  • Nội dung thi đua: { $area }
+  • Chỉ tiêu: { $text }
+  • Loại: { $kind }
+  • Kế hoạch: { $plan }
+  • Thời hạn: { $due }
+  • Ghi chú: { $note }
+reg-confirm-prompt = Lưu chỉ tiêu này?
+register-confirm-help = Chọn "Lưu" để ghi vào bản đăng ký, "Làm lại" để trả lời lại từ đầu, hoặc dùng /quaylai để sửa câu trước.
+reg-confirm-save = Lưu
+reg-confirm-redo = Làm lại
+reg-confirm-drop = Bỏ chỉ tiêu này
+reg-target-saved = ✔ Đã lưu chỉ tiêu.
+reg-target-dropped = Đã bỏ, không lưu chỉ tiêu đó.
+reg-pick-edit = Sửa chỉ tiêu nào?
+register-pick_edit-help = Chọn chỉ tiêu cần sửa; ở mỗi câu hỏi có thể chọn "Giữ nguyên".
+reg-pick-delete = Xóa chỉ tiêu nào?
+register-pick_delete-help = Chọn chỉ tiêu cần xóa; sẽ hỏi lại trước khi xóa.
+reg-confirm-delete = Xóa chỉ tiêu "{ $text }"?
+register-confirm_delete-help = Chọn "Có, xóa" để xóa hoặc "Không" để giữ lại.
+reg-target-deleted = Đã xóa chỉ tiêu.
+reg-titles-prompt = Đơn vị đăng ký danh hiệu nào? Bấm để chọn hoặc bỏ chọn, xong thì bấm "Xong".
+register-titles-help = Có thể chọn nhiều danh hiệu. Bấm lại một danh hiệu để bỏ chọn.
+reg-titles-done = Xong
+reg-titles-saved = ✔ Đã lưu danh hiệu đăng ký.
+reg-submit-prompt = Gửi bản đăng ký này cho Ban Thi đua - Khen thưởng?
+register-submit-help = Sau khi gửi, bản đăng ký chờ Ban duyệt và không sửa được, trừ khi Ban trả lại.
+reg-submit-send = Gửi
+reg-submit-not-yet = Chưa gửi
+reg-submitted = ✔ Đã gửi bản đăng ký (lần { $version }). Trạng thái: Chờ duyệt.{ $late ->
+    [yes] {" "}Bản đăng ký được ghi nhận là nộp muộn (hạn { $deadline }).
+   *[no] {""}
+  } Ban Thi đua - Khen thưởng sẽ báo kết quả duyệt.
+reg-admin-notice = 📥 { $unit } vừa gửi bản đăng ký thi đua (lần { $version }, { $count } chỉ tiêu){ $late ->
+    [yes] , nộp muộn
+   *[no] {""}
+  }. Trạng thái: Chờ duyệt.
+
+title-tap-the-lao-dong-tien-tien = Tập thể lao động tiên tiến
+title-tap-the-lao-dong-xuat-sac = Tập thể lao động xuất sắc
+title-giay-khen = Giấy khen
+title-bang-khen-ubnd-tinh = Bằng khen của Chủ tịch UBND tỉnh
+title-co-thi-dua-ubnd-tinh = Cờ thi đua của UBND tỉnh
+title-bang-khen-thu-tuong = Bằng khen của Thủ tướng Chính phủ
+title-co-thi-dua-chinh-phu = Cờ thi đua của Chính phủ
+
+target-qualitative = định tính
+target-plan = { $direction ->
+    [at_most] ≤
+   *[at_least] ≥
+  } { $value } { $measure }
+target-line = { $index }. [ND { $area }] { $text } — KH: { $plan }; hạn { $due }{ $hasNote ->
+    [yes] ; { $note }
+   *[no] {""}
+  }
+target-list-empty = (Chưa có chỉ tiêu nào.)
+
+## Hội thoại: báo cáo kết quả
+
+period-quarter = Quý { $roman }/{ $year }
+period-half = { $half ->
+    [first] 6 tháng đầu năm { $year }
+   *[second] 6 tháng cuối năm { $year }
+  }
+period-year = Năm { $year }
+period-month = Tháng { $month }/{ $year }
+rep-register-first = Đơn vị cần gửi bản đăng ký chỉ tiêu trước khi báo cáo kết quả.
+rep-period-prompt = Báo cáo kết quả cho kỳ nào?
+report-period-help = Chọn kỳ báo cáo. Mỗi kỳ có hạn nộp ghi bên cạnh.
+rep-period-choice = { $label } (hạn { $due })
+rep-period-choice-past = { $label } (hạn { $due }, đã qua)
+rep-correction = Kỳ này đã có { $count } báo cáo (lần gần nhất { $when }). Báo cáo mới sẽ là bản điều chỉnh; các bản trước vẫn được lưu.
+rep-target-heading = Chỉ tiêu { $index }/{ $total }: { $text } (kế hoạch: { $plan })
+rep-value-prompt = Kết quả kỳ này là bao nhiêu { $measure }? Chưa có số liệu thì chọn Bỏ qua.
+report-value-help = Gõ con số kết quả. Bước sau sẽ hỏi đó là số riêng của kỳ này hay tổng lũy kế.
+rep-qualitative-prompt = Chỉ tiêu này đã thực hiện đến đâu?
+assessment-choice-met = Hoàn thành
+assessment-choice-exceeded = Hoàn thành vượt mức
+assessment-choice-not_met = Chưa hoàn thành
+rep-skipped = Đã bỏ qua chỉ tiêu này.
+rep-cumulative-prompt = Con số vừa nhập là:
+report-cumulative-help = "Lũy kế" là tổng từ đầu năm đến nay; "riêng kỳ này" thì trợ lý sẽ cộng với các kỳ trước.
+rep-cumulative-period = Riêng kỳ này
+rep-cumulative-total = Lũy kế từ đầu năm
+rep-evidence-prompt = Gửi minh chứng: ảnh, tệp văn bản hoặc đường link (https://…). Không có thì chọn Bỏ qua.
+report-evidence-help = Có thể chụp ảnh, gửi tệp PDF/Word, hoặc dán đường link tới văn bản.
+rep-evidence-expected = Mời gửi ảnh, tệp, hoặc một đường link bắt đầu bằng https://
+rep-evidence-too-big = Tệp quá lớn (tối đa { $max } MB). Xin gửi tệp nhỏ hơn hoặc một đường link.
+rep-evidence-received = ✔ Đã nhận minh chứng.
+rep-note-prompt = Ghi chú cho chỉ tiêu này (nếu có):
+report-note-help = Ghi chú ngắn về kết quả; không có thì chọn Bỏ qua.
+rep-summary-title = Tổng hợp báo cáo { $period }:
+rep-confirm-prompt = Gửi báo cáo này?
+report-confirm-help = Chọn "Gửi báo cáo" để lưu, hoặc "Nhập lại" để trả lời lại từ chỉ tiêu đầu tiên.
+rep-confirm-send = Gửi báo cáo
+rep-confirm-redo = Nhập lại
+rep-nothing-reported = Chưa có chỉ tiêu nào có kết quả; không có gì để gửi. Chọn "Nhập lại" hoặc /huy.
+rep-saved = ✔ Đã lưu báo cáo { $period } ({ $count } chỉ tiêu{ $revision ->
+    [1] {""}
+   *[other] , bản điều chỉnh lần { $revision }
+  }).
+result-line = { $value } { $measure } ({ $percent } kế hoạch, { $assessment })
+result-none = chưa có kết quả
+assessment = { $assessment ->
+    [exceeded] vượt
+    [met] đạt
+   *[not_met] chưa đạt
+  }
+
+## Hội thoại: đơn vị của tôi
+
+myunit-no-unit = Tài khoản của anh/chị không gắn với đơn vị nào.
+myunit-title = { $unit } · { $group }
+  { $movement }
+myunit-status = Đăng ký: { registration-status }{ $version ->
+    [0] {""}
+   *[other] {" "}(lần { $version }, gửi ngày { $submitted })
+  }{ $late ->
+    [yes] {" "}— nộp muộn
+   *[no] {""}
+  } · Hạn đăng ký: { $deadline }
+myunit-progress = Kết quả mới nhất:
+
 ## Khởi động (npm start)
 
 start-database = Cơ sở dữ liệu: { $path } ({ $count } bản nâng cấp đã áp dụng).
@@ -159,3 +398,31 @@ start-telegram-off = Telegram: chưa cấu hình (đặt TELEGRAM_BOT_TOKEN đ�
 start-zalo-on = Zalo OA: đã cấu hình (ZALO_APP_ID, ZALO_APP_SECRET, ZALO_OA_SECRET_KEY).
 start-zalo-off = Zalo OA: chưa cấu hình (đặt ZALO_APP_ID, ZALO_APP_SECRET và ZALO_OA_SECRET_KEY để bật).
 start-not-yet = Các cuộc hội thoại chưa có trong phiên bản này; dùng dòng lệnh quản trị: npm run cli -- help
+
+## Terminal chat
+
+console-welcome = Trợ lý Thi đua — trò chuyện thử ngay trên máy này, không qua Telegram hay Zalo.
+  Dữ liệu được ghi vào tệp { $path }; phong trào: { $movement }.
+  Gõ /as SNV để đóng vai cán bộ đầu mối của Sở Nội vụ, /as admin để đóng vai cán bộ Ban Thi đua - Khen thưởng (nhận thông báo khi đơn vị gửi), /as để xem thêm mã đơn vị.
+  Lệnh: /help (trợ giúp), /quit (thoát). Trả lời câu hỏi bằng số thứ tự hoặc tên lựa chọn.
+console-welcome-short = Trò chuyện thử trên tệp { $path } ({ $movement }). Lệnh: /as SNV, /as admin, /help, /quit.
+console-no-movement = chưa có phong trào nào
+console-sample-loaded = Cơ sở dữ liệu chưa có phong trào nào nên đã tự nạp phong trào mẫu { $code } — { $name }.
+console-prompt = Bạn>
+console-liaison-name = Cán bộ đầu mối ({ $code })
+console-admin-name = Quản trị viên (Ban TĐKT)
+console-as-person = Bạn đang đóng vai: { $name } — { $role }{ $hasUnit ->
+    [yes] , { $unit }
+   *[no] {""}
+  }.
+console-as-guest = Bạn đang là khách chưa liên kết tài khoản, như một người mới nhắn tin cho bot.
+console-as-usage = Cách dùng: /as <mã đơn vị> để đóng vai cán bộ đầu mối của đơn vị đó, /as admin để đóng vai cán bộ Ban Thi đua - Khen thưởng, /as guest để trở lại làm khách (viết tắt tiếng Việt: /dongvai).
+  Một vài mã đơn vị: { $codes }
+console-no-units = chưa có đơn vị nào (hãy nạp một phong trào)
+console-unit-unknown = Không có đơn vị mã "{ $code }", vai hiện tại giữ nguyên. Gõ /as để xem một vài mã đơn vị.
+console-help-extra = Lệnh riêng của bản chạy thử: /as <mã đơn vị>, /as admin, /as guest, /quit.
+console-outbox-line = 📨 → { $name }: { $text }
+console-recipient-unknown = (người nhận #{ $id })
+console-file = 📎 Tệp { $name }: { $path }
+console-internal-error = Có lỗi xảy ra, chưa có gì được lưu. Vui lòng thử lại.
+console-bye = Tạm biệt!

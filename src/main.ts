@@ -1,8 +1,18 @@
-// `npm start`: reads the configuration, opens and migrates the database, reports what is set up.
+// `npm start`: reads the configuration, opens and migrates the database, reports (on stderr) what is
+// set up. With no messenger configured it opens the terminal chat on stdout, loading the sample
+// movement first if the database has none.
+import { readFileSync } from 'node:fs';
+import { ChatCore } from './chat/core.ts';
+import { runConsoleChat } from './channels/console/run.ts';
+import { SAMPLE_MOVEMENT_PATH } from './cli/commands/import-movement.ts';
 import { ConfigError, describeConfig, loadConfig, loadDotEnv } from './config.ts';
-import { appliedMigrations, closeDatabase, openDatabase } from './db/connection.ts';
-import { currentMovement } from './domain/movements.ts';
-import { DEFAULT_LOCALE, isLocale, t } from './i18n/index.ts';
+import { appliedMigrations, closeDatabase, openDatabase, type Db } from './db/connection.ts';
+import { systemActor } from './domain/audit.ts';
+import { systemClock } from './domain/clock.ts';
+import { movementDefinition } from './domain/movement-definition.ts';
+import { currentMovement, importMovement, type Movement } from './domain/movements.ts';
+import { ALL_FLOWS } from './flows/index.ts';
+import { DEFAULT_LOCALE, isLocale, t, type Args } from './i18n/index.ts';
 import { createLogger } from './util/log.ts';
 
 loadDotEnv();
@@ -22,13 +32,56 @@ const locale = config.DEFAULT_LOCALE;
 const log = createLogger(config.LOG_LEVEL);
 const db = openDatabase(config.DATABASE_PATH);
 const channels = describeConfig(config);
-const movement = currentMovement(db);
 log.info('started', { database: config.DATABASE_PATH, migrations: appliedMigrations(db), ...channels });
 
-const say = (id: string, args?: Record<string, string | number>) => process.stdout.write(`${t(locale, id, args)}\n`);
+// The report goes to stderr: stdout belongs to the chat.
+const say = (id: string, args?: Args) => process.stderr.write(`${t(locale, id, args)}\n`);
+const chatMode = !channels.telegram && !channels.zalo;
+
+/** Loads the bundled sample movement into an empty database, so the trial chat has something to work on. */
+function loadSampleMovement(target: Db): Movement | undefined {
+  const definition = movementDefinition.parse(JSON.parse(readFileSync(SAMPLE_MOVEMENT_PATH, 'utf8')));
+  importMovement(target, definition, systemActor, systemClock.now());
+  return currentMovement(target);
+}
+
+let movement = currentMovement(db);
 say('start-database', { path: config.DATABASE_PATH, count: appliedMigrations(db) });
+if (!movement && chatMode) {
+  movement = loadSampleMovement(db);
+  if (movement) say('console-sample-loaded', { code: movement.code, name: movement.name });
+}
 say(movement ? 'start-movement' : 'start-no-movement', movement ? { code: movement.code, name: movement.name } : {});
 say(channels.telegram ? 'start-telegram-on' : 'start-telegram-off');
 say(channels.zalo ? 'start-zalo-on' : 'start-zalo-off');
-say('start-not-yet');
-closeDatabase(db);
+
+if (!chatMode) {
+  // The Telegram and Zalo channels are not in this version yet.
+  say('start-not-yet');
+  closeDatabase(db);
+} else {
+  const stop = (signal: NodeJS.Signals) => {
+    closeDatabase(db);
+    process.exit(signal === 'SIGINT' ? 130 : 143);
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  const core = new ChatCore({ db, clock: systemClock, flows: ALL_FLOWS, log });
+  try {
+    await runConsoleChat({
+      db,
+      core,
+      input: process.stdin,
+      output: process.stdout,
+      locale,
+      interactive: process.stdin.isTTY === true,
+      databasePath: config.DATABASE_PATH,
+      clock: systemClock,
+      log,
+    });
+  } finally {
+    closeDatabase(db);
+    // After /quit the rest of a piped input is not read: stop listening so the process can end.
+    process.stdin.destroy();
+  }
+}

@@ -2,6 +2,9 @@ import { statSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import type { Db } from './connection.ts';
 
+/** The largest step better-sqlite3 accepts: more pages than any file has. */
+const ALL_REMAINING_PAGES = 0x7fffffff;
+
 export interface BackupResult {
   path: string;
   bytes: number;
@@ -19,9 +22,13 @@ export async function backupDatabase(db: Db, destination: string, onProgress?: (
     progress: ({ totalPages, remainingPages }) => {
       pages = totalPages;
       onProgress?.(totalPages - remainingPages, totalPages);
-      return 200;
+      // Copy all the rest in one step: a write by another connection between two steps makes SQLite
+      // start over (and the file may grow meanwhile), so under steady writes a stepwise backup
+      // might never finish. In WAL mode one big step does not block the writers.
+      return ALL_REMAINING_PAGES;
     },
   });
+  onProgress?.(pages, pages);
   const copy = new Database(destination, { readonly: true });
   try {
     const check = copy.pragma('integrity_check', { simple: true });

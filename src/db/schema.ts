@@ -335,6 +335,8 @@ export const conversations = sqliteTable('conversations', {
   flow: text().notNull(),
   flowVersion: integer().notNull(),
   step: text().notNull(),
+  /** Bumped at every question asked: a button carries it, so a press on an old question is recognised. */
+  seq: integer().notNull().default(0),
   data: text({ mode: 'json' }).notNull(),
   history: text({ mode: 'json' }).notNull(),
   startedAt: integer().notNull(),

@@ -138,6 +138,12 @@ export function redeemInvite(db: Db, rawCode: string, who: IdentityRef, now: num
       .where(eq(identities.id, identity.id))
       .run();
     tx.update(invites).set({ usedAt: now, usedByPersonId: person.id }).where(eq(invites.id, invite.id)).run();
+    // Re-linked with a new code (a new role or unit): the person it replaces, if no other
+    // account of theirs remains, is retired rather than left dangling.
+    if (identity.personId !== null) {
+      const others = tx.select({ id: identities.id }).from(identities).where(eq(identities.personId, identity.personId)).all();
+      if (others.length === 0) tx.update(people).set({ active: false }).where(eq(people.id, identity.personId)).run();
+    }
     const actor: Actor = { personId: person.id, label: `${who.channel}:${who.externalId}` };
     recordAudit(tx, actor, now, {
       action: 'invite.redeem',

@@ -1,16 +1,14 @@
 import { z } from 'zod';
 import { GROUP_KINDS, MOVEMENT_STATUSES, PERIOD_KINDS } from '../db/schema.ts';
+import { isValidIsoDate } from './vn-input.ts';
 
 export const UNIT_KINDS = ['so', 'ban-nganh', 'doan-the', 'huyen', 'xa', 'doanh-nghiep', 'khac'] as const;
 export type UnitKind = (typeof UNIT_KINDS)[number];
 
 const isoDate = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'def-bad-date')
-  .refine((s) => {
-    const d = new Date(`${s}T00:00:00Z`);
-    return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(s);
-  }, 'def-not-a-date');
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'def-bad-date', abort: true })
+  .refine(isValidIsoDate, 'def-not-a-date');
 
 const code = z
   .string()
@@ -100,6 +98,8 @@ export const movementDefinition = z
   })
   .superRefine((def, ctx) => {
     const m = def.movement;
+    // Date order is only worth checking between dates that are themselves valid.
+    if ([m.starts, m.ends, m.registrationDeadline].some((d) => !isValidIsoDate(d))) return;
     if (m.ends < m.starts) ctx.addIssue({ code: 'custom', path: ['movement', 'ends'], message: 'def-ends-before-start' });
     if (m.registrationDeadline < m.starts || m.registrationDeadline > m.ends)
       ctx.addIssue({

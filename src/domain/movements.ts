@@ -111,8 +111,15 @@ export function importMovement(db: Db, def: MovementDefinition, actor: Actor, no
 
     const unitChanges = counter();
     for (const u of def.units) unitChanges[upsertUnit(tx, u, actor, now).change]++;
+    // A group that lost a member to a group written later changed too, even if it is not rewritten.
+    const groupChange = new Map<number, Change>();
+    for (const g of def.groups) {
+      const result = upsertGroup(tx, movementId, g, actor, now);
+      if (groupChange.get(result.id) !== 'updated') groupChange.set(result.id, result.change);
+      for (const id of result.left) if (groupChange.get(id) !== 'created') groupChange.set(id, 'updated');
+    }
     const groupChanges = counter();
-    for (const g of def.groups) groupChanges[upsertGroup(tx, movementId, g, actor, now).change]++;
+    for (const change of groupChange.values()) groupChanges[change]++;
 
     const sampleTargets = importSampleTargets(tx, movementId, def, now);
     return {

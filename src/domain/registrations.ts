@@ -9,7 +9,7 @@ import {
   targets,
   type REGISTRATION_STATUSES,
 } from '../db/schema.ts';
-import { recordAudit, type Actor } from './audit.ts';
+import { recordAudit, systemActor, type Actor } from './audit.ts';
 import { DomainError } from './errors.ts';
 import { localDate } from './vn-input.ts';
 
@@ -50,10 +50,11 @@ export function findRegistration(db: DbOrTx, movementId: number, unitId: number)
 
 /** The unit's registration for the movement, created as a draft the first time it is needed. */
 export function ensureRegistration(db: DbOrTx, movementId: number, unitId: number, now: number): Registration {
-  return (
-    findRegistration(db, movementId, unitId) ??
-    db.insert(registrations).values({ movementId, unitId, updatedAt: now }).returning().get()
-  );
+  const existing = findRegistration(db, movementId, unitId);
+  if (existing) return existing;
+  const row = db.insert(registrations).values({ movementId, unitId, updatedAt: now }).returning().get();
+  recordAudit(db, systemActor, now, { action: 'registration.create', entity: 'registration', entityId: row.id, after: row });
+  return row;
 }
 
 export function listTargets(db: DbOrTx, registrationId: number): Target[] {
@@ -112,14 +113,16 @@ function touch(db: DbOrTx, id: number, now: number): void {
 }
 
 export function addTarget(db: DbOrTx, registrationId: number, input: TargetInput, actor: Actor, now: number): Target {
-  const reg = getRegistration(db, registrationId);
-  requireEditable(reg);
-  const fields = normaliseTarget(db, reg, input);
-  const position = listTargets(db, registrationId).reduce((max, t) => Math.max(max, t.position), 0) + 1;
-  const row = db.insert(targets).values({ registrationId, ...fields, position }).returning().get();
-  touch(db, registrationId, now);
-  recordAudit(db, actor, now, { action: 'target.create', entity: 'target', entityId: row.id, after: row });
-  return row;
+  return db.transaction((tx) => {
+    const reg = getRegistration(tx, registrationId);
+    requireEditable(reg);
+    const fields = normaliseTarget(tx, reg, input);
+    const position = listTargets(tx, registrationId).reduce((max, t) => Math.max(max, t.position), 0) + 1;
+    const row = tx.insert(targets).values({ registrationId, ...fields, position }).returning().get();
+    touch(tx, registrationId, now);
+    recordAudit(tx, actor, now, { action: 'target.create', entity: 'target', entityId: row.id, after: row });
+    return row;
+  });
 }
 
 function getLiveTarget(db: DbOrTx, registrationId: number, targetId: number): Target {
@@ -129,32 +132,38 @@ function getLiveTarget(db: DbOrTx, registrationId: number, targetId: number): Ta
 }
 
 export function updateTarget(db: DbOrTx, registrationId: number, targetId: number, input: TargetInput, actor: Actor, now: number): Target {
-  const reg = getRegistration(db, registrationId);
-  requireEditable(reg);
-  const before = getLiveTarget(db, registrationId, targetId);
-  const fields = normaliseTarget(db, reg, input);
-  const row = db.update(targets).set(fields).where(eq(targets.id, targetId)).returning().get();
-  touch(db, registrationId, now);
-  recordAudit(db, actor, now, { action: 'target.update', entity: 'target', entityId: targetId, before, after: row });
-  return row;
+  return db.transaction((tx) => {
+    const reg = getRegistration(tx, registrationId);
+    requireEditable(reg);
+    const before = getLiveTarget(tx, registrationId, targetId);
+    const fields = normaliseTarget(tx, reg, input);
+    const row = tx.update(targets).set(fields).where(eq(targets.id, targetId)).returning().get();
+    touch(tx, registrationId, now);
+    recordAudit(tx, actor, now, { action: 'target.update', entity: 'target', entityId: targetId, before, after: row });
+    return row;
+  });
 }
 
 export function removeTarget(db: DbOrTx, registrationId: number, targetId: number, actor: Actor, now: number): void {
-  requireEditable(getRegistration(db, registrationId));
-  const before = getLiveTarget(db, registrationId, targetId);
-  db.update(targets).set({ deletedAt: now }).where(eq(targets.id, targetId)).run();
-  touch(db, registrationId, now);
-  recordAudit(db, actor, now, { action: 'target.delete', entity: 'target', entityId: targetId, before });
+  return db.transaction((tx) => {
+    requireEditable(getRegistration(tx, registrationId));
+    const before = getLiveTarget(tx, registrationId, targetId);
+    tx.update(targets).set({ deletedAt: now }).where(eq(targets.id, targetId)).run();
+    touch(tx, registrationId, now);
+    recordAudit(tx, actor, now, { action: 'target.delete', entity: 'target', entityId: targetId, before });
+  });
 }
 
 export function setTitles(db: DbOrTx, registrationId: number, titles: string[], actor: Actor, now: number): void {
-  requireEditable(getRegistration(db, registrationId));
-  const before = listTitles(db, registrationId);
-  const after = [...new Set(titles)];
-  db.delete(registrationTitles).where(eq(registrationTitles.registrationId, registrationId)).run();
-  for (const title of after) db.insert(registrationTitles).values({ registrationId, title }).run();
-  touch(db, registrationId, now);
-  recordAudit(db, actor, now, { action: 'registration.titles', entity: 'registration', entityId: registrationId, before, after });
+  return db.transaction((tx) => {
+    requireEditable(getRegistration(tx, registrationId));
+    const before = listTitles(tx, registrationId);
+    const after = [...new Set(titles)];
+    tx.delete(registrationTitles).where(eq(registrationTitles.registrationId, registrationId)).run();
+    for (const title of after) tx.insert(registrationTitles).values({ registrationId, title }).run();
+    touch(tx, registrationId, now);
+    recordAudit(tx, actor, now, { action: 'registration.titles', entity: 'registration', entityId: registrationId, before, after });
+  });
 }
 
 /** Targets and titles as submitted, frozen in registration_versions. */
@@ -195,6 +204,10 @@ export function submitRegistration(db: Db, registrationId: number, actor: Actor,
         firstSubmittedAt: reg.firstSubmittedAt ?? now,
         submittedAt: now,
         updatedAt: now,
+        // The last review was of the previous version; it stays in registration_versions.
+        reviewComment: null,
+        reviewedAt: null,
+        reviewedBy: null,
       })
       .where(eq(registrations.id, registrationId))
       .returning()

@@ -68,7 +68,13 @@ export function unitIdsByCode(tx: DbOrTx, codes: string[]): Map<string, number> 
  * Creates or updates a cluster/block of a movement and sets its members to exactly `input.members`.
  * Unit codes must exist (callers validate first, so files are refused with reasons, not half-written).
  */
-export function upsertGroup(tx: DbOrTx, movementId: number, input: GroupInput, actor: Actor, now: number): { id: number; change: Change } {
+export function upsertGroup(
+  tx: DbOrTx,
+  movementId: number,
+  input: GroupInput,
+  actor: Actor,
+  now: number,
+): { id: number; change: Change; left: number[] } {
   const ids = unitIdsByCode(tx, [...input.members, ...(input.head ? [input.head] : []), ...(input.deputy ? [input.deputy] : [])]);
   const idOf = (code: string | null | undefined) => (code ? ids.get(code) ?? null : null);
   const fields = {
@@ -93,7 +99,7 @@ export function upsertGroup(tx: DbOrTx, movementId: number, input: GroupInput, a
     const same =
       JSON.stringify(beforeIds) === JSON.stringify(memberIds) &&
       (Object.keys(fields) as (keyof typeof fields)[]).every((k) => existing[k] === fields[k]);
-    if (same) return { id, change: 'unchanged' };
+    if (same) return { id, change: 'unchanged', left: [] };
     tx.update(groups).set(fields).where(eq(groups.id, id)).run();
     recordAudit(tx, actor, now, {
       action: 'group.update',
@@ -109,11 +115,27 @@ export function upsertGroup(tx: DbOrTx, movementId: number, input: GroupInput, a
     change = 'created';
   }
   tx.delete(groupMembers).where(eq(groupMembers.groupId, id)).run();
-  // A unit moving from another group of this movement leaves that group first.
-  if (memberIds.length > 0)
-    tx.delete(groupMembers)
-      .where(and(eq(groupMembers.movementId, movementId), inArray(groupMembers.unitId, memberIds)))
-      .run();
+  const left = leaveOtherGroups(tx, movementId, memberIds, actor, now);
   for (const unitId of memberIds) tx.insert(groupMembers).values({ movementId, groupId: id, unitId }).run();
-  return { id, change };
+  return { id, change, left };
+}
+
+/** Units joining a group leave the other group of the movement they were in; that group changes too. */
+function leaveOtherGroups(tx: DbOrTx, movementId: number, unitIds: number[], actor: Actor, now: number): number[] {
+  if (unitIds.length === 0) return [];
+  const moving = tx
+    .select()
+    .from(groupMembers)
+    .where(and(eq(groupMembers.movementId, movementId), inArray(groupMembers.unitId, unitIds)))
+    .all();
+  const groupIds = [...new Set(moving.map((m) => m.groupId))];
+  for (const groupId of groupIds) {
+    const before = tx.select({ unitId: groupMembers.unitId }).from(groupMembers).where(eq(groupMembers.groupId, groupId)).all().map((m) => m.unitId);
+    const after = before.filter((u) => !unitIds.includes(u));
+    recordAudit(tx, actor, now, { action: 'group.update', entity: 'group', entityId: groupId, before: { members: before }, after: { members: after } });
+  }
+  tx.delete(groupMembers)
+    .where(and(eq(groupMembers.movementId, movementId), inArray(groupMembers.unitId, unitIds)))
+    .run();
+  return groupIds;
 }

@@ -27,7 +27,7 @@ export function isLocale(value: unknown): value is Locale {
 /** Message ids defined for a locale (used by the test that keeps the locales in step). */
 export function messageIds(locale: Locale): string[] {
   const source = readFileSync(`${LOCALES_DIR}${locale}.ftl`, 'utf8');
-  return [...source.matchAll(/^([a-z][a-z0-9-]*)\s*=/gm)].map((m) => m[1]!);
+  return [...source.matchAll(/^([a-z][a-z0-9_-]*)\s*=/gm)].map((m) => m[1]!);
 }
 
 /** Translates `id`; falls back to Vietnamese, then to the id itself so a gap is visible, not fatal. */

@@ -1,5 +1,5 @@
-import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { execFile, spawn } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -28,6 +28,24 @@ async function fakeBotApi(username: string): Promise<{ root: string; paths: stri
   servers.push(server);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return { root: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, paths };
+}
+
+/** Runs `npm start` (node --import tsx src/main.ts) with `input` piped to its stdin. */
+function npmStart(env: NodeJS.ProcessEnv, input: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+      env: { ...process.env, LOG_LEVEL: 'silent', DEFAULT_LOCALE: 'vi', ...env },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+    child.stdin.on('error', () => undefined); // the chat may stop reading at /quit
+    child.stdin.end(input);
+  });
 }
 
 const TOKEN = '123456:ABCDEFGHIJKLMNOPQRSTUVWXYZ_abcdef';
@@ -135,16 +153,53 @@ describe('the installed entry points', () => {
   it('npx thidua runs the CLI through its bin script', async () => {
     const cli = cliSandbox();
     const { stdout } = await run(process.execPath, ['src/bin/thidua.js', 'migrate', '--json'], { env: { ...process.env, ...cli.env } });
-    expect(JSON.parse(stdout)).toEqual({ database: cli.dbPath, migrations: 2 });
+    // As many migrations as drizzle-kit's journal lists.
+    const journal = JSON.parse(readFileSync(new URL('../../drizzle/meta/_journal.json', import.meta.url), 'utf8')) as { entries: unknown[] };
+    expect(JSON.parse(stdout)).toEqual({ database: cli.dbPath, migrations: journal.entries.length });
   });
 
-  it('npm start migrates and says what is configured and what is not', async () => {
+  it('npm start with no messenger configured opens the terminal chat on a sample movement, reading a piped script', async () => {
     const cli = cliSandbox();
-    const { stdout } = await run(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-      env: { ...process.env, ...cli.env, LOG_LEVEL: 'silent', TELEGRAM_BOT_TOKEN: '', ZALO_APP_ID: '' },
-    });
-    expect(stdout).toContain('Telegram: chưa cấu hình');
-    expect(stdout).toContain('Zalo OA: chưa cấu hình');
+    const out = await npmStart({ ...cli.env, TELEGRAM_BOT_TOKEN: '', ZALO_APP_ID: '' }, '/as SNV\n/help\n/quit\n/as admin\n');
+    expect(out.code).toBe(0);
+    // The configuration report goes to stderr, the chat to stdout.
+    expect(out.stderr).toContain('Telegram: chưa cấu hình');
+    expect(out.stderr).toContain('Zalo OA: chưa cấu hình');
+    expect(out.stderr).toContain('đã tự nạp phong trào mẫu ND-2020');
+    expect(out.stdout).not.toContain('Telegram: chưa cấu hình');
+    expect(out.stdout).toContain(cli.dbPath);
+    expect(out.stdout).toContain('Bạn đang đóng vai: Cán bộ đầu mối (SNV) — Cán bộ đầu mối, Sở Nội vụ.');
+    expect(out.stdout).toContain('/as <mã đơn vị>'); // /help adds the terminal-only commands
+    expect(out.stdout).toContain('Tạm biệt!');
+    expect(out.stdout).not.toContain('Quản trị viên'); // nothing is read after /quit
+
+    const db = openDatabase(cli.dbPath, { readonly: true });
+    try {
+      expect(db.$client.prepare('SELECT code FROM movements').all()).toEqual([{ code: 'ND-2020' }]);
+      expect(db.$client.prepare('SELECT count(*) AS n FROM units').get()).toEqual({ n: 34 });
+      expect(db.$client.prepare('SELECT full_name, role FROM people').all()).toEqual([{ full_name: 'Cán bộ đầu mối (SNV)', role: 'liaison' }]);
+      expect(db.$client.prepare("SELECT external_id FROM identities WHERE channel = 'console' AND person_id IS NOT NULL").all()).toEqual([
+        { external_id: 'console:unit:SNV' },
+      ]);
+    } finally {
+      closeDatabase(db);
+    }
+
+    // A second start finds the movement already there and ends with the input.
+    const again = await npmStart({ ...cli.env, TELEGRAM_BOT_TOKEN: '', ZALO_APP_ID: '' }, '/as SNV\n');
+    expect(again.code).toBe(0);
+    expect(again.stderr).not.toContain('đã tự nạp');
+    expect(again.stdout).toContain('Cán bộ đầu mối (SNV)');
+  });
+
+  it('npm start with a messenger configured only reports, as before', async () => {
+    const cli = cliSandbox();
+    const out = await npmStart({ ...cli.env, TELEGRAM_BOT_TOKEN: TOKEN, ZALO_APP_ID: '' }, '/as SNV\n');
+    expect(out.code).toBe(0);
+    expect(out.stderr).toContain('Telegram: đã cấu hình');
+    expect(out.stderr).toContain('Chưa có phong trào nào. Nạp phong trào mẫu: npm run cli -- load-sample'); // not loaded automatically
+    expect(out.stderr).toContain('npm run cli -- help');
+    expect(out.stdout).toBe('');
     expect(existsSync(cli.dbPath)).toBe(true);
   });
 });

@@ -462,6 +462,17 @@ describe('reading a definition file: parseJsonSource and describeIssues', () => 
     for (const p of describeIssues(result.error!.issues, 'vi', source.lineOf)) expect(p.message).not.toMatch(/^def-/);
   });
 
+  it('words the definition’s own checks with their details, in either language', () => {
+    const input = smallDefinitionInput();
+    input.groups[1]!.members.push('SNV');
+    const result = movementDefinition.safeParse(input);
+    const lineOf = () => 1;
+    expect(describeIssues(result.error!.issues, 'en', lineOf)).toEqual([
+      { line: 1, field: 'groups.1.members.2', message: 'unit SNV is already a member of KHOI-A' },
+    ]);
+    expect(describeIssues(result.error!.issues, 'vi', lineOf)[0]!.message).toContain('SNV');
+  });
+
   it('reports a group member that names an unknown unit at its line', () => {
     const text = [
       '{', //                                                                    1

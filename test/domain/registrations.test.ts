@@ -333,6 +333,7 @@ describe('registration services on a real database', () => {
     const L = liaison.personId;
     const R = reviewer.personId;
     expect(brief).toEqual([
+      [0, 'registration.create', 'registration', String(regId), null, 'system'],
       [0, 'target.create', 'target', String(t.id), L, 'telegram:1001'],
       [1, 'registration.titles', 'registration', String(regId), L, 'telegram:1001'],
       [2, 'registration.submit', 'registration', String(regId), L, 'telegram:1001'],
@@ -343,7 +344,7 @@ describe('registration services on a real database', () => {
       [7, 'registration.submit', 'registration', String(regId), L, 'telegram:1001'],
       [8, 'registration.approve', 'registration', String(regId), R, 'telegram:2002'],
     ]);
-    const [create, titles, submit1, ret, update, , remove, submit2, approve] = rows;
+    const [, create, titles, submit1, ret, update, , remove, submit2, approve] = rows;
     expect(create!.before).toBeNull();
     expect(create!.after).toMatchObject({ id: t.id, text: 'Hoàn thành cầu Thịnh Long' });
     expect(titles).toMatchObject({ before: [], after: ['a', 'b'] });

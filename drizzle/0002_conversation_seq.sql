@@ -1,0 +1,1 @@
+ALTER TABLE `conversations` ADD `seq` integer DEFAULT 0 NOT NULL;

@@ -1,0 +1,235 @@
+/**
+ * The terminal as a messenger: each typed line becomes an InboundEvent for the chat core, each
+ * reply is printed as text. Only here can one switch who one is (`/as SNV`, `/as admin`): a trial
+ * on one computer needs to play both the unit and the Ban TĐKT. No other channel has this command.
+ */
+import { and, asc, eq, isNull, sql } from 'drizzle-orm';
+import type { ChatCore } from '../../chat/core.ts';
+import type { OutboundMessage } from '../../chat/types.ts';
+import type { Db } from '../../db/connection.ts';
+import { identities, people, units, type ROLES } from '../../db/schema.ts';
+import { recordAudit } from '../../domain/audit.ts';
+import { systemClock, type Clock } from '../../domain/clock.ts';
+import { DomainError } from '../../domain/errors.ts';
+import { t, type Args, type Locale } from '../../i18n/index.ts';
+import { silentLogger, type Logger } from '../../util/log.ts';
+import { fold } from '../../util/text.ts';
+import { deliverConsoleOutbox } from './outbox.ts';
+import { renderMessage, type Render } from './render.ts';
+
+export const CONSOLE_GUEST = 'console:guest';
+export const CONSOLE_ADMIN = 'console:admin';
+export const consoleUnitId = (code: string) => `console:unit:${code}`;
+
+/** How many unit codes `/as` alone shows. */
+const SAMPLE_CODES = 8;
+
+/** Commands only the terminal knows, under their English and Vietnamese names. */
+const CONSOLE_COMMANDS: Record<string, 'as' | 'quit'> = { as: 'as', dongvai: 'as', quit: 'quit', thoat: 'quit', exit: 'quit' };
+const HELP_COMMANDS = new Set(['help', 'trogiup']);
+const ADMIN_WORDS = new Set(['admin', 'quantri']);
+const GUEST_WORDS = new Set(['guest', 'khach']);
+
+type Role = (typeof ROLES)[number];
+type Person = typeof people.$inferSelect;
+
+export interface ConsoleChatOptions {
+  core: ChatCore;
+  db: Db;
+  locale: Locale;
+  clock?: Clock;
+  log?: Logger;
+  render?: Render;
+}
+
+export class ConsoleChat {
+  private externalId = CONSOLE_GUEST;
+  private ended = false;
+  private readonly clock: Clock;
+  private readonly log: Logger;
+  private readonly render: Render;
+
+  constructor(private readonly options: ConsoleChatOptions) {
+    this.clock = options.clock ?? systemClock;
+    this.log = options.log ?? silentLogger;
+    this.render = options.render ?? renderMessage;
+  }
+
+  /** The console identity speaking now: `console:guest`, `console:unit:SNV` or `console:admin`. */
+  get currentIdentity(): string {
+    return this.externalId;
+  }
+
+  /** True once /quit was typed. */
+  get finished(): boolean {
+    return this.ended;
+  }
+
+  /** Handles one typed line and returns the text to print (empty for an empty line). */
+  async handleLine(line: string): Promise<string> {
+    const text = line.trim();
+    if (text === '') return '';
+    const command = text.startsWith('/') ? fold(text.slice(1).split(/\s+/)[0] ?? '').replace(/[^a-z]/g, '') : undefined;
+    const args = text.replace(/^\S+\s*/, '').trim();
+    try {
+      switch (command !== undefined ? CONSOLE_COMMANDS[command] : undefined) {
+        case 'quit':
+          this.ended = true;
+          return this.t('console-bye');
+        case 'as':
+          return this.actAs(args);
+        default: {
+          const reply = this.send(text);
+          return command !== undefined && HELP_COMMANDS.has(command) ? `${reply}\n${this.t('console-help-extra')}` : reply;
+        }
+      }
+    } catch (error) {
+      return this.failure(error);
+    }
+  }
+
+  /** Passes a line to the core as the current identity, then prints what was queued for console users. */
+  private send(text: string): string {
+    let replies: OutboundMessage[];
+    try {
+      replies = this.options.core.handle({ channel: 'console', externalId: this.externalId, text }).replies;
+    } catch (error) {
+      // The core's transaction was rolled back: nothing of this line was saved.
+      return this.failure(error);
+    }
+    const locale = this.currentLocale();
+    const parts = replies.map((m) => this.render(m, locale));
+    parts.push(...this.deliver());
+    return parts.join('\n\n');
+  }
+
+  /** A refusal is explained; anything else is logged and answered with "nothing was saved, try again". */
+  private failure(error: unknown): string {
+    if (error instanceof DomainError) return this.t(error.code, error.args);
+    this.log.error('console chat failed', { identity: this.externalId, error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+    return this.t('console-internal-error');
+  }
+
+  /** Prints the pending console notifications; a failure here is logged, not shown as a lost answer. */
+  private deliver(): string[] {
+    try {
+      return deliverConsoleOutbox(this.options.db, this.clock.now(), this.render);
+    } catch (error) {
+      this.log.error('console outbox delivery failed', { error: error instanceof Error ? error.message : String(error) });
+      return [];
+    }
+  }
+
+  /** `/as SNV`, `/as admin`, `/as guest`; alone, explains and lists some unit codes. */
+  private actAs(args: string): string {
+    const wanted = args.split(/\s+/)[0] ?? '';
+    if (wanted === '') return this.t('console-as-usage', { codes: this.someUnitCodes() });
+    const word = fold(wanted);
+    if (GUEST_WORDS.has(word)) {
+      this.externalId = CONSOLE_GUEST;
+      return this.t('console-as-guest');
+    }
+    let externalId: string;
+    let person: Person;
+    let unitName: string | null = null;
+    if (ADMIN_WORDS.has(word)) {
+      externalId = CONSOLE_ADMIN;
+      person = this.persona(externalId, 'admin', null, this.t('console-admin-name'));
+    } else {
+      const unit = this.options.db
+        .select()
+        .from(units)
+        .where(sql`upper(${units.code}) = ${wanted.toUpperCase()}`)
+        .get();
+      if (!unit) return this.t('console-unit-unknown', { code: wanted });
+      externalId = consoleUnitId(unit.code);
+      person = this.persona(externalId, 'liaison', unit.id, this.t('console-liaison-name', { code: unit.code }));
+      unitName = unit.name;
+    }
+    this.externalId = externalId;
+    const who = this.t('console-as-person', {
+      name: person.fullName,
+      role: this.t(`role-${person.role}`),
+      unit: unitName ?? '',
+      hasUnit: unitName === null ? 'no' : 'yes',
+    });
+    return `${who}\n\n${this.send('/start')}`;
+  }
+
+  /**
+   * The person behind a console identity: the one it is bound to if it still fits, else one the
+   * console made earlier for the same role and unit, else a new one. The identity is created or
+   * rebound as needed, in one transaction, and recorded in the audit log.
+   */
+  private persona(externalId: string, role: Role, unitId: number | null, fullName: string): Person {
+    const { db } = this.options;
+    const now = this.clock.now();
+    return db.transaction((tx) => {
+      const fits = (p: Person | undefined): p is Person => p !== undefined && p.active && p.role === role && p.unitId === unitId;
+      const identity = tx
+        .select()
+        .from(identities)
+        .where(and(eq(identities.channel, 'console'), eq(identities.externalId, externalId)))
+        .get();
+      const bound = identity?.personId ? tx.select().from(people).where(eq(people.id, identity.personId)).get() : undefined;
+      if (fits(bound)) return bound;
+      let person = tx
+        .select()
+        .from(people)
+        .where(
+          and(
+            eq(people.role, role),
+            unitId === null ? isNull(people.unitId) : eq(people.unitId, unitId),
+            eq(people.fullName, fullName),
+            eq(people.active, true),
+          ),
+        )
+        .orderBy(asc(people.id))
+        .get();
+      const actor = { label: `console:${externalId}` };
+      if (!person) {
+        person = tx.insert(people).values({ fullName, role, unitId, locale: this.options.locale }).returning().get();
+        recordAudit(tx, actor, now, { action: 'console.persona', entity: 'person', entityId: person.id, after: person });
+      }
+      if (identity) {
+        tx.update(identities).set({ personId: person.id }).where(eq(identities.id, identity.id)).run();
+      } else {
+        tx.insert(identities).values({ channel: 'console', externalId, personId: person.id, locale: this.options.locale }).run();
+      }
+      recordAudit(tx, actor, now, { action: 'console.bind', entity: 'identity', entityId: externalId, after: { personId: person.id } });
+      return person;
+    });
+  }
+
+  private someUnitCodes(): string {
+    const rows = this.options.db
+      .select({ code: units.code, name: units.name })
+      .from(units)
+      .where(isNull(units.validTo))
+      .orderBy(asc(units.id))
+      .limit(SAMPLE_CODES)
+      .all();
+    if (rows.length === 0) return this.t('console-no-units');
+    return rows.map((u) => `${u.code} (${u.name})`).join(', ');
+  }
+
+  /** The language of the person speaking now (they may have changed it with /lang), else the console's. */
+  private currentLocale(): Locale {
+    try {
+      const row = this.options.db
+        .select({ identityLocale: identities.locale, personLocale: people.locale })
+        .from(identities)
+        .leftJoin(people, eq(people.id, identities.personId))
+        .where(and(eq(identities.channel, 'console'), eq(identities.externalId, this.externalId)))
+        .get();
+      return row?.personLocale ?? row?.identityLocale ?? this.options.locale;
+    } catch {
+      // Even with the database unusable, errors are still told in a language.
+      return this.options.locale;
+    }
+  }
+
+  private t(id: string, args?: Args): string {
+    return t(this.currentLocale(), id, args);
+  }
+}

@@ -1,0 +1,408 @@
+/**
+ * The messenger-neutral heart of the bot: one inbound event in, the replies out. Each event is one
+ * short SQLite transaction: find the person, load their conversation, read the answer, advance,
+ * save, and queue notifications for others in the outbox.
+ */
+import { and, desc, eq, isNotNull } from 'drizzle-orm';
+import type { Db } from '../db/connection.ts';
+import { conversations, identities, outbox, people, units } from '../db/schema.ts';
+import type { Actor } from '../domain/audit.ts';
+import type { Clock } from '../domain/clock.ts';
+import { currentMovement } from '../domain/movements.ts';
+import { DomainError } from '../domain/errors.ts';
+import { DEFAULT_LOCALE, isLocale, t as translate, translator, type Locale } from '../i18n/index.ts';
+import { fold } from '../util/text.ts';
+import type { Logger } from '../util/log.ts';
+import { matchChoice } from './choices.ts';
+import { CONVERSATION_IDLE_MS, HISTORY_LIMIT, renderPrompt, type Answer, type Flow, type FlowContext, type Identity, type StepResult } from './engine.ts';
+import { decodeChoice, type Choice, type InboundEvent, type OutboundMessage } from './types.ts';
+
+type ConversationRow = typeof conversations.$inferSelect;
+type HistoryEntry = { step: string; data: unknown };
+
+/** Chat commands, each under its Vietnamese and English names. */
+const COMMANDS: Record<string, string> = {
+  start: 'start',
+  batdau: 'start',
+  cancel: 'cancel',
+  huy: 'cancel',
+  back: 'back',
+  quaylai: 'back',
+  help: 'help',
+  trogiup: 'help',
+  lang: 'lang',
+  ngonngu: 'lang',
+  menu: 'menu',
+  register: 'register',
+  dangky: 'register',
+  report: 'report',
+  baocao: 'report',
+  myunit: 'myunit',
+  donvi: 'myunit',
+};
+
+/** Which flow a command (or a `go:` button) opens. */
+const FLOW_OF_COMMAND: Record<string, string> = {
+  start: 'link',
+  menu: 'menu',
+  register: 'register',
+  report: 'report',
+  myunit: 'myunit',
+  lang: 'language',
+};
+
+export interface HandleResult {
+  replies: OutboundMessage[];
+  identityId: number;
+  /** True when notifications were queued and the outbox should be drained. */
+  notified: boolean;
+}
+
+export interface ChatCoreOptions {
+  db: Db;
+  clock: Clock;
+  flows: Flow<any>[];
+  log: Logger;
+  defaultLocale?: Locale;
+}
+
+export class ChatCore {
+  private readonly flows: Map<string, Flow<any>>;
+
+  constructor(private readonly options: ChatCoreOptions) {
+    this.flows = new Map(options.flows.map((f) => [f.id, f]));
+  }
+
+  handle(event: InboundEvent): HandleResult {
+    const { db, clock } = this.options;
+    const now = clock.now();
+    return db.transaction(() => {
+      const identity = this.touchIdentity(event, now);
+      const ctx = this.context(identity, event, now);
+      const replies: OutboundMessage[] = [];
+      const notes: string[] = [];
+      let notified = false;
+      ctx.notify = (personIds, key, id, args, choices) => {
+        notified = this.queueNotifications(personIds, key, id, args, choices, now) || notified;
+      };
+
+      let convo = this.loadConversation(identity.id, ctx, now, notes);
+      const reply = (message: OutboundMessage) => {
+        if (notes.length > 0) message = { ...message, text: [...notes.splice(0), message.text].join('\n\n') };
+        replies.push(message);
+      };
+
+      try {
+        // A savepoint: when a domain rule refuses the answer, everything this event wrote is undone.
+        convo = db.transaction(() => this.dispatch(ctx, convo, event, reply, notes));
+      } catch (error) {
+        if (!(error instanceof DomainError)) throw error;
+        replies.length = 0;
+        convo = this.loadConversation(identity.id, ctx, now, notes);
+        notes.push(ctx.t(error.code, error.args));
+        if (convo) reply(this.prompt(ctx, convo));
+      }
+      if (notes.length > 0) replies.push({ text: notes.join('\n\n') });
+      return { replies, identityId: identity.id, notified };
+    });
+  }
+
+  private dispatch(
+    ctx: FlowContext,
+    convo: ConversationRow | undefined,
+    event: InboundEvent,
+    reply: (m: OutboundMessage) => void,
+    notes: string[],
+  ): ConversationRow | undefined {
+    const text = event.text?.trim() ?? '';
+    if (event.choice !== undefined) {
+      const decoded = decodeChoice(event.choice);
+      if (decoded?.id.startsWith('go:')) return this.startFlow(ctx, convo, decoded.id.slice(3), '', reply);
+      const choice =
+        convo && decoded && decoded.seq === convo.seq ? this.currentChoices(ctx, convo).find((c) => c.id === decoded.id) : undefined;
+      if (convo && choice) return this.answer(ctx, convo, { choice }, reply);
+      // A button from an earlier question (pressed twice, or after the conversation moved on).
+      notes.push(ctx.t('conv-stale-button'));
+      if (convo) {
+        reply(this.prompt(ctx, convo));
+        return convo;
+      }
+      return this.startFlow(ctx, convo, this.idleFlow(ctx), '', reply);
+    }
+    if (text.startsWith('/')) return this.command(ctx, convo, text, reply);
+    if (convo) return this.answer(ctx, convo, this.readAnswer(ctx, convo, text, event), reply);
+    // No conversation: a linked person gets the menu, anyone else is asked for their code.
+    return this.startFlow(ctx, convo, this.idleFlow(ctx), ctx.person ? '' : text, reply);
+  }
+
+  /** The flow an idle person lands in: the main menu once linked, else linking. */
+  private idleFlow(ctx: FlowContext): string {
+    return ctx.person ? 'menu' : 'link';
+  }
+
+  private touchIdentity(event: InboundEvent, now: number): Identity {
+    const { db } = this.options;
+    const existing = db
+      .select()
+      .from(identities)
+      .where(and(eq(identities.channel, event.channel), eq(identities.externalId, event.externalId)))
+      .get();
+    if (existing) {
+      return db
+        .update(identities)
+        .set({
+          lastInboundAt: now,
+          displayName: event.displayName ?? existing.displayName,
+          // Writing to us reopens a channel that had failed (e.g. Zalo's 7-day window).
+          unreachableAt: null,
+          unreachableReason: null,
+        })
+        .where(eq(identities.id, existing.id))
+        .returning()
+        .get();
+    }
+    const hint = event.localeHint?.slice(0, 2).toLowerCase();
+    return db
+      .insert(identities)
+      .values({
+        channel: event.channel,
+        externalId: event.externalId,
+        displayName: event.displayName ?? null,
+        locale: isLocale(hint) ? hint : null,
+        lastInboundAt: now,
+      })
+      .returning()
+      .get();
+  }
+
+  private context(identity: Identity, event: InboundEvent, now: number): FlowContext {
+    const { db } = this.options;
+    const person = identity.personId ? db.select().from(people).where(eq(people.id, identity.personId)).get() ?? null : null;
+    const active = person?.active ? person : null;
+    const unit = active?.unitId ? db.select().from(units).where(eq(units.id, active.unitId)).get() ?? null : null;
+    const locale: Locale = active?.locale ?? identity.locale ?? this.options.defaultLocale ?? DEFAULT_LOCALE;
+    const actor: Actor = { personId: active?.id ?? null, label: `${event.channel}:${event.externalId}` };
+    return {
+      db,
+      now,
+      locale,
+      t: translator(locale),
+      identity,
+      person: active,
+      unit,
+      movement: currentMovement(db) ?? null,
+      actor,
+      notify: () => undefined,
+    };
+  }
+
+  /** Loads the saved conversation, dropping it (with a note) if it expired, changed shape or broke. */
+  private loadConversation(identityId: number, ctx: FlowContext, now: number, notes: string[]): ConversationRow | undefined {
+    const { db } = this.options;
+    const row = db.select().from(conversations).where(eq(conversations.identityId, identityId)).get();
+    if (!row) return undefined;
+    const drop = (note: string) => {
+      db.delete(conversations).where(eq(conversations.identityId, identityId)).run();
+      notes.push(note);
+      return undefined;
+    };
+    const flow = this.flows.get(row.flow);
+    if (!flow) return drop(ctx.t('conv-flow-changed'));
+    if (row.expiresAt <= now) return drop(ctx.t('conv-expired'));
+    if (row.flowVersion !== flow.version) {
+      const migrated = flow.migrate?.(row.flowVersion, row.step, row.data);
+      if (!migrated || !flow.steps[migrated.step] || !flow.schema.safeParse(migrated.data).success) return drop(ctx.t('conv-flow-changed'));
+      this.log('conversation migrated', { flow: flow.id, from: row.flowVersion, to: flow.version });
+      return this.save(identityId, { ...row, flowVersion: flow.version, step: migrated.step, data: migrated.data, history: [] }, now);
+    }
+    if (!flow.steps[row.step] || !flow.schema.safeParse(row.data).success) return drop(ctx.t('conv-flow-changed'));
+    return row;
+  }
+
+  private save(identityId: number, row: Omit<ConversationRow, 'identityId' | 'updatedAt' | 'expiresAt'>, now: number): ConversationRow {
+    const values = { ...row, identityId, updatedAt: now, expiresAt: now + CONVERSATION_IDLE_MS };
+    return this.options.db
+      .insert(conversations)
+      .values(values)
+      .onConflictDoUpdate({ target: conversations.identityId, set: values })
+      .returning()
+      .get();
+  }
+
+  private end(identityId: number): undefined {
+    this.options.db.delete(conversations).where(eq(conversations.identityId, identityId)).run();
+    return undefined;
+  }
+
+  private flowOf(convo: ConversationRow): Flow<any> {
+    return this.flows.get(convo.flow)!;
+  }
+
+  private prompt(ctx: FlowContext, convo: ConversationRow, note?: string): OutboundMessage {
+    return renderPrompt(ctx, this.flowOf(convo), convo.step, convo.data, convo.seq, note);
+  }
+
+  private currentChoices(ctx: FlowContext, convo: ConversationRow): Choice[] {
+    return this.flowOf(convo).steps[convo.step]!.prompt(ctx, convo.data).choices ?? [];
+  }
+
+  private readAnswer(ctx: FlowContext, convo: ConversationRow, text: string, event: InboundEvent): Answer {
+    if (event.file) return { file: event.file, ...(text ? { text } : {}) };
+    const prompt = this.flowOf(convo).steps[convo.step]!.prompt(ctx, convo.data);
+    const choice = prompt.choices ? matchChoice(text, prompt.choices, prompt.numbered !== false) : undefined;
+    return choice ? { choice, text } : { text };
+  }
+
+  private startFlow(
+    ctx: FlowContext,
+    convo: ConversationRow | undefined,
+    flowId: string,
+    args: string,
+    reply: (m: OutboundMessage) => void,
+    depth = 0,
+  ): ConversationRow | undefined {
+    const flow = this.flows.get(flowId);
+    if (!flow) {
+      reply({ text: ctx.t('conv-unknown-command') });
+      return convo;
+    }
+    if (!flow.open && !ctx.person) {
+      if (convo) this.end(ctx.identity.id);
+      return this.startFlow(ctx, undefined, 'link', '', reply, depth + 1);
+    }
+    const started = flow.start(ctx, args);
+    if (started.kind === 'switch' && depth < 3) return this.startFlow(ctx, convo, started.flow, started.args ?? '', reply, depth + 1);
+    if (started.kind === 'refuse' || started.kind === 'done') {
+      // A refusal leaves the conversation in hand as it was; a one-answer flow ends any other.
+      if (started.kind === 'done' && convo) convo = this.end(ctx.identity.id);
+      reply({ text: started.message, ...(started.choices ? { choices: started.choices } : {}) });
+      return convo;
+    }
+    if (started.kind !== 'start') return convo;
+    const row = this.save(
+      ctx.identity.id,
+      { flow: flow.id, flowVersion: flow.version, step: started.step, seq: (convo?.seq ?? 0) + 1, data: started.data, history: [], startedAt: ctx.now },
+      ctx.now,
+    );
+    reply(this.prompt(ctx, row, started.note));
+    return row;
+  }
+
+  private answer(ctx: FlowContext, convo: ConversationRow, answer: Answer, reply: (m: OutboundMessage) => void): ConversationRow | undefined {
+    const flow = this.flowOf(convo);
+    const result: StepResult<unknown> = flow.steps[convo.step]!.handle(ctx, convo.data, answer);
+    switch (result.kind) {
+      case 'invalid':
+        reply(this.prompt(ctx, convo, result.message));
+        return convo;
+      case 'done':
+        reply({ text: result.message, ...(result.choices ? { choices: result.choices } : {}) });
+        return this.end(ctx.identity.id);
+      case 'switch':
+        return this.startFlow(ctx, convo, result.flow, result.args ?? '', reply);
+      case 'next': {
+        const history = [...(convo.history as HistoryEntry[]), { step: convo.step, data: convo.data }].slice(-HISTORY_LIMIT);
+        const row = this.save(ctx.identity.id, { ...convo, step: result.step, data: result.data, history, seq: convo.seq + 1 }, ctx.now);
+        reply(this.prompt(ctx, row, result.note));
+        return row;
+      }
+    }
+  }
+
+  private command(ctx: FlowContext, convo: ConversationRow | undefined, text: string, reply: (m: OutboundMessage) => void) {
+    const [head = '', ...rest] = text.slice(1).split(/\s+/);
+    // "/start@thidua_bot" in groups, "/Huỷ" typed with accents on a phone.
+    const name = COMMANDS[fold(head.split('@')[0] ?? '').replace(/[^a-z]/g, '')];
+    const args = rest.join(' ').trim();
+    switch (name) {
+      case 'cancel':
+        if (!convo) reply({ text: ctx.t('conv-nothing-to-cancel') });
+        else reply({ text: ctx.t('conv-cancelled') });
+        return convo ? this.end(ctx.identity.id) : undefined;
+      case 'back': {
+        if (!convo) {
+          reply({ text: ctx.t('conv-nothing-to-cancel') });
+          return convo;
+        }
+        const history = [...(convo.history as HistoryEntry[])];
+        const previous = history.pop();
+        if (!previous) {
+          reply(this.prompt(ctx, convo, ctx.t('conv-back-at-start')));
+          return convo;
+        }
+        const row = this.save(ctx.identity.id, { ...convo, step: previous.step, data: previous.data, history, seq: convo.seq + 1 }, ctx.now);
+        reply(this.prompt(ctx, row));
+        return row;
+      }
+      case 'help': {
+        if (!convo) {
+          reply({ text: ctx.t(ctx.person ? 'conv-help' : 'conv-help-unlinked') });
+          return convo;
+        }
+        const flow = this.flowOf(convo);
+        const step = flow.steps[convo.step]!;
+        const help = step.help ? step.help(ctx, convo.data) : ctx.t(`${flow.id}-${convo.step}-help`);
+        reply(this.prompt(ctx, convo, `${help}\n${ctx.t('conv-help-commands')}`));
+        return convo;
+      }
+      case 'start':
+        // "/start CODE" links; a bare /start greets a linked person and shows the menu.
+        if (args === '' && ctx.person) return this.startFlow(ctx, convo, 'menu', '', reply);
+        return this.startFlow(ctx, convo, 'link', args, reply);
+      case undefined:
+        reply({ text: ctx.t('conv-unknown-command', { command: head }) });
+        if (convo) reply(this.prompt(ctx, convo));
+        return convo;
+      default:
+        return this.startFlow(ctx, convo, FLOW_OF_COMMAND[name]!, args, reply);
+    }
+  }
+
+  /**
+   * Queues a message for each person on the channel they last wrote from. Keys are unique per
+   * reason and person, so a repeated event never notifies twice.
+   */
+  private queueNotifications(
+    personIds: number[],
+    key: string,
+    id: string,
+    args: Parameters<typeof translate>[2],
+    choices: ((t: (id: string, a?: Parameters<typeof translate>[2]) => string) => Choice[]) | undefined,
+    now: number,
+  ): boolean {
+    const { db } = this.options;
+    let queued = false;
+    for (const personId of personIds) {
+      const person = db.select().from(people).where(eq(people.id, personId)).get();
+      if (!person?.active) continue;
+      const identity = db
+        .select()
+        .from(identities)
+        .where(and(eq(identities.personId, personId), isNotNull(identities.lastInboundAt)))
+        .orderBy(desc(identities.lastInboundAt))
+        .get();
+      const tr = translator(person.locale);
+      const payload: OutboundMessage = { text: tr(id, args), ...(choices ? { choices: choices(tr) } : {}) };
+      const inserted = db
+        .insert(outbox)
+        .values({
+          dedupeKey: `${key}:${personId}`,
+          personId,
+          identityId: identity?.id ?? null,
+          channel: identity?.channel ?? 'console',
+          payload,
+          status: identity ? 'pending' : 'unreachable',
+          lastError: identity ? null : 'no messenger account linked',
+          notBefore: now,
+        })
+        .onConflictDoNothing()
+        .run();
+      queued = queued || inserted.changes > 0;
+    }
+    return queued;
+  }
+
+  private log(msg: string, fields: Record<string, unknown>): void {
+    this.options.log.info(msg, fields);
+  }
+}

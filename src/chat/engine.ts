@@ -1,0 +1,109 @@
+/**
+ * Guided conversations as step machines. A flow names its steps; each step asks (prompt), reads
+ * an answer (handle) and says where to go next. The engine keeps the state in a SQLite row, so a
+ * restart between two messages resumes exactly where the person was.
+ */
+import type { z } from 'zod';
+import type { Db } from '../db/connection.ts';
+import type { identities, people, units } from '../db/schema.ts';
+import type { Actor } from '../domain/audit.ts';
+import type { Movement } from '../domain/movements.ts';
+import type { Args, Locale, Translate } from '../i18n/index.ts';
+import type { Choice, FileRef, OutboundMessage } from './types.ts';
+
+export type Identity = typeof identities.$inferSelect;
+export type Person = typeof people.$inferSelect;
+export type Unit = typeof units.$inferSelect;
+
+export interface FlowContext {
+  db: Db;
+  now: number;
+  locale: Locale;
+  t: Translate;
+  identity: Identity;
+  person: Person | null;
+  unit: Unit | null;
+  /** The open movement, if any. */
+  movement: Movement | null;
+  actor: Actor;
+  /** Queues a message (by locale id, in each recipient's language) for other people. */
+  notify(personIds: number[], key: string, id: string, args?: Args, choices?: (t: Translate) => Choice[]): void;
+}
+
+export interface Prompt {
+  text: string;
+  choices?: Choice[];
+  /** See OutboundMessage.numbered. */
+  numbered?: boolean;
+}
+
+export interface Answer {
+  /** The typed text, trimmed (absent for a pressed button or a file). */
+  text?: string;
+  /** The option chosen, by button, number or label. */
+  choice?: Choice;
+  file?: FileRef;
+}
+
+export type StepResult<D> =
+  /** Go to `step` (may be the same one) with new data; `note` confirms what was understood. */
+  | { kind: 'next'; step: string; data: D; note?: string }
+  /** The answer did not fit: explain, ask the same question again, keep nothing. */
+  | { kind: 'invalid'; message: string }
+  /** The flow is over. */
+  | { kind: 'done'; message: string; choices?: Choice[] }
+  /** Leave this flow for another one (e.g. the main menu starting a registration). */
+  | { kind: 'switch'; flow: string; args?: string };
+
+export interface Step<D> {
+  /** Where the person is, shown as "Bước i/n"; omitted for menus. */
+  progress?(data: D): [number, number] | undefined;
+  prompt(ctx: FlowContext, data: D): Prompt;
+  handle(ctx: FlowContext, data: D, answer: Answer): StepResult<D>;
+  /** What /help says at this step; defaults to the locale message `<flow>-<step>-help`. */
+  help?(ctx: FlowContext, data: D): string;
+}
+
+export type StartResult<D> =
+  | { kind: 'start'; step: string; data: D; note?: string }
+  | { kind: 'refuse'; message: string; choices?: Choice[] }
+  /** The flow's whole job fits in one answer (e.g. "my unit"). */
+  | { kind: 'done'; message: string; choices?: Choice[] }
+  | { kind: 'switch'; flow: string; args?: string };
+
+export interface Flow<D = unknown> {
+  id: string;
+  /** Bump when the steps or the data shape change; saved conversations of older versions are migrated or restarted. */
+  version: number;
+  /** Shape of the saved data: a row that does not match is never used. */
+  schema: z.ZodType<D>;
+  /** May a person who has not linked their account use it? */
+  open?: boolean;
+  start(ctx: FlowContext, args: string): StartResult<D>;
+  steps: Record<string, Step<D>>;
+  /** Brings data saved by an older version up to date, or undefined to restart the flow. */
+  migrate?(fromVersion: number, step: string, data: unknown): { step: string; data: D } | undefined;
+}
+
+export const defineFlow = <D>(flow: Flow<D>): Flow<D> => flow;
+
+/** How long a conversation may sit idle before it is dropped (with a note). */
+export const CONVERSATION_IDLE_MS = 24 * 60 * 60 * 1000;
+/** How far /back can go. */
+export const HISTORY_LIMIT = 40;
+
+export function renderPrompt<D>(ctx: FlowContext, flow: Flow<D>, stepId: string, data: D, seq: number, note?: string): OutboundMessage {
+  const step = flow.steps[stepId]!;
+  const prompt = step.prompt(ctx, data);
+  const progress = step.progress?.(data);
+  const parts = [
+    ...(note ? [note] : []),
+    progress ? `${ctx.t('conv-step', { index: progress[0], total: progress[1] })} ${prompt.text}` : prompt.text,
+  ];
+  return {
+    text: parts.join('\n\n'),
+    ...(prompt.choices && prompt.choices.length > 0 ? { choices: prompt.choices } : {}),
+    ...(prompt.numbered === false ? { numbered: false } : {}),
+    seq,
+  };
+}

@@ -1,0 +1,37 @@
+import { eq } from 'drizzle-orm';
+import type { FlowContext } from '../chat/engine.ts';
+import type { Choice } from '../chat/types.ts';
+import { people } from '../db/schema.ts';
+import type { Translate } from '../i18n/index.ts';
+
+/** The main actions, as buttons that open their flow from anywhere (`go:` payloads). */
+export function mainMenuChoices(t: Translate, role: string | undefined): Choice[] {
+  const choices: Choice[] = [];
+  if (role === 'liaison' || role === 'admin') choices.push({ id: 'go:register', label: t('menu-register') });
+  if (role === 'liaison' || role === 'admin') choices.push({ id: 'go:report', label: t('menu-report') });
+  choices.push({ id: 'go:myunit', label: t('menu-myunit') });
+  choices.push({ id: 'go:lang', label: t('menu-lang') });
+  return choices;
+}
+
+/** "Nguyễn Thị Hoa — Cán bộ đầu mối, Sở Nội vụ" */
+export function whoIs(ctx: FlowContext): string {
+  if (!ctx.person) return '';
+  return ctx.t('who-is', {
+    name: ctx.person.fullName,
+    role: ctx.t(`role-${ctx.person.role}`),
+    unit: ctx.unit?.name ?? '',
+    hasUnit: ctx.unit ? 'yes' : 'no',
+  });
+}
+
+export const adminIds = (ctx: FlowContext): number[] =>
+  ctx.db
+    .select({ id: people.id })
+    .from(people)
+    .where(eq(people.role, 'admin'))
+    .all()
+    .map((p) => p.id);
+
+/** The "skip" option of optional questions. */
+export const skipChoice = (t: Translate): Choice => ({ id: 'skip', label: t('choice-skip') });

@@ -1,0 +1,75 @@
+/** Chat renderings shared by the flows: plans, targets, periods, results, in Vietnamese conventions. */
+import type { contentAreas } from '../db/schema.ts';
+import type { Period } from '../domain/progress.ts';
+import type { Target } from '../domain/registrations.ts';
+import { formatPercent, formatVnDate, formatVnNumber } from '../domain/vn-input.ts';
+import type { Translate } from '../i18n/index.ts';
+
+type Area = typeof contentAreas.$inferSelect;
+
+/** "≥ 25 %", "≤ 3 vụ", or "định tính". */
+export function formatPlan(t: Translate, target: Pick<Target, 'kind' | 'plannedValue' | 'direction' | 'measure'>): string {
+  if (target.kind === 'qualitative' || target.plannedValue === null) return t('target-qualitative');
+  return t('target-plan', {
+    direction: target.direction ?? 'at_least',
+    value: formatVnNumber(target.plannedValue),
+    measure: target.measure ?? '',
+  }).trim();
+}
+
+/** One target as a line of the list: "2. [ND 2] Mô hình nông thôn mới kiểu mẫu — ≥ 10 mô hình, hạn 31/12/2020". */
+export function formatTargetLine(t: Translate, target: Target, index: number, areas: Map<number, Area>): string {
+  return t('target-line', {
+    index,
+    area: areas.get(target.contentAreaId)?.number ?? '?',
+    text: target.text,
+    plan: formatPlan(t, target),
+    due: target.dueOn ? formatVnDate(target.dueOn) : '—',
+    note: target.note ?? '',
+    hasNote: target.note ? 'yes' : 'no',
+  });
+}
+
+export function formatTargetList(t: Translate, targets: Target[], areas: Area[]): string {
+  if (targets.length === 0) return t('target-list-empty');
+  const byId = new Map(areas.map((a) => [a.id, a]));
+  return targets.map((target, i) => formatTargetLine(t, target, i + 1, byId)).join('\n');
+}
+
+const ROMAN = ['I', 'II', 'III', 'IV'];
+
+/** "Quý I/2020", "6 tháng đầu năm 2020", "Năm 2020", "Tháng 3/2020". */
+export function periodLabel(t: Translate, period: Pick<Period, 'kind' | 'code' | 'startsOn' | 'endsOn'>): string {
+  const year = period.endsOn.slice(0, 4);
+  const month = Number(period.endsOn.slice(5, 7));
+  switch (period.kind) {
+    case 'quarter':
+      return t('period-quarter', { roman: ROMAN[Math.ceil(month / 3) - 1]!, year });
+    case 'half':
+      return t('period-half', { half: month <= 6 ? 'first' : 'second', year });
+    case 'year':
+      return t('period-year', { year });
+    case 'month':
+      return t('period-month', { month, year });
+    default:
+      return period.code;
+  }
+}
+
+/** "12 sản phẩm (12% kế hoạch, chưa đạt)" for a quantitative line; the assessment for a qualitative one. */
+export function formatResult(
+  t: Translate,
+  target: Pick<Target, 'kind' | 'measure'>,
+  line: { value?: number | null; total?: number | null; percentOfPlan: number | null; assessment: string | null },
+): string {
+  if (target.kind === 'qualitative' || line.value === null || line.value === undefined) {
+    return line.assessment ? t('assessment', { assessment: line.assessment }) : t('result-none');
+  }
+  const shown = line.total ?? line.value;
+  return t('result-line', {
+    value: formatVnNumber(shown),
+    measure: target.measure ?? '',
+    percent: line.percentOfPlan === null ? '—' : formatPercent(line.percentOfPlan),
+    assessment: t('assessment', { assessment: line.assessment ?? 'not_met' }),
+  });
+}

@@ -1,0 +1,44 @@
+import { eq } from 'drizzle-orm';
+import { z } from 'zod';
+import { defineFlow, type FlowContext, type StartResult } from '../chat/engine.ts';
+import { identities, people } from '../db/schema.ts';
+import { isLocale, translator, type Locale } from '../i18n/index.ts';
+import { fold } from '../util/text.ts';
+
+const LANGUAGE_NAMES: Record<string, Locale> = { vi: 'vi', 'tieng viet': 'vi', vietnamese: 'vi', en: 'en', english: 'en', 'tieng anh': 'en' };
+
+function choose(ctx: FlowContext, locale: Locale): StartResult<object> {
+  if (ctx.person) ctx.db.update(people).set({ locale }).where(eq(people.id, ctx.person.id)).run();
+  ctx.db.update(identities).set({ locale }).where(eq(identities.id, ctx.identity.id)).run();
+  return { kind: 'done', message: translator(locale)('lang-set') };
+}
+
+/** Picks the language the bot speaks to this person (Vietnamese by default). */
+export const languageFlow = defineFlow<object>({
+  id: 'language',
+  version: 1,
+  schema: z.object({}),
+  open: true,
+  start(ctx, args) {
+    const wanted = LANGUAGE_NAMES[fold(args)];
+    if (wanted) return choose(ctx, wanted);
+    return { kind: 'start', step: 'pick', data: {} };
+  },
+  steps: {
+    pick: {
+      prompt: (ctx) => ({
+        text: ctx.t('lang-prompt'),
+        choices: [
+          { id: 'vi', label: 'Tiếng Việt' },
+          { id: 'en', label: 'English' },
+        ],
+      }),
+      handle(ctx, _data, answer) {
+        const id = answer.choice?.id ?? LANGUAGE_NAMES[fold(answer.text ?? '')];
+        if (!isLocale(id)) return { kind: 'invalid', message: ctx.t('choice-expected') };
+        const result = choose(ctx, id);
+        return result.kind === 'done' ? result : { kind: 'invalid', message: ctx.t('choice-expected') };
+      },
+    },
+  },
+});

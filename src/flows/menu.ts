@@ -1,0 +1,20 @@
+import { z } from 'zod';
+import { defineFlow } from '../chat/engine.ts';
+import { mainMenuChoices, whoIs } from './common.ts';
+
+/** What a linked person sees when they write outside a conversation: the main actions. */
+export const menuFlow = defineFlow<Record<string, never>>({
+  id: 'menu',
+  version: 1,
+  schema: z.object({}).strict() as z.ZodType<Record<string, never>>,
+  start: () => ({ kind: 'start', step: 'pick', data: {} }),
+  steps: {
+    pick: {
+      prompt: (ctx) => ({ text: `${whoIs(ctx)}\n${ctx.t('menu-prompt')}`, choices: mainMenuChoices(ctx.t, ctx.person?.role) }),
+      handle(ctx, _data, answer) {
+        if (!answer.choice) return { kind: 'invalid', message: ctx.t('choice-expected') };
+        return { kind: 'switch', flow: answer.choice.id.replace(/^go:/, '') };
+      },
+    },
+  },
+});

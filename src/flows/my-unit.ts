@@ -1,0 +1,60 @@
+import { and, eq } from 'drizzle-orm';
+import { z } from 'zod';
+import { defineFlow, type FlowContext } from '../chat/engine.ts';
+import { groupMembers, groups } from '../db/schema.ts';
+import { listContentAreas } from '../domain/movements.ts';
+import { latestLines } from '../domain/progress.ts';
+import { findRegistration, listTargets, listTitles } from '../domain/registrations.ts';
+import { formatVnDate, localDate } from '../domain/vn-input.ts';
+import { mainMenuChoices } from './common.ts';
+import { formatResult, formatTargetList, periodLabel } from './format.ts';
+
+/** The unit's registration, targets and latest progress, in one message. */
+function describeUnit(ctx: FlowContext): string {
+  const unit = ctx.unit!;
+  const movement = ctx.movement!;
+  const group = ctx.db
+    .select({ name: groups.name })
+    .from(groupMembers)
+    .innerJoin(groups, eq(groups.id, groupMembers.groupId))
+    .where(and(eq(groupMembers.movementId, movement.id), eq(groupMembers.unitId, unit.id)))
+    .get();
+  const reg = findRegistration(ctx.db, movement.id, unit.id);
+  const lines = [ctx.t('myunit-title', { unit: unit.name, group: group?.name ?? '—', movement: movement.name })];
+  lines.push(
+    ctx.t('myunit-status', {
+      status: reg?.status ?? 'none',
+      version: reg?.version ?? 0,
+      late: reg?.late ? 'yes' : 'no',
+      submitted: reg?.submittedAt ? formatVnDate(localDate(reg.submittedAt, movement.timezone)) : '—',
+      deadline: formatVnDate(movement.registrationDeadline),
+    }),
+  );
+  if (!reg) return lines.join('\n');
+  if (reg.status === 'returned' && reg.reviewComment) lines.push(ctx.t('reg-returned-reason', { reason: reg.reviewComment }));
+  const targets = listTargets(ctx.db, reg.id);
+  lines.push('', formatTargetList(ctx.t, targets, listContentAreas(ctx.db, movement.id)));
+  const titles = listTitles(ctx.db, reg.id);
+  if (titles.length > 0) lines.push(ctx.t('reg-titles-line', { titles: titles.map((x) => ctx.t(`title-${x}`)).join('; ') }));
+  const latest = latestLines(ctx.db, reg.id);
+  if (latest.size > 0) {
+    lines.push('', ctx.t('myunit-progress'));
+    targets.forEach((target, i) => {
+      const row = latest.get(target.id);
+      if (row) lines.push(`${i + 1}. ${periodLabel(ctx.t, row.period)}: ${formatResult(ctx.t, target, row.line)}`);
+    });
+  }
+  return lines.join('\n');
+}
+
+export const myUnitFlow = defineFlow<object>({
+  id: 'myunit',
+  version: 1,
+  schema: z.object({}),
+  start(ctx) {
+    if (!ctx.movement) return { kind: 'refuse', message: ctx.t('err-no-movement-chat') };
+    if (!ctx.unit) return { kind: 'refuse', message: ctx.t('myunit-no-unit') };
+    return { kind: 'done', message: describeUnit(ctx), choices: mainMenuChoices(ctx.t, ctx.person?.role) };
+  },
+  steps: {},
+});

@@ -1,0 +1,459 @@
+/**
+ * Registering a unit's targets (đăng ký chỉ tiêu thi đua): add targets one question at a time,
+ * review the list, edit or delete, choose the titles sought, and submit for review.
+ */
+import { eq } from 'drizzle-orm';
+import { z } from 'zod';
+import { defineFlow, type Answer, type FlowContext, type StartResult, type Step, type StepResult } from '../chat/engine.ts';
+import type { Choice } from '../chat/types.ts';
+import { contentAreas } from '../db/schema.ts';
+import { listContentAreas } from '../domain/movements.ts';
+import {
+  addTarget,
+  ensureRegistration,
+  getRegistration,
+  isEditable,
+  listTargets,
+  listTitles,
+  removeTarget,
+  setTitles,
+  submitRegistration,
+  updateTarget,
+  type TargetInput,
+} from '../domain/registrations.ts';
+import { TITLES } from '../domain/titles.ts';
+import { formatVnDate, formatVnNumber, parseVnDate } from '../domain/vn-input.ts';
+import { adminIds, mainMenuChoices, skipChoice } from './common.ts';
+import { formatPlan, formatTargetList } from './format.ts';
+import { numberAnswer } from './number-answer.ts';
+
+const COMMON_MEASURES = ['%', 'sản phẩm', 'xã', 'công trình', 'tỷ đồng', 'người', 'mô hình'];
+const TEXT_MIN = 5;
+const TEXT_MAX = 500;
+
+const draft = z.object({
+  /** Set when an existing target is being edited. */
+  targetId: z.number().int().optional(),
+  areaId: z.number().int().optional(),
+  text: z.string().optional(),
+  kind: z.enum(['quantitative', 'qualitative']).optional(),
+  measure: z.string().optional(),
+  planned: z.number().optional(),
+  /** Two readings of an ambiguous number ("1.500"), waiting for the person to pick one. */
+  pending: z.tuple([z.number(), z.number()]).optional(),
+  direction: z.enum(['at_least', 'at_most']).optional(),
+  dueOn: z.string().optional(),
+  note: z.string().nullable().optional(),
+});
+type Draft = z.infer<typeof draft>;
+
+const data = z.object({
+  registrationId: z.number().int(),
+  draft: draft.nullable(),
+  titles: z.array(z.string()).optional(),
+});
+type Data = z.infer<typeof data>;
+
+/** The target-entry questions in order; qualitative targets skip measure, plan and direction. */
+const ENTRY: Record<'quantitative' | 'qualitative', string[]> = {
+  quantitative: ['area', 'text', 'kind', 'measure', 'planned', 'direction', 'due', 'note', 'confirm'],
+  qualitative: ['area', 'text', 'kind', 'due', 'note', 'confirm'],
+};
+
+const entrySteps = (d: Draft) => ENTRY[d.kind ?? 'quantitative'];
+const progress = (step: string) => (data: Data) => {
+  const steps = entrySteps(data.draft ?? {});
+  return [steps.indexOf(step) + 1, steps.length] as [number, number];
+};
+
+/** The question after `step` for this draft (editing walks the same path, each answer kept or changed). */
+function after(step: string, d: Draft): string {
+  const steps = entrySteps(d);
+  return steps[steps.indexOf(step) + 1] ?? 'confirm';
+}
+
+const next = (data: Data, step: string, patch: Partial<Draft>, note?: string): StepResult<Data> => {
+  const d = { ...data.draft, ...patch };
+  return { kind: 'next', step: after(step, d), data: { ...data, draft: d }, ...(note ? { note } : {}) };
+};
+
+/** While editing, each question offers to keep the current answer. */
+function keepChoice(ctx: FlowContext, data: Data, current: string | undefined): Choice[] {
+  return data.draft?.targetId !== undefined && current ? [{ id: 'keep', label: ctx.t('reg-keep', { value: current }) }] : [];
+}
+
+const movementEnd = (ctx: FlowContext) => ctx.movement!.endsOn;
+
+function draftToInput(d: Draft): TargetInput {
+  return {
+    contentAreaId: d.areaId!,
+    text: d.text!,
+    kind: d.kind!,
+    measure: d.kind === 'quantitative' ? d.measure ?? null : null,
+    plannedValue: d.kind === 'quantitative' ? d.planned ?? null : null,
+    direction: d.kind === 'quantitative' ? d.direction ?? null : null,
+    dueOn: d.dueOn ?? null,
+    note: d.note ?? null,
+  };
+}
+
+function areaLabel(ctx: FlowContext, areaId: number | undefined): string | undefined {
+  if (areaId === undefined) return undefined;
+  const area = ctx.db.select().from(contentAreas).where(eq(contentAreas.id, areaId)).get();
+  return area ? `${area.number}. ${area.title}` : undefined;
+}
+
+function summary(ctx: FlowContext, d: Draft): string {
+  return ctx.t('reg-target-summary', {
+    area: areaLabel(ctx, d.areaId) ?? '—',
+    text: d.text ?? '—',
+    kind: ctx.t(`target-kind-${d.kind ?? 'qualitative'}`),
+    plan: formatPlan(ctx.t, { kind: d.kind ?? 'qualitative', plannedValue: d.planned ?? null, direction: d.direction ?? null, measure: d.measure ?? null }),
+    due: d.dueOn ? formatVnDate(d.dueOn) : '—',
+    note: d.note ?? '—',
+  });
+}
+
+function menuText(ctx: FlowContext, data: Data): string {
+  const reg = getRegistration(ctx.db, data.registrationId);
+  const targets = listTargets(ctx.db, reg.id);
+  const titles = listTitles(ctx.db, reg.id);
+  const lines = [
+    ctx.t('reg-header', {
+      unit: ctx.unit!.name,
+      movement: ctx.movement!.name,
+      status: reg.status,
+      deadline: formatVnDate(ctx.movement!.registrationDeadline),
+    }),
+  ];
+  if (reg.status === 'returned' && reg.reviewComment) lines.push(ctx.t('reg-returned-reason', { reason: reg.reviewComment }));
+  lines.push('', formatTargetList(ctx.t, targets, listContentAreas(ctx.db, reg.movementId)));
+  if (titles.length > 0) lines.push('', ctx.t('reg-titles-line', { titles: titles.map((x) => ctx.t(`title-${x}`)).join('; ') }));
+  return lines.join('\n');
+}
+
+function targetChoices(ctx: FlowContext, data: Data): Choice[] {
+  return listTargets(ctx.db, data.registrationId).map((target, i) => ({
+    id: String(target.id),
+    label: `${i + 1}. ${target.text.length > 48 ? `${target.text.slice(0, 47)}…` : target.text}`,
+  }));
+}
+
+function readText(ctx: FlowContext, answer: Answer): string | { error: string } {
+  const text = answer.text?.trim() ?? '';
+  if (text.length < TEXT_MIN) return { error: ctx.t('reg-text-too-short', { min: TEXT_MIN }) };
+  if (text.length > TEXT_MAX) return { error: ctx.t('reg-text-too-long', { max: TEXT_MAX, length: text.length }) };
+  return text;
+}
+
+const steps: Record<string, Step<Data>> = {
+  menu: {
+    prompt(ctx, data) {
+      const count = listTargets(ctx.db, data.registrationId).length;
+      const choices: Choice[] = [{ id: 'add', label: ctx.t('reg-menu-add') }];
+      if (count > 0)
+        choices.push(
+          { id: 'edit', label: ctx.t('reg-menu-edit') },
+          { id: 'delete', label: ctx.t('reg-menu-delete') },
+          { id: 'titles', label: ctx.t('reg-menu-titles') },
+          { id: 'submit', label: ctx.t('reg-menu-submit') },
+        );
+      choices.push({ id: 'later', label: ctx.t('reg-menu-later') });
+      return { text: `${menuText(ctx, data)}\n\n${ctx.t('reg-menu-prompt')}`, choices };
+    },
+    handle(ctx, data, answer) {
+      switch (answer.choice?.id) {
+        case 'add':
+          return { kind: 'next', step: 'area', data: { ...data, draft: {} } };
+        case 'edit':
+          return { kind: 'next', step: 'pick_edit', data };
+        case 'delete':
+          return { kind: 'next', step: 'pick_delete', data };
+        case 'titles':
+          return { kind: 'next', step: 'titles', data: { ...data, titles: listTitles(ctx.db, data.registrationId) } };
+        case 'submit':
+          return { kind: 'next', step: 'submit', data };
+        case 'later':
+          return { kind: 'done', message: ctx.t('reg-saved-for-later'), choices: mainMenuChoices(ctx.t, ctx.person?.role) };
+        default:
+          return { kind: 'invalid', message: ctx.t('choice-expected') };
+      }
+    },
+  },
+
+  area: {
+    progress: progress('area'),
+    prompt(ctx, data) {
+      const areas = listContentAreas(ctx.db, ctx.movement!.id).map((a) => ({ id: String(a.id), label: `${a.number}. ${a.title}` }));
+      return { text: ctx.t('reg-area-prompt'), choices: [...keepChoice(ctx, data, areaLabel(ctx, data.draft?.areaId)), ...areas] };
+    },
+    handle(ctx, data, answer) {
+      if (answer.choice?.id === 'keep') return next(data, 'area', {});
+      const id = Number(answer.choice?.id);
+      if (!answer.choice || !Number.isInteger(id)) return { kind: 'invalid', message: ctx.t('reg-area-expected') };
+      return next(data, 'area', { areaId: id });
+    },
+  },
+
+  text: {
+    progress: progress('text'),
+    prompt: (ctx, data) => ({ text: ctx.t('reg-text-prompt'), choices: keepChoice(ctx, data, data.draft?.text) }),
+    handle(ctx, data, answer) {
+      if (answer.choice?.id === 'keep') return next(data, 'text', {});
+      const text = readText(ctx, answer);
+      return typeof text === 'string' ? next(data, 'text', { text }) : { kind: 'invalid', message: text.error };
+    },
+  },
+
+  kind: {
+    progress: progress('kind'),
+    prompt: (ctx, data) => ({
+      text: ctx.t('reg-kind-prompt'),
+      choices: [
+        ...keepChoice(ctx, data, data.draft?.kind && ctx.t(`target-kind-${data.draft.kind}`)),
+        { id: 'quantitative', label: ctx.t('target-kind-quantitative') },
+        { id: 'qualitative', label: ctx.t('target-kind-qualitative') },
+      ],
+    }),
+    handle(ctx, data, answer) {
+      const id = answer.choice?.id;
+      if (id === 'keep') return next(data, 'kind', {});
+      if (id !== 'quantitative' && id !== 'qualitative') return { kind: 'invalid', message: ctx.t('choice-expected') };
+      return next(data, 'kind', { kind: id });
+    },
+  },
+
+  measure: {
+    progress: progress('measure'),
+    prompt: (ctx, data) => ({
+      text: ctx.t('reg-measure-prompt'),
+      choices: [...keepChoice(ctx, data, data.draft?.measure), ...COMMON_MEASURES.map((m) => ({ id: `m:${m}`, label: m }))],
+    }),
+    handle(ctx, data, answer) {
+      if (answer.choice?.id === 'keep') return next(data, 'measure', {});
+      const measure = answer.choice ? answer.choice.label : answer.text?.trim() ?? '';
+      if (measure.length < 1 || measure.length > 30 || /^\d+$/.test(measure)) return { kind: 'invalid', message: ctx.t('reg-measure-invalid') };
+      return next(data, 'measure', { measure });
+    },
+  },
+
+  planned: {
+    progress: progress('planned'),
+    prompt(ctx, data) {
+      const d = data.draft ?? {};
+      if (d.pending) return numberAnswer.ambiguityPrompt(ctx, d.pending);
+      return {
+        text: ctx.t('reg-planned-prompt', { measure: d.measure ?? '' }),
+        choices: keepChoice(ctx, data, d.planned === undefined ? undefined : formatVnNumber(d.planned)),
+        numbered: false,
+      };
+    },
+    handle(ctx, data, answer) {
+      const d = data.draft ?? {};
+      if (answer.choice?.id === 'keep') return next(data, 'planned', {});
+      const reading = numberAnswer.read(ctx, answer, d.pending);
+      if (reading.kind === 'invalid') return { kind: 'invalid', message: reading.message };
+      if (reading.kind === 'ambiguous') return { kind: 'next', step: 'planned', data: { ...data, draft: { ...d, pending: reading.candidates } } };
+      if (reading.value < 0) return { kind: 'invalid', message: ctx.t('reg-planned-negative') };
+      return next(data, 'planned', { planned: reading.value, pending: undefined }, ctx.t('reg-read-as', { value: formatVnNumber(reading.value), measure: d.measure ?? '' }));
+    },
+    help: (ctx) => ctx.t('number-help'),
+  },
+
+  direction: {
+    progress: progress('direction'),
+    prompt: (ctx, data) => ({
+      text: ctx.t('reg-direction-prompt'),
+      choices: [
+        ...keepChoice(ctx, data, data.draft?.direction && ctx.t(`direction-${data.draft.direction}`)),
+        { id: 'at_least', label: ctx.t('direction-at_least') },
+        { id: 'at_most', label: ctx.t('direction-at_most') },
+      ],
+    }),
+    handle(ctx, data, answer) {
+      const id = answer.choice?.id;
+      if (id === 'keep') return next(data, 'direction', {});
+      if (id !== 'at_least' && id !== 'at_most') return { kind: 'invalid', message: ctx.t('choice-expected') };
+      return next(data, 'direction', { direction: id });
+    },
+  },
+
+  due: {
+    progress: progress('due'),
+    prompt: (ctx, data) => ({
+      text: ctx.t('reg-due-prompt'),
+      choices: [
+        ...keepChoice(ctx, data, data.draft?.dueOn && formatVnDate(data.draft.dueOn)),
+        { id: 'end', label: ctx.t('reg-due-end', { date: formatVnDate(movementEnd(ctx)) }) },
+      ],
+      numbered: false,
+    }),
+    handle(ctx, data, answer) {
+      if (answer.choice?.id === 'keep') return next(data, 'due', {});
+      if (answer.choice?.id === 'end') return next(data, 'due', { dueOn: movementEnd(ctx) });
+      const reading = parseVnDate(answer.text ?? '', Number(movementEnd(ctx).slice(0, 4)));
+      if (reading.kind !== 'ok') return { kind: 'invalid', message: ctx.t('date-invalid') };
+      if (reading.date < ctx.movement!.startsOn || reading.date > movementEnd(ctx))
+        return { kind: 'invalid', message: ctx.t('reg-due-outside', { start: formatVnDate(ctx.movement!.startsOn), end: formatVnDate(movementEnd(ctx)) }) };
+      return next(data, 'due', { dueOn: reading.date }, ctx.t('reg-date-read-as', { date: formatVnDate(reading.date) }));
+    },
+    help: (ctx) => ctx.t('date-help'),
+  },
+
+  note: {
+    progress: progress('note'),
+    prompt: (ctx, data) => ({
+      text: ctx.t('reg-note-prompt'),
+      choices: [...keepChoice(ctx, data, data.draft?.note ?? undefined), skipChoice(ctx.t)],
+    }),
+    handle(ctx, data, answer) {
+      if (answer.choice?.id === 'keep') return next(data, 'note', {});
+      if (answer.choice?.id === 'skip') return next(data, 'note', { note: null });
+      const note = answer.text?.trim() ?? '';
+      if (note.length === 0 || note.length > TEXT_MAX) return { kind: 'invalid', message: ctx.t('reg-text-too-long', { max: TEXT_MAX, length: note.length }) };
+      return next(data, 'note', { note });
+    },
+  },
+
+  confirm: {
+    progress: progress('confirm'),
+    prompt: (ctx, data) => ({
+      text: `${summary(ctx, data.draft ?? {})}\n\n${ctx.t('reg-confirm-prompt')}`,
+      choices: [
+        { id: 'save', label: ctx.t('reg-confirm-save') },
+        { id: 'redo', label: ctx.t('reg-confirm-redo') },
+        { id: 'drop', label: ctx.t('reg-confirm-drop') },
+      ],
+    }),
+    handle(ctx, data, answer) {
+      const d = data.draft ?? {};
+      switch (answer.choice?.id) {
+        case 'save': {
+          const input = draftToInput(d);
+          if (d.targetId !== undefined) updateTarget(ctx.db, data.registrationId, d.targetId, input, ctx.actor, ctx.now);
+          else addTarget(ctx.db, data.registrationId, input, ctx.actor, ctx.now);
+          return { kind: 'next', step: 'menu', data: { ...data, draft: null }, note: ctx.t('reg-target-saved') };
+        }
+        case 'redo':
+          return { kind: 'next', step: 'area', data: { ...data, draft: d.targetId !== undefined ? d : {} } };
+        case 'drop':
+          return { kind: 'next', step: 'menu', data: { ...data, draft: null }, note: ctx.t('reg-target-dropped') };
+        default:
+          return { kind: 'invalid', message: ctx.t('choice-expected') };
+      }
+    },
+  },
+
+  pick_edit: {
+    prompt: (ctx, data) => ({ text: ctx.t('reg-pick-edit'), choices: targetChoices(ctx, data) }),
+    handle(ctx, data, answer) {
+      const target = listTargets(ctx.db, data.registrationId).find((x) => String(x.id) === answer.choice?.id);
+      if (!target) return { kind: 'invalid', message: ctx.t('choice-expected') };
+      const d: Draft = {
+        targetId: target.id,
+        areaId: target.contentAreaId,
+        text: target.text,
+        kind: target.kind,
+        ...(target.measure ? { measure: target.measure } : {}),
+        ...(target.plannedValue !== null ? { planned: target.plannedValue } : {}),
+        ...(target.direction ? { direction: target.direction } : {}),
+        ...(target.dueOn ? { dueOn: target.dueOn } : {}),
+        note: target.note,
+      };
+      return { kind: 'next', step: 'area', data: { ...data, draft: d } };
+    },
+  },
+
+  pick_delete: {
+    prompt: (ctx, data) => ({ text: ctx.t('reg-pick-delete'), choices: targetChoices(ctx, data) }),
+    handle(ctx, data, answer) {
+      const target = listTargets(ctx.db, data.registrationId).find((x) => String(x.id) === answer.choice?.id);
+      if (!target) return { kind: 'invalid', message: ctx.t('choice-expected') };
+      return { kind: 'next', step: 'confirm_delete', data: { ...data, draft: { targetId: target.id, text: target.text } } };
+    },
+  },
+
+  confirm_delete: {
+    prompt: (ctx, data) => ({
+      text: ctx.t('reg-confirm-delete', { text: data.draft?.text ?? '' }),
+      choices: [
+        { id: 'yes', label: ctx.t('choice-yes-delete') },
+        { id: 'no', label: ctx.t('choice-no') },
+      ],
+    }),
+    handle(ctx, data, answer) {
+      if (answer.choice?.id === 'yes') {
+        removeTarget(ctx.db, data.registrationId, data.draft!.targetId!, ctx.actor, ctx.now);
+        return { kind: 'next', step: 'menu', data: { ...data, draft: null }, note: ctx.t('reg-target-deleted') };
+      }
+      if (answer.choice?.id === 'no') return { kind: 'next', step: 'menu', data: { ...data, draft: null } };
+      return { kind: 'invalid', message: ctx.t('choice-expected') };
+    },
+  },
+
+  titles: {
+    prompt(ctx, data) {
+      const chosen = new Set(data.titles ?? []);
+      return {
+        text: ctx.t('reg-titles-prompt'),
+        choices: [
+          ...TITLES.map((x) => ({ id: x, label: `${chosen.has(x) ? '☑' : '☐'} ${ctx.t(`title-${x}`)}` })),
+          { id: 'done', label: ctx.t('reg-titles-done') },
+        ],
+      };
+    },
+    handle(ctx, data, answer) {
+      const id = answer.choice?.id;
+      if (!id) return { kind: 'invalid', message: ctx.t('choice-expected') };
+      if (id === 'done') {
+        setTitles(ctx.db, data.registrationId, data.titles ?? [], ctx.actor, ctx.now);
+        return { kind: 'next', step: 'menu', data: { registrationId: data.registrationId, draft: null }, note: ctx.t('reg-titles-saved') };
+      }
+      const chosen = new Set(data.titles ?? []);
+      if (chosen.has(id)) chosen.delete(id);
+      else chosen.add(id);
+      return { kind: 'next', step: 'titles', data: { ...data, titles: TITLES.filter((x) => chosen.has(x)) } };
+    },
+  },
+
+  submit: {
+    prompt: (ctx, data) => ({
+      text: `${menuText(ctx, data)}\n\n${ctx.t('reg-submit-prompt')}`,
+      choices: [
+        { id: 'send', label: ctx.t('reg-submit-send') },
+        { id: 'not-yet', label: ctx.t('reg-submit-not-yet') },
+      ],
+    }),
+    handle(ctx, data, answer) {
+      if (answer.choice?.id === 'not-yet') return { kind: 'next', step: 'menu', data };
+      if (answer.choice?.id !== 'send') return { kind: 'invalid', message: ctx.t('choice-expected') };
+      const reg = submitRegistration(ctx.db, data.registrationId, ctx.actor, ctx.now);
+      ctx.notify(adminIds(ctx), `registration-submitted:${reg.id}:v${reg.version}`, 'reg-admin-notice', {
+        unit: ctx.unit!.name,
+        version: reg.version,
+        count: listTargets(ctx.db, reg.id).length,
+        late: reg.late ? 'yes' : 'no',
+      });
+      return {
+        kind: 'done',
+        message: ctx.t('reg-submitted', { version: reg.version, late: reg.late ? 'yes' : 'no', deadline: formatVnDate(ctx.movement!.registrationDeadline) }),
+        choices: mainMenuChoices(ctx.t, ctx.person?.role),
+      };
+    },
+  },
+};
+
+/** Everything about a registration that is not a question: who may open it and where it starts. */
+function start(ctx: FlowContext): StartResult<Data> {
+  if (!ctx.movement) return { kind: 'refuse', message: ctx.t('err-no-movement-chat') };
+  if (!ctx.unit || (ctx.person?.role !== 'liaison' && ctx.person?.role !== 'admin')) return { kind: 'refuse', message: ctx.t('reg-not-allowed') };
+  const reg = ensureRegistration(ctx.db, ctx.movement.id, ctx.unit.id, ctx.now);
+  const data: Data = { registrationId: reg.id, draft: null };
+  if (!isEditable(reg.status)) {
+    return { kind: 'done', message: `${menuText(ctx, data)}\n\n${ctx.t('reg-locked', { status: reg.status })}`, choices: mainMenuChoices(ctx.t, ctx.person?.role) };
+  }
+  if (listTargets(ctx.db, reg.id).length === 0) return { kind: 'start', step: 'area', data: { ...data, draft: {} }, note: ctx.t('reg-intro', { unit: ctx.unit.name }) };
+  return { kind: 'start', step: 'menu', data };
+}
+
+export const registerFlow = defineFlow<Data>({ id: 'register', version: 1, schema: data, start, steps });

@@ -1,0 +1,260 @@
+/**
+ * Reporting progress for a period: for each target in turn the result (or skip), whether it is a
+ * running total, evidence and a note; then a summary with % of plan and the assessment to confirm.
+ */
+import { eq } from 'drizzle-orm';
+import { z } from 'zod';
+import { defineFlow, type FlowContext, type StartResult, type Step, type StepResult } from '../chat/engine.ts';
+import type { Choice } from '../chat/types.ts';
+import { reportingPeriods, targets } from '../db/schema.ts';
+import { listPeriods } from '../domain/movements.ts';
+import { computeLines, recordProgressReport, reportsFor, type Period, type ProgressLineInput } from '../domain/progress.ts';
+import { findRegistration, listTargets, type Target } from '../domain/registrations.ts';
+import { formatVnDate, formatVnNumber, localDate } from '../domain/vn-input.ts';
+import { mainMenuChoices, skipChoice } from './common.ts';
+import { formatResult, periodLabel } from './format.ts';
+import { numberAnswer } from './number-answer.ts';
+
+const line = z.object({
+  targetId: z.number().int(),
+  skipped: z.boolean().optional(),
+  value: z.number().nullable().optional(),
+  cumulative: z.boolean().optional(),
+  assessment: z.enum(['exceeded', 'met', 'not_met']).nullable().optional(),
+  evidenceKind: z.enum(['photo', 'document', 'link']).nullable().optional(),
+  evidenceRef: z.string().nullable().optional(),
+  note: z.string().nullable().optional(),
+});
+type Line = z.infer<typeof line>;
+
+const data = z.object({
+  registrationId: z.number().int(),
+  periodId: z.number().int().optional(),
+  targetIds: z.array(z.number().int()),
+  targetKinds: z.array(z.enum(['quantitative', 'qualitative'])),
+  /** Which target is being asked about (index into targetIds). */
+  index: z.number().int().nonnegative(),
+  lines: z.array(line),
+  pending: z.tuple([z.number(), z.number()]).optional(),
+});
+type Data = z.infer<typeof data>;
+
+const URL_PATTERN = /^https?:\/\/\S+$/i;
+/** Telegram's limit for files a bot may fetch; larger evidence is refused with a clear answer. */
+export const MAX_EVIDENCE_BYTES = 20 * 1024 * 1024;
+
+function currentTarget(ctx: FlowContext, data: Data): Target {
+  return ctx.db.select().from(targets).where(eq(targets.id, data.targetIds[data.index]!)).get()!;
+}
+
+function period(ctx: FlowContext, data: Data): Period {
+  return ctx.db.select().from(reportingPeriods).where(eq(reportingPeriods.id, data.periodId!)).get()!;
+}
+
+const currentLine = (data: Data): Line => data.lines[data.index] ?? { targetId: data.targetIds[data.index]! };
+
+function withLine(data: Data, patch: Partial<Line>): Data {
+  const lines = [...data.lines];
+  lines[data.index] = { ...currentLine(data), ...patch };
+  return { ...data, lines, pending: undefined };
+}
+
+/** Questions per target: value, (cumulative), evidence, note. */
+const perTarget = (kind: Target['kind']) => (kind === 'quantitative' ? ['value', 'cumulative', 'evidence', 'note'] : ['value', 'evidence', 'note']);
+
+/** "Bước i/n" over the whole report: the period, every target's questions, the summary. */
+function progress(step: string) {
+  return (d: Data): [number, number] => {
+    const all = ['period', ...d.targetKinds.flatMap((kind, i) => perTarget(kind).map((q) => `${i}:${q}`)), 'confirm'];
+    const here = step === 'period' || step === 'confirm' ? step : `${d.index}:${step}`;
+    return [all.indexOf(here) + 1, all.length];
+  };
+}
+
+/** After the current target's last question: the next target, or the summary. */
+function nextTarget(data: Data): StepResult<Data> {
+  const index = data.index + 1;
+  if (index >= data.targetIds.length) return { kind: 'next', step: 'confirm', data: { ...data, index: data.index } };
+  return { kind: 'next', step: 'value', data: { ...data, index } };
+}
+
+function after(ctx: FlowContext, step: string, data: Data, note?: string): StepResult<Data> {
+  const order = perTarget(data.targetKinds[data.index]!);
+  const skipped = currentLine(data).skipped === true;
+  const following = skipped ? undefined : order[order.indexOf(step) + 1];
+  const result = following ? ({ kind: 'next', step: following, data } as StepResult<Data>) : nextTarget(data);
+  return note && result.kind === 'next' ? { ...result, note } : result;
+}
+
+function targetHeading(ctx: FlowContext, data: Data): string {
+  const target = currentTarget(ctx, data);
+  return ctx.t('rep-target-heading', {
+    index: data.index + 1,
+    total: data.targetIds.length,
+    text: target.text,
+    plan: target.kind === 'quantitative' ? `${formatVnNumber(target.plannedValue ?? 0)} ${target.measure ?? ''}`.trim() : ctx.t('target-qualitative'),
+  });
+}
+
+function toInputs(data: Data): ProgressLineInput[] {
+  return data.lines
+    .filter((l) => !l.skipped)
+    .map((l) => ({
+      targetId: l.targetId,
+      value: l.value ?? null,
+      cumulative: l.cumulative ?? false,
+      assessment: l.assessment ?? null,
+      evidenceKind: l.evidenceKind ?? null,
+      evidenceRef: l.evidenceRef ?? null,
+      note: l.note ?? null,
+    }));
+}
+
+function summary(ctx: FlowContext, data: Data): string {
+  const byId = new Map(listTargets(ctx.db, data.registrationId).map((t) => [t.id, t]));
+  const computed = computeLines(ctx.db, data.registrationId, period(ctx, data), toInputs(data));
+  const rows = data.targetIds.map((id, i) => {
+    const target = byId.get(id);
+    const done = computed.find((c) => c.targetId === id);
+    const result = done && target ? formatResult(ctx.t, target, done) : ctx.t('rep-skipped');
+    const evidence = done?.evidenceRef ? ` 📎` : '';
+    return `${i + 1}. ${target?.text ?? '?'}: ${result}${evidence}`;
+  });
+  return `${ctx.t('rep-summary-title', { period: periodLabel(ctx.t, period(ctx, data)) })}\n${rows.join('\n')}`;
+}
+
+const steps: Record<string, Step<Data>> = {
+  period: {
+    progress: progress('period'),
+    prompt(ctx) {
+      const today = localDate(ctx.now, ctx.movement!.timezone);
+      const choices: Choice[] = listPeriods(ctx.db, ctx.movement!.id).map((p) => ({
+        id: String(p.id),
+        label: ctx.t(p.dueOn < today ? 'rep-period-choice-past' : 'rep-period-choice', { label: periodLabel(ctx.t, p), due: formatVnDate(p.dueOn) }),
+      }));
+      return { text: ctx.t('rep-period-prompt'), choices };
+    },
+    handle(ctx, data, answer) {
+      const chosen = listPeriods(ctx.db, ctx.movement!.id).find((p) => String(p.id) === answer.choice?.id);
+      if (!chosen) return { kind: 'invalid', message: ctx.t('choice-expected') };
+      const earlier = reportsFor(ctx.db, data.registrationId, chosen.id);
+      const note = earlier.length > 0 ? ctx.t('rep-correction', { count: earlier.length, when: formatVnDate(localDate(earlier.at(-1)!.reportedAt, ctx.movement!.timezone)) }) : undefined;
+      return { kind: 'next', step: 'value', data: { ...data, periodId: chosen.id, index: 0, lines: [] }, ...(note ? { note } : {}) };
+    },
+  },
+
+  value: {
+    progress: progress('value'),
+    prompt(ctx, data) {
+      const target = currentTarget(ctx, data);
+      if (data.pending) return numberAnswer.ambiguityPrompt(ctx, data.pending);
+      if (target.kind === 'qualitative')
+        return {
+          text: `${targetHeading(ctx, data)}\n${ctx.t('rep-qualitative-prompt')}`,
+          choices: [
+            { id: 'met', label: ctx.t('assessment-choice-met') },
+            { id: 'exceeded', label: ctx.t('assessment-choice-exceeded') },
+            { id: 'not_met', label: ctx.t('assessment-choice-not_met') },
+            skipChoice(ctx.t),
+          ],
+        };
+      return { text: `${targetHeading(ctx, data)}\n${ctx.t('rep-value-prompt', { measure: target.measure ?? '' })}`, choices: [skipChoice(ctx.t)], numbered: false };
+    },
+    handle(ctx, data, answer) {
+      const target = currentTarget(ctx, data);
+      if (answer.choice?.id === 'skip') return after(ctx, 'value', withLine(data, { skipped: true }), ctx.t('rep-skipped'));
+      if (target.kind === 'qualitative') {
+        const id = answer.choice?.id;
+        if (id !== 'met' && id !== 'exceeded' && id !== 'not_met') return { kind: 'invalid', message: ctx.t('choice-expected') };
+        return after(ctx, 'value', withLine(data, { skipped: false, assessment: id, value: null }));
+      }
+      const reading = numberAnswer.read(ctx, answer, data.pending);
+      if (reading.kind === 'invalid') return { kind: 'invalid', message: reading.message };
+      if (reading.kind === 'ambiguous') return { kind: 'next', step: 'value', data: { ...data, pending: reading.candidates } };
+      if (reading.value < 0) return { kind: 'invalid', message: ctx.t('reg-planned-negative') };
+      return after(ctx, 'value', withLine(data, { skipped: false, value: reading.value }), ctx.t('reg-read-as', { value: formatVnNumber(reading.value), measure: target.measure ?? '' }));
+    },
+    help: (ctx) => ctx.t('number-help'),
+  },
+
+  cumulative: {
+    progress: progress('cumulative'),
+    prompt: (ctx) => ({
+      text: ctx.t('rep-cumulative-prompt'),
+      choices: [
+        { id: 'period', label: ctx.t('rep-cumulative-period') },
+        { id: 'total', label: ctx.t('rep-cumulative-total') },
+      ],
+    }),
+    handle(ctx, data, answer) {
+      const id = answer.choice?.id;
+      if (id !== 'period' && id !== 'total') return { kind: 'invalid', message: ctx.t('choice-expected') };
+      return after(ctx, 'cumulative', withLine(data, { cumulative: id === 'total' }));
+    },
+  },
+
+  evidence: {
+    progress: progress('evidence'),
+    prompt: (ctx) => ({ text: ctx.t('rep-evidence-prompt'), choices: [skipChoice(ctx.t)] }),
+    handle(ctx, data, answer) {
+      if (answer.choice?.id === 'skip') return after(ctx, 'evidence', withLine(data, { evidenceKind: null, evidenceRef: null }));
+      if (answer.file) {
+        if ((answer.file.size ?? 0) > MAX_EVIDENCE_BYTES) return { kind: 'invalid', message: ctx.t('rep-evidence-too-big', { max: MAX_EVIDENCE_BYTES / 1024 / 1024 }) };
+        return after(ctx, 'evidence', withLine(data, { evidenceKind: answer.file.kind, evidenceRef: answer.file.ref }), ctx.t('rep-evidence-received'));
+      }
+      const text = answer.text?.trim() ?? '';
+      if (URL_PATTERN.test(text) && text.length <= 1000) return after(ctx, 'evidence', withLine(data, { evidenceKind: 'link', evidenceRef: text }), ctx.t('rep-evidence-received'));
+      return { kind: 'invalid', message: ctx.t('rep-evidence-expected') };
+    },
+  },
+
+  note: {
+    progress: progress('note'),
+    prompt: (ctx) => ({ text: ctx.t('rep-note-prompt'), choices: [skipChoice(ctx.t)] }),
+    handle(ctx, data, answer) {
+      if (answer.choice?.id === 'skip') return after(ctx, 'note', withLine(data, { note: null }));
+      const note = answer.text?.trim() ?? '';
+      if (note.length === 0 || note.length > 500) return { kind: 'invalid', message: ctx.t('reg-text-too-long', { max: 500, length: note.length }) };
+      return after(ctx, 'note', withLine(data, { note }));
+    },
+  },
+
+  confirm: {
+    progress: progress('confirm'),
+    prompt: (ctx, data) => ({
+      text: `${summary(ctx, data)}\n\n${ctx.t('rep-confirm-prompt')}`,
+      choices: [
+        { id: 'send', label: ctx.t('rep-confirm-send') },
+        { id: 'redo', label: ctx.t('rep-confirm-redo') },
+      ],
+    }),
+    handle(ctx, data, answer) {
+      if (answer.choice?.id === 'redo') return { kind: 'next', step: 'value', data: { ...data, index: 0, lines: [] } };
+      if (answer.choice?.id !== 'send') return { kind: 'invalid', message: ctx.t('choice-expected') };
+      const inputs = toInputs(data);
+      if (inputs.length === 0) return { kind: 'invalid', message: ctx.t('rep-nothing-reported') };
+      const recorded = recordProgressReport(ctx.db, { registrationId: data.registrationId, periodId: data.periodId!, lines: inputs }, ctx.actor, ctx.now);
+      return {
+        kind: 'done',
+        message: ctx.t('rep-saved', { period: periodLabel(ctx.t, period(ctx, data)), count: inputs.length, revision: recorded.revision }),
+        choices: mainMenuChoices(ctx.t, ctx.person?.role),
+      };
+    },
+  },
+};
+
+function start(ctx: FlowContext): StartResult<Data> {
+  if (!ctx.movement) return { kind: 'refuse', message: ctx.t('err-no-movement-chat') };
+  if (!ctx.unit || (ctx.person?.role !== 'liaison' && ctx.person?.role !== 'admin')) return { kind: 'refuse', message: ctx.t('reg-not-allowed') };
+  const reg = findRegistration(ctx.db, ctx.movement.id, ctx.unit.id);
+  const list = reg ? listTargets(ctx.db, reg.id) : [];
+  if (!reg || reg.version === 0 || list.length === 0)
+    return { kind: 'refuse', message: ctx.t('rep-register-first'), choices: [{ id: 'go:register', label: ctx.t('menu-register') }] };
+  return {
+    kind: 'start',
+    step: 'period',
+    data: { registrationId: reg.id, targetIds: list.map((t) => t.id), targetKinds: list.map((t) => t.kind), index: 0, lines: [] },
+  };
+}
+
+export const reportFlow = defineFlow<Data>({ id: 'report', version: 1, schema: data, start, steps });

@@ -1,0 +1,94 @@
+/**
+ * A test adapter for the chat core: people talk to the real ChatCore over a real SQLite file with
+ * the sample movement loaded, and tests read the replies and the rows written.
+ */
+import { readFileSync } from 'node:fs';
+import { expect } from 'vitest';
+import { ChatCore } from '../../src/chat/core.ts';
+import { encodeChoice, type InboundEvent, type OutboundMessage } from '../../src/chat/types.ts';
+import { SAMPLE_MOVEMENT_PATH } from '../../src/cli/commands/import-movement.ts';
+import type { Db } from '../../src/db/connection.ts';
+import { cliActor } from '../../src/domain/audit.ts';
+import { fixedClock } from '../../src/domain/clock.ts';
+import { createInvite, type Role } from '../../src/domain/invites.ts';
+import { movementDefinition } from '../../src/domain/movement-definition.ts';
+import { importMovement } from '../../src/domain/movements.ts';
+import { ALL_FLOWS } from '../../src/flows/index.ts';
+import { silentLogger } from '../../src/util/log.ts';
+import { fold } from '../../src/util/text.ts';
+import { openTempDatabase, type TempDatabase } from './db.ts';
+
+/** 2020-02-15 09:00 in Hà Nội: the movement is open and the deadline (31/03/2020) still ahead. */
+export const FEB_15 = Date.UTC(2020, 1, 15, 2, 0);
+
+export function loadSample(db: Db, now = FEB_15): void {
+  importMovement(db, movementDefinition.parse(JSON.parse(readFileSync(SAMPLE_MOVEMENT_PATH, 'utf8'))), cliActor, now);
+}
+
+export class ChatHarness {
+  readonly clock = fixedClock(FEB_15);
+  core: ChatCore;
+  private readonly last = new Map<string, OutboundMessage[]>();
+
+  constructor(readonly temp: TempDatabase) {
+    this.core = this.newCore();
+  }
+
+  get db(): Db {
+    return this.temp.db;
+  }
+
+  private newCore(): ChatCore {
+    return new ChatCore({ db: this.temp.db, clock: this.clock, flows: ALL_FLOWS, log: silentLogger });
+  }
+
+  /** Closes the database and opens it again with a fresh core, as a restart of the bot would. */
+  restart(): void {
+    this.temp.reopen();
+    this.core = this.newCore();
+  }
+
+  send(who: string, event: Omit<InboundEvent, 'channel' | 'externalId'>): OutboundMessage[] {
+    const result = this.core.handle({ channel: 'telegram', externalId: who, displayName: `Người dùng ${who}`, ...event });
+    this.last.set(who, result.replies);
+    return result.replies;
+  }
+
+  /** Types a line, as a person would. Returns the text of the replies. */
+  say(who: string, text: string): string {
+    return this.send(who, { text }).map((r) => r.text).join('\n---\n');
+  }
+
+  /** Presses the button whose label contains `label` (accents ignored) on the latest question. */
+  press(who: string, label: string): string {
+    const question = [...(this.last.get(who) ?? [])].reverse().find((m) => m.choices?.length);
+    const choice = question?.choices?.find((c) => fold(c.label).includes(fold(label)));
+    expect(choice, `no button "${label}" in ${JSON.stringify(question?.choices?.map((c) => c.label))}`).toBeDefined();
+    return this.send(who, { choice: encodeChoice(question!.seq ?? 0, choice!.id) }).map((r) => r.text).join('\n---\n');
+  }
+
+  /** The latest message that offered choices, for assertions on buttons. */
+  lastQuestion(who: string): OutboundMessage | undefined {
+    return [...(this.last.get(who) ?? [])].reverse().find((m) => m.choices?.length);
+  }
+
+  lastText(who: string): string {
+    return (this.last.get(who) ?? []).map((r) => r.text).join('\n---\n');
+  }
+
+  /** Creates an invite for a unit and links `who` with it through /start, as a new liaison would. */
+  link(who: string, unitCode: string | null, role: Role = 'liaison', name = `Cán bộ ${unitCode ?? 'Ban'}`): string {
+    const invite = createInvite(this.db, { unitCode, role, personName: name }, cliActor, this.clock.now());
+    return this.say(who, `/start ${invite.code}`);
+  }
+
+  rows<T = Record<string, unknown>>(sql: string, ...params: unknown[]): T[] {
+    return this.db.$client.prepare(sql).all(...params) as T[];
+  }
+}
+
+export function chatHarness(): ChatHarness {
+  const temp = openTempDatabase();
+  loadSample(temp.db);
+  return new ChatHarness(temp);
+}
