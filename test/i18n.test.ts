@@ -1,6 +1,10 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { ROLES } from '../src/db/schema.ts';
+import { UNIT_KINDS } from '../src/domain/movement-definition.ts';
+import { TITLES } from '../src/domain/titles.ts';
+import { ALL_FLOWS } from '../src/flows/index.ts';
 import { messageIds, t } from '../src/i18n/index.ts';
 
 function sourceFiles(dir: string): string[] {
@@ -25,6 +29,18 @@ describe('locales', () => {
     }
     expect(used.size).toBeGreaterThan(50);
     expect([...used].filter((id) => !ids.has(id))).toEqual([]);
+  });
+
+  it('every message id the code builds from data exists: step help, roles, kinds of unit, titles', () => {
+    const ids = new Set(messageIds('vi'));
+    const built = [
+      ...ALL_FLOWS.flatMap((flow) => Object.entries(flow.steps).filter(([, step]) => !step.help).map(([name]) => `${flow.id}-${name}-help`)),
+      ...ROLES.map((r) => `role-${r}`),
+      ...UNIT_KINDS.map((k) => `unit-kind-${k}`),
+      ...TITLES.map((x) => `title-${x}`),
+      ...['malformed', 'unknown', 'wrong', 'used', 'expired', 'code-locked'].map((r) => `link-${r}`),
+    ];
+    expect(built.filter((id) => !ids.has(id))).toEqual([]);
   });
 
   it('formats with the variables given and without invisible isolation marks', () => {

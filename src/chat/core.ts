@@ -301,7 +301,7 @@ export class ChatCore {
       case 'switch':
         return this.startFlow(ctx, convo, result.flow, result.args ?? '', reply);
       case 'next': {
-        const history = [...(convo.history as HistoryEntry[]), { step: convo.step, data: convo.data }].slice(-HISTORY_LIMIT);
+        const history = result.saved ? [] : [...(convo.history as HistoryEntry[]), { step: convo.step, data: convo.data }].slice(-HISTORY_LIMIT);
         const row = this.save(ctx.identity.id, { ...convo, step: result.step, data: result.data, history, seq: convo.seq + 1 }, ctx.now);
         reply(this.prompt(ctx, row, result.note));
         return row;

@@ -46,8 +46,11 @@ export interface Answer {
 }
 
 export type StepResult<D> =
-  /** Go to `step` (may be the same one) with new data; `note` confirms what was understood. */
-  | { kind: 'next'; step: string; data: D; note?: string }
+  /**
+   * Go to `step` (may be the same one) with new data; `note` confirms what was understood.
+   * `saved` marks an answer that wrote to the database: /back cannot step behind it.
+   */
+  | { kind: 'next'; step: string; data: D; note?: string; saved?: boolean }
   /** The answer did not fit: explain, ask the same question again, keep nothing. */
   | { kind: 'invalid'; message: string }
   /** The flow is over. */

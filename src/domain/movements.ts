@@ -203,5 +203,11 @@ export function listContentAreas(db: DbOrTx, movementId: number) {
 }
 
 export function listPeriods(db: DbOrTx, movementId: number) {
-  return db.select().from(reportingPeriods).where(eq(reportingPeriods.movementId, movementId)).orderBy(asc(reportingPeriods.endsOn)).all();
+  return db
+    .select()
+    .from(reportingPeriods)
+    .where(eq(reportingPeriods.movementId, movementId))
+    // Periods ending together: the shorter first (Quý IV, then 6 tháng cuối năm, then Năm).
+    .orderBy(asc(reportingPeriods.endsOn), desc(reportingPeriods.startsOn))
+    .all();
 }

@@ -133,9 +133,9 @@ function menuText(ctx: FlowContext, data: Data): string {
 }
 
 function targetChoices(ctx: FlowContext, data: Data): Choice[] {
-  return listTargets(ctx.db, data.registrationId).map((target, i) => ({
+  return listTargets(ctx.db, data.registrationId).map((target) => ({
     id: String(target.id),
-    label: `${i + 1}. ${target.text.length > 48 ? `${target.text.slice(0, 47)}…` : target.text}`,
+    label: target.text.length > 60 ? `${target.text.slice(0, 59)}…` : target.text,
   }));
 }
 
@@ -184,7 +184,7 @@ const steps: Record<string, Step<Data>> = {
   area: {
     progress: progress('area'),
     prompt(ctx, data) {
-      const areas = listContentAreas(ctx.db, ctx.movement!.id).map((a) => ({ id: String(a.id), label: `${a.number}. ${a.title}` }));
+      const areas = listContentAreas(ctx.db, ctx.movement!.id).map((a) => ({ id: String(a.id), label: a.title }));
       return { text: ctx.t('reg-area-prompt'), choices: [...keepChoice(ctx, data, areaLabel(ctx, data.draft?.areaId)), ...areas] };
     },
     handle(ctx, data, answer) {
@@ -332,7 +332,7 @@ const steps: Record<string, Step<Data>> = {
           const input = draftToInput(d);
           if (d.targetId !== undefined) updateTarget(ctx.db, data.registrationId, d.targetId, input, ctx.actor, ctx.now);
           else addTarget(ctx.db, data.registrationId, input, ctx.actor, ctx.now);
-          return { kind: 'next', step: 'menu', data: { ...data, draft: null }, note: ctx.t('reg-target-saved') };
+          return { kind: 'next', step: 'menu', data: { ...data, draft: null }, note: ctx.t('reg-target-saved'), saved: true };
         }
         case 'redo':
           return { kind: 'next', step: 'area', data: { ...data, draft: d.targetId !== undefined ? d : {} } };
@@ -384,7 +384,7 @@ const steps: Record<string, Step<Data>> = {
     handle(ctx, data, answer) {
       if (answer.choice?.id === 'yes') {
         removeTarget(ctx.db, data.registrationId, data.draft!.targetId!, ctx.actor, ctx.now);
-        return { kind: 'next', step: 'menu', data: { ...data, draft: null }, note: ctx.t('reg-target-deleted') };
+        return { kind: 'next', step: 'menu', data: { ...data, draft: null }, note: ctx.t('reg-target-deleted'), saved: true };
       }
       if (answer.choice?.id === 'no') return { kind: 'next', step: 'menu', data: { ...data, draft: null } };
       return { kind: 'invalid', message: ctx.t('choice-expected') };
@@ -407,7 +407,7 @@ const steps: Record<string, Step<Data>> = {
       if (!id) return { kind: 'invalid', message: ctx.t('choice-expected') };
       if (id === 'done') {
         setTitles(ctx.db, data.registrationId, data.titles ?? [], ctx.actor, ctx.now);
-        return { kind: 'next', step: 'menu', data: { registrationId: data.registrationId, draft: null }, note: ctx.t('reg-titles-saved') };
+        return { kind: 'next', step: 'menu', data: { registrationId: data.registrationId, draft: null }, note: ctx.t('reg-titles-saved'), saved: true };
       }
       const chosen = new Set(data.titles ?? []);
       if (chosen.has(id)) chosen.delete(id);

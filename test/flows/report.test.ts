@@ -1,0 +1,144 @@
+import { describe, expect, it } from 'vitest';
+import { listContentAreas, currentMovement } from '../../src/domain/movements.ts';
+import { addTarget, ensureRegistration, submitRegistration } from '../../src/domain/registrations.ts';
+import { chatHarness, type ChatHarness } from '../helpers/chat.ts';
+import { useTempDatabases } from '../helpers/db.ts';
+
+useTempDatabases();
+
+const LIAISON = '2001';
+
+/** SNV registered two quantitative targets and a qualitative one, and sent them. */
+function registered(h: ChatHarness) {
+  h.link(LIAISON, 'SNV', 'liaison', 'Lê Minh');
+  const movement = currentMovement(h.db)!;
+  const unitId = h.rows<{ id: number }>("SELECT id FROM units WHERE code = 'SNV'")[0]!.id;
+  const reg = ensureRegistration(h.db, movement.id, unitId, h.clock.now());
+  const area = listContentAreas(h.db, movement.id)[5]!.id;
+  const actor = { label: 'test' };
+  const products = addTarget(h.db, reg.id, { contentAreaId: area, text: 'Sản phẩm OCOP', kind: 'quantitative', measure: 'sản phẩm', plannedValue: 100, direction: 'at_least' }, actor, 0);
+  const accidents = addTarget(h.db, reg.id, { contentAreaId: area, text: 'Số vụ tai nạn giao thông', kind: 'quantitative', measure: 'vụ', plannedValue: 40, direction: 'at_most' }, actor, 0);
+  const bridge = addTarget(h.db, reg.id, { contentAreaId: area, text: 'Đưa cầu Thịnh Long vào sử dụng', kind: 'qualitative' }, actor, 0);
+  submitRegistration(h.db, reg.id, actor, h.clock.now());
+  return { reg, products, accidents, bridge };
+}
+
+function lines(h: ChatHarness) {
+  return h.rows(
+    `SELECT r.revision, p.code AS period, t.text, l.value, l.cumulative, l.percent_of_plan, l.assessment, l.evidence_kind, l.evidence_ref, l.note
+       FROM progress_lines l JOIN progress_reports r ON r.id = l.report_id JOIN reporting_periods p ON p.id = r.period_id
+       JOIN targets t ON t.id = l.target_id ORDER BY r.revision, l.id`,
+  );
+}
+
+describe('reporting progress in chat', () => {
+  it('asks each target in turn, computes % of plan and the assessment, and saves on confirmation', () => {
+    const h = chatHarness();
+    registered(h);
+    h.clock.set(Date.UTC(2020, 3, 5, 3)); // 05/04/2020
+    expect(h.say(LIAISON, '/baocao')).toContain('Bước 1/13. Báo cáo kết quả cho kỳ nào?');
+    expect(h.lastQuestion(LIAISON)?.choices?.map((c) => c.label)).toEqual([
+      'Quý I/2020 (hạn 10/04/2020)',
+      'Quý II/2020 (hạn 10/07/2020)',
+      '6 tháng đầu năm 2020 (hạn 10/07/2020)',
+      'Quý III/2020 (hạn 10/10/2020)',
+      'Quý IV/2020 (hạn 10/01/2021)',
+      '6 tháng cuối năm 2020 (hạn 10/01/2021)',
+      'Năm 2020 (hạn 10/01/2021)',
+    ]);
+
+    const first = h.press(LIAISON, 'Quý I/2020');
+    expect(first).toContain('Chỉ tiêu 1/3: Sản phẩm OCOP (kế hoạch: 100 sản phẩm)');
+    expect(first).toContain('Bước 2/13');
+    expect(h.say(LIAISON, '35')).toContain('✔ Đã ghi: 35 sản phẩm');
+    h.press(LIAISON, 'Riêng kỳ này');
+    h.send(LIAISON, { file: { kind: 'photo', ref: 'AgACAgIAAxkBAAIB', size: 120_000 } });
+    h.say(LIAISON, 'Đã có quyết định công nhận');
+
+    expect(h.lastText(LIAISON)).toContain('Chỉ tiêu 2/3: Số vụ tai nạn giao thông');
+    h.say(LIAISON, '12');
+    h.press(LIAISON, 'Riêng kỳ này');
+    h.say(LIAISON, 'https://congbao.namdinh.gov.vn/bao-cao-atgt-quy-1');
+    h.press(LIAISON, 'Bỏ qua');
+
+    expect(h.lastText(LIAISON)).toContain('Chỉ tiêu 3/3: Đưa cầu Thịnh Long vào sử dụng');
+    h.press(LIAISON, 'Chưa hoàn thành');
+    h.press(LIAISON, 'Bỏ qua');
+    const summary = h.press(LIAISON, 'Bỏ qua');
+    expect(summary).toContain('Tổng hợp báo cáo Quý I/2020:');
+    expect(summary).toContain('1. Sản phẩm OCOP: 35 sản phẩm (35% kế hoạch, chưa đạt) 📎');
+    expect(summary).toContain('2. Số vụ tai nạn giao thông: 12 vụ (30% kế hoạch, đạt) 📎');
+    expect(summary).toContain('3. Đưa cầu Thịnh Long vào sử dụng: chưa đạt');
+
+    expect(h.press(LIAISON, 'Gửi báo cáo')).toContain('✔ Đã lưu báo cáo Quý I/2020 (3 chỉ tiêu).');
+    expect(lines(h)).toEqual([
+      { revision: 1, period: 'Q2020-1', text: 'Sản phẩm OCOP', value: 35, cumulative: 0, percent_of_plan: 35, assessment: 'not_met', evidence_kind: 'photo', evidence_ref: 'AgACAgIAAxkBAAIB', note: 'Đã có quyết định công nhận' },
+      { revision: 1, period: 'Q2020-1', text: 'Số vụ tai nạn giao thông', value: 12, cumulative: 0, percent_of_plan: 30, assessment: 'met', evidence_kind: 'link', evidence_ref: 'https://congbao.namdinh.gov.vn/bao-cao-atgt-quy-1', note: null },
+      { revision: 1, period: 'Q2020-1', text: 'Đưa cầu Thịnh Long vào sử dụng', value: null, cumulative: 0, percent_of_plan: null, assessment: 'not_met', evidence_kind: null, evidence_ref: null, note: null },
+    ]);
+  });
+
+  it('adds a later quarter to the earlier ones unless the figure is a running total', () => {
+    const h = chatHarness();
+    registered(h);
+    const report = (period: string, value: string, kind: 'Riêng kỳ này' | 'Lũy kế') => {
+      h.say(LIAISON, '/baocao');
+      h.press(LIAISON, period);
+      h.say(LIAISON, value);
+      h.press(LIAISON, kind);
+      h.press(LIAISON, 'Bỏ qua');
+      h.press(LIAISON, 'Bỏ qua');
+      h.press(LIAISON, 'Bỏ qua'); // accidents
+      h.press(LIAISON, 'Bỏ qua'); // bridge
+      return h.press(LIAISON, 'Gửi báo cáo');
+    };
+    report('Quý I/2020', '35', 'Riêng kỳ này');
+    report('Quý II/2020', '40', 'Riêng kỳ này');
+    report('Quý III/2020', '110', 'Lũy kế');
+    expect(h.rows('SELECT l.value, l.cumulative, l.percent_of_plan, l.assessment FROM progress_lines l ORDER BY l.id')).toEqual([
+      { value: 35, cumulative: 0, percent_of_plan: 35, assessment: 'not_met' },
+      { value: 40, cumulative: 0, percent_of_plan: 75, assessment: 'not_met' },
+      { value: 110, cumulative: 1, percent_of_plan: 110, assessment: 'exceeded' },
+    ]);
+  });
+
+  it('treats a second report for the same period as a correction and keeps both', () => {
+    const h = chatHarness();
+    registered(h);
+    for (const value of ['35', '38']) {
+      h.say(LIAISON, '/baocao');
+      const asked = h.press(LIAISON, 'Quý I/2020');
+      if (value === '38') expect(asked).toContain('Kỳ này đã có 1 báo cáo');
+      h.say(LIAISON, value);
+      h.press(LIAISON, 'Riêng kỳ này');
+      h.press(LIAISON, 'Bỏ qua');
+      h.press(LIAISON, 'Bỏ qua');
+      h.press(LIAISON, 'Bỏ qua');
+      h.press(LIAISON, 'Bỏ qua');
+      const saved = h.press(LIAISON, 'Gửi báo cáo');
+      if (value === '38') expect(saved).toContain('bản điều chỉnh lần 2');
+    }
+    expect(h.rows('SELECT r.revision, l.value FROM progress_lines l JOIN progress_reports r ON r.id = l.report_id ORDER BY r.revision')).toEqual([
+      { revision: 1, value: 35 },
+      { revision: 2, value: 38 },
+    ]);
+    // "My unit" shows the latest figures.
+    const mine = h.say(LIAISON, '/donvi');
+    expect(mine).toContain('Sở Nội vụ · Khối Nội chính');
+    expect(mine).toContain('Đăng ký: Chờ duyệt (lần 1, gửi ngày 15/02/2020)');
+    expect(mine).toContain('1. Quý I/2020: 38 sản phẩm (38% kế hoạch, chưa đạt)');
+  });
+
+  it('refuses evidence that is too large, and a report before the registration was sent', () => {
+    const h = chatHarness();
+    h.link('3003', 'STC');
+    expect(h.say('3003', '/baocao')).toContain('cần gửi bản đăng ký chỉ tiêu trước');
+    registered(h);
+    h.say(LIAISON, '/baocao');
+    h.press(LIAISON, 'Quý I/2020');
+    h.say(LIAISON, '35');
+    h.press(LIAISON, 'Riêng kỳ này');
+    const refused = h.send(LIAISON, { file: { kind: 'document', ref: 'BQACAgIA', name: 'bao-cao.pdf', size: 50 * 1024 * 1024 } });
+    expect(refused.map((r) => r.text).join()).toContain('Tệp quá lớn (tối đa 20 MB)');
+  });
+});
