@@ -1,17 +1,15 @@
 // `npm start`: reads the configuration, opens and migrates the database, reports (on stderr) what is
 // set up. With no messenger configured it opens the terminal chat on stdout, loading the sample
 // movement first if the database has none.
-import { readFileSync } from 'node:fs';
 import { ChatCore } from './chat/core.ts';
 import { runConsoleChat } from './channels/console/run.ts';
-import { SAMPLE_MOVEMENT_PATH } from './cli/commands/import-movement.ts';
 import { ConfigError, describeConfig, loadConfig, loadDotEnv } from './config.ts';
-import { appliedMigrations, closeDatabase, openDatabase, type Db } from './db/connection.ts';
+import { appliedMigrations, closeDatabase, openDatabase } from './db/connection.ts';
 import { systemActor } from './domain/audit.ts';
 import { systemClock } from './domain/clock.ts';
-import { movementDefinition } from './domain/movement-definition.ts';
-import { currentMovement, importMovement, type Movement } from './domain/movements.ts';
+import { currentMovement } from './domain/movements.ts';
 import { ALL_FLOWS } from './flows/index.ts';
+import { loadSampleMovement } from './sample/load.ts';
 import { DEFAULT_LOCALE, isLocale, t, type Args } from './i18n/index.ts';
 import { createLogger } from './util/log.ts';
 
@@ -38,17 +36,11 @@ log.info('started', { database: config.DATABASE_PATH, migrations: appliedMigrati
 const say = (id: string, args?: Args) => process.stderr.write(`${t(locale, id, args)}\n`);
 const chatMode = !channels.telegram && !channels.zalo;
 
-/** Loads the bundled sample movement into an empty database, so the trial chat has something to work on. */
-function loadSampleMovement(target: Db): Movement | undefined {
-  const definition = movementDefinition.parse(JSON.parse(readFileSync(SAMPLE_MOVEMENT_PATH, 'utf8')));
-  importMovement(target, definition, systemActor, systemClock.now());
-  return currentMovement(target);
-}
-
 let movement = currentMovement(db);
 say('start-database', { path: config.DATABASE_PATH, count: appliedMigrations(db) });
 if (!movement && chatMode) {
-  movement = loadSampleMovement(db);
+  loadSampleMovement(db, systemActor, systemClock.now());
+  movement = currentMovement(db);
   if (movement) say('console-sample-loaded', { code: movement.code, name: movement.name });
 }
 say(movement ? 'start-movement' : 'start-no-movement', movement ? { code: movement.code, name: movement.name } : {});

@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { PassThrough } from 'node:stream';
 import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
@@ -9,15 +8,13 @@ import { renderMessage } from '../../src/channels/console/render.ts';
 import { runConsoleChat } from '../../src/channels/console/run.ts';
 import { ChatCore } from '../../src/chat/core.ts';
 import { defineFlow, type Flow } from '../../src/chat/engine.ts';
-import { SAMPLE_MOVEMENT_PATH } from '../../src/cli/commands/import-movement.ts';
 import type { Db } from '../../src/db/connection.ts';
 import { identities, outbox, people, units } from '../../src/db/schema.ts';
 import { fixedClock } from '../../src/domain/clock.ts';
-import { movementDefinition } from '../../src/domain/movement-definition.ts';
-import { importMovement } from '../../src/domain/movements.ts';
 import { ALL_FLOWS } from '../../src/flows/index.ts';
 import { linkFlow } from '../../src/flows/link.ts';
 import { t } from '../../src/i18n/index.ts';
+import { loadSampleMovement } from '../../src/sample/load.ts';
 import { createLogger, silentLogger, type Logger } from '../../src/util/log.ts';
 import { countRows, openTempDatabase, useTempDatabases } from '../helpers/db.ts';
 
@@ -28,8 +25,7 @@ const NOW = Date.UTC(2020, 1, 15, 3, 0);
 
 function sampleDb(): Db {
   const { db } = openTempDatabase();
-  const definition = movementDefinition.parse(JSON.parse(readFileSync(SAMPLE_MOVEMENT_PATH, 'utf8')));
-  importMovement(db, definition, { label: 'test' }, NOW);
+  loadSampleMovement(db, { label: 'test' }, NOW);
   return db;
 }
 

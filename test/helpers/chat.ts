@@ -2,18 +2,15 @@
  * A test adapter for the chat core: people talk to the real ChatCore over a real SQLite file with
  * the sample movement loaded, and tests read the replies and the rows written.
  */
-import { readFileSync } from 'node:fs';
 import { expect } from 'vitest';
 import { ChatCore } from '../../src/chat/core.ts';
 import { encodeChoice, type InboundEvent, type OutboundMessage } from '../../src/chat/types.ts';
-import { SAMPLE_MOVEMENT_PATH } from '../../src/cli/commands/import-movement.ts';
 import type { Db } from '../../src/db/connection.ts';
 import { cliActor } from '../../src/domain/audit.ts';
 import { fixedClock } from '../../src/domain/clock.ts';
 import { createInvite, type Role } from '../../src/domain/invites.ts';
-import { movementDefinition } from '../../src/domain/movement-definition.ts';
-import { importMovement } from '../../src/domain/movements.ts';
 import { ALL_FLOWS } from '../../src/flows/index.ts';
+import { loadSampleMovement } from '../../src/sample/load.ts';
 import { silentLogger } from '../../src/util/log.ts';
 import { fold } from '../../src/util/text.ts';
 import { openTempDatabase, type TempDatabase } from './db.ts';
@@ -22,7 +19,7 @@ import { openTempDatabase, type TempDatabase } from './db.ts';
 export const FEB_15 = Date.UTC(2020, 1, 15, 2, 0);
 
 export function loadSample(db: Db, now = FEB_15): void {
-  importMovement(db, movementDefinition.parse(JSON.parse(readFileSync(SAMPLE_MOVEMENT_PATH, 'utf8'))), cliActor, now);
+  loadSampleMovement(db, cliActor, now);
 }
 
 export class ChatHarness {

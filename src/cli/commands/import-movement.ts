@@ -1,13 +1,12 @@
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { cliActor } from '../../domain/audit.ts';
 import { movementDefinition } from '../../domain/movement-definition.ts';
 import { importMovement, referenceIssues } from '../../domain/movements.ts';
 import { describeIssues, zodLocale, type FileProblem } from '../../domain/validation-report.ts';
 import { parseJsonSource } from '../../io/json-source.ts';
+import { SAMPLE_MOVEMENT_PATH } from '../../sample/load.ts';
 import type { CliContext, Command } from '../context.ts';
 
-export const SAMPLE_MOVEMENT_PATH = fileURLToPath(new URL('../../sample/nam-dinh-2020.json', import.meta.url));
 
 /** Validates a movement file completely before writing any of it. */
 function importMovementFile(ctx: CliContext, path: string, dryRun: boolean): number {
