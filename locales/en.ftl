@@ -164,6 +164,7 @@ conv-expired = Your previous conversation was idle for too long and was closed; 
 conv-nothing-to-cancel = Nothing is in progress. Type /menu to see what you can do.
 conv-cancelled = Stopped. Everything saved before is kept. Type /menu to choose something else.
 conv-back-at-start = This is already the first step.
+conv-file-not-expected = No file or photo is needed at this step. Please answer the question:
 conv-unknown-command = There is no command "{ $command }". Type /help to see the commands.
 conv-help = Commands:
   /register — register your unit's emulation targets
@@ -194,6 +195,7 @@ number-ambiguous = "{ $first }" could mean { $first } (thousands) or { $second }
 number-help = Type a number: a dot separates thousands and a comma the decimals (1.234,5). You may add % (98,5%).
 date-invalid = I could not read that date. Type day/month/year, e.g. 31/3, 31/03/2020 or "ngày 31 tháng 3".
 date-help = Type a date as day/month/year: 31/12, 31/12/2020 or "ngày 31 tháng 12". Without a year, the movement's year is used.
+note-expected = Please type a note, or pick Skip if there is none.
 
 ## Conversations: linking the account
 
@@ -201,6 +203,7 @@ link-welcome = Welcome to the Emulation Assistant of the province's Emulation an
 link-code-prompt = Please send the invite code the Board gave you (like ABCDE-1234567).
 link-code-help = An invite code has 12 letters and digits and is issued to each person by the Board. If you have none, please contact the Board.
 link-code-expected = Please type the invite code (letters and digits).
+link-not-a-code = An invite code has 12 letters and digits, like ABCDE-1234567. If you have none, please contact the Emulation and Commendation Board.
 link-done = Your account is linked. Hello { $name } — { $role }{ $hasUnit ->
     [yes] , { $unit }
    *[no] {""}

@@ -160,6 +160,7 @@ conv-expired = Hội thoại trước đã quá lâu không tiếp tục nên đ
 conv-nothing-to-cancel = Hiện không có việc gì đang làm dở. Gõ /menu để xem các việc có thể làm.
 conv-cancelled = Đã dừng. Những gì đã lưu trước đó vẫn còn nguyên. Gõ /menu để chọn việc khác.
 conv-back-at-start = Đây đã là bước đầu tiên.
+conv-file-not-expected = Ở bước này không cần gửi tệp hay ảnh. Mời trả lời câu hỏi:
 conv-unknown-command = Không có lệnh "{ $command }". Gõ /help để xem các lệnh.
 conv-help = Các lệnh:
   /dangky — đăng ký chỉ tiêu thi đua của đơn vị
@@ -190,6 +191,7 @@ number-ambiguous = "{ $first }" có thể hiểu là { $first } (một nghìn…
 number-help = Gõ một con số: dấu chấm ngăn cách hàng nghìn, dấu phẩy cho phần thập phân (1.234,5). Có thể thêm % (98,5%).
 date-invalid = Chưa đọc được ngày này. Gõ theo dạng ngày/tháng/năm, ví dụ 31/3, 31/03/2020 hoặc "ngày 31 tháng 3".
 date-help = Gõ ngày theo dạng ngày/tháng/năm: 31/12, 31/12/2020 hoặc "ngày 31 tháng 12". Không ghi năm thì hiểu là năm của phong trào.
+note-expected = Mời gõ ghi chú, hoặc chọn Bỏ qua nếu không có.
 
 ## Hội thoại: liên kết tài khoản
 
@@ -197,6 +199,7 @@ link-welcome = Chào mừng anh/chị đến với Trợ lý Thi đua của Ban 
 link-code-prompt = Mời gửi mã mời mà Ban Thi đua - Khen thưởng đã cấp (dạng ABCDE-1234567).
 link-code-help = Mã mời gồm 12 ký tự, do Ban Thi đua - Khen thưởng cấp cho từng người. Chưa có mã, xin liên hệ Ban.
 link-code-expected = Mời gõ mã mời dạng chữ và số.
+link-not-a-code = Mã mời gồm 12 ký tự chữ và số, ví dụ ABCDE-1234567. Chưa có mã, xin liên hệ Ban Thi đua - Khen thưởng.
 link-done = Đã liên kết tài khoản. Xin chào { $name } — { $role }{ $hasUnit ->
     [yes] , { $unit }
    *[no] {""}

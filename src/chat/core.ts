@@ -4,6 +4,7 @@
  * save, and queue notifications for others in the outbox.
  */
 import { and, desc, eq, isNotNull } from 'drizzle-orm';
+import { z } from 'zod';
 import type { Db } from '../db/connection.ts';
 import { conversations, identities, outbox, people, units } from '../db/schema.ts';
 import type { Actor } from '../domain/audit.ts';
@@ -17,8 +18,19 @@ import { matchChoice } from './choices.ts';
 import { CONVERSATION_IDLE_MS, HISTORY_LIMIT, renderPrompt, type Answer, type Flow, type FlowContext, type Identity, type StepResult } from './engine.ts';
 import { decodeChoice, type Choice, type InboundEvent, type OutboundMessage } from './types.ts';
 
-type ConversationRow = typeof conversations.$inferSelect;
 type HistoryEntry = { step: string; data: unknown };
+/** A conversation row with its JSON read: what the rest of the core works with. */
+type ConversationRow = Omit<typeof conversations.$inferSelect, 'data' | 'history'> & { data: unknown; history: HistoryEntry[] };
+
+const historySchema = z.array(z.object({ step: z.string(), data: z.unknown() }));
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
 
 /** Chat commands, each under its Vietnamese and English names. */
 const COMMANDS: Record<string, string> = {
@@ -130,6 +142,10 @@ export class ChatCore {
       return this.startFlow(ctx, convo, this.idleFlow(ctx), '', reply);
     }
     if (text.startsWith('/')) return this.command(ctx, convo, text, reply);
+    if (convo && event.file && !this.flowOf(convo).steps[convo.step]!.prompt(ctx, convo.data).acceptsFile) {
+      reply(this.prompt(ctx, convo, ctx.t('conv-file-not-expected')));
+      return convo;
+    }
     if (convo) return this.answer(ctx, convo, this.readAnswer(ctx, convo, text, event), reply);
     // No conversation: a linked person gets the menu, anyone else is asked for their code.
     return this.startFlow(ctx, convo, this.idleFlow(ctx), ctx.person ? '' : text, reply);
@@ -199,16 +215,19 @@ export class ChatCore {
   /** Loads the saved conversation, dropping it (with a note) if it expired, changed shape or broke. */
   private loadConversation(identityId: number, ctx: FlowContext, now: number, notes: string[]): ConversationRow | undefined {
     const { db } = this.options;
-    const row = db.select().from(conversations).where(eq(conversations.identityId, identityId)).get();
-    if (!row) return undefined;
+    const stored = db.select().from(conversations).where(eq(conversations.identityId, identityId)).get();
+    if (!stored) return undefined;
+    const data = parseJson(stored.data);
+    const history = historySchema.safeParse(parseJson(stored.history));
     const drop = (note: string) => {
       db.delete(conversations).where(eq(conversations.identityId, identityId)).run();
       notes.push(note);
       return undefined;
     };
-    const flow = this.flows.get(row.flow);
-    if (!flow) return drop(ctx.t('conv-flow-changed'));
-    if (row.expiresAt <= now) return drop(ctx.t('conv-expired'));
+    const flow = this.flows.get(stored.flow);
+    if (!flow || data === undefined || !history.success) return drop(ctx.t('conv-flow-changed'));
+    if (stored.expiresAt <= now) return drop(ctx.t('conv-expired'));
+    const row: ConversationRow = { ...stored, data, history: history.data };
     if (row.flowVersion !== flow.version) {
       const migrated = flow.migrate?.(row.flowVersion, row.step, row.data);
       if (!migrated || !flow.steps[migrated.step] || !flow.schema.safeParse(migrated.data).success) return drop(ctx.t('conv-flow-changed'));
@@ -220,13 +239,10 @@ export class ChatCore {
   }
 
   private save(identityId: number, row: Omit<ConversationRow, 'identityId' | 'updatedAt' | 'expiresAt'>, now: number): ConversationRow {
-    const values = { ...row, identityId, updatedAt: now, expiresAt: now + CONVERSATION_IDLE_MS };
-    return this.options.db
-      .insert(conversations)
-      .values(values)
-      .onConflictDoUpdate({ target: conversations.identityId, set: values })
-      .returning()
-      .get();
+    const saved = { ...row, identityId, updatedAt: now, expiresAt: now + CONVERSATION_IDLE_MS };
+    const values = { ...saved, data: JSON.stringify(row.data), history: JSON.stringify(row.history) };
+    this.options.db.insert(conversations).values(values).onConflictDoUpdate({ target: conversations.identityId, set: values }).run();
+    return saved;
   }
 
   private end(identityId: number): undefined {
@@ -301,7 +317,7 @@ export class ChatCore {
       case 'switch':
         return this.startFlow(ctx, convo, result.flow, result.args ?? '', reply);
       case 'next': {
-        const history = result.saved ? [] : [...(convo.history as HistoryEntry[]), { step: convo.step, data: convo.data }].slice(-HISTORY_LIMIT);
+        const history = result.saved ? [] : [...convo.history, { step: convo.step, data: convo.data }].slice(-HISTORY_LIMIT);
         const row = this.save(ctx.identity.id, { ...convo, step: result.step, data: result.data, history, seq: convo.seq + 1 }, ctx.now);
         reply(this.prompt(ctx, row, result.note));
         return row;
@@ -324,9 +340,11 @@ export class ChatCore {
           reply({ text: ctx.t('conv-nothing-to-cancel') });
           return convo;
         }
-        const history = [...(convo.history as HistoryEntry[])];
+        const history = [...convo.history];
         const previous = history.pop();
-        if (!previous) {
+        const flow = this.flowOf(convo);
+        // A step saved by an older version of the flow may no longer exist: treat it as the start.
+        if (!previous || !flow.steps[previous.step] || !flow.schema.safeParse(previous.data).success) {
           reply(this.prompt(ctx, convo, ctx.t('conv-back-at-start')));
           return convo;
         }

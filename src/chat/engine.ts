@@ -35,6 +35,8 @@ export interface Prompt {
   choices?: Choice[];
   /** See OutboundMessage.numbered. */
   numbered?: boolean;
+  /** The question takes a photo or a document (evidence); elsewhere a file is refused. */
+  acceptsFile?: boolean;
 }
 
 export interface Answer {

@@ -337,8 +337,9 @@ export const conversations = sqliteTable('conversations', {
   step: text().notNull(),
   /** Bumped at every question asked: a button carries it, so a press on an old question is recognised. */
   seq: integer().notNull().default(0),
-  data: text({ mode: 'json' }).notNull(),
-  history: text({ mode: 'json' }).notNull(),
+  /** JSON, read defensively by the chat core: a damaged row is dropped, never trusted. */
+  data: text().notNull(),
+  history: text().notNull(),
   startedAt: integer().notNull(),
   updatedAt: integer().notNull(),
   expiresAt: integer().notNull(),

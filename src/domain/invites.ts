@@ -28,6 +28,11 @@ export function normaliseCode(raw: string): string {
     .replace(/[IL]/g, '1');
 }
 
+const CODE_PATTERN = new RegExp(`^[${ALPHABET}]{${SELECTOR_LENGTH + VERIFIER_LENGTH}}$`);
+
+/** Whether text has the shape of an invite code at all (a greeting is not a wrong code). */
+export const looksLikeCode = (raw: string) => CODE_PATTERN.test(normaliseCode(raw));
+
 export interface CreatedInvite {
   id: number;
   /** Shown once: only its hash is stored. Format XXXXX-XXXXXXX. */
@@ -92,7 +97,7 @@ export interface IdentityRef {
  */
 export function redeemInvite(db: Db, rawCode: string, who: IdentityRef, now: number): RedeemResult {
   const code = normaliseCode(rawCode);
-  if (!new RegExp(`^[${ALPHABET}]{${SELECTOR_LENGTH + VERIFIER_LENGTH}}$`).test(code)) return { ok: false, reason: 'malformed' };
+  if (!CODE_PATTERN.test(code)) return { ok: false, reason: 'malformed' };
   const selector = code.slice(0, SELECTOR_LENGTH);
   const verifier = code.slice(SELECTOR_LENGTH);
   return db.transaction((tx): RedeemResult => {

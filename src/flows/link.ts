@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { defineFlow, type FlowContext, type StepResult } from '../chat/engine.ts';
 import { identities, people, units } from '../db/schema.ts';
-import { redeemInvite } from '../domain/invites.ts';
+import { looksLikeCode, redeemInvite } from '../domain/invites.ts';
 import { translator } from '../i18n/index.ts';
 import { mainMenuChoices } from './common.ts';
 
@@ -23,6 +23,7 @@ function lockedMessage(ctx: FlowContext): string | undefined {
 function tryCode(ctx: FlowContext, code: string): StepResult<Data> {
   const locked = lockedMessage(ctx);
   if (locked) return { kind: 'done', message: locked };
+  if (!looksLikeCode(code)) return { kind: 'invalid', message: ctx.t('link-not-a-code') };
   const result = redeemInvite(ctx.db, code, { channel: ctx.identity.channel, externalId: ctx.identity.externalId, displayName: ctx.identity.displayName }, ctx.now);
   if (result.ok) {
     const person = ctx.db.select().from(people).where(eq(people.id, result.personId)).get()!;

@@ -310,7 +310,8 @@ const steps: Record<string, Step<Data>> = {
       if (answer.choice?.id === 'keep') return next(data, 'note', {});
       if (answer.choice?.id === 'skip') return next(data, 'note', { note: null });
       const note = answer.text?.trim() ?? '';
-      if (note.length === 0 || note.length > TEXT_MAX) return { kind: 'invalid', message: ctx.t('reg-text-too-long', { max: TEXT_MAX, length: note.length }) };
+      if (note.length === 0) return { kind: 'invalid', message: ctx.t('note-expected') };
+      if (note.length > TEXT_MAX) return { kind: 'invalid', message: ctx.t('reg-text-too-long', { max: TEXT_MAX, length: note.length }) };
       return next(data, 'note', { note });
     },
   },

@@ -195,7 +195,7 @@ const steps: Record<string, Step<Data>> = {
 
   evidence: {
     progress: progress('evidence'),
-    prompt: (ctx) => ({ text: ctx.t('rep-evidence-prompt'), choices: [skipChoice(ctx.t)] }),
+    prompt: (ctx) => ({ text: ctx.t('rep-evidence-prompt'), choices: [skipChoice(ctx.t)], acceptsFile: true }),
     handle(ctx, data, answer) {
       if (answer.choice?.id === 'skip') return after(ctx, 'evidence', withLine(data, { evidenceKind: null, evidenceRef: null }));
       if (answer.file) {
@@ -214,7 +214,8 @@ const steps: Record<string, Step<Data>> = {
     handle(ctx, data, answer) {
       if (answer.choice?.id === 'skip') return after(ctx, 'note', withLine(data, { note: null }));
       const note = answer.text?.trim() ?? '';
-      if (note.length === 0 || note.length > 500) return { kind: 'invalid', message: ctx.t('reg-text-too-long', { max: 500, length: note.length }) };
+      if (note.length === 0) return { kind: 'invalid', message: ctx.t('note-expected') };
+      if (note.length > 500) return { kind: 'invalid', message: ctx.t('reg-text-too-long', { max: 500, length: note.length }) };
       return after(ctx, 'note', withLine(data, { note }));
     },
   },
