@@ -407,3 +407,33 @@ export const settings = sqliteTable('settings', {
   value: text().notNull(),
   updatedAt: integer().notNull(),
 });
+
+/**
+ * Every update a messenger delivered, stored before it is processed: a delivery repeated by the
+ * messenger (same channel and key: Telegram update_id, Zalo msg_id) is recognised and dropped, a
+ * crash between receiving and processing loses nothing, and an update that failed because of a
+ * fault of ours stays here with its error. Processed rows are pruned after a while.
+ */
+export const inboundQueue = sqliteTable(
+  'inbound_queue',
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    channel: text({ enum: CHANNELS }).notNull(),
+    key: text().notNull(),
+    event: text({ mode: 'json' }).notNull(),
+    receivedAt: integer().notNull(),
+    processedAt: integer(),
+    error: text(),
+  },
+  (t) => [uniqueIndex('inbound_queue_channel_key').on(t.channel, t.key), index('inbound_queue_pending').on(t.processedAt, t.id)],
+);
+
+/** The Zalo OA's token pair. One row; the single-use refresh token is replaced atomically on each refresh. */
+export const zaloTokens = sqliteTable('zalo_tokens', {
+  id: integer().primaryKey(),
+  accessToken: text().notNull(),
+  refreshToken: text().notNull(),
+  /** When the access token expires (epoch ms). */
+  expiresAt: integer().notNull(),
+  updatedAt: integer().notNull(),
+});

@@ -1,0 +1,69 @@
+import { and, asc, eq, isNotNull, isNull, lt } from 'drizzle-orm';
+import type { Db } from '../db/connection.ts';
+import { inboundQueue } from '../db/schema.ts';
+import type { Clock } from '../domain/clock.ts';
+import type { Channel } from '../domain/invites.ts';
+import type { Logger } from '../util/log.ts';
+import type { ChatCore, HandleResult } from './core.ts';
+import { inboundEvent, type InboundEvent } from './types.ts';
+
+export type Processed =
+  | { kind: 'handled'; event: InboundEvent; result: HandleResult }
+  /** A fault of ours: nothing of it was saved, the update stays in the queue with its error. */
+  | { kind: 'failed'; event: InboundEvent };
+
+/** Stores an update before anything else happens to it; false when the messenger delivered it before. */
+export function enqueueInbound(db: Db, key: string, event: InboundEvent, now: number): boolean {
+  return db.insert(inboundQueue).values({ channel: event.channel, key, event, receivedAt: now }).onConflictDoNothing().run().changes > 0;
+}
+
+/**
+ * Processes the oldest update of `channel` not processed yet: the core's work and the "processed" mark are one
+ * transaction, taken with an immediate lock so two processes never handle the same update.
+ */
+export function processNextInbound(db: Db, core: ChatCore, channel: Channel, clock: Clock, log: Logger): Processed | undefined {
+  let claimed: { id: number; event: InboundEvent } | undefined;
+  try {
+    return db.transaction(
+      (tx) => {
+        const row = tx
+          .select()
+          .from(inboundQueue)
+          .where(and(eq(inboundQueue.channel, channel), isNull(inboundQueue.processedAt)))
+          .orderBy(asc(inboundQueue.id))
+          .limit(1)
+          .get();
+        if (!row) return undefined;
+        claimed = { id: row.id, event: inboundEvent.parse(row.event) };
+        const result = core.handle(claimed.event);
+        tx.update(inboundQueue).set({ processedAt: clock.now() }).where(eq(inboundQueue.id, row.id)).run();
+        return { kind: 'handled', event: claimed.event, result } as const;
+      },
+      { behavior: 'immediate' },
+    );
+  } catch (error) {
+    if (!claimed) throw error;
+    const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
+    log.error('inbound update failed', { channel: claimed.event.channel, id: claimed.id, error: message });
+    db.update(inboundQueue).set({ processedAt: clock.now(), error: message }).where(eq(inboundQueue.id, claimed.id)).run();
+    return { kind: 'failed', event: claimed.event };
+  }
+}
+
+/**
+ * Processes every waiting update of a channel, oldest first (so each person's messages keep their
+ * order, and updates left by a crash go before new ones). The adapter then sends the replies.
+ */
+export function processPendingInbound(db: Db, core: ChatCore, channel: Channel, clock: Clock, log: Logger): Processed[] {
+  const done: Processed[] = [];
+  for (let next = processNextInbound(db, core, channel, clock, log); next; next = processNextInbound(db, core, channel, clock, log)) done.push(next);
+  return done;
+}
+
+/** Forgets processed updates older than `olderThan` (messengers redeliver within hours, not weeks); failed ones stay. */
+export function pruneInbound(db: Db, olderThan: number): number {
+  return db
+    .delete(inboundQueue)
+    .where(and(isNotNull(inboundQueue.processedAt), isNull(inboundQueue.error), lt(inboundQueue.receivedAt, olderThan)))
+    .run().changes;
+}

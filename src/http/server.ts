@@ -1,0 +1,75 @@
+import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Logger } from '../util/log.ts';
+
+export interface HttpRequest {
+  method: string;
+  path: string;
+  headers: IncomingHttpHeaders;
+  /** The exact bytes received: signatures are computed over them. */
+  rawBody: Buffer;
+}
+
+export interface HttpResponse {
+  status: number;
+  body?: string;
+  contentType?: string;
+}
+
+export interface Route {
+  method: 'GET' | 'POST';
+  path: string;
+  handle(request: HttpRequest): Promise<HttpResponse> | HttpResponse;
+}
+
+/** Webhook bodies are small; anything bigger is refused before it is read in full. */
+const MAX_BODY_BYTES = 1024 * 1024;
+
+export interface RunningServer {
+  port: number;
+  close(): Promise<void>;
+}
+
+/** The bot's HTTP server: webhooks of the channels and a health check, nothing else. */
+export async function startHttpServer(port: number, routes: Route[], log: Logger, host = '0.0.0.0'): Promise<RunningServer> {
+  const all: Route[] = [...routes, { method: 'GET', path: '/health', handle: () => ({ status: 200, body: 'ok' }) }];
+  const server: Server = createServer((req, res) => {
+    const path = (req.url ?? '/').split('?')[0]!;
+    const route = all.find((r) => r.method === req.method && r.path === path);
+    if (!route) {
+      res.writeHead(404).end();
+      req.resume();
+      return;
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) {
+        res.writeHead(413).end();
+        req.destroy();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => {
+      if (res.writableEnded) return;
+      Promise.resolve(route.handle({ method: req.method!, path, headers: req.headers, rawBody: Buffer.concat(chunks) }))
+        .then((answer) => {
+          res.writeHead(answer.status, { 'content-type': answer.contentType ?? 'text/plain; charset=utf-8' }).end(answer.body ?? '');
+        })
+        .catch((error: unknown) => {
+          log.error('http handler failed', { path, error: error instanceof Error ? error.message : String(error) });
+          if (!res.headersSent) res.writeHead(500).end();
+        });
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => resolve());
+  });
+  return {
+    port: (server.address() as AddressInfo).port,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
