@@ -395,6 +395,27 @@ myunit-status = Registration: { registration-status }{ $version ->
   } · Deadline: { $deadline }
 myunit-progress = Latest results:
 
+## Telegram
+
+tg-file-refused-type = This kind of file is not accepted as evidence. Please send a photo, a PDF, Word or Excel file, or a link.
+tg-file-refused-size = The file is too large (at most 20 MB). Please send a smaller file or a link.
+tg-internal-error = Something went wrong on the assistant's side; nothing was saved and your message is kept. Please try again in a few minutes.
+tg-stale-button = That button belongs to an earlier question.
+tg-group-only-private = The Emulation Assistant works in private chats only. Please write to the bot directly: { $link }
+tg-cmd-start = Start, link your account with an invite code
+tg-cmd-help = Help and commands
+tg-cmd-lang = Change language (Tiếng Việt / English)
+tg-cmd-register = Register emulation targets
+tg-cmd-report = Report results for a period
+tg-cmd-myunit = Where your unit stands
+tg-cmd-menu = What you can do
+tg-cmd-back = Back one step
+tg-cmd-cancel = Stop what you are doing
+start-telegram-polling = Telegram: bot @{ $username } is receiving messages (long polling).
+start-telegram-webhook = Telegram: bot @{ $username } receives messages through the webhook { $url }.
+start-telegram-conflict = Another process is already running this Telegram bot (Telegram answered 409). Stopping so the two do not fight over messages.
+config-bad-webhook-secret = letters, digits, "_" and "-" only, 16 to 256 characters
+
 ## Start-up (npm start)
 
 start-database = Database: { $path } ({ $count } migrations applied).
@@ -404,7 +425,6 @@ start-telegram-on = Telegram: configured (TELEGRAM_BOT_TOKEN).
 start-telegram-off = Telegram: not configured (set TELEGRAM_BOT_TOKEN to turn it on).
 start-zalo-on = Zalo OA: configured (ZALO_APP_ID, ZALO_APP_SECRET, ZALO_OA_SECRET_KEY).
 start-zalo-off = Zalo OA: not configured (set ZALO_APP_ID, ZALO_APP_SECRET and ZALO_OA_SECRET_KEY to turn it on).
-start-not-yet = Conversations are not in this version yet; use the admin command line: npm run cli -- help
 
 ## Terminal chat
 
@@ -433,3 +453,30 @@ console-recipient-unknown = (recipient #{ $id })
 console-file = 📎 File { $name }: { $path }
 console-internal-error = Something went wrong; nothing was saved. Please try again.
 console-bye = Goodbye!
+
+## Zalo
+
+cli-help-zalo-tokens = Store the Zalo OA's first token pair (from the Zalo for Developers console)
+cli-option-zalo-tokens-access = The OA's access token
+cli-option-zalo-tokens-refresh = The OA's refresh token (single use; the bot refreshes it from then on)
+cli-option-zalo-tokens-expires-in = Seconds the access token stays valid (default 90000, i.e. 25 hours)
+cli-zalo-tokens-missing = Both --access and --refresh are needed.
+cli-zalo-tokens-bad-token = The value of --{ $option } does not look like a Zalo token (one run of characters, no spaces, at least 16 long).
+cli-zalo-tokens-bad-expires = "{ $value }" is not a valid number of seconds (60 to { $max }).
+cli-zalo-tokens-set = Zalo OA tokens stored; the access token expires at { $expires } and will be refreshed before then.
+cli-help-unreachable = List the people the bot could not reach (Zalo's 7-day window, unfollowed, blocked bot…)
+cli-option-unreachable-channel = Only one channel: zalo or telegram
+cli-unreachable-bad-channel = "{ $value }" is not a channel. Choose one of: { $channels }
+cli-unreachable-none = The bot can reach everyone.
+cli-unreachable-title = { $count } accounts the bot could not reach:
+cli-unreachable-line = {"  "}{ $name } — { $unit } · { $channel ->
+    [zalo] Zalo
+    [telegram] Telegram
+   *[other] { $channel }
+  } · since { $since } · { $reason }
+cli-unreachable-no-unit = (no unit)
+unreachable-reason-zalo-window-expired = no message to the OA for 7 days, Zalo refuses to deliver
+unreachable-reason-zalo-not-follower = does not follow the OA
+unreachable-reason-zalo-user-inactive = Zalo account banned or long inactive
+unreachable-reason-zalo-unfollowed = unfollowed the OA
+zalo-internal-error = Something went wrong and nothing was saved. Please send that again.

@@ -391,6 +391,27 @@ myunit-status = Đăng ký: { registration-status }{ $version ->
   } · Hạn đăng ký: { $deadline }
 myunit-progress = Kết quả mới nhất:
 
+## Telegram
+
+tg-file-refused-type = Loại tệp này không nhận làm minh chứng. Xin gửi ảnh, PDF, Word, Excel hoặc một đường link.
+tg-file-refused-size = Tệp quá lớn (tối đa 20 MB). Xin gửi tệp nhỏ hơn hoặc một đường link.
+tg-internal-error = Có lỗi xảy ra phía trợ lý, chưa có gì được lưu và tin nhắn của anh/chị vẫn được giữ lại. Xin thử lại sau ít phút.
+tg-stale-button = Nút này thuộc câu hỏi cũ.
+tg-group-only-private = Trợ lý Thi đua chỉ làm việc trong cuộc trò chuyện riêng. Mời nhắn riêng cho bot: { $link }
+tg-cmd-start = Bắt đầu, liên kết tài khoản bằng mã mời
+tg-cmd-help = Trợ giúp và các lệnh
+tg-cmd-lang = Đổi ngôn ngữ (Tiếng Việt / English)
+tg-cmd-register = Đăng ký chỉ tiêu thi đua
+tg-cmd-report = Báo cáo kết quả theo kỳ
+tg-cmd-myunit = Tình hình của đơn vị
+tg-cmd-menu = Các việc có thể làm
+tg-cmd-back = Quay lại bước trước
+tg-cmd-cancel = Dừng việc đang làm
+start-telegram-polling = Telegram: bot @{ $username } đang nhận tin (long polling).
+start-telegram-webhook = Telegram: bot @{ $username } nhận tin qua webhook { $url }.
+start-telegram-conflict = Một tiến trình khác đang chạy bot Telegram này (Telegram báo 409). Chương trình dừng để không tranh nhau tin nhắn.
+config-bad-webhook-secret = chỉ gồm chữ, số, "_" và "-", từ 16 đến 256 ký tự
+
 ## Khởi động (npm start)
 
 start-database = Cơ sở dữ liệu: { $path } ({ $count } bản nâng cấp đã áp dụng).
@@ -400,7 +421,6 @@ start-telegram-on = Telegram: đã cấu hình (TELEGRAM_BOT_TOKEN).
 start-telegram-off = Telegram: chưa cấu hình (đặt TELEGRAM_BOT_TOKEN để bật).
 start-zalo-on = Zalo OA: đã cấu hình (ZALO_APP_ID, ZALO_APP_SECRET, ZALO_OA_SECRET_KEY).
 start-zalo-off = Zalo OA: chưa cấu hình (đặt ZALO_APP_ID, ZALO_APP_SECRET và ZALO_OA_SECRET_KEY để bật).
-start-not-yet = Các cuộc hội thoại chưa có trong phiên bản này; dùng dòng lệnh quản trị: npm run cli -- help
 
 ## Terminal chat
 
@@ -429,3 +449,30 @@ console-recipient-unknown = (người nhận #{ $id })
 console-file = 📎 Tệp { $name }: { $path }
 console-internal-error = Có lỗi xảy ra, chưa có gì được lưu. Vui lòng thử lại.
 console-bye = Tạm biệt!
+
+## Zalo
+
+cli-help-zalo-tokens = Lưu cặp mã truy cập đầu tiên của Zalo OA (lấy ở trang quản trị Zalo for Developers)
+cli-option-zalo-tokens-access = Access token của OA
+cli-option-zalo-tokens-refresh = Refresh token của OA (dùng một lần; bot tự làm mới về sau)
+cli-option-zalo-tokens-expires-in = Số giây access token còn hiệu lực (mặc định 90000, tức 25 giờ)
+cli-zalo-tokens-missing = Cần cả --access và --refresh.
+cli-zalo-tokens-bad-token = Giá trị của --{ $option } không giống một mã của Zalo (một chuỗi liền, không dấu cách, ít nhất 16 ký tự).
+cli-zalo-tokens-bad-expires = Số giây "{ $value }" không hợp lệ (từ 60 đến { $max }).
+cli-zalo-tokens-set = Đã lưu mã truy cập Zalo OA; access token hết hạn lúc { $expires } và sẽ được tự làm mới trước đó.
+cli-help-unreachable = Danh sách những người bot không nhắn tới được (Zalo quá 7 ngày, bỏ quan tâm, chặn bot…)
+cli-option-unreachable-channel = Chỉ xem một kênh: zalo hoặc telegram
+cli-unreachable-bad-channel = Kênh "{ $value }" không hợp lệ. Chọn một trong: { $channels }
+cli-unreachable-none = Bot nhắn tới được tất cả mọi người.
+cli-unreachable-title = { $count } tài khoản bot không nhắn tới được:
+cli-unreachable-line = {"  "}{ $name } — { $unit } · { $channel ->
+    [zalo] Zalo
+    [telegram] Telegram
+   *[other] { $channel }
+  } · từ { $since } · { $reason }
+cli-unreachable-no-unit = (chưa gắn đơn vị)
+unreachable-reason-zalo-window-expired = quá 7 ngày chưa nhắn cho OA, Zalo không cho gửi tin
+unreachable-reason-zalo-not-follower = chưa quan tâm OA
+unreachable-reason-zalo-user-inactive = tài khoản Zalo bị khóa hoặc lâu không dùng
+unreachable-reason-zalo-unfollowed = đã bỏ quan tâm OA
+zalo-internal-error = Có lỗi xảy ra, chưa có gì được lưu. Anh/chị vui lòng gửi lại.

@@ -27,6 +27,10 @@ export const configSchema = z.object({
     z.string().regex(/^\d+:[A-Za-z0-9_-]{20,}$/, 'config-bad-telegram-token'),
   ),
   TELEGRAM_API_ROOT: withDefault(url, 'https://api.telegram.org'),
+  /** When set, Telegram pushes updates to this public HTTPS address instead of long polling. */
+  TELEGRAM_WEBHOOK_URL: optional(z.url({ protocol: /^https$/ })),
+  /** Checked against X-Telegram-Bot-Api-Secret-Token; derived from the token when unset. */
+  TELEGRAM_WEBHOOK_SECRET: optional(z.string().regex(/^[A-Za-z0-9_-]{16,256}$/, 'config-bad-webhook-secret')),
   ZALO_APP_ID: optional(z.string().regex(/^\d+$/, 'config-bad-zalo-app-id')),
   ZALO_APP_SECRET: optional(z.string()),
   ZALO_OA_SECRET_KEY: optional(z.string()),

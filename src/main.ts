@@ -1,9 +1,14 @@
 // `npm start`: reads the configuration, opens and migrates the database, reports (on stderr) what is
 // set up. With no messenger configured it opens the terminal chat on stdout, loading the sample
 // movement first if the database has none.
+import type { ChannelSender } from './chat/channel.ts';
 import { ChatCore } from './chat/core.ts';
+import { pruneInbound } from './chat/inbound.ts';
+import { startTelegram, TelegramConflictError } from './channels/telegram/run.ts';
+import { OutboxLoop } from './delivery/outbox-loop.ts';
+import { startHttpServer, type Route } from './http/server.ts';
 import { runConsoleChat } from './channels/console/run.ts';
-import { ConfigError, describeConfig, loadConfig, loadDotEnv } from './config.ts';
+import { ConfigError, describeConfig, loadConfig, loadDotEnv, type Config } from './config.ts';
 import { appliedMigrations, closeDatabase, openDatabase } from './db/connection.ts';
 import { systemActor } from './domain/audit.ts';
 import { systemClock } from './domain/clock.ts';
@@ -13,11 +18,14 @@ import { loadSampleMovement } from './sample/load.ts';
 import { DEFAULT_LOCALE, isLocale, t, type Args } from './i18n/index.ts';
 import { createLogger } from './util/log.ts';
 
+/** Processed updates are kept this long, to recognise a late repeated delivery. */
+const INBOUND_KEEP_MS = 7 * 24 * 3_600_000;
+
 loadDotEnv();
 const hint = process.env.DEFAULT_LOCALE;
 const bootLocale = isLocale(hint) ? hint : DEFAULT_LOCALE;
 
-let config;
+let config: Config;
 try {
   config = loadConfig(process.env, bootLocale);
 } catch (error) {
@@ -48,9 +56,7 @@ say(channels.telegram ? 'start-telegram-on' : 'start-telegram-off');
 say(channels.zalo ? 'start-zalo-on' : 'start-zalo-off');
 
 if (!chatMode) {
-  // The Telegram and Zalo channels are not in this version yet.
-  say('start-not-yet');
-  closeDatabase(db);
+  await runMessengers();
 } else {
   const stop = (signal: NodeJS.Signals) => {
     closeDatabase(db);
@@ -76,4 +82,45 @@ if (!chatMode) {
     // After /quit the rest of a piped input is not read: stop listening so the process can end.
     process.stdin.destroy();
   }
+}
+
+/** The bot proper: the configured messengers, their webhooks on the HTTP server, and the outbox. */
+async function runMessengers(): Promise<void> {
+  const core = new ChatCore({ db, clock: systemClock, flows: ALL_FLOWS, log });
+  const senders: ChannelSender[] = [];
+  const outbox = new OutboxLoop(db, senders, systemClock, log);
+  const routes: Route[] = [];
+  const stoppers: (() => Promise<void>)[] = [];
+
+  if (channels.telegram) {
+    const telegram = await startTelegram({ config, db, core, clock: systemClock, log, onNotified: () => outbox.kick() });
+    senders.push(telegram.channel);
+    routes.push(...telegram.routes);
+    stoppers.push(telegram.stop);
+    say(config.TELEGRAM_WEBHOOK_URL ? 'start-telegram-webhook' : 'start-telegram-polling', { username: telegram.username, url: config.TELEGRAM_WEBHOOK_URL ?? '' });
+    telegram.stopped.catch((error: unknown) => {
+      if (error instanceof TelegramConflictError) say('start-telegram-conflict');
+      else log.error('telegram stopped', { error: String(error) });
+      void shutdown(1);
+    });
+  }
+  const server = routes.length > 0 ? await startHttpServer(config.HTTP_PORT, routes, log) : undefined;
+  if (server) stoppers.push(server.close);
+  outbox.start();
+  const pruner = setInterval(() => pruneInbound(db, Date.now() - INBOUND_KEEP_MS), 3_600_000);
+  pruner.unref();
+
+  let stopping = false;
+  async function shutdown(code: number): Promise<void> {
+    if (stopping) return;
+    stopping = true;
+    // Stop taking updates, finish the one in hand, then close the database.
+    for (const stop of stoppers) await stop().catch((error: unknown) => log.error('stop failed', { error: String(error) }));
+    clearInterval(pruner);
+    await outbox.stop();
+    closeDatabase(db);
+    process.exit(code);
+  }
+  process.once('SIGINT', () => void shutdown(0));
+  process.once('SIGTERM', () => void shutdown(0));
 }

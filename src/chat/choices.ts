@@ -4,14 +4,16 @@ import type { Choice } from './types.ts';
 /**
  * Finds the option a person meant by what they typed: its number in the list, its label, or a
  * part of the label that fits only one option, all without accents ("so noi vu" → "Sở Nội vụ").
- * With `byNumber` off (questions that take a typed amount or date) only the whole label counts.
+ * With `byNumber` off (questions that take a typed amount or date) a typed number is an answer, not
+ * an option, and a part of a label counts only without digits.
  */
 export function matchChoice(typed: string, choices: readonly Choice[], byNumber = true): Choice | undefined {
   const text = fold(typed).replace(/[.)]$/, '');
   if (text === '') return undefined;
   if (/^\d+$/.test(text)) return byNumber ? choices[Number(text) - 1] : undefined;
   const exact = choices.find((c) => fold(c.label) === text || fold(c.id) === text);
-  if (exact || !byNumber) return exact;
+  // Where amounts and dates are typed, a part of a label counts only if it has no digits in it.
+  if (exact || (!byNumber && /\d/.test(text))) return exact;
   const partial = choices.filter((c) => fold(c.label).includes(text));
   return partial.length === 1 ? partial[0] : undefined;
 }

@@ -68,6 +68,10 @@ export interface HandleResult {
   identityId: number;
   /** True when notifications were queued and the outbox should be drained. */
   notified: boolean;
+  /** A pressed button belonged to an earlier question (a double tap, an old message). */
+  stale: boolean;
+  /** The answer was taken and the same question asked again, updated (e.g. a ticked title). */
+  sameQuestion: boolean;
 }
 
 export interface ChatCoreOptions {
@@ -80,6 +84,8 @@ export interface ChatCoreOptions {
 
 export class ChatCore {
   private readonly flows: Map<string, Flow<any>>;
+  /** What the event in hand turned out to be; reset by each handle(). */
+  private outcome = { stale: false, sameQuestion: false };
 
   constructor(private readonly options: ChatCoreOptions) {
     this.flows = new Map(options.flows.map((f) => [f.id, f]));
@@ -94,6 +100,8 @@ export class ChatCore {
       const replies: OutboundMessage[] = [];
       const notes: string[] = [];
       let notified = false;
+      const outcome = { stale: false, sameQuestion: false };
+      this.outcome = outcome;
       ctx.notify = (personIds, key, id, args, choices) => {
         notified = this.queueNotifications(personIds, key, id, args, choices, now) || notified;
       };
@@ -115,7 +123,7 @@ export class ChatCore {
         if (convo) reply(this.prompt(ctx, convo));
       }
       if (notes.length > 0) replies.push({ text: notes.join('\n\n') });
-      return { replies, identityId: identity.id, notified };
+      return { replies, identityId: identity.id, notified, ...outcome };
     });
   }
 
@@ -134,6 +142,7 @@ export class ChatCore {
         convo && decoded && decoded.seq === convo.seq ? this.currentChoices(ctx, convo).find((c) => c.id === decoded.id) : undefined;
       if (convo && choice) return this.answer(ctx, convo, { choice }, reply);
       // A button from an earlier question (pressed twice, or after the conversation moved on).
+      this.outcome.stale = true;
       notes.push(ctx.t('conv-stale-button'));
       if (convo) {
         reply(this.prompt(ctx, convo));
@@ -317,6 +326,7 @@ export class ChatCore {
       case 'switch':
         return this.startFlow(ctx, convo, result.flow, result.args ?? '', reply);
       case 'next': {
+        this.outcome.sameQuestion = result.step === convo.step;
         const history = result.saved ? [] : [...convo.history, { step: convo.step, data: convo.data }].slice(-HISTORY_LIMIT);
         const row = this.save(ctx.identity.id, { ...convo, step: result.step, data: result.data, history, seq: convo.seq + 1 }, ctx.now);
         reply(this.prompt(ctx, row, result.note));

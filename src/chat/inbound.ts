@@ -8,9 +8,9 @@ import type { ChatCore, HandleResult } from './core.ts';
 import { inboundEvent, type InboundEvent } from './types.ts';
 
 export type Processed =
-  | { kind: 'handled'; event: InboundEvent; result: HandleResult }
+  | { kind: 'handled'; key: string; event: InboundEvent; result: HandleResult }
   /** A fault of ours: nothing of it was saved, the update stays in the queue with its error. */
-  | { kind: 'failed'; event: InboundEvent };
+  | { kind: 'failed'; key: string; event: InboundEvent };
 
 /** Stores an update before anything else happens to it; false when the messenger delivered it before. */
 export function enqueueInbound(db: Db, key: string, event: InboundEvent, now: number): boolean {
@@ -22,7 +22,7 @@ export function enqueueInbound(db: Db, key: string, event: InboundEvent, now: nu
  * transaction, taken with an immediate lock so two processes never handle the same update.
  */
 export function processNextInbound(db: Db, core: ChatCore, channel: Channel, clock: Clock, log: Logger): Processed | undefined {
-  let claimed: { id: number; event: InboundEvent } | undefined;
+  let claimed: { id: number; key: string; event: InboundEvent } | undefined;
   try {
     return db.transaction(
       (tx) => {
@@ -34,10 +34,10 @@ export function processNextInbound(db: Db, core: ChatCore, channel: Channel, clo
           .limit(1)
           .get();
         if (!row) return undefined;
-        claimed = { id: row.id, event: inboundEvent.parse(row.event) };
+        claimed = { id: row.id, key: row.key, event: inboundEvent.parse(row.event) };
         const result = core.handle(claimed.event);
         tx.update(inboundQueue).set({ processedAt: clock.now() }).where(eq(inboundQueue.id, row.id)).run();
-        return { kind: 'handled', event: claimed.event, result } as const;
+        return { kind: 'handled', key: row.key, event: claimed.event, result } as const;
       },
       { behavior: 'immediate' },
     );
@@ -46,7 +46,7 @@ export function processNextInbound(db: Db, core: ChatCore, channel: Channel, clo
     const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
     log.error('inbound update failed', { channel: claimed.event.channel, id: claimed.id, error: message });
     db.update(inboundQueue).set({ processedAt: clock.now(), error: message }).where(eq(inboundQueue.id, claimed.id)).run();
-    return { kind: 'failed', event: claimed.event };
+    return { kind: 'failed', key: claimed.key, event: claimed.event };
   }
 }
 

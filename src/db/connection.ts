@@ -33,9 +33,35 @@ export function openDatabase(path: string, options: OpenOptions = {}): Db {
     client.pragma('synchronous = NORMAL');
   }
   client.pragma('foreign_keys = ON');
+  reuseStatements(client);
   const db = drizzle({ client, schema, casing: 'snake_case' }) as Db;
   if (options.migrate ?? !options.readonly) migrateDatabase(db);
   return db;
+}
+
+/** How many distinct statements are kept prepared per connection. */
+const STATEMENT_CACHE_SIZE = 500;
+
+/**
+ * drizzle prepares every query anew; preparing costs more than running a small query. The same SQL
+ * text gets the same prepared statement back (least recently used ones are let go), with its mode
+ * reset, since drizzle switches statements to raw (array) rows where it maps columns itself.
+ */
+function reuseStatements(client: Database.Database): void {
+  const prepare = client.prepare.bind(client);
+  const cache = new Map<string, Database.Statement>();
+  client.prepare = ((source: string) => {
+    let statement = cache.get(source);
+    if (statement) {
+      cache.delete(source);
+      if (statement.reader) statement.raw(false);
+    } else {
+      statement = prepare(source);
+      if (cache.size >= STATEMENT_CACHE_SIZE) cache.delete(cache.keys().next().value!);
+    }
+    cache.set(source, statement);
+    return statement;
+  }) as typeof client.prepare;
 }
 
 export function migrateDatabase(db: Db): void {

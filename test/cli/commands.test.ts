@@ -191,15 +191,4 @@ describe('the installed entry points', () => {
     expect(again.stderr).not.toContain('đã tự nạp');
     expect(again.stdout).toContain('Cán bộ đầu mối (SNV)');
   });
-
-  it('npm start with a messenger configured only reports, as before', async () => {
-    const cli = cliSandbox();
-    const out = await npmStart({ ...cli.env, TELEGRAM_BOT_TOKEN: TOKEN, ZALO_APP_ID: '' }, '/as SNV\n');
-    expect(out.code).toBe(0);
-    expect(out.stderr).toContain('Telegram: đã cấu hình');
-    expect(out.stderr).toContain('Chưa có phong trào nào. Nạp phong trào mẫu: npm run cli -- load-sample'); // not loaded automatically
-    expect(out.stderr).toContain('npm run cli -- help');
-    expect(out.stdout).toBe('');
-    expect(existsSync(cli.dbPath)).toBe(true);
-  });
 });

@@ -1,0 +1,94 @@
+/**
+ * The command menus Telegram shows next to the input field, in Vietnamese and English: a short
+ * one for everyone, and per chat the commands of the person's role once they are linked.
+ */
+import { eq } from 'drizzle-orm';
+import type { Api } from 'grammy';
+import type { BotCommand } from 'grammy/types';
+import type { Db } from '../../db/connection.ts';
+import { identities, people, settings } from '../../db/schema.ts';
+import type { Clock } from '../../domain/clock.ts';
+import { t, type Locale } from '../../i18n/index.ts';
+import type { Logger } from '../../util/log.ts';
+
+/** Command names per role: [Vietnamese, English]; both work whatever the menu shows. */
+const MENUS: Record<string, [string, string][]> = {
+  guest: [
+    ['start', 'start'],
+    ['trogiup', 'help'],
+    ['ngonngu', 'lang'],
+  ],
+  liaison: [
+    ['dangky', 'register'],
+    ['baocao', 'report'],
+    ['donvi', 'myunit'],
+    ['menu', 'menu'],
+    ['quaylai', 'back'],
+    ['huy', 'cancel'],
+    ['trogiup', 'help'],
+    ['ngonngu', 'lang'],
+  ],
+  admin: [
+    ['menu', 'menu'],
+    ['donvi', 'myunit'],
+    ['huy', 'cancel'],
+    ['trogiup', 'help'],
+    ['ngonngu', 'lang'],
+  ],
+  viewer: [
+    ['donvi', 'myunit'],
+    ['menu', 'menu'],
+    ['trogiup', 'help'],
+    ['ngonngu', 'lang'],
+  ],
+};
+MENUS.cluster_head = MENUS.viewer!;
+
+export function commandsFor(role: string, locale: Locale): BotCommand[] {
+  return (MENUS[role] ?? MENUS.guest!).map(([vi, en]) => ({
+    command: locale === 'vi' ? vi : en,
+    description: t(locale, `tg-cmd-${en}`),
+  }));
+}
+
+export class CommandMenus {
+  constructor(
+    private readonly api: Api,
+    private readonly db: Db,
+    private readonly clock: Clock,
+    private readonly log: Logger,
+  ) {}
+
+  /** The menu every private chat starts with (Vietnamese by default, English for English clients). */
+  async setDefaults(): Promise<void> {
+    const scope = { type: 'all_private_chats' as const };
+    await this.api.setMyCommands(commandsFor('guest', 'vi'), { scope });
+    await this.api.setMyCommands(commandsFor('guest', 'en'), { scope, language_code: 'en' });
+  }
+
+  /** After an update: if the person's role (or language) changed, their chat gets that role's menu. */
+  async refreshFor(chatId: number, identityId: number): Promise<void> {
+    const row = this.db
+      .select({ role: people.role, active: people.active, locale: people.locale })
+      .from(identities)
+      .leftJoin(people, eq(people.id, identities.personId))
+      .where(eq(identities.id, identityId))
+      .get();
+    const wanted = row?.role && row.active ? `${row.role}:${row.locale}` : undefined;
+    if (!wanted) return;
+    const key = `telegram.menu.${chatId}`;
+    const current = this.db.select().from(settings).where(eq(settings.key, key)).get();
+    if (current?.value === wanted) return;
+    try {
+      await this.api.setMyCommands(commandsFor(row!.role!, row!.locale ?? 'vi'), { scope: { type: 'chat', chat_id: chatId } });
+      const now = this.clock.now();
+      this.db
+        .insert(settings)
+        .values({ key, value: wanted, updatedAt: now })
+        .onConflictDoUpdate({ target: settings.key, set: { value: wanted, updatedAt: now } })
+        .run();
+    } catch (error) {
+      this.log.warn('telegram menu not set', { chatId, error: String(error) });
+    }
+  }
+}

@@ -1,0 +1,43 @@
+import type { InlineKeyboardButton, InlineKeyboardMarkup } from 'grammy/types';
+import { encodeChoice, type OutboundMessage } from '../../chat/types.ts';
+
+/** Telegram's limits: 4096 characters a message, 64 bytes of callback data a button. */
+export const MAX_TEXT = 4096;
+export const MAX_CALLBACK_BYTES = 64;
+/** Labels this short share a row, two by two. */
+const SHORT_LABEL = 18;
+
+export interface RenderedMessage {
+  text: string;
+  reply_markup?: InlineKeyboardMarkup;
+}
+
+/** Choices as an inline keyboard; numbered so the number can be typed as well as pressed. */
+export function keyboard(message: OutboundMessage): InlineKeyboardMarkup | undefined {
+  const choices = message.choices ?? [];
+  if (choices.length === 0) return undefined;
+  const buttons: InlineKeyboardButton[] = choices.map((c, i) => {
+    const data = encodeChoice(message.seq ?? 0, c.id);
+    if (Buffer.byteLength(data) > MAX_CALLBACK_BYTES) throw new Error(`callback data over ${MAX_CALLBACK_BYTES} bytes: ${data}`);
+    return { text: message.numbered === false ? c.label : `${i + 1}. ${c.label}`, callback_data: data };
+  });
+  const pairs = buttons.every((b) => b.text.length <= SHORT_LABEL);
+  const rows: InlineKeyboardButton[][] = [];
+  for (let i = 0; i < buttons.length; i += pairs ? 2 : 1) rows.push(buttons.slice(i, i + (pairs ? 2 : 1)));
+  return { inline_keyboard: rows };
+}
+
+/** Splits text over Telegram's limit at line breaks (then anywhere); the keyboard goes on the last part. */
+export function render(message: OutboundMessage): RenderedMessage[] {
+  const parts: string[] = [];
+  let rest = message.text;
+  while (rest.length > MAX_TEXT) {
+    const cut = rest.lastIndexOf('\n', MAX_TEXT);
+    const at = cut > MAX_TEXT / 2 ? cut : MAX_TEXT;
+    parts.push(rest.slice(0, at));
+    rest = rest.slice(at).replace(/^\n/, '');
+  }
+  parts.push(rest);
+  const markup = keyboard(message);
+  return parts.map((text, i) => (i === parts.length - 1 && markup ? { text, reply_markup: markup } : { text }));
+}

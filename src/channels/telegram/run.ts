@@ -1,0 +1,112 @@
+/**
+ * Starting and stopping the Telegram channel: long polling by default, or a webhook on the bot's
+ * HTTP server when TELEGRAM_WEBHOOK_URL is set.
+ */
+import { createHash, timingSafeEqual } from 'node:crypto';
+import { autoRetry } from '@grammyjs/auto-retry';
+import { Bot, GrammyError } from 'grammy';
+import type { ChatCore } from '../../chat/core.ts';
+import type { Config } from '../../config.ts';
+import type { Db } from '../../db/connection.ts';
+import type { Clock } from '../../domain/clock.ts';
+import type { Route } from '../../http/server.ts';
+import type { Logger } from '../../util/log.ts';
+import { TelegramChannel } from './adapter.ts';
+import { CommandMenus } from './commands.ts';
+
+export const TELEGRAM_WEBHOOK_PATH = '/telegram/webhook';
+const ALLOWED_UPDATES = ['message', 'callback_query'] as const;
+
+/** Another process is already polling this token (Telegram answers 409): we must not fight it. */
+export class TelegramConflictError extends Error {
+  constructor() {
+    super('another instance is already polling this Telegram bot token');
+  }
+}
+
+export interface StartedTelegram {
+  channel: TelegramChannel;
+  username: string;
+  routes: Route[];
+  /** Resolves when polling ends; rejects with TelegramConflictError on a 409. */
+  stopped: Promise<void>;
+  stop(): Promise<void>;
+}
+
+export interface TelegramDeps {
+  config: Config;
+  db: Db;
+  core: ChatCore;
+  clock: Clock;
+  log: Logger;
+  onNotified?: () => void;
+}
+
+/** A stable secret for the webhook header when none is configured: derived from the token, never sent elsewhere. */
+export const webhookSecret = (config: Config) =>
+  config.TELEGRAM_WEBHOOK_SECRET ?? createHash('sha256').update(`webhook:${config.TELEGRAM_BOT_TOKEN}`).digest('hex').slice(0, 48);
+
+export async function startTelegram({ config, db, core, clock, log, onNotified }: TelegramDeps): Promise<StartedTelegram> {
+  const bot = new Bot(config.TELEGRAM_BOT_TOKEN!, { client: { apiRoot: config.TELEGRAM_API_ROOT } });
+  // 429 and 5xx are retried after the time Telegram asks for, up to a minute.
+  bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 60 }));
+  await bot.init();
+  const menus = new CommandMenus(bot.api, db, clock, log);
+  const channel = new TelegramChannel({ api: bot.api, db, core, clock, log, menus, username: bot.botInfo.username, defaultLocale: config.DEFAULT_LOCALE, ...(onNotified ? { onNotified } : {}) });
+  await menus.setDefaults().catch((error: unknown) => log.warn('telegram default menu not set', { error: String(error) }));
+  // Updates left in the queue by a crash are answered first.
+  await channel.processQueue();
+
+  if (config.TELEGRAM_WEBHOOK_URL) {
+    const secret = webhookSecret(config);
+    await bot.api.setWebhook(config.TELEGRAM_WEBHOOK_URL, { secret_token: secret, allowed_updates: [...ALLOWED_UPDATES] });
+    let inHand: Promise<void> = Promise.resolve();
+    const route: Route = {
+      method: 'POST',
+      path: TELEGRAM_WEBHOOK_PATH,
+      handle(request) {
+        const given = Buffer.from(String(request.headers['x-telegram-bot-api-secret-token'] ?? ''));
+        const expected = Buffer.from(secret);
+        if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
+          log.warn('telegram webhook call with a wrong secret');
+          return { status: 401 };
+        }
+        let update: unknown;
+        try {
+          update = JSON.parse(request.rawBody.toString('utf8'));
+        } catch {
+          return { status: 400 };
+        }
+        // Answer at once; updates are handled one after another, in the order they came.
+        inHand = inHand.then(() => channel.receive(update)).catch((error: unknown) => log.error('telegram update failed', { error: String(error) }));
+        return { status: 200, body: '' };
+      },
+    };
+    log.info('telegram webhook set', { url: config.TELEGRAM_WEBHOOK_URL, username: bot.botInfo.username });
+    return {
+      channel,
+      username: bot.botInfo.username,
+      routes: [route],
+      stopped: new Promise<void>(() => undefined),
+      stop: async () => {
+        await inHand;
+      },
+    };
+  }
+
+  await bot.api.deleteWebhook();
+  bot.use((ctx) => channel.receive(ctx.update));
+  bot.catch((error) => log.error('telegram update failed', { error: String(error.error) }));
+  const stopped = bot.start({ allowed_updates: [...ALLOWED_UPDATES], onStart: () => log.info('telegram polling', { username: bot.botInfo.username }) }).catch((error: unknown) => {
+    if (error instanceof GrammyError && error.error_code === 409) throw new TelegramConflictError();
+    throw error;
+  });
+  return {
+    channel,
+    username: bot.botInfo.username,
+    routes: [],
+    stopped,
+    // grammY stops fetching and lets the update in hand finish before resolving.
+    stop: () => bot.stop(),
+  };
+}

@@ -1,0 +1,206 @@
+/**
+ * A stand-in for Telegram's Bot API on 127.0.0.1: the methods the bot uses, long polling with
+ * offsets, files sent as multipart, and errors on demand (429 with retry_after, 403 blocked, 409
+ * another poller). It records every call, so tests assert what the bot really sent.
+ */
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export interface ApiCall {
+  method: string;
+  payload: Record<string, unknown>;
+  /** Field names of a multipart upload with their file names (sendDocument). */
+  files?: Record<string, string>;
+  at: number;
+  /** The message_id the fake answered with, for calls that create or edit a message. */
+  result?: number;
+}
+
+interface Failure {
+  method: string;
+  status: number;
+  description: string;
+  retryAfter?: number;
+  times: number;
+  chatId?: number;
+}
+
+export const FAKE_TOKEN = '123456789:AAFakeTokenForTestsOnly_abcdefghij';
+
+export class FakeBotApi {
+  readonly calls: ApiCall[] = [];
+  private server?: Server;
+  private updates: Record<string, unknown>[] = [];
+  private nextUpdateId = 1;
+  private nextMessageId = 100;
+  private failures: Failure[] = [];
+  private waiting: (() => void)[] = [];
+  root = '';
+
+  constructor(readonly username = 'thidua_test_bot') {}
+
+  async start(): Promise<this> {
+    this.server = createServer((req, res) => {
+      this.handle(req)
+        .then(({ status, body }) => res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body)))
+        .catch((error: unknown) => res.writeHead(500).end(String(error)));
+    });
+    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
+    this.root = `http://127.0.0.1:${(this.server!.address() as AddressInfo).port}`;
+    return this;
+  }
+
+  async close(): Promise<void> {
+    for (const wake of this.waiting.splice(0)) wake();
+    this.server?.closeAllConnections();
+    await new Promise<void>((resolve) => this.server?.close(() => resolve()) ?? resolve());
+  }
+
+  /** Queues an update for getUpdates; returns its update_id. */
+  pushUpdate(update: Record<string, unknown>): number {
+    const update_id = (update.update_id as number | undefined) ?? this.nextUpdateId++;
+    this.updates.push({ ...update, update_id });
+    for (const wake of this.waiting.splice(0)) wake();
+    return update_id;
+  }
+
+  /** The next `times` calls of `method` (optionally to one chat) fail as Telegram would. */
+  fail(method: string, status: number, description: string, options: { retryAfter?: number; times?: number; chatId?: number } = {}): void {
+    this.failures.push({ method, status, description, times: options.times ?? 1, ...options });
+  }
+
+  callsOf(method: string): ApiCall[] {
+    return this.calls.filter((c) => c.method === method);
+  }
+
+  /** Texts of sendMessage calls to a chat, in order. */
+  sentTexts(chatId: number): string[] {
+    return this.callsOf('sendMessage')
+      .filter((c) => Number(c.payload.chat_id) === chatId)
+      .map((c) => String(c.payload.text));
+  }
+
+  /** The latest message sent to a chat that carried an inline keyboard, with its message_id. */
+  lastKeyboard(chatId: number): { messageId: number; text: string; buttons: { text: string; callback_data: string }[] } | undefined {
+    const call = [...this.calls]
+      .reverse()
+      .find((c) => (c.method === 'sendMessage' || c.method === 'editMessageText') && Number(c.payload.chat_id) === chatId && c.payload.reply_markup);
+    if (!call) return undefined;
+    const markup = (typeof call.payload.reply_markup === 'string' ? JSON.parse(call.payload.reply_markup) : call.payload.reply_markup) as {
+      inline_keyboard?: { text: string; callback_data: string }[][];
+    };
+    if (!markup.inline_keyboard || markup.inline_keyboard.length === 0) return undefined;
+    return { messageId: call.result as number, text: String(call.payload.text), buttons: markup.inline_keyboard.flat() };
+  }
+
+  private async handle(req: IncomingMessage): Promise<{ status: number; body: unknown }> {
+    const match = /^\/bot([^/]+)\/(\w+)$/.exec(req.url ?? '');
+    if (!match) return { status: 404, body: { ok: false, error_code: 404, description: 'Not Found' } };
+    const method = match[2]!;
+    const { payload, files } = await readPayload(req);
+    const call: ApiCall = { method, payload, ...(files ? { files } : {}), at: Date.now() };
+    this.calls.push(call);
+
+    const failure = this.failures.find((f) => f.method === method && f.times > 0 && (f.chatId === undefined || Number(payload.chat_id) === f.chatId));
+    if (failure) {
+      failure.times--;
+      return {
+        status: failure.status,
+        body: {
+          ok: false,
+          error_code: failure.status,
+          description: failure.description,
+          ...(failure.retryAfter !== undefined ? { parameters: { retry_after: failure.retryAfter } } : {}),
+        },
+      };
+    }
+    const ok = (result: unknown) => {
+      call.result = typeof result === 'object' && result && 'message_id' in result ? (result as { message_id: number }).message_id : undefined;
+      return { status: 200, body: { ok: true, result } };
+    };
+    const chat = { id: Number(payload.chat_id), type: 'private' };
+    const now = Math.floor(Date.now() / 1000);
+    switch (method) {
+      case 'getMe':
+        return ok({ id: 123456789, is_bot: true, first_name: 'Trợ lý Thi đua', username: this.username, can_join_groups: false });
+      case 'getUpdates':
+        return ok(await this.getUpdates(Number(payload.offset ?? 0), Math.min(Number(payload.timeout ?? 0), 1)));
+      case 'sendMessage':
+        return ok({ message_id: this.nextMessageId++, date: now, chat, text: payload.text });
+      case 'sendDocument':
+      case 'sendPhoto':
+        return ok({ message_id: this.nextMessageId++, date: now, chat, document: { file_id: 'doc', file_unique_id: 'doc' } });
+      case 'editMessageText':
+        return ok({ message_id: Number(payload.message_id), date: now, chat, text: payload.text });
+      case 'editMessageReplyMarkup':
+        return ok({ message_id: Number(payload.message_id), date: now, chat });
+      case 'answerCallbackQuery':
+      case 'setMyCommands':
+      case 'deleteMyCommands':
+      case 'sendChatAction':
+      case 'setWebhook':
+      case 'deleteWebhook':
+        return ok(true);
+      default:
+        return { status: 404, body: { ok: false, error_code: 404, description: `Not Found: method ${method}` } };
+    }
+  }
+
+  private async getUpdates(offset: number, timeoutSeconds: number): Promise<Record<string, unknown>[]> {
+    this.updates = this.updates.filter((u) => (u.update_id as number) >= offset);
+    if (this.updates.length === 0 && timeoutSeconds > 0) {
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, timeoutSeconds * 1000);
+        this.waiting.push(() => {
+          clearTimeout(timer);
+          resolve();
+        });
+      });
+    }
+    return this.updates.filter((u) => (u.update_id as number) >= offset);
+  }
+}
+
+async function readPayload(req: IncomingMessage): Promise<{ payload: Record<string, unknown>; files?: Record<string, string> }> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  const body = Buffer.concat(chunks);
+  const type = req.headers['content-type'] ?? '';
+  if (type.startsWith('multipart/form-data')) {
+    const form = await new Response(body, { headers: { 'content-type': type } }).formData();
+    const payload: Record<string, unknown> = {};
+    const files: Record<string, string> = {};
+    for (const [key, value] of form.entries()) {
+      if (typeof value === 'string') payload[key] = value;
+      else files[key] = (value as File).name;
+    }
+    return { payload, files };
+  }
+  if (body.length === 0) return { payload: {} };
+  return { payload: JSON.parse(body.toString('utf8')) as Record<string, unknown> };
+}
+
+/** Update builders: a private chat with person `id`. */
+export const tg = {
+  text: (id: number, text: string, extra: Record<string, unknown> = {}) => ({
+    message: { message_id: Math.floor(Math.random() * 1e6), date: 1_580_000_000, chat: { id, type: 'private', first_name: `User${id}` }, from: { id, is_bot: false, first_name: `User${id}`, language_code: 'vi' }, text, ...extra },
+  }),
+  command: (id: number, text: string) =>
+    tg.text(id, text, { entities: [{ type: 'bot_command', offset: 0, length: text.split(' ')[0]!.length }] }),
+  callback: (id: number, messageId: number, data: string, fromId = id) => ({
+    callback_query: {
+      id: `cb${Math.floor(Math.random() * 1e9)}`,
+      from: { id: fromId, is_bot: false, first_name: `User${fromId}`, language_code: 'vi' },
+      chat_instance: 'ci',
+      data,
+      message: { message_id: messageId, date: 1_580_000_000, chat: { id, type: 'private' }, text: 'question' },
+    },
+  }),
+  photo: (id: number, fileId: string, size = 120_000) =>
+    tg.text(id, '', { text: undefined, photo: [{ file_id: `${fileId}-small`, file_unique_id: 's', width: 90, height: 90, file_size: 2_000 }, { file_id: fileId, file_unique_id: 'b', width: 1280, height: 960, file_size: size }] }),
+  document: (id: number, fileId: string, name: string, mime: string, size = 300_000) =>
+    tg.text(id, '', { text: undefined, document: { file_id: fileId, file_unique_id: 'd', file_name: name, mime_type: mime, file_size: size } }),
+  group: (chatId: number, fromId: number, text: string) => ({
+    message: { message_id: 1, date: 1_580_000_000, chat: { id: chatId, type: 'group', title: 'Ban TĐKT' }, from: { id: fromId, is_bot: false, first_name: 'A' }, text },
+  }),
+};
