@@ -6,7 +6,8 @@
 import { and, desc, eq, isNotNull } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../db/connection.ts';
-import { conversations, identities, outbox, people, units } from '../db/schema.ts';
+import { inTransaction } from '../db/prepared.ts';
+import { conversations, identities, outbox, people } from '../db/schema.ts';
 import type { Actor } from '../domain/audit.ts';
 import type { Clock } from '../domain/clock.ts';
 import { currentMovement } from '../domain/movements.ts';
@@ -15,6 +16,7 @@ import { DEFAULT_LOCALE, isLocale, t as translate, translator, type Locale } fro
 import { fold } from '../util/text.ts';
 import type { Logger } from '../util/log.ts';
 import { matchChoice } from './choices.ts';
+import { deleteConversation, findConversation, personWithUnit, saveConversation, touchIdentity } from './store.ts';
 import { CONVERSATION_IDLE_MS, HISTORY_LIMIT, renderPrompt, type Answer, type Flow, type FlowContext, type Identity, type StepResult } from './engine.ts';
 import { decodeChoice, type Choice, type InboundEvent, type OutboundMessage } from './types.ts';
 
@@ -94,7 +96,7 @@ export class ChatCore {
   handle(event: InboundEvent): HandleResult {
     const { db, clock } = this.options;
     const now = clock.now();
-    return db.transaction(() => {
+    return inTransaction(db, () => {
       const identity = this.touchIdentity(event, now);
       const ctx = this.context(identity, event, now);
       const replies: OutboundMessage[] = [];
@@ -114,7 +116,7 @@ export class ChatCore {
 
       try {
         // A savepoint: when a domain rule refuses the answer, everything this event wrote is undone.
-        convo = db.transaction(() => this.dispatch(ctx, convo, event, reply, notes));
+        convo = inTransaction(db, () => this.dispatch(ctx, convo, event, reply, notes));
       } catch (error) {
         if (!(error instanceof DomainError)) throw error;
         replies.length = 0;
@@ -166,45 +168,15 @@ export class ChatCore {
   }
 
   private touchIdentity(event: InboundEvent, now: number): Identity {
-    const { db } = this.options;
-    const existing = db
-      .select()
-      .from(identities)
-      .where(and(eq(identities.channel, event.channel), eq(identities.externalId, event.externalId)))
-      .get();
-    if (existing) {
-      return db
-        .update(identities)
-        .set({
-          lastInboundAt: now,
-          displayName: event.displayName ?? existing.displayName,
-          // Writing to us reopens a channel that had failed (e.g. Zalo's 7-day window).
-          unreachableAt: null,
-          unreachableReason: null,
-        })
-        .where(eq(identities.id, existing.id))
-        .returning()
-        .get();
-    }
     const hint = event.localeHint?.slice(0, 2).toLowerCase();
-    return db
-      .insert(identities)
-      .values({
-        channel: event.channel,
-        externalId: event.externalId,
-        displayName: event.displayName ?? null,
-        locale: isLocale(hint) ? hint : null,
-        lastInboundAt: now,
-      })
-      .returning()
-      .get();
+    return touchIdentity(this.options.db, event, isLocale(hint) ? hint : null, now);
   }
 
   private context(identity: Identity, event: InboundEvent, now: number): FlowContext {
     const { db } = this.options;
-    const person = identity.personId ? db.select().from(people).where(eq(people.id, identity.personId)).get() ?? null : null;
-    const active = person?.active ? person : null;
-    const unit = active?.unitId ? db.select().from(units).where(eq(units.id, active.unitId)).get() ?? null : null;
+    const found = identity.personId ? personWithUnit(db, identity.personId) : undefined;
+    const active = found?.person.active ? found.person : null;
+    const unit = active ? (found?.unit ?? null) : null;
     const locale: Locale = active?.locale ?? identity.locale ?? this.options.defaultLocale ?? DEFAULT_LOCALE;
     const actor: Actor = { personId: active?.id ?? null, label: `${event.channel}:${event.externalId}` };
     return {
@@ -224,12 +196,12 @@ export class ChatCore {
   /** Loads the saved conversation, dropping it (with a note) if it expired, changed shape or broke. */
   private loadConversation(identityId: number, ctx: FlowContext, now: number, notes: string[]): ConversationRow | undefined {
     const { db } = this.options;
-    const stored = db.select().from(conversations).where(eq(conversations.identityId, identityId)).get();
+    const stored = findConversation(db, identityId);
     if (!stored) return undefined;
     const data = parseJson(stored.data);
     const history = historySchema.safeParse(parseJson(stored.history));
     const drop = (note: string) => {
-      db.delete(conversations).where(eq(conversations.identityId, identityId)).run();
+      deleteConversation(db, identityId);
       notes.push(note);
       return undefined;
     };
@@ -249,13 +221,12 @@ export class ChatCore {
 
   private save(identityId: number, row: Omit<ConversationRow, 'identityId' | 'updatedAt' | 'expiresAt'>, now: number): ConversationRow {
     const saved = { ...row, identityId, updatedAt: now, expiresAt: now + CONVERSATION_IDLE_MS };
-    const values = { ...saved, data: JSON.stringify(row.data), history: JSON.stringify(row.history) };
-    this.options.db.insert(conversations).values(values).onConflictDoUpdate({ target: conversations.identityId, set: values }).run();
+    saveConversation(this.options.db, { ...saved, data: JSON.stringify(row.data), history: JSON.stringify(row.history) });
     return saved;
   }
 
   private end(identityId: number): undefined {
-    this.options.db.delete(conversations).where(eq(conversations.identityId, identityId)).run();
+    deleteConversation(this.options.db, identityId);
     return undefined;
   }
 

@@ -1,11 +1,14 @@
-import { and, asc, eq, isNotNull, isNull, lt } from 'drizzle-orm';
-import type { Db } from '../db/connection.ts';
+import { and, asc, eq, isNotNull, isNull, lt, sql } from 'drizzle-orm';
+import type { Db, DbOrTx } from '../db/connection.ts';
+import { inTransaction, prepared } from '../db/prepared.ts';
 import { inboundQueue } from '../db/schema.ts';
 import type { Clock } from '../domain/clock.ts';
 import type { Channel } from '../domain/invites.ts';
 import type { Logger } from '../util/log.ts';
 import type { ChatCore, HandleResult } from './core.ts';
 import { inboundEvent, type InboundEvent } from './types.ts';
+
+const p = sql.placeholder;
 
 export type Processed =
   | { kind: 'handled'; key: string; event: InboundEvent; result: HandleResult }
@@ -14,8 +17,29 @@ export type Processed =
 
 /** Stores an update before anything else happens to it; false when the messenger delivered it before. */
 export function enqueueInbound(db: Db, key: string, event: InboundEvent, now: number): boolean {
-  return db.insert(inboundQueue).values({ channel: event.channel, key, event, receivedAt: now }).onConflictDoNothing().run().changes > 0;
+  const insert = prepared(db, 'inbound.enqueue', (d) =>
+    d
+      .insert(inboundQueue)
+      .values({ channel: p('channel'), key: p('key'), event: p('event'), receivedAt: p('now') })
+      .onConflictDoNothing()
+      .prepare(),
+  );
+  return insert.run({ channel: event.channel, key, event, now }).changes > 0;
 }
+
+const nextPending = (db: DbOrTx) =>
+  prepared(db, 'inbound.next', (d) =>
+    d
+      .select()
+      .from(inboundQueue)
+      .where(and(eq(inboundQueue.channel, p('channel')), isNull(inboundQueue.processedAt)))
+      .orderBy(asc(inboundQueue.id))
+      .limit(1)
+      .prepare(),
+  );
+
+const markProcessed = (db: DbOrTx) =>
+  prepared(db, 'inbound.processed', (d) => d.update(inboundQueue).set({ processedAt: sql`${p('now')}` }).where(eq(inboundQueue.id, p('id'))).prepare());
 
 /**
  * Processes the oldest update of `channel` not processed yet: the core's work and the "processed" mark are one
@@ -24,22 +48,17 @@ export function enqueueInbound(db: Db, key: string, event: InboundEvent, now: nu
 export function processNextInbound(db: Db, core: ChatCore, channel: Channel, clock: Clock, log: Logger): Processed | undefined {
   let claimed: { id: number; key: string; event: InboundEvent } | undefined;
   try {
-    return db.transaction(
-      (tx) => {
-        const row = tx
-          .select()
-          .from(inboundQueue)
-          .where(and(eq(inboundQueue.channel, channel), isNull(inboundQueue.processedAt)))
-          .orderBy(asc(inboundQueue.id))
-          .limit(1)
-          .get();
+    return inTransaction(
+      db,
+      (): Processed | undefined => {
+        const row = nextPending(db).get({ channel });
         if (!row) return undefined;
         claimed = { id: row.id, key: row.key, event: inboundEvent.parse(row.event) };
         const result = core.handle(claimed.event);
-        tx.update(inboundQueue).set({ processedAt: clock.now() }).where(eq(inboundQueue.id, row.id)).run();
-        return { kind: 'handled', key: row.key, event: claimed.event, result } as const;
+        markProcessed(db).run({ now: clock.now(), id: row.id });
+        return { kind: 'handled', key: row.key, event: claimed.event, result };
       },
-      { behavior: 'immediate' },
+      'immediate',
     );
   } catch (error) {
     if (!claimed) throw error;

@@ -1,6 +1,7 @@
-import { and, asc, desc, eq, inArray } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Db, DbOrTx } from '../db/connection.ts';
+import { prepared } from '../db/prepared.ts';
 import { contentAreas, movements, registrations, reportingPeriods, targets } from '../db/schema.ts';
 import { recordAudit, type Actor } from './audit.ts';
 import { DomainError } from './errors.ts';
@@ -187,7 +188,9 @@ export function findMovement(db: DbOrTx, code: string): Movement {
 
 /** The movement people work on now: the latest open one (by start date). */
 export function currentMovement(db: DbOrTx): Movement | undefined {
-  return db.select().from(movements).where(eq(movements.status, 'open')).orderBy(desc(movements.startsOn), desc(movements.id)).get();
+  return prepared(db, 'movements.current', (d) =>
+    d.select().from(movements).where(eq(movements.status, 'open')).orderBy(desc(movements.startsOn), desc(movements.id)).limit(1).prepare(),
+  ).get();
 }
 
 /** `code` when given, else the current movement; a clear error when there is none. */
@@ -199,15 +202,19 @@ export function resolveMovement(db: DbOrTx, code?: string): Movement {
 }
 
 export function listContentAreas(db: DbOrTx, movementId: number) {
-  return db.select().from(contentAreas).where(eq(contentAreas.movementId, movementId)).orderBy(asc(contentAreas.number)).all();
+  return prepared(db, 'movements.contentAreas', (d) =>
+    d.select().from(contentAreas).where(eq(contentAreas.movementId, sql.placeholder('movementId'))).orderBy(asc(contentAreas.number)).prepare(),
+  ).all({ movementId });
 }
 
 export function listPeriods(db: DbOrTx, movementId: number) {
-  return db
-    .select()
-    .from(reportingPeriods)
-    .where(eq(reportingPeriods.movementId, movementId))
-    // Periods ending together: the shorter first (Quý IV, then 6 tháng cuối năm, then Năm).
-    .orderBy(asc(reportingPeriods.endsOn), desc(reportingPeriods.startsOn))
-    .all();
+  return prepared(db, 'movements.periods', (d) =>
+    d
+      .select()
+      .from(reportingPeriods)
+      .where(eq(reportingPeriods.movementId, sql.placeholder('movementId')))
+      // Periods ending together: the shorter first (Quý IV, then 6 tháng cuối năm, then Năm).
+      .orderBy(asc(reportingPeriods.endsOn), desc(reportingPeriods.startsOn))
+      .prepare(),
+  ).all({ movementId });
 }

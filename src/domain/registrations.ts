@@ -1,5 +1,6 @@
-import { and, asc, eq, isNull } from 'drizzle-orm';
+import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../db/connection.ts';
+import { prepared } from '../db/prepared.ts';
 import {
   contentAreas,
   movements,
@@ -34,18 +35,23 @@ export function nextStatus(status: RegistrationStatus, action: ReviewAction): Re
 
 export const isEditable = (status: RegistrationStatus) => status === 'draft' || status === 'returned';
 
+const byId = (db: DbOrTx) =>
+  prepared(db, 'registrations.byId', (d) => d.select().from(registrations).where(eq(registrations.id, sql.placeholder('id'))).prepare());
+
 export function getRegistration(db: DbOrTx, id: number): Registration {
-  const row = db.select().from(registrations).where(eq(registrations.id, id)).get();
+  const row = byId(db).get({ id });
   if (!row) throw new DomainError('err-registration-unknown');
   return row;
 }
 
 export function findRegistration(db: DbOrTx, movementId: number, unitId: number): Registration | undefined {
-  return db
-    .select()
-    .from(registrations)
-    .where(and(eq(registrations.movementId, movementId), eq(registrations.unitId, unitId)))
-    .get();
+  return prepared(db, 'registrations.byUnit', (d) =>
+    d
+      .select()
+      .from(registrations)
+      .where(and(eq(registrations.movementId, sql.placeholder('movementId')), eq(registrations.unitId, sql.placeholder('unitId'))))
+      .prepare(),
+  ).get({ movementId, unitId });
 }
 
 /** The unit's registration for the movement, created as a draft the first time it is needed. */
@@ -58,20 +64,25 @@ export function ensureRegistration(db: DbOrTx, movementId: number, unitId: numbe
 }
 
 export function listTargets(db: DbOrTx, registrationId: number): Target[] {
-  return db
-    .select()
-    .from(targets)
-    .where(and(eq(targets.registrationId, registrationId), isNull(targets.deletedAt)))
-    .orderBy(asc(targets.position), asc(targets.id))
-    .all();
+  return prepared(db, 'registrations.targets', (d) =>
+    d
+      .select()
+      .from(targets)
+      .where(and(eq(targets.registrationId, sql.placeholder('registrationId')), isNull(targets.deletedAt)))
+      .orderBy(asc(targets.position), asc(targets.id))
+      .prepare(),
+  ).all({ registrationId });
 }
 
 export function listTitles(db: DbOrTx, registrationId: number): string[] {
-  return db
-    .select({ title: registrationTitles.title })
-    .from(registrationTitles)
-    .where(eq(registrationTitles.registrationId, registrationId))
-    .all()
+  return prepared(db, 'registrations.titles', (d) =>
+    d
+      .select({ title: registrationTitles.title })
+      .from(registrationTitles)
+      .where(eq(registrationTitles.registrationId, sql.placeholder('registrationId')))
+      .prepare(),
+  )
+    .all({ registrationId })
     .map((r) => r.title);
 }
 

@@ -2,11 +2,9 @@
  * Registering a unit's targets (đăng ký chỉ tiêu thi đua): add targets one question at a time,
  * review the list, edit or delete, choose the titles sought, and submit for review.
  */
-import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { defineFlow, type Answer, type FlowContext, type StartResult, type Step, type StepResult } from '../chat/engine.ts';
 import type { Choice } from '../chat/types.ts';
-import { contentAreas } from '../db/schema.ts';
 import { listContentAreas } from '../domain/movements.ts';
 import {
   addTarget,
@@ -99,7 +97,7 @@ function draftToInput(d: Draft): TargetInput {
 
 function areaLabel(ctx: FlowContext, areaId: number | undefined): string | undefined {
   if (areaId === undefined) return undefined;
-  const area = ctx.db.select().from(contentAreas).where(eq(contentAreas.id, areaId)).get();
+  const area = listContentAreas(ctx.db, ctx.movement!.id).find((a) => a.id === areaId);
   return area ? `${area.number}. ${area.title}` : undefined;
 }
 

@@ -9,6 +9,7 @@ import type { ChatCore } from '../../chat/core.ts';
 import { enqueueInbound, processPendingInbound, type Processed } from '../../chat/inbound.ts';
 import type { OutboundMessage } from '../../chat/types.ts';
 import type { Db } from '../../db/connection.ts';
+import { inTransaction } from '../../db/prepared.ts';
 import { identities, people, settings } from '../../db/schema.ts';
 import type { Clock } from '../../domain/clock.ts';
 import { DEFAULT_LOCALE, isLocale, t, type Locale } from '../../i18n/index.ts';
@@ -55,53 +56,82 @@ export class TelegramChannel implements ChannelSender {
   constructor(private readonly options: TelegramChannelOptions) {}
 
   /**
-   * Handles one raw update: every update is stored before it is handled, so a repeated delivery is
-   * dropped and a crash loses nothing. The update in hand is finished before this returns.
+   * Long polling: stores the update and handles it in one transaction. Telegram delivers it again
+   * if we stop before the end, and a repeated delivery is recognised by its update_id.
    */
   async receive(raw: unknown): Promise<void> {
+    const key = await this.read(raw);
+    if (key === undefined) return;
+    const { db, core, clock, log } = this.options;
+    const processed = inTransaction(
+      db,
+      () => (this.store(key) ? processPendingInbound(db, core, 'telegram', clock, log) : []),
+      'immediate',
+    );
+    for (const p of processed) await this.answer(p);
+  }
+
+  /**
+   * Webhook: stores the update now, before Telegram gets its answer; `processQueue` handles it
+   * right after. Nothing is lost if the process stops in between.
+   */
+  async accept(raw: unknown): Promise<boolean> {
+    const key = await this.read(raw);
+    return key !== undefined && this.store(key);
+  }
+
+  /** Handles whatever waits in the queue for Telegram (new updates, and any left by a crash). */
+  async processQueue(): Promise<void> {
+    const { db, core, clock, log } = this.options;
+    for (const processed of processPendingInbound(db, core, 'telegram', clock, log)) await this.answer(processed);
+  }
+
+  private readonly pending = new Map<string, Extract<ReadUpdate, { kind: 'event' }>>();
+
+  /** Validates an update and answers what needs no conversation; the key of an update to store, if any. */
+  private async read(raw: unknown): Promise<string | undefined> {
     const parsed = telegramUpdate.safeParse(raw);
     if (!parsed.success) {
       this.options.log.warn('telegram update not understood', { issues: parsed.error.issues.length });
-      return;
+      return undefined;
     }
     const read = readUpdate(parsed.data);
     switch (read.kind) {
       case 'ignore':
-        return;
+        return undefined;
       case 'group':
-        return this.answerGroupOnce(read.chatId);
+        await this.answerGroupOnce(read.chatId);
+        return undefined;
       case 'file-refused':
         await this.deliver(read.chatId, [{ text: t(this.localeFor(String(read.chatId), read.localeHint), `tg-file-refused-${read.reason}`) }]);
-        return;
+        return undefined;
       case 'event': {
         const key = String(parsed.data.update_id);
-        const fresh = enqueueInbound(this.options.db, key, read.event, this.options.clock.now());
-        if (read.callback) {
-          if (!fresh) {
-            await this.ack(read.callback.id);
-            return;
-          }
-          this.callbacks.set(key, read.callback);
-        }
-        await this.processQueue();
+        this.pending.set(key, read);
+        return key;
       }
     }
   }
 
-  /** Handles whatever waits in the queue for Telegram (this update, and any left by a crash). */
-  async processQueue(): Promise<void> {
-    const { db, core, clock, log } = this.options;
-    for (const processed of processPendingInbound(db, core, 'telegram', clock, log)) await this.answer(processed);
+  /** Puts a read update in the inbound queue; false (and the button acknowledged) when it came before. */
+  private store(key: string): boolean {
+    const read = this.pending.get(key)!;
+    this.pending.delete(key);
+    const fresh = enqueueInbound(this.options.db, key, read.event, this.options.clock.now());
+    if (read.callback) {
+      if (fresh) this.callbacks.set(key, read.callback);
+      else void this.ack(read.callback.id);
+    }
+    return fresh;
   }
 
   private async answer(processed: Processed): Promise<void> {
     const chatId = Number(processed.event.externalId);
     const callback = this.callbacks.get(processed.key);
     this.callbacks.delete(processed.key);
-    const locale = this.localeFor(processed.event.externalId);
     if (processed.kind === 'failed') {
       if (callback) await this.ack(callback.id);
-      await this.deliver(chatId, [{ text: t(locale, 'tg-internal-error') }]);
+      await this.deliver(chatId, [{ text: t(this.localeFor(processed.event.externalId), 'tg-internal-error') }]);
       return;
     }
     const { result } = processed;
@@ -113,7 +143,7 @@ export class TelegramChannel implements ChannelSender {
     }
     if (result.stale) {
       // A double tap or an old message: say so briefly and take the dead buttons away.
-      await this.ack(callback.id, t(locale, 'tg-stale-button'));
+      await this.ack(callback.id, t(this.localeFor(processed.event.externalId), 'tg-stale-button'));
       if (callback.messageId !== undefined) await this.clearKeyboard(chatId, callback.messageId);
       return;
     }

@@ -2,10 +2,11 @@
  * The command menus Telegram shows next to the input field, in Vietnamese and English: a short
  * one for everyone, and per chat the commands of the person's role once they are linked.
  */
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Api } from 'grammy';
 import type { BotCommand } from 'grammy/types';
 import type { Db } from '../../db/connection.ts';
+import { prepared } from '../../db/prepared.ts';
 import { identities, people, settings } from '../../db/schema.ts';
 import type { Clock } from '../../domain/clock.ts';
 import { t, type Locale } from '../../i18n/index.ts';
@@ -66,19 +67,27 @@ export class CommandMenus {
     await this.api.setMyCommands(commandsFor('guest', 'en'), { scope, language_code: 'en' });
   }
 
+  /** Menus already set, by chat: saves asking the database on every message. */
+  private readonly known = new Map<number, string>();
+
   /** After an update: if the person's role (or language) changed, their chat gets that role's menu. */
   async refreshFor(chatId: number, identityId: number): Promise<void> {
-    const row = this.db
-      .select({ role: people.role, active: people.active, locale: people.locale })
-      .from(identities)
-      .leftJoin(people, eq(people.id, identities.personId))
-      .where(eq(identities.id, identityId))
-      .get();
+    const row = prepared(this.db, 'telegram.menuRole', (d) =>
+      d
+        .select({ role: people.role, active: people.active, locale: people.locale })
+        .from(identities)
+        .leftJoin(people, eq(people.id, identities.personId))
+        .where(eq(identities.id, sql.placeholder('id')))
+        .prepare(),
+    ).get({ id: identityId });
     const wanted = row?.role && row.active ? `${row.role}:${row.locale}` : undefined;
-    if (!wanted) return;
+    if (!wanted || this.known.get(chatId) === wanted) return;
     const key = `telegram.menu.${chatId}`;
     const current = this.db.select().from(settings).where(eq(settings.key, key)).get();
-    if (current?.value === wanted) return;
+    if (current?.value === wanted) {
+      this.known.set(chatId, wanted);
+      return;
+    }
     try {
       await this.api.setMyCommands(commandsFor(row!.role!, row!.locale ?? 'vi'), { scope: { type: 'chat', chat_id: chatId } });
       const now = this.clock.now();
@@ -87,6 +96,7 @@ export class CommandMenus {
         .values({ key, value: wanted, updatedAt: now })
         .onConflictDoUpdate({ target: settings.key, set: { value: wanted, updatedAt: now } })
         .run();
+      this.known.set(chatId, wanted);
     } catch (error) {
       this.log.warn('telegram menu not set', { chatId, error: String(error) });
     }

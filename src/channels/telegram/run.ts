@@ -77,9 +77,11 @@ export async function startTelegram({ config, db, core, clock, log, onNotified }
         } catch {
           return { status: 400 };
         }
-        // Answer at once; updates are handled one after another, in the order they came.
-        inHand = inHand.then(() => channel.receive(update)).catch((error: unknown) => log.error('telegram update failed', { error: String(error) }));
-        return { status: 200, body: '' };
+        // Stored before Telegram gets its answer; handled right after, one after another.
+        return channel.accept(update).then(() => {
+          inHand = inHand.then(() => channel.processQueue()).catch((error: unknown) => log.error('telegram update failed', { error: String(error) }));
+          return { status: 200, body: '' };
+        });
       },
     };
     log.info('telegram webhook set', { url: config.TELEGRAM_WEBHOOK_URL, username: bot.botInfo.username });
