@@ -414,6 +414,7 @@ tg-cmd-cancel = Stop what you are doing
 start-telegram-polling = Telegram: bot @{ $username } is receiving messages (long polling).
 start-telegram-webhook = Telegram: bot @{ $username } receives messages through the webhook { $url }.
 start-telegram-conflict = Another process is already running this Telegram bot (Telegram answered 409). Stopping so the two do not fight over messages.
+start-zalo-webhook = Zalo OA: receiving messages through the webhook POST /zalo/webhook on port { $port }.
 config-bad-webhook-secret = letters, digits, "_" and "-" only, 16 to 256 characters
 
 ## Start-up (npm start)
@@ -475,8 +476,74 @@ cli-unreachable-line = {"  "}{ $name } — { $unit } · { $channel ->
    *[other] { $channel }
   } · since { $since } · { $reason }
 cli-unreachable-no-unit = (no unit)
-unreachable-reason-zalo-window-expired = no message to the OA for 7 days, Zalo refuses to deliver
-unreachable-reason-zalo-not-follower = does not follow the OA
-unreachable-reason-zalo-user-inactive = Zalo account banned or long inactive
-unreachable-reason-zalo-unfollowed = unfollowed the OA
+unreachable-reason-window-expired = no message to the OA for 7 days, Zalo refuses to deliver
+unreachable-reason-not-follower = does not follow the OA
+unreachable-reason-user-inactive = Zalo account banned or long inactive
+unreachable-reason-unfollowed = unfollowed the OA
 zalo-internal-error = Something went wrong and nothing was saved. Please send that again.
+
+## Export
+
+export-sheet-summary = Summary
+export-sheet-targets = Registered targets
+export-sheet-results = Results
+export-sheet-units = Units
+export-sheet-groups = Clusters, blocks
+export-col-group = Cluster/block
+export-col-group-code = Cluster/block code
+export-col-group-kind = Kind
+export-col-group-name = Cluster/block name
+export-col-unit-code = Unit code
+export-col-unit-name = Unit name
+export-col-unit-kind = Kind of unit
+export-col-status = Status
+export-col-submitted-on = Submitted on
+export-col-late = Late
+export-col-target-count = Targets
+export-col-latest-percent = Latest % of plan
+export-col-index = No.
+export-col-area = Content area
+export-col-target = Target
+export-col-measure = Unit of measure
+export-col-plan = Plan
+export-col-due = Due
+export-col-note = Note
+export-col-period = Period
+export-col-result = Result
+export-col-cumulative = Running total
+export-col-percent = % of plan
+export-col-assessment = Assessment
+export-col-evidence = Evidence
+export-col-revision = Report no.
+export-col-reported-on = Reported on
+export-col-valid-from = Valid from
+export-col-valid-to = Valid to
+export-col-head = Head
+export-col-deputy = Deputy head
+export-col-members = Units
+export-col-illustrative = Illustrative
+export-yes = Yes
+export-no = No
+export-qualitative = Qualitative
+export-group-kind = { $kind ->
+    [cum] Cluster
+   *[khoi] Block
+  }
+export-evidence-kind = { $kind ->
+    [photo] Photo
+    [link] Link
+   *[document] File
+  }
+err-export-group-unknown = Movement { $movement } has no cluster/block with code "{ $code }". Codes: { $groups }
+err-export-period-unknown = Movement { $movement } has no reporting period with code "{ $code }". Periods: { $periods }
+err-export-format = Format "{ $format }" is not valid: choose xlsx or csv.
+cli-help-export = Export the movement's figures to Excel (XLSX) or CSV: summary, registered targets, results, units, clusters/blocks
+cli-option-export-movement = Movement code (default: the open movement)
+cli-option-export-cluster = Only one cluster/block (its code, e.g. CUM-1)
+cli-option-export-period = Only the results of one reporting period (its code, e.g. Q2020-1)
+cli-option-export-format = xlsx (default) or csv (one file per sheet)
+cli-option-export-out = Folder for the files (default ./exports)
+cli-option-export-all-revisions = Results sheet with every report revision, not only the latest
+cli-export-done = Exported movement { $code } to { $count } file(s):
+cli-export-file = {"  "}{ $path }
+cli-export-sheet = {"    "}{ $sheet }: { $rows } rows

@@ -410,6 +410,7 @@ tg-cmd-cancel = Dừng việc đang làm
 start-telegram-polling = Telegram: bot @{ $username } đang nhận tin (long polling).
 start-telegram-webhook = Telegram: bot @{ $username } nhận tin qua webhook { $url }.
 start-telegram-conflict = Một tiến trình khác đang chạy bot Telegram này (Telegram báo 409). Chương trình dừng để không tranh nhau tin nhắn.
+start-zalo-webhook = Zalo OA: nhận tin qua webhook POST /zalo/webhook trên cổng { $port }.
 config-bad-webhook-secret = chỉ gồm chữ, số, "_" và "-", từ 16 đến 256 ký tự
 
 ## Khởi động (npm start)
@@ -471,8 +472,74 @@ cli-unreachable-line = {"  "}{ $name } — { $unit } · { $channel ->
    *[other] { $channel }
   } · từ { $since } · { $reason }
 cli-unreachable-no-unit = (chưa gắn đơn vị)
-unreachable-reason-zalo-window-expired = quá 7 ngày chưa nhắn cho OA, Zalo không cho gửi tin
-unreachable-reason-zalo-not-follower = chưa quan tâm OA
-unreachable-reason-zalo-user-inactive = tài khoản Zalo bị khóa hoặc lâu không dùng
-unreachable-reason-zalo-unfollowed = đã bỏ quan tâm OA
+unreachable-reason-window-expired = quá 7 ngày chưa nhắn cho OA, Zalo không cho gửi tin
+unreachable-reason-not-follower = chưa quan tâm OA
+unreachable-reason-user-inactive = tài khoản Zalo bị khóa hoặc lâu không dùng
+unreachable-reason-unfollowed = đã bỏ quan tâm OA
 zalo-internal-error = Có lỗi xảy ra, chưa có gì được lưu. Anh/chị vui lòng gửi lại.
+
+## Export
+
+export-sheet-summary = Tổng hợp
+export-sheet-targets = Đăng ký chỉ tiêu
+export-sheet-results = Kết quả
+export-sheet-units = Đơn vị
+export-sheet-groups = Cụm, khối
+export-col-group = Cụm/khối
+export-col-group-code = Mã cụm/khối
+export-col-group-kind = Loại
+export-col-group-name = Tên cụm/khối
+export-col-unit-code = Mã đơn vị
+export-col-unit-name = Tên đơn vị
+export-col-unit-kind = Loại đơn vị
+export-col-status = Trạng thái
+export-col-submitted-on = Ngày gửi
+export-col-late = Nộp muộn
+export-col-target-count = Số chỉ tiêu
+export-col-latest-percent = % kế hoạch mới nhất
+export-col-index = STT
+export-col-area = Nội dung thi đua
+export-col-target = Chỉ tiêu
+export-col-measure = Đơn vị tính
+export-col-plan = Kế hoạch
+export-col-due = Thời hạn
+export-col-note = Ghi chú
+export-col-period = Kỳ báo cáo
+export-col-result = Kết quả
+export-col-cumulative = Lũy kế
+export-col-percent = % kế hoạch
+export-col-assessment = Đánh giá
+export-col-evidence = Minh chứng
+export-col-revision = Lần báo cáo
+export-col-reported-on = Ngày báo cáo
+export-col-valid-from = Hiệu lực từ
+export-col-valid-to = Hiệu lực đến
+export-col-head = Cụm/khối trưởng
+export-col-deputy = Cụm/khối phó
+export-col-members = Số đơn vị
+export-col-illustrative = Minh họa
+export-yes = Có
+export-no = Không
+export-qualitative = Định tính
+export-group-kind = { $kind ->
+    [cum] Cụm
+   *[khoi] Khối
+  }
+export-evidence-kind = { $kind ->
+    [photo] Ảnh
+    [link] Đường link
+   *[document] Tệp
+  }
+err-export-group-unknown = Phong trào { $movement } không có cụm/khối mã "{ $code }". Các mã có: { $groups }
+err-export-period-unknown = Phong trào { $movement } không có kỳ báo cáo mã "{ $code }". Các kỳ có: { $periods }
+err-export-format = Định dạng "{ $format }" không hợp lệ: chọn xlsx hoặc csv.
+cli-help-export = Xuất số liệu phong trào ra Excel (XLSX) hoặc CSV: tổng hợp, chỉ tiêu đăng ký, kết quả, đơn vị, cụm/khối
+cli-option-export-movement = Mã phong trào (mặc định: phong trào đang mở)
+cli-option-export-cluster = Chỉ một cụm/khối (mã, ví dụ CUM-1)
+cli-option-export-period = Chỉ kết quả của một kỳ báo cáo (mã, ví dụ Q2020-1)
+cli-option-export-format = xlsx (mặc định) hoặc csv (mỗi trang một tệp)
+cli-option-export-out = Thư mục ghi tệp (mặc định ./exports)
+cli-option-export-all-revisions = Trang Kết quả gồm mọi lần báo cáo, không chỉ lần mới nhất
+cli-export-done = Đã xuất phong trào { $code } ra { $count } tệp:
+cli-export-file = {"  "}{ $path }
+cli-export-sheet = {"    "}{ $sheet }: { $rows } dòng

@@ -5,6 +5,7 @@ import type { ChannelSender } from './chat/channel.ts';
 import { ChatCore } from './chat/core.ts';
 import { pruneInbound } from './chat/inbound.ts';
 import { startTelegram, TelegramConflictError } from './channels/telegram/run.ts';
+import { createZaloChannel } from './channels/zalo/adapter.ts';
 import { OutboxLoop } from './delivery/outbox-loop.ts';
 import { startHttpServer, type Route } from './http/server.ts';
 import { runConsoleChat } from './channels/console/run.ts';
@@ -103,6 +104,13 @@ async function runMessengers(): Promise<void> {
       else log.error('telegram stopped', { error: String(error) });
       void shutdown(1);
     });
+  }
+  if (channels.zalo) {
+    const zalo = createZaloChannel({ config, db, core, clock: systemClock, log, onNotified: () => outbox.kick() });
+    senders.push(zalo.sender);
+    routes.push(...zalo.routes);
+    stoppers.push(zalo.stop);
+    say('start-zalo-webhook', { port: config.HTTP_PORT });
   }
   const server = routes.length > 0 ? await startHttpServer(config.HTTP_PORT, routes, log) : undefined;
   if (server) stoppers.push(server.close);

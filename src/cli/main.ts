@@ -11,6 +11,8 @@ import { importUnitsCommand } from './commands/import-units.ts';
 import { inviteCommand } from './commands/invite.ts';
 import { migrateCommand } from './commands/migrate.ts';
 import { statusCommand } from './commands/status.ts';
+import { unreachableCommand } from './commands/unreachable.ts';
+import { zaloTokensCommand } from './commands/zalo-tokens.ts';
 
 export const COMMANDS: Command[] = [
   migrateCommand,
@@ -20,6 +22,8 @@ export const COMMANDS: Command[] = [
   inviteCommand,
   statusCommand,
   backupCommand,
+  zaloTokensCommand,
+  unreachableCommand,
 ];
 
 const GLOBAL_OPTIONS = {

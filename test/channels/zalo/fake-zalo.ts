@@ -1,0 +1,156 @@
+/**
+ * A stand-in for Zalo's OA API and OAuth server on 127.0.0.1: it records every request the bot
+ * makes and answers like Zalo (the sample answers in test/fixtures/zalo), errors with HTTP 200
+ * included. It knows which access token is valid, so an old token gets -216 as from Zalo.
+ */
+import { readFileSync } from 'node:fs';
+import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export const fixture = (name: string): string => readFileSync(new URL(`../../fixtures/zalo/${name}`, import.meta.url), 'utf8');
+export const fixtureJson = <T = any>(name: string): T => JSON.parse(fixture(name)) as T;
+
+export interface RecordedRequest {
+  method: string;
+  path: string;
+  query: URLSearchParams;
+  headers: IncomingHttpHeaders;
+  raw: Buffer;
+  /** JSON bodies parsed, form bodies as an object, anything else undefined. */
+  body: any;
+  /** True when the fake answered it as a success (error 0). */
+  answeredOk?: boolean;
+}
+
+export interface SentMessage {
+  userId: string;
+  text?: string;
+  buttons?: { title: string; type: string; payload: string }[];
+  fileToken?: string;
+}
+
+type Answer = { status?: number; body: unknown };
+
+export interface FakeZalo {
+  base: string;
+  requests: RecordedRequest[];
+  /** The access and refresh tokens Zalo currently accepts. */
+  valid: { access: string; refresh: string };
+  /** Answers for the next API calls (not OAuth), used in order before the normal behaviour. */
+  nextApi: Answer[];
+  /** Answers for the next OAuth calls, used in order before the normal behaviour. */
+  nextOauth: Answer[];
+  /** A standing answer to every message sent to these users (e.g. -230). */
+  refuseUser: Map<string, unknown>;
+  oauthDelayMs: number;
+  /** Delay before answering API calls (a slow Zalo). */
+  apiDelayMs: number;
+  oauthCalls(): RecordedRequest[];
+  /** Every message the bot sent, in order, optionally to one user only. */
+  messages(userId?: string): SentMessage[];
+  close(): Promise<void>;
+}
+
+const json = (status: number, body: unknown) => ({ status, body });
+
+export async function startFakeZalo(): Promise<FakeZalo> {
+  let issued = 0;
+  const fake: Omit<FakeZalo, 'base' | 'close'> = {
+    requests: [],
+    valid: { access: 'INITIAL-ACCESS-TOKEN-0001', refresh: 'INITIAL-REFRESH-TOKEN-0001' },
+    nextApi: [],
+    nextOauth: [],
+    refuseUser: new Map(),
+    oauthDelayMs: 0,
+    apiDelayMs: 0,
+    oauthCalls: () => fake.requests.filter((r) => r.path === '/v4/oa/access_token'),
+    messages(userId) {
+      return fake.requests
+        .filter((r) => r.path === '/v3.0/oa/message/cs' && r.answeredOk)
+        .map((r) => {
+          const message = r.body.message;
+          const payload = message.attachment?.payload;
+          return {
+            userId: r.body.recipient.user_id,
+            ...(message.text !== undefined ? { text: message.text } : {}),
+            ...(message.attachment?.type === 'template' ? { buttons: payload.buttons } : {}),
+            ...(message.attachment?.type === 'file' ? { fileToken: payload.token } : {}),
+          } as SentMessage;
+        })
+        .filter((m) => userId === undefined || m.userId === userId);
+    },
+  } as Omit<FakeZalo, 'base' | 'close'>;
+
+  /** Zalo's OAuth: a new pair for the current refresh token (the sample answer first), the old one dies. */
+  const oauth = (request: RecordedRequest): Answer => {
+    const scripted = fake.nextOauth.shift();
+    if (scripted) return scripted;
+    const form = request.body as Record<string, string>;
+    if (request.headers['secret_key'] !== 'test-app-secret' || form.app_id !== APP_ID || form.grant_type !== 'refresh_token' || form.refresh_token !== fake.valid.refresh) {
+      return json(200, fixtureJson('oauth_error.constructed.json'));
+    }
+    issued += 1;
+    const answer =
+      issued === 1 ? fixtureJson('oauth_token.response.json') : { access_token: `ISSUED-ACCESS-TOKEN-${issued}`, refresh_token: `ISSUED-REFRESH-TOKEN-${issued}`, expires_in: '90000' };
+    fake.valid = { access: answer.access_token, refresh: answer.refresh_token };
+    return json(200, answer);
+  };
+
+  const api = (request: RecordedRequest): Answer => {
+    if (request.headers['access_token'] !== fake.valid.access) return json(200, fixtureJson('error.token_invalid.constructed.json'));
+    const scripted = fake.nextApi.shift();
+    if (scripted) return scripted;
+    if (request.path === '/v3.0/oa/message/cs') {
+      const userId = String(request.body?.recipient?.user_id);
+      const refusal = fake.refuseUser.get(userId);
+      if (refusal) return json(200, refusal);
+      const answer = fixtureJson('send_cs_text.response.json');
+      answer.data.user_id = userId;
+      answer.data.message_id = `m${fake.requests.length}`;
+      return json(200, answer);
+    }
+    if (request.path === '/v2.0/oa/upload/file') return json(200, fixtureJson('upload_file.response.constructed.json'));
+    if (request.path === '/v3.0/oa/user/detail') {
+      const answer = fixtureJson('user_detail.response.constructed.json');
+      answer.data.user_id = JSON.parse(request.query.get('data') ?? '{}').user_id;
+      return json(200, answer);
+    }
+    return json(404, { error: 404, message: 'not found' });
+  };
+
+  const server: Server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+      const raw = Buffer.concat(chunks);
+      const type = req.headers['content-type'] ?? '';
+      let body: unknown;
+      if (type.startsWith('application/json')) body = JSON.parse(raw.toString('utf8'));
+      else if (type.startsWith('application/x-www-form-urlencoded')) body = Object.fromEntries(new URLSearchParams(raw.toString('utf8')));
+      const request: RecordedRequest = { method: req.method ?? '', path: url.pathname, query: url.searchParams, headers: req.headers, raw, body };
+      fake.requests.push(request);
+      const isOauth = url.pathname === '/v4/oa/access_token';
+      const answer = isOauth ? oauth(request) : api(request);
+      request.answeredOk = (answer.status ?? 200) === 200 && (answer.body as { error?: number }).error === 0;
+      setTimeout(
+        () => res.writeHead(answer.status ?? 200, { 'content-type': 'application/json' }).end(JSON.stringify(answer.body)),
+        isOauth ? fake.oauthDelayMs : fake.apiDelayMs,
+      );
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return Object.assign(fake, {
+    base: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  });
+}
+
+/** The app id and key of the signature test vector: the sample payloads are signed with them. */
+const vector = fixtureJson<{ app_id: string; oa_secret_key: string }>('signature_test_vector.json');
+export const APP_ID = vector.app_id;
+export const OA_SECRET_KEY = vector.oa_secret_key;

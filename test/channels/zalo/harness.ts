@@ -1,0 +1,155 @@
+/**
+ * The Zalo channel as it runs: the real webhook route on the bot's HTTP server (127.0.0.1, port 0),
+ * the real chat core over a temp SQLite file with the sample movement, and the fake OA API. People
+ * "write" by POSTing the sample payloads, signed like Zalo signs them, at the harness's clock.
+ */
+import { afterEach, expect } from 'vitest';
+import { createZaloChannel, type ZaloChannel } from '../../../src/channels/zalo/adapter.ts';
+import { zaloMac } from '../../../src/channels/zalo/signature.ts';
+import { storeTokenPair } from '../../../src/channels/zalo/tokens.ts';
+import { ChatCore } from '../../../src/chat/core.ts';
+import { loadConfig } from '../../../src/config.ts';
+import type { Db } from '../../../src/db/connection.ts';
+import { cliActor } from '../../../src/domain/audit.ts';
+import { fixedClock } from '../../../src/domain/clock.ts';
+import { createInvite, type Role } from '../../../src/domain/invites.ts';
+import { ALL_FLOWS } from '../../../src/flows/index.ts';
+import { startHttpServer, type RunningServer } from '../../../src/http/server.ts';
+import { createLogger } from '../../../src/util/log.ts';
+import { fold } from '../../../src/util/text.ts';
+import { FEB_15, loadSample } from '../../helpers/chat.ts';
+import { openTempDatabase, removeTempDatabases, type TempDatabase } from '../../helpers/db.ts';
+import { APP_ID, fixtureJson, OA_SECRET_KEY, startFakeZalo, type FakeZalo, type SentMessage } from './fake-zalo.ts';
+
+export const DAY = 24 * 3600_000;
+const open: ZaloHarness[] = [];
+
+/** Closes every harness (channel, servers) and then removes the temp databases, after each test. */
+export function useZaloHarnesses(): void {
+  afterEach(async () => {
+    for (const h of open.splice(0)) await h.close();
+    removeTempDatabases();
+  });
+}
+
+export function sign(raw: string | Buffer, timestamp: string, key = OA_SECRET_KEY): string {
+  return `mac=${zaloMac({ appId: APP_ID, rawBody: Buffer.isBuffer(raw) ? raw : Buffer.from(raw, 'utf8'), timestamp, key })}`;
+}
+
+export class ZaloHarness {
+  readonly clock = fixedClock(FEB_15);
+  readonly logs: string[] = [];
+  readonly log = createLogger('debug', (line) => this.logs.push(line));
+  channel!: ZaloChannel;
+  server!: RunningServer;
+  private seen = new Map<string, number>();
+  private msgCounter = 0;
+
+  constructor(
+    readonly temp: TempDatabase,
+    readonly fake: FakeZalo,
+  ) {}
+
+  get db(): Db {
+    return this.temp.db;
+  }
+
+  async start(): Promise<this> {
+    const config = loadConfig({
+      DATABASE_PATH: this.temp.path,
+      ZALO_APP_ID: APP_ID,
+      ZALO_APP_SECRET: 'test-app-secret',
+      ZALO_OA_SECRET_KEY: OA_SECRET_KEY,
+      ZALO_API_BASE: this.fake.base,
+      ZALO_OAUTH_BASE: this.fake.base,
+    });
+    const core = new ChatCore({ db: this.db, clock: this.clock, flows: ALL_FLOWS, log: this.log });
+    this.channel = createZaloChannel({ config, db: this.db, core, clock: this.clock, log: this.log, keepAliveMs: 0 });
+    this.server = await startHttpServer(0, this.channel.routes, this.log, '127.0.0.1');
+    return this;
+  }
+
+  async close(): Promise<void> {
+    await this.channel.stop();
+    await this.server.close();
+    await this.fake.close();
+  }
+
+  /** POSTs raw bytes to the webhook, signed (unless `signature` says otherwise); waits for the processing. */
+  async post(raw: string | Buffer, options: { timestamp?: string; signature?: string | null } = {}): Promise<number> {
+    const timestamp = options.timestamp ?? String(this.clock.now());
+    const headers: Record<string, string> = { 'content-type': 'application/json' };
+    const signature = options.signature === undefined ? sign(raw, timestamp) : options.signature;
+    if (signature !== null) headers['x-zevent-signature'] = signature;
+    const response = await fetch(`http://127.0.0.1:${this.server.port}/zalo/webhook`, { method: 'POST', headers, body: raw });
+    await response.text();
+    await this.channel.idle();
+    return response.status;
+  }
+
+  /** POSTs an event object, its timestamp set to the harness's clock. */
+  postEvent(event: Record<string, unknown>): Promise<number> {
+    const timestamp = String(this.clock.now());
+    return this.post(JSON.stringify({ ...event, timestamp }), { timestamp });
+  }
+
+  /** A user_send_text event shaped like Zalo's sample. */
+  textEvent(userId: string, text: string, msgId = `msg${++this.msgCounter}-${userId}`): Record<string, unknown> {
+    const sample = fixtureJson('user_send_text.official-example.json');
+    return { ...sample, sender: { id: userId }, message: { text, msg_id: msgId } };
+  }
+
+  /** Sends text as `userId`; returns the messages the bot sent them in answer. */
+  async say(userId: string, text: string): Promise<SentMessage[]> {
+    expect(await this.postEvent(this.textEvent(userId, text))).toBe(200);
+    return this.newMessages(userId);
+  }
+
+  /** Taps the button whose title contains `label` (accents ignored) under the latest message with buttons. */
+  async press(userId: string, label: string): Promise<SentMessage[]> {
+    const withButtons = [...this.fake.messages(userId)].reverse().find((m) => m.buttons);
+    const button = withButtons?.buttons?.find((b) => fold(b.title).includes(fold(label)));
+    expect(button, `no button "${label}" in ${JSON.stringify(withButtons?.buttons?.map((b) => b.title))}`).toBeDefined();
+    return this.say(userId, button!.payload);
+  }
+
+  /** Sends a sample attachment event (user_send_image / user_send_file) as `userId`. */
+  async sendFixture(userId: string, name: string): Promise<SentMessage[]> {
+    const sample = fixtureJson(name);
+    expect(await this.postEvent({ ...sample, sender: { id: userId } })).toBe(200);
+    return this.newMessages(userId);
+  }
+
+  /** What was sent to `userId` since the last call. */
+  newMessages(userId: string): SentMessage[] {
+    const all = this.fake.messages(userId);
+    const from = this.seen.get(userId) ?? 0;
+    this.seen.set(userId, all.length);
+    return all.slice(from);
+  }
+
+  invite(unitCode: string | null, role: Role = 'liaison', name = `Cán bộ ${unitCode ?? 'Ban'}`): string {
+    return createInvite(this.db, { unitCode, role, personName: name }, cliActor, this.clock.now()).code;
+  }
+
+  rows<T = Record<string, unknown>>(sql: string, ...params: unknown[]): T[] {
+    return this.db.$client.prepare(sql).all(...params) as T[];
+  }
+
+  logged(msg: string): Record<string, unknown>[] {
+    return this.logs.map((l) => JSON.parse(l) as Record<string, unknown>).filter((l) => l.msg === msg);
+  }
+}
+
+export const textOf = (messages: SentMessage[]) => messages.map((m) => m.text ?? '').join('\n---\n');
+
+/** A harness with the sample movement loaded and the fake's tokens stored, valid for a day. */
+export async function zaloHarness(): Promise<ZaloHarness> {
+  const temp = openTempDatabase();
+  loadSample(temp.db);
+  const fake = await startFakeZalo();
+  const h = new ZaloHarness(temp, fake);
+  open.push(h);
+  storeTokenPair(temp.db, { accessToken: fake.valid.access, refreshToken: fake.valid.refresh, expiresAt: h.clock.now() + DAY }, h.clock.now());
+  return h.start();
+}
