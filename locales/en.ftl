@@ -166,7 +166,7 @@ conv-cancelled = Stopped. Everything saved before is kept. Type /menu to choose 
 conv-back-at-start = This is already the first step.
 conv-file-not-expected = No file or photo is needed at this step. Please answer the question:
 conv-unknown-command = There is no command "{ $command }". Type /help to see the commands.
-conv-help = Commands:
+conv-help-liaison = Commands:
   /register — register your unit's emulation targets
   /report — report results for a period
   /myunit — where your unit stands
@@ -394,6 +394,104 @@ myunit-status = Registration: { registration-status }{ $version ->
    *[no] {""}
   } · Deadline: { $deadline }
 myunit-progress = Latest results:
+
+## Conversations: admins, leaders, cluster heads
+
+conv-help-admin = Commands of the Emulation and Commendation Board:
+  /status — the movement at a glance, by cluster, block and unit
+  /review — approve or return the registrations waiting
+  /late — units that have not sent, urge them all at once
+  /invite — create an invite code for a unit's officer
+  /menu — what you can do · /lang — change language
+  While answering: /back, /cancel, /help.
+conv-help-cluster_head = Commands of a cluster/block head:
+  /status — the units of your cluster or block
+  /late — units that have not sent, urge them
+  /myunit — your own unit
+  /menu — what you can do · /lang — change language
+conv-help-viewer = Commands:
+  /status — the movement at a glance (read only)
+  /menu — what you can do · /lang — change language
+menu-status = Movement status
+menu-review = Review registrations
+menu-late = Units not sent
+menu-invite = Create an invite
+scope-refused = You may not see that unit.
+scope-admin-only = This is for officers of the Emulation and Commendation Board only.
+scope-urge-only = This is for the Board and for cluster/block heads.
+st-title = { $movement } · Registration deadline { $deadline }{ $passed ->
+    [yes] {" "}(passed)
+   *[no] {""}
+  }
+st-total = Total
+st-by-group = By cluster and block:
+st-by-kind = By kind of unit:
+st-counts = { $label }: { $units } units — ✅ { $approved } approved, 🕓 { $submitted } awaiting review, ↩️ { $returned } returned, ✏️ { $draft } not sent, ⚪ { $none } not registered, ⏰ { $late } late
+st-pick = Pick a cluster or block to see its units, or find a unit.
+st-search = Find a unit
+st-search-prompt = Type a unit's code or name (accents optional), e.g. SNV or hai hau.
+st-not-found = No unit matches "{ $query }".
+st-matches = Several units match. Pick one:
+st-page = Page { $page }/{ $pages }
+st-prev = ◀ Previous
+st-next = Next ▶
+st-back = ↩ Back
+status-browse-help = Pick a cluster, block or unit to see details; type a unit's code or name to find it.
+status-search-help = Type a unit code (SNV) or a few words of its name (noi vu).
+status-matches-help = Pick a unit from the list.
+status-unit-help = Pick "Back" to return to the list.
+rev-none = No registration is waiting for review.
+rev-list = { $count } registrations await review (page { $page }/{ $pages }). Pick one to see it:
+rev-version = version { $version }
+rev-detail = Registration of { $unit } — version { $version }, sent { $submitted }{ $late ->
+    [yes] , late
+   *[no] {""}
+  }
+rev-decide = Approve or return this registration?
+rev-approve = ✅ Approve
+rev-return = ↩️ Return
+rev-reason-prompt = Reason for returning it (the unit will get it, to fix the registration):
+rev-reason-expected = Please give the reason (at least 5 characters).
+rev-approved = ✔ Approved; the unit has been told.
+rev-returned = ✔ Returned; the unit has been told, with the reason.
+rev-approved-notice = ✅ The Emulation and Commendation Board approved your unit's registration (version { $version }).
+rev-returned-notice = ↩️ The Emulation and Commendation Board returned your unit's registration (version { $version }). Reason: { $reason }
+  Please correct it and send it again.
+review-list-help = Pick a registration to see it and decide.
+review-decide-help = "Approve" accepts it; "Return" asks for a reason for the unit.
+review-reason-help = Give a precise reason, e.g. no target on administrative reform.
+late-title-passed = The registration deadline ({ $deadline }) has passed; { $count } units have not sent:
+late-title-open = Registration deadline { $deadline }; { $count } units have not sent yet:
+late-more = … and { $count } more units.
+late-none = Every unit has sent its registration.
+late-urge-prompt = Send a reminder to the liaisons of all these units?
+late-urge-all = Urge them all ({ $count })
+late-not-urged = No reminder sent.
+late-urged = ✔ Reminders queued for { $reached } units.{ $unreached ->
+    [0] {""}
+   *[other] {" "}{ $unreached } units have no linked liaison: { $codes }.
+  }
+late-confirm-help = Each unit gets at most one reminder a day, however often the button is pressed.
+urge-notice = ⏰ Reminder from the Emulation and Commendation Board: your unit has not sent its emulation registration (status: { registration-status }). Deadline: { $deadline }. Press the button below to register.
+inv-role-prompt = An invite for which role?
+invite-role-help = A liaison registers and reports; a cluster/block head reads and urges their cluster; a leader only reads. Admin invites are made with the command line only.
+inv-unit-prompt = For which unit? Type its code or name.
+inv-unit-pick = Several units match. Pick one:
+invite-unit-help = Type the unit code (HHH) or a few words of its name (hai hau).
+inv-unit-chosen = ✔ Unit: { $unit }
+inv-name-prompt = Full name of the person invited (if known):
+inv-name-expected = Please type a name (2 to 100 characters) or pick Skip.
+invite-name-help = A name helps the Board see who used the code; it can be skipped.
+inv-created = Invite code: { $code }
+  { $role }, unit { $unit }, single use, valid until { $expires }.{ $hasLink ->
+    [yes] {"\u000A"}Telegram link: { $link }
+   *[no] {""}
+  }
+  The person sends "/start { $code }" to the bot (or opens the link).
+tg-cmd-status = Movement status
+tg-cmd-review = Review registrations
+tg-cmd-late = Units not sent, urge
+tg-cmd-invite = Create an invite
 
 ## Telegram
 

@@ -162,7 +162,7 @@ conv-cancelled = Đã dừng. Những gì đã lưu trước đó vẫn còn ngu
 conv-back-at-start = Đây đã là bước đầu tiên.
 conv-file-not-expected = Ở bước này không cần gửi tệp hay ảnh. Mời trả lời câu hỏi:
 conv-unknown-command = Không có lệnh "{ $command }". Gõ /help để xem các lệnh.
-conv-help = Các lệnh:
+conv-help-liaison = Các lệnh:
   /dangky — đăng ký chỉ tiêu thi đua của đơn vị
   /baocao — báo cáo kết quả thực hiện theo kỳ
   /donvi — xem tình hình của đơn vị
@@ -390,6 +390,104 @@ myunit-status = Đăng ký: { registration-status }{ $version ->
    *[no] {""}
   } · Hạn đăng ký: { $deadline }
 myunit-progress = Kết quả mới nhất:
+
+## Hội thoại: quản trị, lãnh đạo, cụm trưởng
+
+conv-help-admin = Các lệnh của Ban Thi đua - Khen thưởng:
+  /tinhhinh — tình hình phong trào, xem theo cụm, khối, đơn vị
+  /duyet — duyệt hoặc trả lại bản đăng ký đang chờ
+  /cham — các đơn vị chưa gửi, đôn đốc một lần cho tất cả
+  /moi — tạo mã mời cho cán bộ của một đơn vị
+  /menu — các việc có thể làm · /ngonngu — đổi ngôn ngữ
+  Khi đang làm dở: /quaylai, /huy, /trogiup.
+conv-help-cluster_head = Các lệnh của cụm, khối trưởng:
+  /tinhhinh — tình hình các đơn vị trong cụm, khối
+  /cham — đơn vị chưa gửi, đôn đốc
+  /donvi — đơn vị của anh/chị
+  /menu — các việc có thể làm · /ngonngu — đổi ngôn ngữ
+conv-help-viewer = Các lệnh:
+  /tinhhinh — tình hình phong trào (chỉ xem)
+  /menu — các việc có thể làm · /ngonngu — đổi ngôn ngữ
+menu-status = Tình hình phong trào
+menu-review = Duyệt đăng ký
+menu-late = Đơn vị chưa gửi
+menu-invite = Tạo mã mời
+scope-refused = Anh/chị không có quyền xem đơn vị này.
+scope-admin-only = Việc này chỉ dành cho cán bộ Ban Thi đua - Khen thưởng.
+scope-urge-only = Việc này dành cho Ban Thi đua - Khen thưởng và cụm, khối trưởng.
+st-title = { $movement } · Hạn đăng ký { $deadline }{ $passed ->
+    [yes] {" "}(đã qua)
+   *[no] {""}
+  }
+st-total = Tổng số
+st-by-group = Theo cụm, khối:
+st-by-kind = Theo loại đơn vị:
+st-counts = { $label }: { $units } đơn vị — ✅ { $approved } đã duyệt, 🕓 { $submitted } chờ duyệt, ↩️ { $returned } trả lại, ✏️ { $draft } chưa gửi, ⚪ { $none } chưa đăng ký, ⏰ { $late } chậm
+st-pick = Chọn một cụm, khối để xem từng đơn vị, hoặc tìm một đơn vị.
+st-search = Tìm đơn vị
+st-search-prompt = Gõ mã hoặc tên đơn vị (không cần dấu), ví dụ: SNV hoặc hai hau.
+st-not-found = Không tìm thấy đơn vị nào ứng với "{ $query }".
+st-matches = Có nhiều đơn vị trùng. Chọn một:
+st-page = Trang { $page }/{ $pages }
+st-prev = ◀ Trang trước
+st-next = Trang sau ▶
+st-back = ↩ Quay lại
+status-browse-help = Chọn cụm, khối hoặc đơn vị để xem chi tiết; gõ mã hay tên đơn vị để tìm nhanh.
+status-search-help = Gõ mã đơn vị (SNV) hoặc vài chữ trong tên (noi vu).
+status-matches-help = Chọn một đơn vị trong danh sách.
+status-unit-help = Chọn "Quay lại" để về danh sách.
+rev-none = Không có bản đăng ký nào đang chờ duyệt.
+rev-list = Có { $count } bản đăng ký chờ duyệt (trang { $page }/{ $pages }). Chọn một bản để xem:
+rev-version = lần { $version }
+rev-detail = Bản đăng ký của { $unit } — lần { $version }, gửi ngày { $submitted }{ $late ->
+    [yes] , nộp muộn
+   *[no] {""}
+  }
+rev-decide = Duyệt hay trả lại bản đăng ký này?
+rev-approve = ✅ Duyệt
+rev-return = ↩️ Trả lại
+rev-reason-prompt = Lý do trả lại (đơn vị sẽ nhận được lý do này để sửa):
+rev-reason-expected = Xin ghi rõ lý do trả lại (ít nhất 5 ký tự).
+rev-approved = ✔ Đã duyệt; đơn vị đã được báo.
+rev-returned = ✔ Đã trả lại; đơn vị đã được báo kèm lý do.
+rev-approved-notice = ✅ Ban Thi đua - Khen thưởng đã duyệt bản đăng ký thi đua của đơn vị (lần { $version }).
+rev-returned-notice = ↩️ Ban Thi đua - Khen thưởng đã trả lại bản đăng ký thi đua của đơn vị (lần { $version }). Lý do: { $reason }
+  Mời sửa và gửi lại.
+review-list-help = Chọn một bản đăng ký để xem và quyết định.
+review-decide-help = "Duyệt" để chấp nhận; "Trả lại" sẽ hỏi lý do để đơn vị sửa.
+review-reason-help = Ghi lý do cụ thể, ví dụ: thiếu chỉ tiêu về cải cách hành chính.
+late-title-passed = Đã quá hạn đăng ký ({ $deadline }); { $count } đơn vị chưa gửi:
+late-title-open = Hạn đăng ký { $deadline }; { $count } đơn vị chưa gửi:
+late-more = … và { $count } đơn vị khác.
+late-none = Tất cả đơn vị đã gửi bản đăng ký.
+late-urge-prompt = Gửi tin đôn đốc đến cán bộ đầu mối của tất cả các đơn vị này?
+late-urge-all = Đôn đốc tất cả ({ $count })
+late-not-urged = Chưa gửi tin đôn đốc.
+late-urged = ✔ Đã xếp tin đôn đốc cho { $reached } đơn vị.{ $unreached ->
+    [0] {""}
+   *[other] {" "}{ $unreached } đơn vị chưa có cán bộ đầu mối liên kết: { $codes }.
+  }
+late-confirm-help = Mỗi đơn vị chỉ nhận một tin đôn đốc mỗi ngày, dù bấm nhiều lần.
+urge-notice = ⏰ Ban Thi đua - Khen thưởng nhắc: đơn vị chưa gửi bản đăng ký thi đua (trạng thái: { registration-status }). Hạn đăng ký: { $deadline }. Bấm nút dưới đây để đăng ký.
+inv-role-prompt = Mã mời cho vai trò nào?
+invite-role-help = Cán bộ đầu mối đăng ký và báo cáo; cụm, khối trưởng xem và đôn đốc cụm mình; lãnh đạo chỉ xem. Mã cho quản trị chỉ tạo bằng dòng lệnh.
+inv-unit-prompt = Cho đơn vị nào? Gõ mã hoặc tên đơn vị.
+inv-unit-pick = Có nhiều đơn vị trùng. Chọn một:
+invite-unit-help = Gõ mã đơn vị (HHH) hoặc vài chữ trong tên (hai hau).
+inv-unit-chosen = ✔ Đơn vị: { $unit }
+inv-name-prompt = Họ tên người được mời (nếu biết):
+inv-name-expected = Xin gõ họ tên (2 đến 100 ký tự) hoặc chọn Bỏ qua.
+invite-name-help = Họ tên giúp Ban nhận ra người đã dùng mã; có thể bỏ qua.
+inv-created = Mã mời: { $code }
+  { $role }, đơn vị { $unit }, dùng một lần, hiệu lực đến { $expires }.{ $hasLink ->
+    [yes] {"\u000A"}Đường dẫn Telegram: { $link }
+   *[no] {""}
+  }
+  Người được mời gửi "/start { $code }" cho bot (hoặc bấm đường dẫn).
+tg-cmd-status = Tình hình phong trào
+tg-cmd-review = Duyệt bản đăng ký
+tg-cmd-late = Đơn vị chưa gửi, đôn đốc
+tg-cmd-invite = Tạo mã mời
 
 ## Telegram
 

@@ -5,7 +5,7 @@ import { ROLES } from '../src/db/schema.ts';
 import { UNIT_KINDS } from '../src/domain/movement-definition.ts';
 import { TITLES } from '../src/domain/titles.ts';
 import { ALL_FLOWS } from '../src/flows/index.ts';
-import { messageIds, t } from '../src/i18n/index.ts';
+import { hasMessage, messageIds, t } from '../src/i18n/index.ts';
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -17,6 +17,10 @@ function sourceFiles(dir: string): string[] {
 describe('locales', () => {
   it('Vietnamese and English define the same messages', () => {
     expect(messageIds('en').sort()).toEqual(messageIds('vi').sort());
+  });
+
+  it('every message parses (Fluent silently drops an entry with a syntax error)', () => {
+    for (const locale of ['vi', 'en'] as const) expect(messageIds(locale).filter((id) => !hasMessage(locale, id))).toEqual([]);
   });
 
   it('every message id written literally in the code exists', () => {

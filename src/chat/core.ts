@@ -53,6 +53,14 @@ const COMMANDS: Record<string, string> = {
   baocao: 'report',
   myunit: 'myunit',
   donvi: 'myunit',
+  status: 'status',
+  tinhhinh: 'status',
+  review: 'review',
+  duyet: 'review',
+  late: 'late',
+  cham: 'late',
+  invite: 'invite',
+  moi: 'invite',
 };
 
 /** Which flow a command (or a `go:` button) opens. */
@@ -63,6 +71,10 @@ const FLOW_OF_COMMAND: Record<string, string> = {
   report: 'report',
   myunit: 'myunit',
   lang: 'language',
+  status: 'status',
+  review: 'review',
+  late: 'late',
+  invite: 'invite',
 };
 
 export interface HandleResult {
@@ -335,7 +347,7 @@ export class ChatCore {
       }
       case 'help': {
         if (!convo) {
-          reply({ text: ctx.t(ctx.person ? 'conv-help' : 'conv-help-unlinked') });
+          reply({ text: ctx.t(ctx.person ? `conv-help-${ctx.person.role}` : 'conv-help-unlinked') });
           return convo;
         }
         const flow = this.flowOf(convo);

@@ -5,13 +5,15 @@ import { people } from '../db/schema.ts';
 import type { Translate } from '../i18n/index.ts';
 
 /** The main actions, as buttons that open their flow from anywhere (`go:` payloads). */
+const MENU: Record<string, string[]> = {
+  liaison: ['register', 'report', 'myunit'],
+  admin: ['status', 'review', 'late', 'invite'],
+  cluster_head: ['status', 'late', 'myunit'],
+  viewer: ['status'],
+};
+
 export function mainMenuChoices(t: Translate, role: string | undefined): Choice[] {
-  const choices: Choice[] = [];
-  if (role === 'liaison' || role === 'admin') choices.push({ id: 'go:register', label: t('menu-register') });
-  if (role === 'liaison' || role === 'admin') choices.push({ id: 'go:report', label: t('menu-report') });
-  choices.push({ id: 'go:myunit', label: t('menu-myunit') });
-  choices.push({ id: 'go:lang', label: t('menu-lang') });
-  return choices;
+  return [...(MENU[role ?? ''] ?? []), 'lang'].map((flow) => ({ id: `go:${flow}`, label: t(`menu-${flow}`) }));
 }
 
 /** "Nguyễn Thị Hoa — Cán bộ đầu mối, Sở Nội vụ" */

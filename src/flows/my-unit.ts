@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { defineFlow, type FlowContext } from '../chat/engine.ts';
+import { defineFlow, type FlowContext, type Unit } from '../chat/engine.ts';
 import { groupMembers, groups } from '../db/schema.ts';
 import { listContentAreas } from '../domain/movements.ts';
 import { latestLines } from '../domain/progress.ts';
@@ -9,9 +9,8 @@ import { formatVnDate, localDate } from '../domain/vn-input.ts';
 import { mainMenuChoices } from './common.ts';
 import { formatResult, formatTargetList, periodLabel } from './format.ts';
 
-/** The unit's registration, targets and latest progress, in one message. */
-function describeUnit(ctx: FlowContext): string {
-  const unit = ctx.unit!;
+/** A unit's registration, targets and latest progress, in one message. */
+export function describeUnit(ctx: FlowContext, unit: Unit): string {
   const movement = ctx.movement!;
   const group = ctx.db
     .select({ name: groups.name })
@@ -54,7 +53,7 @@ export const myUnitFlow = defineFlow<object>({
   start(ctx) {
     if (!ctx.movement) return { kind: 'refuse', message: ctx.t('err-no-movement-chat') };
     if (!ctx.unit) return { kind: 'refuse', message: ctx.t('myunit-no-unit') };
-    return { kind: 'done', message: describeUnit(ctx), choices: mainMenuChoices(ctx.t, ctx.person?.role) };
+    return { kind: 'done', message: describeUnit(ctx, ctx.unit), choices: mainMenuChoices(ctx.t, ctx.person?.role) };
   },
   steps: {},
 });

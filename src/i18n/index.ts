@@ -30,6 +30,9 @@ export function messageIds(locale: Locale): string[] {
   return [...source.matchAll(/^([a-z][a-z0-9_-]*)\s*=/gm)].map((m) => m[1]!);
 }
 
+/** Whether a locale file defines `id` as a usable message (a syntax error turns an entry into junk). */
+export const hasMessage = (locale: Locale, id: string) => bundles.get(locale)!.hasMessage(id);
+
 /** Translates `id`; falls back to Vietnamese, then to the id itself so a gap is visible, not fatal. */
 export function t(locale: Locale, id: string, args?: Args): string {
   for (const bundle of [bundles.get(locale)!, bundles.get(DEFAULT_LOCALE)!]) {

@@ -30,20 +30,30 @@ const MENUS: Record<string, [string, string][]> = {
     ['ngonngu', 'lang'],
   ],
   admin: [
+    ['tinhhinh', 'status'],
+    ['duyet', 'review'],
+    ['cham', 'late'],
+    ['moi', 'invite'],
     ['menu', 'menu'],
-    ['donvi', 'myunit'],
     ['huy', 'cancel'],
     ['trogiup', 'help'],
     ['ngonngu', 'lang'],
   ],
-  viewer: [
+  cluster_head: [
+    ['tinhhinh', 'status'],
+    ['cham', 'late'],
     ['donvi', 'myunit'],
+    ['menu', 'menu'],
+    ['trogiup', 'help'],
+    ['ngonngu', 'lang'],
+  ],
+  viewer: [
+    ['tinhhinh', 'status'],
     ['menu', 'menu'],
     ['trogiup', 'help'],
     ['ngonngu', 'lang'],
   ],
 };
-MENUS.cluster_head = MENUS.viewer!;
 
 export function commandsFor(role: string, locale: Locale): BotCommand[] {
   return (MENUS[role] ?? MENUS.guest!).map(([vi, en]) => ({

@@ -8,6 +8,7 @@ import { Bot, GrammyError } from 'grammy';
 import type { ChatCore } from '../../chat/core.ts';
 import type { Config } from '../../config.ts';
 import type { Db } from '../../db/connection.ts';
+import { settings } from '../../db/schema.ts';
 import type { Clock } from '../../domain/clock.ts';
 import type { Route } from '../../http/server.ts';
 import type { Logger } from '../../util/log.ts';
@@ -51,6 +52,11 @@ export async function startTelegram({ config, db, core, clock, log, onNotified }
   // 429 and 5xx are retried after the time Telegram asks for, up to a minute.
   bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 60 }));
   await bot.init();
+  // Remembered for invite links made in chat or with the CLI.
+  db.insert(settings)
+    .values({ key: 'telegram.username', value: bot.botInfo.username, updatedAt: clock.now() })
+    .onConflictDoUpdate({ target: settings.key, set: { value: bot.botInfo.username, updatedAt: clock.now() } })
+    .run();
   const menus = new CommandMenus(bot.api, db, clock, log);
   const channel = new TelegramChannel({ api: bot.api, db, core, clock, log, menus, username: bot.botInfo.username, defaultLocale: config.DEFAULT_LOCALE, ...(onNotified ? { onNotified } : {}) });
   await menus.setDefaults().catch((error: unknown) => log.warn('telegram default menu not set', { error: String(error) }));

@@ -1,0 +1,164 @@
+/**
+ * The movement at a glance for the Ban TĐKT, leaders and cluster heads: totals by status, by
+ * cluster and by kind of unit, then drill-down to a cluster (paged) and to a unit, or straight to
+ * a unit found by code or name. Everyone sees only the units in their scope.
+ */
+import { eq } from 'drizzle-orm';
+import { z } from 'zod';
+import { defineFlow, type FlowContext, type Prompt, type StartResult, type StepResult } from '../chat/engine.ts';
+import type { Choice } from '../chat/types.ts';
+import { groups, units } from '../db/schema.ts';
+import { inScope, readScope, type Scope } from '../domain/scope.ts';
+import { movementStatus, type MovementStatus, type StatusCounts, type UnitStatus } from '../domain/status.ts';
+import { formatVnDate, localDate } from '../domain/vn-input.ts';
+import { fold } from '../util/text.ts';
+import { describeUnit } from './my-unit.ts';
+
+const PAGE = 8;
+
+const data = z.object({
+  /** The cluster/block being browsed, or none for the overview. */
+  group: z.string().nullable(),
+  page: z.number().int().nonnegative(),
+  /** Units offered after a search with several matches. */
+  matches: z.array(z.number().int()).optional(),
+  /** The unit shown. */
+  unitId: z.number().int().optional(),
+});
+type Data = z.infer<typeof data>;
+
+const ICON: Record<string, string> = { none: '⚪', draft: '✏️', submitted: '🕓', returned: '↩️', approved: '✅' };
+
+function scopedStatus(ctx: FlowContext): { status: MovementStatus; scope: Scope; units: UnitStatus[] } {
+  const scope = readScope(ctx.db, ctx.person!, ctx.movement!.id);
+  const status = movementStatus(ctx.db, ctx.movement!, localDate(ctx.now, ctx.movement!.timezone));
+  return { status, scope, units: status.units.filter((u) => inScope(scope, u.unitId)) };
+}
+
+function countLine(ctx: FlowContext, label: string, c: StatusCounts): string {
+  return ctx.t('st-counts', { label, units: c.units, none: c.none, draft: c.draft, submitted: c.submitted, returned: c.returned, approved: c.approved, late: c.late });
+}
+
+function count(units: UnitStatus[]): StatusCounts {
+  const c: StatusCounts = { units: 0, none: 0, draft: 0, submitted: 0, returned: 0, approved: 0, late: 0 };
+  for (const u of units) {
+    c.units++;
+    c[u.status]++;
+    if (u.late) c.late++;
+  }
+  return c;
+}
+
+const unitLabel = (ctx: FlowContext, u: UnitStatus) =>
+  `${ICON[u.status]} ${u.code} — ${u.name}: ${ctx.t('registration-status', { status: u.status })}${u.late ? ' ⏰' : ''}`;
+
+function overview(ctx: FlowContext): Prompt {
+  const { status, units } = scopedStatus(ctx);
+  const lines = [
+    ctx.t('st-title', { movement: ctx.movement!.name, deadline: formatVnDate(ctx.movement!.registrationDeadline), passed: status.deadlinePassed ? 'yes' : 'no' }),
+    countLine(ctx, ctx.t('st-total'), count(units)),
+  ];
+  const groupsInScope = status.byGroup.filter((g) => units.some((u) => u.groupCode === g.code));
+  if (groupsInScope.length > 0) {
+    lines.push('', ctx.t('st-by-group'));
+    for (const g of groupsInScope) lines.push(countLine(ctx, g.name ?? ctx.t('cli-status-no-group'), count(units.filter((u) => u.groupCode === g.code))));
+  }
+  const kinds = [...new Set(units.map((u) => u.kind))];
+  if (kinds.length > 1) {
+    lines.push('', ctx.t('st-by-kind'));
+    for (const k of kinds) lines.push(countLine(ctx, ctx.t(`unit-kind-${k}`), count(units.filter((u) => u.kind === k))));
+  }
+  const choices: Choice[] = groupsInScope.map((g) => ({ id: `g:${g.code ?? ''}`, label: g.name ?? ctx.t('cli-status-no-group') }));
+  choices.push({ id: 'search', label: ctx.t('st-search') });
+  return { text: `${lines.join('\n')}\n\n${ctx.t('st-pick')}`, choices };
+}
+
+function groupPage(ctx: FlowContext, data: Data): Prompt {
+  const members = scopedStatus(ctx).units.filter((u) => (u.groupCode ?? '') === data.group);
+  const pages = Math.max(1, Math.ceil(members.length / PAGE));
+  const page = Math.min(data.page, pages - 1);
+  const shown = members.slice(page * PAGE, page * PAGE + PAGE);
+  const name = data.group ? ctx.db.select({ name: groups.name }).from(groups).where(eq(groups.code, data.group)).get()?.name ?? data.group : ctx.t('cli-status-no-group');
+  const choices: Choice[] = shown.map((u) => ({ id: `u:${u.unitId}`, label: unitLabel(ctx, u) }));
+  if (page > 0) choices.push({ id: 'prev', label: ctx.t('st-prev') });
+  if (page < pages - 1) choices.push({ id: 'next', label: ctx.t('st-next') });
+  choices.push({ id: 'back', label: ctx.t('st-back') });
+  return { text: `${countLine(ctx, name, count(members))}\n${ctx.t('st-page', { page: page + 1, pages })}`, choices };
+}
+
+/** Units in scope whose code is the query, or whose name contains it (accents ignored). */
+function findUnits(ctx: FlowContext, query: string): UnitStatus[] {
+  const q = fold(query);
+  const all = scopedStatus(ctx).status.units;
+  const exact = all.filter((u) => fold(u.code) === q);
+  return exact.length > 0 ? exact : all.filter((u) => fold(u.name).includes(q));
+}
+
+function showFound(ctx: FlowContext, data: Data, query: string): StepResult<Data> {
+  const found = findUnits(ctx, query);
+  if (found.length === 0) return { kind: 'invalid', message: ctx.t('st-not-found', { query }) };
+  const scope = readScope(ctx.db, ctx.person!, ctx.movement!.id);
+  const allowed = found.filter((u) => inScope(scope, u.unitId));
+  if (allowed.length === 0) return { kind: 'invalid', message: ctx.t('scope-refused') };
+  if (allowed.length === 1) return { kind: 'next', step: 'unit', data: { ...data, unitId: allowed[0]!.unitId } };
+  return { kind: 'next', step: 'matches', data: { ...data, matches: allowed.slice(0, 10).map((u) => u.unitId) } };
+}
+
+function start(ctx: FlowContext, args: string): StartResult<Data> {
+  if (!ctx.movement) return { kind: 'refuse', message: ctx.t('err-no-movement-chat') };
+  const initial: Data = { group: null, page: 0 };
+  if (args.trim() !== '') {
+    const result = showFound(ctx, initial, args.trim());
+    if (result.kind === 'invalid') return { kind: 'refuse', message: result.message };
+    if (result.kind === 'next') return { kind: 'start', step: result.step, data: result.data };
+  }
+  if (ctx.person?.role === 'liaison') return { kind: 'switch', flow: 'myunit' };
+  return { kind: 'start', step: 'browse', data: initial };
+}
+
+export const statusFlow = defineFlow<Data>({
+  id: 'status',
+  version: 1,
+  schema: data,
+  start,
+  steps: {
+    browse: {
+      prompt: (ctx, d) => (d.group === null ? overview(ctx) : groupPage(ctx, d)),
+      handle(ctx, d, answer) {
+        const id = answer.choice?.id;
+        if (!id) return answer.text ? showFound(ctx, d, answer.text) : { kind: 'invalid', message: ctx.t('choice-expected') };
+        if (id === 'search') return { kind: 'next', step: 'search', data: d };
+        if (id === 'back') return { kind: 'next', step: 'browse', data: { group: null, page: 0 } };
+        if (id === 'next' || id === 'prev') return { kind: 'next', step: 'browse', data: { ...d, page: d.page + (id === 'next' ? 1 : -1) } };
+        if (id.startsWith('g:')) return { kind: 'next', step: 'browse', data: { group: id.slice(2), page: 0 } };
+        if (id.startsWith('u:')) return { kind: 'next', step: 'unit', data: { ...d, unitId: Number(id.slice(2)) } };
+        return { kind: 'invalid', message: ctx.t('choice-expected') };
+      },
+    },
+    search: {
+      prompt: (ctx) => ({ text: ctx.t('st-search-prompt') }),
+      handle: (ctx, d, answer) => (answer.text ? showFound(ctx, d, answer.text) : { kind: 'invalid', message: ctx.t('st-search-prompt') }),
+    },
+    matches: {
+      prompt(ctx, d) {
+        const units = scopedStatus(ctx).units.filter((u) => d.matches?.includes(u.unitId));
+        return { text: ctx.t('st-matches'), choices: units.map((u) => ({ id: `u:${u.unitId}`, label: unitLabel(ctx, u) })) };
+      },
+      handle(ctx, d, answer) {
+        const id = answer.choice?.id;
+        if (!id?.startsWith('u:')) return { kind: 'invalid', message: ctx.t('choice-expected') };
+        return { kind: 'next', step: 'unit', data: { ...d, unitId: Number(id.slice(2)) } };
+      },
+    },
+    unit: {
+      prompt(ctx, d) {
+        const unit = ctx.db.select().from(units).where(eq(units.id, d.unitId!)).get();
+        return { text: unit ? describeUnit(ctx, unit) : ctx.t('st-not-found', { query: String(d.unitId) }), choices: [{ id: 'back', label: ctx.t('st-back') }] };
+      },
+      handle(ctx, d, answer) {
+        if (answer.choice?.id !== 'back') return { kind: 'invalid', message: ctx.t('choice-expected') };
+        return { kind: 'next', step: 'browse', data: { group: d.group, page: d.page } };
+      },
+    },
+  },
+});

@@ -1,0 +1,138 @@
+import { describe, expect, it } from 'vitest';
+import { cliActor } from '../../src/domain/audit.ts';
+import { currentMovement, listContentAreas } from '../../src/domain/movements.ts';
+import { addTarget, ensureRegistration, submitRegistration } from '../../src/domain/registrations.ts';
+import { upsertGroup, upsertUnit } from '../../src/domain/units.ts';
+import { chatHarness, type ChatHarness } from '../helpers/chat.ts';
+import { useTempDatabases } from '../helpers/db.ts';
+
+useTempDatabases();
+
+const ADMIN = '9100';
+
+/** A unit's registration with one target, sent for review. */
+function submitted(h: ChatHarness, code: string): number {
+  const movement = currentMovement(h.db)!;
+  const unitId = h.rows<{ id: number }>('SELECT id FROM units WHERE code = ?', code)[0]!.id;
+  const reg = ensureRegistration(h.db, movement.id, unitId, h.clock.now());
+  addTarget(h.db, reg.id, { contentAreaId: listContentAreas(h.db, movement.id)[0]!.id, text: `Chỉ tiêu của ${code}`, kind: 'qualitative' }, cliActor, h.clock.now());
+  submitRegistration(h.db, reg.id, cliActor, h.clock.now());
+  return reg.id;
+}
+
+const outboxTexts = (h: ChatHarness) => h.rows<{ payload: string; person: string }>('SELECT o.payload, p.full_name AS person FROM outbox o JOIN people p ON p.id = o.person_id ORDER BY o.id').map((r) => `${r.person}: ${JSON.parse(r.payload).text}`);
+
+describe('who may see what', () => {
+  it('a liaison sees only their own unit', () => {
+    const h = chatHarness();
+    h.link('1', 'SNV');
+    expect(h.say('1', '/tinhhinh SNV')).toContain('Sở Nội vụ · Khối Nội chính');
+    expect(h.say('1', '/tinhhinh STP')).toContain('Anh/chị không có quyền xem đơn vị này.');
+    expect(h.say('1', '/duyet')).toContain('chỉ dành cho cán bộ Ban Thi đua - Khen thưởng');
+    expect(h.say('1', '/moi')).toContain('chỉ dành cho cán bộ Ban Thi đua - Khen thưởng');
+  });
+
+  it('a cluster head sees its own cluster and not another', () => {
+    const h = chatHarness();
+    h.link('2', 'HHH', 'cluster_head'); // Hải Hậu heads Cụm thi đua số 2
+    expect(h.say('2', '/tinhhinh HGT')).toContain('UBND huyện Giao Thủy');
+    expect(h.say('2', '/tinhhinh SNV')).toContain('Anh/chị không có quyền xem đơn vị này.');
+    const overview = h.say('2', '/tinhhinh');
+    expect(overview).toContain('Tổng số: 5 đơn vị');
+    expect(h.lastQuestion('2')?.choices?.map((c) => c.label)).toEqual(['Cụm thi đua số 2', 'Tìm đơn vị']);
+  });
+
+  it('someone not linked is only told how to link', () => {
+    const h = chatHarness();
+    expect(h.say('3', '/tinhhinh')).toContain('Mời gửi mã mời');
+    expect(h.say('3', '/duyet')).toContain('Mời gửi mã mời');
+    expect(h.rows('SELECT count(*) AS n FROM conversations c JOIN identities i ON i.id = c.identity_id WHERE c.flow <> ? ', 'link')).toEqual([{ n: 0 }]);
+  });
+});
+
+describe('the Ban TĐKT at work', () => {
+  it('sees the movement at a glance, drills into a cluster and pages through it', () => {
+    const h = chatHarness();
+    h.link(ADMIN, null, 'admin', 'Trần Văn Ban');
+    submitted(h, 'SNV');
+    const movement = currentMovement(h.db)!;
+    for (let i = 1; i <= 10; i++) upsertUnit(h.db, { code: `XA${i}`, name: `UBND xã số ${i}`, kind: 'xa' }, cliActor, 0);
+    upsertGroup(h.db, movement.id, { code: 'CUM-XA', kind: 'cum', name: 'Cụm các xã', members: Array.from({ length: 10 }, (_, i) => `XA${i + 1}`) }, cliActor, 0);
+
+    const overview = h.say(ADMIN, '/tinhhinh');
+    expect(overview).toContain('Tổng số: 44 đơn vị — ✅ 0 đã duyệt, 🕓 1 chờ duyệt');
+    expect(overview).toContain('Khối Nội chính: 4 đơn vị — ✅ 0 đã duyệt, 🕓 1 chờ duyệt');
+    const page1 = h.press(ADMIN, 'Cụm các xã');
+    expect(page1).toContain('Trang 1/2');
+    expect(h.lastQuestion(ADMIN)?.choices).toHaveLength(8 + 2);
+    expect(h.press(ADMIN, 'Trang sau')).toContain('Trang 2/2');
+    expect(h.press(ADMIN, 'XA9')).toContain('UBND xã số 9');
+    h.press(ADMIN, 'Quay lại');
+    expect(h.say(ADMIN, 'noi vu')).toContain('Sở Nội vụ · Khối Nội chính');
+  });
+
+  it('approves one registration and returns another with a reason; the liaisons are told', () => {
+    const h = chatHarness();
+    h.link(ADMIN, null, 'admin');
+    h.link('11', 'SNV', 'liaison', 'Nguyễn Thị Hoa');
+    h.link('12', 'STP', 'liaison', 'Lê Văn Tư');
+    const snv = submitted(h, 'SNV');
+    const stp = submitted(h, 'STP');
+
+    expect(h.say(ADMIN, '/duyet')).toContain('Có 2 bản đăng ký chờ duyệt');
+    expect(h.press(ADMIN, 'SNV')).toContain('Bản đăng ký của Sở Nội vụ — lần 1');
+    expect(h.press(ADMIN, 'Duyệt')).toContain('✔ Đã duyệt');
+    h.press(ADMIN, 'STP');
+    h.press(ADMIN, 'Trả lại');
+    expect(h.say(ADMIN, 'ngắn')).toContain('Xin ghi rõ lý do');
+    expect(h.say(ADMIN, 'Thiếu chỉ tiêu về cải cách hành chính')).toContain('✔ Đã trả lại');
+
+    expect(h.rows('SELECT id, status, review_comment FROM registrations WHERE id IN (?, ?) ORDER BY id', snv, stp)).toEqual([
+      { id: snv, status: 'approved', review_comment: null },
+      { id: stp, status: 'returned', review_comment: 'Thiếu chỉ tiêu về cải cách hành chính' },
+    ]);
+    expect(h.rows("SELECT action FROM audit_log WHERE action IN ('registration.approve', 'registration.return') ORDER BY id")).toEqual([
+      { action: 'registration.approve' },
+      { action: 'registration.return' },
+    ]);
+    expect(outboxTexts(h)).toEqual([
+      'Nguyễn Thị Hoa: ✅ Ban Thi đua - Khen thưởng đã duyệt bản đăng ký thi đua của đơn vị (lần 1).',
+      'Lê Văn Tư: ↩️ Ban Thi đua - Khen thưởng đã trả lại bản đăng ký thi đua của đơn vị (lần 1). Lý do: Thiếu chỉ tiêu về cải cách hành chính\nMời sửa và gửi lại.',
+    ]);
+  });
+
+  it('lists the late units after the deadline and urges them all once a day', () => {
+    const h = chatHarness();
+    h.link(ADMIN, null, 'admin');
+    h.link('21', 'HHH', 'liaison', 'Phạm Thu');
+    h.link('22', 'HGT', 'liaison', 'Đỗ Nam');
+    for (const code of ['SNV', 'STP', 'SKHDT', 'STC', 'SCT', 'SNNPTNT', 'SGTVT', 'SXD', 'STNMT', 'STTTT', 'SLDTBXH', 'SVHTTDL', 'SKHCN', 'SGDDT', 'SYT', 'VPUBND', 'TTT', 'BQLKCN', 'MTTQ', 'LDLD', 'TDTN', 'HLHPN', 'HND', 'HCCB', 'TPND', 'HML', 'HVB', 'HYY', 'HNT', 'HTN', 'HXT', 'HNH'])
+      submitted(h, code);
+    h.clock.set(Date.UTC(2020, 3, 2, 3)); // 02/04/2020
+    const list = h.say(ADMIN, '/cham');
+    expect(list).toContain('Đã quá hạn đăng ký (31/03/2020); 2 đơn vị chưa gửi:');
+    expect(list).toContain('• HGT — UBND huyện Giao Thủy: Chưa đăng ký');
+    expect(list).toContain('• HHH — UBND huyện Hải Hậu: Chưa gửi');
+    expect(h.press(ADMIN, 'Đôn đốc tất cả (2)')).toContain('✔ Đã xếp tin đôn đốc cho 2 đơn vị.');
+    h.say(ADMIN, '/cham');
+    h.press(ADMIN, 'Đôn đốc tất cả');
+    const urges = outboxTexts(h);
+    expect(urges).toHaveLength(2);
+    expect(urges).toContain('Phạm Thu: ⏰ Ban Thi đua - Khen thưởng nhắc: đơn vị chưa gửi bản đăng ký thi đua (trạng thái: Chưa gửi). Hạn đăng ký: 31/03/2020. Bấm nút dưới đây để đăng ký.');
+    expect(JSON.parse(h.rows<{ payload: string }>('SELECT payload FROM outbox LIMIT 1')[0]!.payload).choices).toEqual([{ id: 'go:register', label: 'Đăng ký chỉ tiêu' }]);
+  });
+
+  it('creates an invite from chat that links the new liaison, with the bot’s deep link', () => {
+    const h = chatHarness();
+    h.db.$client.prepare("INSERT INTO settings (key, value, updated_at) VALUES ('telegram.username', 'thidua_namdinh_bot', 0)").run();
+    h.link(ADMIN, null, 'admin');
+    h.say(ADMIN, '/moi');
+    expect(h.lastQuestion(ADMIN)?.choices?.map((c) => c.id)).toEqual(['liaison', 'cluster_head', 'viewer']);
+    h.press(ADMIN, 'Cán bộ đầu mối');
+    h.say(ADMIN, 'hai hau');
+    const created = h.say(ADMIN, 'Vũ Thị Lan');
+    const code = /Mã mời: (\S+)/.exec(created)![1]!;
+    expect(created).toContain(`https://t.me/thidua_namdinh_bot?start=${code}`);
+    expect(h.say('31', `/start ${code}`)).toContain('Xin chào Vũ Thị Lan — Cán bộ đầu mối, UBND huyện Hải Hậu');
+  });
+});
