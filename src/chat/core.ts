@@ -10,7 +10,7 @@ import { inTransaction } from '../db/prepared.ts';
 import { conversations, identities, outbox, people } from '../db/schema.ts';
 import type { Actor } from '../domain/audit.ts';
 import type { Clock } from '../domain/clock.ts';
-import { currentMovement } from '../domain/movements.ts';
+import { currentMovement, type Movement } from '../domain/movements.ts';
 import { DomainError } from '../domain/errors.ts';
 import { DEFAULT_LOCALE, isLocale, t as translate, translator, type Locale } from '../i18n/index.ts';
 import { fold } from '../util/text.ts';
@@ -19,6 +19,9 @@ import { matchChoice } from './choices.ts';
 import { deleteConversation, findConversation, personWithUnit, saveConversation, touchIdentity } from './store.ts';
 import { CONVERSATION_IDLE_MS, HISTORY_LIMIT, renderPrompt, type Answer, type Flow, type FlowContext, type Identity, type StepResult } from './engine.ts';
 import { decodeChoice, type Choice, type InboundEvent, type OutboundMessage } from './types.ts';
+
+/** How long the open movement is taken as known (see ChatCore.movement). */
+const MOVEMENT_CACHE_MS = 5_000;
 
 type HistoryEntry = { step: string; data: unknown };
 /** A conversation row with its JSON read: what the rest of the core works with. */
@@ -128,7 +131,7 @@ export class ChatCore {
 
       try {
         // A savepoint: when a domain rule refuses the answer, everything this event wrote is undone.
-        convo = inTransaction(db, () => this.dispatch(ctx, convo, event, reply, notes));
+        convo = inTransaction(db, () => this.dispatch(ctx, convo, event, reply, notes), { savepoint: true });
       } catch (error) {
         if (!(error instanceof DomainError)) throw error;
         replies.length = 0;
@@ -199,10 +202,24 @@ export class ChatCore {
       identity,
       person: active,
       unit,
-      movement: currentMovement(db) ?? null,
+      movement: this.movement(),
       actor,
       notify: () => undefined,
     };
+  }
+
+  private cachedMovement: { value: Movement | null; at: number } | undefined;
+
+  /**
+   * The open movement, asked of the database at most every few seconds: it changes a few times a
+   * year (an import), and every message needs it.
+   */
+  private movement(): Movement | null {
+    const now = performance.now();
+    if (!this.cachedMovement || now - this.cachedMovement.at > MOVEMENT_CACHE_MS) {
+      this.cachedMovement = { value: currentMovement(this.options.db) ?? null, at: now };
+    }
+    return this.cachedMovement.value;
   }
 
   /** Loads the saved conversation, dropping it (with a note) if it expired, changed shape or broke. */

@@ -58,7 +58,7 @@ export function processNextInbound(db: Db, core: ChatCore, channel: Channel, clo
         markProcessed(db).run({ now: clock.now(), id: row.id });
         return { kind: 'handled', key: row.key, event: claimed.event, result };
       },
-      'immediate',
+      { immediate: true, savepoint: true },
     );
   } catch (error) {
     if (!claimed) throw error;
@@ -66,6 +66,34 @@ export function processNextInbound(db: Db, core: ChatCore, channel: Channel, clo
     log.error('inbound update failed', { channel: claimed.event.channel, id: claimed.id, error: message });
     db.update(inboundQueue).set({ processedAt: clock.now(), error: message }).where(eq(inboundQueue.id, claimed.id)).run();
     return { kind: 'failed', key: claimed.key, event: claimed.event };
+  }
+}
+
+/**
+ * Long polling: the messenger delivers again whatever we did not finish, so the update is recorded
+ * and handled in one transaction (one commit per message). A repeated delivery is recognised by
+ * its key; a fault of ours leaves the update stored with its error, so nothing is lost.
+ */
+export function receiveNow(db: Db, core: ChatCore, key: string, event: InboundEvent, clock: Clock, log: Logger): Processed | 'duplicate' {
+  const record = (error: string | null) =>
+    prepared(db, 'inbound.record', (d) =>
+      d
+        .insert(inboundQueue)
+        .values({ channel: p('channel'), key: p('key'), event: p('event'), receivedAt: p('now'), processedAt: p('now'), error: p('error') })
+        .onConflictDoNothing()
+        .prepare(),
+    ).run({ channel: event.channel, key, event, now: clock.now(), error }).changes > 0;
+  try {
+    return inTransaction(
+      db,
+      (): Processed | 'duplicate' => (record(null) ? { kind: 'handled', key, event, result: core.handle(event) } : 'duplicate'),
+      { immediate: true },
+    );
+  } catch (error) {
+    const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
+    log.error('inbound update failed', { channel: event.channel, key, error: message });
+    record(message);
+    return { kind: 'failed', key, event };
   }
 }
 

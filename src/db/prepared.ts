@@ -28,13 +28,15 @@ export function prepared<T>(db: DbOrTx, key: string, build: (db: DbOrTx) => T): 
 const runners = new WeakMap<Database.Database, Database.Transaction<(fn: () => unknown) => unknown>>();
 
 /**
- * Runs `fn` in a transaction (a savepoint when one is already open) on the connection, without
- * drizzle's per-call transaction objects. `immediate` takes the write lock at once, so two
- * processes never both read and then both write.
+ * Runs `fn` in a transaction on the connection, without drizzle's per-call transaction objects.
+ * Inside a transaction already open, `fn` simply joins it, unless `savepoint` asks for a savepoint
+ * that a throw rolls back on its own. `immediate` takes the write lock at once, so two processes
+ * never both read and then both write.
  */
-export function inTransaction<T>(db: DbOrTx, fn: () => T, behavior: 'deferred' | 'immediate' = 'deferred'): T {
+export function inTransaction<T>(db: DbOrTx, fn: () => T, options: { immediate?: boolean; savepoint?: boolean } = {}): T {
   const client = clientOf(db);
+  if (client.inTransaction && !options.savepoint) return fn();
   let runner = runners.get(client);
   if (!runner) runners.set(client, (runner = client.transaction((inner: () => unknown) => inner())));
-  return (client.inTransaction || behavior === 'deferred' ? runner(fn) : runner.immediate(fn)) as T;
+  return (options.immediate && !client.inTransaction ? runner.immediate(fn) : runner(fn)) as T;
 }

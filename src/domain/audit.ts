@@ -1,5 +1,9 @@
+import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db/connection.ts';
+import { prepared } from '../db/prepared.ts';
 import { auditLog } from '../db/schema.ts';
+
+const p = sql.placeholder;
 
 /** Who did something: a person in chat, or an operator/process named by a label ("cli", "system"). */
 export interface Actor {
@@ -20,16 +24,19 @@ export interface AuditEntry {
 
 /** Appends one entry to the audit log; call it inside the transaction that makes the change. */
 export function recordAudit(db: DbOrTx, actor: Actor, at: number, entry: AuditEntry): void {
-  db.insert(auditLog)
-    .values({
-      at,
-      actorPersonId: actor.personId ?? null,
-      actor: actor.label,
-      action: entry.action,
-      entity: entry.entity,
-      entityId: entry.entityId === undefined || entry.entityId === null ? null : String(entry.entityId),
-      before: entry.before ?? null,
-      after: entry.after ?? null,
-    })
-    .run();
+  prepared(db, 'audit.insert', (d) =>
+    d
+      .insert(auditLog)
+      .values({ at: p('at'), actorPersonId: p('personId'), actor: p('actor'), action: p('action'), entity: p('entity'), entityId: p('entityId'), before: p('before'), after: p('after') })
+      .prepare(),
+  ).run({
+    at,
+    personId: actor.personId ?? null,
+    actor: actor.label,
+    action: entry.action,
+    entity: entry.entity,
+    entityId: entry.entityId === undefined || entry.entityId === null ? null : String(entry.entityId),
+    before: entry.before ?? null,
+    after: entry.after ?? null,
+  });
 }

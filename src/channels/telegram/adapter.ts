@@ -6,10 +6,9 @@ import { and, eq } from 'drizzle-orm';
 import { GrammyError, HttpError, InputFile, type Api } from 'grammy';
 import type { ChannelSender, SendResult } from '../../chat/channel.ts';
 import type { ChatCore } from '../../chat/core.ts';
-import { enqueueInbound, processPendingInbound, type Processed } from '../../chat/inbound.ts';
+import { enqueueInbound, processPendingInbound, receiveNow, type Processed } from '../../chat/inbound.ts';
 import type { OutboundMessage } from '../../chat/types.ts';
 import type { Db } from '../../db/connection.ts';
-import { inTransaction } from '../../db/prepared.ts';
 import { identities, people, settings } from '../../db/schema.ts';
 import type { Clock } from '../../domain/clock.ts';
 import { DEFAULT_LOCALE, isLocale, t, type Locale } from '../../i18n/index.ts';
@@ -63,12 +62,15 @@ export class TelegramChannel implements ChannelSender {
     const key = await this.read(raw);
     if (key === undefined) return;
     const { db, core, clock, log } = this.options;
-    const processed = inTransaction(
-      db,
-      () => (this.store(key) ? processPendingInbound(db, core, 'telegram', clock, log) : []),
-      'immediate',
-    );
-    for (const p of processed) await this.answer(p);
+    const read = this.pending.get(key)!;
+    this.pending.delete(key);
+    const processed = receiveNow(db, core, key, read.event, clock, log);
+    if (processed === 'duplicate') {
+      if (read.callback) await this.ack(read.callback.id);
+      return;
+    }
+    if (read.callback) this.callbacks.set(key, read.callback);
+    await this.answer(processed);
   }
 
   /**
