@@ -645,3 +645,160 @@ cli-option-export-all-revisions = Results sheet with every report revision, not 
 cli-export-done = Exported movement { $code } to { $count } file(s):
 cli-export-file = {"  "}{ $path }
 cli-export-sheet = {"    "}{ $sheet }: { $rows } rows
+
+## Reminders
+
+rem-title = ⏰ Reminder — { $movement }
+rem-when = { $when ->
+    [future] { $days ->
+        [one] 1 day left
+       *[other] { $days } days left
+    }
+    [today] today is the last day
+   *[past] { $days ->
+        [one] 1 day overdue
+       *[other] { $days } days overdue
+    }
+  }
+rem-reg-none = • { $unit } has not registered its emulation targets.
+rem-reg-draft = • { $unit } has a registration ({ $targets ->
+    [one] 1 target
+   *[other] { $targets } targets
+  }) being drafted but not sent.
+rem-reg-returned = • The registration of { $unit } was returned on { $date }; it needs correcting and sending again.
+rem-reg-reason = {"  "}Reason given: { $reason }
+rem-reg-deadline = {"  "}Registration deadline: { $deadline } ({ rem-when }).
+rem-report = • { $unit } has not reported results for { $period } ({ $targets ->
+    [one] 1 target
+   *[other] { $targets } targets
+  }); due { $due } ({ rem-when }).
+rem-footer-register = Press "Register targets" below to do it now.
+rem-footer-report = Press "Report results" below to do it now.
+rem-footer-both = Press a button below to do it now.
+rem-missing-registration = { $state ->
+    [none] no targets registered
+    [draft] registration not sent
+   *[returned] returned registration not sent again
+  }
+rem-missing-report = no report for { $period }
+rem-escalation-title = 📋 { $group } — { $movement }: { $count ->
+    [one] 1 unit has
+   *[other] { $count } units have
+  } been reminded several times and still not done it. As { $groupKind ->
+    [cum] cluster head
+   *[khoi] block head
+  }, please urge them:
+rem-escalation-unit = • { $unit }: { $missing } (reminded { $count ->
+    [one] once
+   *[other] { $count } times
+  })
+rem-digest-title = 📊 Late units — { $movement } — { $date }
+rem-digest-summary = { $count ->
+    [one] 1 late unit
+   *[other] { $count } late units
+  } (registration or report past its deadline).
+rem-digest-group = { $group } ({ $count }):
+rem-digest-no-group = In no cluster or block ({ $count }):
+rem-digest-unit = • { $unit }: { $missing }
+bc-header = 📢 Notice from the Emulation and Commendation Board
+err-reminder-bad-escalate = The number of reminders before the cluster head is told must be a whole number from 1 to { $max }.
+err-reminder-bad-cron = The schedule "{ $cron }" cannot be used: it needs exactly 5 fields "minute hour day month weekday" with a single minute (at most one reminder an hour), e.g. "0 8 * * 1" for 8 am on Mondays.
+err-reminder-digest-escalate = The admins' digest does not tell cluster heads.
+err-reminder-bad-kind = Rule kind "{ $kind }" is not valid (registration, period or cron).
+err-reminder-bad-offset = Days from the deadline must be a whole number from -{ $max } to { $max } (negative is before).
+err-reminder-bad-time = The time "{ $time }" is not valid; write HH:MM, e.g. 08:00.
+err-reminder-cron-on-deadline = A deadline rule counts days; it takes no cron schedule.
+err-reminder-bad-subject = A deadline rule does not take the subject "{ $subject }".
+err-reminder-duplicate = An identical rule already exists (#{ $id }); pause or resume that one instead.
+err-reminder-unknown = There is no reminder rule #{ $id }.
+err-broadcast-empty = The notice has no text.
+err-broadcast-too-long = The notice is { $length } characters long, over the limit of { $max }.
+err-broadcast-bad-audience = Audience "{ $audience }" is not valid: all, late, group:CODE or kind:KIND.
+err-broadcast-unknown-group = There is no cluster or block with code "{ $code }" in the movement.
+err-broadcast-unknown-kind = No unit is of kind "{ $kind }".
+err-broadcast-unknown = There is no notice #{ $id }.
+err-broadcast-not-draft = Notice #{ $id } was already sent or cancelled; it cannot be confirmed again.
+cli-help-reminders = Reminder rules: list, add, pause/resume <id>, defaults (create the default set)
+cli-help-broadcast = Send a notice to many units: a preview, add --yes to send; --report <id> shows how delivery went
+cli-option-reminders-movement = Movement code (default: the open movement)
+cli-option-reminders-kind = add: registration (from the registration deadline), period (from each report's due date) or cron (a schedule)
+cli-option-reminders-offset = add: days from the deadline; before it as a negative number written --offset=-7, on the day 0, overdue positive
+cli-option-reminders-at = add: time of day HH:MM (default 08:00)
+cli-option-reminders-cron = add: cron schedule "minute hour day month weekday", e.g. "0 8 * * 1" (8 am on Mondays)
+cli-option-reminders-subject = add, with a schedule: registration, report, any (default: whatever is owed) or digest (late units, to the admins)
+cli-option-reminders-escalate-after = add: tell the cluster/block head once a unit has ignored this many reminders
+cli-option-reminders-label = add: a note on the rule
+cli-option-broadcast-text = The notice's text
+cli-option-broadcast-audience = all (default: every unit), late (late units), group:CODE (one cluster/block), kind:KIND (one kind of unit, e.g. kind:huyen)
+cli-option-broadcast-yes = Really send (without it: a preview only)
+cli-option-broadcast-report = Show how delivery of notice number … went
+cli-option-broadcast-movement = Movement code (default: the open movement)
+cli-reminders-usage = Usage: thidua reminders list | add --kind … | pause <id> | resume <id> | defaults
+cli-reminders-bad-number = "{ $value }" is not a valid whole number for { $option }.
+cli-reminders-missing-id = The rule's number is missing: thidua reminders { $action } <id> (see the numbers with thidua reminders list).
+cli-reminders-bad-kind = Rule kind "{ $value }" is not valid: --kind registration, period or cron.
+cli-reminders-bad-subject = Subject "{ $value }" is not valid. Choose one of: { $subjects }
+cli-reminders-none = Movement { $code } has no reminder rules. Create the default set: thidua reminders defaults
+cli-reminders-title = Reminder rules of { $code } ({ $count } rules, times in { $tz }). A reminder due in quiet hours, at a weekend, on a holiday or at Tết goes out at the next allowed time:
+cli-reminders-line = {"  "}#{ $id } { $what } — { $paused ->
+    [yes] paused
+   *[no] next: { $next }
+  }
+cli-reminder-what-registration = Registration: { $dir ->
+    [before] { $days } days before the deadline
+    [after] { $days } days after the deadline
+   *[on] on the deadline
+  }, at { $at }
+cli-reminder-what-period = Reports: { $dir ->
+    [before] { $days } days before
+    [after] { $days } days after
+   *[on] on
+  } each period's due date, at { $at }
+cli-reminder-what-cron = Schedule "{ $cron }": { $subject ->
+    [registration] registration reminder
+    [report] report reminder
+    [digest] late units digest to the admins
+   *[any] reminder of whatever is owed
+  }
+cli-reminder-escalate = ; the cluster/block head is told after { $count } ignored reminders
+cli-reminder-next = Next delivery: { $when }
+cli-reminder-next-none = none left
+cli-reminder-added = Rule #{ $id } added: { $what }
+cli-reminder-paused = Rule #{ $id } paused.
+cli-reminder-resumed = Rule #{ $id } resumed; reminders that fell due while it was paused are not sent.
+cli-reminders-defaults = { $count ->
+    [one] 1 default rule
+   *[other] { $count } default rules
+  } created for { $code } (existing rules kept).
+cli-broadcast-missing-text = The text is missing: thidua broadcast --text "…"
+cli-broadcast-audience = { $kind ->
+    [all] every unit
+    [late] late units
+    [group] { $name }
+   *[kind] units of kind { $name }
+  }
+cli-broadcast-preview = Preview: to { $count ->
+    [one] 1 person
+   *[other] { $count } people
+  } of { $units ->
+    [one] 1 unit
+   *[other] { $units } units
+  } ({ $audience }); { $noAccount } of them have no messenger account linked and will not get it.
+cli-broadcast-recipient = {"  "}{ $name } — { $unit } · { $channel ->
+    [telegram] Telegram
+    [zalo] Zalo
+    [console] terminal
+   *[none] not linked
+  }
+cli-broadcast-more = {"  "}… and { $count } more
+cli-broadcast-confirm-hint = Nothing was sent. Run again with --yes to send.
+cli-broadcast-queued = Notice #{ $id } queued for { $count ->
+    [one] 1 person
+   *[other] { $count } people
+  }; the running bot delivers it at Telegram's and Zalo's pace. See how it went: thidua broadcast --report { $id }
+cli-broadcast-report = Notice #{ $id } ({ $audience }): { $total } people — sent { $sent }, waiting { $pending }, failed { $failed }, unreachable { $unreachable }.
+cli-broadcast-problem = {"  "}{ $name } — { $unit }: { $status ->
+    [failed] failed
+   *[unreachable] unreachable
+  } ({ $error })
+cli-broadcast-nobody = Nobody is in the audience "{ $audience }"; nothing was sent.

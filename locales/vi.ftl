@@ -641,3 +641,127 @@ cli-option-export-all-revisions = Trang Kết quả gồm mọi lần báo cáo,
 cli-export-done = Đã xuất phong trào { $code } ra { $count } tệp:
 cli-export-file = {"  "}{ $path }
 cli-export-sheet = {"    "}{ $sheet }: { $rows } dòng
+
+## Reminders
+
+rem-title = ⏰ Nhắc việc — { $movement }
+rem-when = { $when ->
+    [future] còn { $days } ngày
+    [today] hôm nay là hạn cuối
+   *[past] đã quá hạn { $days } ngày
+  }
+rem-reg-none = • { $unit } chưa đăng ký chỉ tiêu thi đua.
+rem-reg-draft = • { $unit } có bản đăng ký ({ $targets } chỉ tiêu) đang soạn nhưng chưa gửi.
+rem-reg-returned = • Bản đăng ký của { $unit } bị trả lại ngày { $date }, cần sửa và gửi lại.
+rem-reg-reason = {"  "}Lý do trả lại: { $reason }
+rem-reg-deadline = {"  "}Hạn đăng ký: { $deadline } ({ rem-when }).
+rem-report = • { $unit } chưa báo cáo kết quả { $period } ({ $targets } chỉ tiêu); hạn { $due } ({ rem-when }).
+rem-footer-register = Bấm "Đăng ký chỉ tiêu" bên dưới để làm ngay.
+rem-footer-report = Bấm "Báo cáo kết quả" bên dưới để làm ngay.
+rem-footer-both = Bấm nút bên dưới để làm ngay.
+rem-missing-registration = { $state ->
+    [none] chưa đăng ký chỉ tiêu
+    [draft] chưa gửi bản đăng ký
+   *[returned] bản đăng ký bị trả lại chưa gửi lại
+  }
+rem-missing-report = chưa báo cáo { $period }
+rem-escalation-title = 📋 { $group } — { $movement }: { $count } đơn vị đã được nhắc nhiều lần nhưng vẫn chưa hoàn thành. Đề nghị { $groupKind ->
+    [cum] Cụm trưởng
+   *[khoi] Khối trưởng
+  } đôn đốc:
+rem-escalation-unit = • { $unit }: { $missing } (đã nhắc { $count } lần)
+rem-digest-title = 📊 Đơn vị chậm — { $movement } — { $date }
+rem-digest-summary = { $count } đơn vị chậm (quá hạn đăng ký hoặc quá hạn báo cáo).
+rem-digest-group = { $group } ({ $count }):
+rem-digest-no-group = Chưa thuộc cụm/khối ({ $count }):
+rem-digest-unit = • { $unit }: { $missing }
+bc-header = 📢 Thông báo của Ban Thi đua - Khen thưởng
+err-reminder-bad-escalate = Số lần nhắc trước khi báo Cụm/Khối trưởng phải là số nguyên từ 1 đến { $max }.
+err-reminder-bad-cron = Lịch "{ $cron }" không dùng được: cần đúng 5 trường "phút giờ ngày tháng thứ" với một giá trị phút (nhắc nhiều nhất mỗi giờ một lần), ví dụ "0 8 * * 1" là 8 giờ sáng thứ Hai.
+err-reminder-digest-escalate = Bản tổng hợp gửi quản trị không kèm việc báo Cụm/Khối trưởng.
+err-reminder-bad-kind = Loại quy tắc "{ $kind }" không hợp lệ (registration, period hoặc cron).
+err-reminder-bad-offset = Số ngày so với hạn phải là số nguyên từ -{ $max } đến { $max } (số âm là trước hạn).
+err-reminder-bad-time = Giờ gửi "{ $time }" không hợp lệ; ghi dạng HH:MM, ví dụ 08:00.
+err-reminder-cron-on-deadline = Quy tắc theo hạn tính theo số ngày, không dùng lịch cron.
+err-reminder-bad-subject = Quy tắc theo hạn không nhận nội dung "{ $subject }".
+err-reminder-duplicate = Đã có quy tắc giống hệt (#{ $id }); có thể tạm dừng hoặc chạy lại quy tắc đó.
+err-reminder-unknown = Không có quy tắc nhắc việc #{ $id }.
+err-broadcast-empty = Nội dung thông báo đang để trống.
+err-broadcast-too-long = Nội dung thông báo dài { $length } ký tự, quá giới hạn { $max } ký tự.
+err-broadcast-bad-audience = Đối tượng "{ $audience }" không hợp lệ: all, late, group:MÃ hoặc kind:LOẠI.
+err-broadcast-unknown-group = Không có cụm/khối mã "{ $code }" trong phong trào.
+err-broadcast-unknown-kind = Không có đơn vị nào thuộc loại "{ $kind }".
+err-broadcast-unknown = Không có thông báo #{ $id }.
+err-broadcast-not-draft = Thông báo #{ $id } đã gửi hoặc đã hủy, không xác nhận lại được.
+cli-help-reminders = Quy tắc nhắc việc: list (xem), add (thêm), pause/resume <số> (tạm dừng/chạy lại), defaults (tạo bộ mặc định)
+cli-help-broadcast = Gửi thông báo tới nhiều đơn vị: xem trước, thêm --yes để gửi; --report <số> xem kết quả gửi
+cli-option-reminders-movement = Mã phong trào (mặc định: phong trào đang mở)
+cli-option-reminders-kind = add: registration (theo hạn đăng ký), period (theo hạn báo cáo từng kỳ) hoặc cron (theo lịch)
+cli-option-reminders-offset = add: số ngày so với hạn; trước hạn ghi số âm dạng --offset=-7, đúng hạn 0, quá hạn số dương
+cli-option-reminders-at = add: giờ gửi HH:MM (mặc định 08:00)
+cli-option-reminders-cron = add: lịch cron "phút giờ ngày tháng thứ", ví dụ "0 8 * * 1" (8 giờ sáng thứ Hai)
+cli-option-reminders-subject = add, với lịch cron: registration, report, any (mặc định: mọi việc còn nợ) hoặc digest (tổng hợp đơn vị chậm gửi quản trị)
+cli-option-reminders-escalate-after = add: báo Cụm/Khối trưởng khi đơn vị đã bỏ qua chừng này lần nhắc
+cli-option-reminders-label = add: ghi chú cho quy tắc
+cli-option-broadcast-text = Nội dung thông báo
+cli-option-broadcast-audience = all (mặc định: mọi đơn vị), late (đơn vị chậm), group:MÃ (một cụm/khối), kind:LOẠI (một loại đơn vị, ví dụ kind:huyen)
+cli-option-broadcast-yes = Gửi thật (không có tùy chọn này: chỉ xem trước)
+cli-option-broadcast-report = Xem kết quả gửi của thông báo số …
+cli-option-broadcast-movement = Mã phong trào (mặc định: phong trào đang mở)
+cli-reminders-usage = Cách dùng: thidua reminders list | add --kind … | pause <số> | resume <số> | defaults
+cli-reminders-bad-number = "{ $value }" không phải số nguyên hợp lệ cho { $option }.
+cli-reminders-missing-id = Thiếu số của quy tắc: thidua reminders { $action } <số> (xem các số bằng thidua reminders list).
+cli-reminders-bad-kind = Loại quy tắc "{ $value }" không hợp lệ: --kind registration, period hoặc cron.
+cli-reminders-bad-subject = Nội dung nhắc "{ $value }" không hợp lệ. Chọn một trong: { $subjects }
+cli-reminders-none = Phong trào { $code } chưa có quy tắc nhắc việc nào. Tạo bộ mặc định: thidua reminders defaults
+cli-reminders-title = Quy tắc nhắc việc của { $code } ({ $count } quy tắc, giờ { $tz }). Lần nhắc rơi vào giờ nghỉ, cuối tuần, ngày lễ, Tết được lùi tới lúc được phép kế tiếp:
+cli-reminders-line = {"  "}#{ $id } { $what } — { $paused ->
+    [yes] tạm dừng
+   *[no] lần tới: { $next }
+  }
+cli-reminder-what-registration = Đăng ký: { $dir ->
+    [before] { $days } ngày trước hạn
+    [after] { $days } ngày sau hạn
+   *[on] đúng ngày hạn
+  }, lúc { $at }
+cli-reminder-what-period = Báo cáo: { $dir ->
+    [before] { $days } ngày trước hạn
+    [after] { $days } ngày sau hạn
+   *[on] đúng ngày hạn
+  } của mỗi kỳ, lúc { $at }
+cli-reminder-what-cron = Lịch "{ $cron }": { $subject ->
+    [registration] nhắc đăng ký
+    [report] nhắc báo cáo
+    [digest] tổng hợp đơn vị chậm gửi quản trị
+   *[any] nhắc mọi việc còn nợ
+  }
+cli-reminder-escalate = ; báo Cụm/Khối trưởng khi đơn vị bỏ qua { $count } lần nhắc
+cli-reminder-next = Lần gửi tới: { $when }
+cli-reminder-next-none = không còn lần nào
+cli-reminder-added = Đã thêm quy tắc #{ $id }: { $what }
+cli-reminder-paused = Đã tạm dừng quy tắc #{ $id }.
+cli-reminder-resumed = Đã chạy lại quy tắc #{ $id }; các lần nhắc rơi vào lúc tạm dừng không gửi bù.
+cli-reminders-defaults = Đã tạo { $count } quy tắc mặc định cho { $code } (quy tắc đã có được giữ nguyên).
+cli-broadcast-missing-text = Thiếu nội dung: thidua broadcast --text "…"
+cli-broadcast-audience = { $kind ->
+    [all] mọi đơn vị
+    [late] các đơn vị chậm
+    [group] { $name }
+   *[kind] các đơn vị loại { $name }
+  }
+cli-broadcast-preview = Xem trước: gửi tới { $count } người của { $units } đơn vị ({ $audience }); { $noAccount } người chưa liên kết tài khoản nhắn tin nên sẽ không nhận được.
+cli-broadcast-recipient = {"  "}{ $name } — { $unit } · { $channel ->
+    [telegram] Telegram
+    [zalo] Zalo
+    [console] terminal
+   *[none] chưa liên kết
+  }
+cli-broadcast-more = {"  "}… và { $count } người khác
+cli-broadcast-confirm-hint = Chưa gửi gì. Chạy lại với --yes để gửi.
+cli-broadcast-queued = Đã xếp hàng thông báo #{ $id } cho { $count } người; bot đang chạy sẽ gửi dần theo giới hạn của Telegram/Zalo. Xem kết quả: thidua broadcast --report { $id }
+cli-broadcast-report = Thông báo #{ $id } ({ $audience }): { $total } người — đã gửi { $sent }, đang chờ { $pending }, lỗi { $failed }, không liên lạc được { $unreachable }.
+cli-broadcast-problem = {"  "}{ $name } — { $unit }: { $status ->
+    [failed] lỗi
+   *[unreachable] không liên lạc được
+  } ({ $error })
+cli-broadcast-nobody = Không có ai thuộc đối tượng "{ $audience }"; không gửi gì.

@@ -6,6 +6,7 @@ import { DomainError } from '../domain/errors.ts';
 import { DEFAULT_LOCALE, isLocale, t, type Locale } from '../i18n/index.ts';
 import type { CliContext, CliIo, Command } from './context.ts';
 import { backupCommand } from './commands/backup.ts';
+import { exportCommand } from './commands/export.ts';
 import { importMovementCommand, loadSampleCommand } from './commands/import-movement.ts';
 import { importUnitsCommand } from './commands/import-units.ts';
 import { inviteCommand } from './commands/invite.ts';
@@ -22,6 +23,7 @@ export const COMMANDS: Command[] = [
   inviteCommand,
   statusCommand,
   backupCommand,
+  exportCommand,
   zaloTokensCommand,
   unreachableCommand,
 ];

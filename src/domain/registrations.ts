@@ -1,6 +1,6 @@
 import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../db/connection.ts';
-import { prepared } from '../db/prepared.ts';
+import { inTransaction, prepared } from '../db/prepared.ts';
 import {
   contentAreas,
   movements,
@@ -102,7 +102,9 @@ function requireEditable(reg: Registration): void {
 }
 
 function normaliseTarget(db: DbOrTx, reg: Registration, input: TargetInput) {
-  const area = db.select().from(contentAreas).where(eq(contentAreas.id, input.contentAreaId)).get();
+  const area = prepared(db, 'registrations.area', (d) => d.select().from(contentAreas).where(eq(contentAreas.id, sql.placeholder('id'))).prepare()).get({
+    id: input.contentAreaId,
+  });
   if (!area || area.movementId !== reg.movementId) throw new DomainError('err-area-unknown');
   const quantitative = input.kind === 'quantitative';
   if (quantitative && (input.plannedValue === null || input.plannedValue === undefined || !input.direction))
@@ -120,18 +122,39 @@ function normaliseTarget(db: DbOrTx, reg: Registration, input: TargetInput) {
 }
 
 function touch(db: DbOrTx, id: number, now: number): void {
-  db.update(registrations).set({ updatedAt: now }).where(eq(registrations.id, id)).run();
+  prepared(db, 'registrations.touch', (d) =>
+    d.update(registrations).set({ updatedAt: sql`${sql.placeholder('now')}` }).where(eq(registrations.id, sql.placeholder('id'))).prepare(),
+  ).run({ id, now });
 }
 
 export function addTarget(db: DbOrTx, registrationId: number, input: TargetInput, actor: Actor, now: number): Target {
-  return db.transaction((tx) => {
-    const reg = getRegistration(tx, registrationId);
+  return inTransaction(db, () => {
+    const reg = getRegistration(db, registrationId);
     requireEditable(reg);
-    const fields = normaliseTarget(tx, reg, input);
-    const position = listTargets(tx, registrationId).reduce((max, t) => Math.max(max, t.position), 0) + 1;
-    const row = tx.insert(targets).values({ registrationId, ...fields, position }).returning().get();
-    touch(tx, registrationId, now);
-    recordAudit(tx, actor, now, { action: 'target.create', entity: 'target', entityId: row.id, after: row });
+    const fields = normaliseTarget(db, reg, input);
+    const position = listTargets(db, registrationId).reduce((max, t) => Math.max(max, t.position), 0) + 1;
+    const p = sql.placeholder;
+    const insert = prepared(db, 'registrations.addTarget', (d) =>
+      d
+        .insert(targets)
+        .values({
+          registrationId: p('registrationId'),
+          contentAreaId: p('contentAreaId'),
+          text: p('text'),
+          kind: p('kind'),
+          measure: p('measure'),
+          plannedValue: p('plannedValue'),
+          direction: p('direction'),
+          dueOn: p('dueOn'),
+          note: p('note'),
+          position: p('position'),
+        })
+        .returning()
+        .prepare(),
+    );
+    const row = insert.get({ registrationId, ...fields, position })!;
+    touch(db, registrationId, now);
+    recordAudit(db, actor, now, { action: 'target.create', entity: 'target', entityId: row.id, after: row });
     return row;
   });
 }
@@ -195,35 +218,43 @@ function snapshot(db: DbOrTx, registrationId: number): RegistrationSnapshot {
  * movement's time zone) it is still accepted, and marked late.
  */
 export function submitRegistration(db: Db, registrationId: number, actor: Actor, now: number): Registration {
-  return db.transaction((tx) => {
-    const reg = getRegistration(tx, registrationId);
+  return inTransaction(db, () => {
+    const reg = getRegistration(db, registrationId);
     const status = nextStatus(reg.status, 'submit');
-    const snap = snapshot(tx, registrationId);
+    const snap = snapshot(db, registrationId);
     if (snap.targets.length === 0) throw new DomainError('err-registration-empty');
-    const movement = tx.select().from(movements).where(eq(movements.id, reg.movementId)).get()!;
+    const movement = prepared(db, 'registrations.movement', (d) => d.select().from(movements).where(eq(movements.id, sql.placeholder('id'))).prepare()).get({
+      id: reg.movementId,
+    })!;
     const late = localDate(now, movement.timezone) > movement.registrationDeadline;
     const version = reg.version + 1;
-    tx.insert(registrationVersions)
-      .values({ registrationId, version, snapshot: snap, submittedAt: now, submittedBy: actor.personId ?? null, late })
-      .run();
-    const row = tx
-      .update(registrations)
-      .set({
-        status,
-        version,
-        late: reg.late || (reg.firstSubmittedAt === null && late),
-        firstSubmittedAt: reg.firstSubmittedAt ?? now,
-        submittedAt: now,
-        updatedAt: now,
-        // The last review was of the previous version; it stays in registration_versions.
-        reviewComment: null,
-        reviewedAt: null,
-        reviewedBy: null,
-      })
-      .where(eq(registrations.id, registrationId))
-      .returning()
-      .get();
-    recordAudit(tx, actor, now, {
+    const p = sql.placeholder;
+    prepared(db, 'registrations.version', (d) =>
+      d
+        .insert(registrationVersions)
+        .values({ registrationId: p('registrationId'), version: p('version'), snapshot: p('snapshot'), submittedAt: p('now'), submittedBy: p('by'), late: p('late') })
+        .prepare(),
+    ).run({ registrationId, version, snapshot: snap, now, by: actor.personId ?? null, late });
+    const row = prepared(db, 'registrations.submit', (d) =>
+      d
+        .update(registrations)
+        .set({
+          status: 'submitted',
+          version: sql`${p('version')}`,
+          late: sql`${p('late')}`,
+          firstSubmittedAt: sql`coalesce(${registrations.firstSubmittedAt}, ${p('now')})`,
+          submittedAt: sql`${p('now')}`,
+          updatedAt: sql`${p('now')}`,
+          // The last review was of the previous version; it stays in registration_versions.
+          reviewComment: null,
+          reviewedAt: null,
+          reviewedBy: null,
+        })
+        .where(eq(registrations.id, p('id')))
+        .returning()
+        .prepare(),
+    ).get({ id: registrationId, version, now, late: reg.late || (reg.firstSubmittedAt === null && late) ? 1 : 0 })!;
+    recordAudit(db, actor, now, {
       action: 'registration.submit',
       entity: 'registration',
       entityId: registrationId,

@@ -1,6 +1,6 @@
-import { and, eq, gte, isNull, lte, or } from 'drizzle-orm';
+import { and, eq, gte, isNull, lte, or, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db/connection.ts';
-import { groupMembers, groups, registrations, units } from '../db/schema.ts';
+import { groups, units } from '../db/schema.ts';
 import type { Movement } from './movements.ts';
 import type { RegistrationStatus } from './registrations.ts';
 
@@ -40,6 +40,15 @@ export interface MovementStatus {
 
 const emptyCounts = (): StatusCounts => ({ units: 0, none: 0, draft: 0, submitted: 0, returned: 0, approved: 0, late: 0 });
 
+/**
+ * The late rule, shared with the exports: past the deadline with nothing delivered (not started,
+ * draft or returned), or first submitted after it (that stays, even once approved).
+ */
+export function isLate(status: UnitStanding, submittedLate: boolean, deadlinePassed: boolean): boolean {
+  const delivered = status === 'submitted' || status === 'approved';
+  return (deadlinePassed && !delivered) || submittedLate;
+}
+
 function add(counts: StatusCounts, unit: UnitStatus): void {
   counts.units++;
   counts[unit.status]++;
@@ -61,37 +70,47 @@ export function participatingUnits(db: DbOrTx, movement: Movement) {
     .all();
 }
 
-/** Where every unit stands, with totals by cluster/block and by kind of unit. `today` is YYYY-MM-DD. */
+/** One participating unit with its group and registration, as the status query reads it. */
+interface StatusRow {
+  unitId: number;
+  code: string;
+  name: string;
+  kind: string;
+  groupId: number | null;
+  status: RegistrationStatus | null;
+  late: number | null;
+  submittedAt: number | null;
+}
+
+/**
+ * Where every unit stands, with totals by cluster/block and by kind of unit. `today` is YYYY-MM-DD.
+ * One query (units as in `participatingUnits`, with their group and registration), read without
+ * drizzle's row mapping: a movement of 5,000 units takes a few tens of milliseconds.
+ */
 export function movementStatus(db: DbOrTx, movement: Movement, today: string): MovementStatus {
   const deadlinePassed = today > movement.registrationDeadline;
-  const regs = new Map(
-    db.select().from(registrations).where(eq(registrations.movementId, movement.id)).all().map((r) => [r.unitId, r]),
-  );
   const groupRows = db.select().from(groups).where(eq(groups.movementId, movement.id)).orderBy(groups.code).all();
-  const groupOf = new Map(
-    db
-      .select({ unitId: groupMembers.unitId, groupId: groupMembers.groupId })
-      .from(groupMembers)
-      .where(eq(groupMembers.movementId, movement.id))
-      .all()
-      .map((m) => [m.unitId, m.groupId]),
-  );
   const groupById = new Map(groupRows.map((g) => [g.id, g]));
+  const rows = db.all<StatusRow>(sql`
+    SELECT u.id AS unitId, u.code AS code, u.name AS name, u.kind AS kind, gm.group_id AS groupId,
+           r.status AS status, r.late AS late, r.submitted_at AS submittedAt
+    FROM units u
+    LEFT JOIN group_members gm ON gm.movement_id = ${movement.id} AND gm.unit_id = u.id
+    LEFT JOIN registrations r ON r.movement_id = ${movement.id} AND r.unit_id = u.id
+    WHERE (u.valid_from IS NULL OR u.valid_from <= ${movement.endsOn}) AND (u.valid_to IS NULL OR u.valid_to >= ${movement.startsOn})
+    ORDER BY u.code`);
 
-  const unitStatuses: UnitStatus[] = participatingUnits(db, movement).map((u) => {
-    const reg = regs.get(u.id);
-    const status: UnitStanding = reg?.status ?? 'none';
-    const delivered = status === 'submitted' || status === 'approved';
-    const groupId = groupOf.get(u.id);
+  const unitStatuses: UnitStatus[] = rows.map((u) => {
+    const status: UnitStanding = u.status ?? 'none';
     return {
-      unitId: u.id,
+      unitId: u.unitId,
       code: u.code,
       name: u.name,
       kind: u.kind,
-      groupCode: groupId !== undefined ? groupById.get(groupId)!.code : null,
+      groupCode: u.groupId !== null ? (groupById.get(u.groupId)?.code ?? null) : null,
       status,
-      late: (deadlinePassed && !delivered) || (reg?.late ?? false),
-      submittedAt: reg?.submittedAt ?? null,
+      late: isLate(status, u.late === 1, deadlinePassed),
+      submittedAt: u.submittedAt ?? null,
     };
   });
 

@@ -1,5 +1,6 @@
 // `npm run bench`: every benchmark, each printing its figures; exits non-zero if a target is missed.
+import { benchExport } from './export.ts';
 import { benchTelegramInbound } from './telegram-inbound.ts';
 
-const results = [await benchTelegramInbound()];
+const results = [await benchTelegramInbound(), await benchExport()];
 process.exitCode = results.every(Boolean) ? 0 : 1;

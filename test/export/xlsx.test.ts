@@ -1,0 +1,318 @@
+/**
+ * XLSX exports read back with exceljs's reader, cell by cell: values and their types (dates are
+ * dates shown dd/mm/yyyy, figures are numbers), headers, the frozen header row, filters, widths.
+ */
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { Db } from '../../src/db/connection.ts';
+import { cliActor } from '../../src/domain/audit.ts';
+import { DomainError } from '../../src/domain/errors.ts';
+import { listPeriods } from '../../src/domain/movements.ts';
+import { recordProgressReport } from '../../src/domain/progress.ts';
+import { findRegistration } from '../../src/domain/registrations.ts';
+import { exportMovement, type ExportOptions } from '../../src/export/index.ts';
+import { t } from '../../src/i18n/index.ts';
+import { loadSampleMovement } from '../../src/sample/load.ts';
+import { openTempDatabase, useTempDatabases } from '../helpers/db.ts';
+import { buildFixture, EXPORT_AT, LINK, NOTE_WITH_QUOTES, TEXTS, type Fixture } from './fixture.ts';
+
+useTempDatabases();
+
+const day = (iso: string) => new Date(`${iso}T00:00:00.000Z`);
+
+async function readBook(path: string): Promise<ExcelJS.Workbook> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(path);
+  return workbook;
+}
+
+/** The sheet's cells as values, row by row (empty cells null), header included. */
+function grid(ws: ExcelJS.Worksheet, columns: number): unknown[][] {
+  const rows: unknown[][] = [];
+  for (let r = 1; r <= ws.rowCount; r++) {
+    const row = ws.getRow(r);
+    rows.push(Array.from({ length: columns }, (_, c) => row.getCell(c + 1).value ?? null));
+  }
+  return rows;
+}
+
+const HEADERS = {
+  'Tổng hợp': ['Cụm/khối', 'Mã đơn vị', 'Tên đơn vị', 'Loại đơn vị', 'Trạng thái', 'Ngày gửi', 'Nộp muộn', 'Số chỉ tiêu', '% kế hoạch mới nhất'],
+  'Đăng ký chỉ tiêu': ['Mã đơn vị', 'Tên đơn vị', 'STT', 'Nội dung thi đua', 'Chỉ tiêu', 'Đơn vị tính', 'Kế hoạch', 'Thời hạn', 'Ghi chú'],
+  'Kết quả': [
+    'Mã đơn vị',
+    'Tên đơn vị',
+    'Kỳ báo cáo',
+    'Chỉ tiêu',
+    'Đơn vị tính',
+    'Kết quả',
+    'Lũy kế',
+    '% kế hoạch',
+    'Đánh giá',
+    'Minh chứng',
+    'Ghi chú',
+    'Lần báo cáo',
+    'Ngày báo cáo',
+  ],
+  'Đơn vị': ['Mã đơn vị', 'Tên đơn vị', 'Loại đơn vị', 'Mã cụm/khối', 'Cụm/khối', 'Hiệu lực từ', 'Hiệu lực đến'],
+  'Cụm, khối': ['Mã cụm/khối', 'Loại', 'Tên cụm/khối', 'Cụm/khối trưởng', 'Cụm/khối phó', 'Số đơn vị', 'Minh họa'],
+} as const;
+type SheetName = keyof typeof HEADERS;
+
+describe('XLSX export', () => {
+  let db: Db;
+  let out: string;
+  let fx: Fixture;
+
+  beforeEach(() => {
+    const temp = openTempDatabase();
+    db = temp.db;
+    out = join(temp.dir, 'exports');
+    fx = buildFixture(db);
+  });
+
+  const exportXlsx = async (options: Partial<ExportOptions> = {}) => {
+    const result = await exportMovement(db, { movementCode: 'TEST-2020', dir: out, now: EXPORT_AT, ...options });
+    return { result, book: await readBook(result.files[0]!) };
+  };
+  const sheet = (book: ExcelJS.Workbook, name: string) => {
+    const ws = book.getWorksheet(name);
+    expect(ws, `sheet ${name}`).toBeDefined();
+    return ws!;
+  };
+  const data = (book: ExcelJS.Workbook, name: SheetName) => grid(sheet(book, name), HEADERS[name].length).slice(1);
+
+  it('writes one workbook with the five sheets: Vietnamese headers, bold and frozen, with filters and widths', async () => {
+    const { result, book } = await exportXlsx();
+    expect(result.files).toEqual([join(out, 'thidua-TEST-2020-20200715-100000.xlsx')]);
+    expect(readdirSync(out)).toEqual(['thidua-TEST-2020-20200715-100000.xlsx']);
+    expect(book.worksheets.map((w) => w.name)).toEqual(Object.keys(HEADERS));
+    expect(result.sheets.map((s) => [s.key, s.name, s.rows])).toEqual([
+      ['summary', 'Tổng hợp', 5],
+      ['targets', 'Đăng ký chỉ tiêu', 5],
+      ['results', 'Kết quả', 4],
+      ['units', 'Đơn vị', 5],
+      ['groups', 'Cụm, khối', 2],
+    ]);
+    expect(result.rows).toEqual({ summary: 5, targets: 5, results: 4, units: 5, groups: 2 });
+    expect(result.movement).toMatchObject({ code: 'TEST-2020' });
+    expect(book.title).toBe('Phong trào thi đua thử nghiệm 2020');
+
+    for (const [name, headers] of Object.entries(HEADERS)) {
+      const ws = sheet(book, name);
+      const header = ws.getRow(1);
+      expect(headers.map((_, i) => header.getCell(i + 1).value), name).toEqual(headers);
+      expect(headers.map((_, i) => header.getCell(i + 1).font?.bold), name).toEqual(headers.map(() => true));
+      expect(ws.views[0], name).toMatchObject({ state: 'frozen', ySplit: 1 });
+      const last = String.fromCharCode(64 + headers.length);
+      expect(ws.autoFilter, name).toBe(`A1:${last}${ws.rowCount}`);
+    }
+    const widths = (name: string) => sheet(book, name).columns.map((c) => c.width);
+    expect(widths('Tổng hợp')).toEqual([28, 12, 42, 20, 14, 12, 10, 11, 14]);
+    expect(widths('Kết quả')).toEqual([12, 36, 22, 60, 14, 12, 10, 12, 11, 40, 30, 10, 13]);
+  });
+
+  it('Tổng hợp: one row per unit by cluster/block, with status, date sent, late flag, targets and the latest % of plan', async () => {
+    const { book } = await exportXlsx();
+    const rows = data(book, 'Tổng hợp');
+    expect(rows).toEqual([
+      ['Cụm 1', 'HGT', 'Huyện Giao Thủy', 'Huyện, thành phố', 'Chưa đăng ký', null, 'Có', 0, null],
+      ['Cụm 1', 'HHH', 'Huyện Hải Hậu', 'Huyện, thành phố', 'Chờ duyệt', day('2020-04-02'), 'Có', 1, null],
+      ['Khối A', 'SNV', 'Sở Nội vụ', 'Sở', 'Đã duyệt', day('2020-03-10'), 'Không', 3, expect.closeTo(0.841, 9)],
+      ['Khối A', 'STC', 'Sở Tài chính', 'Sở', 'Chưa gửi', null, 'Có', 1, null],
+      [null, 'MTTQ', 'Ủy ban MTTQ tỉnh', 'Đoàn thể', 'Chưa đăng ký', null, 'Có', 0, null],
+    ]);
+    const ws = sheet(book, 'Tổng hợp');
+    // SNV: the date sent is a real date shown dd/mm/yyyy; the figures are numbers.
+    const sent = ws.getCell('F4');
+    expect(sent.type).toBe(ExcelJS.ValueType.Date);
+    expect(sent.numFmt).toBe('dd/mm/yyyy');
+    expect(ws.getCell('H4').type).toBe(ExcelJS.ValueType.Number);
+    expect(ws.getCell('H4').numFmt).toBe('[$-42A]#,##0');
+    // (101,5% + 66,7%) / 2: the latest line of each quantitative target.
+    expect(ws.getCell('I4').type).toBe(ExcelJS.ValueType.Number);
+    expect(ws.getCell('I4').numFmt).toBe('[$-42A]#,##0.0%');
+  });
+
+  it('Đăng ký chỉ tiêu: the registration form (Mẫu 1a), the plan a number shown with ≥ or ≤', async () => {
+    const { book } = await exportXlsx();
+    expect(data(book, 'Đăng ký chỉ tiêu')).toEqual([
+      ['HHH', 'Huyện Hải Hậu', 1, '2. Nông thôn mới', TEXTS.hhh, null, 'Định tính', day('2020-11-30'), null],
+      ['SNV', 'Sở Nội vụ', 1, '1. Hạ tầng', TEXTS.ontime, '%', 98.5, day('2020-12-31'), NOTE_WITH_QUOTES],
+      ['SNV', 'Sở Nội vụ', 2, '2. Nông thôn mới', TEXTS.complaints, 'vụ', 3, day('2020-06-30'), null],
+      ['SNV', 'Sở Nội vụ', 3, '3. Giáo dục', TEXTS.training, null, 'Định tính', null, null],
+      ['STC', 'Sở Tài chính', 1, '1. Hạ tầng', TEXTS.budget, 'triệu đồng', 1234.5, day('2020-12-31'), null],
+    ]);
+    const ws = sheet(book, 'Đăng ký chỉ tiêu');
+    expect([ws.getCell('G3').type, ws.getCell('G3').numFmt]).toEqual([ExcelJS.ValueType.Number, '[$-42A]"≥ "#,##0.##']);
+    expect([ws.getCell('G4').type, ws.getCell('G4').numFmt]).toEqual([ExcelJS.ValueType.Number, '[$-42A]"≤ "#,##0']);
+    expect(ws.getCell('G6').numFmt).toBe('[$-42A]"≥ "#,##0.##');
+    expect([ws.getCell('H2').type, ws.getCell('H2').numFmt]).toEqual([ExcelJS.ValueType.Date, 'dd/mm/yyyy']);
+    expect(ws.getCell('C2').type).toBe(ExcelJS.ValueType.Number);
+  });
+
+  it('Kết quả: the latest revision of each report, with period, result, running total, % of plan, assessment and evidence', async () => {
+    const { book } = await exportXlsx();
+    expect(data(book, 'Kết quả')).toEqual([
+      // Q1 was corrected: only revision 2 (the first target) shows.
+      ['SNV', 'Sở Nội vụ', 'Quý I/2020', TEXTS.ontime, '%', 60, 'Không', expect.closeTo(0.609, 9), 'chưa đạt', LINK, 'Số liệu đã rà soát lại', 2, day('2020-04-09')],
+      ['SNV', 'Sở Nội vụ', 'Quý II/2020', TEXTS.ontime, '%', 40, 'Không', expect.closeTo(1.015, 9), 'vượt', null, null, 1, day('2020-07-03')],
+      ['SNV', 'Sở Nội vụ', 'Quý II/2020', TEXTS.complaints, 'vụ', 2, 'Có', expect.closeTo(0.667, 9), 'đạt', 'Ảnh: AgACAgIAAxkBAAIB', null, 1, day('2020-07-03')],
+      ['SNV', 'Sở Nội vụ', 'Quý II/2020', TEXTS.training, null, null, null, null, 'vượt', null, 'Đã tổ chức 2 hội nghị', 1, day('2020-07-03')],
+    ]);
+    const ws = sheet(book, 'Kết quả');
+    expect([ws.getCell('F2').type, ws.getCell('F2').numFmt]).toEqual([ExcelJS.ValueType.Number, '[$-42A]#,##0']);
+    expect([ws.getCell('H2').type, ws.getCell('H2').numFmt]).toEqual([ExcelJS.ValueType.Number, '[$-42A]#,##0.0%']);
+    expect([ws.getCell('M2').type, ws.getCell('M2').numFmt]).toEqual([ExcelJS.ValueType.Date, 'dd/mm/yyyy']);
+  });
+
+  it('Kết quả with every revision on request', async () => {
+    const { result, book } = await exportXlsx({ allRevisions: true });
+    expect(result.rows.results).toBe(7);
+    expect(data(book, 'Kết quả').map((r) => [r[2], r[3], r[5], r[11]])).toEqual([
+      ['Quý I/2020', TEXTS.ontime, 50, 1],
+      ['Quý I/2020', TEXTS.complaints, 1, 1],
+      ['Quý I/2020', TEXTS.training, null, 1],
+      ['Quý I/2020', TEXTS.ontime, 60, 2],
+      ['Quý II/2020', TEXTS.ontime, 40, 1],
+      ['Quý II/2020', TEXTS.complaints, 2, 1],
+      ['Quý II/2020', TEXTS.training, null, 1],
+    ]);
+  });
+
+  it('Đơn vị and Cụm, khối', async () => {
+    const { book } = await exportXlsx();
+    expect(data(book, 'Đơn vị')).toEqual([
+      ['HGT', 'Huyện Giao Thủy', 'Huyện, thành phố', 'CUM-1', 'Cụm 1', null, null],
+      ['HHH', 'Huyện Hải Hậu', 'Huyện, thành phố', 'CUM-1', 'Cụm 1', null, null],
+      ['MTTQ', 'Ủy ban MTTQ tỉnh', 'Đoàn thể', null, null, null, null],
+      ['SNV', 'Sở Nội vụ', 'Sở', 'KHOI-A', 'Khối A', null, null],
+      ['STC', 'Sở Tài chính', 'Sở', 'KHOI-A', 'Khối A', null, null],
+    ]);
+    expect(data(book, 'Cụm, khối')).toEqual([
+      ['CUM-1', 'Cụm', 'Cụm 1', 'Huyện Hải Hậu', 'Huyện Giao Thủy', 2, 'Không'],
+      ['KHOI-A', 'Khối', 'Khối A', 'Sở Nội vụ', null, 2, 'Không'],
+    ]);
+  });
+
+  it('filters by cluster/block: only its units, their targets and results, and the group itself', async () => {
+    const { result, book } = await exportXlsx({ groupCode: 'khoi-a' });
+    expect(result.group).toBe('KHOI-A');
+    expect(result.files).toEqual([join(out, 'thidua-TEST-2020-KHOI-A-20200715-100000.xlsx')]);
+    expect(data(book, 'Tổng hợp').map((r) => r[1])).toEqual(['SNV', 'STC']);
+    expect(data(book, 'Đăng ký chỉ tiêu').map((r) => r[0])).toEqual(['SNV', 'SNV', 'SNV', 'STC']);
+    expect(data(book, 'Kết quả')).toHaveLength(4);
+    expect(data(book, 'Đơn vị').map((r) => r[0])).toEqual(['SNV', 'STC']);
+    expect(data(book, 'Cụm, khối').map((r) => r[0])).toEqual(['KHOI-A']);
+
+    const cum = await exportXlsx({ groupCode: 'CUM-1' });
+    expect(cum.result.rows).toEqual({ summary: 2, targets: 1, results: 0, units: 2, groups: 1 });
+    // An empty sheet keeps its header, frozen and filtered.
+    const empty = sheet(cum.book, 'Kết quả');
+    expect(empty.rowCount).toBe(1);
+    expect(empty.autoFilter).toBe('A1:M1');
+  });
+
+  it('filters by period: its results only, and % of plan as of its end', async () => {
+    const q1 = await exportXlsx({ periodCode: 'Q2020-1' });
+    expect(q1.result.period).toBe('Q2020-1');
+    expect(data(q1.book, 'Kết quả').map((r) => [r[2], r[3], r[5]])).toEqual([['Quý I/2020', TEXTS.ontime, 60]]);
+    // SNV at the end of Q1: (60,9% + 33,3%) / 2
+    expect(data(q1.book, 'Tổng hợp')[2]![8]).toBeCloseTo(0.471, 9);
+
+    const q2 = await exportXlsx({ periodCode: 'Q2020-2' });
+    expect(data(q2.book, 'Kết quả').map((r) => r[2])).toEqual(['Quý II/2020', 'Quý II/2020', 'Quý II/2020']);
+    // The targets, units and groups are not limited by a period.
+    expect(q2.result.rows).toMatchObject({ summary: 5, targets: 5, units: 5, groups: 2 });
+  });
+
+  it('continues a sheet past the row limit on "Name (2)", each part with its header, frozen and filtered', async () => {
+    const { result, book } = await exportXlsx({ maxRowsPerSheet: 3 });
+    expect(book.worksheets.map((w) => `${w.name}:${w.rowCount - 1}`)).toEqual([
+      'Tổng hợp:2',
+      'Tổng hợp (2):2',
+      'Tổng hợp (3):1',
+      'Đăng ký chỉ tiêu:2',
+      'Đăng ký chỉ tiêu (2):2',
+      'Đăng ký chỉ tiêu (3):1',
+      'Kết quả:2',
+      'Kết quả (2):2',
+      'Đơn vị:2',
+      'Đơn vị (2):2',
+      'Đơn vị (3):1',
+      'Cụm, khối:2',
+    ]);
+    expect(result.sheets.filter((s) => s.key === 'results').map((s) => [s.name, s.rows])).toEqual([
+      ['Kết quả', 2],
+      ['Kết quả (2)', 2],
+    ]);
+    expect(result.rows.summary).toBe(5);
+    const second = sheet(book, 'Kết quả (2)');
+    expect(HEADERS['Kết quả'].map((_, i) => second.getRow(1).getCell(i + 1).value)).toEqual(HEADERS['Kết quả']);
+    expect(second.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+    expect(second.autoFilter).toBe('A1:M3');
+    // The rows go on where the first part stopped.
+    expect(grid(second, 13).slice(1).map((r) => r[3])).toEqual([TEXTS.complaints, TEXTS.training]);
+    expect(grid(sheet(book, 'Tổng hợp (3)'), 9)[1]![1]).toBe('MTTQ');
+  });
+
+  it('refuses an unknown movement, cluster/block or period with a clear message, and writes nothing', async () => {
+    const refusal = async (options: Partial<ExportOptions>) => {
+      const error = await exportMovement(db, { movementCode: 'TEST-2020', dir: out, now: EXPORT_AT, ...options }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(DomainError);
+      const { code, args } = error as DomainError;
+      return t('vi', code, args);
+    };
+    expect(await refusal({ movementCode: 'KHONG-CO' })).toBe('Không có phong trào mã "KHONG-CO".');
+    expect(await refusal({ movementCode: undefined, movementId: 999 })).toBe('Không có phong trào mã "999".');
+    expect(await refusal({ groupCode: 'CUM-9' })).toBe('Phong trào TEST-2020 không có cụm/khối mã "CUM-9". Các mã có: CUM-1, KHOI-A');
+    expect(await refusal({ periodCode: 'Q2021-1' })).toBe(
+      'Phong trào TEST-2020 không có kỳ báo cáo mã "Q2021-1". Các kỳ có: Q2020-1, Q2020-2, H2020-1, Q2020-3, Q2020-4, H2020-2, Y2020',
+    );
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('uses the open movement when none is named, and never overwrites an earlier export', async () => {
+    const first = await exportMovement(db, { dir: out, now: EXPORT_AT });
+    const second = await exportMovement(db, { dir: out, now: EXPORT_AT });
+    expect(first.movement.code).toBe('TEST-2020');
+    expect(second.files).toEqual([join(out, 'thidua-TEST-2020-20200715-100000-2.xlsx')]);
+    expect(readdirSync(out).sort()).toEqual(['thidua-TEST-2020-20200715-100000-2.xlsx', 'thidua-TEST-2020-20200715-100000.xlsx']);
+  });
+
+  it('reads one snapshot while the bot keeps writing on its own connection', async () => {
+    const running = exportMovement(db, { movementCode: 'TEST-2020', dir: out, now: EXPORT_AT });
+    // The export has begun (its read transaction is open); a liaison reports Q3 meanwhile.
+    const period = listPeriods(db, fx.movement.id).find((p) => p.code === 'Q2020-3')!;
+    const snv = findRegistration(db, fx.movement.id, fx.unit('SNV'))!;
+    recordProgressReport(db, { registrationId: snv.id, periodId: period.id, lines: [{ targetId: fx.targetIds.ontime, value: 10 }] }, cliActor, EXPORT_AT);
+    const during = await running;
+    expect(during.rows.results).toBe(4);
+    const after = await exportMovement(db, { movementCode: 'TEST-2020', dir: out, now: EXPORT_AT });
+    expect(after.rows.results).toBe(5);
+  });
+
+  it('speaks English when asked, with the same figures', async () => {
+    const { book } = await exportXlsx({ locale: 'en' });
+    expect(book.worksheets.map((w) => w.name)).toEqual(['Summary', 'Registered targets', 'Results', 'Units', 'Clusters, blocks']);
+    const summary = grid(sheet(book, 'Summary'), 9);
+    expect(summary[0]).toEqual(['Cluster/block', 'Unit code', 'Unit name', 'Kind of unit', 'Status', 'Submitted on', 'Late', 'Targets', 'Latest % of plan']);
+    expect(summary[3]).toEqual(['Khối A', 'SNV', 'Sở Nội vụ', 'Department', 'Approved', day('2020-03-10'), 'No', 3, expect.closeTo(0.841, 9)]);
+    expect(grid(sheet(book, 'Results'), 13)[3]![8]).toBe('met');
+  });
+});
+
+describe('XLSX export of the sample movement', () => {
+  it('has its 34 units and 6 clusters/blocks; a cluster keeps only its members', async () => {
+    const temp = openTempDatabase();
+    const summary = loadSampleMovement(temp.db, cliActor, EXPORT_AT);
+    const all = await exportMovement(temp.db, { movementId: summary.movementId, dir: temp.dir, now: EXPORT_AT });
+    expect(all.rows).toEqual({ summary: 34, targets: 6, results: 0, units: 34, groups: 6 });
+    const cum1 = await exportMovement(temp.db, { movementId: summary.movementId, groupCode: 'CUM1', dir: temp.dir, now: EXPORT_AT });
+    expect(cum1.rows).toMatchObject({ summary: 5, units: 5, groups: 1 });
+    const book = await readBook(cum1.files[0]!);
+    expect(grid(book.getWorksheet('Cụm, khối')!, 7)[1]).toEqual(['CUM1', 'Cụm', expect.any(String), expect.any(String), expect.any(String), 5, 'Có']);
+  });
+});
