@@ -402,15 +402,18 @@ conv-help-admin = Commands of the Emulation and Commendation Board:
   /review — approve or return the registrations waiting
   /late — units that have not sent, urge them all at once
   /invite — create an invite code for a unit's officer
+  /export — export the figures as Excel (XLSX) or CSV
   /menu — what you can do · /lang — change language
   While answering: /back, /cancel, /help.
 conv-help-cluster_head = Commands of a cluster/block head:
   /status — the units of your cluster or block
   /late — units that have not sent, urge them
   /myunit — your own unit
+  /export — export your cluster's figures
   /menu — what you can do · /lang — change language
 conv-help-viewer = Commands:
   /status — the movement at a glance (read only)
+  /export — export the figures to Excel
   /menu — what you can do · /lang — change language
 menu-status = Movement status
 menu-review = Review registrations
@@ -492,6 +495,16 @@ tg-cmd-status = Movement status
 tg-cmd-review = Review registrations
 tg-cmd-late = Units not sent, urge
 tg-cmd-invite = Create an invite
+menu-export = Export the figures (Excel)
+scope-export-only = This is for the Board, leaders and cluster/block heads.
+exp-format-prompt = Export the movement's figures as?
+exp-xlsx = Excel (XLSX), one workbook
+exp-csv = CSV, one file per sheet
+export-format-help = XLSX opens in Excel or LibreOffice; CSV is for other software.
+exp-started = Preparing the { $format } file… It will be sent here when ready (this may take a few minutes).
+exp-ready = 📊 Figures of { $movement } ({ $files } files).
+exp-failed = The export failed because of a fault on the assistant's side. Please try again later.
+tg-cmd-export = Export the figures to Excel
 
 ## Telegram
 

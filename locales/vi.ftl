@@ -398,15 +398,18 @@ conv-help-admin = Các lệnh của Ban Thi đua - Khen thưởng:
   /duyet — duyệt hoặc trả lại bản đăng ký đang chờ
   /cham — các đơn vị chưa gửi, đôn đốc một lần cho tất cả
   /moi — tạo mã mời cho cán bộ của một đơn vị
+  /xuat — xuất số liệu ra Excel (XLSX) hoặc CSV
   /menu — các việc có thể làm · /ngonngu — đổi ngôn ngữ
   Khi đang làm dở: /quaylai, /huy, /trogiup.
 conv-help-cluster_head = Các lệnh của cụm, khối trưởng:
   /tinhhinh — tình hình các đơn vị trong cụm, khối
   /cham — đơn vị chưa gửi, đôn đốc
   /donvi — đơn vị của anh/chị
+  /xuat — xuất số liệu của cụm, khối
   /menu — các việc có thể làm · /ngonngu — đổi ngôn ngữ
 conv-help-viewer = Các lệnh:
   /tinhhinh — tình hình phong trào (chỉ xem)
+  /xuat — xuất số liệu ra Excel
   /menu — các việc có thể làm · /ngonngu — đổi ngôn ngữ
 menu-status = Tình hình phong trào
 menu-review = Duyệt đăng ký
@@ -488,6 +491,16 @@ tg-cmd-status = Tình hình phong trào
 tg-cmd-review = Duyệt bản đăng ký
 tg-cmd-late = Đơn vị chưa gửi, đôn đốc
 tg-cmd-invite = Tạo mã mời
+menu-export = Xuất số liệu (Excel)
+scope-export-only = Việc này dành cho Ban Thi đua - Khen thưởng, lãnh đạo và cụm, khối trưởng.
+exp-format-prompt = Xuất số liệu phong trào dạng nào?
+exp-xlsx = Excel (XLSX), một tệp nhiều trang
+exp-csv = CSV, mỗi trang một tệp
+export-format-help = XLSX mở bằng Excel hoặc LibreOffice; CSV dùng cho phần mềm khác.
+exp-started = Đang chuẩn bị tệp { $format }… Tệp sẽ được gửi vào đây khi xong (có thể mất vài phút).
+exp-ready = 📊 Số liệu { $movement } ({ $files } tệp).
+exp-failed = Chưa xuất được số liệu do lỗi phía trợ lý. Xin thử lại sau.
+tg-cmd-export = Xuất số liệu ra Excel
 
 ## Telegram
 

@@ -3,6 +3,8 @@
 // movement first if the database has none.
 import type { ChannelSender } from './chat/channel.ts';
 import { ChatCore } from './chat/core.ts';
+import type { Job } from './chat/engine.ts';
+import { exportDir, runExportJob } from './jobs/export-job.ts';
 import { pruneInbound } from './chat/inbound.ts';
 import { startTelegram, TelegramConflictError } from './channels/telegram/run.ts';
 import { createZaloChannel } from './channels/zalo/adapter.ts';
@@ -75,6 +77,7 @@ if (!chatMode) {
       locale,
       interactive: process.stdin.isTTY === true,
       databasePath: config.DATABASE_PATH,
+      exportDir: exportDir(config.DATABASE_PATH),
       clock: systemClock,
       log,
     });
@@ -92,9 +95,15 @@ async function runMessengers(): Promise<void> {
   const outbox = new OutboxLoop(db, senders, systemClock, log);
   const routes: Route[] = [];
   const stoppers: (() => Promise<void>)[] = [];
+  // Exports asked for in chat run one after another, outside the messages' transactions.
+  let jobs: Promise<void> = Promise.resolve();
+  const onJob = (job: Job) => {
+    jobs = jobs.then(() => runExportJob(db, job, exportDir(config.DATABASE_PATH), systemClock, log)).then(() => outbox.kick());
+  };
+  stoppers.push(() => jobs);
 
   if (channels.telegram) {
-    const telegram = await startTelegram({ config, db, core, clock: systemClock, log, onNotified: () => outbox.kick() });
+    const telegram = await startTelegram({ config, db, core, clock: systemClock, log, onNotified: () => outbox.kick(), onJob });
     senders.push(telegram.channel);
     routes.push(...telegram.routes);
     stoppers.push(telegram.stop);
@@ -106,7 +115,7 @@ async function runMessengers(): Promise<void> {
     });
   }
   if (channels.zalo) {
-    const zalo = createZaloChannel({ config, db, core, clock: systemClock, log, onNotified: () => outbox.kick() });
+    const zalo = createZaloChannel({ config, db, core, clock: systemClock, log, onNotified: () => outbox.kick(), onJob });
     senders.push(zalo.sender);
     routes.push(...zalo.routes);
     stoppers.push(zalo.stop);

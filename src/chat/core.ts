@@ -17,7 +17,7 @@ import { fold } from '../util/text.ts';
 import type { Logger } from '../util/log.ts';
 import { matchChoice } from './choices.ts';
 import { deleteConversation, findConversation, personWithUnit, saveConversation, touchIdentity } from './store.ts';
-import { CONVERSATION_IDLE_MS, HISTORY_LIMIT, renderPrompt, type Answer, type Flow, type FlowContext, type Identity, type StepResult } from './engine.ts';
+import { CONVERSATION_IDLE_MS, HISTORY_LIMIT, renderPrompt, type Answer, type Flow, type FlowContext, type Identity, type Job, type StepResult } from './engine.ts';
 import { decodeChoice, type Choice, type InboundEvent, type OutboundMessage } from './types.ts';
 
 /** How long the open movement is taken as known (see ChatCore.movement). */
@@ -64,6 +64,8 @@ const COMMANDS: Record<string, string> = {
   cham: 'late',
   invite: 'invite',
   moi: 'invite',
+  export: 'export',
+  xuat: 'export',
 };
 
 /** Which flow a command (or a `go:` button) opens. */
@@ -78,6 +80,7 @@ const FLOW_OF_COMMAND: Record<string, string> = {
   review: 'review',
   late: 'late',
   invite: 'invite',
+  export: 'export',
 };
 
 export interface HandleResult {
@@ -89,6 +92,8 @@ export interface HandleResult {
   stale: boolean;
   /** The answer was taken and the same question asked again, updated (e.g. a ticked title). */
   sameQuestion: boolean;
+  /** Work to run after this message (see FlowContext.schedule). */
+  jobs: Job[];
 }
 
 export interface ChatCoreOptions {
@@ -122,6 +127,8 @@ export class ChatCore {
       ctx.notify = (personIds, key, id, args, choices) => {
         notified = this.queueNotifications(personIds, key, id, args, choices, now) || notified;
       };
+      const jobs: Job[] = [];
+      ctx.schedule = (job) => jobs.push(job);
 
       let convo = this.loadConversation(identity.id, ctx, now, notes);
       const reply = (message: OutboundMessage) => {
@@ -135,12 +142,13 @@ export class ChatCore {
       } catch (error) {
         if (!(error instanceof DomainError)) throw error;
         replies.length = 0;
+        jobs.length = 0;
         convo = this.loadConversation(identity.id, ctx, now, notes);
         notes.push(ctx.t(error.code, error.args));
         if (convo) reply(this.prompt(ctx, convo));
       }
       if (notes.length > 0) replies.push({ text: notes.join('\n\n') });
-      return { replies, identityId: identity.id, notified, ...outcome };
+      return { replies, identityId: identity.id, notified, ...outcome, jobs };
     });
   }
 
@@ -205,6 +213,7 @@ export class ChatCore {
       movement: this.movement(),
       actor,
       notify: () => undefined,
+      schedule: () => undefined,
     };
   }
 

@@ -28,7 +28,12 @@ export interface FlowContext {
   actor: Actor;
   /** Queues a message (by locale id, in each recipient's language) for other people. */
   notify(personIds: number[], key: string, id: string, args?: Args, choices?: (t: Translate) => Choice[]): void;
+  /** Asks for work too long for a chat message (an export): done after it, the result sent later. */
+  schedule(job: Job): void;
 }
+
+/** Work a flow asks for that runs outside the message's transaction. */
+export type Job = { kind: 'export'; personId: number; identityId: number; locale: Locale; format: 'xlsx' | 'csv'; groupCode: string | null };
 
 export interface Prompt {
   text: string;

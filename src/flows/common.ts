@@ -7,9 +7,9 @@ import type { Translate } from '../i18n/index.ts';
 /** The main actions, as buttons that open their flow from anywhere (`go:` payloads). */
 const MENU: Record<string, string[]> = {
   liaison: ['register', 'report', 'myunit'],
-  admin: ['status', 'review', 'late', 'invite'],
-  cluster_head: ['status', 'late', 'myunit'],
-  viewer: ['status'],
+  admin: ['status', 'review', 'late', 'invite', 'export'],
+  cluster_head: ['status', 'late', 'myunit', 'export'],
+  viewer: ['status', 'export'],
 };
 
 export function mainMenuChoices(t: Translate, role: string | undefined): Choice[] {

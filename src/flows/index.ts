@@ -5,9 +5,10 @@ import { menuFlow } from './menu.ts';
 import { myUnitFlow } from './my-unit.ts';
 import { registerFlow } from './register.ts';
 import { reportFlow } from './report.ts';
+import { exportFlow } from './export.ts';
 import { inviteFlow } from './invite.ts';
 import { lateFlow } from './late.ts';
 import { reviewFlow } from './review.ts';
 import { statusFlow } from './status.ts';
 
-export const ALL_FLOWS = [linkFlow, menuFlow, languageFlow, registerFlow, reportFlow, myUnitFlow, statusFlow, reviewFlow, lateFlow, inviteFlow];
+export const ALL_FLOWS = [linkFlow, menuFlow, languageFlow, registerFlow, reportFlow, myUnitFlow, statusFlow, reviewFlow, lateFlow, inviteFlow, exportFlow];

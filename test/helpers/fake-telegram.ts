@@ -5,6 +5,7 @@
  */
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { performance } from 'node:perf_hooks';
 
 export interface ApiCall {
   method: string;
@@ -27,6 +28,17 @@ interface Failure {
 
 export const FAKE_TOKEN = '123456789:AAFakeTokenForTestsOnly_abcdefghij';
 
+/** Telegram's flood limits, enforced on sendMessage/sendDocument/sendPhoto as a sliding window over accepted messages. */
+export interface RateLimits {
+  /** Messages per window over the whole bot (Telegram: 30 a second). */
+  perWindow: number;
+  /** Messages per window to one chat (Telegram: 1 a second). */
+  perChat: number;
+  windowMs?: number;
+  /** Seconds asked for in the 429 answer (default 1). */
+  retryAfter?: number;
+}
+
 export class FakeBotApi {
   readonly calls: ApiCall[] = [];
   private server?: Server;
@@ -35,6 +47,18 @@ export class FakeBotApi {
   private nextMessageId = 100;
   private failures: Failure[] = [];
   private waiting: (() => void)[] = [];
+  private limits: RateLimits | undefined;
+  private accepted: number[] = [];
+  private acceptedHead = 0;
+  private acceptedByChat = new Map<number, number[]>();
+  /** Sends refused with 429 because a rate limit was exceeded. */
+  rateLimited = 0;
+  /** Accepted sends: chat id and arrival time (performance.now), in order. */
+  readonly deliveries: { chatId: number; at: number; text: string }[] = [];
+  /** Only record deliveries (not every call): for long runs where the call log would grow large. */
+  lean = false;
+  /** Milliseconds each send takes to be answered (a slow network). */
+  latencyMs = 0;
   root = '';
 
   constructor(readonly username = 'thidua_test_bot') {}
@@ -69,6 +93,36 @@ export class FakeBotApi {
     this.failures.push({ method, status, description, times: options.times ?? 1, ...options });
   }
 
+  /** Enforce Telegram's flood limits from now on (answering 429 with retry_after when exceeded). */
+  limitRate(limits: RateLimits): this {
+    this.limits = limits;
+    return this;
+  }
+
+  /** How many messages each chat got. */
+  countsByChat(): Map<number, number> {
+    const counts = new Map<number, number>();
+    for (const d of this.deliveries) counts.set(d.chatId, (counts.get(d.chatId) ?? 0) + 1);
+    return counts;
+  }
+
+  /** A send over the limits is refused (429, retry_after); an accepted one is counted. */
+  private overLimit(chatId: number): boolean {
+    if (!this.limits) return false;
+    const now = performance.now();
+    const windowMs = this.limits.windowMs ?? 1_000;
+    while (this.acceptedHead < this.accepted.length && this.accepted[this.acceptedHead]! <= now - windowMs) this.acceptedHead++;
+    const chat = (this.acceptedByChat.get(chatId) ?? []).filter((t) => t > now - windowMs);
+    if (this.accepted.length - this.acceptedHead >= this.limits.perWindow || chat.length >= this.limits.perChat) {
+      this.rateLimited++;
+      return true;
+    }
+    this.accepted.push(now);
+    chat.push(now);
+    this.acceptedByChat.set(chatId, chat);
+    return false;
+  }
+
   callsOf(method: string): ApiCall[] {
     return this.calls.filter((c) => c.method === method);
   }
@@ -99,7 +153,13 @@ export class FakeBotApi {
     const method = match[2]!;
     const { payload, files } = await readPayload(req);
     const call: ApiCall = { method, payload, ...(files ? { files } : {}), at: Date.now() };
-    this.calls.push(call);
+    if (!this.lean) this.calls.push(call);
+    const sends = method === 'sendMessage' || method === 'sendDocument' || method === 'sendPhoto';
+    if (sends && this.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, this.latencyMs));
+    if (sends && this.overLimit(Number(payload.chat_id))) {
+      const retryAfter = this.limits!.retryAfter ?? 1;
+      return { status: 429, body: { ok: false, error_code: 429, description: `Too Many Requests: retry after ${retryAfter}`, parameters: { retry_after: retryAfter } } };
+    }
 
     const failure = this.failures.find((f) => f.method === method && f.times > 0 && (f.chatId === undefined || Number(payload.chat_id) === f.chatId));
     if (failure) {
@@ -126,6 +186,7 @@ export class FakeBotApi {
       case 'getUpdates':
         return ok(await this.getUpdates(Number(payload.offset ?? 0), Math.min(Number(payload.timeout ?? 0), 1)));
       case 'sendMessage':
+        this.deliveries.push({ chatId: chat.id, at: performance.now(), text: String(payload.text) });
         return ok({ message_id: this.nextMessageId++, date: now, chat, text: payload.text });
       case 'sendDocument':
       case 'sendPhoto':
@@ -166,18 +227,35 @@ async function readPayload(req: IncomingMessage): Promise<{ payload: Record<stri
   for await (const chunk of req) chunks.push(chunk as Buffer);
   const body = Buffer.concat(chunks);
   const type = req.headers['content-type'] ?? '';
-  if (type.startsWith('multipart/form-data')) {
-    const form = await new Response(body, { headers: { 'content-type': type } }).formData();
-    const payload: Record<string, unknown> = {};
-    const files: Record<string, string> = {};
-    for (const [key, value] of form.entries()) {
-      if (typeof value === 'string') payload[key] = value;
-      else files[key] = (value as File).name;
-    }
-    return { payload, files };
-  }
+  if (type.startsWith('multipart/form-data')) return readMultipart(body, /boundary=("?)([^";]+)\1/.exec(type)![2]!);
   if (body.length === 0) return { payload: {} };
   return { payload: JSON.parse(body.toString('utf8')) as Record<string, unknown> };
+}
+
+/** Just enough of multipart/form-data for the Bot API's uploads: fields, and files by name. */
+function readMultipart(body: Buffer, boundary: string): { payload: Record<string, unknown>; files: Record<string, string> } {
+  const payload: Record<string, unknown> = {};
+  const files: Record<string, string> = {};
+  for (const part of body.toString('latin1').split(`--${boundary}`)) {
+    const split = part.indexOf('\r\n\r\n');
+    if (split < 0) continue;
+    const head = part.slice(0, split);
+    const name = /[; ]name="?([^";\r\n]+)"?/.exec(head)?.[1];
+    if (!name) continue;
+    const filename = /filename="?([^";\r\n]+)"?/.exec(head)?.[1];
+    const value = Buffer.from(part.slice(split + 4).replace(/\r\n$/, ''), 'latin1').toString('utf8');
+    if (filename !== undefined) files[name] = filename;
+    else payload[name] = value;
+  }
+  // grammY sends a file as `document=attach://<part>`: name the file by the field that refers to it.
+  for (const [key, value] of Object.entries(payload)) {
+    const part = typeof value === 'string' && value.startsWith('attach://') ? value.slice(9) : undefined;
+    if (part && files[part]) {
+      files[key] = files[part];
+      delete files[part];
+    }
+  }
+  return { payload, files };
 }
 
 /** Update builders: a private chat with person `id`. */

@@ -5,6 +5,8 @@
  */
 import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import type { ChatCore } from '../../chat/core.ts';
+import type { Job } from '../../chat/engine.ts';
+import { runExportJob } from '../../jobs/export-job.ts';
 import type { OutboundMessage } from '../../chat/types.ts';
 import type { Db } from '../../db/connection.ts';
 import { identities, people, units, type ROLES } from '../../db/schema.ts';
@@ -40,6 +42,8 @@ export interface ConsoleChatOptions {
   clock?: Clock;
   log?: Logger;
   render?: Render;
+  /** Where exports asked for in the chat are written. */
+  exportDir?: string;
 }
 
 export class ConsoleChat {
@@ -65,8 +69,18 @@ export class ConsoleChat {
     return this.ended;
   }
 
+  /** Work asked for by the last line (an export), run before its answer is printed. */
+  private readonly jobs: Job[] = [];
+
   /** Handles one typed line and returns the text to print (empty for an empty line). */
   async handleLine(line: string): Promise<string> {
+    const answer = await this.handleText(line);
+    if (this.jobs.length === 0) return answer;
+    for (const job of this.jobs.splice(0)) await runExportJob(this.options.db, job, this.options.exportDir ?? 'exports', this.clock, this.log);
+    return [answer, ...this.deliver()].filter((part) => part !== '').join('\n\n');
+  }
+
+  private async handleText(line: string): Promise<string> {
     const text = line.trim();
     if (text === '') return '';
     const command = text.startsWith('/') ? fold(text.slice(1).split(/\s+/)[0] ?? '').replace(/[^a-z]/g, '') : undefined;
@@ -92,7 +106,9 @@ export class ConsoleChat {
   private send(text: string): string {
     let replies: OutboundMessage[];
     try {
-      replies = this.options.core.handle({ channel: 'console', externalId: this.externalId, text }).replies;
+      const result = this.options.core.handle({ channel: 'console', externalId: this.externalId, text });
+      replies = result.replies;
+      this.jobs.push(...result.jobs);
     } catch (error) {
       // The core's transaction was rolled back: nothing of this line was saved.
       return this.failure(error);

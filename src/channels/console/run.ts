@@ -22,6 +22,8 @@ export interface RunConsoleChatOptions {
   interactive: boolean;
   /** The database file, named in the welcome. */
   databasePath?: string;
+  /** Where exports asked for in the chat are written. */
+  exportDir?: string;
   clock?: Clock;
   log?: Logger;
 }
@@ -33,6 +35,7 @@ export async function runConsoleChat(options: RunConsoleChatOptions): Promise<vo
     core,
     db,
     locale,
+    ...(options.exportDir ? { exportDir: options.exportDir } : {}),
     ...(options.clock ? { clock: options.clock } : {}),
     ...(options.log ? { log: options.log } : {}),
   });

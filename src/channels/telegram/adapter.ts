@@ -6,6 +6,7 @@ import { and, eq } from 'drizzle-orm';
 import { GrammyError, HttpError, InputFile, type Api } from 'grammy';
 import type { ChannelSender, SendResult } from '../../chat/channel.ts';
 import type { ChatCore } from '../../chat/core.ts';
+import type { Job } from '../../chat/engine.ts';
 import { enqueueInbound, processPendingInbound, receiveNow, type Processed } from '../../chat/inbound.ts';
 import type { OutboundMessage } from '../../chat/types.ts';
 import type { Db } from '../../db/connection.ts';
@@ -29,6 +30,8 @@ export interface TelegramChannelOptions {
   username?: string;
   /** Told when the core queued notifications for other people. */
   onNotified?: () => void;
+  /** Given the work a message asked for (an export), to run after it. */
+  onJob?: (job: Job) => void;
 }
 
 type Callback = NonNullable<Extract<ReadUpdate, { kind: 'event' }>['callback']>;
@@ -138,6 +141,7 @@ export class TelegramChannel implements ChannelSender {
     }
     const { result } = processed;
     if (result.notified) this.options.onNotified?.();
+    for (const job of result.jobs) this.options.onJob?.(job);
     await this.options.menus?.refreshFor(chatId, result.identityId);
     if (!callback) {
       await this.deliver(chatId, result.replies);
@@ -173,8 +177,11 @@ export class TelegramChannel implements ChannelSender {
 
   private async sendOne(chatId: number, message: OutboundMessage): Promise<void> {
     const { api } = this.options;
+    if (message.file) {
+      await api.sendDocument(chatId, new InputFile(message.file.path, message.file.name), message.text ? { caption: message.text.slice(0, 1024) } : {});
+      return;
+    }
     for (const part of render(message)) await api.sendMessage(chatId, part.text, part.reply_markup ? { reply_markup: part.reply_markup } : {});
-    if (message.file) await api.sendDocument(chatId, new InputFile(message.file.path, message.file.name));
   }
 
   /** Sends replies in order; a person who blocked the bot is marked unreachable, nothing is retried here. */

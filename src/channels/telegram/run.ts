@@ -6,6 +6,7 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import { autoRetry } from '@grammyjs/auto-retry';
 import { Bot, GrammyError } from 'grammy';
 import type { ChatCore } from '../../chat/core.ts';
+import type { Job } from '../../chat/engine.ts';
 import type { Config } from '../../config.ts';
 import type { Db } from '../../db/connection.ts';
 import { settings } from '../../db/schema.ts';
@@ -41,13 +42,14 @@ export interface TelegramDeps {
   clock: Clock;
   log: Logger;
   onNotified?: () => void;
+  onJob?: (job: Job) => void;
 }
 
 /** A stable secret for the webhook header when none is configured: derived from the token, never sent elsewhere. */
 export const webhookSecret = (config: Config) =>
   config.TELEGRAM_WEBHOOK_SECRET ?? createHash('sha256').update(`webhook:${config.TELEGRAM_BOT_TOKEN}`).digest('hex').slice(0, 48);
 
-export async function startTelegram({ config, db, core, clock, log, onNotified }: TelegramDeps): Promise<StartedTelegram> {
+export async function startTelegram({ config, db, core, clock, log, onNotified, onJob }: TelegramDeps): Promise<StartedTelegram> {
   const bot = new Bot(config.TELEGRAM_BOT_TOKEN!, { client: { apiRoot: config.TELEGRAM_API_ROOT } });
   // 429 and 5xx are retried after the time Telegram asks for, up to a minute.
   bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 60 }));
@@ -58,7 +60,7 @@ export async function startTelegram({ config, db, core, clock, log, onNotified }
     .onConflictDoUpdate({ target: settings.key, set: { value: bot.botInfo.username, updatedAt: clock.now() } })
     .run();
   const menus = new CommandMenus(bot.api, db, clock, log);
-  const channel = new TelegramChannel({ api: bot.api, db, core, clock, log, menus, username: bot.botInfo.username, defaultLocale: config.DEFAULT_LOCALE, ...(onNotified ? { onNotified } : {}) });
+  const channel = new TelegramChannel({ api: bot.api, db, core, clock, log, menus, username: bot.botInfo.username, defaultLocale: config.DEFAULT_LOCALE, ...(onNotified ? { onNotified } : {}), ...(onJob ? { onJob } : {}) });
   await menus.setDefaults().catch((error: unknown) => log.warn('telegram default menu not set', { error: String(error) }));
   // Updates left in the queue by a crash are answered first.
   await channel.processQueue();

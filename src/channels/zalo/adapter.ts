@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import type { ChannelSender } from '../../chat/channel.ts';
 import type { ChatCore, HandleResult } from '../../chat/core.ts';
+import type { Job } from '../../chat/engine.ts';
 import { enqueueInbound, processNextInbound } from '../../chat/inbound.ts';
 import type { InboundEvent, OutboundMessage } from '../../chat/types.ts';
 import type { Config } from '../../config.ts';
@@ -33,6 +34,8 @@ export interface ZaloChannelOptions {
   log: Logger;
   /** Called when handling an event queued notifications for others: drain the outbox then. */
   onNotified?: () => void;
+  /** Given the work a message asked for (an export), to run after it. */
+  onJob?: (job: Job) => void;
   /** How often to check that the token pair is still fresh while nothing is sent (0: never). */
   keepAliveMs?: number;
   fetch?: typeof fetch;
@@ -116,6 +119,7 @@ export function createZaloChannel(options: ZaloChannelOptions): ZaloChannel {
       }
       await sendReplies(next.event, next.result);
       if (next.result.notified) options.onNotified?.();
+      for (const job of next.result.jobs) options.onJob?.(job);
       await rememberName(next.result, next.event.externalId);
     }
   };

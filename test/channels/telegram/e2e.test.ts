@@ -1,3 +1,5 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ChatCore } from '../../../src/chat/core.ts';
 import { startTelegram, type StartedTelegram } from '../../../src/channels/telegram/run.ts';
@@ -174,5 +176,16 @@ describe('the Telegram channel over real HTTP', () => {
     api.pushUpdate(tg.text(LIAISON, 'xin chào'));
     await waitFor(() => temp.db.$client.prepare("SELECT unreachable_at FROM identities WHERE external_id = ?").get(String(LIAISON)) !== undefined && (temp.db.$client.prepare("SELECT unreachable_at AS u FROM identities WHERE external_id = ?").get(String(LIAISON)) as { u: number | null }).u !== null, 'the identity marked');
     expect(temp.db.$client.prepare('SELECT unreachable_reason FROM identities').get()).toEqual({ unreachable_reason: 'Forbidden: bot was blocked by the user' });
+  });
+
+  it('sends a file (an export) as a document with its caption', async () => {
+    const temp = openTempDatabase();
+    const { api, telegram } = await startBot(temp);
+    const file = join(temp.dir, 'thidua-ND-2020.xlsx');
+    writeFileSync(file, 'PK fake workbook');
+    expect(await telegram.channel.send(String(ADMIN), { text: '📊 Số liệu', file: { path: file, name: 'thidua-ND-2020.xlsx' } })).toEqual({ ok: true });
+    const [call] = api.callsOf('sendDocument');
+    expect(call!.payload).toMatchObject({ chat_id: String(ADMIN), caption: '📊 Số liệu' });
+    expect(call!.files).toEqual({ document: 'thidua-ND-2020.xlsx' });
   });
 });
