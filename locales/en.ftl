@@ -430,6 +430,7 @@ st-total = Total
 st-by-group = By cluster and block:
 st-by-kind = By kind of unit:
 st-counts = { $label }: { $units } units — ✅ { $approved } approved, 🕓 { $submitted } awaiting review, ↩️ { $returned } returned, ✏️ { $draft } not sent, ⚪ { $none } not registered, ⏰ { $late } late
+st-progress = {" "}· 📈 average { $percent } of plan
 st-pick = Pick a cluster or block to see its units, or find a unit.
 st-search = Find a unit
 st-search-prompt = Type a unit's code or name (accents optional), e.g. SNV or hai hau.

@@ -426,6 +426,7 @@ st-total = Tổng số
 st-by-group = Theo cụm, khối:
 st-by-kind = Theo loại đơn vị:
 st-counts = { $label }: { $units } đơn vị — ✅ { $approved } đã duyệt, 🕓 { $submitted } chờ duyệt, ↩️ { $returned } trả lại, ✏️ { $draft } chưa gửi, ⚪ { $none } chưa đăng ký, ⏰ { $late } chậm
+st-progress = {" "}· 📈 bình quân { $percent } kế hoạch
 st-pick = Chọn một cụm, khối để xem từng đơn vị, hoặc tìm một đơn vị.
 st-search = Tìm đơn vị
 st-search-prompt = Gõ mã hoặc tên đơn vị (không cần dấu), ví dụ: SNV hoặc hai hau.

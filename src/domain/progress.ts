@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../db/connection.ts';
 import { progressLines, progressReports, reportingPeriods, type ASSESSMENTS, type EVIDENCE_KINDS } from '../db/schema.ts';
 import { recordAudit, type Actor } from './audit.ts';
@@ -159,4 +159,27 @@ export function reportsFor(db: DbOrTx, registrationId: number, periodId: number)
     .where(inArray(progressLines.reportId, reports.map((r) => r.id)))
     .all();
   return reports.map((r) => ({ ...r, lines: lines.filter((l) => l.reportId === r.id) }));
+}
+
+/**
+ * Each unit's progress: the average % of plan of its quantitative targets, each as its latest
+ * report says (latest period, then latest revision). Units with no figure yet are absent.
+ */
+export function averageProgressByUnit(db: DbOrTx, movementId: number): Map<number, number> {
+  const rows = db.all<{ unitId: number; percent: number }>(sql`
+    WITH ranked AS (
+      SELECT pl.target_id AS targetId, pl.percent_of_plan AS percent,
+             row_number() OVER (PARTITION BY pl.target_id ORDER BY p.ends_on DESC, pr.revision DESC, pl.id DESC) AS rank
+        FROM progress_lines pl
+        JOIN progress_reports pr ON pr.id = pl.report_id
+        JOIN reporting_periods p ON p.id = pr.period_id
+       WHERE p.movement_id = ${movementId}
+    )
+    SELECT r.unit_id AS unitId, avg(ranked.percent) AS percent
+      FROM ranked
+      JOIN targets t ON t.id = ranked.targetId
+      JOIN registrations r ON r.id = t.registration_id
+     WHERE ranked.rank = 1 AND ranked.percent IS NOT NULL AND t.deleted_at IS NULL AND t.kind = 'quantitative'
+     GROUP BY r.unit_id`);
+  return new Map(rows.map((r) => [r.unitId, r.percent]));
 }

@@ -10,7 +10,8 @@ import type { Choice } from '../chat/types.ts';
 import { groups, units } from '../db/schema.ts';
 import { inScope, readScope, type Scope } from '../domain/scope.ts';
 import { movementStatus, type MovementStatus, type StatusCounts, type UnitStatus } from '../domain/status.ts';
-import { formatVnDate, localDate } from '../domain/vn-input.ts';
+import { averageProgressByUnit } from '../domain/progress.ts';
+import { formatPercent, formatVnDate, localDate } from '../domain/vn-input.ts';
 import { fold } from '../util/text.ts';
 import { describeUnit } from './my-unit.ts';
 
@@ -29,14 +30,22 @@ type Data = z.infer<typeof data>;
 
 const ICON: Record<string, string> = { none: '⚪', draft: '✏️', submitted: '🕓', returned: '↩️', approved: '✅' };
 
-function scopedStatus(ctx: FlowContext): { status: MovementStatus; scope: Scope; units: UnitStatus[] } {
+function scopedStatus(ctx: FlowContext): { status: MovementStatus; scope: Scope; units: UnitStatus[]; progress: Map<number, number> } {
   const scope = readScope(ctx.db, ctx.person!, ctx.movement!.id);
   const status = movementStatus(ctx.db, ctx.movement!, localDate(ctx.now, ctx.movement!.timezone));
-  return { status, scope, units: status.units.filter((u) => inScope(scope, u.unitId)) };
+  const progress = averageProgressByUnit(ctx.db, ctx.movement!.id);
+  return { status, scope, units: status.units.filter((u) => inScope(scope, u.unitId)), progress };
 }
 
-function countLine(ctx: FlowContext, label: string, c: StatusCounts): string {
-  return ctx.t('st-counts', { label, units: c.units, none: c.none, draft: c.draft, submitted: c.submitted, returned: c.returned, approved: c.approved, late: c.late });
+/** The average of the units' progress, for those with a figure; undefined when none has one. */
+function averageOf(units: UnitStatus[], progress: Map<number, number>): number | undefined {
+  const figures = units.map((u) => progress.get(u.unitId)).filter((p): p is number => p !== undefined);
+  return figures.length === 0 ? undefined : figures.reduce((a, b) => a + b, 0) / figures.length;
+}
+
+function countLine(ctx: FlowContext, label: string, c: StatusCounts, progress?: number): string {
+  const counts = ctx.t('st-counts', { label, units: c.units, none: c.none, draft: c.draft, submitted: c.submitted, returned: c.returned, approved: c.approved, late: c.late });
+  return progress === undefined ? counts : `${counts}${ctx.t('st-progress', { percent: formatPercent(Math.round(progress * 10) / 10) })}`;
 }
 
 function count(units: UnitStatus[]): StatusCounts {
@@ -53,20 +62,21 @@ const unitLabel = (ctx: FlowContext, u: UnitStatus) =>
   `${ICON[u.status]} ${u.code} — ${u.name}: ${ctx.t('registration-status', { status: u.status })}${u.late ? ' ⏰' : ''}`;
 
 function overview(ctx: FlowContext): Prompt {
-  const { status, units } = scopedStatus(ctx);
+  const { status, units, progress } = scopedStatus(ctx);
+  const line = (label: string, of: UnitStatus[]) => countLine(ctx, label, count(of), averageOf(of, progress));
   const lines = [
     ctx.t('st-title', { movement: ctx.movement!.name, deadline: formatVnDate(ctx.movement!.registrationDeadline), passed: status.deadlinePassed ? 'yes' : 'no' }),
-    countLine(ctx, ctx.t('st-total'), count(units)),
+    line(ctx.t('st-total'), units),
   ];
   const groupsInScope = status.byGroup.filter((g) => units.some((u) => u.groupCode === g.code));
   if (groupsInScope.length > 0) {
     lines.push('', ctx.t('st-by-group'));
-    for (const g of groupsInScope) lines.push(countLine(ctx, g.name ?? ctx.t('cli-status-no-group'), count(units.filter((u) => u.groupCode === g.code))));
+    for (const g of groupsInScope) lines.push(line(g.name ?? ctx.t('cli-status-no-group'), units.filter((u) => u.groupCode === g.code)));
   }
   const kinds = [...new Set(units.map((u) => u.kind))];
   if (kinds.length > 1) {
     lines.push('', ctx.t('st-by-kind'));
-    for (const k of kinds) lines.push(countLine(ctx, ctx.t(`unit-kind-${k}`), count(units.filter((u) => u.kind === k))));
+    for (const k of kinds) lines.push(line(ctx.t(`unit-kind-${k}`), units.filter((u) => u.kind === k)));
   }
   const choices: Choice[] = groupsInScope.map((g) => ({ id: `g:${g.code ?? ''}`, label: g.name ?? ctx.t('cli-status-no-group') }));
   choices.push({ id: 'search', label: ctx.t('st-search') });
@@ -74,7 +84,8 @@ function overview(ctx: FlowContext): Prompt {
 }
 
 function groupPage(ctx: FlowContext, data: Data): Prompt {
-  const members = scopedStatus(ctx).units.filter((u) => (u.groupCode ?? '') === data.group);
+  const { units: inScopeUnits, progress } = scopedStatus(ctx);
+  const members = inScopeUnits.filter((u) => (u.groupCode ?? '') === data.group);
   const pages = Math.max(1, Math.ceil(members.length / PAGE));
   const page = Math.min(data.page, pages - 1);
   const shown = members.slice(page * PAGE, page * PAGE + PAGE);
@@ -83,7 +94,7 @@ function groupPage(ctx: FlowContext, data: Data): Prompt {
   if (page > 0) choices.push({ id: 'prev', label: ctx.t('st-prev') });
   if (page < pages - 1) choices.push({ id: 'next', label: ctx.t('st-next') });
   choices.push({ id: 'back', label: ctx.t('st-back') });
-  return { text: `${countLine(ctx, name, count(members))}\n${ctx.t('st-page', { page: page + 1, pages })}`, choices };
+  return { text: `${countLine(ctx, name, count(members), averageOf(members, progress))}\n${ctx.t('st-page', { page: page + 1, pages })}`, choices };
 }
 
 /** Units in scope whose code is the query, or whose name contains it (accents ignored). */

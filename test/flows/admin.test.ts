@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { cliActor } from '../../src/domain/audit.ts';
-import { currentMovement, listContentAreas } from '../../src/domain/movements.ts';
+import { currentMovement, listContentAreas, listPeriods } from '../../src/domain/movements.ts';
+import { recordProgressReport } from '../../src/domain/progress.ts';
 import { addTarget, ensureRegistration, submitRegistration } from '../../src/domain/registrations.ts';
 import { upsertGroup, upsertUnit } from '../../src/domain/units.ts';
 import { chatHarness, type ChatHarness } from '../helpers/chat.ts';
@@ -69,6 +70,26 @@ describe('the Ban TĐKT at work', () => {
     expect(h.press(ADMIN, 'XA9')).toContain('UBND xã số 9');
     h.press(ADMIN, 'Quay lại');
     expect(h.say(ADMIN, 'noi vu')).toContain('Sở Nội vụ · Khối Nội chính');
+  });
+
+  it('shows progress as the average % of plan of the units that reported', () => {
+    const h = chatHarness();
+    h.link(ADMIN, null, 'admin');
+    const movement = currentMovement(h.db)!;
+    const area = listContentAreas(h.db, movement.id)[0]!.id;
+    const period = listPeriods(h.db, movement.id)[0]!.id;
+    for (const [code, planned, value] of [['SNV', 100, 30], ['STP', 10, 6]] as const) {
+      const unitId = h.rows<{ id: number }>('SELECT id FROM units WHERE code = ?', code)[0]!.id;
+      const reg = ensureRegistration(h.db, movement.id, unitId, h.clock.now());
+      const target = addTarget(h.db, reg.id, { contentAreaId: area, text: 'Hồ sơ đúng hạn', kind: 'quantitative', measure: 'hồ sơ', plannedValue: planned, direction: 'at_least' }, cliActor, 0);
+      submitRegistration(h.db, reg.id, cliActor, h.clock.now());
+      recordProgressReport(h.db, { registrationId: reg.id, periodId: period, lines: [{ targetId: target.id, value, cumulative: true }] }, cliActor, h.clock.now());
+    }
+    const overview = h.say(ADMIN, '/tinhhinh');
+    // SNV at 30 %, STP at 60 %: 45 % on average, for the province and for Khối Nội chính.
+    expect(overview).toMatch(/Tổng số: 34 đơn vị — .* · 📈 bình quân 45% kế hoạch/);
+    expect(overview).toMatch(/Khối Nội chính: 4 đơn vị — .* · 📈 bình quân 45% kế hoạch/);
+    expect(overview).not.toMatch(/Cụm thi đua số 1: .*📈/);
   });
 
   it('approves one registration and returns another with a reason; the liaisons are told', () => {
