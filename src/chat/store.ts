@@ -2,7 +2,7 @@
  * The chat core's queries, prepared once per connection: they run on every message, so they must
  * cost as little as the database work itself (see src/db/prepared.ts).
  */
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db/connection.ts';
 import { prepared } from '../db/prepared.ts';
 import { conversations, identities, people, units } from '../db/schema.ts';
@@ -12,7 +12,8 @@ const p = sql.placeholder;
 
 /**
  * Records that a person wrote: creates the messenger identity the first time, else notes the time
- * and clears an "unreachable" mark (writing to us reopens a channel, e.g. Zalo's 7-day window).
+ * (to the minute) and clears an "unreachable" mark (writing to us reopens a channel, e.g. Zalo's
+ * 7-day window).
  */
 export function touchIdentity(db: DbOrTx, event: InboundEvent, locale: string | null, now: number) {
   return prepared(db, 'chat.touchIdentity', (d) =>
@@ -27,10 +28,22 @@ export function touchIdentity(db: DbOrTx, event: InboundEvent, locale: string | 
           unreachableAt: null,
           unreachableReason: null,
         },
+        // Written only when something changed, or a minute has passed: most messages change nothing here.
+        setWhere: sql`${identities.lastInboundAt} IS NULL OR excluded.last_inbound_at - ${identities.lastInboundAt} >= 60000
+          OR ${identities.unreachableAt} IS NOT NULL
+          OR coalesce(excluded.display_name, ${identities.displayName}) IS NOT ${identities.displayName}`,
       })
       .returning()
       .prepare(),
-  ).get({ channel: event.channel, externalId: event.externalId, displayName: event.displayName ?? null, locale, now })!;
+  ).get({ channel: event.channel, externalId: event.externalId, displayName: event.displayName ?? null, locale, now }) ??
+    // Nothing to update: RETURNING gives no row, so read it.
+    prepared(db, 'chat.identity', (d) =>
+      d
+        .select()
+        .from(identities)
+        .where(and(eq(identities.channel, p('channel')), eq(identities.externalId, p('externalId'))))
+        .prepare(),
+    ).get({ channel: event.channel, externalId: event.externalId })!;
 }
 
 export function personWithUnit(db: DbOrTx, personId: number) {

@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
@@ -17,7 +18,16 @@ export interface OpenOptions {
   /** Apply pending migrations (default true). */
   migrate?: boolean;
   readonly?: boolean;
+  /**
+   * Checkpoint the WAL from a worker thread instead of inside whichever commit crosses the
+   * threshold (the long-running bot: keeps that work off the messages' latency).
+   */
+  backgroundCheckpoints?: boolean;
 }
+
+/** How often the background checkpointer copies the WAL into the database file. */
+const CHECKPOINT_INTERVAL_MS = 1_000;
+const checkpointers = new WeakMap<Database.Database, Worker>();
 
 /**
  * Opens (creating if needed) the SQLite file with the settings every process must share:
@@ -36,6 +46,12 @@ export function openDatabase(path: string, options: OpenOptions = {}): Db {
   reuseStatements(client);
   const db = drizzle({ client, schema, casing: 'snake_case' }) as Db;
   if (options.migrate ?? !options.readonly) migrateDatabase(db);
+  if (options.backgroundCheckpoints && path !== ':memory:') {
+    client.pragma('wal_autocheckpoint = 0');
+    const worker = new Worker(new URL('./checkpointer.js', import.meta.url), { workerData: { path, intervalMs: CHECKPOINT_INTERVAL_MS } });
+    worker.unref();
+    checkpointers.set(client, worker);
+  }
   return db;
 }
 
@@ -80,5 +96,10 @@ export function appliedMigrations(db: Db): number {
 }
 
 export function closeDatabase(db: Db): void {
+  const worker = checkpointers.get(db.$client);
+  if (worker) {
+    checkpointers.delete(db.$client);
+    void worker.terminate();
+  }
   if (db.$client.open) db.$client.close();
 }

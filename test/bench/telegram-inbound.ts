@@ -74,7 +74,8 @@ export async function benchTelegramInbound(): Promise<boolean> {
   const dir = mkdtempSync(join(tmpdir(), 'thidua-bench-'));
   try {
     // The bot's own stack.
-    const db = openDatabase(join(dir, 'bot.db'));
+    // As the bot runs it (src/main.ts): WAL checkpoints in a worker thread, off the messages' path.
+    const db = openDatabase(join(dir, 'bot.db'), { backgroundCheckpoints: true });
     const clock = fixedClock(FEB_15);
     loadSampleMovement(db, cliActor, FEB_15);
     const chats = liaisons(db);
@@ -87,7 +88,7 @@ export async function benchTelegramInbound(): Promise<boolean> {
     closeDatabase(db);
 
     // The floor: grammY plus one SQLite transaction per update, nothing else.
-    const bare = openDatabase(join(dir, 'bare.db'));
+    const bare = openDatabase(join(dir, 'bare.db'), { backgroundCheckpoints: true });
     const insert = bare.$client.prepare('INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value');
     const step = bare.$client.transaction((key: string, value: string) => insert.run(key, value, Date.now()));
     const floorBot = offlineBot();
