@@ -39,7 +39,8 @@ try {
 
 const locale = config.DEFAULT_LOCALE;
 const log = createLogger(config.LOG_LEVEL);
-const db = openDatabase(config.DATABASE_PATH);
+// The bot runs for weeks: WAL checkpoints go to a worker thread, off the messages' path.
+const db = openDatabase(config.DATABASE_PATH, { backgroundCheckpoints: true });
 const channels = describeConfig(config);
 log.info('started', { database: config.DATABASE_PATH, migrations: appliedMigrations(db), ...channels });
 
