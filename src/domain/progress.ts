@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../db/connection.ts';
+import { clientOf } from '../db/prepared.ts';
 import { progressLines, progressReports, reportingPeriods, type ASSESSMENTS, type EVIDENCE_KINDS } from '../db/schema.ts';
 import { recordAudit, type Actor } from './audit.ts';
 import { DomainError } from './errors.ts';
@@ -166,6 +167,21 @@ export function reportsFor(db: DbOrTx, registrationId: number, periodId: number)
  * report says (latest period, then latest revision). Units with no figure yet are absent.
  */
 export function averageProgressByUnit(db: DbOrTx, movementId: number): Map<number, number> {
+  // Reports are append-only, so the newest report id tells whether anything changed since the
+  // figures were last computed (a big movement takes a moment; the chat asks often).
+  const newest = db.get<{ id: number | null }>(sql`SELECT max(id) AS id FROM progress_reports`)?.id ?? 0;
+  const client = clientOf(db);
+  const cached = progressCache.get(client)?.get(movementId);
+  if (cached && cached.newest === newest) return cached.figures;
+  const figures = computeAverageProgress(db, movementId);
+  if (!progressCache.has(client)) progressCache.set(client, new Map());
+  progressCache.get(client)!.set(movementId, { newest, figures });
+  return figures;
+}
+
+const progressCache = new WeakMap<object, Map<number, { newest: number; figures: Map<number, number> }>>();
+
+function computeAverageProgress(db: DbOrTx, movementId: number): Map<number, number> {
   const rows = db.all<{ unitId: number; percent: number }>(sql`
     WITH ranked AS (
       SELECT pl.target_id AS targetId, pl.percent_of_plan AS percent,
