@@ -90,6 +90,12 @@ describe('the Ban TĐKT at work', () => {
     expect(overview).toMatch(/Tổng số: 34 đơn vị — .* · 📈 bình quân 45% kế hoạch/);
     expect(overview).toMatch(/Khối Nội chính: 4 đơn vị — .* · 📈 bình quân 45% kế hoạch/);
     expect(overview).not.toMatch(/Cụm thi đua số 1: .*📈/);
+
+    // A new report (a correction of SNV's: 90 of 100) shows at once.
+    const snv = h.rows<{ reg: number; target: number }>("SELECT r.id AS reg, t.id AS target FROM registrations r JOIN units u ON u.id = r.unit_id JOIN targets t ON t.registration_id = r.id WHERE u.code = 'SNV'")[0]!;
+    recordProgressReport(h.db, { registrationId: snv.reg, periodId: period, lines: [{ targetId: snv.target, value: 90, cumulative: true }] }, cliActor, h.clock.now());
+    h.say(ADMIN, '/huy');
+    expect(h.say(ADMIN, '/tinhhinh')).toMatch(/Tổng số: 34 đơn vị — .* · 📈 bình quân 75% kế hoạch/);
   });
 
   it('approves one registration and returns another with a reason; the liaisons are told', () => {
