@@ -401,6 +401,7 @@ conv-help-admin = Commands of the Emulation and Commendation Board:
   /status — the movement at a glance, by cluster, block and unit
   /review — approve or return the registrations waiting
   /late — units that have not sent, urge them all at once
+  /broadcast — send an announcement to units, see its delivery
   /invite — create an invite code for a unit's officer
   /export — export the figures as Excel (XLSX) or CSV
   /menu — what you can do · /lang — change language
@@ -506,6 +507,37 @@ exp-started = Preparing the { $format } file… It will be sent here when ready 
 exp-ready = 📊 Figures of { $movement } ({ $files } files).
 exp-failed = The export failed because of a fault on the assistant's side. Please try again later.
 tg-cmd-export = Export the figures to Excel
+menu-broadcast = Send an announcement
+tg-cmd-broadcast = Send an announcement to units
+bc-audience-prompt = Send the announcement to whom?
+broadcast-audience-help = Pick all units, the units that have not sent their registration, a cluster or block, or a kind of unit. It goes to their liaisons and cluster heads.
+bc-audience-all = All units
+bc-audience-late = Units that have not sent their registration
+bc-audience-kind = Units of kind: { $kind }
+bc-text-prompt = The announcement (at most { $max } characters):
+broadcast-text-help = Keep it short: what to do, by when.
+bc-text-expected = Please type the announcement (at least 5 characters).
+bc-preview = The announcement will go to { $people } people in { $units } units{ $noAccount ->
+    [0] {""}
+   *[other] {" "}({ $noAccount } have no linked account and will not get it)
+  }:
+  ———
+  { $text }
+  ———
+  Send it now?
+broadcast-confirm-help = "Send" sends it now; "Edit" to rewrite it; "Cancel" to drop it.
+bc-send = 📤 Send
+bc-edit = ✏️ Edit the text
+bc-cancel = Cancel
+bc-cancelled = Cancelled, nothing sent.
+bc-queued = ✔ { $queued } messages queued.
+bc-report = Delivery: { $total } messages — ✅ { $sent } sent, 🕓 { $pending } waiting, ❌ { $failed } failed, 📵 { $unreachable } unreachable.
+broadcast-report-help = Press "Refresh" to see the delivery again.
+bc-problem-failed = failed to send
+bc-problem-unreachable = unreachable
+bc-refresh = 🔄 Refresh
+bc-done = Done
+bc-closed = Delivery report closed.
 
 ## Telegram
 

@@ -397,6 +397,7 @@ conv-help-admin = Các lệnh của Ban Thi đua - Khen thưởng:
   /tinhhinh — tình hình phong trào, xem theo cụm, khối, đơn vị
   /duyet — duyệt hoặc trả lại bản đăng ký đang chờ
   /cham — các đơn vị chưa gửi, đôn đốc một lần cho tất cả
+  /phatsong — gửi thông báo đến các đơn vị, xem báo cáo gửi
   /moi — tạo mã mời cho cán bộ của một đơn vị
   /xuat — xuất số liệu ra Excel (XLSX) hoặc CSV
   /menu — các việc có thể làm · /ngonngu — đổi ngôn ngữ
@@ -502,6 +503,37 @@ exp-started = Đang chuẩn bị tệp { $format }… Tệp sẽ được gửi 
 exp-ready = 📊 Số liệu { $movement } ({ $files } tệp).
 exp-failed = Chưa xuất được số liệu do lỗi phía trợ lý. Xin thử lại sau.
 tg-cmd-export = Xuất số liệu ra Excel
+menu-broadcast = Gửi thông báo chung
+tg-cmd-broadcast = Gửi thông báo đến các đơn vị
+bc-audience-prompt = Gửi thông báo đến ai?
+broadcast-audience-help = Chọn tất cả đơn vị, các đơn vị chưa gửi đăng ký, một cụm, khối hoặc một loại đơn vị. Tin đến cán bộ đầu mối và cụm, khối trưởng của các đơn vị đó.
+bc-audience-all = Tất cả đơn vị
+bc-audience-late = Các đơn vị chưa gửi đăng ký
+bc-audience-kind = Các đơn vị loại: { $kind }
+bc-text-prompt = Nội dung thông báo (tối đa { $max } ký tự):
+broadcast-text-help = Viết ngắn gọn, rõ việc cần làm và thời hạn.
+bc-text-expected = Xin gõ nội dung thông báo (ít nhất 5 ký tự).
+bc-preview = Thông báo sẽ gửi đến { $people } người của { $units } đơn vị{ $noAccount ->
+    [0] {""}
+   *[other] {" "}({ $noAccount } người chưa liên kết tài khoản nên không nhận được)
+  }:
+  ———
+  { $text }
+  ———
+  Gửi ngay?
+broadcast-confirm-help = "Gửi" để gửi ngay; "Sửa nội dung" để viết lại; "Hủy" để thôi.
+bc-send = 📤 Gửi
+bc-edit = ✏️ Sửa nội dung
+bc-cancel = Hủy
+bc-cancelled = Đã hủy, không gửi gì.
+bc-queued = ✔ Đã xếp { $queued } tin để gửi.
+bc-report = Báo cáo gửi: { $total } tin — ✅ { $sent } đã gửi, 🕓 { $pending } đang chờ, ❌ { $failed } lỗi, 📵 { $unreachable } không liên lạc được.
+broadcast-report-help = Bấm "Cập nhật" để xem lại tình hình gửi.
+bc-problem-failed = lỗi khi gửi
+bc-problem-unreachable = không liên lạc được
+bc-refresh = 🔄 Cập nhật
+bc-done = Xong
+bc-closed = Đã đóng báo cáo gửi.
 
 ## Telegram
 

@@ -8,7 +8,6 @@ import { exportDir, runExportJob } from './jobs/export-job.ts';
 import { pruneInbound } from './chat/inbound.ts';
 import { startTelegram, TelegramConflictError } from './channels/telegram/run.ts';
 import { createZaloChannel } from './channels/zalo/adapter.ts';
-import { OutboxLoop } from './delivery/outbox-loop.ts';
 import { startHttpServer, type Route } from './http/server.ts';
 import { runConsoleChat } from './channels/console/run.ts';
 import { ConfigError, describeConfig, loadConfig, loadDotEnv, type Config } from './config.ts';
@@ -17,6 +16,7 @@ import { systemActor } from './domain/audit.ts';
 import { systemClock } from './domain/clock.ts';
 import { currentMovement } from './domain/movements.ts';
 import { ALL_FLOWS } from './flows/index.ts';
+import { startReminders, type RunningReminders } from './reminders/index.ts';
 import { loadSampleMovement } from './sample/load.ts';
 import { DEFAULT_LOCALE, isLocale, t, type Args } from './i18n/index.ts';
 import { createLogger } from './util/log.ts';
@@ -93,18 +93,21 @@ if (!chatMode) {
 async function runMessengers(): Promise<void> {
   const core = new ChatCore({ db, clock: systemClock, flows: ALL_FLOWS, log });
   const senders: ChannelSender[] = [];
-  const outbox = new OutboxLoop(db, senders, systemClock, log);
+  // Reminders (cron tick → outbox) and the paced dispatcher that drains the outbox; kicked when a
+  // message queued something for others.
+  let reminders: RunningReminders | undefined;
+  const kick = () => reminders?.kick();
   const routes: Route[] = [];
   const stoppers: (() => Promise<void>)[] = [];
   // Exports asked for in chat run one after another, outside the messages' transactions.
   let jobs: Promise<void> = Promise.resolve();
   const onJob = (job: Job) => {
-    jobs = jobs.then(() => runExportJob(db, job, exportDir(config.DATABASE_PATH), systemClock, log)).then(() => outbox.kick());
+    jobs = jobs.then(() => runExportJob(db, job, exportDir(config.DATABASE_PATH), systemClock, log)).then(kick);
   };
   stoppers.push(() => jobs);
 
   if (channels.telegram) {
-    const telegram = await startTelegram({ config, db, core, clock: systemClock, log, onNotified: () => outbox.kick(), onJob });
+    const telegram = await startTelegram({ config, db, core, clock: systemClock, log, onNotified: kick, onJob });
     senders.push(telegram.channel);
     routes.push(...telegram.routes);
     stoppers.push(telegram.stop);
@@ -116,7 +119,7 @@ async function runMessengers(): Promise<void> {
     });
   }
   if (channels.zalo) {
-    const zalo = createZaloChannel({ config, db, core, clock: systemClock, log, onNotified: () => outbox.kick(), onJob });
+    const zalo = createZaloChannel({ config, db, core, clock: systemClock, log, onNotified: kick, onJob });
     senders.push(zalo.sender);
     routes.push(...zalo.routes);
     stoppers.push(zalo.stop);
@@ -124,7 +127,7 @@ async function runMessengers(): Promise<void> {
   }
   const server = routes.length > 0 ? await startHttpServer(config.HTTP_PORT, routes, log) : undefined;
   if (server) stoppers.push(server.close);
-  outbox.start();
+  reminders = startReminders({ db, senders, clock: systemClock, log });
   const pruner = setInterval(() => pruneInbound(db, Date.now() - INBOUND_KEEP_MS), 3_600_000);
   pruner.unref();
 
@@ -135,7 +138,7 @@ async function runMessengers(): Promise<void> {
     // Stop taking updates, finish the one in hand, then close the database.
     for (const stop of stoppers) await stop().catch((error: unknown) => log.error('stop failed', { error: String(error) }));
     clearInterval(pruner);
-    await outbox.stop();
+    await reminders?.stop();
     closeDatabase(db);
     process.exit(code);
   }

@@ -66,6 +66,8 @@ const COMMANDS: Record<string, string> = {
   moi: 'invite',
   export: 'export',
   xuat: 'export',
+  broadcast: 'broadcast',
+  phatsong: 'broadcast',
 };
 
 /** Which flow a command (or a `go:` button) opens. */
@@ -81,6 +83,7 @@ const FLOW_OF_COMMAND: Record<string, string> = {
   late: 'late',
   invite: 'invite',
   export: 'export',
+  broadcast: 'broadcast',
 };
 
 export interface HandleResult {

@@ -6,11 +6,13 @@ import { DomainError } from '../domain/errors.ts';
 import { DEFAULT_LOCALE, isLocale, t, type Locale } from '../i18n/index.ts';
 import type { CliContext, CliIo, Command } from './context.ts';
 import { backupCommand } from './commands/backup.ts';
+import { broadcastCommand } from './commands/broadcast.ts';
 import { exportCommand } from './commands/export.ts';
 import { importMovementCommand, loadSampleCommand } from './commands/import-movement.ts';
 import { importUnitsCommand } from './commands/import-units.ts';
 import { inviteCommand } from './commands/invite.ts';
 import { migrateCommand } from './commands/migrate.ts';
+import { remindersCommand } from './commands/reminders.ts';
 import { statusCommand } from './commands/status.ts';
 import { unreachableCommand } from './commands/unreachable.ts';
 import { zaloTokensCommand } from './commands/zalo-tokens.ts';
@@ -26,6 +28,8 @@ export const COMMANDS: Command[] = [
   exportCommand,
   zaloTokensCommand,
   unreachableCommand,
+  remindersCommand,
+  broadcastCommand,
 ];
 
 const GLOBAL_OPTIONS = {

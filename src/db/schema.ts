@@ -33,6 +33,8 @@ export const ASSESSMENTS = ['exceeded', 'met', 'not_met'] as const;
 export const EVIDENCE_KINDS = ['photo', 'document', 'link'] as const;
 export const REMINDER_KINDS = ['registration_deadline', 'period_due', 'cron'] as const;
 export const OUTBOX_STATUSES = ['pending', 'sending', 'sent', 'failed', 'unreachable'] as const;
+/** What a reminder rule is about: what the unit owes, or (digest) the admins' summary of who is late. */
+export const REMINDER_SUBJECTS = ['registration', 'report', 'any', 'digest'] as const;
 
 export const movements = sqliteTable('movements', {
   id: integer().primaryKey({ autoIncrement: true }),
@@ -360,6 +362,12 @@ export const reminderRules = sqliteTable('reminder_rules', {
   escalateAfter: integer(),
   paused: integer({ mode: 'boolean' }).notNull().default(false),
   createdAt: createdAt(),
+  /** registration_deadline rules: registration; period_due: report; cron rules: any of them, or digest. */
+  subject: text({ enum: REMINDER_SUBJECTS }).notNull().default('any'),
+  /** A note for the admins ("nhắc hằng tuần"). */
+  label: text(),
+  /** Slots due before this instant are not sent (set when the rule is created and when it is resumed). */
+  activeFrom: integer(),
 });
 
 export const outbox = sqliteTable(
@@ -380,8 +388,13 @@ export const outbox = sqliteTable(
     broadcastId: integer(),
     createdAt: createdAt(),
     sentAt: integer(),
+    /** When a dispatcher took the row ('sending'), renewed while the send is in flight; a stale one is taken again. */
+    claimedAt: integer(),
   },
-  (t) => [index('outbox_status_not_before').on(t.status, t.notBefore)],
+  (t) => [
+    index('outbox_status_not_before').on(t.status, t.notBefore),
+    index('outbox_broadcast').on(t.broadcastId),
+  ],
 );
 
 /** Every change, by whom, before and after. Append-only (enforced by triggers). */
@@ -436,4 +449,88 @@ export const zaloTokens = sqliteTable('zalo_tokens', {
   /** When the access token expires (epoch ms). */
   expiresAt: integer().notNull(),
   updatedAt: integer().notNull(),
+});
+
+/**
+ * One firing of a reminder rule: (rule, slot) is planned once, whatever the number of ticks or
+ * processes. `slotAt` is the nominal time; `deliverAt` the first allowed time after it (quiet hours,
+ * weekends, holidays), when the audience is computed and the messages queued.
+ */
+export const reminderFirings = sqliteTable(
+  'reminder_firings',
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    ruleId: integer()
+      .notNull()
+      .references(() => reminderRules.id, { onDelete: 'cascade' }),
+    slotAt: integer().notNull(),
+    deliverAt: integer().notNull(),
+    firedAt: integer().notNull(),
+    /** Messages queued (reminders, escalations or digests). */
+    recipients: integer().notNull().default(0),
+  },
+  (t) => [uniqueIndex('reminder_firings_rule_slot').on(t.ruleId, t.slotAt)],
+);
+
+/**
+ * What each firing reminded each unit of: `obligation` is `registration` (never sent),
+ * `registration:r<version>` (returned at that version, not sent again) or `period:<id>`. Counting
+ * these tells how many reminders a unit has ignored.
+ */
+export const reminderNotices = sqliteTable(
+  'reminder_notices',
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    firingId: integer()
+      .notNull()
+      .references(() => reminderFirings.id, { onDelete: 'cascade' }),
+    movementId: integer()
+      .notNull()
+      .references(() => movements.id, { onDelete: 'cascade' }),
+    unitId: integer()
+      .notNull()
+      .references(() => units.id),
+    obligation: text().notNull(),
+    at: integer().notNull(),
+  },
+  (t) => [
+    uniqueIndex('reminder_notices_firing_unit_obligation').on(t.firingId, t.unitId, t.obligation),
+    index('reminder_notices_unit').on(t.movementId, t.unitId, t.obligation),
+  ],
+);
+
+/** A unit whose cluster head was told it ignored the reminders, once per obligation. */
+export const reminderEscalations = sqliteTable(
+  'reminder_escalations',
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    movementId: integer()
+      .notNull()
+      .references(() => movements.id, { onDelete: 'cascade' }),
+    unitId: integer()
+      .notNull()
+      .references(() => units.id),
+    obligation: text().notNull(),
+    firingId: integer().references(() => reminderFirings.id, { onDelete: 'set null' }),
+    ignored: integer().notNull(),
+    at: integer().notNull(),
+  },
+  (t) => [uniqueIndex('reminder_escalations_unit_obligation').on(t.movementId, t.unitId, t.obligation)],
+);
+
+export const BROADCAST_STATUSES = ['draft', 'queued', 'cancelled'] as const;
+
+/** An admin's message to many people: drafted (previewed), then confirmed into the outbox. */
+export const broadcasts = sqliteTable('broadcasts', {
+  id: integer().primaryKey({ autoIncrement: true }),
+  movementId: integer().references(() => movements.id, { onDelete: 'set null' }),
+  text: text().notNull(),
+  /** all | late | group:<code> | kind:<kind> */
+  audience: text().notNull(),
+  status: text({ enum: BROADCAST_STATUSES }).notNull().default('draft'),
+  createdBy: text().notNull(),
+  createdByPersonId: integer().references(() => people.id),
+  createdAt: integer().notNull(),
+  confirmedAt: integer(),
+  recipients: integer(),
 });

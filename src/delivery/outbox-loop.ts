@@ -2,16 +2,15 @@ import type { ChannelSender } from '../chat/channel.ts';
 import type { Db } from '../db/connection.ts';
 import type { Clock } from '../domain/clock.ts';
 import type { Logger } from '../util/log.ts';
-import { drainOutbox } from './outbox.ts';
+import { Dispatcher } from './dispatcher.ts';
 
 /**
- * Drains the outbox now and then, and at once when kicked (a unit just submitted): one drain at a
- * time, and a kick during a drain runs one more right after it.
+ * The outbox drained in the background, at each messenger's pace, and at once when kicked (a unit
+ * just submitted). Kept for callers of the first version; it is the paced Dispatcher underneath.
+ * A process should run one of these or startReminders (which owns a Dispatcher), not both.
  */
 export class OutboxLoop {
-  private running: Promise<void> | undefined;
-  private again = false;
-  private timer: NodeJS.Timeout | undefined;
+  private dispatcher: Dispatcher | undefined;
 
   constructor(
     private readonly db: Db,
@@ -21,33 +20,15 @@ export class OutboxLoop {
   ) {}
 
   start(intervalMs = 5_000): void {
-    this.timer = setInterval(() => this.kick(), intervalMs);
-    this.timer.unref();
-    this.kick();
+    this.dispatcher ??= new Dispatcher({ db: this.db, senders: this.senders, clock: this.clock, log: this.log, pollMs: intervalMs }).start();
   }
 
   kick(): void {
-    if (this.running) {
-      this.again = true;
-      return;
-    }
-    this.running = (async () => {
-      do {
-        this.again = false;
-        try {
-          await drainOutbox(this.db, this.senders, this.clock, this.log);
-        } catch (error) {
-          this.log.error('outbox drain failed', { error: String(error) });
-        }
-      } while (this.again);
-    })().finally(() => {
-      this.running = undefined;
-    });
+    this.dispatcher?.kick();
   }
 
-  /** Stops the timer and waits for the drain in hand. */
+  /** Stops reading rows and waits for the sends in hand. */
   async stop(): Promise<void> {
-    clearInterval(this.timer);
-    await this.running;
+    await this.dispatcher?.stop();
   }
 }

@@ -1,12 +1,14 @@
-import { and, asc, desc, eq, inArray, isNotNull, isNull, lte, ne } from 'drizzle-orm';
-import type { ChannelSender } from '../chat/channel.ts';
+/**
+ * The outbox's life cycle, shared by the paced dispatcher (dispatcher.ts) and the one-shot drain
+ * below: a row is claimed ('sending', with the time of the claim) just before its send and settled
+ * just after, so a crash in between leaves only the rows then in flight to be sent again once their
+ * claim goes stale.
+ */
+import type { ChannelSender, SendResult } from '../chat/channel.ts';
 import type { OutboundMessage } from '../chat/types.ts';
 import type { Db } from '../db/connection.ts';
-import { identities, outbox } from '../db/schema.ts';
 import type { Clock } from '../domain/clock.ts';
 import type { Logger } from '../util/log.ts';
-
-type OutboxRow = typeof outbox.$inferSelect;
 
 /** Backoff for temporary failures when the messenger gives no retry_after: 5 s, 10 s, 20 s … up to 10 min. */
 export const backoffMs = (attempts: number) => Math.min(5_000 * 2 ** Math.max(0, attempts - 1), 600_000);
@@ -19,83 +21,165 @@ export interface DrainResult {
   failed: number;
 }
 
+/** A due row with what sending it needs. */
+export interface DueRow {
+  id: number;
+  personId: number | null;
+  identityId: number | null;
+  channel: 'telegram' | 'zalo' | 'console';
+  payload: OutboundMessage;
+  /** Attempts before this one. */
+  attempts: number;
+  /** The recipient's id on the channel; null when the row has no account. */
+  externalId: string | null;
+  /** Reminders and broadcasts: bulk mail, sent after one-off notices. */
+  bulk: boolean;
+  /** A reminder (held back during quiet hours, unlike notices and an admin's broadcast). */
+  reminder: boolean;
+}
+
+type Channel = DueRow['channel'];
+
+/** Due rows of these channels, one-off notices first, then by due time. */
+export function dueRows(db: Db, channels: readonly Channel[], now: number, limit: number, excluding: ReadonlySet<number> = new Set()): DueRow[] {
+  if (channels.length === 0) return [];
+  const rows = db.$client
+    .prepare(
+      `SELECT o.id, o.person_id AS personId, o.identity_id AS identityId, o.channel, o.payload, o.attempts, i.external_id AS externalId,
+              (o.rule_id IS NOT NULL OR o.broadcast_id IS NOT NULL) AS bulk, (o.rule_id IS NOT NULL) AS reminder
+         FROM outbox o LEFT JOIN identities i ON i.id = o.identity_id
+        WHERE o.status = 'pending' AND o.not_before <= ? AND o.channel IN (${channels.map(() => '?').join(', ')})
+        ORDER BY bulk, o.not_before, o.id
+        LIMIT ?`,
+    )
+    .all(now, ...channels, limit + excluding.size) as (Omit<DueRow, 'payload' | 'bulk' | 'reminder'> & { payload: string; bulk: number; reminder: number })[];
+  const out: DueRow[] = [];
+  for (const r of rows) {
+    if (excluding.has(r.id)) continue;
+    if (out.length >= limit) break;
+    out.push({ ...r, payload: JSON.parse(r.payload) as OutboundMessage, bulk: r.bulk === 1, reminder: r.reminder === 1 });
+  }
+  return out;
+}
+
+/** Reminders not yet sent when quiet hours begin wait for the next allowed time. */
+export function holdReminders(db: Db, channel: Channel, now: number, until: number): number {
+  return db.$client
+    .prepare("UPDATE outbox SET not_before = ? WHERE status = 'pending' AND rule_id IS NOT NULL AND channel = ? AND not_before <= ?")
+    .run(until, channel, now).changes;
+}
+
+/** Takes the row for sending; false when another dispatcher (or process) has it. */
+export function claimRow(db: Db, id: number, now: number): boolean {
+  return (
+    db.$client.prepare("UPDATE outbox SET status = 'sending', attempts = attempts + 1, claimed_at = ? WHERE id = ? AND status = 'pending'").run(now, id)
+      .changes === 1
+  );
+}
+
+/** Renews the claims of rows still in flight, so they are not taken for stale. */
+export function renewClaims(db: Db, ids: Iterable<number>, now: number): void {
+  const renew = db.$client.prepare("UPDATE outbox SET claimed_at = ? WHERE id = ? AND status = 'sending'");
+  db.$client.transaction(() => {
+    for (const id of ids) renew.run(now, id);
+  })();
+}
+
+/**
+ * Rows left 'sending' by a process that died (claim older than `leaseMs`) go back to pending. At
+ * most those rows can reach their recipient twice: they were in flight when the process died.
+ */
+export function recoverStaleClaims(db: Db, now: number, leaseMs: number): number {
+  return db.$client
+    .prepare("UPDATE outbox SET status = 'pending', not_before = ?, claimed_at = NULL WHERE status = 'sending' AND (claimed_at IS NULL OR claimed_at < ?)")
+    .run(now, now - leaseMs).changes;
+}
+
 /**
  * Another channel the person wrote from and that is not known to be unreachable: where a message
  * goes when its channel cannot reach them (Zalo's 7-day window, a blocked Telegram bot).
  */
-function fallbackIdentity(db: Db, row: OutboxRow, channels: string[]) {
-  if (row.personId === null) return undefined;
-  return db
-    .select()
-    .from(identities)
-    .where(
-      and(
-        eq(identities.personId, row.personId),
-        ne(identities.channel, row.channel),
-        inArray(identities.channel, channels as ('telegram' | 'zalo' | 'console')[]),
-        isNull(identities.unreachableAt),
-        isNotNull(identities.lastInboundAt),
-      ),
+function fallbackIdentity(db: Db, personId: number | null, channel: Channel, channels: readonly Channel[]): { id: number; channel: Channel } | undefined {
+  if (personId === null || channels.length === 0) return undefined;
+  return db.$client
+    .prepare(
+      `SELECT id, channel FROM identities
+        WHERE person_id = ? AND channel <> ? AND channel IN (${channels.map(() => '?').join(', ')})
+          AND unreachable_at IS NULL AND last_inbound_at IS NOT NULL
+        ORDER BY last_inbound_at DESC LIMIT 1`,
     )
-    .orderBy(desc(identities.lastInboundAt))
-    .get();
+    .get(personId, channel, ...channels) as { id: number; channel: Channel } | undefined;
+}
+
+export type Settled =
+  | { kind: 'sent' }
+  | { kind: 'retried'; notBefore: number }
+  | { kind: 'moved'; channel: Channel }
+  | { kind: 'unreachable' }
+  | { kind: 'failed' };
+
+/**
+ * Records how a claimed row's send went: sent; a temporary failure retried after the messenger's
+ * retry_after (else an exponential backoff) until MAX_ATTEMPTS; unreachable: the account is marked
+ * and the row moves to the person's other channel if there is one, else stays unreachable; a
+ * refused message fails for good.
+ */
+export function settleRow(db: Db, row: DueRow, outcome: SendResult, now: number, channels: readonly Channel[], log: Logger): Settled {
+  const sqlite = db.$client;
+  const attempts = row.attempts + 1;
+  if (outcome.ok) {
+    sqlite.prepare("UPDATE outbox SET status = 'sent', sent_at = ?, last_error = NULL, claimed_at = NULL WHERE id = ?").run(now, row.id);
+    return { kind: 'sent' };
+  }
+  if (outcome.kind === 'temporary' && attempts < MAX_ATTEMPTS) {
+    const notBefore = now + (outcome.retryAfterMs ?? backoffMs(attempts));
+    sqlite.prepare("UPDATE outbox SET status = 'pending', not_before = ?, last_error = ?, claimed_at = NULL WHERE id = ?").run(notBefore, outcome.error, row.id);
+    return { kind: 'retried', notBefore };
+  }
+  if (outcome.kind === 'unreachable') {
+    if (row.identityId !== null)
+      sqlite.prepare('UPDATE identities SET unreachable_at = ?, unreachable_reason = ? WHERE id = ?').run(now, outcome.error, row.identityId);
+    const other = fallbackIdentity(db, row.personId, row.channel, channels);
+    if (other) {
+      sqlite
+        .prepare("UPDATE outbox SET status = 'pending', channel = ?, identity_id = ?, not_before = ?, last_error = ?, claimed_at = NULL WHERE id = ?")
+        .run(other.channel, other.id, now, outcome.error, row.id);
+      return { kind: 'moved', channel: other.channel };
+    }
+    sqlite.prepare("UPDATE outbox SET status = 'unreachable', last_error = ?, claimed_at = NULL WHERE id = ?").run(outcome.error, row.id);
+    return { kind: 'unreachable' };
+  }
+  sqlite.prepare("UPDATE outbox SET status = 'failed', last_error = ?, claimed_at = NULL WHERE id = ?").run(outcome.error, row.id);
+  log.warn('outbox message failed', { id: row.id, channel: row.channel, error: outcome.error });
+  return { kind: 'failed' };
+}
+
+/** Sends one claimed row; a sender that throws counts as a temporary failure. */
+export async function sendRow(sender: ChannelSender, row: DueRow): Promise<SendResult> {
+  if (row.externalId === null) return { ok: false, kind: 'unreachable', error: 'no identity' };
+  try {
+    return await sender.send(row.externalId, row.payload);
+  } catch (error) {
+    return { ok: false, kind: 'temporary', error: error instanceof Error ? error.message : String(error) };
+  }
 }
 
 /**
- * Sends the outbox rows that are due, one at a time, through the sender of their channel, and
- * records each outcome. A row is claimed ('sending') before the send and settled after, so a crash
- * in between leaves at most that one row to look at again.
+ * Sends the due rows now, one at a time and unpaced, and records each outcome: for tests and
+ * one-off tools. The bot itself runs the paced Dispatcher.
  */
 export async function drainOutbox(db: Db, senders: ChannelSender[], clock: Clock, log: Logger, limit = 100): Promise<DrainResult> {
   const byChannel = new Map(senders.map((s) => [s.channel, s]));
   const channels = [...byChannel.keys()];
   const result: DrainResult = { sent: 0, retried: 0, unreachable: 0, failed: 0 };
-  if (channels.length === 0) return result;
-  const due = db
-    .select()
-    .from(outbox)
-    .where(and(eq(outbox.status, 'pending'), lte(outbox.notBefore, clock.now()), inArray(outbox.channel, channels)))
-    .orderBy(asc(outbox.notBefore), asc(outbox.id))
-    .limit(limit)
-    .all();
-  for (const row of due) {
-    const claimed = db
-      .update(outbox)
-      .set({ status: 'sending', attempts: row.attempts + 1 })
-      .where(and(eq(outbox.id, row.id), eq(outbox.status, 'pending')))
-      .run();
-    if (claimed.changes === 0) continue; // another process took it
-    const identity = row.identityId === null ? undefined : db.select().from(identities).where(eq(identities.id, row.identityId)).get();
-    const sender = byChannel.get(row.channel)!;
-    const outcome = identity
-      ? await sender.send(identity.externalId, row.payload as OutboundMessage)
-      : ({ ok: false, kind: 'unreachable', error: 'no identity' } as const);
-    const now = clock.now();
-    if (outcome.ok) {
-      db.update(outbox).set({ status: 'sent', sentAt: now, lastError: null }).where(eq(outbox.id, row.id)).run();
-      result.sent++;
-    } else if (outcome.kind === 'temporary' && row.attempts + 1 < MAX_ATTEMPTS) {
-      const wait = outcome.retryAfterMs ?? backoffMs(row.attempts + 1);
-      db.update(outbox).set({ status: 'pending', notBefore: now + wait, lastError: outcome.error }).where(eq(outbox.id, row.id)).run();
-      result.retried++;
-    } else if (outcome.kind === 'unreachable') {
-      if (identity) db.update(identities).set({ unreachableAt: now, unreachableReason: outcome.error }).where(eq(identities.id, identity.id)).run();
-      const other = fallbackIdentity(db, row, channels);
-      if (other) {
-        db.update(outbox)
-          .set({ status: 'pending', channel: other.channel, identityId: other.id, notBefore: now, lastError: outcome.error })
-          .where(eq(outbox.id, row.id))
-          .run();
-        result.retried++;
-      } else {
-        db.update(outbox).set({ status: 'unreachable', lastError: outcome.error }).where(eq(outbox.id, row.id)).run();
-        result.unreachable++;
-      }
-    } else {
-      db.update(outbox).set({ status: 'failed', lastError: outcome.error }).where(eq(outbox.id, row.id)).run();
-      log.warn('outbox message failed', { id: row.id, channel: row.channel, error: outcome.error });
-      result.failed++;
-    }
+  for (const row of dueRows(db, channels, clock.now(), limit)) {
+    if (!claimRow(db, row.id, clock.now())) continue; // another process took it
+    const outcome = await sendRow(byChannel.get(row.channel)!, row);
+    const settled = settleRow(db, row, outcome, clock.now(), channels, log);
+    if (settled.kind === 'sent') result.sent++;
+    else if (settled.kind === 'retried' || settled.kind === 'moved') result.retried++;
+    else if (settled.kind === 'unreachable') result.unreachable++;
+    else result.failed++;
   }
   return result;
 }

@@ -7,7 +7,7 @@ import type { Translate } from '../i18n/index.ts';
 /** The main actions, as buttons that open their flow from anywhere (`go:` payloads). */
 const MENU: Record<string, string[]> = {
   liaison: ['register', 'report', 'myunit'],
-  admin: ['status', 'review', 'late', 'invite', 'export'],
+  admin: ['status', 'review', 'late', 'broadcast', 'invite', 'export'],
   cluster_head: ['status', 'late', 'myunit', 'export'],
   viewer: ['status', 'export'],
 };

@@ -3,4 +3,5 @@ import { benchExport } from './export.ts';
 import { benchTelegramInbound } from './telegram-inbound.ts';
 
 const results = [await benchTelegramInbound(), await benchExport()];
+results.push(await (await import('./reminders.ts')).benchReminders());
 process.exitCode = results.every(Boolean) ? 0 : 1;

@@ -33,6 +33,7 @@ const MENUS: Record<string, [string, string][]> = {
     ['tinhhinh', 'status'],
     ['duyet', 'review'],
     ['cham', 'late'],
+    ['phatsong', 'broadcast'],
     ['moi', 'invite'],
     ['xuat', 'export'],
     ['menu', 'menu'],

@@ -51,8 +51,9 @@ export const webhookSecret = (config: Config) =>
 
 export async function startTelegram({ config, db, core, clock, log, onNotified, onJob }: TelegramDeps): Promise<StartedTelegram> {
   const bot = new Bot(config.TELEGRAM_BOT_TOKEN!, { client: { apiRoot: config.TELEGRAM_API_ROOT } });
-  // 429 and 5xx are retried after the time Telegram asks for, up to a minute.
-  bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 60 }));
+  // Replies: a short 429 or a 5xx is waited out here. A longer wait is left to the caller (the
+  // outbox dispatcher pauses the channel as Telegram asks) rather than holding a send for a minute.
+  bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 5 }));
   await bot.init();
   // Remembered for invite links made in chat or with the CLI.
   db.insert(settings)

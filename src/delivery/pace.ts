@@ -1,0 +1,187 @@
+/**
+ * Sending at a messenger's pace. Two checks per send: a sliding window that never lets more than
+ * `limit` sends into any window (the hard guarantee: Telegram counts 30 a second overall and 1 a
+ * second per chat), and a smooth cadence (GCRA: a theoretical arrival time advancing by one
+ * interval per send, with a small tolerance for timer jitter) so the sends are spread evenly rather
+ * than in bursts. Times are monotonic milliseconds (performance.now), not the injected clock: rate
+ * limits are about real time.
+ */
+
+export interface ChannelPace {
+  /** Sends allowed per window over the whole channel (Telegram: 30 a second). */
+  limit: number;
+  /** Sends allowed per window to one chat (Telegram: 1 a second). */
+  perChat: number;
+  windowMs: number;
+  /** Headroom on each window, as a fraction (0.01: count a second as 1,010 ms); the average pace keeps 3% under the limit. */
+  margin: number;
+  /** Sends awaiting their answer at the same time. */
+  maxInFlight: number;
+}
+
+export const TELEGRAM_PACE: ChannelPace = { limit: 30, perChat: 1, windowMs: 1_000, margin: 0.01, maxInFlight: 8 };
+/** Zalo publishes no per-second figure for OA messages; a cautious default, configurable. */
+export const ZALO_PACE: ChannelPace = { limit: 10, perChat: 1, windowMs: 1_000, margin: 0.01, maxInFlight: 4 };
+export const CONSOLE_PACE: ChannelPace = { limit: 10_000, perChat: 10_000, windowMs: 1_000, margin: 0, maxInFlight: 1 };
+
+export const DEFAULT_PACES = { telegram: TELEGRAM_PACE, zalo: ZALO_PACE, console: CONSOLE_PACE } as const;
+
+/** One send counted in a window: from its start, then from its answer once known. */
+export interface WindowEntry {
+  at: number;
+}
+
+/**
+ * A sliding window over the last `limit` sends. A send counts from when it started until its
+ * answer comes back, then from the answer: the messenger saw it somewhere in between, and a request
+ * held up on our side (a busy event loop, a slow socket) must not let the next one arrive too soon.
+ */
+export class SlidingWindow {
+  private entries: WindowEntry[] = [];
+  private head = 0;
+
+  constructor(
+    private readonly limit: number,
+    private readonly windowMs: number,
+  ) {}
+
+  private prune(now: number): void {
+    while (this.head < this.entries.length && this.entries[this.head]!.at <= now - this.windowMs) this.head++;
+    if (this.head > 1024 && this.head * 2 > this.entries.length) {
+      this.entries = this.entries.slice(this.head);
+      this.head = 0;
+    }
+  }
+
+  get size(): number {
+    return this.entries.length - this.head;
+  }
+
+  /** The earliest time `cost` more sends fit in the window. */
+  earliest(now: number, cost = 1): number {
+    this.prune(now);
+    const over = this.size + cost - this.limit;
+    if (over <= 0) return now;
+    // Once the oldest `over` sends have all left the window.
+    let latest = -Infinity;
+    for (let i = 0; i < Math.min(over, this.size); i++) latest = Math.max(latest, this.entries[this.head + i]!.at);
+    return Math.max(now, latest + this.windowMs);
+  }
+
+  take(now: number, cost = 1): WindowEntry[] {
+    const taken: WindowEntry[] = [];
+    for (let i = 0; i < cost; i++) {
+      const entry = { at: now };
+      this.entries.push(entry);
+      taken.push(entry);
+    }
+    return taken;
+  }
+
+  /** Idle: nothing sent within the window (its entry can be dropped). */
+  idle(now: number): boolean {
+    this.prune(now);
+    return this.size === 0;
+  }
+}
+
+/**
+ * Generic cell rate algorithm: one send per `intervalMs` on average, up to `toleranceMs` early. The
+ * theoretical arrival time may lag the clock by the tolerance too, so time lost to a late wake-up is
+ * made up rather than forfeited.
+ */
+export class Cadence {
+  private tat = 0;
+
+  constructor(
+    private readonly intervalMs: number,
+    private readonly toleranceMs: number,
+  ) {}
+
+  earliest(now: number): number {
+    return Math.max(now, this.tat - this.toleranceMs);
+  }
+
+  take(now: number, cost = 1): void {
+    this.tat = Math.max(this.tat, now - this.toleranceMs) + this.intervalMs * cost;
+  }
+}
+
+/** A channel's limits as one object: may this chat get a send now, and if not, when. */
+export class Pacer {
+  private readonly window: SlidingWindow;
+  private readonly cadence: Cadence;
+  private readonly chats = new Map<string, SlidingWindow>();
+  private readonly chatWindowMs: number;
+  private pausedUntil = 0;
+  private lastSweep = 0;
+
+  constructor(readonly pace: ChannelPace) {
+    const windowMs = pace.windowMs * (1 + pace.margin);
+    this.window = new SlidingWindow(pace.limit, windowMs);
+    // The cadence 3% under the limit (at least three times the window's headroom), so the window
+    // is a safety net that rarely holds a send back.
+    const interval = (pace.windowMs * (1 + Math.max(0.03, pace.margin * 3))) / pace.limit;
+    // Tolerance: a late wake-up (timers, a busy event loop) is made up by sending a little early
+    // afterwards instead of being lost; the window above still caps any second.
+    // Kept small: the cadence runs 3% under the limit, and a catch-up burst must stay within that.
+    this.cadence = new Cadence(interval, Math.max(interval, 10));
+    this.chatWindowMs = windowMs;
+  }
+
+  /** Earliest time a send of `cost` messages may start overall (ignoring chats). */
+  earliest(now: number, cost = 1): number {
+    return Math.max(this.pausedUntil, this.window.earliest(now, cost), this.cadence.earliest(now));
+  }
+
+  /** Earliest time `chat` may get `cost` more messages. */
+  chatEarliest(chat: string, now: number, cost = 1): number {
+    return this.chats.get(chat)?.earliest(now, cost) ?? now;
+  }
+
+  /** Counts a send starting now; call `answered` on what it returns when the answer comes. */
+  take(chat: string, now: number, cost = 1): WindowEntry[] {
+    const taken = this.window.take(now, cost);
+    this.cadence.take(now, cost);
+    let w = this.chats.get(chat);
+    if (!w) {
+      w = new SlidingWindow(this.pace.perChat, this.chatWindowMs);
+      this.chats.set(chat, w);
+    }
+    taken.push(...w.take(now, cost));
+    if (now - this.lastSweep > 10_000) {
+      this.lastSweep = now;
+      for (const [key, win] of this.chats) if (win.idle(now)) this.chats.delete(key);
+    }
+    return taken;
+  }
+
+  /** The send's answer came at `at`: it counts from then on. */
+  answered(entries: WindowEntry[], at: number): void {
+    for (const e of entries) e.at = Math.max(e.at, at);
+  }
+
+  /** The messenger said to wait (429 retry_after): nothing goes out on this channel until then. */
+  pause(until: number): void {
+    this.pausedUntil = Math.max(this.pausedUntil, until);
+  }
+}
+
+/** Pacers belong to a sender (one bot token): every dispatcher of the process sending through it shares its limits. */
+const pacers = new WeakMap<object, Pacer>();
+
+export function pacerFor(sender: object, pace: ChannelPace): Pacer {
+  let pacer = pacers.get(sender);
+  const same = (a: ChannelPace, b: ChannelPace) => (Object.keys(a) as (keyof ChannelPace)[]).every((k) => a[k] === b[k]);
+  if (!pacer || !same(pacer.pace, pace)) {
+    pacer = new Pacer(pace);
+    pacers.set(sender, pacer);
+  }
+  return pacer;
+}
+
+/** How many messages a neutral message becomes on a channel (Telegram splits at 4,096 characters; a file is one more). */
+export function messageCost(channel: string, message: { text: string; file?: unknown }): number {
+  const parts = channel === 'telegram' ? Math.max(1, Math.ceil(message.text.length / 4096)) : 1;
+  return parts + (message.file ? 1 : 0);
+}

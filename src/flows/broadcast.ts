@@ -1,0 +1,111 @@
+/**
+ * `/phatsong` · `/broadcast` (Ban TĐKT only): pick an audience (everyone, the late units, a
+ * cluster/block, a kind of unit), write the message, see who will get it, confirm; then follow the
+ * delivery report (sent, waiting, failed, unreachable).
+ */
+import { eq } from 'drizzle-orm';
+import { z } from 'zod';
+import { defineFlow, type FlowContext } from '../chat/engine.ts';
+import type { Choice } from '../chat/types.ts';
+import { groups } from '../db/schema.ts';
+import { UNIT_KINDS } from '../domain/movement-definition.ts';
+import { can } from '../domain/scope.ts';
+import {
+  MAX_BROADCAST_LENGTH,
+  broadcastReport,
+  confirmBroadcast,
+  draftBroadcast,
+  parseAudience,
+  previewBroadcast,
+} from '../reminders/broadcast.ts';
+
+const data = z.object({ audience: z.string().optional(), text: z.string().optional(), broadcastId: z.number().int().optional() });
+type Data = z.infer<typeof data>;
+
+function audienceChoices(ctx: FlowContext): Choice[] {
+  const clusters = ctx.db.select({ code: groups.code, name: groups.name }).from(groups).where(eq(groups.movementId, ctx.movement!.id)).orderBy(groups.code).all();
+  return [
+    { id: 'all', label: ctx.t('bc-audience-all') },
+    { id: 'late', label: ctx.t('bc-audience-late') },
+    ...clusters.map((g) => ({ id: `group:${g.code}`, label: g.name })),
+    ...UNIT_KINDS.map((k) => ({ id: `kind:${k}`, label: ctx.t('bc-audience-kind', { kind: ctx.t(`unit-kind-${k}`) }) })),
+  ];
+}
+
+export const broadcastFlow = defineFlow<Data>({
+  id: 'broadcast',
+  version: 1,
+  schema: data,
+  start(ctx) {
+    if (!ctx.movement) return { kind: 'refuse', message: ctx.t('err-no-movement-chat') };
+    if (!ctx.person || !can.broadcast(ctx.person)) return { kind: 'refuse', message: ctx.t('scope-admin-only') };
+    return { kind: 'start', step: 'audience', data: {} };
+  },
+  steps: {
+    audience: {
+      progress: () => [1, 3],
+      prompt: (ctx) => ({ text: ctx.t('bc-audience-prompt'), choices: audienceChoices(ctx) }),
+      handle(ctx, d, answer) {
+        if (!answer.choice) return { kind: 'invalid', message: ctx.t('choice-expected') };
+        return { kind: 'next', step: 'text', data: { ...d, audience: answer.choice.id } };
+      },
+    },
+    text: {
+      progress: () => [2, 3],
+      prompt: (ctx) => ({ text: ctx.t('bc-text-prompt', { max: MAX_BROADCAST_LENGTH }) }),
+      handle(ctx, d, answer) {
+        const text = answer.text?.trim() ?? '';
+        if (text.length < 5) return { kind: 'invalid', message: ctx.t('bc-text-expected') };
+        if (text.length > MAX_BROADCAST_LENGTH) return { kind: 'invalid', message: ctx.t('reg-text-too-long', { max: MAX_BROADCAST_LENGTH, length: text.length }) };
+        return { kind: 'next', step: 'confirm', data: { ...d, text } };
+      },
+    },
+    confirm: {
+      progress: () => [3, 3],
+      prompt(ctx, d) {
+        const preview = previewBroadcast(ctx.db, ctx.movement!, { text: d.text!, audience: parseAudience(d.audience) }, ctx.now);
+        return {
+          text: ctx.t('bc-preview', { units: preview.units, people: preview.recipients.length, noAccount: preview.noAccount, text: preview.messages[ctx.locale].text }),
+          choices: [
+            { id: 'send', label: ctx.t('bc-send') },
+            { id: 'edit', label: ctx.t('bc-edit') },
+            { id: 'cancel', label: ctx.t('bc-cancel') },
+          ],
+        };
+      },
+      handle(ctx, d, answer) {
+        switch (answer.choice?.id) {
+          case 'send': {
+            const { broadcast } = draftBroadcast(ctx.db, ctx.movement!, { text: d.text!, audience: parseAudience(d.audience) }, ctx.actor, ctx.now);
+            const { queued } = confirmBroadcast(ctx.db, broadcast.id, ctx.actor, ctx.now);
+            return { kind: 'next', step: 'report', data: { broadcastId: broadcast.id }, note: ctx.t('bc-queued', { queued }), saved: true };
+          }
+          case 'edit':
+            return { kind: 'next', step: 'text', data: d };
+          case 'cancel':
+            return { kind: 'done', message: ctx.t('bc-cancelled') };
+          default:
+            return { kind: 'invalid', message: ctx.t('choice-expected') };
+        }
+      },
+    },
+    report: {
+      prompt(ctx, d) {
+        const r = broadcastReport(ctx.db, d.broadcastId!);
+        const problems = r.problems.slice(0, 10).map((p) => `• ${p.name ?? '?'} (${p.unit ?? '—'}): ${ctx.t(`bc-problem-${p.status}`)}`);
+        return {
+          text: [ctx.t('bc-report', { total: r.total, sent: r.sent, pending: r.pending, failed: r.failed, unreachable: r.unreachable }), ...problems].join('\n'),
+          choices: [
+            { id: 'refresh', label: ctx.t('bc-refresh') },
+            { id: 'done', label: ctx.t('bc-done') },
+          ],
+        };
+      },
+      handle(ctx, d, answer) {
+        if (answer.choice?.id === 'refresh') return { kind: 'next', step: 'report', data: d };
+        if (answer.choice?.id === 'done') return { kind: 'done', message: ctx.t('bc-closed') };
+        return { kind: 'invalid', message: ctx.t('choice-expected') };
+      },
+    },
+  },
+});

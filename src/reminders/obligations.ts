@@ -1,0 +1,146 @@
+/**
+ * Who still owes what, computed when a rule fires: units with no submitted registration (none or
+ * draft), returned registrations not yet sent again, and units with targets lacking a report for a
+ * period. Bulk queries only: ten thousand units take milliseconds.
+ */
+import type { Db } from '../db/connection.ts';
+import type { Movement } from '../domain/movements.ts';
+import type { Period } from '../domain/progress.ts';
+
+export type RegistrationState = 'none' | 'draft' | 'returned';
+
+export interface RegistrationOwed {
+  state: RegistrationState;
+  /** `registration` (never sent) or `registration:r<version>` (returned at that version). */
+  key: string;
+  targets: number;
+  returnedAt: number | null;
+  reason: string | null;
+}
+
+export interface PeriodOwed {
+  period: Period;
+  /** `period:<id>` */
+  key: string;
+  /** Targets of the registration, none of which has a result for the period. */
+  targets: number;
+}
+
+export interface UnitInfo {
+  id: number;
+  code: string;
+  name: string;
+  kind: string;
+  groupId: number | null;
+}
+
+export interface UnitOwing {
+  unit: UnitInfo;
+  registration?: RegistrationOwed;
+  periods: PeriodOwed[];
+}
+
+export interface GroupInfo {
+  id: number;
+  code: string;
+  kind: string;
+  name: string;
+  headUnitId: number | null;
+}
+
+/** The movement's units with their registration standing, target counts and reported periods. */
+export interface MovementSnapshot {
+  units: UnitInfo[];
+  groups: Map<number, GroupInfo>;
+  registration: Map<number, { id: number; status: string; version: number; reviewedAt: number | null; reviewComment: string | null; targets: number }>;
+  /** `${registrationId}:${periodId}` of every period a registration has a report for. */
+  reported: Set<string>;
+  periods: Period[];
+}
+
+/** Reads with the connection's own client: inside a transaction of `db`, the reads see its writes. */
+export function snapshot(db: Db, movement: Movement): MovementSnapshot {
+  const sqlite = db.$client;
+  const groupOf = new Map<number, number>(
+    (sqlite.prepare('SELECT unit_id AS u, group_id AS g FROM group_members WHERE movement_id = ?').all(movement.id) as { u: number; g: number }[]).map((r) => [r.u, r.g]),
+  );
+  // The units taking part (valid at some point while the movement runs), as participatingUnits() reads them.
+  const units = (
+    sqlite
+      .prepare(
+        `SELECT id, code, name, kind FROM units
+          WHERE (valid_from IS NULL OR valid_from <= ?) AND (valid_to IS NULL OR valid_to >= ?)
+          ORDER BY code`,
+      )
+      .all(movement.endsOn, movement.startsOn) as Omit<UnitInfo, 'groupId'>[]
+  ).map((u) => ({ ...u, groupId: groupOf.get(u.id) ?? null }));
+  const groups = new Map(
+    (
+      sqlite.prepare('SELECT id, code, kind, name, head_unit_id AS headUnitId FROM groups WHERE movement_id = ? ORDER BY code').all(movement.id) as GroupInfo[]
+    ).map((g) => [g.id, g]),
+  );
+  const regs = sqlite
+    .prepare(
+      `SELECT r.unit_id AS unitId, r.id, r.status, r.version, r.reviewed_at AS reviewedAt, r.review_comment AS reviewComment,
+              (SELECT count(*) FROM targets t WHERE t.registration_id = r.id AND t.deleted_at IS NULL) AS targets
+         FROM registrations r WHERE r.movement_id = ?`,
+    )
+    .all(movement.id) as { unitId: number; id: number; status: string; version: number; reviewedAt: number | null; reviewComment: string | null; targets: number }[];
+  const reported = new Set(
+    (
+      sqlite
+        .prepare('SELECT DISTINCT p.registration_id AS r, p.period_id AS p FROM progress_reports p JOIN registrations r ON r.id = p.registration_id WHERE r.movement_id = ?')
+        .all(movement.id) as { r: number; p: number }[]
+    ).map((x) => `${x.r}:${x.p}`),
+  );
+  const periods = sqlite
+    .prepare(
+      'SELECT id, movement_id AS movementId, code, kind, starts_on AS startsOn, ends_on AS endsOn, due_on AS dueOn FROM reporting_periods WHERE movement_id = ? ORDER BY ends_on, starts_on DESC',
+    )
+    .all(movement.id) as Period[];
+  return { units, groups, registration: new Map(regs.map((r) => [r.unitId, r])), reported, periods };
+}
+
+/** What the unit owes on its registration, if anything. */
+export function registrationOwed(snap: MovementSnapshot, unitId: number): RegistrationOwed | undefined {
+  const reg = snap.registration.get(unitId);
+  if (!reg) return { state: 'none', key: 'registration', targets: 0, returnedAt: null, reason: null };
+  if (reg.status === 'draft') return { state: 'draft', key: 'registration', targets: reg.targets, returnedAt: null, reason: null };
+  if (reg.status === 'returned')
+    return { state: 'returned', key: `registration:r${reg.version}`, targets: reg.targets, returnedAt: reg.reviewedAt, reason: reg.reviewComment };
+  return undefined;
+}
+
+/** Of `periods`, those the unit has to report on and has not: a sent registration with targets, and no report. */
+export function periodsOwed(snap: MovementSnapshot, unitId: number, periods: Period[]): PeriodOwed[] {
+  const reg = snap.registration.get(unitId);
+  if (!reg || reg.version === 0 || reg.targets === 0) return [];
+  return periods.filter((p) => !snap.reported.has(`${reg.id}:${p.id}`)).map((period) => ({ period, key: `period:${period.id}`, targets: reg.targets }));
+}
+
+export interface OwedQuery {
+  registration: boolean;
+  periods: Period[];
+}
+
+/** Every unit that owes something among what `query` asks about. */
+export function unitsOwing(snap: MovementSnapshot, query: OwedQuery): UnitOwing[] {
+  const out: UnitOwing[] = [];
+  for (const unit of snap.units) {
+    const registration = query.registration ? registrationOwed(snap, unit.id) : undefined;
+    const periods = query.periods.length > 0 ? periodsOwed(snap, unit.id, query.periods) : [];
+    if (registration || periods.length > 0) out.push({ unit, ...(registration ? { registration } : {}), periods });
+  }
+  return out;
+}
+
+/**
+ * Late units on `today`: the registration deadline passed with nothing sent (or a returned one not
+ * sent again), or a period's due date passed with no report.
+ */
+export function lateUnits(snap: MovementSnapshot, movement: Movement, today: string): UnitOwing[] {
+  return unitsOwing(snap, {
+    registration: today > movement.registrationDeadline,
+    periods: snap.periods.filter((p) => p.dueOn < today),
+  });
+}
