@@ -124,6 +124,7 @@ cli-json-syntax = JSON syntax error at column { $column } ({ $code })
 cli-file-refused = The file { $path } was refused and nothing was written. { $count } problems:
 cli-file-problem = {"  "}line { $line } [{ $field }]: { $message }
 cli-import-valid = The file { $path } is valid (dry run, nothing written).
+cli-default-reminders = Created { $count } default reminders (see: thidua reminders list; pause: thidua reminders pause).
 cli-movement-imported = Imported movement { $code } ({ $change ->
     [created] new
     [updated] updated

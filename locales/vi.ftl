@@ -120,6 +120,7 @@ cli-json-syntax = lỗi cú pháp JSON ở cột { $column } ({ $code })
 cli-file-refused = Tệp { $path } bị từ chối, không có gì được ghi. { $count } lỗi:
 cli-file-problem = {"  "}dòng { $line } [{ $field }]: { $message }
 cli-import-valid = Tệp { $path } hợp lệ (chạy thử, chưa ghi gì).
+cli-default-reminders = Đã tạo { $count } nhắc việc mặc định (xem: thidua reminders list; tạm dừng: thidua reminders pause).
 cli-movement-imported = Đã nhập phong trào { $code } ({ $change ->
     [created] mới
     [updated] cập nhật

@@ -4,6 +4,7 @@ import { movementDefinition } from '../../domain/movement-definition.ts';
 import { importMovement, referenceIssues } from '../../domain/movements.ts';
 import { describeIssues, zodLocale, type FileProblem } from '../../domain/validation-report.ts';
 import { parseJsonSource } from '../../io/json-source.ts';
+import { createDefaultRules } from '../../reminders/rules.ts';
 import { SAMPLE_MOVEMENT_PATH } from '../../sample/load.ts';
 import type { CliContext, Command } from '../context.ts';
 
@@ -33,6 +34,8 @@ function importMovementFile(ctx: CliContext, path: string, dryRun: boolean): num
           return 0;
         }
         const summary = importMovement(ctx.db(), parsed.data, cliActor, ctx.clock.now());
+        // A new movement starts with the usual reminders; an admin can pause or change them.
+        const reminderRules = summary.movement === 'created' ? createDefaultRules(ctx.db(), summary.movementId, cliActor, ctx.clock.now()).length : 0;
         ctx.say(
           ctx.t('cli-movement-imported', {
             code: parsed.data.movement.code,
@@ -46,7 +49,8 @@ function importMovementFile(ctx: CliContext, path: string, dryRun: boolean): num
             targets: summary.sampleTargets,
           }),
         );
-        ctx.result({ imported: true, ...summary });
+        if (reminderRules > 0) ctx.say(ctx.t('cli-default-reminders', { count: reminderRules }));
+        ctx.result({ imported: true, ...summary, reminderRules });
         return 0;
       }
     }
