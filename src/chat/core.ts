@@ -4,7 +4,6 @@
  * save, and queue notifications for others in the outbox.
  */
 import { and, desc, eq, isNotNull } from 'drizzle-orm';
-import { z } from 'zod';
 import type { Db } from '../db/connection.ts';
 import { inTransaction } from '../db/prepared.ts';
 import { conversations, identities, outbox, people } from '../db/schema.ts';
@@ -27,7 +26,12 @@ type HistoryEntry = { step: string; data: unknown };
 /** A conversation row with its JSON read: what the rest of the core works with. */
 type ConversationRow = Omit<typeof conversations.$inferSelect, 'data' | 'history'> & { data: unknown; history: HistoryEntry[] };
 
-const historySchema = z.array(z.object({ step: z.string(), data: z.unknown() }));
+/** The saved history, if it has the shape the core wrote (checked by hand: it runs on every message). */
+function readHistory(value: unknown): HistoryEntry[] | undefined {
+  if (!Array.isArray(value)) return undefined;
+  for (const entry of value) if (typeof entry !== 'object' || entry === null || typeof (entry as HistoryEntry).step !== 'string') return undefined;
+  return value as HistoryEntry[];
+}
 
 function parseJson(text: string): unknown {
   try {
@@ -240,16 +244,16 @@ export class ChatCore {
     const stored = findConversation(db, identityId);
     if (!stored) return undefined;
     const data = parseJson(stored.data);
-    const history = historySchema.safeParse(parseJson(stored.history));
+    const history = readHistory(parseJson(stored.history));
     const drop = (note: string) => {
       deleteConversation(db, identityId);
       notes.push(note);
       return undefined;
     };
     const flow = this.flows.get(stored.flow);
-    if (!flow || data === undefined || !history.success) return drop(ctx.t('conv-flow-changed'));
+    if (!flow || data === undefined || !history) return drop(ctx.t('conv-flow-changed'));
     if (stored.expiresAt <= now) return drop(ctx.t('conv-expired'));
-    const row: ConversationRow = { ...stored, data, history: history.data };
+    const row: ConversationRow = { ...stored, data, history };
     if (row.flowVersion !== flow.version) {
       const migrated = flow.migrate?.(row.flowVersion, row.step, row.data);
       if (!migrated || !flow.steps[migrated.step] || !flow.schema.safeParse(migrated.data).success) return drop(ctx.t('conv-flow-changed'));

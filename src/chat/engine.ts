@@ -100,7 +100,7 @@ export const defineFlow = <D>(flow: Flow<D>): Flow<D> => flow;
 /** How long a conversation may sit idle before it is dropped (with a note). */
 export const CONVERSATION_IDLE_MS = 24 * 60 * 60 * 1000;
 /** How far /back can go. */
-export const HISTORY_LIMIT = 40;
+export const HISTORY_LIMIT = 20;
 
 export function renderPrompt<D>(ctx: FlowContext, flow: Flow<D>, stepId: string, data: D, seq: number, note?: string): OutboundMessage {
   const step = flow.steps[stepId]!;

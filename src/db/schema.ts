@@ -438,7 +438,11 @@ export const inboundQueue = sqliteTable(
     processedAt: integer(),
     error: text(),
   },
-  (t) => [uniqueIndex('inbound_queue_channel_key').on(t.channel, t.key), index('inbound_queue_pending').on(t.processedAt, t.id)],
+  (t) => [
+    uniqueIndex('inbound_queue_channel_key').on(t.channel, t.key),
+    // Partial: only updates still waiting are in it, so recording a handled one writes no index page.
+    index('inbound_queue_waiting').on(t.channel, t.id).where(sql`${t.processedAt} IS NULL`),
+  ],
 );
 
 /** The Zalo OA's token pair. One row; the single-use refresh token is replaced atomically on each refresh. */
