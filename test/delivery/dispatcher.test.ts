@@ -4,7 +4,6 @@ import type { ChannelSender } from '../../src/chat/channel.ts';
 import type { OutboundMessage } from '../../src/chat/types.ts';
 import { fixedClock, systemClock } from '../../src/domain/clock.ts';
 import { Dispatcher } from '../../src/delivery/dispatcher.ts';
-import { OutboxLoop } from '../../src/delivery/outbox-loop.ts';
 import { messageCost, Pacer, SlidingWindow, TELEGRAM_PACE } from '../../src/delivery/pace.ts';
 import { silentLogger } from '../../src/util/log.ts';
 import { openTempDatabase, useTempDatabases } from '../helpers/db.ts';
@@ -189,27 +188,5 @@ describe('claims', () => {
     await waitFor(() => statusCounts(temp.db).sent === 1, 'sent', 3_000);
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(sent).toEqual(['100000']);
-  });
-
-  it('the OutboxLoop of the first version is the paced dispatcher underneath; stop() waits for the send in hand', async () => {
-    const temp = openTempDatabase();
-    const sent: string[] = [];
-    const senders: ChannelSender[] = [];
-    const loop = new OutboxLoop(temp.db, senders, fixedClock(5), silentLogger);
-    loop.start(60_000);
-    senders.push({
-      channel: 'telegram',
-      send: async (to) => {
-        await new Promise((resolve) => setTimeout(resolve, 100));
-        sent.push(to);
-        return { ok: true };
-      },
-    });
-    queueFor(temp.db, seedPeople(temp.db, 2), 'x', { bulk: false });
-    loop.kick();
-    await waitFor(() => statusCounts(temp.db).sending === 2, 'the sends under way');
-    await loop.stop();
-    expect(sent).toHaveLength(2);
-    expect(statusCounts(temp.db)).toEqual({ sent: 2 });
   });
 });

@@ -7,7 +7,7 @@ import { loadConfig } from '../../../src/config.ts';
 import { cliActor } from '../../../src/domain/audit.ts';
 import { fixedClock } from '../../../src/domain/clock.ts';
 import { createInvite } from '../../../src/domain/invites.ts';
-import { OutboxLoop } from '../../../src/delivery/outbox-loop.ts';
+import { Dispatcher } from '../../../src/delivery/dispatcher.ts';
 import { ALL_FLOWS } from '../../../src/flows/index.ts';
 import { loadSampleMovement } from '../../../src/sample/load.ts';
 import { silentLogger } from '../../../src/util/log.ts';
@@ -20,7 +20,7 @@ useTempDatabases();
 
 const LIAISON = 5001;
 const ADMIN = 5002;
-let running: { api: FakeBotApi; telegram: StartedTelegram; outbox: OutboxLoop }[] = [];
+let running: { api: FakeBotApi; telegram: StartedTelegram; outbox: Dispatcher }[] = [];
 
 afterEach(async () => {
   for (const r of running.splice(0)) {
@@ -36,10 +36,11 @@ async function startBot(temp: TempDatabase, api?: FakeBotApi) {
   const config = loadConfig({ DATABASE_PATH: temp.path, TELEGRAM_BOT_TOKEN: FAKE_TOKEN, TELEGRAM_API_ROOT: fake.root, LOG_LEVEL: 'silent' });
   const core = new ChatCore({ db: temp.db, clock, flows: ALL_FLOWS, log: silentLogger });
   const senders: import('../../../src/chat/channel.ts').ChannelSender[] = [];
-  const outbox = new OutboxLoop(temp.db, senders, clock, silentLogger);
+  // The outbox's dispatcher, as the bot runs it (src/main.ts through startReminders).
+  const outbox = new Dispatcher({ db: temp.db, senders, clock, log: silentLogger });
   const telegram = await startTelegram({ config, db: temp.db, core, clock, log: silentLogger, onNotified: () => outbox.kick() });
   senders.push(telegram.channel);
-  outbox.start(60_000);
+  outbox.start();
   running.push({ api: fake, telegram, outbox });
   return { api: fake, telegram, clock };
 }
