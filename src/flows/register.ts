@@ -25,6 +25,7 @@ import { adminIds, mainMenuChoices, skipChoice } from './common.ts';
 import { formatPlan, formatTargetList } from './format.ts';
 import { numberAnswer } from './number-answer.ts';
 
+/** Units of measure as the forms write them: stored in the targets as data, so Vietnamese in any language. */
 const COMMON_MEASURES = ['%', 'sản phẩm', 'xã', 'công trình', 'tỷ đồng', 'người', 'mô hình'];
 const TEXT_MIN = 5;
 const TEXT_MAX = 500;
