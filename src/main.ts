@@ -102,9 +102,11 @@ async function runMessengers(): Promise<void> {
   // Exports asked for in chat run one after another, outside the messages' transactions.
   let jobs: Promise<void> = Promise.resolve();
   const onJob = (job: Job) => {
-    jobs = jobs.then(() => runExportJob(db, job, exportDir(config.DATABASE_PATH), systemClock, log)).then(kick);
+    jobs = jobs
+      .then(() => runExportJob(db, job, exportDir(config.DATABASE_PATH), systemClock, log))
+      .then(kick)
+      .catch((error: unknown) => log.error('export job failed', { error: String(error) }));
   };
-  stoppers.push(() => jobs);
 
   if (channels.telegram) {
     const telegram = await startTelegram({ config, db, core, clock: systemClock, log, onNotified: kick, onJob });
@@ -127,6 +129,8 @@ async function runMessengers(): Promise<void> {
   }
   const server = routes.length > 0 ? await startHttpServer(config.HTTP_PORT, routes, log) : undefined;
   if (server) stoppers.push(server.close);
+  // Once no new message can ask for one, the export in hand is finished.
+  stoppers.push(() => jobs);
   reminders = startReminders({ db, senders, clock: systemClock, log });
   const pruner = setInterval(() => pruneInbound(db, Date.now() - INBOUND_KEEP_MS), 3_600_000);
   pruner.unref();
