@@ -4,7 +4,7 @@
  */
 import { and, asc, eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { defineFlow, type FlowContext, type Step } from '../chat/engine.ts';
+import { defineFlow, type FlowContext, type Step, type StepResult } from '../chat/engine.ts';
 import type { Choice } from '../chat/types.ts';
 import { registrations, units } from '../db/schema.ts';
 import { listContentAreas } from '../domain/movements.ts';
@@ -53,6 +53,12 @@ function tellUnit(ctx: FlowContext, registrationId: number, outcome: 'approved' 
   ]);
 }
 
+/** Back to the list for the next one, or the end when none is left. */
+function afterDecision(ctx: FlowContext, d: Data, note: string): StepResult<Data> {
+  if (waiting(ctx).length === 0) return { kind: 'done', message: `${note}\n\n${ctx.t('rev-none')}` };
+  return { kind: 'next', step: 'list', data: { page: d.page }, note, saved: true };
+}
+
 const steps: Record<string, Step<Data>> = {
   list: {
     prompt(ctx, d) {
@@ -89,7 +95,7 @@ const steps: Record<string, Step<Data>> = {
         case 'approve': {
           approveRegistration(ctx.db, d.registrationId!, ctx.actor, ctx.now);
           tellUnit(ctx, d.registrationId!, 'approved');
-          return { kind: 'next', step: 'list', data: { page: d.page }, note: ctx.t('rev-approved'), saved: true };
+          return afterDecision(ctx, d, ctx.t('rev-approved'));
         }
         case 'return':
           return { kind: 'next', step: 'reason', data: d };
@@ -108,7 +114,7 @@ const steps: Record<string, Step<Data>> = {
       if (reason.length > 1000) return { kind: 'invalid', message: ctx.t('reg-text-too-long', { max: 1000, length: reason.length }) };
       returnRegistration(ctx.db, d.registrationId!, reason, ctx.actor, ctx.now);
       tellUnit(ctx, d.registrationId!, 'returned', reason);
-      return { kind: 'next', step: 'list', data: { page: d.page }, note: ctx.t('rev-returned'), saved: true };
+      return afterDecision(ctx, d, ctx.t('rev-returned'));
     },
   },
 };
