@@ -3,6 +3,7 @@
  * them back in Vietnamese conventions. Pure: no user-facing text, no clock, no I/O.
  */
 import { fold } from '../util/text.ts';
+import { zoneOffsetMs } from './time-zone.ts';
 
 // ---------------------------------------------------------------- numbers
 
@@ -205,29 +206,8 @@ export function compareIsoDates(a: IsoDate, b: IsoDate): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-const dayFormats = new Map<string, Intl.DateTimeFormat>();
-
-function dayFormat(tz: string): Intl.DateTimeFormat {
-  let format = dayFormats.get(tz);
-  if (!format) {
-    // Throws RangeError for an unknown time zone.
-    format = new Intl.DateTimeFormat('en-US', {
-      timeZone: tz,
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      calendar: 'gregory',
-      numberingSystem: 'latn',
-    });
-    dayFormats.set(tz, format);
-  }
-  return format;
-}
-
 /** The calendar day (YYYY-MM-DD) that the instant `epochMs` falls on in time zone `tz`. */
 export function localDate(epochMs: number, tz: string): IsoDate {
-  // formatToParts rather than a locale's pattern, whose shape ICU updates may change.
-  const pieces = dayFormat(tz).formatToParts(epochMs);
-  const fields = Object.fromEntries(pieces.map((p) => [p.type, p.value]));
-  return toIso(Number(fields.year), Number(fields.month), Number(fields.day));
+  const local = new Date(epochMs + zoneOffsetMs(epochMs, tz));
+  return toIso(local.getUTCFullYear(), local.getUTCMonth() + 1, local.getUTCDate());
 }

@@ -6,6 +6,7 @@
  * up on the next working day (nghỉ bù). A reminder due at a closed time goes out at the next open
  * moment. Everything is reckoned in the movement's time zone (Asia/Ho_Chi_Minh).
  */
+import { zoneOffsetMs } from '../domain/time-zone.ts';
 import { addDays, localDate, type IsoDate } from '../domain/vn-input.ts';
 import { hungKingsDate, tetDate } from './lunar.ts';
 
@@ -45,47 +46,6 @@ export function minutesOf(hhmm: string): number {
   return Number(m[1]) * 60 + Number(m[2]);
 }
 
-// ---------------------------------------------------------------------------------------------
-// Time-zone arithmetic without a library: the zone's offset at an instant, read through Intl.
-
-const partFormats = new Map<string, Intl.DateTimeFormat>();
-
-function partFormat(tz: string): Intl.DateTimeFormat {
-  let f = partFormats.get(tz);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-US', {
-      timeZone: tz,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-      calendar: 'gregory',
-      numberingSystem: 'latn',
-    });
-    partFormats.set(tz, f);
-  }
-  return f;
-}
-
-const offsetCache = new Map<string, number>();
-
-/** The zone's offset from UTC in ms at instant `epochMs` (positive east: +7 h for Hà Nội). */
-export function zoneOffsetMs(epochMs: number, tz: string): number {
-  // Zones change offset at most at whole minutes; cache by the hour for speed.
-  const hourKey = `${tz}|${Math.floor(epochMs / 3_600_000)}`;
-  const cached = offsetCache.get(hourKey);
-  if (cached !== undefined) return cached;
-  const p = Object.fromEntries(partFormat(tz).formatToParts(epochMs).map((x) => [x.type, x.value]));
-  const asUtc = Date.UTC(Number(p.year), Number(p.month) - 1, Number(p.day), Number(p.hour), Number(p.minute), Number(p.second));
-  const offset = asUtc - Math.floor(epochMs / 1000) * 1000;
-  if (offsetCache.size > 10_000) offsetCache.clear();
-  offsetCache.set(hourKey, offset);
-  return offset;
-}
-
 /** The instant of local day `day` at local time `hhmm` in zone `tz`. */
 export function zonedTime(day: IsoDate, hhmm: string, tz: string): number {
   const [y, mo, d] = day.split('-').map(Number) as [number, number, number];
@@ -103,13 +63,6 @@ export function localMinutes(epochMs: number, tz: string): number {
   return Math.floor((((local % 86_400_000) + 86_400_000) % 86_400_000) / 60_000);
 }
 
-/** The local calendar day of an instant (the zone's offset read once an hour, then arithmetic). */
-export function localDay(epochMs: number, tz: string): IsoDate {
-  const local = new Date(epochMs + zoneOffsetMs(epochMs, tz));
-  const y = local.getUTCFullYear();
-  if (y < 1000 || y > 9999) return localDate(epochMs, tz);
-  return `${y}-${String(local.getUTCMonth() + 1).padStart(2, '0')}-${String(local.getUTCDate()).padStart(2, '0')}`;
-}
 
 /** 0 = Sunday … 6 = Saturday, for a YYYY-MM-DD. */
 export function weekday(day: IsoDate): number {
@@ -176,7 +129,7 @@ function isQuietMinute(minute: number, p: CalendarPolicy): boolean {
 
 /** May a reminder go out at this instant? */
 export function isAllowed(epochMs: number, p: CalendarPolicy = DEFAULT_POLICY): boolean {
-  return isWorkingDay(localDay(epochMs, p.timeZone), p) && !isQuietMinute(localMinutes(epochMs, p.timeZone), p);
+  return isWorkingDay(localDate(epochMs, p.timeZone), p) && !isQuietMinute(localMinutes(epochMs, p.timeZone), p);
 }
 
 /** The first instant at or after `epochMs` when a reminder may go out. */
@@ -184,7 +137,7 @@ export function nextAllowed(epochMs: number, p: CalendarPolicy = DEFAULT_POLICY)
   let at = epochMs;
   // A year of closed days is impossible; the bound only guards against a policy that closes everything.
   for (let guard = 0; guard < 800; guard++) {
-    const day = localDay(at, p.timeZone);
+    const day = localDate(at, p.timeZone);
     if (!isWorkingDay(day, p)) {
       at = zonedTime(addDays(day, 1), '00:00', p.timeZone);
       continue;

@@ -8,8 +8,8 @@ import { eq } from 'drizzle-orm';
 import type { DbOrTx } from '../db/connection.ts';
 import { reportingPeriods } from '../db/schema.ts';
 import type { Movement } from '../domain/movements.ts';
-import { addDays, type IsoDate } from '../domain/vn-input.ts';
-import { localDay, nextAllowed, weekday, zonedTime, type CalendarPolicy } from './calendar.ts';
+import { addDays, localDate, type IsoDate } from '../domain/vn-input.ts';
+import { nextAllowed, weekday, zonedTime, type CalendarPolicy } from './calendar.ts';
 import { checkCron, type ReminderRule } from './rules.ts';
 
 export interface Slot {
@@ -93,8 +93,8 @@ export function ruleSlots(
       const slots: Slot[] = [];
       // A day of look-ahead: a slot deferred to a day that has its own slot is dropped (see below).
       const horizon = to + 86_400_000;
-      const last = localDay(horizon, tz);
-      for (let day = localDay(from, tz); day <= last; day = addDays(day, 1)) {
+      const last = localDate(horizon, tz);
+      for (let day = localDate(from, tz); day <= last; day = addDays(day, 1)) {
         for (const at of cronTimes(rule.cron!, day, tz)) if (at >= from && at <= horizon) slots.push(withDelivery(at, p));
       }
       // Slots deferred to the same delivery time: only the latest counts.
@@ -102,10 +102,10 @@ export function ruleSlots(
       for (const s of slots) if ((latest.get(s.deliverAt)?.slotAt ?? -Infinity) < s.slotAt) latest.set(s.deliverAt, s);
       // A deferred slot is dropped when the rule has a slot of its own later the same day (Friday's
       // digest, held over a holiday, is not sent at 07:00 on Monday before Monday's own at 08:30).
-      const ownDays = new Set([...latest.values()].filter((s) => s.deliverAt === s.slotAt).map((s) => localDay(s.deliverAt, tz)));
+      const ownDays = new Set([...latest.values()].filter((s) => s.deliverAt === s.slotAt).map((s) => localDate(s.deliverAt, tz)));
       return [...latest.values()]
         .filter((s) => s.slotAt <= to)
-        .filter((s) => s.deliverAt === s.slotAt || !ownDays.has(localDay(s.deliverAt, tz)) || !laterOwn(latest, s, tz))
+        .filter((s) => s.deliverAt === s.slotAt || !ownDays.has(localDate(s.deliverAt, tz)) || !laterOwn(latest, s, tz))
         .sort((a, b) => a.slotAt - b.slotAt);
     }
   }
@@ -113,8 +113,8 @@ export function ruleSlots(
 
 /** Does the rule have an undeferred slot later on the local day `s` is delivered? */
 function laterOwn(slots: Map<number, Slot>, s: Slot, tz: string): boolean {
-  const day = localDay(s.deliverAt, tz);
-  for (const o of slots.values()) if (o.deliverAt === o.slotAt && o.deliverAt > s.deliverAt && localDay(o.deliverAt, tz) === day) return true;
+  const day = localDate(s.deliverAt, tz);
+  for (const o of slots.values()) if (o.deliverAt === o.slotAt && o.deliverAt > s.deliverAt && localDate(o.deliverAt, tz) === day) return true;
   return false;
 }
 
