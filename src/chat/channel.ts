@@ -1,4 +1,10 @@
+import type { Config } from '../config.ts';
+import type { Db } from '../db/connection.ts';
+import type { Clock } from '../domain/clock.ts';
 import type { Channel } from '../domain/invites.ts';
+import type { Logger } from '../util/log.ts';
+import type { ChatCore } from './core.ts';
+import type { Job } from './engine.ts';
 import type { OutboundMessage } from './types.ts';
 
 /** How a send went, in the terms the outbox needs to decide what to do next. */
@@ -15,4 +21,17 @@ export type SendResult =
 export interface ChannelSender {
   readonly channel: Channel;
   send(externalId: string, message: OutboundMessage): Promise<SendResult>;
+}
+
+/** What starting a messenger channel needs from the running bot. */
+export interface ChannelDeps {
+  config: Config;
+  db: Db;
+  core: ChatCore;
+  clock: Clock;
+  log: Logger;
+  /** Told when handling a message queued notifications for others: drain the outbox then. */
+  onNotified?: () => void;
+  /** Given the work a message asked for (an export), to run after it. */
+  onJob?: (job: Job) => void;
 }

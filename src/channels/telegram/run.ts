@@ -5,14 +5,10 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { autoRetry } from '@grammyjs/auto-retry';
 import { Bot, GrammyError } from 'grammy';
-import type { ChatCore } from '../../chat/core.ts';
-import type { Job } from '../../chat/engine.ts';
+import type { ChannelDeps } from '../../chat/channel.ts';
 import type { Config } from '../../config.ts';
-import type { Db } from '../../db/connection.ts';
 import { settings } from '../../db/schema.ts';
-import type { Clock } from '../../domain/clock.ts';
 import type { Route } from '../../http/server.ts';
-import type { Logger } from '../../util/log.ts';
 import { TelegramChannel } from './adapter.ts';
 import { CommandMenus } from './commands.ts';
 
@@ -35,15 +31,7 @@ export interface StartedTelegram {
   stop(): Promise<void>;
 }
 
-export interface TelegramDeps {
-  config: Config;
-  db: Db;
-  core: ChatCore;
-  clock: Clock;
-  log: Logger;
-  onNotified?: () => void;
-  onJob?: (job: Job) => void;
-}
+export type TelegramDeps = ChannelDeps;
 
 /** A stable secret for the webhook header when none is configured: derived from the token, never sent elsewhere. */
 export const webhookSecret = (config: Config) =>

@@ -5,19 +5,14 @@
  */
 import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
-import type { ChannelSender } from '../../chat/channel.ts';
-import type { ChatCore, HandleResult } from '../../chat/core.ts';
-import type { Job } from '../../chat/engine.ts';
+import type { ChannelDeps, ChannelSender } from '../../chat/channel.ts';
+import type { HandleResult } from '../../chat/core.ts';
 import { enqueueInbound, processNextInbound } from '../../chat/inbound.ts';
 import type { InboundEvent, OutboundMessage } from '../../chat/types.ts';
-import type { Config } from '../../config.ts';
-import type { Db } from '../../db/connection.ts';
 import { identities, outbox, people } from '../../db/schema.ts';
-import type { Clock } from '../../domain/clock.ts';
 import { backoffMs } from '../../delivery/outbox.ts';
 import type { Route } from '../../http/server.ts';
 import { t, type Locale } from '../../i18n/index.ts';
-import type { Logger } from '../../util/log.ts';
 import { ZaloClient } from './client.ts';
 import { UNFOLLOWED } from './errors.ts';
 import { queueKey, toInboundEvent, type ZaloEvent } from './events.ts';
@@ -26,16 +21,7 @@ import { readTokenPair, ZaloTokens } from './tokens.ts';
 import { zaloWebhookRoute } from './webhook.ts';
 import { SerialWorker } from './worker.ts';
 
-export interface ZaloChannelOptions {
-  config: Config;
-  db: Db;
-  core: ChatCore;
-  clock: Clock;
-  log: Logger;
-  /** Called when handling an event queued notifications for others: drain the outbox then. */
-  onNotified?: () => void;
-  /** Given the work a message asked for (an export), to run after it. */
-  onJob?: (job: Job) => void;
+export interface ZaloChannelOptions extends ChannelDeps {
   /** How often to check that the token pair is still fresh while nothing is sent (0: never). */
   keepAliveMs?: number;
   fetch?: typeof fetch;
