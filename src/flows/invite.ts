@@ -10,7 +10,7 @@ import { settings, units } from '../db/schema.ts';
 import { createInvite } from '../domain/invites.ts';
 import { can } from '../domain/scope.ts';
 import { formatVnDate, localDate } from '../domain/vn-input.ts';
-import { fold } from '../util/text.ts';
+import { findByCodeOrName } from '../util/text.ts';
 import { skipChoice } from './common.ts';
 
 const ROLES = ['liaison', 'cluster_head', 'viewer'] as const;
@@ -21,13 +21,6 @@ const data = z.object({
   matches: z.array(z.string()).optional(),
 });
 type Data = z.infer<typeof data>;
-
-function findUnits(ctx: FlowContext, query: string) {
-  const q = fold(query);
-  const all = ctx.db.select().from(units).all();
-  const exact = all.filter((u) => fold(u.code) === q);
-  return exact.length > 0 ? exact : all.filter((u) => fold(u.name).includes(q));
-}
 
 function create(ctx: FlowContext, d: Data, name: string | null): StepResult<Data> {
   const invite = createInvite(ctx.db, { unitCode: d.unitCode ?? null, role: d.role!, personName: name }, ctx.actor, ctx.now);
@@ -73,7 +66,7 @@ export const inviteFlow = defineFlow<Data>({
       },
       handle(ctx, d, answer) {
         const query = answer.choice?.id ?? answer.text ?? '';
-        const found = findUnits(ctx, query);
+        const found = findByCodeOrName(ctx.db.select().from(units).all(), query);
         if (found.length === 0) return { kind: 'invalid', message: ctx.t('st-not-found', { query }) };
         if (found.length > 1) return { kind: 'next', step: 'unit', data: { ...d, matches: found.slice(0, 10).map((u) => u.code) } };
         return { kind: 'next', step: 'name', data: { role: d.role, unitCode: found[0]!.code }, note: ctx.t('inv-unit-chosen', { unit: found[0]!.name }) };

@@ -12,7 +12,7 @@ import { inScope, readScope, type Scope } from '../domain/scope.ts';
 import { movementStatus, type MovementStatus, type StatusCounts, type UnitStatus } from '../domain/status.ts';
 import { averageProgressByUnit } from '../domain/progress.ts';
 import { formatPercent, formatVnDate, localDate } from '../domain/vn-input.ts';
-import { fold } from '../util/text.ts';
+import { findByCodeOrName } from '../util/text.ts';
 import { describeUnit } from './my-unit.ts';
 
 const PAGE = 8;
@@ -97,16 +97,8 @@ function groupPage(ctx: FlowContext, data: Data): Prompt {
   return { text: `${countLine(ctx, name, count(members), averageOf(members, progress))}\n${ctx.t('st-page', { page: page + 1, pages })}`, choices };
 }
 
-/** Units in scope whose code is the query, or whose name contains it (accents ignored). */
-function findUnits(ctx: FlowContext, query: string): UnitStatus[] {
-  const q = fold(query);
-  const all = scopedStatus(ctx).status.units;
-  const exact = all.filter((u) => fold(u.code) === q);
-  return exact.length > 0 ? exact : all.filter((u) => fold(u.name).includes(q));
-}
-
 function showFound(ctx: FlowContext, data: Data, query: string): StepResult<Data> {
-  const found = findUnits(ctx, query);
+  const found = findByCodeOrName(scopedStatus(ctx).status.units, query);
   if (found.length === 0) return { kind: 'invalid', message: ctx.t('st-not-found', { query }) };
   const scope = readScope(ctx.db, ctx.person!, ctx.movement!.id);
   const allowed = found.filter((u) => inScope(scope, u.unitId));

@@ -11,3 +11,13 @@ export function fold(text: string): string {
     .replace(/\s+/g, ' ')
     .trim();
 }
+
+/**
+ * The units a person meant by a code or a name: an exact code (any case) wins, else every unit
+ * whose name contains the text, accents ignored ("hai hau" finds "UBND huyện Hải Hậu").
+ */
+export function findByCodeOrName<T extends { code: string; name: string }>(all: readonly T[], query: string): T[] {
+  const q = fold(query);
+  const exact = all.filter((u) => fold(u.code) === q);
+  return exact.length > 0 ? exact : all.filter((u) => fold(u.name).includes(q));
+}
