@@ -430,7 +430,9 @@ export const settings = sqliteTable('settings', {
 export const inboundQueue = sqliteTable(
   'inbound_queue',
   {
-    id: integer().primaryKey({ autoIncrement: true }),
+    // No AUTOINCREMENT: rowids still only grow here (rows are pruned oldest first), and it spares
+    // every message a write to sqlite_sequence.
+    id: integer().primaryKey(),
     channel: text({ enum: CHANNELS }).notNull(),
     key: text().notNull(),
     event: text({ mode: 'json' }).notNull(),
