@@ -1,97 +1,69 @@
 /**
- * The chat core's queries, prepared once per connection: they run on every message, so they must
- * cost as little as the database work itself (see src/db/prepared.ts).
+ * The chat core's queries: they run on every message, so they are plain statements prepared once
+ * per connection (see src/db/raw.ts), and write nothing that did not change.
  */
-import { and, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db/connection.ts';
-import { prepared } from '../db/prepared.ts';
+import { columnList, rowReader, statement } from '../db/raw.ts';
 import { conversations, identities, people, units } from '../db/schema.ts';
+import type { Identity, Person, Unit } from './engine.ts';
 import type { InboundEvent } from './types.ts';
 
-const p = sql.placeholder;
+const IDENTITY = columnList(identities);
+const readIdentity = rowReader(identities);
+const FIND_IDENTITY = `SELECT ${IDENTITY} FROM identities WHERE channel = ? AND external_id = ?`;
+const INSERT_IDENTITY = `INSERT INTO identities (channel, external_id, display_name, locale, last_inbound_at) VALUES (?, ?, ?, ?, ?)
+  ON CONFLICT DO NOTHING RETURNING ${IDENTITY}`;
+const TOUCH_IDENTITY = `UPDATE identities SET last_inbound_at = ?, display_name = ?, unreachable_at = NULL, unreachable_reason = NULL WHERE id = ?`;
+/** How stale "last wrote at" may get before it is written again: most messages then change nothing here. */
+const LAST_INBOUND_RESOLUTION_MS = 60_000;
 
 /**
  * Records that a person wrote: creates the messenger identity the first time, else notes the time
  * (to the minute) and clears an "unreachable" mark (writing to us reopens a channel, e.g. Zalo's
  * 7-day window).
  */
-export function touchIdentity(db: DbOrTx, event: InboundEvent, locale: string | null, now: number) {
-  return prepared(db, 'chat.touchIdentity', (d) =>
-    d
-      .insert(identities)
-      .values({ channel: p('channel'), externalId: p('externalId'), displayName: p('displayName'), locale: p('locale'), lastInboundAt: p('now') })
-      .onConflictDoUpdate({
-        target: [identities.channel, identities.externalId],
-        set: {
-          lastInboundAt: sql`excluded.last_inbound_at`,
-          displayName: sql`coalesce(excluded.display_name, ${identities.displayName})`,
-          unreachableAt: null,
-          unreachableReason: null,
-        },
-        // Written only when something changed, or a minute has passed: most messages change nothing here.
-        setWhere: sql`${identities.lastInboundAt} IS NULL OR excluded.last_inbound_at - ${identities.lastInboundAt} >= 60000
-          OR ${identities.unreachableAt} IS NOT NULL
-          OR coalesce(excluded.display_name, ${identities.displayName}) IS NOT ${identities.displayName}`,
-      })
-      .returning()
-      .prepare(),
-  ).get({ channel: event.channel, externalId: event.externalId, displayName: event.displayName ?? null, locale, now }) ??
-    // Nothing to update: RETURNING gives no row, so read it.
-    prepared(db, 'chat.identity', (d) =>
-      d
-        .select()
-        .from(identities)
-        .where(and(eq(identities.channel, p('channel')), eq(identities.externalId, p('externalId'))))
-        .prepare(),
-    ).get({ channel: event.channel, externalId: event.externalId })!;
+export function touchIdentity(db: DbOrTx, event: InboundEvent, locale: string | null, now: number): Identity {
+  const row = statement(db, FIND_IDENTITY).get(event.channel, event.externalId) as Record<string, unknown> | undefined;
+  if (!row) {
+    const inserted = statement(db, INSERT_IDENTITY).get(event.channel, event.externalId, event.displayName ?? null, locale, now);
+    // Another process may have created it in between: then it is there to read.
+    return readIdentity((inserted ?? statement(db, FIND_IDENTITY).get(event.channel, event.externalId)) as Record<string, unknown>)!;
+  }
+  const found = readIdentity(row)!;
+  const displayName = event.displayName ?? found.displayName;
+  const fresh = found.lastInboundAt !== null && now - found.lastInboundAt < LAST_INBOUND_RESOLUTION_MS;
+  if (fresh && found.unreachableAt === null && displayName === found.displayName) return found;
+  statement(db, TOUCH_IDENTITY).run(now, displayName, found.id);
+  return { ...found, lastInboundAt: now, displayName, unreachableAt: null, unreachableReason: null };
 }
 
-export function personWithUnit(db: DbOrTx, personId: number) {
-  return prepared(db, 'chat.personWithUnit', (d) =>
-    d.select({ person: people, unit: units }).from(people).leftJoin(units, eq(units.id, people.unitId)).where(eq(people.id, p('id'))).prepare(),
-  ).get({ id: personId });
+const PERSON_WITH_UNIT = `SELECT ${columnList(people, 'p')}, ${columnList(units, 'u', 'unit.')}
+  FROM people p LEFT JOIN units u ON u.id = p.unit_id WHERE p.id = ?`;
+const readPerson = rowReader(people);
+const readUnit = rowReader(units, 'unit.');
+
+export function personWithUnit(db: DbOrTx, personId: number): { person: Person; unit: Unit | null } | undefined {
+  const row = statement(db, PERSON_WITH_UNIT).get(personId) as Record<string, unknown> | undefined;
+  return row ? { person: readPerson(row)!, unit: readUnit(row) ?? null } : undefined;
 }
 
-export function findConversation(db: DbOrTx, identityId: number) {
-  return prepared(db, 'chat.findConversation', (d) => d.select().from(conversations).where(eq(conversations.identityId, p('id'))).prepare()).get({
-    id: identityId,
-  });
+type ConversationRecord = typeof conversations.$inferSelect;
+const FIND_CONVERSATION = `SELECT ${columnList(conversations)} FROM conversations WHERE identity_id = ?`;
+const SAVE_CONVERSATION = `INSERT INTO conversations (identity_id, flow, flow_version, step, seq, data, history, started_at, updated_at, expires_at)
+  VALUES (@identityId, @flow, @flowVersion, @step, @seq, @data, @history, @startedAt, @updatedAt, @expiresAt)
+  ON CONFLICT (identity_id) DO UPDATE SET flow = excluded.flow, flow_version = excluded.flow_version, step = excluded.step,
+    seq = excluded.seq, data = excluded.data, history = excluded.history, started_at = excluded.started_at,
+    updated_at = excluded.updated_at, expires_at = excluded.expires_at`;
+
+export function findConversation(db: DbOrTx, identityId: number): ConversationRecord | undefined {
+  // Every column is a plain number or text: the row is already in its select shape.
+  return statement(db, FIND_CONVERSATION).get(identityId) as ConversationRecord | undefined;
 }
 
-export function saveConversation(db: DbOrTx, row: typeof conversations.$inferInsert): void {
-  prepared(db, 'chat.saveConversation', (d) =>
-    d
-      .insert(conversations)
-      .values({
-        identityId: p('identityId'),
-        flow: p('flow'),
-        flowVersion: p('flowVersion'),
-        step: p('step'),
-        seq: p('seq'),
-        data: p('data'),
-        history: p('history'),
-        startedAt: p('startedAt'),
-        updatedAt: p('updatedAt'),
-        expiresAt: p('expiresAt'),
-      })
-      .onConflictDoUpdate({
-        target: conversations.identityId,
-        set: {
-          flow: sql`excluded.flow`,
-          flowVersion: sql`excluded.flow_version`,
-          step: sql`excluded.step`,
-          seq: sql`excluded.seq`,
-          data: sql`excluded.data`,
-          history: sql`excluded.history`,
-          startedAt: sql`excluded.started_at`,
-          updatedAt: sql`excluded.updated_at`,
-          expiresAt: sql`excluded.expires_at`,
-        },
-      })
-      .prepare(),
-  ).run({ seq: 0, ...row });
+export function saveConversation(db: DbOrTx, row: ConversationRecord): void {
+  statement(db, SAVE_CONVERSATION).run(row);
 }
 
 export function deleteConversation(db: DbOrTx, identityId: number): void {
-  prepared(db, 'chat.deleteConversation', (d) => d.delete(conversations).where(eq(conversations.identityId, p('id'))).prepare()).run({ id: identityId });
+  statement(db, 'DELETE FROM conversations WHERE identity_id = ?').run(identityId);
 }
