@@ -1,6 +1,7 @@
 import { and, asc, eq, isNotNull, isNull, lt, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../db/connection.ts';
 import { inTransaction, prepared } from '../db/prepared.ts';
+import { statement } from '../db/raw.ts';
 import { inboundQueue } from '../db/schema.ts';
 import type { Clock } from '../domain/clock.ts';
 import type { Channel } from '../domain/invites.ts';
@@ -69,30 +70,48 @@ export function processNextInbound(db: Db, core: ChatCore, channel: Channel, clo
   }
 }
 
+/** Telegram numbers updates anew (not in order) after a week without any: an older mark is not trusted. */
+const ORDER_RESETS_AFTER_MS = 7 * 24 * 60 * 60 * 1000;
+const READ_MARK = 'SELECT value, updated_at AS updatedAt FROM settings WHERE key = ?';
+const WRITE_MARK = `INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?)
+  ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`;
+const RECORD_FAILED = `INSERT INTO inbound_queue (channel, key, event, received_at, processed_at, error) VALUES (?, ?, ?, ?, ?, ?)
+  ON CONFLICT DO NOTHING`;
+
 /**
- * Long polling: the messenger delivers again whatever we did not finish, so the update is recorded
- * and handled in one transaction (one commit per message). A repeated delivery is recognised by
- * its key; a fault of ours leaves the update stored with its error, so nothing is lost.
+ * Long polling: the messenger hands over a channel's updates one after another, numbered in order
+ * (Telegram's update_id), and delivers again whatever it was not told we received (after a
+ * restart). The core's work and a mark "handled up to N" are one transaction, so an update
+ * numbered N or below is a repeat: dropped. Nothing else is written per update; one that failed
+ * because of a fault of ours is kept in the inbound queue with its error, so nothing is lost.
  */
-export function receiveNow(db: Db, core: ChatCore, key: string, event: InboundEvent, clock: Clock, log: Logger): Processed | 'duplicate' {
-  const record = (error: string | null) =>
-    prepared(db, 'inbound.record', (d) =>
-      d
-        .insert(inboundQueue)
-        .values({ channel: p('channel'), key: p('key'), event: p('event'), receivedAt: p('now'), processedAt: p('now'), error: p('error') })
-        .onConflictDoNothing()
-        .prepare(),
-    ).run({ channel: event.channel, key, event, now: clock.now(), error }).changes > 0;
+export function receiveInOrder(db: Db, core: ChatCore, sequence: number, event: InboundEvent, clock: Clock, log: Logger): Processed | 'duplicate' {
+  const key = String(sequence);
+  const markKey = `inbound.${event.channel}.handled`;
+  const now = clock.now();
+  const advance = () => statement(db, WRITE_MARK).run(markKey, key, now);
   try {
     return inTransaction(
       db,
-      (): Processed | 'duplicate' => (record(null) ? { kind: 'handled', key, event, result: core.handle(event) } : 'duplicate'),
+      (): Processed | 'duplicate' => {
+        const mark = statement(db, READ_MARK).get(markKey) as { value: string; updatedAt: number } | undefined;
+        if (mark && sequence <= Number(mark.value) && now - mark.updatedAt < ORDER_RESETS_AFTER_MS) return 'duplicate';
+        advance();
+        return { kind: 'handled', key, event, result: core.handle(event) };
+      },
       { immediate: true },
     );
   } catch (error) {
     const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
     log.error('inbound update failed', { channel: event.channel, key, error: message });
-    record(message);
+    inTransaction(
+      db,
+      () => {
+        statement(db, RECORD_FAILED).run(event.channel, key, JSON.stringify(event), now, now, message);
+        advance();
+      },
+      { immediate: true },
+    );
     return { kind: 'failed', key, event };
   }
 }

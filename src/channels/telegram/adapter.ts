@@ -7,7 +7,7 @@ import { GrammyError, HttpError, InputFile, type Api } from 'grammy';
 import type { ChannelSender, SendResult } from '../../chat/channel.ts';
 import type { ChatCore } from '../../chat/core.ts';
 import type { Job } from '../../chat/engine.ts';
-import { enqueueInbound, processPendingInbound, receiveNow, type Processed } from '../../chat/inbound.ts';
+import { enqueueInbound, processPendingInbound, receiveInOrder, type Processed } from '../../chat/inbound.ts';
 import type { OutboundMessage } from '../../chat/types.ts';
 import type { Db } from '../../db/connection.ts';
 import { identities, people, settings } from '../../db/schema.ts';
@@ -58,8 +58,8 @@ export class TelegramChannel implements ChannelSender {
   constructor(private readonly options: TelegramChannelOptions) {}
 
   /**
-   * Long polling: stores the update and handles it in one transaction. Telegram delivers it again
-   * if we stop before the end, and a repeated delivery is recognised by its update_id.
+   * Long polling: handles the update and marks it handled in one transaction. Telegram delivers it
+   * again if we stop before the end, and a repeated delivery is recognised by its update_id.
    */
   async receive(raw: unknown): Promise<void> {
     const key = await this.read(raw);
@@ -67,7 +67,7 @@ export class TelegramChannel implements ChannelSender {
     const { db, core, clock, log } = this.options;
     const read = this.pending.get(key)!;
     this.pending.delete(key);
-    const processed = receiveNow(db, core, key, read.event, clock, log);
+    const processed = receiveInOrder(db, core, Number(key), read.event, clock, log);
     if (processed === 'duplicate') {
       if (read.callback) await this.ack(read.callback.id);
       return;

@@ -37,6 +37,8 @@ function telegramBot(h: ChatHarness) {
   return {
     calls,
     send: (update: Record<string, unknown>) => bot.handleUpdate({ update_id: updateId++, ...update } as never),
+    /** An update with the number Telegram gave it (a delivery repeated after a restart keeps its number). */
+    sendNumbered: (number: number, update: Record<string, unknown>) => bot.handleUpdate({ update_id: number, ...update } as never),
     /** A restart: a new adapter and core over the database reopened. */
     restart() {
       h.restart();
@@ -138,5 +140,47 @@ describe('buttons on Telegram', () => {
     const data = bot.calls.flatMap((c) => (c.payload.reply_markup?.inline_keyboard ?? []).flat().map((b: { callback_data: string }) => b.callback_data));
     expect(data.length).toBeGreaterThan(40);
     expect(data.filter((d: string) => Buffer.byteLength(d) > 64)).toEqual([]);
+  });
+});
+
+describe('updates delivered again by long polling', () => {
+  it('drops an update numbered at or below the last one handled, also after a restart', async () => {
+    const h = chatHarness();
+    const bot = telegramBot(h);
+    await bot.sendNumbered(100, tg.text(A, 'xin chào'));
+    const before = bot.calls.length;
+    bot.restart();
+    await bot.sendNumbered(100, tg.text(A, 'xin chào'));
+    await bot.sendNumbered(99, tg.text(A, 'xin chào'));
+    expect(bot.since(before)).toEqual([]);
+    await bot.sendNumbered(101, tg.command(A, '/trogiup'));
+    expect(bot.since(before).map((c) => c.method)).toEqual(['sendMessage']);
+    expect(h.rows("SELECT value FROM settings WHERE key = 'inbound.telegram.handled'")).toEqual([{ value: '101' }]);
+  });
+
+  it('takes lower numbers again after a week without updates, when Telegram numbers them anew', async () => {
+    const h = chatHarness();
+    const bot = telegramBot(h);
+    await bot.sendNumbered(5_000, tg.text(A, 'xin chào'));
+    h.clock.advance(8 * 24 * 60 * 60 * 1000);
+    const before = bot.calls.length;
+    await bot.sendNumbered(12, tg.command(A, '/trogiup'));
+    expect(bot.since(before).map((c) => c.method)).toEqual(['sendMessage']);
+  });
+
+  it('keeps an update that failed on our side with its error, answers so, and does not handle it twice', async () => {
+    const h = chatHarness();
+    const bot = telegramBot(h);
+    h.db.$client.exec('DROP TABLE conversations');
+    await bot.sendNumbered(300, tg.text(A, 'xin chào'));
+    await bot.sendNumbered(300, tg.text(A, 'xin chào'));
+    expect(bot.calls.filter((c) => c.method === 'sendMessage').map((c) => c.payload.text)).toEqual([
+      'Có lỗi xảy ra phía trợ lý, chưa có gì được lưu và tin nhắn của anh/chị vẫn được giữ lại. Xin thử lại sau ít phút.',
+    ]);
+    const kept = h.rows<{ key: string; event: string; error: string }>("SELECT key, event, error FROM inbound_queue WHERE channel = 'telegram'");
+    expect(kept).toHaveLength(1);
+    expect(kept[0]!.key).toBe('300');
+    expect(JSON.parse(kept[0]!.event)).toMatchObject({ externalId: String(A), text: 'xin chào' });
+    expect(kept[0]!.error).toContain('no such table: conversations');
   });
 });
