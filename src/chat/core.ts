@@ -9,28 +9,41 @@ import { inTransaction } from '../db/prepared.ts';
 import { conversations, identities, outbox, people } from '../db/schema.ts';
 import type { Actor } from '../domain/audit.ts';
 import type { Clock } from '../domain/clock.ts';
-import { currentMovement, type Movement } from '../domain/movements.ts';
+import { currentMovement, listContentAreas, type ContentArea, type Movement } from '../domain/movements.ts';
 import { DomainError } from '../domain/errors.ts';
 import { DEFAULT_LOCALE, isLocale, t as translate, translator, type Locale } from '../i18n/index.ts';
 import { fold } from '../util/text.ts';
 import type { Logger } from '../util/log.ts';
 import { matchChoice } from './choices.ts';
 import { deleteConversation, findConversation, personWithUnit, saveConversation, touchIdentity } from './store.ts';
-import { CONVERSATION_IDLE_MS, HISTORY_LIMIT, renderPrompt, type Answer, type Flow, type FlowContext, type Identity, type Job, type StepResult } from './engine.ts';
+import { CONVERSATION_IDLE_MS, HISTORY_LIMIT, renderPrompt, type Answer, type Asked, type Flow, type FlowContext, type Identity, type Job, type StepResult } from './engine.ts';
 import { decodeChoice, type Choice, type InboundEvent, type OutboundMessage } from './types.ts';
 
-/** How long the open movement is taken as known (see ChatCore.movement). */
+/** How long the open movement and its content areas are taken as known (see ChatCore.reference). */
 const MOVEMENT_CACHE_MS = 5_000;
 
 type HistoryEntry = { step: string; data: unknown };
 /** A conversation row with its JSON read: what the rest of the core works with. */
-type ConversationRow = Omit<typeof conversations.$inferSelect, 'data' | 'history'> & { data: unknown; history: HistoryEntry[] };
+type ConversationRow = Omit<typeof conversations.$inferSelect, 'data' | 'history' | 'asked'> & {
+  data: unknown;
+  history: HistoryEntry[];
+  /** Absent in a row saved before questions were kept, or when it did not read back: asked again then. */
+  asked: Asked | undefined;
+};
 
 /** The saved history, if it has the shape the core wrote (checked by hand: it runs on every message). */
 function readHistory(value: unknown): HistoryEntry[] | undefined {
   if (!Array.isArray(value)) return undefined;
   for (const entry of value) if (typeof entry !== 'object' || entry === null || typeof (entry as HistoryEntry).step !== 'string') return undefined;
   return value as HistoryEntry[];
+}
+
+/** A saved Asked, if it has the shape the core wrote. */
+function readAsked(value: unknown): Asked | undefined {
+  const asked = value as Asked | null | undefined;
+  if (typeof asked !== 'object' || asked === null || !Array.isArray(asked.choices)) return undefined;
+  for (const c of asked.choices) if (typeof c?.id !== 'string' || typeof c.label !== 'string') return undefined;
+  return typeof asked.numbered === 'boolean' && typeof asked.acceptsFile === 'boolean' ? asked : undefined;
 }
 
 function parseJson(text: string): unknown {
@@ -171,7 +184,7 @@ export class ChatCore {
       const decoded = decodeChoice(event.choice);
       if (decoded?.id.startsWith('go:')) return this.startFlow(ctx, convo, decoded.id.slice(3), '', reply);
       const choice =
-        convo && decoded && decoded.seq === convo.seq ? this.currentChoices(ctx, convo).find((c) => c.id === decoded.id) : undefined;
+        convo && decoded && decoded.seq === convo.seq ? this.asked(ctx, convo).choices.find((c) => c.id === decoded.id) : undefined;
       if (convo && choice) return this.answer(ctx, convo, { choice }, reply);
       // A button from an earlier question (pressed twice, or after the conversation moved on).
       this.outcome.stale = true;
@@ -183,7 +196,7 @@ export class ChatCore {
       return this.startFlow(ctx, convo, this.idleFlow(ctx), '', reply);
     }
     if (text.startsWith('/')) return this.command(ctx, convo, text, reply);
-    if (convo && event.file && !this.flowOf(convo).steps[convo.step]!.prompt(ctx, convo.data).acceptsFile) {
+    if (convo && event.file && !this.asked(ctx, convo).acceptsFile) {
       reply(this.prompt(ctx, convo, ctx.t('conv-file-not-expected')));
       return convo;
     }
@@ -218,24 +231,33 @@ export class ChatCore {
       person: active,
       unit,
       movement: this.movement(),
+      areas: (movementId) => this.areas(movementId),
       actor,
       notify: () => undefined,
       schedule: () => undefined,
     };
   }
 
-  private cachedMovement: { value: Movement | null; at: number } | undefined;
+  private readonly cached = new Map<string, { value: unknown; at: number }>();
 
   /**
-   * The open movement, asked of the database at most every few seconds: it changes a few times a
-   * year (an import), and every message needs it.
+   * What every message needs and an import changes a few times a year (the open movement, its
+   * content areas): asked of the database at most every few seconds, so a change made by another
+   * process (the CLI) is seen soon.
    */
-  private movement(): Movement | null {
+  private reference<T>(key: string, load: () => T): T {
     const now = performance.now();
-    if (!this.cachedMovement || now - this.cachedMovement.at > MOVEMENT_CACHE_MS) {
-      this.cachedMovement = { value: currentMovement(this.options.db) ?? null, at: now };
-    }
-    return this.cachedMovement.value;
+    let entry = this.cached.get(key);
+    if (!entry || now - entry.at > MOVEMENT_CACHE_MS) this.cached.set(key, (entry = { value: load(), at: now }));
+    return entry.value as T;
+  }
+
+  private movement(): Movement | null {
+    return this.reference('movement', () => currentMovement(this.options.db) ?? null);
+  }
+
+  private areas(movementId: number): ContentArea[] {
+    return this.reference(`areas:${movementId}`, () => listContentAreas(this.options.db, movementId));
   }
 
   /** Loads the saved conversation, dropping it (with a note) if it expired, changed shape or broke. */
@@ -253,12 +275,12 @@ export class ChatCore {
     const flow = this.flows.get(stored.flow);
     if (!flow || data === undefined || !history) return drop(ctx.t('conv-flow-changed'));
     if (stored.expiresAt <= now) return drop(ctx.t('conv-expired'));
-    const row: ConversationRow = { ...stored, data, history };
+    const row: ConversationRow = { ...stored, data, history, asked: stored.asked === null ? undefined : readAsked(parseJson(stored.asked)) };
     if (row.flowVersion !== flow.version) {
       const migrated = flow.migrate?.(row.flowVersion, row.step, row.data);
       if (!migrated || !flow.steps[migrated.step] || !flow.schema.safeParse(migrated.data).success) return drop(ctx.t('conv-flow-changed'));
       this.log('conversation migrated', { flow: flow.id, from: row.flowVersion, to: flow.version });
-      return this.save(identityId, { ...row, flowVersion: flow.version, step: migrated.step, data: migrated.data, history: [] }, now);
+      return this.save(identityId, { ...row, flowVersion: flow.version, step: migrated.step, data: migrated.data, history: [], asked: undefined }, now);
     }
     if (!flow.steps[row.step] || !flow.schema.safeParse(row.data).success) return drop(ctx.t('conv-flow-changed'));
     return row;
@@ -266,7 +288,12 @@ export class ChatCore {
 
   private save(identityId: number, row: Omit<ConversationRow, 'identityId' | 'updatedAt' | 'expiresAt'>, now: number): ConversationRow {
     const saved = { ...row, identityId, updatedAt: now, expiresAt: now + CONVERSATION_IDLE_MS };
-    saveConversation(this.options.db, { ...saved, data: JSON.stringify(row.data), history: JSON.stringify(row.history) });
+    saveConversation(this.options.db, {
+      ...saved,
+      data: JSON.stringify(row.data),
+      history: JSON.stringify(row.history),
+      asked: row.asked ? JSON.stringify(row.asked) : null,
+    });
     return saved;
   }
 
@@ -279,18 +306,33 @@ export class ChatCore {
     return this.flows.get(convo.flow)!;
   }
 
+  /** The conversation's question again (after a wrong answer, /help…). */
   private prompt(ctx: FlowContext, convo: ConversationRow, note?: string): OutboundMessage {
-    return renderPrompt(ctx, this.flowOf(convo), convo.step, convo.data, convo.seq, note);
+    return renderPrompt(ctx, this.flowOf(convo), convo.step, convo.data, convo.seq, note).message;
   }
 
-  private currentChoices(ctx: FlowContext, convo: ConversationRow): Choice[] {
-    return this.flowOf(convo).steps[convo.step]!.prompt(ctx, convo.data).choices ?? [];
+  /** Moves the conversation to a new question: asks it and saves the row with what it offers. */
+  private ask(
+    ctx: FlowContext,
+    row: Omit<ConversationRow, 'identityId' | 'updatedAt' | 'expiresAt' | 'asked'>,
+    reply: (m: OutboundMessage) => void,
+    note?: string,
+  ): ConversationRow {
+    const { message, asked } = renderPrompt(ctx, this.flows.get(row.flow)!, row.step, row.data, row.seq, note);
+    const saved = this.save(ctx.identity.id, { ...row, asked }, ctx.now);
+    reply(message);
+    return saved;
+  }
+
+  /** What the question in hand offered, as saved with it (built again for rows saved without it). */
+  private asked(ctx: FlowContext, convo: ConversationRow): Asked {
+    return convo.asked ?? renderPrompt(ctx, this.flowOf(convo), convo.step, convo.data, convo.seq).asked;
   }
 
   private readAnswer(ctx: FlowContext, convo: ConversationRow, text: string, event: InboundEvent): Answer {
     if (event.file) return { file: event.file, ...(text ? { text } : {}) };
-    const prompt = this.flowOf(convo).steps[convo.step]!.prompt(ctx, convo.data);
-    const choice = prompt.choices ? matchChoice(text, prompt.choices, prompt.numbered !== false) : undefined;
+    const asked = this.asked(ctx, convo);
+    const choice = asked.choices.length > 0 ? matchChoice(text, asked.choices, asked.numbered) : undefined;
     return choice ? { choice, text } : { text };
   }
 
@@ -320,13 +362,12 @@ export class ChatCore {
       return convo;
     }
     if (started.kind !== 'start') return convo;
-    const row = this.save(
-      ctx.identity.id,
+    return this.ask(
+      ctx,
       { flow: flow.id, flowVersion: flow.version, step: started.step, seq: (convo?.seq ?? 0) + 1, data: started.data, history: [], startedAt: ctx.now },
-      ctx.now,
+      reply,
+      started.note,
     );
-    reply(this.prompt(ctx, row, started.note));
-    return row;
   }
 
   private answer(ctx: FlowContext, convo: ConversationRow, answer: Answer, reply: (m: OutboundMessage) => void): ConversationRow | undefined {
@@ -344,9 +385,7 @@ export class ChatCore {
       case 'next': {
         this.outcome.sameQuestion = result.step === convo.step;
         const history = result.saved ? [] : [...convo.history, { step: convo.step, data: convo.data }].slice(-HISTORY_LIMIT);
-        const row = this.save(ctx.identity.id, { ...convo, step: result.step, data: result.data, history, seq: convo.seq + 1 }, ctx.now);
-        reply(this.prompt(ctx, row, result.note));
-        return row;
+        return this.ask(ctx, { ...convo, step: result.step, data: result.data, history, seq: convo.seq + 1 }, reply, result.note);
       }
     }
   }
@@ -374,9 +413,7 @@ export class ChatCore {
           reply(this.prompt(ctx, convo, ctx.t('conv-back-at-start')));
           return convo;
         }
-        const row = this.save(ctx.identity.id, { ...convo, step: previous.step, data: previous.data, history, seq: convo.seq + 1 }, ctx.now);
-        reply(this.prompt(ctx, row));
-        return row;
+        return this.ask(ctx, { ...convo, step: previous.step, data: previous.data, history, seq: convo.seq + 1 }, reply);
       }
       case 'help': {
         if (!convo) {

@@ -7,7 +7,7 @@ import type { z } from 'zod';
 import type { Db } from '../db/connection.ts';
 import type { identities, people, units } from '../db/schema.ts';
 import type { Actor } from '../domain/audit.ts';
-import type { Movement } from '../domain/movements.ts';
+import type { ContentArea, Movement } from '../domain/movements.ts';
 import type { Args, Locale, Translate } from '../i18n/index.ts';
 import type { Choice, FileRef, OutboundMessage } from './types.ts';
 
@@ -25,6 +25,8 @@ export interface FlowContext {
   unit: Unit | null;
   /** The open movement, if any. */
   movement: Movement | null;
+  /** A movement's content areas, by number (kept in memory: they change only with an import). */
+  areas(movementId: number): ContentArea[];
   actor: Actor;
   /** Queues a message (by locale id, in each recipient's language) for other people. */
   notify(personIds: number[], key: string, id: string, args?: Args, choices?: (t: Translate) => Choice[]): void;
@@ -102,7 +104,25 @@ export const CONVERSATION_IDLE_MS = 24 * 60 * 60 * 1000;
 /** How far /back can go. */
 export const HISTORY_LIMIT = 20;
 
-export function renderPrompt<D>(ctx: FlowContext, flow: Flow<D>, stepId: string, data: D, seq: number, note?: string): OutboundMessage {
+/**
+ * What a question offered, saved with the conversation: the next answer is read against what the
+ * person saw, without building the question again.
+ */
+export interface Asked {
+  choices: Choice[];
+  numbered: boolean;
+  acceptsFile: boolean;
+}
+
+/** The question of a step as a message, and what it offers. */
+export function renderPrompt<D>(
+  ctx: FlowContext,
+  flow: Flow<D>,
+  stepId: string,
+  data: D,
+  seq: number,
+  note?: string,
+): { message: OutboundMessage; asked: Asked } {
   const step = flow.steps[stepId]!;
   const prompt = step.prompt(ctx, data);
   const progress = step.progress?.(data);
@@ -110,10 +130,11 @@ export function renderPrompt<D>(ctx: FlowContext, flow: Flow<D>, stepId: string,
     ...(note ? [note] : []),
     progress ? `${ctx.t('conv-step', { index: progress[0], total: progress[1] })} ${prompt.text}` : prompt.text,
   ];
-  return {
+  const message: OutboundMessage = {
     text: parts.join('\n\n'),
     ...(prompt.choices && prompt.choices.length > 0 ? { choices: prompt.choices } : {}),
     ...(prompt.numbered === false ? { numbered: false } : {}),
     seq,
   };
+  return { message, asked: { choices: prompt.choices ?? [], numbered: prompt.numbered !== false, acceptsFile: prompt.acceptsFile === true } };
 }

@@ -49,10 +49,10 @@ export function personWithUnit(db: DbOrTx, personId: number): { person: Person; 
 
 type ConversationRecord = typeof conversations.$inferSelect;
 const FIND_CONVERSATION = `SELECT ${columnList(conversations)} FROM conversations WHERE identity_id = ?`;
-const SAVE_CONVERSATION = `INSERT INTO conversations (identity_id, flow, flow_version, step, seq, data, history, started_at, updated_at, expires_at)
-  VALUES (@identityId, @flow, @flowVersion, @step, @seq, @data, @history, @startedAt, @updatedAt, @expiresAt)
+const SAVE_CONVERSATION = `INSERT INTO conversations (identity_id, flow, flow_version, step, seq, data, history, asked, started_at, updated_at, expires_at)
+  VALUES (@identityId, @flow, @flowVersion, @step, @seq, @data, @history, @asked, @startedAt, @updatedAt, @expiresAt)
   ON CONFLICT (identity_id) DO UPDATE SET flow = excluded.flow, flow_version = excluded.flow_version, step = excluded.step,
-    seq = excluded.seq, data = excluded.data, history = excluded.history, started_at = excluded.started_at,
+    seq = excluded.seq, data = excluded.data, history = excluded.history, asked = excluded.asked, started_at = excluded.started_at,
     updated_at = excluded.updated_at, expires_at = excluded.expires_at`;
 
 export function findConversation(db: DbOrTx, identityId: number): ConversationRecord | undefined {

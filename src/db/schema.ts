@@ -342,6 +342,8 @@ export const conversations = sqliteTable('conversations', {
   /** JSON, read defensively by the chat core: a damaged row is dropped, never trusted. */
   data: text().notNull(),
   history: text().notNull(),
+  /** JSON: what the last question offered (see chat/engine.ts Asked); null in rows saved before it existed. */
+  asked: text(),
   startedAt: integer().notNull(),
   updatedAt: integer().notNull(),
   expiresAt: integer().notNull(),

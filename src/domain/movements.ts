@@ -10,6 +10,7 @@ import { generatePeriods } from './periods.ts';
 import { unitIdsByCode, upsertGroup, upsertUnit, type Change } from './units.ts';
 
 export type Movement = typeof movements.$inferSelect;
+export type ContentArea = typeof contentAreas.$inferSelect;
 
 export interface ImportSummary {
   movementId: number;

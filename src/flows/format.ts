@@ -1,11 +1,9 @@
 /** Chat renderings shared by the flows: plans, targets, periods, results, in Vietnamese conventions. */
-import type { contentAreas } from '../db/schema.ts';
+import type { ContentArea as Area } from '../domain/movements.ts';
 import type { Period } from '../domain/progress.ts';
 import type { Target } from '../domain/registrations.ts';
 import { formatPercent, formatVnDate, formatVnNumber } from '../domain/vn-input.ts';
 import type { Translate } from '../i18n/index.ts';
-
-type Area = typeof contentAreas.$inferSelect;
 
 /** "≥ 25 %", "≤ 3 vụ", or "định tính". */
 export function formatPlan(t: Translate, target: Pick<Target, 'kind' | 'plannedValue' | 'direction' | 'measure'>): string {

@@ -2,7 +2,6 @@ import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { defineFlow, type FlowContext, type Unit } from '../chat/engine.ts';
 import { groupMembers, groups } from '../db/schema.ts';
-import { listContentAreas } from '../domain/movements.ts';
 import { latestLines } from '../domain/progress.ts';
 import { findRegistration, listTargets, listTitles } from '../domain/registrations.ts';
 import { formatVnDate, localDate } from '../domain/vn-input.ts';
@@ -32,7 +31,7 @@ export function describeUnit(ctx: FlowContext, unit: Unit): string {
   if (!reg) return lines.join('\n');
   if (reg.status === 'returned' && reg.reviewComment) lines.push(ctx.t('reg-returned-reason', { reason: reg.reviewComment }));
   const targets = listTargets(ctx.db, reg.id);
-  lines.push('', formatTargetList(ctx.t, targets, listContentAreas(ctx.db, movement.id)));
+  lines.push('', formatTargetList(ctx.t, targets, ctx.areas(movement.id)));
   const titles = listTitles(ctx.db, reg.id);
   if (titles.length > 0) lines.push(ctx.t('reg-titles-line', { titles: titles.map((x) => ctx.t(`title-${x}`)).join('; ') }));
   const latest = latestLines(ctx.db, reg.id);

@@ -5,7 +5,6 @@
 import { z } from 'zod';
 import { defineFlow, type Answer, type FlowContext, type StartResult, type Step, type StepResult } from '../chat/engine.ts';
 import type { Choice } from '../chat/types.ts';
-import { listContentAreas } from '../domain/movements.ts';
 import {
   addTarget,
   ensureRegistration,
@@ -98,7 +97,7 @@ function draftToInput(d: Draft): TargetInput {
 
 function areaLabel(ctx: FlowContext, areaId: number | undefined): string | undefined {
   if (areaId === undefined) return undefined;
-  const area = listContentAreas(ctx.db, ctx.movement!.id).find((a) => a.id === areaId);
+  const area = ctx.areas(ctx.movement!.id).find((a) => a.id === areaId);
   return area ? `${area.number}. ${area.title}` : undefined;
 }
 
@@ -126,7 +125,7 @@ function menuText(ctx: FlowContext, data: Data): string {
     }),
   ];
   if (reg.status === 'returned' && reg.reviewComment) lines.push(ctx.t('reg-returned-reason', { reason: reg.reviewComment }));
-  lines.push('', formatTargetList(ctx.t, targets, listContentAreas(ctx.db, reg.movementId)));
+  lines.push('', formatTargetList(ctx.t, targets, ctx.areas(reg.movementId)));
   if (titles.length > 0) lines.push('', ctx.t('reg-titles-line', { titles: titles.map((x) => ctx.t(`title-${x}`)).join('; ') }));
   return lines.join('\n');
 }
@@ -183,7 +182,7 @@ const steps: Record<string, Step<Data>> = {
   area: {
     progress: progress('area'),
     prompt(ctx, data) {
-      const areas = listContentAreas(ctx.db, ctx.movement!.id).map((a) => ({ id: String(a.id), label: a.title }));
+      const areas = ctx.areas(ctx.movement!.id).map((a) => ({ id: String(a.id), label: a.title }));
       return { text: ctx.t('reg-area-prompt'), choices: [...keepChoice(ctx, data, areaLabel(ctx, data.draft?.areaId)), ...areas] };
     },
     handle(ctx, data, answer) {

@@ -7,7 +7,6 @@ import { z } from 'zod';
 import { defineFlow, type FlowContext, type Step, type StepResult } from '../chat/engine.ts';
 import type { Choice } from '../chat/types.ts';
 import { registrations, units } from '../db/schema.ts';
-import { listContentAreas } from '../domain/movements.ts';
 import { approveRegistration, getRegistration, listTargets, listTitles, returnRegistration } from '../domain/registrations.ts';
 import { can, liaisonsOf } from '../domain/scope.ts';
 import { formatVnDate, localDate } from '../domain/vn-input.ts';
@@ -40,7 +39,7 @@ function detail(ctx: FlowContext, registrationId: number): string {
       late: reg.late ? 'yes' : 'no',
     }),
     '',
-    formatTargetList(ctx.t, listTargets(ctx.db, reg.id), listContentAreas(ctx.db, reg.movementId)),
+    formatTargetList(ctx.t, listTargets(ctx.db, reg.id), ctx.areas(reg.movementId)),
     ...(titles.length > 0 ? ['', ctx.t('reg-titles-line', { titles: titles.map((x) => ctx.t(`title-${x}`)).join('; ') })] : []),
   ].join('\n');
 }
