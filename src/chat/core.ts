@@ -15,28 +15,20 @@ import { DEFAULT_LOCALE, isLocale, t as translate, translator, type Locale } fro
 import { fold } from '../util/text.ts';
 import type { Logger } from '../util/log.ts';
 import { matchChoice } from './choices.ts';
+import { EMPTY_HISTORY, isHistoryText, popHistory, pushHistory } from './history.ts';
 import { deleteConversation, findConversation, personWithUnit, saveConversation, touchIdentity } from './store.ts';
-import { CONVERSATION_IDLE_MS, HISTORY_LIMIT, renderPrompt, type Answer, type Asked, type Flow, type FlowContext, type Identity, type Job, type StepResult } from './engine.ts';
+import { CONVERSATION_IDLE_MS, renderPrompt, type Answer, type Asked, type Flow, type FlowContext, type Identity, type Job, type StepResult } from './engine.ts';
 import { decodeChoice, type Choice, type InboundEvent, type OutboundMessage } from './types.ts';
 
 /** How long the open movement and its content areas are taken as known (see ChatCore.reference). */
 const MOVEMENT_CACHE_MS = 5_000;
 
-type HistoryEntry = { step: string; data: unknown };
-/** A conversation row with its JSON read: what the rest of the core works with. */
-type ConversationRow = Omit<typeof conversations.$inferSelect, 'data' | 'history' | 'asked'> & {
+/** A conversation row with its JSON read (the history stays text, see history.ts): what the rest of the core works with. */
+type ConversationRow = Omit<typeof conversations.$inferSelect, 'data' | 'asked'> & {
   data: unknown;
-  history: HistoryEntry[];
   /** Absent in a row saved before questions were kept, or when it did not read back: asked again then. */
   asked: Asked | undefined;
 };
-
-/** The saved history, if it has the shape the core wrote (checked by hand: it runs on every message). */
-function readHistory(value: unknown): HistoryEntry[] | undefined {
-  if (!Array.isArray(value)) return undefined;
-  for (const entry of value) if (typeof entry !== 'object' || entry === null || typeof (entry as HistoryEntry).step !== 'string') return undefined;
-  return value as HistoryEntry[];
-}
 
 /** A saved Asked, if it has the shape the core wrote. */
 function readAsked(value: unknown): Asked | undefined {
@@ -266,21 +258,20 @@ export class ChatCore {
     const stored = findConversation(db, identityId);
     if (!stored) return undefined;
     const data = parseJson(stored.data);
-    const history = readHistory(parseJson(stored.history));
     const drop = (note: string) => {
       deleteConversation(db, identityId);
       notes.push(note);
       return undefined;
     };
     const flow = this.flows.get(stored.flow);
-    if (!flow || data === undefined || !history) return drop(ctx.t('conv-flow-changed'));
+    if (!flow || data === undefined || !isHistoryText(stored.history)) return drop(ctx.t('conv-flow-changed'));
     if (stored.expiresAt <= now) return drop(ctx.t('conv-expired'));
-    const row: ConversationRow = { ...stored, data, history, asked: stored.asked === null ? undefined : readAsked(parseJson(stored.asked)) };
+    const row: ConversationRow = { ...stored, data, asked: stored.asked === null ? undefined : readAsked(parseJson(stored.asked)) };
     if (row.flowVersion !== flow.version) {
       const migrated = flow.migrate?.(row.flowVersion, row.step, row.data);
       if (!migrated || !flow.steps[migrated.step] || !flow.schema.safeParse(migrated.data).success) return drop(ctx.t('conv-flow-changed'));
       this.log('conversation migrated', { flow: flow.id, from: row.flowVersion, to: flow.version });
-      return this.save(identityId, { ...row, flowVersion: flow.version, step: migrated.step, data: migrated.data, history: [], asked: undefined }, now);
+      return this.save(identityId, { ...row, flowVersion: flow.version, step: migrated.step, data: migrated.data, history: EMPTY_HISTORY, asked: undefined }, now);
     }
     if (!flow.steps[row.step] || !flow.schema.safeParse(row.data).success) return drop(ctx.t('conv-flow-changed'));
     return row;
@@ -291,7 +282,6 @@ export class ChatCore {
     saveConversation(this.options.db, {
       ...saved,
       data: JSON.stringify(row.data),
-      history: JSON.stringify(row.history),
       asked: row.asked ? JSON.stringify(row.asked) : null,
     });
     return saved;
@@ -364,7 +354,7 @@ export class ChatCore {
     if (started.kind !== 'start') return convo;
     return this.ask(
       ctx,
-      { flow: flow.id, flowVersion: flow.version, step: started.step, seq: (convo?.seq ?? 0) + 1, data: started.data, history: [], startedAt: ctx.now },
+      { flow: flow.id, flowVersion: flow.version, step: started.step, seq: (convo?.seq ?? 0) + 1, data: started.data, history: EMPTY_HISTORY, startedAt: ctx.now },
       reply,
       started.note,
     );
@@ -384,7 +374,7 @@ export class ChatCore {
         return this.startFlow(ctx, convo, result.flow, result.args ?? '', reply);
       case 'next': {
         this.outcome.sameQuestion = result.step === convo.step;
-        const history = result.saved ? [] : [...convo.history, { step: convo.step, data: convo.data }].slice(-HISTORY_LIMIT);
+        const history = result.saved ? EMPTY_HISTORY : pushHistory(convo.history, { step: convo.step, data: convo.data });
         return this.ask(ctx, { ...convo, step: result.step, data: result.data, history, seq: convo.seq + 1 }, reply, result.note);
       }
     }
@@ -405,15 +395,14 @@ export class ChatCore {
           reply({ text: ctx.t('conv-nothing-to-cancel') });
           return convo;
         }
-        const history = [...convo.history];
-        const previous = history.pop();
+        const back = popHistory(convo.history);
         const flow = this.flowOf(convo);
         // A step saved by an older version of the flow may no longer exist: treat it as the start.
-        if (!previous || !flow.steps[previous.step] || !flow.schema.safeParse(previous.data).success) {
+        if (!back || !flow.steps[back.previous.step] || !flow.schema.safeParse(back.previous.data).success) {
           reply(this.prompt(ctx, convo, ctx.t('conv-back-at-start')));
           return convo;
         }
-        return this.ask(ctx, { ...convo, step: previous.step, data: previous.data, history, seq: convo.seq + 1 }, reply);
+        return this.ask(ctx, { ...convo, step: back.previous.step, data: back.previous.data, history: back.rest, seq: convo.seq + 1 }, reply);
       }
       case 'help': {
         if (!convo) {

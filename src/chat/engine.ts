@@ -101,8 +101,6 @@ export const defineFlow = <D>(flow: Flow<D>): Flow<D> => flow;
 
 /** How long a conversation may sit idle before it is dropped (with a note). */
 export const CONVERSATION_IDLE_MS = 24 * 60 * 60 * 1000;
-/** How far /back can go. */
-export const HISTORY_LIMIT = 20;
 
 /**
  * What a question offered, saved with the conversation: the next answer is read against what the

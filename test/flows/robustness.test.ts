@@ -829,6 +829,21 @@ describe('a conversation row that no longer fits is dropped with the "đã đư�
     expect(textOf(say(h, '/back'))).toContain('Đây đã là bước đầu tiên.');
   });
 
+  it('a row saved before questions were kept with it (no "asked") still takes a pressed or typed answer', () => {
+    const { h } = walkTo(registerFlow, 2); // at "kind"
+    const before = conversation(h)!;
+    h.db.$client.prepare('UPDATE conversations SET asked = NULL').run();
+    say(h, '1');
+    expect(conversation(h)).toMatchObject({ step: 'measure', seq: before.seq + 1 });
+  });
+
+  it('a damaged "asked" is not trusted: the question is built again to read the answer', () => {
+    const { h } = walkTo(registerFlow, 2); // at "kind"
+    h.db.$client.prepare(`UPDATE conversations SET asked = '{"choices":"oops"}'`).run();
+    say(h, '1');
+    expect(conversation(h)).toMatchObject({ step: 'measure' });
+  });
+
   it('a history entry pointing at a step that no longer exists does not crash /back', () => {
     const { h } = walkTo(registerFlow, 2); // at "kind"
     h.db.$client.prepare(`UPDATE conversations SET history = '[{"step":"gone","data":{"registrationId":1,"draft":{}}}]'`).run();
