@@ -147,7 +147,8 @@ export const people = sqliteTable(
     active: integer({ mode: 'boolean' }).notNull().default(true),
     createdAt: createdAt(),
   },
-  (t) => [index('people_unit').on(t.unitId)],
+  // people_role: the admins are looked up (to notify them) among every person of the province.
+  (t) => [index('people_unit').on(t.unitId), index('people_role').on(t.role)],
 );
 
 /** One messenger account of a person; a person may have several. */

@@ -1,0 +1,1 @@
+CREATE INDEX `people_role` ON `people` (`role`);
