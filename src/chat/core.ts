@@ -3,10 +3,9 @@
  * short SQLite transaction: find the person, load their conversation, read the answer, advance,
  * save, and queue notifications for others in the outbox.
  */
-import { and, desc, eq, isNotNull } from 'drizzle-orm';
 import type { Db } from '../db/connection.ts';
 import { inTransaction } from '../db/prepared.ts';
-import { conversations, identities, outbox, people } from '../db/schema.ts';
+import type { conversations } from '../db/schema.ts';
 import type { Actor } from '../domain/audit.ts';
 import type { Clock } from '../domain/clock.ts';
 import { currentMovement, listContentAreas, type ContentArea, type Movement } from '../domain/movements.ts';
@@ -16,7 +15,7 @@ import { fold } from '../util/text.ts';
 import type { Logger } from '../util/log.ts';
 import { matchChoice } from './choices.ts';
 import { EMPTY_HISTORY, isHistoryText, popHistory, pushHistory } from './history.ts';
-import { deleteConversation, findConversation, personWithUnit, saveConversation, touchIdentity } from './store.ts';
+import { deleteConversation, findConversation, lastUsedIdentity, personWithUnit, queueOutbox, saveConversation, touchIdentity } from './store.ts';
 import { CONVERSATION_IDLE_MS, renderPrompt, type Answer, type Asked, type Flow, type FlowContext, type Identity, type Job, type StepResult } from './engine.ts';
 import { decodeChoice, type Choice, type InboundEvent, type OutboundMessage } from './types.ts';
 
@@ -443,31 +442,22 @@ export class ChatCore {
     const { db } = this.options;
     let queued = false;
     for (const personId of personIds) {
-      const person = db.select().from(people).where(eq(people.id, personId)).get();
+      const person = personWithUnit(db, personId)?.person;
       if (!person?.active) continue;
-      const identity = db
-        .select()
-        .from(identities)
-        .where(and(eq(identities.personId, personId), isNotNull(identities.lastInboundAt)))
-        .orderBy(desc(identities.lastInboundAt))
-        .get();
+      const identity = lastUsedIdentity(db, personId);
       const tr = translator(person.locale);
       const payload: OutboundMessage = { text: tr(id, args), ...(choices ? { choices: choices(tr) } : {}) };
-      const inserted = db
-        .insert(outbox)
-        .values({
+      queued =
+        queueOutbox(db, {
           dedupeKey: `${key}:${personId}`,
           personId,
           identityId: identity?.id ?? null,
           channel: identity?.channel ?? 'console',
-          payload,
+          payload: JSON.stringify(payload),
           status: identity ? 'pending' : 'unreachable',
           lastError: identity ? null : 'no messenger account linked',
           notBefore: now,
-        })
-        .onConflictDoNothing()
-        .run();
-      queued = queued || inserted.changes > 0;
+        }) || queued;
     }
     return queued;
   }

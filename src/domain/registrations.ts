@@ -58,7 +58,10 @@ export function findRegistration(db: DbOrTx, movementId: number, unitId: number)
 export function ensureRegistration(db: DbOrTx, movementId: number, unitId: number, now: number): Registration {
   const existing = findRegistration(db, movementId, unitId);
   if (existing) return existing;
-  const row = db.insert(registrations).values({ movementId, unitId, updatedAt: now }).returning().get();
+  const p = sql.placeholder;
+  const row = prepared(db, 'registrations.create', (d) =>
+    d.insert(registrations).values({ movementId: p('movementId'), unitId: p('unitId'), updatedAt: p('now') }).returning().prepare(),
+  ).get({ movementId, unitId, now })!;
   recordAudit(db, systemActor, now, { action: 'registration.create', entity: 'registration', entityId: row.id, after: row });
   return row;
 }

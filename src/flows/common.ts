@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { FlowContext } from '../chat/engine.ts';
 import type { Choice } from '../chat/types.ts';
+import { prepared } from '../db/prepared.ts';
 import { people } from '../db/schema.ts';
 import type { Translate } from '../i18n/index.ts';
 
@@ -28,10 +29,7 @@ export function whoIs(ctx: FlowContext): string {
 }
 
 export const adminIds = (ctx: FlowContext): number[] =>
-  ctx.db
-    .select({ id: people.id })
-    .from(people)
-    .where(eq(people.role, 'admin'))
+  prepared(ctx.db, 'people.admins', (d) => d.select({ id: people.id }).from(people).where(eq(people.role, 'admin')).prepare())
     .all()
     .map((p) => p.id);
 
