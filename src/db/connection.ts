@@ -20,9 +20,10 @@ export interface OpenOptions {
   readonly?: boolean;
   /**
    * Checkpoint the WAL from a worker thread instead of inside whichever commit crosses the
-   * threshold (the long-running bot: keeps that work off the messages' latency).
+   * threshold (the long-running bot: keeps that work off the messages' latency). Every second,
+   * unless told otherwise.
    */
-  backgroundCheckpoints?: boolean;
+  backgroundCheckpoints?: boolean | { intervalMs: number };
 }
 
 /** How often the background checkpointer copies the WAL into the database file. */
@@ -48,7 +49,8 @@ export function openDatabase(path: string, options: OpenOptions = {}): Db {
   if (options.migrate ?? !options.readonly) migrateDatabase(db);
   if (options.backgroundCheckpoints && path !== ':memory:') {
     client.pragma('wal_autocheckpoint = 0');
-    const worker = new Worker(new URL('./checkpointer.js', import.meta.url), { workerData: { path, intervalMs: CHECKPOINT_INTERVAL_MS } });
+    const intervalMs = options.backgroundCheckpoints === true ? CHECKPOINT_INTERVAL_MS : options.backgroundCheckpoints.intervalMs;
+    const worker = new Worker(new URL('./checkpointer.js', import.meta.url), { workerData: { path, intervalMs } });
     worker.unref();
     checkpointers.set(client, worker);
   }
