@@ -94,6 +94,7 @@ export async function startTelegram({ config, db, core, clock, log, onNotified, 
   }
 
   await bot.api.deleteWebhook();
+  // bot.start handles one update at a time, in update_id order: receive() relies on it (see receiveInOrder).
   bot.use((ctx) => channel.receive(ctx.update));
   bot.catch((error) => log.error('telegram update failed', { error: String(error.error) }));
   const stopped = bot.start({ allowed_updates: [...ALLOWED_UPDATES], onStart: () => log.info('telegram polling', { username: bot.botInfo.username }) }).catch((error: unknown) => {
