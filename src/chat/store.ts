@@ -3,16 +3,15 @@
  * per connection (see src/db/raw.ts), and write nothing that did not change.
  */
 import type { DbOrTx } from '../db/connection.ts';
-import { columnList, rowReader, statement } from '../db/raw.ts';
+import { rowShape, rowsStatement, statement } from '../db/raw.ts';
 import { conversations, identities, outbox, people, units } from '../db/schema.ts';
 import type { Identity, Person, Unit } from './engine.ts';
 import type { InboundEvent } from './types.ts';
 
-const IDENTITY = columnList(identities);
-const readIdentity = rowReader(identities);
-const FIND_IDENTITY = `SELECT ${IDENTITY} FROM identities WHERE channel = ? AND external_id = ?`;
+const IDENTITY = rowShape(identities);
+const FIND_IDENTITY = `SELECT ${IDENTITY.columns} FROM identities WHERE channel = ? AND external_id = ?`;
 const INSERT_IDENTITY = `INSERT INTO identities (channel, external_id, display_name, locale, last_inbound_at) VALUES (?, ?, ?, ?, ?)
-  ON CONFLICT DO NOTHING RETURNING ${IDENTITY}`;
+  ON CONFLICT DO NOTHING RETURNING ${IDENTITY.columns.replaceAll('"identities".', '')}`;
 const TOUCH_IDENTITY = `UPDATE identities SET last_inbound_at = ?, display_name = ?, unreachable_at = NULL, unreachable_reason = NULL WHERE id = ?`;
 /** How stale "last wrote at" may get before it is written again: most messages then change nothing here. */
 const LAST_INBOUND_RESOLUTION_MS = 60_000;
@@ -23,13 +22,13 @@ const LAST_INBOUND_RESOLUTION_MS = 60_000;
  * 7-day window).
  */
 export function touchIdentity(db: DbOrTx, event: InboundEvent, locale: string | null, now: number): Identity {
-  const row = statement(db, FIND_IDENTITY).get(event.channel, event.externalId) as Record<string, unknown> | undefined;
+  const row = rowsStatement(db, FIND_IDENTITY).get(event.channel, event.externalId);
   if (!row) {
-    const inserted = statement(db, INSERT_IDENTITY).get(event.channel, event.externalId, event.displayName ?? null, locale, now);
+    const inserted = rowsStatement(db, INSERT_IDENTITY).get(event.channel, event.externalId, event.displayName ?? null, locale, now);
     // Another process may have created it in between: then it is there to read.
-    return readIdentity((inserted ?? statement(db, FIND_IDENTITY).get(event.channel, event.externalId)) as Record<string, unknown>)!;
+    return IDENTITY.read((inserted ?? rowsStatement(db, FIND_IDENTITY).get(event.channel, event.externalId))!)!;
   }
-  const found = readIdentity(row)!;
+  const found = IDENTITY.read(row)!;
   const displayName = event.displayName ?? found.displayName;
   const fresh = found.lastInboundAt !== null && now - found.lastInboundAt < LAST_INBOUND_RESOLUTION_MS;
   if (fresh && found.unreachableAt === null && displayName === found.displayName) return found;
@@ -37,12 +36,12 @@ export function touchIdentity(db: DbOrTx, event: InboundEvent, locale: string | 
   return { ...found, lastInboundAt: now, displayName, unreachableAt: null, unreachableReason: null };
 }
 
-const LAST_USED_IDENTITY = `SELECT ${IDENTITY} FROM identities WHERE person_id = ? AND last_inbound_at IS NOT NULL ORDER BY last_inbound_at DESC LIMIT 1`;
+const LAST_USED_IDENTITY = `SELECT ${IDENTITY.columns} FROM identities WHERE person_id = ? AND last_inbound_at IS NOT NULL ORDER BY last_inbound_at DESC LIMIT 1`;
 
 /** The messenger account a person last wrote from: where notifications for them go. */
 export function lastUsedIdentity(db: DbOrTx, personId: number): Identity | undefined {
-  const row = statement(db, LAST_USED_IDENTITY).get(personId) as Record<string, unknown> | undefined;
-  return row ? readIdentity(row) : undefined;
+  const row = rowsStatement(db, LAST_USED_IDENTITY).get(personId);
+  return row ? IDENTITY.read(row) : undefined;
 }
 
 type OutboxRow = Required<Pick<typeof outbox.$inferInsert, 'dedupeKey' | 'personId' | 'identityId' | 'channel' | 'status' | 'lastError' | 'notBefore'>> & {
@@ -57,18 +56,18 @@ export function queueOutbox(db: DbOrTx, row: OutboxRow): boolean {
   return statement(db, QUEUE_OUTBOX).run(row).changes > 0;
 }
 
-const PERSON_WITH_UNIT = `SELECT ${columnList(people, 'p')}, ${columnList(units, 'u', 'unit.')}
-  FROM people p LEFT JOIN units u ON u.id = p.unit_id WHERE p.id = ?`;
-const readPerson = rowReader(people);
-const readUnit = rowReader(units, 'unit.');
+const PERSON = rowShape(people, 'p');
+const UNIT = rowShape(units, 'u');
+const PERSON_WITH_UNIT = `SELECT ${PERSON.columns}, ${UNIT.columns} FROM people p LEFT JOIN units u ON u.id = p.unit_id WHERE p.id = ?`;
 
 export function personWithUnit(db: DbOrTx, personId: number): { person: Person; unit: Unit | null } | undefined {
-  const row = statement(db, PERSON_WITH_UNIT).get(personId) as Record<string, unknown> | undefined;
-  return row ? { person: readPerson(row)!, unit: readUnit(row) ?? null } : undefined;
+  const row = rowsStatement(db, PERSON_WITH_UNIT).get(personId);
+  return row ? { person: PERSON.read(row)!, unit: UNIT.read(row, PERSON.width) ?? null } : undefined;
 }
 
 type ConversationRecord = typeof conversations.$inferSelect;
-const FIND_CONVERSATION = `SELECT ${columnList(conversations)} FROM conversations WHERE identity_id = ?`;
+const CONVERSATION = rowShape(conversations);
+const FIND_CONVERSATION = `SELECT ${CONVERSATION.columns} FROM conversations WHERE identity_id = ?`;
 const SAVE_CONVERSATION = `INSERT INTO conversations (identity_id, flow, flow_version, step, seq, data, history, asked, started_at, updated_at, expires_at)
   VALUES (@identityId, @flow, @flowVersion, @step, @seq, @data, @history, @asked, @startedAt, @updatedAt, @expiresAt)
   ON CONFLICT (identity_id) DO UPDATE SET flow = excluded.flow, flow_version = excluded.flow_version, step = excluded.step,
@@ -76,8 +75,8 @@ const SAVE_CONVERSATION = `INSERT INTO conversations (identity_id, flow, flow_ve
     updated_at = excluded.updated_at, expires_at = excluded.expires_at`;
 
 export function findConversation(db: DbOrTx, identityId: number): ConversationRecord | undefined {
-  // Every column is a plain number or text: the row is already in its select shape.
-  return statement(db, FIND_CONVERSATION).get(identityId) as ConversationRecord | undefined;
+  const row = rowsStatement(db, FIND_CONVERSATION).get(identityId);
+  return row ? CONVERSATION.read(row) : undefined;
 }
 
 export function saveConversation(db: DbOrTx, row: ConversationRecord): void {

@@ -1,7 +1,8 @@
 /**
  * Plain better-sqlite3 statements for the few queries on the path of every chat message, where
- * drizzle's per-row mapping costs more than the SQLite work itself. Rows come back in the shapes
- * the drizzle schema declares, so the rest of the code cannot tell the difference.
+ * drizzle's per-row mapping costs more than the SQLite work itself. Rows are read as arrays (no
+ * column-name strings made per row) into the shapes the drizzle schema declares, so the rest of
+ * the code cannot tell the difference.
  */
 import type Database from 'better-sqlite3';
 import { getTableColumns, getTableName, type InferSelectModel, type Table } from 'drizzle-orm';
@@ -11,33 +12,43 @@ import { clientOf, prepared } from './prepared.ts';
 /** The column's name in SQLite, as drizzle's snake_case casing writes it. */
 const snakeCase = (key: string) => (key.match(/[\da-z]+|[A-Z]+(?![a-z])|[A-Z][\da-z]+/g) ?? []).map((w) => w.toLowerCase()).join('_');
 
-/** `"alias"."snake_name" AS "<prefix>camelName", …` for every column of `table`. */
-export function columnList(table: Table, alias = getTableName(table), prefix = ''): string {
-  return Object.keys(getTableColumns(table))
-    .map((key) => `"${alias}"."${snakeCase(key)}" AS "${prefix}${key}"`)
-    .join(', ');
+/** How a table's rows are selected and read back. */
+export interface RowShape<T> {
+  /** `"alias"."snake_name", …`: every column, in the order `read` expects. */
+  columns: string;
+  /** How many columns that is (where the next table's start in a joined row). */
+  width: number;
+  /** The row from `offset`, in the table's select shape; undefined when a left join found nothing. */
+  read(row: unknown[], offset?: number): T | undefined;
 }
 
-/**
- * Reads a row selected with `columnList(table, alias, prefix)` into the table's select shape
- * (booleans as booleans, JSON parsed), or undefined when a left join found nothing.
- */
-export function rowReader<T extends Table>(table: T, prefix = ''): (row: Record<string, unknown>) => InferSelectModel<T> | undefined {
-  const columns = Object.entries(getTableColumns(table)).map(([key, column]) => ({ key, from: `${prefix}${key}`, type: column.columnType }));
-  const primaryKey = columns.find((c) => getTableColumns(table)[c.key]!.primary)?.from;
-  return (row) => {
-    if (primaryKey !== undefined && row[primaryKey] === null) return undefined;
-    const out: Record<string, unknown> = {};
-    for (const c of columns) {
-      const value = row[c.from];
-      out[c.key] =
-        value === null ? null : c.type === 'SQLiteBoolean' ? value === 1 : c.type === 'SQLiteTextJson' ? JSON.parse(value as string) : value;
-    }
-    return out as InferSelectModel<T>;
+export function rowShape<T extends Table>(table: T, alias: string = getTableName(table)): RowShape<InferSelectModel<T>> {
+  const entries = Object.entries(getTableColumns(table));
+  const keys = entries.map(([key]) => key);
+  const types = entries.map(([, column]) => column.columnType);
+  const primaryKey = entries.findIndex(([, column]) => column.primary);
+  return {
+    columns: keys.map((key) => `"${alias}"."${snakeCase(key)}"`).join(', '),
+    width: keys.length,
+    read(row, offset = 0) {
+      if (primaryKey >= 0 && row[offset + primaryKey] === null) return undefined;
+      const out: Record<string, unknown> = {};
+      for (let i = 0; i < keys.length; i++) {
+        const value = row[offset + i];
+        const type = types[i];
+        out[keys[i]!] = value === null ? null : type === 'SQLiteBoolean' ? value === 1 : type === 'SQLiteTextJson' ? JSON.parse(value as string) : value;
+      }
+      return out as InferSelectModel<T>;
+    },
   };
 }
 
 /** The statement for `sql`, prepared once per connection. */
 export function statement(db: DbOrTx, sql: string): Database.Statement {
   return prepared(db, sql, (d) => clientOf(d).prepare(sql));
+}
+
+/** A statement returning rows as arrays (see RowShape.read), prepared once per connection. */
+export function rowsStatement(db: DbOrTx, sql: string): Database.Statement<unknown[], unknown[]> {
+  return prepared(db, `rows:${sql}`, (d) => clientOf(d).prepare(sql).raw(true)) as Database.Statement<unknown[], unknown[]>;
 }
