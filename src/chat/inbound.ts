@@ -72,9 +72,10 @@ export function processNextInbound(db: Db, core: ChatCore, channel: Channel, clo
 
 /** Telegram numbers updates anew (not in order) after a week without any: an older mark is not trusted. */
 const ORDER_RESETS_AFTER_MS = 7 * 24 * 60 * 60 * 1000;
-const READ_MARK = 'SELECT value, updated_at AS updatedAt FROM settings WHERE key = ?';
-const WRITE_MARK = `INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?)
-  ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`;
+/** Moves the mark up to the update's number; changes nothing (a repeat) when it is there already, unless the mark is too old to trust. */
+const ADVANCE_MARK = `INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?)
+  ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at
+  WHERE CAST(settings.value AS INTEGER) < CAST(excluded.value AS INTEGER) OR excluded.updated_at - settings.updated_at >= ?`;
 const RECORD_FAILED = `INSERT INTO inbound_queue (channel, key, event, received_at, processed_at, error) VALUES (?, ?, ?, ?, ?, ?)
   ON CONFLICT DO NOTHING`;
 
@@ -89,14 +90,12 @@ export function receiveInOrder(db: Db, core: ChatCore, sequence: number, event: 
   const key = String(sequence);
   const markKey = `inbound.${event.channel}.handled`;
   const now = clock.now();
-  const advance = () => statement(db, WRITE_MARK).run(markKey, key, now);
+  const advance = () => statement(db, ADVANCE_MARK).run(markKey, key, now, ORDER_RESETS_AFTER_MS).changes > 0;
   try {
     return inTransaction(
       db,
       (): Processed | 'duplicate' => {
-        const mark = statement(db, READ_MARK).get(markKey) as { value: string; updatedAt: number } | undefined;
-        if (mark && sequence <= Number(mark.value) && now - mark.updatedAt < ORDER_RESETS_AFTER_MS) return 'duplicate';
-        advance();
+        if (!advance()) return 'duplicate';
         return { kind: 'handled', key, event, result: core.handle(event) };
       },
       { immediate: true },
