@@ -3,7 +3,6 @@ import { eq } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '../../src/db/connection.ts';
 import { auditLog, identities, invites, people } from '../../src/db/schema.ts';
-import { DomainError } from '../../src/domain/errors.ts';
 import {
   createInvite,
   DEFAULT_INVITE_DAYS,
@@ -15,6 +14,7 @@ import {
 } from '../../src/domain/invites.ts';
 import { upsertUnit } from '../../src/domain/units.ts';
 import { countRows, openTempDatabase, useTempDatabases } from '../helpers/db.ts';
+import { domainError } from '../helpers/errors.ts';
 import { admin } from '../helpers/movement.ts';
 
 useTempDatabases();
@@ -27,15 +27,6 @@ const CODE_FORMAT = /^[0-9A-HJKMNP-TV-Z]{5}-[0-9A-HJKMNP-TV-Z]{7}$/;
 const alice: IdentityRef = { channel: 'telegram', externalId: '1001', displayName: 'Alice Telegram' };
 const bob: IdentityRef = { channel: 'zalo', externalId: 'z-2002', displayName: 'Bob Zalo' };
 
-function domainError(fn: () => unknown): DomainError {
-  try {
-    fn();
-  } catch (error) {
-    expect(error).toBeInstanceOf(DomainError);
-    return error as DomainError;
-  }
-  throw new Error('expected a DomainError, nothing was thrown');
-}
 
 /** Another verifier of the same length, certainly different from the right one. */
 function wrongVerifier(code: string): string {

@@ -3,7 +3,6 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '../../src/db/connection.ts';
 import { auditLog, people, registrationVersions, registrations, targets } from '../../src/db/schema.ts';
 import type { Actor } from '../../src/domain/audit.ts';
-import { DomainError } from '../../src/domain/errors.ts';
 import { movementDefinition } from '../../src/domain/movement-definition.ts';
 import {
   addTarget,
@@ -24,20 +23,11 @@ import {
   type TargetInput,
 } from '../../src/domain/registrations.ts';
 import { countRows, openTempDatabase, useTempDatabases } from '../helpers/db.ts';
+import { domainError } from '../helpers/errors.ts';
 import { loadMovement, smallDefinitionInput, type LoadedMovement } from '../helpers/movement.ts';
 
 useTempDatabases();
 
-/** Runs `fn`, expects it to throw a DomainError, and returns that error. */
-function domainError(fn: () => unknown): DomainError {
-  try {
-    fn();
-  } catch (error) {
-    expect(error).toBeInstanceOf(DomainError);
-    return error as DomainError;
-  }
-  throw new Error('expected a DomainError, nothing was thrown');
-}
 
 describe('nextStatus: the registration life cycle', () => {
   // status × action → the new status, or null when the action is refused

@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import type { ChannelSender } from '../../src/chat/channel.ts';
 import { cliActor } from '../../src/domain/audit.ts';
 import { fixedClock } from '../../src/domain/clock.ts';
-import { DomainError } from '../../src/domain/errors.ts';
 import { drainOutbox } from '../../src/delivery/outbox.ts';
 import {
   broadcastReport,
@@ -16,6 +15,7 @@ import {
 import { silentLogger } from '../../src/util/log.ts';
 import { cliSandbox, useCliSandboxes } from '../helpers/cli.ts';
 import { openTempDatabase, useTempDatabases } from '../helpers/db.ts';
+import { refusal } from '../helpers/errors.ts';
 import { outboxRows, vn, world } from './helpers.ts';
 
 useTempDatabases();
@@ -23,15 +23,6 @@ useCliSandboxes();
 
 const NOW = vn('2020-04-06T09:00');
 
-function refused(run: () => unknown): string {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof DomainError) return error.code;
-    throw error;
-  }
-  throw new Error('not refused');
-}
 
 function setup() {
   const { db } = openTempDatabase();
@@ -57,11 +48,11 @@ describe('broadcasts', () => {
     expect(names('group:CUM-1')).toEqual(['HGT', 'HHH', 'HHH-head']);
     expect(names('group:khoi-a')).toEqual(['SNV', 'STC', 'STC-nochat']);
     expect(names('kind:huyen')).toEqual(['HGT', 'HHH', 'HHH-head']);
-    expect(refused(() => parseAudience('everyone'))).toBe('err-broadcast-bad-audience');
-    expect(refused(() => names('group:CUM-9'))).toBe('err-broadcast-unknown-group');
-    expect(refused(() => names('kind:xa'))).toBe('err-broadcast-unknown-kind');
-    expect(refused(() => previewBroadcast(w.db, w.movement, { text: '   ', audience: { kind: 'all' } }, NOW))).toBe('err-broadcast-empty');
-    expect(refused(() => previewBroadcast(w.db, w.movement, { text: 'x'.repeat(2001), audience: { kind: 'all' } }, NOW))).toBe('err-broadcast-too-long');
+    expect(refusal(() => parseAudience('everyone'))).toBe('err-broadcast-bad-audience');
+    expect(refusal(() => names('group:CUM-9'))).toBe('err-broadcast-unknown-group');
+    expect(refusal(() => names('kind:xa'))).toBe('err-broadcast-unknown-kind');
+    expect(refusal(() => previewBroadcast(w.db, w.movement, { text: '   ', audience: { kind: 'all' } }, NOW))).toBe('err-broadcast-empty');
+    expect(refusal(() => previewBroadcast(w.db, w.movement, { text: 'x'.repeat(2001), audience: { kind: 'all' } }, NOW))).toBe('err-broadcast-too-long');
   });
 
   it('preview, confirm (twice: nothing more), then the delivery report: sent, failed, unreachable', async () => {
@@ -110,8 +101,8 @@ describe('broadcasts', () => {
     const w = setup();
     const { broadcast } = draftBroadcast(w.db, w.movement, { text: 'Nhầm', audience: { kind: 'late' } }, cliActor, NOW);
     cancelBroadcast(w.db, broadcast.id, cliActor, NOW);
-    expect(refused(() => confirmBroadcast(w.db, broadcast.id, cliActor, NOW))).toBe('err-broadcast-not-draft');
-    expect(refused(() => confirmBroadcast(w.db, 999, cliActor, NOW))).toBe('err-broadcast-unknown');
+    expect(refusal(() => confirmBroadcast(w.db, broadcast.id, cliActor, NOW))).toBe('err-broadcast-not-draft');
+    expect(refusal(() => confirmBroadcast(w.db, 999, cliActor, NOW))).toBe('err-broadcast-unknown');
     expect(outboxRows(w.db)).toEqual([]);
   });
 });

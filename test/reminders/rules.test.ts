@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { cliActor } from '../../src/domain/audit.ts';
-import { DomainError } from '../../src/domain/errors.ts';
 import { addRule, checkCron, createDefaultRules, DEFAULT_RULES, listRules, setRulePaused } from '../../src/reminders/rules.ts';
 import { cliSandbox, useCliSandboxes } from '../helpers/cli.ts';
 import { openTempDatabase, useTempDatabases } from '../helpers/db.ts';
+import { refusal } from '../helpers/errors.ts';
 import { loadMovement } from '../helpers/movement.ts';
 
 useTempDatabases();
@@ -11,15 +11,6 @@ useCliSandboxes();
 
 const NOW = Date.UTC(2020, 1, 15, 3);
 
-function refused(run: () => unknown): string {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof DomainError) return error.code;
-    throw error;
-  }
-  throw new Error('not refused');
-}
 
 describe('reminder rules as data', () => {
   it('the default set: registration −14…+7, reports −7…+7, escalation on overdue ones, a weekday digest; created once', () => {
@@ -52,20 +43,20 @@ describe('reminder rules as data', () => {
     const { db } = openTempDatabase();
     const { movement } = loadMovement(db);
     const add = (input: Parameters<typeof addRule>[2]) => () => addRule(db, movement.id, input, cliActor, NOW);
-    expect(refused(add({ kind: 'registration_deadline' }))).toBe('err-reminder-bad-offset');
-    expect(refused(add({ kind: 'registration_deadline', offsetDays: 500 }))).toBe('err-reminder-bad-offset');
-    expect(refused(add({ kind: 'period_due', offsetDays: 1.5 }))).toBe('err-reminder-bad-offset');
-    expect(refused(add({ kind: 'period_due', offsetDays: -2, atTime: '8h' }))).toBe('err-reminder-bad-time');
-    expect(refused(add({ kind: 'period_due', offsetDays: -2, subject: 'registration' }))).toBe('err-reminder-bad-subject');
-    expect(refused(add({ kind: 'period_due', offsetDays: -2, escalateAfter: 0 }))).toBe('err-reminder-bad-escalate');
-    expect(refused(add({ kind: 'cron', cron: '* * * * *' }))).toBe('err-reminder-bad-cron'); // every minute: too often
-    expect(refused(add({ kind: 'cron', cron: '0 0 8 * * 1' }))).toBe('err-reminder-bad-cron'); // seconds field
-    expect(refused(add({ kind: 'cron', cron: '0 8 L * *' }))).toBe('err-reminder-bad-cron');
-    expect(refused(add({ kind: 'cron', cron: '0 8 * *' }))).toBe('err-reminder-bad-cron');
-    expect(refused(add({ kind: 'cron', cron: '0 8 * * 1', subject: 'digest', escalateAfter: 2 }))).toBe('err-reminder-digest-escalate');
+    expect(refusal(add({ kind: 'registration_deadline' }))).toBe('err-reminder-bad-offset');
+    expect(refusal(add({ kind: 'registration_deadline', offsetDays: 500 }))).toBe('err-reminder-bad-offset');
+    expect(refusal(add({ kind: 'period_due', offsetDays: 1.5 }))).toBe('err-reminder-bad-offset');
+    expect(refusal(add({ kind: 'period_due', offsetDays: -2, atTime: '8h' }))).toBe('err-reminder-bad-time');
+    expect(refusal(add({ kind: 'period_due', offsetDays: -2, subject: 'registration' }))).toBe('err-reminder-bad-subject');
+    expect(refusal(add({ kind: 'period_due', offsetDays: -2, escalateAfter: 0 }))).toBe('err-reminder-bad-escalate');
+    expect(refusal(add({ kind: 'cron', cron: '* * * * *' }))).toBe('err-reminder-bad-cron'); // every minute: too often
+    expect(refusal(add({ kind: 'cron', cron: '0 0 8 * * 1' }))).toBe('err-reminder-bad-cron'); // seconds field
+    expect(refusal(add({ kind: 'cron', cron: '0 8 L * *' }))).toBe('err-reminder-bad-cron');
+    expect(refusal(add({ kind: 'cron', cron: '0 8 * *' }))).toBe('err-reminder-bad-cron');
+    expect(refusal(add({ kind: 'cron', cron: '0 8 * * 1', subject: 'digest', escalateAfter: 2 }))).toBe('err-reminder-digest-escalate');
     const weekly = addRule(db, movement.id, { kind: 'cron', cron: ' 0  8 * * mon ', label: 'Nhắc thứ Hai' }, cliActor, NOW);
     expect(weekly).toMatchObject({ cron: '0 8 * * mon', subject: 'any', label: 'Nhắc thứ Hai' });
-    expect(refused(add({ kind: 'cron', cron: '0 8 * * mon' }))).toBe('err-reminder-duplicate');
+    expect(refusal(add({ kind: 'cron', cron: '0 8 * * mon' }))).toBe('err-reminder-duplicate');
     expect(checkCron('15 7-17/2 1,15 * 1-5')).toMatchObject({ ok: true, minute: 15, hours: [7, 9, 11, 13, 15, 17], daysOfMonth: [1, 15], daysOfWeek: [1, 2, 3, 4, 5] });
     expect(checkCron('0 8 * * 7').daysOfWeek).toEqual([0]);
   });
@@ -76,7 +67,7 @@ describe('reminder rules as data', () => {
     const rule = addRule(db, movement.id, { kind: 'registration_deadline', offsetDays: -7 }, cliActor, NOW);
     expect(setRulePaused(db, rule.id, true, cliActor, NOW + 1000)).toMatchObject({ paused: true, activeFrom: NOW });
     expect(setRulePaused(db, rule.id, false, cliActor, NOW + 2000)).toMatchObject({ paused: false, activeFrom: NOW + 2000 });
-    expect(refused(() => setRulePaused(db, 999, true, cliActor, NOW))).toBe('err-reminder-unknown');
+    expect(refusal(() => setRulePaused(db, 999, true, cliActor, NOW))).toBe('err-reminder-unknown');
     expect(
       (db.$client.prepare("SELECT action FROM audit_log WHERE entity = 'reminder_rule' ORDER BY id").all() as { action: string }[]).map((r) => r.action),
     ).toEqual(['reminder_rule.create', 'reminder_rule.pause', 'reminder_rule.resume']);
