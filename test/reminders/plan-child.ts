@@ -23,6 +23,9 @@ for (const now of instants.map(Number)) {
     }
   }
   for (const f of runDueReminders(db, now)) fired.push({ ruleId: f.ruleId, slotAt: f.slotAt, queued: f.queued });
+  // Ticks are apart in time, as in the bot: on a busy machine one process could otherwise run
+  // through every instant before the other has started, and there would be no race to test.
+  await new Promise((resolve) => setTimeout(resolve, 25));
 }
 closeDatabase(db);
 process.stdout.write(JSON.stringify(fired));
