@@ -21,6 +21,8 @@ import { loadSampleMovement } from './sample/load.ts';
 import { DEFAULT_LOCALE, isLocale, t, type Args } from './i18n/index.ts';
 import { createLogger } from './util/log.ts';
 
+/** How long a shutdown may take before the process exits all the same. */
+const SHUTDOWN_DEADLINE_MS = 8_000;
 /** Processed updates are kept this long, to recognise a late repeated delivery. */
 const INBOUND_KEEP_MS = 7 * 24 * 3_600_000;
 
@@ -93,10 +95,11 @@ if (!chatMode) {
 async function runMessengers(): Promise<void> {
   const core = new ChatCore({ db, clock: systemClock, flows: ALL_FLOWS, log });
   const senders: ChannelSender[] = [];
-  // Reminders (cron tick → outbox) and the paced dispatcher that drains the outbox; kicked when a
-  // message queued something for others.
-  let reminders: RunningReminders | undefined;
-  const kick = () => reminders?.kick();
+  // Reminders (cron tick → outbox) and the paced dispatcher that drains the outbox: the one way
+  // out for every message, replies included. Started first; the channels' senders join it as they start.
+  const reminders: RunningReminders = startReminders({ db, senders, clock: systemClock, log });
+  const outbound = reminders.dispatcher;
+  const kick = () => outbound.kick();
   const routes: Route[] = [];
   const stoppers: (() => Promise<void>)[] = [];
   // Exports asked for in chat run one after another, outside the messages' transactions.
@@ -109,7 +112,7 @@ async function runMessengers(): Promise<void> {
   };
 
   if (channels.telegram) {
-    const telegram = await startTelegram({ config, db, core, clock: systemClock, log, onNotified: kick, onJob });
+    const telegram = await startTelegram({ config, db, core, clock: systemClock, log, outbound, onJob });
     senders.push(telegram.channel);
     routes.push(...telegram.routes);
     stoppers.push(telegram.stop);
@@ -121,7 +124,7 @@ async function runMessengers(): Promise<void> {
     });
   }
   if (channels.zalo) {
-    const zalo = createZaloChannel({ config, db, core, clock: systemClock, log, onNotified: kick, onJob });
+    const zalo = createZaloChannel({ config, db, core, clock: systemClock, log, outbound, onJob });
     senders.push(zalo.sender);
     routes.push(...zalo.routes);
     stoppers.push(zalo.stop);
@@ -131,7 +134,7 @@ async function runMessengers(): Promise<void> {
   if (server) stoppers.push(server.close);
   // Once no new message can ask for one, the export in hand is finished.
   stoppers.push(() => jobs);
-  reminders = startReminders({ db, senders, clock: systemClock, log });
+  kick();
   const pruner = setInterval(() => pruneInbound(db, Date.now() - INBOUND_KEEP_MS), 3_600_000);
   pruner.unref();
 
@@ -139,10 +142,16 @@ async function runMessengers(): Promise<void> {
   async function shutdown(code: number): Promise<void> {
     if (stopping) return;
     stopping = true;
+    // A messenger that does not answer must not keep the process up: whatever is unfinished then
+    // is still in the outbox or the inbound queue for the next start.
+    setTimeout(() => {
+      log.error('shutdown took too long; exiting anyway');
+      process.exit(code === 0 ? 1 : code);
+    }, SHUTDOWN_DEADLINE_MS).unref();
     // Stop taking updates, finish the one in hand, then close the database.
     for (const stop of stoppers) await stop().catch((error: unknown) => log.error('stop failed', { error: String(error) }));
     clearInterval(pruner);
-    await reminders?.stop();
+    await reminders.stop();
     closeDatabase(db);
     process.exit(code);
   }

@@ -17,10 +17,44 @@ export type SendResult =
   /** The message itself was refused; sending it again would fail again. */
   | { ok: false; kind: 'permanent'; error: string };
 
-/** What every messenger adapter offers for messages that are not replies (notifications, reminders). */
+/** What every messenger adapter offers the outbox: one message to one person. */
 export interface ChannelSender {
   readonly channel: Channel;
   send(externalId: string, message: OutboundMessage): Promise<SendResult>;
+}
+
+/** An outbox row with what sending it needs. */
+export interface OutgoingRow {
+  id: number;
+  personId: number | null;
+  identityId: number | null;
+  channel: Channel;
+  payload: OutboundMessage;
+  /** Attempts before this one. */
+  attempts: number;
+  /** The recipient's id on the channel; null when the row has no account. */
+  externalId: string | null;
+  /** An answer to the person's own message: first in line, in the order written. */
+  reply: boolean;
+  /** Reminders and broadcasts: bulk mail, sent after one-off notices. */
+  bulk: boolean;
+  /** A reminder (held back during quiet hours, unlike notices and an admin's broadcast). */
+  reminder: boolean;
+  /** Not in the database (an answer to an update that saved nothing): sent once, paced, never retried. */
+  transient?: boolean;
+}
+
+/**
+ * The one way out: every message goes through the paced dispatcher. Channels hand it the replies
+ * they just wrote to the outbox (so no one waits for the next look at the table).
+ */
+export interface Outbound {
+  /** Rows just committed to the outbox: sent as soon as the pace allows, replies first. */
+  push(rows: readonly OutgoingRow[]): void;
+  /** Something was queued in the outbox by other means (notifications, reminders): look now. */
+  kick(): void;
+  /** A message that answers an update which saved nothing (a group, a refused file, a fault): paced, not stored. */
+  transient(channel: Channel, externalId: string, message: OutboundMessage): void;
 }
 
 /** What starting a messenger channel needs from the running bot. */
@@ -30,8 +64,8 @@ export interface ChannelDeps {
   core: ChatCore;
   clock: Clock;
   log: Logger;
-  /** Told when handling a message queued notifications for others: drain the outbox then. */
-  onNotified?: () => void;
+  /** Where every message out goes (replies, notices), paced. */
+  outbound: Outbound;
   /** Given the work a message asked for (an export), to run after it. */
   onJob?: (job: Job) => void;
 }

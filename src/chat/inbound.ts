@@ -6,15 +6,49 @@ import { inboundQueue } from '../db/schema.ts';
 import type { Clock } from '../domain/clock.ts';
 import type { Channel } from '../domain/invites.ts';
 import type { Logger } from '../util/log.ts';
+import type { OutgoingRow } from './channel.ts';
 import type { ChatCore, HandleResult } from './core.ts';
-import { inboundEvent, type InboundEvent } from './types.ts';
+import { inboundEvent, type InboundEvent, type OutboundMessage } from './types.ts';
 
 const p = sql.placeholder;
 
 export type Processed =
-  | { kind: 'handled'; key: string; event: InboundEvent; result: HandleResult }
+  /** `replies`: the answers, written to the outbox in the update's own transaction, to hand to the dispatcher. */
+  | { kind: 'handled'; key: string; event: InboundEvent; result: HandleResult; replies: OutgoingRow[] }
   /** A fault of ours: nothing of it was saved, the update stays in the queue with its error. */
   | { kind: 'failed'; key: string; event: InboundEvent };
+
+/**
+ * How a channel answers a handled update: the messages to send, decided inside the update's
+ * transaction (Telegram edits the pressed question in place, for one). The core's replies as they are by default.
+ */
+export type ReplyPlan = (result: HandleResult, key: string) => OutboundMessage[];
+const asReplied: ReplyPlan = (result) => result.replies;
+
+const QUEUE_REPLY = `INSERT INTO outbox (dedupe_key, person_id, identity_id, channel, payload, status, not_before, reply)
+  VALUES (?, (SELECT person_id FROM identities WHERE id = ?), ?, ?, ?, 'pending', ?, 1) ON CONFLICT DO NOTHING RETURNING id, person_id`;
+
+/**
+ * Writes the answers to an update into the outbox, in the transaction that saved what the update
+ * changed: once the person's answer is kept, so is the reply to it, whatever happens next.
+ */
+function queueReplies(db: DbOrTx, event: InboundEvent, key: string, result: HandleResult, messages: OutboundMessage[], now: number): OutgoingRow[] {
+  const rows: OutgoingRow[] = [];
+  for (const [i, payload] of messages.entries()) {
+    const added = statement(db, QUEUE_REPLY).get(`reply:${event.channel}:${key}:${now}:${i}`, result.identityId, result.identityId, event.channel, JSON.stringify(payload), now) as
+      | { id: number; person_id: number | null }
+      | undefined;
+    if (!added) continue;
+    rows.push({ id: added.id, personId: added.person_id, identityId: result.identityId, channel: event.channel, payload, attempts: 0, externalId: event.externalId, reply: true, bulk: false, reminder: false });
+  }
+  return rows;
+}
+
+/** The core's work on one update, and its replies queued, in the caller's transaction. */
+function handleAndQueue(db: DbOrTx, core: ChatCore, key: string, event: InboundEvent, now: number, plan: ReplyPlan): Processed {
+  const result = core.handle(event);
+  return { kind: 'handled', key, event, result, replies: queueReplies(db, event, key, result, plan(result, key), now) };
+}
 
 /** Stores an update before anything else happens to it; false when the messenger delivered it before. */
 export function enqueueInbound(db: Db, key: string, event: InboundEvent, now: number): boolean {
@@ -46,7 +80,7 @@ const markProcessed = (db: DbOrTx) =>
  * Processes the oldest update of `channel` not processed yet: the core's work and the "processed" mark are one
  * transaction, taken with an immediate lock so two processes never handle the same update.
  */
-export function processNextInbound(db: Db, core: ChatCore, channel: Channel, clock: Clock, log: Logger): Processed | undefined {
+export function processNextInbound(db: Db, core: ChatCore, channel: Channel, clock: Clock, log: Logger, plan: ReplyPlan = asReplied): Processed | undefined {
   let claimed: { id: number; key: string; event: InboundEvent } | undefined;
   try {
     return inTransaction(
@@ -55,9 +89,9 @@ export function processNextInbound(db: Db, core: ChatCore, channel: Channel, clo
         const row = nextPending(db).get({ channel });
         if (!row) return undefined;
         claimed = { id: row.id, key: row.key, event: inboundEvent.parse(row.event) };
-        const result = core.handle(claimed.event);
+        const processed = handleAndQueue(db, core, row.key, claimed.event, clock.now(), plan);
         markProcessed(db).run({ now: clock.now(), id: row.id });
-        return { kind: 'handled', key: row.key, event: claimed.event, result };
+        return processed;
       },
       { immediate: true, savepoint: true },
     );
@@ -86,7 +120,15 @@ const RECORD_FAILED = `INSERT INTO inbound_queue (channel, key, event, received_
  * numbered N or below is a repeat: dropped. Nothing else is written per update; one that failed
  * because of a fault of ours is kept in the inbound queue with its error, so nothing is lost.
  */
-export function receiveInOrder(db: Db, core: ChatCore, sequence: number, event: InboundEvent, clock: Clock, log: Logger): Processed | 'duplicate' {
+export function receiveInOrder(
+  db: Db,
+  core: ChatCore,
+  sequence: number,
+  event: InboundEvent,
+  clock: Clock,
+  log: Logger,
+  plan: ReplyPlan = asReplied,
+): Processed | 'duplicate' {
   const key = String(sequence);
   const markKey = `inbound.${event.channel}.handled`;
   const now = clock.now();
@@ -96,7 +138,7 @@ export function receiveInOrder(db: Db, core: ChatCore, sequence: number, event: 
       db,
       (): Processed | 'duplicate' => {
         if (!advance()) return 'duplicate';
-        return { kind: 'handled', key, event, result: core.handle(event) };
+        return handleAndQueue(db, core, key, event, now, plan);
       },
       { immediate: true },
     );
@@ -117,11 +159,11 @@ export function receiveInOrder(db: Db, core: ChatCore, sequence: number, event: 
 
 /**
  * Processes every waiting update of a channel, oldest first (so each person's messages keep their
- * order, and updates left by a crash go before new ones). The adapter then sends the replies.
+ * order, and updates left by a crash go before new ones). The adapter then hands the replies to the dispatcher.
  */
-export function processPendingInbound(db: Db, core: ChatCore, channel: Channel, clock: Clock, log: Logger): Processed[] {
+export function processPendingInbound(db: Db, core: ChatCore, channel: Channel, clock: Clock, log: Logger, plan: ReplyPlan = asReplied): Processed[] {
   const done: Processed[] = [];
-  for (let next = processNextInbound(db, core, channel, clock, log); next; next = processNextInbound(db, core, channel, clock, log)) done.push(next);
+  for (let next = processNextInbound(db, core, channel, clock, log, plan); next; next = processNextInbound(db, core, channel, clock, log, plan)) done.push(next);
   return done;
 }
 

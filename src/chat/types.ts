@@ -49,6 +49,13 @@ export interface OutboundMessage {
   seq?: number;
   /** A file to send along (exports). */
   file?: { path: string; name: string };
+  /**
+   * The channel's id of an earlier message that this one updates: edited in place where the channel
+   * can (a ticked option on Telegram), else this is sent as a new message.
+   */
+  replaces?: string;
+  /** The channel's id of an earlier question whose buttons are now dead: they are taken away first. */
+  retire?: string;
 }
 
 /** A message for someone other than the sender (e.g. the admins, when a unit submits). */

@@ -393,6 +393,10 @@ export const outbox = sqliteTable(
     sentAt: integer(),
     /** When a dispatcher took the row ('sending'), renewed while the send is in flight; a stale one is taken again. */
     claimedAt: integer(),
+    /** Which process took it (`pid:token`): a claim by a process that is gone is taken again at once. */
+    claimedBy: text(),
+    /** An answer to a message the person just sent: goes before everything else, in the order written. */
+    reply: integer({ mode: 'boolean' }).notNull().default(false),
   },
   (t) => [
     index('outbox_status_not_before').on(t.status, t.notBefore),

@@ -8,7 +8,7 @@
  * reach their recipient twice.
  */
 import { performance } from 'node:perf_hooks';
-import type { ChannelSender } from '../chat/channel.ts';
+import type { ChannelSender, Outbound } from '../chat/channel.ts';
 import type { Db } from '../db/connection.ts';
 import type { Clock } from '../domain/clock.ts';
 import type { Logger } from '../util/log.ts';
@@ -44,19 +44,39 @@ interface Lane {
   channel: Channel;
   sender: ChannelSender;
   pacer: Pacer;
+  /** Replies first (in the order written), then the rest as read from the outbox. */
   queue: DueRow[];
+  /** Ids in `queue` and in flight: a row pushed and then read from the table is taken once. */
+  known: Set<number>;
   inFlight: Set<number>;
+  /** Chats with a send in flight: one at a time per chat keeps each person's messages in order. */
+  busy: Set<string>;
+  /** Sends in flight that are not replies (bounded, so answers always find a free slot). */
+  bulkInFlight: number;
+  /** Chats refused with 429 lately (performance.now), to tell one chat's limit from the whole bot's. */
+  refusals: { chat: string; at: number }[];
   refresh: boolean;
   wake: () => void;
   signal: Promise<void>;
   done: Promise<void>;
 }
 
-export class Dispatcher {
+/** A row's chat: its recipient, or the row itself when it has none. */
+const chatOf = (row: DueRow) => row.externalId ?? `#${row.id}`;
+
+/** This many different chats refused within a second means the bot as a whole is over the limit. */
+const FLOOD_CHATS = 5;
+
+let transientIds = 0;
+
+export class Dispatcher implements Outbound {
   private readonly lanes = new Map<Channel, Lane>();
   private stopping = false;
   private started = false;
   private timers: NodeJS.Timeout[] = [];
+  /** Released when stop() gives up waiting for sends in flight. */
+  private abandon: () => void = () => undefined;
+  private readonly abandoned = new Promise<void>((resolve) => (this.abandon = resolve));
   readonly totals: DrainResult = { sent: 0, retried: 0, unreachable: 0, failed: 0 };
 
   constructor(private readonly options: DispatcherOptions) {}
@@ -90,17 +110,62 @@ export class Dispatcher {
     }
   }
 
-  /** Stops reading rows and waits for the sends in flight to be recorded. */
-  async stop(): Promise<void> {
+  /** Rows just committed (replies): queued at once, after the replies already waiting, without reading the table again. */
+  push(rows: readonly DueRow[]): void {
+    if (!this.started || this.stopping || rows.length === 0) return;
+    this.openLanes();
+    for (const row of rows) {
+      const lane = this.lanes.get(row.channel);
+      if (!lane || lane.known.has(row.id)) continue;
+      lane.known.add(row.id);
+      if (!row.reply) {
+        lane.queue.push(row);
+      } else {
+        let at = 0;
+        while (at < lane.queue.length && lane.queue[at]!.reply) at++;
+        lane.queue.splice(at, 0, row);
+      }
+      lane.wake();
+    }
+  }
+
+  transient(channel: Channel, externalId: string, message: DueRow['payload']): void {
+    const id = -++transientIds;
+    this.push([{ id, personId: null, identityId: null, channel, payload: message, attempts: 0, externalId, reply: true, bulk: false, reminder: false, transient: true }]);
+  }
+
+  /**
+   * Stops reading rows and waits for the sends in flight to be recorded, at most `graceMs`: a
+   * messenger that does not answer (network down) must not hold up a shutdown. Rows still in flight
+   * then stay claimed by this process and are sent again by the next one.
+   */
+  async stop(graceMs = 3_000): Promise<void> {
     this.stopping = true;
     for (const t of this.timers) clearInterval(t);
     for (const lane of this.lanes.values()) lane.wake();
+    const timer = setTimeout(() => this.abandon(), graceMs);
     await Promise.all([...this.lanes.values()].map((l) => l.done));
+    clearTimeout(timer);
+  }
+
+  /**
+   * Resolves once nothing is left to send now: no send in flight, nothing due in a lane or in the
+   * table (tests and benchmarks wait on it; rows due later do not count), or once stopped.
+   */
+  async whenIdle(): Promise<void> {
+    const { db, clock } = this.options;
+    const channels = [...this.lanes.keys()];
+    while (!this.stopping) {
+      const lanes = [...this.lanes.values()];
+      const busy = lanes.some((l) => l.inFlight.size > 0 || l.queue.some((r) => r.transient));
+      if (!busy && dueRows(db, channels, clock.now(), 1).length === 0) return;
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
   }
 
   /** Rows in flight now, by id (for tests). */
   inFlight(): number[] {
-    return [...this.lanes.values()].flatMap((l) => [...l.inFlight]);
+    return [...this.lanes.values()].flatMap((l) => [...l.inFlight].filter((id) => id > 0));
   }
 
   private heartbeat(): void {
@@ -127,8 +192,12 @@ export class Dispatcher {
         sender,
         pacer: pacerFor(sender, pace),
         queue: [],
+        known: new Set(),
         inFlight: new Set(),
-        refresh: false,
+        busy: new Set(),
+        bulkInFlight: 0,
+        refusals: [],
+        refresh: true,
         wake: () => undefined,
         signal: Promise.resolve(),
         done: Promise.resolve(),
@@ -155,17 +224,37 @@ export class Dispatcher {
     this.arm(lane);
   }
 
-  private async run(lane: Lane): Promise<void> {
+  /** Reads the due rows again; rows pushed meanwhile and still waiting are among them (they are committed). */
+  private reload(lane: Lane, batch: number): void {
     const { db, clock } = this.options;
+    lane.refresh = false;
+    this.hold(lane);
+    const transient = lane.queue.filter((r) => r.transient);
+    const rows = dueRows(db, [lane.channel], clock.now(), batch, lane.inFlight);
+    lane.queue = [...transient, ...rows];
+    lane.known = new Set([...lane.inFlight, ...lane.queue.map((r) => r.id)]);
+  }
+
+  /** When this row may go (≤ now: now); `Infinity` while its chat has a send in flight. */
+  private readyAt(lane: Lane, row: DueRow, now: number): number {
+    const chat = chatOf(row);
+    if (lane.busy.has(chat)) return Infinity;
+    const pacer = lane.pacer;
+    // An answer to the person's own message goes at once (counted, so bulk yields); only a refusal for this chat holds it.
+    if (row.reply) return pacer.chatPausedUntil(chat);
+    if (lane.bulkInFlight >= Math.max(1, pacer.pace.maxInFlight >> 1)) return Infinity;
+    const cost = messageCost(lane.channel, row.payload);
+    return Math.max(pacer.earliest(now, cost), pacer.chatEarliest(chat, now, cost));
+  }
+
+  private async run(lane: Lane): Promise<void> {
     const batch = this.options.batch ?? 500;
     const pollMs = this.options.pollMs ?? 1_000;
     const pace = lane.pacer.pace;
     while (!this.stopping) {
       try {
         if (lane.refresh || lane.queue.length === 0) {
-          lane.refresh = false;
-          this.hold(lane);
-          lane.queue = dueRows(db, [lane.channel], clock.now(), batch, lane.inFlight);
+          if (lane.refresh || !lane.queue.some((r) => r.transient)) this.reload(lane, batch);
           if (lane.queue.length === 0) {
             await this.pause(lane, pollMs);
             continue;
@@ -176,17 +265,10 @@ export class Dispatcher {
           continue;
         }
         const now = performance.now();
-        const globalAt = lane.pacer.earliest(now);
-        if (globalAt > now) {
-          await this.pause(lane, globalAt - now);
-          continue;
-        }
-        // The first row whose chat may get a message now (one-off notices come first in the queue).
         let pick = -1;
         let soonest = Infinity;
         for (let i = 0; i < lane.queue.length; i++) {
-          const row = lane.queue[i]!;
-          const at = lane.pacer.chatEarliest(row.externalId ?? `#${row.id}`, now, messageCost(lane.channel, row.payload));
+          const at = this.readyAt(lane, lane.queue[i]!, now);
           if (at <= now) {
             pick = i;
             break;
@@ -197,24 +279,17 @@ export class Dispatcher {
           await this.pause(lane, Math.min(soonest - now, pollMs));
           continue;
         }
-        const [row] = lane.queue.splice(pick, 1);
-        if (row!.reminder && this.hold(lane)) {
+        const row = lane.queue.splice(pick, 1)[0]!;
+        if (row.reminder && this.hold(lane)) {
+          lane.known.delete(row.id);
           lane.refresh = true;
           continue;
         }
-        const cost = messageCost(lane.channel, row!.payload);
-        if (lane.pacer.earliest(now, cost) > now) {
-          lane.queue.unshift(row!);
-          await this.pause(lane, lane.pacer.earliest(now, cost) - now);
+        if (!row.transient && !this.claim(row)) {
+          lane.known.delete(row.id); // taken by another dispatcher
           continue;
         }
-        if (!claimRow(db, row!.id, clock.now())) continue; // taken by another dispatcher
-        const counted = lane.pacer.take(row!.externalId ?? `#${row!.id}`, now, cost);
-        lane.inFlight.add(row!.id);
-        void this.deliver(lane, row!, () => lane.pacer.answered(counted, performance.now())).finally(() => {
-          lane.inFlight.delete(row!.id);
-          lane.wake();
-        });
+        this.launch(lane, row, now);
       } catch (error) {
         // A database busy beyond its timeout, say: log it, wait, go on.
         this.options.log.error('outbox lane failed; retrying', { channel: lane.channel, error: String(error) });
@@ -222,8 +297,30 @@ export class Dispatcher {
         await this.pause(lane, pollMs);
       }
     }
-    // Stopping: let the sends in flight finish and be recorded.
-    while (lane.inFlight.size > 0) await this.pause(lane, 50);
+    // Stopping: let the sends in flight finish and be recorded, unless stop() gives up on them.
+    let given = false;
+    void this.abandoned.then(() => (given = true));
+    while (lane.inFlight.size > 0 && !given) await Promise.race([this.pause(lane, 50), this.abandoned]);
+  }
+
+  private claim(row: DueRow): boolean {
+    return claimRow(this.options.db, row.id, this.options.clock.now());
+  }
+
+  /** Counts the send against the limits and starts it; the lane is woken when it is recorded. */
+  private launch(lane: Lane, row: DueRow, now: number): void {
+    const chat = chatOf(row);
+    const counted = lane.pacer.take(chat, now, messageCost(lane.channel, row.payload), row.reply);
+    lane.inFlight.add(row.id);
+    lane.busy.add(chat);
+    if (!row.reply) lane.bulkInFlight++;
+    void this.deliver(lane, row, () => lane.pacer.answered(counted, performance.now())).finally(() => {
+      lane.inFlight.delete(row.id);
+      lane.known.delete(row.id);
+      lane.busy.delete(chat);
+      if (!row.reply) lane.bulkInFlight--;
+      lane.wake();
+    });
   }
 
   /** Holds the lane's reminders back if they may not go out now; true if it did. */
@@ -237,16 +334,36 @@ export class Dispatcher {
     return true;
   }
 
+  /** A refusal with retry_after pauses that chat; many chats refused at once pause all but replies. */
+  private refused(lane: Lane, row: DueRow, retryAfterMs: number): void {
+    const now = performance.now();
+    const chat = chatOf(row);
+    lane.pacer.pauseChat(chat, now + retryAfterMs);
+    if (retryAfterMs <= 0) return;
+    lane.refusals = lane.refusals.filter((r) => r.at > now - 1_000 && r.chat !== chat);
+    lane.refusals.push({ chat, at: now });
+    if (lane.refusals.length >= FLOOD_CHATS) {
+      this.options.log.warn('messenger refuses many chats at once: pausing all but replies', { channel: lane.channel, ms: retryAfterMs });
+      lane.pacer.pause(now + retryAfterMs);
+      lane.refusals = [];
+    }
+  }
+
   private async deliver(lane: Lane, row: DueRow, answered: () => void): Promise<void> {
     const { db, clock, log } = this.options;
     const outcome = await sendRow(lane.sender, row);
     answered();
+    if (this.stopping && !outcome.ok) return; // left claimed: the next process sends it again
+    if (row.transient) {
+      if (!outcome.ok) log.warn('message not delivered', { channel: lane.channel, error: outcome.error });
+      return;
+    }
     try {
       const channels = this.options.senders.map((s) => s.channel);
       const settled = settleRow(db, row, outcome, clock.now(), channels, log);
-      if (!outcome.ok && outcome.kind === 'temporary' && outcome.retryAfterMs !== undefined) {
-        // The messenger asked the whole bot to slow down.
-        lane.pacer.pause(performance.now() + outcome.retryAfterMs);
+      if (settled.kind === 'retried') {
+        if (!outcome.ok && outcome.kind === 'temporary' && outcome.retryAfterMs !== undefined) this.refused(lane, row, outcome.retryAfterMs);
+        else lane.pacer.pauseChat(chatOf(row), performance.now() + (settled.notBefore - clock.now()));
       }
       if (settled.kind === 'sent') this.totals.sent++;
       else if (settled.kind === 'retried' || settled.kind === 'moved') this.totals.retried++;

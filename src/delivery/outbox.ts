@@ -4,15 +4,21 @@
  * just after, so a crash in between leaves only the rows then in flight to be sent again once their
  * claim goes stale.
  */
-import type { ChannelSender, SendResult } from '../chat/channel.ts';
+import { randomBytes } from 'node:crypto';
+import type { ChannelSender, OutgoingRow, SendResult } from '../chat/channel.ts';
 import type { OutboundMessage } from '../chat/types.ts';
 import type { Db } from '../db/connection.ts';
+import { statement } from '../db/raw.ts';
 import type { Clock } from '../domain/clock.ts';
 import type { Logger } from '../util/log.ts';
 
-/** Backoff for temporary failures when the messenger gives no retry_after: 5 s, 10 s, 20 s … up to 10 min. */
-export const backoffMs = (attempts: number) => Math.min(5_000 * 2 ** Math.max(0, attempts - 1), 600_000);
-export const MAX_ATTEMPTS = 8;
+/**
+ * Backoff for temporary failures when the messenger gives no retry_after (a 5xx, the network down):
+ * 1 s, 2 s, 4 s … up to 10 min, and MAX_ATTEMPTS tries in all (about two hours), so a reply waits
+ * out an ordinary outage and a bounded one never hammers the messenger.
+ */
+export const backoffMs = (attempts: number) => Math.min(1_000 * 2 ** Math.max(0, attempts - 1), 600_000);
+export const MAX_ATTEMPTS = 20;
 
 export interface DrainResult {
   sent: number;
@@ -21,43 +27,29 @@ export interface DrainResult {
   failed: number;
 }
 
-/** A due row with what sending it needs. */
-export interface DueRow {
-  id: number;
-  personId: number | null;
-  identityId: number | null;
-  channel: 'telegram' | 'zalo' | 'console';
-  payload: OutboundMessage;
-  /** Attempts before this one. */
-  attempts: number;
-  /** The recipient's id on the channel; null when the row has no account. */
-  externalId: string | null;
-  /** Reminders and broadcasts: bulk mail, sent after one-off notices. */
-  bulk: boolean;
-  /** A reminder (held back during quiet hours, unlike notices and an admin's broadcast). */
-  reminder: boolean;
-}
+/** A due row with what sending it needs (the chat layer writes replies in this shape too). */
+export type DueRow = OutgoingRow;
 
 type Channel = DueRow['channel'];
 
-/** Due rows of these channels, one-off notices first, then by due time. */
+/** Due rows of these channels: replies first, then one-off notices, then bulk; each by due time. */
 export function dueRows(db: Db, channels: readonly Channel[], now: number, limit: number, excluding: ReadonlySet<number> = new Set()): DueRow[] {
   if (channels.length === 0) return [];
   const rows = db.$client
     .prepare(
-      `SELECT o.id, o.person_id AS personId, o.identity_id AS identityId, o.channel, o.payload, o.attempts, i.external_id AS externalId,
+      `SELECT o.id, o.person_id AS personId, o.identity_id AS identityId, o.channel, o.payload, o.attempts, i.external_id AS externalId, o.reply,
               (o.rule_id IS NOT NULL OR o.broadcast_id IS NOT NULL) AS bulk, (o.rule_id IS NOT NULL) AS reminder
          FROM outbox o LEFT JOIN identities i ON i.id = o.identity_id
         WHERE o.status = 'pending' AND o.not_before <= ? AND o.channel IN (${channels.map(() => '?').join(', ')})
-        ORDER BY bulk, o.not_before, o.id
+        ORDER BY o.reply DESC, bulk, o.not_before, o.id
         LIMIT ?`,
     )
-    .all(now, ...channels, limit + excluding.size) as (Omit<DueRow, 'payload' | 'bulk' | 'reminder'> & { payload: string; bulk: number; reminder: number })[];
+    .all(now, ...channels, limit + excluding.size) as (Omit<DueRow, 'payload' | 'bulk' | 'reminder' | 'reply'> & { payload: string; bulk: number; reminder: number; reply: number })[];
   const out: DueRow[] = [];
   for (const r of rows) {
     if (excluding.has(r.id)) continue;
     if (out.length >= limit) break;
-    out.push({ ...r, payload: JSON.parse(r.payload) as OutboundMessage, bulk: r.bulk === 1, reminder: r.reminder === 1 });
+    out.push({ ...r, payload: JSON.parse(r.payload) as OutboundMessage, reply: r.reply === 1, bulk: r.bulk === 1, reminder: r.reminder === 1 });
   }
   return out;
 }
@@ -69,10 +61,13 @@ export function holdReminders(db: Db, channel: Channel, now: number, until: numb
     .run(until, channel, now).changes;
 }
 
+/** Who claims rows from this process: its pid, and a token telling it from an earlier process with the same pid (a container's pid 1). */
+export const CLAIMANT = `${process.pid}:${randomBytes(6).toString('hex')}`;
+
 /** Takes the row for sending; false when another dispatcher (or process) has it. */
 export function claimRow(db: Db, id: number, now: number): boolean {
   return (
-    db.$client.prepare("UPDATE outbox SET status = 'sending', attempts = attempts + 1, claimed_at = ? WHERE id = ? AND status = 'pending'").run(now, id)
+    statement(db, "UPDATE outbox SET status = 'sending', attempts = attempts + 1, claimed_at = ?, claimed_by = ? WHERE id = ? AND status = 'pending'").run(now, CLAIMANT, id)
       .changes === 1
   );
 }
@@ -85,14 +80,32 @@ export function renewClaims(db: Db, ids: Iterable<number>, now: number): void {
   })();
 }
 
+/** A claimant (`pid:token`) that is certainly gone: an earlier run with our pid, or a pid no process has now (on this machine: WAL needs one). */
+function gone(claimant: string): boolean {
+  const [pid, token] = claimant.split(':');
+  const [ownPid, ownToken] = CLAIMANT.split(':');
+  if (pid === ownPid) return token !== ownToken;
+  try {
+    process.kill(Number(pid), 0);
+    return false;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'ESRCH';
+  }
+}
+
 /**
- * Rows left 'sending' by a process that died (claim older than `leaseMs`) go back to pending. At
- * most those rows can reach their recipient twice: they were in flight when the process died.
+ * Rows left 'sending' by a process that died go back to pending: at once when that process is
+ * known to be gone, else once the claim is older than `leaseMs`. At most those rows can reach
+ * their recipient twice: they were in flight when the process died.
  */
 export function recoverStaleClaims(db: Db, now: number, leaseMs: number): number {
-  return db.$client
-    .prepare("UPDATE outbox SET status = 'pending', not_before = ?, claimed_at = NULL WHERE status = 'sending' AND (claimed_at IS NULL OR claimed_at < ?)")
-    .run(now, now - leaseMs).changes;
+  const sqlite = db.$client;
+  const claimants = sqlite.prepare("SELECT DISTINCT claimed_by AS by FROM outbox WHERE status = 'sending' AND claimed_by IS NOT NULL").all() as { by: string }[];
+  const dead = claimants.map((c) => c.by).filter(gone);
+  const release = "UPDATE outbox SET status = 'pending', not_before = ?, claimed_at = NULL, claimed_by = NULL WHERE status = 'sending'";
+  let recovered = sqlite.prepare(`${release} AND (claimed_at IS NULL OR claimed_at < ?)`).run(now, now - leaseMs).changes;
+  for (const by of dead) recovered += sqlite.prepare(`${release} AND claimed_by = ?`).run(now, by).changes;
+  return recovered;
 }
 
 /**
@@ -125,15 +138,20 @@ export type Settled =
  * refused message fails for good.
  */
 export function settleRow(db: Db, row: DueRow, outcome: SendResult, now: number, channels: readonly Channel[], log: Logger): Settled {
-  const sqlite = db.$client;
+  const sqlite = { prepare: (sql: string) => statement(db, sql) };
   const attempts = row.attempts + 1;
   if (outcome.ok) {
-    sqlite.prepare("UPDATE outbox SET status = 'sent', sent_at = ?, last_error = NULL, claimed_at = NULL WHERE id = ?").run(now, row.id);
+    sqlite.prepare("UPDATE outbox SET status = 'sent', sent_at = ?, last_error = NULL, claimed_at = NULL, claimed_by = NULL WHERE id = ?").run(now, row.id);
     return { kind: 'sent' };
   }
   if (outcome.kind === 'temporary' && attempts < MAX_ATTEMPTS) {
     const notBefore = now + (outcome.retryAfterMs ?? backoffMs(attempts));
     sqlite.prepare("UPDATE outbox SET status = 'pending', not_before = ?, last_error = ?, claimed_at = NULL WHERE id = ?").run(notBefore, outcome.error, row.id);
+    // The person's later replies wait behind it, so they never arrive before the one retried.
+    if (row.reply && row.identityId !== null)
+      sqlite
+        .prepare("UPDATE outbox SET not_before = ? WHERE identity_id = ? AND reply = 1 AND status = 'pending' AND id > ? AND not_before < ?")
+        .run(notBefore, row.identityId, row.id, notBefore);
     return { kind: 'retried', notBefore };
   }
   if (outcome.kind === 'unreachable') {

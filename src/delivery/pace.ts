@@ -19,9 +19,10 @@ export interface ChannelPace {
   maxInFlight: number;
 }
 
-export const TELEGRAM_PACE: ChannelPace = { limit: 30, perChat: 1, windowMs: 1_000, margin: 0.01, maxInFlight: 8 };
+/** Sends in flight are mostly replies (one per person at a time); what the bot sends on its own is held to `limit` by the windows anyway. */
+export const TELEGRAM_PACE: ChannelPace = { limit: 30, perChat: 1, windowMs: 1_000, margin: 0.01, maxInFlight: 64 };
 /** Zalo publishes no per-second figure for OA messages; a cautious default, configurable. */
-export const ZALO_PACE: ChannelPace = { limit: 10, perChat: 1, windowMs: 1_000, margin: 0.01, maxInFlight: 4 };
+export const ZALO_PACE: ChannelPace = { limit: 10, perChat: 1, windowMs: 1_000, margin: 0.01, maxInFlight: 32 };
 export const CONSOLE_PACE: ChannelPace = { limit: 10_000, perChat: 10_000, windowMs: 1_000, margin: 0, maxInFlight: 1 };
 
 export const DEFAULT_PACES = { telegram: TELEGRAM_PACE, zalo: ZALO_PACE, console: CONSOLE_PACE } as const;
@@ -134,15 +135,19 @@ export class Pacer {
     return Math.max(this.pausedUntil, this.window.earliest(now, cost), this.cadence.earliest(now));
   }
 
-  /** Earliest time `chat` may get `cost` more messages. */
+  /** Earliest time `chat` may get `cost` more messages the bot sends on its own. */
   chatEarliest(chat: string, now: number, cost = 1): number {
-    return this.chats.get(chat)?.earliest(now, cost) ?? now;
+    return Math.max(this.chatPausedUntil(chat), this.chats.get(chat)?.earliest(now, cost) ?? now);
   }
 
-  /** Counts a send starting now; call `answered` on what it returns when the answer comes. */
-  take(chat: string, now: number, cost = 1): WindowEntry[] {
+  /**
+   * Counts a send starting now; call `answered` on what it returns when the answer comes. A reply
+   * counts in the windows (what the bot sends on its own waits for it) but not in the cadence: a
+   * burst of answers must not push the next announcement seconds away.
+   */
+  take(chat: string, now: number, cost = 1, reply = false): WindowEntry[] {
     const taken = this.window.take(now, cost);
-    this.cadence.take(now, cost);
+    if (!reply) this.cadence.take(now, cost);
     let w = this.chats.get(chat);
     if (!w) {
       w = new SlidingWindow(this.pace.perChat, this.chatWindowMs);
@@ -152,8 +157,21 @@ export class Pacer {
     if (now - this.lastSweep > 10_000) {
       this.lastSweep = now;
       for (const [key, win] of this.chats) if (win.idle(now)) this.chats.delete(key);
+      for (const [key, until] of this.chatPauses) if (until <= now) this.chatPauses.delete(key);
     }
     return taken;
+  }
+
+  private readonly chatPauses = new Map<string, number>();
+
+  /** The messenger refused a send to this chat for now (429 retry_after, a retry's backoff): its messages wait until then. */
+  pauseChat(chat: string, until: number): void {
+    this.chatPauses.set(chat, Math.max(this.chatPauses.get(chat) ?? 0, until));
+  }
+
+  /** Until when this chat waits (0: it does not). Replies heed only this: they answer the person's own message. */
+  chatPausedUntil(chat: string): number {
+    return this.chatPauses.get(chat) ?? 0;
   }
 
   /** The send's answer came at `at`: it counts from then on. */
@@ -161,7 +179,7 @@ export class Pacer {
     for (const e of entries) e.at = Math.max(e.at, at);
   }
 
-  /** The messenger said to wait (429 retry_after): nothing goes out on this channel until then. */
+  /** The whole channel is over its limit (many chats refused at once): nothing but replies goes out until then. */
   pause(until: number): void {
     this.pausedUntil = Math.max(this.pausedUntil, until);
   }

@@ -17,3 +17,9 @@ export function fixedClock(start: number): Clock & { set(ms: number): void; adva
     },
   };
 }
+
+/** Real time, started at `start`: dates as on that day, waits (retries, pacing) as long as they really are. */
+export function runningClock(start: number): Clock {
+  const origin = Date.now();
+  return { now: () => start + (Date.now() - origin) };
+}

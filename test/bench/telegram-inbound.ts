@@ -71,7 +71,7 @@ async function push(bot: Bot, chats: number[]): Promise<Round> {
 }
 
 /** People with a unit and a Telegram account each, as after linking. */
-function liaisons(db: Db, count: number): number[] {
+export function liaisons(db: Db, count: number): number[] {
   const chats: number[] = [];
   db.transaction((tx) => {
     for (let i = 0; i < count; i++) {

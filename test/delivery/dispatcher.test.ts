@@ -105,25 +105,49 @@ describe('pacing', () => {
     expect(api.deliveries.length).toBeLessThan(45);
   });
 
-  it('429: the row waits retry_after and the whole channel pauses; then everything goes, once', async () => {
+  it('429 pauses only the chat Telegram refused, for as long as it says; the other chats go on; then it goes, once', async () => {
     const temp = openTempDatabase();
     const api = await fake({ perWindow: 1000, perChat: 1000 });
-    api.fail('sendMessage', 429, 'Too Many Requests: retry after 1', { retryAfter: 1, times: 1 });
+    api.fail('sendMessage', 429, 'Too Many Requests: retry after 1', { retryAfter: 1, times: 1, chatId: 100_000 });
     const clock = fixedClock(10_000);
     const people = seedPeople(temp.db, 5);
     queueFor(temp.db, people, 'x');
-    // One send at a time, to see the pause.
     const d = dispatcher({ db: temp.db, senders: [telegramSender(temp.db, api.root, clock)], clock, log: silentLogger, pace: { telegram: { maxInFlight: 1 } } });
+    const started = performance.now();
     await waitFor(() => statusCounts(temp.db).pending === 1 && statusCounts(temp.db).sent === 4, 'one row waiting', 3_000);
+    expect(performance.now() - started).toBeLessThan(900); // the others did not wait for the refused chat
     const row = temp.db.$client.prepare("SELECT not_before AS nb, attempts, last_error AS e FROM outbox WHERE status = 'pending'").get();
     expect(row).toEqual({ nb: 11_000, attempts: 1, e: 'Too Many Requests: retry after 1' });
     clock.set(11_000);
     d.kick();
     await waitFor(() => statusCounts(temp.db).sent === 5, 'the retried row', 3_000);
-    // The first 429 came at once; nothing was sent until retry_after had passed.
-    const calls = api.callsOf('sendMessage').map((c) => c.at);
-    expect(calls[1]! - calls[0]!).toBeGreaterThanOrEqual(950);
+    // The refused chat got nothing until retry_after had passed.
+    const toRefused = api.callsOf('sendMessage').filter((c) => Number(c.payload.chat_id) === 100_000).map((c) => c.at);
+    expect(toRefused).toHaveLength(2);
+    expect(toRefused[1]! - toRefused[0]!).toBeGreaterThanOrEqual(950);
     expect([...api.countsByChat().values()]).toEqual([1, 1, 1, 1, 1]);
+  });
+
+  it('many chats refused within a second pause all but replies: the bot as a whole is over the limit', async () => {
+    const temp = openTempDatabase();
+    const api = await fake({ perWindow: 1000, perChat: 1000 });
+    api.fail('sendMessage', 429, 'Too Many Requests: retry after 2', { retryAfter: 2, times: 5 });
+    const clock = fixedClock(10_000);
+    const people = seedPeople(temp.db, 8);
+    queueFor(temp.db, people.slice(0, 7), 'x');
+    const d = dispatcher({ db: temp.db, senders: [telegramSender(temp.db, api.root, clock)], clock, log: silentLogger, pace: { telegram: { maxInFlight: 1 } } });
+    await waitFor(() => api.callsOf('sendMessage').length >= 5, 'five refusals', 3_000);
+    // A reply to the eighth person still goes at once; the two other notices wait.
+    const identity = temp.db.$client.prepare("SELECT id FROM identities WHERE person_id = ?").get(people[7]) as { id: number };
+    const id = Number(
+      temp.db.$client
+        .prepare("INSERT INTO outbox (dedupe_key, person_id, identity_id, channel, payload, not_before, reply) VALUES ('r', ?, ?, 'telegram', ?, 0, 1)")
+        .run(people[7], identity.id, JSON.stringify({ text: 'trả lời' })).lastInsertRowid,
+    );
+    d.push([{ id, personId: people[7]!, identityId: identity.id, channel: 'telegram', payload: { text: 'trả lời' }, attempts: 0, externalId: String(100_007), reply: true, bulk: false, reminder: false }]);
+    await waitFor(() => api.sentTexts(100_007).length === 1, 'the reply', 1_000);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(api.callsOf('sendMessage')).toHaveLength(6);
   });
 
   it('blocked on Telegram: recorded, and sent on the person\'s Zalo instead; a refused message fails for good', async () => {

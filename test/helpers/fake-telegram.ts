@@ -59,6 +59,16 @@ export class FakeBotApi {
   lean = false;
   /** Milliseconds each send takes to be answered (a slow network). */
   latencyMs = 0;
+  /** Milliseconds every call takes to be answered, getUpdates included (a round trip to Telegram). */
+  roundTripMs = 0;
+  /** Shares of sends refused as on an ordinary day: 429 (retry_after 1–3 s) and 502, at random. */
+  faults = { p429: 0, p502: 0 };
+  /** Sends refused by `faults` (not counted as over the limit). */
+  injected = 0;
+  /** When each chat was first sent to, accepted or not (performance.now). */
+  readonly firstAttempt = new Map<number, number>();
+  /** Told of each accepted sendMessage (a simulated person reading the answer). */
+  onSend?: (chatId: number, text: string) => void;
   root = '';
 
   constructor(readonly username = 'thidua_test_bot') {}
@@ -155,7 +165,17 @@ export class FakeBotApi {
     const call: ApiCall = { method, payload, ...(files ? { files } : {}), at: Date.now() };
     if (!this.lean) this.calls.push(call);
     const sends = method === 'sendMessage' || method === 'sendDocument' || method === 'sendPhoto';
+    if (this.roundTripMs > 0) await new Promise((resolve) => setTimeout(resolve, this.roundTripMs));
+    if (sends && !this.firstAttempt.has(Number(payload.chat_id))) this.firstAttempt.set(Number(payload.chat_id), performance.now());
     if (sends && this.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, this.latencyMs));
+    if (sends && Math.random() < this.faults.p429 + this.faults.p502) {
+      this.injected++;
+      if (Math.random() < this.faults.p429 / (this.faults.p429 + this.faults.p502)) {
+        const retryAfter = 1 + Math.floor(Math.random() * 3);
+        return { status: 429, body: { ok: false, error_code: 429, description: `Too Many Requests: retry after ${retryAfter}`, parameters: { retry_after: retryAfter } } };
+      }
+      return { status: 502, body: { ok: false, error_code: 502, description: 'Bad Gateway' } };
+    }
     if (sends && this.overLimit(Number(payload.chat_id))) {
       const retryAfter = this.limits!.retryAfter ?? 1;
       return { status: 429, body: { ok: false, error_code: 429, description: `Too Many Requests: retry after ${retryAfter}`, parameters: { retry_after: retryAfter } } };
@@ -187,6 +207,7 @@ export class FakeBotApi {
         return ok(await this.getUpdates(Number(payload.offset ?? 0), Math.min(Number(payload.timeout ?? 0), 1)));
       case 'sendMessage':
         this.deliveries.push({ chatId: chat.id, at: performance.now(), text: String(payload.text) });
+        this.onSend?.(chat.id, String(payload.text));
         return ok({ message_id: this.nextMessageId++, date: now, chat, text: payload.text });
       case 'sendDocument':
       case 'sendPhoto':

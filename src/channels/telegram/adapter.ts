@@ -4,10 +4,11 @@
  */
 import { and, eq } from 'drizzle-orm';
 import { GrammyError, HttpError, InputFile, type Api } from 'grammy';
-import type { ChannelSender, SendResult } from '../../chat/channel.ts';
+import type { ChannelSender, Outbound, SendResult } from '../../chat/channel.ts';
 import type { ChatCore } from '../../chat/core.ts';
 import type { Job } from '../../chat/engine.ts';
-import { enqueueInbound, processPendingInbound, receiveInOrder, type Processed } from '../../chat/inbound.ts';
+import type { HandleResult } from '../../chat/core.ts';
+import { enqueueInbound, processPendingInbound, receiveInOrder, type Processed, type ReplyPlan } from '../../chat/inbound.ts';
 import type { OutboundMessage } from '../../chat/types.ts';
 import type { Db } from '../../db/connection.ts';
 import { identities, people, settings } from '../../db/schema.ts';
@@ -28,8 +29,8 @@ export interface TelegramChannelOptions {
   defaultLocale?: Locale;
   /** The bot's @username, for the "write to me privately" link in groups. */
   username?: string;
-  /** Told when the core queued notifications for other people. */
-  onNotified?: () => void;
+  /** The paced way out for replies and notices (absent: they wait in the outbox for a dispatcher). */
+  outbound?: Outbound;
   /** Given the work a message asked for (an export), to run after it. */
   onJob?: (job: Job) => void;
 }
@@ -58,43 +59,47 @@ export class TelegramChannel implements ChannelSender {
   constructor(private readonly options: TelegramChannelOptions) {}
 
   /**
-   * Long polling: handles the update and marks it handled in one transaction. Telegram delivers it
-   * again if we stop before the end, and a repeated delivery is recognised by its update_id.
+   * Long polling: handles the update, marks it handled and writes its replies to the outbox in one
+   * transaction, then hands the replies to the dispatcher. Nothing here waits for the network:
+   * grammY's loop takes the next update at once, and each person's answers go out in order.
+   * Telegram delivers an update again if we stop before the end, and a repeat is recognised by its update_id.
    */
   async receive(raw: unknown): Promise<void> {
-    const key = await this.read(raw);
+    const key = this.read(raw);
     if (key === undefined) return;
     const { db, core, clock, log } = this.options;
     const read = this.pending.get(key)!;
     this.pending.delete(key);
-    const processed = receiveInOrder(db, core, Number(key), read.event, clock, log);
-    if (processed === 'duplicate') {
-      if (read.callback) await this.ack(read.callback.id);
-      return;
-    }
-    if (read.callback) this.callbacks.set(key, read.callback);
-    await this.answer(processed);
+    const processed = receiveInOrder(db, core, Number(key), read.event, clock, log, this.plan(read.callback));
+    if (read.callback) this.ack(read.callback.id, processed !== 'duplicate' && processed.kind === 'handled' && processed.result.stale ? this.staleNotice(read) : undefined);
+    if (processed !== 'duplicate') this.answer(processed);
   }
 
   /**
    * Webhook: stores the update now, before Telegram gets its answer; `processQueue` handles it
    * right after. Nothing is lost if the process stops in between.
    */
-  async accept(raw: unknown): Promise<boolean> {
-    const key = await this.read(raw);
+  accept(raw: unknown): boolean {
+    const key = this.read(raw);
     return key !== undefined && this.store(key);
   }
 
   /** Handles whatever waits in the queue for Telegram (new updates, and any left by a crash). */
-  async processQueue(): Promise<void> {
+  processQueue(): void {
     const { db, core, clock, log } = this.options;
-    for (const processed of processPendingInbound(db, core, 'telegram', clock, log)) await this.answer(processed);
+    const plan: ReplyPlan = (result, key) => this.plan(this.callbacks.get(key))(result, key);
+    for (const processed of processPendingInbound(db, core, 'telegram', clock, log, plan)) {
+      const callback = this.callbacks.get(processed.key);
+      this.callbacks.delete(processed.key);
+      if (callback) this.ack(callback.id, processed.kind === 'handled' && processed.result.stale ? t(this.localeFor(processed.event.externalId), 'tg-stale-button') : undefined);
+      this.answer(processed);
+    }
   }
 
   private readonly pending = new Map<string, Extract<ReadUpdate, { kind: 'event' }>>();
 
   /** Validates an update and answers what needs no conversation; the key of an update to store, if any. */
-  private async read(raw: unknown): Promise<string | undefined> {
+  private read(raw: unknown): string | undefined {
     const parsed = telegramUpdate.safeParse(raw);
     if (!parsed.success) {
       this.options.log.warn('telegram update not understood', { issues: parsed.error.issues.length });
@@ -105,10 +110,10 @@ export class TelegramChannel implements ChannelSender {
       case 'ignore':
         return undefined;
       case 'group':
-        await this.answerGroupOnce(read.chatId);
+        this.answerGroupOnce(read.chatId);
         return undefined;
       case 'file-refused':
-        await this.deliver(read.chatId, [{ text: t(this.localeFor(String(read.chatId), read.localeHint), `tg-file-refused-${read.reason}`) }]);
+        this.options.outbound?.transient('telegram', String(read.chatId), { text: t(this.localeFor(String(read.chatId), read.localeHint), `tg-file-refused-${read.reason}`) });
         return undefined;
       case 'event': {
         const key = String(parsed.data.update_id);
@@ -125,108 +130,104 @@ export class TelegramChannel implements ChannelSender {
     const fresh = enqueueInbound(this.options.db, key, read.event, this.options.clock.now());
     if (read.callback) {
       if (fresh) this.callbacks.set(key, read.callback);
-      else void this.ack(read.callback.id);
+      else this.ack(read.callback.id);
     }
     return fresh;
   }
 
-  private async answer(processed: Processed): Promise<void> {
-    const chatId = Number(processed.event.externalId);
-    const callback = this.callbacks.get(processed.key);
-    this.callbacks.delete(processed.key);
-    if (processed.kind === 'failed') {
-      if (callback) await this.ack(callback.id);
-      await this.deliver(chatId, [{ text: t(this.localeFor(processed.event.externalId), 'tg-internal-error') }]);
-      return;
-    }
-    const { result } = processed;
-    if (result.notified) this.options.onNotified?.();
-    for (const job of result.jobs) this.options.onJob?.(job);
-    await this.options.menus?.refreshFor(chatId, result.identityId);
-    if (!callback) {
-      await this.deliver(chatId, result.replies);
-      return;
-    }
-    if (result.stale) {
-      // A double tap or an old message: say so briefly and take the dead buttons away.
-      await this.ack(callback.id, t(this.localeFor(processed.event.externalId), 'tg-stale-button'));
-      if (callback.messageId !== undefined) await this.clearKeyboard(chatId, callback.messageId);
-      return;
-    }
-    await this.ack(callback.id);
-    const [first, ...rest] = result.replies;
-    if (callback.messageId !== undefined && first && result.sameQuestion && render(first).length === 1) {
-      // The same question, updated (a ticked title): edit it in place instead of piling up messages.
-      await this.edit(chatId, callback.messageId, first);
-      await this.deliver(chatId, rest);
-      return;
-    }
-    if (callback.messageId !== undefined) await this.clearKeyboard(chatId, callback.messageId);
-    await this.deliver(chatId, result.replies);
+  private staleNotice(read: Extract<ReadUpdate, { kind: 'event' }>): string {
+    return t(this.localeFor(read.event.externalId, read.event.localeHint), 'tg-stale-button');
   }
 
-  /** ChannelSender: a message that is not a reply (a notification, a reminder). */
+  /**
+   * How Telegram answers a handled update (decided in its transaction): after a pressed button, the
+   * same question updated is edited in place; otherwise the pressed question loses its buttons and
+   * the replies follow. A stale press only takes the dead buttons away.
+   */
+  private plan(callback: Callback | undefined): ReplyPlan {
+    return (result: HandleResult) => {
+      const pressed = callback?.messageId !== undefined ? String(callback.messageId) : undefined;
+      if (!pressed) return result.replies;
+      if (result.stale) return [{ text: '', retire: pressed }];
+      const [first, ...rest] = result.replies;
+      if (!first) return [{ text: '', retire: pressed }];
+      if (result.sameQuestion && render(first).length === 1) return [{ ...first, replaces: pressed }, ...rest];
+      return [{ ...first, retire: pressed }, ...rest];
+    };
+  }
+
+  /** Hands the replies to the dispatcher, and runs what the message asked for. */
+  private answer(processed: Processed): void {
+    const { outbound } = this.options;
+    if (processed.kind === 'failed') {
+      outbound?.transient('telegram', processed.event.externalId, { text: t(this.localeFor(processed.event.externalId), 'tg-internal-error') });
+      return;
+    }
+    outbound?.push(processed.replies);
+    if (processed.result.notified) outbound?.kick();
+    for (const job of processed.result.jobs) this.options.onJob?.(job);
+    void this.options.menus?.refreshFor(Number(processed.event.externalId), processed.result.identityId);
+  }
+
+  /** ChannelSender: one outbox row (a reply, a notice, a reminder), in as many calls as it takes. */
   async send(externalId: string, message: OutboundMessage): Promise<SendResult> {
     try {
       await this.sendOne(Number(externalId), message);
       return { ok: true };
     } catch (error) {
-      return sendResultOf(error);
+      const outcome = sendResultOf(error);
+      if (!outcome.ok && outcome.kind === 'unreachable') this.markUnreachable(externalId, outcome.error);
+      return outcome;
     }
   }
 
   private async sendOne(chatId: number, message: OutboundMessage): Promise<void> {
     const { api } = this.options;
+    if (message.replaces !== undefined && (await this.edit(chatId, Number(message.replaces), message))) return;
+    if (message.retire !== undefined) await this.clearKeyboard(chatId, Number(message.retire));
     if (message.file) {
       await api.sendDocument(chatId, new InputFile(message.file.path, message.file.name), message.text ? { caption: message.text.slice(0, 1024) } : {});
       return;
     }
+    if (message.text === '') return;
     for (const part of render(message)) await api.sendMessage(chatId, part.text, part.reply_markup ? { reply_markup: part.reply_markup } : {});
   }
 
-  /** Sends replies in order; a person who blocked the bot is marked unreachable, nothing is retried here. */
-  private async deliver(chatId: number, replies: OutboundMessage[]): Promise<void> {
-    for (const reply of replies) {
-      try {
-        await this.sendOne(chatId, reply);
-      } catch (error) {
-        const outcome = sendResultOf(error);
-        if (!outcome.ok && outcome.kind === 'unreachable') this.markUnreachable(String(chatId), outcome.error);
-        this.options.log.warn('telegram reply not delivered', { chatId, error: outcome.ok ? '' : outcome.error });
-        return;
-      }
-    }
-  }
-
-  private async edit(chatId: number, messageId: number, message: OutboundMessage): Promise<void> {
+  /** Edits a question in place; false when Telegram will not (too old, unchanged): it is sent anew then. */
+  private async edit(chatId: number, messageId: number, message: OutboundMessage): Promise<boolean> {
     const [part] = render(message);
     try {
       await this.options.api.editMessageText(chatId, messageId, part!.text, part!.reply_markup ? { reply_markup: part!.reply_markup } : {});
+      return true;
     } catch (error) {
-      // The message may be too old to edit: send the question anew instead.
+      if (error instanceof GrammyError && (error.error_code === 429 || error.error_code >= 500)) throw error;
+      if (error instanceof HttpError) throw error;
       this.options.log.debug('telegram edit failed, sending instead', { error: String(error) });
-      await this.deliver(chatId, [message]);
+      return false;
     }
   }
 
   private async clearKeyboard(chatId: number, messageId: number): Promise<void> {
-    await this.options.api.editMessageReplyMarkup(chatId, messageId, { reply_markup: { inline_keyboard: [] } }).catch(() => undefined);
+    await this.options.api.editMessageReplyMarkup(chatId, messageId, { reply_markup: { inline_keyboard: [] } }).catch((error: unknown) => {
+      if (error instanceof GrammyError && error.error_code === 429) throw error;
+    });
   }
 
-  private async ack(callbackId: string, text?: string): Promise<void> {
-    await this.options.api.answerCallbackQuery(callbackId, text ? { text } : {}).catch((error: unknown) => {
+  /** Stops the button's spinner: not a message (no flood limit), so not paced; never waited for. */
+  private ack(callbackId: string, text?: string): void {
+    this.options.api.answerCallbackQuery(callbackId, text ? { text } : {}).catch((error: unknown) => {
       this.options.log.debug('telegram callback answer failed', { error: String(error) });
     });
   }
 
   /** In a group the bot says once how to reach it privately, then keeps quiet there. */
-  private async answerGroupOnce(chatId: number): Promise<void> {
-    const { db, clock, api, username } = this.options;
+  private answerGroupOnce(chatId: number): void {
+    const { db, clock, username, outbound } = this.options;
     const key = `telegram.group-told.${chatId}`;
     const fresh = db.insert(settings).values({ key, value: '1', updatedAt: clock.now() }).onConflictDoNothing().run();
     if (fresh.changes === 0) return;
     const locale = this.options.defaultLocale ?? DEFAULT_LOCALE;
-    await api.sendMessage(chatId, t(locale, 'tg-group-only-private', { link: username ? `https://t.me/${username}` : '@bot' })).catch(() => undefined);
+    outbound?.transient('telegram', String(chatId), { text: t(locale, 'tg-group-only-private', { link: username ? `https://t.me/${username}` : '@bot' }) });
   }
 
   private markUnreachable(externalId: string, reason: string): void {

@@ -3,7 +3,6 @@
  * HTTP server when TELEGRAM_WEBHOOK_URL is set.
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
-import { autoRetry } from '@grammyjs/auto-retry';
 import { Bot, GrammyError } from 'grammy';
 import type { ChannelDeps } from '../../chat/channel.ts';
 import type { Config } from '../../config.ts';
@@ -37,11 +36,13 @@ export type TelegramDeps = ChannelDeps;
 export const webhookSecret = (config: Config) =>
   config.TELEGRAM_WEBHOOK_SECRET ?? createHash('sha256').update(`webhook:${config.TELEGRAM_BOT_TOKEN}`).digest('hex').slice(0, 48);
 
-export async function startTelegram({ config, db, core, clock, log, onNotified, onJob }: TelegramDeps): Promise<StartedTelegram> {
-  const bot = new Bot(config.TELEGRAM_BOT_TOKEN!, { client: { apiRoot: config.TELEGRAM_API_ROOT } });
-  // Replies: a short 429 or a 5xx is waited out here. A longer wait is left to the caller (the
-  // outbox dispatcher pauses the channel as Telegram asks) rather than holding a send for a minute.
-  bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 5 }));
+/** Longer than a long poll (30 s), so only a call that hangs is cut. */
+const API_TIMEOUT_SECONDS = 45;
+
+export async function startTelegram({ config, db, core, clock, log, outbound, onJob }: TelegramDeps): Promise<StartedTelegram> {
+  // No retry in the client: a refused or failed send goes back to the outbox, whose pacer counts
+  // every attempt and waits as long as Telegram asks, for that chat only.
+  const bot = new Bot(config.TELEGRAM_BOT_TOKEN!, { client: { apiRoot: config.TELEGRAM_API_ROOT, timeoutSeconds: API_TIMEOUT_SECONDS } });
   await bot.init();
   // Remembered for invite links made in chat or with the CLI.
   db.insert(settings)
@@ -49,15 +50,14 @@ export async function startTelegram({ config, db, core, clock, log, onNotified, 
     .onConflictDoUpdate({ target: settings.key, set: { value: bot.botInfo.username, updatedAt: clock.now() } })
     .run();
   const menus = new CommandMenus(bot.api, db, clock, log);
-  const channel = new TelegramChannel({ api: bot.api, db, core, clock, log, menus, username: bot.botInfo.username, defaultLocale: config.DEFAULT_LOCALE, ...(onNotified ? { onNotified } : {}), ...(onJob ? { onJob } : {}) });
+  const channel = new TelegramChannel({ api: bot.api, db, core, clock, log, menus, username: bot.botInfo.username, defaultLocale: config.DEFAULT_LOCALE, outbound, ...(onJob ? { onJob } : {}) });
   await menus.setDefaults().catch((error: unknown) => log.warn('telegram default menu not set', { error: String(error) }));
   // Updates left in the queue by a crash are answered first.
-  await channel.processQueue();
+  channel.processQueue();
 
   if (config.TELEGRAM_WEBHOOK_URL) {
     const secret = webhookSecret(config);
     await bot.api.setWebhook(config.TELEGRAM_WEBHOOK_URL, { secret_token: secret, allowed_updates: [...ALLOWED_UPDATES] });
-    let inHand: Promise<void> = Promise.resolve();
     const route: Route = {
       method: 'POST',
       path: TELEGRAM_WEBHOOK_PATH,
@@ -74,11 +74,10 @@ export async function startTelegram({ config, db, core, clock, log, onNotified, 
         } catch {
           return { status: 400 };
         }
-        // Stored before Telegram gets its answer; handled right after, one after another.
-        return channel.accept(update).then(() => {
-          inHand = inHand.then(() => channel.processQueue()).catch((error: unknown) => log.error('telegram update failed', { error: String(error) }));
-          return { status: 200, body: '' };
-        });
+        // Stored before Telegram gets its answer; handled right after (a short transaction, the replies
+        // left to the dispatcher), so the next call is never held up by this one's sends.
+        if (channel.accept(update)) setImmediate(() => channel.processQueue());
+        return { status: 200, body: '' };
       },
     };
     log.info('telegram webhook set', { url: config.TELEGRAM_WEBHOOK_URL, username: bot.botInfo.username });
@@ -87,14 +86,16 @@ export async function startTelegram({ config, db, core, clock, log, onNotified, 
       username: bot.botInfo.username,
       routes: [route],
       stopped: new Promise<void>(() => undefined),
-      stop: async () => {
-        await inHand;
-      },
+      stop: async () => undefined,
     };
   }
 
   await bot.api.deleteWebhook();
-  // bot.start handles one update at a time, in update_id order: receive() relies on it (see receiveInOrder).
+  // bot.start handles one update at a time, in update_id order: receive() relies on it (see
+  // receiveInOrder). @grammyjs/runner would handle updates concurrently and out of order, which
+  // the "handled up to update_id" mark cannot follow; and there is nothing to overlap: handling an
+  // update is one short synchronous SQLite transaction, and its replies are sent by the dispatcher,
+  // many people's at once, without holding up the next update.
   bot.use((ctx) => channel.receive(ctx.update));
   bot.catch((error) => log.error('telegram update failed', { error: String(error.error) }));
   const stopped = bot.start({ allowed_updates: [...ALLOWED_UPDATES], onStart: () => log.info('telegram polling', { username: bot.botInfo.username }) }).catch((error: unknown) => {

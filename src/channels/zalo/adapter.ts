@@ -1,16 +1,15 @@
 /**
  * The Zalo OA channel: the webhook stores each verified user event in the durable inbound queue
- * and answers at once; a serial worker then has the chat core handle the queue and sends the
- * replies through the OA API. Other messages (notifications) go out through `sender`, from the outbox.
+ * and answers at once; a serial worker then has the chat core handle the queue, each update's
+ * replies written to the outbox with it. Every message goes out through `sender`, from the outbox,
+ * at the dispatcher's pace.
  */
-import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import type { ChannelDeps, ChannelSender } from '../../chat/channel.ts';
 import type { HandleResult } from '../../chat/core.ts';
 import { enqueueInbound, processNextInbound } from '../../chat/inbound.ts';
-import type { InboundEvent, OutboundMessage } from '../../chat/types.ts';
-import { identities, outbox, people } from '../../db/schema.ts';
-import { backoffMs } from '../../delivery/outbox.ts';
+import type { InboundEvent } from '../../chat/types.ts';
+import { identities, people } from '../../db/schema.ts';
 import type { Route } from '../../http/server.ts';
 import { t, type Locale } from '../../i18n/index.ts';
 import { ZaloClient } from './client.ts';
@@ -37,7 +36,7 @@ export interface ZaloChannel {
 }
 
 export function createZaloChannel(options: ZaloChannelOptions): ZaloChannel {
-  const { config, db, core, clock, log } = options;
+  const { config, db, core, clock, log, outbound } = options;
   const { ZALO_APP_ID: appId, ZALO_APP_SECRET: appSecret, ZALO_OA_SECRET_KEY: secretKey } = config;
   if (!appId || !appSecret || !secretKey) throw new Error('Zalo needs ZALO_APP_ID, ZALO_APP_SECRET and ZALO_OA_SECRET_KEY');
   const fetchImpl = options.fetch ?? globalThis.fetch;
@@ -57,30 +56,6 @@ export function createZaloChannel(options: ZaloChannelOptions): ZaloChannel {
     return row?.personLocale ?? row?.identityLocale ?? config.DEFAULT_LOCALE;
   };
 
-  /** Replies that could not go out for now wait in the outbox, where the delivery retries them. */
-  const postpone = (result: HandleResult, replies: OutboundMessage[], error: string, waitMs: number) => {
-    const identity = db.select().from(identities).where(eq(identities.id, result.identityId)).get();
-    if (!identity) return;
-    const notBefore = clock.now() + waitMs;
-    db.transaction((tx) => {
-      for (const payload of replies) {
-        tx.insert(outbox)
-          .values({ dedupeKey: `zalo-reply:${randomUUID()}`, personId: identity.personId, identityId: identity.id, channel: 'zalo', payload, notBefore, lastError: error })
-          .run();
-      }
-    });
-    options.onNotified?.();
-  };
-
-  const sendReplies = async (event: InboundEvent, result: HandleResult) => {
-    for (const [i, reply] of result.replies.entries()) {
-      const outcome = await sender.send(event.externalId, reply);
-      if (outcome.ok || outcome.kind === 'permanent') continue;
-      if (outcome.kind === 'temporary') postpone(result, result.replies.slice(i), outcome.error, outcome.retryAfterMs ?? backoffMs(1));
-      return; // unreachable: already recorded by the sender
-    }
-  };
-
   /** The person's Zalo name, asked once per process for an account that has none yet. */
   const rememberName = async (result: HandleResult, externalId: string) => {
     if (askedNames.has(externalId)) return;
@@ -95,18 +70,22 @@ export function createZaloChannel(options: ZaloChannelOptions): ZaloChannel {
     }
   };
 
+  // Each update is one short transaction that also writes its replies to the outbox; the
+  // dispatcher sends them, many people's at once, so the queue never waits on Zalo's answers.
   const work = async () => {
     while (!worker.stopping) {
       const next = processNextInbound(db, core, 'zalo', clock, log);
       if (!next) return;
       if (next.kind === 'failed') {
-        await sender.send(next.event.externalId, { text: t(localeOf(next.event.externalId), 'zalo-internal-error') });
+        outbound.transient('zalo', next.event.externalId, { text: t(localeOf(next.event.externalId), 'zalo-internal-error') });
         continue;
       }
-      await sendReplies(next.event, next.result);
-      if (next.result.notified) options.onNotified?.();
+      outbound.push(next.replies);
+      if (next.result.notified) outbound.kick();
       for (const job of next.result.jobs) options.onJob?.(job);
-      await rememberName(next.result, next.event.externalId);
+      void rememberName(next.result, next.event.externalId);
+      // Let the HTTP server take the next webhook call between two updates.
+      await new Promise((resolve) => setImmediate(resolve));
     }
   };
   const worker = new SerialWorker(work, log);

@@ -1,7 +1,8 @@
 import { Bot } from 'grammy';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { TelegramChannel } from '../../../src/channels/telegram/adapter.ts';
 import { ChatCore } from '../../../src/chat/core.ts';
+import { Dispatcher } from '../../../src/delivery/dispatcher.ts';
 import { cliActor } from '../../../src/domain/audit.ts';
 import { createInvite } from '../../../src/domain/invites.ts';
 import { ALL_FLOWS } from '../../../src/flows/index.ts';
@@ -11,6 +12,10 @@ import { useTempDatabases } from '../../helpers/db.ts';
 import { FAKE_TOKEN, tg } from '../../helpers/fake-telegram.ts';
 
 useTempDatabases();
+const stops: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  for (const stop of stops.splice(0)) await stop();
+});
 
 interface Call {
   method: string;
@@ -30,19 +35,34 @@ function telegramBot(h: ChatHarness) {
     const result = method === 'sendMessage' || method === 'editMessageText' ? { message_id: messageId++, date: 0, chat: { id: 1, type: 'private' } } : true;
     return { ok: true, result } as never;
   });
-  const build = () => new TelegramChannel({ api: bot.api, db: h.db, core: new ChatCore({ db: h.db, clock: h.clock, flows: ALL_FLOWS, log: silentLogger }), clock: h.clock, log: silentLogger });
-  let channel = build();
-  bot.use((ctx) => channel.receive(ctx.update));
+  // The adapter with the outbox's dispatcher sending its replies, as the bot runs them.
+  const build = () => {
+    const senders: TelegramChannel[] = [];
+    const outbox = new Dispatcher({ db: h.db, senders, clock: h.clock, log: silentLogger, pollMs: 10 });
+    const channel = new TelegramChannel({ api: bot.api, db: h.db, core: new ChatCore({ db: h.db, clock: h.clock, flows: ALL_FLOWS, log: silentLogger }), clock: h.clock, log: silentLogger, outbound: outbox });
+    senders.push(channel);
+    outbox.start();
+    stops.push(() => outbox.stop());
+    return { channel, outbox };
+  };
+  let running = build();
+  bot.use((ctx) => running.channel.receive(ctx.update));
   let updateId = 1;
+  /** Handles the update as grammY's polling would, then waits until its replies are sent. */
+  const handled = async (update: Record<string, unknown>) => {
+    await bot.handleUpdate(update as never);
+    await running.outbox.whenIdle();
+  };
   return {
     calls,
-    send: (update: Record<string, unknown>) => bot.handleUpdate({ update_id: updateId++, ...update } as never),
+    send: (update: Record<string, unknown>) => handled({ update_id: updateId++, ...update }),
     /** An update with the number Telegram gave it (a delivery repeated after a restart keeps its number). */
-    sendNumbered: (number: number, update: Record<string, unknown>) => bot.handleUpdate({ update_id: number, ...update } as never),
-    /** A restart: a new adapter and core over the database reopened. */
-    restart() {
+    sendNumbered: (number: number, update: Record<string, unknown>) => handled({ update_id: number, ...update }),
+    /** A restart: a new adapter, core and dispatcher over the database reopened. */
+    async restart() {
+      await running.outbox.stop();
       h.restart();
-      channel = build();
+      running = build();
     },
     lastKeyboard(chatId: number) {
       const call = [...calls].reverse().find((c) => c.method === 'sendMessage' && c.payload.chat_id === chatId && c.payload.reply_markup?.inline_keyboard?.length);
@@ -89,7 +109,7 @@ describe('buttons on Telegram', () => {
     await bot.send(tg.callback(A, 700, areaButtons[0]!.callback_data));
     await bot.send(tg.text(A, 'Tỷ lệ hồ sơ giải quyết đúng hạn'));
     const kindButtons = bot.lastKeyboard(A);
-    bot.restart();
+    await bot.restart();
     // An old button (the area question) after the restart: refused, nothing changes.
     const before = bot.calls.length;
     await bot.send(tg.callback(A, 700, areaButtons[3]!.callback_data));
@@ -149,7 +169,7 @@ describe('updates delivered again by long polling', () => {
     const bot = telegramBot(h);
     await bot.sendNumbered(100, tg.text(A, 'xin chào'));
     const before = bot.calls.length;
-    bot.restart();
+    await bot.restart();
     await bot.sendNumbered(100, tg.text(A, 'xin chào'));
     await bot.sendNumbered(99, tg.text(A, 'xin chào'));
     expect(bot.since(before)).toEqual([]);

@@ -38,7 +38,7 @@ async function startBot(temp: TempDatabase, api?: FakeBotApi) {
   const senders: import('../../../src/chat/channel.ts').ChannelSender[] = [];
   // The outbox's dispatcher, as the bot runs it (src/main.ts through startReminders).
   const outbox = new Dispatcher({ db: temp.db, senders, clock, log: silentLogger });
-  const telegram = await startTelegram({ config, db: temp.db, core, clock, log: silentLogger, onNotified: () => outbox.kick() });
+  const telegram = await startTelegram({ config, db: temp.db, core, clock, log: silentLogger, outbound: outbox });
   senders.push(telegram.channel);
   outbox.start();
   running.push({ api: fake, telegram, outbox });
@@ -115,7 +115,9 @@ describe('the Telegram channel over real HTTP', () => {
 
     // The admin is told, through the outbox, on Telegram.
     await waitFor(() => api.sentTexts(ADMIN).some((text) => text.includes('📥 Sở Nội vụ vừa gửi bản đăng ký')), 'the admin notice');
-    expect(temp.db.$client.prepare("SELECT status FROM outbox").all()).toEqual([{ status: 'sent' }]);
+    expect(temp.db.$client.prepare('SELECT status FROM outbox WHERE reply = 0').all()).toEqual([{ status: 'sent' }]);
+    // Every reply went through the outbox too, and all of them are out.
+    expect(temp.db.$client.prepare('SELECT DISTINCT status FROM outbox WHERE reply = 1').all()).toEqual([{ status: 'sent' }]);
 
     // Progress with a photo as evidence.
     await send(api, tg.command(LIAISON, '/baocao'), LIAISON);

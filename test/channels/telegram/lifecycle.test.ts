@@ -4,7 +4,11 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { ChatCore } from '../../../src/chat/core.ts';
 import { startTelegram, TelegramConflictError, TELEGRAM_WEBHOOK_PATH, webhookSecret } from '../../../src/channels/telegram/run.ts';
 import { loadConfig } from '../../../src/config.ts';
-import { fixedClock } from '../../../src/domain/clock.ts';
+import type { ChannelSender } from '../../../src/chat/channel.ts';
+import type { Config } from '../../../src/config.ts';
+import type { Db } from '../../../src/db/connection.ts';
+import { Dispatcher } from '../../../src/delivery/dispatcher.ts';
+import { fixedClock, runningClock, type Clock } from '../../../src/domain/clock.ts';
 import { startHttpServer, type RunningServer } from '../../../src/http/server.ts';
 import { ALL_FLOWS } from '../../../src/flows/index.ts';
 import { silentLogger } from '../../../src/util/log.ts';
@@ -18,6 +22,17 @@ const cleanups: (() => Promise<unknown>)[] = [];
 afterEach(async () => {
   for (const c of cleanups.splice(0).reverse()) await c();
 });
+
+/** The channel started as src/main.ts starts it, with the outbox's dispatcher sending its replies. */
+async function telegramWithOutbox(config: Config, db: Db, clock: Clock) {
+  const senders: ChannelSender[] = [];
+  const outbox = new Dispatcher({ db, senders, clock, log: silentLogger, pollMs: 20 });
+  const telegram = await startTelegram({ config, db, core: new ChatCore({ db, clock, flows: ALL_FLOWS, log: silentLogger }), clock, log: silentLogger, outbound: outbox });
+  senders.push(telegram.channel);
+  outbox.start();
+  cleanups.push(() => outbox.stop());
+  return telegram;
+}
 
 async function fakeApi(): Promise<FakeBotApi> {
   const api = await new FakeBotApi().start();
@@ -37,7 +52,7 @@ describe('Telegram channel life cycle', () => {
     const temp = openTempDatabase();
     const config = deps(temp.path, api.root, { TELEGRAM_WEBHOOK_URL: 'https://bot.example.gov.vn/telegram/webhook' });
     const clock = fixedClock(FEB_15);
-    const telegram = await startTelegram({ config, db: temp.db, core: new ChatCore({ db: temp.db, clock, flows: ALL_FLOWS, log: silentLogger }), clock, log: silentLogger });
+    const telegram = await telegramWithOutbox(config, temp.db, clock);
     cleanups.push(() => telegram.stop());
     const server: RunningServer = await startHttpServer(0, telegram.routes, silentLogger, '127.0.0.1');
     cleanups.push(() => server.close());
@@ -62,15 +77,15 @@ describe('Telegram channel life cycle', () => {
     const temp = openTempDatabase();
     api.fail('getUpdates', 409, 'Conflict: terminated by other getUpdates request; make sure that only one bot instance is running', { times: 100 });
     const clock = fixedClock(FEB_15);
-    const telegram = await startTelegram({ config: deps(temp.path, api.root), db: temp.db, core: new ChatCore({ db: temp.db, clock, flows: ALL_FLOWS, log: silentLogger }), clock, log: silentLogger });
+    const telegram = await telegramWithOutbox(deps(temp.path, api.root), temp.db, clock);
     await expect(telegram.stopped).rejects.toBeInstanceOf(TelegramConflictError);
   });
 
   it('waits out a 429 as Telegram asks and then delivers', async () => {
     const api = await fakeApi();
     const temp = openTempDatabase();
-    const clock = fixedClock(FEB_15);
-    const telegram = await startTelegram({ config: deps(temp.path, api.root), db: temp.db, core: new ChatCore({ db: temp.db, clock, flows: ALL_FLOWS, log: silentLogger }), clock, log: silentLogger });
+    const clock = runningClock(FEB_15);
+    const telegram = await telegramWithOutbox(deps(temp.path, api.root), temp.db, clock);
     cleanups.push(() => telegram.stop());
     api.fail('sendMessage', 429, 'Too Many Requests: retry after 1', { retryAfter: 1 });
     api.pushUpdate(tg.text(9002, 'xin chào'));

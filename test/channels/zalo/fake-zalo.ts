@@ -29,7 +29,8 @@ export interface SentMessage {
   fileToken?: string;
 }
 
-type Answer = { status?: number; body: unknown };
+/** A scripted answer; with `path`, only for calls to that endpoint (others go by). */
+type Answer = { status?: number; body: unknown; path?: string };
 
 export interface FakeZalo {
   base: string;
@@ -98,7 +99,8 @@ export async function startFakeZalo(): Promise<FakeZalo> {
 
   const api = (request: RecordedRequest): Answer => {
     if (request.headers['access_token'] !== fake.valid.access) return json(200, fixtureJson('error.token_invalid.constructed.json'));
-    const scripted = fake.nextApi.shift();
+    const at = fake.nextApi.findIndex((a) => a.path === undefined || a.path === request.path);
+    const scripted = at >= 0 ? fake.nextApi.splice(at, 1)[0] : undefined;
     if (scripted) return scripted;
     if (request.path === '/v3.0/oa/message/cs') {
       const userId = String(request.body?.recipient?.user_id);

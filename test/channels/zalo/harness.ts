@@ -7,7 +7,9 @@ import { afterEach, expect } from 'vitest';
 import { createZaloChannel, type ZaloChannel } from '../../../src/channels/zalo/adapter.ts';
 import { zaloMac } from '../../../src/channels/zalo/signature.ts';
 import { storeTokenPair } from '../../../src/channels/zalo/tokens.ts';
+import type { ChannelSender } from '../../../src/chat/channel.ts';
 import { ChatCore } from '../../../src/chat/core.ts';
+import { Dispatcher } from '../../../src/delivery/dispatcher.ts';
 import { loadConfig } from '../../../src/config.ts';
 import type { Db } from '../../../src/db/connection.ts';
 import { cliActor } from '../../../src/domain/audit.ts';
@@ -41,6 +43,7 @@ export class ZaloHarness {
   readonly logs: string[] = [];
   readonly log = createLogger('debug', (line) => this.logs.push(line));
   channel!: ZaloChannel;
+  outbox!: Dispatcher;
   server!: RunningServer;
   private seen = new Map<string, number>();
   private msgCounter = 0;
@@ -64,13 +67,25 @@ export class ZaloHarness {
       ZALO_OAUTH_BASE: this.fake.base,
     });
     const core = new ChatCore({ db: this.db, clock: this.clock, flows: ALL_FLOWS, log: this.log });
-    this.channel = createZaloChannel({ config, db: this.db, core, clock: this.clock, log: this.log, keepAliveMs: 0 });
+    // The outbox's dispatcher, as the bot runs it: every reply goes out through it.
+    const senders: ChannelSender[] = [];
+    this.outbox = new Dispatcher({ db: this.db, senders, clock: this.clock, log: this.log, pollMs: 20 });
+    this.channel = createZaloChannel({ config, db: this.db, core, clock: this.clock, log: this.log, keepAliveMs: 0, outbound: this.outbox });
+    senders.push(this.channel.sender);
+    this.outbox.start();
     this.server = await startHttpServer(0, this.channel.routes, this.log, '127.0.0.1');
     return this;
   }
 
+  /** Waits until the updates in the queue are handled and their replies sent. */
+  async settled(): Promise<void> {
+    await this.channel.idle();
+    await this.outbox.whenIdle();
+  }
+
   async close(): Promise<void> {
     await this.channel.stop();
+    await this.outbox.stop();
     await this.server.close();
     await this.fake.close();
   }
@@ -83,7 +98,7 @@ export class ZaloHarness {
     if (signature !== null) headers['x-zevent-signature'] = signature;
     const response = await fetch(`http://127.0.0.1:${this.server.port}/zalo/webhook`, { method: 'POST', headers, body: raw });
     await response.text();
-    await this.channel.idle();
+    await this.settled();
     return response.status;
   }
 

@@ -109,7 +109,7 @@ describe('the Zalo webhook acknowledges and sorts what Zalo sends', () => {
 });
 
 describe('answering at once, processing after', () => {
-  it('answers 200 before the replies are sent, and stop() waits for the update in hand', async () => {
+  it('answers 200 before the replies are sent; the reply is saved with the update and goes out through the outbox', async () => {
     const h = await zaloHarness();
     h.fake.apiDelayMs = 400; // a slow OA API
     const timestamp = String(h.clock.now());
@@ -124,8 +124,11 @@ describe('answering at once, processing after', () => {
     expect(performance.now() - started).toBeLessThan(300);
     expect(h.fake.messages(USER)).toHaveLength(0);
     await h.channel.stop();
-    expect(h.fake.messages(USER)).toHaveLength(1);
     expect(h.rows('SELECT processed_at FROM inbound_queue')).toEqual([{ processed_at: h.clock.now() }]);
+    expect(h.rows('SELECT reply FROM outbox')).toEqual([{ reply: 1 }]);
+    await h.outbox.whenIdle();
+    expect(h.fake.messages(USER)).toHaveLength(1);
+    expect(h.rows('SELECT status FROM outbox')).toEqual([{ status: 'sent' }]);
   });
 
   it('keeps what arrives while stopped in the queue, and a new start handles it first', async () => {
@@ -137,9 +140,10 @@ describe('answering at once, processing after', () => {
 
     const config = loadConfig({ ZALO_APP_ID: APP_ID, ZALO_APP_SECRET: 'test-app-secret', ZALO_OA_SECRET_KEY: OA_SECRET_KEY, ZALO_API_BASE: h.fake.base, ZALO_OAUTH_BASE: h.fake.base });
     const core = new ChatCore({ db: h.db, clock: h.clock, flows: ALL_FLOWS, log: h.log });
-    const restarted = createZaloChannel({ config, db: h.db, core, clock: h.clock, log: h.log, keepAliveMs: 0 });
+    const restarted = createZaloChannel({ config, db: h.db, core, clock: h.clock, log: h.log, keepAliveMs: 0, outbound: h.outbox });
     await new Promise((resolve) => setImmediate(resolve));
     await restarted.idle();
+    await h.outbox.whenIdle();
     await restarted.stop();
     expect(h.fake.messages(USER)).toHaveLength(1);
     expect(h.rows('SELECT processed_at FROM inbound_queue')).toEqual([{ processed_at: h.clock.now() }]);
