@@ -42,6 +42,8 @@ export interface OutgoingRow {
   reminder: boolean;
   /** Not in the database (an answer to an update that saved nothing): sent once, paced, never retried. */
   transient?: boolean;
+  /** Written already claimed by the dispatcher it is pushed to (see Outbound.claimant). */
+  claimed?: boolean;
 }
 
 /**
@@ -49,6 +51,11 @@ export interface OutgoingRow {
  * they just wrote to the outbox (so no one waits for the next look at the table).
  */
 export interface Outbound {
+  /**
+   * Who claims rows in this process while the dispatcher runs (undefined otherwise): replies are
+   * written already claimed by it, saving a write each, and must then be pushed to it.
+   */
+  readonly claimant: string | undefined;
   /** Rows just committed to the outbox: sent as soon as the pace allows, replies first. */
   push(rows: readonly OutgoingRow[]): void;
   /** Something was queued in the outbox by other means (notifications, reminders): look now. */

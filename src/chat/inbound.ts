@@ -23,31 +23,57 @@ export type Processed =
  * transaction (Telegram edits the pressed question in place, for one). The core's replies as they are by default.
  */
 export type ReplyPlan = (result: HandleResult, key: string) => OutboundMessage[];
-const asReplied: ReplyPlan = (result) => result.replies;
 
-const QUEUE_REPLY = `INSERT INTO outbox (dedupe_key, person_id, identity_id, channel, payload, status, not_before, reply)
-  VALUES (?, (SELECT person_id FROM identities WHERE id = ?), ?, ?, ?, 'pending', ?, 1) ON CONFLICT DO NOTHING RETURNING id, person_id`;
+/** How an update's replies are written: `plan` (the core's replies as they are by default); `claimant`: the dispatcher that will send them, claiming them as they are written. */
+export interface Answering {
+  plan?: ReplyPlan;
+  claimant?: string | undefined;
+}
+
+const QUEUE_REPLY = `INSERT INTO outbox (dedupe_key, person_id, identity_id, channel, payload, status, not_before, reply, attempts, claimed_at, claimed_by)
+  VALUES (@key, (SELECT person_id FROM identities WHERE id = @identityId), @identityId, @channel, @payload,
+    CASE WHEN @claimant IS NULL THEN 'pending' ELSE 'sending' END, @now, 1, CASE WHEN @claimant IS NULL THEN 0 ELSE 1 END,
+    CASE WHEN @claimant IS NULL THEN NULL ELSE @now END, @claimant)
+  ON CONFLICT DO NOTHING RETURNING id, person_id`;
 
 /**
  * Writes the answers to an update into the outbox, in the transaction that saved what the update
  * changed: once the person's answer is kept, so is the reply to it, whatever happens next.
  */
-function queueReplies(db: DbOrTx, event: InboundEvent, key: string, result: HandleResult, messages: OutboundMessage[], now: number): OutgoingRow[] {
+function queueReplies(db: DbOrTx, event: InboundEvent, key: string, result: HandleResult, messages: OutboundMessage[], now: number, claimant: string | undefined): OutgoingRow[] {
   const rows: OutgoingRow[] = [];
   for (const [i, payload] of messages.entries()) {
-    const added = statement(db, QUEUE_REPLY).get(`reply:${event.channel}:${key}:${now}:${i}`, result.identityId, result.identityId, event.channel, JSON.stringify(payload), now) as
-      | { id: number; person_id: number | null }
-      | undefined;
+    const added = statement(db, QUEUE_REPLY).get({
+      key: `reply:${event.channel}:${key}:${now}:${i}`,
+      identityId: result.identityId,
+      channel: event.channel,
+      payload: JSON.stringify(payload),
+      now,
+      claimant: claimant ?? null,
+    }) as { id: number; person_id: number | null } | undefined;
     if (!added) continue;
-    rows.push({ id: added.id, personId: added.person_id, identityId: result.identityId, channel: event.channel, payload, attempts: 0, externalId: event.externalId, reply: true, bulk: false, reminder: false });
+    rows.push({
+      id: added.id,
+      personId: added.person_id,
+      identityId: result.identityId,
+      channel: event.channel,
+      payload,
+      attempts: 0,
+      externalId: event.externalId,
+      reply: true,
+      bulk: false,
+      reminder: false,
+      ...(claimant ? { claimed: true } : {}),
+    });
   }
   return rows;
 }
 
 /** The core's work on one update, and its replies queued, in the caller's transaction. */
-function handleAndQueue(db: DbOrTx, core: ChatCore, key: string, event: InboundEvent, now: number, plan: ReplyPlan): Processed {
+function handleAndQueue(db: DbOrTx, core: ChatCore, key: string, event: InboundEvent, now: number, answering: Answering): Processed {
   const result = core.handle(event);
-  return { kind: 'handled', key, event, result, replies: queueReplies(db, event, key, result, plan(result, key), now) };
+  const messages = answering.plan ? answering.plan(result, key) : result.replies;
+  return { kind: 'handled', key, event, result, replies: queueReplies(db, event, key, result, messages, now, answering.claimant) };
 }
 
 /** Stores an update before anything else happens to it; false when the messenger delivered it before. */
@@ -80,7 +106,7 @@ const markProcessed = (db: DbOrTx) =>
  * Processes the oldest update of `channel` not processed yet: the core's work and the "processed" mark are one
  * transaction, taken with an immediate lock so two processes never handle the same update.
  */
-export function processNextInbound(db: Db, core: ChatCore, channel: Channel, clock: Clock, log: Logger, plan: ReplyPlan = asReplied): Processed | undefined {
+export function processNextInbound(db: Db, core: ChatCore, channel: Channel, clock: Clock, log: Logger, answering: Answering = {}): Processed | undefined {
   let claimed: { id: number; key: string; event: InboundEvent } | undefined;
   try {
     return inTransaction(
@@ -89,7 +115,7 @@ export function processNextInbound(db: Db, core: ChatCore, channel: Channel, clo
         const row = nextPending(db).get({ channel });
         if (!row) return undefined;
         claimed = { id: row.id, key: row.key, event: inboundEvent.parse(row.event) };
-        const processed = handleAndQueue(db, core, row.key, claimed.event, clock.now(), plan);
+        const processed = handleAndQueue(db, core, row.key, claimed.event, clock.now(), answering);
         markProcessed(db).run({ now: clock.now(), id: row.id });
         return processed;
       },
@@ -127,7 +153,7 @@ export function receiveInOrder(
   event: InboundEvent,
   clock: Clock,
   log: Logger,
-  plan: ReplyPlan = asReplied,
+  answering: Answering = {},
 ): Processed | 'duplicate' {
   const key = String(sequence);
   const markKey = `inbound.${event.channel}.handled`;
@@ -138,7 +164,7 @@ export function receiveInOrder(
       db,
       (): Processed | 'duplicate' => {
         if (!advance()) return 'duplicate';
-        return handleAndQueue(db, core, key, event, now, plan);
+        return handleAndQueue(db, core, key, event, now, answering);
       },
       { immediate: true },
     );
@@ -161,9 +187,9 @@ export function receiveInOrder(
  * Processes every waiting update of a channel, oldest first (so each person's messages keep their
  * order, and updates left by a crash go before new ones). The adapter then hands the replies to the dispatcher.
  */
-export function processPendingInbound(db: Db, core: ChatCore, channel: Channel, clock: Clock, log: Logger, plan: ReplyPlan = asReplied): Processed[] {
+export function processPendingInbound(db: Db, core: ChatCore, channel: Channel, clock: Clock, log: Logger, answering: Answering = {}): Processed[] {
   const done: Processed[] = [];
-  for (let next = processNextInbound(db, core, channel, clock, log, plan); next; next = processNextInbound(db, core, channel, clock, log, plan)) done.push(next);
+  for (let next = processNextInbound(db, core, channel, clock, log, answering); next; next = processNextInbound(db, core, channel, clock, log, answering)) done.push(next);
   return done;
 }
 

@@ -8,11 +8,11 @@
  * reach their recipient twice.
  */
 import { performance } from 'node:perf_hooks';
-import type { ChannelSender, Outbound } from '../chat/channel.ts';
+import type { ChannelSender, Outbound, SendResult } from '../chat/channel.ts';
 import type { Db } from '../db/connection.ts';
 import type { Clock } from '../domain/clock.ts';
 import type { Logger } from '../util/log.ts';
-import { claimRow, dueRows, holdReminders, recoverStaleClaims, renewClaims, sendRow, settleRow, type DrainResult, type DueRow } from './outbox.ts';
+import { CLAIMANT, claimRow, dueRows, holdReminders, recoverStaleClaims, renewClaims, sendRow, settleRow, type DrainResult, type DueRow } from './outbox.ts';
 import { DEFAULT_PACES, messageCost, pacerFor, type ChannelPace, type Pacer } from './pace.ts';
 
 type Channel = DueRow['channel'];
@@ -48,6 +48,8 @@ interface Lane {
   queue: DueRow[];
   /** Ids in `queue` and in flight: a row pushed and then read from the table is taken once. */
   known: Set<number>;
+  /** The last read filled a batch: more rows wait in the table. */
+  more: boolean;
   inFlight: Set<number>;
   /** Chats with a send in flight: one at a time per chat keeps each person's messages in order. */
   busy: Set<string>;
@@ -81,6 +83,10 @@ export class Dispatcher implements Outbound {
 
   constructor(private readonly options: DispatcherOptions) {}
 
+  get claimant(): string | undefined {
+    return this.started && !this.stopping ? CLAIMANT : undefined;
+  }
+
   private get leaseMs(): number {
     return this.options.leaseMs ?? 60_000;
   }
@@ -91,7 +97,7 @@ export class Dispatcher implements Outbound {
     const { db, clock, log } = this.options;
     const recovered = recoverStaleClaims(db, clock.now(), this.leaseMs);
     if (recovered > 0) log.warn('outbox rows left sending by a stopped process are sent again', { rows: recovered });
-    const poll = setInterval(() => this.kick(false), this.options.pollMs ?? 1_000);
+    const poll = setInterval(() => this.kick(), this.options.pollMs ?? 1_000);
     const heartbeat = setInterval(() => this.heartbeat(), Math.max(50, Math.floor(this.leaseMs / 3)));
     poll.unref();
     heartbeat.unref();
@@ -100,12 +106,12 @@ export class Dispatcher implements Outbound {
     return this;
   }
 
-  /** New rows may be due (a unit submitted, a reminder fired): every lane looks again now. */
-  kick(refresh = true): void {
+  /** New rows may be due (a unit submitted, a reminder fired, time passed): every lane reads the table again now. */
+  kick(): void {
     if (!this.started || this.stopping) return;
     this.openLanes();
     for (const lane of this.lanes.values()) {
-      if (refresh) lane.refresh = true;
+      lane.refresh = true;
       lane.wake();
     }
   }
@@ -157,7 +163,7 @@ export class Dispatcher implements Outbound {
     const channels = [...this.lanes.keys()];
     while (!this.stopping) {
       const lanes = [...this.lanes.values()];
-      const busy = lanes.some((l) => l.inFlight.size > 0 || l.queue.some((r) => r.transient));
+      const busy = lanes.some((l) => l.inFlight.size > 0 || l.queue.some((r) => r.transient || r.claimed));
       if (!busy && dueRows(db, channels, clock.now(), 1).length === 0) return;
       await new Promise((resolve) => setTimeout(resolve, 5));
     }
@@ -171,7 +177,8 @@ export class Dispatcher implements Outbound {
   private heartbeat(): void {
     const { db, clock, log } = this.options;
     try {
-      const ids = this.inFlight();
+      // Claims held: sends in flight, and replies written claimed that wait for their chat.
+      const ids = [...this.inFlight(), ...[...this.lanes.values()].flatMap((l) => l.queue.filter((r) => r.claimed).map((r) => r.id))];
       if (ids.length > 0) renewClaims(db, ids, clock.now());
       const recovered = recoverStaleClaims(db, clock.now(), this.leaseMs);
       if (recovered > 0) {
@@ -193,6 +200,7 @@ export class Dispatcher implements Outbound {
         pacer: pacerFor(sender, pace),
         queue: [],
         known: new Set(),
+        more: false,
         inFlight: new Set(),
         busy: new Set(),
         bulkInFlight: 0,
@@ -229,9 +237,11 @@ export class Dispatcher implements Outbound {
     const { db, clock } = this.options;
     lane.refresh = false;
     this.hold(lane);
-    const transient = lane.queue.filter((r) => r.transient);
+    // Rows the table cannot give back stay: transient ones, and replies written already claimed by us.
+    const kept = lane.queue.filter((r) => r.transient || r.claimed);
     const rows = dueRows(db, [lane.channel], clock.now(), batch, lane.inFlight);
-    lane.queue = [...transient, ...rows];
+    lane.more = rows.length === batch;
+    lane.queue = [...kept, ...rows];
     lane.known = new Set([...lane.inFlight, ...lane.queue.map((r) => r.id)]);
   }
 
@@ -253,12 +263,12 @@ export class Dispatcher implements Outbound {
     const pace = lane.pacer.pace;
     while (!this.stopping) {
       try {
-        if (lane.refresh || lane.queue.length === 0) {
-          if (lane.refresh || !lane.queue.some((r) => r.transient)) this.reload(lane, batch);
-          if (lane.queue.length === 0) {
-            await this.pause(lane, pollMs);
-            continue;
-          }
+        // The table is read when told to (kick, the poll timer) or when a full batch ran out; replies
+        // come pushed, so a busy chat does not read it per message.
+        if (lane.refresh || (lane.queue.length === 0 && lane.more)) this.reload(lane, batch);
+        if (lane.queue.length === 0) {
+          await this.pause(lane, pollMs);
+          continue;
         }
         if (lane.inFlight.size >= pace.maxInFlight) {
           await this.pause(lane, pollMs);
@@ -285,7 +295,7 @@ export class Dispatcher implements Outbound {
           lane.refresh = true;
           continue;
         }
-        if (!row.transient && !this.claim(row)) {
+        if (!row.transient && !row.claimed && !this.claim(row)) {
           lane.known.delete(row.id); // taken by another dispatcher
           continue;
         }
@@ -310,11 +320,16 @@ export class Dispatcher implements Outbound {
   /** Counts the send against the limits and starts it; the lane is woken when it is recorded. */
   private launch(lane: Lane, row: DueRow, now: number): void {
     const chat = chatOf(row);
-    const counted = lane.pacer.take(chat, now, messageCost(lane.channel, row.payload), row.reply);
+    const cost = messageCost(lane.channel, row.payload);
+    const counted = lane.pacer.take(chat, now, cost, row.reply);
     lane.inFlight.add(row.id);
     lane.busy.add(chat);
     if (!row.reply) lane.bulkInFlight++;
-    void this.deliver(lane, row, () => lane.pacer.answered(counted, performance.now())).finally(() => {
+    const answered = (outcome: SendResult) => {
+      lane.pacer.answered(counted, performance.now(), now);
+      if (!outcome.ok && outcome.kind === 'temporary') lane.pacer.refund(counted, cost, row.reply);
+    };
+    void this.deliver(lane, row, answered).finally(() => {
       lane.inFlight.delete(row.id);
       lane.known.delete(row.id);
       lane.busy.delete(chat);
@@ -349,10 +364,10 @@ export class Dispatcher implements Outbound {
     }
   }
 
-  private async deliver(lane: Lane, row: DueRow, answered: () => void): Promise<void> {
+  private async deliver(lane: Lane, row: DueRow, answered: (outcome: SendResult) => void): Promise<void> {
     const { db, clock, log } = this.options;
     const outcome = await sendRow(lane.sender, row);
-    answered();
+    answered(outcome);
     if (this.stopping && !outcome.ok) return; // left claimed: the next process sends it again
     if (row.transient) {
       if (!outcome.ok) log.warn('message not delivered', { channel: lane.channel, error: outcome.error });
@@ -361,6 +376,15 @@ export class Dispatcher implements Outbound {
     try {
       const channels = this.options.senders.map((s) => s.channel);
       const settled = settleRow(db, row, outcome, clock.now(), channels, log);
+      if (settled.kind === 'retried' && row.reply) {
+        // Its chat's later replies were given back to the table behind it (settleRow): drop them here.
+        const chat = chatOf(row);
+        lane.queue = lane.queue.filter((r) => {
+          const later = r.claimed && r.id > row.id && chatOf(r) === chat;
+          if (later) lane.known.delete(r.id);
+          return !later;
+        });
+      }
       if (settled.kind === 'retried') {
         if (!outcome.ok && outcome.kind === 'temporary' && outcome.retryAfterMs !== undefined) this.refused(lane, row, outcome.retryAfterMs);
         else lane.pacer.pauseChat(chatOf(row), performance.now() + (settled.notBefore - clock.now()));

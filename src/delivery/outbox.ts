@@ -147,11 +147,14 @@ export function settleRow(db: Db, row: DueRow, outcome: SendResult, now: number,
   if (outcome.kind === 'temporary' && attempts < MAX_ATTEMPTS) {
     const notBefore = now + (outcome.retryAfterMs ?? backoffMs(attempts));
     sqlite.prepare("UPDATE outbox SET status = 'pending', not_before = ?, last_error = ?, claimed_at = NULL WHERE id = ?").run(notBefore, outcome.error, row.id);
-    // The person's later replies wait behind it, so they never arrive before the one retried.
+    // The person's later replies wait behind it (claims of ours given back), so none arrives before the one retried.
     if (row.reply && row.identityId !== null)
       sqlite
-        .prepare("UPDATE outbox SET not_before = ? WHERE identity_id = ? AND reply = 1 AND status = 'pending' AND id > ? AND not_before < ?")
-        .run(notBefore, row.identityId, row.id, notBefore);
+        .prepare(
+          `UPDATE outbox SET status = 'pending', claimed_at = NULL, claimed_by = NULL, not_before = max(not_before, ?)
+            WHERE identity_id = ? AND reply = 1 AND id > ? AND (status = 'pending' OR (status = 'sending' AND claimed_by = ?))`,
+        )
+        .run(notBefore, row.identityId, row.id, CLAIMANT);
     return { kind: 'retried', notBefore };
   }
   if (outcome.kind === 'unreachable') {

@@ -30,6 +30,12 @@ export const DEFAULT_PACES = { telegram: TELEGRAM_PACE, zalo: ZALO_PACE, console
 /** One send counted in a window: from its start, then from its answer once known. */
 export interface WindowEntry {
   at: number;
+  /** The window that counts it (a refund goes back there). */
+  owner?: SlidingWindow;
+  /** Refunded: the messenger refused the send, so it did not count there. */
+  void?: boolean;
+  /** Out of the window already. */
+  gone?: boolean;
 }
 
 /**
@@ -40,6 +46,8 @@ export interface WindowEntry {
 export class SlidingWindow {
   private entries: WindowEntry[] = [];
   private head = 0;
+  /** Refunded entries still between head and the end. */
+  private voided = 0;
 
   constructor(
     private readonly limit: number,
@@ -47,7 +55,11 @@ export class SlidingWindow {
   ) {}
 
   private prune(now: number): void {
-    while (this.head < this.entries.length && this.entries[this.head]!.at <= now - this.windowMs) this.head++;
+    while (this.head < this.entries.length && this.entries[this.head]!.at <= now - this.windowMs) {
+      const entry = this.entries[this.head++]!;
+      entry.gone = true;
+      if (entry.void) this.voided--;
+    }
     if (this.head > 1024 && this.head * 2 > this.entries.length) {
       this.entries = this.entries.slice(this.head);
       this.head = 0;
@@ -55,7 +67,14 @@ export class SlidingWindow {
   }
 
   get size(): number {
-    return this.entries.length - this.head;
+    return this.entries.length - this.head - this.voided;
+  }
+
+  /** The messenger refused this send (a 429 or a 5xx answer): it no longer counts. */
+  refund(entry: WindowEntry): void {
+    if (entry.void || entry.gone) return;
+    entry.void = true;
+    this.voided++;
   }
 
   /** The earliest time `cost` more sends fit in the window. */
@@ -63,16 +82,21 @@ export class SlidingWindow {
     this.prune(now);
     const over = this.size + cost - this.limit;
     if (over <= 0) return now;
-    // Once the oldest `over` sends have all left the window.
+    // Once the oldest `over` sends still counted have all left the window.
     let latest = -Infinity;
-    for (let i = 0; i < Math.min(over, this.size); i++) latest = Math.max(latest, this.entries[this.head + i]!.at);
+    for (let i = this.head, seen = 0; i < this.entries.length && seen < over; i++) {
+      const entry = this.entries[i]!;
+      if (entry.void) continue;
+      latest = Math.max(latest, entry.at);
+      seen++;
+    }
     return Math.max(now, latest + this.windowMs);
   }
 
   take(now: number, cost = 1): WindowEntry[] {
     const taken: WindowEntry[] = [];
     for (let i = 0; i < cost; i++) {
-      const entry = { at: now };
+      const entry: WindowEntry = { at: now, owner: this };
       this.entries.push(entry);
       taken.push(entry);
     }
@@ -106,7 +130,17 @@ export class Cadence {
   take(now: number, cost = 1): void {
     this.tat = Math.max(this.tat, now - this.toleranceMs) + this.intervalMs * cost;
   }
+
+  /** A send the messenger refused gives its interval back. */
+  refund(cost = 1): void {
+    this.tat -= this.intervalMs * cost;
+  }
 }
+
+/** How many recent round trips the shortest is taken from (it follows a network that slows down). */
+const ROUND_TRIPS_KEPT = 64;
+/** Round trips seen before the shortest is trusted. */
+const ROUND_TRIPS_TRUSTED = 16;
 
 /** A channel's limits as one object: may this chat get a send now, and if not, when. */
 export class Pacer {
@@ -120,13 +154,12 @@ export class Pacer {
   constructor(readonly pace: ChannelPace) {
     const windowMs = pace.windowMs * (1 + pace.margin);
     this.window = new SlidingWindow(pace.limit, windowMs);
-    // The cadence 3% under the limit (at least three times the window's headroom), so the window
-    // is a safety net that rarely holds a send back.
-    const interval = (pace.windowMs * (1 + Math.max(0.03, pace.margin * 3))) / pace.limit;
+    // The cadence 2% under the limit (twice the window's headroom), so the window is a safety net
+    // that rarely holds a send back.
+    const interval = (pace.windowMs * (1 + Math.max(0.02, pace.margin * 2))) / pace.limit;
     // Tolerance: a late wake-up (timers, a busy event loop) is made up by sending a little early
     // afterwards instead of being lost; the window above still caps any second.
-    // Kept small: the cadence runs 3% under the limit, and a catch-up burst must stay within that.
-    this.cadence = new Cadence(interval, Math.max(interval, 10));
+    this.cadence = new Cadence(interval, Math.max(2 * interval, 10));
     this.chatWindowMs = windowMs;
   }
 
@@ -174,9 +207,29 @@ export class Pacer {
     return this.chatPauses.get(chat) ?? 0;
   }
 
-  /** The send's answer came at `at`: it counts from then on. */
-  answered(entries: WindowEntry[], at: number): void {
-    for (const e of entries) e.at = Math.max(e.at, at);
+  /** Recent round trips (answer − start), for the shortest of them. */
+  private readonly roundTrips: number[] = [];
+  private roundTripAt = 0;
+
+  /**
+   * The send that started at `startedAt` was answered at `at`. The messenger saw it no later than
+   * the answer less the shortest round trip seen lately (the way back takes at least that much of
+   * it): it counts from then on. A send held up on our side (a busy event loop, a slow socket)
+   * thus counts late, and one that took the usual time counts from about when it left.
+   */
+  answered(entries: WindowEntry[], at: number, startedAt = at): void {
+    const trip = at - startedAt;
+    if (this.roundTrips.length < ROUND_TRIPS_KEPT) this.roundTrips.push(trip);
+    else this.roundTrips[this.roundTripAt++ % ROUND_TRIPS_KEPT] = trip;
+    // The first calls set up connections (a long way out): until the round trip is known, from the answer.
+    const seen = this.roundTrips.length < ROUND_TRIPS_TRUSTED ? at : at - Math.min(...this.roundTrips);
+    for (const e of entries) e.at = Math.max(e.at, seen);
+  }
+
+  /** The messenger refused the send (it counts only what it accepts): its place in the windows is free again. */
+  refund(entries: WindowEntry[], cost: number, reply: boolean): void {
+    for (const e of entries) e.owner?.refund(e);
+    if (!reply) this.cadence.refund(cost);
   }
 
   /** The whole channel is over its limit (many chats refused at once): nothing but replies goes out until then. */

@@ -70,7 +70,7 @@ export class TelegramChannel implements ChannelSender {
     const { db, core, clock, log } = this.options;
     const read = this.pending.get(key)!;
     this.pending.delete(key);
-    const processed = receiveInOrder(db, core, Number(key), read.event, clock, log, this.plan(read.callback));
+    const processed = receiveInOrder(db, core, Number(key), read.event, clock, log, { plan: this.plan(read.callback), claimant: this.options.outbound?.claimant });
     if (read.callback) this.ack(read.callback.id, processed !== 'duplicate' && processed.kind === 'handled' && processed.result.stale ? this.staleNotice(read) : undefined);
     if (processed !== 'duplicate') this.answer(processed);
   }
@@ -88,7 +88,7 @@ export class TelegramChannel implements ChannelSender {
   processQueue(): void {
     const { db, core, clock, log } = this.options;
     const plan: ReplyPlan = (result, key) => this.plan(this.callbacks.get(key))(result, key);
-    for (const processed of processPendingInbound(db, core, 'telegram', clock, log, plan)) {
+    for (const processed of processPendingInbound(db, core, 'telegram', clock, log, { plan, claimant: this.options.outbound?.claimant })) {
       const callback = this.callbacks.get(processed.key);
       this.callbacks.delete(processed.key);
       if (callback) this.ack(callback.id, processed.kind === 'handled' && processed.result.stale ? t(this.localeFor(processed.event.externalId), 'tg-stale-button') : undefined);

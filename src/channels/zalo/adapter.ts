@@ -74,7 +74,7 @@ export function createZaloChannel(options: ZaloChannelOptions): ZaloChannel {
   // dispatcher sends them, many people's at once, so the queue never waits on Zalo's answers.
   const work = async () => {
     while (!worker.stopping) {
-      const next = processNextInbound(db, core, 'zalo', clock, log);
+      const next = processNextInbound(db, core, 'zalo', clock, log, { claimant: outbound.claimant });
       if (!next) return;
       if (next.kind === 'failed') {
         outbound.transient('zalo', next.event.externalId, { text: t(localeOf(next.event.externalId), 'zalo-internal-error') });
