@@ -37,6 +37,7 @@ config-invalid = The configuration is invalid, so the program stops. Fix these e
 config-bad-timezone = not a known IANA time zone, e.g. Asia/Ho_Chi_Minh
 config-bad-telegram-token = does not look like a token from @BotFather (123456:ABC…)
 config-bad-zalo-app-id = must be the numeric app id
+config-bad-backup-at = must be a time as HH:MM (e.g. 02:30) or off
 config-got = (got "{ $value }")
 
 ## Domain errors

@@ -37,6 +37,7 @@ config-invalid = Cấu hình không hợp lệ, chương trình dừng lại. H�
 config-bad-timezone = không phải múi giờ IANA, ví dụ Asia/Ho_Chi_Minh
 config-bad-telegram-token = không giống mã bot do @BotFather cấp (123456:ABC…)
 config-bad-zalo-app-id = phải là mã ứng dụng dạng số
+config-bad-backup-at = phải là giờ dạng HH:MM (ví dụ 02:30) hoặc off
 config-got = (đang là "{ $value }")
 
 ## Lỗi nghiệp vụ

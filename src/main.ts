@@ -10,7 +10,8 @@ import { startTelegram, TelegramConflictError } from './channels/telegram/run.ts
 import { createZaloChannel } from './channels/zalo/adapter.ts';
 import { startHttpServer, type Route } from './http/server.ts';
 import { runConsoleChat } from './channels/console/run.ts';
-import { ConfigError, describeConfig, loadConfig, loadDotEnv, type Config } from './config.ts';
+import { backupDir, ConfigError, describeConfig, loadConfig, loadDotEnv, type Config } from './config.ts';
+import { BackupSchedule } from './db/backup-schedule.ts';
 import { appliedMigrations, closeDatabase, openDatabase } from './db/connection.ts';
 import { systemActor } from './domain/audit.ts';
 import { systemClock } from './domain/clock.ts';
@@ -132,6 +133,8 @@ async function runMessengers(): Promise<void> {
   // Once no new message can ask for one, the export in hand is finished.
   stoppers.push(() => jobs);
   reminders = startReminders({ db, senders, clock: systemClock, log });
+  const backups = config.BACKUP_AT === 'off' ? undefined : new BackupSchedule({ db, dir: backupDir(config), keep: config.BACKUP_KEEP, at: config.BACKUP_AT, timeZone: config.TZ, clock: systemClock, log }).start();
+  if (backups) stoppers.push(() => backups.stop());
   const pruner = setInterval(() => pruneInbound(db, Date.now() - INBOUND_KEEP_MS), 3_600_000);
   pruner.unref();
 
