@@ -156,6 +156,17 @@ cli-status-no-group = (in no cluster/block)
 cli-status-line = {"  "}{ $label }: { $units } units — not registered { $none }, not sent { $draft }, awaiting review { $submitted }, returned { $returned }, approved { $approved }, late { $late }
 cli-status-late = Late ({ $count }): { $units }
 cli-backup-done = Backed up to { $path } ({ $size } KB); the copy passed an integrity check.
+cli-help-restore = Restore the database from a backup (stop the bot first; the replaced database is kept beside it)
+cli-restore-missing = There is no file { $file }.
+cli-restore-unreadable = { $file } is not a readable SQLite database; nothing restored. ({ $detail })
+cli-restore-damaged = { $file } is damaged (it fails the integrity check); nothing restored: { $detail }
+cli-restore-foreign = { $file } is not a backup of Trợ lý Thi đua; nothing restored.
+cli-restore-newer = { $file } was made by a newer version of the program; nothing restored. Upgrade the program first.
+cli-restore-bot-running = The bot is running on { $path }: stop it first (e.g. systemctl stop thidua-bot), then restore.
+cli-restore-done = Restored { $path } from { $file }. The replaced database is kept as { $kept }.
+cli-restore-done-new = Restored { $path } from { $file }.
+cli-restore-migrated = The backup was older than the program: { $count } more migrations applied.
+cli-restore-zalo-tokens-kept = Kept the replaced database's newer Zalo token pair (its refresh token can be used only once).
 
 ## Conversations: common
 
@@ -566,6 +577,7 @@ config-bad-webhook-secret = letters, digits, "_" and "-" only, 16 to 256 charact
 ## Start-up (npm start)
 
 start-database = Database: { $path } ({ $count } migrations applied).
+start-database-in-use = The database { $path } is being restored (thidua restore). Wait until it is done, then start again.
 start-movement = Open movement: { $code } — { $name }.
 start-no-movement = No movement yet. Load the sample one: npm run cli -- load-sample
 start-telegram-on = Telegram: configured (TELEGRAM_BOT_TOKEN).

@@ -152,6 +152,17 @@ cli-status-no-group = (chưa thuộc cụm/khối)
 cli-status-line = {"  "}{ $label }: { $units } đơn vị — chưa đăng ký { $none }, chưa gửi { $draft }, chờ duyệt { $submitted }, trả lại { $returned }, đã duyệt { $approved }, chậm { $late }
 cli-status-late = Chậm ({ $count }): { $units }
 cli-backup-done = Đã sao lưu vào { $path } ({ $size } KB), bản sao đã được kiểm tra toàn vẹn.
+cli-help-restore = Khôi phục cơ sở dữ liệu từ một bản sao lưu (phải dừng bot trước; cơ sở dữ liệu cũ được giữ lại bên cạnh)
+cli-restore-missing = Không có tệp { $file }.
+cli-restore-unreadable = Tệp { $file } không phải cơ sở dữ liệu SQLite đọc được, không khôi phục. ({ $detail })
+cli-restore-damaged = Tệp { $file } bị hỏng (không qua kiểm tra toàn vẹn), không khôi phục: { $detail }
+cli-restore-foreign = Tệp { $file } không phải bản sao lưu của Trợ lý Thi đua, không khôi phục.
+cli-restore-newer = Tệp { $file } do một phiên bản mới hơn của chương trình tạo ra, không khôi phục. Hãy nâng cấp chương trình trước.
+cli-restore-bot-running = Bot đang chạy trên { $path }: hãy dừng bot trước (ví dụ: systemctl stop thidua-bot) rồi khôi phục lại.
+cli-restore-done = Đã khôi phục { $path } từ { $file }. Cơ sở dữ liệu cũ được giữ ở { $kept }.
+cli-restore-done-new = Đã khôi phục { $path } từ { $file }.
+cli-restore-migrated = Bản sao lưu cũ hơn chương trình: đã áp dụng thêm { $count } bản nâng cấp.
+cli-restore-zalo-tokens-kept = Giữ lại mã truy cập Zalo mới hơn của cơ sở dữ liệu cũ (mã làm mới chỉ dùng được một lần).
 
 ## Hội thoại: chung
 
@@ -562,6 +573,7 @@ config-bad-webhook-secret = chỉ gồm chữ, số, "_" và "-", từ 16 đến
 ## Khởi động (npm start)
 
 start-database = Cơ sở dữ liệu: { $path } ({ $count } bản nâng cấp đã áp dụng).
+start-database-in-use = Cơ sở dữ liệu { $path } đang được khôi phục (thidua restore). Hãy chờ xong rồi chạy lại.
 start-movement = Phong trào đang mở: { $code } — { $name }.
 start-no-movement = Chưa có phong trào nào. Nạp phong trào mẫu: npm run cli -- load-sample
 start-telegram-on = Telegram: đã cấu hình (TELEGRAM_BOT_TOKEN).

@@ -13,6 +13,7 @@ import { runConsoleChat } from './channels/console/run.ts';
 import { backupDir, ConfigError, describeConfig, loadConfig, loadDotEnv, type Config } from './config.ts';
 import { BackupSchedule } from './db/backup-schedule.ts';
 import { appliedMigrations, closeDatabase, openDatabase } from './db/connection.ts';
+import { DatabaseInUseError, holdRunLock, type RunLock } from './db/run-lock.ts';
 import { systemActor } from './domain/audit.ts';
 import { systemClock } from './domain/clock.ts';
 import { currentMovement } from './domain/movements.ts';
@@ -40,6 +41,8 @@ try {
 
 const locale = config.DEFAULT_LOCALE;
 const log = createLogger(config.LOG_LEVEL);
+// Held while the bot runs, so that `thidua restore` refuses to replace the database under it.
+const runLock = holdRunLockOrExit(config.DATABASE_PATH);
 // The bot runs for weeks: WAL checkpoints go to a worker thread, off the messages' path.
 const db = openDatabase(config.DATABASE_PATH, { backgroundCheckpoints: true });
 const channels = describeConfig(config);
@@ -65,6 +68,7 @@ if (!chatMode) {
 } else {
   const stop = (signal: NodeJS.Signals) => {
     closeDatabase(db);
+    runLock.release();
     process.exit(signal === 'SIGINT' ? 130 : 143);
   };
   process.once('SIGINT', stop);
@@ -85,8 +89,19 @@ if (!chatMode) {
     });
   } finally {
     closeDatabase(db);
+    runLock.release();
     // After /quit the rest of a piped input is not read: stop listening so the process can end.
     process.stdin.destroy();
+  }
+}
+
+function holdRunLockOrExit(path: string): RunLock {
+  try {
+    return holdRunLock(path);
+  } catch (error) {
+    if (!(error instanceof DatabaseInUseError)) throw error;
+    process.stderr.write(`${t(locale, 'start-database-in-use', { path })}\n`);
+    process.exit(1);
   }
 }
 
@@ -147,6 +162,7 @@ async function runMessengers(): Promise<void> {
     clearInterval(pruner);
     await reminders?.stop();
     closeDatabase(db);
+    runLock.release();
     process.exit(code);
   }
   process.once('SIGINT', () => void shutdown(0));

@@ -13,6 +13,7 @@ import { importUnitsCommand } from './commands/import-units.ts';
 import { inviteCommand } from './commands/invite.ts';
 import { migrateCommand } from './commands/migrate.ts';
 import { remindersCommand } from './commands/reminders.ts';
+import { restoreCommand } from './commands/restore.ts';
 import { statusCommand } from './commands/status.ts';
 import { unreachableCommand } from './commands/unreachable.ts';
 import { zaloTokensCommand } from './commands/zalo-tokens.ts';
@@ -25,6 +26,7 @@ export const COMMANDS: Command[] = [
   inviteCommand,
   statusCommand,
   backupCommand,
+  restoreCommand,
   exportCommand,
   zaloTokensCommand,
   unreachableCommand,

@@ -1,0 +1,98 @@
+/**
+ * Knowing whether the bot runs on a database: each running bot holds a shared (read) lock on a
+ * small SQLite file beside the database for as long as it runs; a restore takes the exclusive lock
+ * on it, which SQLite grants only when no bot holds the shared one. The operating system lets go of
+ * the locks of a process that dies, so a crash leaves no stale "running" mark behind (unlike a pid
+ * file), and a bot starting during a restore waits for it.
+ */
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+
+/** The bot is running on this database (or a restore is, for a bot starting). */
+export class DatabaseInUseError extends Error {
+  constructor(readonly path: string) {
+    super(`the database ${path} is in use by a running bot`);
+  }
+}
+
+export const runLockPath = (databasePath: string) => `${databasePath}.running`;
+
+function openLockFile(databasePath: string, busyTimeoutMs: number): Database.Database {
+  const path = runLockPath(databasePath);
+  mkdirSync(dirname(path), { recursive: true });
+  const lock = new Database(path);
+  try {
+    lock.pragma(`busy_timeout = ${busyTimeoutMs}`);
+    // Rollback journal: there a reader's lock keeps out an exclusive one (in WAL mode it would not).
+    lock.pragma('journal_mode = DELETE');
+    lock.exec('CREATE TABLE IF NOT EXISTS running (since INTEGER)');
+    return lock;
+  } catch (error) {
+    lock.close();
+    if (isBusy(error)) throw new DatabaseInUseError(databasePath);
+    throw error;
+  }
+}
+
+const isBusy = (error: unknown) => error instanceof Error && 'code' in error && String(error.code).startsWith('SQLITE_BUSY');
+
+export interface RunLock {
+  release(): void;
+}
+
+/**
+ * Held by `npm start` while it runs (any number of bots may hold it at once). Waits up to
+ * `waitMs` for a restore in progress, then throws DatabaseInUseError.
+ */
+export function holdRunLock(databasePath: string, waitMs = 10_000): RunLock {
+  if (databasePath === ':memory:') return { release: () => undefined };
+  const lock = openLockFile(databasePath, waitMs);
+  try {
+    lock.exec('BEGIN');
+    // The read takes the shared lock; the open transaction keeps it.
+    lock.prepare('SELECT count(*) FROM running').get();
+  } catch (error) {
+    lock.close();
+    if (isBusy(error)) throw new DatabaseInUseError(databasePath);
+    throw error;
+  }
+  return { release: () => lock.close() };
+}
+
+/** Runs `work` while no bot can run on the database; throws DatabaseInUseError at once if one does. */
+export async function whileBotStopped<T>(databasePath: string, work: () => Promise<T> | T): Promise<T> {
+  const lock = openLockFile(databasePath, 0);
+  try {
+    try {
+      lock.exec('BEGIN EXCLUSIVE');
+    } catch (error) {
+      if (isBusy(error)) throw new DatabaseInUseError(databasePath);
+      throw error;
+    }
+    return await work();
+  } finally {
+    lock.close();
+  }
+}
+
+/** True while a bot runs on the database (or a restore does). */
+export function botRunning(databasePath: string): boolean {
+  if (databasePath === ':memory:') return false;
+  let lock: Database.Database;
+  try {
+    lock = openLockFile(databasePath, 0);
+  } catch (error) {
+    if (error instanceof DatabaseInUseError) return true;
+    throw error;
+  }
+  try {
+    lock.exec('BEGIN EXCLUSIVE');
+    return false;
+  } catch (error) {
+    if (isBusy(error)) return true;
+    throw error;
+  } finally {
+    lock.close();
+  }
+}
