@@ -862,3 +862,26 @@ cli-broadcast-problem = {"  "}{ $name } — { $unit }: { $status ->
    *[unreachable] unreachable
   } ({ $error })
 cli-broadcast-nobody = Nobody is in the audience "{ $audience }"; nothing was sent.
+
+## Health (GET /health, thidua doctor)
+
+health-database-unwritable = The database cannot be written ({ $error }). Check that the disk has free space, that the data folder is writable, and that no other program holds the file locked.
+health-disk-low = Only { $free } MB are free on the database's disk. Free some space (old backups, old exports, logs) before the bot can no longer store messages.
+health-messenger-token-refused = { $messenger ->
+    [zalo] Zalo
+   *[telegram] Telegram
+  } has refused the bot's token since { $since } ({ $error }). { $messenger ->
+    [zalo] Get a new token pair from Zalo for Developers and run: npx thidua zalo-tokens --access … --refresh …
+   *[telegram] It may have been revoked: get a new token from @BotFather, put it in TELEGRAM_BOT_TOKEN and restart the bot.
+  }
+health-messenger-unreachable = { $messenger ->
+    [zalo] Zalo
+   *[telegram] Telegram
+  } has not answered since { $since } ({ $error }). Check the server's Internet connection and firewall.
+health-messenger-never-reached = { $messenger ->
+    [zalo] Zalo
+   *[telegram] Telegram
+  } has not been reached yet ({ $error }). Check the server's Internet connection and firewall.
+health-outbox-stuck = { $waiting } due messages are not sent yet, the oldest since { $since }. The bot's log says why.
+health-inbound-failing = { $failed } incoming messages failed to be handled, the latest at { $last }. List them: npx thidua inbound --failed; handle them again: npx thidua inbound --retry
+health-backup-failed = The backup at { $at } failed ({ $error }). Check that BACKUP_DIR is writable and has free space.

@@ -825,3 +825,26 @@ cli-broadcast-problem = {"  "}{ $name } — { $unit }: { $status ->
    *[unreachable] không liên lạc được
   } ({ $error })
 cli-broadcast-nobody = Không có ai thuộc đối tượng "{ $audience }"; không gửi gì.
+
+## Tình trạng hoạt động (GET /health, thidua doctor)
+
+health-database-unwritable = Cơ sở dữ liệu không ghi được ({ $error }). Kiểm tra ổ đĩa còn chỗ trống, quyền ghi vào thư mục dữ liệu, và không có chương trình nào khác đang giữ khóa tệp.
+health-disk-low = Ổ đĩa chứa cơ sở dữ liệu chỉ còn { $free } MB trống. Hãy giải phóng chỗ (xóa bản sao lưu cũ, tệp xuất cũ, nhật ký) trước khi bot ngừng lưu được tin nhắn.
+health-messenger-token-refused = { $messenger ->
+    [zalo] Zalo
+   *[telegram] Telegram
+  } từ chối mã truy cập của bot từ { $since } ({ $error }). { $messenger ->
+    [zalo] Lấy cặp mã mới ở trang Zalo for Developers rồi chạy: npx thidua zalo-tokens --access … --refresh …
+   *[telegram] Mã có thể đã bị thu hồi: lấy mã mới từ @BotFather, đặt vào TELEGRAM_BOT_TOKEN rồi khởi động lại bot.
+  }
+health-messenger-unreachable = Không gọi được { $messenger ->
+    [zalo] Zalo
+   *[telegram] Telegram
+  } từ { $since } ({ $error }). Kiểm tra kết nối Internet và tường lửa của máy chủ.
+health-messenger-never-reached = Chưa gọi được { $messenger ->
+    [zalo] Zalo
+   *[telegram] Telegram
+  } lần nào ({ $error }). Kiểm tra kết nối Internet và tường lửa của máy chủ.
+health-outbox-stuck = { $waiting } tin nhắn đến hạn mà chưa gửi được, tin cũ nhất từ { $since }. Xem nhật ký của bot để biết lý do.
+health-inbound-failing = { $failed } tin nhắn đến bị lỗi khi xử lý, lần gần nhất lúc { $last }. Xem danh sách: npx thidua inbound --failed; xử lý lại: npx thidua inbound --retry
+health-backup-failed = Lần sao lưu lúc { $at } không thành công ({ $error }). Kiểm tra thư mục BACKUP_DIR có ghi được và còn chỗ trống.

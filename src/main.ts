@@ -8,6 +8,7 @@ import { exportDir, runExportJob } from './jobs/export-job.ts';
 import { pruneInbound } from './chat/inbound.ts';
 import { startTelegram, TelegramConflictError } from './channels/telegram/run.ts';
 import { createZaloChannel } from './channels/zalo/adapter.ts';
+import { healthRoute } from './health/route.ts';
 import { startHttpServer, type Route } from './http/server.ts';
 import { runConsoleChat } from './channels/console/run.ts';
 import { backupDir, ConfigError, describeConfig, loadConfig, loadDotEnv, type Config } from './config.ts';
@@ -143,13 +144,19 @@ async function runMessengers(): Promise<void> {
     stoppers.push(zalo.stop);
     say('start-zalo-webhook', { port: config.HTTP_PORT });
   }
-  const server = routes.length > 0 ? await startHttpServer(config.HTTP_PORT, routes, log) : undefined;
+  const backups = config.BACKUP_AT === 'off' ? undefined : new BackupSchedule({ db, dir: backupDir(config), keep: config.BACKUP_KEEP, at: config.BACKUP_AT, timeZone: config.TZ, clock: systemClock, log }).start();
+  if (backups) stoppers.push(() => backups.stop());
+  const messengers = (['telegram', 'zalo'] as const).filter((m) => channels[m]);
+  const health = healthRoute(() => ({ db, databasePath: config.DATABASE_PATH, messengers, backupDir: backupDir(config), lastBackupAttempt: backups?.lastAttempt, now: systemClock.now() }), locale, config.TZ);
+  // Webhooks need the HTTP server; with long polling alone, a port in use only costs the health check.
+  const server = await startHttpServer(config.HTTP_PORT, [...routes, health], log).catch((error: unknown) => {
+    if (routes.length > 0) throw error;
+    log.warn('health check not served', { port: config.HTTP_PORT, error: String(error) });
+  });
   if (server) stoppers.push(server.close);
   // Once no new message can ask for one, the export in hand is finished.
   stoppers.push(() => jobs);
   reminders = startReminders({ db, senders, clock: systemClock, log });
-  const backups = config.BACKUP_AT === 'off' ? undefined : new BackupSchedule({ db, dir: backupDir(config), keep: config.BACKUP_KEEP, at: config.BACKUP_AT, timeZone: config.TZ, clock: systemClock, log }).start();
-  if (backups) stoppers.push(() => backups.stop());
   const pruner = setInterval(() => pruneInbound(db, Date.now() - INBOUND_KEEP_MS), 3_600_000);
   pruner.unref();
 

@@ -10,6 +10,7 @@ import type { Config } from '../../config.ts';
 import { settings } from '../../db/schema.ts';
 import type { Route } from '../../http/server.ts';
 import { TelegramChannel } from './adapter.ts';
+import { recordTelegramCalls } from './call-health.ts';
 import { CommandMenus } from './commands.ts';
 
 export const TELEGRAM_WEBHOOK_PATH = '/telegram/webhook';
@@ -39,6 +40,7 @@ export const webhookSecret = (config: Config) =>
 
 export async function startTelegram({ config, db, core, clock, log, onNotified, onJob }: TelegramDeps): Promise<StartedTelegram> {
   const bot = new Bot(config.TELEGRAM_BOT_TOKEN!, { client: { apiRoot: config.TELEGRAM_API_ROOT } });
+  bot.api.config.use(recordTelegramCalls);
   // Replies: a short 429 or a 5xx is waited out here. A longer wait is left to the caller (the
   // outbox dispatcher pauses the channel as Telegram asks) rather than holding a send for a minute.
   bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 5 }));
