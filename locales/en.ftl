@@ -167,6 +167,18 @@ cli-restore-done = Restored { $path } from { $file }. The replaced database is k
 cli-restore-done-new = Restored { $path } from { $file }.
 cli-restore-migrated = The backup was older than the program: { $count } more migrations applied.
 cli-restore-zalo-tokens-kept = Kept the replaced database's newer Zalo token pair (its refresh token can be used only once).
+cli-help-inbound = Incoming messages that failed to be handled: list them (--failed) or handle them again (--retry)
+cli-option-inbound-failed = List the failed messages with their error (the default)
+cli-option-inbound-retry = Handle the failed messages again, each once, in each person's order
+cli-inbound-none = No incoming message has failed.
+cli-inbound-title = { $count } incoming messages failed to be handled:
+cli-inbound-line = {"  "}#{ $id } · { $at } · { $channel } · { $sender }: "{ $text }" — { $error }
+cli-inbound-unreadable = (content unreadable)
+cli-inbound-choice = pressed button { $choice }
+cli-inbound-file = (a file)
+cli-inbound-retried = Handled again: { $handled }; still failing: { $failed }; waiting because an earlier message of the same person still fails: { $waiting }.
+cli-inbound-replies-now = The replies are queued; the running bot sends them now.
+cli-inbound-replies-at-start = The replies are queued; the bot sends them when it starts (npm start).
 
 ## Conversations: common
 

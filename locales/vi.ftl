@@ -163,6 +163,18 @@ cli-restore-done = Đã khôi phục { $path } từ { $file }. Cơ sở dữ li�
 cli-restore-done-new = Đã khôi phục { $path } từ { $file }.
 cli-restore-migrated = Bản sao lưu cũ hơn chương trình: đã áp dụng thêm { $count } bản nâng cấp.
 cli-restore-zalo-tokens-kept = Giữ lại mã truy cập Zalo mới hơn của cơ sở dữ liệu cũ (mã làm mới chỉ dùng được một lần).
+cli-help-inbound = Tin nhắn đến bị lỗi khi xử lý: xem (--failed) hoặc xử lý lại (--retry)
+cli-option-inbound-failed = Liệt kê các tin bị lỗi cùng lỗi của chúng (mặc định)
+cli-option-inbound-retry = Xử lý lại các tin bị lỗi, mỗi tin một lần, theo thứ tự của từng người
+cli-inbound-none = Không có tin nhắn đến nào bị lỗi.
+cli-inbound-title = { $count } tin nhắn đến bị lỗi khi xử lý:
+cli-inbound-line = {"  "}#{ $id } · { $at } · { $channel } · { $sender }: "{ $text }" — { $error }
+cli-inbound-unreadable = (không đọc được nội dung)
+cli-inbound-choice = chọn nút { $choice }
+cli-inbound-file = (tệp đính kèm)
+cli-inbound-retried = Đã xử lý lại { $handled } tin; { $failed } tin vẫn lỗi; { $waiting } tin chờ vì tin trước đó của cùng người còn lỗi.
+cli-inbound-replies-now = Câu trả lời đã được xếp vào hàng gửi; bot đang chạy sẽ gửi ngay.
+cli-inbound-replies-at-start = Câu trả lời đã được xếp vào hàng gửi; bot sẽ gửi khi khởi động (npm start).
 
 ## Hội thoại: chung
 

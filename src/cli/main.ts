@@ -10,6 +10,7 @@ import { broadcastCommand } from './commands/broadcast.ts';
 import { exportCommand } from './commands/export.ts';
 import { importMovementCommand, loadSampleCommand } from './commands/import-movement.ts';
 import { importUnitsCommand } from './commands/import-units.ts';
+import { inboundCommand } from './commands/inbound.ts';
 import { inviteCommand } from './commands/invite.ts';
 import { migrateCommand } from './commands/migrate.ts';
 import { remindersCommand } from './commands/reminders.ts';
@@ -30,6 +31,7 @@ export const COMMANDS: Command[] = [
   exportCommand,
   zaloTokensCommand,
   unreachableCommand,
+  inboundCommand,
   remindersCommand,
   broadcastCommand,
 ];
