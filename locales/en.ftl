@@ -179,6 +179,35 @@ cli-inbound-file = (a file)
 cli-inbound-retried = Handled again: { $handled }; still failing: { $failed }; waiting because an earlier message of the same person still fails: { $waiting }.
 cli-inbound-replies-now = The replies are queued; the running bot sends them now.
 cli-inbound-replies-at-start = The replies are queued; the bot sends them when it starts (npm start).
+cli-help-doctor = Check the configuration and the bot's state, and say what to fix
+doctor-timezone-ok = Time zone { $tz }; it is now { $now }.
+doctor-timezone-other = The time zone is { $tz } (it is now { $now }): deadlines, quiet hours and dates follow it. Provinces of Viet Nam use TZ=Asia/Ho_Chi_Minh.
+doctor-database-ok = The database { $path } can be read and written ({ $migrations } migrations applied).
+doctor-database-damaged = The database { $path } is damaged ({ $detail }). Stop the bot and restore the latest backup: npx thidua restore <file>
+doctor-disk-ok = { $free } MB free on the disk.
+doctor-bot-running = The bot is running on this database.
+doctor-bot-stopped = The bot is not running on this database (start it: npm start, or systemctl start thidua-bot).
+doctor-telegram-off = Telegram: not configured (TELEGRAM_BOT_TOKEN is empty).
+doctor-telegram-ok = Telegram: the bot token is valid (@{ $username }).
+doctor-telegram-token-refused = Telegram refuses the bot token ({ $error }): it was revoked or mistyped. Get a new one from @BotFather, put it in TELEGRAM_BOT_TOKEN and restart the bot.
+doctor-telegram-unreachable = Telegram cannot be reached at { $root } ({ $error }). Check the Internet connection, the firewall and TELEGRAM_API_ROOT.
+doctor-telegram-polling = Telegram: the bot uses long polling (no webhook needed).
+doctor-telegram-webhook-ok = Telegram: the webhook is registered at { $url }.
+doctor-telegram-webhook-missing = Telegram: no webhook registered at { $url } (Telegram has: { $actual }). Restart the bot so that it registers it, and check that the address is reachable from the Internet over HTTPS.
+doctor-telegram-webhook-error = Telegram cannot deliver to { $url }: "{ $error }" ({ $pending } updates waiting). Check the HTTPS proxy and the bot's HTTP_PORT.
+doctor-zalo-off = Zalo OA: not configured (ZALO_APP_ID, ZALO_APP_SECRET, ZALO_OA_SECRET_KEY).
+doctor-zalo-no-tokens = Zalo OA: no tokens stored. Get a token pair from Zalo for Developers and run: npx thidua zalo-tokens --access … --refresh …
+doctor-zalo-ok = Zalo OA: the access token is valid (OA "{ $name }", expires at { $at }, the bot refreshes it). The OA's webhook must point at https://<your host>/zalo/webhook.
+doctor-zalo-token-expired = Zalo OA: the access token expired at { $at }; a running bot refreshes it at its next call. If the bot runs and this stays, get a new pair: npx thidua zalo-tokens --access … --refresh …
+doctor-zalo-token-refused = Zalo refuses the access token ({ $error }). Get a new token pair from Zalo for Developers and run: npx thidua zalo-tokens --access … --refresh …
+doctor-zalo-unreachable = Zalo cannot be reached at { $base } ({ $error }). Check the Internet connection and the firewall.
+doctor-backup-ok = Latest backup: { $path } (at { $at }); the latest { $keep } are kept.
+doctor-backup-none = No backup yet in { $dir }. A running bot backs up daily; back up now: npx thidua backup
+doctor-backup-old = The latest backup is old (at { $at }: { $path }). Check that the bot runs, and BACKUP_AT, BACKUP_DIR.
+doctor-backup-off = Scheduled backups are off (BACKUP_AT=off). Set a time, e.g. BACKUP_AT=02:30.
+doctor-summary-ok = All is well.
+doctor-summary-warn = Nothing is broken; { $count } things worth a look (marked !).
+doctor-summary-fail = { $count } things to fix (marked ✗).
 
 ## Conversations: common
 

@@ -175,6 +175,35 @@ cli-inbound-file = (tệp đính kèm)
 cli-inbound-retried = Đã xử lý lại { $handled } tin; { $failed } tin vẫn lỗi; { $waiting } tin chờ vì tin trước đó của cùng người còn lỗi.
 cli-inbound-replies-now = Câu trả lời đã được xếp vào hàng gửi; bot đang chạy sẽ gửi ngay.
 cli-inbound-replies-at-start = Câu trả lời đã được xếp vào hàng gửi; bot sẽ gửi khi khởi động (npm start).
+cli-help-doctor = Kiểm tra cấu hình và tình trạng của bot, nói rõ cần sửa gì
+doctor-timezone-ok = Múi giờ { $tz }; bây giờ là { $now }.
+doctor-timezone-other = Múi giờ đang đặt là { $tz } (bây giờ là { $now }): hạn chót, giờ yên lặng và ngày tháng sẽ tính theo múi giờ này. Các tỉnh ở Việt Nam dùng TZ=Asia/Ho_Chi_Minh.
+doctor-database-ok = Cơ sở dữ liệu { $path } đọc ghi được ({ $migrations } bản nâng cấp đã áp dụng).
+doctor-database-damaged = Cơ sở dữ liệu { $path } bị hỏng ({ $detail }). Dừng bot và khôi phục bản sao lưu gần nhất: npx thidua restore <tệp>
+doctor-disk-ok = Ổ đĩa còn { $free } MB trống.
+doctor-bot-running = Bot đang chạy trên cơ sở dữ liệu này.
+doctor-bot-stopped = Bot không chạy trên cơ sở dữ liệu này (khởi động: npm start, hoặc systemctl start thidua-bot).
+doctor-telegram-off = Telegram: chưa cấu hình (TELEGRAM_BOT_TOKEN trống).
+doctor-telegram-ok = Telegram: mã bot hợp lệ (@{ $username }).
+doctor-telegram-token-refused = Telegram từ chối mã bot ({ $error }): mã đã bị thu hồi hoặc gõ sai. Lấy mã mới từ @BotFather, đặt vào TELEGRAM_BOT_TOKEN rồi khởi động lại bot.
+doctor-telegram-unreachable = Không gọi được Telegram tại { $root } ({ $error }). Kiểm tra kết nối Internet, tường lửa, và TELEGRAM_API_ROOT.
+doctor-telegram-polling = Telegram: bot nhận tin bằng long polling (không cần webhook).
+doctor-telegram-webhook-ok = Telegram: webhook đã đăng ký tại { $url }.
+doctor-telegram-webhook-missing = Telegram: webhook chưa đăng ký tại { $url } (Telegram đang ghi: { $actual }). Khởi động lại bot để bot tự đăng ký, và kiểm tra địa chỉ này truy cập được từ Internet qua HTTPS.
+doctor-telegram-webhook-error = Telegram không gửi được tin tới { $url }: "{ $error }" ({ $pending } tin đang chờ). Kiểm tra proxy HTTPS và cổng HTTP_PORT của bot.
+doctor-zalo-off = Zalo OA: chưa cấu hình (ZALO_APP_ID, ZALO_APP_SECRET, ZALO_OA_SECRET_KEY).
+doctor-zalo-no-tokens = Zalo OA: chưa có mã truy cập. Lấy cặp mã ở trang Zalo for Developers rồi chạy: npx thidua zalo-tokens --access … --refresh …
+doctor-zalo-ok = Zalo OA: mã truy cập hợp lệ (OA "{ $name }", hết hạn lúc { $at }, bot tự làm mới). Webhook của OA phải trỏ tới https://<máy chủ>/zalo/webhook.
+doctor-zalo-token-expired = Zalo OA: mã truy cập đã hết hạn lúc { $at }; bot đang chạy sẽ tự làm mới ở lần gọi tới. Nếu bot đã chạy mà vẫn thế, hãy lấy cặp mã mới: npx thidua zalo-tokens --access … --refresh …
+doctor-zalo-token-refused = Zalo từ chối mã truy cập ({ $error }). Lấy cặp mã mới ở trang Zalo for Developers rồi chạy: npx thidua zalo-tokens --access … --refresh …
+doctor-zalo-unreachable = Không gọi được Zalo tại { $base } ({ $error }). Kiểm tra kết nối Internet và tường lửa.
+doctor-backup-ok = Bản sao lưu mới nhất: { $path } (lúc { $at }); giữ { $keep } bản gần nhất.
+doctor-backup-none = Chưa có bản sao lưu nào trong { $dir }. Bot đang chạy sẽ tự sao lưu hằng ngày; sao lưu ngay: npx thidua backup
+doctor-backup-old = Bản sao lưu mới nhất đã cũ (lúc { $at }: { $path }). Kiểm tra bot có đang chạy và BACKUP_AT, BACKUP_DIR.
+doctor-backup-off = Sao lưu tự động đang tắt (BACKUP_AT=off). Hãy đặt giờ sao lưu, ví dụ BACKUP_AT=02:30.
+doctor-summary-ok = Mọi thứ đều ổn.
+doctor-summary-warn = Không có lỗi; { $count } điều nên xem lại (dấu !).
+doctor-summary-fail = Có { $count } việc cần sửa (dấu ✗).
 
 ## Hội thoại: chung
 

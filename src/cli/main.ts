@@ -7,6 +7,7 @@ import { DEFAULT_LOCALE, isLocale, t, type Locale } from '../i18n/index.ts';
 import type { CliContext, CliIo, Command } from './context.ts';
 import { backupCommand } from './commands/backup.ts';
 import { broadcastCommand } from './commands/broadcast.ts';
+import { doctorCommand } from './commands/doctor.ts';
 import { exportCommand } from './commands/export.ts';
 import { importMovementCommand, loadSampleCommand } from './commands/import-movement.ts';
 import { importUnitsCommand } from './commands/import-units.ts';
@@ -32,6 +33,7 @@ export const COMMANDS: Command[] = [
   zaloTokensCommand,
   unreachableCommand,
   inboundCommand,
+  doctorCommand,
   remindersCommand,
   broadcastCommand,
 ];

@@ -57,6 +57,8 @@ export class FakeBotApi {
   readonly deliveries: { chatId: number; at: number; text: string }[] = [];
   /** Only record deliveries (not every call): for long runs where the call log would grow large. */
   lean = false;
+  /** The webhook address set with setWebhook ('' when none, as Telegram answers). */
+  webhookUrl = '';
   /** Milliseconds each send takes to be answered (a slow network). */
   latencyMs = 0;
   root = '';
@@ -199,9 +201,15 @@ export class FakeBotApi {
       case 'setMyCommands':
       case 'deleteMyCommands':
       case 'sendChatAction':
-      case 'setWebhook':
-      case 'deleteWebhook':
         return ok(true);
+      case 'setWebhook':
+        this.webhookUrl = String(payload.url ?? '');
+        return ok(true);
+      case 'deleteWebhook':
+        this.webhookUrl = '';
+        return ok(true);
+      case 'getWebhookInfo':
+        return ok({ url: this.webhookUrl, has_custom_certificate: false, pending_update_count: 0 });
       default:
         return { status: 404, body: { ok: false, error_code: 404, description: `Not Found: method ${method}` } };
     }
