@@ -8,13 +8,11 @@ import { exportDir, runExportJob } from './jobs/export-job.ts';
 import { pruneInbound } from './chat/inbound.ts';
 import { startTelegram, TelegramConflictError } from './channels/telegram/run.ts';
 import { createZaloChannel } from './channels/zalo/adapter.ts';
-import { healthRoute } from './health/route.ts';
 import { startHttpServer, type Route } from './http/server.ts';
+import { holdRunLockOrExit, startOperations } from './operations.ts';
 import { runConsoleChat } from './channels/console/run.ts';
-import { backupDir, ConfigError, describeConfig, loadConfig, loadDotEnv, type Config } from './config.ts';
-import { BackupSchedule } from './db/backup-schedule.ts';
+import { ConfigError, describeConfig, loadConfig, loadDotEnv, type Config } from './config.ts';
 import { appliedMigrations, closeDatabase, openDatabase } from './db/connection.ts';
-import { DatabaseInUseError, holdRunLock, type RunLock } from './db/run-lock.ts';
 import { systemActor } from './domain/audit.ts';
 import { systemClock } from './domain/clock.ts';
 import { currentMovement } from './domain/movements.ts';
@@ -43,7 +41,7 @@ try {
 const locale = config.DEFAULT_LOCALE;
 const log = createLogger(config.LOG_LEVEL);
 // Held while the bot runs, so that `thidua restore` refuses to replace the database under it.
-const runLock = holdRunLockOrExit(config.DATABASE_PATH);
+const runLock = holdRunLockOrExit(config);
 // The bot runs for weeks: WAL checkpoints go to a worker thread, off the messages' path.
 const db = openDatabase(config.DATABASE_PATH, { backgroundCheckpoints: true });
 const channels = describeConfig(config);
@@ -96,16 +94,6 @@ if (!chatMode) {
   }
 }
 
-function holdRunLockOrExit(path: string): RunLock {
-  try {
-    return holdRunLock(path);
-  } catch (error) {
-    if (!(error instanceof DatabaseInUseError)) throw error;
-    process.stderr.write(`${t(locale, 'start-database-in-use', { path })}\n`);
-    process.exit(1);
-  }
-}
-
 /** The bot proper: the configured messengers, their webhooks on the HTTP server, and the outbox. */
 async function runMessengers(): Promise<void> {
   const core = new ChatCore({ db, clock: systemClock, flows: ALL_FLOWS, log });
@@ -144,12 +132,10 @@ async function runMessengers(): Promise<void> {
     stoppers.push(zalo.stop);
     say('start-zalo-webhook', { port: config.HTTP_PORT });
   }
-  const backups = config.BACKUP_AT === 'off' ? undefined : new BackupSchedule({ db, dir: backupDir(config), keep: config.BACKUP_KEEP, at: config.BACKUP_AT, timeZone: config.TZ, clock: systemClock, log }).start();
-  if (backups) stoppers.push(() => backups.stop());
-  const messengers = (['telegram', 'zalo'] as const).filter((m) => channels[m]);
-  const health = healthRoute(() => ({ db, databasePath: config.DATABASE_PATH, messengers, backupDir: backupDir(config), lastBackupAttempt: backups?.lastAttempt, now: systemClock.now() }), locale, config.TZ);
+  const operations = startOperations({ config, db, clock: systemClock, log, messengers: (['telegram', 'zalo'] as const).filter((m) => channels[m]) });
+  stoppers.push(operations.stop);
   // Webhooks need the HTTP server; with long polling alone, a port in use only costs the health check.
-  const server = await startHttpServer(config.HTTP_PORT, [...routes, health], log).catch((error: unknown) => {
+  const server = await startHttpServer(config.HTTP_PORT, [...routes, operations.health], log).catch((error: unknown) => {
     if (routes.length > 0) throw error;
     log.warn('health check not served', { port: config.HTTP_PORT, error: String(error) });
   });

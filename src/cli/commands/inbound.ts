@@ -40,7 +40,7 @@ export const inboundCommand: Command = {
       return 0;
     }
 
-    const log = createLogger(ctx.config.LOG_LEVEL);
+    const log = createLogger(ctx.config.LOG_LEVEL, (line) => ctx.io.stderr(line.trimEnd()));
     const core = new ChatCore({ db, clock: ctx.clock, flows: ALL_FLOWS, log });
     const outcomes = retryFailedInbound(db, core, ctx.clock, log);
     // An export asked for in a retried message is written now, and sent like the replies.
