@@ -74,11 +74,14 @@ export interface RestoreResult {
   keptZaloTokens: boolean;
 }
 
-/** Where the replaced database is kept: beside it, named by the time of the restore. */
+/** Where the replaced database is kept: beside it, named by the time of the restore (never over an earlier one). */
 export function keptPath(databasePath: string, now: number): string {
   const ext = extname(databasePath);
   const stem = basename(databasePath, ext);
-  return join(dirname(databasePath), `${stem}.before-restore-${backupFileName(now).slice('thidua-'.length, -'.db'.length)}${ext || '.db'}`);
+  const base = join(dirname(databasePath), `${stem}.before-restore-${backupFileName(now).slice('thidua-'.length, -'.db'.length)}`);
+  let path = `${base}${ext || '.db'}`;
+  for (let n = 2; existsSync(path); n++) path = `${base}-${n}${ext || '.db'}`;
+  return path;
 }
 
 /**

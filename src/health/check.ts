@@ -53,9 +53,14 @@ export interface HealthInputs {
   now: number;
 }
 
+/** How long the probe waits for another process's write lock: the bot's event loop waits with it. */
+const PROBE_BUSY_TIMEOUT_MS = 500;
+
 /** Tries (and takes back) a write that needs new pages, then writes one small row for real. */
 function probeWrite(db: Db, now: number): string | undefined {
   const client = db.$client;
+  const busyTimeout = client.pragma('busy_timeout', { simple: true }) as number;
+  client.pragma(`busy_timeout = ${PROBE_BUSY_TIMEOUT_MS}`);
   const attempt = (work: () => void, keep: boolean) => {
     client.exec('BEGIN IMMEDIATE');
     try {
@@ -77,6 +82,8 @@ function probeWrite(db: Db, now: number): string | undefined {
     return undefined;
   } catch (error) {
     return error instanceof Error ? `${'code' in error ? `${String(error.code)}: ` : ''}${error.message}` : String(error);
+  } finally {
+    client.pragma(`busy_timeout = ${busyTimeout}`);
   }
 }
 

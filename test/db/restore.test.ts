@@ -63,6 +63,10 @@ describe('thidua restore', () => {
     restored.close();
     // The bot starts on it as usual.
     expect((await cli.run('status')).code).toBe(0);
+    // A second restore in the same second keeps the database it replaces too, under another name.
+    const again = JSON.parse((await cli.run('restore', backup, '--json')).stdout) as { kept: string };
+    expect(again.kept).toBe(join(cli.dir, 'thidua.before-restore-20200215-030000-2.db'));
+    expect(setting(result.kept, 'note')).toBe('sau khi sao lưu');
   });
 
   it('brings an older backup up to date with the migrations it lacks', async () => {

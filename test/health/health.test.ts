@@ -7,7 +7,7 @@ import { loadConfig } from '../../src/config.ts';
 import type { Db } from '../../src/db/connection.ts';
 import { fixedClock } from '../../src/domain/clock.ts';
 import { ALL_FLOWS } from '../../src/flows/index.ts';
-import { checkHealth, OUTBOX_STUCK_MS } from '../../src/health/check.ts';
+import { checkHealth, OUTBOX_STUCK_MS, problemText, type Problem } from '../../src/health/check.ts';
 import { messengerCalls, type Messenger } from '../../src/health/messenger-calls.ts';
 import { healthRoute } from '../../src/health/route.ts';
 import { startHttpServer, type RunningServer } from '../../src/http/server.ts';
@@ -179,5 +179,44 @@ describe('checkHealth', () => {
     // An old failure waits for `thidua inbound --retry` without keeping the bot "failing".
     expect(later.problems).toEqual([]);
     expect(later.inbound.failed).toBe(1);
+  });
+
+  it('a messenger is a problem when it refuses the token at once, and when unreachable for a while only', () => {
+    const temp = openTempDatabase();
+    const now = FEB_15;
+    const check = () => checkHealth({ db: temp.db, databasePath: temp.path, messengers: ['telegram', 'zalo'], backupDir: `${temp.dir}/backups`, now });
+    messengerCalls.succeeded('telegram', now - 3 * 60_000);
+    messengerCalls.failed('telegram', 'unreachable', 'getUpdates: fetch failed', now - 60_000);
+    expect(check().problems).toEqual([]); // a short outage
+    messengerCalls.succeeded('telegram', now - 30 * 60_000);
+    messengerCalls.failed('telegram', 'unreachable', 'getUpdates: fetch failed', now - 60_000);
+    messengerCalls.failed('zalo', 'unreachable', '/v3.0/oa/message/cs: fetch failed', now - 60_000);
+    expect(check().problems.map((p) => p.code)).toEqual(['messenger-unreachable', 'messenger-never-reached']);
+    messengerCalls.failed('zalo', 'token', '/v4/oa/access_token: -14014 Invalid refresh token', now);
+    expect(check().problems.map((p) => p.code)).toEqual(['messenger-unreachable', 'messenger-token-refused']);
+  });
+
+  it('says every problem in words, in both languages, its times in the operator’s zone', () => {
+    const problems: Problem[] = [
+      { code: 'database-unwritable', args: { error: 'SQLITE_FULL: database or disk is full' } },
+      { code: 'disk-low', args: { free: 42 } },
+      { code: 'messenger-token-refused', args: { messenger: 'zalo', error: '-216 Access token is invalid' }, times: { since: FEB_15 } },
+      { code: 'messenger-token-refused', args: { messenger: 'telegram', error: '401 Unauthorized' }, times: { since: FEB_15 } },
+      { code: 'messenger-unreachable', args: { messenger: 'telegram', error: 'fetch failed' }, times: { since: FEB_15 } },
+      { code: 'messenger-never-reached', args: { messenger: 'zalo', error: 'fetch failed' } },
+      { code: 'outbox-stuck', args: { waiting: 3 }, times: { since: FEB_15 } },
+      { code: 'inbound-failing', args: { failed: 2 }, times: { last: FEB_15 } },
+      { code: 'backup-failed', args: { error: 'ENOSPC' }, times: { at: FEB_15 } },
+    ];
+    for (const locale of ['vi', 'en'] as const) {
+      for (const problem of problems) {
+        const text = problemText(problem, locale, 'Asia/Ho_Chi_Minh');
+        expect(text).not.toBe(`health-${problem.code}`);
+        if (problem.times) expect(text).toContain('15/02/2020 09:00');
+      }
+    }
+    expect(problemText(problems[2]!, 'vi', 'Asia/Ho_Chi_Minh')).toBe(
+      'Zalo từ chối mã truy cập của bot từ 15/02/2020 09:00 (-216 Access token is invalid). Lấy cặp mã mới ở trang Zalo for Developers rồi chạy: npx thidua zalo-tokens --access … --refresh …',
+    );
   });
 });
