@@ -30,8 +30,10 @@ export async function backupDatabase(db: Db, destination: string, onProgress?: (
     },
   });
   onProgress?.(pages, pages);
-  const copy = new Database(destination, { readonly: true });
+  const copy = new Database(destination);
   try {
+    // One self-contained file (the copy took the WAL mode from the database): nothing beside it to forget.
+    copy.pragma('journal_mode = DELETE');
     const check = copy.pragma('integrity_check', { simple: true });
     if (check !== 'ok') throw new Error(`backup failed its integrity check: ${String(check)}`);
   } finally {
@@ -74,7 +76,7 @@ export function listBackups(dir: string): BackupFile[] {
 /** Removes the backups in `dir` beyond the newest `keep`; returns the removed paths. */
 export function pruneBackups(dir: string, keep: number): string[] {
   const old = listBackups(dir).slice(keep);
-  for (const file of old) rmSync(file.path, { force: true });
+  for (const file of old) for (const path of [file.path, `${file.path}-wal`, `${file.path}-shm`]) rmSync(path, { force: true });
   return old.map((f) => f.path);
 }
 
