@@ -19,7 +19,7 @@ export const LOW_DISK_BYTES = 100 * 1024 * 1024;
 export const OUTBOX_STUCK_MS = 30 * 60_000;
 /** Updates that failed this recently mean something is failing now (older ones wait for `thidua inbound --retry`). */
 export const RECENT_FAILURE_MS = 60 * 60_000;
-/** A messenger unreachable for this long, without a success since, is a problem (a short outage is not). */
+/** A messenger failing to answer for this long is a problem (a short outage is not). */
 export const UNREACHABLE_FOR_MS = 10 * 60_000;
 /** The probe needs a few fresh pages, so a database that cannot grow fails it. */
 const PROBE_BYTES = 16 * 1024;
@@ -101,9 +101,9 @@ function messengerProblem(messenger: Messenger, state: MessengerCallState, now: 
   const failure = state.lastFailure;
   if (!state.failing || !failure) return undefined;
   if (failure.kind === 'token') return { code: 'messenger-token-refused', args: { messenger, error: failure.error }, times: { since: failure.at } };
-  const lastGood = state.lastSuccessAt ?? 0;
-  if (failure.at - lastGood < UNREACHABLE_FOR_MS && now - lastGood < UNREACHABLE_FOR_MS) return undefined;
-  return { code: state.lastSuccessAt ? 'messenger-unreachable' : 'messenger-never-reached', args: { messenger, error: failure.error }, times: state.lastSuccessAt ? { since: state.lastSuccessAt } : {} };
+  if (now - (state.failingSince ?? failure.at) < UNREACHABLE_FOR_MS) return undefined;
+  if (state.lastSuccessAt === undefined) return { code: 'messenger-never-reached', args: { messenger, error: failure.error } };
+  return { code: 'messenger-unreachable', args: { messenger, error: failure.error }, times: { since: state.lastSuccessAt } };
 }
 
 export function checkHealth(inputs: HealthInputs): HealthReport {

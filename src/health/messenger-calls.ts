@@ -16,6 +16,8 @@ export interface MessengerCallState {
   lastFailure: { at: number; kind: CallFailureKind; error: string } | undefined;
   /** Whether the latest call failed. */
   failing: boolean;
+  /** When the calls began to fail (the first failure since the last success). */
+  failingSince: number | undefined;
 }
 
 class MessengerCalls {
@@ -25,18 +27,20 @@ class MessengerCalls {
     const state = this.of(messenger);
     state.lastSuccessAt = at;
     state.failing = false;
+    state.failingSince = undefined;
   }
 
   failed(messenger: Messenger, kind: CallFailureKind, error: string, at = Date.now()): void {
     const state = this.of(messenger);
     state.lastFailure = { at, kind, error };
     state.failing = true;
+    state.failingSince ??= at;
   }
 
   /** A copy of what is known of the messenger's calls. */
   state(messenger: Messenger): MessengerCallState {
-    const { lastSuccessAt, lastFailure, failing } = this.of(messenger);
-    return { lastSuccessAt, lastFailure: lastFailure && { ...lastFailure }, failing };
+    const { lastSuccessAt, lastFailure, failing, failingSince } = this.of(messenger);
+    return { lastSuccessAt, lastFailure: lastFailure && { ...lastFailure }, failing, failingSince };
   }
 
   /** Forgets everything (tests that run several bots in one process). */
@@ -46,7 +50,7 @@ class MessengerCalls {
 
   private of(messenger: Messenger): MessengerCallState {
     let state = this.states.get(messenger);
-    if (!state) this.states.set(messenger, (state = { lastSuccessAt: undefined, lastFailure: undefined, failing: false }));
+    if (!state) this.states.set(messenger, (state = { lastSuccessAt: undefined, lastFailure: undefined, failing: false, failingSince: undefined }));
     return state;
   }
 }

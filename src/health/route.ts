@@ -14,6 +14,7 @@ export function healthJson(report: HealthReport, locale: Locale, timeZone: strin
         lastSuccessAt: iso(state.lastSuccessAt),
         lastFailure: state.lastFailure ? { at: iso(state.lastFailure.at), kind: state.lastFailure.kind, error: state.lastFailure.error } : null,
         failing: state.failing,
+        failingSince: iso(state.failingSince),
       },
     ]),
   );

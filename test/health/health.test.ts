@@ -181,17 +181,23 @@ describe('checkHealth', () => {
     expect(later.inbound.failed).toBe(1);
   });
 
-  it('a messenger is a problem when it refuses the token at once, and when unreachable for a while only', () => {
+  it('a messenger is a problem when it refuses the token at once, and when it has not answered for 10 minutes', () => {
     const temp = openTempDatabase();
     const now = FEB_15;
     const check = () => checkHealth({ db: temp.db, databasePath: temp.path, messengers: ['telegram', 'zalo'], backupDir: `${temp.dir}/backups`, now });
-    messengerCalls.succeeded('telegram', now - 3 * 60_000);
-    messengerCalls.failed('telegram', 'unreachable', 'getUpdates: fetch failed', now - 60_000);
-    expect(check().problems).toEqual([]); // a short outage
     messengerCalls.succeeded('telegram', now - 30 * 60_000);
+    messengerCalls.failed('telegram', 'unreachable', 'getUpdates: fetch failed', now - 3 * 60_000);
     messengerCalls.failed('telegram', 'unreachable', 'getUpdates: fetch failed', now - 60_000);
-    messengerCalls.failed('zalo', 'unreachable', '/v3.0/oa/message/cs: fetch failed', now - 60_000);
+    expect(check().problems).toEqual([]); // failing for 3 minutes: a short outage
+
+    messengerCalls.reset();
+    messengerCalls.succeeded('telegram', now - 30 * 60_000);
+    messengerCalls.failed('telegram', 'unreachable', 'getUpdates: fetch failed', now - 12 * 60_000);
+    messengerCalls.failed('telegram', 'unreachable', 'getUpdates: fetch failed', now - 60_000);
+    messengerCalls.failed('zalo', 'unreachable', '/v3.0/oa/message/cs: fetch failed', now - 20 * 60_000);
     expect(check().problems.map((p) => p.code)).toEqual(['messenger-unreachable', 'messenger-never-reached']);
+    expect(check().problems[0]!.times).toEqual({ since: now - 30 * 60_000 });
+
     messengerCalls.failed('zalo', 'token', '/v4/oa/access_token: -14014 Invalid refresh token', now);
     expect(check().problems.map((p) => p.code)).toEqual(['messenger-unreachable', 'messenger-token-refused']);
   });
