@@ -167,6 +167,7 @@ cli-restore-done = Restored { $path } from { $file }. The replaced database is k
 cli-restore-done-new = Restored { $path } from { $file }.
 cli-restore-migrated = The backup was older than the program: { $count } more migrations applied.
 cli-restore-zalo-tokens-kept = Kept the replaced database's newer Zalo token pair (its refresh token can be used only once).
+cli-restore-failed = Restoring from { $file } failed ({ $detail }); { $path } is left as it was.
 cli-help-inbound = Incoming messages that failed to be handled: list them (--failed) or handle them again (--retry)
 cli-option-inbound-failed = List the failed messages with their error (the default)
 cli-option-inbound-retry = Handle the failed messages again, each once, in each person's order

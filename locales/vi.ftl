@@ -163,6 +163,7 @@ cli-restore-done = Đã khôi phục { $path } từ { $file }. Cơ sở dữ li�
 cli-restore-done-new = Đã khôi phục { $path } từ { $file }.
 cli-restore-migrated = Bản sao lưu cũ hơn chương trình: đã áp dụng thêm { $count } bản nâng cấp.
 cli-restore-zalo-tokens-kept = Giữ lại mã truy cập Zalo mới hơn của cơ sở dữ liệu cũ (mã làm mới chỉ dùng được một lần).
+cli-restore-failed = Khôi phục từ { $file } không thành công ({ $detail }); { $path } được giữ nguyên như trước.
 cli-help-inbound = Tin nhắn đến bị lỗi khi xử lý: xem (--failed) hoặc xử lý lại (--retry)
 cli-option-inbound-failed = Liệt kê các tin bị lỗi cùng lỗi của chúng (mặc định)
 cli-option-inbound-retry = Xử lý lại các tin bị lỗi, mỗi tin một lần, theo thứ tự của từng người

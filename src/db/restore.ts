@@ -92,24 +92,37 @@ export async function restoreDatabase(databasePath: string, file: string, now: n
   const check = checkBackupFile(file);
   return whileBotStopped(databasePath, async () => {
     const kept = existsSync(databasePath) ? keepReplaced(databasePath, now) : undefined;
-    const source = new Database(file, { readonly: true, fileMustExist: true });
     try {
-      // Through SQLite rather than a file copy: a -wal file beside the backup is taken in too.
-      await source.backup(databasePath);
-    } finally {
-      source.close();
-    }
-    const db = openDatabase(databasePath);
-    let keptZaloTokens = false;
-    try {
-      if (kept) keptZaloTokens = carryNewerZaloTokens(kept, db.$client);
-      const after = db.$client.pragma('integrity_check', { simple: true });
-      if (after !== 'ok') throw new Error(`the restored database failed its integrity check: ${String(after)}`);
-      return { kept, migrationsBefore: check.migrations, migrationsAfter: appliedMigrations(db), keptZaloTokens };
-    } finally {
-      closeDatabase(db);
+      return await putInPlace(databasePath, file, kept, check.migrations);
+    } catch (error) {
+      // A restore that fails half-way (a full disk…) leaves the database as it was.
+      for (const path of [databasePath, `${databasePath}-wal`, `${databasePath}-shm`]) rmSync(path, { force: true });
+      if (kept) {
+        renameSync(kept, databasePath);
+        if (existsSync(`${kept}-wal`)) renameSync(`${kept}-wal`, `${databasePath}-wal`);
+      }
+      throw error;
     }
   });
+}
+
+async function putInPlace(databasePath: string, file: string, kept: string | undefined, migrationsBefore: number): Promise<RestoreResult> {
+  const source = new Database(file, { readonly: true, fileMustExist: true });
+  try {
+    // Through SQLite rather than a file copy: a -wal file beside the backup is taken in too.
+    await source.backup(databasePath);
+  } finally {
+    source.close();
+  }
+  const db = openDatabase(databasePath);
+  try {
+    const keptZaloTokens = kept ? carryNewerZaloTokens(kept, db.$client) : false;
+    const after = db.$client.pragma('integrity_check', { simple: true });
+    if (after !== 'ok') throw new Error(`the restored database failed its integrity check: ${String(after)}`);
+    return { kept, migrationsBefore, migrationsAfter: appliedMigrations(db), keptZaloTokens };
+  } finally {
+    closeDatabase(db);
+  }
 }
 
 /** Moves the current database (with its WAL, so even a damaged one is kept whole) out of the way. */

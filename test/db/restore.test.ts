@@ -1,5 +1,5 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
@@ -39,6 +39,21 @@ function write(path: string, key: string, value: string): void {
   closeDatabase(db);
 }
 
+/** A database made by an earlier version of the program: only its first `count` migrations. */
+function olderDatabase(dir: string, count: number): string {
+  const path = join(dir, `older-${count}.db`);
+  const folder = join(dir, `drizzle-${count}`);
+  cpSync(join(PROJECT_ROOT, 'drizzle'), folder, { recursive: true });
+  const journalPath = join(folder, 'meta', '_journal.json');
+  const journal = JSON.parse(readFileSync(journalPath, 'utf8')) as { entries: unknown[] };
+  journal.entries = journal.entries.slice(0, count);
+  writeFileSync(journalPath, JSON.stringify(journal));
+  const db = openDatabase(path, { migrate: false });
+  migrate(db, { migrationsFolder: folder });
+  closeDatabase(db);
+  return path;
+}
+
 describe('thidua restore', () => {
   it('round-trips: what was backed up comes back, and the replaced database is kept beside it', async () => {
     const cli = cliSandbox();
@@ -71,18 +86,8 @@ describe('thidua restore', () => {
 
   it('brings an older backup up to date with the migrations it lacks', async () => {
     const cli = cliSandbox();
-    const older = join(cli.dir, 'older.db');
-    // A database made by an earlier version: only the first five migrations.
-    const folder = join(cli.dir, 'drizzle');
-    cpSync(join(PROJECT_ROOT, 'drizzle'), folder, { recursive: true });
-    const journalPath = join(folder, 'meta', '_journal.json');
-    const journal = JSON.parse(readFileSync(journalPath, 'utf8')) as { entries: unknown[] };
-    const all = journal.entries.length;
-    journal.entries = journal.entries.slice(0, 5);
-    writeFileSync(journalPath, JSON.stringify(journal));
-    const db = openDatabase(older, { migrate: false });
-    migrate(db, { migrationsFolder: folder });
-    closeDatabase(db);
+    const older = olderDatabase(cli.dir, 5);
+    const all = (JSON.parse(readFileSync(join(PROJECT_ROOT, 'drizzle', 'meta', '_journal.json'), 'utf8')) as { entries: unknown[] }).entries.length;
 
     const out = await cli.run('restore', older, '--json');
     expect(out.code).toBe(0);
@@ -91,6 +96,24 @@ describe('thidua restore', () => {
     expect(result.kept).toBeUndefined(); // there was no database to replace
     const text = await cli.run('restore', older, '--lang', 'en');
     expect(text.stdout).toContain(`${all - 5} more migrations applied`);
+  });
+
+  it('a restore that fails half-way (here a migration of the backup) leaves the database as it was', async () => {
+    const cli = cliSandbox();
+    write(cli.dbPath, 'note', 'bản đang dùng');
+    const older = olderDatabase(cli.dir, 5);
+    // Something in the way of the sixth migration.
+    const blocker = new Database(older);
+    blocker.exec('CREATE INDEX inbound_queue_waiting ON inbound_queue (id)');
+    blocker.close();
+
+    const out = await cli.run('restore', older, '--lang', 'en');
+    expect(out.code).toBe(1);
+    expect(out.stderr).toContain(`Restoring from ${older} failed (`);
+    expect(out.stderr).toContain('is left as it was.');
+    expect(setting(cli.dbPath, 'note')).toBe('bản đang dùng');
+    expect(readdirSync(cli.dir).filter((f) => f.includes('before-restore'))).toEqual([]);
+    expect((await cli.run('migrate')).code).toBe(0);
   });
 
   it('refuses a file that is not a sound backup of ours, and changes nothing', async () => {

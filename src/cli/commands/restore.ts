@@ -32,7 +32,11 @@ export const restoreCommand: Command = {
         if (ctx.json) ctx.io.stdout(JSON.stringify({ error: 'bot-running' }));
         return 1;
       }
-      throw error;
+      // Anything else (a full disk, a migration that fails): the database was put back as it was.
+      const detail = error instanceof Error ? error.message : String(error);
+      ctx.io.stderr(ctx.t('cli-restore-failed', { file, path, detail }));
+      if (ctx.json) ctx.io.stdout(JSON.stringify({ error: 'restore-failed', detail }));
+      return 1;
     }
   },
 };
