@@ -31,6 +31,7 @@ export interface Operations {
   stop(): Promise<void>;
 }
 
+/** Starts the daily backups (unless BACKUP_AT=off) and makes the health route. */
 export function startOperations(options: { config: Config; db: Db; clock: Clock; log: Logger; messengers: Messenger[] }): Operations {
   const { config, db, clock, log, messengers } = options;
   const dir = backupDir(config);

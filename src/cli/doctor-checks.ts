@@ -42,6 +42,7 @@ export interface DoctorInputs {
 
 const describe = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
+/** Every check, in the order they are shown. */
 export async function runDoctorChecks({ config, db, now, fetch: fetchImpl = globalThis.fetch }: DoctorInputs): Promise<Finding[]> {
   const findings: Finding[] = [];
   const add = (severity: Severity, text: string, args: Record<string, string | number> = {}, times?: Record<string, number>) =>

@@ -38,6 +38,7 @@ export function lastDueAt(now: number, at: string, timeZone: string): number {
   return today <= now ? today : today - DAY_MS;
 }
 
+/** The daily backup of a running bot: `start()` looks every minute, `check()` once (tests call it). */
 export class BackupSchedule {
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<BackupAttempt | undefined> | undefined;

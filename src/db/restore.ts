@@ -16,6 +16,7 @@ import { whileBotStopped } from './run-lock.ts';
 /** Why a file cannot be restored: the `cli-restore-<reason>` text says it to the operator. */
 export type RestoreProblem = 'missing' | 'unreadable' | 'damaged' | 'foreign' | 'newer';
 
+/** The file was not restored, and nothing was changed. */
 export class RestoreRefusedError extends Error {
   constructor(
     readonly problem: RestoreProblem,

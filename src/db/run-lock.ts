@@ -16,6 +16,7 @@ export class DatabaseInUseError extends Error {
   }
 }
 
+/** The lock file beside the database. */
 export const runLockPath = (databasePath: string) => `${databasePath}.running`;
 
 function openLockFile(databasePath: string, busyTimeoutMs: number): Database.Database {
@@ -37,6 +38,7 @@ function openLockFile(databasePath: string, busyTimeoutMs: number): Database.Dat
 
 const isBusy = (error: unknown) => error instanceof Error && 'code' in error && String(error.code).startsWith('SQLITE_BUSY');
 
+/** A running bot's hold on the lock; released when the process ends, or by `release()`. */
 export interface RunLock {
   release(): void;
 }

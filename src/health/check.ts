@@ -31,6 +31,7 @@ export interface Problem {
   times?: Record<string, number>;
 }
 
+/** What the health check found; `ok` when there is no problem. */
 export interface HealthReport {
   ok: boolean;
   problems: Problem[];
@@ -106,6 +107,7 @@ function messengerProblem(messenger: Messenger, state: MessengerCallState, now: 
   return { code: 'messenger-unreachable', args: { messenger, error: failure.error }, times: { since: state.lastSuccessAt } };
 }
 
+/** Runs every check once (the database probe writes one row). */
 export function checkHealth(inputs: HealthInputs): HealthReport {
   const { db, databasePath, now } = inputs;
   const problems: Problem[] = [];

@@ -34,6 +34,7 @@ export function healthJson(report: HealthReport, locale: Locale, timeZone: strin
   };
 }
 
+/** The route, checking afresh at each request with the inputs of that moment. */
 export function healthRoute(inputs: () => HealthInputs, locale: Locale, timeZone: string): Route {
   return {
     method: 'GET',

@@ -7,6 +7,7 @@ import { TOKEN_ERRORS } from './errors.ts';
 
 const OAUTH_PATH = '/oa/access_token';
 
+/** `fetchImpl`, reporting each call's outcome to the health record. */
 export function recordZaloCalls(fetchImpl: typeof fetch): typeof fetch {
   return async (input, init) => {
     const url = input instanceof Request ? input.url : String(input);
