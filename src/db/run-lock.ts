@@ -62,16 +62,30 @@ export function holdRunLock(databasePath: string, waitMs = 10_000): RunLock {
   return { release: () => lock.close() };
 }
 
+/** The exclusive lock, or undefined while a bot (or a restore) holds the lock file. */
+function tryExclusive(databasePath: string): Database.Database | undefined {
+  let lock: Database.Database;
+  try {
+    lock = openLockFile(databasePath, 0);
+  } catch (error) {
+    if (error instanceof DatabaseInUseError) return undefined;
+    throw error;
+  }
+  try {
+    lock.exec('BEGIN EXCLUSIVE');
+    return lock;
+  } catch (error) {
+    lock.close();
+    if (isBusy(error)) return undefined;
+    throw error;
+  }
+}
+
 /** Runs `work` while no bot can run on the database; throws DatabaseInUseError at once if one does. */
 export async function whileBotStopped<T>(databasePath: string, work: () => Promise<T> | T): Promise<T> {
-  const lock = openLockFile(databasePath, 0);
+  const lock = tryExclusive(databasePath);
+  if (!lock) throw new DatabaseInUseError(databasePath);
   try {
-    try {
-      lock.exec('BEGIN EXCLUSIVE');
-    } catch (error) {
-      if (isBusy(error)) throw new DatabaseInUseError(databasePath);
-      throw error;
-    }
     return await work();
   } finally {
     lock.close();
@@ -81,20 +95,7 @@ export async function whileBotStopped<T>(databasePath: string, work: () => Promi
 /** True while a bot runs on the database (or a restore does). */
 export function botRunning(databasePath: string): boolean {
   if (databasePath === ':memory:') return false;
-  let lock: Database.Database;
-  try {
-    lock = openLockFile(databasePath, 0);
-  } catch (error) {
-    if (error instanceof DatabaseInUseError) return true;
-    throw error;
-  }
-  try {
-    lock.exec('BEGIN EXCLUSIVE');
-    return false;
-  } catch (error) {
-    if (isBusy(error)) return true;
-    throw error;
-  } finally {
-    lock.close();
-  }
+  const lock = tryExclusive(databasePath);
+  lock?.close();
+  return lock === undefined;
 }
