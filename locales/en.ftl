@@ -172,7 +172,10 @@ cli-help-inbound = Incoming messages that failed to be handled: list them (--fai
 cli-option-inbound-failed = List the failed messages with their error (the default)
 cli-option-inbound-retry = Handle the failed messages again, each once, in each person's order
 cli-inbound-none = No incoming message has failed.
-cli-inbound-title = { $count } incoming messages failed to be handled:
+cli-inbound-title = { $count } incoming { $count ->
+    [one] message
+   *[other] messages
+  } failed to be handled:
 cli-inbound-line = {"  "}#{ $id } · { $at } · { $channel } · { $sender }: "{ $text }" — { $error }
 cli-inbound-unreadable = (content unreadable)
 cli-inbound-choice = pressed button { $choice }
@@ -188,6 +191,10 @@ doctor-database-damaged = The database { $path } is damaged ({ $detail }). Stop 
 doctor-disk-ok = { $free } MB free on the disk.
 doctor-bot-running = The bot is running on this database.
 doctor-bot-stopped = The bot is not running on this database (start it: npm start, or systemctl start thidua-bot).
+doctor-inbound-failed = { $failed } incoming { $failed ->
+    [one] message that failed earlier still waits.
+   *[other] messages that failed earlier still wait.
+  } See them: npx thidua inbound --failed; once the cause is fixed: npx thidua inbound --retry
 doctor-telegram-off = Telegram: not configured (TELEGRAM_BOT_TOKEN is empty).
 doctor-telegram-ok = Telegram: the bot token is valid (@{ $username }).
 doctor-telegram-token-refused = Telegram refuses the bot token ({ $error }): it was revoked or mistyped. Get a new one from @BotFather, put it in TELEGRAM_BOT_TOKEN and restart the bot.
@@ -207,8 +214,14 @@ doctor-backup-none = No backup yet in { $dir }. A running bot backs up daily; ba
 doctor-backup-old = The latest backup is old (at { $at }: { $path }). Check that the bot runs, and BACKUP_AT, BACKUP_DIR.
 doctor-backup-off = Scheduled backups are off (BACKUP_AT=off). Set a time, e.g. BACKUP_AT=02:30.
 doctor-summary-ok = All is well.
-doctor-summary-warn = Nothing is broken; { $count } things worth a look (marked !).
-doctor-summary-fail = { $count } things to fix (marked ✗).
+doctor-summary-warn = Nothing is broken; { $count } { $count ->
+    [one] thing
+   *[other] things
+  } worth a look (marked !).
+doctor-summary-fail = { $count } { $count ->
+    [one] thing
+   *[other] things
+  } to fix (marked ✗).
 
 ## Conversations: common
 
@@ -924,6 +937,12 @@ health-messenger-never-reached = { $messenger ->
     [zalo] Zalo
    *[telegram] Telegram
   } has not been reached yet ({ $error }). Check the server's Internet connection and firewall.
-health-outbox-stuck = { $waiting } due messages are not sent yet, the oldest since { $since }. The bot's log says why.
-health-inbound-failing = { $failed } incoming messages failed to be handled, the latest at { $last }. List them: npx thidua inbound --failed; handle them again: npx thidua inbound --retry
+health-outbox-stuck = { $waiting } due { $waiting ->
+    [one] message is
+   *[other] messages are
+  } not sent yet, the oldest since { $since }. The bot's log says why.
+health-inbound-failing = { $failed } incoming { $failed ->
+    [one] message
+   *[other] messages
+  } failed to be handled, the latest at { $last }. List them: npx thidua inbound --failed; handle them again: npx thidua inbound --retry
 health-backup-failed = The backup at { $at } failed ({ $error }). Check that BACKUP_DIR is writable and has free space.

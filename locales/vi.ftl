@@ -184,6 +184,7 @@ doctor-database-damaged = Cơ sở dữ liệu { $path } bị hỏng ({ $detail 
 doctor-disk-ok = Ổ đĩa còn { $free } MB trống.
 doctor-bot-running = Bot đang chạy trên cơ sở dữ liệu này.
 doctor-bot-stopped = Bot không chạy trên cơ sở dữ liệu này (khởi động: npm start, hoặc systemctl start thidua-bot).
+doctor-inbound-failed = { $failed } tin nhắn đến bị lỗi trước đây vẫn chờ xử lý lại. Xem: npx thidua inbound --failed; khi đã sửa nguyên nhân: npx thidua inbound --retry
 doctor-telegram-off = Telegram: chưa cấu hình (TELEGRAM_BOT_TOKEN trống).
 doctor-telegram-ok = Telegram: mã bot hợp lệ (@{ $username }).
 doctor-telegram-token-refused = Telegram từ chối mã bot ({ $error }): mã đã bị thu hồi hoặc gõ sai. Lấy mã mới từ @BotFather, đặt vào TELEGRAM_BOT_TOKEN rồi khởi động lại bot.

@@ -59,6 +59,8 @@ export async function runDoctorChecks({ config, db, now, fetch: fetchImpl = glob
   if (health.database.freeBytes !== undefined && !health.problems.some((p) => p.code === 'disk-low')) {
     add('ok', 'doctor-disk-ok', { free: Math.floor(health.database.freeBytes / 1024 / 1024) });
   }
+  // Failures of the last hour are a problem above; older ones still wait for a retry.
+  if (health.inbound.failed > 0 && !health.problems.some((p) => p.code === 'inbound-failing')) add('warn', 'doctor-inbound-failed', { failed: health.inbound.failed });
   add('ok', botRunning(config.DATABASE_PATH) ? 'doctor-bot-running' : 'doctor-bot-stopped');
 
   if (config.TELEGRAM_BOT_TOKEN) await checkTelegram(config, fetchImpl, add);

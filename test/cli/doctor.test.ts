@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { cliSandbox, useCliSandboxes } from '../helpers/cli.ts';
+import { cliSandbox, FEB_15_2020, useCliSandboxes } from '../helpers/cli.ts';
 import { FAKE_TOKEN, FakeBotApi } from '../helpers/fake-telegram.ts';
 import { APP_ID, OA_SECRET_KEY, startFakeZalo, type FakeZalo } from '../channels/zalo/fake-zalo.ts';
 
@@ -65,6 +65,10 @@ describe('thidua doctor', () => {
     const cli = await configured(api, zalo, { TZ: 'Asia/Bangkok', BACKUP_AT: 'off' });
     api.fail('getMe', 401, 'Unauthorized');
     zalo.valid = { access: 'A-NEWER-ACCESS-TOKEN-0002', refresh: 'A-NEWER-REFRESH-TOKEN-002' };
+    // A message that failed yesterday, not retried yet.
+    const db = new Database(cli.dbPath);
+    db.prepare("INSERT INTO inbound_queue (channel, key, event, received_at, processed_at, error) VALUES ('zalo', 'm1', '{}', ?, ?, 'SqliteError: boom')").run(FEB_15_2020 - 86_400_000, FEB_15_2020 - 86_400_000);
+    db.close();
 
     const out = await cli.run('doctor', '--lang', 'en');
     expect(out.code).toBe(1);
@@ -76,6 +80,7 @@ describe('thidua doctor', () => {
     expect(out.stdout).toContain('✗ Zalo refuses the access token (-216');
     expect(out.stdout).toContain('! Scheduled backups are off (BACKUP_AT=off).');
     expect(out.stdout).toContain('! No backup yet in');
+    expect(out.stdout).toContain('! 1 incoming message that failed earlier still waits. See them: npx thidua inbound --failed');
     expect(out.stdout).toContain('2 things to fix (marked ✗).');
 
     // The token is fine again, but Telegram has no webhook at the configured address.
