@@ -8,8 +8,10 @@ import { fixedClock } from '../../src/domain/clock.ts';
 import { silentLogger } from '../../src/util/log.ts';
 import { openTempDatabase, useTempDatabases } from '../helpers/db.ts';
 import { waitFor } from '../helpers/wait.ts';
+import { cliSandbox, FEB_15_2020, useCliSandboxes } from '../helpers/cli.ts';
 
 useTempDatabases();
+useCliSandboxes();
 const schedules: BackupSchedule[] = [];
 afterEach(async () => {
   for (const s of schedules.splice(0)) await s.stop();
@@ -87,5 +89,14 @@ describe('scheduled backups', () => {
     expect(attempt).toMatchObject({ ok: false });
     expect(s.lastAttempt).toMatchObject({ ok: false, error: expect.stringContaining('ENOTDIR') });
     expect(listBackups(dir)).toEqual([]);
+  });
+
+  it('`thidua backup` without a file writes into BACKUP_DIR, named as the scheduled ones, so they count toward BACKUP_KEEP', async () => {
+    const cli = cliSandbox();
+    const dir = join(cli.dir, 'sao-luu');
+    const out = await cliSandbox({ DATABASE_PATH: cli.dbPath, BACKUP_DIR: dir }).run('backup', '--json');
+    expect(out.code).toBe(0);
+    expect(listBackups(dir)).toEqual([{ path: join(dir, 'thidua-20200215-030000.db'), at: FEB_15_2020 }]);
+    expect(JSON.parse(out.stdout)).toMatchObject({ path: join(dir, 'thidua-20200215-030000.db') });
   });
 });
