@@ -37,6 +37,7 @@ config-invalid = The configuration is invalid, so the program stops. Fix these e
 config-bad-timezone = not a known IANA time zone, e.g. Asia/Ho_Chi_Minh
 config-bad-telegram-token = does not look like a token from @BotFather (123456:ABC…)
 config-bad-zalo-app-id = must be the numeric app id
+config-bad-backup-at = must be a time as HH:MM (e.g. 02:30) or off
 config-got = (got "{ $value }")
 
 ## Domain errors
@@ -155,6 +156,72 @@ cli-status-no-group = (in no cluster/block)
 cli-status-line = {"  "}{ $label }: { $units } units — not registered { $none }, not sent { $draft }, awaiting review { $submitted }, returned { $returned }, approved { $approved }, late { $late }
 cli-status-late = Late ({ $count }): { $units }
 cli-backup-done = Backed up to { $path } ({ $size } KB); the copy passed an integrity check.
+cli-help-restore = Restore the database from a backup (stop the bot first; the replaced database is kept beside it)
+cli-restore-missing = There is no file { $file }.
+cli-restore-unreadable = { $file } is not a readable SQLite database; nothing restored. ({ $detail })
+cli-restore-damaged = { $file } is damaged (it fails the integrity check); nothing restored: { $detail }
+cli-restore-foreign = { $file } is not a backup of Trợ lý Thi đua; nothing restored.
+cli-restore-newer = { $file } was made by a newer version of the program; nothing restored. Upgrade the program first.
+cli-restore-bot-running = The bot is running on { $path }: stop it first (e.g. systemctl stop thidua-bot), then restore.
+cli-restore-done = Restored { $path } from { $file }. The replaced database is kept as { $kept }.
+cli-restore-done-new = Restored { $path } from { $file }.
+cli-restore-migrated = The backup was older than the program: { $count } more migrations applied.
+cli-restore-zalo-tokens-kept = Kept the replaced database's newer Zalo token pair (its refresh token can be used only once).
+cli-restore-failed = Restoring from { $file } failed ({ $detail }); { $path } is left as it was.
+cli-help-inbound = Incoming messages that failed to be handled: list them (--failed) or handle them again (--retry)
+cli-option-inbound-failed = List the failed messages with their error (the default)
+cli-option-inbound-retry = Handle the failed messages again, each once, in each person's order
+cli-inbound-none = No incoming message has failed.
+cli-inbound-title = { $count } incoming { $count ->
+    [one] message
+   *[other] messages
+  } failed to be handled:
+cli-inbound-line = {"  "}#{ $id } · { $at } · { $channel } · { $sender }: "{ $text }" — { $error }
+cli-inbound-unreadable = (content unreadable)
+cli-inbound-choice = pressed button { $choice }
+cli-inbound-file = (a file)
+cli-inbound-retried = Handled again: { $handled }; still failing: { $failed }; waiting because an earlier message of the same person still fails: { $waiting }.
+cli-inbound-replies-now = The replies are queued; the running bot sends them now.
+cli-inbound-replies-at-start = The replies are queued; the bot sends them when it starts (npm start).
+cli-help-doctor = Check the configuration and the bot's state, and say what to fix
+doctor-timezone-ok = Time zone { $tz }; it is now { $now }.
+doctor-timezone-other = The time zone is { $tz } (it is now { $now }): deadlines, quiet hours and dates follow it. Provinces of Viet Nam use TZ=Asia/Ho_Chi_Minh.
+doctor-database-ok = The database { $path } can be read and written ({ $migrations } migrations applied).
+doctor-database-damaged = The database { $path } is damaged ({ $detail }). Stop the bot and restore the latest backup: npx thidua restore <file>
+doctor-disk-ok = { $free } MB free on the disk.
+doctor-bot-running = The bot is running on this database.
+doctor-bot-stopped = The bot is not running on this database (start it: npm start, or systemctl start thidua-bot).
+doctor-inbound-failed = { $failed } incoming { $failed ->
+    [one] message that failed earlier still waits.
+   *[other] messages that failed earlier still wait.
+  } See them: npx thidua inbound --failed; once the cause is fixed: npx thidua inbound --retry
+doctor-telegram-off = Telegram: not configured (TELEGRAM_BOT_TOKEN is empty).
+doctor-telegram-ok = Telegram: the bot token is valid (@{ $username }).
+doctor-telegram-token-refused = Telegram refuses the bot token ({ $error }): it was revoked or mistyped. Get a new one from @BotFather, put it in TELEGRAM_BOT_TOKEN and restart the bot.
+doctor-telegram-unreachable = Telegram cannot be reached at { $root } ({ $error }). Check the Internet connection, the firewall and TELEGRAM_API_ROOT.
+doctor-telegram-polling = Telegram: the bot uses long polling (no webhook needed).
+doctor-telegram-webhook-ok = Telegram: the webhook is registered at { $url }.
+doctor-telegram-webhook-missing = Telegram: no webhook registered at { $url } (Telegram has: { $actual }). Restart the bot so that it registers it, and check that the address is reachable from the Internet over HTTPS.
+doctor-telegram-webhook-error = Telegram cannot deliver to { $url }: "{ $error }" ({ $pending } updates waiting). Check the HTTPS proxy and the bot's HTTP_PORT.
+doctor-zalo-off = Zalo OA: not configured (ZALO_APP_ID, ZALO_APP_SECRET, ZALO_OA_SECRET_KEY).
+doctor-zalo-no-tokens = Zalo OA: no tokens stored. Get a token pair from Zalo for Developers and run: npx thidua zalo-tokens --access … --refresh …
+doctor-zalo-ok = Zalo OA: the access token is valid (OA "{ $name }", expires at { $at }, the bot refreshes it). The OA's webhook must point at https://<your host>/zalo/webhook.
+doctor-zalo-token-expired = Zalo OA: the access token expired at { $at }; a running bot refreshes it at its next call. If the bot runs and this stays, get a new pair: npx thidua zalo-tokens --access … --refresh …
+doctor-zalo-token-refused = Zalo refuses the access token ({ $error }). Get a new token pair from Zalo for Developers and run: npx thidua zalo-tokens --access … --refresh …
+doctor-zalo-unreachable = Zalo cannot be reached at { $base } ({ $error }). Check the Internet connection and the firewall.
+doctor-backup-ok = Latest backup: { $path } (at { $at }); the latest { $keep } are kept.
+doctor-backup-none = No backup yet in { $dir }. A running bot backs up daily; back up now: npx thidua backup
+doctor-backup-old = The latest backup is old (at { $at }: { $path }). Check that the bot runs, and BACKUP_AT, BACKUP_DIR.
+doctor-backup-off = Scheduled backups are off (BACKUP_AT=off). Set a time, e.g. BACKUP_AT=02:30.
+doctor-summary-ok = All is well.
+doctor-summary-warn = Nothing is broken; { $count } { $count ->
+    [one] thing
+   *[other] things
+  } worth a look (marked !).
+doctor-summary-fail = { $count } { $count ->
+    [one] thing
+   *[other] things
+  } to fix (marked ✗).
 
 ## Conversations: common
 
@@ -565,6 +632,7 @@ config-bad-webhook-secret = letters, digits, "_" and "-" only, 16 to 256 charact
 ## Start-up (npm start)
 
 start-database = Database: { $path } ({ $count } migrations applied).
+start-database-in-use = The database { $path } is being restored (thidua restore). Wait until it is done, then start again.
 start-movement = Open movement: { $code } — { $name }.
 start-no-movement = No movement yet. Load the sample one: npm run cli -- load-sample
 start-telegram-on = Telegram: configured (TELEGRAM_BOT_TOKEN).
@@ -849,3 +917,32 @@ cli-broadcast-problem = {"  "}{ $name } — { $unit }: { $status ->
    *[unreachable] unreachable
   } ({ $error })
 cli-broadcast-nobody = Nobody is in the audience "{ $audience }"; nothing was sent.
+
+## Health (GET /health, thidua doctor)
+
+health-database-unwritable = The database cannot be written ({ $error }). Check that the disk has free space, that the data folder is writable, and that no other program holds the file locked.
+health-disk-low = Only { $free } MB are free on the database's disk. Free some space (old backups, old exports, logs) before the bot can no longer store messages.
+health-messenger-token-refused = { $messenger ->
+    [zalo] Zalo
+   *[telegram] Telegram
+  } has refused the bot's token since { $since } ({ $error }). { $messenger ->
+    [zalo] Get a new token pair from Zalo for Developers and run: npx thidua zalo-tokens --access … --refresh …
+   *[telegram] It may have been revoked: get a new token from @BotFather, put it in TELEGRAM_BOT_TOKEN and restart the bot.
+  }
+health-messenger-unreachable = { $messenger ->
+    [zalo] Zalo
+   *[telegram] Telegram
+  } has not answered since { $since } ({ $error }). Check the server's Internet connection and firewall.
+health-messenger-never-reached = { $messenger ->
+    [zalo] Zalo
+   *[telegram] Telegram
+  } has not been reached yet ({ $error }). Check the server's Internet connection and firewall.
+health-outbox-stuck = { $waiting } due { $waiting ->
+    [one] message is
+   *[other] messages are
+  } not sent yet, the oldest since { $since }. The bot's log says why.
+health-inbound-failing = { $failed } incoming { $failed ->
+    [one] message
+   *[other] messages
+  } failed to be handled, the latest at { $last }. List them: npx thidua inbound --failed; handle them again: npx thidua inbound --retry
+health-backup-failed = The backup at { $at } failed ({ $error }). Check that BACKUP_DIR is writable and has free space.

@@ -37,6 +37,7 @@ config-invalid = Cấu hình không hợp lệ, chương trình dừng lại. H�
 config-bad-timezone = không phải múi giờ IANA, ví dụ Asia/Ho_Chi_Minh
 config-bad-telegram-token = không giống mã bot do @BotFather cấp (123456:ABC…)
 config-bad-zalo-app-id = phải là mã ứng dụng dạng số
+config-bad-backup-at = phải là giờ dạng HH:MM (ví dụ 02:30) hoặc off
 config-got = (đang là "{ $value }")
 
 ## Lỗi nghiệp vụ
@@ -151,6 +152,60 @@ cli-status-no-group = (chưa thuộc cụm/khối)
 cli-status-line = {"  "}{ $label }: { $units } đơn vị — chưa đăng ký { $none }, chưa gửi { $draft }, chờ duyệt { $submitted }, trả lại { $returned }, đã duyệt { $approved }, chậm { $late }
 cli-status-late = Chậm ({ $count }): { $units }
 cli-backup-done = Đã sao lưu vào { $path } ({ $size } KB), bản sao đã được kiểm tra toàn vẹn.
+cli-help-restore = Khôi phục cơ sở dữ liệu từ một bản sao lưu (phải dừng bot trước; cơ sở dữ liệu cũ được giữ lại bên cạnh)
+cli-restore-missing = Không có tệp { $file }.
+cli-restore-unreadable = Tệp { $file } không phải cơ sở dữ liệu SQLite đọc được, không khôi phục. ({ $detail })
+cli-restore-damaged = Tệp { $file } bị hỏng (không qua kiểm tra toàn vẹn), không khôi phục: { $detail }
+cli-restore-foreign = Tệp { $file } không phải bản sao lưu của Trợ lý Thi đua, không khôi phục.
+cli-restore-newer = Tệp { $file } do một phiên bản mới hơn của chương trình tạo ra, không khôi phục. Hãy nâng cấp chương trình trước.
+cli-restore-bot-running = Bot đang chạy trên { $path }: hãy dừng bot trước (ví dụ: systemctl stop thidua-bot) rồi khôi phục lại.
+cli-restore-done = Đã khôi phục { $path } từ { $file }. Cơ sở dữ liệu cũ được giữ ở { $kept }.
+cli-restore-done-new = Đã khôi phục { $path } từ { $file }.
+cli-restore-migrated = Bản sao lưu cũ hơn chương trình: đã áp dụng thêm { $count } bản nâng cấp.
+cli-restore-zalo-tokens-kept = Giữ lại mã truy cập Zalo mới hơn của cơ sở dữ liệu cũ (mã làm mới chỉ dùng được một lần).
+cli-restore-failed = Khôi phục từ { $file } không thành công ({ $detail }); { $path } được giữ nguyên như trước.
+cli-help-inbound = Tin nhắn đến bị lỗi khi xử lý: xem (--failed) hoặc xử lý lại (--retry)
+cli-option-inbound-failed = Liệt kê các tin bị lỗi cùng lỗi của chúng (mặc định)
+cli-option-inbound-retry = Xử lý lại các tin bị lỗi, mỗi tin một lần, theo thứ tự của từng người
+cli-inbound-none = Không có tin nhắn đến nào bị lỗi.
+cli-inbound-title = { $count } tin nhắn đến bị lỗi khi xử lý:
+cli-inbound-line = {"  "}#{ $id } · { $at } · { $channel } · { $sender }: "{ $text }" — { $error }
+cli-inbound-unreadable = (không đọc được nội dung)
+cli-inbound-choice = chọn nút { $choice }
+cli-inbound-file = (tệp đính kèm)
+cli-inbound-retried = Đã xử lý lại { $handled } tin; { $failed } tin vẫn lỗi; { $waiting } tin chờ vì tin trước đó của cùng người còn lỗi.
+cli-inbound-replies-now = Câu trả lời đã được xếp vào hàng gửi; bot đang chạy sẽ gửi ngay.
+cli-inbound-replies-at-start = Câu trả lời đã được xếp vào hàng gửi; bot sẽ gửi khi khởi động (npm start).
+cli-help-doctor = Kiểm tra cấu hình và tình trạng của bot, nói rõ cần sửa gì
+doctor-timezone-ok = Múi giờ { $tz }; bây giờ là { $now }.
+doctor-timezone-other = Múi giờ đang đặt là { $tz } (bây giờ là { $now }): hạn chót, giờ yên lặng và ngày tháng sẽ tính theo múi giờ này. Các tỉnh ở Việt Nam dùng TZ=Asia/Ho_Chi_Minh.
+doctor-database-ok = Cơ sở dữ liệu { $path } đọc ghi được ({ $migrations } bản nâng cấp đã áp dụng).
+doctor-database-damaged = Cơ sở dữ liệu { $path } bị hỏng ({ $detail }). Dừng bot và khôi phục bản sao lưu gần nhất: npx thidua restore <tệp>
+doctor-disk-ok = Ổ đĩa còn { $free } MB trống.
+doctor-bot-running = Bot đang chạy trên cơ sở dữ liệu này.
+doctor-bot-stopped = Bot không chạy trên cơ sở dữ liệu này (khởi động: npm start, hoặc systemctl start thidua-bot).
+doctor-inbound-failed = { $failed } tin nhắn đến bị lỗi trước đây vẫn chờ xử lý lại. Xem: npx thidua inbound --failed; khi đã sửa nguyên nhân: npx thidua inbound --retry
+doctor-telegram-off = Telegram: chưa cấu hình (TELEGRAM_BOT_TOKEN trống).
+doctor-telegram-ok = Telegram: mã bot hợp lệ (@{ $username }).
+doctor-telegram-token-refused = Telegram từ chối mã bot ({ $error }): mã đã bị thu hồi hoặc gõ sai. Lấy mã mới từ @BotFather, đặt vào TELEGRAM_BOT_TOKEN rồi khởi động lại bot.
+doctor-telegram-unreachable = Không gọi được Telegram tại { $root } ({ $error }). Kiểm tra kết nối Internet, tường lửa, và TELEGRAM_API_ROOT.
+doctor-telegram-polling = Telegram: bot nhận tin bằng long polling (không cần webhook).
+doctor-telegram-webhook-ok = Telegram: webhook đã đăng ký tại { $url }.
+doctor-telegram-webhook-missing = Telegram: webhook chưa đăng ký tại { $url } (Telegram đang ghi: { $actual }). Khởi động lại bot để bot tự đăng ký, và kiểm tra địa chỉ này truy cập được từ Internet qua HTTPS.
+doctor-telegram-webhook-error = Telegram không gửi được tin tới { $url }: "{ $error }" ({ $pending } tin đang chờ). Kiểm tra proxy HTTPS và cổng HTTP_PORT của bot.
+doctor-zalo-off = Zalo OA: chưa cấu hình (ZALO_APP_ID, ZALO_APP_SECRET, ZALO_OA_SECRET_KEY).
+doctor-zalo-no-tokens = Zalo OA: chưa có mã truy cập. Lấy cặp mã ở trang Zalo for Developers rồi chạy: npx thidua zalo-tokens --access … --refresh …
+doctor-zalo-ok = Zalo OA: mã truy cập hợp lệ (OA "{ $name }", hết hạn lúc { $at }, bot tự làm mới). Webhook của OA phải trỏ tới https://<máy chủ>/zalo/webhook.
+doctor-zalo-token-expired = Zalo OA: mã truy cập đã hết hạn lúc { $at }; bot đang chạy sẽ tự làm mới ở lần gọi tới. Nếu bot đã chạy mà vẫn thế, hãy lấy cặp mã mới: npx thidua zalo-tokens --access … --refresh …
+doctor-zalo-token-refused = Zalo từ chối mã truy cập ({ $error }). Lấy cặp mã mới ở trang Zalo for Developers rồi chạy: npx thidua zalo-tokens --access … --refresh …
+doctor-zalo-unreachable = Không gọi được Zalo tại { $base } ({ $error }). Kiểm tra kết nối Internet và tường lửa.
+doctor-backup-ok = Bản sao lưu mới nhất: { $path } (lúc { $at }); giữ { $keep } bản gần nhất.
+doctor-backup-none = Chưa có bản sao lưu nào trong { $dir }. Bot đang chạy sẽ tự sao lưu hằng ngày; sao lưu ngay: npx thidua backup
+doctor-backup-old = Bản sao lưu mới nhất đã cũ (lúc { $at }: { $path }). Kiểm tra bot có đang chạy và BACKUP_AT, BACKUP_DIR.
+doctor-backup-off = Sao lưu tự động đang tắt (BACKUP_AT=off). Hãy đặt giờ sao lưu, ví dụ BACKUP_AT=02:30.
+doctor-summary-ok = Mọi thứ đều ổn.
+doctor-summary-warn = Không có lỗi; { $count } điều nên xem lại (dấu !).
+doctor-summary-fail = Có { $count } việc cần sửa (dấu ✗).
 
 ## Hội thoại: chung
 
@@ -561,6 +616,7 @@ config-bad-webhook-secret = chỉ gồm chữ, số, "_" và "-", từ 16 đến
 ## Khởi động (npm start)
 
 start-database = Cơ sở dữ liệu: { $path } ({ $count } bản nâng cấp đã áp dụng).
+start-database-in-use = Cơ sở dữ liệu { $path } đang được khôi phục (thidua restore). Hãy chờ xong rồi chạy lại.
 start-movement = Phong trào đang mở: { $code } — { $name }.
 start-no-movement = Chưa có phong trào nào. Nạp phong trào mẫu: npm run cli -- load-sample
 start-telegram-on = Telegram: đã cấu hình (TELEGRAM_BOT_TOKEN).
@@ -812,3 +868,26 @@ cli-broadcast-problem = {"  "}{ $name } — { $unit }: { $status ->
    *[unreachable] không liên lạc được
   } ({ $error })
 cli-broadcast-nobody = Không có ai thuộc đối tượng "{ $audience }"; không gửi gì.
+
+## Tình trạng hoạt động (GET /health, thidua doctor)
+
+health-database-unwritable = Cơ sở dữ liệu không ghi được ({ $error }). Kiểm tra ổ đĩa còn chỗ trống, quyền ghi vào thư mục dữ liệu, và không có chương trình nào khác đang giữ khóa tệp.
+health-disk-low = Ổ đĩa chứa cơ sở dữ liệu chỉ còn { $free } MB trống. Hãy giải phóng chỗ (xóa bản sao lưu cũ, tệp xuất cũ, nhật ký) trước khi bot ngừng lưu được tin nhắn.
+health-messenger-token-refused = { $messenger ->
+    [zalo] Zalo
+   *[telegram] Telegram
+  } từ chối mã truy cập của bot từ { $since } ({ $error }). { $messenger ->
+    [zalo] Lấy cặp mã mới ở trang Zalo for Developers rồi chạy: npx thidua zalo-tokens --access … --refresh …
+   *[telegram] Mã có thể đã bị thu hồi: lấy mã mới từ @BotFather, đặt vào TELEGRAM_BOT_TOKEN rồi khởi động lại bot.
+  }
+health-messenger-unreachable = Không gọi được { $messenger ->
+    [zalo] Zalo
+   *[telegram] Telegram
+  } từ { $since } ({ $error }). Kiểm tra kết nối Internet và tường lửa của máy chủ.
+health-messenger-never-reached = Chưa gọi được { $messenger ->
+    [zalo] Zalo
+   *[telegram] Telegram
+  } lần nào ({ $error }). Kiểm tra kết nối Internet và tường lửa của máy chủ.
+health-outbox-stuck = { $waiting } tin nhắn đến hạn mà chưa gửi được, tin cũ nhất từ { $since }. Xem nhật ký của bot để biết lý do.
+health-inbound-failing = { $failed } tin nhắn đến bị lỗi khi xử lý, lần gần nhất lúc { $last }. Xem danh sách: npx thidua inbound --failed; xử lý lại: npx thidua inbound --retry
+health-backup-failed = Lần sao lưu lúc { $at } không thành công ({ $error }). Kiểm tra thư mục BACKUP_DIR có ghi được và còn chỗ trống.

@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { z } from 'zod';
 import { LOCALES } from './db/schema.ts';
 import { zodLocale } from './domain/validation-report.ts';
@@ -40,6 +41,12 @@ export const configSchema = z.object({
   TZ: withDefault(timeZone, 'Asia/Ho_Chi_Minh'),
   LOG_LEVEL: withDefault(z.enum(['debug', 'info', 'warn', 'error', 'silent']), 'info'),
   DEFAULT_LOCALE: withDefault(z.enum(LOCALES), 'vi'),
+  /** Where backups go; unset: a `backups` folder beside the database. */
+  BACKUP_DIR: optional(z.string()),
+  /** How many backups are kept; older ones are removed after each scheduled backup. */
+  BACKUP_KEEP: withDefault(z.coerce.number().int().min(1).max(3650), 14),
+  /** Local time of the daily backup (HH:MM, in TZ), or `off`. */
+  BACKUP_AT: withDefault(z.union([z.literal('off'), z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'config-bad-backup-at')]), '02:30'),
 });
 
 export type Config = z.infer<typeof configSchema>;
@@ -67,6 +74,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, locale: Locale 
 /** Loads `./.env` into process.env if present (variables already set win). */
 export function loadDotEnv(path = '.env'): void {
   if (existsSync(path)) process.loadEnvFile(path);
+}
+
+/** The folder backups go to: BACKUP_DIR, or `backups` beside the database. */
+export function backupDir(config: Pick<Config, 'BACKUP_DIR' | 'DATABASE_PATH'>): string {
+  return config.BACKUP_DIR ?? join(dirname(config.DATABASE_PATH), 'backups');
 }
 
 export function describeConfig(config: Config): Record<string, boolean> {

@@ -9,6 +9,7 @@ import { pruneInbound } from './chat/inbound.ts';
 import { startTelegram, TelegramConflictError } from './channels/telegram/run.ts';
 import { createZaloChannel } from './channels/zalo/adapter.ts';
 import { startHttpServer, type Route } from './http/server.ts';
+import { holdRunLockOrExit, startOperations } from './operations.ts';
 import { runConsoleChat } from './channels/console/run.ts';
 import { ConfigError, describeConfig, loadConfig, loadDotEnv, type Config } from './config.ts';
 import { appliedMigrations, closeDatabase, openDatabase } from './db/connection.ts';
@@ -41,6 +42,8 @@ try {
 
 const locale = config.DEFAULT_LOCALE;
 const log = createLogger(config.LOG_LEVEL);
+// Held while the bot runs, so that `thidua restore` refuses to replace the database under it.
+const runLock = holdRunLockOrExit(config);
 // The bot runs for weeks: WAL checkpoints go to a worker thread, off the messages' path.
 const db = openDatabase(config.DATABASE_PATH, { backgroundCheckpoints: true });
 const channels = describeConfig(config);
@@ -66,6 +69,7 @@ if (!chatMode) {
 } else {
   const stop = (signal: NodeJS.Signals) => {
     closeDatabase(db);
+    runLock.release();
     process.exit(signal === 'SIGINT' ? 130 : 143);
   };
   process.once('SIGINT', stop);
@@ -86,6 +90,7 @@ if (!chatMode) {
     });
   } finally {
     closeDatabase(db);
+    runLock.release();
     // After /quit the rest of a piped input is not read: stop listening so the process can end.
     process.stdin.destroy();
   }
@@ -130,7 +135,13 @@ async function runMessengers(): Promise<void> {
     stoppers.push(zalo.stop);
     say('start-zalo-webhook', { port: config.HTTP_PORT });
   }
-  const server = routes.length > 0 ? await startHttpServer(config.HTTP_PORT, routes, log) : undefined;
+  const operations = startOperations({ config, db, clock: systemClock, log, messengers: (['telegram', 'zalo'] as const).filter((m) => channels[m]) });
+  stoppers.push(operations.stop);
+  // Webhooks need the HTTP server; with long polling alone, a port in use only costs the health check.
+  const server = await startHttpServer(config.HTTP_PORT, [...routes, operations.health], log).catch((error: unknown) => {
+    if (routes.length > 0) throw error;
+    log.warn('health check not served', { port: config.HTTP_PORT, error: String(error) });
+  });
   if (server) stoppers.push(server.close);
   // Once no new message can ask for one, the export in hand is finished.
   stoppers.push(() => jobs);
@@ -153,6 +164,7 @@ async function runMessengers(): Promise<void> {
     clearInterval(pruner);
     await reminders.stop();
     closeDatabase(db);
+    runLock.release();
     process.exit(code);
   }
   process.once('SIGINT', () => void shutdown(0));

@@ -70,7 +70,7 @@ function queueReplies(db: DbOrTx, event: InboundEvent, key: string, result: Hand
 }
 
 /** The core's work on one update, and its replies queued, in the caller's transaction. */
-function handleAndQueue(db: DbOrTx, core: ChatCore, key: string, event: InboundEvent, now: number, answering: Answering): Processed {
+export function handleAndQueue(db: DbOrTx, core: ChatCore, key: string, event: InboundEvent, now: number, answering: Answering = {}): Extract<Processed, { kind: 'handled' }> {
   const result = core.handle(event);
   const messages = answering.plan ? answering.plan(result, key) : result.replies;
   return { kind: 'handled', key, event, result, replies: queueReplies(db, event, key, result, messages, now, answering.claimant) };

@@ -7,12 +7,15 @@ import { DEFAULT_LOCALE, isLocale, t, type Locale } from '../i18n/index.ts';
 import type { CliContext, CliIo, Command } from './context.ts';
 import { backupCommand } from './commands/backup.ts';
 import { broadcastCommand } from './commands/broadcast.ts';
+import { doctorCommand } from './commands/doctor.ts';
 import { exportCommand } from './commands/export.ts';
 import { importMovementCommand, loadSampleCommand } from './commands/import-movement.ts';
 import { importUnitsCommand } from './commands/import-units.ts';
+import { inboundCommand } from './commands/inbound.ts';
 import { inviteCommand } from './commands/invite.ts';
 import { migrateCommand } from './commands/migrate.ts';
 import { remindersCommand } from './commands/reminders.ts';
+import { restoreCommand } from './commands/restore.ts';
 import { statusCommand } from './commands/status.ts';
 import { unreachableCommand } from './commands/unreachable.ts';
 import { zaloTokensCommand } from './commands/zalo-tokens.ts';
@@ -25,9 +28,12 @@ export const COMMANDS: Command[] = [
   inviteCommand,
   statusCommand,
   backupCommand,
+  restoreCommand,
   exportCommand,
   zaloTokensCommand,
   unreachableCommand,
+  inboundCommand,
+  doctorCommand,
   remindersCommand,
   broadcastCommand,
 ];

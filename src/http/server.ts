@@ -30,9 +30,8 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-/** The bot's HTTP server: webhooks of the channels and a health check, nothing else. */
-export async function startHttpServer(port: number, routes: Route[], log: Logger, host = '0.0.0.0'): Promise<RunningServer> {
-  const all: Route[] = [...routes, { method: 'GET', path: '/health', handle: () => ({ status: 200, body: 'ok' }) }];
+/** The bot's HTTP server: webhooks of the channels and the health check (src/health/route.ts), nothing else. */
+export async function startHttpServer(port: number, all: Route[], log: Logger, host = '0.0.0.0'): Promise<RunningServer> {
   const server: Server = createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0]!;
     const route = all.find((r) => r.method === req.method && r.path === path);

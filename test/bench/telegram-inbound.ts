@@ -18,12 +18,12 @@ import { Bot, type Api } from 'grammy';
 import { TelegramChannel } from '../../src/channels/telegram/adapter.ts';
 import { ChatCore } from '../../src/chat/core.ts';
 import { closeDatabase, openDatabase, type Db } from '../../src/db/connection.ts';
-import { identities, people, settings } from '../../src/db/schema.ts';
+import { settings } from '../../src/db/schema.ts';
 import { cliActor } from '../../src/domain/audit.ts';
 import { fixedClock } from '../../src/domain/clock.ts';
-import { upsertUnit } from '../../src/domain/units.ts';
 import { ALL_FLOWS } from '../../src/flows/index.ts';
 import { loadSampleMovement } from '../../src/sample/load.ts';
+import { liaisons } from '../helpers/liaisons.ts';
 import { silentLogger } from '../../src/util/log.ts';
 
 /** Liaisons registering in each round (12 steps each). */
@@ -68,21 +68,6 @@ async function push(bot: Bot, chats: number[]): Promise<Round> {
     }
   }
   return { perStepMs, stepsPerSecond: perStepMs.length / (Number(process.hrtime.bigint() - started) / 1e9) };
-}
-
-/** People with a unit and a Telegram account each, as after linking. */
-export function liaisons(db: Db, count: number): number[] {
-  const chats: number[] = [];
-  db.transaction((tx) => {
-    for (let i = 0; i < count; i++) {
-      const unit = upsertUnit(tx, { code: `BENCH${i}`, name: `Đơn vị thử ${i}`, kind: 'khac' }, cliActor, FEB_15);
-      const person = tx.insert(people).values({ fullName: `Cán bộ ${i}`, role: 'liaison', unitId: unit.id }).returning().get();
-      const chatId = 10_000 + i;
-      tx.insert(identities).values({ channel: 'telegram', externalId: String(chatId), personId: person.id }).run();
-      chats.push(chatId);
-    }
-  });
-  return chats;
 }
 
 /** A stack under test: given a database file, a bot ready to take updates. */

@@ -27,7 +27,7 @@ import { currentMovement } from '../../src/domain/movements.ts';
 import { confirmBroadcast, draftBroadcast } from '../../src/reminders/broadcast.ts';
 import { loadSampleMovement } from '../../src/sample/load.ts';
 import { FAKE_TOKEN, FakeBotApi, tg } from '../helpers/fake-telegram.ts';
-import { liaisons } from './telegram-inbound.ts';
+import { liaisons } from '../helpers/liaisons.ts';
 
 const ROUND_TRIP_MS = 80;
 const PEOPLE = 40;
@@ -37,8 +37,8 @@ const MEASURE_MS = 12_000;
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
 const RECIPIENTS = 600;
 const TARGETS = { repliesPerSecond: 200, p99Ms: 400, belowGrammy: 0.2, broadcastShare: 0.95 };
-/** One target added per cycle, each step answered with one message. */
-const CYCLE = (n: number) => ['/dangky', '6', `Chỉ tiêu thử số ${n}`, '1', '%', '98,5', '1', '31/12', 'Bỏ qua', 'Lưu'];
+/** One target added per cycle ("1. Thêm chỉ tiêu" after the first), each step answered with one message. */
+const CYCLE = (n: number) => [n === 0 ? '/dangky' : '1', '6', `Chỉ tiêu thử số ${n}`, '1', '%', '98,5', '1', '31/12', 'Bỏ qua', 'Lưu'];
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;

@@ -57,6 +57,8 @@ export class FakeBotApi {
   readonly deliveries: { chatId: number; at: number; text: string }[] = [];
   /** Only record deliveries (not every call): for long runs where the call log would grow large. */
   lean = false;
+  /** The webhook address set with setWebhook ('' when none, as Telegram answers). */
+  webhookUrl = '';
   /** Milliseconds each send takes to be answered (a slow network). */
   latencyMs = 0;
   /** Milliseconds every call takes to be answered, getUpdates included (a round trip to Telegram). */
@@ -65,6 +67,11 @@ export class FakeBotApi {
   faults = { p429: 0, p502: 0 };
   /** Sends refused by `faults` (not counted as over the limit). */
   injected = 0;
+  /** Unreachable: calls are taken and never answered (a network that drops everything). */
+  hang = false;
+  /** Sends being answered right now, and the most at once. */
+  sendsInFlight = 0;
+  maxSendsInFlight = 0;
   /** When each chat was first sent to, accepted or not (performance.now). */
   readonly firstAttempt = new Map<number, number>();
   /** Told of each accepted sendMessage (a simulated person reading the answer). */
@@ -165,6 +172,16 @@ export class FakeBotApi {
     const call: ApiCall = { method, payload, ...(files ? { files } : {}), at: Date.now() };
     if (!this.lean) this.calls.push(call);
     const sends = method === 'sendMessage' || method === 'sendDocument' || method === 'sendPhoto';
+    if (this.hang) await new Promise(() => undefined); // the connection is cut by close()
+    if (sends) this.maxSendsInFlight = Math.max(this.maxSendsInFlight, ++this.sendsInFlight);
+    try {
+      return await this.answer(method, payload, call, sends);
+    } finally {
+      if (sends) this.sendsInFlight--;
+    }
+  }
+
+  private async answer(method: string, payload: Record<string, unknown>, call: ApiCall, sends: boolean): Promise<{ status: number; body: unknown }> {
     if (this.roundTripMs > 0) await new Promise((resolve) => setTimeout(resolve, this.roundTripMs));
     if (sends && !this.firstAttempt.has(Number(payload.chat_id))) this.firstAttempt.set(Number(payload.chat_id), performance.now());
     if (sends && this.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, this.latencyMs));
@@ -220,9 +237,15 @@ export class FakeBotApi {
       case 'setMyCommands':
       case 'deleteMyCommands':
       case 'sendChatAction':
-      case 'setWebhook':
-      case 'deleteWebhook':
         return ok(true);
+      case 'setWebhook':
+        this.webhookUrl = String(payload.url ?? '');
+        return ok(true);
+      case 'deleteWebhook':
+        this.webhookUrl = '';
+        return ok(true);
+      case 'getWebhookInfo':
+        return ok({ url: this.webhookUrl, has_custom_certificate: false, pending_update_count: 0 });
       default:
         return { status: 404, body: { ok: false, error_code: 404, description: `Not Found: method ${method}` } };
     }

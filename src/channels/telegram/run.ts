@@ -9,6 +9,7 @@ import type { Config } from '../../config.ts';
 import { settings } from '../../db/schema.ts';
 import type { Route } from '../../http/server.ts';
 import { TelegramChannel } from './adapter.ts';
+import { recordTelegramCalls } from './call-health.ts';
 import { CommandMenus } from './commands.ts';
 
 export const TELEGRAM_WEBHOOK_PATH = '/telegram/webhook';
@@ -43,6 +44,7 @@ export async function startTelegram({ config, db, core, clock, log, outbound, on
   // No retry in the client: a refused or failed send goes back to the outbox, whose pacer counts
   // every attempt and waits as long as Telegram asks, for that chat only.
   const bot = new Bot(config.TELEGRAM_BOT_TOKEN!, { client: { apiRoot: config.TELEGRAM_API_ROOT, timeoutSeconds: API_TIMEOUT_SECONDS } });
+  bot.api.config.use(recordTelegramCalls);
   await bot.init();
   // Remembered for invite links made in chat or with the CLI.
   db.insert(settings)

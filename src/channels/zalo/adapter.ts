@@ -12,6 +12,7 @@ import type { InboundEvent } from '../../chat/types.ts';
 import { identities, people } from '../../db/schema.ts';
 import type { Route } from '../../http/server.ts';
 import { t, type Locale } from '../../i18n/index.ts';
+import { recordZaloCalls } from './call-health.ts';
 import { ZaloClient } from './client.ts';
 import { UNFOLLOWED } from './errors.ts';
 import { queueKey, toInboundEvent, type ZaloEvent } from './events.ts';
@@ -39,7 +40,7 @@ export function createZaloChannel(options: ZaloChannelOptions): ZaloChannel {
   const { config, db, core, clock, log, outbound } = options;
   const { ZALO_APP_ID: appId, ZALO_APP_SECRET: appSecret, ZALO_OA_SECRET_KEY: secretKey } = config;
   if (!appId || !appSecret || !secretKey) throw new Error('Zalo needs ZALO_APP_ID, ZALO_APP_SECRET and ZALO_OA_SECRET_KEY');
-  const fetchImpl = options.fetch ?? globalThis.fetch;
+  const fetchImpl = recordZaloCalls(options.fetch ?? globalThis.fetch);
 
   const tokens = new ZaloTokens({ db, clock, log, oauthBase: config.ZALO_OAUTH_BASE, appId, appSecret, fetch: fetchImpl });
   const client = new ZaloClient({ apiBase: config.ZALO_API_BASE, tokens, log, fetch: fetchImpl });

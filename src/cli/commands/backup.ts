@@ -1,7 +1,7 @@
-import { join } from 'node:path';
 import { dirname } from 'node:path';
 import { mkdirSync } from 'node:fs';
-import { backupDatabase } from '../../db/backup.ts';
+import { backupDir } from '../../config.ts';
+import { backupDatabase, backupInto } from '../../db/backup.ts';
 import type { Command } from '../context.ts';
 
 export const backupCommand: Command = {
@@ -9,10 +9,10 @@ export const backupCommand: Command = {
   args: '[file]',
   options: {},
   async run(ctx, positionals) {
-    const stamp = new Date(ctx.clock.now()).toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
-    const destination = positionals[0] ?? join(dirname(ctx.config.DATABASE_PATH), 'backups', `thidua-${stamp}.db`);
-    mkdirSync(dirname(destination), { recursive: true });
-    const result = await backupDatabase(ctx.db(), destination, (done, total) => ctx.progress(done, total));
+    const progress = (done: number, total: number) => ctx.progress(done, total);
+    const file = positionals[0];
+    if (file !== undefined) mkdirSync(dirname(file), { recursive: true });
+    const result = file !== undefined ? await backupDatabase(ctx.db(), file, progress) : await backupInto(ctx.db(), backupDir(ctx.config), ctx.clock.now(), progress);
     ctx.say(ctx.t('cli-backup-done', { path: result.path, size: Math.ceil(result.bytes / 1024) }));
     ctx.result(result);
     return 0;

@@ -2,7 +2,7 @@ import { and, desc, eq, isNotNull } from 'drizzle-orm';
 import { identities, people, units } from '../../db/schema.ts';
 import { messageIds } from '../../i18n/index.ts';
 import type { CliContext, Command } from '../context.ts';
-import { formatVnDateTime } from './format-time.ts';
+import { formatVnDateTime } from '../../domain/format-time.ts';
 
 const CHANNELS = ['zalo', 'telegram'] as const;
 

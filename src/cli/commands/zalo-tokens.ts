@@ -1,7 +1,7 @@
 import { recordAudit, cliActor } from '../../domain/audit.ts';
 import { storeTokenPair, tokenText } from '../../channels/zalo/tokens.ts';
 import type { Command } from '../context.ts';
-import { formatVnDateTime } from './format-time.ts';
+import { formatVnDateTime } from '../../domain/format-time.ts';
 
 /** Zalo's access tokens live 25 hours: 90000 seconds, as its OAuth server answers. */
 const DEFAULT_EXPIRES_IN = 90_000;

@@ -111,6 +111,7 @@ export async function startFakeZalo(): Promise<FakeZalo> {
       answer.data.message_id = `m${fake.requests.length}`;
       return json(200, answer);
     }
+    if (request.path === '/v2.0/oa/getoa') return json(200, { error: 0, message: 'Success', data: { oa_id: '2491302944280861639', name: 'Ban Thi đua - Khen thưởng' } });
     if (request.path === '/v2.0/oa/upload/file') return json(200, fixtureJson('upload_file.response.constructed.json'));
     if (request.path === '/v3.0/oa/user/detail') {
       const answer = fixtureJson('user_detail.response.constructed.json');

@@ -1,4 +1,4 @@
-import { formatVnDate, localDate } from '../../domain/vn-input.ts';
+import { formatVnDate, localDate } from './vn-input.ts';
 
 const timeFormats = new Map<string, Intl.DateTimeFormat>();
 

@@ -1,0 +1,47 @@
+/** `GET /health`: the health report as JSON; 200 when all is well, 503 with the problems otherwise. */
+import type { Route } from '../http/server.ts';
+import type { Locale } from '../i18n/index.ts';
+import { checkHealth, problemText, type HealthInputs, type HealthReport } from './check.ts';
+
+const iso = (ms: number | undefined) => (ms === undefined ? null : new Date(ms).toISOString());
+
+/** The report with times as ISO strings and each problem also said in words. */
+export function healthJson(report: HealthReport, locale: Locale, timeZone: string): Record<string, unknown> {
+  const messengers = Object.fromEntries(
+    Object.entries(report.messengers).map(([name, state]) => [
+      name,
+      {
+        lastSuccessAt: iso(state.lastSuccessAt),
+        lastFailure: state.lastFailure ? { at: iso(state.lastFailure.at), kind: state.lastFailure.kind, error: state.lastFailure.error } : null,
+        failing: state.failing,
+        failingSince: iso(state.failingSince),
+      },
+    ]),
+  );
+  const attempt = report.backup.lastAttempt;
+  return {
+    status: report.ok ? 'ok' : 'failing',
+    problems: report.problems.map((p) => ({ code: p.code, message: problemText(p, locale, timeZone) })),
+    checkedAt: iso(report.checkedAt),
+    database: { writable: report.database.writable, error: report.database.error ?? null, freeBytes: report.database.freeBytes ?? null },
+    messengers,
+    outbox: { waiting: report.outbox.waiting, oldestWaitingSince: iso(report.outbox.oldestWaitingSince) },
+    inbound: { failed: report.inbound.failed, lastFailedAt: iso(report.inbound.lastFailedAt) },
+    backup: {
+      last: report.backup.last ? { path: report.backup.last.path, at: iso(report.backup.last.at) } : null,
+      lastAttempt: attempt ? { ...attempt, at: iso(attempt.at) } : null,
+    },
+  };
+}
+
+/** The route, checking afresh at each request with the inputs of that moment. */
+export function healthRoute(inputs: () => HealthInputs, locale: Locale, timeZone: string): Route {
+  return {
+    method: 'GET',
+    path: '/health',
+    handle() {
+      const report = checkHealth(inputs());
+      return { status: report.ok ? 200 : 503, contentType: 'application/json; charset=utf-8', body: JSON.stringify(healthJson(report, locale, timeZone)) };
+    },
+  };
+}

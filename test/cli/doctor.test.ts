@@ -1,0 +1,111 @@
+import Database from 'better-sqlite3';
+import { afterEach, describe, expect, it } from 'vitest';
+import { cliSandbox, FEB_15_2020, useCliSandboxes } from '../helpers/cli.ts';
+import { FAKE_TOKEN, FakeBotApi } from '../helpers/fake-telegram.ts';
+import { APP_ID, OA_SECRET_KEY, startFakeZalo, type FakeZalo } from '../channels/zalo/fake-zalo.ts';
+
+useCliSandboxes();
+const cleanups: (() => Promise<unknown>)[] = [];
+afterEach(async () => {
+  for (const c of cleanups.splice(0)) await c();
+});
+
+const WEBHOOK = 'https://thidua.namdinh.gov.vn/telegram/webhook';
+
+async function fakes(): Promise<{ api: FakeBotApi; zalo: FakeZalo }> {
+  const api = await new FakeBotApi().start();
+  const zalo = await startFakeZalo();
+  cleanups.push(() => api.close(), () => zalo.close());
+  return { api, zalo };
+}
+
+/** A sandbox configured for both messengers against the fakes, with the Zalo tokens stored. */
+async function configured(api: FakeBotApi, zalo: FakeZalo, extra: Record<string, string> = {}) {
+  const cli = cliSandbox({
+    TELEGRAM_BOT_TOKEN: FAKE_TOKEN,
+    TELEGRAM_API_ROOT: api.root,
+    TELEGRAM_WEBHOOK_URL: WEBHOOK,
+    ZALO_APP_ID: APP_ID,
+    ZALO_APP_SECRET: 'test-app-secret',
+    ZALO_OA_SECRET_KEY: OA_SECRET_KEY,
+    ZALO_API_BASE: zalo.base,
+    ZALO_OAUTH_BASE: zalo.base,
+    ...extra,
+  });
+  expect((await cli.run('zalo-tokens', '--access', zalo.valid.access, '--refresh', zalo.valid.refresh)).code).toBe(0);
+  return cli;
+}
+
+describe('thidua doctor', () => {
+  it('says all is well, in Vietnamese, when tokens, webhook, database and backups are in order', async () => {
+    const { api, zalo } = await fakes();
+    api.webhookUrl = WEBHOOK;
+    const cli = await configured(api, zalo);
+    await cli.run('backup');
+
+    const out = await cli.run('doctor');
+    expect(out.stderr).toBe('');
+    expect(out.code).toBe(0);
+    expect(out.stdout).toContain('✓ Múi giờ Asia/Ho_Chi_Minh; bây giờ là 15/02/2020 10:00.');
+    expect(out.stdout).toContain('✓ Telegram: mã bot hợp lệ (@thidua_test_bot).');
+    expect(out.stdout).toContain(`✓ Telegram: webhook đã đăng ký tại ${WEBHOOK}.`);
+    expect(out.stdout).toContain('✓ Zalo OA: mã truy cập hợp lệ (OA "Ban Thi đua - Khen thưởng"');
+    expect(out.stdout).toContain('✓ Bot không chạy trên cơ sở dữ liệu này');
+    expect(out.stdout).toMatch(/✓ Ổ đĩa còn [\d.]+ MB trống\./);
+    expect(out.stdout).toMatch(/✓ Bản sao lưu mới nhất: .*thidua-20200215-030000\.db \(lúc 15\/02\/2020 10:00\); giữ 14 bản gần nhất\./);
+    expect(out.stdout).toContain('Mọi thứ đều ổn.');
+    expect(out.stdout).not.toMatch(/^[!✗]/m);
+    // It asked the messengers themselves.
+    expect(api.callsOf('getMe')).toHaveLength(1);
+    expect(zalo.requests.some((r) => r.path === '/v2.0/oa/getoa')).toBe(true);
+  });
+
+  it('says what to fix, in English with --lang en: a revoked token, a webhook not registered, Zalo refusing, no backup, another zone', async () => {
+    const { api, zalo } = await fakes();
+    const cli = await configured(api, zalo, { TZ: 'Asia/Bangkok', BACKUP_AT: 'off' });
+    api.fail('getMe', 401, 'Unauthorized');
+    zalo.valid = { access: 'A-NEWER-ACCESS-TOKEN-0002', refresh: 'A-NEWER-REFRESH-TOKEN-002' };
+    // A message that failed yesterday, not retried yet.
+    const db = new Database(cli.dbPath);
+    db.prepare("INSERT INTO inbound_queue (channel, key, event, received_at, processed_at, error) VALUES ('zalo', 'm1', '{}', ?, ?, 'SqliteError: boom')").run(FEB_15_2020 - 86_400_000, FEB_15_2020 - 86_400_000);
+    db.close();
+
+    const out = await cli.run('doctor', '--lang', 'en');
+    expect(out.code).toBe(1);
+    const lines = out.stdout.split('\n');
+    expect(lines).toContain('! The time zone is Asia/Bangkok (it is now 15/02/2020 10:00): deadlines, quiet hours and dates follow it. Provinces of Viet Nam use TZ=Asia/Ho_Chi_Minh.');
+    expect(lines).toContain(
+      '✗ Telegram refuses the bot token (401 Unauthorized): it was revoked or mistyped. Get a new one from @BotFather, put it in TELEGRAM_BOT_TOKEN and restart the bot.',
+    );
+    expect(out.stdout).toContain('✗ Zalo refuses the access token (-216');
+    expect(out.stdout).toContain('! Scheduled backups are off (BACKUP_AT=off).');
+    expect(out.stdout).toContain('! No backup yet in');
+    expect(out.stdout).toContain('! 1 incoming message that failed earlier still waits. See them: npx thidua inbound --failed');
+    expect(out.stdout).toContain('2 things to fix (marked ✗).');
+
+    // The token is fine again, but Telegram has no webhook at the configured address.
+    const again = await cli.run('doctor', '--lang', 'en', '--json');
+    const report = JSON.parse(again.stdout) as { ok: boolean; findings: { severity: string; code: string; message: string }[] };
+    expect(report.ok).toBe(false);
+    expect(report.findings.find((f) => f.code === 'doctor-telegram-webhook-missing')).toMatchObject({
+      severity: 'fail',
+      message: expect.stringContaining(`no webhook registered at ${WEBHOOK} (Telegram has: —)`),
+    });
+  });
+
+  it('says the database cannot be written while another program holds its lock', async () => {
+    const cli = cliSandbox();
+    await cli.run('migrate');
+    // Someone has thidua.db open in a SQLite browser, in the middle of an edit.
+    const other = new Database(cli.dbPath);
+    other.exec('BEGIN EXCLUSIVE');
+    try {
+      const out = await cli.run('doctor', '--lang', 'en');
+      expect(out.code).toBe(1);
+      expect(out.stdout).toContain('✗ The database cannot be written (SQLITE_BUSY: database is locked). Check that the disk has free space');
+    } finally {
+      other.close();
+    }
+    expect((await cli.run('doctor', '--lang', 'en')).stdout).not.toContain('cannot be written');
+  }, 20_000);
+});

@@ -1,0 +1,22 @@
+/** People with a unit and a Telegram account each, as after linking (benchmarks and load tests). */
+import type { Db } from '../../src/db/connection.ts';
+import { identities, people } from '../../src/db/schema.ts';
+import { cliActor } from '../../src/domain/audit.ts';
+import { upsertUnit } from '../../src/domain/units.ts';
+
+const FEB_15 = Date.UTC(2020, 1, 15, 2, 0);
+
+/** `count` liaisons of units BENCH0…, their Telegram chats 10000…; returns the chat ids. */
+export function liaisons(db: Db, count: number, firstChat = 10_000): number[] {
+  const chats: number[] = [];
+  db.transaction((tx) => {
+    for (let i = 0; i < count; i++) {
+      const unit = upsertUnit(tx, { code: `BENCH${i}`, name: `Đơn vị thử ${i}`, kind: 'khac' }, cliActor, FEB_15);
+      const person = tx.insert(people).values({ fullName: `Cán bộ ${i}`, role: 'liaison', unitId: unit.id }).returning().get();
+      const chatId = firstChat + i;
+      tx.insert(identities).values({ channel: 'telegram', externalId: String(chatId), personId: person.id }).run();
+      chats.push(chatId);
+    }
+  });
+  return chats;
+}
