@@ -37,6 +37,8 @@ export type TelegramDeps = ChannelDeps;
 export const webhookSecret = (config: Config) =>
   config.TELEGRAM_WEBHOOK_SECRET ?? createHash('sha256').update(`webhook:${config.TELEGRAM_BOT_TOKEN}`).digest('hex').slice(0, 48);
 
+/** How long a stop waits for grammY to tell Telegram the last update taken. */
+const STOP_WAIT_MS = 1_500;
 /** Longer than a long poll (30 s), so only a call that hangs is cut. */
 const API_TIMEOUT_SECONDS = 45;
 
@@ -109,7 +111,9 @@ export async function startTelegram({ config, db, core, clock, log, outbound, on
     username: bot.botInfo.username,
     routes: [],
     stopped,
-    // grammY stops fetching and lets the update in hand finish before resolving.
-    stop: () => bot.stop(),
+    // grammY stops fetching and lets the update in hand finish, then tells Telegram the last update
+    // taken; with Telegram out of reach that call would hang, and is not needed (a repeat is
+    // recognised by its update_id), so the stop waits for it a moment only.
+    stop: () => Promise.race([bot.stop(), new Promise<void>((resolve) => setTimeout(resolve, STOP_WAIT_MS).unref())]),
   };
 }

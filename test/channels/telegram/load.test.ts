@@ -143,7 +143,7 @@ describe('many people at once, over HTTP with a round trip of 80 ms', () => {
     const stopping = performance.now();
     bot.kill('SIGTERM');
     await exited(bot);
-    expect(performance.now() - stopping).toBeLessThan(10_000);
+    expect(performance.now() - stopping).toBeLessThan(6_000);
 
     api.hang = false;
     await startBot(path, api);
