@@ -175,6 +175,12 @@ export function settleRow(db: Db, row: DueRow, outcome: SendResult, now: number,
   return { kind: 'failed' };
 }
 
+/** Rows delivered by their channel itself (the terminal prints its replies at once). */
+export function recordSent(db: Db, ids: readonly number[], now: number): void {
+  const sent = statement(db, "UPDATE outbox SET status = 'sent', sent_at = ?, attempts = attempts + 1, claimed_at = NULL, claimed_by = NULL WHERE id = ?");
+  for (const id of ids) sent.run(now, id);
+}
+
 /** Sends one claimed row; a sender that throws counts as a temporary failure. */
 export async function sendRow(sender: ChannelSender, row: DueRow): Promise<SendResult> {
   if (row.externalId === null) return { ok: false, kind: 'unreachable', error: 'no identity' };

@@ -5,6 +5,9 @@
  */
 import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import type { ChatCore } from '../../chat/core.ts';
+import { handleAndQueue } from '../../chat/inbound.ts';
+import { inTransaction } from '../../db/prepared.ts';
+import { recordSent } from '../../delivery/outbox.ts';
 import type { Job } from '../../chat/engine.ts';
 import { runExportJob } from '../../jobs/export-job.ts';
 import type { OutboundMessage } from '../../chat/types.ts';
@@ -104,13 +107,20 @@ export class ConsoleChat {
 
   /** Passes a line to the core as the current identity, then prints what was queued for console users. */
   private send(text: string): string {
+    const { db, core } = this.options;
     let replies: OutboundMessage[];
     try {
-      const result = this.options.core.handle({ channel: 'console', externalId: this.externalId, text });
-      replies = result.replies;
-      this.jobs.push(...result.jobs);
+      // As on every channel, the replies are written to the outbox with what the line changed; the
+      // terminal is its own messenger (no limits to keep), so they are printed at once and recorded as sent.
+      const now = this.clock.now();
+      const processed = inTransaction(db, () => handleAndQueue(db, core, `line-${++this.lines}`, { channel: 'console', externalId: this.externalId, text }, now), {
+        immediate: true,
+      });
+      recordSent(db, processed.replies.map((r) => r.id), now);
+      replies = processed.result.replies;
+      this.jobs.push(...processed.result.jobs);
     } catch (error) {
-      // The core's transaction was rolled back: nothing of this line was saved.
+      // The transaction was rolled back: nothing of this line was saved.
       return this.failure(error);
     }
     const locale = this.currentLocale();
@@ -118,6 +128,9 @@ export class ConsoleChat {
     parts.push(...this.deliver());
     return parts.join('\n\n');
   }
+
+  /** Lines handled by this chat, numbering their replies in the outbox. */
+  private lines = 0;
 
   /** A refusal is explained; anything else is logged and answered with "nothing was saved, try again". */
   private failure(error: unknown): string {
