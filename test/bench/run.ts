@@ -1,7 +1,8 @@
 // `npm run bench`: every benchmark, each printing its figures; exits non-zero if a target is missed.
 import { benchExport } from './export.ts';
 import { benchTelegramInbound } from './telegram-inbound.ts';
+import { benchTelegramLoad } from './telegram-load.ts';
 
-const results = [await benchTelegramInbound(), await benchExport()];
+const results = [await benchTelegramInbound(), await benchTelegramLoad(), await benchExport()];
 results.push(await (await import('./reminders.ts')).benchReminders());
 process.exitCode = results.every(Boolean) ? 0 : 1;

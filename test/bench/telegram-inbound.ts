@@ -1,7 +1,7 @@
 /**
  * Inbound throughput on Telegram: a 12-step registration pushed through the real grammY bot, the
- * Telegram adapter, the chat core and a SQLite file, with the Bot API answered in process (no
- * network). Prints steps per second and p50/p99 per step, and, in the same run, the floors: grammY
+ * Telegram adapter, the chat core, the outbox's dispatcher and a SQLite file, with the Bot API
+ * answered in process (no network): a round ends when every reply is sent. Prints steps per second and p50/p99 per step, and, in the same run, the floors: grammY
  * plus one SQLite transaction per update and nothing else.
  *
  * Shared machines drift by tens of percent within a minute, so the stacks are measured in rounds,
@@ -17,6 +17,7 @@ import { fileURLToPath } from 'node:url';
 import { Bot, type Api } from 'grammy';
 import { TelegramChannel } from '../../src/channels/telegram/adapter.ts';
 import { ChatCore } from '../../src/chat/core.ts';
+import { Dispatcher } from '../../src/delivery/dispatcher.ts';
 import { closeDatabase, openDatabase, type Db } from '../../src/db/connection.ts';
 import { settings } from '../../src/db/schema.ts';
 import { cliActor } from '../../src/domain/audit.ts';
@@ -56,8 +57,8 @@ interface Round {
   perStepMs: number[];
 }
 
-/** Every chat's 12 steps in turn, each step awaited as grammY's polling loop awaits it. */
-async function push(bot: Bot, chats: number[]): Promise<Round> {
+/** Every chat's 12 steps in turn, each step awaited as grammY's polling loop awaits it; then what is left to send. */
+async function push(bot: Bot, chats: number[], drain?: () => Promise<void>): Promise<Round> {
   const perStepMs: number[] = [];
   const started = process.hrtime.bigint();
   for (const chatId of chats) {
@@ -67,11 +68,12 @@ async function push(bot: Bot, chats: number[]): Promise<Round> {
       perStepMs.push(Number(process.hrtime.bigint() - t0) / 1e6);
     }
   }
+  await drain?.();
   return { perStepMs, stepsPerSecond: perStepMs.length / (Number(process.hrtime.bigint() - started) / 1e9) };
 }
 
 /** A stack under test: given a database file, a bot ready to take updates. */
-type Stack = (db: Db) => { bot: Bot; chats: number[]; check?: () => boolean };
+type Stack = (db: Db) => { bot: Bot; chats: number[]; drain?: () => Promise<void>; check?: () => boolean };
 
 /** Ours, as src/main.ts runs it: the adapter, the core and every flow. */
 const ours: Stack = (db) => {
@@ -79,10 +81,24 @@ const ours: Stack = (db) => {
   loadSampleMovement(db, cliActor, FEB_15);
   const chats = liaisons(db, PEOPLE);
   const bot = offlineBot();
-  const channel = new TelegramChannel({ api: bot.api as Api, db, core: new ChatCore({ db, clock, flows: ALL_FLOWS, log: silentLogger }), clock, log: silentLogger });
+  // The replies go out through the outbox's dispatcher, as in the bot; the round ends when all are sent.
+  const senders: TelegramChannel[] = [];
+  const outbox = new Dispatcher({ db, senders, clock, log: silentLogger });
+  const channel = new TelegramChannel({ api: bot.api as Api, db, core: new ChatCore({ db, clock, flows: ALL_FLOWS, log: silentLogger }), clock, log: silentLogger, outbound: outbox });
+  senders.push(channel);
+  outbox.start();
   bot.use((ctx) => channel.receive(ctx.update));
   const submitted = () => (db.$client.prepare("SELECT count(*) AS n FROM registrations WHERE status = 'submitted'").get() as { n: number }).n;
-  return { bot, chats, check: () => submitted() === chats.length };
+  const unsent = () => (db.$client.prepare("SELECT count(*) AS n FROM outbox WHERE reply = 1 AND status <> 'sent'").get() as { n: number }).n;
+  return {
+    bot,
+    chats,
+    drain: async () => {
+      await outbox.whenIdle();
+      await outbox.stop();
+    },
+    check: () => submitted() === chats.length && unsent() === 0,
+  };
 };
 
 const floorChats = Array.from({ length: PEOPLE }, (_, i) => 10_000 + i);
@@ -116,8 +132,8 @@ async function round(dir: string, name: string, stack: Stack): Promise<Round & {
   const path = join(dir, `${name}.db`);
   const db = openDatabase(path, { backgroundCheckpoints: true });
   try {
-    const { bot, chats, check } = stack(db);
-    const result = await push(bot, chats);
+    const { bot, chats, drain, check } = stack(db);
+    const result = await push(bot, chats, drain);
     return { ...result, ok: check?.() ?? true };
   } finally {
     closeDatabase(db);

@@ -110,6 +110,16 @@ export class FakeBotApi {
     this.failures.push({ method, status, description, times: options.times ?? 1, ...options });
   }
 
+  /** Failures asked for with fail() and not used yet are dropped. */
+  clearFailures(): void {
+    this.failures = [];
+  }
+
+  /** Updates not yet confirmed by a later getUpdates (taken but maybe not handled, or not taken). */
+  pendingUpdates(): number {
+    return this.updates.length;
+  }
+
   /** Enforce Telegram's flood limits from now on (answering 429 with retry_after when exceeded). */
   limitRate(limits: RateLimits): this {
     this.limits = limits;

@@ -44,6 +44,8 @@ export interface FakeZalo {
   /** A standing answer to every message sent to these users (e.g. -230). */
   refuseUser: Map<string, unknown>;
   oauthDelayMs: number;
+  /** An HTTP status every API call is answered with for now (a Zalo server error), when set. */
+  apiStatus: number | undefined;
   /** Delay before answering API calls (a slow Zalo). */
   apiDelayMs: number;
   oauthCalls(): RecordedRequest[];
@@ -63,6 +65,7 @@ export async function startFakeZalo(): Promise<FakeZalo> {
     nextOauth: [],
     refuseUser: new Map(),
     oauthDelayMs: 0,
+    apiStatus: undefined,
     apiDelayMs: 0,
     oauthCalls: () => fake.requests.filter((r) => r.path === '/v4/oa/access_token'),
     messages(userId) {
@@ -99,6 +102,7 @@ export async function startFakeZalo(): Promise<FakeZalo> {
 
   const api = (request: RecordedRequest): Answer => {
     if (request.headers['access_token'] !== fake.valid.access) return json(200, fixtureJson('error.token_invalid.constructed.json'));
+    if (fake.apiStatus !== undefined) return json(fake.apiStatus, { error: -1, message: 'Bad gateway' });
     const at = fake.nextApi.findIndex((a) => a.path === undefined || a.path === request.path);
     const scripted = at >= 0 ? fake.nextApi.splice(at, 1)[0] : undefined;
     if (scripted) return scripted;
