@@ -30,27 +30,25 @@ export interface Answering {
   claimant?: string | undefined;
 }
 
-const QUEUE_REPLY = `INSERT INTO outbox (dedupe_key, person_id, identity_id, channel, payload, status, not_before, reply, attempts, claimed_at, claimed_by)
-  VALUES (@key, (SELECT person_id FROM identities WHERE id = @identityId), @identityId, @channel, @payload,
-    CASE WHEN @claimant IS NULL THEN 'pending' ELSE 'sending' END, @now, 1, CASE WHEN @claimant IS NULL THEN 0 ELSE 1 END,
-    CASE WHEN @claimant IS NULL THEN NULL ELSE @now END, @claimant)
-  ON CONFLICT DO NOTHING RETURNING id, person_id`;
+const QUEUE_REPLY = (claimed: boolean) =>
+  `INSERT INTO outbox (dedupe_key, person_id, identity_id, channel, payload, not_before, reply, status, attempts, claimed_at, claimed_by)
+   VALUES (?, (SELECT person_id FROM identities WHERE id = ?), ?, ?, ?, ?, 1, ${claimed ? "'sending', 1, ?, ?" : "'pending', 0, NULL, NULL"})
+   ON CONFLICT DO NOTHING RETURNING id, person_id`;
+const QUEUE_REPLY_CLAIMED = QUEUE_REPLY(true);
+const QUEUE_REPLY_PENDING = QUEUE_REPLY(false);
 
 /**
  * Writes the answers to an update into the outbox, in the transaction that saved what the update
  * changed: once the person's answer is kept, so is the reply to it, whatever happens next.
  */
-function queueReplies(db: DbOrTx, event: InboundEvent, key: string, result: HandleResult, messages: OutboundMessage[], now: number, claimant: string | undefined): OutgoingRow[] {
+function queueReplies(db: DbOrTx, event: InboundEvent, update: string, result: HandleResult, messages: OutboundMessage[], now: number, claimant: string | undefined): OutgoingRow[] {
   const rows: OutgoingRow[] = [];
   for (const [i, payload] of messages.entries()) {
-    const added = statement(db, QUEUE_REPLY).get({
-      key: `reply:${event.channel}:${key}:${now}:${i}`,
-      identityId: result.identityId,
-      channel: event.channel,
-      payload: JSON.stringify(payload),
-      now,
-      claimant: claimant ?? null,
-    }) as { id: number; person_id: number | null } | undefined;
+    const key = `reply:${event.channel}:${update}:${now}:${i}`;
+    const values = [key, result.identityId, result.identityId, event.channel, JSON.stringify(payload), now];
+    const added = (claimant ? statement(db, QUEUE_REPLY_CLAIMED).get(...values, now, claimant) : statement(db, QUEUE_REPLY_PENDING).get(...values)) as
+      | { id: number; person_id: number | null }
+      | undefined;
     if (!added) continue;
     rows.push({
       id: added.id,

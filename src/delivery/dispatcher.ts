@@ -12,7 +12,8 @@ import type { ChannelSender, Outbound, SendResult } from '../chat/channel.ts';
 import type { Db } from '../db/connection.ts';
 import type { Clock } from '../domain/clock.ts';
 import type { Logger } from '../util/log.ts';
-import { CLAIMANT, claimRow, dueRows, holdReminders, recoverStaleClaims, renewClaims, sendRow, settleRow, type DrainResult, type DueRow } from './outbox.ts';
+import { inTransaction } from '../db/prepared.ts';
+import { CLAIMANT, claimRow, dueRows, holdReminders, recoverStaleClaims, renewClaims, sendRow, settleRow, type DrainResult, type DueRow, type Settled } from './outbox.ts';
 import { DEFAULT_PACES, messageCost, pacerFor, type ChannelPace, type Pacer } from './pace.ts';
 
 type Channel = DueRow['channel'];
@@ -44,7 +45,9 @@ interface Lane {
   channel: Channel;
   sender: ChannelSender;
   pacer: Pacer;
-  /** Replies first (in the order written), then the rest as read from the outbox. */
+  /** Rows handed over as they were written (replies, transient answers), in that order: first in line. */
+  pushed: DueRow[];
+  /** Rows read from the outbox table, in its order (replies, notices, bulk). */
   queue: DueRow[];
   /** Ids in `queue` and in flight: a row pushed and then read from the table is taken once. */
   known: Set<number>;
@@ -124,13 +127,7 @@ export class Dispatcher implements Outbound {
       const lane = this.lanes.get(row.channel);
       if (!lane || lane.known.has(row.id)) continue;
       lane.known.add(row.id);
-      if (!row.reply) {
-        lane.queue.push(row);
-      } else {
-        let at = 0;
-        while (at < lane.queue.length && lane.queue[at]!.reply) at++;
-        lane.queue.splice(at, 0, row);
-      }
+      lane.pushed.push(row);
       lane.wake();
     }
   }
@@ -163,7 +160,7 @@ export class Dispatcher implements Outbound {
     const channels = [...this.lanes.keys()];
     while (!this.stopping) {
       const lanes = [...this.lanes.values()];
-      const busy = lanes.some((l) => l.inFlight.size > 0 || l.queue.some((r) => r.transient || r.claimed));
+      const busy = lanes.some((l) => l.inFlight.size > 0 || l.pushed.length > 0);
       if (!busy && dueRows(db, channels, clock.now(), 1).length === 0) return;
       await new Promise((resolve) => setTimeout(resolve, 5));
     }
@@ -178,7 +175,7 @@ export class Dispatcher implements Outbound {
     const { db, clock, log } = this.options;
     try {
       // Claims held: sends in flight, and replies written claimed that wait for their chat.
-      const ids = [...this.inFlight(), ...[...this.lanes.values()].flatMap((l) => l.queue.filter((r) => r.claimed).map((r) => r.id))];
+      const ids = [...this.inFlight(), ...[...this.lanes.values()].flatMap((l) => l.pushed.filter((r) => r.claimed).map((r) => r.id))];
       if (ids.length > 0) renewClaims(db, ids, clock.now());
       const recovered = recoverStaleClaims(db, clock.now(), this.leaseMs);
       if (recovered > 0) {
@@ -198,6 +195,7 @@ export class Dispatcher implements Outbound {
         channel: sender.channel,
         sender,
         pacer: pacerFor(sender, pace),
+        pushed: [],
         queue: [],
         known: new Set(),
         more: false,
@@ -237,12 +235,11 @@ export class Dispatcher implements Outbound {
     const { db, clock } = this.options;
     lane.refresh = false;
     this.hold(lane);
-    // Rows the table cannot give back stay: transient ones, and replies written already claimed by us.
-    const kept = lane.queue.filter((r) => r.transient || r.claimed);
+    const handed = new Set(lane.pushed.map((r) => r.id));
     const rows = dueRows(db, [lane.channel], clock.now(), batch, lane.inFlight);
     lane.more = rows.length === batch;
-    lane.queue = [...kept, ...rows];
-    lane.known = new Set([...lane.inFlight, ...lane.queue.map((r) => r.id)]);
+    lane.queue = rows.filter((r) => !handed.has(r.id));
+    lane.known = new Set([...lane.inFlight, ...handed, ...lane.queue.map((r) => r.id)]);
   }
 
   /** When this row may go (≤ now: now); `Infinity` while its chat has a send in flight. */
@@ -266,7 +263,7 @@ export class Dispatcher implements Outbound {
         // The table is read when told to (kick, the poll timer) or when a full batch ran out; replies
         // come pushed, so a busy chat does not read it per message.
         if (lane.refresh || (lane.queue.length === 0 && lane.more)) this.reload(lane, batch);
-        if (lane.queue.length === 0) {
+        if (lane.pushed.length === 0 && lane.queue.length === 0) {
           await this.pause(lane, pollMs);
           continue;
         }
@@ -275,21 +272,24 @@ export class Dispatcher implements Outbound {
           continue;
         }
         const now = performance.now();
+        let from: DueRow[] = lane.pushed;
         let pick = -1;
         let soonest = Infinity;
-        for (let i = 0; i < lane.queue.length; i++) {
-          const at = this.readyAt(lane, lane.queue[i]!, now);
-          if (at <= now) {
-            pick = i;
-            break;
+        for (const list of [lane.pushed, lane.queue]) {
+          for (let i = 0; i < list.length && pick < 0; i++) {
+            const at = this.readyAt(lane, list[i]!, now);
+            if (at <= now) {
+              from = list;
+              pick = i;
+            } else soonest = Math.min(soonest, at);
           }
-          soonest = Math.min(soonest, at);
+          if (pick >= 0) break;
         }
         if (pick < 0) {
           await this.pause(lane, Math.min(soonest - now, pollMs));
           continue;
         }
-        const row = lane.queue.splice(pick, 1)[0]!;
+        const row = from.splice(pick, 1)[0]!;
         if (row.reminder && this.hold(lane)) {
           lane.known.delete(row.id);
           lane.refresh = true;
@@ -365,39 +365,65 @@ export class Dispatcher implements Outbound {
   }
 
   private async deliver(lane: Lane, row: DueRow, answered: (outcome: SendResult) => void): Promise<void> {
-    const { db, clock, log } = this.options;
     const outcome = await sendRow(lane.sender, row);
     answered(outcome);
     if (this.stopping && !outcome.ok) return; // left claimed: the next process sends it again
     if (row.transient) {
-      if (!outcome.ok) log.warn('message not delivered', { channel: lane.channel, error: outcome.error });
+      if (!outcome.ok) this.options.log.warn('message not delivered', { channel: lane.channel, error: outcome.error });
       return;
     }
+    // The chat stays busy until its result is recorded: a retried reply must hold back the next.
+    await new Promise<void>((resolve) => {
+      this.unsettled.push({ lane, row, outcome, resolve });
+      if (this.unsettled.length === 1) setImmediate(() => this.settleAll());
+    });
+  }
+
+  /** Results of sends answered but not yet recorded. */
+  private unsettled: { lane: Lane; row: DueRow; outcome: SendResult; resolve: () => void }[] = [];
+
+  /**
+   * Records the results of every send answered since the last time, in one transaction: one commit
+   * for many replies instead of one each. One not recorded (the database failing) keeps its claim,
+   * which goes stale, and the row is sent again later.
+   */
+  private settleAll(): void {
+    const { db, clock, log } = this.options;
+    const items = this.unsettled.splice(0);
+    const channels = this.options.senders.map((s) => s.channel);
+    let results: Settled[] = [];
     try {
-      const channels = this.options.senders.map((s) => s.channel);
-      const settled = settleRow(db, row, outcome, clock.now(), channels, log);
-      if (settled.kind === 'retried' && row.reply) {
-        // Its chat's later replies were given back to the table behind it (settleRow): drop them here.
-        const chat = chatOf(row);
-        lane.queue = lane.queue.filter((r) => {
-          const later = r.claimed && r.id > row.id && chatOf(r) === chat;
-          if (later) lane.known.delete(r.id);
-          return !later;
-        });
-      }
-      if (settled.kind === 'retried') {
-        if (!outcome.ok && outcome.kind === 'temporary' && outcome.retryAfterMs !== undefined) this.refused(lane, row, outcome.retryAfterMs);
-        else lane.pacer.pauseChat(chatOf(row), performance.now() + (settled.notBefore - clock.now()));
-      }
-      if (settled.kind === 'sent') this.totals.sent++;
-      else if (settled.kind === 'retried' || settled.kind === 'moved') this.totals.retried++;
-      else if (settled.kind === 'unreachable') this.totals.unreachable++;
-      else this.totals.failed++;
-      if (settled.kind === 'moved') this.lanes.get(settled.channel)?.wake();
-      this.options.onSettled?.(row, settled.kind);
+      results = inTransaction(db, () => items.map((i) => settleRow(db, i.row, i.outcome, clock.now(), channels, log)), { immediate: true });
     } catch (error) {
-      // Not recorded: the claim goes stale and the row is sent again later.
-      log.error('outbox result not recorded', { id: row.id, error: String(error) });
+      log.error('outbox results not recorded', { rows: items.length, error: String(error) });
     }
+    for (const [k, { lane, row, outcome, resolve }] of items.entries()) {
+      const settled = results[k];
+      if (settled) this.afterSettled(lane, row, outcome, settled);
+      resolve();
+    }
+  }
+
+  private afterSettled(lane: Lane, row: DueRow, outcome: SendResult, settled: Settled): void {
+    const { clock } = this.options;
+    if (settled.kind === 'retried' && row.reply) {
+      // Its chat's later replies were given back to the table behind it (settleRow): drop them here.
+      const chat = chatOf(row);
+      lane.pushed = lane.pushed.filter((r) => {
+        const later = r.claimed && r.id > row.id && chatOf(r) === chat;
+        if (later) lane.known.delete(r.id);
+        return !later;
+      });
+    }
+    if (settled.kind === 'retried') {
+      if (!outcome.ok && outcome.kind === 'temporary' && outcome.retryAfterMs !== undefined) this.refused(lane, row, outcome.retryAfterMs);
+      else lane.pacer.pauseChat(chatOf(row), performance.now() + (settled.notBefore - clock.now()));
+    }
+    if (settled.kind === 'sent') this.totals.sent++;
+    else if (settled.kind === 'retried' || settled.kind === 'moved') this.totals.retried++;
+    else if (settled.kind === 'unreachable') this.totals.unreachable++;
+    else this.totals.failed++;
+    if (settled.kind === 'moved') this.lanes.get(settled.channel)?.wake();
+    this.options.onSettled?.(row, settled.kind);
   }
 }
