@@ -147,6 +147,23 @@ describe('the Telegram channel over real HTTP', () => {
     ]);
   });
 
+  it('25 people linking in the same second against Telegram\'s limits: everyone answered, nothing refused', async () => {
+    const temp = openTempDatabase();
+    loadSampleMovement(temp.db, cliActor, FEB_15);
+    const api = await new FakeBotApi().start();
+    api.limitRate({ perWindow: 30, perChat: 1 });
+    await startBot(temp, api);
+    const units = (temp.db.$client.prepare('SELECT code FROM units ORDER BY id LIMIT 25').all() as { code: string }[]).map((u) => u.code);
+    const chats = units.map((_, i) => 7000 + i);
+    for (const [i, code] of units.entries()) {
+      const invite = createInvite(temp.db, { unitCode: code, role: 'liaison', personName: `Cán bộ ${i}` }, cliActor, FEB_15).code;
+      api.pushUpdate(tg.command(chats[i]!, `/start ${invite}`));
+    }
+    await waitFor(() => chats.every((chat) => api.deliveries.some((d) => d.chatId === chat)), 'every welcome', 10_000);
+    expect(api.rateLimited).toBe(0);
+    for (const [i, chat] of chats.entries()) expect(api.sentTexts(chat).join('\n')).toContain(`Xin chào Cán bộ ${i}`);
+  });
+
   it('processes an update delivered twice only once', async () => {
     const temp = openTempDatabase();
     loadSampleMovement(temp.db, cliActor, FEB_15);
