@@ -47,7 +47,9 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** A bot process: `npm start` (ours) or the runner bot, against the fake; resolves once it polls. */
 async function startProcess(script: string, env: Record<string, string>, api: FakeBotApi): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [...(script === 'src/main.ts' && process.env.PROF ? ['--cpu-prof', '--cpu-prof-dir=/tmp/prof'] : []), '--import', 'tsx', script], {
+  // BENCH_PROFILE=<dir>: our bot writes a CPU profile there (open it in Chrome's DevTools).
+  const profile = script === 'src/main.ts' && process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
+  const child = spawn(process.execPath, [...profile, '--import', 'tsx', script], {
     cwd: ROOT,
     env: { ...process.env, TELEGRAM_BOT_TOKEN: FAKE_TOKEN, TELEGRAM_API_ROOT: api.root, HTTP_PORT: '0', LOG_LEVEL: 'silent', ...env },
     stdio: ['ignore', 'ignore', 'pipe'],
