@@ -105,6 +105,29 @@ describe('pacing', () => {
     expect(api.deliveries.length).toBeLessThan(45);
   });
 
+  it('a reply is never stuck behind a 10,000-message broadcast: it goes out at once, and the broadcast keeps the limit', async () => {
+    const temp = openTempDatabase();
+    const api = await fake();
+    const clock = fixedClock(1_000);
+    const people = seedPeople(temp.db, 10_001);
+    queueFor(temp.db, people.slice(0, 10_000), 'broadcast');
+    const d = dispatcher({ db: temp.db, senders: [telegramSender(temp.db, api.root, clock)], clock, log: silentLogger });
+    await waitFor(() => api.deliveries.length >= 40, 'the broadcast under way', 5_000);
+    const person = people[10_000]!;
+    const identity = (temp.db.$client.prepare('SELECT id, external_id AS chat FROM identities WHERE person_id = ?').get(person) as { id: number; chat: string });
+    const id = Number(
+      temp.db.$client
+        .prepare("INSERT INTO outbox (dedupe_key, person_id, identity_id, channel, payload, not_before, reply) VALUES ('reply', ?, ?, 'telegram', ?, 0, 1)")
+        .run(person, identity.id, JSON.stringify({ text: 'Bước 2/9' })).lastInsertRowid,
+    );
+    const pushed = performance.now();
+    d.push([{ id, personId: person, identityId: identity.id, channel: 'telegram', payload: { text: 'Bước 2/9' }, attempts: 0, externalId: identity.chat, reply: true, bulk: false, reminder: false }]);
+    await waitFor(() => api.sentTexts(Number(identity.chat)).length === 1, 'the reply', 2_000);
+    expect(performance.now() - pushed).toBeLessThan(500);
+    await d.stop();
+    expect(api.rateLimited).toBe(0);
+  });
+
   it('429 pauses only the chat Telegram refused, for as long as it says; the other chats go on; then it goes, once', async () => {
     const temp = openTempDatabase();
     const api = await fake({ perWindow: 1000, perChat: 1000 });
