@@ -51,6 +51,7 @@ err-registration-empty = The registration has no targets yet, so it cannot be se
 err-registration-unknown = Registration not found.
 err-return-needs-reason = Give a reason for returning it, so the unit knows what to fix.
 err-target-needs-plan = A quantitative target needs a planned value and a direction (at least / at most).
+err-text-blank = The text is empty once spaces and invisible characters are removed.
 err-target-unknown = Target not found.
 err-area-unknown = That content area does not belong to this movement.
 err-unit-unknown = There is no unit with code "{ $code }".
@@ -68,6 +69,7 @@ def-bad-code = a code uses letters, digits, "-", "_" or "." only
 def-quantitative-needs-plan = a quantitative target needs "measure" and "planned"
 def-ends-before-start = ends before it starts
 def-deadline-outside = the registration deadline must fall within the movement
+def-final-review-before-end = the final review cannot come before the movement ends
 def-duplicate = { $what ->
     [area] content area number used twice
     [unit] unit code used twice
@@ -152,8 +154,11 @@ cli-status-total = Whole province
 cli-status-by-group = By cluster and block:
 cli-status-by-kind = By kind of unit:
 cli-status-no-group = (in no cluster/block)
-cli-status-line = {"  "}{ $label }: { $units } units — not registered { $none }, not sent { $draft }, awaiting review { $submitted }, returned { $returned }, approved { $approved }, late { $late }
-cli-status-late = Late ({ $count }): { $units }
+cli-status-line = {"  "}{ $label }: { $units } units — not registered { $none }, not sent { $draft }, awaiting review { $submitted }, returned { $returned }, approved { $approved }; sent late { $submittedLate }, overdue, not sent { $overdue }
+cli-status-late = { $kind ->
+    [overdue] Overdue, not sent
+   *[submitted_late] Sent late
+  } ({ $count }): { $units }
 cli-backup-done = Backed up to { $path } ({ $size } KB); the copy passed an integrity check.
 
 ## Conversations: common
@@ -194,7 +199,10 @@ err-no-movement-chat = No emulation movement is open at the moment. Please conta
 number-invalid = I could not read that number. Type it as usual, e.g. 25, 1.234,5 or 98,5%.
 number-ambiguous = "{ $first }" could mean { $first } (thousands) or { $second } (a decimal). Which one do you mean?
 number-help = Type a number: a dot separates thousands and a comma the decimals (1.234,5). You may add % (98,5%).
+number-other-unit = This target is counted in { $measure }; "{ $unit }" is another unit. Please type the figure in { $measure }, e.g. 25 or 25 { $measure }.
+number-converted = (converted from { $typed })
 date-invalid = I could not read that date. Type day/month/year, e.g. 31/3, 31/03/2020 or "ngày 31 tháng 3".
+text-blank = There is nothing readable in that message (only spaces or invisible characters). Please type the text again.
 date-help = Type a date as day/month/year: 31/12, 31/12/2020 or "ngày 31 tháng 12". Without a year, the movement's year is used.
 note-expected = Please type a note, or pick Skip if there is none.
 
@@ -261,14 +269,18 @@ register-measure-help = The unit of the planned figure: %, products, communes, w
 reg-measure-invalid = Please pick or type a unit of measure (at most 30 characters), e.g. %, sản phẩm, tỷ đồng.
 reg-planned-prompt = What is the planned figure, in { $measure }?
 reg-planned-negative = The figure cannot be negative.
-reg-read-as = ✔ Recorded: { $value } { $measure }
+reg-read-as = ✔ Recorded: { $amount }
 reg-direction-prompt = The target is met when the result is…
 register-direction-help = "At least": the higher the better (rates, products). "At most": the lower the better (accidents…).
 direction-at_least = At least the plan
 direction-at_most = At most the plan
 reg-due-prompt = When is it due? Type a date (e.g. 30/9) or pick:
 reg-due-end = End of the movement ({ $date })
-reg-due-outside = The due date must fall within the movement, from { $start } to { $end }.
+reg-due-outside = The due date must fall within the movement, from { $start } to the final review on { $end }.
+reg-due-past = { $date } has already passed. Keep this due date, or choose another?
+reg-due-keep = Keep { $date }
+reg-due-retype = Type another date
+reg-due-after-end = ⚠ This falls after the movement ends ({ $end }); the result will be judged at the final review (by { $review }).
 reg-date-read-as = ✔ Date recorded: { $date }
 reg-note-prompt = Any note (optional):
 register-note-help = The note goes in the "Note" column of the registration. If none, pick Skip.
@@ -319,12 +331,12 @@ title-co-thi-dua-ubnd-tinh = Emulation flag of the Provincial People's Committee
 title-bang-khen-thu-tuong = Certificate of merit of the Prime Minister
 title-co-thi-dua-chinh-phu = Emulation flag of the Government
 
-target-qualitative = qualitative
+target-qualitative = Done
 target-plan = { $direction ->
     [at_most] ≤
    *[at_least] ≥
-  } { $value } { $measure }
-target-line = { $index }. [Area { $area }] { $text } — plan: { $plan }; due { $due }{ $hasNote ->
+  } { $amount }
+target-line = { $index }. (Area { $area }) { $text } — plan: { $plan }; due { $due }{ $hasNote ->
     [yes] ; { $note }
    *[no] {""}
   }
@@ -346,12 +358,16 @@ rep-period-choice = { $label } (due { $due })
 rep-period-choice-past = { $label } (due { $due }, passed)
 rep-correction = This period already has { $count } report(s) (latest { $when }). The new one will be a correction; earlier ones are kept.
 rep-target-heading = Target { $index }/{ $total }: { $text } (plan: { $plan })
-rep-value-prompt = What is the result for this period, in { $measure }? If there is no figure yet, pick Skip.
+rep-value-prompt = { $kind ->
+    [rate] What rate has been reached by the end of the period, in { $measure }?
+    [year] What is the result for the whole year, in { $measure }?
+   *[other] What is the result, in { $measure }?
+  } If there is no figure yet, pick Skip.
+rep-value-thousandfold = ⚠ { $amount } is about 1,000 times the plan ({ $plan }) or a thousandth of it. The unit may be mixed up (đồng, triệu đồng, tỷ đồng). Keep this figure or type it again?
+rep-value-keep = Keep { $amount }
+rep-value-retype = Type again
 report-value-help = Type the result. The next question asks whether it is this period only or a running total.
 rep-qualitative-prompt = How far has this target come?
-assessment-choice-met = Done
-assessment-choice-exceeded = Done, beyond the plan
-assessment-choice-not_met = Not done yet
 rep-skipped = Skipped this target.
 rep-cumulative-prompt = The figure you typed is:
 report-cumulative-help = "Running total" is the sum since the start of the year; for "this period only" the assistant adds earlier periods.
@@ -370,16 +386,26 @@ report-confirm-help = Pick "Send the report" to save it, or "Start over" to answ
 rep-confirm-send = Send the report
 rep-confirm-redo = Start over
 rep-nothing-reported = No target has a result, so there is nothing to send. Pick "Start over" or /cancel.
-rep-saved = ✔ Report for { $period } saved ({ $count } targets{ $revision ->
+rep-saved = ✔ Report for { $period } sent to the Board ({ $count } targets{ $revision ->
     [1] {""}
    *[other] , correction no. { $revision }
   }).
-result-line = { $value } { $measure } ({ $percent } of plan, { $assessment })
+result-line = { $amount } ({ $percent } of plan, { $assessment })
+result-line-in-progress = { $amount } ({ $percent } of plan; in progress, { $time } of the time passed)
 result-none = no result yet
 assessment = { $assessment ->
     [exceeded] exceeded
     [met] met
+    [in_progress] in progress
+    [not_started] not started
    *[not_met] not met
+  }
+qualitative-state = { $state ->
+    [not_started] Not started
+    [in_progress] In progress
+    [met] Done
+    [exceeded] Done with distinction
+   *[not_met] Not done
   }
 
 ## Conversations: my unit
@@ -431,8 +457,12 @@ st-title = { $movement } · Registration deadline { $deadline }{ $passed ->
 st-total = Total
 st-by-group = By cluster and block:
 st-by-kind = By kind of unit:
-st-counts = { $label }: { $units } units — ✅ { $approved } approved, 🕓 { $submitted } awaiting review, ↩️ { $returned } returned, ✏️ { $draft } not sent, ⚪ { $none } not registered, ⏰ { $late } late
-st-progress = {" "}· 📈 average { $percent } of plan
+st-counts = { $label }: { $units } units — ✅ { $approved } approved, 🕓 { $submitted } awaiting review, ↩️ { $returned } returned, ✏️ { $draft } not sent, ⚪ { $none } not registered; ⏰ { $submittedLate } sent late, ⛔ { $overdue } overdue, not sent
+st-progress = {"   "}Targets: { $exceeded } exceeded, { $met } met, { $inProgress } in progress, { $notMet } not met, { $notReported } not reported
+lateness = { $kind ->
+    [overdue] overdue, not sent
+   *[submitted_late] sent late
+  }
 st-pick = Pick a cluster or block to see its units, or find a unit.
 st-search = Find a unit
 st-search-prompt = Type a unit's code or name (accents optional), e.g. SNV or hai hau.
@@ -643,9 +673,17 @@ export-col-unit-name = Unit name
 export-col-unit-kind = Kind of unit
 export-col-status = Status
 export-col-submitted-on = Submitted on
-export-col-late = Late
+export-col-late = Sent late / overdue
+export-lateness = { $kind ->
+    [overdue] Overdue, not sent
+   *[submitted_late] Sent late
+  }
 export-col-target-count = Targets
-export-col-latest-percent = Latest % of plan
+export-col-targets-exceeded = Targets exceeded
+export-col-targets-met = Targets met
+export-col-targets-in-progress = Targets in progress
+export-col-targets-not-met = Targets not met
+export-col-targets-not-reported = Targets not reported
 export-col-index = No.
 export-col-area = Content area
 export-col-target = Target

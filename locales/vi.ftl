@@ -47,6 +47,7 @@ err-registration-empty = Bản đăng ký chưa có chỉ tiêu nào, chưa gử
 err-registration-unknown = Không tìm thấy bản đăng ký.
 err-return-needs-reason = Cần ghi rõ lý do trả lại để đơn vị biết cần sửa gì.
 err-target-needs-plan = Chỉ tiêu định lượng cần có giá trị kế hoạch và chiều so sánh (không thấp hơn / không vượt quá).
+err-text-blank = Nội dung trống: sau khi bỏ khoảng trắng và ký tự ẩn không còn chữ nào.
 err-target-unknown = Không tìm thấy chỉ tiêu này.
 err-area-unknown = Nội dung thi đua này không thuộc phong trào.
 err-unit-unknown = Không có đơn vị mã "{ $code }".
@@ -64,6 +65,7 @@ def-bad-code = mã chỉ gồm chữ, số và các dấu "-", "_", "."
 def-quantitative-needs-plan = chỉ tiêu định lượng cần "measure" và "planned"
 def-ends-before-start = ngày kết thúc trước ngày bắt đầu
 def-deadline-outside = hạn đăng ký phải nằm trong thời gian của phong trào
+def-final-review-before-end = ngày tổng kết không được trước ngày kết thúc phong trào
 def-duplicate = { $what ->
     [area] số thứ tự nội dung bị trùng
     [unit] mã đơn vị bị trùng
@@ -148,8 +150,11 @@ cli-status-total = Toàn tỉnh
 cli-status-by-group = Theo cụm, khối:
 cli-status-by-kind = Theo loại đơn vị:
 cli-status-no-group = (chưa thuộc cụm/khối)
-cli-status-line = {"  "}{ $label }: { $units } đơn vị — chưa đăng ký { $none }, chưa gửi { $draft }, chờ duyệt { $submitted }, trả lại { $returned }, đã duyệt { $approved }, chậm { $late }
-cli-status-late = Chậm ({ $count }): { $units }
+cli-status-line = {"  "}{ $label }: { $units } đơn vị — chưa đăng ký { $none }, chưa gửi { $draft }, chờ duyệt { $submitted }, trả lại { $returned }, đã duyệt { $approved }; nộp muộn { $submittedLate }, quá hạn chưa nộp { $overdue }
+cli-status-late = { $kind ->
+    [overdue] Quá hạn chưa nộp
+   *[submitted_late] Nộp muộn
+  } ({ $count }): { $units }
 cli-backup-done = Đã sao lưu vào { $path } ({ $size } KB), bản sao đã được kiểm tra toàn vẹn.
 
 ## Hội thoại: chung
@@ -190,7 +195,10 @@ err-no-movement-chat = Hiện chưa có phong trào thi đua nào đang mở. Xi
 number-invalid = Chưa đọc được số này. Gõ số như thường viết, ví dụ 25, 1.234,5 hoặc 98,5%.
 number-ambiguous = "{ $first }" có thể hiểu là { $first } (một nghìn…) hoặc { $second } (số thập phân). Anh/chị muốn ghi số nào?
 number-help = Gõ một con số: dấu chấm ngăn cách hàng nghìn, dấu phẩy cho phần thập phân (1.234,5). Có thể thêm % (98,5%).
+number-other-unit = Chỉ tiêu này tính bằng { $measure }, còn "{ $unit }" là đơn vị khác. Xin gõ số theo { $measure }, ví dụ 25 hoặc 25 { $measure }.
+number-converted = (quy đổi từ { $typed })
 date-invalid = Chưa đọc được ngày này. Gõ theo dạng ngày/tháng/năm, ví dụ 31/3, 31/03/2020 hoặc "ngày 31 tháng 3".
+text-blank = Tin nhắn không có chữ nào đọc được (chỉ có khoảng trắng hoặc ký tự ẩn). Xin gõ lại nội dung.
 date-help = Gõ ngày theo dạng ngày/tháng/năm: 31/12, 31/12/2020 hoặc "ngày 31 tháng 12". Không ghi năm thì hiểu là năm của phong trào.
 note-expected = Mời gõ ghi chú, hoặc chọn Bỏ qua nếu không có.
 
@@ -257,14 +265,18 @@ register-measure-help = Đơn vị tính của con số kế hoạch: %, sản p
 reg-measure-invalid = Mời chọn hoặc gõ đơn vị tính (tối đa 30 ký tự), ví dụ: %, sản phẩm, tỷ đồng.
 reg-planned-prompt = Kế hoạch (con số phấn đấu) là bao nhiêu { $measure }?
 reg-planned-negative = Con số không được âm.
-reg-read-as = ✔ Đã ghi: { $value } { $measure }
+reg-read-as = ✔ Đã ghi: { $amount }
 reg-direction-prompt = Chỉ tiêu đạt khi kết quả…
 register-direction-help = "Không thấp hơn": càng cao càng tốt (tỷ lệ, số sản phẩm). "Không vượt quá": càng thấp càng tốt (số vụ tai nạn…).
 direction-at_least = Không thấp hơn kế hoạch
 direction-at_most = Không vượt quá kế hoạch
 reg-due-prompt = Thời hạn hoàn thành? Gõ ngày (ví dụ 30/9) hoặc chọn:
 reg-due-end = Cuối phong trào ({ $date })
-reg-due-outside = Thời hạn phải nằm trong thời gian của phong trào, từ { $start } đến { $end }.
+reg-due-outside = Thời hạn phải nằm trong thời gian của phong trào, từ { $start } đến ngày tổng kết { $end }.
+reg-due-past = Ngày { $date } đã qua. Vẫn ghi thời hạn này, hay chọn ngày khác?
+reg-due-keep = Vẫn ghi { $date }
+reg-due-retype = Nhập ngày khác
+reg-due-after-end = ⚠ Thời hạn này sau khi phong trào kết thúc ({ $end }); kết quả sẽ được đánh giá khi tổng kết (chậm nhất { $review }).
 reg-date-read-as = ✔ Đã ghi ngày: { $date }
 reg-note-prompt = Ghi chú thêm (nếu có):
 register-note-help = Ghi chú sẽ hiện ở cột "Ghi chú" của bản đăng ký. Không có thì chọn Bỏ qua.
@@ -315,12 +327,12 @@ title-co-thi-dua-ubnd-tinh = Cờ thi đua của UBND tỉnh
 title-bang-khen-thu-tuong = Bằng khen của Thủ tướng Chính phủ
 title-co-thi-dua-chinh-phu = Cờ thi đua của Chính phủ
 
-target-qualitative = định tính
+target-qualitative = Hoàn thành
 target-plan = { $direction ->
     [at_most] ≤
    *[at_least] ≥
-  } { $value } { $measure }
-target-line = { $index }. [ND { $area }] { $text } — KH: { $plan }; hạn { $due }{ $hasNote ->
+  } { $amount }
+target-line = { $index }. (Nội dung { $area }) { $text } — KH: { $plan }; hạn { $due }{ $hasNote ->
     [yes] ; { $note }
    *[no] {""}
   }
@@ -342,12 +354,16 @@ rep-period-choice = { $label } (hạn { $due })
 rep-period-choice-past = { $label } (hạn { $due }, đã qua)
 rep-correction = Kỳ này đã có { $count } báo cáo (lần gần nhất { $when }). Báo cáo mới sẽ là bản điều chỉnh; các bản trước vẫn được lưu.
 rep-target-heading = Chỉ tiêu { $index }/{ $total }: { $text } (kế hoạch: { $plan })
-rep-value-prompt = Kết quả kỳ này là bao nhiêu { $measure }? Chưa có số liệu thì chọn Bỏ qua.
+rep-value-prompt = { $kind ->
+    [rate] Tỷ lệ đạt được đến cuối kỳ là bao nhiêu { $measure }?
+    [year] Kết quả cả năm là bao nhiêu { $measure }?
+   *[other] Kết quả là bao nhiêu { $measure }?
+  } Chưa có số liệu thì chọn Bỏ qua.
+rep-value-thousandfold = ⚠ { $amount } gấp hoặc kém khoảng 1.000 lần kế hoạch ({ $plan }). Có thể nhầm đơn vị tính (đồng, triệu đồng, tỷ đồng). Giữ con số này hay nhập lại?
+rep-value-keep = Giữ { $amount }
+rep-value-retype = Nhập lại
 report-value-help = Gõ con số kết quả. Bước sau sẽ hỏi đó là số riêng của kỳ này hay tổng lũy kế.
 rep-qualitative-prompt = Chỉ tiêu này đã thực hiện đến đâu?
-assessment-choice-met = Hoàn thành
-assessment-choice-exceeded = Hoàn thành vượt mức
-assessment-choice-not_met = Chưa hoàn thành
 rep-skipped = Đã bỏ qua chỉ tiêu này.
 rep-cumulative-prompt = Con số vừa nhập là:
 report-cumulative-help = "Lũy kế" là tổng từ đầu năm đến nay; "riêng kỳ này" thì trợ lý sẽ cộng với các kỳ trước.
@@ -366,16 +382,26 @@ report-confirm-help = Chọn "Gửi báo cáo" để lưu, hoặc "Nhập lại"
 rep-confirm-send = Gửi báo cáo
 rep-confirm-redo = Nhập lại
 rep-nothing-reported = Chưa có chỉ tiêu nào có kết quả; không có gì để gửi. Chọn "Nhập lại" hoặc /huy.
-rep-saved = ✔ Đã lưu báo cáo { $period } ({ $count } chỉ tiêu{ $revision ->
+rep-saved = ✔ Đã gửi báo cáo { $period } tới Ban ({ $count } chỉ tiêu{ $revision ->
     [1] {""}
    *[other] , bản điều chỉnh lần { $revision }
   }).
-result-line = { $value } { $measure } ({ $percent } kế hoạch, { $assessment })
+result-line = { $amount } ({ $percent } kế hoạch, { $assessment })
+result-line-in-progress = { $amount } ({ $percent } kế hoạch; đang thực hiện, đã qua { $time } thời gian)
 result-none = chưa có kết quả
 assessment = { $assessment ->
     [exceeded] vượt
     [met] đạt
-   *[not_met] chưa đạt
+    [in_progress] đang thực hiện
+    [not_started] chưa thực hiện
+   *[not_met] không đạt
+  }
+qualitative-state = { $state ->
+    [not_started] Chưa thực hiện
+    [in_progress] Đang thực hiện
+    [met] Hoàn thành
+    [exceeded] Hoàn thành xuất sắc
+   *[not_met] Không hoàn thành
   }
 
 ## Hội thoại: đơn vị của tôi
@@ -427,8 +453,12 @@ st-title = { $movement } · Hạn đăng ký { $deadline }{ $passed ->
 st-total = Tổng số
 st-by-group = Theo cụm, khối:
 st-by-kind = Theo loại đơn vị:
-st-counts = { $label }: { $units } đơn vị — ✅ { $approved } đã duyệt, 🕓 { $submitted } chờ duyệt, ↩️ { $returned } trả lại, ✏️ { $draft } chưa gửi, ⚪ { $none } chưa đăng ký, ⏰ { $late } chậm
-st-progress = {" "}· 📈 bình quân { $percent } kế hoạch
+st-counts = { $label }: { $units } đơn vị — ✅ { $approved } đã duyệt, 🕓 { $submitted } chờ duyệt, ↩️ { $returned } trả lại, ✏️ { $draft } chưa gửi, ⚪ { $none } chưa đăng ký; ⏰ { $submittedLate } nộp muộn, ⛔ { $overdue } quá hạn chưa nộp
+st-progress = {"   "}Chỉ tiêu: { $exceeded } vượt, { $met } đạt, { $inProgress } đang thực hiện, { $notMet } không đạt, { $notReported } chưa báo cáo
+lateness = { $kind ->
+    [overdue] quá hạn chưa nộp
+   *[submitted_late] nộp muộn
+  }
 st-pick = Chọn một cụm, khối để xem từng đơn vị, hoặc tìm một đơn vị.
 st-search = Tìm đơn vị
 st-search-prompt = Gõ mã hoặc tên đơn vị (không cần dấu), ví dụ: SNV hoặc hai hau.
@@ -639,9 +669,17 @@ export-col-unit-name = Tên đơn vị
 export-col-unit-kind = Loại đơn vị
 export-col-status = Trạng thái
 export-col-submitted-on = Ngày gửi
-export-col-late = Nộp muộn
+export-col-late = Nộp muộn / quá hạn
+export-lateness = { $kind ->
+    [overdue] Quá hạn chưa nộp
+   *[submitted_late] Nộp muộn
+  }
 export-col-target-count = Số chỉ tiêu
-export-col-latest-percent = % kế hoạch mới nhất
+export-col-targets-exceeded = CT vượt
+export-col-targets-met = CT đạt
+export-col-targets-in-progress = CT đang thực hiện
+export-col-targets-not-met = CT không đạt
+export-col-targets-not-reported = CT chưa báo cáo
 export-col-index = STT
 export-col-area = Nội dung thi đua
 export-col-target = Chỉ tiêu

@@ -29,7 +29,12 @@ export const LOCALES = ['vi', 'en'] as const;
 export const REGISTRATION_STATUSES = ['draft', 'submitted', 'returned', 'approved'] as const;
 export const TARGET_KINDS = ['quantitative', 'qualitative'] as const;
 export const DIRECTIONS = ['at_least', 'at_most'] as const;
-export const ASSESSMENTS = ['exceeded', 'met', 'not_met'] as const;
+/**
+ * vượt / đạt / không đạt are judged from a target's due date; before it a target is in_progress
+ * (đang thực hiện). A qualitative target is reported as not_started (chưa thực hiện), in_progress,
+ * met (hoàn thành) or exceeded (hoàn thành xuất sắc).
+ */
+export const ASSESSMENTS = ['exceeded', 'met', 'not_met', 'in_progress', 'not_started'] as const;
 export const EVIDENCE_KINDS = ['photo', 'document', 'link'] as const;
 export const REMINDER_KINDS = ['registration_deadline', 'period_due', 'cron'] as const;
 export const OUTBOX_STATUSES = ['pending', 'sending', 'sent', 'failed', 'unreachable'] as const;
@@ -51,6 +56,8 @@ export const movements = sqliteTable('movements', {
   startsOn: text().notNull(),
   endsOn: text().notNull(),
   registrationDeadline: text().notNull(),
+  /** The year-end review (tổng kết) closing the movement; null: 31/03 of the year after it ends. */
+  finalReviewOn: text(),
   timezone: text().notNull().default('Asia/Ho_Chi_Minh'),
   status: text({ enum: MOVEMENT_STATUSES }).notNull().default('open'),
   createdAt: createdAt(),

@@ -69,6 +69,7 @@ export function importMovement(db: Db, def: MovementDefinition, actor: Actor, no
       startsOn: m.starts,
       endsOn: m.ends,
       registrationDeadline: m.registrationDeadline,
+      finalReviewOn: m.finalReview ?? null,
       timezone: m.timezone,
       status: m.status,
     };

@@ -12,6 +12,7 @@ import {
 } from '../db/schema.ts';
 import { recordAudit, systemActor, type Actor } from './audit.ts';
 import { DomainError } from './errors.ts';
+import { cleanText, isBlankText } from './text-input.ts';
 import { localDate } from './vn-input.ts';
 
 export type RegistrationStatus = (typeof REGISTRATION_STATUSES)[number];
@@ -109,18 +110,20 @@ function normaliseTarget(db: DbOrTx, reg: Registration, input: TargetInput) {
     id: input.contentAreaId,
   });
   if (!area || area.movementId !== reg.movementId) throw new DomainError('err-area-unknown');
+  const text = cleanText(input.text);
+  if (isBlankText(text)) throw new DomainError('err-text-blank');
   const quantitative = input.kind === 'quantitative';
   if (quantitative && (input.plannedValue === null || input.plannedValue === undefined || !input.direction))
     throw new DomainError('err-target-needs-plan');
   return {
     contentAreaId: input.contentAreaId,
-    text: input.text.trim(),
+    text,
     kind: input.kind,
-    measure: input.measure?.trim() || null,
+    measure: cleanText(input.measure ?? '') || null,
     plannedValue: quantitative ? input.plannedValue! : null,
     direction: quantitative ? input.direction! : null,
     dueOn: input.dueOn ?? null,
-    note: input.note?.trim() || null,
+    note: cleanText(input.note ?? '') || null,
   };
 }
 

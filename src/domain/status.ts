@@ -14,8 +14,8 @@ export interface UnitStatus {
   kind: string;
   groupCode: string | null;
   status: UnitStanding;
-  /** Past the deadline with nothing submitted, or submitted after it. */
-  late: boolean;
+  /** nộp muộn (sent after the deadline), quá hạn chưa nộp (not sent by it), or neither. */
+  lateness: Lateness;
   submittedAt: number | null;
 }
 
@@ -26,7 +26,10 @@ export interface StatusCounts {
   submitted: number;
   returned: number;
   approved: number;
-  late: number;
+  /** Sent after the deadline (nộp muộn): it counts, marked late. */
+  submittedLate: number;
+  /** Not sent by the deadline (quá hạn chưa nộp). */
+  overdue: number;
 }
 
 export interface MovementStatus {
@@ -38,21 +41,29 @@ export interface MovementStatus {
   units: UnitStatus[];
 }
 
-const emptyCounts = (): StatusCounts => ({ units: 0, none: 0, draft: 0, submitted: 0, returned: 0, approved: 0, late: 0 });
+export const emptyCounts = (): StatusCounts => ({ units: 0, none: 0, draft: 0, submitted: 0, returned: 0, approved: 0, submittedLate: 0, overdue: 0 });
+
+/** Late means two things, kept apart everywhere: nộp muộn and quá hạn chưa nộp. */
+export type Lateness = 'submitted_late' | 'overdue' | null;
 
 /**
- * The late rule, shared with the exports: past the deadline with nothing delivered (not started,
- * draft or returned), or first submitted after it (that stays, even once approved).
+ * The late rule, shared with the exports and the urging. Quá hạn chưa nộp: the deadline passed and
+ * nothing is with the Board (not started, draft, or returned and not sent again). Nộp muộn: first
+ * sent after the deadline; that stays once approved. A waiting or approved registration is never
+ * "chưa nộp".
  */
-export function isLate(status: UnitStanding, submittedLate: boolean, deadlinePassed: boolean): boolean {
+export function lateness(status: UnitStanding, submittedLate: boolean, deadlinePassed: boolean): Lateness {
   const delivered = status === 'submitted' || status === 'approved';
-  return (deadlinePassed && !delivered) || submittedLate;
+  if (deadlinePassed && !delivered) return 'overdue';
+  return submittedLate ? 'submitted_late' : null;
 }
 
-function add(counts: StatusCounts, unit: UnitStatus): void {
+/** Adds a unit to counts of units. */
+export function addToCounts(counts: StatusCounts, unit: Pick<UnitStatus, 'status' | 'lateness'>): void {
   counts.units++;
   counts[unit.status]++;
-  if (unit.late) counts.late++;
+  if (unit.lateness === 'submitted_late') counts.submittedLate++;
+  if (unit.lateness === 'overdue') counts.overdue++;
 }
 
 /** Units taking part in the movement: those valid at some point while it runs. */
@@ -109,7 +120,7 @@ export function movementStatus(db: DbOrTx, movement: Movement, today: string): M
       kind: u.kind,
       groupCode: u.groupId !== null ? (groupById.get(u.groupId)?.code ?? null) : null,
       status,
-      late: isLate(status, u.late === 1, deadlinePassed),
+      lateness: lateness(status, u.late === 1, deadlinePassed),
       submittedAt: u.submittedAt ?? null,
     };
   });
@@ -119,11 +130,11 @@ export function movementStatus(db: DbOrTx, movement: Movement, today: string): M
   for (const g of groupRows) byGroup.set(g.code, { code: g.code, name: g.name, ...emptyCounts() });
   const byKind = new Map<string, { kind: string } & StatusCounts>();
   for (const u of unitStatuses) {
-    add(totals, u);
+    addToCounts(totals, u);
     if (!byGroup.has(u.groupCode)) byGroup.set(u.groupCode, { code: u.groupCode, name: null, ...emptyCounts() });
-    add(byGroup.get(u.groupCode)!, u);
+    addToCounts(byGroup.get(u.groupCode)!, u);
     if (!byKind.has(u.kind)) byKind.set(u.kind, { kind: u.kind, ...emptyCounts() });
-    add(byKind.get(u.kind)!, u);
+    addToCounts(byKind.get(u.kind)!, u);
   }
   return {
     movement: { id: movement.id, code: movement.code, name: movement.name, registrationDeadline: movement.registrationDeadline },

@@ -10,6 +10,7 @@ import type { Choice } from '../chat/types.ts';
 import { groups } from '../db/schema.ts';
 import { UNIT_KINDS } from '../domain/movement-definition.ts';
 import { can } from '../domain/scope.ts';
+import { cleanText } from '../domain/text-input.ts';
 import {
   MAX_BROADCAST_LENGTH,
   broadcastReport,
@@ -54,7 +55,7 @@ export const broadcastFlow = defineFlow<Data>({
       progress: () => [2, 3],
       prompt: (ctx) => ({ text: ctx.t('bc-text-prompt', { max: MAX_BROADCAST_LENGTH }) }),
       handle(ctx, d, answer) {
-        const text = answer.text?.trim() ?? '';
+        const text = cleanText(answer.text ?? '');
         if (text.length < 5) return { kind: 'invalid', message: ctx.t('bc-text-expected') };
         if (text.length > MAX_BROADCAST_LENGTH) return { kind: 'invalid', message: ctx.t('reg-text-too-long', { max: MAX_BROADCAST_LENGTH, length: text.length }) };
         return { kind: 'next', step: 'confirm', data: { ...d, text } };

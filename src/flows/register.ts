@@ -19,13 +19,16 @@ import {
   type TargetInput,
 } from '../domain/registrations.ts';
 import { TITLES } from '../domain/titles.ts';
-import { formatVnDate, formatVnNumber, parseVnDate } from '../domain/vn-input.ts';
+import { checkDueDate } from '../domain/due-dates.ts';
+import { cleanText, isBlankText } from '../domain/text-input.ts';
+import { formatVnDate, formatVnNumber, localDate, parseVnDate } from '../domain/vn-input.ts';
+import { fold } from '../util/text.ts';
 import { adminIds, mainMenuChoices, skipChoice } from './common.ts';
 import { formatPlan, formatTargetList } from './format.ts';
-import { numberAnswer } from './number-answer.ts';
+import { numberAnswer, quantityAnswer } from './number-answer.ts';
 
 /** Units of measure as the forms write them: stored in the targets as data, so Vietnamese in any language. */
-const COMMON_MEASURES = ['%', 'sản phẩm', 'xã', 'công trình', 'tỷ đồng', 'người', 'mô hình'];
+const COMMON_MEASURES = ['%', 'sản phẩm', 'xã', 'công trình', 'người', 'mô hình', 'đồng', 'triệu đồng', 'tỷ đồng'];
 const TEXT_MIN = 5;
 const TEXT_MAX = 500;
 
@@ -41,6 +44,8 @@ const draft = z.object({
   pending: z.tuple([z.number(), z.number()]).optional(),
   direction: z.enum(['at_least', 'at_most']).optional(),
   dueOn: z.string().optional(),
+  /** A due date already past, waiting for the person to confirm it (or pick next year's). */
+  dueToConfirm: z.string().optional(),
   note: z.string().nullable().optional(),
 });
 type Draft = z.infer<typeof draft>;
@@ -81,6 +86,17 @@ function keepChoice(ctx: FlowContext, data: Data, current: string | undefined): 
 }
 
 const movementEnd = (ctx: FlowContext) => ctx.movement!.endsOn;
+const today = (ctx: FlowContext) => localDate(ctx.now, ctx.movement!.timezone);
+
+/** A due date as the rules take it: refused outside the movement, asked about when past, warned about after the movement ends. */
+function acceptDue(ctx: FlowContext, data: Data, date: string, confirmed: boolean): StepResult<Data> {
+  const check = checkDueDate(date, ctx.movement!, today(ctx));
+  if (check.kind === 'refused') return { kind: 'invalid', message: ctx.t('reg-due-outside', { start: formatVnDate(check.from), end: formatVnDate(check.to) }) };
+  if (check.kind === 'past' && !confirmed) return { kind: 'next', step: 'due', data: { ...data, draft: { ...data.draft, dueToConfirm: date } } };
+  const read = ctx.t('reg-date-read-as', { date: formatVnDate(date) });
+  const note = check.kind === 'after-end' ? `${read}\n${ctx.t('reg-due-after-end', { end: formatVnDate(movementEnd(ctx)), review: formatVnDate(check.finalReview) })}` : read;
+  return next(data, 'due', { dueOn: date, dueToConfirm: undefined }, note);
+}
 
 function draftToInput(d: Draft): TargetInput {
   return {
@@ -138,7 +154,8 @@ function targetChoices(ctx: FlowContext, data: Data): Choice[] {
 }
 
 function readText(ctx: FlowContext, answer: Answer): string | { error: string } {
-  const text = answer.text?.trim() ?? '';
+  const text = cleanText(answer.text ?? '');
+  if (isBlankText(text)) return { error: ctx.t('text-blank') };
   if (text.length < TEXT_MIN) return { error: ctx.t('reg-text-too-short', { min: TEXT_MIN }) };
   if (text.length > TEXT_MAX) return { error: ctx.t('reg-text-too-long', { max: TEXT_MAX, length: text.length }) };
   return text;
@@ -229,7 +246,10 @@ const steps: Record<string, Step<Data>> = {
     }),
     handle(ctx, data, answer) {
       if (answer.choice?.id === 'keep') return next(data, 'measure', {});
-      const measure = answer.choice ? answer.choice.label : answer.text?.trim() ?? '';
+      // A typed unit is taken as typed: "đồng" is not "tỷ đồng", even if it is part of that button.
+      const typed = cleanText(answer.text ?? '');
+      const picked = answer.choice && (typed === '' || /^\d+$/.test(typed) || fold(typed) === fold(answer.choice.label));
+      const measure = picked ? answer.choice!.label : typed;
       if (measure.length < 1 || measure.length > 30 || /^\d+$/.test(measure)) return { kind: 'invalid', message: ctx.t('reg-measure-invalid') };
       return next(data, 'measure', { measure });
     },
@@ -249,11 +269,11 @@ const steps: Record<string, Step<Data>> = {
     handle(ctx, data, answer) {
       const d = data.draft ?? {};
       if (answer.choice?.id === 'keep') return next(data, 'planned', {});
-      const reading = numberAnswer.read(ctx, answer, d.pending);
+      const reading = quantityAnswer.read(ctx, answer, d.measure ?? null, d.pending);
       if (reading.kind === 'invalid') return { kind: 'invalid', message: reading.message };
       if (reading.kind === 'ambiguous') return { kind: 'next', step: 'planned', data: { ...data, draft: { ...d, pending: reading.candidates } } };
       if (reading.value < 0) return { kind: 'invalid', message: ctx.t('reg-planned-negative') };
-      return next(data, 'planned', { planned: reading.value, pending: undefined }, ctx.t('reg-read-as', { value: formatVnNumber(reading.value), measure: d.measure ?? '' }));
+      return next(data, 'planned', { planned: reading.value, pending: undefined }, quantityAnswer.readAs(ctx, reading.value, d.measure ?? null, reading.typed));
     },
     help: (ctx) => ctx.t('number-help'),
   },
@@ -278,22 +298,40 @@ const steps: Record<string, Step<Data>> = {
 
   due: {
     progress: progress('due'),
-    prompt: (ctx, data) => ({
-      text: ctx.t('reg-due-prompt'),
-      choices: [
-        ...keepChoice(ctx, data, data.draft?.dueOn && formatVnDate(data.draft.dueOn)),
-        { id: 'end', label: ctx.t('reg-due-end', { date: formatVnDate(movementEnd(ctx)) }) },
-      ],
-      numbered: false,
-    }),
+    prompt(ctx, data) {
+      const pending = data.draft?.dueToConfirm;
+      if (pending) {
+        // A past date typed without a year may mean next year's (31/01 for a disbursement).
+        const nextYear = `${Number(pending.slice(0, 4)) + 1}${pending.slice(4)}`;
+        const alternative = checkDueDate(nextYear, ctx.movement!, today(ctx)).kind === 'after-end';
+        return {
+          text: ctx.t('reg-due-past', { date: formatVnDate(pending) }),
+          choices: [
+            { id: `date:${pending}`, label: ctx.t('reg-due-keep', { date: formatVnDate(pending) }) },
+            ...(alternative ? [{ id: `date:${nextYear}`, label: formatVnDate(nextYear) }] : []),
+            { id: 'retype', label: ctx.t('reg-due-retype') },
+          ],
+          numbered: false,
+        };
+      }
+      return {
+        text: ctx.t('reg-due-prompt'),
+        choices: [
+          ...keepChoice(ctx, data, data.draft?.dueOn && formatVnDate(data.draft.dueOn)),
+          { id: 'end', label: ctx.t('reg-due-end', { date: formatVnDate(movementEnd(ctx)) }) },
+        ],
+        numbered: false,
+      };
+    },
     handle(ctx, data, answer) {
-      if (answer.choice?.id === 'keep') return next(data, 'due', {});
-      if (answer.choice?.id === 'end') return next(data, 'due', { dueOn: movementEnd(ctx) });
+      const id = answer.choice?.id;
+      if (id === 'keep') return next(data, 'due', {});
+      if (id === 'end') return next(data, 'due', { dueOn: movementEnd(ctx), dueToConfirm: undefined });
+      if (id === 'retype') return { kind: 'next', step: 'due', data: { ...data, draft: { ...data.draft, dueToConfirm: undefined } } };
+      if (id?.startsWith('date:') && data.draft?.dueToConfirm) return acceptDue(ctx, data, id.slice(5), true);
       const reading = parseVnDate(answer.text ?? '', Number(movementEnd(ctx).slice(0, 4)));
       if (reading.kind !== 'ok') return { kind: 'invalid', message: ctx.t('date-invalid') };
-      if (reading.date < ctx.movement!.startsOn || reading.date > movementEnd(ctx))
-        return { kind: 'invalid', message: ctx.t('reg-due-outside', { start: formatVnDate(ctx.movement!.startsOn), end: formatVnDate(movementEnd(ctx)) }) };
-      return next(data, 'due', { dueOn: reading.date }, ctx.t('reg-date-read-as', { date: formatVnDate(reading.date) }));
+      return acceptDue(ctx, data, reading.date, false);
     },
     help: (ctx) => ctx.t('date-help'),
   },
@@ -307,8 +345,8 @@ const steps: Record<string, Step<Data>> = {
     handle(ctx, data, answer) {
       if (answer.choice?.id === 'keep') return next(data, 'note', {});
       if (answer.choice?.id === 'skip') return next(data, 'note', { note: null });
-      const note = answer.text?.trim() ?? '';
-      if (note.length === 0) return { kind: 'invalid', message: ctx.t('note-expected') };
+      const note = cleanText(answer.text ?? '');
+      if (isBlankText(note)) return { kind: 'invalid', message: ctx.t('note-expected') };
       if (note.length > TEXT_MAX) return { kind: 'invalid', message: ctx.t('reg-text-too-long', { max: TEXT_MAX, length: note.length }) };
       return next(data, 'note', { note });
     },

@@ -9,6 +9,7 @@ import type { Choice } from '../chat/types.ts';
 import { registrations, units } from '../db/schema.ts';
 import { approveRegistration, getRegistration, listTargets, listTitles, returnRegistration } from '../domain/registrations.ts';
 import { can, liaisonsOf } from '../domain/scope.ts';
+import { cleanText } from '../domain/text-input.ts';
 import { formatVnDate, localDate } from '../domain/vn-input.ts';
 import { formatTargetList } from './format.ts';
 
@@ -108,7 +109,7 @@ const steps: Record<string, Step<Data>> = {
   reason: {
     prompt: (ctx) => ({ text: ctx.t('rev-reason-prompt') }),
     handle(ctx, d, answer) {
-      const reason = answer.text?.trim() ?? '';
+      const reason = cleanText(answer.text ?? '');
       if (reason.length < 5) return { kind: 'invalid', message: ctx.t('rev-reason-expected') };
       if (reason.length > 1000) return { kind: 'invalid', message: ctx.t('reg-text-too-long', { max: 1000, length: reason.length }) };
       returnRegistration(ctx.db, d.registrationId!, reason, ctx.actor, ctx.now);

@@ -9,9 +9,9 @@ import { defineFlow, type FlowContext, type Prompt, type StartResult, type StepR
 import type { Choice } from '../chat/types.ts';
 import { groups, units } from '../db/schema.ts';
 import { inScope, readScope, type Scope } from '../domain/scope.ts';
-import { movementStatus, type MovementStatus, type StatusCounts, type UnitStatus } from '../domain/status.ts';
-import { averageProgressByUnit } from '../domain/progress.ts';
-import { formatPercent, formatVnDate, localDate } from '../domain/vn-input.ts';
+import { addToCounts, emptyCounts, movementStatus, type MovementStatus, type StatusCounts, type UnitStatus } from '../domain/status.ts';
+import { addProgressCounts, emptyProgressCounts, progressCountsByUnit, type ProgressCounts } from '../domain/progress.ts';
+import { formatVnDate, localDate } from '../domain/vn-input.ts';
 import { findByCodeOrName } from '../util/text.ts';
 import { describeUnit } from './my-unit.ts';
 
@@ -30,40 +30,37 @@ type Data = z.infer<typeof data>;
 
 const ICON: Record<string, string> = { none: '⚪', draft: '✏️', submitted: '🕓', returned: '↩️', approved: '✅' };
 
-function scopedStatus(ctx: FlowContext): { status: MovementStatus; scope: Scope; units: UnitStatus[]; progress: Map<number, number> } {
+function scopedStatus(ctx: FlowContext): { status: MovementStatus; scope: Scope; units: UnitStatus[]; progress: Map<number, ProgressCounts> } {
   const scope = readScope(ctx.db, ctx.person!, ctx.movement!.id);
-  const status = movementStatus(ctx.db, ctx.movement!, localDate(ctx.now, ctx.movement!.timezone));
-  const progress = averageProgressByUnit(ctx.db, ctx.movement!.id);
+  const today = localDate(ctx.now, ctx.movement!.timezone);
+  const status = movementStatus(ctx.db, ctx.movement!, today);
+  const progress = progressCountsByUnit(ctx.db, ctx.movement!.id, today);
   return { status, scope, units: status.units.filter((u) => inScope(scope, u.unitId)), progress };
 }
 
-/** The average of the units' progress, for those with a figure; undefined when none has one. */
-function averageOf(units: UnitStatus[], progress: Map<number, number>): number | undefined {
-  const figures = units.map((u) => progress.get(u.unitId)).filter((p): p is number => p !== undefined);
-  return figures.length === 0 ? undefined : figures.reduce((a, b) => a + b, 0) / figures.length;
+/** The units' targets counted together; undefined when none of them has a target sent yet. */
+function progressOf(units: UnitStatus[], progress: Map<number, ProgressCounts>): ProgressCounts | undefined {
+  const of = units.map((u) => progress.get(u.unitId)).filter((p): p is ProgressCounts => p !== undefined);
+  return of.length === 0 ? undefined : of.reduce(addProgressCounts, emptyProgressCounts());
 }
 
-function countLine(ctx: FlowContext, label: string, c: StatusCounts, progress?: number): string {
-  const counts = ctx.t('st-counts', { label, units: c.units, none: c.none, draft: c.draft, submitted: c.submitted, returned: c.returned, approved: c.approved, late: c.late });
-  return progress === undefined ? counts : `${counts}${ctx.t('st-progress', { percent: formatPercent(Math.round(progress * 10) / 10) })}`;
+function countLine(ctx: FlowContext, label: string, c: StatusCounts, progress?: ProgressCounts): string {
+  const counts = ctx.t('st-counts', { label, units: c.units, none: c.none, draft: c.draft, submitted: c.submitted, returned: c.returned, approved: c.approved, submittedLate: c.submittedLate, overdue: c.overdue });
+  return progress === undefined ? counts : `${counts}\n${ctx.t('st-progress', { ...progress })}`;
 }
 
 function count(units: UnitStatus[]): StatusCounts {
-  const c: StatusCounts = { units: 0, none: 0, draft: 0, submitted: 0, returned: 0, approved: 0, late: 0 };
-  for (const u of units) {
-    c.units++;
-    c[u.status]++;
-    if (u.late) c.late++;
-  }
+  const c = emptyCounts();
+  for (const u of units) addToCounts(c, u);
   return c;
 }
 
 const unitLabel = (ctx: FlowContext, u: UnitStatus) =>
-  `${ICON[u.status]} ${u.code} — ${u.name}: ${ctx.t('registration-status', { status: u.status })}${u.late ? ' ⏰' : ''}`;
+  `${ICON[u.status]} ${u.code} — ${u.name}: ${ctx.t('registration-status', { status: u.status })}${u.lateness ? ` — ${ctx.t('lateness', { kind: u.lateness })}` : ''}`;
 
 function overview(ctx: FlowContext): Prompt {
   const { status, units, progress } = scopedStatus(ctx);
-  const line = (label: string, of: UnitStatus[]) => countLine(ctx, label, count(of), averageOf(of, progress));
+  const line = (label: string, of: UnitStatus[]) => countLine(ctx, label, count(of), progressOf(of, progress));
   const lines = [
     ctx.t('st-title', { movement: ctx.movement!.name, deadline: formatVnDate(ctx.movement!.registrationDeadline), passed: status.deadlinePassed ? 'yes' : 'no' }),
     line(ctx.t('st-total'), units),
@@ -94,7 +91,7 @@ function groupPage(ctx: FlowContext, data: Data): Prompt {
   if (page > 0) choices.push({ id: 'prev', label: ctx.t('st-prev') });
   if (page < pages - 1) choices.push({ id: 'next', label: ctx.t('st-next') });
   choices.push({ id: 'back', label: ctx.t('st-back') });
-  return { text: `${countLine(ctx, name, count(members), averageOf(members, progress))}\n${ctx.t('st-page', { page: page + 1, pages })}`, choices };
+  return { text: `${countLine(ctx, name, count(members), progressOf(members, progress))}\n${ctx.t('st-page', { page: page + 1, pages })}`, choices };
 }
 
 function showFound(ctx: FlowContext, data: Data, query: string): StepResult<Data> {

@@ -102,7 +102,7 @@ describe('thidua status and backup', () => {
     const out = await cli.run('status', '--json');
     const status = JSON.parse(out.stdout) as { totals: Record<string, number>; byGroup: unknown[]; deadlinePassed: boolean };
     expect(status.deadlinePassed).toBe(false);
-    expect(status.totals).toEqual({ units: 34, none: 30, draft: 4, submitted: 0, returned: 0, approved: 0, late: 0 });
+    expect(status.totals).toEqual({ units: 34, none: 30, draft: 4, submitted: 0, returned: 0, approved: 0, submittedLate: 0, overdue: 0 });
     expect(status.byGroup).toHaveLength(6);
   });
 

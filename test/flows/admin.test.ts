@@ -72,30 +72,33 @@ describe('the Ban TĐKT at work', () => {
     expect(h.say(ADMIN, 'noi vu')).toContain('Sở Nội vụ · Khối Nội chính');
   });
 
-  it('shows progress as the average % of plan of the units that reported', () => {
+  it('status counts targets by where they stand instead of averaging tỷ đồng with percentages', () => {
     const h = chatHarness();
     h.link(ADMIN, null, 'admin');
     const movement = currentMovement(h.db)!;
     const area = listContentAreas(h.db, movement.id)[0]!.id;
-    const period = listPeriods(h.db, movement.id)[0]!.id;
-    for (const [code, planned, value] of [['SNV', 100, 30], ['STP', 10, 6]] as const) {
+    const q1 = listPeriods(h.db, movement.id)[0]!.id;
+    const targets: Record<string, number> = {};
+    for (const [code, measure, planned, dueOn] of [['SNV', 'tỷ đồng', 1500, '2020-03-31'], ['STP', '%', 98.5, '2020-12-31']] as const) {
       const unitId = h.rows<{ id: number }>('SELECT id FROM units WHERE code = ?', code)[0]!.id;
       const reg = ensureRegistration(h.db, movement.id, unitId, h.clock.now());
-      const target = addTarget(h.db, reg.id, { contentAreaId: area, text: 'Hồ sơ đúng hạn', kind: 'quantitative', measure: 'hồ sơ', plannedValue: planned, direction: 'at_least' }, cliActor, 0);
+      targets[code] = addTarget(h.db, reg.id, { contentAreaId: area, text: `Chỉ tiêu của ${code}`, kind: 'quantitative', measure, plannedValue: planned, direction: 'at_least', dueOn }, cliActor, 0).id;
+      if (code === 'SNV') addTarget(h.db, reg.id, { contentAreaId: area, text: 'Chỉ tiêu chưa báo cáo', kind: 'qualitative', dueOn }, cliActor, 0);
       submitRegistration(h.db, reg.id, cliActor, h.clock.now());
-      recordProgressReport(h.db, { registrationId: reg.id, periodId: period, lines: [{ targetId: target.id, value, cumulative: true }] }, cliActor, h.clock.now());
     }
+    const regOf = (code: string) => h.rows<{ id: number }>('SELECT r.id FROM registrations r JOIN units u ON u.id = r.unit_id WHERE u.code = ?', code)[0]!.id;
+    recordProgressReport(h.db, { registrationId: regOf('SNV'), periodId: q1, lines: [{ targetId: targets.SNV!, value: 700, cumulative: true }] }, cliActor, h.clock.now());
+    recordProgressReport(h.db, { registrationId: regOf('STP'), periodId: q1, lines: [{ targetId: targets.STP!, value: 99, cumulative: true }] }, cliActor, h.clock.now());
+    h.clock.set(Date.UTC(2020, 3, 15, 3)); // 15/04/2020: SNV's target was due 31/03, STP's is due at the end of the year
     const overview = h.say(ADMIN, '/tinhhinh');
-    // SNV at 30 %, STP at 60 %: 45 % on average, for the province and for Khối Nội chính.
-    expect(overview).toMatch(/Tổng số: 34 đơn vị — .* · 📈 bình quân 45% kế hoạch/);
-    expect(overview).toMatch(/Khối Nội chính: 4 đơn vị — .* · 📈 bình quân 45% kế hoạch/);
-    expect(overview).not.toMatch(/Cụm thi đua số 1: .*📈/);
+    expect(overview).toMatch(/Tổng số: 34 đơn vị — .*\n {3}Chỉ tiêu: 0 vượt, 0 đạt, 1 đang thực hiện, 1 không đạt, 1 chưa báo cáo/);
+    expect(overview).toMatch(/Khối Nội chính: 4 đơn vị — .*\n {3}Chỉ tiêu: 0 vượt, 0 đạt, 1 đang thực hiện, 1 không đạt, 1 chưa báo cáo/);
+    expect(overview).not.toContain('bình quân');
 
-    // A new report (a correction of SNV's: 90 of 100) shows at once.
-    const snv = h.rows<{ reg: number; target: number }>("SELECT r.id AS reg, t.id AS target FROM registrations r JOIN units u ON u.id = r.unit_id JOIN targets t ON t.registration_id = r.id WHERE u.code = 'SNV'")[0]!;
-    recordProgressReport(h.db, { registrationId: snv.reg, periodId: period, lines: [{ targetId: snv.target, value: 90, cumulative: true }] }, cliActor, h.clock.now());
+    // A correction of SNV's (1.600 tỷ đồng) shows at once.
+    recordProgressReport(h.db, { registrationId: regOf('SNV'), periodId: q1, lines: [{ targetId: targets.SNV!, value: 1600, cumulative: true }] }, cliActor, h.clock.now());
     h.say(ADMIN, '/huy');
-    expect(h.say(ADMIN, '/tinhhinh')).toMatch(/Tổng số: 34 đơn vị — .* · 📈 bình quân 75% kế hoạch/);
+    expect(h.say(ADMIN, '/tinhhinh')).toMatch(/Tổng số: 34 đơn vị — .*\n {3}Chỉ tiêu: 1 vượt, 0 đạt, 1 đang thực hiện, 0 không đạt, 1 chưa báo cáo/);
   });
 
   it('approves one registration and returns another with a reason; the liaisons are told', () => {

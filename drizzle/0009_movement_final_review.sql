@@ -1,0 +1,1 @@
+ALTER TABLE `movements` ADD `final_review_on` text;
