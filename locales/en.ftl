@@ -52,6 +52,10 @@ err-registration-unknown = Registration not found.
 err-return-needs-reason = Give a reason for returning it, so the unit knows what to fix.
 err-target-needs-plan = A quantitative target needs a planned value and a direction (at least / at most).
 err-text-blank = The text is empty once spaces and invisible characters are removed.
+err-extension-not-later = The extended deadline ({ $until }) must come after the current one ({ $from }).
+err-extension-too-late = A deadline cannot be extended past the movement's final review ({ $latest }).
+err-reopen-needs-reason = Reopening a registration needs a reason, so the unit knows what to change.
+err-reopen-not-approved = Only an approved registration can be reopened (this one is { registration-status }).
 err-target-unknown = Target not found.
 err-area-unknown = That content area does not belong to this movement.
 err-unit-unknown = There is no unit with code "{ $code }".
@@ -541,14 +545,15 @@ tg-cmd-export = Export the figures to Excel
 menu-broadcast = Send an announcement
 tg-cmd-broadcast = Send an announcement to units
 bc-audience-prompt = Send the announcement to whom?
-broadcast-audience-help = Pick all units, the units that have not sent their registration, a cluster or block, or a kind of unit. It goes to their liaisons and cluster heads.
+broadcast-audience-help = Pick all units, the units that have not sent their registration, the units overdue (registration or report not sent by its deadline), a cluster or block, or a kind of unit. It goes to their liaisons and cluster heads.
 bc-audience-all = All units
-bc-audience-late = Units that have not sent their registration
+bc-audience-unsent = Units that have not sent their registration
+bc-audience-overdue = Units overdue, not sent (registration or report)
 bc-audience-kind = Units of kind: { $kind }
 bc-text-prompt = The announcement (at most { $max } characters):
 broadcast-text-help = Keep it short: what to do, by when.
 bc-text-expected = Please type the announcement (at least 5 characters).
-bc-preview = The announcement will go to { $people } people in { $units } units{ $noAccount ->
+bc-preview = The announcement will go to { $people } people in { $units } units; it will actually reach { $reached } units{ $noAccount ->
     [0] {""}
    *[other] {" "}({ $noAccount } have no linked account and will not get it)
   }:
@@ -777,11 +782,11 @@ rem-escalation-unit = • { $unit }: { $missing } (reminded { $count ->
     [one] once
    *[other] { $count } times
   })
-rem-digest-title = 📊 Late units — { $movement } — { $date }
+rem-digest-title = 📊 Units overdue, not sent — { $movement } — { $date }
 rem-digest-summary = { $count ->
-    [one] 1 late unit
-   *[other] { $count } late units
-  } (registration or report past its deadline).
+    [one] 1 unit
+   *[other] { $count } units
+  } overdue, nothing sent (registration or report past its deadline).
 rem-digest-group = { $group } ({ $count }):
 rem-digest-no-group = In no cluster or block ({ $count }):
 rem-digest-unit = • { $unit }: { $missing }
@@ -798,7 +803,7 @@ err-reminder-duplicate = An identical rule already exists (#{ $id }); pause or r
 err-reminder-unknown = There is no reminder rule #{ $id }.
 err-broadcast-empty = The notice has no text.
 err-broadcast-too-long = The notice is { $length } characters long, over the limit of { $max }.
-err-broadcast-bad-audience = Audience "{ $audience }" is not valid: all, late, group:CODE or kind:KIND.
+err-broadcast-bad-audience = Audience "{ $audience }" is not valid: all, unsent, overdue, group:CODE or kind:KIND.
 err-broadcast-unknown-group = There is no cluster or block with code "{ $code }" in the movement.
 err-broadcast-unknown-kind = No unit is of kind "{ $kind }".
 err-broadcast-unknown = There is no notice #{ $id }.
@@ -810,11 +815,11 @@ cli-option-reminders-kind = add: registration (from the registration deadline), 
 cli-option-reminders-offset = add: days from the deadline; before it as a negative number written --offset=-7, on the day 0, overdue positive
 cli-option-reminders-at = add: time of day HH:MM (default 08:00)
 cli-option-reminders-cron = add: cron schedule "minute hour day month weekday", e.g. "0 8 * * 1" (8 am on Mondays)
-cli-option-reminders-subject = add, with a schedule: registration, report, any (default: whatever is owed) or digest (late units, to the admins)
+cli-option-reminders-subject = add, with a schedule: registration, report, any (default: whatever is owed) or digest (units overdue, not sent, to the admins)
 cli-option-reminders-escalate-after = add: tell the cluster/block head once a unit has ignored this many reminders
 cli-option-reminders-label = add: a note on the rule
 cli-option-broadcast-text = The notice's text
-cli-option-broadcast-audience = all (default: every unit), late (late units), group:CODE (one cluster/block), kind:KIND (one kind of unit, e.g. kind:huyen)
+cli-option-broadcast-audience = all (default: every unit), unsent (units that have not sent their registration), overdue (units past a deadline with nothing sent, registration or report; late also works), group:CODE (one cluster/block), kind:KIND (one kind of unit, e.g. kind:huyen)
 cli-option-broadcast-yes = Really send (without it: a preview only)
 cli-option-broadcast-report = Show how delivery of notice number … went
 cli-option-broadcast-movement = Movement code (default: the open movement)
@@ -842,7 +847,7 @@ cli-reminder-what-period = Reports: { $dir ->
 cli-reminder-what-cron = Schedule "{ $cron }": { $subject ->
     [registration] registration reminder
     [report] report reminder
-    [digest] late units digest to the admins
+    [digest] digest of units overdue, not sent, to the admins
    *[any] reminder of whatever is owed
   }
 cli-reminder-escalate = ; the cluster/block head is told after { $count } ignored reminders
@@ -858,7 +863,8 @@ cli-reminders-defaults = { $count ->
 cli-broadcast-missing-text = The text is missing: thidua broadcast --text "…"
 cli-broadcast-audience = { $kind ->
     [all] every unit
-    [late] late units
+    [unsent] units that have not sent their registration
+    [overdue] units overdue, not sent
     [group] { $name }
    *[kind] units of kind { $name }
   }
@@ -868,7 +874,7 @@ cli-broadcast-preview = Preview: to { $count ->
   } of { $units ->
     [one] 1 unit
    *[other] { $units } units
-  } ({ $audience }); { $noAccount } of them have no messenger account linked and will not get it.
+  } ({ $audience }), actually reaching { $reached } of them; { $noAccount } people have no messenger account linked and will not get it.
 cli-broadcast-recipient = {"  "}{ $name } — { $unit } · { $channel ->
     [telegram] Telegram
     [zalo] Zalo

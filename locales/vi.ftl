@@ -48,6 +48,10 @@ err-registration-unknown = Không tìm thấy bản đăng ký.
 err-return-needs-reason = Cần ghi rõ lý do trả lại để đơn vị biết cần sửa gì.
 err-target-needs-plan = Chỉ tiêu định lượng cần có giá trị kế hoạch và chiều so sánh (không thấp hơn / không vượt quá).
 err-text-blank = Nội dung trống: sau khi bỏ khoảng trắng và ký tự ẩn không còn chữ nào.
+err-extension-not-later = Ngày gia hạn ({ $until }) phải sau hạn hiện tại ({ $from }).
+err-extension-too-late = Không gia hạn quá ngày tổng kết phong trào ({ $latest }).
+err-reopen-needs-reason = Mở lại bản đăng ký cần ghi lý do để đơn vị biết phải sửa gì.
+err-reopen-not-approved = Chỉ mở lại được bản đăng ký đã duyệt (bản này đang ở trạng thái { registration-status }).
 err-target-unknown = Không tìm thấy chỉ tiêu này.
 err-area-unknown = Nội dung thi đua này không thuộc phong trào.
 err-unit-unknown = Không có đơn vị mã "{ $code }".
@@ -537,14 +541,15 @@ tg-cmd-export = Xuất số liệu ra Excel
 menu-broadcast = Gửi thông báo chung
 tg-cmd-broadcast = Gửi thông báo đến các đơn vị
 bc-audience-prompt = Gửi thông báo đến ai?
-broadcast-audience-help = Chọn tất cả đơn vị, các đơn vị chưa gửi đăng ký, một cụm, khối hoặc một loại đơn vị. Tin đến cán bộ đầu mối và cụm, khối trưởng của các đơn vị đó.
+broadcast-audience-help = Chọn tất cả đơn vị, các đơn vị chưa gửi bản đăng ký, các đơn vị quá hạn chưa nộp (đăng ký hoặc báo cáo), một cụm, khối hoặc một loại đơn vị. Tin đến cán bộ đầu mối và cụm, khối trưởng của các đơn vị đó.
 bc-audience-all = Tất cả đơn vị
-bc-audience-late = Các đơn vị chưa gửi đăng ký
+bc-audience-unsent = Đơn vị chưa gửi bản đăng ký
+bc-audience-overdue = Đơn vị quá hạn chưa nộp (đăng ký hoặc báo cáo)
 bc-audience-kind = Các đơn vị loại: { $kind }
 bc-text-prompt = Nội dung thông báo (tối đa { $max } ký tự):
 broadcast-text-help = Viết ngắn gọn, rõ việc cần làm và thời hạn.
 bc-text-expected = Xin gõ nội dung thông báo (ít nhất 5 ký tự).
-bc-preview = Thông báo sẽ gửi đến { $people } người của { $units } đơn vị{ $noAccount ->
+bc-preview = Thông báo sẽ gửi đến { $people } người của { $units } đơn vị; thực tế đến được { $reached } đơn vị{ $noAccount ->
     [0] {""}
    *[other] {" "}({ $noAccount } người chưa liên kết tài khoản nên không nhận được)
   }:
@@ -755,8 +760,8 @@ rem-escalation-title = 📋 { $group } — { $movement }: { $count } đơn vị 
    *[khoi] Khối trưởng
   } đôn đốc:
 rem-escalation-unit = • { $unit }: { $missing } (đã nhắc { $count } lần)
-rem-digest-title = 📊 Đơn vị chậm — { $movement } — { $date }
-rem-digest-summary = { $count } đơn vị chậm (quá hạn đăng ký hoặc quá hạn báo cáo).
+rem-digest-title = 📊 Đơn vị quá hạn chưa nộp — { $movement } — { $date }
+rem-digest-summary = { $count } đơn vị quá hạn chưa nộp (bản đăng ký hoặc báo cáo).
 rem-digest-group = { $group } ({ $count }):
 rem-digest-no-group = Chưa thuộc cụm/khối ({ $count }):
 rem-digest-unit = • { $unit }: { $missing }
@@ -773,7 +778,7 @@ err-reminder-duplicate = Đã có quy tắc giống hệt (#{ $id }); có thể 
 err-reminder-unknown = Không có quy tắc nhắc việc #{ $id }.
 err-broadcast-empty = Nội dung thông báo đang để trống.
 err-broadcast-too-long = Nội dung thông báo dài { $length } ký tự, quá giới hạn { $max } ký tự.
-err-broadcast-bad-audience = Đối tượng "{ $audience }" không hợp lệ: all, late, group:MÃ hoặc kind:LOẠI.
+err-broadcast-bad-audience = Đối tượng "{ $audience }" không hợp lệ: all, unsent, overdue, group:MÃ hoặc kind:LOẠI.
 err-broadcast-unknown-group = Không có cụm/khối mã "{ $code }" trong phong trào.
 err-broadcast-unknown-kind = Không có đơn vị nào thuộc loại "{ $kind }".
 err-broadcast-unknown = Không có thông báo #{ $id }.
@@ -785,11 +790,11 @@ cli-option-reminders-kind = add: registration (theo hạn đăng ký), period (t
 cli-option-reminders-offset = add: số ngày so với hạn; trước hạn ghi số âm dạng --offset=-7, đúng hạn 0, quá hạn số dương
 cli-option-reminders-at = add: giờ gửi HH:MM (mặc định 08:00)
 cli-option-reminders-cron = add: lịch cron "phút giờ ngày tháng thứ", ví dụ "0 8 * * 1" (8 giờ sáng thứ Hai)
-cli-option-reminders-subject = add, với lịch cron: registration, report, any (mặc định: mọi việc còn nợ) hoặc digest (tổng hợp đơn vị chậm gửi quản trị)
+cli-option-reminders-subject = add, với lịch cron: registration, report, any (mặc định: mọi việc còn nợ) hoặc digest (tổng hợp đơn vị quá hạn chưa nộp, gửi quản trị)
 cli-option-reminders-escalate-after = add: báo Cụm/Khối trưởng khi đơn vị đã bỏ qua chừng này lần nhắc
 cli-option-reminders-label = add: ghi chú cho quy tắc
 cli-option-broadcast-text = Nội dung thông báo
-cli-option-broadcast-audience = all (mặc định: mọi đơn vị), late (đơn vị chậm), group:MÃ (một cụm/khối), kind:LOẠI (một loại đơn vị, ví dụ kind:huyen)
+cli-option-broadcast-audience = all (mặc định: mọi đơn vị), unsent (đơn vị chưa gửi bản đăng ký), overdue (đơn vị quá hạn chưa nộp đăng ký hoặc báo cáo; late cũng được), group:MÃ (một cụm/khối), kind:LOẠI (một loại đơn vị, ví dụ kind:huyen)
 cli-option-broadcast-yes = Gửi thật (không có tùy chọn này: chỉ xem trước)
 cli-option-broadcast-report = Xem kết quả gửi của thông báo số …
 cli-option-broadcast-movement = Mã phong trào (mặc định: phong trào đang mở)
@@ -817,7 +822,7 @@ cli-reminder-what-period = Báo cáo: { $dir ->
 cli-reminder-what-cron = Lịch "{ $cron }": { $subject ->
     [registration] nhắc đăng ký
     [report] nhắc báo cáo
-    [digest] tổng hợp đơn vị chậm gửi quản trị
+    [digest] tổng hợp đơn vị quá hạn chưa nộp, gửi quản trị
    *[any] nhắc mọi việc còn nợ
   }
 cli-reminder-escalate = ; báo Cụm/Khối trưởng khi đơn vị bỏ qua { $count } lần nhắc
@@ -830,11 +835,12 @@ cli-reminders-defaults = Đã tạo { $count } quy tắc mặc định cho { $co
 cli-broadcast-missing-text = Thiếu nội dung: thidua broadcast --text "…"
 cli-broadcast-audience = { $kind ->
     [all] mọi đơn vị
-    [late] các đơn vị chậm
+    [unsent] các đơn vị chưa gửi bản đăng ký
+    [overdue] các đơn vị quá hạn chưa nộp
     [group] { $name }
    *[kind] các đơn vị loại { $name }
   }
-cli-broadcast-preview = Xem trước: gửi tới { $count } người của { $units } đơn vị ({ $audience }); { $noAccount } người chưa liên kết tài khoản nhắn tin nên sẽ không nhận được.
+cli-broadcast-preview = Xem trước: gửi tới { $count } người của { $units } đơn vị ({ $audience }), thực tế đến được { $reached } đơn vị; { $noAccount } người chưa liên kết tài khoản nhắn tin nên sẽ không nhận được.
 cli-broadcast-recipient = {"  "}{ $name } — { $unit } · { $channel ->
     [telegram] Telegram
     [zalo] Zalo

@@ -150,6 +150,8 @@ export const people = sqliteTable(
     fullName: text().notNull(),
     role: text({ enum: ROLES }).notNull(),
     unitId: integer().references(() => units.id),
+    /** Where known: shown to whoever urges the unit, so they can call. */
+    phone: text(),
     locale: text({ enum: LOCALES }).notNull().default('vi'),
     active: integer({ mode: 'boolean' }).notNull().default(true),
     createdAt: createdAt(),
@@ -215,6 +217,8 @@ export const registrations = sqliteTable(
     /** How many times it has been submitted; each submission is kept in registration_versions. */
     version: integer().notNull().default(0),
     late: integer({ mode: 'boolean' }).notNull().default(false),
+    /** The registration deadline extended by the Board for this unit alone; null: the movement's. */
+    deadlineOn: text(),
     firstSubmittedAt: integer(),
     submittedAt: integer(),
     reviewedAt: integer(),
@@ -239,6 +243,8 @@ export const registrationVersions = sqliteTable(
     submittedAt: integer().notNull(),
     submittedBy: integer().references(() => people.id),
     late: integer({ mode: 'boolean' }).notNull().default(false),
+    /** The liaison's note when sending this version ("đã bổ sung chỉ tiêu CCHC theo ý kiến của Ban"). */
+    note: text(),
     outcome: text({ enum: ['approved', 'returned'] }),
     reviewComment: text(),
     reviewedAt: integer(),

@@ -220,10 +220,11 @@ function snapshot(db: DbOrTx, registrationId: number): RegistrationSnapshot {
 }
 
 /**
- * Sends the registration for review as a new version. After the movement's deadline (a day in the
- * movement's time zone) it is still accepted, and marked late.
+ * Sends the registration for review as a new version, with the liaison's note if any. After the
+ * unit's deadline (the movement's unless extended for it; a day in the movement's time zone) it is
+ * still accepted, and marked late (nộp muộn).
  */
-export function submitRegistration(db: Db, registrationId: number, actor: Actor, now: number): Registration {
+export function submitRegistration(db: Db, registrationId: number, actor: Actor, now: number, note?: string | null): Registration {
   return inTransaction(db, () => {
     const reg = getRegistration(db, registrationId);
     const status = nextStatus(reg.status, 'submit');
@@ -232,15 +233,15 @@ export function submitRegistration(db: Db, registrationId: number, actor: Actor,
     const movement = prepared(db, 'registrations.movement', (d) => d.select().from(movements).where(eq(movements.id, sql.placeholder('id'))).prepare()).get({
       id: reg.movementId,
     })!;
-    const late = localDate(now, movement.timezone) > movement.registrationDeadline;
+    const late = localDate(now, movement.timezone) > (reg.deadlineOn ?? movement.registrationDeadline);
     const version = reg.version + 1;
     const p = sql.placeholder;
     prepared(db, 'registrations.version', (d) =>
       d
         .insert(registrationVersions)
-        .values({ registrationId: p('registrationId'), version: p('version'), snapshot: p('snapshot'), submittedAt: p('now'), submittedBy: p('by'), late: p('late') })
+        .values({ registrationId: p('registrationId'), version: p('version'), snapshot: p('snapshot'), submittedAt: p('now'), submittedBy: p('by'), late: p('late'), note: p('note') })
         .prepare(),
-    ).run({ registrationId, version, snapshot: snap, now, by: actor.personId ?? null, late });
+    ).run({ registrationId, version, snapshot: snap, now, by: actor.personId ?? null, late, note: cleanText(note ?? '') || null });
     const row = prepared(db, 'registrations.submit', (d) =>
       d
         .update(registrations)

@@ -90,6 +90,7 @@ interface StatusRow {
   groupId: number | null;
   status: RegistrationStatus | null;
   late: number | null;
+  deadlineOn: string | null;
   submittedAt: number | null;
 }
 
@@ -104,7 +105,7 @@ export function movementStatus(db: DbOrTx, movement: Movement, today: string): M
   const groupById = new Map(groupRows.map((g) => [g.id, g]));
   const rows = db.all<StatusRow>(sql`
     SELECT u.id AS unitId, u.code AS code, u.name AS name, u.kind AS kind, gm.group_id AS groupId,
-           r.status AS status, r.late AS late, r.submitted_at AS submittedAt
+           r.status AS status, r.late AS late, r.deadline_on AS deadlineOn, r.submitted_at AS submittedAt
     FROM units u
     LEFT JOIN group_members gm ON gm.movement_id = ${movement.id} AND gm.unit_id = u.id
     LEFT JOIN registrations r ON r.movement_id = ${movement.id} AND r.unit_id = u.id
@@ -120,7 +121,8 @@ export function movementStatus(db: DbOrTx, movement: Movement, today: string): M
       kind: u.kind,
       groupCode: u.groupId !== null ? (groupById.get(u.groupId)?.code ?? null) : null,
       status,
-      lateness: lateness(status, u.late === 1, deadlinePassed),
+      // A unit whose deadline the Board extended is held to its own.
+      lateness: lateness(status, u.late === 1, u.deadlineOn === null ? deadlinePassed : today > u.deadlineOn),
       submittedAt: u.submittedAt ?? null,
     };
   });

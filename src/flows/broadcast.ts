@@ -1,5 +1,6 @@
 /**
- * `/phatsong` · `/broadcast` (Ban TĐKT only): pick an audience (everyone, the late units, a
+ * `/thongbao` · `/phatsong` · `/broadcast` (Ban TĐKT only): pick an audience (everyone, the units
+ * whose registration is not with the Board, those overdue (quá hạn chưa nộp), a
  * cluster/block, a kind of unit), write the message, see who will get it, confirm; then follow the
  * delivery report (sent, waiting, failed, unreachable).
  */
@@ -27,7 +28,8 @@ function audienceChoices(ctx: FlowContext): Choice[] {
   const clusters = ctx.db.select({ code: groups.code, name: groups.name }).from(groups).where(eq(groups.movementId, ctx.movement!.id)).orderBy(groups.code).all();
   return [
     { id: 'all', label: ctx.t('bc-audience-all') },
-    { id: 'late', label: ctx.t('bc-audience-late') },
+    { id: 'unsent', label: ctx.t('bc-audience-unsent') },
+    { id: 'overdue', label: ctx.t('bc-audience-overdue') },
     ...clusters.map((g) => ({ id: `group:${g.code}`, label: g.name })),
     ...UNIT_KINDS.map((k) => ({ id: `kind:${k}`, label: ctx.t('bc-audience-kind', { kind: ctx.t(`unit-kind-${k}`) }) })),
   ];
@@ -66,7 +68,13 @@ export const broadcastFlow = defineFlow<Data>({
       prompt(ctx, d) {
         const preview = previewBroadcast(ctx.db, ctx.movement!, { text: d.text!, audience: parseAudience(d.audience) }, ctx.now);
         return {
-          text: ctx.t('bc-preview', { units: preview.units, people: preview.recipients.length, noAccount: preview.noAccount, text: preview.messages[ctx.locale].text }),
+          text: ctx.t('bc-preview', {
+            units: preview.units,
+            reached: preview.reachedUnits,
+            people: preview.recipients.length,
+            noAccount: preview.noAccount,
+            text: preview.messages[ctx.locale].text,
+          }),
           choices: [
             { id: 'send', label: ctx.t('bc-send') },
             { id: 'edit', label: ctx.t('bc-edit') },

@@ -168,7 +168,8 @@ export function fireSlot(db: Db, movement: Movement, rule: ReminderRule, slot: S
           }
         }
       } else {
-        const owing = unitsOwing(snap, queryFor(rule, slot, snap, today));
+        // A unit whose deadline the Board extended is not reminded by the movement's deadline rules.
+        const owing = unitsOwing(snap, queryFor(rule, slot, snap, today)).filter((o) => rule.kind !== 'registration_deadline' || !snap.registration.get(o.unit.id)?.deadlineOn);
         // Not twice the same thing within minGap: keep only what was not just reminded of.
         const recent = new Set(
           (

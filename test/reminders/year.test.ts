@@ -148,8 +148,8 @@ describe('a whole movement year with the default rules', () => {
     );
     expect(text((r) => r.key.startsWith('dg:') && vnText(r.notBefore) === '2020-04-13 08:30')).toBe(
       [
-        '📊 Đơn vị chậm — Phong trào thi đua thử nghiệm 2020 — thứ Hai, 13/04/2020',
-        '4 đơn vị chậm (quá hạn đăng ký hoặc quá hạn báo cáo).',
+        '📊 Đơn vị quá hạn chưa nộp — Phong trào thi đua thử nghiệm 2020 — thứ Hai, 13/04/2020',
+        '4 đơn vị quá hạn chưa nộp (bản đăng ký hoặc báo cáo).',
         '',
         'Cụm 1 (2):',
         '• Huyện Giao Thủy: chưa đăng ký chỉ tiêu',

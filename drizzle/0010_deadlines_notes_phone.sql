@@ -1,0 +1,3 @@
+ALTER TABLE `people` ADD `phone` text;--> statement-breakpoint
+ALTER TABLE `registration_versions` ADD `note` text;--> statement-breakpoint
+ALTER TABLE `registrations` ADD `deadline_on` text;
