@@ -256,7 +256,7 @@ reg-menu-submit = Submit the registration
 reg-menu-later = Later (saved)
 register-menu-help = Add all the targets, choose the titles, then press "Submit the registration". Every change is saved at once.
 reg-saved-for-later = Saved. To continue later, type /register.
-reg-locked = The registration is "{ registration-status }", so it cannot be edited now. To change it, ask the Board to return it.
+reg-locked = The registration is "{ registration-status }", so it cannot be edited now. To change it, contact the Board to reopen it.
 reg-area-prompt = Which content area does this target belong to?
 reg-area-expected = Please pick a content area from the list (type its number or a few words of its name).
 register-area-help = The movement's nine main content areas, as the launching document lists them. Pick the closest.
@@ -315,8 +315,18 @@ register-titles-help = You may pick several titles. Press one again to unselect 
 reg-titles-done = Done
 reg-titles-saved = ✔ Titles saved.
 reg-submit-prompt = Send this registration to the Emulation and Commendation Board?
-register-submit-help = Once sent, the registration awaits review and cannot be edited unless the Board returns it.
+register-submit-help = Once sent, the registration waits for the Board's review and cannot be edited unless the Board returns or reopens it.
+register-submit_note-help = A short note for the Board to read with the registration, or pick Skip.
+register-locked-help = The registration is approved. To change it, pick "Ask the Board to reopen it" and say what needs changing.
+register-reopen_reason-help = Say which targets or titles need changing, and why.
 reg-submit-send = Send
+reg-submit-with-note = Send with a note to the Board
+reg-submit-note-prompt = A note to the Board with the registration (e.g. targets added as the Board asked):
+reg-ask-reopen = 🔓 Ask the Board to reopen it for changes
+reg-reopen-reason-prompt = What does the unit need to change? (The Board will get this request.)
+reg-reopen-requested = ✔ Your request to reopen the registration was sent to the Board. You will be told when it is reopened.
+reg-reopen-request-notice = 🔓 { $unit } asks to reopen its approved registration for changes: { $reason }
+  Open the unit with /status to reopen it.
 reg-submit-not-yet = Not yet
 reg-submitted = ✔ Registration sent (version { $version }). Status: Awaiting review.{ $late ->
     [yes] {" "}It is recorded as late (deadline { $deadline }).
@@ -325,7 +335,10 @@ reg-submitted = ✔ Registration sent (version { $version }). Status: Awaiting r
 reg-admin-notice = 📥 { $unit } has sent its emulation registration (version { $version }, { $count } targets){ $late ->
     [yes] , late
    *[no] {""}
-  }. Status: Awaiting review.
+  }. Status: Awaiting review.{ $hasNote ->
+    [yes] {" "}Note: { $note }
+   *[no] {""}
+  }
 
 title-tap-the-lao-dong-tien-tien = Advanced Labour Collective
 title-tap-the-lao-dong-xuat-sac = Excellent Labour Collective
@@ -476,10 +489,28 @@ st-page = Page { $page }/{ $pages }
 st-prev = ◀ Previous
 st-next = Next ▶
 st-back = ↩ Back
+st-extend-all = ⏳ Extend the registration deadline for all
+st-extend-unit = ⏳ Extend the registration deadline for this unit
+st-reopen = 🔓 Reopen the registration
+st-extend-prompt = Extend the registration deadline { $all ->
+    [yes] for every unit
+   *[no] for this unit
+  } to which date? Current deadline: { $deadline }. Type a date, e.g. 15/4.
+st-extended = ✔ Registration deadline extended { $all ->
+    [yes] for every unit
+   *[no] for the unit
+  } to { $deadline }. Reminders follow the new date; the liaisons were told.
+st-extended-notice = ⏳ The Board of Emulation and Commendation extended your unit's registration deadline to { $deadline }.
+st-reopen-prompt = Why is the registration reopened (the unit will see it)?
+st-reopened = ✔ Registration reopened; the unit was told.
+st-reopened-notice = 🔓 The Board of Emulation and Commendation reopened your unit's registration (version { $version }) for changes. Reason: { $reason }
+  Please edit it and send it again.
 status-browse-help = Pick a cluster, block or unit to see details; type a unit's code or name to find it.
 status-search-help = Type a unit code (SNV) or a few words of its name (noi vu).
 status-matches-help = Pick a unit from the list.
 status-unit-help = Pick "Back" to return to the list.
+status-reopen-help = Give a specific reason; the unit gets it with the notice.
+status-extend-help = Type the new date as day/month, e.g. 15/4; it must come after the current deadline.
 rev-none = No registration is waiting for review.
 rev-list = { $count } registrations await review (page { $page }/{ $pages }). Pick one to see it:
 rev-version = version { $version }
@@ -487,6 +518,24 @@ rev-detail = Registration of { $unit } — version { $version }, sent { $submitt
     [yes] , late
    *[no] {""}
   }
+rev-changes-title = Changes since version { $previous }:
+rev-changes-note = The unit's note: { $note }
+rev-changes-none = (No change to targets or titles.)
+rev-changes-added = + Added: { $text }
+rev-changes-removed = − Removed: { $text }
+rev-changes-changed = ~ Changed: { $text } — { $changes }
+rev-changes-field = { $field ->
+    [contentAreaId] area
+    [text] wording
+    [kind] kind
+    [measure] unit of measure
+    [plannedValue] plan
+    [direction] direction
+    [dueOn] due date
+   *[note] note
+  } { $before } → { $after }
+rev-changes-titles-added = + Titles added: { $titles }
+rev-changes-titles-removed = − Titles removed: { $titles }
 rev-decide = Approve or return this registration?
 rev-approve = ✅ Approve
 rev-return = ↩️ Return
@@ -500,19 +549,32 @@ rev-returned-notice = ↩️ The Emulation and Commendation Board returned your 
 review-list-help = Pick a registration to see it and decide.
 review-decide-help = "Approve" accepts it; "Return" asks for a reason for the unit.
 review-reason-help = Give a precise reason, e.g. no target on administrative reform.
-late-title-passed = The registration deadline ({ $deadline }) has passed; { $count } units have not sent:
-late-title-open = Registration deadline { $deadline }; { $count } units have not sent yet:
+late-title-passed = The registration deadline ({ $deadline }) has passed; { $count } units have not sent their registration:
+late-title-open = Registration deadline { $deadline }; { $count } units have not sent their registration:
 late-more = … and { $count } more units.
 late-none = Every unit has sent its registration.
-late-urge-prompt = Send a reminder to the liaisons of all these units?
-late-urge-all = Urge them all ({ $count })
+late-urge-prompt = Send an urging message to the liaisons of these units?
+late-nobody-to-urge = None of these units has anybody to receive messages, so the assistant cannot urge them.
+late-urge-all = Urge them all ({ $count } units with someone to receive it)
+late-urge-pick = Choose units to urge
+late-pick-prompt = Choose the units to urge (press again to unselect), or type unit codes, e.g. SYT, HHH.
+late-pick-send = 📤 Send ({ $count } units)
+late-pick-expected = Please choose a unit or type the code of a unit in the list.
 late-not-urged = No reminder sent.
-late-urged = ✔ Reminders queued for { $reached } units.{ $unreached ->
+late-urged = { $reached ->
+    [0] No unit could be urged.
+   *[other] ✔ Urging sent to { $reached } units.
+  }{ $unreached ->
     [0] {""}
-   *[other] {" "}{ $unreached } units have no linked liaison: { $codes }.
+   *[other] {" "}{ $unreached } units have nobody to receive messages: { $codes }.
   }
 late-confirm-help = Each unit gets at most one reminder a day, however often the button is pressed.
-urge-notice = ⏰ Reminder from the Emulation and Commendation Board: your unit has not sent its emulation registration (status: { registration-status }). Deadline: { $deadline }. Press the button below to register.
+late-pick-help = Press each unit to choose or unchoose it, then press "Send".
+urge-notice = ⏰ { $unit } is requested to send its emulation registration for { $year } without delay (due { $deadline }, { $when ->
+    [future] { $days } days left
+    [today] today is the last day
+   *[past] { $days } days overdue
+  }). Press the button below to register.
 inv-role-prompt = An invite for which role?
 invite-role-help = A liaison registers and reports; a cluster/block head reads and urges their cluster; a leader only reads. Admin invites are made with the command line only.
 inv-unit-prompt = For which unit? Type its code or name.
@@ -893,3 +955,6 @@ cli-broadcast-problem = {"  "}{ $name } — { $unit }: { $status ->
    *[unreachable] unreachable
   } ({ $error })
 cli-broadcast-nobody = Nobody is in the audience "{ $audience }"; nothing was sent.
+late-nobody = nobody to receive messages
+late-contact-phone = { $name } ({ $phone })
+late-nobody-count = { $count } units have nobody to receive messages (no liaison has linked an account): contact them directly.

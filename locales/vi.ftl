@@ -252,7 +252,7 @@ reg-menu-submit = Gửi bản đăng ký
 reg-menu-later = Để sau (đã lưu)
 register-menu-help = Thêm đủ các chỉ tiêu, chọn danh hiệu rồi bấm "Gửi bản đăng ký". Mọi thay đổi được lưu ngay.
 reg-saved-for-later = Đã lưu. Khi nào tiếp tục, gõ /dangky.
-reg-locked = Bản đăng ký đang ở trạng thái "{ registration-status }" nên chưa sửa được. Nếu cần sửa, xin đề nghị Ban trả lại.
+reg-locked = Bản đăng ký đang ở trạng thái "{ registration-status }" nên chưa sửa được. Nếu cần điều chỉnh, đề nghị liên hệ Ban để mở lại.
 reg-area-prompt = Chỉ tiêu này thuộc nội dung thi đua nào?
 reg-area-expected = Mời chọn một nội dung trong danh sách (gõ số thứ tự hoặc vài chữ của tên nội dung).
 register-area-help = Chín nội dung chủ yếu của phong trào theo văn bản phát động. Chọn nội dung gần nhất với chỉ tiêu.
@@ -311,8 +311,18 @@ register-titles-help = Có thể chọn nhiều danh hiệu. Bấm lại một d
 reg-titles-done = Xong
 reg-titles-saved = ✔ Đã lưu danh hiệu đăng ký.
 reg-submit-prompt = Gửi bản đăng ký này cho Ban Thi đua - Khen thưởng?
-register-submit-help = Sau khi gửi, bản đăng ký chờ Ban duyệt và không sửa được, trừ khi Ban trả lại.
+register-submit-help = Sau khi gửi, bản đăng ký chờ Ban duyệt và không sửa được, trừ khi Ban trả lại hoặc mở lại.
+register-submit_note-help = Ghi ngắn điều đơn vị muốn Ban biết khi xem bản đăng ký, hoặc chọn Bỏ qua.
+register-locked-help = Bản đăng ký đã duyệt. Nếu cần điều chỉnh, chọn "Đề nghị Ban mở lại" và ghi nội dung cần sửa.
+register-reopen_reason-help = Ghi cụ thể chỉ tiêu hoặc danh hiệu cần điều chỉnh và lý do.
 reg-submit-send = Gửi
+reg-submit-with-note = Gửi kèm ghi chú cho Ban
+reg-submit-note-prompt = Ghi chú gửi Ban cùng bản đăng ký (ví dụ: đã bổ sung chỉ tiêu theo ý kiến của Ban):
+reg-ask-reopen = 🔓 Đề nghị Ban mở lại để điều chỉnh
+reg-reopen-reason-prompt = Đơn vị cần điều chỉnh nội dung gì? (Ban sẽ nhận được đề nghị này)
+reg-reopen-requested = ✔ Đã gửi đề nghị mở lại bản đăng ký tới Ban. Khi Ban mở lại, đơn vị sẽ được báo.
+reg-reopen-request-notice = 🔓 { $unit } đề nghị mở lại bản đăng ký thi đua đã duyệt để điều chỉnh. Nội dung: { $reason }
+  Xem đơn vị bằng /tinhhinh để mở lại.
 reg-submit-not-yet = Chưa gửi
 reg-submitted = ✔ Đã gửi bản đăng ký (lần { $version }). Trạng thái: Chờ duyệt.{ $late ->
     [yes] {" "}Bản đăng ký được ghi nhận là nộp muộn (hạn { $deadline }).
@@ -321,7 +331,10 @@ reg-submitted = ✔ Đã gửi bản đăng ký (lần { $version }). Trạng th
 reg-admin-notice = 📥 { $unit } vừa gửi bản đăng ký thi đua (lần { $version }, { $count } chỉ tiêu){ $late ->
     [yes] , nộp muộn
    *[no] {""}
-  }. Trạng thái: Chờ duyệt.
+  }. Trạng thái: Chờ duyệt.{ $hasNote ->
+    [yes] {" "}Ghi chú: { $note }
+   *[no] {""}
+  }
 
 title-tap-the-lao-dong-tien-tien = Tập thể lao động tiên tiến
 title-tap-the-lao-dong-xuat-sac = Tập thể lao động xuất sắc
@@ -472,10 +485,28 @@ st-page = Trang { $page }/{ $pages }
 st-prev = ◀ Trang trước
 st-next = Trang sau ▶
 st-back = ↩ Quay lại
+st-extend-all = ⏳ Gia hạn đăng ký cho tất cả
+st-extend-unit = ⏳ Gia hạn đăng ký cho đơn vị này
+st-reopen = 🔓 Mở lại bản đăng ký
+st-extend-prompt = Gia hạn đăng ký { $all ->
+    [yes] cho tất cả đơn vị
+   *[no] cho đơn vị này
+  } đến ngày nào? Hạn hiện tại: { $deadline }. Gõ ngày, ví dụ 15/4.
+st-extended = ✔ Đã gia hạn đăng ký { $all ->
+    [yes] cho tất cả đơn vị
+   *[no] cho đơn vị
+  } đến { $deadline }. Lời nhắc tính theo hạn mới; cán bộ đầu mối đã được báo.
+st-extended-notice = ⏳ Ban Thi đua - Khen thưởng đã gia hạn nộp bản đăng ký thi đua của đơn vị đến { $deadline }.
+st-reopen-prompt = Lý do mở lại bản đăng ký (đơn vị sẽ nhận được)?
+st-reopened = ✔ Đã mở lại bản đăng ký; đơn vị đã được báo.
+st-reopened-notice = 🔓 Ban Thi đua - Khen thưởng đã mở lại bản đăng ký thi đua của đơn vị (lần { $version }) để điều chỉnh. Lý do: { $reason }
+  Mời sửa và gửi lại.
 status-browse-help = Chọn cụm, khối hoặc đơn vị để xem chi tiết; gõ mã hay tên đơn vị để tìm nhanh.
 status-search-help = Gõ mã đơn vị (SNV) hoặc vài chữ trong tên (noi vu).
 status-matches-help = Chọn một đơn vị trong danh sách.
 status-unit-help = Chọn "Quay lại" để về danh sách.
+status-reopen-help = Ghi lý do cụ thể; đơn vị nhận được lý do cùng thông báo mở lại.
+status-extend-help = Gõ ngày gia hạn theo dạng ngày/tháng, ví dụ 15/4; ngày phải sau hạn hiện tại.
 rev-none = Không có bản đăng ký nào đang chờ duyệt.
 rev-list = Có { $count } bản đăng ký chờ duyệt (trang { $page }/{ $pages }). Chọn một bản để xem:
 rev-version = lần { $version }
@@ -483,6 +514,24 @@ rev-detail = Bản đăng ký của { $unit } — lần { $version }, gửi ngà
     [yes] , nộp muộn
    *[no] {""}
   }
+rev-changes-title = Thay đổi so với lần { $previous }:
+rev-changes-note = Ghi chú của đơn vị: { $note }
+rev-changes-none = (Không thay đổi chỉ tiêu, danh hiệu.)
+rev-changes-added = + Thêm: { $text }
+rev-changes-removed = − Bỏ: { $text }
+rev-changes-changed = ~ Sửa: { $text } — { $changes }
+rev-changes-field = { $field ->
+    [contentAreaId] nội dung
+    [text] tên chỉ tiêu
+    [kind] loại
+    [measure] đơn vị tính
+    [plannedValue] kế hoạch
+    [direction] hướng đánh giá
+    [dueOn] thời hạn
+   *[note] ghi chú
+  } { $before } → { $after }
+rev-changes-titles-added = + Danh hiệu thêm: { $titles }
+rev-changes-titles-removed = − Danh hiệu bỏ: { $titles }
 rev-decide = Duyệt hay trả lại bản đăng ký này?
 rev-approve = ✅ Duyệt
 rev-return = ↩️ Trả lại
@@ -496,19 +545,32 @@ rev-returned-notice = ↩️ Ban Thi đua - Khen thưởng đã trả lại bả
 review-list-help = Chọn một bản đăng ký để xem và quyết định.
 review-decide-help = "Duyệt" để chấp nhận; "Trả lại" sẽ hỏi lý do để đơn vị sửa.
 review-reason-help = Ghi lý do cụ thể, ví dụ: thiếu chỉ tiêu về cải cách hành chính.
-late-title-passed = Đã quá hạn đăng ký ({ $deadline }); { $count } đơn vị chưa gửi:
-late-title-open = Hạn đăng ký { $deadline }; { $count } đơn vị chưa gửi:
+late-title-passed = Đã quá hạn đăng ký ({ $deadline }); { $count } đơn vị chưa gửi bản đăng ký:
+late-title-open = Hạn đăng ký { $deadline }; { $count } đơn vị chưa gửi bản đăng ký:
 late-more = … và { $count } đơn vị khác.
 late-none = Tất cả đơn vị đã gửi bản đăng ký.
-late-urge-prompt = Gửi tin đôn đốc đến cán bộ đầu mối của tất cả các đơn vị này?
-late-urge-all = Đôn đốc tất cả ({ $count })
+late-urge-prompt = Gửi tin đôn đốc đến cán bộ đầu mối của các đơn vị này?
+late-nobody-to-urge = Không đơn vị nào trong danh sách có người nhận tin, nên trợ lý chưa đôn đốc được.
+late-urge-all = Đôn đốc tất cả ({ $count } đơn vị có người nhận)
+late-urge-pick = Chọn đơn vị để đôn đốc
+late-pick-prompt = Chọn các đơn vị cần đôn đốc (bấm lần nữa để bỏ chọn), hoặc gõ mã đơn vị, ví dụ: SYT, HHH.
+late-pick-send = 📤 Gửi đôn đốc ({ $count } đơn vị)
+late-pick-expected = Xin bấm chọn đơn vị hoặc gõ mã đơn vị có trong danh sách.
 late-not-urged = Chưa gửi tin đôn đốc.
-late-urged = ✔ Đã xếp tin đôn đốc cho { $reached } đơn vị.{ $unreached ->
+late-urged = { $reached ->
+    [0] Chưa đôn đốc được đơn vị nào.
+   *[other] ✔ Đã gửi tin đôn đốc đến { $reached } đơn vị.
+  }{ $unreached ->
     [0] {""}
-   *[other] {" "}{ $unreached } đơn vị chưa có cán bộ đầu mối liên kết: { $codes }.
+   *[other] {" "}{ $unreached } đơn vị chưa có người nhận tin: { $codes }.
   }
 late-confirm-help = Mỗi đơn vị chỉ nhận một tin đôn đốc mỗi ngày, dù bấm nhiều lần.
-urge-notice = ⏰ Ban Thi đua - Khen thưởng nhắc: đơn vị chưa gửi bản đăng ký thi đua (trạng thái: { registration-status }). Hạn đăng ký: { $deadline }. Bấm nút dưới đây để đăng ký.
+late-pick-help = Bấm vào từng đơn vị để chọn hoặc bỏ chọn, rồi bấm "Gửi đôn đốc".
+urge-notice = ⏰ Đề nghị { $unit } khẩn trương gửi bản đăng ký thi đua năm { $year } (hạn { $deadline }, { $when ->
+    [future] còn { $days } ngày
+    [today] hôm nay là hạn cuối
+   *[past] đã quá { $days } ngày
+  }). Bấm nút dưới đây để đăng ký.
 inv-role-prompt = Mã mời cho vai trò nào?
 invite-role-help = Cán bộ đầu mối đăng ký và báo cáo; cụm, khối trưởng xem và đôn đốc cụm mình; lãnh đạo chỉ xem. Mã cho quản trị chỉ tạo bằng dòng lệnh.
 inv-unit-prompt = Cho đơn vị nào? Gõ mã hoặc tên đơn vị.
@@ -856,3 +918,6 @@ cli-broadcast-problem = {"  "}{ $name } — { $unit }: { $status ->
    *[unreachable] không liên lạc được
   } ({ $error })
 cli-broadcast-nobody = Không có ai thuộc đối tượng "{ $audience }"; không gửi gì.
+late-nobody = chưa có người nhận tin
+late-contact-phone = { $name } ({ $phone })
+late-nobody-count = { $count } đơn vị chưa có người nhận tin (chưa có cán bộ đầu mối liên kết tài khoản): cần liên hệ trực tiếp.

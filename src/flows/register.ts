@@ -19,6 +19,8 @@ import {
   type TargetInput,
 } from '../domain/registrations.ts';
 import { TITLES } from '../domain/titles.ts';
+import { recordAudit } from '../domain/audit.ts';
+import { deadlineFor } from '../domain/deadlines.ts';
 import { checkDueDate } from '../domain/due-dates.ts';
 import { cleanText, isBlankText } from '../domain/text-input.ts';
 import { formatVnDate, formatVnNumber, localDate, parseVnDate } from '../domain/vn-input.ts';
@@ -137,7 +139,7 @@ function menuText(ctx: FlowContext, data: Data): string {
       unit: ctx.unit!.name,
       movement: ctx.movement!.name,
       status: reg.status,
-      deadline: formatVnDate(ctx.movement!.registrationDeadline),
+      deadline: formatVnDate(deadlineFor(ctx.movement!, reg)),
     }),
   ];
   if (reg.status === 'returned' && reg.reviewComment) lines.push(ctx.t('reg-returned-reason', { reason: reg.reviewComment }));
@@ -458,27 +460,72 @@ const steps: Record<string, Step<Data>> = {
       text: `${menuText(ctx, data)}\n\n${ctx.t('reg-submit-prompt')}`,
       choices: [
         { id: 'send', label: ctx.t('reg-submit-send') },
+        { id: 'send-note', label: ctx.t('reg-submit-with-note') },
         { id: 'not-yet', label: ctx.t('reg-submit-not-yet') },
       ],
     }),
     handle(ctx, data, answer) {
       if (answer.choice?.id === 'not-yet') return { kind: 'next', step: 'menu', data };
+      if (answer.choice?.id === 'send-note') return { kind: 'next', step: 'submit_note', data };
       if (answer.choice?.id !== 'send') return { kind: 'invalid', message: ctx.t('choice-expected') };
-      const reg = submitRegistration(ctx.db, data.registrationId, ctx.actor, ctx.now);
-      ctx.notify(adminIds(ctx), `registration-submitted:${reg.id}:v${reg.version}`, 'reg-admin-notice', {
-        unit: ctx.unit!.name,
-        version: reg.version,
-        count: listTargets(ctx.db, reg.id).length,
-        late: reg.late ? 'yes' : 'no',
-      });
-      return {
-        kind: 'done',
-        message: ctx.t('reg-submitted', { version: reg.version, late: reg.late ? 'yes' : 'no', deadline: formatVnDate(ctx.movement!.registrationDeadline) }),
-        choices: mainMenuChoices(ctx.t, ctx.person?.role),
-      };
+      return submit(ctx, data, null);
+    },
+  },
+
+  submit_note: {
+    prompt: (ctx) => ({ text: ctx.t('reg-submit-note-prompt'), choices: [skipChoice(ctx.t)] }),
+    handle(ctx, data, answer) {
+      if (answer.choice?.id === 'skip') return submit(ctx, data, null);
+      const note = cleanText(answer.text ?? '');
+      if (isBlankText(note)) return { kind: 'invalid', message: ctx.t('note-expected') };
+      if (note.length > TEXT_MAX) return { kind: 'invalid', message: ctx.t('reg-text-too-long', { max: TEXT_MAX, length: note.length }) };
+      return submit(ctx, data, note);
+    },
+  },
+
+  locked: {
+    prompt: (ctx, data) => ({
+      text: `${menuText(ctx, data)}\n\n${ctx.t('reg-locked', { status: getRegistration(ctx.db, data.registrationId).status })}`,
+      choices: [{ id: 'ask-reopen', label: ctx.t('reg-ask-reopen') }, ...mainMenuChoices(ctx.t, ctx.person?.role)],
+    }),
+    handle(ctx, data, answer) {
+      if (answer.choice?.id === 'ask-reopen') return { kind: 'next', step: 'reopen_reason', data };
+      if (answer.choice?.id.startsWith('go:')) return { kind: 'switch', flow: answer.choice.id.slice(3) };
+      return { kind: 'invalid', message: ctx.t('choice-expected') };
+    },
+  },
+
+  reopen_reason: {
+    prompt: (ctx) => ({ text: ctx.t('reg-reopen-reason-prompt') }),
+    handle(ctx, data, answer) {
+      const reason = cleanText(answer.text ?? '');
+      if (reason.length < 5) return { kind: 'invalid', message: ctx.t('rev-reason-expected') };
+      if (reason.length > TEXT_MAX) return { kind: 'invalid', message: ctx.t('reg-text-too-long', { max: TEXT_MAX, length: reason.length }) };
+      const reg = getRegistration(ctx.db, data.registrationId);
+      recordAudit(ctx.db, ctx.actor, ctx.now, { action: 'registration.reopen-request', entity: 'registration', entityId: reg.id, after: { reason } });
+      ctx.notify(adminIds(ctx), `reopen-request:${reg.id}:v${reg.version}:${ctx.now}`, 'reg-reopen-request-notice', { unit: ctx.unit!.name, reason });
+      return { kind: 'done', message: ctx.t('reg-reopen-requested'), choices: mainMenuChoices(ctx.t, ctx.person?.role) };
     },
   },
 };
+
+/** Sends the registration (with the liaison's note, if any) and tells the Board. */
+function submit(ctx: FlowContext, data: Data, note: string | null): StepResult<Data> {
+  const reg = submitRegistration(ctx.db, data.registrationId, ctx.actor, ctx.now, note);
+  ctx.notify(adminIds(ctx), `registration-submitted:${reg.id}:v${reg.version}`, 'reg-admin-notice', {
+    unit: ctx.unit!.name,
+    version: reg.version,
+    count: listTargets(ctx.db, reg.id).length,
+    late: reg.late ? 'yes' : 'no',
+    note: note ?? '',
+    hasNote: note ? 'yes' : 'no',
+  });
+  return {
+    kind: 'done',
+    message: ctx.t('reg-submitted', { version: reg.version, late: reg.late ? 'yes' : 'no', deadline: formatVnDate(deadlineFor(ctx.movement!, reg)) }),
+    choices: mainMenuChoices(ctx.t, ctx.person?.role),
+  };
+}
 
 /** Everything about a registration that is not a question: who may open it and where it starts. */
 function start(ctx: FlowContext): StartResult<Data> {
@@ -486,6 +533,8 @@ function start(ctx: FlowContext): StartResult<Data> {
   if (!ctx.unit || (ctx.person?.role !== 'liaison' && ctx.person?.role !== 'admin')) return { kind: 'refuse', message: ctx.t('reg-not-allowed') };
   const reg = ensureRegistration(ctx.db, ctx.movement.id, ctx.unit.id, ctx.now);
   const data: Data = { registrationId: reg.id, draft: null };
+  // An approved registration can be asked to be reopened; one waiting for review just waits.
+  if (reg.status === 'approved') return { kind: 'start', step: 'locked', data };
   if (!isEditable(reg.status)) {
     return { kind: 'done', message: `${menuText(ctx, data)}\n\n${ctx.t('reg-locked', { status: reg.status })}`, choices: mainMenuChoices(ctx.t, ctx.person?.role) };
   }

@@ -8,10 +8,13 @@ import { z } from 'zod';
 import { defineFlow, type FlowContext, type Prompt, type StartResult, type StepResult } from '../chat/engine.ts';
 import type { Choice } from '../chat/types.ts';
 import { groups, units } from '../db/schema.ts';
-import { inScope, readScope, type Scope } from '../domain/scope.ts';
+import { deadlineFor, extendDeadline, reopenRegistration } from '../domain/deadlines.ts';
+import { findRegistration } from '../domain/registrations.ts';
+import { can, inScope, liaisonsOf, readScope, type Scope } from '../domain/scope.ts';
+import { cleanText } from '../domain/text-input.ts';
 import { addToCounts, emptyCounts, movementStatus, type MovementStatus, type StatusCounts, type UnitStatus } from '../domain/status.ts';
 import { addProgressCounts, emptyProgressCounts, progressCountsByUnit, type ProgressCounts } from '../domain/progress.ts';
-import { formatVnDate, localDate } from '../domain/vn-input.ts';
+import { formatVnDate, localDate, parseVnDate } from '../domain/vn-input.ts';
 import { findByCodeOrName } from '../util/text.ts';
 import { describeUnit } from './my-unit.ts';
 
@@ -25,6 +28,8 @@ const data = z.object({
   matches: z.array(z.number().int()).optional(),
   /** The unit shown. */
   unitId: z.number().int().optional(),
+  /** An extension being asked for: of the unit shown, or of every unit. */
+  extendAll: z.boolean().optional(),
 });
 type Data = z.infer<typeof data>;
 
@@ -77,6 +82,7 @@ function overview(ctx: FlowContext): Prompt {
   }
   const choices: Choice[] = groupsInScope.map((g) => ({ id: `g:${g.code ?? ''}`, label: g.name ?? ctx.t('cli-status-no-group') }));
   choices.push({ id: 'search', label: ctx.t('st-search') });
+  if (ctx.person && can.review(ctx.person)) choices.push({ id: 'extend-all', label: ctx.t('st-extend-all') });
   return { text: `${lines.join('\n')}\n\n${ctx.t('st-pick')}`, choices };
 }
 
@@ -128,6 +134,7 @@ export const statusFlow = defineFlow<Data>({
         const id = answer.choice?.id;
         if (!id) return answer.text ? showFound(ctx, d, answer.text) : { kind: 'invalid', message: ctx.t('choice-expected') };
         if (id === 'search') return { kind: 'next', step: 'search', data: d };
+        if (id === 'extend-all' && can.review(ctx.person!)) return { kind: 'next', step: 'extend', data: { ...d, extendAll: true } };
         if (id === 'back') return { kind: 'next', step: 'browse', data: { group: null, page: 0 } };
         if (id === 'next' || id === 'prev') return { kind: 'next', step: 'browse', data: { ...d, page: d.page + (id === 'next' ? 1 : -1) } };
         if (id.startsWith('g:')) return { kind: 'next', step: 'browse', data: { group: id.slice(2), page: 0 } };
@@ -153,12 +160,55 @@ export const statusFlow = defineFlow<Data>({
     unit: {
       prompt(ctx, d) {
         const unit = ctx.db.select().from(units).where(eq(units.id, d.unitId!)).get();
-        return { text: unit ? describeUnit(ctx, unit) : ctx.t('st-not-found', { query: String(d.unitId) }), choices: [{ id: 'back', label: ctx.t('st-back') }] };
+        const choices: Choice[] = [];
+        if (unit && ctx.person && can.review(ctx.person)) {
+          choices.push({ id: 'extend', label: ctx.t('st-extend-unit') });
+          if (findRegistration(ctx.db, ctx.movement!.id, unit.id)?.status === 'approved') choices.push({ id: 'reopen', label: ctx.t('st-reopen') });
+        }
+        choices.push({ id: 'back', label: ctx.t('st-back') });
+        return { text: unit ? describeUnit(ctx, unit) : ctx.t('st-not-found', { query: String(d.unitId) }), choices };
       },
       handle(ctx, d, answer) {
-        if (answer.choice?.id !== 'back') return { kind: 'invalid', message: ctx.t('choice-expected') };
+        const id = answer.choice?.id;
+        if ((id === 'extend' || id === 'reopen') && can.review(ctx.person!)) return { kind: 'next', step: id, data: { ...d, extendAll: false } };
+        if (id !== 'back') return { kind: 'invalid', message: ctx.t('choice-expected') };
         return { kind: 'next', step: 'browse', data: { group: d.group, page: d.page } };
+      },
+    },
+    extend: {
+      prompt(ctx, d) {
+        const reg = d.extendAll ? undefined : findRegistration(ctx.db, ctx.movement!.id, d.unitId!);
+        return { text: ctx.t('st-extend-prompt', { all: d.extendAll ? 'yes' : 'no', deadline: formatVnDate(deadlineFor(ctx.movement!, reg)) }), choices: [{ id: 'back', label: ctx.t('st-back') }], numbered: false };
+      },
+      handle(ctx, d, answer) {
+        if (answer.choice?.id === 'back') return { kind: 'next', step: d.extendAll ? 'browse' : 'unit', data: d };
+        const reading = parseVnDate(answer.text ?? '', Number(ctx.movement!.endsOn.slice(0, 4)));
+        if (reading.kind !== 'ok') return { kind: 'invalid', message: ctx.t('date-invalid') };
+        const { until } = extendDeadline(ctx.db, ctx.movement!, { ...(d.extendAll ? {} : { unitId: d.unitId! }), until: reading.date }, ctx.actor, ctx.now);
+        // Those still owing a registration are told the new date.
+        const told = d.extendAll ? owingUnitIds(ctx) : [d.unitId!];
+        for (const unitId of told)
+          ctx.notify(liaisonsOf(ctx.db, unitId), `extend:${unitId}:${until}`, 'st-extended-notice', { deadline: formatVnDate(until) }, (t) => [{ id: 'go:register', label: t('menu-register') }]);
+        return { kind: 'done', message: ctx.t('st-extended', { all: d.extendAll ? 'yes' : 'no', deadline: formatVnDate(until) }) };
+      },
+    },
+    reopen: {
+      prompt: (ctx) => ({ text: ctx.t('st-reopen-prompt'), choices: [{ id: 'back', label: ctx.t('st-back') }] }),
+      handle(ctx, d, answer) {
+        if (answer.choice?.id === 'back') return { kind: 'next', step: 'unit', data: d };
+        const reason = cleanText(answer.text ?? '');
+        if (reason.length < 5) return { kind: 'invalid', message: ctx.t('rev-reason-expected') };
+        const reg = reopenRegistration(ctx.db, findRegistration(ctx.db, ctx.movement!.id, d.unitId!)!.id, reason, ctx.actor, ctx.now);
+        ctx.notify(liaisonsOf(ctx.db, d.unitId!), `reopen:${reg.id}:v${reg.version}`, 'st-reopened-notice', { version: reg.version, reason }, (t) => [{ id: 'go:register', label: t('menu-register') }]);
+        return { kind: 'next', step: 'unit', data: d, note: ctx.t('st-reopened'), saved: true };
       },
     },
   },
 });
+
+/** Units whose registration is not with the Board (not started, draft, returned). */
+function owingUnitIds(ctx: FlowContext): number[] {
+  return movementStatus(ctx.db, ctx.movement!, localDate(ctx.now, ctx.movement!.timezone))
+    .units.filter((u) => u.status === 'none' || u.status === 'draft' || u.status === 'returned')
+    .map((u) => u.unitId);
+}

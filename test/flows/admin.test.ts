@@ -135,25 +135,41 @@ describe('the Ban TĐKT at work', () => {
     ]);
   });
 
-  it('lists the late units after the deadline and urges them all once a day', () => {
+  it('/dondoc lists the units that have not sent, with their liaison and phone or nobody to receive, and urges them all once a day', () => {
     const h = chatHarness();
     h.link(ADMIN, null, 'admin');
     h.link('21', 'HHH', 'liaison', 'Phạm Thu');
     h.link('22', 'HGT', 'liaison', 'Đỗ Nam');
-    for (const code of ['SNV', 'STP', 'SKHDT', 'STC', 'SCT', 'SNNPTNT', 'SGTVT', 'SXD', 'STNMT', 'STTTT', 'SLDTBXH', 'SVHTTDL', 'SKHCN', 'SGDDT', 'SYT', 'VPUBND', 'TTT', 'BQLKCN', 'MTTQ', 'LDLD', 'TDTN', 'HLHPN', 'HND', 'HCCB', 'TPND', 'HML', 'HVB', 'HYY', 'HNT', 'HTN', 'HXT', 'HNH'])
+    h.db.$client.prepare("UPDATE people SET phone = '0912 345 678' WHERE full_name = 'Phạm Thu'").run();
+    for (const code of ['SNV', 'STP', 'SKHDT', 'STC', 'SCT', 'SNNPTNT', 'SGTVT', 'SXD', 'STNMT', 'STTTT', 'SLDTBXH', 'SVHTTDL', 'SKHCN', 'SGDDT', 'VPUBND', 'TTT', 'BQLKCN', 'MTTQ', 'LDLD', 'TDTN', 'HLHPN', 'HND', 'HCCB', 'TPND', 'HML', 'HVB', 'HYY', 'HNT', 'HTN', 'HXT', 'HNH'])
       submitted(h, code);
     h.clock.set(Date.UTC(2020, 3, 2, 3)); // 02/04/2020
-    const list = h.say(ADMIN, '/cham');
-    expect(list).toContain('Đã quá hạn đăng ký (31/03/2020); 2 đơn vị chưa gửi:');
-    expect(list).toContain('• HGT — UBND huyện Giao Thủy: Chưa đăng ký');
-    expect(list).toContain('• HHH — UBND huyện Hải Hậu: Chưa gửi');
-    expect(h.press(ADMIN, 'Đôn đốc tất cả (2)')).toContain('✔ Đã xếp tin đôn đốc cho 2 đơn vị.');
+    const list = h.say(ADMIN, '/dondoc');
+    expect(list).toContain('Đã quá hạn đăng ký (31/03/2020); 3 đơn vị chưa gửi bản đăng ký:');
+    expect(list).toContain('• HGT — UBND huyện Giao Thủy: Chưa đăng ký · quá hạn chưa nộp · Đỗ Nam');
+    expect(list).toContain('• HHH — UBND huyện Hải Hậu: Chưa gửi · quá hạn chưa nộp · Phạm Thu (0912 345 678)');
+    expect(list).toContain('• SYT — Sở Y tế: Chưa đăng ký · quá hạn chưa nộp · chưa có người nhận tin');
+    expect(list).toContain('1 đơn vị chưa có người nhận tin');
+    expect(h.press(ADMIN, 'Đôn đốc tất cả (2 đơn vị có người nhận)')).toContain('✔ Đã gửi tin đôn đốc đến 2 đơn vị. 1 đơn vị chưa có người nhận tin: SYT.');
     h.say(ADMIN, '/cham');
     h.press(ADMIN, 'Đôn đốc tất cả');
     const urges = outboxTexts(h);
     expect(urges).toHaveLength(2);
-    expect(urges).toContain('Phạm Thu: ⏰ Ban Thi đua - Khen thưởng nhắc: đơn vị chưa gửi bản đăng ký thi đua (trạng thái: Chưa gửi). Hạn đăng ký: 31/03/2020. Bấm nút dưới đây để đăng ký.');
+    expect(urges).toContain('Phạm Thu: ⏰ Đề nghị UBND huyện Hải Hậu khẩn trương gửi bản đăng ký thi đua năm 2020 (hạn 31/03, đã quá 2 ngày). Bấm nút dưới đây để đăng ký.');
     expect(JSON.parse(h.rows<{ payload: string }>('SELECT payload FROM outbox LIMIT 1')[0]!.payload).choices).toEqual([{ id: 'go:register', label: 'Đăng ký chỉ tiêu' }]);
+  });
+
+  it('/dondoc urges only the units chosen', () => {
+    const h = chatHarness();
+    h.link(ADMIN, null, 'admin');
+    h.link('21', 'HHH', 'liaison', 'Phạm Thu');
+    h.link('22', 'HGT', 'liaison', 'Đỗ Nam');
+    h.say(ADMIN, '/dondoc');
+    h.press(ADMIN, 'Chọn đơn vị để đôn đốc');
+    expect(h.lastQuestion(ADMIN)?.choices?.map((c) => c.label)).toEqual(['☐ HGT — UBND huyện Giao Thủy', '☐ HHH — UBND huyện Hải Hậu', 'Không']);
+    h.say(ADMIN, 'hhh');
+    expect(h.press(ADMIN, 'Gửi đôn đốc (1 đơn vị)')).toContain('✔ Đã gửi tin đôn đốc đến 1 đơn vị.');
+    expect(outboxTexts(h)).toEqual([expect.stringMatching(/^Phạm Thu: ⏰ Đề nghị UBND huyện Hải Hậu khẩn trương gửi bản đăng ký thi đua năm 2020 \(hạn 31\/03, còn \d+ ngày\)/)]);
   });
 
   it('creates an invite from chat that links the new liaison, with the bot’s deep link', () => {
