@@ -114,8 +114,24 @@ cli-help-import-movement = Import a movement definition from JSON (a broken file
 cli-help-import-units = Import units, clusters and blocks from a CSV or XLSX file
 cli-help-invite = Create a single-use invite code for a unit and role
 cli-help-status = Show where a movement's registrations stand
+cli-help-extend = Extend the registration deadline for all units or one (--until, --unit, --reason)
+cli-help-reopen = Reopen a unit's approved registration (--unit, --reason)
 cli-help-backup = Back up the database to a file (also while the bot runs)
 cli-option-import-movement-dry-run = Only check the file, write nothing
+cli-option-extend-until = The new deadline, e.g. 15/04/2020
+cli-option-extend-unit = Code of the unit given more time (none: every unit)
+cli-option-extend-reason = Why (recorded in the audit log)
+cli-option-extend-movement = Movement code (default: the open movement)
+cli-option-reopen-unit = Code of the unit whose registration is reopened
+cli-option-reopen-reason = Why (the unit will see it)
+cli-option-reopen-movement = Movement code (default: the open movement)
+cli-extend-usage = Usage: thidua extend --until 15/04/2020 [--unit CODE] [--reason "…"]
+cli-reopen-usage = Usage: thidua reopen --unit CODE --reason "…"
+cli-extended = Registration deadline extended { $all ->
+    [yes] for every unit
+   *[no] for { $unit }
+  } from { $from } to { $until }.
+cli-reopened = Reopened the registration of { $unit } (version { $version }).
 cli-option-import-units-movement = Code of the movement the clusters belong to (default: the open one)
 cli-option-import-units-sheet = Name of the sheet to read (default: the first)
 cli-option-import-units-dry-run = Only show what would change, write nothing

@@ -110,6 +110,8 @@ cli-help-import-movement = Nhập định nghĩa phong trào từ tệp JSON (t�
 cli-help-import-units = Nhập danh sách đơn vị, cụm, khối từ tệp CSV hoặc XLSX
 cli-help-invite = Tạo mã mời (dùng một lần) cho một đơn vị và vai trò
 cli-help-status = Xem tình hình đăng ký của phong trào
+cli-help-extend = Gia hạn đăng ký cho tất cả đơn vị hoặc một đơn vị (--until, --unit, --reason)
+cli-help-reopen = Mở lại bản đăng ký đã duyệt của một đơn vị (--unit, --reason)
 cli-help-backup = Sao lưu cơ sở dữ liệu ra tệp (kể cả khi bot đang chạy)
 cli-option-import-movement-dry-run = Chỉ kiểm tra, không ghi gì
 cli-option-import-units-movement = Mã phong trào có các cụm/khối (mặc định: phong trào đang mở)
@@ -120,6 +122,20 @@ cli-option-invite-role = liaison (mặc định), cluster_head, admin hoặc vie
 cli-option-invite-name = Họ tên người được mời (không bắt buộc)
 cli-option-invite-days = Số ngày mã còn hiệu lực (mặc định 14)
 cli-option-status-movement = Mã phong trào (mặc định: phong trào đang mở)
+cli-option-extend-until = Ngày gia hạn đến, ví dụ 15/04/2020
+cli-option-extend-unit = Mã đơn vị được gia hạn (không ghi: tất cả đơn vị)
+cli-option-extend-reason = Lý do gia hạn (ghi vào nhật ký)
+cli-option-extend-movement = Mã phong trào (mặc định: phong trào đang mở)
+cli-option-reopen-unit = Mã đơn vị có bản đăng ký cần mở lại
+cli-option-reopen-reason = Lý do mở lại (đơn vị sẽ thấy)
+cli-option-reopen-movement = Mã phong trào (mặc định: phong trào đang mở)
+cli-extend-usage = Cách dùng: thidua extend --until 15/04/2020 [--unit MÃ] [--reason "…"]
+cli-reopen-usage = Cách dùng: thidua reopen --unit MÃ --reason "…"
+cli-extended = Đã gia hạn đăng ký { $all ->
+    [yes] cho tất cả đơn vị
+   *[no] cho { $unit }
+  } từ { $from } đến { $until }.
+cli-reopened = Đã mở lại bản đăng ký của { $unit } (lần { $version }).
 cli-migrate-done = Cơ sở dữ liệu { $path } đã sẵn sàng ({ $count } bản nâng cấp đã áp dụng).
 cli-file-unreadable = Không đọc được tệp { $path }.
 cli-json-syntax = lỗi cú pháp JSON ở cột { $column } ({ $code })

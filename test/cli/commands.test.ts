@@ -192,3 +192,24 @@ describe('the installed entry points', () => {
     expect(again.stdout).toContain('Cán bộ đầu mối (SNV)');
   });
 });
+
+describe('thidua extend and reopen', () => {
+  it('extends the registration deadline for one unit, then for all, later only; reopens only an approved registration', async () => {
+    const cli = cliSandbox();
+    await cli.run('load-sample');
+    const one = await cli.run('extend', '--until', '15/04/2020', '--unit', 'HHH', '--reason', 'Sáp nhập phòng chuyên môn');
+    expect(one.stdout).toContain('Đã gia hạn đăng ký cho UBND huyện Hải Hậu từ 31/03/2020 đến 15/04/2020.');
+    const all = await cli.run('extend', '--until', '10/04/2020', '--json');
+    expect(JSON.parse(all.stdout)).toEqual({ unit: null, from: '2020-03-31', until: '2020-04-10' });
+    const earlier = await cli.run('extend', '--until', '01/04/2020');
+    expect(earlier.code).not.toBe(0);
+    expect(earlier.stderr).toContain('phải sau hạn hiện tại (10/04/2020)');
+    expect((await cli.run('extend')).stderr).toContain('Cách dùng: thidua extend --until');
+    const db = openDatabase(cli.dbPath);
+    expect(db.$client.prepare("SELECT r.deadline_on AS d FROM registrations r JOIN units u ON u.id = r.unit_id WHERE u.code = 'HHH'").get()).toEqual({ d: '2020-04-15' });
+    expect(db.$client.prepare("SELECT registration_deadline AS d FROM movements").get()).toEqual({ d: '2020-04-10' });
+    closeDatabase(db);
+    const reopen = await cli.run('reopen', '--unit', 'SNV', '--reason', 'Điều chỉnh');
+    expect(reopen.stderr).toContain('Chỉ mở lại được bản đăng ký đã duyệt');
+  });
+});
