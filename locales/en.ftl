@@ -52,6 +52,8 @@ err-registration-unknown = Registration not found.
 err-return-needs-reason = Give a reason for returning it, so the unit knows what to fix.
 err-target-needs-plan = A quantitative target needs a planned value and a direction (at least / at most).
 err-text-blank = The text is empty once spaces and invisible characters are removed.
+err-title-not-offered = The title "{ $title }" is not one this unit registers with the province.
+err-titles-alternatives = Choose either Advanced Labour Collective or Excellent Labour Collective, not both.
 err-extension-not-later = The extended deadline ({ $until }) must come after the current one ({ $from }).
 err-extension-too-late = A deadline cannot be extended past the movement's final review ({ $latest }).
 err-reopen-needs-reason = Reopening a registration needs a reason, so the unit knows what to change.
@@ -326,7 +328,11 @@ register-pick_delete-help = Pick the target to delete; you will be asked to conf
 reg-confirm-delete = Delete the target "{ $text }"?
 register-confirm_delete-help = Pick "Yes, delete" to delete it or "No" to keep it.
 reg-target-deleted = Target deleted.
-reg-titles-prompt = Which titles does the unit aim for? Press to select or unselect, then press "Done".
+reg-titles-prompt = Which titles does the unit aim for? Press to select or unselect, then press "Done". Choose either Advanced or Excellent Labour Collective, not both; a Certificate of Merit from the unit's own head is not registered with the province.
+reg-title-history = • { $title }: registered by the unit in { $years }{ $consecutive ->
+    [0] {""}
+   *[other] {" "}({ $consecutive } consecutive years up to last year)
+  }.
 register-titles-help = You may pick several titles. Press one again to unselect it.
 reg-titles-done = Done
 reg-titles-saved = ✔ Titles saved.

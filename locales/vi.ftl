@@ -48,6 +48,8 @@ err-registration-unknown = Không tìm thấy bản đăng ký.
 err-return-needs-reason = Cần ghi rõ lý do trả lại để đơn vị biết cần sửa gì.
 err-target-needs-plan = Chỉ tiêu định lượng cần có giá trị kế hoạch và chiều so sánh (không thấp hơn / không vượt quá).
 err-text-blank = Nội dung trống: sau khi bỏ khoảng trắng và ký tự ẩn không còn chữ nào.
+err-title-not-offered = Danh hiệu "{ $title }" không thuộc các danh hiệu đơn vị này đăng ký với tỉnh.
+err-titles-alternatives = Tập thể lao động tiên tiến và Tập thể lao động xuất sắc chỉ đăng ký một trong hai.
 err-extension-not-later = Ngày gia hạn ({ $until }) phải sau hạn hiện tại ({ $from }).
 err-extension-too-late = Không gia hạn quá ngày tổng kết phong trào ({ $latest }).
 err-reopen-needs-reason = Mở lại bản đăng ký cần ghi lý do để đơn vị biết phải sửa gì.
@@ -322,7 +324,11 @@ register-pick_delete-help = Chọn chỉ tiêu cần xóa; sẽ hỏi lại trư
 reg-confirm-delete = Xóa chỉ tiêu "{ $text }"?
 register-confirm_delete-help = Chọn "Có, xóa" để xóa hoặc "Không" để giữ lại.
 reg-target-deleted = Đã xóa chỉ tiêu.
-reg-titles-prompt = Đơn vị đăng ký danh hiệu nào? Bấm để chọn hoặc bỏ chọn, xong thì bấm "Xong".
+reg-titles-prompt = Đơn vị đăng ký danh hiệu nào? Bấm để chọn hoặc bỏ chọn, xong thì bấm "Xong". Tập thể lao động tiên tiến và Tập thể lao động xuất sắc chỉ chọn một; Giấy khen do Thủ trưởng đơn vị tặng nên không đăng ký với tỉnh.
+reg-title-history = • { $title }: đơn vị đã đăng ký các năm { $years }{ $consecutive ->
+    [0] {""}
+   *[other] {" "}({ $consecutive } năm liên tục đến năm trước)
+  }.
 register-titles-help = Có thể chọn nhiều danh hiệu. Bấm lại một danh hiệu để bỏ chọn.
 reg-titles-done = Xong
 reg-titles-saved = ✔ Đã lưu danh hiệu đăng ký.

@@ -3,16 +3,19 @@ import type { Db, DbOrTx } from '../db/connection.ts';
 import { inTransaction, prepared } from '../db/prepared.ts';
 import {
   contentAreas,
+  groupMembers,
   movements,
   registrationTitles,
   registrationVersions,
   registrations,
   targets,
+  units,
   type REGISTRATION_STATUSES,
 } from '../db/schema.ts';
 import { recordAudit, systemActor, type Actor } from './audit.ts';
 import { DomainError } from './errors.ts';
 import { cleanText, isBlankText } from './text-input.ts';
+import { checkTitles } from './titles.ts';
 import { localDate } from './vn-input.ts';
 
 export type RegistrationStatus = (typeof REGISTRATION_STATUSES)[number];
@@ -194,9 +197,23 @@ export function removeTarget(db: DbOrTx, registrationId: number, targetId: numbe
   });
 }
 
+/** The unit's kind and whether it is in a cluster/block of the movement: what decides the titles offered. */
+export function titleContext(db: DbOrTx, reg: Pick<Registration, 'movementId' | 'unitId'>): { kind: string; inGroup: boolean } {
+  const unit = db.select({ kind: units.kind }).from(units).where(eq(units.id, reg.unitId)).get();
+  const member = db
+    .select({ g: groupMembers.groupId })
+    .from(groupMembers)
+    .where(and(eq(groupMembers.movementId, reg.movementId), eq(groupMembers.unitId, reg.unitId)))
+    .get();
+  return { kind: unit?.kind ?? 'khac', inGroup: member !== undefined };
+}
+
 export function setTitles(db: DbOrTx, registrationId: number, titles: string[], actor: Actor, now: number): void {
   return db.transaction((tx) => {
-    requireEditable(getRegistration(tx, registrationId));
+    const reg = getRegistration(tx, registrationId);
+    requireEditable(reg);
+    const { kind, inGroup } = titleContext(tx, reg);
+    checkTitles(titles, kind, inGroup);
     const before = listTitles(tx, registrationId);
     const after = [...new Set(titles)];
     tx.delete(registrationTitles).where(eq(registrationTitles.registrationId, registrationId)).run();

@@ -15,10 +15,11 @@ import {
   removeTarget,
   setTitles,
   submitRegistration,
+  titleContext,
   updateTarget,
   type TargetInput,
 } from '../domain/registrations.ts';
-import { TITLES } from '../domain/titles.ts';
+import { TITLES, TITLES_WITH_HISTORY, titleHistory, titlesOffered, toggleTitle } from '../domain/titles.ts';
 import { recordAudit } from '../domain/audit.ts';
 import { deadlineFor } from '../domain/deadlines.ts';
 import { checkDueDate } from '../domain/due-dates.ts';
@@ -433,10 +434,16 @@ const steps: Record<string, Step<Data>> = {
   titles: {
     prompt(ctx, data) {
       const chosen = new Set(data.titles ?? []);
+      const { kind, inGroup } = titleContext(ctx.db, getRegistration(ctx.db, data.registrationId));
+      const year = Number(ctx.movement!.endsOn.slice(0, 4));
+      // Earlier years of the titles that build on them, when the data holds any.
+      const history = TITLES_WITH_HISTORY.map((title) => ({ title, ...titleHistory(ctx.db, ctx.unit!.id, title, year) }))
+        .filter((h) => h.years.length > 0)
+        .map((h) => ctx.t('reg-title-history', { title: ctx.t(`title-${h.title}`), years: h.years.join(', '), consecutive: h.consecutive }));
       return {
-        text: ctx.t('reg-titles-prompt'),
+        text: [ctx.t('reg-titles-prompt'), ...history].join('\n'),
         choices: [
-          ...TITLES.map((x) => ({ id: x, label: `${chosen.has(x) ? '☑' : '☐'} ${ctx.t(`title-${x}`)}` })),
+          ...titlesOffered(kind, inGroup).map((x) => ({ id: x, label: `${chosen.has(x) ? '☑' : '☐'} ${ctx.t(`title-${x}`)}` })),
           { id: 'done', label: ctx.t('reg-titles-done') },
         ],
       };
@@ -448,10 +455,9 @@ const steps: Record<string, Step<Data>> = {
         setTitles(ctx.db, data.registrationId, data.titles ?? [], ctx.actor, ctx.now);
         return { kind: 'next', step: 'menu', data: { registrationId: data.registrationId, draft: null }, note: ctx.t('reg-titles-saved'), saved: true };
       }
-      const chosen = new Set(data.titles ?? []);
-      if (chosen.has(id)) chosen.delete(id);
-      else chosen.add(id);
-      return { kind: 'next', step: 'titles', data: { ...data, titles: TITLES.filter((x) => chosen.has(x)) } };
+      const title = TITLES.find((t) => t === id);
+      if (!title) return { kind: 'invalid', message: ctx.t('choice-expected') };
+      return { kind: 'next', step: 'titles', data: { ...data, titles: toggleTitle(data.titles ?? [], title) } };
     },
   },
 
