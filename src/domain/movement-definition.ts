@@ -80,7 +80,8 @@ export const movementDefinition = z
       registrationDeadline: isoDate,
       /** The year-end review closing the movement (targets may fall due up to it). */
       finalReview: isoDate.optional(),
-      timezone: z.string().default('Asia/Ho_Chi_Minh'),
+      /** The movement's time zone; absent: the process's TZ (domain/time-zone.ts movementZone). */
+      timezone: z.string().optional(),
       status: z.enum(MOVEMENT_STATUSES).default('open'),
       /** Which periods progress is reported for, when `reportingPeriods` does not list them. */
       reporting: z

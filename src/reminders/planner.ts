@@ -6,6 +6,7 @@
  * second process racing this one never plans anything twice.
  */
 import { eq } from 'drizzle-orm';
+import { movementZone } from '../domain/time-zone.ts';
 import type { OutboundMessage } from '../chat/types.ts';
 import type { Db } from '../db/connection.ts';
 import { movements } from '../db/schema.ts';
@@ -45,7 +46,7 @@ export interface FiringResult {
 }
 
 export function calendarFor(movement: Pick<Movement, 'timezone'>, options: PlannerOptions = {}): CalendarPolicy {
-  return policy({ ...options.calendar, timeZone: movement.timezone });
+  return policy({ ...options.calendar, timeZone: movementZone(movement) });
 }
 
 const openMovements = (db: Db) => db.select().from(movements).where(eq(movements.status, 'open')).all();

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkDueDate, finalReviewDate } from '../../src/domain/due-dates.ts';
+import { movementZone } from '../../src/domain/time-zone.ts';
 
 const movement = { startsOn: '2020-01-01', endsOn: '2020-12-31', finalReviewOn: null };
 
@@ -22,5 +23,13 @@ describe('due dates', () => {
 
   it('a due date before the movement starts is refused', () => {
     expect(checkDueDate('2019-12-31', movement, '2020-03-15').kind).toBe('refused');
+  });
+});
+
+describe('one time zone', () => {
+  it('a movement is reckoned in its own zone; one defined without a zone takes TZ, else Asia/Ho_Chi_Minh', () => {
+    expect(movementZone({ timezone: 'Asia/Bangkok' }, { TZ: 'UTC' })).toBe('Asia/Bangkok');
+    expect(movementZone({ timezone: null }, { TZ: 'Asia/Tokyo' })).toBe('Asia/Tokyo');
+    expect(movementZone(undefined, {})).toBe('Asia/Ho_Chi_Minh');
   });
 });
