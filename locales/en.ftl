@@ -466,7 +466,7 @@ myunit-progress = Latest results:
 conv-help-admin = Commands of the Emulation and Commendation Board:
   /status — the movement at a glance, by cluster, block and unit
   /review — approve or return the registrations waiting
-  /late — units that have not sent, urge them all at once
+  /late — units that have not sent their registration, urge all or some
   /broadcast — send an announcement to units, see its delivery
   /invite — create an invite code for a unit's officer
   /export — export the figures as Excel (XLSX) or CSV
@@ -474,7 +474,7 @@ conv-help-admin = Commands of the Emulation and Commendation Board:
   While answering: /back, /cancel, /help.
 conv-help-cluster_head = Commands of a cluster/block head:
   /status — the units of your cluster or block
-  /late — units that have not sent, urge them
+  /late — units that have not sent their registration, urge them
   /myunit — your own unit
   /export — export your cluster's figures
   /menu — what you can do · /lang — change language

@@ -384,8 +384,8 @@ period-half = { $half ->
     [first] 6 tháng đầu năm { $year }
    *[second] 6 tháng cuối năm { $year }
   }
-period-year = Năm { $year }
-period-month = Tháng { $month }/{ $year }
+period-year = năm { $year }
+period-month = tháng { $month }/{ $year }
 rep-register-first = Đơn vị cần gửi bản đăng ký chỉ tiêu trước khi báo cáo kết quả.
 rep-period-prompt = Báo cáo kết quả cho kỳ nào?
 report-period-help = Chọn kỳ báo cáo. Mỗi kỳ có hạn nộp ghi bên cạnh.
@@ -462,15 +462,15 @@ myunit-progress = Kết quả mới nhất:
 conv-help-admin = Các lệnh của Ban Thi đua - Khen thưởng:
   /tinhhinh — tình hình phong trào, xem theo cụm, khối, đơn vị
   /duyet — duyệt hoặc trả lại bản đăng ký đang chờ
-  /cham — các đơn vị chưa gửi, đôn đốc một lần cho tất cả
-  /phatsong — gửi thông báo đến các đơn vị, xem báo cáo gửi
+  /dondoc — đơn vị chưa gửi bản đăng ký, đôn đốc tất cả hoặc từng đơn vị
+  /thongbao — gửi thông báo đến các đơn vị, xem kết quả gửi
   /moi — tạo mã mời cho cán bộ của một đơn vị
   /xuat — xuất số liệu ra Excel (XLSX) hoặc CSV
   /menu — các việc có thể làm · /ngonngu — đổi ngôn ngữ
   Khi đang làm dở: /quaylai, /huy, /trogiup.
 conv-help-cluster_head = Các lệnh của cụm, khối trưởng:
   /tinhhinh — tình hình các đơn vị trong cụm, khối
-  /cham — đơn vị chưa gửi, đôn đốc
+  /dondoc — đơn vị chưa gửi bản đăng ký, đôn đốc
   /donvi — đơn vị của anh/chị
   /xuat — xuất số liệu của cụm, khối
   /menu — các việc có thể làm · /ngonngu — đổi ngôn ngữ
@@ -480,7 +480,7 @@ conv-help-viewer = Các lệnh:
   /menu — các việc có thể làm · /ngonngu — đổi ngôn ngữ
 menu-status = Tình hình phong trào
 menu-review = Duyệt đăng ký
-menu-late = Đơn vị chưa gửi
+menu-late = Đôn đốc đơn vị chưa gửi
 menu-invite = Tạo mã mời
 scope-refused = Anh/chị không có quyền xem đơn vị này.
 scope-admin-only = Việc này chỉ dành cho cán bộ Ban Thi đua - Khen thưởng.
@@ -610,7 +610,7 @@ inv-created = Mã mời: { $code }
   Người được mời gửi "/start { $code }" cho bot (hoặc bấm đường dẫn).
 tg-cmd-status = Tình hình phong trào
 tg-cmd-review = Duyệt bản đăng ký
-tg-cmd-late = Đơn vị chưa gửi, đôn đốc
+tg-cmd-late = Đôn đốc đơn vị chưa gửi bản đăng ký
 tg-cmd-invite = Tạo mã mời
 menu-export = Xuất số liệu (Excel)
 scope-export-only = Việc này dành cho Ban Thi đua - Khen thưởng, lãnh đạo và cụm, khối trưởng.

@@ -12,7 +12,7 @@ import type { Movement } from '../domain/movements.ts';
 import type { Period } from '../domain/progress.ts';
 import type { RegistrationStatus } from '../domain/registrations.ts';
 import { localDate } from '../domain/vn-input.ts';
-import { periodLabel } from '../flows/format.ts';
+import { periodTitle } from '../flows/format.ts';
 import type { Translate } from '../i18n/index.ts';
 import type { CellValue, ColumnSpec, ColumnType, SheetKey, SheetSpec } from './model.ts';
 
@@ -224,7 +224,7 @@ export function buildSheets(reader: Database.Database, f: SheetFilters, t: Trans
   );
 
   // ----------------------------------------------------------------- Kết quả: the progress lines
-  const periodNames = new Map(periods.map((p) => [p.id, periodLabel(t, p)]));
+  const periodNames = new Map(periods.map((p) => [p.id, periodTitle(t, p)]));
   const results = sheet(
     'results',
     'ket-qua',

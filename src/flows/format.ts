@@ -39,7 +39,10 @@ export function formatTargetList(t: Translate, targets: Target[], areas: Area[])
 
 const ROMAN = ['I', 'II', 'III', 'IV'];
 
-/** "Quý I/2020", "6 tháng đầu năm 2020", "Năm 2020", "Tháng 3/2020". */
+/**
+ * "Quý I/2020", "6 tháng đầu năm 2020", "năm 2020", "tháng 3/2020": as inside a sentence ("báo cáo
+ * năm 2020"); `periodTitle` capitalises it where it starts a line, a button or a cell.
+ */
 export function periodLabel(t: Translate, period: Pick<Period, 'kind' | 'code' | 'startsOn' | 'endsOn'>): string {
   const year = period.endsOn.slice(0, 4);
   const month = Number(period.endsOn.slice(5, 7));
@@ -74,4 +77,10 @@ export function formatResult(
   if (line.assessment === 'in_progress' && line.timePassed !== null && line.timePassed !== undefined)
     return t('result-line-in-progress', { ...args, time: formatPercent(line.timePassed) });
   return t('result-line', { ...args, assessment: t('assessment', { assessment: line.assessment ?? 'not_met' }) });
+}
+
+/** A period's label where it stands first: "Năm 2020", "Tháng 3/2020". */
+export function periodTitle(t: Translate, period: Pick<Period, 'kind' | 'code' | 'startsOn' | 'endsOn'>): string {
+  const label = periodLabel(t, period);
+  return label.charAt(0).toLocaleUpperCase('vi') + label.slice(1);
 }

@@ -6,7 +6,7 @@ import { latestLines } from '../domain/progress.ts';
 import { findRegistration, listTargets, listTitles } from '../domain/registrations.ts';
 import { formatVnDate, localDate } from '../domain/vn-input.ts';
 import { mainMenuChoices } from './common.ts';
-import { formatResult, formatTargetList, periodLabel } from './format.ts';
+import { formatResult, formatTargetList, periodTitle } from './format.ts';
 
 /** A unit's registration, targets and latest progress, in one message. */
 export function describeUnit(ctx: FlowContext, unit: Unit): string {
@@ -39,7 +39,7 @@ export function describeUnit(ctx: FlowContext, unit: Unit): string {
     lines.push('', ctx.t('myunit-progress'));
     targets.forEach((target, i) => {
       const row = latest.get(target.id);
-      if (row) lines.push(`${i + 1}. ${periodLabel(ctx.t, row.period)}: ${formatResult(ctx.t, target, row.line)}`);
+      if (row) lines.push(`${i + 1}. ${periodTitle(ctx.t, row.period)}: ${formatResult(ctx.t, target, row.line)}`);
     });
   }
   return lines.join('\n');

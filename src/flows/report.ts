@@ -14,7 +14,7 @@ import { findRegistration, listTargets, type Target } from '../domain/registrati
 import { formatVnDate, localDate } from '../domain/vn-input.ts';
 import { cleanText, isBlankText } from '../domain/text-input.ts';
 import { mainMenuChoices, skipChoice } from './common.ts';
-import { formatAmount, formatPlan, formatResult, periodLabel } from './format.ts';
+import { formatAmount, formatPlan, formatResult, periodLabel, periodTitle } from './format.ts';
 import { numberAnswer, quantityAnswer } from './number-answer.ts';
 
 const line = z.object({
@@ -144,7 +144,7 @@ const steps: Record<string, Step<Data>> = {
       const today = localDate(ctx.now, ctx.movement!.timezone);
       const choices: Choice[] = listPeriods(ctx.db, ctx.movement!.id).map((p) => ({
         id: String(p.id),
-        label: ctx.t(p.dueOn < today ? 'rep-period-choice-past' : 'rep-period-choice', { label: periodLabel(ctx.t, p), due: formatVnDate(p.dueOn) }),
+        label: ctx.t(p.dueOn < today ? 'rep-period-choice-past' : 'rep-period-choice', { label: periodTitle(ctx.t, p), due: formatVnDate(p.dueOn) }),
       }));
       return { text: ctx.t('rep-period-prompt'), choices };
     },

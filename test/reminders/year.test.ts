@@ -142,7 +142,7 @@ describe('a whole movement year with the default rules', () => {
         '⏰ Nhắc việc — Phong trào thi đua thử nghiệm 2020',
         '• Sở Nội vụ chưa báo cáo kết quả Quý IV/2020 (1 chỉ tiêu); hạn Chủ nhật, 10/01/2021 (còn 6 ngày).',
         '• Sở Nội vụ chưa báo cáo kết quả 6 tháng cuối năm 2020 (1 chỉ tiêu); hạn Chủ nhật, 10/01/2021 (còn 6 ngày).',
-        '• Sở Nội vụ chưa báo cáo kết quả Năm 2020 (1 chỉ tiêu); hạn Chủ nhật, 10/01/2021 (còn 6 ngày).',
+        '• Sở Nội vụ chưa báo cáo kết quả năm 2020 (1 chỉ tiêu); hạn Chủ nhật, 10/01/2021 (còn 6 ngày).',
         'Bấm "Báo cáo kết quả" bên dưới để làm ngay.',
       ].join('\n'),
     );
