@@ -402,7 +402,7 @@ rep-value-prompt = { $kind ->
     [year] What is the result for the whole year, in { $measure }?
    *[other] What is the result, in { $measure }?
   } If there is no figure yet, pick Skip.
-rep-value-thousandfold = ⚠ { $amount } is about 1,000 times the plan ({ $plan }) or a thousandth of it. The unit may be mixed up (đồng, triệu đồng, tỷ đồng). Keep this figure or type it again?
+rep-value-thousandfold = ⚠ { $amount } is hundreds or thousands of times off the plan ({ $plan }); the unit may be mixed up (đồng, triệu đồng, tỷ đồng). Keep this figure or type it again?
 rep-value-keep = Keep { $amount }
 rep-value-retype = Type again
 report-value-help = Type the result. The next question asks whether it is this period only or a running total.

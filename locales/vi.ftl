@@ -398,7 +398,7 @@ rep-value-prompt = { $kind ->
     [year] Kết quả cả năm là bao nhiêu { $measure }?
    *[other] Kết quả là bao nhiêu { $measure }?
   } Chưa có số liệu thì chọn Bỏ qua.
-rep-value-thousandfold = ⚠ { $amount } gấp hoặc kém khoảng 1.000 lần kế hoạch ({ $plan }). Có thể nhầm đơn vị tính (đồng, triệu đồng, tỷ đồng). Giữ con số này hay nhập lại?
+rep-value-thousandfold = ⚠ { $amount } chênh lệch hàng trăm, hàng nghìn lần so với kế hoạch ({ $plan }); có thể nhầm đơn vị tính (đồng, triệu đồng, tỷ đồng). Giữ con số này hay nhập lại?
 rep-value-keep = Giữ { $amount }
 rep-value-retype = Nhập lại
 report-value-help = Gõ con số kết quả. Bước sau sẽ hỏi đó là số riêng của kỳ này hay tổng lũy kế.

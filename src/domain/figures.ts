@@ -115,11 +115,14 @@ export function readQuantity(input: string, measure: string | null | undefined):
 /** Removes binary noise from unit conversions (1,2 × 10⁹ / 10⁹). */
 const roundFloat = (n: number) => Number.parseFloat(n.toPrecision(12));
 
-/** A value about 1,000 times the plan or a thousandth of it: almost always a unit mistake. */
+/**
+ * A value hundreds of times the plan or a few thousandths of it: almost always a unit mistake
+ * (300 typed for 300 triệu against a plan of 1,5 tỷ đồng is 200 times the plan).
+ */
 export function looksThousandfoldOff(value: number, plan: number | null | undefined): boolean {
   if (!plan || plan <= 0 || value <= 0) return false;
   const ratio = value / plan;
-  return ratio >= 500 || ratio <= 1 / 500;
+  return ratio >= 100 || ratio <= 1 / 500;
 }
 
 /** One reported figure for a target, as the year's figure is computed from them. */

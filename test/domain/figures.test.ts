@@ -73,7 +73,9 @@ describe('reading a number with its unit', () => {
   it('a value about 1,000 times off the plan is flagged', () => {
     expect(looksThousandfoldOff(1_200, 1.5)).toBe(true);
     expect(looksThousandfoldOff(0.0012, 1.5)).toBe(true);
+    expect(looksThousandfoldOff(300, 1.5)).toBe(true); // 300 typed for 300 triệu
     expect(looksThousandfoldOff(1.2, 1.5)).toBe(false);
+    expect(looksThousandfoldOff(35, 1.5)).toBe(false);
     expect(looksThousandfoldOff(0, 1.5)).toBe(false);
   });
 });
