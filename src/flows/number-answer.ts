@@ -1,7 +1,7 @@
 import type { Answer, FlowContext, Prompt } from '../chat/engine.ts';
 import { readQuantity } from '../domain/figures.ts';
 import { cleanText } from '../domain/text-input.ts';
-import { formatVnNumber, parseVnNumber } from '../domain/vn-input.ts';
+import { formatVnNumber, parseVnNumber, vnNumberInWords } from '../domain/vn-input.ts';
 import { formatAmount } from './format.ts';
 
 export type NumberAnswer =
@@ -24,7 +24,7 @@ export const numberAnswer = {
 
   ambiguityPrompt(ctx: FlowContext, pending: [number, number]): Prompt {
     return {
-      text: ctx.t('number-ambiguous', { first: formatVnNumber(pending[0], 6), second: formatVnNumber(pending[1], 6) }),
+      text: ctx.t('number-ambiguous', { first: formatVnNumber(pending[0], 6), second: formatVnNumber(pending[1], 6), words: vnNumberInWords(pending[0]) }),
       choices: [
         { id: 'n0', label: formatVnNumber(pending[0], 6) },
         { id: 'n1', label: formatVnNumber(pending[1], 6) },

@@ -238,7 +238,7 @@ const registerFlow: FlowScript = {
     },
     {
       step: 'planned',
-      question: 'Bước 5/9. "1.500" có thể hiểu là 1.500 (một nghìn…) hoặc 1,5 (số thập phân)',
+      question: 'Bước 5/9. "1.500" có thể hiểu là 1.500 (một nghìn năm trăm) hoặc 1,5 (số thập phân)',
       help: 'Gõ một con số',
       answer: (h) => press(h, '1.500'),
       bad: [typed('abc', EXPECTED.number), typed('mười', EXPECTED.number), typed('-5', EXPECTED.negative, 'a negative plan "-5"')],
@@ -600,7 +600,7 @@ describe('ambiguous numbers', () => {
 
     const asked = lastOf(say(h, '1.500'));
 
-    expect(asked.text).toContain('"1.500" có thể hiểu là 1.500 (một nghìn…) hoặc 1,5 (số thập phân). Anh/chị muốn ghi số nào?');
+    expect(asked.text).toContain('"1.500" có thể hiểu là 1.500 (một nghìn năm trăm) hoặc 1,5 (số thập phân). Anh/chị muốn ghi số nào?');
     expect(asked.choices?.map((c) => c.label)).toEqual(['1.500', '1,5']);
     expect(countRows(h.db, 'targets')).toBe(6); // the sample's, none of ours yet
 
