@@ -235,6 +235,7 @@ link-code-prompt = Please send the invite code the Board gave you (like ABCDE-12
 link-code-help = An invite code has 12 letters and digits and is issued to each person by the Board. If you have none, please contact the Board.
 link-code-expected = Please type the invite code (letters and digits).
 link-not-a-code = An invite code has 12 letters and digits, like ABCDE-1234567. If you have none, please contact the Emulation and Commendation Board.
+link-greeting = Hello. To use the Emulation Assistant, each officer needs an invite code from the Board of Emulation and Commendation (like ABCDE-1234567). If you have one, send it here; if not, please contact the Board.
 link-done = Your account is linked. Hello { $name } — { $role }{ $hasUnit ->
     [yes] , { $unit }
    *[no] {""}

@@ -231,6 +231,7 @@ link-code-prompt = Mời gửi mã mời mà Ban Thi đua - Khen thưởng đã 
 link-code-help = Mã mời gồm 12 ký tự, do Ban Thi đua - Khen thưởng cấp cho từng người. Chưa có mã, xin liên hệ Ban.
 link-code-expected = Mời gõ mã mời dạng chữ và số.
 link-not-a-code = Mã mời gồm 12 ký tự chữ và số, ví dụ ABCDE-1234567. Chưa có mã, xin liên hệ Ban Thi đua - Khen thưởng.
+link-greeting = Xin chào anh/chị. Để dùng Trợ lý Thi đua, mỗi cán bộ cần một mã mời do Ban Thi đua - Khen thưởng cấp (dạng ABCDE-1234567). Có mã rồi thì gửi mã vào đây; chưa có, xin liên hệ Ban.
 link-done = Đã liên kết tài khoản. Xin chào { $name } — { $role }{ $hasUnit ->
     [yes] , { $unit }
    *[no] {""}

@@ -123,6 +123,7 @@ const EXPECTED = {
   evidenceTooBig: 'Tệp quá lớn (tối đa 20 MB)',
   codeExpected: 'Mời gõ mã mời dạng chữ và số',
   notACode: 'Mã mời gồm 12 ký tự chữ và số, ví dụ ABCDE-1234567',
+  greeting: 'mỗi cán bộ cần một mã mời do Ban Thi đua - Khen thưởng cấp (dạng ABCDE-1234567)',
   noteExpected: 'Mời gõ ghi chú, hoặc chọn Bỏ qua',
   fileNotExpected: 'Ở bước này không cần gửi tệp hay ảnh',
   unknownCommand: 'Không có lệnh "xyz". Gõ /help để xem các lệnh.',
@@ -456,9 +457,9 @@ const linkFlow: FlowScript = {
       bad: [
         typed('', EXPECTED.codeExpected),
         // Text that is not shaped like a code is explained, and not counted as a wrong try.
-        typed('abc', EXPECTED.notACode),
+        typed('abc', EXPECTED.greeting),
         typed('99', EXPECTED.notACode),
-        typed(LONG, EXPECTED.notACode),
+        typed(LONG, EXPECTED.greeting),
       ],
     },
   ]),
