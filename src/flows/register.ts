@@ -26,7 +26,7 @@ import { checkDueDate } from '../domain/due-dates.ts';
 import { cleanText, isBlankText } from '../domain/text-input.ts';
 import { formatVnDate, formatVnNumber, localDate, parseVnDate } from '../domain/vn-input.ts';
 import { fold } from '../util/text.ts';
-import { adminIds, mainMenuChoices, skipChoice } from './common.ts';
+import { adminIds, mainMenuChoices, readReason, skipChoice } from './common.ts';
 import { formatPlan, formatTargetList } from './format.ts';
 import { numberAnswer, quantityAnswer } from './number-answer.ts';
 
@@ -504,9 +504,9 @@ const steps: Record<string, Step<Data>> = {
   reopen_reason: {
     prompt: (ctx) => ({ text: ctx.t('reg-reopen-reason-prompt') }),
     handle(ctx, data, answer) {
-      const reason = cleanText(answer.text ?? '');
-      if (reason.length < 5) return { kind: 'invalid', message: ctx.t('rev-reason-expected') };
-      if (reason.length > TEXT_MAX) return { kind: 'invalid', message: ctx.t('reg-text-too-long', { max: TEXT_MAX, length: reason.length }) };
+      const read = readReason(ctx, answer.text);
+      if ('error' in read) return { kind: 'invalid', message: read.error };
+      const { reason } = read;
       const reg = getRegistration(ctx.db, data.registrationId);
       recordAudit(ctx.db, ctx.actor, ctx.now, { action: 'registration.reopen-request', entity: 'registration', entityId: reg.id, after: { reason } });
       ctx.notify(adminIds(ctx), `reopen-request:${reg.id}:v${reg.version}:${ctx.now}`, 'reg-reopen-request-notice', { unit: ctx.unit!.name, reason });

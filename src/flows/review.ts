@@ -9,9 +9,9 @@ import type { Choice } from '../chat/types.ts';
 import { registrations, units } from '../db/schema.ts';
 import { approveRegistration, getRegistration, listTargets, listTitles, returnRegistration } from '../domain/registrations.ts';
 import { can, liaisonsOf } from '../domain/scope.ts';
-import { cleanText } from '../domain/text-input.ts';
 import { isEmptyDiff, latestChanges, type ComparedField } from '../domain/versions.ts';
 import { formatVnDate, formatVnNumber, localDate } from '../domain/vn-input.ts';
+import { readReason } from './common.ts';
 import { formatTargetList } from './format.ts';
 
 const PAGE = 8;
@@ -140,9 +140,9 @@ const steps: Record<string, Step<Data>> = {
   reason: {
     prompt: (ctx) => ({ text: ctx.t('rev-reason-prompt') }),
     handle(ctx, d, answer) {
-      const reason = cleanText(answer.text ?? '');
-      if (reason.length < 5) return { kind: 'invalid', message: ctx.t('rev-reason-expected') };
-      if (reason.length > 1000) return { kind: 'invalid', message: ctx.t('reg-text-too-long', { max: 1000, length: reason.length }) };
+      const read = readReason(ctx, answer.text);
+      if ('error' in read) return { kind: 'invalid', message: read.error };
+      const { reason } = read;
       returnRegistration(ctx.db, d.registrationId!, reason, ctx.actor, ctx.now);
       tellUnit(ctx, d.registrationId!, 'returned', reason);
       return afterDecision(ctx, d, ctx.t('rev-returned'));

@@ -11,11 +11,11 @@ import { groups, units } from '../db/schema.ts';
 import { deadlineFor, extendDeadline, reopenRegistration } from '../domain/deadlines.ts';
 import { findRegistration } from '../domain/registrations.ts';
 import { can, inScope, liaisonsOf, readScope, type Scope } from '../domain/scope.ts';
-import { cleanText } from '../domain/text-input.ts';
 import { addToCounts, emptyCounts, movementStatus, type MovementStatus, type StatusCounts, type UnitStatus } from '../domain/status.ts';
 import { addProgressCounts, emptyProgressCounts, progressCountsByUnit, type ProgressCounts } from '../domain/progress.ts';
 import { formatVnDate, localDate, parseVnDate } from '../domain/vn-input.ts';
 import { findByCodeOrName } from '../util/text.ts';
+import { readReason } from './common.ts';
 import { describeUnit } from './my-unit.ts';
 
 const PAGE = 8;
@@ -196,8 +196,9 @@ export const statusFlow = defineFlow<Data>({
       prompt: (ctx) => ({ text: ctx.t('st-reopen-prompt'), choices: [{ id: 'back', label: ctx.t('st-back') }] }),
       handle(ctx, d, answer) {
         if (answer.choice?.id === 'back') return { kind: 'next', step: 'unit', data: d };
-        const reason = cleanText(answer.text ?? '');
-        if (reason.length < 5) return { kind: 'invalid', message: ctx.t('rev-reason-expected') };
+        const read = readReason(ctx, answer.text);
+        if ('error' in read) return { kind: 'invalid', message: read.error };
+        const { reason } = read;
         const reg = reopenRegistration(ctx.db, findRegistration(ctx.db, ctx.movement!.id, d.unitId!)!.id, reason, ctx.actor, ctx.now);
         ctx.notify(liaisonsOf(ctx.db, d.unitId!), `reopen:${reg.id}:v${reg.version}`, 'st-reopened-notice', { version: reg.version, reason }, (t) => [{ id: 'go:register', label: t('menu-register') }]);
         return { kind: 'next', step: 'unit', data: d, note: ctx.t('st-reopened'), saved: true };
