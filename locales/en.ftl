@@ -186,6 +186,7 @@ cli-backup-done = Backed up to { $path } ({ $size } KB); the copy passed an inte
 ## Conversations: common
 
 conv-step = Step { $index }/{ $total }.
+conv-step-open = Step { $index }.
 conv-stale-button = That button belongs to an earlier question and no longer works. Please answer the current one:
 conv-flow-changed = The conversation you were in has been updated, so it starts again; everything saved before is kept.
 conv-expired = Your previous conversation was idle for too long and was closed; everything saved is kept.

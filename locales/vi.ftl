@@ -182,6 +182,7 @@ cli-backup-done = Đã sao lưu vào { $path } ({ $size } KB), bản sao đã đ
 ## Hội thoại: chung
 
 conv-step = Bước { $index }/{ $total }.
+conv-step-open = Bước { $index }.
 conv-stale-button = Nút này thuộc câu hỏi cũ nên không dùng được nữa. Mời trả lời câu hỏi hiện tại:
 conv-flow-changed = Hội thoại trước đó đã được cập nhật nên phải bắt đầu lại; những gì đã lưu trước đó vẫn còn nguyên.
 conv-expired = Hội thoại trước đã quá lâu không tiếp tục nên đã đóng lại; những gì đã lưu vẫn còn nguyên.

@@ -67,9 +67,11 @@ const ENTRY: Record<'quantitative' | 'qualitative', string[]> = {
 };
 
 const entrySteps = (d: Draft) => ENTRY[d.kind ?? 'quantitative'];
+/** "Bước i/n" once the kind of target is known (it decides n); "Bước i." before. */
 const progress = (step: string) => (data: Data) => {
-  const steps = entrySteps(data.draft ?? {});
-  return [steps.indexOf(step) + 1, steps.length] as [number, number];
+  const d = data.draft ?? {};
+  const steps = entrySteps(d);
+  return [steps.indexOf(step) + 1, d.kind === undefined ? null : steps.length] as [number, number | null];
 };
 
 /** The question after `step` for this draft (editing walks the same path, each answer kept or changed). */
