@@ -87,6 +87,11 @@ function reportedFigures(db: DbOrTx, registrationId: number, targetId: number): 
     .all();
 }
 
+/** The figure a target stands at by the end of `period`: a rate as last reported, a count or amount added up or carried. */
+export function targetTotal(db: DbOrTx, target: Pick<Target, 'id' | 'registrationId' | 'measure'>, period: Pick<Period, 'kind' | 'endsOn'>): number | null {
+  return figureUpTo(figureKind(target.measure), reportedFigures(db, target.registrationId, target.id), period);
+}
+
 export type ComputedLine = ProgressLineInput & {
   percentOfPlan: number | null;
   assessment: Assessment | null;

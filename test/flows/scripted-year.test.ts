@@ -140,6 +140,8 @@ describe('a scripted year in the terminal chat', () => {
 
     clock.set(on('2020-07-05'));
     await type('/baocao', '2', '98', ...skip2, '350', 'Riêng kỳ này', ...skip2, '0,45', 'Riêng kỳ này', ...skip2, 'Đang thực hiện', ...skip2, 'Gửi báo cáo');
+    // "My unit" shows the running total a figure for the quarter alone adds up to.
+    expect(await type('/donvi')).toContain('2. Quý II/2020: 650 hồ sơ (54,2% kế hoạch, đang thực hiện)');
     clock.set(on('2020-07-08'));
     await type('/baocao', '3', '98', ...skip2, '650', 'Lũy kế', ...skip2);
     expect(await type('750.000.000 đồng')).toContain('✔ Đã ghi: 0,75 tỷ đồng (quy đổi từ đồng)');
