@@ -648,7 +648,7 @@ bc-send = 📤 Gửi
 bc-edit = ✏️ Sửa nội dung
 bc-cancel = Hủy
 bc-cancelled = Đã hủy, không gửi gì.
-bc-queued = ✔ Đã xếp { $queued } tin để gửi.
+bc-queued = ✔ Đã gửi { $queued } tin; xem kết quả gửi bên dưới.
 bc-report = Báo cáo gửi: { $total } tin — ✅ { $sent } đã gửi, 🕓 { $pending } đang chờ, ❌ { $failed } lỗi, 📵 { $unreachable } không liên lạc được.
 broadcast-report-help = Bấm "Cập nhật" để xem lại tình hình gửi.
 bc-problem-failed = lỗi khi gửi
@@ -935,7 +935,7 @@ cli-broadcast-recipient = {"  "}{ $name } — { $unit } · { $channel ->
   }
 cli-broadcast-more = {"  "}… và { $count } người khác
 cli-broadcast-confirm-hint = Chưa gửi gì. Chạy lại với --yes để gửi.
-cli-broadcast-queued = Đã xếp hàng thông báo #{ $id } cho { $count } người; bot đang chạy sẽ gửi dần theo giới hạn của Telegram/Zalo. Xem kết quả: thidua broadcast --report { $id }
+cli-broadcast-queued = Đã gửi thông báo #{ $id } tới { $count } người; bot đang chạy chuyển dần theo giới hạn của Telegram/Zalo. Xem kết quả: thidua broadcast --report { $id }
 cli-broadcast-report = Thông báo #{ $id } ({ $audience }): { $total } người — đã gửi { $sent }, đang chờ { $pending }, lỗi { $failed }, không liên lạc được { $unreachable }.
 cli-broadcast-problem = {"  "}{ $name } — { $unit }: { $status ->
     [failed] lỗi

@@ -98,7 +98,7 @@ const steps: Record<string, Step<Data>> = {
       const page = Math.min(d.page, pages - 1);
       const choices: Choice[] = all.slice(page * PAGE, page * PAGE + PAGE).map((r) => ({
         id: `r:${r.id}`,
-        label: `${r.code} — ${r.unit} (${ctx.t('rev-version', { version: r.version })}${r.late ? ', ⏰' : ''})`,
+        label: `${r.code} — ${r.unit} (${ctx.t('rev-version', { version: r.version })}${r.late ? `, ${ctx.t('lateness', { kind: 'submitted_late' })}` : ''})`,
       }));
       if (page > 0) choices.push({ id: 'prev', label: ctx.t('st-prev') });
       if (page < pages - 1) choices.push({ id: 'next', label: ctx.t('st-next') });
