@@ -140,6 +140,7 @@ cli-option-import-units-dry-run = Only show what would change, write nothing
 cli-option-invite-unit = Unit code, e.g. SNV
 cli-option-invite-role = liaison (default), cluster_head, admin or viewer
 cli-option-invite-name = Full name of the person invited (optional)
+cli-option-invite-phone = The invitee's phone (shown to whoever urges the unit)
 cli-option-invite-days = Days the code stays valid (default 14)
 cli-option-status-movement = Movement code (default: the open one)
 cli-migrate-done = Database { $path } is ready ({ $count } migrations applied).

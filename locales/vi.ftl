@@ -122,6 +122,7 @@ cli-option-import-units-dry-run = Chỉ cho xem sẽ thay đổi gì, không ghi
 cli-option-invite-unit = Mã đơn vị, ví dụ SNV
 cli-option-invite-role = liaison (mặc định), cluster_head, admin hoặc viewer
 cli-option-invite-name = Họ tên người được mời (không bắt buộc)
+cli-option-invite-phone = Số điện thoại của người được mời (hiện cho người đôn đốc đơn vị)
 cli-option-invite-days = Số ngày mã còn hiệu lực (mặc định 14)
 cli-option-status-movement = Mã phong trào (mặc định: phong trào đang mở)
 cli-option-extend-until = Ngày gia hạn đến, ví dụ 15/04/2020

@@ -194,6 +194,8 @@ export const invites = sqliteTable('invites', {
   unitId: integer().references(() => units.id),
   role: text({ enum: ROLES }).notNull(),
   personName: text(),
+  /** The person's phone, copied to them when the code is used. */
+  phone: text(),
   expiresAt: integer().notNull(),
   usedAt: integer(),
   usedByPersonId: integer().references(() => people.id),
