@@ -799,7 +799,7 @@ export-col-members = Units
 export-col-illustrative = Illustrative
 export-yes = Yes
 export-no = No
-export-qualitative = Qualitative
+export-qualitative = Done
 export-group-kind = { $kind ->
     [cum] Cluster
    *[khoi] Block

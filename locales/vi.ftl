@@ -795,7 +795,7 @@ export-col-members = Số đơn vị
 export-col-illustrative = Minh họa
 export-yes = Có
 export-no = Không
-export-qualitative = Định tính
+export-qualitative = Hoàn thành
 export-group-kind = { $kind ->
     [cum] Cụm
    *[khoi] Khối

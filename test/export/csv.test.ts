@@ -63,10 +63,10 @@ describe('CSV export', () => {
       ['', 'MTTQ', 'Ủy ban MTTQ tỉnh', 'Đoàn thể', 'Chưa đăng ký', '', 'Quá hạn chưa nộp', '0', '', '', '', '', ''],
     ]);
     expect(targets.slice(1)).toEqual([
-      ['HHH', 'Huyện Hải Hậu', '1', '2. Nông thôn mới', TEXTS.hhh, '', 'Định tính', '30/11/2020', ''],
+      ['HHH', 'Huyện Hải Hậu', '1', '2. Nông thôn mới', TEXTS.hhh, '', 'Hoàn thành', '30/11/2020', ''],
       ['SNV', 'Sở Nội vụ', '1', '1. Hạ tầng', TEXTS.ontime, '%', '≥ 98.5', '31/12/2020', NOTE_WITH_QUOTES],
       ['SNV', 'Sở Nội vụ', '2', '2. Nông thôn mới', TEXTS.complaints, 'vụ', '≤ 3', '30/06/2020', ''],
-      ['SNV', 'Sở Nội vụ', '3', '3. Giáo dục', TEXTS.training, '', 'Định tính', '', ''],
+      ['SNV', 'Sở Nội vụ', '3', '3. Giáo dục', TEXTS.training, '', 'Hoàn thành', '', ''],
       ['STC', 'Sở Tài chính', '1', '1. Hạ tầng', TEXTS.budget, 'triệu đồng', '≥ 1234.5', '31/12/2020', ''],
     ]);
     expect(results.slice(1)).toEqual([

@@ -155,10 +155,10 @@ describe('XLSX export', () => {
   it('Đăng ký chỉ tiêu: the registration form (Mẫu 1a), the plan a number shown with ≥ or ≤', async () => {
     const { book } = await exportXlsx();
     expect(data(book, 'Đăng ký chỉ tiêu')).toEqual([
-      ['HHH', 'Huyện Hải Hậu', 1, '2. Nông thôn mới', TEXTS.hhh, null, 'Định tính', day('2020-11-30'), null],
+      ['HHH', 'Huyện Hải Hậu', 1, '2. Nông thôn mới', TEXTS.hhh, null, 'Hoàn thành', day('2020-11-30'), null],
       ['SNV', 'Sở Nội vụ', 1, '1. Hạ tầng', TEXTS.ontime, '%', 98.5, day('2020-12-31'), NOTE_WITH_QUOTES],
       ['SNV', 'Sở Nội vụ', 2, '2. Nông thôn mới', TEXTS.complaints, 'vụ', 3, day('2020-06-30'), null],
-      ['SNV', 'Sở Nội vụ', 3, '3. Giáo dục', TEXTS.training, null, 'Định tính', null, null],
+      ['SNV', 'Sở Nội vụ', 3, '3. Giáo dục', TEXTS.training, null, 'Hoàn thành', null, null],
       ['STC', 'Sở Tài chính', 1, '1. Hạ tầng', TEXTS.budget, 'triệu đồng', 1234.5, day('2020-12-31'), null],
     ]);
     const ws = sheet(book, 'Đăng ký chỉ tiêu');
