@@ -3,18 +3,19 @@
  * for one unit; and reopening an approved registration. Every change is recorded with its reason.
  */
 import { eq } from 'drizzle-orm';
-import type { Db } from '../db/connection.ts';
+import type { Db, DbOrTx } from '../db/connection.ts';
 import { movements, registrations } from '../db/schema.ts';
 import { recordAudit, type Actor } from './audit.ts';
-import { finalReviewDate } from './due-dates.ts';
+import { finalReviewDate, unitDeadline } from './due-dates.ts';
 import { DomainError } from './errors.ts';
 import type { Movement } from './movements.ts';
+import { participatingUnits } from './status.ts';
 import { ensureRegistration, getRegistration, type Registration } from './registrations.ts';
 import { formatVnDate } from './vn-input.ts';
 
-/** The deadline a unit is held to: its own when the Board extended it, else the movement's. */
+/** The deadline a unit is held to (domain/due-dates.ts unitDeadline). */
 export function deadlineFor(movement: Pick<Movement, 'registrationDeadline'>, registration?: Pick<Registration, 'deadlineOn'> | null): string {
-  return registration?.deadlineOn ?? movement.registrationDeadline;
+  return unitDeadline(movement.registrationDeadline, registration?.deadlineOn);
 }
 
 export interface Extension {
@@ -71,4 +72,20 @@ export function reopenRegistration(db: Db, registrationId: number, reason: strin
     recordAudit(tx, actor, now, { action: 'registration.reopen', entity: 'registration', entityId: registrationId, before: { status: reg.status }, after: { status: 'returned', reason: why } });
     return row;
   });
+}
+
+/**
+ * Whom an extension for every unit concerns: the units whose registration is not with the Board yet
+ * (not started, draft, returned) and that are now held to `until` (not those with a later date of
+ * their own).
+ */
+export function unitsToTellOfExtension(db: DbOrTx, movement: Movement, until: string): number[] {
+  const regs = new Map(db.select().from(registrations).where(eq(registrations.movementId, movement.id)).all().map((r) => [r.unitId, r]));
+  return participatingUnits(db, movement)
+    .filter((u) => {
+      const reg = regs.get(u.id);
+      const owing = !reg || reg.status === 'draft' || reg.status === 'returned';
+      return owing && unitDeadline(until, reg?.deadlineOn) === until;
+    })
+    .map((u) => u.id);
 }

@@ -26,3 +26,11 @@ export function checkDueDate(date: string, movement: Pick<Movement, 'startsOn' |
   if (date > movement.endsOn) return { kind: 'after-end', finalReview };
   return { kind: 'ok' };
 }
+
+/**
+ * The registration deadline a unit is held to: the movement's, or the unit's own when the Board
+ * extended it for the unit and it is still the later one (a later extension for everyone counts).
+ */
+export function unitDeadline(movementDeadline: string, own: string | null | undefined): string {
+  return own && own > movementDeadline ? own : movementDeadline;
+}

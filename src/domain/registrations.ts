@@ -13,6 +13,7 @@ import {
   type REGISTRATION_STATUSES,
 } from '../db/schema.ts';
 import { recordAudit, systemActor, type Actor } from './audit.ts';
+import { unitDeadline } from './due-dates.ts';
 import { DomainError } from './errors.ts';
 import { cleanText, isBlankText } from './text-input.ts';
 import { checkTitles } from './titles.ts';
@@ -250,7 +251,7 @@ export function submitRegistration(db: Db, registrationId: number, actor: Actor,
     const movement = prepared(db, 'registrations.movement', (d) => d.select().from(movements).where(eq(movements.id, sql.placeholder('id'))).prepare()).get({
       id: reg.movementId,
     })!;
-    const late = localDate(now, movement.timezone) > (reg.deadlineOn ?? movement.registrationDeadline);
+    const late = localDate(now, movement.timezone) > unitDeadline(movement.registrationDeadline, reg.deadlineOn);
     const version = reg.version + 1;
     const p = sql.placeholder;
     prepared(db, 'registrations.version', (d) =>

@@ -1,6 +1,7 @@
 import { and, eq, gte, isNull, lte, or, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db/connection.ts';
 import { groups, units } from '../db/schema.ts';
+import { unitDeadline } from './due-dates.ts';
 import type { Movement } from './movements.ts';
 import type { RegistrationStatus } from './registrations.ts';
 
@@ -122,7 +123,7 @@ export function movementStatus(db: DbOrTx, movement: Movement, today: string): M
       groupCode: u.groupId !== null ? (groupById.get(u.groupId)?.code ?? null) : null,
       status,
       // A unit whose deadline the Board extended is held to its own.
-      lateness: lateness(status, u.late === 1, u.deadlineOn === null ? deadlinePassed : today > u.deadlineOn),
+      lateness: lateness(status, u.late === 1, today > unitDeadline(movement.registrationDeadline, u.deadlineOn)),
       submittedAt: u.submittedAt ?? null,
     };
   });

@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { defineFlow, type FlowContext, type Prompt, type StartResult, type StepResult } from '../chat/engine.ts';
 import type { Choice } from '../chat/types.ts';
 import { groups, units } from '../db/schema.ts';
-import { deadlineFor, extendDeadline, reopenRegistration } from '../domain/deadlines.ts';
+import { deadlineFor, extendDeadline, reopenRegistration, unitsToTellOfExtension } from '../domain/deadlines.ts';
 import { findRegistration } from '../domain/registrations.ts';
 import { can, inScope, liaisonsOf, readScope, type Scope } from '../domain/scope.ts';
 import { addToCounts, emptyCounts, movementStatus, type MovementStatus, type StatusCounts, type UnitStatus } from '../domain/status.ts';
@@ -186,7 +186,7 @@ export const statusFlow = defineFlow<Data>({
         if (reading.kind !== 'ok') return { kind: 'invalid', message: ctx.t('date-invalid') };
         const { until } = extendDeadline(ctx.db, ctx.movement!, { ...(d.extendAll ? {} : { unitId: d.unitId! }), until: reading.date }, ctx.actor, ctx.now);
         // Those still owing a registration are told the new date.
-        const told = d.extendAll ? owingUnitIds(ctx) : [d.unitId!];
+        const told = d.extendAll ? unitsToTellOfExtension(ctx.db, ctx.movement!, until) : [d.unitId!];
         for (const unitId of told)
           ctx.notify(liaisonsOf(ctx.db, unitId), `extend:${unitId}:${until}`, 'st-extended-notice', { deadline: formatVnDate(until) }, (t) => [{ id: 'go:register', label: t('menu-register') }]);
         return { kind: 'done', message: ctx.t('st-extended', { all: d.extendAll ? 'yes' : 'no', deadline: formatVnDate(until) }) };
@@ -206,10 +206,3 @@ export const statusFlow = defineFlow<Data>({
     },
   },
 });
-
-/** Units whose registration is not with the Board (not started, draft, returned). */
-function owingUnitIds(ctx: FlowContext): number[] {
-  return movementStatus(ctx.db, ctx.movement!, localDate(ctx.now, ctx.movement!.timezone))
-    .units.filter((u) => u.status === 'none' || u.status === 'draft' || u.status === 'returned')
-    .map((u) => u.unitId);
-}

@@ -4,6 +4,7 @@
  * period. Bulk queries only: ten thousand units take milliseconds.
  */
 import type { Db } from '../db/connection.ts';
+import { unitDeadline } from '../domain/due-dates.ts';
 import type { Movement } from '../domain/movements.ts';
 import type { Period } from '../domain/progress.ts';
 
@@ -142,7 +143,7 @@ export function unitsOwing(snap: MovementSnapshot, query: OwedQuery): UnitOwing[
 export function lateUnits(snap: MovementSnapshot, movement: Movement, today: string): UnitOwing[] {
   const periods = snap.periods.filter((p) => p.dueOn < today);
   return unitsOwing(snap, { registration: true, periods }).flatMap((o) => {
-    const deadline = snap.registration.get(o.unit.id)?.deadlineOn ?? movement.registrationDeadline;
+    const deadline = unitDeadline(movement.registrationDeadline, snap.registration.get(o.unit.id)?.deadlineOn);
     const registration = today > deadline ? o.registration : undefined;
     return registration || o.periods.length > 0 ? [{ unit: o.unit, ...(registration ? { registration } : {}), periods: o.periods }] : [];
   });

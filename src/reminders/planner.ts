@@ -6,6 +6,7 @@
  * second process racing this one never plans anything twice.
  */
 import { eq } from 'drizzle-orm';
+import { unitDeadline } from '../domain/due-dates.ts';
 import { movementZone } from '../domain/time-zone.ts';
 import type { OutboundMessage } from '../chat/types.ts';
 import type { Db } from '../db/connection.ts';
@@ -170,7 +171,9 @@ export function fireSlot(db: Db, movement: Movement, rule: ReminderRule, slot: S
         }
       } else {
         // A unit whose deadline the Board extended is not reminded by the movement's deadline rules.
-        const owing = unitsOwing(snap, queryFor(rule, slot, snap, today)).filter((o) => rule.kind !== 'registration_deadline' || !snap.registration.get(o.unit.id)?.deadlineOn);
+        const owing = unitsOwing(snap, queryFor(rule, slot, snap, today)).filter(
+          (o) => rule.kind !== 'registration_deadline' || unitDeadline(movement.registrationDeadline, snap.registration.get(o.unit.id)?.deadlineOn) === movement.registrationDeadline,
+        );
         // Not twice the same thing within minGap: keep only what was not just reminded of.
         const recent = new Set(
           (

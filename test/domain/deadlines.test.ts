@@ -47,6 +47,9 @@ describe('deadlines, reopening and versions', () => {
     expect(status.units.find((u) => u.code === 'HGT')!.lateness).toBe('overdue');
     expect(lateUnits(snapshot(db, m.movement), m.movement, '2020-04-02').map((u) => u.unit.code)).not.toContain('HHH');
     expect(submitRegistration(db, hhh, admin, APRIL_9).late).toBe(false);
+    // A later extension for everyone also counts for the unit: it is held to the later date.
+    extendDeadline(db, m.movement, { until: '2020-04-20' }, admin, 0);
+    expect(deadlineFor(findMovement(db, m.movement.code), getRegistration(db, hhh))).toBe('2020-04-20');
   });
 
   it('the Board extends the deadline for all units, later only, and not past the final review', () => {
