@@ -52,6 +52,13 @@ err-registration-empty = The registration has no targets yet, so it cannot be se
 err-registration-unknown = Registration not found.
 err-return-needs-reason = Give a reason for returning it, so the unit knows what to fix.
 err-target-needs-plan = A quantitative target needs a planned value and a direction (at least / at most).
+err-text-blank = The text is empty once spaces and invisible characters are removed.
+err-title-not-offered = The title "{ $title }" is not one this unit registers with the province.
+err-titles-alternatives = Choose either Advanced Labour Collective or Excellent Labour Collective, not both.
+err-extension-not-later = The extended deadline ({ $until }) must come after the current one ({ $from }).
+err-extension-too-late = A deadline cannot be extended past the movement's final review ({ $latest }).
+err-reopen-needs-reason = Reopening a registration needs a reason, so the unit knows what to change.
+err-reopen-not-approved = Only an approved registration can be reopened (this one is { registration-status }).
 err-target-unknown = Target not found.
 err-area-unknown = That content area does not belong to this movement.
 err-unit-unknown = There is no unit with code "{ $code }".
@@ -69,6 +76,7 @@ def-bad-code = a code uses letters, digits, "-", "_" or "." only
 def-quantitative-needs-plan = a quantitative target needs "measure" and "planned"
 def-ends-before-start = ends before it starts
 def-deadline-outside = the registration deadline must fall within the movement
+def-final-review-before-end = the final review cannot come before the movement ends
 def-duplicate = { $what ->
     [area] content area number used twice
     [unit] unit code used twice
@@ -109,14 +117,31 @@ cli-help-import-movement = Import a movement definition from JSON (a broken file
 cli-help-import-units = Import units, clusters and blocks from a CSV or XLSX file
 cli-help-invite = Create a single-use invite code for a unit and role
 cli-help-status = Show where a movement's registrations stand
+cli-help-extend = Extend the registration deadline for all units or one (--until, --unit, --reason)
+cli-help-reopen = Reopen a unit's approved registration (--unit, --reason)
 cli-help-backup = Back up the database to a file (also while the bot runs)
 cli-option-import-movement-dry-run = Only check the file, write nothing
+cli-option-extend-until = The new deadline, e.g. 15/04/2020
+cli-option-extend-unit = Code of the unit given more time (none: every unit)
+cli-option-extend-reason = Why (recorded in the audit log)
+cli-option-extend-movement = Movement code (default: the open movement)
+cli-option-reopen-unit = Code of the unit whose registration is reopened
+cli-option-reopen-reason = Why (the unit will see it)
+cli-option-reopen-movement = Movement code (default: the open movement)
+cli-extend-usage = Usage: thidua extend --until 15/04/2020 [--unit CODE] [--reason "…"]
+cli-reopen-usage = Usage: thidua reopen --unit CODE --reason "…"
+cli-extended = Registration deadline extended { $all ->
+    [yes] for every unit
+   *[no] for { $unit }
+  } from { $from } to { $until }.
+cli-reopened = Reopened the registration of { $unit } (version { $version }).
 cli-option-import-units-movement = Code of the movement the clusters belong to (default: the open one)
 cli-option-import-units-sheet = Name of the sheet to read (default: the first)
 cli-option-import-units-dry-run = Only show what would change, write nothing
 cli-option-invite-unit = Unit code, e.g. SNV
 cli-option-invite-role = liaison (default), cluster_head, admin or viewer
 cli-option-invite-name = Full name of the person invited (optional)
+cli-option-invite-phone = The invitee's phone (shown to whoever urges the unit)
 cli-option-invite-days = Days the code stays valid (default 14)
 cli-option-status-movement = Movement code (default: the open one)
 cli-migrate-done = Database { $path } is ready ({ $count } migrations applied).
@@ -153,8 +178,11 @@ cli-status-total = Whole province
 cli-status-by-group = By cluster and block:
 cli-status-by-kind = By kind of unit:
 cli-status-no-group = (in no cluster/block)
-cli-status-line = {"  "}{ $label }: { $units } units — not registered { $none }, not sent { $draft }, awaiting review { $submitted }, returned { $returned }, approved { $approved }, late { $late }
-cli-status-late = Late ({ $count }): { $units }
+cli-status-line = {"  "}{ $label }: { $units } units — not registered { $none }, not sent { $draft }, awaiting review { $submitted }, returned { $returned }, approved { $approved }; sent late { $submittedLate }, overdue, not sent { $overdue }
+cli-status-late = { $kind ->
+    [overdue] Overdue, not sent
+   *[submitted_late] Sent late
+  } ({ $count }): { $units }
 cli-backup-done = Backed up to { $path } ({ $size } KB); the copy passed an integrity check.
 cli-help-restore = Restore the database from a backup (stop the bot first; the replaced database is kept beside it)
 cli-restore-missing = There is no file { $file }.
@@ -226,6 +254,7 @@ doctor-summary-fail = { $count } { $count ->
 ## Conversations: common
 
 conv-step = Step { $index }/{ $total }.
+conv-step-open = Step { $index }.
 conv-stale-button = That button belongs to an earlier question and no longer works. Please answer the current one:
 conv-flow-changed = The conversation you were in has been updated, so it starts again; everything saved before is kept.
 conv-expired = Your previous conversation was idle for too long and was closed; everything saved is kept.
@@ -261,7 +290,10 @@ err-no-movement-chat = No emulation movement is open at the moment. Please conta
 number-invalid = I could not read that number. Type it as usual, e.g. 25, 1.234,5 or 98,5%.
 number-ambiguous = "{ $first }" could mean { $first } (thousands) or { $second } (a decimal). Which one do you mean?
 number-help = Type a number: a dot separates thousands and a comma the decimals (1.234,5). You may add % (98,5%).
+number-other-unit = This target is counted in { $measure }; "{ $unit }" is another unit. Please type the figure in { $measure }, e.g. 25 or 25 { $measure }.
+number-converted = (converted from { $typed })
 date-invalid = I could not read that date. Type day/month/year, e.g. 31/3, 31/03/2020 or "ngày 31 tháng 3".
+text-blank = There is nothing readable in that message (only spaces or invisible characters). Please type the text again.
 date-help = Type a date as day/month/year: 31/12, 31/12/2020 or "ngày 31 tháng 12". Without a year, the movement's year is used.
 note-expected = Please type a note, or pick Skip if there is none.
 
@@ -272,6 +304,7 @@ link-code-prompt = Please send the invite code the Board gave you (like ABCDE-12
 link-code-help = An invite code has 12 letters and digits and is issued to each person by the Board. If you have none, please contact the Board.
 link-code-expected = Please type the invite code (letters and digits).
 link-not-a-code = An invite code has 12 letters and digits, like ABCDE-1234567. If you have none, please contact the Emulation and Commendation Board.
+link-greeting = Hello. To use the Emulation Assistant, each officer needs an invite code from the Board of Emulation and Commendation (like ABCDE-1234567). If you have one, send it here; if not, please contact the Board.
 link-done = Your account is linked. Hello { $name } — { $role }{ $hasUnit ->
     [yes] , { $unit }
    *[no] {""}
@@ -311,7 +344,7 @@ reg-menu-submit = Submit the registration
 reg-menu-later = Later (saved)
 register-menu-help = Add all the targets, choose the titles, then press "Submit the registration". Every change is saved at once.
 reg-saved-for-later = Saved. To continue later, type /register.
-reg-locked = The registration is "{ registration-status }", so it cannot be edited now. To change it, ask the Board to return it.
+reg-locked = The registration is "{ registration-status }", so it cannot be edited now. To change it, contact the Board to reopen it.
 reg-area-prompt = Which content area does this target belong to?
 reg-area-expected = Please pick a content area from the list (type its number or a few words of its name).
 register-area-help = The movement's nine main content areas, as the launching document lists them. Pick the closest.
@@ -328,14 +361,18 @@ register-measure-help = The unit of the planned figure: %, products, communes, w
 reg-measure-invalid = Please pick or type a unit of measure (at most 30 characters), e.g. %, sản phẩm, tỷ đồng.
 reg-planned-prompt = What is the planned figure, in { $measure }?
 reg-planned-negative = The figure cannot be negative.
-reg-read-as = ✔ Recorded: { $value } { $measure }
+reg-read-as = ✔ Recorded: { $amount }
 reg-direction-prompt = The target is met when the result is…
 register-direction-help = "At least": the higher the better (rates, products). "At most": the lower the better (accidents…).
 direction-at_least = At least the plan
 direction-at_most = At most the plan
 reg-due-prompt = When is it due? Type a date (e.g. 30/9) or pick:
 reg-due-end = End of the movement ({ $date })
-reg-due-outside = The due date must fall within the movement, from { $start } to { $end }.
+reg-due-outside = The due date must fall within the movement, from { $start } to the final review on { $end }.
+reg-due-past = { $date } has already passed. Keep this due date, or choose another?
+reg-due-keep = Keep { $date }
+reg-due-retype = Type another date
+reg-due-after-end = ⚠ This falls after the movement ends ({ $end }); the result will be judged at the final review (by { $review }).
 reg-date-read-as = ✔ Date recorded: { $date }
 reg-note-prompt = Any note (optional):
 register-note-help = The note goes in the "Note" column of the registration. If none, pick Skip.
@@ -361,13 +398,27 @@ register-pick_delete-help = Pick the target to delete; you will be asked to conf
 reg-confirm-delete = Delete the target "{ $text }"?
 register-confirm_delete-help = Pick "Yes, delete" to delete it or "No" to keep it.
 reg-target-deleted = Target deleted.
-reg-titles-prompt = Which titles does the unit aim for? Press to select or unselect, then press "Done".
+reg-titles-prompt = Which titles does the unit aim for? Press to select or unselect, then press "Done". Choose either Advanced or Excellent Labour Collective, not both; a Certificate of Merit from the unit's own head is not registered with the province.
+reg-title-history = • { $title }: registered by the unit in { $years }{ $consecutive ->
+    [0] {""}
+   *[other] {" "}({ $consecutive } consecutive years up to last year)
+  }.
 register-titles-help = You may pick several titles. Press one again to unselect it.
 reg-titles-done = Done
 reg-titles-saved = ✔ Titles saved.
 reg-submit-prompt = Send this registration to the Emulation and Commendation Board?
-register-submit-help = Once sent, the registration awaits review and cannot be edited unless the Board returns it.
+register-submit-help = Once sent, the registration waits for the Board's review and cannot be edited unless the Board returns or reopens it.
+register-submit_note-help = A short note for the Board to read with the registration, or pick Skip.
+register-locked-help = The registration is approved. To change it, pick "Ask the Board to reopen it" and say what needs changing.
+register-reopen_reason-help = Say which targets or titles need changing, and why.
 reg-submit-send = Send
+reg-submit-with-note = Send with a note to the Board
+reg-submit-note-prompt = A note to the Board with the registration (e.g. targets added as the Board asked):
+reg-ask-reopen = 🔓 Ask the Board to reopen it for changes
+reg-reopen-reason-prompt = What does the unit need to change? (The Board will get this request.)
+reg-reopen-requested = ✔ Your request to reopen the registration was sent to the Board. You will be told when it is reopened.
+reg-reopen-request-notice = 🔓 { $unit } asks to reopen its approved registration for changes: { $reason }
+  Open the unit with /status to reopen it.
 reg-submit-not-yet = Not yet
 reg-submitted = ✔ Registration sent (version { $version }). Status: Awaiting review.{ $late ->
     [yes] {" "}It is recorded as late (deadline { $deadline }).
@@ -376,7 +427,10 @@ reg-submitted = ✔ Registration sent (version { $version }). Status: Awaiting r
 reg-admin-notice = 📥 { $unit } has sent its emulation registration (version { $version }, { $count } targets){ $late ->
     [yes] , late
    *[no] {""}
-  }. Status: Awaiting review.
+  }. Status: Awaiting review.{ $hasNote ->
+    [yes] {" "}Note: { $note }
+   *[no] {""}
+  }
 
 title-tap-the-lao-dong-tien-tien = Advanced Labour Collective
 title-tap-the-lao-dong-xuat-sac = Excellent Labour Collective
@@ -386,12 +440,12 @@ title-co-thi-dua-ubnd-tinh = Emulation flag of the Provincial People's Committee
 title-bang-khen-thu-tuong = Certificate of merit of the Prime Minister
 title-co-thi-dua-chinh-phu = Emulation flag of the Government
 
-target-qualitative = qualitative
+target-qualitative = Done
 target-plan = { $direction ->
     [at_most] ≤
    *[at_least] ≥
-  } { $value } { $measure }
-target-line = { $index }. [Area { $area }] { $text } — plan: { $plan }; due { $due }{ $hasNote ->
+  } { $amount }
+target-line = { $index }. (Area { $area }) { $text } — plan: { $plan }; due { $due }{ $hasNote ->
     [yes] ; { $note }
    *[no] {""}
   }
@@ -413,12 +467,16 @@ rep-period-choice = { $label } (due { $due })
 rep-period-choice-past = { $label } (due { $due }, passed)
 rep-correction = This period already has { $count } report(s) (latest { $when }). The new one will be a correction; earlier ones are kept.
 rep-target-heading = Target { $index }/{ $total }: { $text } (plan: { $plan })
-rep-value-prompt = What is the result for this period, in { $measure }? If there is no figure yet, pick Skip.
+rep-value-prompt = { $kind ->
+    [rate] What rate has been reached by the end of the period, in { $measure }?
+    [year] What is the result for the whole year, in { $measure }?
+   *[other] What is the result, in { $measure }?
+  } If there is no figure yet, pick Skip.
+rep-value-thousandfold = ⚠ { $amount } is hundreds or thousands of times off the plan ({ $plan }); the unit may be mixed up (đồng, triệu đồng, tỷ đồng). Keep this figure or type it again?
+rep-value-keep = Keep { $amount }
+rep-value-retype = Type again
 report-value-help = Type the result. The next question asks whether it is this period only or a running total.
 rep-qualitative-prompt = How far has this target come?
-assessment-choice-met = Done
-assessment-choice-exceeded = Done, beyond the plan
-assessment-choice-not_met = Not done yet
 rep-skipped = Skipped this target.
 rep-cumulative-prompt = The figure you typed is:
 report-cumulative-help = "Running total" is the sum since the start of the year; for "this period only" the assistant adds earlier periods.
@@ -437,16 +495,26 @@ report-confirm-help = Pick "Send the report" to save it, or "Start over" to answ
 rep-confirm-send = Send the report
 rep-confirm-redo = Start over
 rep-nothing-reported = No target has a result, so there is nothing to send. Pick "Start over" or /cancel.
-rep-saved = ✔ Report for { $period } saved ({ $count } targets{ $revision ->
+rep-saved = ✔ Report for { $period } sent to the Board ({ $count } targets{ $revision ->
     [1] {""}
    *[other] , correction no. { $revision }
   }).
-result-line = { $value } { $measure } ({ $percent } of plan, { $assessment })
+result-line = { $amount } ({ $percent } of plan, { $assessment })
+result-line-in-progress = { $amount } ({ $percent } of plan; in progress, { $time } of the time passed)
 result-none = no result yet
 assessment = { $assessment ->
     [exceeded] exceeded
     [met] met
+    [in_progress] in progress
+    [not_started] not started
    *[not_met] not met
+  }
+qualitative-state = { $state ->
+    [not_started] Not started
+    [in_progress] In progress
+    [met] Done
+    [exceeded] Done with distinction
+   *[not_met] Not done
   }
 
 ## Conversations: my unit
@@ -468,7 +536,7 @@ myunit-progress = Latest results:
 conv-help-admin = Commands of the Emulation and Commendation Board:
   /status — the movement at a glance, by cluster, block and unit
   /review — approve or return the registrations waiting
-  /late — units that have not sent, urge them all at once
+  /late — units that have not sent their registration, urge all or some
   /broadcast — send an announcement to units, see its delivery
   /invite — create an invite code for a unit's officer
   /export — export the figures as Excel (XLSX) or CSV
@@ -476,7 +544,7 @@ conv-help-admin = Commands of the Emulation and Commendation Board:
   While answering: /back, /cancel, /help.
 conv-help-cluster_head = Commands of a cluster/block head:
   /status — the units of your cluster or block
-  /late — units that have not sent, urge them
+  /late — units that have not sent their registration, urge them
   /myunit — your own unit
   /export — export your cluster's figures
   /menu — what you can do · /lang — change language
@@ -498,8 +566,12 @@ st-title = { $movement } · Registration deadline { $deadline }{ $passed ->
 st-total = Total
 st-by-group = By cluster and block:
 st-by-kind = By kind of unit:
-st-counts = { $label }: { $units } units — ✅ { $approved } approved, 🕓 { $submitted } awaiting review, ↩️ { $returned } returned, ✏️ { $draft } not sent, ⚪ { $none } not registered, ⏰ { $late } late
-st-progress = {" "}· 📈 average { $percent } of plan
+st-counts = { $label }: { $units } units — ✅ { $approved } approved, 🕓 { $submitted } awaiting review, ↩️ { $returned } returned, ✏️ { $draft } not sent, ⚪ { $none } not registered; ⏰ { $submittedLate } sent late, ⛔ { $overdue } overdue, not sent
+st-progress = {"   "}Targets: { $exceeded } exceeded, { $met } met, { $inProgress } in progress, { $notMet } not met, { $notReported } not reported
+lateness = { $kind ->
+    [overdue] overdue, not sent
+   *[submitted_late] sent late
+  }
 st-pick = Pick a cluster or block to see its units, or find a unit.
 st-search = Find a unit
 st-search-prompt = Type a unit's code or name (accents optional), e.g. SNV or hai hau.
@@ -509,10 +581,28 @@ st-page = Page { $page }/{ $pages }
 st-prev = ◀ Previous
 st-next = Next ▶
 st-back = ↩ Back
+st-extend-all = ⏳ Extend the registration deadline for all
+st-extend-unit = ⏳ Extend the registration deadline for this unit
+st-reopen = 🔓 Reopen the registration
+st-extend-prompt = Extend the registration deadline { $all ->
+    [yes] for every unit
+   *[no] for this unit
+  } to which date? Current deadline: { $deadline }. Type a date, e.g. 15/4.
+st-extended = ✔ Registration deadline extended { $all ->
+    [yes] for every unit
+   *[no] for the unit
+  } to { $deadline }. Reminders follow the new date; the liaisons were told.
+st-extended-notice = ⏳ The Board of Emulation and Commendation extended your unit's registration deadline to { $deadline }.
+st-reopen-prompt = Why is the registration reopened (the unit will see it)?
+st-reopened = ✔ Registration reopened; the unit was told.
+st-reopened-notice = 🔓 The Board of Emulation and Commendation reopened your unit's registration (version { $version }) for changes. Reason: { $reason }
+  Please edit it and send it again.
 status-browse-help = Pick a cluster, block or unit to see details; type a unit's code or name to find it.
 status-search-help = Type a unit code (SNV) or a few words of its name (noi vu).
 status-matches-help = Pick a unit from the list.
 status-unit-help = Pick "Back" to return to the list.
+status-reopen-help = Give a specific reason; the unit gets it with the notice.
+status-extend-help = Type the new date as day/month, e.g. 15/4; it must come after the current deadline.
 rev-none = No registration is waiting for review.
 rev-list = { $count } registrations await review (page { $page }/{ $pages }). Pick one to see it:
 rev-version = version { $version }
@@ -520,6 +610,24 @@ rev-detail = Registration of { $unit } — version { $version }, sent { $submitt
     [yes] , late
    *[no] {""}
   }
+rev-changes-title = Changes since version { $previous }:
+rev-changes-note = The unit's note: { $note }
+rev-changes-none = (No change to targets or titles.)
+rev-changes-added = + Added: { $text }
+rev-changes-removed = − Removed: { $text }
+rev-changes-changed = ~ Changed: { $text } — { $changes }
+rev-changes-field = { $field ->
+    [contentAreaId] area
+    [text] wording
+    [kind] kind
+    [measure] unit of measure
+    [plannedValue] plan
+    [direction] direction
+    [dueOn] due date
+   *[note] note
+  } { $before } → { $after }
+rev-changes-titles-added = + Titles added: { $titles }
+rev-changes-titles-removed = − Titles removed: { $titles }
 rev-decide = Approve or return this registration?
 rev-approve = ✅ Approve
 rev-return = ↩️ Return
@@ -533,19 +641,32 @@ rev-returned-notice = ↩️ The Emulation and Commendation Board returned your 
 review-list-help = Pick a registration to see it and decide.
 review-decide-help = "Approve" accepts it; "Return" asks for a reason for the unit.
 review-reason-help = Give a precise reason, e.g. no target on administrative reform.
-late-title-passed = The registration deadline ({ $deadline }) has passed; { $count } units have not sent:
-late-title-open = Registration deadline { $deadline }; { $count } units have not sent yet:
+late-title-passed = The registration deadline ({ $deadline }) has passed; { $count } units have not sent their registration:
+late-title-open = Registration deadline { $deadline }; { $count } units have not sent their registration:
 late-more = … and { $count } more units.
 late-none = Every unit has sent its registration.
-late-urge-prompt = Send a reminder to the liaisons of all these units?
-late-urge-all = Urge them all ({ $count })
+late-urge-prompt = Send an urging message to the liaisons of these units?
+late-nobody-to-urge = None of these units has anybody to receive messages, so the assistant cannot urge them.
+late-urge-all = Urge them all ({ $count } units with someone to receive it)
+late-urge-pick = Choose units to urge
+late-pick-prompt = Choose the units to urge (press again to unselect), or type unit codes, e.g. SYT, HHH.
+late-pick-send = 📤 Send ({ $count } units)
+late-pick-expected = Please choose a unit or type the code of a unit in the list.
 late-not-urged = No reminder sent.
-late-urged = ✔ Reminders queued for { $reached } units.{ $unreached ->
+late-urged = { $reached ->
+    [0] No unit could be urged.
+   *[other] ✔ Urging sent to { $reached } units.
+  }{ $unreached ->
     [0] {""}
-   *[other] {" "}{ $unreached } units have no linked liaison: { $codes }.
+   *[other] {" "}{ $unreached } units have nobody to receive messages: { $codes }.
   }
 late-confirm-help = Each unit gets at most one reminder a day, however often the button is pressed.
-urge-notice = ⏰ Reminder from the Emulation and Commendation Board: your unit has not sent its emulation registration (status: { registration-status }). Deadline: { $deadline }. Press the button below to register.
+late-pick-help = Press each unit to choose or unchoose it, then press "Send".
+urge-notice = ⏰ { $unit } is requested to send its emulation registration for { $year } without delay (due { $deadline }, { $when ->
+    [future] { $days } days left
+    [today] today is the last day
+   *[past] { $days } days overdue
+  }). Press the button below to register.
 inv-role-prompt = An invite for which role?
 invite-role-help = A liaison registers and reports; a cluster/block head reads and urges their cluster; a leader only reads. Admin invites are made with the command line only.
 inv-unit-prompt = For which unit? Type its code or name.
@@ -578,14 +699,15 @@ tg-cmd-export = Export the figures to Excel
 menu-broadcast = Send an announcement
 tg-cmd-broadcast = Send an announcement to units
 bc-audience-prompt = Send the announcement to whom?
-broadcast-audience-help = Pick all units, the units that have not sent their registration, a cluster or block, or a kind of unit. It goes to their liaisons and cluster heads.
+broadcast-audience-help = Pick all units, the units that have not sent their registration, the units overdue (registration or report not sent by its deadline), a cluster or block, or a kind of unit. It goes to their liaisons and cluster heads.
 bc-audience-all = All units
-bc-audience-late = Units that have not sent their registration
+bc-audience-unsent = Units that have not sent their registration
+bc-audience-overdue = Units overdue, not sent (registration or report)
 bc-audience-kind = Units of kind: { $kind }
 bc-text-prompt = The announcement (at most { $max } characters):
 broadcast-text-help = Keep it short: what to do, by when.
 bc-text-expected = Please type the announcement (at least 5 characters).
-bc-preview = The announcement will go to { $people } people in { $units } units{ $noAccount ->
+bc-preview = The announcement will go to { $people } people in { $units } units; it will actually reach { $reached } units{ $noAccount ->
     [0] {""}
    *[other] {" "}({ $noAccount } have no linked account and will not get it)
   }:
@@ -598,7 +720,7 @@ bc-send = 📤 Send
 bc-edit = ✏️ Edit the text
 bc-cancel = Cancel
 bc-cancelled = Cancelled, nothing sent.
-bc-queued = ✔ { $queued } messages queued.
+bc-queued = ✔ { $queued } messages sent; the delivery report follows.
 bc-report = Delivery: { $total } messages — ✅ { $sent } sent, 🕓 { $pending } waiting, ❌ { $failed } failed, 📵 { $unreachable } unreachable.
 broadcast-report-help = Press "Refresh" to see the delivery again.
 bc-problem-failed = failed to send
@@ -711,9 +833,17 @@ export-col-unit-name = Unit name
 export-col-unit-kind = Kind of unit
 export-col-status = Status
 export-col-submitted-on = Submitted on
-export-col-late = Late
+export-col-late = Sent late / overdue
+export-lateness = { $kind ->
+    [overdue] Overdue, not sent
+   *[submitted_late] Sent late
+  }
 export-col-target-count = Targets
-export-col-latest-percent = Latest % of plan
+export-col-targets-exceeded = Targets exceeded
+export-col-targets-met = Targets met
+export-col-targets-in-progress = Targets in progress
+export-col-targets-not-met = Targets not met
+export-col-targets-not-reported = Targets not reported
 export-col-index = No.
 export-col-area = Content area
 export-col-target = Target
@@ -737,7 +867,7 @@ export-col-members = Units
 export-col-illustrative = Illustrative
 export-yes = Yes
 export-no = No
-export-qualitative = Qualitative
+export-qualitative = Done
 export-group-kind = { $kind ->
     [cum] Cluster
    *[khoi] Block
@@ -807,11 +937,11 @@ rem-escalation-unit = • { $unit }: { $missing } (reminded { $count ->
     [one] once
    *[other] { $count } times
   })
-rem-digest-title = 📊 Late units — { $movement } — { $date }
+rem-digest-title = 📊 Units overdue, not sent — { $movement } — { $date }
 rem-digest-summary = { $count ->
-    [one] 1 late unit
-   *[other] { $count } late units
-  } (registration or report past its deadline).
+    [one] 1 unit
+   *[other] { $count } units
+  } overdue, nothing sent (registration or report past its deadline).
 rem-digest-group = { $group } ({ $count }):
 rem-digest-no-group = In no cluster or block ({ $count }):
 rem-digest-unit = • { $unit }: { $missing }
@@ -828,7 +958,7 @@ err-reminder-duplicate = An identical rule already exists (#{ $id }); pause or r
 err-reminder-unknown = There is no reminder rule #{ $id }.
 err-broadcast-empty = The notice has no text.
 err-broadcast-too-long = The notice is { $length } characters long, over the limit of { $max }.
-err-broadcast-bad-audience = Audience "{ $audience }" is not valid: all, late, group:CODE or kind:KIND.
+err-broadcast-bad-audience = Audience "{ $audience }" is not valid: all, unsent, overdue, group:CODE or kind:KIND.
 err-broadcast-unknown-group = There is no cluster or block with code "{ $code }" in the movement.
 err-broadcast-unknown-kind = No unit is of kind "{ $kind }".
 err-broadcast-unknown = There is no notice #{ $id }.
@@ -840,11 +970,11 @@ cli-option-reminders-kind = add: registration (from the registration deadline), 
 cli-option-reminders-offset = add: days from the deadline; before it as a negative number written --offset=-7, on the day 0, overdue positive
 cli-option-reminders-at = add: time of day HH:MM (default 08:00)
 cli-option-reminders-cron = add: cron schedule "minute hour day month weekday", e.g. "0 8 * * 1" (8 am on Mondays)
-cli-option-reminders-subject = add, with a schedule: registration, report, any (default: whatever is owed) or digest (late units, to the admins)
+cli-option-reminders-subject = add, with a schedule: registration, report, any (default: whatever is owed) or digest (units overdue, not sent, to the admins)
 cli-option-reminders-escalate-after = add: tell the cluster/block head once a unit has ignored this many reminders
 cli-option-reminders-label = add: a note on the rule
 cli-option-broadcast-text = The notice's text
-cli-option-broadcast-audience = all (default: every unit), late (late units), group:CODE (one cluster/block), kind:KIND (one kind of unit, e.g. kind:huyen)
+cli-option-broadcast-audience = all (default: every unit), unsent (units that have not sent their registration), overdue (units past a deadline with nothing sent, registration or report; late also works), group:CODE (one cluster/block), kind:KIND (one kind of unit, e.g. kind:huyen)
 cli-option-broadcast-yes = Really send (without it: a preview only)
 cli-option-broadcast-report = Show how delivery of notice number … went
 cli-option-broadcast-movement = Movement code (default: the open movement)
@@ -872,7 +1002,7 @@ cli-reminder-what-period = Reports: { $dir ->
 cli-reminder-what-cron = Schedule "{ $cron }": { $subject ->
     [registration] registration reminder
     [report] report reminder
-    [digest] late units digest to the admins
+    [digest] digest of units overdue, not sent, to the admins
    *[any] reminder of whatever is owed
   }
 cli-reminder-escalate = ; the cluster/block head is told after { $count } ignored reminders
@@ -888,7 +1018,8 @@ cli-reminders-defaults = { $count ->
 cli-broadcast-missing-text = The text is missing: thidua broadcast --text "…"
 cli-broadcast-audience = { $kind ->
     [all] every unit
-    [late] late units
+    [unsent] units that have not sent their registration
+    [overdue] units overdue, not sent
     [group] { $name }
    *[kind] units of kind { $name }
   }
@@ -898,7 +1029,7 @@ cli-broadcast-preview = Preview: to { $count ->
   } of { $units ->
     [one] 1 unit
    *[other] { $units } units
-  } ({ $audience }); { $noAccount } of them have no messenger account linked and will not get it.
+  } ({ $audience }), actually reaching { $reached } of them; { $noAccount } people have no messenger account linked and will not get it.
 cli-broadcast-recipient = {"  "}{ $name } — { $unit } · { $channel ->
     [telegram] Telegram
     [zalo] Zalo
@@ -946,3 +1077,6 @@ health-inbound-failing = { $failed } incoming { $failed ->
    *[other] messages
   } failed to be handled, the latest at { $last }. List them: npx thidua inbound --failed; handle them again: npx thidua inbound --retry
 health-backup-failed = The backup at { $at } failed ({ $error }). Check that BACKUP_DIR is writable and has free space.
+late-nobody = nobody to receive messages
+late-contact-phone = { $name } ({ $phone })
+late-nobody-count = { $count } units have nobody to receive messages (no liaison has linked an account): contact them directly.

@@ -48,6 +48,13 @@ err-registration-empty = Bản đăng ký chưa có chỉ tiêu nào, chưa gử
 err-registration-unknown = Không tìm thấy bản đăng ký.
 err-return-needs-reason = Cần ghi rõ lý do trả lại để đơn vị biết cần sửa gì.
 err-target-needs-plan = Chỉ tiêu định lượng cần có giá trị kế hoạch và chiều so sánh (không thấp hơn / không vượt quá).
+err-text-blank = Nội dung trống: sau khi bỏ khoảng trắng và ký tự ẩn không còn chữ nào.
+err-title-not-offered = Danh hiệu "{ $title }" không thuộc các danh hiệu đơn vị này đăng ký với tỉnh.
+err-titles-alternatives = Tập thể lao động tiên tiến và Tập thể lao động xuất sắc chỉ đăng ký một trong hai.
+err-extension-not-later = Ngày gia hạn ({ $until }) phải sau hạn hiện tại ({ $from }).
+err-extension-too-late = Không gia hạn quá ngày tổng kết phong trào ({ $latest }).
+err-reopen-needs-reason = Mở lại bản đăng ký cần ghi lý do để đơn vị biết phải sửa gì.
+err-reopen-not-approved = Chỉ mở lại được bản đăng ký đã duyệt (bản này đang ở trạng thái { registration-status }).
 err-target-unknown = Không tìm thấy chỉ tiêu này.
 err-area-unknown = Nội dung thi đua này không thuộc phong trào.
 err-unit-unknown = Không có đơn vị mã "{ $code }".
@@ -65,6 +72,7 @@ def-bad-code = mã chỉ gồm chữ, số và các dấu "-", "_", "."
 def-quantitative-needs-plan = chỉ tiêu định lượng cần "measure" và "planned"
 def-ends-before-start = ngày kết thúc trước ngày bắt đầu
 def-deadline-outside = hạn đăng ký phải nằm trong thời gian của phong trào
+def-final-review-before-end = ngày tổng kết không được trước ngày kết thúc phong trào
 def-duplicate = { $what ->
     [area] số thứ tự nội dung bị trùng
     [unit] mã đơn vị bị trùng
@@ -105,6 +113,8 @@ cli-help-import-movement = Nhập định nghĩa phong trào từ tệp JSON (t�
 cli-help-import-units = Nhập danh sách đơn vị, cụm, khối từ tệp CSV hoặc XLSX
 cli-help-invite = Tạo mã mời (dùng một lần) cho một đơn vị và vai trò
 cli-help-status = Xem tình hình đăng ký của phong trào
+cli-help-extend = Gia hạn đăng ký cho tất cả đơn vị hoặc một đơn vị (--until, --unit, --reason)
+cli-help-reopen = Mở lại bản đăng ký đã duyệt của một đơn vị (--unit, --reason)
 cli-help-backup = Sao lưu cơ sở dữ liệu ra tệp (kể cả khi bot đang chạy)
 cli-option-import-movement-dry-run = Chỉ kiểm tra, không ghi gì
 cli-option-import-units-movement = Mã phong trào có các cụm/khối (mặc định: phong trào đang mở)
@@ -113,8 +123,23 @@ cli-option-import-units-dry-run = Chỉ cho xem sẽ thay đổi gì, không ghi
 cli-option-invite-unit = Mã đơn vị, ví dụ SNV
 cli-option-invite-role = liaison (mặc định), cluster_head, admin hoặc viewer
 cli-option-invite-name = Họ tên người được mời (không bắt buộc)
+cli-option-invite-phone = Số điện thoại của người được mời (hiện cho người đôn đốc đơn vị)
 cli-option-invite-days = Số ngày mã còn hiệu lực (mặc định 14)
 cli-option-status-movement = Mã phong trào (mặc định: phong trào đang mở)
+cli-option-extend-until = Ngày gia hạn đến, ví dụ 15/04/2020
+cli-option-extend-unit = Mã đơn vị được gia hạn (không ghi: tất cả đơn vị)
+cli-option-extend-reason = Lý do gia hạn (ghi vào nhật ký)
+cli-option-extend-movement = Mã phong trào (mặc định: phong trào đang mở)
+cli-option-reopen-unit = Mã đơn vị có bản đăng ký cần mở lại
+cli-option-reopen-reason = Lý do mở lại (đơn vị sẽ thấy)
+cli-option-reopen-movement = Mã phong trào (mặc định: phong trào đang mở)
+cli-extend-usage = Cách dùng: thidua extend --until 15/04/2020 [--unit MÃ] [--reason "…"]
+cli-reopen-usage = Cách dùng: thidua reopen --unit MÃ --reason "…"
+cli-extended = Đã gia hạn đăng ký { $all ->
+    [yes] cho tất cả đơn vị
+   *[no] cho { $unit }
+  } từ { $from } đến { $until }.
+cli-reopened = Đã mở lại bản đăng ký của { $unit } (lần { $version }).
 cli-migrate-done = Cơ sở dữ liệu { $path } đã sẵn sàng ({ $count } bản nâng cấp đã áp dụng).
 cli-file-unreadable = Không đọc được tệp { $path }.
 cli-json-syntax = lỗi cú pháp JSON ở cột { $column } ({ $code })
@@ -149,8 +174,11 @@ cli-status-total = Toàn tỉnh
 cli-status-by-group = Theo cụm, khối:
 cli-status-by-kind = Theo loại đơn vị:
 cli-status-no-group = (chưa thuộc cụm/khối)
-cli-status-line = {"  "}{ $label }: { $units } đơn vị — chưa đăng ký { $none }, chưa gửi { $draft }, chờ duyệt { $submitted }, trả lại { $returned }, đã duyệt { $approved }, chậm { $late }
-cli-status-late = Chậm ({ $count }): { $units }
+cli-status-line = {"  "}{ $label }: { $units } đơn vị — chưa đăng ký { $none }, chưa gửi { $draft }, chờ duyệt { $submitted }, trả lại { $returned }, đã duyệt { $approved }; nộp muộn { $submittedLate }, quá hạn chưa nộp { $overdue }
+cli-status-late = { $kind ->
+    [overdue] Quá hạn chưa nộp
+   *[submitted_late] Nộp muộn
+  } ({ $count }): { $units }
 cli-backup-done = Đã sao lưu vào { $path } ({ $size } KB), bản sao đã được kiểm tra toàn vẹn.
 cli-help-restore = Khôi phục cơ sở dữ liệu từ một bản sao lưu (phải dừng bot trước; cơ sở dữ liệu cũ được giữ lại bên cạnh)
 cli-restore-missing = Không có tệp { $file }.
@@ -210,6 +238,7 @@ doctor-summary-fail = Có { $count } việc cần sửa (dấu ✗).
 ## Hội thoại: chung
 
 conv-step = Bước { $index }/{ $total }.
+conv-step-open = Bước { $index }.
 conv-stale-button = Nút này thuộc câu hỏi cũ nên không dùng được nữa. Mời trả lời câu hỏi hiện tại:
 conv-flow-changed = Hội thoại trước đó đã được cập nhật nên phải bắt đầu lại; những gì đã lưu trước đó vẫn còn nguyên.
 conv-expired = Hội thoại trước đã quá lâu không tiếp tục nên đã đóng lại; những gì đã lưu vẫn còn nguyên.
@@ -243,9 +272,12 @@ menu-lang = Ngôn ngữ / Language
 menu-pick-help = Chọn việc cần làm. Có thể gõ số thứ tự, ví dụ 1.
 err-no-movement-chat = Hiện chưa có phong trào thi đua nào đang mở. Xin liên hệ Ban Thi đua - Khen thưởng.
 number-invalid = Chưa đọc được số này. Gõ số như thường viết, ví dụ 25, 1.234,5 hoặc 98,5%.
-number-ambiguous = "{ $first }" có thể hiểu là { $first } (một nghìn…) hoặc { $second } (số thập phân). Anh/chị muốn ghi số nào?
+number-ambiguous = "{ $first }" có thể hiểu là { $first } ({ $words }) hoặc { $second } (số thập phân). Anh/chị muốn ghi số nào?
 number-help = Gõ một con số: dấu chấm ngăn cách hàng nghìn, dấu phẩy cho phần thập phân (1.234,5). Có thể thêm % (98,5%).
+number-other-unit = Chỉ tiêu này tính bằng { $measure }, còn "{ $unit }" là đơn vị khác. Xin gõ số theo { $measure }, ví dụ 25 hoặc 25 { $measure }.
+number-converted = (quy đổi từ { $typed })
 date-invalid = Chưa đọc được ngày này. Gõ theo dạng ngày/tháng/năm, ví dụ 31/3, 31/03/2020 hoặc "ngày 31 tháng 3".
+text-blank = Tin nhắn không có chữ nào đọc được (chỉ có khoảng trắng hoặc ký tự ẩn). Xin gõ lại nội dung.
 date-help = Gõ ngày theo dạng ngày/tháng/năm: 31/12, 31/12/2020 hoặc "ngày 31 tháng 12". Không ghi năm thì hiểu là năm của phong trào.
 note-expected = Mời gõ ghi chú, hoặc chọn Bỏ qua nếu không có.
 
@@ -256,6 +288,7 @@ link-code-prompt = Mời gửi mã mời mà Ban Thi đua - Khen thưởng đã 
 link-code-help = Mã mời gồm 12 ký tự, do Ban Thi đua - Khen thưởng cấp cho từng người. Chưa có mã, xin liên hệ Ban.
 link-code-expected = Mời gõ mã mời dạng chữ và số.
 link-not-a-code = Mã mời gồm 12 ký tự chữ và số, ví dụ ABCDE-1234567. Chưa có mã, xin liên hệ Ban Thi đua - Khen thưởng.
+link-greeting = Xin chào anh/chị. Để dùng Trợ lý Thi đua, mỗi cán bộ cần một mã mời do Ban Thi đua - Khen thưởng cấp (dạng ABCDE-1234567). Có mã rồi thì gửi mã vào đây; chưa có, xin liên hệ Ban.
 link-done = Đã liên kết tài khoản. Xin chào { $name } — { $role }{ $hasUnit ->
     [yes] , { $unit }
    *[no] {""}
@@ -295,7 +328,7 @@ reg-menu-submit = Gửi bản đăng ký
 reg-menu-later = Để sau (đã lưu)
 register-menu-help = Thêm đủ các chỉ tiêu, chọn danh hiệu rồi bấm "Gửi bản đăng ký". Mọi thay đổi được lưu ngay.
 reg-saved-for-later = Đã lưu. Khi nào tiếp tục, gõ /dangky.
-reg-locked = Bản đăng ký đang ở trạng thái "{ registration-status }" nên chưa sửa được. Nếu cần sửa, xin đề nghị Ban trả lại.
+reg-locked = Bản đăng ký đang ở trạng thái "{ registration-status }" nên chưa sửa được. Nếu cần điều chỉnh, đề nghị liên hệ Ban để mở lại.
 reg-area-prompt = Chỉ tiêu này thuộc nội dung thi đua nào?
 reg-area-expected = Mời chọn một nội dung trong danh sách (gõ số thứ tự hoặc vài chữ của tên nội dung).
 register-area-help = Chín nội dung chủ yếu của phong trào theo văn bản phát động. Chọn nội dung gần nhất với chỉ tiêu.
@@ -312,14 +345,18 @@ register-measure-help = Đơn vị tính của con số kế hoạch: %, sản p
 reg-measure-invalid = Mời chọn hoặc gõ đơn vị tính (tối đa 30 ký tự), ví dụ: %, sản phẩm, tỷ đồng.
 reg-planned-prompt = Kế hoạch (con số phấn đấu) là bao nhiêu { $measure }?
 reg-planned-negative = Con số không được âm.
-reg-read-as = ✔ Đã ghi: { $value } { $measure }
+reg-read-as = ✔ Đã ghi: { $amount }
 reg-direction-prompt = Chỉ tiêu đạt khi kết quả…
 register-direction-help = "Không thấp hơn": càng cao càng tốt (tỷ lệ, số sản phẩm). "Không vượt quá": càng thấp càng tốt (số vụ tai nạn…).
 direction-at_least = Không thấp hơn kế hoạch
 direction-at_most = Không vượt quá kế hoạch
 reg-due-prompt = Thời hạn hoàn thành? Gõ ngày (ví dụ 30/9) hoặc chọn:
 reg-due-end = Cuối phong trào ({ $date })
-reg-due-outside = Thời hạn phải nằm trong thời gian của phong trào, từ { $start } đến { $end }.
+reg-due-outside = Thời hạn phải nằm trong thời gian của phong trào, từ { $start } đến ngày tổng kết { $end }.
+reg-due-past = Ngày { $date } đã qua. Vẫn ghi thời hạn này, hay chọn ngày khác?
+reg-due-keep = Vẫn ghi { $date }
+reg-due-retype = Nhập ngày khác
+reg-due-after-end = ⚠ Thời hạn này sau khi phong trào kết thúc ({ $end }); kết quả sẽ được đánh giá khi tổng kết (chậm nhất { $review }).
 reg-date-read-as = ✔ Đã ghi ngày: { $date }
 reg-note-prompt = Ghi chú thêm (nếu có):
 register-note-help = Ghi chú sẽ hiện ở cột "Ghi chú" của bản đăng ký. Không có thì chọn Bỏ qua.
@@ -345,13 +382,27 @@ register-pick_delete-help = Chọn chỉ tiêu cần xóa; sẽ hỏi lại trư
 reg-confirm-delete = Xóa chỉ tiêu "{ $text }"?
 register-confirm_delete-help = Chọn "Có, xóa" để xóa hoặc "Không" để giữ lại.
 reg-target-deleted = Đã xóa chỉ tiêu.
-reg-titles-prompt = Đơn vị đăng ký danh hiệu nào? Bấm để chọn hoặc bỏ chọn, xong thì bấm "Xong".
+reg-titles-prompt = Đơn vị đăng ký danh hiệu nào? Bấm để chọn hoặc bỏ chọn, xong thì bấm "Xong". Tập thể lao động tiên tiến và Tập thể lao động xuất sắc chỉ chọn một; Giấy khen do Thủ trưởng đơn vị tặng nên không đăng ký với tỉnh.
+reg-title-history = • { $title }: đơn vị đã đăng ký các năm { $years }{ $consecutive ->
+    [0] {""}
+   *[other] {" "}({ $consecutive } năm liên tục đến năm trước)
+  }.
 register-titles-help = Có thể chọn nhiều danh hiệu. Bấm lại một danh hiệu để bỏ chọn.
 reg-titles-done = Xong
 reg-titles-saved = ✔ Đã lưu danh hiệu đăng ký.
 reg-submit-prompt = Gửi bản đăng ký này cho Ban Thi đua - Khen thưởng?
-register-submit-help = Sau khi gửi, bản đăng ký chờ Ban duyệt và không sửa được, trừ khi Ban trả lại.
+register-submit-help = Sau khi gửi, bản đăng ký chờ Ban duyệt và không sửa được, trừ khi Ban trả lại hoặc mở lại.
+register-submit_note-help = Ghi ngắn điều đơn vị muốn Ban biết khi xem bản đăng ký, hoặc chọn Bỏ qua.
+register-locked-help = Bản đăng ký đã duyệt. Nếu cần điều chỉnh, chọn "Đề nghị Ban mở lại" và ghi nội dung cần sửa.
+register-reopen_reason-help = Ghi cụ thể chỉ tiêu hoặc danh hiệu cần điều chỉnh và lý do.
 reg-submit-send = Gửi
+reg-submit-with-note = Gửi kèm ghi chú cho Ban
+reg-submit-note-prompt = Ghi chú gửi Ban cùng bản đăng ký (ví dụ: đã bổ sung chỉ tiêu theo ý kiến của Ban):
+reg-ask-reopen = 🔓 Đề nghị Ban mở lại để điều chỉnh
+reg-reopen-reason-prompt = Đơn vị cần điều chỉnh nội dung gì? (Ban sẽ nhận được đề nghị này)
+reg-reopen-requested = ✔ Đã gửi đề nghị mở lại bản đăng ký tới Ban. Khi Ban mở lại, đơn vị sẽ được báo.
+reg-reopen-request-notice = 🔓 { $unit } đề nghị mở lại bản đăng ký thi đua đã duyệt để điều chỉnh. Nội dung: { $reason }
+  Xem đơn vị bằng /tinhhinh để mở lại.
 reg-submit-not-yet = Chưa gửi
 reg-submitted = ✔ Đã gửi bản đăng ký (lần { $version }). Trạng thái: Chờ duyệt.{ $late ->
     [yes] {" "}Bản đăng ký được ghi nhận là nộp muộn (hạn { $deadline }).
@@ -360,7 +411,10 @@ reg-submitted = ✔ Đã gửi bản đăng ký (lần { $version }). Trạng th
 reg-admin-notice = 📥 { $unit } vừa gửi bản đăng ký thi đua (lần { $version }, { $count } chỉ tiêu){ $late ->
     [yes] , nộp muộn
    *[no] {""}
-  }. Trạng thái: Chờ duyệt.
+  }. Trạng thái: Chờ duyệt.{ $hasNote ->
+    [yes] {" "}Ghi chú: { $note }
+   *[no] {""}
+  }
 
 title-tap-the-lao-dong-tien-tien = Tập thể lao động tiên tiến
 title-tap-the-lao-dong-xuat-sac = Tập thể lao động xuất sắc
@@ -370,12 +424,12 @@ title-co-thi-dua-ubnd-tinh = Cờ thi đua của UBND tỉnh
 title-bang-khen-thu-tuong = Bằng khen của Thủ tướng Chính phủ
 title-co-thi-dua-chinh-phu = Cờ thi đua của Chính phủ
 
-target-qualitative = định tính
+target-qualitative = Hoàn thành
 target-plan = { $direction ->
     [at_most] ≤
    *[at_least] ≥
-  } { $value } { $measure }
-target-line = { $index }. [ND { $area }] { $text } — KH: { $plan }; hạn { $due }{ $hasNote ->
+  } { $amount }
+target-line = { $index }. (Nội dung { $area }) { $text } — KH: { $plan }; hạn { $due }{ $hasNote ->
     [yes] ; { $note }
    *[no] {""}
   }
@@ -388,8 +442,8 @@ period-half = { $half ->
     [first] 6 tháng đầu năm { $year }
    *[second] 6 tháng cuối năm { $year }
   }
-period-year = Năm { $year }
-period-month = Tháng { $month }/{ $year }
+period-year = năm { $year }
+period-month = tháng { $month }/{ $year }
 rep-register-first = Đơn vị cần gửi bản đăng ký chỉ tiêu trước khi báo cáo kết quả.
 rep-period-prompt = Báo cáo kết quả cho kỳ nào?
 report-period-help = Chọn kỳ báo cáo. Mỗi kỳ có hạn nộp ghi bên cạnh.
@@ -397,12 +451,16 @@ rep-period-choice = { $label } (hạn { $due })
 rep-period-choice-past = { $label } (hạn { $due }, đã qua)
 rep-correction = Kỳ này đã có { $count } báo cáo (lần gần nhất { $when }). Báo cáo mới sẽ là bản điều chỉnh; các bản trước vẫn được lưu.
 rep-target-heading = Chỉ tiêu { $index }/{ $total }: { $text } (kế hoạch: { $plan })
-rep-value-prompt = Kết quả kỳ này là bao nhiêu { $measure }? Chưa có số liệu thì chọn Bỏ qua.
+rep-value-prompt = { $kind ->
+    [rate] Tỷ lệ đạt được đến cuối kỳ là bao nhiêu { $measure }?
+    [year] Kết quả cả năm là bao nhiêu { $measure }?
+   *[other] Kết quả là bao nhiêu { $measure }?
+  } Chưa có số liệu thì chọn Bỏ qua.
+rep-value-thousandfold = ⚠ { $amount } chênh lệch hàng trăm, hàng nghìn lần so với kế hoạch ({ $plan }); có thể nhầm đơn vị tính (đồng, triệu đồng, tỷ đồng). Giữ con số này hay nhập lại?
+rep-value-keep = Giữ { $amount }
+rep-value-retype = Nhập lại
 report-value-help = Gõ con số kết quả. Bước sau sẽ hỏi đó là số riêng của kỳ này hay tổng lũy kế.
 rep-qualitative-prompt = Chỉ tiêu này đã thực hiện đến đâu?
-assessment-choice-met = Hoàn thành
-assessment-choice-exceeded = Hoàn thành vượt mức
-assessment-choice-not_met = Chưa hoàn thành
 rep-skipped = Đã bỏ qua chỉ tiêu này.
 rep-cumulative-prompt = Con số vừa nhập là:
 report-cumulative-help = "Lũy kế" là tổng từ đầu năm đến nay; "riêng kỳ này" thì trợ lý sẽ cộng với các kỳ trước.
@@ -421,16 +479,26 @@ report-confirm-help = Chọn "Gửi báo cáo" để lưu, hoặc "Nhập lại"
 rep-confirm-send = Gửi báo cáo
 rep-confirm-redo = Nhập lại
 rep-nothing-reported = Chưa có chỉ tiêu nào có kết quả; không có gì để gửi. Chọn "Nhập lại" hoặc /huy.
-rep-saved = ✔ Đã lưu báo cáo { $period } ({ $count } chỉ tiêu{ $revision ->
+rep-saved = ✔ Đã gửi báo cáo { $period } tới Ban ({ $count } chỉ tiêu{ $revision ->
     [1] {""}
    *[other] , bản điều chỉnh lần { $revision }
   }).
-result-line = { $value } { $measure } ({ $percent } kế hoạch, { $assessment })
+result-line = { $amount } ({ $percent } kế hoạch, { $assessment })
+result-line-in-progress = { $amount } ({ $percent } kế hoạch; đang thực hiện, đã qua { $time } thời gian)
 result-none = chưa có kết quả
 assessment = { $assessment ->
     [exceeded] vượt
     [met] đạt
-   *[not_met] chưa đạt
+    [in_progress] đang thực hiện
+    [not_started] chưa thực hiện
+   *[not_met] không đạt
+  }
+qualitative-state = { $state ->
+    [not_started] Chưa thực hiện
+    [in_progress] Đang thực hiện
+    [met] Hoàn thành
+    [exceeded] Hoàn thành xuất sắc
+   *[not_met] Không hoàn thành
   }
 
 ## Hội thoại: đơn vị của tôi
@@ -452,15 +520,15 @@ myunit-progress = Kết quả mới nhất:
 conv-help-admin = Các lệnh của Ban Thi đua - Khen thưởng:
   /tinhhinh — tình hình phong trào, xem theo cụm, khối, đơn vị
   /duyet — duyệt hoặc trả lại bản đăng ký đang chờ
-  /cham — các đơn vị chưa gửi, đôn đốc một lần cho tất cả
-  /phatsong — gửi thông báo đến các đơn vị, xem báo cáo gửi
+  /dondoc — đơn vị chưa gửi bản đăng ký, đôn đốc tất cả hoặc từng đơn vị
+  /thongbao — gửi thông báo đến các đơn vị, xem kết quả gửi
   /moi — tạo mã mời cho cán bộ của một đơn vị
   /xuat — xuất số liệu ra Excel (XLSX) hoặc CSV
   /menu — các việc có thể làm · /ngonngu — đổi ngôn ngữ
   Khi đang làm dở: /quaylai, /huy, /trogiup.
 conv-help-cluster_head = Các lệnh của cụm, khối trưởng:
   /tinhhinh — tình hình các đơn vị trong cụm, khối
-  /cham — đơn vị chưa gửi, đôn đốc
+  /dondoc — đơn vị chưa gửi bản đăng ký, đôn đốc
   /donvi — đơn vị của anh/chị
   /xuat — xuất số liệu của cụm, khối
   /menu — các việc có thể làm · /ngonngu — đổi ngôn ngữ
@@ -470,7 +538,7 @@ conv-help-viewer = Các lệnh:
   /menu — các việc có thể làm · /ngonngu — đổi ngôn ngữ
 menu-status = Tình hình phong trào
 menu-review = Duyệt đăng ký
-menu-late = Đơn vị chưa gửi
+menu-late = Đôn đốc đơn vị chưa gửi
 menu-invite = Tạo mã mời
 scope-refused = Anh/chị không có quyền xem đơn vị này.
 scope-admin-only = Việc này chỉ dành cho cán bộ Ban Thi đua - Khen thưởng.
@@ -482,8 +550,12 @@ st-title = { $movement } · Hạn đăng ký { $deadline }{ $passed ->
 st-total = Tổng số
 st-by-group = Theo cụm, khối:
 st-by-kind = Theo loại đơn vị:
-st-counts = { $label }: { $units } đơn vị — ✅ { $approved } đã duyệt, 🕓 { $submitted } chờ duyệt, ↩️ { $returned } trả lại, ✏️ { $draft } chưa gửi, ⚪ { $none } chưa đăng ký, ⏰ { $late } chậm
-st-progress = {" "}· 📈 bình quân { $percent } kế hoạch
+st-counts = { $label }: { $units } đơn vị — ✅ { $approved } đã duyệt, 🕓 { $submitted } chờ duyệt, ↩️ { $returned } trả lại, ✏️ { $draft } chưa gửi, ⚪ { $none } chưa đăng ký; ⏰ { $submittedLate } nộp muộn, ⛔ { $overdue } quá hạn chưa nộp
+st-progress = {"   "}Chỉ tiêu: { $exceeded } vượt, { $met } đạt, { $inProgress } đang thực hiện, { $notMet } không đạt, { $notReported } chưa báo cáo
+lateness = { $kind ->
+    [overdue] quá hạn chưa nộp
+   *[submitted_late] nộp muộn
+  }
 st-pick = Chọn một cụm, khối để xem từng đơn vị, hoặc tìm một đơn vị.
 st-search = Tìm đơn vị
 st-search-prompt = Gõ mã hoặc tên đơn vị (không cần dấu), ví dụ: SNV hoặc hai hau.
@@ -493,10 +565,28 @@ st-page = Trang { $page }/{ $pages }
 st-prev = ◀ Trang trước
 st-next = Trang sau ▶
 st-back = ↩ Quay lại
+st-extend-all = ⏳ Gia hạn đăng ký cho tất cả
+st-extend-unit = ⏳ Gia hạn đăng ký cho đơn vị này
+st-reopen = 🔓 Mở lại bản đăng ký
+st-extend-prompt = Gia hạn đăng ký { $all ->
+    [yes] cho tất cả đơn vị
+   *[no] cho đơn vị này
+  } đến ngày nào? Hạn hiện tại: { $deadline }. Gõ ngày, ví dụ 15/4.
+st-extended = ✔ Đã gia hạn đăng ký { $all ->
+    [yes] cho tất cả đơn vị
+   *[no] cho đơn vị
+  } đến { $deadline }. Lời nhắc tính theo hạn mới; cán bộ đầu mối đã được báo.
+st-extended-notice = ⏳ Ban Thi đua - Khen thưởng đã gia hạn nộp bản đăng ký thi đua của đơn vị đến { $deadline }.
+st-reopen-prompt = Lý do mở lại bản đăng ký (đơn vị sẽ nhận được)?
+st-reopened = ✔ Đã mở lại bản đăng ký; đơn vị đã được báo.
+st-reopened-notice = 🔓 Ban Thi đua - Khen thưởng đã mở lại bản đăng ký thi đua của đơn vị (lần { $version }) để điều chỉnh. Lý do: { $reason }
+  Mời sửa và gửi lại.
 status-browse-help = Chọn cụm, khối hoặc đơn vị để xem chi tiết; gõ mã hay tên đơn vị để tìm nhanh.
 status-search-help = Gõ mã đơn vị (SNV) hoặc vài chữ trong tên (noi vu).
 status-matches-help = Chọn một đơn vị trong danh sách.
 status-unit-help = Chọn "Quay lại" để về danh sách.
+status-reopen-help = Ghi lý do cụ thể; đơn vị nhận được lý do cùng thông báo mở lại.
+status-extend-help = Gõ ngày gia hạn theo dạng ngày/tháng, ví dụ 15/4; ngày phải sau hạn hiện tại.
 rev-none = Không có bản đăng ký nào đang chờ duyệt.
 rev-list = Có { $count } bản đăng ký chờ duyệt (trang { $page }/{ $pages }). Chọn một bản để xem:
 rev-version = lần { $version }
@@ -504,6 +594,24 @@ rev-detail = Bản đăng ký của { $unit } — lần { $version }, gửi ngà
     [yes] , nộp muộn
    *[no] {""}
   }
+rev-changes-title = Thay đổi so với lần { $previous }:
+rev-changes-note = Ghi chú của đơn vị: { $note }
+rev-changes-none = (Không thay đổi chỉ tiêu, danh hiệu.)
+rev-changes-added = + Thêm: { $text }
+rev-changes-removed = − Bỏ: { $text }
+rev-changes-changed = ~ Sửa: { $text } — { $changes }
+rev-changes-field = { $field ->
+    [contentAreaId] nội dung
+    [text] tên chỉ tiêu
+    [kind] loại
+    [measure] đơn vị tính
+    [plannedValue] kế hoạch
+    [direction] hướng đánh giá
+    [dueOn] thời hạn
+   *[note] ghi chú
+  } { $before } → { $after }
+rev-changes-titles-added = + Danh hiệu thêm: { $titles }
+rev-changes-titles-removed = − Danh hiệu bỏ: { $titles }
 rev-decide = Duyệt hay trả lại bản đăng ký này?
 rev-approve = ✅ Duyệt
 rev-return = ↩️ Trả lại
@@ -517,19 +625,32 @@ rev-returned-notice = ↩️ Ban Thi đua - Khen thưởng đã trả lại bả
 review-list-help = Chọn một bản đăng ký để xem và quyết định.
 review-decide-help = "Duyệt" để chấp nhận; "Trả lại" sẽ hỏi lý do để đơn vị sửa.
 review-reason-help = Ghi lý do cụ thể, ví dụ: thiếu chỉ tiêu về cải cách hành chính.
-late-title-passed = Đã quá hạn đăng ký ({ $deadline }); { $count } đơn vị chưa gửi:
-late-title-open = Hạn đăng ký { $deadline }; { $count } đơn vị chưa gửi:
+late-title-passed = Đã quá hạn đăng ký ({ $deadline }); { $count } đơn vị chưa gửi bản đăng ký:
+late-title-open = Hạn đăng ký { $deadline }; { $count } đơn vị chưa gửi bản đăng ký:
 late-more = … và { $count } đơn vị khác.
 late-none = Tất cả đơn vị đã gửi bản đăng ký.
-late-urge-prompt = Gửi tin đôn đốc đến cán bộ đầu mối của tất cả các đơn vị này?
-late-urge-all = Đôn đốc tất cả ({ $count })
+late-urge-prompt = Gửi tin đôn đốc đến cán bộ đầu mối của các đơn vị này?
+late-nobody-to-urge = Không đơn vị nào trong danh sách có người nhận tin, nên trợ lý chưa đôn đốc được.
+late-urge-all = Đôn đốc tất cả ({ $count } đơn vị có người nhận)
+late-urge-pick = Chọn đơn vị để đôn đốc
+late-pick-prompt = Chọn các đơn vị cần đôn đốc (bấm lần nữa để bỏ chọn), hoặc gõ mã đơn vị, ví dụ: SYT, HHH.
+late-pick-send = 📤 Gửi đôn đốc ({ $count } đơn vị)
+late-pick-expected = Xin bấm chọn đơn vị hoặc gõ mã đơn vị có trong danh sách.
 late-not-urged = Chưa gửi tin đôn đốc.
-late-urged = ✔ Đã xếp tin đôn đốc cho { $reached } đơn vị.{ $unreached ->
+late-urged = { $reached ->
+    [0] Chưa đôn đốc được đơn vị nào.
+   *[other] ✔ Đã gửi tin đôn đốc đến { $reached } đơn vị.
+  }{ $unreached ->
     [0] {""}
-   *[other] {" "}{ $unreached } đơn vị chưa có cán bộ đầu mối liên kết: { $codes }.
+   *[other] {" "}{ $unreached } đơn vị chưa có người nhận tin: { $codes }.
   }
 late-confirm-help = Mỗi đơn vị chỉ nhận một tin đôn đốc mỗi ngày, dù bấm nhiều lần.
-urge-notice = ⏰ Ban Thi đua - Khen thưởng nhắc: đơn vị chưa gửi bản đăng ký thi đua (trạng thái: { registration-status }). Hạn đăng ký: { $deadline }. Bấm nút dưới đây để đăng ký.
+late-pick-help = Bấm vào từng đơn vị để chọn hoặc bỏ chọn, rồi bấm "Gửi đôn đốc".
+urge-notice = ⏰ Đề nghị { $unit } khẩn trương gửi bản đăng ký thi đua năm { $year } (hạn { $deadline }, { $when ->
+    [future] còn { $days } ngày
+    [today] hôm nay là hạn cuối
+   *[past] đã quá { $days } ngày
+  }). Bấm nút dưới đây để đăng ký.
 inv-role-prompt = Mã mời cho vai trò nào?
 invite-role-help = Cán bộ đầu mối đăng ký và báo cáo; cụm, khối trưởng xem và đôn đốc cụm mình; lãnh đạo chỉ xem. Mã cho quản trị chỉ tạo bằng dòng lệnh.
 inv-unit-prompt = Cho đơn vị nào? Gõ mã hoặc tên đơn vị.
@@ -547,7 +668,7 @@ inv-created = Mã mời: { $code }
   Người được mời gửi "/start { $code }" cho bot (hoặc bấm đường dẫn).
 tg-cmd-status = Tình hình phong trào
 tg-cmd-review = Duyệt bản đăng ký
-tg-cmd-late = Đơn vị chưa gửi, đôn đốc
+tg-cmd-late = Đôn đốc đơn vị chưa gửi bản đăng ký
 tg-cmd-invite = Tạo mã mời
 menu-export = Xuất số liệu (Excel)
 scope-export-only = Việc này dành cho Ban Thi đua - Khen thưởng, lãnh đạo và cụm, khối trưởng.
@@ -562,14 +683,15 @@ tg-cmd-export = Xuất số liệu ra Excel
 menu-broadcast = Gửi thông báo chung
 tg-cmd-broadcast = Gửi thông báo đến các đơn vị
 bc-audience-prompt = Gửi thông báo đến ai?
-broadcast-audience-help = Chọn tất cả đơn vị, các đơn vị chưa gửi đăng ký, một cụm, khối hoặc một loại đơn vị. Tin đến cán bộ đầu mối và cụm, khối trưởng của các đơn vị đó.
+broadcast-audience-help = Chọn tất cả đơn vị, các đơn vị chưa gửi bản đăng ký, các đơn vị quá hạn chưa nộp (đăng ký hoặc báo cáo), một cụm, khối hoặc một loại đơn vị. Tin đến cán bộ đầu mối và cụm, khối trưởng của các đơn vị đó.
 bc-audience-all = Tất cả đơn vị
-bc-audience-late = Các đơn vị chưa gửi đăng ký
+bc-audience-unsent = Đơn vị chưa gửi bản đăng ký
+bc-audience-overdue = Đơn vị quá hạn chưa nộp (đăng ký hoặc báo cáo)
 bc-audience-kind = Các đơn vị loại: { $kind }
 bc-text-prompt = Nội dung thông báo (tối đa { $max } ký tự):
 broadcast-text-help = Viết ngắn gọn, rõ việc cần làm và thời hạn.
 bc-text-expected = Xin gõ nội dung thông báo (ít nhất 5 ký tự).
-bc-preview = Thông báo sẽ gửi đến { $people } người của { $units } đơn vị{ $noAccount ->
+bc-preview = Thông báo sẽ gửi đến { $people } người của { $units } đơn vị; thực tế đến được { $reached } đơn vị{ $noAccount ->
     [0] {""}
    *[other] {" "}({ $noAccount } người chưa liên kết tài khoản nên không nhận được)
   }:
@@ -582,7 +704,7 @@ bc-send = 📤 Gửi
 bc-edit = ✏️ Sửa nội dung
 bc-cancel = Hủy
 bc-cancelled = Đã hủy, không gửi gì.
-bc-queued = ✔ Đã xếp { $queued } tin để gửi.
+bc-queued = ✔ Đã gửi { $queued } tin; xem kết quả gửi bên dưới.
 bc-report = Báo cáo gửi: { $total } tin — ✅ { $sent } đã gửi, 🕓 { $pending } đang chờ, ❌ { $failed } lỗi, 📵 { $unreachable } không liên lạc được.
 broadcast-report-help = Bấm "Cập nhật" để xem lại tình hình gửi.
 bc-problem-failed = lỗi khi gửi
@@ -695,9 +817,17 @@ export-col-unit-name = Tên đơn vị
 export-col-unit-kind = Loại đơn vị
 export-col-status = Trạng thái
 export-col-submitted-on = Ngày gửi
-export-col-late = Nộp muộn
+export-col-late = Nộp muộn / quá hạn
+export-lateness = { $kind ->
+    [overdue] Quá hạn chưa nộp
+   *[submitted_late] Nộp muộn
+  }
 export-col-target-count = Số chỉ tiêu
-export-col-latest-percent = % kế hoạch mới nhất
+export-col-targets-exceeded = CT vượt
+export-col-targets-met = CT đạt
+export-col-targets-in-progress = CT đang thực hiện
+export-col-targets-not-met = CT không đạt
+export-col-targets-not-reported = CT chưa báo cáo
 export-col-index = STT
 export-col-area = Nội dung thi đua
 export-col-target = Chỉ tiêu
@@ -721,7 +851,7 @@ export-col-members = Số đơn vị
 export-col-illustrative = Minh họa
 export-yes = Có
 export-no = Không
-export-qualitative = Định tính
+export-qualitative = Hoàn thành
 export-group-kind = { $kind ->
     [cum] Cụm
    *[khoi] Khối
@@ -773,8 +903,8 @@ rem-escalation-title = 📋 { $group } — { $movement }: { $count } đơn vị 
    *[khoi] Khối trưởng
   } đôn đốc:
 rem-escalation-unit = • { $unit }: { $missing } (đã nhắc { $count } lần)
-rem-digest-title = 📊 Đơn vị chậm — { $movement } — { $date }
-rem-digest-summary = { $count } đơn vị chậm (quá hạn đăng ký hoặc quá hạn báo cáo).
+rem-digest-title = 📊 Đơn vị quá hạn chưa nộp — { $movement } — { $date }
+rem-digest-summary = { $count } đơn vị quá hạn chưa nộp (bản đăng ký hoặc báo cáo).
 rem-digest-group = { $group } ({ $count }):
 rem-digest-no-group = Chưa thuộc cụm/khối ({ $count }):
 rem-digest-unit = • { $unit }: { $missing }
@@ -791,7 +921,7 @@ err-reminder-duplicate = Đã có quy tắc giống hệt (#{ $id }); có thể 
 err-reminder-unknown = Không có quy tắc nhắc việc #{ $id }.
 err-broadcast-empty = Nội dung thông báo đang để trống.
 err-broadcast-too-long = Nội dung thông báo dài { $length } ký tự, quá giới hạn { $max } ký tự.
-err-broadcast-bad-audience = Đối tượng "{ $audience }" không hợp lệ: all, late, group:MÃ hoặc kind:LOẠI.
+err-broadcast-bad-audience = Đối tượng "{ $audience }" không hợp lệ: all, unsent, overdue, group:MÃ hoặc kind:LOẠI.
 err-broadcast-unknown-group = Không có cụm/khối mã "{ $code }" trong phong trào.
 err-broadcast-unknown-kind = Không có đơn vị nào thuộc loại "{ $kind }".
 err-broadcast-unknown = Không có thông báo #{ $id }.
@@ -803,11 +933,11 @@ cli-option-reminders-kind = add: registration (theo hạn đăng ký), period (t
 cli-option-reminders-offset = add: số ngày so với hạn; trước hạn ghi số âm dạng --offset=-7, đúng hạn 0, quá hạn số dương
 cli-option-reminders-at = add: giờ gửi HH:MM (mặc định 08:00)
 cli-option-reminders-cron = add: lịch cron "phút giờ ngày tháng thứ", ví dụ "0 8 * * 1" (8 giờ sáng thứ Hai)
-cli-option-reminders-subject = add, với lịch cron: registration, report, any (mặc định: mọi việc còn nợ) hoặc digest (tổng hợp đơn vị chậm gửi quản trị)
+cli-option-reminders-subject = add, với lịch cron: registration, report, any (mặc định: mọi việc còn nợ) hoặc digest (tổng hợp đơn vị quá hạn chưa nộp, gửi quản trị)
 cli-option-reminders-escalate-after = add: báo Cụm/Khối trưởng khi đơn vị đã bỏ qua chừng này lần nhắc
 cli-option-reminders-label = add: ghi chú cho quy tắc
 cli-option-broadcast-text = Nội dung thông báo
-cli-option-broadcast-audience = all (mặc định: mọi đơn vị), late (đơn vị chậm), group:MÃ (một cụm/khối), kind:LOẠI (một loại đơn vị, ví dụ kind:huyen)
+cli-option-broadcast-audience = all (mặc định: mọi đơn vị), unsent (đơn vị chưa gửi bản đăng ký), overdue (đơn vị quá hạn chưa nộp đăng ký hoặc báo cáo; late cũng được), group:MÃ (một cụm/khối), kind:LOẠI (một loại đơn vị, ví dụ kind:huyen)
 cli-option-broadcast-yes = Gửi thật (không có tùy chọn này: chỉ xem trước)
 cli-option-broadcast-report = Xem kết quả gửi của thông báo số …
 cli-option-broadcast-movement = Mã phong trào (mặc định: phong trào đang mở)
@@ -835,7 +965,7 @@ cli-reminder-what-period = Báo cáo: { $dir ->
 cli-reminder-what-cron = Lịch "{ $cron }": { $subject ->
     [registration] nhắc đăng ký
     [report] nhắc báo cáo
-    [digest] tổng hợp đơn vị chậm gửi quản trị
+    [digest] tổng hợp đơn vị quá hạn chưa nộp, gửi quản trị
    *[any] nhắc mọi việc còn nợ
   }
 cli-reminder-escalate = ; báo Cụm/Khối trưởng khi đơn vị bỏ qua { $count } lần nhắc
@@ -848,11 +978,12 @@ cli-reminders-defaults = Đã tạo { $count } quy tắc mặc định cho { $co
 cli-broadcast-missing-text = Thiếu nội dung: thidua broadcast --text "…"
 cli-broadcast-audience = { $kind ->
     [all] mọi đơn vị
-    [late] các đơn vị chậm
+    [unsent] các đơn vị chưa gửi bản đăng ký
+    [overdue] các đơn vị quá hạn chưa nộp
     [group] { $name }
    *[kind] các đơn vị loại { $name }
   }
-cli-broadcast-preview = Xem trước: gửi tới { $count } người của { $units } đơn vị ({ $audience }); { $noAccount } người chưa liên kết tài khoản nhắn tin nên sẽ không nhận được.
+cli-broadcast-preview = Xem trước: gửi tới { $count } người của { $units } đơn vị ({ $audience }), thực tế đến được { $reached } đơn vị; { $noAccount } người chưa liên kết tài khoản nhắn tin nên sẽ không nhận được.
 cli-broadcast-recipient = {"  "}{ $name } — { $unit } · { $channel ->
     [telegram] Telegram
     [zalo] Zalo
@@ -861,7 +992,7 @@ cli-broadcast-recipient = {"  "}{ $name } — { $unit } · { $channel ->
   }
 cli-broadcast-more = {"  "}… và { $count } người khác
 cli-broadcast-confirm-hint = Chưa gửi gì. Chạy lại với --yes để gửi.
-cli-broadcast-queued = Đã xếp hàng thông báo #{ $id } cho { $count } người; bot đang chạy sẽ gửi dần theo giới hạn của Telegram/Zalo. Xem kết quả: thidua broadcast --report { $id }
+cli-broadcast-queued = Đã gửi thông báo #{ $id } tới { $count } người; bot đang chạy chuyển dần theo giới hạn của Telegram/Zalo. Xem kết quả: thidua broadcast --report { $id }
 cli-broadcast-report = Thông báo #{ $id } ({ $audience }): { $total } người — đã gửi { $sent }, đang chờ { $pending }, lỗi { $failed }, không liên lạc được { $unreachable }.
 cli-broadcast-problem = {"  "}{ $name } — { $unit }: { $status ->
     [failed] lỗi
@@ -891,3 +1022,6 @@ health-messenger-never-reached = Chưa gọi được { $messenger ->
 health-outbox-stuck = { $waiting } tin nhắn đến hạn mà chưa gửi được, tin cũ nhất từ { $since }. Xem nhật ký của bot để biết lý do.
 health-inbound-failing = { $failed } tin nhắn đến bị lỗi khi xử lý, lần gần nhất lúc { $last }. Xem danh sách: npx thidua inbound --failed; xử lý lại: npx thidua inbound --retry
 health-backup-failed = Lần sao lưu lúc { $at } không thành công ({ $error }). Kiểm tra thư mục BACKUP_DIR có ghi được và còn chỗ trống.
+late-nobody = chưa có người nhận tin
+late-contact-phone = { $name } ({ $phone })
+late-nobody-count = { $count } đơn vị chưa có người nhận tin (chưa có cán bộ đầu mối liên kết tài khoản): cần liên hệ trực tiếp.

@@ -69,12 +69,14 @@ const COMMANDS: Record<string, string> = {
   review: 'review',
   duyet: 'review',
   late: 'late',
+  dondoc: 'late',
   cham: 'late',
   invite: 'invite',
   moi: 'invite',
   export: 'export',
   xuat: 'export',
   broadcast: 'broadcast',
+  thongbao: 'broadcast',
   phatsong: 'broadcast',
 };
 

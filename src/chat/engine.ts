@@ -68,8 +68,11 @@ export type StepResult<D> =
   | { kind: 'switch'; flow: string; args?: string };
 
 export interface Step<D> {
-  /** Where the person is, shown as "Bước i/n"; omitted for menus. */
-  progress?(data: D): [number, number] | undefined;
+  /**
+   * Where the person is, shown as "Bước i/n"; omitted for menus. A null total ("Bước i.") while the
+   * path is not known yet, so the count never jumps (3/9 then 4/6) when an answer shortens it.
+   */
+  progress?(data: D): [number, number | null] | undefined;
   prompt(ctx: FlowContext, data: D): Prompt;
   handle(ctx: FlowContext, data: D, answer: Answer): StepResult<D>;
   /** What /help says at this step; defaults to the locale message `<flow>-<step>-help`. */
@@ -126,7 +129,9 @@ export function renderPrompt<D>(
   const progress = step.progress?.(data);
   const parts = [
     ...(note ? [note] : []),
-    progress ? `${ctx.t('conv-step', { index: progress[0], total: progress[1] })} ${prompt.text}` : prompt.text,
+    progress
+      ? `${progress[1] === null ? ctx.t('conv-step-open', { index: progress[0] }) : ctx.t('conv-step', { index: progress[0], total: progress[1] })} ${prompt.text}`
+      : prompt.text,
   ];
   const message: OutboundMessage = {
     text: parts.join('\n\n'),

@@ -12,6 +12,9 @@ export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Data
 export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 export type DbOrTx = Db | Tx;
 
+/** The typed query builder over a connection opened elsewhere (an export's read snapshot). */
+export const overClient = (client: Database.Database): Db => drizzle({ client, schema, casing: 'snake_case' }) as Db;
+
 const MIGRATIONS_FOLDER = fileURLToPath(new URL('../../drizzle', import.meta.url));
 
 export interface OpenOptions {

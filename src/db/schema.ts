@@ -29,7 +29,12 @@ export const LOCALES = ['vi', 'en'] as const;
 export const REGISTRATION_STATUSES = ['draft', 'submitted', 'returned', 'approved'] as const;
 export const TARGET_KINDS = ['quantitative', 'qualitative'] as const;
 export const DIRECTIONS = ['at_least', 'at_most'] as const;
-export const ASSESSMENTS = ['exceeded', 'met', 'not_met'] as const;
+/**
+ * vượt / đạt / không đạt are judged from a target's due date; before it a target is in_progress
+ * (đang thực hiện). A qualitative target is reported as not_started (chưa thực hiện), in_progress,
+ * met (hoàn thành) or exceeded (hoàn thành xuất sắc).
+ */
+export const ASSESSMENTS = ['exceeded', 'met', 'not_met', 'in_progress', 'not_started'] as const;
 export const EVIDENCE_KINDS = ['photo', 'document', 'link'] as const;
 export const REMINDER_KINDS = ['registration_deadline', 'period_due', 'cron'] as const;
 export const OUTBOX_STATUSES = ['pending', 'sending', 'sent', 'failed', 'unreachable'] as const;
@@ -51,6 +56,8 @@ export const movements = sqliteTable('movements', {
   startsOn: text().notNull(),
   endsOn: text().notNull(),
   registrationDeadline: text().notNull(),
+  /** The year-end review (tổng kết) closing the movement; null: 31/03 of the year after it ends. */
+  finalReviewOn: text(),
   timezone: text().notNull().default('Asia/Ho_Chi_Minh'),
   status: text({ enum: MOVEMENT_STATUSES }).notNull().default('open'),
   createdAt: createdAt(),
@@ -143,6 +150,8 @@ export const people = sqliteTable(
     fullName: text().notNull(),
     role: text({ enum: ROLES }).notNull(),
     unitId: integer().references(() => units.id),
+    /** Where known: shown to whoever urges the unit, so they can call. */
+    phone: text(),
     locale: text({ enum: LOCALES }).notNull().default('vi'),
     active: integer({ mode: 'boolean' }).notNull().default(true),
     createdAt: createdAt(),
@@ -185,6 +194,8 @@ export const invites = sqliteTable('invites', {
   unitId: integer().references(() => units.id),
   role: text({ enum: ROLES }).notNull(),
   personName: text(),
+  /** The person's phone, copied to them when the code is used. */
+  phone: text(),
   expiresAt: integer().notNull(),
   usedAt: integer(),
   usedByPersonId: integer().references(() => people.id),
@@ -208,6 +219,8 @@ export const registrations = sqliteTable(
     /** How many times it has been submitted; each submission is kept in registration_versions. */
     version: integer().notNull().default(0),
     late: integer({ mode: 'boolean' }).notNull().default(false),
+    /** The registration deadline extended by the Board for this unit alone; null: the movement's. */
+    deadlineOn: text(),
     firstSubmittedAt: integer(),
     submittedAt: integer(),
     reviewedAt: integer(),
@@ -232,6 +245,8 @@ export const registrationVersions = sqliteTable(
     submittedAt: integer().notNull(),
     submittedBy: integer().references(() => people.id),
     late: integer({ mode: 'boolean' }).notNull().default(false),
+    /** The liaison's note when sending this version ("đã bổ sung chỉ tiêu CCHC theo ý kiến của Ban"). */
+    note: text(),
     outcome: text({ enum: ['approved', 'returned'] }),
     reviewComment: text(),
     reviewedAt: integer(),

@@ -42,7 +42,7 @@ export interface CreatedInvite {
 
 export function createInvite(
   db: Db,
-  input: { unitCode?: string | null; role: Role; personName?: string | null; validDays?: number },
+  input: { unitCode?: string | null; role: Role; personName?: string | null; phone?: string | null; validDays?: number },
   actor: Actor,
   now: number,
 ): CreatedInvite {
@@ -65,6 +65,7 @@ export function createInvite(
         unitId,
         role: input.role,
         personName: input.personName?.trim() || null,
+        phone: input.phone?.trim() || null,
         expiresAt,
         createdBy: actor.label,
       })
@@ -133,6 +134,7 @@ export function redeemInvite(db: Db, rawCode: string, who: IdentityRef, now: num
       .insert(people)
       .values({
         fullName: invite.personName ?? who.displayName ?? `${who.channel}:${who.externalId}`,
+        phone: invite.phone,
         role: invite.role,
         unitId: invite.unitId,
       })

@@ -78,7 +78,10 @@ export const movementDefinition = z
       starts: isoDate,
       ends: isoDate,
       registrationDeadline: isoDate,
-      timezone: z.string().default('Asia/Ho_Chi_Minh'),
+      /** The year-end review closing the movement (targets may fall due up to it). */
+      finalReview: isoDate.optional(),
+      /** The movement's time zone; absent: the process's TZ (domain/time-zone.ts movementZone). */
+      timezone: z.string().optional(),
       status: z.enum(MOVEMENT_STATUSES).default('open'),
       /** Which periods progress is reported for, when `reportingPeriods` does not list them. */
       reporting: z
@@ -107,6 +110,8 @@ export const movementDefinition = z
         path: ['movement', 'registrationDeadline'],
         message: 'def-deadline-outside',
       });
+    if (m.finalReview !== undefined && isValidIsoDate(m.finalReview) && m.finalReview < m.ends)
+      ctx.addIssue({ code: 'custom', path: ['movement', 'finalReview'], message: 'def-final-review-before-end' });
     duplicates(def.contentAreas.map((a) => a.number)).forEach((i) =>
       ctx.addIssue({ code: 'custom', path: ['contentAreas', i, 'number'], message: 'def-duplicate', params: { what: 'area' } }),
     );

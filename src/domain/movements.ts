@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { z } from 'zod';
+import { movementZone } from './time-zone.ts';
 import type { Db, DbOrTx } from '../db/connection.ts';
 import { prepared } from '../db/prepared.ts';
 import { contentAreas, movements, registrations, reportingPeriods, targets } from '../db/schema.ts';
@@ -69,7 +70,8 @@ export function importMovement(db: Db, def: MovementDefinition, actor: Actor, no
       startsOn: m.starts,
       endsOn: m.ends,
       registrationDeadline: m.registrationDeadline,
-      timezone: m.timezone,
+      finalReviewOn: m.finalReview ?? null,
+      timezone: movementZone(m),
       status: m.status,
     };
     const existing = tx.select().from(movements).where(eq(movements.code, m.code)).get();

@@ -1,9 +1,10 @@
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../db/connection.ts';
 import { clientOf } from '../db/prepared.ts';
-import { progressLines, progressReports, reportingPeriods, type ASSESSMENTS, type EVIDENCE_KINDS } from '../db/schema.ts';
+import { movements, progressLines, progressReports, reportingPeriods, type ASSESSMENTS, type EVIDENCE_KINDS } from '../db/schema.ts';
 import { recordAudit, type Actor } from './audit.ts';
 import { DomainError } from './errors.ts';
+import { asksRunningTotal, figureKind, figureUpTo, inReportOrder, type ReportedFigure } from './figures.ts';
 import { getRegistration, listTargets, type Target } from './registrations.ts';
 
 export type Assessment = (typeof ASSESSMENTS)[number];
@@ -11,15 +12,40 @@ export type EvidenceKind = (typeof EVIDENCE_KINDS)[number];
 export type Period = typeof reportingPeriods.$inferSelect;
 
 /**
- * % of plan and the assessment for a quantitative target, from the running total. For an
- * "at least" target beating the plan is vượt; for an "at most" target (e.g. accidents) staying
- * under the ceiling is đạt and going over it is chưa đạt.
+ * % of plan and the assessment of a quantitative target standing at `total` on the day `asOf`.
+ * Before the target's due date it is in_progress (đang thực hiện), whatever the share reached; from
+ * the due date it is judged in the target's direction: for an "at least" target beating the plan is
+ * vượt; for an "at most" target (e.g. accidents) staying under the ceiling is đạt, over it không đạt.
  */
-export function assess(target: Pick<Target, 'plannedValue' | 'direction'>, total: number): { percentOfPlan: number | null; assessment: Assessment } {
+export function assess(
+  target: Pick<Target, 'plannedValue' | 'direction' | 'dueOn'>,
+  total: number,
+  asOf: string,
+): { percentOfPlan: number | null; assessment: Assessment } {
   const plan = target.plannedValue ?? 0;
   const percentOfPlan = plan === 0 ? null : Math.round((total / plan) * 1000) / 10;
+  if (target.dueOn && asOf < target.dueOn) return { percentOfPlan, assessment: 'in_progress' };
   if (target.direction === 'at_most') return { percentOfPlan, assessment: total <= plan ? 'met' : 'not_met' };
   return { percentOfPlan, assessment: total > plan ? 'exceeded' : total === plan ? 'met' : 'not_met' };
+}
+
+/**
+ * A qualitative target as judged on `asOf`: what the unit reported, except that from the due date
+ * a target not done (chưa thực hiện, đang thực hiện) is không đạt.
+ */
+export function judgeQualitative(reported: Assessment | null, dueOn: string | null, asOf: string): Assessment | null {
+  if (reported === null) return null;
+  const due = !dueOn || asOf >= dueOn;
+  return due && (reported === 'in_progress' || reported === 'not_started') ? 'not_met' : reported;
+}
+
+/** The share of the time from `startsOn` to the due date that has passed on `asOf`, in percent (0–100). */
+export function timePassed(startsOn: string, dueOn: string, asOf: string): number {
+  const day = (iso: string) => Date.parse(`${iso}T00:00:00Z`) / 86_400_000;
+  const span = day(dueOn) - day(startsOn) + 1;
+  if (span <= 0) return 100;
+  const passed = Math.min(Math.max(day(asOf) - day(startsOn) + 1, 0), span);
+  return Math.round((passed / span) * 100);
 }
 
 export interface ProgressLineInput {
@@ -50,45 +76,60 @@ export function latestLines(db: DbOrTx, registrationId: number, until?: Period) 
   return latest;
 }
 
-/** The running total before `period`: the latest corrected report of each earlier period, summed or carried. */
-function totalBefore(db: DbOrTx, registrationId: number, targetId: number, period: Period): number {
-  const rows = db
-    .select({ line: progressLines, report: progressReports, period: reportingPeriods })
+/** Every figure reported for a target, with its period: what figureUpTo() adds up or carries. */
+function reportedFigures(db: DbOrTx, registrationId: number, targetId: number): ReportedFigure[] {
+  return db
+    .select({ periodId: reportingPeriods.id, periodKind: reportingPeriods.kind, endsOn: reportingPeriods.endsOn, revision: progressReports.revision, value: progressLines.value, cumulative: progressLines.cumulative })
     .from(progressLines)
     .innerJoin(progressReports, eq(progressReports.id, progressLines.reportId))
     .innerJoin(reportingPeriods, eq(reportingPeriods.id, progressReports.periodId))
-    .where(and(eq(progressReports.registrationId, registrationId), eq(progressLines.targetId, targetId), eq(reportingPeriods.kind, period.kind)))
-    .orderBy(asc(reportingPeriods.endsOn), asc(progressReports.revision))
-    .all()
-    .filter((r) => r.period.endsOn < period.endsOn);
-  // Only the latest revision of each earlier period counts.
-  const byPeriod = new Map<number, (typeof rows)[number]>();
-  for (const r of rows) byPeriod.set(r.period.id, r);
-  let total = 0;
-  for (const r of byPeriod.values()) {
-    if (r.line.value === null) continue;
-    total = r.line.cumulative ? r.line.value : total + r.line.value;
-  }
-  return total;
+    .where(and(eq(progressReports.registrationId, registrationId), eq(progressLines.targetId, targetId)))
+    .all();
 }
+
+/** The figure a target stands at by the end of `period`: a rate as last reported, a count or amount added up or carried. */
+export function targetTotal(db: DbOrTx, target: Pick<Target, 'id' | 'registrationId' | 'measure'>, period: Pick<Period, 'kind' | 'endsOn'>): number | null {
+  return figureUpTo(figureKind(target.measure), reportedFigures(db, target.registrationId, target.id), period);
+}
+
+export type ComputedLine = ProgressLineInput & {
+  percentOfPlan: number | null;
+  assessment: Assessment | null;
+  /** The figure the target stands at after this report (a rate: this value; a count: the running total). */
+  total: number | null;
+  /** Before the due date: the share of the time to it that has passed, in percent. */
+  timePassed: number | null;
+};
 
 export interface RecordedReport {
   reportId: number;
   revision: number;
-  lines: (ProgressLineInput & { percentOfPlan: number | null; assessment: Assessment | null; total: number | null })[];
+  lines: ComputedLine[];
 }
 
-/** What the lines would say once computed (% of plan, assessment), without writing: shown for confirmation. */
-export function computeLines(db: DbOrTx, registrationId: number, period: Period, lines: ProgressLineInput[]): RecordedReport['lines'] {
+/**
+ * What the lines would say once computed (% of plan, assessment), without writing: shown for
+ * confirmation. A rate stands as reported (never added to earlier periods); a count or an amount
+ * reported for the period alone is added to the earlier periods of the same kind; a figure for the
+ * year period is the year's figure. Judged as of the period's end.
+ */
+export function computeLines(db: DbOrTx, registrationId: number, period: Period, lines: ProgressLineInput[]): ComputedLine[] {
   const targets = new Map(listTargets(db, registrationId).map((t) => [t.id, t]));
+  const movement = db.select({ startsOn: movements.startsOn, endsOn: movements.endsOn }).from(movements).where(eq(movements.id, period.movementId)).get()!;
   return lines.map((line) => {
     const target = targets.get(line.targetId);
     if (!target) throw new DomainError('err-target-unknown');
+    const dueOn = target.dueOn ?? movement.endsOn;
     if (target.kind === 'qualitative' || line.value === null || line.value === undefined) {
-      return { ...line, percentOfPlan: null, assessment: line.assessment ?? null, total: null };
+      return { ...line, cumulative: false, percentOfPlan: null, assessment: line.assessment ?? null, total: null, timePassed: null };
     }
-    const total = line.cumulative ? line.value : totalBefore(db, registrationId, target.id, period) + line.value;
-    return { ...line, total, ...assess(target, total) };
+    const kind = figureKind(target.measure);
+    const cumulative = asksRunningTotal(kind, period.kind) ? (line.cumulative ?? false) : true;
+    const earlier = reportedFigures(db, registrationId, target.id).filter((f) => f.periodId !== period.id);
+    const total = figureUpTo(kind, [...earlier, { periodId: period.id, periodKind: period.kind, endsOn: period.endsOn, revision: Number.MAX_SAFE_INTEGER, value: line.value, cumulative }], period)!;
+    const judged = assess({ ...target, dueOn }, total, period.endsOn);
+    const passed = judged.assessment === 'in_progress' ? timePassed(movement.startsOn, dueOn, period.endsOn) : null;
+    return { ...line, cumulative, total, ...judged, timePassed: passed };
   });
 }
 
@@ -163,39 +204,97 @@ export function reportsFor(db: DbOrTx, registrationId: number, periodId: number)
 }
 
 /**
- * Each unit's progress: the average % of plan of its quantitative targets, each as its latest
- * report says (latest period, then latest revision). Units with no figure yet are absent.
+ * How a unit's targets stand: counted, never averaged (a mean of tỷ đồng and percentages means
+ * nothing). Targets of a registration not yet sent are not counted.
  */
-export function averageProgressByUnit(db: DbOrTx, movementId: number): Map<number, number> {
-  // Reports are append-only, so the newest report id tells whether anything changed since the
-  // figures were last computed (a big movement takes a moment; the chat asks often).
-  const newest = db.get<{ id: number | null }>(sql`SELECT max(id) AS id FROM progress_reports`)?.id ?? 0;
-  const client = clientOf(db);
-  const cached = progressCache.get(client)?.get(movementId);
-  if (cached && cached.newest === newest) return cached.figures;
-  const figures = computeAverageProgress(db, movementId);
-  if (!progressCache.has(client)) progressCache.set(client, new Map());
-  progressCache.get(client)!.set(movementId, { newest, figures });
-  return figures;
+export interface ProgressCounts {
+  exceeded: number;
+  met: number;
+  inProgress: number;
+  notMet: number;
+  notReported: number;
 }
 
-const progressCache = new WeakMap<object, Map<number, { newest: number; figures: Map<number, number> }>>();
+export const emptyProgressCounts = (): ProgressCounts => ({ exceeded: 0, met: 0, inProgress: 0, notMet: 0, notReported: 0 });
 
-function computeAverageProgress(db: DbOrTx, movementId: number): Map<number, number> {
-  const rows = db.all<{ unitId: number; percent: number }>(sql`
-    WITH ranked AS (
-      SELECT pl.target_id AS targetId, pl.percent_of_plan AS percent,
-             row_number() OVER (PARTITION BY pl.target_id ORDER BY p.ends_on DESC, pr.revision DESC, pl.id DESC) AS rank
-        FROM progress_lines pl
-        JOIN progress_reports pr ON pr.id = pl.report_id
-        JOIN reporting_periods p ON p.id = pr.period_id
-       WHERE p.movement_id = ${movementId}
-    )
-    SELECT r.unit_id AS unitId, avg(ranked.percent) AS percent
-      FROM ranked
-      JOIN targets t ON t.id = ranked.targetId
-      JOIN registrations r ON r.id = t.registration_id
-     WHERE ranked.rank = 1 AND ranked.percent IS NOT NULL AND t.deleted_at IS NULL AND t.kind = 'quantitative'
-     GROUP BY r.unit_id`);
-  return new Map(rows.map((r) => [r.unitId, r.percent]));
+export function addProgressCounts(into: ProgressCounts, more: ProgressCounts): ProgressCounts {
+  for (const key of Object.keys(into) as (keyof ProgressCounts)[]) into[key] += more[key];
+  return into;
+}
+
+/**
+ * Each unit's targets counted by where they stand on `today` (with the reports of periods ending by
+ * `until`): each target's figure up to its latest report (a rate as last reported, a count or an amount added up or carried), judged against its
+ * plan from its due date (before it, in progress); a qualitative target as last reported.
+ */
+export function progressCountsByUnit(db: DbOrTx, movementId: number, today: string, until = '9999-12-31'): Map<number, ProgressCounts> {
+  // Reports and targets only grow or get marked deleted, so these tell whether anything changed
+  // since the counts were last computed (a big movement takes a moment; the chat asks often).
+  const signature = db.get<{ s: string }>(sql`
+    SELECT (SELECT coalesce(max(id), 0) FROM progress_reports) || ':' ||
+           (SELECT count(*) || ':' || coalesce(max(id), 0) || ':' || count(deleted_at) FROM targets) || ':' ||
+           (SELECT coalesce(sum(version), 0) || ':' || count(*) FROM registrations WHERE movement_id = ${movementId}) AS s`)!.s;
+  const key = `${signature}:${today}:${until}`;
+  const client = clientOf(db);
+  const cached = progressCache.get(client)?.get(movementId);
+  if (cached && cached.key === key) return cached.counts;
+  const counts = computeProgressCounts(db, movementId, today, until);
+  if (!progressCache.has(client)) progressCache.set(client, new Map());
+  progressCache.get(client)!.set(movementId, { key, counts });
+  return counts;
+}
+
+const progressCache = new WeakMap<object, Map<number, { key: string; counts: Map<number, ProgressCounts> }>>();
+
+interface CountedTarget {
+  id: number;
+  unitId: number;
+  kind: Target['kind'];
+  measure: string | null;
+  plannedValue: number | null;
+  direction: Target['direction'];
+  dueOn: string | null;
+}
+
+function computeProgressCounts(db: DbOrTx, movementId: number, today: string, until: string): Map<number, ProgressCounts> {
+  const endsOn = db.select({ endsOn: movements.endsOn }).from(movements).where(eq(movements.id, movementId)).get()?.endsOn ?? today;
+  const targetRows = db.all<CountedTarget>(sql`
+    SELECT t.id AS id, r.unit_id AS unitId, t.kind AS kind, t.measure AS measure, t.planned_value AS plannedValue,
+           t.direction AS direction, t.due_on AS dueOn
+      FROM targets t JOIN registrations r ON r.id = t.registration_id
+     WHERE r.movement_id = ${movementId} AND r.version > 0 AND t.deleted_at IS NULL`);
+  const lineRows = db.all<ReportedFigure & { targetId: number; assessment: Assessment | null }>(sql`
+    SELECT pl.target_id AS targetId, p.id AS periodId, p.kind AS periodKind, p.ends_on AS endsOn, pr.revision AS revision,
+           pl.value AS value, pl.cumulative AS cumulative, pl.assessment AS assessment
+      FROM progress_lines pl
+      JOIN progress_reports pr ON pr.id = pl.report_id
+      JOIN reporting_periods p ON p.id = pr.period_id
+     WHERE p.movement_id = ${movementId} AND p.ends_on <= ${until}`);
+  const linesOf = new Map<number, (typeof lineRows)[number][]>();
+  for (const l of lineRows) {
+    const list = linesOf.get(l.targetId) ?? [];
+    list.push({ ...l, cumulative: Boolean(l.cumulative) });
+    linesOf.set(l.targetId, list);
+  }
+  const out = new Map<number, ProgressCounts>();
+  for (const target of targetRows) {
+    const counts = out.get(target.unitId) ?? emptyProgressCounts();
+    out.set(target.unitId, counts);
+    const lines = linesOf.get(target.id) ?? [];
+    const dueOn = target.dueOn ?? endsOn;
+    let assessment: Assessment | null = null;
+    if (target.kind === 'qualitative') {
+      const latest = lines.sort(inReportOrder).at(-1);
+      assessment = judgeQualitative(latest?.assessment ?? null, dueOn, today);
+    } else {
+      const total = figureUpTo(figureKind(target.measure), lines);
+      if (total !== null) assessment = assess({ ...target, dueOn }, total, today).assessment;
+    }
+    if (assessment === null) counts.notReported++;
+    else if (assessment === 'exceeded') counts.exceeded++;
+    else if (assessment === 'met') counts.met++;
+    else if (assessment === 'not_met') counts.notMet++;
+    else counts.inProgress++;
+  }
+  return out;
 }

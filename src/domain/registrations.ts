@@ -3,15 +3,20 @@ import type { Db, DbOrTx } from '../db/connection.ts';
 import { inTransaction, prepared } from '../db/prepared.ts';
 import {
   contentAreas,
+  groupMembers,
   movements,
   registrationTitles,
   registrationVersions,
   registrations,
   targets,
+  units,
   type REGISTRATION_STATUSES,
 } from '../db/schema.ts';
 import { recordAudit, systemActor, type Actor } from './audit.ts';
+import { unitDeadline } from './due-dates.ts';
 import { DomainError } from './errors.ts';
+import { cleanText, isBlankText } from './text-input.ts';
+import { checkTitles } from './titles.ts';
 import { localDate } from './vn-input.ts';
 
 export type RegistrationStatus = (typeof REGISTRATION_STATUSES)[number];
@@ -109,18 +114,20 @@ function normaliseTarget(db: DbOrTx, reg: Registration, input: TargetInput) {
     id: input.contentAreaId,
   });
   if (!area || area.movementId !== reg.movementId) throw new DomainError('err-area-unknown');
+  const text = cleanText(input.text);
+  if (isBlankText(text)) throw new DomainError('err-text-blank');
   const quantitative = input.kind === 'quantitative';
   if (quantitative && (input.plannedValue === null || input.plannedValue === undefined || !input.direction))
     throw new DomainError('err-target-needs-plan');
   return {
     contentAreaId: input.contentAreaId,
-    text: input.text.trim(),
+    text,
     kind: input.kind,
-    measure: input.measure?.trim() || null,
+    measure: cleanText(input.measure ?? '') || null,
     plannedValue: quantitative ? input.plannedValue! : null,
     direction: quantitative ? input.direction! : null,
     dueOn: input.dueOn ?? null,
-    note: input.note?.trim() || null,
+    note: cleanText(input.note ?? '') || null,
   };
 }
 
@@ -191,9 +198,23 @@ export function removeTarget(db: DbOrTx, registrationId: number, targetId: numbe
   });
 }
 
+/** The unit's kind and whether it is in a cluster/block of the movement: what decides the titles offered. */
+export function titleContext(db: DbOrTx, reg: Pick<Registration, 'movementId' | 'unitId'>): { kind: string; inGroup: boolean } {
+  const unit = db.select({ kind: units.kind }).from(units).where(eq(units.id, reg.unitId)).get();
+  const member = db
+    .select({ g: groupMembers.groupId })
+    .from(groupMembers)
+    .where(and(eq(groupMembers.movementId, reg.movementId), eq(groupMembers.unitId, reg.unitId)))
+    .get();
+  return { kind: unit?.kind ?? 'khac', inGroup: member !== undefined };
+}
+
 export function setTitles(db: DbOrTx, registrationId: number, titles: string[], actor: Actor, now: number): void {
   return db.transaction((tx) => {
-    requireEditable(getRegistration(tx, registrationId));
+    const reg = getRegistration(tx, registrationId);
+    requireEditable(reg);
+    const { kind, inGroup } = titleContext(tx, reg);
+    checkTitles(titles, kind, inGroup);
     const before = listTitles(tx, registrationId);
     const after = [...new Set(titles)];
     tx.delete(registrationTitles).where(eq(registrationTitles.registrationId, registrationId)).run();
@@ -217,10 +238,11 @@ function snapshot(db: DbOrTx, registrationId: number): RegistrationSnapshot {
 }
 
 /**
- * Sends the registration for review as a new version. After the movement's deadline (a day in the
- * movement's time zone) it is still accepted, and marked late.
+ * Sends the registration for review as a new version, with the liaison's note if any. After the
+ * unit's deadline (the movement's unless extended for it; a day in the movement's time zone) it is
+ * still accepted, and marked late (nộp muộn).
  */
-export function submitRegistration(db: Db, registrationId: number, actor: Actor, now: number): Registration {
+export function submitRegistration(db: Db, registrationId: number, actor: Actor, now: number, note?: string | null): Registration {
   return inTransaction(db, () => {
     const reg = getRegistration(db, registrationId);
     const status = nextStatus(reg.status, 'submit');
@@ -229,15 +251,15 @@ export function submitRegistration(db: Db, registrationId: number, actor: Actor,
     const movement = prepared(db, 'registrations.movement', (d) => d.select().from(movements).where(eq(movements.id, sql.placeholder('id'))).prepare()).get({
       id: reg.movementId,
     })!;
-    const late = localDate(now, movement.timezone) > movement.registrationDeadline;
+    const late = localDate(now, movement.timezone) > unitDeadline(movement.registrationDeadline, reg.deadlineOn);
     const version = reg.version + 1;
     const p = sql.placeholder;
     prepared(db, 'registrations.version', (d) =>
       d
         .insert(registrationVersions)
-        .values({ registrationId: p('registrationId'), version: p('version'), snapshot: p('snapshot'), submittedAt: p('now'), submittedBy: p('by'), late: p('late') })
+        .values({ registrationId: p('registrationId'), version: p('version'), snapshot: p('snapshot'), submittedAt: p('now'), submittedBy: p('by'), late: p('late'), note: p('note') })
         .prepare(),
-    ).run({ registrationId, version, snapshot: snap, now, by: actor.personId ?? null, late });
+    ).run({ registrationId, version, snapshot: snap, now, by: actor.personId ?? null, late, note: cleanText(note ?? '') || null });
     const row = prepared(db, 'registrations.submit', (d) =>
       d
         .update(registrations)

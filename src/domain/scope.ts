@@ -56,3 +56,24 @@ export function liaisonsOf(db: DbOrTx, unitId: number): number[] {
     .all()
     .map((p) => p.id);
 }
+
+/** A unit's liaison as whoever urges the unit sees them: name, and phone where known. */
+export interface Contact {
+  id: number;
+  name: string;
+  phone: string | null;
+}
+
+/** The active liaisons of each of these units (units with none are absent). */
+export function liaisonContacts(db: DbOrTx, unitIds: number[]): Map<number, Contact[]> {
+  const out = new Map<number, Contact[]>();
+  if (unitIds.length === 0) return out;
+  const rows = db
+    .select({ id: people.id, name: people.fullName, phone: people.phone, unitId: people.unitId })
+    .from(people)
+    .where(and(inArray(people.unitId, unitIds), eq(people.role, 'liaison'), eq(people.active, true)))
+    .orderBy(people.id)
+    .all();
+  for (const r of rows) out.set(r.unitId!, [...(out.get(r.unitId!) ?? []), { id: r.id, name: r.name, phone: r.phone }]);
+  return out;
+}

@@ -1,6 +1,7 @@
 import { and, eq, gte, isNull, lte, or, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db/connection.ts';
 import { groups, units } from '../db/schema.ts';
+import { unitDeadline } from './due-dates.ts';
 import type { Movement } from './movements.ts';
 import type { RegistrationStatus } from './registrations.ts';
 
@@ -14,8 +15,8 @@ export interface UnitStatus {
   kind: string;
   groupCode: string | null;
   status: UnitStanding;
-  /** Past the deadline with nothing submitted, or submitted after it. */
-  late: boolean;
+  /** nộp muộn (sent after the deadline), quá hạn chưa nộp (not sent by it), or neither. */
+  lateness: Lateness;
   submittedAt: number | null;
 }
 
@@ -26,7 +27,10 @@ export interface StatusCounts {
   submitted: number;
   returned: number;
   approved: number;
-  late: number;
+  /** Sent after the deadline (nộp muộn): it counts, marked late. */
+  submittedLate: number;
+  /** Not sent by the deadline (quá hạn chưa nộp). */
+  overdue: number;
 }
 
 export interface MovementStatus {
@@ -38,21 +42,29 @@ export interface MovementStatus {
   units: UnitStatus[];
 }
 
-const emptyCounts = (): StatusCounts => ({ units: 0, none: 0, draft: 0, submitted: 0, returned: 0, approved: 0, late: 0 });
+export const emptyCounts = (): StatusCounts => ({ units: 0, none: 0, draft: 0, submitted: 0, returned: 0, approved: 0, submittedLate: 0, overdue: 0 });
+
+/** Late means two things, kept apart everywhere: nộp muộn and quá hạn chưa nộp. */
+export type Lateness = 'submitted_late' | 'overdue' | null;
 
 /**
- * The late rule, shared with the exports: past the deadline with nothing delivered (not started,
- * draft or returned), or first submitted after it (that stays, even once approved).
+ * The late rule, shared with the exports and the urging. Quá hạn chưa nộp: the deadline passed and
+ * nothing is with the Board (not started, draft, or returned and not sent again). Nộp muộn: first
+ * sent after the deadline; that stays once approved. A waiting or approved registration is never
+ * "chưa nộp".
  */
-export function isLate(status: UnitStanding, submittedLate: boolean, deadlinePassed: boolean): boolean {
+export function lateness(status: UnitStanding, submittedLate: boolean, deadlinePassed: boolean): Lateness {
   const delivered = status === 'submitted' || status === 'approved';
-  return (deadlinePassed && !delivered) || submittedLate;
+  if (deadlinePassed && !delivered) return 'overdue';
+  return submittedLate ? 'submitted_late' : null;
 }
 
-function add(counts: StatusCounts, unit: UnitStatus): void {
+/** Adds a unit to counts of units. */
+export function addToCounts(counts: StatusCounts, unit: Pick<UnitStatus, 'status' | 'lateness'>): void {
   counts.units++;
   counts[unit.status]++;
-  if (unit.late) counts.late++;
+  if (unit.lateness === 'submitted_late') counts.submittedLate++;
+  if (unit.lateness === 'overdue') counts.overdue++;
 }
 
 /** Units taking part in the movement: those valid at some point while it runs. */
@@ -79,6 +91,7 @@ interface StatusRow {
   groupId: number | null;
   status: RegistrationStatus | null;
   late: number | null;
+  deadlineOn: string | null;
   submittedAt: number | null;
 }
 
@@ -93,7 +106,7 @@ export function movementStatus(db: DbOrTx, movement: Movement, today: string): M
   const groupById = new Map(groupRows.map((g) => [g.id, g]));
   const rows = db.all<StatusRow>(sql`
     SELECT u.id AS unitId, u.code AS code, u.name AS name, u.kind AS kind, gm.group_id AS groupId,
-           r.status AS status, r.late AS late, r.submitted_at AS submittedAt
+           r.status AS status, r.late AS late, r.deadline_on AS deadlineOn, r.submitted_at AS submittedAt
     FROM units u
     LEFT JOIN group_members gm ON gm.movement_id = ${movement.id} AND gm.unit_id = u.id
     LEFT JOIN registrations r ON r.movement_id = ${movement.id} AND r.unit_id = u.id
@@ -109,7 +122,8 @@ export function movementStatus(db: DbOrTx, movement: Movement, today: string): M
       kind: u.kind,
       groupCode: u.groupId !== null ? (groupById.get(u.groupId)?.code ?? null) : null,
       status,
-      late: isLate(status, u.late === 1, deadlinePassed),
+      // A unit whose deadline the Board extended is held to its own.
+      lateness: lateness(status, u.late === 1, today > unitDeadline(movement.registrationDeadline, u.deadlineOn)),
       submittedAt: u.submittedAt ?? null,
     };
   });
@@ -119,11 +133,11 @@ export function movementStatus(db: DbOrTx, movement: Movement, today: string): M
   for (const g of groupRows) byGroup.set(g.code, { code: g.code, name: g.name, ...emptyCounts() });
   const byKind = new Map<string, { kind: string } & StatusCounts>();
   for (const u of unitStatuses) {
-    add(totals, u);
+    addToCounts(totals, u);
     if (!byGroup.has(u.groupCode)) byGroup.set(u.groupCode, { code: u.groupCode, name: null, ...emptyCounts() });
-    add(byGroup.get(u.groupCode)!, u);
+    addToCounts(byGroup.get(u.groupCode)!, u);
     if (!byKind.has(u.kind)) byKind.set(u.kind, { kind: u.kind, ...emptyCounts() });
-    add(byKind.get(u.kind)!, u);
+    addToCounts(byKind.get(u.kind)!, u);
   }
   return {
     movement: { id: movement.id, code: movement.code, name: movement.name, registrationDeadline: movement.registrationDeadline },

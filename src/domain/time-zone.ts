@@ -41,3 +41,19 @@ export function zoneOffsetMs(epochMs: number, tz: string): number {
   offsetCache.set(hourKey, offset);
   return offset;
 }
+
+/** The zone when nothing else says: Việt Nam's (UTC+7, no daylight saving). */
+export const DEFAULT_ZONE = 'Asia/Ho_Chi_Minh';
+
+/** The process's zone: `TZ` when set (checked at start by config.ts), else Asia/Ho_Chi_Minh. */
+export function processZone(env: NodeJS.ProcessEnv = process.env): string {
+  return env.TZ?.trim() || DEFAULT_ZONE;
+}
+
+/**
+ * The one time-zone rule: a movement's deadlines, quiet hours and every date shown are reckoned in
+ * the movement's own zone; a movement defined without one takes the process's `TZ`.
+ */
+export function movementZone(movement: { timezone?: string | null } | null | undefined, env: NodeJS.ProcessEnv = process.env): string {
+  return movement?.timezone || processZone(env);
+}

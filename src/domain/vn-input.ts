@@ -211,3 +211,45 @@ export function localDate(epochMs: number, tz: string): IsoDate {
   const local = new Date(epochMs + zoneOffsetMs(epochMs, tz));
   return toIso(local.getUTCFullYear(), local.getUTCMonth() + 1, local.getUTCDate());
 }
+
+// ---------------------------------------------------------------- numbers in words
+
+const DIGITS = ['không', 'một', 'hai', 'ba', 'bốn', 'năm', 'sáu', 'bảy', 'tám', 'chín'];
+const SCALES = ['', 'nghìn', 'triệu', 'tỷ', 'nghìn tỷ'];
+
+/** 0–999 in words; `full` when a higher group precedes it (then "không trăm", "linh" are said). */
+function hundredsInWords(n: number, full: boolean): string {
+  const h = Math.floor(n / 100);
+  const t = Math.floor((n % 100) / 10);
+  const u = n % 10;
+  const words: string[] = [];
+  if (h > 0 || full) words.push(DIGITS[h]!, 'trăm');
+  if (t === 0 && u > 0 && (h > 0 || full)) words.push('linh');
+  if (t === 1) words.push('mười');
+  else if (t > 1) words.push(DIGITS[t]!, 'mươi');
+  if (u === 1 && t > 1) words.push('mốt');
+  else if (u === 5 && t > 0) words.push('lăm');
+  else if (u === 4 && t > 1) words.push('tư');
+  else if (u > 0) words.push(DIGITS[u]!);
+  return words.join(' ');
+}
+
+/**
+ * A whole number in Vietnamese words, as an amount is read out: 4500 → "bốn nghìn năm trăm",
+ * 1.234.567 → "một triệu hai trăm ba mươi tư nghìn năm trăm sáu mươi bảy", 105 → "một trăm linh
+ * năm". Up to nghìn tỷ; fractions are not said.
+ */
+export function vnNumberInWords(value: number): string {
+  const n = Math.trunc(Math.abs(value));
+  if (n === 0) return 'không';
+  const groups: number[] = [];
+  for (let rest = n; rest > 0; rest = Math.floor(rest / 1000)) groups.push(rest % 1000);
+  if (groups.length > SCALES.length) return formatVnNumber(n);
+  const words: string[] = [];
+  for (let i = groups.length - 1; i >= 0; i--) {
+    const g = groups[i]!;
+    if (g === 0) continue;
+    words.push(hundredsInWords(g, i < groups.length - 1), SCALES[i]!);
+  }
+  return `${value < 0 ? 'âm ' : ''}${words.join(' ').replace(/\s+/g, ' ').trim()}`;
+}

@@ -4,12 +4,15 @@
  * stays flat however many progress lines there are; labels are looked up once, not per row.
  */
 import type Database from 'better-sqlite3';
-import { isLate } from '../domain/status.ts';
+import { overClient } from '../db/connection.ts';
+import { figureKind } from '../domain/figures.ts';
+import { progressCountsByUnit } from '../domain/progress.ts';
+import { lateness, type Lateness } from '../domain/status.ts';
 import type { Movement } from '../domain/movements.ts';
 import type { Period } from '../domain/progress.ts';
 import type { RegistrationStatus } from '../domain/registrations.ts';
 import { localDate } from '../domain/vn-input.ts';
-import { periodLabel } from '../flows/format.ts';
+import { periodTitle } from '../flows/format.ts';
 import type { Translate } from '../i18n/index.ts';
 import type { CellValue, ColumnSpec, ColumnType, SheetKey, SheetSpec } from './model.ts';
 
@@ -55,7 +58,9 @@ class Labels {
   groupKind = (kind: string) => this.memo(`g:${kind}`, () => this.t('export-group-kind', { kind }));
   assessment = (assessment: string) => this.memo(`a:${assessment}`, () => this.t('assessment', { assessment }));
   evidenceKind = (kind: string) => this.memo(`e:${kind}`, () => this.t('export-evidence-kind', { kind }));
+  qualitativeState = (state: string) => this.memo(`q:${state}`, () => this.t('qualitative-state', { state }));
   bool = (value: unknown) => (value ? this.yes : this.no);
+  lateness = (kind: Lateness) => (kind === null ? null : this.memo(`l:${kind}`, () => this.t('export-lateness', { kind })));
 }
 
 /** The calendar day of an instant in the movement's time zone, cached per quarter hour (offsets are whole quarters). */
@@ -132,35 +137,29 @@ export function buildSheets(reader: Database.Database, f: SheetFilters, t: Trans
       col(t, 'submitted-on', 12, 'date'),
       col(t, 'late', 10),
       col(t, 'target-count', 11, 'integer'),
-      col(t, 'latest-percent', 14, 'percent'),
+      // Counted, never averaged: a mean of tỷ đồng and percentages means nothing.
+      col(t, 'targets-exceeded', 9, 'integer'),
+      col(t, 'targets-met', 9, 'integer'),
+      col(t, 'targets-in-progress', 11, 'integer'),
+      col(t, 'targets-not-met', 10, 'integer'),
+      col(t, 'targets-not-reported', 11, 'integer'),
     ],
     function* () {
       const deadlinePassed = f.today > m.registrationDeadline;
-      // The latest line of each live quantitative target (latest period, then revision, as
-      // domain/progress.ts latestLines), up to the end of the period asked for; its % of plan, averaged.
+      const asOf = f.period && f.period.endsOn < f.today ? f.period.endsOn : f.today;
+      const progress = progressCountsByUnit(overClient(reader), m.id, asOf, f.period?.endsOn);
       const sql = `
         SELECT g.name, u.code, u.name, u.kind, r.status, r.submitted_at, r.late,
-          (SELECT count(*) FROM targets t WHERE t.registration_id = r.id AND t.deleted_at IS NULL),
-          (SELECT avg((SELECT pl.percent_of_plan
-                         FROM progress_lines pl
-                         JOIN progress_reports pr ON pr.id = pl.report_id
-                         JOIN reporting_periods p ON p.id = pr.period_id
-                        WHERE pl.target_id = t.id AND p.ends_on <= @until
-                        ORDER BY p.ends_on DESC, pr.revision DESC, pl.id DESC
-                        LIMIT 1))
-             FROM targets t
-            WHERE t.registration_id = r.id AND t.deleted_at IS NULL AND t.kind = 'quantitative')
+          (SELECT count(*) FROM targets t WHERE t.registration_id = r.id AND t.deleted_at IS NULL), u.id
         FROM units u
         LEFT JOIN group_members gm ON gm.movement_id = @movement AND gm.unit_id = u.id
         LEFT JOIN groups g ON g.id = gm.group_id
         LEFT JOIN registrations r ON r.movement_id = @movement AND r.unit_id = u.id
         WHERE ${PARTICIPATING}${f.group ? ` AND gm.group_id = ${f.group.id}` : ''}
         ORDER BY g.code IS NULL, g.code, u.code`;
-      for (const [groupName, code, name, kind, status, submittedAt, late, targetCount, avg] of iterate(reader, sql, {
-        ...base,
-        until: f.period?.endsOn ?? '9999-12-31',
-      })) {
+      for (const [groupName, code, name, kind, status, submittedAt, late, targetCount, unitId] of iterate(reader, sql, base)) {
         const standing = (status ?? 'none') as RegistrationStatus | 'none';
+        const counts = progress.get(Number(unitId));
         yield [
           str(groupName),
           str(code),
@@ -168,9 +167,13 @@ export function buildSheets(reader: Database.Database, f: SheetFilters, t: Trans
           labels.unitKind(String(kind)),
           labels.status(standing),
           day(num(submittedAt)),
-          labels.bool(isLate(standing, late === 1, deadlinePassed)),
+          labels.lateness(lateness(standing, late === 1, deadlinePassed)),
           Number(targetCount ?? 0),
-          avg === null ? null : Math.round(Number(avg) * 10) / 10,
+          counts?.exceeded ?? null,
+          counts?.met ?? null,
+          counts?.inProgress ?? null,
+          counts?.notMet ?? null,
+          counts?.notReported ?? null,
         ];
       }
     },
@@ -221,7 +224,7 @@ export function buildSheets(reader: Database.Database, f: SheetFilters, t: Trans
   );
 
   // ----------------------------------------------------------------- Kết quả: the progress lines
-  const periodNames = new Map(periods.map((p) => [p.id, periodLabel(t, p)]));
+  const periodNames = new Map(periods.map((p) => [p.id, periodTitle(t, p)]));
   const results = sheet(
     'results',
     'ket-qua',
@@ -266,9 +269,11 @@ export function buildSheets(reader: Database.Database, f: SheetFilters, t: Trans
           str(text),
           str(measure),
           num(value),
-          hasValue ? labels.bool(cumulative) : null,
+          // "Running total" means nothing for a rate: the latest value stands.
+          hasValue && figureKind(str(measure)) !== 'rate' ? labels.bool(cumulative) : null,
           num(percent),
-          assessment === null ? null : labels.assessment(String(assessment)),
+          // A line without a figure is a qualitative target's: "Hoàn thành", "Đang thực hiện"…
+          assessment === null ? null : hasValue ? labels.assessment(String(assessment)) : labels.qualitativeState(String(assessment)),
           evidenceRef === null ? null : evidenceKind === 'link' || evidenceKind === null ? String(evidenceRef) : `${labels.evidenceKind(String(evidenceKind))}: ${String(evidenceRef)}`,
           str(note),
           Number(revision),

@@ -1,5 +1,6 @@
 /**
- * `/phatsong` · `/broadcast` (Ban TĐKT only): pick an audience (everyone, the late units, a
+ * `/thongbao` · `/phatsong` · `/broadcast` (Ban TĐKT only): pick an audience (everyone, the units
+ * whose registration is not with the Board, those overdue (quá hạn chưa nộp), a
  * cluster/block, a kind of unit), write the message, see who will get it, confirm; then follow the
  * delivery report (sent, waiting, failed, unreachable).
  */
@@ -10,6 +11,7 @@ import type { Choice } from '../chat/types.ts';
 import { groups } from '../db/schema.ts';
 import { UNIT_KINDS } from '../domain/movement-definition.ts';
 import { can } from '../domain/scope.ts';
+import { cleanText } from '../domain/text-input.ts';
 import {
   MAX_BROADCAST_LENGTH,
   broadcastReport,
@@ -26,7 +28,8 @@ function audienceChoices(ctx: FlowContext): Choice[] {
   const clusters = ctx.db.select({ code: groups.code, name: groups.name }).from(groups).where(eq(groups.movementId, ctx.movement!.id)).orderBy(groups.code).all();
   return [
     { id: 'all', label: ctx.t('bc-audience-all') },
-    { id: 'late', label: ctx.t('bc-audience-late') },
+    { id: 'unsent', label: ctx.t('bc-audience-unsent') },
+    { id: 'overdue', label: ctx.t('bc-audience-overdue') },
     ...clusters.map((g) => ({ id: `group:${g.code}`, label: g.name })),
     ...UNIT_KINDS.map((k) => ({ id: `kind:${k}`, label: ctx.t('bc-audience-kind', { kind: ctx.t(`unit-kind-${k}`) }) })),
   ];
@@ -54,7 +57,7 @@ export const broadcastFlow = defineFlow<Data>({
       progress: () => [2, 3],
       prompt: (ctx) => ({ text: ctx.t('bc-text-prompt', { max: MAX_BROADCAST_LENGTH }) }),
       handle(ctx, d, answer) {
-        const text = answer.text?.trim() ?? '';
+        const text = cleanText(answer.text ?? '');
         if (text.length < 5) return { kind: 'invalid', message: ctx.t('bc-text-expected') };
         if (text.length > MAX_BROADCAST_LENGTH) return { kind: 'invalid', message: ctx.t('reg-text-too-long', { max: MAX_BROADCAST_LENGTH, length: text.length }) };
         return { kind: 'next', step: 'confirm', data: { ...d, text } };
@@ -65,7 +68,13 @@ export const broadcastFlow = defineFlow<Data>({
       prompt(ctx, d) {
         const preview = previewBroadcast(ctx.db, ctx.movement!, { text: d.text!, audience: parseAudience(d.audience) }, ctx.now);
         return {
-          text: ctx.t('bc-preview', { units: preview.units, people: preview.recipients.length, noAccount: preview.noAccount, text: preview.messages[ctx.locale].text }),
+          text: ctx.t('bc-preview', {
+            units: preview.units,
+            reached: preview.reachedUnits,
+            people: preview.recipients.length,
+            noAccount: preview.noAccount,
+            text: preview.messages[ctx.locale].text,
+          }),
           choices: [
             { id: 'send', label: ctx.t('bc-send') },
             { id: 'edit', label: ctx.t('bc-edit') },

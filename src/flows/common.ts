@@ -3,6 +3,7 @@ import type { FlowContext } from '../chat/engine.ts';
 import type { Choice } from '../chat/types.ts';
 import { prepared } from '../db/prepared.ts';
 import { people } from '../db/schema.ts';
+import { cleanText } from '../domain/text-input.ts';
 import type { Translate } from '../i18n/index.ts';
 
 /** The main actions, as buttons that open their flow from anywhere (`go:` payloads). */
@@ -35,3 +36,11 @@ export const adminIds = (ctx: FlowContext): number[] =>
 
 /** The "skip" option of optional questions. */
 export const skipChoice = (t: Translate): Choice => ({ id: 'skip', label: t('choice-skip') });
+
+/** A reason typed for a decision (return, reopen, a request): cleaned, at least 5 and at most 1,000 characters. */
+export function readReason(ctx: FlowContext, text: string | undefined): { reason: string } | { error: string } {
+  const reason = cleanText(text ?? '');
+  if (reason.length < 5) return { error: ctx.t('rev-reason-expected') };
+  if (reason.length > 1000) return { error: ctx.t('reg-text-too-long', { max: 1000, length: reason.length }) };
+  return { reason };
+}

@@ -5,17 +5,20 @@ import type { Target } from '../domain/registrations.ts';
 import { formatPercent, formatVnDate, formatVnNumber } from '../domain/vn-input.ts';
 import type { Translate } from '../i18n/index.ts';
 
-/** "≥ 25 %", "≤ 3 vụ", or "định tính". */
-export function formatPlan(t: Translate, target: Pick<Target, 'kind' | 'plannedValue' | 'direction' | 'measure'>): string {
-  if (target.kind === 'qualitative' || target.plannedValue === null) return t('target-qualitative');
-  return t('target-plan', {
-    direction: target.direction ?? 'at_least',
-    value: formatVnNumber(target.plannedValue),
-    measure: target.measure ?? '',
-  }).trim();
+/** "98,5%" (no space before a percent sign), "1,23 tỷ đồng", "25 xã"; small fractions keep 4 digits. */
+export function formatAmount(value: number, measure: string | null | undefined): string {
+  const number = formatVnNumber(value, Math.abs(value) >= 1 || value === 0 ? 2 : 4);
+  const unit = (measure ?? '').trim();
+  return unit === '' ? number : unit === '%' ? `${number}%` : `${number} ${unit}`;
 }
 
-/** One target as a line of the list: "2. [ND 2] Mô hình nông thôn mới kiểu mẫu — ≥ 10 mô hình, hạn 31/12/2020". */
+/** "≥ 25%", "≤ 3 vụ", or for a qualitative target "Hoàn thành". */
+export function formatPlan(t: Translate, target: Pick<Target, 'kind' | 'plannedValue' | 'direction' | 'measure'>): string {
+  if (target.kind === 'qualitative' || target.plannedValue === null) return t('target-qualitative');
+  return t('target-plan', { direction: target.direction ?? 'at_least', amount: formatAmount(target.plannedValue, target.measure) });
+}
+
+/** One target as a line of the list: "2. (Nội dung 2) Mô hình nông thôn mới kiểu mẫu — KH: ≥ 10 mô hình; hạn 31/12/2020". */
 export function formatTargetLine(t: Translate, target: Target, index: number, areas: Map<number, Area>): string {
   return t('target-line', {
     index,
@@ -36,7 +39,10 @@ export function formatTargetList(t: Translate, targets: Target[], areas: Area[])
 
 const ROMAN = ['I', 'II', 'III', 'IV'];
 
-/** "Quý I/2020", "6 tháng đầu năm 2020", "Năm 2020", "Tháng 3/2020". */
+/**
+ * "Quý I/2020", "6 tháng đầu năm 2020", "năm 2020", "tháng 3/2020": as inside a sentence ("báo cáo
+ * năm 2020"); `periodTitle` capitalises it where it starts a line, a button or a cell.
+ */
 export function periodLabel(t: Translate, period: Pick<Period, 'kind' | 'code' | 'startsOn' | 'endsOn'>): string {
   const year = period.endsOn.slice(0, 4);
   const month = Number(period.endsOn.slice(5, 7));
@@ -54,20 +60,27 @@ export function periodLabel(t: Translate, period: Pick<Period, 'kind' | 'code' |
   }
 }
 
-/** "12 sản phẩm (12% kế hoạch, chưa đạt)" for a quantitative line; the assessment for a qualitative one. */
+/**
+ * "35 sản phẩm (35% kế hoạch; đang thực hiện, đã qua 25% thời gian)" before the due date, "102 sản
+ * phẩm (102% kế hoạch, vượt)" from it; a qualitative line as reported ("Hoàn thành").
+ */
 export function formatResult(
   t: Translate,
   target: Pick<Target, 'kind' | 'measure'>,
-  line: { value?: number | null; total?: number | null; percentOfPlan: number | null; assessment: string | null },
+  line: { value?: number | null; total?: number | null; percentOfPlan: number | null; assessment: string | null; timePassed?: number | null },
 ): string {
   if (target.kind === 'qualitative' || line.value === null || line.value === undefined) {
-    return line.assessment ? t('assessment', { assessment: line.assessment }) : t('result-none');
+    return line.assessment ? t('qualitative-state', { state: line.assessment }) : t('result-none');
   }
   const shown = line.total ?? line.value;
-  return t('result-line', {
-    value: formatVnNumber(shown),
-    measure: target.measure ?? '',
-    percent: line.percentOfPlan === null ? '—' : formatPercent(line.percentOfPlan),
-    assessment: t('assessment', { assessment: line.assessment ?? 'not_met' }),
-  });
+  const args = { amount: formatAmount(shown, target.measure), percent: line.percentOfPlan === null ? '—' : formatPercent(line.percentOfPlan) };
+  if (line.assessment === 'in_progress' && line.timePassed !== null && line.timePassed !== undefined)
+    return t('result-line-in-progress', { ...args, time: formatPercent(line.timePassed) });
+  return t('result-line', { ...args, assessment: t('assessment', { assessment: line.assessment ?? 'not_met' }) });
+}
+
+/** A period's label where it stands first: "Năm 2020", "Tháng 3/2020". */
+export function periodTitle(t: Translate, period: Pick<Period, 'kind' | 'code' | 'startsOn' | 'endsOn'>): string {
+  const label = periodLabel(t, period);
+  return label.charAt(0).toLocaleUpperCase('vi') + label.slice(1);
 }

@@ -5,6 +5,7 @@
  */
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
+import { movementZone } from '../domain/time-zone.ts';
 import { defineFlow, type FlowContext, type StepResult } from '../chat/engine.ts';
 import { settings, units } from '../db/schema.ts';
 import { createInvite } from '../domain/invites.ts';
@@ -25,7 +26,7 @@ type Data = z.infer<typeof data>;
 function create(ctx: FlowContext, d: Data, name: string | null): StepResult<Data> {
   const invite = createInvite(ctx.db, { unitCode: d.unitCode ?? null, role: d.role!, personName: name }, ctx.actor, ctx.now);
   const username = ctx.db.select().from(settings).where(eq(settings.key, 'telegram.username')).get()?.value;
-  const tz = ctx.movement?.timezone ?? 'Asia/Ho_Chi_Minh';
+  const tz = movementZone(ctx.movement);
   return {
     kind: 'done',
     message: ctx.t('inv-created', {

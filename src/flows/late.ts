@@ -1,77 +1,143 @@
 /**
- * The units that still owe a registration (late once the deadline has passed), with one button to
- * urge them all: a message to each unit's liaisons through the outbox, with a button to register.
+ * `/dondoc` · `/cham`: the units whose registration is not with the Board (quá hạn chưa nộp once
+ * their deadline passed), each with its liaison and phone where known, then urge them all or the
+ * units chosen: a message to each unit's liaisons through the outbox, with a button to register.
+ * Units with nobody linked are listed as such; they cannot be urged by the bot.
  */
 import { z } from 'zod';
-import { defineFlow, type FlowContext } from '../chat/engine.ts';
-import { can, inScope, liaisonsOf, readScope } from '../domain/scope.ts';
+import { defineFlow, type FlowContext, type StepResult } from '../chat/engine.ts';
+import type { Choice } from '../chat/types.ts';
+import { deadlineFor } from '../domain/deadlines.ts';
+import { findRegistration } from '../domain/registrations.ts';
+import { can, inScope, liaisonContacts, readScope, type Contact } from '../domain/scope.ts';
 import { movementStatus, type UnitStatus } from '../domain/status.ts';
 import { formatVnDate, localDate } from '../domain/vn-input.ts';
+import { daysUntil } from '../reminders/messages.ts';
+import { fold } from '../util/text.ts';
 
 /** Lines of the list shown in one message; the rest is counted. */
 const SHOWN = 40;
+/** Units offered as buttons when choosing. */
+const PICKABLE = 30;
 
-const data = z.object({});
+const data = z.object({ chosen: z.array(z.number().int()).optional() });
+type Data = z.infer<typeof data>;
 
-function owing(ctx: FlowContext): { units: UnitStatus[]; passed: boolean } {
+interface Owing {
+  unit: UnitStatus;
+  contacts: Contact[];
+}
+
+function owing(ctx: FlowContext): Owing[] {
   const scope = readScope(ctx.db, ctx.person!, ctx.movement!.id);
-  const status = movementStatus(ctx.db, ctx.movement!, localDate(ctx.now, ctx.movement!.timezone));
+  const status = movementStatus(ctx.db, ctx.movement!, today(ctx));
   const units = status.units.filter((u) => inScope(scope, u.unitId) && (u.status === 'none' || u.status === 'draft' || u.status === 'returned'));
-  return { units, passed: status.deadlinePassed };
+  const contacts = liaisonContacts(ctx.db, units.map((u) => u.unitId));
+  return units.map((unit) => ({ unit, contacts: contacts.get(unit.unitId) ?? [] }));
 }
 
-function listText(ctx: FlowContext, units: UnitStatus[], passed: boolean): string {
-  const lines = units.slice(0, SHOWN).map((u) => `• ${u.code} — ${u.name}: ${ctx.t('registration-status', { status: u.status })}`);
-  if (units.length > SHOWN) lines.push(ctx.t('late-more', { count: units.length - SHOWN }));
-  return `${ctx.t(passed ? 'late-title-passed' : 'late-title-open', { count: units.length, deadline: formatVnDate(ctx.movement!.registrationDeadline) })}\n${lines.join('\n')}`;
+const today = (ctx: FlowContext) => localDate(ctx.now, ctx.movement!.timezone);
+
+function contactText(ctx: FlowContext, contacts: Contact[]): string {
+  if (contacts.length === 0) return ctx.t('late-nobody');
+  return contacts.map((c) => (c.phone ? ctx.t('late-contact-phone', { name: c.name, phone: c.phone }) : c.name)).join('; ');
 }
 
-export const lateFlow = defineFlow<object>({
+function listText(ctx: FlowContext, list: Owing[]): string {
+  const lines = list.slice(0, SHOWN).map(({ unit, contacts }) => {
+    const late = unit.lateness === 'overdue' ? ` · ${ctx.t('lateness', { kind: 'overdue' })}` : '';
+    return `• ${unit.code} — ${unit.name}: ${ctx.t('registration-status', { status: unit.status })}${late} · ${contactText(ctx, contacts)}`;
+  });
+  if (list.length > SHOWN) lines.push(ctx.t('late-more', { count: list.length - SHOWN }));
+  const nobody = list.filter((o) => o.contacts.length === 0).length;
+  const passed = today(ctx) > ctx.movement!.registrationDeadline;
+  const title = ctx.t(passed ? 'late-title-passed' : 'late-title-open', { count: list.length, deadline: formatVnDate(ctx.movement!.registrationDeadline) });
+  return [title, ...lines, ...(nobody > 0 ? [ctx.t('late-nobody-count', { count: nobody })] : [])].join('\n');
+}
+
+/** Sends the urge to each unit's liaisons, at most once a unit a day; tells who could not be reached. */
+function urge(ctx: FlowContext, chosen: Owing[]): StepResult<Data> {
+  const day = today(ctx);
+  const year = ctx.movement!.endsOn.slice(0, 4);
+  const reached = chosen.filter((o) => o.contacts.length > 0);
+  for (const { unit, contacts } of reached) {
+    const deadline = deadlineFor(ctx.movement!, findRegistration(ctx.db, ctx.movement!.id, unit.unitId));
+    const days = daysUntil(day, deadline);
+    ctx.notify(
+      contacts.map((c) => c.id),
+      `urge:${day}:${unit.unitId}`,
+      'urge-notice',
+      { unit: unit.name, year, deadline: formatVnDate(deadline).slice(0, 5), when: days > 0 ? 'future' : days === 0 ? 'today' : 'past', days: Math.abs(days) },
+      (t) => [{ id: 'go:register', label: t('menu-register') }],
+    );
+  }
+  const unreached = chosen.filter((o) => o.contacts.length === 0).map((o) => o.unit.code);
+  return { kind: 'done', message: ctx.t('late-urged', { reached: reached.length, unreached: unreached.length, codes: unreached.join(', ') }) };
+}
+
+export const lateFlow = defineFlow<Data>({
   id: 'late',
-  version: 1,
+  version: 2,
   schema: data,
   start(ctx) {
     if (!ctx.movement) return { kind: 'refuse', message: ctx.t('err-no-movement-chat') };
     if (!ctx.person || !can.urge(ctx.person)) return { kind: 'refuse', message: ctx.t('scope-urge-only') };
-    const { units, passed } = owing(ctx);
-    if (units.length === 0) return { kind: 'done', message: ctx.t('late-none') };
-    return { kind: 'start', step: 'confirm', data: {}, note: listText(ctx, units, passed) };
+    const list = owing(ctx);
+    if (list.length === 0) return { kind: 'done', message: ctx.t('late-none') };
+    return { kind: 'start', step: 'confirm', data: {}, note: listText(ctx, list) };
   },
   steps: {
     confirm: {
       prompt(ctx) {
-        const { units } = owing(ctx);
+        const reachable = owing(ctx).filter((o) => o.contacts.length > 0).length;
+        const choices: Choice[] =
+          reachable === 0
+            ? []
+            : [
+                { id: 'urge', label: ctx.t('late-urge-all', { count: reachable }) },
+                { id: 'pick', label: ctx.t('late-urge-pick') },
+              ];
+        return { text: ctx.t(reachable === 0 ? 'late-nobody-to-urge' : 'late-urge-prompt'), choices: [...choices, { id: 'no', label: ctx.t('choice-no') }] };
+      },
+      handle(ctx, _d, answer) {
+        if (answer.choice?.id === 'no') return { kind: 'done', message: ctx.t('late-not-urged') };
+        if (answer.choice?.id === 'pick') return { kind: 'next', step: 'pick', data: { chosen: [] } };
+        if (answer.choice?.id !== 'urge') return { kind: 'invalid', message: ctx.t('choice-expected') };
+        return urge(ctx, owing(ctx));
+      },
+      help: (ctx) => ctx.t('late-confirm-help'),
+    },
+    pick: {
+      prompt(ctx, d) {
+        const chosen = new Set(d.chosen ?? []);
+        const units = owing(ctx).filter((o) => o.contacts.length > 0).slice(0, PICKABLE);
         return {
-          text: ctx.t('late-urge-prompt'),
+          text: ctx.t('late-pick-prompt'),
           choices: [
-            { id: 'urge', label: ctx.t('late-urge-all', { count: units.length }) },
+            ...units.map((o) => ({ id: `u:${o.unit.unitId}`, label: `${chosen.has(o.unit.unitId) ? '☑' : '☐'} ${o.unit.code} — ${o.unit.name}` })),
+            ...(chosen.size > 0 ? [{ id: 'send', label: ctx.t('late-pick-send', { count: chosen.size }) }] : []),
             { id: 'no', label: ctx.t('choice-no') },
           ],
         };
       },
-      handle(ctx, _d, answer) {
+      handle(ctx, d, answer) {
+        const chosen = new Set(d.chosen ?? []);
+        const list = owing(ctx);
         if (answer.choice?.id === 'no') return { kind: 'done', message: ctx.t('late-not-urged') };
-        if (answer.choice?.id !== 'urge') return { kind: 'invalid', message: ctx.t('choice-expected') };
-        const { units } = owing(ctx);
-        const day = localDate(ctx.now, ctx.movement!.timezone);
-        const unreached: string[] = [];
-        let reached = 0;
-        for (const unit of units) {
-          const liaisons = liaisonsOf(ctx.db, unit.unitId);
-          if (liaisons.length === 0) {
-            unreached.push(unit.code);
-            continue;
-          }
-          reached++;
-          // One urge a unit a day, however often the button is pressed.
-          ctx.notify(liaisons, `urge:${day}:${unit.unitId}`, 'urge-notice', { status: unit.status, deadline: formatVnDate(ctx.movement!.registrationDeadline) }, (t) => [
-            { id: 'go:register', label: t('menu-register') },
-          ]);
+        if (answer.choice?.id === 'send') return urge(ctx, list.filter((o) => chosen.has(o.unit.unitId)));
+        // A button, or unit codes typed: "SYT, HHH".
+        const ids = answer.choice?.id.startsWith('u:')
+          ? [Number(answer.choice.id.slice(2))]
+          : (answer.text ?? '')
+              .split(/[,;\s]+/)
+              .map((code) => list.find((o) => fold(o.unit.code) === fold(code))?.unit.unitId)
+              .filter((id): id is number => id !== undefined);
+        if (ids.length === 0) return { kind: 'invalid', message: ctx.t('late-pick-expected') };
+        for (const id of ids) {
+          if (chosen.has(id)) chosen.delete(id);
+          else chosen.add(id);
         }
-        return {
-          kind: 'done',
-          message: ctx.t('late-urged', { reached, unreached: unreached.length, codes: unreached.join(', ') }),
-        };
+        return { kind: 'next', step: 'pick', data: { chosen: [...chosen] } };
       },
     },
   },

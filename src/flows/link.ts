@@ -23,7 +23,8 @@ function lockedMessage(ctx: FlowContext): string | undefined {
 function tryCode(ctx: FlowContext, code: string): StepResult<Data> {
   const locked = lockedMessage(ctx);
   if (locked) return { kind: 'done', message: locked };
-  if (!looksLikeCode(code)) return { kind: 'invalid', message: ctx.t('link-not-a-code') };
+  // A greeting ("Xin chào", "alo") is not a wrong code: it gets a welcome that explains the codes.
+  if (!looksLikeCode(code)) return { kind: 'invalid', message: ctx.t(/\d/.test(code) ? 'link-not-a-code' : 'link-greeting') };
   const result = redeemInvite(ctx.db, code, { channel: ctx.identity.channel, externalId: ctx.identity.externalId, displayName: ctx.identity.displayName }, ctx.now);
   if (result.ok) {
     const person = ctx.db.select().from(people).where(eq(people.id, result.personId)).get()!;

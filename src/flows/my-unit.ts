@@ -2,11 +2,11 @@ import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { defineFlow, type FlowContext, type Unit } from '../chat/engine.ts';
 import { groupMembers, groups } from '../db/schema.ts';
-import { latestLines } from '../domain/progress.ts';
+import { latestLines, targetTotal } from '../domain/progress.ts';
 import { findRegistration, listTargets, listTitles } from '../domain/registrations.ts';
 import { formatVnDate, localDate } from '../domain/vn-input.ts';
 import { mainMenuChoices } from './common.ts';
-import { formatResult, formatTargetList, periodLabel } from './format.ts';
+import { formatResult, formatTargetList, periodTitle } from './format.ts';
 
 /** A unit's registration, targets and latest progress, in one message. */
 export function describeUnit(ctx: FlowContext, unit: Unit): string {
@@ -39,7 +39,8 @@ export function describeUnit(ctx: FlowContext, unit: Unit): string {
     lines.push('', ctx.t('myunit-progress'));
     targets.forEach((target, i) => {
       const row = latest.get(target.id);
-      if (row) lines.push(`${i + 1}. ${periodLabel(ctx.t, row.period)}: ${formatResult(ctx.t, target, row.line)}`);
+      // A count reported "this period only" is shown as the running total its % of plan is of.
+      if (row) lines.push(`${i + 1}. ${periodTitle(ctx.t, row.period)}: ${formatResult(ctx.t, target, { ...row.line, total: targetTotal(ctx.db, target, row.period) })}`);
     });
   }
   return lines.join('\n');

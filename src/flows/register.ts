@@ -15,17 +15,23 @@ import {
   removeTarget,
   setTitles,
   submitRegistration,
+  titleContext,
   updateTarget,
   type TargetInput,
 } from '../domain/registrations.ts';
-import { TITLES } from '../domain/titles.ts';
-import { formatVnDate, formatVnNumber, parseVnDate } from '../domain/vn-input.ts';
-import { adminIds, mainMenuChoices, skipChoice } from './common.ts';
+import { TITLES, TITLES_WITH_HISTORY, titleHistory, titlesOffered, toggleTitle } from '../domain/titles.ts';
+import { recordAudit } from '../domain/audit.ts';
+import { deadlineFor } from '../domain/deadlines.ts';
+import { checkDueDate } from '../domain/due-dates.ts';
+import { cleanText, isBlankText } from '../domain/text-input.ts';
+import { formatVnDate, formatVnNumber, localDate, parseVnDate } from '../domain/vn-input.ts';
+import { fold } from '../util/text.ts';
+import { adminIds, mainMenuChoices, readReason, skipChoice } from './common.ts';
 import { formatPlan, formatTargetList } from './format.ts';
-import { numberAnswer } from './number-answer.ts';
+import { numberAnswer, quantityAnswer } from './number-answer.ts';
 
 /** Units of measure as the forms write them: stored in the targets as data, so Vietnamese in any language. */
-const COMMON_MEASURES = ['%', 'sản phẩm', 'xã', 'công trình', 'tỷ đồng', 'người', 'mô hình'];
+const COMMON_MEASURES = ['%', 'sản phẩm', 'xã', 'công trình', 'người', 'mô hình', 'đồng', 'triệu đồng', 'tỷ đồng'];
 const TEXT_MIN = 5;
 const TEXT_MAX = 500;
 
@@ -41,6 +47,8 @@ const draft = z.object({
   pending: z.tuple([z.number(), z.number()]).optional(),
   direction: z.enum(['at_least', 'at_most']).optional(),
   dueOn: z.string().optional(),
+  /** A due date already past, waiting for the person to confirm it (or pick next year's). */
+  dueToConfirm: z.string().optional(),
   note: z.string().nullable().optional(),
 });
 type Draft = z.infer<typeof draft>;
@@ -59,9 +67,11 @@ const ENTRY: Record<'quantitative' | 'qualitative', string[]> = {
 };
 
 const entrySteps = (d: Draft) => ENTRY[d.kind ?? 'quantitative'];
+/** "Bước i/n" once the kind of target is known (it decides n); "Bước i." before. */
 const progress = (step: string) => (data: Data) => {
-  const steps = entrySteps(data.draft ?? {});
-  return [steps.indexOf(step) + 1, steps.length] as [number, number];
+  const d = data.draft ?? {};
+  const steps = entrySteps(d);
+  return [steps.indexOf(step) + 1, d.kind === undefined ? null : steps.length] as [number, number | null];
 };
 
 /** The question after `step` for this draft (editing walks the same path, each answer kept or changed). */
@@ -81,6 +91,17 @@ function keepChoice(ctx: FlowContext, data: Data, current: string | undefined): 
 }
 
 const movementEnd = (ctx: FlowContext) => ctx.movement!.endsOn;
+const today = (ctx: FlowContext) => localDate(ctx.now, ctx.movement!.timezone);
+
+/** A due date as the rules take it: refused outside the movement, asked about when past, warned about after the movement ends. */
+function acceptDue(ctx: FlowContext, data: Data, date: string, confirmed: boolean): StepResult<Data> {
+  const check = checkDueDate(date, ctx.movement!, today(ctx));
+  if (check.kind === 'refused') return { kind: 'invalid', message: ctx.t('reg-due-outside', { start: formatVnDate(check.from), end: formatVnDate(check.to) }) };
+  if (check.kind === 'past' && !confirmed) return { kind: 'next', step: 'due', data: { ...data, draft: { ...data.draft, dueToConfirm: date } } };
+  const read = ctx.t('reg-date-read-as', { date: formatVnDate(date) });
+  const note = check.kind === 'after-end' ? `${read}\n${ctx.t('reg-due-after-end', { end: formatVnDate(movementEnd(ctx)), review: formatVnDate(check.finalReview) })}` : read;
+  return next(data, 'due', { dueOn: date, dueToConfirm: undefined }, note);
+}
 
 function draftToInput(d: Draft): TargetInput {
   return {
@@ -121,7 +142,7 @@ function menuText(ctx: FlowContext, data: Data): string {
       unit: ctx.unit!.name,
       movement: ctx.movement!.name,
       status: reg.status,
-      deadline: formatVnDate(ctx.movement!.registrationDeadline),
+      deadline: formatVnDate(deadlineFor(ctx.movement!, reg)),
     }),
   ];
   if (reg.status === 'returned' && reg.reviewComment) lines.push(ctx.t('reg-returned-reason', { reason: reg.reviewComment }));
@@ -138,7 +159,8 @@ function targetChoices(ctx: FlowContext, data: Data): Choice[] {
 }
 
 function readText(ctx: FlowContext, answer: Answer): string | { error: string } {
-  const text = answer.text?.trim() ?? '';
+  const text = cleanText(answer.text ?? '');
+  if (isBlankText(text)) return { error: ctx.t('text-blank') };
   if (text.length < TEXT_MIN) return { error: ctx.t('reg-text-too-short', { min: TEXT_MIN }) };
   if (text.length > TEXT_MAX) return { error: ctx.t('reg-text-too-long', { max: TEXT_MAX, length: text.length }) };
   return text;
@@ -229,7 +251,10 @@ const steps: Record<string, Step<Data>> = {
     }),
     handle(ctx, data, answer) {
       if (answer.choice?.id === 'keep') return next(data, 'measure', {});
-      const measure = answer.choice ? answer.choice.label : answer.text?.trim() ?? '';
+      // A typed unit is taken as typed: "đồng" is not "tỷ đồng", even if it is part of that button.
+      const typed = cleanText(answer.text ?? '');
+      const picked = answer.choice && (typed === '' || /^\d+$/.test(typed) || fold(typed) === fold(answer.choice.label));
+      const measure = picked ? answer.choice!.label : typed;
       if (measure.length < 1 || measure.length > 30 || /^\d+$/.test(measure)) return { kind: 'invalid', message: ctx.t('reg-measure-invalid') };
       return next(data, 'measure', { measure });
     },
@@ -249,11 +274,11 @@ const steps: Record<string, Step<Data>> = {
     handle(ctx, data, answer) {
       const d = data.draft ?? {};
       if (answer.choice?.id === 'keep') return next(data, 'planned', {});
-      const reading = numberAnswer.read(ctx, answer, d.pending);
+      const reading = quantityAnswer.read(ctx, answer, d.measure ?? null, d.pending);
       if (reading.kind === 'invalid') return { kind: 'invalid', message: reading.message };
       if (reading.kind === 'ambiguous') return { kind: 'next', step: 'planned', data: { ...data, draft: { ...d, pending: reading.candidates } } };
       if (reading.value < 0) return { kind: 'invalid', message: ctx.t('reg-planned-negative') };
-      return next(data, 'planned', { planned: reading.value, pending: undefined }, ctx.t('reg-read-as', { value: formatVnNumber(reading.value), measure: d.measure ?? '' }));
+      return next(data, 'planned', { planned: reading.value, pending: undefined }, quantityAnswer.readAs(ctx, reading.value, d.measure ?? null, reading.typed));
     },
     help: (ctx) => ctx.t('number-help'),
   },
@@ -278,22 +303,40 @@ const steps: Record<string, Step<Data>> = {
 
   due: {
     progress: progress('due'),
-    prompt: (ctx, data) => ({
-      text: ctx.t('reg-due-prompt'),
-      choices: [
-        ...keepChoice(ctx, data, data.draft?.dueOn && formatVnDate(data.draft.dueOn)),
-        { id: 'end', label: ctx.t('reg-due-end', { date: formatVnDate(movementEnd(ctx)) }) },
-      ],
-      numbered: false,
-    }),
+    prompt(ctx, data) {
+      const pending = data.draft?.dueToConfirm;
+      if (pending) {
+        // A past date typed without a year may mean next year's (31/01 for a disbursement).
+        const nextYear = `${Number(pending.slice(0, 4)) + 1}${pending.slice(4)}`;
+        const alternative = checkDueDate(nextYear, ctx.movement!, today(ctx)).kind === 'after-end';
+        return {
+          text: ctx.t('reg-due-past', { date: formatVnDate(pending) }),
+          choices: [
+            { id: `date:${pending}`, label: ctx.t('reg-due-keep', { date: formatVnDate(pending) }) },
+            ...(alternative ? [{ id: `date:${nextYear}`, label: formatVnDate(nextYear) }] : []),
+            { id: 'retype', label: ctx.t('reg-due-retype') },
+          ],
+          numbered: false,
+        };
+      }
+      return {
+        text: ctx.t('reg-due-prompt'),
+        choices: [
+          ...keepChoice(ctx, data, data.draft?.dueOn && formatVnDate(data.draft.dueOn)),
+          { id: 'end', label: ctx.t('reg-due-end', { date: formatVnDate(movementEnd(ctx)) }) },
+        ],
+        numbered: false,
+      };
+    },
     handle(ctx, data, answer) {
-      if (answer.choice?.id === 'keep') return next(data, 'due', {});
-      if (answer.choice?.id === 'end') return next(data, 'due', { dueOn: movementEnd(ctx) });
+      const id = answer.choice?.id;
+      if (id === 'keep') return next(data, 'due', {});
+      if (id === 'end') return next(data, 'due', { dueOn: movementEnd(ctx), dueToConfirm: undefined });
+      if (id === 'retype') return { kind: 'next', step: 'due', data: { ...data, draft: { ...data.draft, dueToConfirm: undefined } } };
+      if (id?.startsWith('date:') && data.draft?.dueToConfirm) return acceptDue(ctx, data, id.slice(5), true);
       const reading = parseVnDate(answer.text ?? '', Number(movementEnd(ctx).slice(0, 4)));
       if (reading.kind !== 'ok') return { kind: 'invalid', message: ctx.t('date-invalid') };
-      if (reading.date < ctx.movement!.startsOn || reading.date > movementEnd(ctx))
-        return { kind: 'invalid', message: ctx.t('reg-due-outside', { start: formatVnDate(ctx.movement!.startsOn), end: formatVnDate(movementEnd(ctx)) }) };
-      return next(data, 'due', { dueOn: reading.date }, ctx.t('reg-date-read-as', { date: formatVnDate(reading.date) }));
+      return acceptDue(ctx, data, reading.date, false);
     },
     help: (ctx) => ctx.t('date-help'),
   },
@@ -307,8 +350,8 @@ const steps: Record<string, Step<Data>> = {
     handle(ctx, data, answer) {
       if (answer.choice?.id === 'keep') return next(data, 'note', {});
       if (answer.choice?.id === 'skip') return next(data, 'note', { note: null });
-      const note = answer.text?.trim() ?? '';
-      if (note.length === 0) return { kind: 'invalid', message: ctx.t('note-expected') };
+      const note = cleanText(answer.text ?? '');
+      if (isBlankText(note)) return { kind: 'invalid', message: ctx.t('note-expected') };
       if (note.length > TEXT_MAX) return { kind: 'invalid', message: ctx.t('reg-text-too-long', { max: TEXT_MAX, length: note.length }) };
       return next(data, 'note', { note });
     },
@@ -393,10 +436,16 @@ const steps: Record<string, Step<Data>> = {
   titles: {
     prompt(ctx, data) {
       const chosen = new Set(data.titles ?? []);
+      const { kind, inGroup } = titleContext(ctx.db, getRegistration(ctx.db, data.registrationId));
+      const year = Number(ctx.movement!.endsOn.slice(0, 4));
+      // Earlier years of the titles that build on them, when the data holds any.
+      const history = TITLES_WITH_HISTORY.map((title) => ({ title, ...titleHistory(ctx.db, ctx.unit!.id, title, year) }))
+        .filter((h) => h.years.length > 0)
+        .map((h) => ctx.t('reg-title-history', { title: ctx.t(`title-${h.title}`), years: h.years.join(', '), consecutive: h.consecutive }));
       return {
-        text: ctx.t('reg-titles-prompt'),
+        text: [ctx.t('reg-titles-prompt'), ...history].join('\n'),
         choices: [
-          ...TITLES.map((x) => ({ id: x, label: `${chosen.has(x) ? '☑' : '☐'} ${ctx.t(`title-${x}`)}` })),
+          ...titlesOffered(kind, inGroup).map((x) => ({ id: x, label: `${chosen.has(x) ? '☑' : '☐'} ${ctx.t(`title-${x}`)}` })),
           { id: 'done', label: ctx.t('reg-titles-done') },
         ],
       };
@@ -408,10 +457,9 @@ const steps: Record<string, Step<Data>> = {
         setTitles(ctx.db, data.registrationId, data.titles ?? [], ctx.actor, ctx.now);
         return { kind: 'next', step: 'menu', data: { registrationId: data.registrationId, draft: null }, note: ctx.t('reg-titles-saved'), saved: true };
       }
-      const chosen = new Set(data.titles ?? []);
-      if (chosen.has(id)) chosen.delete(id);
-      else chosen.add(id);
-      return { kind: 'next', step: 'titles', data: { ...data, titles: TITLES.filter((x) => chosen.has(x)) } };
+      const title = TITLES.find((t) => t === id);
+      if (!title) return { kind: 'invalid', message: ctx.t('choice-expected') };
+      return { kind: 'next', step: 'titles', data: { ...data, titles: toggleTitle(data.titles ?? [], title) } };
     },
   },
 
@@ -420,27 +468,72 @@ const steps: Record<string, Step<Data>> = {
       text: `${menuText(ctx, data)}\n\n${ctx.t('reg-submit-prompt')}`,
       choices: [
         { id: 'send', label: ctx.t('reg-submit-send') },
+        { id: 'send-note', label: ctx.t('reg-submit-with-note') },
         { id: 'not-yet', label: ctx.t('reg-submit-not-yet') },
       ],
     }),
     handle(ctx, data, answer) {
       if (answer.choice?.id === 'not-yet') return { kind: 'next', step: 'menu', data };
+      if (answer.choice?.id === 'send-note') return { kind: 'next', step: 'submit_note', data };
       if (answer.choice?.id !== 'send') return { kind: 'invalid', message: ctx.t('choice-expected') };
-      const reg = submitRegistration(ctx.db, data.registrationId, ctx.actor, ctx.now);
-      ctx.notify(adminIds(ctx), `registration-submitted:${reg.id}:v${reg.version}`, 'reg-admin-notice', {
-        unit: ctx.unit!.name,
-        version: reg.version,
-        count: listTargets(ctx.db, reg.id).length,
-        late: reg.late ? 'yes' : 'no',
-      });
-      return {
-        kind: 'done',
-        message: ctx.t('reg-submitted', { version: reg.version, late: reg.late ? 'yes' : 'no', deadline: formatVnDate(ctx.movement!.registrationDeadline) }),
-        choices: mainMenuChoices(ctx.t, ctx.person?.role),
-      };
+      return submit(ctx, data, null);
+    },
+  },
+
+  submit_note: {
+    prompt: (ctx) => ({ text: ctx.t('reg-submit-note-prompt'), choices: [skipChoice(ctx.t)] }),
+    handle(ctx, data, answer) {
+      if (answer.choice?.id === 'skip') return submit(ctx, data, null);
+      const note = cleanText(answer.text ?? '');
+      if (isBlankText(note)) return { kind: 'invalid', message: ctx.t('note-expected') };
+      if (note.length > TEXT_MAX) return { kind: 'invalid', message: ctx.t('reg-text-too-long', { max: TEXT_MAX, length: note.length }) };
+      return submit(ctx, data, note);
+    },
+  },
+
+  locked: {
+    prompt: (ctx, data) => ({
+      text: `${menuText(ctx, data)}\n\n${ctx.t('reg-locked', { status: getRegistration(ctx.db, data.registrationId).status })}`,
+      choices: [{ id: 'ask-reopen', label: ctx.t('reg-ask-reopen') }, ...mainMenuChoices(ctx.t, ctx.person?.role)],
+    }),
+    handle(ctx, data, answer) {
+      if (answer.choice?.id === 'ask-reopen') return { kind: 'next', step: 'reopen_reason', data };
+      if (answer.choice?.id.startsWith('go:')) return { kind: 'switch', flow: answer.choice.id.slice(3) };
+      return { kind: 'invalid', message: ctx.t('choice-expected') };
+    },
+  },
+
+  reopen_reason: {
+    prompt: (ctx) => ({ text: ctx.t('reg-reopen-reason-prompt') }),
+    handle(ctx, data, answer) {
+      const read = readReason(ctx, answer.text);
+      if ('error' in read) return { kind: 'invalid', message: read.error };
+      const { reason } = read;
+      const reg = getRegistration(ctx.db, data.registrationId);
+      recordAudit(ctx.db, ctx.actor, ctx.now, { action: 'registration.reopen-request', entity: 'registration', entityId: reg.id, after: { reason } });
+      ctx.notify(adminIds(ctx), `reopen-request:${reg.id}:v${reg.version}:${ctx.now}`, 'reg-reopen-request-notice', { unit: ctx.unit!.name, reason });
+      return { kind: 'done', message: ctx.t('reg-reopen-requested'), choices: mainMenuChoices(ctx.t, ctx.person?.role) };
     },
   },
 };
+
+/** Sends the registration (with the liaison's note, if any) and tells the Board. */
+function submit(ctx: FlowContext, data: Data, note: string | null): StepResult<Data> {
+  const reg = submitRegistration(ctx.db, data.registrationId, ctx.actor, ctx.now, note);
+  ctx.notify(adminIds(ctx), `registration-submitted:${reg.id}:v${reg.version}`, 'reg-admin-notice', {
+    unit: ctx.unit!.name,
+    version: reg.version,
+    count: listTargets(ctx.db, reg.id).length,
+    late: reg.late ? 'yes' : 'no',
+    note: note ?? '',
+    hasNote: note ? 'yes' : 'no',
+  });
+  return {
+    kind: 'done',
+    message: ctx.t('reg-submitted', { version: reg.version, late: reg.late ? 'yes' : 'no', deadline: formatVnDate(deadlineFor(ctx.movement!, reg)) }),
+    choices: mainMenuChoices(ctx.t, ctx.person?.role),
+  };
+}
 
 /** Everything about a registration that is not a question: who may open it and where it starts. */
 function start(ctx: FlowContext): StartResult<Data> {
@@ -448,6 +541,8 @@ function start(ctx: FlowContext): StartResult<Data> {
   if (!ctx.unit || (ctx.person?.role !== 'liaison' && ctx.person?.role !== 'admin')) return { kind: 'refuse', message: ctx.t('reg-not-allowed') };
   const reg = ensureRegistration(ctx.db, ctx.movement.id, ctx.unit.id, ctx.now);
   const data: Data = { registrationId: reg.id, draft: null };
+  // An approved registration can be asked to be reopened; one waiting for review just waits.
+  if (reg.status === 'approved') return { kind: 'start', step: 'locked', data };
   if (!isEditable(reg.status)) {
     return { kind: 'done', message: `${menuText(ctx, data)}\n\n${ctx.t('reg-locked', { status: reg.status })}`, choices: mainMenuChoices(ctx.t, ctx.person?.role) };
   }

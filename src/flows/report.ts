@@ -8,19 +8,21 @@ import { defineFlow, type FlowContext, type StartResult, type Step, type StepRes
 import type { Choice } from '../chat/types.ts';
 import { reportingPeriods, targets } from '../db/schema.ts';
 import { listPeriods } from '../domain/movements.ts';
+import { asksRunningTotal, figureKind, looksThousandfoldOff } from '../domain/figures.ts';
 import { computeLines, recordProgressReport, reportsFor, type Period, type ProgressLineInput } from '../domain/progress.ts';
 import { findRegistration, listTargets, type Target } from '../domain/registrations.ts';
-import { formatVnDate, formatVnNumber, localDate } from '../domain/vn-input.ts';
+import { formatVnDate, localDate } from '../domain/vn-input.ts';
+import { cleanText, isBlankText } from '../domain/text-input.ts';
 import { mainMenuChoices, skipChoice } from './common.ts';
-import { formatResult, periodLabel } from './format.ts';
-import { numberAnswer } from './number-answer.ts';
+import { formatAmount, formatPlan, formatResult, periodLabel, periodTitle } from './format.ts';
+import { numberAnswer, quantityAnswer } from './number-answer.ts';
 
 const line = z.object({
   targetId: z.number().int(),
   skipped: z.boolean().optional(),
   value: z.number().nullable().optional(),
   cumulative: z.boolean().optional(),
-  assessment: z.enum(['exceeded', 'met', 'not_met']).nullable().optional(),
+  assessment: z.enum(['exceeded', 'met', 'not_met', 'in_progress', 'not_started']).nullable().optional(),
   evidenceKind: z.enum(['photo', 'document', 'link']).nullable().optional(),
   evidenceRef: z.string().nullable().optional(),
   note: z.string().nullable().optional(),
@@ -36,6 +38,10 @@ const data = z.object({
   index: z.number().int().nonnegative(),
   lines: z.array(line),
   pending: z.tuple([z.number(), z.number()]).optional(),
+  /** A value about 1,000 times off the plan, waiting for the person to confirm it or type it again. */
+  suspect: z.number().optional(),
+  /** Per target: whether "this period or running total?" is asked (counts and amounts, not the year period). */
+  asksTotal: z.array(z.boolean()).optional(),
 });
 type Data = z.infer<typeof data>;
 
@@ -56,16 +62,16 @@ const currentLine = (data: Data): Line => data.lines[data.index] ?? { targetId: 
 function withLine(data: Data, patch: Partial<Line>): Data {
   const lines = [...data.lines];
   lines[data.index] = { ...currentLine(data), ...patch };
-  return { ...data, lines, pending: undefined };
+  return { ...data, lines, pending: undefined, suspect: undefined };
 }
 
-/** Questions per target: value, (cumulative), evidence, note. */
-const perTarget = (kind: Target['kind']) => (kind === 'quantitative' ? ['value', 'cumulative', 'evidence', 'note'] : ['value', 'evidence', 'note']);
+/** Questions per target: value, (cumulative: only for counts and amounts, never for the year period), evidence, note. */
+const perTarget = (d: Data, i: number) => ((d.asksTotal?.[i] ?? d.targetKinds[i] === 'quantitative') ? ['value', 'cumulative', 'evidence', 'note'] : ['value', 'evidence', 'note']);
 
 /** "Bước i/n" over the whole report: the period, every target's questions, the summary. */
 function progress(step: string) {
   return (d: Data): [number, number] => {
-    const all = ['period', ...d.targetKinds.flatMap((kind, i) => perTarget(kind).map((q) => `${i}:${q}`)), 'confirm'];
+    const all = ['period', ...d.targetKinds.flatMap((_kind, i) => perTarget(d, i).map((q) => `${i}:${q}`)), 'confirm'];
     const here = step === 'period' || step === 'confirm' ? step : `${d.index}:${step}`;
     return [all.indexOf(here) + 1, all.length];
   };
@@ -79,11 +85,19 @@ function nextTarget(data: Data): StepResult<Data> {
 }
 
 function after(ctx: FlowContext, step: string, data: Data, note?: string): StepResult<Data> {
-  const order = perTarget(data.targetKinds[data.index]!);
+  const order = perTarget(data, data.index);
   const skipped = currentLine(data).skipped === true;
   const following = skipped ? undefined : order[order.indexOf(step) + 1];
   const result = following ? ({ kind: 'next', step: following, data } as StepResult<Data>) : nextTarget(data);
   return note && result.kind === 'next' ? { ...result, note } : result;
+}
+
+/** What a qualitative target can be reported as: chưa thực hiện, đang thực hiện, hoàn thành, hoàn thành xuất sắc. */
+const QUALITATIVE_STATES = ['not_started', 'in_progress', 'met', 'exceeded'] as const;
+
+/** The value is taken: said back in the target's unit (and, when converted, as it was typed). */
+function accept(ctx: FlowContext, data: Data, target: Target, value: number, typed: string | null): StepResult<Data> {
+  return after(ctx, 'value', withLine(data, { skipped: false, value }), quantityAnswer.readAs(ctx, value, target.measure, typed));
 }
 
 function targetHeading(ctx: FlowContext, data: Data): string {
@@ -92,7 +106,7 @@ function targetHeading(ctx: FlowContext, data: Data): string {
     index: data.index + 1,
     total: data.targetIds.length,
     text: target.text,
-    plan: target.kind === 'quantitative' ? `${formatVnNumber(target.plannedValue ?? 0)} ${target.measure ?? ''}`.trim() : ctx.t('target-qualitative'),
+    plan: formatPlan(ctx.t, target),
   });
 }
 
@@ -130,7 +144,7 @@ const steps: Record<string, Step<Data>> = {
       const today = localDate(ctx.now, ctx.movement!.timezone);
       const choices: Choice[] = listPeriods(ctx.db, ctx.movement!.id).map((p) => ({
         id: String(p.id),
-        label: ctx.t(p.dueOn < today ? 'rep-period-choice-past' : 'rep-period-choice', { label: periodLabel(ctx.t, p), due: formatVnDate(p.dueOn) }),
+        label: ctx.t(p.dueOn < today ? 'rep-period-choice-past' : 'rep-period-choice', { label: periodTitle(ctx.t, p), due: formatVnDate(p.dueOn) }),
       }));
       return { text: ctx.t('rep-period-prompt'), choices };
     },
@@ -139,7 +153,12 @@ const steps: Record<string, Step<Data>> = {
       if (!chosen) return { kind: 'invalid', message: ctx.t('choice-expected') };
       const earlier = reportsFor(ctx.db, data.registrationId, chosen.id);
       const note = earlier.length > 0 ? ctx.t('rep-correction', { count: earlier.length, when: formatVnDate(localDate(earlier.at(-1)!.reportedAt, ctx.movement!.timezone)) }) : undefined;
-      return { kind: 'next', step: 'value', data: { ...data, periodId: chosen.id, index: 0, lines: [] }, ...(note ? { note } : {}) };
+      const byId = new Map(listTargets(ctx.db, data.registrationId).map((t) => [t.id, t]));
+      const asksTotal = data.targetIds.map((id) => {
+        const target = byId.get(id);
+        return target?.kind === 'quantitative' && asksRunningTotal(figureKind(target.measure), chosen.kind);
+      });
+      return { kind: 'next', step: 'value', data: { ...data, periodId: chosen.id, index: 0, lines: [], asksTotal }, ...(note ? { note } : {}) };
     },
   },
 
@@ -148,31 +167,40 @@ const steps: Record<string, Step<Data>> = {
     prompt(ctx, data) {
       const target = currentTarget(ctx, data);
       if (data.pending) return numberAnswer.ambiguityPrompt(ctx, data.pending);
+      if (data.suspect !== undefined)
+        return {
+          text: ctx.t('rep-value-thousandfold', { amount: formatAmount(data.suspect, target.measure), plan: formatPlan(ctx.t, target) }),
+          choices: [
+            { id: 'keep-suspect', label: ctx.t('rep-value-keep', { amount: formatAmount(data.suspect, target.measure) }) },
+            { id: 'retype', label: ctx.t('rep-value-retype') },
+          ],
+          numbered: false,
+        };
       if (target.kind === 'qualitative')
         return {
           text: `${targetHeading(ctx, data)}\n${ctx.t('rep-qualitative-prompt')}`,
-          choices: [
-            { id: 'met', label: ctx.t('assessment-choice-met') },
-            { id: 'exceeded', label: ctx.t('assessment-choice-exceeded') },
-            { id: 'not_met', label: ctx.t('assessment-choice-not_met') },
-            skipChoice(ctx.t),
-          ],
+          choices: [...QUALITATIVE_STATES.map((id) => ({ id, label: ctx.t('qualitative-state', { state: id }) })), skipChoice(ctx.t)],
         };
-      return { text: `${targetHeading(ctx, data)}\n${ctx.t('rep-value-prompt', { measure: target.measure ?? '' })}`, choices: [skipChoice(ctx.t)], numbered: false };
+      return { text: `${targetHeading(ctx, data)}\n${ctx.t('rep-value-prompt', { measure: target.measure ?? '', kind: period(ctx, data).kind === 'year' ? 'year' : figureKind(target.measure) })}`, choices: [skipChoice(ctx.t)], numbered: false };
     },
     handle(ctx, data, answer) {
       const target = currentTarget(ctx, data);
       if (answer.choice?.id === 'skip') return after(ctx, 'value', withLine(data, { skipped: true }), ctx.t('rep-skipped'));
       if (target.kind === 'qualitative') {
-        const id = answer.choice?.id;
-        if (id !== 'met' && id !== 'exceeded' && id !== 'not_met') return { kind: 'invalid', message: ctx.t('choice-expected') };
+        const id = QUALITATIVE_STATES.find((s) => s === answer.choice?.id);
+        if (!id) return { kind: 'invalid', message: ctx.t('choice-expected') };
         return after(ctx, 'value', withLine(data, { skipped: false, assessment: id, value: null }));
       }
-      const reading = numberAnswer.read(ctx, answer, data.pending);
+      if (data.suspect !== undefined) {
+        if (answer.choice?.id === 'retype') return { kind: 'next', step: 'value', data: { ...data, suspect: undefined } };
+        if (answer.choice?.id === 'keep-suspect') return accept(ctx, data, target, data.suspect, null);
+      }
+      const reading = quantityAnswer.read(ctx, answer, target.measure, data.pending);
       if (reading.kind === 'invalid') return { kind: 'invalid', message: reading.message };
       if (reading.kind === 'ambiguous') return { kind: 'next', step: 'value', data: { ...data, pending: reading.candidates } };
       if (reading.value < 0) return { kind: 'invalid', message: ctx.t('reg-planned-negative') };
-      return after(ctx, 'value', withLine(data, { skipped: false, value: reading.value }), ctx.t('reg-read-as', { value: formatVnNumber(reading.value), measure: target.measure ?? '' }));
+      if (looksThousandfoldOff(reading.value, target.plannedValue)) return { kind: 'next', step: 'value', data: { ...data, pending: undefined, suspect: reading.value } };
+      return accept(ctx, data, target, reading.value, reading.typed);
     },
     help: (ctx) => ctx.t('number-help'),
   },
@@ -213,8 +241,8 @@ const steps: Record<string, Step<Data>> = {
     prompt: (ctx) => ({ text: ctx.t('rep-note-prompt'), choices: [skipChoice(ctx.t)] }),
     handle(ctx, data, answer) {
       if (answer.choice?.id === 'skip') return after(ctx, 'note', withLine(data, { note: null }));
-      const note = answer.text?.trim() ?? '';
-      if (note.length === 0) return { kind: 'invalid', message: ctx.t('note-expected') };
+      const note = cleanText(answer.text ?? '');
+      if (isBlankText(note)) return { kind: 'invalid', message: ctx.t('note-expected') };
       if (note.length > 500) return { kind: 'invalid', message: ctx.t('reg-text-too-long', { max: 500, length: note.length }) };
       return after(ctx, 'note', withLine(data, { note }));
     },

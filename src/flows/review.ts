@@ -9,7 +9,9 @@ import type { Choice } from '../chat/types.ts';
 import { registrations, units } from '../db/schema.ts';
 import { approveRegistration, getRegistration, listTargets, listTitles, returnRegistration } from '../domain/registrations.ts';
 import { can, liaisonsOf } from '../domain/scope.ts';
-import { formatVnDate, localDate } from '../domain/vn-input.ts';
+import { isEmptyDiff, latestChanges, type ComparedField } from '../domain/versions.ts';
+import { formatVnDate, formatVnNumber, localDate } from '../domain/vn-input.ts';
+import { readReason } from './common.ts';
 import { formatTargetList } from './format.ts';
 
 const PAGE = 8;
@@ -41,7 +43,37 @@ function detail(ctx: FlowContext, registrationId: number): string {
     '',
     formatTargetList(ctx.t, listTargets(ctx.db, reg.id), ctx.areas(reg.movementId)),
     ...(titles.length > 0 ? ['', ctx.t('reg-titles-line', { titles: titles.map((x) => ctx.t(`title-${x}`)).join('; ') })] : []),
+    ...changesText(ctx, registrationId),
   ].join('\n');
+}
+
+/** For a resubmission: the liaison's note and what changed since the version before. */
+function changesText(ctx: FlowContext, registrationId: number): string[] {
+  const latest = latestChanges(ctx.db, registrationId);
+  if (!latest) return [];
+  const lines = ['', ctx.t('rev-changes-title', { previous: latest.version - 1 })];
+  if (latest.note) lines.push(ctx.t('rev-changes-note', { note: latest.note }));
+  const { diff } = latest;
+  if (isEmptyDiff(diff)) lines.push(ctx.t('rev-changes-none'));
+  for (const t of diff.added) lines.push(ctx.t('rev-changes-added', { text: t.text }));
+  for (const t of diff.removed) lines.push(ctx.t('rev-changes-removed', { text: t.text }));
+  const areas = new Map(ctx.areas(ctx.movement!.id).map((a) => [a.id, a.number]));
+  const shown = (field: ComparedField, value: unknown): string => {
+    if (value === null || value === undefined || value === '') return '—';
+    if (field === 'plannedValue') return formatVnNumber(Number(value));
+    if (field === 'dueOn') return formatVnDate(String(value));
+    if (field === 'contentAreaId') return String(areas.get(Number(value)) ?? '?');
+    if (field === 'kind') return ctx.t(`target-kind-${String(value)}`);
+    if (field === 'direction') return ctx.t(`direction-${String(value)}`);
+    return String(value);
+  };
+  for (const { target, changes } of diff.changed) {
+    const what = changes.map((c) => ctx.t('rev-changes-field', { field: c.field, before: shown(c.field, c.before), after: shown(c.field, c.after) })).join('; ');
+    lines.push(ctx.t('rev-changes-changed', { text: target.text, changes: what }));
+  }
+  if (diff.titlesAdded.length > 0) lines.push(ctx.t('rev-changes-titles-added', { titles: diff.titlesAdded.map((x) => ctx.t(`title-${x}`)).join('; ') }));
+  if (diff.titlesRemoved.length > 0) lines.push(ctx.t('rev-changes-titles-removed', { titles: diff.titlesRemoved.map((x) => ctx.t(`title-${x}`)).join('; ') }));
+  return lines;
 }
 
 /** Tells the unit's liaisons the outcome, in their language, with a button to open the registration. */
@@ -66,7 +98,7 @@ const steps: Record<string, Step<Data>> = {
       const page = Math.min(d.page, pages - 1);
       const choices: Choice[] = all.slice(page * PAGE, page * PAGE + PAGE).map((r) => ({
         id: `r:${r.id}`,
-        label: `${r.code} — ${r.unit} (${ctx.t('rev-version', { version: r.version })}${r.late ? ', ⏰' : ''})`,
+        label: `${r.code} — ${r.unit} (${ctx.t('rev-version', { version: r.version })}${r.late ? `, ${ctx.t('lateness', { kind: 'submitted_late' })}` : ''})`,
       }));
       if (page > 0) choices.push({ id: 'prev', label: ctx.t('st-prev') });
       if (page < pages - 1) choices.push({ id: 'next', label: ctx.t('st-next') });
@@ -108,9 +140,9 @@ const steps: Record<string, Step<Data>> = {
   reason: {
     prompt: (ctx) => ({ text: ctx.t('rev-reason-prompt') }),
     handle(ctx, d, answer) {
-      const reason = answer.text?.trim() ?? '';
-      if (reason.length < 5) return { kind: 'invalid', message: ctx.t('rev-reason-expected') };
-      if (reason.length > 1000) return { kind: 'invalid', message: ctx.t('reg-text-too-long', { max: 1000, length: reason.length }) };
+      const read = readReason(ctx, answer.text);
+      if ('error' in read) return { kind: 'invalid', message: read.error };
+      const { reason } = read;
       returnRegistration(ctx.db, d.registrationId!, reason, ctx.actor, ctx.now);
       tellUnit(ctx, d.registrationId!, 'returned', reason);
       return afterDecision(ctx, d, ctx.t('rev-returned'));

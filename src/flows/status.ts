@@ -8,11 +8,14 @@ import { z } from 'zod';
 import { defineFlow, type FlowContext, type Prompt, type StartResult, type StepResult } from '../chat/engine.ts';
 import type { Choice } from '../chat/types.ts';
 import { groups, units } from '../db/schema.ts';
-import { inScope, readScope, type Scope } from '../domain/scope.ts';
-import { movementStatus, type MovementStatus, type StatusCounts, type UnitStatus } from '../domain/status.ts';
-import { averageProgressByUnit } from '../domain/progress.ts';
-import { formatPercent, formatVnDate, localDate } from '../domain/vn-input.ts';
+import { deadlineFor, extendDeadline, reopenRegistration, unitsToTellOfExtension } from '../domain/deadlines.ts';
+import { findRegistration } from '../domain/registrations.ts';
+import { can, inScope, liaisonsOf, readScope, type Scope } from '../domain/scope.ts';
+import { addToCounts, emptyCounts, movementStatus, type MovementStatus, type StatusCounts, type UnitStatus } from '../domain/status.ts';
+import { addProgressCounts, emptyProgressCounts, progressCountsByUnit, type ProgressCounts } from '../domain/progress.ts';
+import { formatVnDate, localDate, parseVnDate } from '../domain/vn-input.ts';
 import { findByCodeOrName } from '../util/text.ts';
+import { readReason } from './common.ts';
 import { describeUnit } from './my-unit.ts';
 
 const PAGE = 8;
@@ -25,45 +28,44 @@ const data = z.object({
   matches: z.array(z.number().int()).optional(),
   /** The unit shown. */
   unitId: z.number().int().optional(),
+  /** An extension being asked for: of the unit shown, or of every unit. */
+  extendAll: z.boolean().optional(),
 });
 type Data = z.infer<typeof data>;
 
 const ICON: Record<string, string> = { none: '⚪', draft: '✏️', submitted: '🕓', returned: '↩️', approved: '✅' };
 
-function scopedStatus(ctx: FlowContext): { status: MovementStatus; scope: Scope; units: UnitStatus[]; progress: Map<number, number> } {
+function scopedStatus(ctx: FlowContext): { status: MovementStatus; scope: Scope; units: UnitStatus[]; progress: Map<number, ProgressCounts> } {
   const scope = readScope(ctx.db, ctx.person!, ctx.movement!.id);
-  const status = movementStatus(ctx.db, ctx.movement!, localDate(ctx.now, ctx.movement!.timezone));
-  const progress = averageProgressByUnit(ctx.db, ctx.movement!.id);
+  const today = localDate(ctx.now, ctx.movement!.timezone);
+  const status = movementStatus(ctx.db, ctx.movement!, today);
+  const progress = progressCountsByUnit(ctx.db, ctx.movement!.id, today);
   return { status, scope, units: status.units.filter((u) => inScope(scope, u.unitId)), progress };
 }
 
-/** The average of the units' progress, for those with a figure; undefined when none has one. */
-function averageOf(units: UnitStatus[], progress: Map<number, number>): number | undefined {
-  const figures = units.map((u) => progress.get(u.unitId)).filter((p): p is number => p !== undefined);
-  return figures.length === 0 ? undefined : figures.reduce((a, b) => a + b, 0) / figures.length;
+/** The units' targets counted together; undefined when none of them has a target sent yet. */
+function progressOf(units: UnitStatus[], progress: Map<number, ProgressCounts>): ProgressCounts | undefined {
+  const of = units.map((u) => progress.get(u.unitId)).filter((p): p is ProgressCounts => p !== undefined);
+  return of.length === 0 ? undefined : of.reduce(addProgressCounts, emptyProgressCounts());
 }
 
-function countLine(ctx: FlowContext, label: string, c: StatusCounts, progress?: number): string {
-  const counts = ctx.t('st-counts', { label, units: c.units, none: c.none, draft: c.draft, submitted: c.submitted, returned: c.returned, approved: c.approved, late: c.late });
-  return progress === undefined ? counts : `${counts}${ctx.t('st-progress', { percent: formatPercent(Math.round(progress * 10) / 10) })}`;
+function countLine(ctx: FlowContext, label: string, c: StatusCounts, progress?: ProgressCounts): string {
+  const counts = ctx.t('st-counts', { label, units: c.units, none: c.none, draft: c.draft, submitted: c.submitted, returned: c.returned, approved: c.approved, submittedLate: c.submittedLate, overdue: c.overdue });
+  return progress === undefined ? counts : `${counts}\n${ctx.t('st-progress', { ...progress })}`;
 }
 
 function count(units: UnitStatus[]): StatusCounts {
-  const c: StatusCounts = { units: 0, none: 0, draft: 0, submitted: 0, returned: 0, approved: 0, late: 0 };
-  for (const u of units) {
-    c.units++;
-    c[u.status]++;
-    if (u.late) c.late++;
-  }
+  const c = emptyCounts();
+  for (const u of units) addToCounts(c, u);
   return c;
 }
 
 const unitLabel = (ctx: FlowContext, u: UnitStatus) =>
-  `${ICON[u.status]} ${u.code} — ${u.name}: ${ctx.t('registration-status', { status: u.status })}${u.late ? ' ⏰' : ''}`;
+  `${ICON[u.status]} ${u.code} — ${u.name}: ${ctx.t('registration-status', { status: u.status })}${u.lateness ? ` — ${ctx.t('lateness', { kind: u.lateness })}` : ''}`;
 
 function overview(ctx: FlowContext): Prompt {
   const { status, units, progress } = scopedStatus(ctx);
-  const line = (label: string, of: UnitStatus[]) => countLine(ctx, label, count(of), averageOf(of, progress));
+  const line = (label: string, of: UnitStatus[]) => countLine(ctx, label, count(of), progressOf(of, progress));
   const lines = [
     ctx.t('st-title', { movement: ctx.movement!.name, deadline: formatVnDate(ctx.movement!.registrationDeadline), passed: status.deadlinePassed ? 'yes' : 'no' }),
     line(ctx.t('st-total'), units),
@@ -80,6 +82,7 @@ function overview(ctx: FlowContext): Prompt {
   }
   const choices: Choice[] = groupsInScope.map((g) => ({ id: `g:${g.code ?? ''}`, label: g.name ?? ctx.t('cli-status-no-group') }));
   choices.push({ id: 'search', label: ctx.t('st-search') });
+  if (ctx.person && can.review(ctx.person)) choices.push({ id: 'extend-all', label: ctx.t('st-extend-all') });
   return { text: `${lines.join('\n')}\n\n${ctx.t('st-pick')}`, choices };
 }
 
@@ -94,7 +97,7 @@ function groupPage(ctx: FlowContext, data: Data): Prompt {
   if (page > 0) choices.push({ id: 'prev', label: ctx.t('st-prev') });
   if (page < pages - 1) choices.push({ id: 'next', label: ctx.t('st-next') });
   choices.push({ id: 'back', label: ctx.t('st-back') });
-  return { text: `${countLine(ctx, name, count(members), averageOf(members, progress))}\n${ctx.t('st-page', { page: page + 1, pages })}`, choices };
+  return { text: `${countLine(ctx, name, count(members), progressOf(members, progress))}\n${ctx.t('st-page', { page: page + 1, pages })}`, choices };
 }
 
 function showFound(ctx: FlowContext, data: Data, query: string): StepResult<Data> {
@@ -131,6 +134,7 @@ export const statusFlow = defineFlow<Data>({
         const id = answer.choice?.id;
         if (!id) return answer.text ? showFound(ctx, d, answer.text) : { kind: 'invalid', message: ctx.t('choice-expected') };
         if (id === 'search') return { kind: 'next', step: 'search', data: d };
+        if (id === 'extend-all' && can.review(ctx.person!)) return { kind: 'next', step: 'extend', data: { ...d, extendAll: true } };
         if (id === 'back') return { kind: 'next', step: 'browse', data: { group: null, page: 0 } };
         if (id === 'next' || id === 'prev') return { kind: 'next', step: 'browse', data: { ...d, page: d.page + (id === 'next' ? 1 : -1) } };
         if (id.startsWith('g:')) return { kind: 'next', step: 'browse', data: { group: id.slice(2), page: 0 } };
@@ -156,11 +160,48 @@ export const statusFlow = defineFlow<Data>({
     unit: {
       prompt(ctx, d) {
         const unit = ctx.db.select().from(units).where(eq(units.id, d.unitId!)).get();
-        return { text: unit ? describeUnit(ctx, unit) : ctx.t('st-not-found', { query: String(d.unitId) }), choices: [{ id: 'back', label: ctx.t('st-back') }] };
+        const choices: Choice[] = [];
+        if (unit && ctx.person && can.review(ctx.person)) {
+          choices.push({ id: 'extend', label: ctx.t('st-extend-unit') });
+          if (findRegistration(ctx.db, ctx.movement!.id, unit.id)?.status === 'approved') choices.push({ id: 'reopen', label: ctx.t('st-reopen') });
+        }
+        choices.push({ id: 'back', label: ctx.t('st-back') });
+        return { text: unit ? describeUnit(ctx, unit) : ctx.t('st-not-found', { query: String(d.unitId) }), choices };
       },
       handle(ctx, d, answer) {
-        if (answer.choice?.id !== 'back') return { kind: 'invalid', message: ctx.t('choice-expected') };
+        const id = answer.choice?.id;
+        if ((id === 'extend' || id === 'reopen') && can.review(ctx.person!)) return { kind: 'next', step: id, data: { ...d, extendAll: false } };
+        if (id !== 'back') return { kind: 'invalid', message: ctx.t('choice-expected') };
         return { kind: 'next', step: 'browse', data: { group: d.group, page: d.page } };
+      },
+    },
+    extend: {
+      prompt(ctx, d) {
+        const reg = d.extendAll ? undefined : findRegistration(ctx.db, ctx.movement!.id, d.unitId!);
+        return { text: ctx.t('st-extend-prompt', { all: d.extendAll ? 'yes' : 'no', deadline: formatVnDate(deadlineFor(ctx.movement!, reg)) }), choices: [{ id: 'back', label: ctx.t('st-back') }], numbered: false };
+      },
+      handle(ctx, d, answer) {
+        if (answer.choice?.id === 'back') return { kind: 'next', step: d.extendAll ? 'browse' : 'unit', data: d };
+        const reading = parseVnDate(answer.text ?? '', Number(ctx.movement!.endsOn.slice(0, 4)));
+        if (reading.kind !== 'ok') return { kind: 'invalid', message: ctx.t('date-invalid') };
+        const { until } = extendDeadline(ctx.db, ctx.movement!, { ...(d.extendAll ? {} : { unitId: d.unitId! }), until: reading.date }, ctx.actor, ctx.now);
+        // Those still owing a registration are told the new date.
+        const told = d.extendAll ? unitsToTellOfExtension(ctx.db, ctx.movement!, until) : [d.unitId!];
+        for (const unitId of told)
+          ctx.notify(liaisonsOf(ctx.db, unitId), `extend:${unitId}:${until}`, 'st-extended-notice', { deadline: formatVnDate(until) }, (t) => [{ id: 'go:register', label: t('menu-register') }]);
+        return { kind: 'done', message: ctx.t('st-extended', { all: d.extendAll ? 'yes' : 'no', deadline: formatVnDate(until) }) };
+      },
+    },
+    reopen: {
+      prompt: (ctx) => ({ text: ctx.t('st-reopen-prompt'), choices: [{ id: 'back', label: ctx.t('st-back') }] }),
+      handle(ctx, d, answer) {
+        if (answer.choice?.id === 'back') return { kind: 'next', step: 'unit', data: d };
+        const read = readReason(ctx, answer.text);
+        if ('error' in read) return { kind: 'invalid', message: read.error };
+        const { reason } = read;
+        const reg = reopenRegistration(ctx.db, findRegistration(ctx.db, ctx.movement!.id, d.unitId!)!.id, reason, ctx.actor, ctx.now);
+        ctx.notify(liaisonsOf(ctx.db, d.unitId!), `reopen:${reg.id}:v${reg.version}`, 'st-reopened-notice', { version: reg.version, reason }, (t) => [{ id: 'go:register', label: t('menu-register') }]);
+        return { kind: 'next', step: 'unit', data: d, note: ctx.t('st-reopened'), saved: true };
       },
     },
   },

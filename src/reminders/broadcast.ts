@@ -16,20 +16,26 @@ import { localDate } from '../domain/vn-input.ts';
 import { isLocale, type Locale } from '../i18n/index.ts';
 import { enqueueMessages, reachFor } from '../delivery/enqueue.ts';
 import { broadcastMessage } from './messages.ts';
-import { lateUnits, snapshot } from './obligations.ts';
+import { lateUnits, snapshot, unitsOwing } from './obligations.ts';
 
 export type Broadcast = typeof broadcasts.$inferSelect;
 
-export type Audience = { kind: 'all' } | { kind: 'late' } | { kind: 'group'; code: string } | { kind: 'kind'; unitKind: string };
+/**
+ * unsent: units whose registration is not with the Board (not started, draft, or returned and not
+ * sent again). overdue (quá hạn chưa nộp): units past a deadline with nothing sent, the registration
+ * or a period's report. A unit whose registration waits or is approved is never "unsent".
+ */
+export type Audience = { kind: 'all' } | { kind: 'unsent' } | { kind: 'overdue' } | { kind: 'group'; code: string } | { kind: 'kind'; unitKind: string };
 
 /** Zalo takes 2,000 characters a text message; Telegram 4,096. */
 export const MAX_BROADCAST_LENGTH = 2_000;
 
-/** "all", "late", "group:CUM1", "kind:huyen". */
+/** "all", "unsent", "overdue" (or "late", as it was called), "group:CUM1", "kind:huyen". */
 export function parseAudience(text: string | undefined): Audience {
   const s = (text ?? 'all').trim();
   if (s === '' || s === 'all') return { kind: 'all' };
-  if (s === 'late') return { kind: 'late' };
+  if (s === 'unsent') return { kind: 'unsent' };
+  if (s === 'overdue' || s === 'late') return { kind: 'overdue' };
   const m = /^(group|kind):(.+)$/.exec(s);
   if (m?.[1] === 'group') return { kind: 'group', code: m[2]!.trim() };
   if (m?.[1] === 'kind') return { kind: 'kind', unitKind: m[2]!.trim() };
@@ -57,6 +63,8 @@ export interface BroadcastPreview {
   /** The cluster/block's name for group:CODE. */
   audienceName: string | null;
   units: number;
+  /** Units with at least one person on a messenger: those the message will actually reach. */
+  reachedUnits: number;
   recipients: BroadcastRecipient[];
   /** How many have no messenger account (they will be reported unreachable). */
   noAccount: number;
@@ -77,7 +85,9 @@ function audienceUnits(db: Db, movement: Movement, audience: Audience, now: numb
   switch (audience.kind) {
     case 'all':
       return { unitIds: new Set(snap.units.map((u) => u.id)), name: null };
-    case 'late':
+    case 'unsent':
+      return { unitIds: new Set(unitsOwing(snap, { registration: true, periods: [] }).map((u) => u.unit.id)), name: null };
+    case 'overdue':
       return { unitIds: new Set(lateUnits(snap, movement, localDate(now, movement.timezone)).map((u) => u.unit.id)), name: null };
     case 'group': {
       const group = [...snap.groups.values()].find((g) => g.code.toLowerCase() === audience.code.toLowerCase());
@@ -115,6 +125,7 @@ export function previewBroadcast(db: Db, movement: Movement, input: { text: stri
     audience: input.audience,
     audienceName: name,
     units: unitIds.size,
+    reachedUnits: new Set(recipients.filter((r) => r.channel !== null).map((r) => r.unitId)).size,
     recipients,
     noAccount: recipients.filter((r) => r.channel === null).length,
     messages: { vi: broadcastMessage('vi', text), en: broadcastMessage('en', text) },

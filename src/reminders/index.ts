@@ -10,6 +10,8 @@ import type { Db } from '../db/connection.ts';
 import type { Clock } from '../domain/clock.ts';
 import type { Logger } from '../util/log.ts';
 import { Dispatcher, type DispatcherOptions } from '../delivery/dispatcher.ts';
+import { currentMovement } from '../domain/movements.ts';
+import { movementZone } from '../domain/time-zone.ts';
 import { isAllowed, nextAllowed, policy } from './calendar.ts';
 import { runDueReminders, type FiringResult, type PlannerOptions } from './planner.ts';
 
@@ -44,14 +46,18 @@ export interface RunningReminders {
 }
 
 export function startReminders({ db, senders, clock, log, config = {} }: StartRemindersOptions): RunningReminders {
-  // Reminders running late (a large batch, retries) do not go out in quiet hours either.
-  const calendar = policy({ ...config.calendar });
+  // Reminders running late (a large batch, retries) do not go out in quiet hours either, reckoned
+  // in the open movement's zone (the one rule of domain/time-zone.ts), as the planner does.
+  const calendarNow = () => policy({ ...config.calendar, timeZone: movementZone(currentMovement(db)) });
   const dispatcher = new Dispatcher({
     db,
     senders,
     clock,
     log,
-    holdUntil: (now) => (isAllowed(now, calendar) ? undefined : nextAllowed(now, calendar)),
+    holdUntil: (now) => {
+      const calendar = calendarNow();
+      return isAllowed(now, calendar) ? undefined : nextAllowed(now, calendar);
+    },
     ...(config.pace ? { pace: config.pace } : {}),
     ...(config.leaseMs !== undefined ? { leaseMs: config.leaseMs } : {}),
     ...(config.pollMs !== undefined ? { pollMs: config.pollMs } : {}),

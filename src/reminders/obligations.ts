@@ -4,6 +4,7 @@
  * period. Bulk queries only: ten thousand units take milliseconds.
  */
 import type { Db } from '../db/connection.ts';
+import { unitDeadline } from '../domain/due-dates.ts';
 import type { Movement } from '../domain/movements.ts';
 import type { Period } from '../domain/progress.ts';
 
@@ -52,7 +53,7 @@ export interface GroupInfo {
 export interface MovementSnapshot {
   units: UnitInfo[];
   groups: Map<number, GroupInfo>;
-  registration: Map<number, { id: number; status: string; version: number; reviewedAt: number | null; reviewComment: string | null; targets: number }>;
+  registration: Map<number, { id: number; status: string; version: number; reviewedAt: number | null; reviewComment: string | null; deadlineOn: string | null; targets: number }>;
   /** `${registrationId}:${periodId}` of every period a registration has a report for. */
   reported: Set<string>;
   periods: Period[];
@@ -81,11 +82,11 @@ export function snapshot(db: Db, movement: Movement): MovementSnapshot {
   );
   const regs = sqlite
     .prepare(
-      `SELECT r.unit_id AS unitId, r.id, r.status, r.version, r.reviewed_at AS reviewedAt, r.review_comment AS reviewComment,
+      `SELECT r.unit_id AS unitId, r.id, r.status, r.version, r.reviewed_at AS reviewedAt, r.review_comment AS reviewComment, r.deadline_on AS deadlineOn,
               (SELECT count(*) FROM targets t WHERE t.registration_id = r.id AND t.deleted_at IS NULL) AS targets
          FROM registrations r WHERE r.movement_id = ?`,
     )
-    .all(movement.id) as { unitId: number; id: number; status: string; version: number; reviewedAt: number | null; reviewComment: string | null; targets: number }[];
+    .all(movement.id) as { unitId: number; id: number; status: string; version: number; reviewedAt: number | null; reviewComment: string | null; deadlineOn: string | null; targets: number }[];
   const reported = new Set(
     (
       sqlite
@@ -135,12 +136,15 @@ export function unitsOwing(snap: MovementSnapshot, query: OwedQuery): UnitOwing[
 }
 
 /**
- * Late units on `today`: the registration deadline passed with nothing sent (or a returned one not
- * sent again), or a period's due date passed with no report.
+ * Units overdue on `today` (quá hạn chưa nộp): their registration deadline (the movement's, or their
+ * own when the Board extended it) passed with nothing sent (or a returned one not sent again), or a
+ * period's due date passed with no report.
  */
 export function lateUnits(snap: MovementSnapshot, movement: Movement, today: string): UnitOwing[] {
-  return unitsOwing(snap, {
-    registration: today > movement.registrationDeadline,
-    periods: snap.periods.filter((p) => p.dueOn < today),
+  const periods = snap.periods.filter((p) => p.dueOn < today);
+  return unitsOwing(snap, { registration: true, periods }).flatMap((o) => {
+    const deadline = unitDeadline(movement.registrationDeadline, snap.registration.get(o.unit.id)?.deadlineOn);
+    const registration = today > deadline ? o.registration : undefined;
+    return registration || o.periods.length > 0 ? [{ unit: o.unit, ...(registration ? { registration } : {}), periods: o.periods }] : [];
   });
 }

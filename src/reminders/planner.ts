@@ -6,6 +6,8 @@
  * second process racing this one never plans anything twice.
  */
 import { eq } from 'drizzle-orm';
+import { unitDeadline } from '../domain/due-dates.ts';
+import { movementZone } from '../domain/time-zone.ts';
 import type { OutboundMessage } from '../chat/types.ts';
 import type { Db } from '../db/connection.ts';
 import { movements } from '../db/schema.ts';
@@ -45,7 +47,7 @@ export interface FiringResult {
 }
 
 export function calendarFor(movement: Pick<Movement, 'timezone'>, options: PlannerOptions = {}): CalendarPolicy {
-  return policy({ ...options.calendar, timeZone: movement.timezone });
+  return policy({ ...options.calendar, timeZone: movementZone(movement) });
 }
 
 const openMovements = (db: Db) => db.select().from(movements).where(eq(movements.status, 'open')).all();
@@ -168,7 +170,10 @@ export function fireSlot(db: Db, movement: Movement, rule: ReminderRule, slot: S
           }
         }
       } else {
-        const owing = unitsOwing(snap, queryFor(rule, slot, snap, today));
+        // A unit whose deadline the Board extended is not reminded by the movement's deadline rules.
+        const owing = unitsOwing(snap, queryFor(rule, slot, snap, today)).filter(
+          (o) => rule.kind !== 'registration_deadline' || unitDeadline(movement.registrationDeadline, snap.registration.get(o.unit.id)?.deadlineOn) === movement.registrationDeadline,
+        );
         // Not twice the same thing within minGap: keep only what was not just reminded of.
         const recent = new Set(
           (

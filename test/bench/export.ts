@@ -17,7 +17,7 @@ import { closeDatabase, openDatabase, type Db } from '../../src/db/connection.ts
 import { cliActor } from '../../src/domain/audit.ts';
 import { movementDefinition } from '../../src/domain/movement-definition.ts';
 import { findMovement, importMovement, listPeriods } from '../../src/domain/movements.ts';
-import { averageProgressByUnit } from '../../src/domain/progress.ts';
+import { progressCountsByUnit } from '../../src/domain/progress.ts';
 import { movementStatus } from '../../src/domain/status.ts';
 import { exportMovement } from '../../src/export/index.ts';
 import { EXCEL_MAX_ROWS } from '../../src/export/model.ts';
@@ -218,12 +218,12 @@ export async function benchExport(): Promise<boolean> {
       .sort((a, b) => a - b);
     const statusMedian = warm[5]!;
     const statusWorst = warm.at(-1)!;
-    // What the chat's status adds: each unit's average % of plan from its latest reports.
+    // What the chat's status adds: each unit's targets counted by where they stand.
     const p0 = process.hrtime.bigint();
-    const withProgress = averageProgressByUnit(db, movement.id).size;
+    const withProgress = progressCountsByUnit(db, movement.id, movement.endsOn).size;
     const progressMs = Number(process.hrtime.bigint() - p0) / 1e6;
     const p1 = process.hrtime.bigint();
-    averageProgressByUnit(db, movement.id);
+    progressCountsByUnit(db, movement.id, movement.endsOn);
     const progressAgainMs = Number(process.hrtime.bigint() - p1) / 1e6;
     db.$client.pragma('wal_checkpoint(TRUNCATE)');
     closeDatabase(db);

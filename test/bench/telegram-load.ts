@@ -25,9 +25,8 @@ import { closeDatabase, openDatabase } from '../../src/db/connection.ts';
 import { cliActor } from '../../src/domain/audit.ts';
 import { currentMovement } from '../../src/domain/movements.ts';
 import { confirmBroadcast, draftBroadcast } from '../../src/reminders/broadcast.ts';
-import { loadSampleMovement } from '../../src/sample/load.ts';
 import { FAKE_TOKEN, FakeBotApi, tg } from '../helpers/fake-telegram.ts';
-import { liaisons } from '../helpers/liaisons.ts';
+import { liaisons, loadThisYearsMovement } from '../helpers/liaisons.ts';
 
 const ROUND_TRIP_MS = 80;
 const PEOPLE = 40;
@@ -138,7 +137,7 @@ async function loadRound(dir: string, name: 'ours' | 'grammy', round: number): P
   const db = openDatabase(path);
   let chats: number[];
   if (name === 'ours') {
-    loadSampleMovement(db, cliActor, Date.now());
+    loadThisYearsMovement(db);
     chats = liaisons(db, PEOPLE);
   } else {
     chats = Array.from({ length: PEOPLE }, (_, i) => 10_000 + i);
@@ -171,7 +170,7 @@ interface BroadcastResult {
 async function broadcastRun(dir: string): Promise<BroadcastResult> {
   const path = join(dir, 'broadcast.db');
   const db = openDatabase(path);
-  loadSampleMovement(db, cliActor, Date.now());
+  loadThisYearsMovement(db);
   const chats = liaisons(db, RECIPIENTS);
   const movement = currentMovement(db)!;
   const { broadcast } = draftBroadcast(db, movement, { text: 'Họp trực tuyến toàn tỉnh lúc 14:00.', audience: { kind: 'all' } }, cliActor, Date.now());

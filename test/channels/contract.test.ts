@@ -39,7 +39,7 @@ afterEach(async () => {
 const PEOPLE = 4;
 /** The first steps of adding a target: each answered by one message saying its step. */
 const STEPS = ['/dangky', '6', 'Tỷ lệ hồ sơ giải quyết đúng hạn', '1', '%'];
-const stepOf = (text: string) => /Bước (\d+)\/9/.exec(text)?.[1] ?? text.slice(0, 30);
+const stepOf = (text: string) => /Bước (\d+)[./]/.exec(text)?.[1] ?? text.slice(0, 30);
 
 /** A channel as the bot runs it, with its messenger's fake; people 0…PEOPLE-1 are linked liaisons. */
 interface Running {

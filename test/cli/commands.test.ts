@@ -102,7 +102,7 @@ describe('thidua status and backup', () => {
     const out = await cli.run('status', '--json');
     const status = JSON.parse(out.stdout) as { totals: Record<string, number>; byGroup: unknown[]; deadlinePassed: boolean };
     expect(status.deadlinePassed).toBe(false);
-    expect(status.totals).toEqual({ units: 34, none: 30, draft: 4, submitted: 0, returned: 0, approved: 0, late: 0 });
+    expect(status.totals).toEqual({ units: 34, none: 30, draft: 4, submitted: 0, returned: 0, approved: 0, submittedLate: 0, overdue: 0 });
     expect(status.byGroup).toHaveLength(6);
   });
 
@@ -190,5 +190,36 @@ describe('the installed entry points', () => {
     expect(again.code).toBe(0);
     expect(again.stderr).not.toContain('đã tự nạp');
     expect(again.stdout).toContain('Cán bộ đầu mối (SNV)');
+  });
+});
+
+describe('thidua extend and reopen', () => {
+  it('extends the registration deadline for one unit, then for all, later only; reopens only an approved registration', async () => {
+    const cli = cliSandbox();
+    await cli.run('load-sample');
+    {
+      const db = openDatabase(cli.dbPath);
+      const hhh = db.$client.prepare("SELECT id FROM units WHERE code = 'HHH'").get() as { id: number };
+      db.$client.prepare("INSERT INTO people (full_name, role, unit_id) VALUES ('Phạm Thu', 'liaison', ?)").run(hhh.id);
+      closeDatabase(db);
+    }
+    const one = await cli.run('extend', '--until', '15/04/2020', '--unit', 'HHH', '--reason', 'Sáp nhập phòng chuyên môn');
+    expect(one.stdout).toContain('Đã gia hạn đăng ký cho UBND huyện Hải Hậu từ 31/03/2020 đến 15/04/2020.');
+    const all = await cli.run('extend', '--until', '10/04/2020', '--json');
+    expect(JSON.parse(all.stdout)).toEqual({ unit: null, from: '2020-03-31', until: '2020-04-10' });
+    const earlier = await cli.run('extend', '--until', '01/04/2020');
+    expect(earlier.code).not.toBe(0);
+    expect(earlier.stderr).toContain('phải sau hạn hiện tại (10/04/2020)');
+    expect((await cli.run('extend')).stderr).toContain('Cách dùng: thidua extend --until');
+    const db = openDatabase(cli.dbPath);
+    expect(db.$client.prepare("SELECT r.deadline_on AS d FROM registrations r JOIN units u ON u.id = r.unit_id WHERE u.code = 'HHH'").get()).toEqual({ d: '2020-04-15' });
+    expect(db.$client.prepare("SELECT registration_deadline AS d FROM movements").get()).toEqual({ d: '2020-04-10' });
+    // The liaison is told, once for each extension of the unit's deadline.
+    expect(db.$client.prepare('SELECT payload FROM outbox ORDER BY id').all().map((r) => JSON.parse((r as { payload: string }).payload).text)).toEqual([
+      '⏳ Ban Thi đua - Khen thưởng đã gia hạn nộp bản đăng ký thi đua của đơn vị đến 15/04/2020.',
+    ]);
+    closeDatabase(db);
+    const reopen = await cli.run('reopen', '--unit', 'SNV', '--reason', 'Điều chỉnh');
+    expect(reopen.stderr).toContain('Chỉ mở lại được bản đăng ký đã duyệt');
   });
 });

@@ -45,7 +45,7 @@ describe('invites', () => {
   });
 
   const inviteRow = (id: number) => db.select().from(invites).where(eq(invites.id, id)).get()!;
-  const liaisonInvite = (extra: { personName?: string; validDays?: number } = {}) =>
+  const liaisonInvite = (extra: { personName?: string; phone?: string; validDays?: number } = {}) =>
     createInvite(db, { unitCode: 'HHH', role: 'liaison', ...extra }, admin, NOW);
 
   describe('createInvite', () => {
@@ -96,13 +96,14 @@ describe('invites', () => {
 
   describe('redeemInvite', () => {
     it('binds the identity and creates the person with the invite’s unit and role', () => {
-      const invite = liaisonInvite({ personName: 'Nguyễn Văn A' });
+      const invite = liaisonInvite({ personName: 'Nguyễn Văn A', phone: '0912 345 678' });
       const result = redeemInvite(db, invite.code, alice, NOW + DAY);
       expect(result).toMatchObject({ ok: true, role: 'liaison', unitId: hhh });
       if (!result.ok) return;
 
+      // The phone given with the invite is the person's, shown to whoever urges the unit.
       expect(db.select().from(people).all()).toEqual([
-        expect.objectContaining({ id: result.personId, fullName: 'Nguyễn Văn A', role: 'liaison', unitId: hhh, active: true }),
+        expect.objectContaining({ id: result.personId, fullName: 'Nguyễn Văn A', phone: '0912 345 678', role: 'liaison', unitId: hhh, active: true }),
       ]);
       expect(db.select().from(identities).all()).toEqual([
         expect.objectContaining({

@@ -304,7 +304,7 @@ describe('registration services on a real database', () => {
 
   it('every change is in the audit log, by whom, with before and after', () => {
     const t = addTarget(db, regId, qualitative(m.area(1)), liaison, EARLY);
-    setTitles(db, regId, ['a', 'a', 'b'], liaison, EARLY + 1);
+    setTitles(db, regId, ['tap-the-lao-dong-xuat-sac', 'tap-the-lao-dong-xuat-sac', 'bang-khen-ubnd-tinh'], liaison, EARLY + 1);
     submitRegistration(db, regId, liaison, EARLY + 2);
     returnRegistration(db, regId, 'Sửa', reviewer, EARLY + 3);
     updateTarget(db, regId, t.id, qualitative(m.area(1), 'mới'), liaison, EARLY + 4);
@@ -337,7 +337,7 @@ describe('registration services on a real database', () => {
     const [, create, titles, submit1, ret, update, , remove, submit2, approve] = rows;
     expect(create!.before).toBeNull();
     expect(create!.after).toMatchObject({ id: t.id, text: 'Hoàn thành cầu Thịnh Long' });
-    expect(titles).toMatchObject({ before: [], after: ['a', 'b'] });
+    expect(titles).toMatchObject({ before: [], after: ['tap-the-lao-dong-xuat-sac', 'bang-khen-ubnd-tinh'] });
     expect(submit1).toMatchObject({ before: { status: 'draft', version: 0 }, after: { status: 'submitted', version: 1, late: false } });
     expect(ret).toMatchObject({ before: { status: 'submitted' }, after: { status: 'returned', comment: 'Sửa' } });
     expect(update!.before).toMatchObject({ text: 'Hoàn thành cầu Thịnh Long' });

@@ -9,7 +9,7 @@ import {
   returnRegistration,
   submitRegistration,
 } from '../../src/domain/registrations.ts';
-import { movementStatus, type MovementStatus } from '../../src/domain/status.ts';
+import { movementStatus, type MovementStatus, type StatusCounts } from '../../src/domain/status.ts';
 import { upsertUnit } from '../../src/domain/units.ts';
 import { localDate } from '../../src/domain/vn-input.ts';
 import { openTempDatabase, useTempDatabases } from '../helpers/db.ts';
@@ -22,8 +22,7 @@ const AFTER_DEADLINE = Date.parse('2020-04-02T03:00:00Z');
 const liaison: Actor = { label: 'telegram:1' };
 const reviewer: Actor = { label: 'cli' };
 
-const counts = (c: { units: number; none: number; draft: number; submitted: number; returned: number; approved: number; late: number }) =>
-  [c.units, c.none, c.draft, c.submitted, c.returned, c.approved, c.late] as const;
+const counts = (c: StatusCounts) => [c.units, c.none, c.draft, c.submitted, c.returned, c.approved, c.submittedLate, c.overdue] as const;
 
 describe('movementStatus', () => {
   let db: Db;
@@ -51,20 +50,20 @@ describe('movementStatus', () => {
   });
 
   const status = (today: string): MovementStatus => movementStatus(db, m.movement, today);
-  const unitLine = (s: MovementStatus) => Object.fromEntries(s.units.map((u) => [u.code, [u.status, u.groupCode, u.late]]));
+  const unitLine = (s: MovementStatus) => Object.fromEntries(s.units.map((u) => [u.code, [u.status, u.groupCode, u.lateness]]));
 
   it('counts units by status', () => {
     const s = status('2020-03-15');
     expect(s.movement).toEqual({ id: m.movement.id, code: 'TEST-2020', name: m.movement.name, registrationDeadline: '2020-03-31' });
     expect(s.deadlinePassed).toBe(false);
-    //                          units none draft submitted returned approved late
-    expect(counts(s.totals)).toEqual([5, 1, 1, 1, 1, 1, 0]);
+    //                          units none draft submitted returned approved nộp-muộn quá-hạn
+    expect(counts(s.totals)).toEqual([5, 1, 1, 1, 1, 1, 0, 0]);
     expect(unitLine(s)).toEqual({
-      HGT: ['draft', 'CUM-1', false],
-      HHH: ['returned', 'CUM-1', false],
-      MTTQ: ['none', null, false],
-      SNV: ['approved', 'KHOI-A', false],
-      STC: ['submitted', 'KHOI-A', false],
+      HGT: ['draft', 'CUM-1', null],
+      HHH: ['returned', 'CUM-1', null],
+      MTTQ: ['none', null, null],
+      SNV: ['approved', 'KHOI-A', null],
+      STC: ['submitted', 'KHOI-A', null],
     });
     expect(s.units.find((u) => u.code === 'STC')!.submittedAt).toBe(ON_TIME);
     expect(s.units.find((u) => u.code === 'MTTQ')!.submittedAt).toBeNull();
@@ -73,18 +72,18 @@ describe('movementStatus', () => {
   it('counts by cluster/block, with the units in no group on their own line', () => {
     const s = status('2020-03-15');
     expect(s.byGroup.map((g) => [g.code, g.name, ...counts(g)])).toEqual([
-      ['CUM-1', 'Cụm 1', 2, 0, 1, 0, 1, 0, 0],
-      ['KHOI-A', 'Khối A', 2, 0, 0, 1, 0, 1, 0],
-      [null, null, 1, 1, 0, 0, 0, 0, 0],
+      ['CUM-1', 'Cụm 1', 2, 0, 1, 0, 1, 0, 0, 0],
+      ['KHOI-A', 'Khối A', 2, 0, 0, 1, 0, 1, 0, 0],
+      [null, null, 1, 1, 0, 0, 0, 0, 0, 0],
     ]);
   });
 
   it('counts by kind of unit', () => {
     const s = status('2020-03-15');
     expect(Object.fromEntries(s.byKind.map((k) => [k.kind, counts(k)]))).toEqual({
-      huyen: [2, 0, 1, 0, 1, 0, 0],
-      'doan-the': [1, 1, 0, 0, 0, 0, 0],
-      so: [2, 0, 0, 1, 0, 1, 0],
+      huyen: [2, 0, 1, 0, 1, 0, 0, 0],
+      'doan-the': [1, 1, 0, 0, 0, 0, 0, 0],
+      so: [2, 0, 0, 1, 0, 1, 0, 0],
     });
   });
 
@@ -96,43 +95,43 @@ describe('movementStatus', () => {
     // XNEW only exists from 2021: it is not part of this movement
     upsertUnit(db, { code: 'XNEW', name: 'Xã mới', kind: 'xa', validFrom: '2021-01-01' }, admin, ON_TIME);
     const s = status('2020-03-15');
-    expect(s.byGroup.find((g) => g.code === 'CUM-2')).toMatchObject({ units: 0, none: 0, late: 0 });
+    expect(s.byGroup.find((g) => g.code === 'CUM-2')).toMatchObject({ units: 0, none: 0, submittedLate: 0, overdue: 0 });
     expect(s.units.map((u) => u.code)).not.toContain('XNEW');
   });
 
   it('on the deadline day nobody is late yet', () => {
     const s = status('2020-03-31');
     expect(s.deadlinePassed).toBe(false);
-    expect(s.totals.late).toBe(0);
+    expect([s.totals.submittedLate, s.totals.overdue]).toEqual([0, 0]);
   });
 
-  it('after the deadline, units with nothing delivered (none, draft, returned) are late; those submitted on time are not', () => {
+  it('quá hạn chưa nộp: after the deadline, units with nothing with the Board (none, draft, returned); those sent on time are neither', () => {
     const s = status('2020-04-01');
     expect(s.deadlinePassed).toBe(true);
     expect(unitLine(s)).toEqual({
-      HGT: ['draft', 'CUM-1', true],
-      HHH: ['returned', 'CUM-1', true],
-      MTTQ: ['none', null, true],
-      SNV: ['approved', 'KHOI-A', false],
-      STC: ['submitted', 'KHOI-A', false],
+      HGT: ['draft', 'CUM-1', 'overdue'],
+      HHH: ['returned', 'CUM-1', 'overdue'],
+      MTTQ: ['none', null, 'overdue'],
+      SNV: ['approved', 'KHOI-A', null],
+      STC: ['submitted', 'KHOI-A', null],
     });
-    expect(s.totals.late).toBe(3);
-    expect(s.byGroup.map((g) => [g.code, g.late])).toEqual([
+    expect([s.totals.overdue, s.totals.submittedLate]).toEqual([3, 0]);
+    expect(s.byGroup.map((g) => [g.code, g.overdue])).toEqual([
       ['CUM-1', 2],
       ['KHOI-A', 0],
       [null, 1],
     ]);
-    expect(Object.fromEntries(s.byKind.map((k) => [k.kind, k.late]))).toEqual({ huyen: 2, 'doan-the': 1, so: 0 });
+    expect(Object.fromEntries(s.byKind.map((k) => [k.kind, k.overdue]))).toEqual({ huyen: 2, 'doan-the': 1, so: 0 });
   });
 
-  it('a unit that first submitted after the deadline stays late, even once approved', () => {
+  it('nộp muộn: a unit first sent after the deadline stays so once approved, and is never quá hạn chưa nộp', () => {
     const id = ensureRegistration(db, m.movement.id, m.unit('HGT'), ON_TIME).id;
     submitRegistration(db, id, liaison, AFTER_DEADLINE);
     approveRegistration(db, id, reviewer, AFTER_DEADLINE + 1);
     expect(localDate(AFTER_DEADLINE, 'Asia/Ho_Chi_Minh')).toBe('2020-04-02');
     const s = status('2020-04-10');
-    expect(s.units.find((u) => u.code === 'HGT')).toMatchObject({ status: 'approved', late: true, submittedAt: AFTER_DEADLINE });
-    expect(counts(s.totals)).toEqual([5, 1, 0, 1, 1, 2, 3]); // HGT, HHH, MTTQ
+    expect(s.units.find((u) => u.code === 'HGT')).toMatchObject({ status: 'approved', lateness: 'submitted_late', submittedAt: AFTER_DEADLINE });
+    expect(counts(s.totals)).toEqual([5, 1, 0, 1, 1, 2, 1, 2]); // nộp muộn HGT; quá hạn HHH, MTTQ
   });
 
   it('leaves out units that did not exist while the movement ran', () => {
@@ -153,6 +152,6 @@ describe('movementStatus', () => {
 
     expect(status('2020-03-15').units.find((u) => u.code === 'MTTQ')!.status).toBe('none');
     const otherStatus = movementStatus(db, o.movement, '2021-01-15');
-    expect(counts(otherStatus.totals)).toEqual([5, 4, 0, 1, 0, 0, 0]);
+    expect(counts(otherStatus.totals)).toEqual([5, 4, 0, 1, 0, 0, 0, 0]);
   });
 });

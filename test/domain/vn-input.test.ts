@@ -10,6 +10,7 @@ import {
   localDate,
   parseVnDate,
   parseVnNumber,
+  vnNumberInWords,
 } from '../../src/domain/vn-input.ts';
 
 const NBSP = '\u00a0';
@@ -338,5 +339,22 @@ describe('localDate', () => {
 
   it('throws RangeError for an unknown time zone', () => {
     expect(() => localDate(0, 'Mars/Olympus_Mons')).toThrow(RangeError);
+  });
+});
+
+describe('numbers in words', () => {
+  it.each([
+    [4500, 'bốn nghìn năm trăm'],
+    [1500, 'một nghìn năm trăm'],
+    [105, 'một trăm linh năm'],
+    [21, 'hai mươi mốt'],
+    [15, 'mười lăm'],
+    [25, 'hai mươi lăm'],
+    [1_234_567, 'một triệu hai trăm ba mươi tư nghìn năm trăm sáu mươi bảy'],
+    [2_005_000, 'hai triệu không trăm linh năm nghìn'],
+    [1_500_000_000, 'một tỷ năm trăm triệu'],
+    [0, 'không'],
+  ])('a number is said in words correctly: %d → %s', (n, words) => {
+    expect(vnNumberInWords(n)).toBe(words);
   });
 });

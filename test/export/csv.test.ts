@@ -55,25 +55,25 @@ describe('CSV export', () => {
     const result = await exportCsv();
     const [summary, targets, results, units, groups] = result.files.map(read) as [string[][], string[][], string[][], string[][], string[][]];
     expect(summary).toEqual([
-      ['Cụm/khối', 'Mã đơn vị', 'Tên đơn vị', 'Loại đơn vị', 'Trạng thái', 'Ngày gửi', 'Nộp muộn', 'Số chỉ tiêu', '% kế hoạch mới nhất'],
-      ['Cụm 1', 'HGT', 'Huyện Giao Thủy', 'Huyện, thành phố', 'Chưa đăng ký', '', 'Có', '0', ''],
-      ['Cụm 1', 'HHH', 'Huyện Hải Hậu', 'Huyện, thành phố', 'Chờ duyệt', '02/04/2020', 'Có', '1', ''],
-      ['Khối A', 'SNV', 'Sở Nội vụ', 'Sở', 'Đã duyệt', '10/03/2020', 'Không', '3', '84.1'],
-      ['Khối A', 'STC', 'Sở Tài chính', 'Sở', 'Chưa gửi', '', 'Có', '1', ''],
-      ['', 'MTTQ', 'Ủy ban MTTQ tỉnh', 'Đoàn thể', 'Chưa đăng ký', '', 'Có', '0', ''],
+      ['Cụm/khối', 'Mã đơn vị', 'Tên đơn vị', 'Loại đơn vị', 'Trạng thái', 'Ngày gửi', 'Nộp muộn / quá hạn', 'Số chỉ tiêu', 'CT vượt', 'CT đạt', 'CT đang thực hiện', 'CT không đạt', 'CT chưa báo cáo'],
+      ['Cụm 1', 'HGT', 'Huyện Giao Thủy', 'Huyện, thành phố', 'Chưa đăng ký', '', 'Quá hạn chưa nộp', '0', '', '', '', '', ''],
+      ['Cụm 1', 'HHH', 'Huyện Hải Hậu', 'Huyện, thành phố', 'Chờ duyệt', '02/04/2020', 'Nộp muộn', '1', '0', '0', '0', '0', '1'],
+      ['Khối A', 'SNV', 'Sở Nội vụ', 'Sở', 'Đã duyệt', '10/03/2020', '', '3', '1', '1', '1', '0', '0'],
+      ['Khối A', 'STC', 'Sở Tài chính', 'Sở', 'Chưa gửi', '', 'Quá hạn chưa nộp', '1', '', '', '', '', ''],
+      ['', 'MTTQ', 'Ủy ban MTTQ tỉnh', 'Đoàn thể', 'Chưa đăng ký', '', 'Quá hạn chưa nộp', '0', '', '', '', '', ''],
     ]);
     expect(targets.slice(1)).toEqual([
-      ['HHH', 'Huyện Hải Hậu', '1', '2. Nông thôn mới', TEXTS.hhh, '', 'Định tính', '30/11/2020', ''],
+      ['HHH', 'Huyện Hải Hậu', '1', '2. Nông thôn mới', TEXTS.hhh, '', 'Hoàn thành', '30/11/2020', ''],
       ['SNV', 'Sở Nội vụ', '1', '1. Hạ tầng', TEXTS.ontime, '%', '≥ 98.5', '31/12/2020', NOTE_WITH_QUOTES],
       ['SNV', 'Sở Nội vụ', '2', '2. Nông thôn mới', TEXTS.complaints, 'vụ', '≤ 3', '30/06/2020', ''],
-      ['SNV', 'Sở Nội vụ', '3', '3. Giáo dục', TEXTS.training, '', 'Định tính', '', ''],
+      ['SNV', 'Sở Nội vụ', '3', '3. Giáo dục', TEXTS.training, '', 'Hoàn thành', '', ''],
       ['STC', 'Sở Tài chính', '1', '1. Hạ tầng', TEXTS.budget, 'triệu đồng', '≥ 1234.5', '31/12/2020', ''],
     ]);
     expect(results.slice(1)).toEqual([
-      ['SNV', 'Sở Nội vụ', 'Quý I/2020', TEXTS.ontime, '%', '60', 'Không', '60.9', 'chưa đạt', LINK, 'Số liệu đã rà soát lại', '2', '09/04/2020'],
-      ['SNV', 'Sở Nội vụ', 'Quý II/2020', TEXTS.ontime, '%', '40', 'Không', '101.5', 'vượt', '', '', '1', '03/07/2020'],
+      ['SNV', 'Sở Nội vụ', 'Quý I/2020', TEXTS.ontime, '%', '60', '', '60.9', 'đang thực hiện', LINK, 'Số liệu đã rà soát lại', '2', '09/04/2020'],
+      ['SNV', 'Sở Nội vụ', 'Quý II/2020', TEXTS.ontime, '%', '40', '', '40.6', 'đang thực hiện', '', '', '1', '03/07/2020'],
       ['SNV', 'Sở Nội vụ', 'Quý II/2020', TEXTS.complaints, 'vụ', '2', 'Có', '66.7', 'đạt', 'Ảnh: AgACAgIAAxkBAAIB', '', '1', '03/07/2020'],
-      ['SNV', 'Sở Nội vụ', 'Quý II/2020', TEXTS.training, '', '', '', '', 'vượt', '', 'Đã tổ chức 2 hội nghị', '1', '03/07/2020'],
+      ['SNV', 'Sở Nội vụ', 'Quý II/2020', TEXTS.training, '', '', '', '', 'Hoàn thành xuất sắc', '', 'Đã tổ chức 2 hội nghị', '1', '03/07/2020'],
     ]);
     expect(units).toHaveLength(6);
     expect(groups.slice(1)).toEqual([

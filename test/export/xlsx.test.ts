@@ -39,7 +39,21 @@ function grid(ws: ExcelJS.Worksheet, columns: number): unknown[][] {
 }
 
 const HEADERS = {
-  'Tổng hợp': ['Cụm/khối', 'Mã đơn vị', 'Tên đơn vị', 'Loại đơn vị', 'Trạng thái', 'Ngày gửi', 'Nộp muộn', 'Số chỉ tiêu', '% kế hoạch mới nhất'],
+  'Tổng hợp': [
+    'Cụm/khối',
+    'Mã đơn vị',
+    'Tên đơn vị',
+    'Loại đơn vị',
+    'Trạng thái',
+    'Ngày gửi',
+    'Nộp muộn / quá hạn',
+    'Số chỉ tiêu',
+    'CT vượt',
+    'CT đạt',
+    'CT đang thực hiện',
+    'CT không đạt',
+    'CT chưa báo cáo',
+  ],
   'Đăng ký chỉ tiêu': ['Mã đơn vị', 'Tên đơn vị', 'STT', 'Nội dung thi đua', 'Chỉ tiêu', 'Đơn vị tính', 'Kế hoạch', 'Thời hạn', 'Ghi chú'],
   'Kết quả': [
     'Mã đơn vị',
@@ -110,19 +124,21 @@ describe('XLSX export', () => {
       expect(ws.autoFilter, name).toBe(`A1:${last}${ws.rowCount}`);
     }
     const widths = (name: string) => sheet(book, name).columns.map((c) => c.width);
-    expect(widths('Tổng hợp')).toEqual([28, 12, 42, 20, 14, 12, 10, 11, 14]);
+    expect(widths('Tổng hợp')).toEqual([28, 12, 42, 20, 14, 12, 10, 11, 9, 9, 11, 10, 11]);
     expect(widths('Kết quả')).toEqual([12, 36, 22, 60, 14, 12, 10, 12, 11, 40, 30, 10, 13]);
   });
 
-  it('Tổng hợp: one row per unit by cluster/block, with status, date sent, late flag, targets and the latest % of plan', async () => {
+  it('Tổng hợp: one row per unit by cluster/block, with status, date sent, nộp muộn or quá hạn chưa nộp, and its targets counted by where they stand, never averaged', async () => {
     const { book } = await exportXlsx();
     const rows = data(book, 'Tổng hợp');
     expect(rows).toEqual([
-      ['Cụm 1', 'HGT', 'Huyện Giao Thủy', 'Huyện, thành phố', 'Chưa đăng ký', null, 'Có', 0, null],
-      ['Cụm 1', 'HHH', 'Huyện Hải Hậu', 'Huyện, thành phố', 'Chờ duyệt', day('2020-04-02'), 'Có', 1, null],
-      ['Khối A', 'SNV', 'Sở Nội vụ', 'Sở', 'Đã duyệt', day('2020-03-10'), 'Không', 3, expect.closeTo(0.841, 9)],
-      ['Khối A', 'STC', 'Sở Tài chính', 'Sở', 'Chưa gửi', null, 'Có', 1, null],
-      [null, 'MTTQ', 'Ủy ban MTTQ tỉnh', 'Đoàn thể', 'Chưa đăng ký', null, 'Có', 0, null],
+      //                                                                                     vượt đạt đang không chưa-báo-cáo
+      ['Cụm 1', 'HGT', 'Huyện Giao Thủy', 'Huyện, thành phố', 'Chưa đăng ký', null, 'Quá hạn chưa nộp', 0, null, null, null, null, null],
+      ['Cụm 1', 'HHH', 'Huyện Hải Hậu', 'Huyện, thành phố', 'Chờ duyệt', day('2020-04-02'), 'Nộp muộn', 1, 0, 0, 0, 0, 1],
+      // On 15/07: the training done with distinction, complaints within the ceiling by 30/06, the rate due 31/12 in progress.
+      ['Khối A', 'SNV', 'Sở Nội vụ', 'Sở', 'Đã duyệt', day('2020-03-10'), null, 3, 1, 1, 1, 0, 0],
+      ['Khối A', 'STC', 'Sở Tài chính', 'Sở', 'Chưa gửi', null, 'Quá hạn chưa nộp', 1, null, null, null, null, null],
+      [null, 'MTTQ', 'Ủy ban MTTQ tỉnh', 'Đoàn thể', 'Chưa đăng ký', null, 'Quá hạn chưa nộp', 0, null, null, null, null, null],
     ]);
     const ws = sheet(book, 'Tổng hợp');
     // SNV: the date sent is a real date shown dd/mm/yyyy; the figures are numbers.
@@ -131,18 +147,18 @@ describe('XLSX export', () => {
     expect(sent.numFmt).toBe('dd/mm/yyyy');
     expect(ws.getCell('H4').type).toBe(ExcelJS.ValueType.Number);
     expect(ws.getCell('H4').numFmt).toBe('[$-42A]#,##0');
-    // (101,5% + 66,7%) / 2: the latest line of each quantitative target.
+    // The targets are counted: whole numbers.
     expect(ws.getCell('I4').type).toBe(ExcelJS.ValueType.Number);
-    expect(ws.getCell('I4').numFmt).toBe('[$-42A]#,##0.0%');
+    expect(ws.getCell('I4').numFmt).toBe('[$-42A]#,##0');
   });
 
   it('Đăng ký chỉ tiêu: the registration form (Mẫu 1a), the plan a number shown with ≥ or ≤', async () => {
     const { book } = await exportXlsx();
     expect(data(book, 'Đăng ký chỉ tiêu')).toEqual([
-      ['HHH', 'Huyện Hải Hậu', 1, '2. Nông thôn mới', TEXTS.hhh, null, 'Định tính', day('2020-11-30'), null],
+      ['HHH', 'Huyện Hải Hậu', 1, '2. Nông thôn mới', TEXTS.hhh, null, 'Hoàn thành', day('2020-11-30'), null],
       ['SNV', 'Sở Nội vụ', 1, '1. Hạ tầng', TEXTS.ontime, '%', 98.5, day('2020-12-31'), NOTE_WITH_QUOTES],
       ['SNV', 'Sở Nội vụ', 2, '2. Nông thôn mới', TEXTS.complaints, 'vụ', 3, day('2020-06-30'), null],
-      ['SNV', 'Sở Nội vụ', 3, '3. Giáo dục', TEXTS.training, null, 'Định tính', null, null],
+      ['SNV', 'Sở Nội vụ', 3, '3. Giáo dục', TEXTS.training, null, 'Hoàn thành', null, null],
       ['STC', 'Sở Tài chính', 1, '1. Hạ tầng', TEXTS.budget, 'triệu đồng', 1234.5, day('2020-12-31'), null],
     ]);
     const ws = sheet(book, 'Đăng ký chỉ tiêu');
@@ -157,10 +173,11 @@ describe('XLSX export', () => {
     const { book } = await exportXlsx();
     expect(data(book, 'Kết quả')).toEqual([
       // Q1 was corrected: only revision 2 (the first target) shows.
-      ['SNV', 'Sở Nội vụ', 'Quý I/2020', TEXTS.ontime, '%', 60, 'Không', expect.closeTo(0.609, 9), 'chưa đạt', LINK, 'Số liệu đã rà soát lại', 2, day('2020-04-09')],
-      ['SNV', 'Sở Nội vụ', 'Quý II/2020', TEXTS.ontime, '%', 40, 'Không', expect.closeTo(1.015, 9), 'vượt', null, null, 1, day('2020-07-03')],
+      // A rate is not a running total (the column stays empty) and is never added up: Quý II's 40% is 40,6% of 98,5%, in progress until 31/12.
+      ['SNV', 'Sở Nội vụ', 'Quý I/2020', TEXTS.ontime, '%', 60, null, expect.closeTo(0.609, 9), 'đang thực hiện', LINK, 'Số liệu đã rà soát lại', 2, day('2020-04-09')],
+      ['SNV', 'Sở Nội vụ', 'Quý II/2020', TEXTS.ontime, '%', 40, null, expect.closeTo(0.406, 9), 'đang thực hiện', null, null, 1, day('2020-07-03')],
       ['SNV', 'Sở Nội vụ', 'Quý II/2020', TEXTS.complaints, 'vụ', 2, 'Có', expect.closeTo(0.667, 9), 'đạt', 'Ảnh: AgACAgIAAxkBAAIB', null, 1, day('2020-07-03')],
-      ['SNV', 'Sở Nội vụ', 'Quý II/2020', TEXTS.training, null, null, null, null, 'vượt', null, 'Đã tổ chức 2 hội nghị', 1, day('2020-07-03')],
+      ['SNV', 'Sở Nội vụ', 'Quý II/2020', TEXTS.training, null, null, null, null, 'Hoàn thành xuất sắc', null, 'Đã tổ chức 2 hội nghị', 1, day('2020-07-03')],
     ]);
     const ws = sheet(book, 'Kết quả');
     expect([ws.getCell('F2').type, ws.getCell('F2').numFmt]).toEqual([ExcelJS.ValueType.Number, '[$-42A]#,##0']);
@@ -219,8 +236,8 @@ describe('XLSX export', () => {
     const q1 = await exportXlsx({ periodCode: 'Q2020-1' });
     expect(q1.result.period).toBe('Q2020-1');
     expect(data(q1.book, 'Kết quả').map((r) => [r[2], r[3], r[5]])).toEqual([['Quý I/2020', TEXTS.ontime, 60]]);
-    // SNV at the end of Q1: (60,9% + 33,3%) / 2
-    expect(data(q1.book, 'Tổng hợp')[2]![8]).toBeCloseTo(0.471, 9);
+    // SNV at the end of Q1: the training done, the rate and the complaints (due 30/06) in progress.
+    expect(data(q1.book, 'Tổng hợp')[2]!.slice(8)).toEqual([0, 1, 2, 0, 0]);
 
     const q2 = await exportXlsx({ periodCode: 'Q2020-2' });
     expect(data(q2.book, 'Kết quả').map((r) => r[2])).toEqual(['Quý II/2020', 'Quý II/2020', 'Quý II/2020']);
@@ -297,9 +314,24 @@ describe('XLSX export', () => {
   it('speaks English when asked, with the same figures', async () => {
     const { book } = await exportXlsx({ locale: 'en' });
     expect(book.worksheets.map((w) => w.name)).toEqual(['Summary', 'Registered targets', 'Results', 'Units', 'Clusters, blocks']);
-    const summary = grid(sheet(book, 'Summary'), 9);
-    expect(summary[0]).toEqual(['Cluster/block', 'Unit code', 'Unit name', 'Kind of unit', 'Status', 'Submitted on', 'Late', 'Targets', 'Latest % of plan']);
-    expect(summary[3]).toEqual(['Khối A', 'SNV', 'Sở Nội vụ', 'Department', 'Approved', day('2020-03-10'), 'No', 3, expect.closeTo(0.841, 9)]);
+    const summary = grid(sheet(book, 'Summary'), 13);
+    expect(summary[0]).toEqual([
+      'Cluster/block',
+      'Unit code',
+      'Unit name',
+      'Kind of unit',
+      'Status',
+      'Submitted on',
+      'Sent late / overdue',
+      'Targets',
+      'Targets exceeded',
+      'Targets met',
+      'Targets in progress',
+      'Targets not met',
+      'Targets not reported',
+    ]);
+    expect(summary[2]![6]).toBe('Sent late');
+    expect(summary[3]).toEqual(['Khối A', 'SNV', 'Sở Nội vụ', 'Department', 'Approved', day('2020-03-10'), null, 3, 1, 1, 1, 0, 0]);
     expect(grid(sheet(book, 'Results'), 13)[3]![8]).toBe('met');
   });
 });

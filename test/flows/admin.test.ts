@@ -72,30 +72,33 @@ describe('the Ban TĐKT at work', () => {
     expect(h.say(ADMIN, 'noi vu')).toContain('Sở Nội vụ · Khối Nội chính');
   });
 
-  it('shows progress as the average % of plan of the units that reported', () => {
+  it('status counts targets by where they stand instead of averaging tỷ đồng with percentages', () => {
     const h = chatHarness();
     h.link(ADMIN, null, 'admin');
     const movement = currentMovement(h.db)!;
     const area = listContentAreas(h.db, movement.id)[0]!.id;
-    const period = listPeriods(h.db, movement.id)[0]!.id;
-    for (const [code, planned, value] of [['SNV', 100, 30], ['STP', 10, 6]] as const) {
+    const q1 = listPeriods(h.db, movement.id)[0]!.id;
+    const targets: Record<string, number> = {};
+    for (const [code, measure, planned, dueOn] of [['SNV', 'tỷ đồng', 1500, '2020-03-31'], ['STP', '%', 98.5, '2020-12-31']] as const) {
       const unitId = h.rows<{ id: number }>('SELECT id FROM units WHERE code = ?', code)[0]!.id;
       const reg = ensureRegistration(h.db, movement.id, unitId, h.clock.now());
-      const target = addTarget(h.db, reg.id, { contentAreaId: area, text: 'Hồ sơ đúng hạn', kind: 'quantitative', measure: 'hồ sơ', plannedValue: planned, direction: 'at_least' }, cliActor, 0);
+      targets[code] = addTarget(h.db, reg.id, { contentAreaId: area, text: `Chỉ tiêu của ${code}`, kind: 'quantitative', measure, plannedValue: planned, direction: 'at_least', dueOn }, cliActor, 0).id;
+      if (code === 'SNV') addTarget(h.db, reg.id, { contentAreaId: area, text: 'Chỉ tiêu chưa báo cáo', kind: 'qualitative', dueOn }, cliActor, 0);
       submitRegistration(h.db, reg.id, cliActor, h.clock.now());
-      recordProgressReport(h.db, { registrationId: reg.id, periodId: period, lines: [{ targetId: target.id, value, cumulative: true }] }, cliActor, h.clock.now());
     }
+    const regOf = (code: string) => h.rows<{ id: number }>('SELECT r.id FROM registrations r JOIN units u ON u.id = r.unit_id WHERE u.code = ?', code)[0]!.id;
+    recordProgressReport(h.db, { registrationId: regOf('SNV'), periodId: q1, lines: [{ targetId: targets.SNV!, value: 700, cumulative: true }] }, cliActor, h.clock.now());
+    recordProgressReport(h.db, { registrationId: regOf('STP'), periodId: q1, lines: [{ targetId: targets.STP!, value: 99, cumulative: true }] }, cliActor, h.clock.now());
+    h.clock.set(Date.UTC(2020, 3, 15, 3)); // 15/04/2020: SNV's target was due 31/03, STP's is due at the end of the year
     const overview = h.say(ADMIN, '/tinhhinh');
-    // SNV at 30 %, STP at 60 %: 45 % on average, for the province and for Khối Nội chính.
-    expect(overview).toMatch(/Tổng số: 34 đơn vị — .* · 📈 bình quân 45% kế hoạch/);
-    expect(overview).toMatch(/Khối Nội chính: 4 đơn vị — .* · 📈 bình quân 45% kế hoạch/);
-    expect(overview).not.toMatch(/Cụm thi đua số 1: .*📈/);
+    expect(overview).toMatch(/Tổng số: 34 đơn vị — .*\n {3}Chỉ tiêu: 0 vượt, 0 đạt, 1 đang thực hiện, 1 không đạt, 1 chưa báo cáo/);
+    expect(overview).toMatch(/Khối Nội chính: 4 đơn vị — .*\n {3}Chỉ tiêu: 0 vượt, 0 đạt, 1 đang thực hiện, 1 không đạt, 1 chưa báo cáo/);
+    expect(overview).not.toContain('bình quân');
 
-    // A new report (a correction of SNV's: 90 of 100) shows at once.
-    const snv = h.rows<{ reg: number; target: number }>("SELECT r.id AS reg, t.id AS target FROM registrations r JOIN units u ON u.id = r.unit_id JOIN targets t ON t.registration_id = r.id WHERE u.code = 'SNV'")[0]!;
-    recordProgressReport(h.db, { registrationId: snv.reg, periodId: period, lines: [{ targetId: snv.target, value: 90, cumulative: true }] }, cliActor, h.clock.now());
+    // A correction of SNV's (1.600 tỷ đồng) shows at once.
+    recordProgressReport(h.db, { registrationId: regOf('SNV'), periodId: q1, lines: [{ targetId: targets.SNV!, value: 1600, cumulative: true }] }, cliActor, h.clock.now());
     h.say(ADMIN, '/huy');
-    expect(h.say(ADMIN, '/tinhhinh')).toMatch(/Tổng số: 34 đơn vị — .* · 📈 bình quân 75% kế hoạch/);
+    expect(h.say(ADMIN, '/tinhhinh')).toMatch(/Tổng số: 34 đơn vị — .*\n {3}Chỉ tiêu: 1 vượt, 0 đạt, 1 đang thực hiện, 0 không đạt, 1 chưa báo cáo/);
   });
 
   it('approves one registration and returns another with a reason; the liaisons are told', () => {
@@ -132,25 +135,41 @@ describe('the Ban TĐKT at work', () => {
     ]);
   });
 
-  it('lists the late units after the deadline and urges them all once a day', () => {
+  it('/dondoc lists the units that have not sent, with their liaison and phone or nobody to receive, and urges them all once a day', () => {
     const h = chatHarness();
     h.link(ADMIN, null, 'admin');
     h.link('21', 'HHH', 'liaison', 'Phạm Thu');
     h.link('22', 'HGT', 'liaison', 'Đỗ Nam');
-    for (const code of ['SNV', 'STP', 'SKHDT', 'STC', 'SCT', 'SNNPTNT', 'SGTVT', 'SXD', 'STNMT', 'STTTT', 'SLDTBXH', 'SVHTTDL', 'SKHCN', 'SGDDT', 'SYT', 'VPUBND', 'TTT', 'BQLKCN', 'MTTQ', 'LDLD', 'TDTN', 'HLHPN', 'HND', 'HCCB', 'TPND', 'HML', 'HVB', 'HYY', 'HNT', 'HTN', 'HXT', 'HNH'])
+    h.db.$client.prepare("UPDATE people SET phone = '0912 345 678' WHERE full_name = 'Phạm Thu'").run();
+    for (const code of ['SNV', 'STP', 'SKHDT', 'STC', 'SCT', 'SNNPTNT', 'SGTVT', 'SXD', 'STNMT', 'STTTT', 'SLDTBXH', 'SVHTTDL', 'SKHCN', 'SGDDT', 'VPUBND', 'TTT', 'BQLKCN', 'MTTQ', 'LDLD', 'TDTN', 'HLHPN', 'HND', 'HCCB', 'TPND', 'HML', 'HVB', 'HYY', 'HNT', 'HTN', 'HXT', 'HNH'])
       submitted(h, code);
     h.clock.set(Date.UTC(2020, 3, 2, 3)); // 02/04/2020
-    const list = h.say(ADMIN, '/cham');
-    expect(list).toContain('Đã quá hạn đăng ký (31/03/2020); 2 đơn vị chưa gửi:');
-    expect(list).toContain('• HGT — UBND huyện Giao Thủy: Chưa đăng ký');
-    expect(list).toContain('• HHH — UBND huyện Hải Hậu: Chưa gửi');
-    expect(h.press(ADMIN, 'Đôn đốc tất cả (2)')).toContain('✔ Đã xếp tin đôn đốc cho 2 đơn vị.');
+    const list = h.say(ADMIN, '/dondoc');
+    expect(list).toContain('Đã quá hạn đăng ký (31/03/2020); 3 đơn vị chưa gửi bản đăng ký:');
+    expect(list).toContain('• HGT — UBND huyện Giao Thủy: Chưa đăng ký · quá hạn chưa nộp · Đỗ Nam');
+    expect(list).toContain('• HHH — UBND huyện Hải Hậu: Chưa gửi · quá hạn chưa nộp · Phạm Thu (0912 345 678)');
+    expect(list).toContain('• SYT — Sở Y tế: Chưa đăng ký · quá hạn chưa nộp · chưa có người nhận tin');
+    expect(list).toContain('1 đơn vị chưa có người nhận tin');
+    expect(h.press(ADMIN, 'Đôn đốc tất cả (2 đơn vị có người nhận)')).toContain('✔ Đã gửi tin đôn đốc đến 2 đơn vị. 1 đơn vị chưa có người nhận tin: SYT.');
     h.say(ADMIN, '/cham');
     h.press(ADMIN, 'Đôn đốc tất cả');
     const urges = outboxTexts(h);
     expect(urges).toHaveLength(2);
-    expect(urges).toContain('Phạm Thu: ⏰ Ban Thi đua - Khen thưởng nhắc: đơn vị chưa gửi bản đăng ký thi đua (trạng thái: Chưa gửi). Hạn đăng ký: 31/03/2020. Bấm nút dưới đây để đăng ký.');
+    expect(urges).toContain('Phạm Thu: ⏰ Đề nghị UBND huyện Hải Hậu khẩn trương gửi bản đăng ký thi đua năm 2020 (hạn 31/03, đã quá 2 ngày). Bấm nút dưới đây để đăng ký.');
     expect(JSON.parse(h.rows<{ payload: string }>('SELECT payload FROM outbox LIMIT 1')[0]!.payload).choices).toEqual([{ id: 'go:register', label: 'Đăng ký chỉ tiêu' }]);
+  });
+
+  it('/dondoc urges only the units chosen', () => {
+    const h = chatHarness();
+    h.link(ADMIN, null, 'admin');
+    h.link('21', 'HHH', 'liaison', 'Phạm Thu');
+    h.link('22', 'HGT', 'liaison', 'Đỗ Nam');
+    h.say(ADMIN, '/dondoc');
+    h.press(ADMIN, 'Chọn đơn vị để đôn đốc');
+    expect(h.lastQuestion(ADMIN)?.choices?.map((c) => c.label)).toEqual(['☐ HGT — UBND huyện Giao Thủy', '☐ HHH — UBND huyện Hải Hậu', 'Không']);
+    h.say(ADMIN, 'hhh');
+    expect(h.press(ADMIN, 'Gửi đôn đốc (1 đơn vị)')).toContain('✔ Đã gửi tin đôn đốc đến 1 đơn vị.');
+    expect(outboxTexts(h)).toEqual([expect.stringMatching(/^Phạm Thu: ⏰ Đề nghị UBND huyện Hải Hậu khẩn trương gửi bản đăng ký thi đua năm 2020 \(hạn 31\/03, còn \d+ ngày\)/)]);
   });
 
   it('creates an invite from chat that links the new liaison, with the bot’s deep link', () => {

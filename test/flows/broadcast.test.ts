@@ -21,7 +21,7 @@ describe('/phatsong in chat', () => {
     expect(h.rows('SELECT count(*) AS n FROM outbox')).toEqual([{ n: 0 }]);
 
     const sent = h.press('70', 'Gửi');
-    expect(sent).toContain('✔ Đã xếp 2 tin để gửi.');
+    expect(sent).toContain('✔ Đã gửi 2 tin; xem kết quả gửi bên dưới.');
     expect(sent).toContain('Báo cáo gửi: 2 tin — ✅ 0 đã gửi, 🕓 2 đang chờ');
     const rows = h.rows<{ name: string; payload: string }>('SELECT p.full_name AS name, o.payload FROM outbox o JOIN people p ON p.id = o.person_id ORDER BY p.full_name');
     expect(rows.map((r) => r.name)).toEqual(['Phạm Thu', 'Đỗ Nam']);

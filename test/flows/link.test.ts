@@ -26,8 +26,11 @@ describe('linking a messenger account', () => {
     const h = chatHarness();
     const invite = createInvite(h.db, { unitCode: 'SNV', role: 'liaison' }, cliActor, h.clock.now());
     expect(h.say('7002', '/start AAAAA-BBBBBBB')).toContain('Không tìm thấy mã này. Xin kiểm tra lại. Còn 4 lần thử.');
-    // Something that is not a code at all is explained and not counted.
-    expect(h.say('7002', 'chưa có mã')).toContain('Mã mời gồm 12 ký tự chữ và số');
+    // A greeting gets a welcome explaining invite codes, and is not counted as a wrong code.
+    expect(h.say('7002', 'chưa có mã')).toContain('mỗi cán bộ cần một mã mời do Ban Thi đua - Khen thưởng cấp');
+    expect(h.say('7002', 'Chào anh')).toContain('Có mã rồi thì gửi mã vào đây');
+    // Something code-like but malformed is explained and not counted either.
+    expect(h.say('7002', '12345')).toContain('Mã mời gồm 12 ký tự chữ và số');
     expect(h.say('7002', 'QQQQQ-QQQQQQQ')).toContain('Còn 3 lần thử');
     expect(h.say('7002', `${invite.code.slice(0, 6)}0000000`)).toContain('Mã chưa đúng');
     expect(h.say('7002', 'ZZZZZ-ZZZZZZZ')).toContain('Còn 1 lần thử');

@@ -48,7 +48,7 @@ describe('reporting progress in chat', () => {
     ]);
 
     const first = h.press(LIAISON, 'Quý I/2020');
-    expect(first).toContain('Chỉ tiêu 1/3: Sản phẩm OCOP (kế hoạch: 100 sản phẩm)');
+    expect(first).toContain('Chỉ tiêu 1/3: Sản phẩm OCOP (kế hoạch: ≥ 100 sản phẩm)');
     expect(first).toContain('Bước 2/13');
     expect(h.say(LIAISON, '35')).toContain('✔ Đã ghi: 35 sản phẩm');
     h.press(LIAISON, 'Riêng kỳ này');
@@ -62,19 +62,19 @@ describe('reporting progress in chat', () => {
     h.press(LIAISON, 'Bỏ qua');
 
     expect(h.lastText(LIAISON)).toContain('Chỉ tiêu 3/3: Đưa cầu Thịnh Long vào sử dụng');
-    h.press(LIAISON, 'Chưa hoàn thành');
+    h.press(LIAISON, 'Đang thực hiện');
     h.press(LIAISON, 'Bỏ qua');
     const summary = h.press(LIAISON, 'Bỏ qua');
     expect(summary).toContain('Tổng hợp báo cáo Quý I/2020:');
-    expect(summary).toContain('1. Sản phẩm OCOP: 35 sản phẩm (35% kế hoạch, chưa đạt) 📎');
-    expect(summary).toContain('2. Số vụ tai nạn giao thông: 12 vụ (30% kế hoạch, đạt) 📎');
-    expect(summary).toContain('3. Đưa cầu Thịnh Long vào sử dụng: chưa đạt');
+    expect(summary).toContain('1. Sản phẩm OCOP: 35 sản phẩm (35% kế hoạch; đang thực hiện, đã qua 25% thời gian) 📎');
+    expect(summary).toContain('2. Số vụ tai nạn giao thông: 12 vụ (30% kế hoạch; đang thực hiện, đã qua 25% thời gian) 📎');
+    expect(summary).toContain('3. Đưa cầu Thịnh Long vào sử dụng: Đang thực hiện');
 
-    expect(h.press(LIAISON, 'Gửi báo cáo')).toContain('✔ Đã lưu báo cáo Quý I/2020 (3 chỉ tiêu).');
+    expect(h.press(LIAISON, 'Gửi báo cáo')).toContain('✔ Đã gửi báo cáo Quý I/2020 tới Ban (3 chỉ tiêu).');
     expect(lines(h)).toEqual([
-      { revision: 1, period: 'Q2020-1', text: 'Sản phẩm OCOP', value: 35, cumulative: 0, percent_of_plan: 35, assessment: 'not_met', evidence_kind: 'photo', evidence_ref: 'AgACAgIAAxkBAAIB', note: 'Đã có quyết định công nhận' },
-      { revision: 1, period: 'Q2020-1', text: 'Số vụ tai nạn giao thông', value: 12, cumulative: 0, percent_of_plan: 30, assessment: 'met', evidence_kind: 'link', evidence_ref: 'https://congbao.namdinh.gov.vn/bao-cao-atgt-quy-1', note: null },
-      { revision: 1, period: 'Q2020-1', text: 'Đưa cầu Thịnh Long vào sử dụng', value: null, cumulative: 0, percent_of_plan: null, assessment: 'not_met', evidence_kind: null, evidence_ref: null, note: null },
+      { revision: 1, period: 'Q2020-1', text: 'Sản phẩm OCOP', value: 35, cumulative: 0, percent_of_plan: 35, assessment: 'in_progress', evidence_kind: 'photo', evidence_ref: 'AgACAgIAAxkBAAIB', note: 'Đã có quyết định công nhận' },
+      { revision: 1, period: 'Q2020-1', text: 'Số vụ tai nạn giao thông', value: 12, cumulative: 0, percent_of_plan: 30, assessment: 'in_progress', evidence_kind: 'link', evidence_ref: 'https://congbao.namdinh.gov.vn/bao-cao-atgt-quy-1', note: null },
+      { revision: 1, period: 'Q2020-1', text: 'Đưa cầu Thịnh Long vào sử dụng', value: null, cumulative: 0, percent_of_plan: null, assessment: 'in_progress', evidence_kind: null, evidence_ref: null, note: null },
     ]);
   });
 
@@ -95,10 +95,13 @@ describe('reporting progress in chat', () => {
     report('Quý I/2020', '35', 'Riêng kỳ này');
     report('Quý II/2020', '40', 'Riêng kỳ này');
     report('Quý III/2020', '110', 'Lũy kế');
+    report('Quý IV/2020', '5', 'Riêng kỳ này');
+    // Due 31/12/2020 (the movement's end): in progress until Quý IV, then judged.
     expect(h.rows('SELECT l.value, l.cumulative, l.percent_of_plan, l.assessment FROM progress_lines l ORDER BY l.id')).toEqual([
-      { value: 35, cumulative: 0, percent_of_plan: 35, assessment: 'not_met' },
-      { value: 40, cumulative: 0, percent_of_plan: 75, assessment: 'not_met' },
-      { value: 110, cumulative: 1, percent_of_plan: 110, assessment: 'exceeded' },
+      { value: 35, cumulative: 0, percent_of_plan: 35, assessment: 'in_progress' },
+      { value: 40, cumulative: 0, percent_of_plan: 75, assessment: 'in_progress' },
+      { value: 110, cumulative: 1, percent_of_plan: 110, assessment: 'in_progress' },
+      { value: 5, cumulative: 0, percent_of_plan: 115, assessment: 'exceeded' },
     ]);
   });
 
@@ -126,7 +129,7 @@ describe('reporting progress in chat', () => {
     const mine = h.say(LIAISON, '/donvi');
     expect(mine).toContain('Sở Nội vụ · Khối Nội chính');
     expect(mine).toContain('Đăng ký: Chờ duyệt (lần 1, gửi ngày 15/02/2020)');
-    expect(mine).toContain('1. Quý I/2020: 38 sản phẩm (38% kế hoạch, chưa đạt)');
+    expect(mine).toContain('1. Quý I/2020: 38 sản phẩm (38% kế hoạch, đang thực hiện)');
   });
 
   it('refuses evidence that is too large, and a report before the registration was sent', () => {

@@ -1,8 +1,22 @@
 /** People with a unit and a Telegram account each, as after linking (benchmarks and load tests). */
+import { readFileSync } from 'node:fs';
 import type { Db } from '../../src/db/connection.ts';
 import { identities, people } from '../../src/db/schema.ts';
 import { cliActor } from '../../src/domain/audit.ts';
+import { movementDefinition } from '../../src/domain/movement-definition.ts';
+import { importMovement } from '../../src/domain/movements.ts';
 import { upsertUnit } from '../../src/domain/units.ts';
+import { SAMPLE_MOVEMENT_PATH } from '../../src/sample/load.ts';
+
+/**
+ * The sample movement moved to this year, for runs on the real clock (`npm start` in a child
+ * process): its year-end due dates are then still ahead, as they are for a movement in progress.
+ */
+export function loadThisYearsMovement(db: Db, now = Date.now()): void {
+  const year = new Date(now).getUTCFullYear();
+  const text = readFileSync(SAMPLE_MOVEMENT_PATH, 'utf8').replaceAll('2021', String(year + 1)).replaceAll('2020', String(year));
+  importMovement(db, movementDefinition.parse(JSON.parse(text)), cliActor, now);
+}
 
 const FEB_15 = Date.UTC(2020, 1, 15, 2, 0);
 

@@ -264,6 +264,6 @@ describe('the button in a reminder', () => {
     const row = outboxRows(h.db).find((r) => r.person === h.rows<{ id: number }>("SELECT person_id AS id FROM identities WHERE external_id = 'u1'")[0]!.id)!;
     expect(row.choices).toEqual(['go:register']);
     const reply = h.send('u1', { choice: encodeChoice(0, row.choices[0]!) });
-    expect(reply.map((r) => r.text).join('\n')).toContain('Bước 1/');
+    expect(reply.map((r) => r.text).join('\n')).toContain('Bước 1.');
   });
 });

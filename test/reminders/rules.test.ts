@@ -87,7 +87,7 @@ describe('thidua reminders', () => {
     // 28/03/2020 is a Saturday: Monday 07:00.
     expect(list.stdout).toContain('#3 Đăng ký: 3 ngày trước hạn, lúc 08:00 — lần tới: 30/03/2020 07:00');
     expect(list.stdout).toContain('#6 Đăng ký: 1 ngày sau hạn, lúc 08:00; báo Cụm/Khối trưởng khi đơn vị bỏ qua 5 lần nhắc — lần tới: 01/04/2020 08:00');
-    expect(list.stdout).toContain('#14 Lịch "30 8 * * 1-5": tổng hợp đơn vị chậm gửi quản trị — lần tới: 17/02/2020 08:30');
+    expect(list.stdout).toContain('#14 Lịch "30 8 * * 1-5": tổng hợp đơn vị quá hạn chưa nộp, gửi quản trị — lần tới: 17/02/2020 08:30');
 
     const added = await cli.run('reminders', 'add', '--kind', 'period', '--offset=-10', '--at', '09:15', '--escalate-after', '2', '--json');
     expect(added.code).toBe(0);

@@ -142,14 +142,14 @@ describe('a whole movement year with the default rules', () => {
         '⏰ Nhắc việc — Phong trào thi đua thử nghiệm 2020',
         '• Sở Nội vụ chưa báo cáo kết quả Quý IV/2020 (1 chỉ tiêu); hạn Chủ nhật, 10/01/2021 (còn 6 ngày).',
         '• Sở Nội vụ chưa báo cáo kết quả 6 tháng cuối năm 2020 (1 chỉ tiêu); hạn Chủ nhật, 10/01/2021 (còn 6 ngày).',
-        '• Sở Nội vụ chưa báo cáo kết quả Năm 2020 (1 chỉ tiêu); hạn Chủ nhật, 10/01/2021 (còn 6 ngày).',
+        '• Sở Nội vụ chưa báo cáo kết quả năm 2020 (1 chỉ tiêu); hạn Chủ nhật, 10/01/2021 (còn 6 ngày).',
         'Bấm "Báo cáo kết quả" bên dưới để làm ngay.',
       ].join('\n'),
     );
     expect(text((r) => r.key.startsWith('dg:') && vnText(r.notBefore) === '2020-04-13 08:30')).toBe(
       [
-        '📊 Đơn vị chậm — Phong trào thi đua thử nghiệm 2020 — thứ Hai, 13/04/2020',
-        '4 đơn vị chậm (quá hạn đăng ký hoặc quá hạn báo cáo).',
+        '📊 Đơn vị quá hạn chưa nộp — Phong trào thi đua thử nghiệm 2020 — thứ Hai, 13/04/2020',
+        '4 đơn vị quá hạn chưa nộp (bản đăng ký hoặc báo cáo).',
         '',
         'Cụm 1 (2):',
         '• Huyện Giao Thủy: chưa đăng ký chỉ tiêu',

@@ -32,8 +32,8 @@ const MENUS: Record<string, [string, string][]> = {
   admin: [
     ['tinhhinh', 'status'],
     ['duyet', 'review'],
-    ['cham', 'late'],
-    ['phatsong', 'broadcast'],
+    ['dondoc', 'late'],
+    ['thongbao', 'broadcast'],
     ['moi', 'invite'],
     ['xuat', 'export'],
     ['menu', 'menu'],
@@ -43,7 +43,7 @@ const MENUS: Record<string, [string, string][]> = {
   ],
   cluster_head: [
     ['tinhhinh', 'status'],
-    ['cham', 'late'],
+    ['dondoc', 'late'],
     ['donvi', 'myunit'],
     ['xuat', 'export'],
     ['menu', 'menu'],

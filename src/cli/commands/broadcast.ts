@@ -35,7 +35,7 @@ function report(ctx: CliContext, id: number): number {
 }
 
 /**
- * `thidua broadcast --text "…" [--audience all|late|group:CODE|kind:KIND] [--yes]`: without --yes a
+ * `thidua broadcast --text "…" [--audience all|unsent|overdue|group:CODE|kind:KIND] [--yes]`: without --yes a
  * preview; with it, the message is queued for the running bot to deliver. `--report ID` shows how
  * the delivery went.
  */
@@ -73,7 +73,7 @@ export const broadcastCommand: Command = {
       return 1;
     }
     if (options.yes !== true) {
-      ctx.say(ctx.t('cli-broadcast-preview', { count: preview.recipients.length, units: preview.units, audience: words, noAccount: preview.noAccount }));
+      ctx.say(ctx.t('cli-broadcast-preview', { count: preview.recipients.length, units: preview.units, reached: preview.reachedUnits, audience: words, noAccount: preview.noAccount }));
       ctx.say('');
       ctx.say(preview.messages[ctx.locale].text);
       ctx.say('');

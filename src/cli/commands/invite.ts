@@ -24,7 +24,7 @@ async function botUsername(ctx: CliContext): Promise<string | undefined> {
 
 export const inviteCommand: Command = {
   name: 'invite',
-  options: { unit: { type: 'string' }, role: { type: 'string' }, name: { type: 'string' }, days: { type: 'string' } },
+  options: { unit: { type: 'string' }, role: { type: 'string' }, name: { type: 'string' }, phone: { type: 'string' }, days: { type: 'string' } },
   async run(ctx, _positionals, options) {
     const role = (options.role ?? 'liaison') as string;
     if (!(ROLES as readonly string[]).includes(role)) {
@@ -38,7 +38,7 @@ export const inviteCommand: Command = {
     }
     const invite = createInvite(
       ctx.db(),
-      { unitCode: (options.unit as string | undefined) ?? null, role: role as Role, personName: (options.name as string | undefined) ?? null, ...(days ? { validDays: days } : {}) },
+      { unitCode: (options.unit as string | undefined) ?? null, role: role as Role, personName: (options.name as string | undefined) ?? null, phone: (options.phone as string | undefined) ?? null, ...(days ? { validDays: days } : {}) },
       cliActor,
       ctx.clock.now(),
     );

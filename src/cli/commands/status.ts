@@ -12,7 +12,8 @@ function countsLine(ctx: CliContext, label: string, c: StatusCounts): string {
     submitted: c.submitted,
     returned: c.returned,
     approved: c.approved,
-    late: c.late,
+    submittedLate: c.submittedLate,
+    overdue: c.overdue,
   });
 }
 
@@ -29,8 +30,10 @@ export const statusCommand: Command = {
     for (const g of status.byGroup) ctx.say(countsLine(ctx, g.name ?? ctx.t('cli-status-no-group'), g));
     ctx.say(ctx.t('cli-status-by-kind'));
     for (const k of status.byKind) ctx.say(countsLine(ctx, ctx.t(`unit-kind-${k.kind}`), k));
-    const late = status.units.filter((u) => u.late);
-    if (late.length > 0) ctx.say(ctx.t('cli-status-late', { count: late.length, units: late.map((u) => u.code).join(', ') }));
+    for (const kind of ['overdue', 'submitted_late'] as const) {
+      const late = status.units.filter((u) => u.lateness === kind);
+      if (late.length > 0) ctx.say(ctx.t('cli-status-late', { kind, count: late.length, units: late.map((u) => u.code).join(', ') }));
+    }
     ctx.result(status);
     return 0;
   },

@@ -6,11 +6,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { afterEach, describe, expect, it } from 'vitest';
 import { closeDatabase, openDatabase } from '../../../src/db/connection.ts';
-import { cliActor } from '../../../src/domain/audit.ts';
-import { loadSampleMovement } from '../../../src/sample/load.ts';
 import { openTempDatabase, useTempDatabases } from '../../helpers/db.ts';
 import { FAKE_TOKEN, FakeBotApi, tg } from '../../helpers/fake-telegram.ts';
-import { liaisons } from '../../helpers/liaisons.ts';
+import { liaisons, loadThisYearsMovement } from '../../helpers/liaisons.ts';
 import { waitFor } from '../../helpers/wait.ts';
 
 useTempDatabases();
@@ -24,7 +22,7 @@ const ROUND_TRIP_MS = 80;
 const CYCLE = (n: number) => [n === 0 ? '/dangky' : '1', '6', `Chỉ tiêu thử số ${n}`, '1', '%', '98,5', '1', '31/12', 'Bỏ qua', 'Lưu'];
 const EXPECTED = ['1', '2', '3', '4', '5', '6', '7', '8', '9', 'saved'];
 /** What a reply says of the conversation: its step, or that the target was saved. */
-const stepOf = (text: string) => /Bước (\d+)\/9/.exec(text)?.[1] ?? (text.includes('Đã lưu chỉ tiêu') ? 'saved' : text.slice(0, 40));
+const stepOf = (text: string) => /Bước (\d+)[./]/.exec(text)?.[1] ?? (text.includes('Đã lưu chỉ tiêu') ? 'saved' : text.slice(0, 40));
 
 async function fakeApi(): Promise<FakeBotApi> {
   const api = await new FakeBotApi().start();
@@ -38,7 +36,7 @@ function world(count: number): { path: string; chats: number[] } {
   const temp = openTempDatabase();
   temp.db.$client.close();
   const db = openDatabase(temp.path);
-  loadSampleMovement(db, cliActor, Date.now());
+  loadThisYearsMovement(db);
   const chats = liaisons(db, count);
   closeDatabase(db);
   return { path: temp.path, chats };

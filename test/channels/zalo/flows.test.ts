@@ -39,14 +39,14 @@ describe('the conversations over Zalo', () => {
     // The menu button opens the registration; nine content areas come as a numbered list.
     const areas = await h.press(LIAISON, 'Đăng ký chỉ tiêu');
     expect(areas.at(-1)!.buttons).toBeUndefined();
-    expect(textOf(areas)).toContain('Bước 1/9');
+    expect(textOf(areas)).toContain('Bước 1.');
     expect(textOf(areas)).toMatch(/\n1\. Đẩy nhanh tiến độ.*\n[\s\S]*\n9\. Công tác thi đua/);
-    expect(textOf(await h.say(LIAISON, '6'))).toContain('Bước 2/9');
+    expect(textOf(await h.say(LIAISON, '6'))).toContain('Bước 2.');
     const kind = await h.say(LIAISON, 'Tỷ lệ thủ tục hành chính giải quyết đúng hạn');
     expect(kind.at(-1)!.buttons!.map((b) => b.title)).toEqual(['Định lượng', 'Định tính']);
     await h.press(LIAISON, 'Định lượng');
     expect(textOf(await h.say(LIAISON, '1'))).toContain('Kế hoạch (con số phấn đấu) là bao nhiêu %?');
-    expect(textOf(await h.say(LIAISON, '98,5'))).toContain('✔ Đã ghi: 98,5 %');
+    expect(textOf(await h.say(LIAISON, '98,5'))).toContain('✔ Đã ghi: 98,5%');
     await h.press(LIAISON, 'Không thấp hơn');
     await h.press(LIAISON, 'Cuối phong trào');
     await h.press(LIAISON, 'Bỏ qua');
@@ -110,21 +110,21 @@ describe('the conversations over Zalo', () => {
     expect(textOf(await h.sendFixture(LIAISON, 'user_send_file.constructed.json'))).toContain('✔ Đã nhận minh chứng.');
     await h.press(LIAISON, 'Bỏ qua');
 
-    await h.press(LIAISON, 'Chưa hoàn thành');
+    await h.press(LIAISON, 'Đang thực hiện');
     await h.press(LIAISON, 'Bỏ qua');
     const summary = await h.press(LIAISON, 'Bỏ qua');
-    expect(textOf(summary)).toContain('1. Sản phẩm OCOP: 35 sản phẩm (35% kế hoạch, chưa đạt) 📎');
-    expect(textOf(await h.press(LIAISON, 'Gửi báo cáo'))).toContain('✔ Đã lưu báo cáo Quý I/2020 (3 chỉ tiêu).');
+    expect(textOf(summary)).toContain('1. Sản phẩm OCOP: 35 sản phẩm (35% kế hoạch; đang thực hiện, đã qua 25% thời gian) 📎');
+    expect(textOf(await h.press(LIAISON, 'Gửi báo cáo'))).toContain('✔ Đã gửi báo cáo Quý I/2020 tới Ban (3 chỉ tiêu).');
 
     expect(h.rows('SELECT l.value, l.assessment, l.evidence_kind, l.evidence_ref, l.note FROM progress_lines l ORDER BY l.id')).toEqual([
-      { value: 35, assessment: 'not_met', evidence_kind: 'photo', evidence_ref: 'https://photo-stal-1.zdn.vn/full/quyet-dinh-ocop.jpg', note: 'Đã có quyết định công nhận' },
-      { value: 12, assessment: 'met', evidence_kind: 'document', evidence_ref: 'https://f21-zpc.zdn.vn/bao-cao-quy-1.pdf', note: null },
-      { value: null, assessment: 'not_met', evidence_kind: null, evidence_ref: null, note: null },
+      { value: 35, assessment: 'in_progress', evidence_kind: 'photo', evidence_ref: 'https://photo-stal-1.zdn.vn/full/quyet-dinh-ocop.jpg', note: 'Đã có quyết định công nhận' },
+      { value: 12, assessment: 'in_progress', evidence_kind: 'document', evidence_ref: 'https://f21-zpc.zdn.vn/bao-cao-quy-1.pdf', note: null },
+      { value: null, assessment: 'in_progress', evidence_kind: null, evidence_ref: null, note: null },
     ]);
 
     const mine = textOf(await h.press(LIAISON, 'Đơn vị của tôi'));
     expect(mine).toContain('Sở Nội vụ · Khối Nội chính');
-    expect(mine).toContain('1. Quý I/2020: 35 sản phẩm (35% kế hoạch, chưa đạt)');
+    expect(mine).toContain('1. Quý I/2020: 35 sản phẩm (35% kế hoạch, đang thực hiện)');
     expectButtonsWithinZaloLimits(h.fake.messages());
   });
 
@@ -132,10 +132,10 @@ describe('the conversations over Zalo', () => {
     const h = await zaloHarness();
     await h.say(LIAISON, `/start ${h.invite('SNV', 'liaison', 'Lê Minh')}`);
     await h.say(LIAISON, '/dangky');
-    expect(textOf(await h.sendFixture(LIAISON, 'user_send_image.constructed.json'))).toContain('Bước 1/9');
+    expect(textOf(await h.sendFixture(LIAISON, 'user_send_image.constructed.json'))).toContain('Bước 1.');
     const sticker = { ...h.textEvent(LIAISON, ''), event_name: 'user_send_sticker', message: { msg_id: 'st1', attachments: [{ type: 'sticker', payload: { id: 'x' } }] } };
     expect(await h.postEvent(sticker)).toBe(200);
-    expect(textOf(h.newMessages(LIAISON))).toContain('Bước 1/9');
+    expect(textOf(h.newMessages(LIAISON))).toContain('Bước 1.');
     expect(h.rows('SELECT count(*) AS n FROM inbound_queue WHERE error IS NOT NULL')).toEqual([{ n: 0 }]);
   });
 });

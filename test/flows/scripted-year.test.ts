@@ -1,0 +1,191 @@
+/**
+ * A whole year of the 2020 movement typed into the terminal chat, as a Board officer and Sở Tư
+ * pháp's liaison would: register four targets (a rate, a count, money, a qualitative one), return,
+ * resubmit with a note, approve, reopen, approve again, extend a deadline, then every report of the
+ * year. The figures saved are checked against a table worked out by hand below.
+ */
+import { describe, expect, it } from 'vitest';
+import { ConsoleChat } from '../../src/channels/console/adapter.ts';
+import { ChatCore } from '../../src/chat/core.ts';
+import { fixedClock } from '../../src/domain/clock.ts';
+import { ALL_FLOWS } from '../../src/flows/index.ts';
+import { loadSampleMovement } from '../../src/sample/load.ts';
+import { silentLogger } from '../../src/util/log.ts';
+import { openTempDatabase, useTempDatabases } from '../helpers/db.ts';
+
+useTempDatabases();
+
+/** 10:00 in Hà Nội on the day given. */
+const on = (day: string) => Date.parse(`${day}T03:00:00Z`);
+
+const RATE = 'Tỷ lệ hồ sơ hành chính giải quyết đúng hạn';
+const COUNT = 'Số hồ sơ giải quyết trực tuyến';
+const MONEY = 'Giải ngân vốn đầu tư công';
+const QUALITATIVE = 'Tổ chức hội nghị sơ kết ngành tư pháp';
+
+/**
+ * Worked out by hand. Plans: rate ≥ 98,5%, count ≥ 1.200 hồ sơ, money ≥ 1,5 tỷ đồng (due
+ * 31/01/2021), qualitative (due 31/12/2020). A rate stands as reported; a count or amount "riêng kỳ
+ * này" is added to the earlier quarters, a "lũy kế" one is the total; the year's figure is itself.
+ * Before its due date a target is in progress; judged from it.
+ *
+ *   period   target  typed                 value  running  total  % plan  assessment
+ *   Q1       rate    97,3                  97,3   –        97,3    98,8   in progress
+ *            count   300, riêng kỳ này     300    no       300     25     in progress
+ *            money   300 triệu, riêng      0,3    no       0,3     20     in progress
+ *            qual.   Chưa thực hiện
+ *   Q2       rate    98                    98     –        98      99,5   in progress
+ *            count   350, riêng kỳ này     350    no       650     54,2   in progress
+ *            money   0,45, riêng           0,45   no       0,75    50     in progress
+ *            qual.   Đang thực hiện
+ *   6 tháng  rate    98                    98     –        98      99,5   in progress
+ *            count   650, lũy kế           650    yes      650     54,2   in progress
+ *            money   750.000.000 đồng, lũy 0,75   yes      0,75    50     in progress
+ *            qual.   Đang thực hiện
+ *   Q3       rate    98,7                  98,7   –        98,7    100,2  in progress
+ *            count   1.000, lũy kế         1000   yes      1000    83,3   in progress
+ *            money   0,35, riêng           0,35   no       1,1     73,3   in progress
+ *            qual.   Hoàn thành
+ *   Q4       rate    99,1                  99,1   –        99,1    100,6  vượt (due 31/12)
+ *            count   280, riêng kỳ này     280    no       1280    106,7  vượt
+ *            money   300 (questioned), 0,3 0,3    no       1,4     93,3   in progress (due 31/01/2021)
+ *   Năm      rate    99,1                  99,1   –        99,1    100,6  vượt
+ *            count   1.280 (no question)   1280   –        1280    106,7  vượt
+ *            money   1,62 tỷ               1,62   –        1,62    108    in progress (judged from 31/01/2021)
+ *            qual.   Hoàn thành
+ *
+ * On 15/07/2020 (6-month review): 4 in progress. On 01/02/2021: 3 vượt, 1 đạt.
+ */
+const HAND_WORKED = [
+  ['Q2020-1', RATE, 97.3, 1, 98.8, 'in_progress'],
+  ['Q2020-1', COUNT, 300, 0, 25, 'in_progress'],
+  ['Q2020-1', MONEY, 0.3, 0, 20, 'in_progress'],
+  ['Q2020-1', QUALITATIVE, null, 0, null, 'not_started'],
+  ['Q2020-2', RATE, 98, 1, 99.5, 'in_progress'],
+  ['Q2020-2', COUNT, 350, 0, 54.2, 'in_progress'],
+  ['Q2020-2', MONEY, 0.45, 0, 50, 'in_progress'],
+  ['Q2020-2', QUALITATIVE, null, 0, null, 'in_progress'],
+  ['H2020-1', RATE, 98, 1, 99.5, 'in_progress'],
+  ['H2020-1', COUNT, 650, 1, 54.2, 'in_progress'],
+  ['H2020-1', MONEY, 0.75, 1, 50, 'in_progress'],
+  ['H2020-1', QUALITATIVE, null, 0, null, 'in_progress'],
+  ['Q2020-3', RATE, 98.7, 1, 100.2, 'in_progress'],
+  ['Q2020-3', COUNT, 1000, 1, 83.3, 'in_progress'],
+  ['Q2020-3', MONEY, 0.35, 0, 73.3, 'in_progress'],
+  ['Q2020-3', QUALITATIVE, null, 0, null, 'met'],
+  ['Q2020-4', RATE, 99.1, 1, 100.6, 'exceeded'],
+  ['Q2020-4', COUNT, 280, 0, 106.7, 'exceeded'],
+  ['Q2020-4', MONEY, 0.3, 0, 93.3, 'in_progress'],
+  ['Y2020', RATE, 99.1, 1, 100.6, 'exceeded'],
+  ['Y2020', COUNT, 1280, 1, 106.7, 'exceeded'],
+  ['Y2020', MONEY, 1.62, 1, 108, 'in_progress'],
+  ['Y2020', QUALITATIVE, null, 0, null, 'met'],
+];
+
+describe('a scripted year in the terminal chat', () => {
+  it('register, return, resubmit, approve, reopen, extend, and every report of the year, with figures as worked out by hand', async () => {
+    const { db } = openTempDatabase();
+    const clock = fixedClock(on('2020-02-15'));
+    loadSampleMovement(db, { label: 'test' }, clock.now());
+    const chat = new ConsoleChat({ core: new ChatCore({ db, clock, flows: ALL_FLOWS, log: silentLogger }), db, locale: 'vi', clock, log: silentLogger });
+    const type = async (...lines: string[]) => {
+      let last = '';
+      for (const line of lines) last = await chat.handleLine(line);
+      return last;
+    };
+
+    // ---- Registration, 15/02/2020
+    await type('/as STP', '/dangky');
+    await type('6', RATE, 'Định lượng', '%', '98,5', 'Không thấp hơn', 'Cuối phong trào', 'Bỏ qua', 'Lưu');
+    await type('Thêm chỉ tiêu', '6', COUNT, 'Định lượng', 'hồ sơ');
+    expect(await type('1.200')).toContain('✔ Đã ghi: 1.200 hồ sơ'); // a count: no "1.200 or 1,2?" question
+    await type('Không thấp hơn', 'Cuối phong trào', 'Bỏ qua', 'Lưu');
+    await type('Thêm chỉ tiêu', '1', MONEY, 'Định lượng', 'tỷ đồng');
+    expect(await type('1,5 tỷ')).toContain('✔ Đã ghi: 1,5 tỷ đồng');
+    await type('Không thấp hơn');
+    expect(await type('31/01/2021')).toContain('⚠ Thời hạn này sau khi phong trào kết thúc (31/12/2020)');
+    await type('Bỏ qua', 'Lưu');
+    await type('Thêm chỉ tiêu', '6', QUALITATIVE, 'Định tính', 'Cuối phong trào', 'Bỏ qua', 'Lưu');
+    expect(await type('Gửi bản đăng ký', 'Gửi')).toContain('✔ Đã gửi bản đăng ký (lần 1)');
+
+    // ---- The Board returns it; the unit sends it again with a note; the Board sees what changed and approves.
+    await type('/as admin', '/duyet', 'STP', 'Trả lại');
+    expect(await type('Đề nghị ghi rõ căn cứ của chỉ tiêu giải ngân')).toContain('Đã trả lại');
+    await type('/as STP', '/dangky', 'Gửi bản đăng ký', 'Gửi kèm ghi chú cho Ban');
+    expect(await type('Căn cứ Kế hoạch 12/KH-UBND')).toContain('✔ Đã gửi bản đăng ký (lần 2)');
+    await type('/as admin', '/duyet');
+    const second = await type('STP');
+    expect(second).toContain('Thay đổi so với lần 1:');
+    expect(second).toContain('Ghi chú của đơn vị: Căn cứ Kế hoạch 12/KH-UBND');
+    expect(await type('Duyệt')).toContain('Đã duyệt');
+
+    // ---- The Board reopens it; sent again and approved (version 3). Another unit's deadline is extended.
+    await type('/tinhhinh STP', 'Mở lại bản đăng ký');
+    expect(await type('Điều chỉnh theo Kế hoạch 45/KH-UBND')).toContain('✔ Đã mở lại bản đăng ký');
+    await type('/as STP', '/dangky');
+    expect(await type('Gửi bản đăng ký', 'Gửi')).toContain('✔ Đã gửi bản đăng ký (lần 3)');
+    await type('/as admin', '/duyet', 'STP', 'Duyệt');
+    await type('/tinhhinh HHH', 'Gia hạn đăng ký cho đơn vị này');
+    expect(await type('15/4')).toContain('✔ Đã gia hạn đăng ký cho đơn vị đến 15/04/2020.');
+    expect(db.$client.prepare("SELECT r.status, r.version, r.late FROM registrations r JOIN units u ON u.id = r.unit_id WHERE u.code = 'STP'").get()).toEqual({ status: 'approved', version: 3, late: 0 });
+
+    // ---- Reports. Period choices: 1 Quý I, 2 Quý II, 3 6 tháng đầu năm, 4 Quý III, 5 Quý IV, 6 6 tháng cuối năm, 7 Năm.
+    const skip2 = ['Bỏ qua', 'Bỏ qua']; // evidence, note
+    await type('/as STP');
+    clock.set(on('2020-04-05'));
+    await type('/baocao', '1', '97,3', ...skip2, '300', 'Riêng kỳ này', ...skip2);
+    expect(await type('300 triệu')).toContain('✔ Đã ghi: 0,3 tỷ đồng (quy đổi từ triệu)');
+    await type('Riêng kỳ này', ...skip2, 'Chưa thực hiện', ...skip2);
+    expect(await type('Gửi báo cáo')).toContain('✔ Đã gửi báo cáo Quý I/2020 tới Ban (4 chỉ tiêu).');
+
+    clock.set(on('2020-07-05'));
+    await type('/baocao', '2', '98', ...skip2, '350', 'Riêng kỳ này', ...skip2, '0,45', 'Riêng kỳ này', ...skip2, 'Đang thực hiện', ...skip2, 'Gửi báo cáo');
+    // "My unit" shows the running total a figure for the quarter alone adds up to.
+    expect(await type('/donvi')).toContain('2. Quý II/2020: 650 hồ sơ (54,2% kế hoạch, đang thực hiện)');
+    clock.set(on('2020-07-08'));
+    await type('/baocao', '3', '98', ...skip2, '650', 'Lũy kế', ...skip2);
+    expect(await type('750.000.000 đồng')).toContain('✔ Đã ghi: 0,75 tỷ đồng (quy đổi từ đồng)');
+    const half = await type('Lũy kế', ...skip2, 'Đang thực hiện', ...skip2);
+    // At the 6-month review a year-long target is in progress, not "chưa đạt"; a rate is not added up.
+    expect(half).toContain(`1. ${RATE}: 98% (99,5% kế hoạch; đang thực hiện, đã qua 50% thời gian)`);
+    expect(half).toContain(`2. ${COUNT}: 650 hồ sơ (54,2% kế hoạch; đang thực hiện, đã qua 50% thời gian)`);
+    await type('Gửi báo cáo');
+
+    clock.set(on('2020-07-15'));
+    await type('/as admin');
+    expect(await type('/tinhhinh')).toMatch(/Tổng số: 34 đơn vị — .*\n {3}Chỉ tiêu: 0 vượt, 0 đạt, 4 đang thực hiện, 0 không đạt, 0 chưa báo cáo/);
+    await type('/huy', '/as STP');
+
+    clock.set(on('2020-10-05'));
+    await type('/baocao', '4', '98,7', ...skip2);
+    expect(await type('1.000')).toContain('✔ Đã ghi: 1.000 hồ sơ');
+    await type('Lũy kế', ...skip2, '0,35', 'Riêng kỳ này', ...skip2, 'Hoàn thành', ...skip2, 'Gửi báo cáo');
+
+    clock.set(on('2021-01-05'));
+    await type('/baocao', '5', '99,1', ...skip2, '280', 'Riêng kỳ này', ...skip2);
+    // 300 typed for 300 triệu: 200 times the plan of 1,5 tỷ đồng.
+    expect(await type('300')).toContain('⚠ 300 tỷ đồng chênh lệch hàng trăm, hàng nghìn lần so với kế hoạch (≥ 1,5 tỷ đồng)');
+    await type('Nhập lại', '0,3', 'Riêng kỳ này', ...skip2, 'Bỏ qua', 'Gửi báo cáo');
+
+    clock.set(on('2021-01-08'));
+    await type('/baocao', '7', '99,1', ...skip2);
+    // The year's figure is the year's figure: no "this period or running total?" question.
+    expect(await type('1.280')).not.toContain('Con số vừa nhập là');
+    await type(...skip2, '1,62 tỷ', ...skip2, 'Hoàn thành', ...skip2, 'Gửi báo cáo');
+
+    // ---- The figures saved, against the table worked out by hand.
+    const saved = db.$client
+      .prepare(
+        `SELECT p.code, t.text, l.value, l.cumulative, l.percent_of_plan, l.assessment
+           FROM progress_lines l JOIN progress_reports r ON r.id = l.report_id JOIN reporting_periods p ON p.id = r.period_id JOIN targets t ON t.id = l.target_id
+          ORDER BY p.ends_on, p.kind = 'half', p.kind = 'year', t.position`,
+      )
+      .raw(true)
+      .all();
+    expect(saved).toEqual(HAND_WORKED);
+
+    clock.set(on('2021-02-01'));
+    await type('/as admin');
+    expect(await type('/tinhhinh')).toMatch(/Tổng số: 34 đơn vị — .*\n {3}Chỉ tiêu: 3 vượt, 1 đạt, 0 đang thực hiện, 0 không đạt, 0 chưa báo cáo/);
+  }, 60_000);
+});
