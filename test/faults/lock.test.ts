@@ -172,4 +172,30 @@ describe('another process holds the write lock for 8 s', () => {
     expect(db.$client.prepare('SELECT count(*) AS n FROM inbound_queue WHERE error IS NOT NULL').get()).toEqual({ n: 0 });
     expect(db.$client.pragma('integrity_check', { simple: true })).toBe('ok');
   }, 90_000);
+
+  it('a bot stopped while an update waits for the lock leaves it to Telegram, and answers it once after the restart', async () => {
+    const api = await new FakeBotApi().start();
+    cleanups.push(() => api.close());
+    let chats: number[] = [];
+    const path = databaseFile((db) => (chats = liaisons(db, 1)));
+    const env = { DATABASE_PATH: path, HTTP_PORT: String(await freePort()), TELEGRAM_BOT_TOKEN: FAKE_TOKEN, TELEGRAM_API_ROOT: api.root };
+    const first = npmStart(env);
+    await waitFor(() => first.stderr().includes('"telegram polling"'), 'the bot to start', 30_000);
+
+    const lock = await holdWriteLock([path], LOCK_MS);
+    api.pushUpdate(tg.command(chats[0]!, '/start'));
+    await waitFor(() => first.stderr().includes('database locked by another process'), 'the update to wait for the lock', 20_000);
+    first.child.kill('SIGTERM');
+    const code = await new Promise<number | null>((resolve) => first.child.once('exit', resolve));
+    expect(code).toBe(0);
+    expect(api.sentTexts(chats[0]!)).toEqual([]);
+    await lock.released;
+
+    const second = npmStart(env);
+    await waitFor(() => api.sentTexts(chats[0]!).length >= 1, 'the answer after the restart', 30_000);
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    expect(api.sentTexts(chats[0]!)).toHaveLength(1);
+    expect(api.sentTexts(chats[0]!)[0]).toContain(t('vi', 'menu-prompt'));
+    second.child.kill('SIGTERM');
+  }, 90_000);
 });
