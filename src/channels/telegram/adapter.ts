@@ -8,10 +8,9 @@ import type { ChannelSender, Outbound, SendResult } from '../../chat/channel.ts'
 import type { ChatCore } from '../../chat/core.ts';
 import type { Job } from '../../chat/engine.ts';
 import type { HandleResult } from '../../chat/core.ts';
-import { enqueueInbound, InboundWaiting, processNextInbound, receiveInOrder, type Processed, type ReplyPlan } from '../../chat/inbound.ts';
-import { noteStored, noteWaiting } from '../../chat/storage-wait.ts';
+import { enqueueInbound, processNextInbound, receiveInOrder, type Processed, type ReplyPlan } from '../../chat/inbound.ts';
+import { noteNotStored, noteStored, noteWaiting } from '../../chat/storage-wait.ts';
 import type { InboundEvent } from '../../chat/types.ts';
-import { storageFault } from '../../db/faults.ts';
 import { backoffMs } from '../../util/backoff.ts';
 import { SerialWorker } from '../../util/serial-worker.ts';
 import type { OutboundMessage } from '../../chat/types.ts';
@@ -158,16 +157,13 @@ export class TelegramChannel implements ChannelSender {
     return this.queueWorker.stop();
   }
 
-  /** Waits until the queue has been worked through (tests). */
-  queueIdle(): Promise<void> {
-    return this.queueWorker.idle();
-  }
-
   /** Handles whatever waits in the queue for Telegram (new updates, and any left by a crash); throws InboundWaiting when the database cannot take one now. */
   private processQueue(): void {
     const { db, core, clock, log } = this.options;
     const plan: ReplyPlan = (result, key) => this.plan(this.callbacks.get(key))(result, key);
-    for (let processed = processNextInbound(db, core, 'telegram', clock, log, { plan, claimant: this.options.outbound?.claimant }); processed; processed = processNextInbound(db, core, 'telegram', clock, log, { plan, claimant: this.options.outbound?.claimant })) {
+    for (;;) {
+      const processed = processNextInbound(db, core, 'telegram', clock, log, { plan, claimant: this.options.outbound?.claimant });
+      if (!processed) return;
       noteStored(log);
       const callback = this.callbacks.get(processed.key);
       this.callbacks.delete(processed.key);
@@ -211,8 +207,7 @@ export class TelegramChannel implements ChannelSender {
     try {
       fresh = enqueueInbound(this.options.db, key, read.event, this.options.clock.now());
     } catch (error) {
-      const fault = storageFault(error);
-      if (fault) noteWaiting(new InboundWaiting(fault, read.event, error), this.options.log, 'telegram webhook', (event) => this.tellWaiting(event));
+      noteNotStored(error, read.event, this.options.log, 'telegram webhook', (event) => this.tellWaiting(event));
       throw error;
     }
     if (read.callback) {

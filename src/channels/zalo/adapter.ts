@@ -7,9 +7,8 @@
 import { and, eq } from 'drizzle-orm';
 import type { ChannelDeps, ChannelSender } from '../../chat/channel.ts';
 import type { HandleResult } from '../../chat/core.ts';
-import { enqueueInbound, InboundWaiting, processNextInbound } from '../../chat/inbound.ts';
-import { noteStored, noteWaiting } from '../../chat/storage-wait.ts';
-import { storageFault } from '../../db/faults.ts';
+import { enqueueInbound, processNextInbound } from '../../chat/inbound.ts';
+import { noteNotStored, noteStored, noteWaiting } from '../../chat/storage-wait.ts';
 import type { InboundEvent } from '../../chat/types.ts';
 import { identities, people } from '../../db/schema.ts';
 import type { Route } from '../../http/server.ts';
@@ -106,8 +105,7 @@ export function createZaloChannel(options: ZaloChannelOptions): ZaloChannel {
     try {
       fresh = enqueueInbound(db, key, event, clock.now());
     } catch (error) {
-      const fault = storageFault(error);
-      if (fault) noteWaiting(new InboundWaiting(fault, event, error), log, 'zalo webhook', tellWaiting);
+      noteNotStored(error, event, log, 'zalo webhook', tellWaiting);
       throw error;
     }
     if (fresh) worker.kick();
