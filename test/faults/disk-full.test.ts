@@ -8,24 +8,14 @@ import { loadSampleMovement } from '../../src/sample/load.ts';
 import { createLogger } from '../../src/util/log.ts';
 import { openTempDatabase, useTempDatabases } from '../helpers/db.ts';
 import { fillDisk, integrity } from '../helpers/disk.ts';
+import { ONE_TARGET_TYPED } from '../helpers/registration.ts';
 
 useTempDatabases();
 
 const NOW = Date.UTC(2020, 1, 15, 3, 0);
 
-/** A registration of one target, line by line, with what each answer must show. */
-const REGISTRATION: [line: string, answer: string][] = [
-  ['1', 'Bước 1/9'],
-  ['6', 'Bước 2/9'],
-  ['Tỷ lệ thủ tục hành chính giải quyết đúng hạn', 'Bước 3/9'],
-  ['1', 'Bước 4/9'],
-  ['1', 'Bước 5/9'],
-  ['98,5', '✔ Đã ghi: 98,5 %'],
-  ['1', 'Bước 7/9'],
-  ['31/12', '✔ Đã ghi ngày: 31/12/2020'],
-  ['Bỏ qua', 'Bước 9/9'],
-  ['1', '✔ Đã lưu chỉ tiêu.'],
-];
+/** The registration opened from the menu ("1"), then one target typed answer by answer. */
+const REGISTRATION: [line: string, answer: string][] = [['1', 'Bước 1/9'], ...ONE_TARGET_TYPED];
 
 describe('a full disk during a registration (terminal chat)', () => {
   it('tells the person once, keeps the answer, and takes it once space is freed; nothing corrupted', async () => {
