@@ -12,6 +12,7 @@ import { enqueueInbound, processNextInbound, receiveInOrder, type Processed, typ
 import { noteNotStored, noteStored, noteWaiting } from '../../chat/storage-wait.ts';
 import type { InboundEvent } from '../../chat/types.ts';
 import { backoffMs } from '../../util/backoff.ts';
+import { HaltablePause } from '../../util/haltable-pause.ts';
 import { SerialWorker } from '../../util/serial-worker.ts';
 import type { OutboundMessage } from '../../chat/types.ts';
 import type { Db } from '../../db/connection.ts';
@@ -62,9 +63,8 @@ export class TelegramChannel implements ChannelSender {
 
   /** Webhook: works through the stored updates, again after a backoff while the database cannot take them. */
   private readonly queueWorker: SerialWorker;
-  /** Long polling: an update waits for the database (locked, full); `halt()` leaves it for Telegram to deliver again. */
-  private waitingFor: { wake: () => void } | undefined;
-  private halted = false;
+  /** Long polling: the pause while an update waits for the database (locked, full); `halt()` leaves it for Telegram to deliver again. */
+  private readonly retryPause = new HaltablePause();
 
   constructor(private readonly options: TelegramChannelOptions) {
     this.queueWorker = new SerialWorker(
@@ -97,7 +97,7 @@ export class TelegramChannel implements ChannelSender {
         break;
       } catch (error) {
         if (!noteWaiting(error, log, 'telegram polling', (event) => this.tellWaiting(event))) throw error;
-        await this.waitBeforeRetry(backoffMs(attempt));
+        await this.retryPause.wait(backoffMs(attempt));
       }
     }
     noteStored(log);
@@ -111,28 +111,7 @@ export class TelegramChannel implements ChannelSender {
    * after the restart. Its receive() then never finishes; the process is ending anyway.
    */
   halt(): boolean {
-    this.halted = true;
-    this.waitingFor?.wake();
-    return this.waitingFor !== undefined;
-  }
-
-  private async waitBeforeRetry(ms: number): Promise<void> {
-    if (!this.halted) {
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, ms);
-        this.waitingFor = {
-          wake: () => {
-            clearTimeout(timer);
-            resolve();
-          },
-        };
-      });
-      this.waitingFor = undefined;
-    }
-    if (this.halted) {
-      this.waitingFor = { wake: () => undefined };
-      await new Promise<never>(() => undefined);
-    }
+    return this.retryPause.halt();
   }
 
   /**
