@@ -51,6 +51,13 @@ class StorageAlarm {
       });
   }
 
+  /** When `error` is a storage fault: logged as fault() does, and true; false for any other error. */
+  noted(log: Logger, error: unknown, where: string): boolean {
+    const fault = storageFault(error);
+    if (fault) this.fault(log, fault, error, where);
+    return fault !== undefined;
+  }
+
   /** Logs the end of a fault, once, after a write went through. */
   recovered(log: Logger): void {
     if (!this.current) return;

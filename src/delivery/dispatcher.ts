@@ -10,6 +10,7 @@
 import { performance } from 'node:perf_hooks';
 import type { ChannelSender, Outbound, SendResult } from '../chat/channel.ts';
 import type { Db } from '../db/connection.ts';
+import { storageAlarm } from '../db/faults.ts';
 import type { Clock } from '../domain/clock.ts';
 import type { Logger } from '../util/log.ts';
 import { CLAIMANT, claimRow, dueRows, holdReminders, recoverStaleClaims, renewClaims, sendRow, settleRow, type DrainResult, type DueRow } from './outbox.ts';
@@ -71,6 +72,13 @@ const FLOOD_CHATS = 5;
 
 let transientIds = 0;
 
+/** A send whose result the database could not take (locked, full): recorded at the next heartbeat, so it is never sent twice. */
+interface Unrecorded {
+  lane: Lane;
+  row: DueRow;
+  outcome: SendResult;
+}
+
 export class Dispatcher implements Outbound {
   private readonly lanes = new Map<Channel, Lane>();
   private stopping = false;
@@ -80,6 +88,7 @@ export class Dispatcher implements Outbound {
   private abandon: () => void = () => undefined;
   private readonly abandoned = new Promise<void>((resolve) => (this.abandon = resolve));
   readonly totals: DrainResult = { sent: 0, retried: 0, unreachable: 0, failed: 0 };
+  private unrecorded: Unrecorded[] = [];
 
   constructor(private readonly options: DispatcherOptions) {}
 
@@ -176,9 +185,15 @@ export class Dispatcher implements Outbound {
 
   private heartbeat(): void {
     const { db, clock, log } = this.options;
+    // Results not recorded yet first: recorded, their rows are not taken for stale claims below.
+    for (const pending of this.unrecorded.splice(0)) this.recordOrKeep(pending);
     try {
-      // Claims held: sends in flight, and replies written claimed that wait for their chat.
-      const ids = [...this.inFlight(), ...[...this.lanes.values()].flatMap((l) => l.queue.filter((r) => r.claimed).map((r) => r.id))];
+      // Claims held: sends in flight, results not recorded yet, and replies written claimed that wait for their chat.
+      const ids = [
+        ...this.inFlight(),
+        ...this.unrecorded.map((u) => u.row.id),
+        ...[...this.lanes.values()].flatMap((l) => l.queue.filter((r) => r.claimed).map((r) => r.id)),
+      ];
       if (ids.length > 0) renewClaims(db, ids, clock.now());
       const recovered = recoverStaleClaims(db, clock.now(), this.leaseMs);
       if (recovered > 0) {
@@ -186,7 +201,7 @@ export class Dispatcher implements Outbound {
         this.kick();
       }
     } catch (error) {
-      log.error('outbox heartbeat failed', { error: String(error) });
+      if (!storageAlarm.noted(log, error, 'outbox heartbeat')) log.error('outbox heartbeat failed', { error: String(error) });
     }
   }
 
@@ -301,8 +316,9 @@ export class Dispatcher implements Outbound {
         }
         this.launch(lane, row, now);
       } catch (error) {
-        // A database busy beyond its timeout, say: log it, wait, go on.
-        this.options.log.error('outbox lane failed; retrying', { channel: lane.channel, error: String(error) });
+        // A database busy beyond its timeout, say: log it (a database fault once, not every poll), wait, go on.
+        if (!storageAlarm.noted(this.options.log, error, 'outbox'))
+          this.options.log.error('outbox lane failed; retrying', { channel: lane.channel, error: String(error) });
         lane.refresh = true;
         await this.pause(lane, pollMs);
       }
@@ -365,7 +381,7 @@ export class Dispatcher implements Outbound {
   }
 
   private async deliver(lane: Lane, row: DueRow, answered: (outcome: SendResult) => void): Promise<void> {
-    const { db, clock, log } = this.options;
+    const { log } = this.options;
     const outcome = await sendRow(lane.sender, row);
     answered(outcome);
     if (this.stopping && !outcome.ok) return; // left claimed: the next process sends it again
@@ -373,6 +389,18 @@ export class Dispatcher implements Outbound {
       if (!outcome.ok) log.warn('message not delivered', { channel: lane.channel, error: outcome.error });
       return;
     }
+    this.recordOrKeep({ lane, row, outcome });
+  }
+
+  /**
+   * Records a send's result. When the database cannot take it now (locked, disk full), the result
+   * is kept and recorded again at each heartbeat, its claim renewed meanwhile: the message, which
+   * went out, is not sent twice. Any other failure is logged; the claim then goes stale and the row
+   * is sent again later.
+   */
+  private recordOrKeep(pending: Unrecorded): void {
+    const { lane, row, outcome } = pending;
+    const { db, clock, log } = this.options;
     try {
       const channels = this.options.senders.map((s) => s.channel);
       const settled = settleRow(db, row, outcome, clock.now(), channels, log);
@@ -395,9 +423,10 @@ export class Dispatcher implements Outbound {
       else this.totals.failed++;
       if (settled.kind === 'moved') this.lanes.get(settled.channel)?.wake();
       this.options.onSettled?.(row, settled.kind);
+      storageAlarm.recovered(log);
     } catch (error) {
-      // Not recorded: the claim goes stale and the row is sent again later.
-      log.error('outbox result not recorded', { id: row.id, error: String(error) });
+      if (storageAlarm.noted(log, error, 'outbox result')) this.unrecorded.push(pending);
+      else log.error('outbox result not recorded', { id: row.id, error: String(error) });
     }
   }
 }
