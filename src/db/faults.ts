@@ -72,11 +72,6 @@ class StorageAlarm {
     this.told.add(who);
     return true;
   }
-
-  /** The fault going on, if any. */
-  get ongoing(): StorageFault | undefined {
-    return this.current?.fault;
-  }
 }
 
 export const storageAlarm = new StorageAlarm();

@@ -17,7 +17,6 @@ export class SerialWorker {
     private readonly job: () => Promise<void>,
     /** Told each failed run (to log it); the run is tried again after a backoff. */
     private readonly onFailure: (error: unknown) => void,
-    private readonly maxBackoffMs = 5_000,
   ) {}
 
   kick(): void {
@@ -66,7 +65,7 @@ export class SerialWorker {
         this.onFailure(error);
         // Not `again`: a kick meanwhile would only fail the same way; the timer (or a new kick) tries again.
         this.again = false;
-        if (!this.stopped) this.retry = setTimeout(() => this.kick(), backoffMs(this.failures++, this.maxBackoffMs));
+        if (!this.stopped) this.retry = setTimeout(() => this.kick(), backoffMs(this.failures++));
         return;
       }
     } while (this.again && !this.stopped);
