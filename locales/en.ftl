@@ -817,6 +817,9 @@ unreachable-reason-user-inactive = Zalo account banned or long inactive
 unreachable-reason-unfollowed = unfollowed the OA
 zalo-internal-error = Something went wrong and nothing was saved. Please send that again.
 
+# Every channel: the database cannot be written for now (disk full or read-only); the message is kept and handled once it can.
+storage-waiting = The system is busy; your message will be handled later. There is no need to send it again.
+
 ## Export
 
 export-sheet-summary = Summary

@@ -801,6 +801,9 @@ unreachable-reason-user-inactive = tài khoản Zalo bị khóa hoặc lâu khô
 unreachable-reason-unfollowed = đã bỏ quan tâm OA
 zalo-internal-error = Có lỗi xảy ra, chưa có gì được lưu. Anh/chị vui lòng gửi lại.
 
+# Every channel: the database cannot be written for now (disk full or read-only); the message is kept and handled once it can.
+storage-waiting = Hệ thống đang bận, tin của anh/chị sẽ được xử lý sau. Anh/chị không cần gửi lại.
+
 ## Export
 
 export-sheet-summary = Tổng hợp

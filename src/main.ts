@@ -13,6 +13,7 @@ import { holdRunLockOrExit, startOperations } from './operations.ts';
 import { runConsoleChat } from './channels/console/run.ts';
 import { ConfigError, describeConfig, loadConfig, loadDotEnv, type Config } from './config.ts';
 import { appliedMigrations, closeDatabase, openDatabase } from './db/connection.ts';
+import { storageFault } from './db/faults.ts';
 import { systemActor } from './domain/audit.ts';
 import { systemClock } from './domain/clock.ts';
 import { currentMovement } from './domain/movements.ts';
@@ -21,6 +22,7 @@ import { startReminders, type RunningReminders } from './reminders/index.ts';
 import { loadSampleMovement } from './sample/load.ts';
 import { DEFAULT_LOCALE, isLocale, t, type Args } from './i18n/index.ts';
 import { createLogger } from './util/log.ts';
+import { watchProcessFaults } from './util/process-faults.ts';
 
 /** How long a shutdown may take before the process exits all the same. */
 const SHUTDOWN_DEADLINE_MS = 8_000;
@@ -42,6 +44,9 @@ try {
 
 const locale = config.DEFAULT_LOCALE;
 const log = createLogger(config.LOG_LEVEL);
+// Until the messengers' orderly shutdown exists (and in the terminal chat), a fatal fault exits at once.
+let stopForFault = (code: number): void => process.exit(code);
+watchProcessFaults({ log, passing: (error) => storageFault(error) !== undefined, stop: (code) => stopForFault(code) });
 // Held while the bot runs, so that `thidua restore` refuses to replace the database under it.
 const runLock = holdRunLockOrExit(config);
 // The bot runs for weeks: WAL checkpoints go to a worker thread, off the messages' path.
@@ -146,7 +151,13 @@ async function runMessengers(): Promise<void> {
   // Once no new message can ask for one, the export in hand is finished.
   stoppers.push(() => jobs);
   kick();
-  const pruner = setInterval(() => pruneInbound(db, Date.now() - INBOUND_KEEP_MS), 3_600_000);
+  const pruner = setInterval(() => {
+    try {
+      pruneInbound(db, Date.now() - INBOUND_KEEP_MS);
+    } catch (error) {
+      log.warn('inbound queue not pruned; tried again in an hour', { error: String(error) });
+    }
+  }, 3_600_000);
   pruner.unref();
 
   let stopping = false;
@@ -169,4 +180,5 @@ async function runMessengers(): Promise<void> {
   }
   process.once('SIGINT', () => void shutdown(0));
   process.once('SIGTERM', () => void shutdown(0));
+  stopForFault = (code) => void shutdown(code);
 }

@@ -1,6 +1,7 @@
 import { and, asc, eq, isNotNull, isNull, lt, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../db/connection.ts';
 import { inTransaction, prepared } from '../db/prepared.ts';
+import { storageFault, type StorageFault } from '../db/faults.ts';
 import { statement } from '../db/raw.ts';
 import { inboundQueue } from '../db/schema.ts';
 import type { Clock } from '../domain/clock.ts';
@@ -17,6 +18,21 @@ export type Processed =
   | { kind: 'handled'; key: string; event: InboundEvent; result: HandleResult; replies: OutgoingRow[] }
   /** A fault of ours: nothing of it was saved, the update stays in the queue with its error. */
   | { kind: 'failed'; key: string; event: InboundEvent };
+
+/**
+ * The database could not take an update's work for now (locked by another process beyond the busy
+ * timeout, disk full or read-only): nothing of it was saved and it is not marked failed, so the
+ * same update is handled when tried again. `event`: the update, when it was read before the fault.
+ */
+export class InboundWaiting extends Error {
+  constructor(
+    readonly fault: StorageFault,
+    readonly event: InboundEvent | undefined,
+    cause: unknown,
+  ) {
+    super(`inbound update waits: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+  }
+}
 
 /**
  * How a channel answers a handled update: the messages to send, decided inside the update's
@@ -120,6 +136,8 @@ export function processNextInbound(db: Db, core: ChatCore, channel: Channel, clo
       { immediate: true, savepoint: true },
     );
   } catch (error) {
+    const fault = storageFault(error);
+    if (fault) throw new InboundWaiting(fault, claimed?.event, error);
     if (!claimed) throw error;
     const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
     log.error('inbound update failed', { channel: claimed.event.channel, id: claimed.id, error: message });
@@ -142,7 +160,8 @@ const RECORD_FAILED = `INSERT INTO inbound_queue (channel, key, event, received_
  * (Telegram's update_id), and delivers again whatever it was not told we received (after a
  * restart). The core's work and a mark "handled up to N" are one transaction, so an update
  * numbered N or below is a repeat: dropped. Nothing else is written per update; one that failed
- * because of a fault of ours is kept in the inbound queue with its error, so nothing is lost.
+ * because of a fault of ours is kept in the inbound queue with its error, so nothing is lost. A
+ * database that cannot be written for now throws InboundWaiting: the update is to be tried again.
  */
 export function receiveInOrder(
   db: Db,
@@ -167,6 +186,9 @@ export function receiveInOrder(
       { immediate: true },
     );
   } catch (error) {
+    // Nothing was saved and the mark did not move: the caller tries the same update again.
+    const fault = storageFault(error);
+    if (fault) throw new InboundWaiting(fault, event, error);
     const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
     log.error('inbound update failed', { channel: event.channel, key, error: message });
     inTransaction(
@@ -179,16 +201,6 @@ export function receiveInOrder(
     );
     return { kind: 'failed', key, event };
   }
-}
-
-/**
- * Processes every waiting update of a channel, oldest first (so each person's messages keep their
- * order, and updates left by a crash go before new ones). The adapter then hands the replies to the dispatcher.
- */
-export function processPendingInbound(db: Db, core: ChatCore, channel: Channel, clock: Clock, log: Logger, answering: Answering = {}): Processed[] {
-  const done: Processed[] = [];
-  for (let next = processNextInbound(db, core, channel, clock, log, answering); next; next = processNextInbound(db, core, channel, clock, log, answering)) done.push(next);
-  return done;
 }
 
 /** Forgets processed updates older than `olderThan` (messengers redeliver within hours, not weeks); failed ones stay. */

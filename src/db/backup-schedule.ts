@@ -47,7 +47,14 @@ export class BackupSchedule {
   constructor(private readonly options: BackupScheduleOptions) {}
 
   start(): this {
-    this.timer = setInterval(() => void this.check(), this.options.checkEveryMs ?? 60_000);
+    this.timer = setInterval(() => {
+      // A backup folder that cannot be read is logged, not left to end the bot.
+      try {
+        void this.check();
+      } catch (error) {
+        this.options.log.error('backup check failed', { dir: this.options.dir, error: error instanceof Error ? error.message : String(error) });
+      }
+    }, this.options.checkEveryMs ?? 60_000);
     this.timer.unref();
     return this;
   }

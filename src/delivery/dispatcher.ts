@@ -10,6 +10,7 @@
 import { performance } from 'node:perf_hooks';
 import type { ChannelSender, Outbound, SendResult } from '../chat/channel.ts';
 import type { Db } from '../db/connection.ts';
+import { storageAlarm } from '../db/faults.ts';
 import type { Clock } from '../domain/clock.ts';
 import type { Logger } from '../util/log.ts';
 import { inTransaction } from '../db/prepared.ts';
@@ -74,6 +75,13 @@ const FLOOD_CHATS = 5;
 
 let transientIds = 0;
 
+/** A send whose result the database could not take (locked, full): recorded at the next heartbeat, so it is never sent twice. */
+interface Unrecorded {
+  lane: Lane;
+  row: DueRow;
+  outcome: SendResult;
+}
+
 export class Dispatcher implements Outbound {
   private readonly lanes = new Map<Channel, Lane>();
   private stopping = false;
@@ -83,6 +91,7 @@ export class Dispatcher implements Outbound {
   private abandon: () => void = () => undefined;
   private readonly abandoned = new Promise<void>((resolve) => (this.abandon = resolve));
   readonly totals: DrainResult = { sent: 0, retried: 0, unreachable: 0, failed: 0 };
+  private unrecorded: Unrecorded[] = [];
 
   constructor(private readonly options: DispatcherOptions) {}
 
@@ -173,9 +182,15 @@ export class Dispatcher implements Outbound {
 
   private heartbeat(): void {
     const { db, clock, log } = this.options;
+    // Results not recorded yet first: recorded, their rows are not taken for stale claims below.
+    if (this.unrecorded.length > 0) this.record(this.unrecorded.splice(0));
     try {
-      // Claims held: sends in flight, and replies written claimed that wait for their chat.
-      const ids = [...this.inFlight(), ...[...this.lanes.values()].flatMap((l) => l.pushed.filter((r) => r.claimed).map((r) => r.id))];
+      // Claims held: sends in flight, results not recorded yet, and replies written claimed that wait for their chat.
+      const ids = [
+        ...this.inFlight(),
+        ...this.unrecorded.map((u) => u.row.id),
+        ...[...this.lanes.values()].flatMap((l) => l.pushed.filter((r) => r.claimed).map((r) => r.id)),
+      ];
       if (ids.length > 0) renewClaims(db, ids, clock.now());
       const recovered = recoverStaleClaims(db, clock.now(), this.leaseMs);
       if (recovered > 0) {
@@ -183,7 +198,7 @@ export class Dispatcher implements Outbound {
         this.kick();
       }
     } catch (error) {
-      log.error('outbox heartbeat failed', { error: String(error) });
+      if (!storageAlarm.noted(log, error, 'outbox heartbeat')) log.error('outbox heartbeat failed', { error: String(error) });
     }
   }
 
@@ -301,8 +316,9 @@ export class Dispatcher implements Outbound {
         }
         this.launch(lane, row, now);
       } catch (error) {
-        // A database busy beyond its timeout, say: log it, wait, go on.
-        this.options.log.error('outbox lane failed; retrying', { channel: lane.channel, error: String(error) });
+        // A database busy beyond its timeout, say: log it (a database fault once, not every poll), wait, go on.
+        if (!storageAlarm.noted(this.options.log, error, 'outbox'))
+          this.options.log.error('outbox lane failed; retrying', { channel: lane.channel, error: String(error) });
         lane.refresh = true;
         await this.pause(lane, pollMs);
       }
@@ -380,28 +396,34 @@ export class Dispatcher implements Outbound {
   }
 
   /** Results of sends answered but not yet recorded. */
-  private unsettled: { lane: Lane; row: DueRow; outcome: SendResult; resolve: () => void }[] = [];
+  private unsettled: (Unrecorded & { resolve: () => void })[] = [];
+
+  /** Records the results of every send answered since the last turn of the event loop, then frees their chats. */
+  private settleAll(): void {
+    const items = this.unsettled.splice(0);
+    this.record(items);
+    for (const item of items) item.resolve();
+  }
 
   /**
-   * Records the results of every send answered since the last time, in one transaction: one commit
-   * for many replies instead of one each. One not recorded (the database failing) keeps its claim,
-   * which goes stale, and the row is sent again later.
+   * Records sends' results in one transaction: one commit for many replies instead of one each.
+   * When the database cannot take them now (locked, disk full), they are kept and recorded again at
+   * each heartbeat, their claims renewed meanwhile: the messages, which went out, are not sent
+   * twice. Any other failure is logged; the claims then go stale and the rows are sent again later.
    */
-  private settleAll(): void {
+  private record(items: Unrecorded[]): void {
     const { db, clock, log } = this.options;
-    const items = this.unsettled.splice(0);
     const channels = this.options.senders.map((s) => s.channel);
-    let results: Settled[] = [];
+    let results: Settled[];
     try {
       results = inTransaction(db, () => items.map((i) => settleRow(db, i.row, i.outcome, clock.now(), channels, log)), { immediate: true });
     } catch (error) {
-      log.error('outbox results not recorded', { rows: items.length, error: String(error) });
+      if (storageAlarm.noted(log, error, 'outbox result')) this.unrecorded.push(...items.map(({ lane, row, outcome }) => ({ lane, row, outcome })));
+      else log.error('outbox results not recorded', { rows: items.length, error: String(error) });
+      return;
     }
-    for (const [k, { lane, row, outcome, resolve }] of items.entries()) {
-      const settled = results[k];
-      if (settled) this.afterSettled(lane, row, outcome, settled);
-      resolve();
-    }
+    storageAlarm.recovered(log);
+    for (const [k, { lane, row, outcome }] of items.entries()) this.afterSettled(lane, row, outcome, results[k]!);
   }
 
   private afterSettled(lane: Lane, row: DueRow, outcome: SendResult, settled: Settled): void {

@@ -1,5 +1,6 @@
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { storageFault } from '../db/faults.ts';
 import type { Logger } from '../util/log.ts';
 
 export interface HttpRequest {
@@ -53,13 +54,17 @@ export async function startHttpServer(port: number, all: Route[], log: Logger, h
     });
     req.on('end', () => {
       if (res.writableEnded) return;
-      Promise.resolve(route.handle({ method: req.method!, path, headers: req.headers, rawBody: Buffer.concat(chunks) }))
+      // A handler may throw before it returns a promise (a webhook storing the update synchronously): caught alike.
+      new Promise<HttpResponse>((resolve) => resolve(route.handle({ method: req.method!, path, headers: req.headers, rawBody: Buffer.concat(chunks) })))
         .then((answer) => {
           res.writeHead(answer.status, { 'content-type': answer.contentType ?? 'text/plain; charset=utf-8' }).end(answer.body ?? '');
         })
         .catch((error: unknown) => {
-          log.error('http handler failed', { path, error: error instanceof Error ? error.message : String(error) });
-          if (!res.headersSent) res.writeHead(500).end();
+          // The database cannot take the call now (locked, full): 503, and the messenger delivers it again later.
+          const fault = storageFault(error);
+          if (fault) log.debug('http call refused for now', { path, fault });
+          else log.error('http handler failed', { path, error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+          if (!res.headersSent) res.writeHead(fault ? 503 : 500, fault ? { 'retry-after': '5' } : {}).end();
         });
     });
   });

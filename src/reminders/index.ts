@@ -7,6 +7,7 @@
 import cron, { type ScheduledTask } from 'node-cron';
 import type { ChannelSender } from '../chat/channel.ts';
 import type { Db } from '../db/connection.ts';
+import { storageAlarm } from '../db/faults.ts';
 import type { Clock } from '../domain/clock.ts';
 import type { Logger } from '../util/log.ts';
 import { Dispatcher, type DispatcherOptions } from '../delivery/dispatcher.ts';
@@ -71,7 +72,8 @@ export function startReminders({ db, senders, clock, log, config = {} }: StartRe
       if (fired.some((f) => f.queued > 0)) dispatcher.kick();
       return fired;
     } catch (error) {
-      log.error('reminder tick failed', { error: String(error) });
+      // A locked or full database is said once for the whole bot; the next tick tries again.
+      if (!storageAlarm.noted(log, error, 'reminders')) log.error('reminder tick failed', { error: String(error) });
       return [];
     }
   };

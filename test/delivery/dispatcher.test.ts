@@ -214,7 +214,29 @@ describe('claims', () => {
     expect(sent.sort()).toEqual(['100000', '100002']);
     clock.advance(3_000);
     await waitFor(() => sent.length === 3, 'the other once its claim is stale', 3_000);
+    await waitFor(() => statusCounts(temp.db).sent === 3, 'the three recorded as sent');
     expect(statusCounts(temp.db)).toEqual({ sent: 3 });
+  });
+
+  it('a message sent while the database turned read-only is recorded once it is writable again, and not sent twice', async () => {
+    const temp = openTempDatabase();
+    const sent: string[] = [];
+    // The disk goes read-only while the message is on its way (query_only: SQLite refuses writes as on a read-only file).
+    const sender: ChannelSender = { channel: 'telegram', send: async (to) => (sent.push(to), temp.db.$client.pragma('query_only = ON'), { ok: true }) };
+    const clock = fixedClock(100_000);
+    queueFor(temp.db, seedPeople(temp.db, 1), 'x');
+    dispatcher({ db: temp.db, senders: [sender], clock, log: silentLogger, leaseMs: 300 });
+    await waitFor(() => sent.length === 1, 'the send');
+    // Long enough read-only for its claim to be stale, had it not been kept.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    clock.advance(1_000);
+    expect(statusCounts(temp.db)).toEqual({ sending: 1 });
+
+    temp.db.$client.pragma('query_only = OFF');
+    await waitFor(() => statusCounts(temp.db).sent === 1, 'the result recorded', 3_000);
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    expect(sent).toEqual(['100000']);
+    expect(temp.db.$client.prepare('SELECT attempts, claimed_by FROM outbox').get()).toEqual({ attempts: 1, claimed_by: null });
   });
 
   it('a slow send keeps its claim alive, so a second dispatcher does not take it', async () => {

@@ -6,7 +6,9 @@
 import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import type { ChatCore } from '../../chat/core.ts';
 import { handleAndQueue } from '../../chat/inbound.ts';
+import { lastsUntilFixed, storageAlarm, storageFault } from '../../db/faults.ts';
 import { inTransaction } from '../../db/prepared.ts';
+import { backoffMs } from '../../util/backoff.ts';
 import { recordSent } from '../../delivery/outbox.ts';
 import type { Job } from '../../chat/engine.ts';
 import { runExportJob } from '../../jobs/export-job.ts';
@@ -47,6 +49,8 @@ export interface ConsoleChatOptions {
   render?: Render;
   /** Where exports asked for in the chat are written. */
   exportDir?: string;
+  /** Prints a notice at once, while a line waits for the database (disk full or read-only). */
+  onWaiting?: (notice: string) => void;
 }
 
 export class ConsoleChat {
@@ -75,9 +79,26 @@ export class ConsoleChat {
   /** Work asked for by the last line (an export), run before its answer is printed. */
   private readonly jobs: Job[] = [];
 
-  /** Handles one typed line and returns the text to print (empty for an empty line). */
+  /**
+   * Handles one typed line and returns the text to print (empty for an empty line). While the
+   * database cannot take the line (another process holds the lock, the disk is full), the line is
+   * kept and tried again until it goes through; on a full disk the person is told so meanwhile.
+   */
   async handleLine(line: string): Promise<string> {
-    const answer = await this.handleText(line);
+    let answer: string;
+    for (let attempt = 0; ; attempt++) {
+      try {
+        answer = await this.handleText(line);
+        break;
+      } catch (error) {
+        const fault = storageFault(error);
+        if (!fault) throw error;
+        storageAlarm.fault(this.log, fault, error, 'terminal chat');
+        if (lastsUntilFixed(fault) && storageAlarm.firstNotice(`console:${this.externalId}`)) this.options.onWaiting?.(this.t('storage-waiting'));
+        await new Promise((resolve) => setTimeout(resolve, backoffMs(attempt)));
+      }
+    }
+    storageAlarm.recovered(this.log);
     if (this.jobs.length === 0) return answer;
     for (const job of this.jobs.splice(0)) await runExportJob(this.options.db, job, this.options.exportDir ?? 'exports', this.clock, this.log);
     return [answer, ...this.deliver()].filter((part) => part !== '').join('\n\n');
@@ -132,9 +153,13 @@ export class ConsoleChat {
   /** Lines handled by this chat, numbering their replies in the outbox. */
   private lines = 0;
 
-  /** A refusal is explained; anything else is logged and answered with "nothing was saved, try again". */
+  /**
+   * A refusal is explained; a database that cannot take the line now is left to handleLine, which
+   * tries again; anything else is logged and answered with "nothing was saved, try again".
+   */
   private failure(error: unknown): string {
     if (error instanceof DomainError) return this.t(error.code, error.args);
+    if (storageFault(error)) throw error;
     this.log.error('console chat failed', { identity: this.externalId, error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
     return this.t('console-internal-error');
   }

@@ -31,19 +31,21 @@ export interface RunConsoleChatOptions {
 /** Runs the chat until /quit or the end of the input. */
 export async function runConsoleChat(options: RunConsoleChatOptions): Promise<void> {
   const { db, core, input, output, locale, interactive } = options;
-  const chat = new ConsoleChat({
-    core,
-    db,
-    locale,
-    ...(options.exportDir ? { exportDir: options.exportDir } : {}),
-    ...(options.clock ? { clock: options.clock } : {}),
-    ...(options.log ? { log: options.log } : {}),
-  });
-  // Once the reader is gone (`npm start | head`), stop quietly instead of crashing on EPIPE.
+  // Once the reader is gone (`npm start | head`), stop quietly instead of crashing on EPIPE. The
+  // chat also prints through `write` while a line waits for the database.
   let closed = false;
   const write = (text: string) => {
     if (text !== '' && !closed) output.write(`${text}\n`);
   };
+  const chat = new ConsoleChat({
+    core,
+    db,
+    locale,
+    onWaiting: (notice) => write(interactive ? notice : `${notice}\n`),
+    ...(options.exportDir ? { exportDir: options.exportDir } : {}),
+    ...(options.clock ? { clock: options.clock } : {}),
+    ...(options.log ? { log: options.log } : {}),
+  });
 
   const movement = currentMovement(db);
   const welcome = {

@@ -8,7 +8,12 @@ import type { ChannelSender, Outbound, SendResult } from '../../chat/channel.ts'
 import type { ChatCore } from '../../chat/core.ts';
 import type { Job } from '../../chat/engine.ts';
 import type { HandleResult } from '../../chat/core.ts';
-import { enqueueInbound, processPendingInbound, receiveInOrder, type Processed, type ReplyPlan } from '../../chat/inbound.ts';
+import { enqueueInbound, processNextInbound, receiveInOrder, type Processed, type ReplyPlan } from '../../chat/inbound.ts';
+import { noteNotStored, noteStored, noteWaiting } from '../../chat/storage-wait.ts';
+import type { InboundEvent } from '../../chat/types.ts';
+import { backoffMs } from '../../util/backoff.ts';
+import { HaltablePause } from '../../util/haltable-pause.ts';
+import { SerialWorker } from '../../util/serial-worker.ts';
 import type { OutboundMessage } from '../../chat/types.ts';
 import type { Db } from '../../db/connection.ts';
 import { identities, people, settings } from '../../db/schema.ts';
@@ -56,13 +61,28 @@ export class TelegramChannel implements ChannelSender {
   readonly channel = 'telegram' as const;
   private readonly callbacks = new Map<string, Callback>();
 
-  constructor(private readonly options: TelegramChannelOptions) {}
+  /** Webhook: works through the stored updates, again after a backoff while the database cannot take them. */
+  private readonly queueWorker: SerialWorker;
+  /** Long polling: the pause while an update waits for the database (locked, full); `halt()` leaves it for Telegram to deliver again. */
+  private readonly retryPause = new HaltablePause();
+
+  constructor(private readonly options: TelegramChannelOptions) {
+    this.queueWorker = new SerialWorker(
+      async () => this.processQueue(),
+      (error) => {
+        if (!noteWaiting(error, options.log, 'telegram queue', (event) => this.tellWaiting(event)))
+          options.log.error('telegram queue failed', { error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+      },
+    );
+  }
 
   /**
    * Long polling: handles the update, marks it handled and writes its replies to the outbox in one
    * transaction, then hands the replies to the dispatcher. Nothing here waits for the network:
    * grammY's loop takes the next update at once, and each person's answers go out in order.
    * Telegram delivers an update again if we stop before the end, and a repeat is recognised by its update_id.
+   * While the database cannot take the update (another process holds the lock, the disk is full),
+   * the same update is tried again after a backoff: grammY takes no other one meanwhile.
    */
   async receive(raw: unknown): Promise<void> {
     const key = this.read(raw);
@@ -70,25 +90,60 @@ export class TelegramChannel implements ChannelSender {
     const { db, core, clock, log } = this.options;
     const read = this.pending.get(key)!;
     this.pending.delete(key);
-    const processed = receiveInOrder(db, core, Number(key), read.event, clock, log, { plan: this.plan(read.callback), claimant: this.options.outbound?.claimant });
+    let processed: Processed | 'duplicate';
+    for (let attempt = 0; ; attempt++) {
+      try {
+        processed = receiveInOrder(db, core, Number(key), read.event, clock, log, { plan: this.plan(read.callback), claimant: this.options.outbound?.claimant });
+        break;
+      } catch (error) {
+        if (!noteWaiting(error, log, 'telegram polling', (event) => this.tellWaiting(event))) throw error;
+        await this.retryPause.wait(backoffMs(attempt));
+      }
+    }
+    noteStored(log);
     if (read.callback) this.ack(read.callback.id, processed !== 'duplicate' && processed.kind === 'handled' && processed.result.stale ? this.staleNotice(read) : undefined);
     if (processed !== 'duplicate') this.answer(processed);
   }
 
   /**
-   * Webhook: stores the update now, before Telegram gets its answer; `processQueue` handles it
-   * right after. Nothing is lost if the process stops in between.
+   * Stops long polling's wait for the database: the update in hand is neither handled nor marked,
+   * and the stop must not tell Telegram it was taken (true: it waits), so it is delivered again
+   * after the restart. Its receive() then never finishes; the process is ending anyway.
+   */
+  halt(): boolean {
+    return this.retryPause.halt();
+  }
+
+  /**
+   * Webhook: stores the update now, before Telegram gets its answer; the queue is worked through
+   * right after. Nothing is lost if the process stops in between. Throws when the database cannot
+   * take it now: the webhook then answers 503 and Telegram delivers it again.
    */
   accept(raw: unknown): boolean {
     const key = this.read(raw);
-    return key !== undefined && this.store(key);
+    const fresh = key !== undefined && this.store(key);
+    if (fresh) this.queueWorker.kick();
+    return fresh;
   }
 
-  /** Handles whatever waits in the queue for Telegram (new updates, and any left by a crash). */
-  processQueue(): void {
+  /** Works through the queue (updates left by a stop or a crash first), again after a backoff while the database cannot take them. */
+  startQueue(): void {
+    this.queueWorker.kick();
+  }
+
+  /** Stops working through the queue, after the update in hand. */
+  stopQueue(): Promise<void> {
+    return this.queueWorker.stop();
+  }
+
+  /** Handles whatever waits in the queue for Telegram (new updates, and any left by a crash); throws InboundWaiting when the database cannot take one now. */
+  private processQueue(): void {
     const { db, core, clock, log } = this.options;
     const plan: ReplyPlan = (result, key) => this.plan(this.callbacks.get(key))(result, key);
-    for (const processed of processPendingInbound(db, core, 'telegram', clock, log, { plan, claimant: this.options.outbound?.claimant })) {
+    for (;;) {
+      const processed = processNextInbound(db, core, 'telegram', clock, log, { plan, claimant: this.options.outbound?.claimant });
+      if (!processed) return;
+      noteStored(log);
       const callback = this.callbacks.get(processed.key);
       this.callbacks.delete(processed.key);
       if (callback) this.ack(callback.id, processed.kind === 'handled' && processed.result.stale ? t(this.localeFor(processed.event.externalId), 'tg-stale-button') : undefined);
@@ -127,12 +182,23 @@ export class TelegramChannel implements ChannelSender {
   private store(key: string): boolean {
     const read = this.pending.get(key)!;
     this.pending.delete(key);
-    const fresh = enqueueInbound(this.options.db, key, read.event, this.options.clock.now());
+    let fresh: boolean;
+    try {
+      fresh = enqueueInbound(this.options.db, key, read.event, this.options.clock.now());
+    } catch (error) {
+      noteNotStored(error, read.event, this.options.log, 'telegram webhook', (event) => this.tellWaiting(event));
+      throw error;
+    }
     if (read.callback) {
       if (fresh) this.callbacks.set(key, read.callback);
       else this.ack(read.callback.id);
     }
     return fresh;
+  }
+
+  /** Tells a person, once while the disk stays full, that their message waits (sent by the dispatcher from memory). */
+  private tellWaiting(event: InboundEvent): void {
+    this.options.outbound?.transient('telegram', event.externalId, { text: t(this.localeFor(event.externalId, event.localeHint), 'storage-waiting') });
   }
 
   private staleNotice(read: Extract<ReadUpdate, { kind: 'event' }>): string {

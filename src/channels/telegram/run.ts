@@ -57,7 +57,7 @@ export async function startTelegram({ config, db, core, clock, log, outbound, on
   const channel = new TelegramChannel({ api: bot.api, db, core, clock, log, menus, username: bot.botInfo.username, defaultLocale: config.DEFAULT_LOCALE, outbound, ...(onJob ? { onJob } : {}) });
   await menus.setDefaults().catch((error: unknown) => log.warn('telegram default menu not set', { error: String(error) }));
   // Updates left in the queue by a crash are answered first.
-  channel.processQueue();
+  channel.startQueue();
 
   if (config.TELEGRAM_WEBHOOK_URL) {
     const secret = webhookSecret(config);
@@ -80,7 +80,8 @@ export async function startTelegram({ config, db, core, clock, log, outbound, on
         }
         // Stored before Telegram gets its answer; handled right after (a short transaction, the replies
         // left to the dispatcher), so the next call is never held up by this one's sends.
-        if (channel.accept(update)) setImmediate(() => channel.processQueue());
+        // When the database cannot take it now, accept() throws and the server answers 503: Telegram delivers it again.
+        channel.accept(update);
         return { status: 200, body: '' };
       },
     };
@@ -90,7 +91,7 @@ export async function startTelegram({ config, db, core, clock, log, outbound, on
       username: bot.botInfo.username,
       routes: [route],
       stopped: new Promise<void>(() => undefined),
-      stop: async () => undefined,
+      stop: () => channel.stopQueue(),
     };
   }
 
@@ -114,6 +115,12 @@ export async function startTelegram({ config, db, core, clock, log, outbound, on
     // grammY stops fetching and lets the update in hand finish, then tells Telegram the last update
     // taken; with Telegram out of reach that call would hang, and is not needed (a repeat is
     // recognised by its update_id), so the stop waits for it a moment only.
-    stop: () => Promise.race([bot.stop(), new Promise<void>((resolve) => setTimeout(resolve, STOP_WAIT_MS).unref())]),
+    // An update waiting for the database is not to be told taken: then grammY is not stopped at
+    // all (the process ends), and Telegram delivers the update again after the restart.
+    stop: async () => {
+      await channel.stopQueue();
+      if (channel.halt()) return;
+      await Promise.race([bot.stop(), new Promise<void>((resolve) => setTimeout(resolve, STOP_WAIT_MS).unref())]);
+    },
   };
 }

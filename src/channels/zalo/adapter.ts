@@ -8,6 +8,7 @@ import { and, eq } from 'drizzle-orm';
 import type { ChannelDeps, ChannelSender } from '../../chat/channel.ts';
 import type { HandleResult } from '../../chat/core.ts';
 import { enqueueInbound, processNextInbound } from '../../chat/inbound.ts';
+import { noteNotStored, noteStored, noteWaiting } from '../../chat/storage-wait.ts';
 import type { InboundEvent } from '../../chat/types.ts';
 import { identities, people } from '../../db/schema.ts';
 import type { Route } from '../../http/server.ts';
@@ -19,7 +20,7 @@ import { queueKey, toInboundEvent, type ZaloEvent } from './events.ts';
 import { createZaloSender, markUnreachable } from './sender.ts';
 import { readTokenPair, ZaloTokens } from './tokens.ts';
 import { zaloWebhookRoute } from './webhook.ts';
-import { SerialWorker } from './worker.ts';
+import { SerialWorker } from '../../util/serial-worker.ts';
 
 export interface ZaloChannelOptions extends ChannelDeps {
   /** How often to check that the token pair is still fresh while nothing is sent (0: never). */
@@ -71,12 +72,17 @@ export function createZaloChannel(options: ZaloChannelOptions): ZaloChannel {
     }
   };
 
+  /** Tells a person, once while the disk stays full, that their message waits (a notice the dispatcher sends from memory). */
+  const tellWaiting = (event: InboundEvent) => outbound.transient('zalo', event.externalId, { text: t(localeOf(event.externalId), 'storage-waiting') });
+
   // Each update is one short transaction that also writes its replies to the outbox; the
   // dispatcher sends them, many people's at once, so the queue never waits on Zalo's answers.
+  // An update the database cannot take for now stays first in the queue: the worker tries again after a backoff.
   const work = async () => {
     while (!worker.stopping) {
       const next = processNextInbound(db, core, 'zalo', clock, log, { claimant: outbound.claimant });
       if (!next) return;
+      noteStored(log);
       if (next.kind === 'failed') {
         outbound.transient('zalo', next.event.externalId, { text: t(localeOf(next.event.externalId), 'zalo-internal-error') });
         continue;
@@ -89,10 +95,20 @@ export function createZaloChannel(options: ZaloChannelOptions): ZaloChannel {
       await new Promise((resolve) => setImmediate(resolve));
     }
   };
-  const worker = new SerialWorker(work, log);
+  const worker = new SerialWorker(work, (error) => {
+    if (!noteWaiting(error, log, 'zalo worker', tellWaiting)) log.error('zalo worker failed', { error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+  });
 
+  /** Stores a delivered update; when the database cannot take it, throws, so the webhook answers 503 and Zalo delivers it again. */
   const enqueue = (key: string, event: InboundEvent) => {
-    if (enqueueInbound(db, key, event, clock.now())) worker.kick();
+    let fresh: boolean;
+    try {
+      fresh = enqueueInbound(db, key, event, clock.now());
+    } catch (error) {
+      noteNotStored(error, event, log, 'zalo webhook', tellWaiting);
+      throw error;
+    }
+    if (fresh) worker.kick();
     else log.debug('zalo delivery repeated', { key });
   };
 

@@ -19,7 +19,7 @@ export interface WebhookOptions {
   secretKey: string;
   clock: Clock;
   log: Logger;
-  /** Takes the verified event; must be quick (store, not process). Throwing answers 500 so Zalo retries. */
+  /** Takes the verified event; must be quick (store, not process). Throwing answers 503 (the database cannot take it now) or 500, so Zalo delivers it again. */
   accept(event: ZaloEvent): void;
 }
 

@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ChatCore } from '../../../src/chat/core.ts';
 import { startTelegram, TelegramConflictError, TELEGRAM_WEBHOOK_PATH, webhookSecret } from '../../../src/channels/telegram/run.ts';
@@ -70,6 +71,35 @@ describe('Telegram channel life cycle', () => {
     expect(Date.now() - started).toBeLessThan(2_000);
     await waitFor(() => api.sentTexts(9001).length === 1, 'the reply');
     expect(api.sentTexts(9001)[0]).toContain('Mời gửi mã mời');
+  });
+
+  it('in webhook mode answers 503 while another process holds the database lock, and takes the update when Telegram delivers it again', async () => {
+    const api = await fakeApi();
+    const temp = openTempDatabase();
+    const config = deps(temp.path, api.root, { TELEGRAM_WEBHOOK_URL: 'https://bot.example.gov.vn/telegram/webhook' });
+    const telegram = await telegramWithOutbox(config, temp.db, fixedClock(FEB_15));
+    cleanups.push(() => telegram.stop());
+    const server: RunningServer = await startHttpServer(0, telegram.routes, silentLogger, '127.0.0.1');
+    cleanups.push(() => server.close());
+    const deliver = () =>
+      fetch(`http://127.0.0.1:${server.port}${TELEGRAM_WEBHOOK_PATH}`, {
+        method: 'POST',
+        body: JSON.stringify({ update_id: 43, ...tg.text(9002, 'xin chào') }),
+        headers: { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': webhookSecret(config) },
+      });
+
+    // Another connection (as another process would) holds the write lock; the bot waits 100 ms for it here, not 5 s.
+    temp.db.$client.pragma('busy_timeout = 100');
+    const other = new Database(temp.path);
+    other.exec('BEGIN IMMEDIATE');
+    expect((await deliver()).status).toBe(503);
+    other.exec('COMMIT');
+    other.close();
+
+    expect((await deliver()).status).toBe(200);
+    await waitFor(() => api.sentTexts(9002).length === 1, 'the reply');
+    expect(api.sentTexts(9002)[0]).toContain('Mời gửi mã mời');
+    expect(temp.db.$client.prepare('SELECT count(*) AS n FROM inbound_queue WHERE processed_at IS NOT NULL AND error IS NULL').get()).toEqual({ n: 1 });
   });
 
   it('a second poller on the same token is told by Telegram (409) and stops instead of fighting', async () => {
