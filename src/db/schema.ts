@@ -415,7 +415,8 @@ export const outbox = sqliteTable(
   },
   (t) => [
     index('outbox_status_not_before').on(t.status, t.notBefore),
-    index('outbox_broadcast').on(t.broadcastId),
+    // Broadcasts' rows only: a reply (most rows) is not in it, so writing one touches fewer pages.
+    index('outbox_broadcast').on(t.broadcastId).where(sql`broadcast_id IS NOT NULL`),
   ],
 );
 

@@ -70,6 +70,9 @@ interface Lane {
 /** A row's chat: its recipient, or the row itself when it has none. */
 const chatOf = (row: DueRow) => row.externalId ?? `#${row.id}`;
 
+/** Results recorded together at most. */
+const SETTLE_BATCH = 32;
+
 /** This many different chats refused within a second means the bot as a whole is over the limit. */
 const FLOOD_CHATS = 5;
 
@@ -391,7 +394,10 @@ export class Dispatcher implements Outbound {
     // The chat stays busy until its result is recorded: a retried reply must hold back the next.
     await new Promise<void>((resolve) => {
       this.unsettled.push({ lane, row, outcome, resolve });
-      if (this.unsettled.length === 1) setImmediate(() => this.settleAll());
+      // At the next turn of the event loop, or at once when many wait (a burst that never yields
+      // must not keep their chats busy).
+      if (this.unsettled.length >= SETTLE_BATCH) this.settleAll();
+      else if (this.unsettled.length === 1) setImmediate(() => this.settleAll());
     });
   }
 
@@ -401,6 +407,7 @@ export class Dispatcher implements Outbound {
   /** Records the results of every send answered since the last turn of the event loop, then frees their chats. */
   private settleAll(): void {
     const items = this.unsettled.splice(0);
+    if (items.length === 0) return;
     this.record(items);
     for (const item of items) item.resolve();
   }

@@ -168,9 +168,11 @@ export async function benchTelegramInbound(): Promise<boolean> {
     console.log(`  registrations submitted      ${allSubmitted ? 'all' : 'NOT all'}`);
     console.log(`  throughput                   ${rate.toFixed(0)} steps/s   (target ≥ ${TARGETS.stepsPerSecond})   rounds: ${perRound(rounds.ours)}`);
     console.log(`  latency per step             p50 ${p50.toFixed(3)} ms, p99 ${p99.toFixed(3)} ms   (target p99 < ${TARGETS.p99Ms} ms)`);
-    console.log(`  floor: grammY + 1 drizzle tx ${floor.toFixed(0)} steps/s; over ours ${overFloor.toFixed(2)}×   (target ≤ ${TARGETS.overFloor}×)   rounds: ${perRound(rounds.drizzleFloor)}`);
+    console.log(`  floor: grammY + 1 drizzle tx ${floor.toFixed(0)} steps/s; over ours ${overFloor.toFixed(2)}×   (was ≤ ${TARGETS.overFloor}× before replies were written durably; printed)   rounds: ${perRound(rounds.drizzleFloor)}`);
     console.log(`  below it: raw better-sqlite3 ${raw.toFixed(0)} steps/s; over ours ${(raw / rate).toFixed(2)}×   (no target)   rounds: ${perRound(rounds.rawFloor)}`);
-    const ok = rate >= TARGETS.stepsPerSecond && p99 < TARGETS.p99Ms && overFloor <= TARGETS.overFloor && allSubmitted;
+    // Since every reply is written to the outbox in the step's transaction (issue 11), the floor,
+    // which writes none, is no longer the same work: its ratio is printed, the step figures are the target.
+    const ok = rate >= TARGETS.stepsPerSecond && p99 < TARGETS.p99Ms && allSubmitted;
     console.log(`  ${ok ? 'PASS' : 'FAIL'}`);
     return ok;
   } finally {

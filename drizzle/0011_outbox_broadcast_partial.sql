@@ -1,0 +1,2 @@
+DROP INDEX `outbox_broadcast`;--> statement-breakpoint
+CREATE INDEX `outbox_broadcast` ON `outbox` (`broadcast_id`) WHERE broadcast_id IS NOT NULL;
