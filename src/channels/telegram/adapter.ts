@@ -170,6 +170,9 @@ export class TelegramChannel implements ChannelSender {
       case 'file-refused':
         this.options.outbound?.transient('telegram', String(read.chatId), { text: t(this.localeFor(String(read.chatId), read.localeHint), `tg-file-refused-${read.reason}`) });
         return undefined;
+      case 'unreadable':
+        this.options.outbound?.transient('telegram', String(read.chatId), { text: t(this.localeFor(String(read.chatId), read.localeHint), 'conv-unreadable-message') });
+        return undefined;
       case 'event': {
         const key = String(parsed.data.update_id);
         this.pending.set(key, read);
@@ -208,13 +211,12 @@ export class TelegramChannel implements ChannelSender {
   /**
    * How Telegram answers a handled update (decided in its transaction): after a pressed button, the
    * same question updated is edited in place; otherwise the pressed question loses its buttons and
-   * the replies follow. A stale press only takes the dead buttons away.
+   * the replies follow. A stale press takes the dead buttons away and asks the current question again.
    */
   private plan(callback: Callback | undefined): ReplyPlan {
     return (result: HandleResult) => {
       const pressed = callback?.messageId !== undefined ? String(callback.messageId) : undefined;
       if (!pressed) return result.replies;
-      if (result.stale) return [{ text: '', retire: pressed }];
       const [first, ...rest] = result.replies;
       if (!first) return [{ text: '', retire: pressed }];
       if (result.sameQuestion && render(first).length === 1) return [{ ...first, replaces: pressed }, ...rest];

@@ -43,6 +43,8 @@ export type ReadUpdate =
   | { kind: 'event'; event: InboundEvent; callback?: { id: string; chatId: number; messageId: number | undefined; text: string | undefined } }
   | { kind: 'group'; chatId: number }
   | { kind: 'file-refused'; chatId: number; reason: 'type' | 'size'; localeHint: string | undefined }
+  /** A sticker, voice, location…: nothing the bot can read, and the person is told what it can. */
+  | { kind: 'unreadable'; chatId: number; localeHint: string | undefined }
   | { kind: 'ignore' };
 
 const displayName = (u: z.infer<typeof user> | undefined) => (u ? [u.first_name, u.last_name].filter(Boolean).join(' ') || undefined : undefined);
@@ -78,7 +80,7 @@ export function readUpdate(update: TelegramUpdate): ReadUpdate {
       event: { ...base, ...optional('text', text), file: { kind: 'document', ref: d.file_id, ...optional('name', d.file_name), ...optional('mime', d.mime_type), ...optional('size', d.file_size) } },
     };
   }
-  if (text === undefined) return { kind: 'ignore' };
+  if (text === undefined) return { kind: 'unreadable', chatId: m.chat.id, localeHint: m.from.language_code };
   return { kind: 'event', event: { ...base, text } };
 }
 

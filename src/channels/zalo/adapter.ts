@@ -116,8 +116,11 @@ export function createZaloChannel(options: ZaloChannelOptions): ZaloChannel {
     switch (event.kind) {
       case 'message': {
         const inbound = toInboundEvent(event);
-        if (inbound) enqueue(queueKey(event), inbound);
-        else log.warn('zalo message not understood', { event: event.name });
+        if (!inbound) log.warn('zalo message not understood', { event: event.name });
+        // A sticker, voice, location…: nothing to read; the person is told what the bot can read.
+        else if (inbound.text === undefined && inbound.file === undefined && inbound.choice === undefined)
+          outbound.transient('zalo', inbound.externalId, { text: t(localeOf(inbound.externalId), 'conv-unreadable-message') });
+        else enqueue(queueKey(event), inbound);
         return;
       }
       case 'follow':

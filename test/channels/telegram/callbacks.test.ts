@@ -85,7 +85,7 @@ const conversation = (h: ChatHarness, who: number) =>
   h.rows<{ step: string; seq: number }>("SELECT c.step, c.seq FROM conversations c JOIN identities i ON i.id = c.identity_id WHERE i.external_id = ?", String(who))[0];
 
 describe('buttons on Telegram', () => {
-  it('a double tap is taken once: the second press only gets a short notice', async () => {
+  it('a double tap is taken once: the second press gets a short notice, its buttons taken away, and the current question again', async () => {
     const h = chatHarness();
     const bot = telegramBot(h);
     await bot.send(tg.command(A, linked(h, A, 'SNV')));
@@ -95,8 +95,9 @@ describe('buttons on Telegram', () => {
     const before = bot.calls.length;
     await bot.send(tg.callback(A, 700, area.callback_data));
     const second = bot.since(before);
-    expect(second.map((c) => c.method)).toEqual(['answerCallbackQuery', 'editMessageReplyMarkup']);
-    expect(second[0]!.payload.text).toBe('Nút này thuộc câu hỏi cũ.');
+    expect(second.map((c) => c.method).sort()).toEqual(['answerCallbackQuery', 'editMessageReplyMarkup', 'sendMessage']);
+    expect(second.find((c) => c.method === 'answerCallbackQuery')!.payload.text).toBe('Nút này thuộc câu hỏi cũ.');
+    expect(second.find((c) => c.method === 'sendMessage')!.payload.text).toContain('Mời trả lời câu hỏi hiện tại');
     expect(conversation(h, A)).toMatchObject({ step: 'text' });
   });
 
@@ -160,6 +161,20 @@ describe('buttons on Telegram', () => {
     const data = bot.calls.flatMap((c) => (c.payload.reply_markup?.inline_keyboard ?? []).flat().map((b: { callback_data: string }) => b.callback_data));
     expect(data.length).toBeGreaterThan(40);
     expect(data.filter((d: string) => Buffer.byteLength(d) > 64)).toEqual([]);
+  });
+});
+
+describe('what the bot cannot read', () => {
+  it('a sticker or a voice message is answered with what the bot can read, and changes nothing', async () => {
+    const h = chatHarness();
+    const bot = telegramBot(h);
+    await bot.send(tg.command(A, linked(h, A, 'SNV')));
+    await bot.send(tg.command(A, '/dangky'));
+    const before = bot.calls.length;
+    await bot.send(tg.text(A, '', { text: undefined, sticker: { file_id: 'st', file_unique_id: 'st', width: 512, height: 512, is_animated: false, is_video: false, type: 'regular' } }));
+    const answer = bot.since(before).filter((c) => c.method === 'sendMessage');
+    expect(answer.map((c) => c.payload.text)).toEqual(['Bot chỉ đọc được tin nhắn chữ, nút bấm, ảnh và tệp (PDF, Word, Excel). Mời anh/chị gõ câu trả lời.']);
+    expect(conversation(h, A)).toMatchObject({ step: 'area' });
   });
 });
 

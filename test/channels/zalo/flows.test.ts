@@ -128,14 +128,15 @@ describe('the conversations over Zalo', () => {
     expectButtonsWithinZaloLimits(h.fake.messages());
   });
 
-  it('refuses a file where none is asked, and asks again after a sticker', async () => {
+  it('refuses a file where none is asked; a sticker is answered with what the bot can read, the question left as it was', async () => {
     const h = await zaloHarness();
     await h.say(LIAISON, `/start ${h.invite('SNV', 'liaison', 'Lê Minh')}`);
     await h.say(LIAISON, '/dangky');
     expect(textOf(await h.sendFixture(LIAISON, 'user_send_image.constructed.json'))).toContain('Bước 1.');
     const sticker = { ...h.textEvent(LIAISON, ''), event_name: 'user_send_sticker', message: { msg_id: 'st1', attachments: [{ type: 'sticker', payload: { id: 'x' } }] } };
     expect(await h.postEvent(sticker)).toBe(200);
-    expect(textOf(h.newMessages(LIAISON))).toContain('Bước 1.');
+    expect(textOf(h.newMessages(LIAISON))).toContain('Bot chỉ đọc được tin nhắn chữ, nút bấm, ảnh và tệp');
+    expect(h.rows("SELECT step FROM conversations")).toEqual([{ step: 'area' }]);
     expect(h.rows('SELECT count(*) AS n FROM inbound_queue WHERE error IS NOT NULL')).toEqual([{ n: 0 }]);
   });
 });
