@@ -115,6 +115,9 @@ describe('the Telegram channel over real HTTP', () => {
 
     // The admin is told, through the outbox, on Telegram.
     await waitFor(() => api.sentTexts(ADMIN).some((text) => text.includes('📥 Sở Nội vụ vừa gửi bản đăng ký')), 'the admin notice');
+    // Results are recorded a moment after Telegram answered.
+    const unsettled = () => (temp.db.$client.prepare("SELECT count(*) AS n FROM outbox WHERE status IN ('pending', 'sending')").get() as { n: number }).n;
+    await waitFor(() => unsettled() === 0, 'every send recorded');
     expect(temp.db.$client.prepare('SELECT status FROM outbox WHERE reply = 0').all()).toEqual([{ status: 'sent' }]);
     // Every reply went through the outbox too, and all of them are out.
     expect(temp.db.$client.prepare('SELECT DISTINCT status FROM outbox WHERE reply = 1').all()).toEqual([{ status: 'sent' }]);
