@@ -263,24 +263,13 @@ function computeProgressCounts(db: DbOrTx, movementId: number, today: string, un
            t.direction AS direction, t.due_on AS dueOn
       FROM targets t JOIN registrations r ON r.id = t.registration_id
      WHERE r.movement_id = ${movementId} AND r.version > 0 AND t.deleted_at IS NULL`);
-  const lineRows = db.all<ReportedFigure & { targetId: number; assessment: Assessment | null }>(sql`
-    SELECT pl.target_id AS targetId, p.id AS periodId, p.kind AS periodKind, p.ends_on AS endsOn, pr.revision AS revision,
-           pl.value AS value, pl.cumulative AS cumulative, pl.assessment AS assessment
-      FROM progress_lines pl
-      JOIN progress_reports pr ON pr.id = pl.report_id
-      JOIN reporting_periods p ON p.id = pr.period_id
-     WHERE p.movement_id = ${movementId} AND p.ends_on <= ${until}`);
-  const linesOf = new Map<number, (typeof lineRows)[number][]>();
-  for (const l of lineRows) {
-    const list = linesOf.get(l.targetId) ?? [];
-    list.push({ ...l, cumulative: Boolean(l.cumulative) });
-    linesOf.set(l.targetId, list);
-  }
+  // A big movement has hundreds of thousands of lines: read them in target order, one target's at a
+  // time, rather than all into memory at once.
+  const targets = new Map(targetRows.map((t) => [t.id, t]));
   const out = new Map<number, ProgressCounts>();
-  for (const target of targetRows) {
+  const judge = (target: CountedTarget, lines: (ReportedFigure & { assessment: Assessment | null })[]) => {
     const counts = out.get(target.unitId) ?? emptyProgressCounts();
     out.set(target.unitId, counts);
-    const lines = linesOf.get(target.id) ?? [];
     const dueOn = target.dueOn ?? endsOn;
     let assessment: Assessment | null = null;
     if (target.kind === 'qualitative') {
@@ -295,6 +284,37 @@ function computeProgressCounts(db: DbOrTx, movementId: number, today: string, un
     else if (assessment === 'met') counts.met++;
     else if (assessment === 'not_met') counts.notMet++;
     else counts.inProgress++;
+  };
+  const lineRows = clientOf(db)
+    .prepare(
+      `SELECT pl.target_id, p.id, p.kind, p.ends_on, pr.revision, pl.value, pl.cumulative, pl.assessment
+         FROM progress_lines pl
+         JOIN progress_reports pr ON pr.id = pl.report_id
+         JOIN reporting_periods p ON p.id = pr.period_id
+        WHERE p.movement_id = ? AND p.ends_on <= ?
+        ORDER BY pl.target_id`,
+    )
+    .raw()
+    .iterate(movementId, until) as IterableIterator<[number, number, Period['kind'], string, number, number | null, number, Assessment | null]>;
+  let current: number | undefined;
+  let lines: (ReportedFigure & { assessment: Assessment | null })[] = [];
+  const flush = () => {
+    const target = current === undefined ? undefined : targets.get(current);
+    if (target) {
+      judge(target, lines);
+      targets.delete(target.id);
+    }
+  };
+  for (const [targetId, periodId, periodKind, endsOnOfPeriod, revision, value, cumulative, assessment] of lineRows) {
+    if (targetId !== current) {
+      flush();
+      current = targetId;
+      lines = [];
+    }
+    lines.push({ periodId, periodKind, endsOn: endsOnOfPeriod, revision, value, cumulative: Boolean(cumulative), assessment });
   }
+  flush();
+  // Targets with no line at all: not reported (or not done, past their date).
+  for (const target of targets.values()) judge(target, []);
   return out;
 }
