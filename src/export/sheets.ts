@@ -12,7 +12,7 @@ import type { Movement } from '../domain/movements.ts';
 import type { Period } from '../domain/progress.ts';
 import type { RegistrationStatus } from '../domain/registrations.ts';
 import { localDate } from '../domain/vn-input.ts';
-import { periodTitle } from '../flows/format.ts';
+import { periodTitle } from '../domain/period-labels.ts';
 import type { Translate } from '../i18n/index.ts';
 import type { CellValue, ColumnSpec, ColumnType, SheetKey, SheetSpec } from './model.ts';
 

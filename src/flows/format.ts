@@ -1,6 +1,5 @@
 /** Chat renderings shared by the flows: plans, targets, periods, results, in Vietnamese conventions. */
 import type { ContentArea as Area } from '../domain/movements.ts';
-import type { Period } from '../domain/progress.ts';
 import type { Target } from '../domain/registrations.ts';
 import { formatPercent, formatVnDate, formatVnNumber } from '../domain/vn-input.ts';
 import type { Translate } from '../i18n/index.ts';
@@ -37,29 +36,6 @@ export function formatTargetList(t: Translate, targets: Target[], areas: Area[])
   return targets.map((target, i) => formatTargetLine(t, target, i + 1, byId)).join('\n');
 }
 
-const ROMAN = ['I', 'II', 'III', 'IV'];
-
-/**
- * "Quý I/2020", "6 tháng đầu năm 2020", "năm 2020", "tháng 3/2020": as inside a sentence ("báo cáo
- * năm 2020"); `periodTitle` capitalises it where it starts a line, a button or a cell.
- */
-export function periodLabel(t: Translate, period: Pick<Period, 'kind' | 'code' | 'startsOn' | 'endsOn'>): string {
-  const year = period.endsOn.slice(0, 4);
-  const month = Number(period.endsOn.slice(5, 7));
-  switch (period.kind) {
-    case 'quarter':
-      return t('period-quarter', { roman: ROMAN[Math.ceil(month / 3) - 1]!, year });
-    case 'half':
-      return t('period-half', { half: month <= 6 ? 'first' : 'second', year });
-    case 'year':
-      return t('period-year', { year });
-    case 'month':
-      return t('period-month', { month, year });
-    default:
-      return period.code;
-  }
-}
-
 /**
  * "35 sản phẩm (35% kế hoạch; đang thực hiện, đã qua 25% thời gian)" before the due date, "102 sản
  * phẩm (102% kế hoạch, vượt)" from it; a qualitative line as reported ("Hoàn thành").
@@ -77,10 +53,4 @@ export function formatResult(
   if (line.assessment === 'in_progress' && line.timePassed !== null && line.timePassed !== undefined)
     return t('result-line-in-progress', { ...args, time: formatPercent(line.timePassed) });
   return t('result-line', { ...args, assessment: t('assessment', { assessment: line.assessment ?? 'not_met' }) });
-}
-
-/** A period's label where it stands first: "Năm 2020", "Tháng 3/2020". */
-export function periodTitle(t: Translate, period: Pick<Period, 'kind' | 'code' | 'startsOn' | 'endsOn'>): string {
-  const label = periodLabel(t, period);
-  return label.charAt(0).toLocaleUpperCase('vi') + label.slice(1);
 }

@@ -6,7 +6,8 @@ import { latestLines, targetTotal } from '../domain/progress.ts';
 import { findRegistration, listTargets, listTitles } from '../domain/registrations.ts';
 import { formatVnDate, localDate } from '../domain/vn-input.ts';
 import { mainMenuChoices } from './common.ts';
-import { formatResult, formatTargetList, periodTitle } from './format.ts';
+import { periodTitle } from '../domain/period-labels.ts';
+import { formatResult, formatTargetList } from './format.ts';
 
 /** A unit's registration, targets and latest progress, in one message. */
 export function describeUnit(ctx: FlowContext, unit: Unit): string {

@@ -14,7 +14,8 @@ import { findRegistration, listTargets, type Target } from '../domain/registrati
 import { formatVnDate, localDate } from '../domain/vn-input.ts';
 import { cleanText, isBlankText } from '../domain/text-input.ts';
 import { mainMenuChoices, skipChoice } from './common.ts';
-import { formatAmount, formatPlan, formatResult, periodLabel, periodTitle } from './format.ts';
+import { periodLabel, periodTitle } from '../domain/period-labels.ts';
+import { formatAmount, formatPlan, formatResult } from './format.ts';
 import { numberAnswer, quantityAnswer } from './number-answer.ts';
 
 const line = z.object({

@@ -1,7 +1,7 @@
 /** The texts of reminders, escalations and digests, in each person's language. */
 import type { Choice, OutboundMessage } from '../chat/types.ts';
 import { formatVnDate, formatVnDateLong, localDate, type IsoDate } from '../domain/vn-input.ts';
-import { periodLabel } from '../flows/format.ts';
+import { periodLabel } from '../domain/period-labels.ts';
 import { translator, type Locale, type Translate } from '../i18n/index.ts';
 import type { GroupInfo, RegistrationOwed, UnitOwing } from './obligations.ts';
 
