@@ -1,11 +1,12 @@
 /**
- * The dispatcher: drains the outbox at each messenger's pace, one lane per channel so a slow Zalo
- * never holds up Telegram. A lane reads due rows (one-off notices before reminders and broadcasts),
- * and for each one waits until the channel's pacer allows a send to that chat, claims the row,
- * sends it with up to `maxInFlight` sends awaiting their answer, and records the outcome
- * (outbox.ts). Claims in flight are renewed; claims left by a dead process go stale after
- * `leaseMs` and the rows are sent again, so after a crash at most the rows then in flight can
- * reach their recipient twice.
+ * The dispatcher: the one way out for every message, one lane per channel so a slow Zalo never
+ * holds up Telegram. Replies are handed over as they are written (`push`, already claimed) and go
+ * first; the rest is read from the outbox (one-off notices before reminders and broadcasts). One
+ * send per chat at a time keeps each person's messages in order while many people's go at once.
+ * What the bot sends on its own waits for the channel's pacer (replies are counted, not held);
+ * a 429 pauses the chat it names. Results are recorded together, once per turn of the event loop
+ * (outbox.ts). Claims carry the process: a dead one's are taken again at once, others after
+ * `leaseMs`, so after a crash at most the rows then in flight can reach their recipient twice.
  */
 import { performance } from 'node:perf_hooks';
 import type { ChannelSender, Outbound, SendResult } from '../chat/channel.ts';
@@ -50,7 +51,7 @@ interface Lane {
   pushed: DueRow[];
   /** Rows read from the outbox table, in its order (replies, notices, bulk). */
   queue: DueRow[];
-  /** Ids in `queue` and in flight: a row pushed and then read from the table is taken once. */
+  /** Ids pushed, queued or in flight: a row pushed and then read from the table is taken once. */
   known: Set<number>;
   /** The last read filled a batch: more rows wait in the table. */
   more: boolean;
@@ -78,7 +79,7 @@ const FLOOD_CHATS = 5;
 
 let transientIds = 0;
 
-/** A send whose result the database could not take (locked, full): recorded at the next heartbeat, so it is never sent twice. */
+/** A send answered and not recorded yet (kept until the database takes it, so it is never sent twice). */
 interface Unrecorded {
   lane: Lane;
   row: DueRow;
@@ -248,7 +249,7 @@ export class Dispatcher implements Outbound {
     this.arm(lane);
   }
 
-  /** Reads the due rows again; rows pushed meanwhile and still waiting are among them (they are committed). */
+  /** Reads the due rows again, leaving out those handed over (they wait in their own queue) and those in flight. */
   private reload(lane: Lane, batch: number): void {
     const { db, clock } = this.options;
     lane.refresh = false;

@@ -124,6 +124,10 @@ function fallbackIdentity(db: Db, personId: number | null, channel: Channel, cha
     .get(personId, channel, ...channels) as { id: number; channel: Channel } | undefined;
 }
 
+/** A reply retried: its chat's later replies wait until then, claims of ours given back. */
+const HOLD_LATER_REPLIES = `UPDATE outbox SET status = 'pending', claimed_at = NULL, claimed_by = NULL, not_before = max(not_before, ?)
+  WHERE identity_id = ? AND reply = 1 AND id > ? AND (status = 'pending' OR (status = 'sending' AND claimed_by = ?))`;
+
 export type Settled =
   | { kind: 'sent' }
   | { kind: 'retried'; notBefore: number }
@@ -138,39 +142,32 @@ export type Settled =
  * refused message fails for good.
  */
 export function settleRow(db: Db, row: DueRow, outcome: SendResult, now: number, channels: readonly Channel[], log: Logger): Settled {
-  const sqlite = { prepare: (sql: string) => statement(db, sql) };
   const attempts = row.attempts + 1;
   if (outcome.ok) {
-    sqlite.prepare("UPDATE outbox SET status = 'sent', sent_at = ?, last_error = NULL, claimed_at = NULL, claimed_by = NULL WHERE id = ?").run(now, row.id);
+    statement(db, "UPDATE outbox SET status = 'sent', sent_at = ?, last_error = NULL, claimed_at = NULL, claimed_by = NULL WHERE id = ?").run(now, row.id);
     return { kind: 'sent' };
   }
   if (outcome.kind === 'temporary' && attempts < MAX_ATTEMPTS) {
     const notBefore = now + (outcome.retryAfterMs ?? backoffMs(attempts));
-    sqlite.prepare("UPDATE outbox SET status = 'pending', not_before = ?, last_error = ?, claimed_at = NULL WHERE id = ?").run(notBefore, outcome.error, row.id);
+    statement(db, "UPDATE outbox SET status = 'pending', not_before = ?, last_error = ?, claimed_at = NULL WHERE id = ?").run(notBefore, outcome.error, row.id);
     // The person's later replies wait behind it (claims of ours given back), so none arrives before the one retried.
     if (row.reply && row.identityId !== null)
-      sqlite
-        .prepare(
-          `UPDATE outbox SET status = 'pending', claimed_at = NULL, claimed_by = NULL, not_before = max(not_before, ?)
-            WHERE identity_id = ? AND reply = 1 AND id > ? AND (status = 'pending' OR (status = 'sending' AND claimed_by = ?))`,
-        )
-        .run(notBefore, row.identityId, row.id, CLAIMANT);
+      statement(db, HOLD_LATER_REPLIES).run(notBefore, row.identityId, row.id, CLAIMANT);
     return { kind: 'retried', notBefore };
   }
   if (outcome.kind === 'unreachable') {
     if (row.identityId !== null)
-      sqlite.prepare('UPDATE identities SET unreachable_at = ?, unreachable_reason = ? WHERE id = ?').run(now, outcome.error, row.identityId);
+      statement(db, 'UPDATE identities SET unreachable_at = ?, unreachable_reason = ? WHERE id = ?').run(now, outcome.error, row.identityId);
     const other = fallbackIdentity(db, row.personId, row.channel, channels);
     if (other) {
-      sqlite
-        .prepare("UPDATE outbox SET status = 'pending', channel = ?, identity_id = ?, not_before = ?, last_error = ?, claimed_at = NULL WHERE id = ?")
+      statement(db, "UPDATE outbox SET status = 'pending', channel = ?, identity_id = ?, not_before = ?, last_error = ?, claimed_at = NULL WHERE id = ?")
         .run(other.channel, other.id, now, outcome.error, row.id);
       return { kind: 'moved', channel: other.channel };
     }
-    sqlite.prepare("UPDATE outbox SET status = 'unreachable', last_error = ?, claimed_at = NULL WHERE id = ?").run(outcome.error, row.id);
+    statement(db, "UPDATE outbox SET status = 'unreachable', last_error = ?, claimed_at = NULL WHERE id = ?").run(outcome.error, row.id);
     return { kind: 'unreachable' };
   }
-  sqlite.prepare("UPDATE outbox SET status = 'failed', last_error = ?, claimed_at = NULL WHERE id = ?").run(outcome.error, row.id);
+  statement(db, "UPDATE outbox SET status = 'failed', last_error = ?, claimed_at = NULL WHERE id = ?").run(outcome.error, row.id);
   log.warn('outbox message failed', { id: row.id, channel: row.channel, error: outcome.error });
   return { kind: 'failed' };
 }

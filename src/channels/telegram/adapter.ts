@@ -101,7 +101,7 @@ export class TelegramChannel implements ChannelSender {
       }
     }
     noteStored(log);
-    if (read.callback) this.ack(read.callback.id, processed !== 'duplicate' && processed.kind === 'handled' && processed.result.stale ? this.staleNotice(read) : undefined);
+    if (read.callback) this.ack(read.callback.id, processed !== 'duplicate' && processed.kind === 'handled' && processed.result.stale ? this.staleNotice(read.event) : undefined);
     if (processed !== 'duplicate') this.answer(processed);
   }
 
@@ -146,7 +146,7 @@ export class TelegramChannel implements ChannelSender {
       noteStored(log);
       const callback = this.callbacks.get(processed.key);
       this.callbacks.delete(processed.key);
-      if (callback) this.ack(callback.id, processed.kind === 'handled' && processed.result.stale ? t(this.localeFor(processed.event.externalId), 'tg-stale-button') : undefined);
+      if (callback) this.ack(callback.id, processed.kind === 'handled' && processed.result.stale ? this.staleNotice(processed.event) : undefined);
       this.answer(processed);
     }
   }
@@ -204,8 +204,9 @@ export class TelegramChannel implements ChannelSender {
     this.options.outbound?.transient('telegram', event.externalId, { text: t(this.localeFor(event.externalId, event.localeHint), 'storage-waiting') });
   }
 
-  private staleNotice(read: Extract<ReadUpdate, { kind: 'event' }>): string {
-    return t(this.localeFor(read.event.externalId, read.event.localeHint), 'tg-stale-button');
+  /** The toast on a button of an earlier question. */
+  private staleNotice(event: InboundEvent): string {
+    return t(this.localeFor(event.externalId, event.localeHint), 'tg-stale-button');
   }
 
   /**
