@@ -22,12 +22,12 @@ export type Processed =
 /**
  * The database could not take an update's work for now (locked by another process beyond the busy
  * timeout, disk full or read-only): nothing of it was saved and it is not marked failed, so the
- * same update is handled when tried again. `event`: the update, when it was read before the fault.
+ * same update is handled when tried again. `events`: the updates that wait, those read before the fault.
  */
 export class InboundWaiting extends Error {
   constructor(
     readonly fault: StorageFault,
-    readonly event: InboundEvent | undefined,
+    readonly events: readonly InboundEvent[],
     cause: unknown,
   ) {
     super(`inbound update waits: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
@@ -137,7 +137,7 @@ export function processNextInbound(db: Db, core: ChatCore, channel: Channel, clo
     );
   } catch (error) {
     const fault = storageFault(error);
-    if (fault) throw new InboundWaiting(fault, claimed?.event, error);
+    if (fault) throw new InboundWaiting(fault, claimed ? [claimed.event] : [], error);
     if (!claimed) throw error;
     const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
     log.error('inbound update failed', { channel: claimed.event.channel, id: claimed.id, error: message });
@@ -155,51 +155,46 @@ const ADVANCE_MARK = `INSERT INTO settings (key, value, updated_at) VALUES (?, ?
 const RECORD_FAILED = `INSERT INTO inbound_queue (channel, key, event, received_at, processed_at, error) VALUES (?, ?, ?, ?, ?, ?)
   ON CONFLICT DO NOTHING`;
 
+/** One update taken by long polling: its number in the channel's order, and how its replies are written. */
+export interface InOrder {
+  sequence: number;
+  event: InboundEvent;
+  answering?: Answering;
+}
+
 /**
  * Long polling: the messenger hands over a channel's updates one after another, numbered in order
  * (Telegram's update_id), and delivers again whatever it was not told we received (after a
- * restart). The core's work and a mark "handled up to N" are one transaction, so an update
- * numbered N or below is a repeat: dropped. Nothing else is written per update; one that failed
- * because of a fault of ours is kept in the inbound queue with its error, so nothing is lost. A
- * database that cannot be written for now throws InboundWaiting: the update is to be tried again.
+ * restart). The core's work on a batch of updates and a mark "handled up to N" are one
+ * transaction, so an update numbered N or below is a repeat: dropped. (One commit for a batch: the
+ * pages many updates touch, the outbox's and the mark's, are written once.) Nothing else is written
+ * per update; one that fails because of a fault of ours is undone alone (a savepoint), kept in the
+ * inbound queue with its error, and the others stand, so nothing is lost. A database that cannot be
+ * written for now throws InboundWaiting: nothing of the batch was saved, and it is to be tried again.
  */
-export function receiveInOrder(
-  db: Db,
-  core: ChatCore,
-  sequence: number,
-  event: InboundEvent,
-  clock: Clock,
-  log: Logger,
-  answering: Answering = {},
-): Processed | 'duplicate' {
-  const key = String(sequence);
-  const markKey = `inbound.${event.channel}.handled`;
+export function receiveInOrder(db: Db, core: ChatCore, updates: readonly InOrder[], clock: Clock, log: Logger): (Processed | 'duplicate')[] {
   const now = clock.now();
-  const advance = () => statement(db, ADVANCE_MARK).run(markKey, key, now, ORDER_RESETS_AFTER_MS).changes > 0;
+  const advance = (event: InboundEvent, key: string) => statement(db, ADVANCE_MARK).run(`inbound.${event.channel}.handled`, key, now, ORDER_RESETS_AFTER_MS).changes > 0;
+  const one = ({ sequence, event, answering }: InOrder): Processed | 'duplicate' => {
+    const key = String(sequence);
+    if (!advance(event, key)) return 'duplicate';
+    try {
+      return inTransaction(db, () => handleAndQueue(db, core, key, event, now, answering), { savepoint: true });
+    } catch (error) {
+      if (storageFault(error)) throw error;
+      const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
+      log.error('inbound update failed', { channel: event.channel, key, error: message });
+      statement(db, RECORD_FAILED).run(event.channel, key, JSON.stringify(event), now, now, message);
+      return { kind: 'failed', key, event };
+    }
+  };
   try {
-    return inTransaction(
-      db,
-      (): Processed | 'duplicate' => {
-        if (!advance()) return 'duplicate';
-        return handleAndQueue(db, core, key, event, now, answering);
-      },
-      { immediate: true },
-    );
+    return inTransaction(db, () => updates.map(one), { immediate: true });
   } catch (error) {
-    // Nothing was saved and the mark did not move: the caller tries the same update again.
+    // Nothing was saved and the mark did not move: the caller tries the same updates again.
     const fault = storageFault(error);
-    if (fault) throw new InboundWaiting(fault, event, error);
-    const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
-    log.error('inbound update failed', { channel: event.channel, key, error: message });
-    inTransaction(
-      db,
-      () => {
-        statement(db, RECORD_FAILED).run(event.channel, key, JSON.stringify(event), now, now, message);
-        advance();
-      },
-      { immediate: true },
-    );
-    return { kind: 'failed', key, event };
+    if (fault) throw new InboundWaiting(fault, updates.map((u) => u.event), error);
+    throw error;
   }
 }
 

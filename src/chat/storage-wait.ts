@@ -12,15 +12,15 @@ import type { InboundEvent } from './types.ts';
 export function noteWaiting(error: unknown, log: Logger, where: string, tell: (event: InboundEvent) => void): boolean {
   if (!(error instanceof InboundWaiting)) return false;
   storageAlarm.fault(log, error.fault, error.cause, where);
-  const event = error.event;
-  if (event && lastsUntilFixed(error.fault) && storageAlarm.firstNotice(`${event.channel}:${event.externalId}`)) tell(event);
+  if (!lastsUntilFixed(error.fault)) return true;
+  for (const event of error.events) if (storageAlarm.firstNotice(`${event.channel}:${event.externalId}`)) tell(event);
   return true;
 }
 
 /** A webhook could not store `event` (the error as SQLite threw it): noted as noteWaiting does, when it is a storage fault. */
 export function noteNotStored(error: unknown, event: InboundEvent, log: Logger, where: string, tell: (event: InboundEvent) => void): void {
   const fault = storageFault(error);
-  if (fault) noteWaiting(new InboundWaiting(fault, event, error), log, where, tell);
+  if (fault) noteWaiting(new InboundWaiting(fault, [event], error), log, where, tell);
 }
 
 /** Called after an update went through: ends a fault going on, with one log line. */

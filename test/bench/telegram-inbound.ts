@@ -87,7 +87,7 @@ const ours: Stack = (db) => {
   const channel = new TelegramChannel({ api: bot.api as Api, db, core: new ChatCore({ db, clock, flows: ALL_FLOWS, log: silentLogger }), clock, log: silentLogger, outbound: outbox });
   senders.push(channel);
   outbox.start();
-  bot.use((ctx) => channel.receive(ctx.update));
+  bot.use((ctx) => channel.receive([ctx.update]));
   const submitted = () => (db.$client.prepare("SELECT count(*) AS n FROM registrations WHERE status = 'submitted'").get() as { n: number }).n;
   const unsent = () => (db.$client.prepare("SELECT count(*) AS n FROM outbox WHERE reply = 1 AND status <> 'sent'").get() as { n: number }).n;
   return {

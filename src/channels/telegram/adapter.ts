@@ -41,6 +41,11 @@ export interface TelegramChannelOptions {
 }
 
 type Callback = NonNullable<Extract<ReadUpdate, { kind: 'event' }>['callback']>;
+/** An update that goes to the conversation: its update_id as the key. */
+interface ReadEvent {
+  key: string;
+  read: Extract<ReadUpdate, { kind: 'event' }>;
+}
 
 /** What a failed Bot API call means for the outbox. */
 export function sendResultOf(error: unknown): SendResult {
@@ -77,23 +82,36 @@ export class TelegramChannel implements ChannelSender {
   }
 
   /**
-   * Long polling: handles the update, marks it handled and writes its replies to the outbox in one
-   * transaction, then hands the replies to the dispatcher. Nothing here waits for the network:
-   * grammY's loop takes the next update at once, and each person's answers go out in order.
-   * Telegram delivers an update again if we stop before the end, and a repeat is recognised by its update_id.
-   * While the database cannot take the update (another process holds the lock, the disk is full),
-   * the same update is tried again after a backoff: grammY takes no other one meanwhile.
+   * Long polling: handles a batch of updates in update_id order, marks them handled and writes their
+   * replies to the outbox in one transaction, then hands the replies to the dispatcher. Nothing here
+   * waits for the network, and each person's answers go out in order. Telegram delivers an update
+   * again if we stop before the end, and a repeat is recognised by its update_id. While the
+   * database cannot take the batch (another process holds the lock, the disk is full), it is tried
+   * again after a backoff: no other update is taken meanwhile.
    */
-  async receive(raw: unknown): Promise<void> {
-    const key = this.read(raw);
-    if (key === undefined) return;
+  async receive(raws: readonly unknown[]): Promise<void> {
+    let events: ReadEvent[] = [];
+    for (const raw of raws) {
+      const read = this.read(raw);
+      if (typeof read === 'function') {
+        // An answer that needs no conversation follows the replies to the updates before it.
+        await this.handleInOrder(events);
+        events = [];
+        read();
+      } else if (read) events.push(read);
+    }
+    await this.handleInOrder(events);
+  }
+
+  private async handleInOrder(events: readonly ReadEvent[]): Promise<void> {
+    if (events.length === 0) return;
     const { db, core, clock, log } = this.options;
-    const read = this.pending.get(key)!;
-    this.pending.delete(key);
-    let processed: Processed | 'duplicate';
+    const claimant = this.options.outbound?.claimant;
+    const updates = events.map(({ key, read }) => ({ sequence: Number(key), event: read.event, answering: { plan: this.plan(read.callback), claimant } }));
+    let processed: (Processed | 'duplicate')[];
     for (let attempt = 0; ; attempt++) {
       try {
-        processed = receiveInOrder(db, core, Number(key), read.event, clock, log, { plan: this.plan(read.callback), claimant: this.options.outbound?.claimant });
+        processed = receiveInOrder(db, core, updates, clock, log);
         break;
       } catch (error) {
         if (!noteWaiting(error, log, 'telegram polling', (event) => this.tellWaiting(event))) throw error;
@@ -101,8 +119,11 @@ export class TelegramChannel implements ChannelSender {
       }
     }
     noteStored(log);
-    if (read.callback) this.ack(read.callback.id, processed !== 'duplicate' && processed.kind === 'handled' && processed.result.stale ? this.staleNotice(read.event) : undefined);
-    if (processed !== 'duplicate') this.answer(processed);
+    processed.forEach((done, i) => {
+      const { callback, event } = events[i]!.read;
+      if (callback) this.ack(callback.id, done !== 'duplicate' && done.kind === 'handled' && done.result.stale ? this.staleNotice(event) : undefined);
+      if (done !== 'duplicate') this.answer(done);
+    });
   }
 
   /**
@@ -120,8 +141,9 @@ export class TelegramChannel implements ChannelSender {
    * take it now: the webhook then answers 503 and Telegram delivers it again.
    */
   accept(raw: unknown): boolean {
-    const key = this.read(raw);
-    const fresh = key !== undefined && this.store(key);
+    const read = this.read(raw);
+    if (typeof read === 'function') read();
+    const fresh = read !== undefined && typeof read !== 'function' && this.store(read);
     if (fresh) this.queueWorker.kick();
     return fresh;
   }
@@ -151,10 +173,11 @@ export class TelegramChannel implements ChannelSender {
     }
   }
 
-  private readonly pending = new Map<string, Extract<ReadUpdate, { kind: 'event' }>>();
-
-  /** Validates an update and answers what needs no conversation; the key of an update to store, if any. */
-  private read(raw: unknown): string | undefined {
+  /**
+   * Validates an update: a conversation's event to handle, or the answer to one that needs no
+   * conversation (a group, a refused file), to give in its turn, or nothing (ignored, not understood).
+   */
+  private read(raw: unknown): ReadEvent | (() => void) | undefined {
     const parsed = telegramUpdate.safeParse(raw);
     if (!parsed.success) {
       this.options.log.warn('telegram update not understood', { issues: parsed.error.issues.length });
@@ -165,26 +188,18 @@ export class TelegramChannel implements ChannelSender {
       case 'ignore':
         return undefined;
       case 'group':
-        this.answerGroupOnce(read.chatId);
-        return undefined;
+        return () => this.answerGroupOnce(read.chatId);
       case 'file-refused':
-        this.options.outbound?.transient('telegram', String(read.chatId), { text: t(this.localeFor(String(read.chatId), read.localeHint), `tg-file-refused-${read.reason}`) });
-        return undefined;
+        return () => this.options.outbound?.transient('telegram', String(read.chatId), { text: t(this.localeFor(String(read.chatId), read.localeHint), `tg-file-refused-${read.reason}`) });
       case 'unreadable':
-        this.options.outbound?.transient('telegram', String(read.chatId), { text: t(this.localeFor(String(read.chatId), read.localeHint), 'conv-unreadable-message') });
-        return undefined;
-      case 'event': {
-        const key = String(parsed.data.update_id);
-        this.pending.set(key, read);
-        return key;
-      }
+        return () => this.options.outbound?.transient('telegram', String(read.chatId), { text: t(this.localeFor(String(read.chatId), read.localeHint), 'conv-unreadable-message') });
+      case 'event':
+        return { key: String(parsed.data.update_id), read };
     }
   }
 
   /** Puts a read update in the inbound queue; false (and the button acknowledged) when it came before. */
-  private store(key: string): boolean {
-    const read = this.pending.get(key)!;
-    this.pending.delete(key);
+  private store({ key, read }: ReadEvent): boolean {
     let fresh: boolean;
     try {
       fresh = enqueueInbound(this.options.db, key, read.event, this.options.clock.now());
@@ -253,13 +268,17 @@ export class TelegramChannel implements ChannelSender {
   private async sendOne(chatId: number, message: OutboundMessage): Promise<void> {
     const { api } = this.options;
     if (message.replaces !== undefined && (await this.edit(chatId, Number(message.replaces), message))) return;
-    if (message.retire !== undefined) await this.clearKeyboard(chatId, Number(message.retire));
-    if (message.file) {
-      await api.sendDocument(chatId, new InputFile(message.file.path, message.file.name), message.text ? { caption: message.text.slice(0, 1024) } : {});
-      return;
-    }
-    if (message.text === '') return;
-    for (const part of render(message)) await api.sendMessage(chatId, part.text, part.reply_markup ? { reply_markup: part.reply_markup } : {});
+    // Taking the dead buttons away is not a message: it goes alongside the answer, not a round trip before it.
+    const retiring = message.retire !== undefined ? this.clearKeyboard(chatId, Number(message.retire)) : undefined;
+    const sending = async () => {
+      if (message.file) {
+        await api.sendDocument(chatId, new InputFile(message.file.path, message.file.name), message.text ? { caption: message.text.slice(0, 1024) } : {});
+        return;
+      }
+      if (message.text === '') return;
+      for (const part of render(message)) await api.sendMessage(chatId, part.text, part.reply_markup ? { reply_markup: part.reply_markup } : {});
+    };
+    await Promise.all([retiring, sending()]);
   }
 
   /** Edits a question in place; false when Telegram will not (too old, unchanged): it is sent anew then. */

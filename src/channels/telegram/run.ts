@@ -11,6 +11,7 @@ import type { Route } from '../../http/server.ts';
 import { TelegramChannel } from './adapter.ts';
 import { recordTelegramCalls } from './call-health.ts';
 import { CommandMenus } from './commands.ts';
+import { LongPoller } from './poller.ts';
 
 export const TELEGRAM_WEBHOOK_PATH = '/telegram/webhook';
 const ALLOWED_UPDATES = ['message', 'callback_query'] as const;
@@ -37,7 +38,7 @@ export type TelegramDeps = ChannelDeps;
 export const webhookSecret = (config: Config) =>
   config.TELEGRAM_WEBHOOK_SECRET ?? createHash('sha256').update(`webhook:${config.TELEGRAM_BOT_TOKEN}`).digest('hex').slice(0, 48);
 
-/** How long a stop waits for grammY to tell Telegram the last update taken. */
+/** How long a stop waits for the poller to tell Telegram the last update handled. */
 const STOP_WAIT_MS = 1_500;
 /** Longer than a long poll (30 s), so only a call that hangs is cut. */
 const API_TIMEOUT_SECONDS = 45;
@@ -96,14 +97,15 @@ export async function startTelegram({ config, db, core, clock, log, outbound, on
   }
 
   await bot.api.deleteWebhook();
-  // bot.start handles one update at a time, in update_id order: receive() relies on it (see
-  // receiveInOrder). @grammyjs/runner would handle updates concurrently and out of order, which
-  // the "handled up to update_id" mark cannot follow; and there is nothing to overlap: handling an
-  // update is one short synchronous SQLite transaction, and its replies are sent by the dispatcher,
-  // many people's at once, without holding up the next update.
-  bot.use((ctx) => channel.receive(ctx.update));
-  bot.catch((error) => log.error('telegram update failed', { error: String(error.error) }));
-  const stopped = bot.start({ allowed_updates: [...ALLOWED_UPDATES], onStart: () => log.info('telegram polling', { username: bot.botInfo.username }) }).catch((error: unknown) => {
+  // Our own loop over grammY's client (see poller.ts for why neither bot.start nor @grammyjs/runner).
+  const poller = new LongPoller({
+    api: bot.api,
+    allowedUpdates: ALLOWED_UPDATES,
+    handle: (updates) => channel.receive(updates).catch((error: unknown) => log.error('telegram update failed', { error: String(error) })),
+    log,
+  });
+  log.info('telegram polling', { username: bot.botInfo.username });
+  const stopped = poller.start().catch((error: unknown) => {
     if (error instanceof GrammyError && error.error_code === 409) throw new TelegramConflictError();
     throw error;
   });
@@ -112,15 +114,15 @@ export async function startTelegram({ config, db, core, clock, log, outbound, on
     username: bot.botInfo.username,
     routes: [],
     stopped,
-    // grammY stops fetching and lets the update in hand finish, then tells Telegram the last update
-    // taken; with Telegram out of reach that call would hang, and is not needed (a repeat is
-    // recognised by its update_id), so the stop waits for it a moment only.
-    // An update waiting for the database is not to be told taken: then grammY is not stopped at
-    // all (the process ends), and Telegram delivers the update again after the restart.
+    // The poller stops fetching and lets the update in hand finish, then tells Telegram the last
+    // update handled; with Telegram out of reach that call would hang, and is not needed (a repeat
+    // is recognised by its update_id), so the stop waits for it a moment only.
+    // An update waiting for the database is not to be told taken: then the stop does not wait for it
+    // (the process ends), and Telegram delivers the update again after the restart.
     stop: async () => {
       await channel.stopQueue();
-      if (channel.halt()) return;
-      await Promise.race([bot.stop(), new Promise<void>((resolve) => setTimeout(resolve, STOP_WAIT_MS).unref())]);
+      if (channel.halt()) return poller.stopFetching();
+      await Promise.race([poller.stop().catch(() => undefined), new Promise<void>((resolve) => setTimeout(resolve, STOP_WAIT_MS).unref())]);
     },
   };
 }

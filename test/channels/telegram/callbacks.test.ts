@@ -46,7 +46,7 @@ function telegramBot(h: ChatHarness) {
     return { channel, outbox };
   };
   let running = build();
-  bot.use((ctx) => running.channel.receive(ctx.update));
+  bot.use((ctx) => running.channel.receive([ctx.update]));
   let updateId = 1;
   /** Handles the update as grammY's polling would, then waits until its replies are sent. */
   const handled = async (update: Record<string, unknown>) => {
