@@ -188,6 +188,13 @@ export class ChatCore {
       }
       return this.startFlow(ctx, convo, this.idleFlow(ctx), '', reply);
     }
+    if (event.upload !== undefined) {
+      // A form read after the person moved on (or left): said so, nothing of it is used.
+      if (convo && this.asked(ctx, convo).acceptsFile) return this.answer(ctx, convo, { upload: event.upload }, reply);
+      notes.push(ctx.t('form-read-too-late'));
+      if (convo) reply(this.prompt(ctx, convo));
+      return convo;
+    }
     if (text.startsWith('/')) return this.command(ctx, convo, text, reply);
     if (convo && event.file && !this.asked(ctx, convo).acceptsFile) {
       reply(this.prompt(ctx, convo, ctx.t('conv-file-not-expected')));
