@@ -952,6 +952,10 @@ form-results-help = Progress report of { $unit }, { $period }.
   • "Result": a figure in the target's unit (97,5 or 1,2 tỷ), or a qualitative target's state from the list.
   • "Figure is": "This period" or "Running total" (since the start of the year); only for counts and amounts, a rate is always the latest figure.
   • "Evidence": a link, if any. Leave the row empty for a target not reported now. Do not edit the hidden "Id" column.
+report-form_wait-help = Open the report form the assistant sent, fill in the "Result" column and send the file (.xlsx) back here.
+report-form_reading-help = The assistant is reading the file you sent; the result will show here.
+rep-form-back = Report target by target
+rep-line-unknown = write "number: result", the number from 1 to { $count }.
 rep-menu-form = 📄 Report with the Excel form
 rep-lines-hint = You can report several targets in one message, one line each "number: result", e.g. 1: 97,5 / 2: 12 running total / 3: completed.
 rep-lines-refused = ✖ These lines could not be read; nothing was saved:

@@ -936,6 +936,10 @@ form-results-help = Báo cáo kết quả của { $unit }, { $period }.
   • Cột "Kết quả": con số theo đơn vị tính của chỉ tiêu (97,5 hoặc 1,2 tỷ), hoặc tình trạng của chỉ tiêu định tính chọn trong danh sách.
   • Cột "Số liệu": "Trong kỳ" (chỉ kỳ này) hoặc "Lũy kế" (từ đầu năm); chỉ cần với số lượng và số tiền, tỷ lệ luôn là số mới nhất.
   • Cột "Minh chứng": đường link (nếu có). Để trống cả dòng nếu chưa báo cáo chỉ tiêu đó. Không sửa cột "Mã" (ẩn).
+report-form_wait-help = Mở tệp biểu mẫu báo cáo trợ lý vừa gửi, điền cột "Kết quả" rồi gửi lại tệp (.xlsx) vào đây.
+report-form_reading-help = Trợ lý đang đọc tệp vừa gửi; kết quả sẽ hiện ngay tại đây.
+rep-form-back = Báo cáo từng chỉ tiêu
+rep-line-unknown = cần dạng "số thứ tự: kết quả", số thứ tự từ 1 đến { $count }.
 rep-menu-form = 📄 Báo cáo bằng biểu mẫu Excel
 rep-lines-hint = Có thể báo cáo nhiều chỉ tiêu trong một tin, mỗi dòng "số thứ tự: kết quả", ví dụ 1: 97,5 / 2: 12 lũy kế / 3: hoàn thành.
 rep-lines-refused = ✖ Chưa đọc được các dòng này, chưa có gì được lưu:
