@@ -959,6 +959,27 @@ rep-line-unknown = write "number: result", the number from 1 to { $count }.
 rep-menu-form = 📄 Report with the Excel form
 rep-lines-hint = You can report several targets in one message, one line each "number: result", e.g. 1: 97,5 / 2: 12 running total / 3: completed.
 rep-lines-refused = ✖ These lines could not be read; nothing was saved:
+cli-help-form = Write a unit's Excel form: target registration, or one period's report (--period)
+cli-help-import-targets = Import a unit's filled registration form (the Board on the unit's behalf)
+cli-help-import-results = Import a unit's filled progress report form for a period
+cli-option-form-unit = Unit code, e.g. SNV
+cli-option-form-period = Reporting period code (e.g. Q2020-1): the report form instead of the registration
+cli-option-form-out = File to write (default: the standard name in the current folder)
+cli-option-form-movement = Movement code (default: the open movement)
+cli-option-import-targets-unit = Code of the unit the form belongs to
+cli-option-import-targets-dry-run = Only check and show the changes; write nothing
+cli-option-import-targets-movement = Movement code (default: the open movement)
+cli-option-import-results-unit = Code of the unit the form belongs to
+cli-option-import-results-period = Reporting period code, e.g. Q2020-1
+cli-option-import-results-dry-run = Only check and show the results; write nothing
+cli-option-import-results-movement = Movement code (default: the open movement)
+cli-form-usage = Usage: thidua form --unit CODE [--period PERIOD] [--out file.xlsx]
+cli-import-targets-usage = Usage: thidua import-targets <file.xlsx> --unit CODE [--dry-run]
+cli-import-results-usage = Usage: thidua import-results <file.xlsx> --unit CODE --period PERIOD [--dry-run]
+cli-form-written = Form of { $unit } written: { $path }
+cli-form-not-registered = Unit { $unit } has not sent its registration, so there is nothing to report on yet.
+cli-import-dry-run = (Dry run: nothing written.)
+cli-import-saved = ✔ Saved for { $unit } (recorded as entered by the Board on the unit's behalf).
 console-file-usage = Usage: /file <path of the file> (no file "{ $path }").
 
 ## Export

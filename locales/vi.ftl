@@ -943,6 +943,27 @@ rep-line-unknown = cần dạng "số thứ tự: kết quả", số thứ tự 
 rep-menu-form = 📄 Báo cáo bằng biểu mẫu Excel
 rep-lines-hint = Có thể báo cáo nhiều chỉ tiêu trong một tin, mỗi dòng "số thứ tự: kết quả", ví dụ 1: 97,5 / 2: 12 lũy kế / 3: hoàn thành.
 rep-lines-refused = ✖ Chưa đọc được các dòng này, chưa có gì được lưu:
+cli-help-form = Viết biểu mẫu Excel của một đơn vị: đăng ký chỉ tiêu, hoặc báo cáo một kỳ (--period)
+cli-help-import-targets = Nhập biểu mẫu đăng ký đã điền của một đơn vị (Ban nhập thay đơn vị)
+cli-help-import-results = Nhập biểu mẫu báo cáo kết quả đã điền của một đơn vị cho một kỳ
+cli-option-form-unit = Mã đơn vị, ví dụ SNV
+cli-option-form-period = Mã kỳ báo cáo (ví dụ Q2020-1): biểu mẫu báo cáo thay vì đăng ký
+cli-option-form-out = Tệp sẽ ghi (mặc định: tên tệp chuẩn trong thư mục hiện tại)
+cli-option-form-movement = Mã phong trào (mặc định: phong trào đang mở)
+cli-option-import-targets-unit = Mã đơn vị của biểu mẫu
+cli-option-import-targets-dry-run = Chỉ kiểm tra và cho xem thay đổi, không ghi
+cli-option-import-targets-movement = Mã phong trào (mặc định: phong trào đang mở)
+cli-option-import-results-unit = Mã đơn vị của biểu mẫu
+cli-option-import-results-period = Mã kỳ báo cáo, ví dụ Q2020-1
+cli-option-import-results-dry-run = Chỉ kiểm tra và cho xem kết quả, không ghi
+cli-option-import-results-movement = Mã phong trào (mặc định: phong trào đang mở)
+cli-form-usage = Cách dùng: thidua form --unit MÃ [--period MÃ-KỲ] [--out tệp.xlsx]
+cli-import-targets-usage = Cách dùng: thidua import-targets <tệp.xlsx> --unit MÃ [--dry-run]
+cli-import-results-usage = Cách dùng: thidua import-results <tệp.xlsx> --unit MÃ --period MÃ-KỲ [--dry-run]
+cli-form-written = Đã viết biểu mẫu của { $unit }: { $path }
+cli-form-not-registered = Đơn vị { $unit } chưa gửi bản đăng ký nên chưa có gì để báo cáo.
+cli-import-dry-run = (Chạy thử: chưa ghi gì.)
+cli-import-saved = ✔ Đã lưu cho { $unit } (ghi vào nhật ký là Ban nhập thay đơn vị).
 console-file-usage = Cách dùng: /file <đường dẫn tệp> (không tìm thấy tệp "{ $path }").
 
 ## Export

@@ -1,7 +1,8 @@
 /**
  * What the registration and the report share about forms in chat: asking for the form (written and
  * sent after the message), taking the filled file back (read after the message, see Job
- * 'form-in'), finding what was read, and saying problems and changes in plain words.
+ * 'form-in'), finding what was read, and saying problems and changes in plain words (the CLI
+ * says them with the same functions).
  */
 import { eq } from 'drizzle-orm';
 import type { Answer, FlowContext } from '../chat/engine.ts';
@@ -13,10 +14,8 @@ import type { FormProblem } from '../forms/reading.ts';
 import type { FormKind, FormReading } from '../forms/service.ts';
 import type { TargetImportPlan } from '../forms/target-import.ts';
 import { formatVnDate } from '../domain/vn-input.ts';
+import type { Translate } from '../i18n/index.ts';
 import { formatPlan } from './format.ts';
-
-/** Problems listed in one message; the rest are counted. */
-const PROBLEMS_SHOWN = 25;
 
 /** Schedules the form to be written and sent; the note saying it is on its way. */
 export function requestForm(ctx: FlowContext, form: FormKind, registrationId: number, periodId: number | null): string {
@@ -55,33 +54,36 @@ export function markApplied(ctx: FlowContext, id: number): void {
   ctx.db.update(formUploads).set({ appliedAt: ctx.now }).where(eq(formUploads.id, id)).run();
 }
 
-const message = (ctx: FlowContext, m: FieldMessage) => ctx.t(m.key, m.args);
+/** Problems listed in one message; the rest are counted. */
+const PROBLEMS_SHOWN = 25;
+
+const message = (t: Translate, m: FieldMessage) => t(m.key, m.args);
 
 /** "• Dòng 7, cột F (Kế hoạch): …", at most 25, then "… và 12 lỗi khác". */
-export function problemList(ctx: FlowContext, problems: FormProblem[]): string {
+export function problemList(t: Translate, problems: FormProblem[]): string {
   const lines = problems.slice(0, PROBLEMS_SHOWN).map((p) =>
-    p.line === null ? `• ${message(ctx, p.message)}` : ctx.t('form-problem-at', { line: p.line, column: p.column ?? '', hasColumn: p.column ? 'yes' : 'no', message: message(ctx, p.message) }),
+    p.line === null ? `• ${message(t, p.message)}` : t('form-problem-at', { line: p.line, column: p.column ?? '', hasColumn: p.column ? 'yes' : 'no', message: message(t, p.message) }),
   );
-  if (problems.length > PROBLEMS_SHOWN) lines.push(ctx.t('form-problems-more', { count: problems.length - PROBLEMS_SHOWN }));
+  if (problems.length > PROBLEMS_SHOWN) lines.push(t('form-problems-more', { count: problems.length - PROBLEMS_SHOWN }));
   return lines.join('\n');
 }
 
-/** A target as read from a row or a line: "6 · Tỷ lệ hồ sơ… — ≥ 98,5% · hạn 31/12/2020". */
-export function targetReadBack(ctx: FlowContext, input: TargetInput, areas: ContentArea[]): string {
-  return ctx.t('form-target-read', {
+/** A target as read from a row or a line: "Nội dung 6 · Tỷ lệ hồ sơ… — ≥ 98,5% · hạn 31/12/2020". */
+export function targetReadBack(t: Translate, input: TargetInput, areas: ContentArea[]): string {
+  return t('form-target-read', {
     area: areas.find((a) => a.id === input.contentAreaId)?.number ?? '?',
     text: input.text,
-    plan: formatPlan(ctx.t, { kind: input.kind, plannedValue: input.plannedValue ?? null, direction: input.direction ?? null, measure: input.measure ?? null }),
+    plan: formatPlan(t, { kind: input.kind, plannedValue: input.plannedValue ?? null, direction: input.direction ?? null, measure: input.measure ?? null }),
     due: input.dueOn ? formatVnDate(input.dueOn) : '—',
   });
 }
 
 /** What a registration form or pasted lines would change, target by target, with the warnings. */
-export function targetPlanText(ctx: FlowContext, plan: TargetImportPlan, areas: ContentArea[]): string {
-  const parts = [ctx.t('form-plan-counts', { added: plan.added.length, changed: plan.changed.length, removed: plan.removed.length, unchanged: plan.unchanged })];
-  if (plan.added.length > 0) parts.push(ctx.t('form-plan-added'), ...plan.added.map((a) => `+ ${targetReadBack(ctx, a.input, areas)}`));
-  if (plan.changed.length > 0) parts.push(ctx.t('form-plan-changed'), ...plan.changed.map((c) => `~ ${targetReadBack(ctx, c.input, areas)}`));
-  if (plan.removed.length > 0) parts.push(ctx.t('form-plan-removed'), ...plan.removed.map((r) => `− ${r.text}`));
-  if (plan.warnings.length > 0) parts.push(ctx.t('form-plan-warnings'), problemList(ctx, plan.warnings));
+export function targetPlanText(t: Translate, plan: TargetImportPlan, areas: ContentArea[]): string {
+  const parts = [t('form-plan-counts', { added: plan.added.length, changed: plan.changed.length, removed: plan.removed.length, unchanged: plan.unchanged })];
+  if (plan.added.length > 0) parts.push(t('form-plan-added'), ...plan.added.map((a) => `+ ${targetReadBack(t, a.input, areas)}`));
+  if (plan.changed.length > 0) parts.push(t('form-plan-changed'), ...plan.changed.map((c) => `~ ${targetReadBack(t, c.input, areas)}`));
+  if (plan.removed.length > 0) parts.push(t('form-plan-removed'), ...plan.removed.map((r) => `− ${r.text}`));
+  if (plan.warnings.length > 0) parts.push(t('form-plan-warnings'), problemList(t, plan.warnings));
   return parts.join('\n');
 }

@@ -226,7 +226,7 @@ const bulkChoices = (ctx: FlowContext): Choice[] => [
 function readPasted(ctx: FlowContext, data: Data, text: string): StepResult<Data> {
   const lines = pastedLines(text);
   const reading = planPasted(ctx, data, lines);
-  if (!reading.ok) return { kind: 'invalid', message: `${ctx.t('form-lines-refused')}\n${problemList(ctx, reading.problems)}` };
+  if (!reading.ok) return { kind: 'invalid', message: `${ctx.t('form-lines-refused')}\n${problemList(ctx.t, reading.problems)}` };
   return { kind: 'next', step: 'lines_confirm', data: { ...data, draft: null, pasted: lines } };
 }
 
@@ -525,7 +525,7 @@ const steps: Record<string, Step<Data>> = {
         const upload = findUpload(ctx, answer.upload, 'targets', data.registrationId);
         if (!upload) return { kind: 'invalid', message: ctx.t('form-read-too-late') };
         if (!upload.reading.ok)
-          return { kind: 'next', step: 'form_wait', data, note: `${ctx.t('form-refused', { name: upload.fileName })}\n${problemList(ctx, upload.reading.problems)}` };
+          return { kind: 'next', step: 'form_wait', data, note: `${ctx.t('form-refused', { name: upload.fileName })}\n${problemList(ctx.t, upload.reading.problems)}` };
         return { kind: 'next', step: 'form_confirm', data: { ...data, upload: upload.id } };
       }
       // A newer file replaces the one being read.
@@ -539,7 +539,7 @@ const steps: Record<string, Step<Data>> = {
     prompt(ctx, data) {
       const upload = findUpload(ctx, data.upload ?? 0, 'targets', data.registrationId);
       const plan = upload?.reading.ok && 'added' in upload.reading.plan ? upload.reading.plan : undefined;
-      const text = plan ? `${ctx.t('form-read-ok', { name: upload!.fileName })}\n${targetPlanText(ctx, plan, ctx.areas(ctx.movement!.id))}` : ctx.t('form-read-too-late');
+      const text = plan ? `${ctx.t('form-read-ok', { name: upload!.fileName })}\n${targetPlanText(ctx.t, plan, ctx.areas(ctx.movement!.id))}` : ctx.t('form-read-too-late');
       return { text: `${text}\n\n${ctx.t('form-confirm-prompt')}`, choices: bulkChoices(ctx), acceptsFile: true };
     },
     handle(ctx, data, answer) {
@@ -558,7 +558,7 @@ const steps: Record<string, Step<Data>> = {
   lines_confirm: {
     prompt(ctx, data) {
       const reading = planPasted(ctx, data, data.pasted ?? []);
-      const text = reading.ok ? targetPlanText(ctx, reading.plan, ctx.areas(ctx.movement!.id)) : problemList(ctx, reading.problems);
+      const text = reading.ok ? targetPlanText(ctx.t, reading.plan, ctx.areas(ctx.movement!.id)) : problemList(ctx.t, reading.problems);
       return { text: `${ctx.t('form-lines-read')}\n${text}\n\n${ctx.t('form-confirm-prompt')}`, choices: bulkChoices(ctx) };
     },
     handle(ctx, data, answer) {
@@ -566,7 +566,7 @@ const steps: Record<string, Step<Data>> = {
       if (id === 'drop') return { kind: 'next', step: 'menu', data: { ...data, pasted: undefined }, note: ctx.t('form-dropped') };
       if (id !== 'save' && id !== 'save-submit') return { kind: 'invalid', message: ctx.t('choice-expected') };
       const reading = planPasted(ctx, data, data.pasted ?? []);
-      if (!reading.ok) return { kind: 'invalid', message: problemList(ctx, reading.problems) };
+      if (!reading.ok) return { kind: 'invalid', message: problemList(ctx.t, reading.problems) };
       applyTargetPlan(ctx.db, data.registrationId, reading.plan, ctx.actor, ctx.now);
       return afterBulkSave(ctx, data, id);
     },

@@ -184,7 +184,7 @@ function readResultLines(ctx: FlowContext, data: Data, text: string): StepResult
       if (reading.value.warning) warnings.push(`• ${ctx.t('form-problem-at', { line: i + 1, column: '', hasColumn: 'no', message: ctx.t(reading.value.warning.key, reading.value.warning.args) })}`);
       lines[index] = { targetId: target.id, skipped: false, value: reading.value.value, assessment: reading.value.assessment, cumulative: total && (data.asksTotal?.[index] ?? false) };
     });
-  if (problems.length > 0) return { kind: 'invalid', message: `${ctx.t('rep-lines-refused')}\n${problemList(ctx, problems)}` };
+  if (problems.length > 0) return { kind: 'invalid', message: `${ctx.t('rep-lines-refused')}\n${problemList(ctx.t, problems)}` };
   return { kind: 'next', step: 'confirm', data: { ...data, lines, index: data.targetIds.length - 1 }, ...(warnings.length > 0 ? { note: [ctx.t('form-plan-warnings'), ...warnings].join('\n') } : {}) };
 }
 
@@ -332,14 +332,14 @@ const steps: Record<string, Step<Data>> = {
       if (answer.upload !== undefined) {
         const upload = findUpload(ctx, answer.upload, 'results', data.registrationId);
         if (!upload) return { kind: 'invalid', message: ctx.t('form-read-too-late') };
-        if (!upload.reading.ok) return { kind: 'next', step: 'form_wait', data, note: `${ctx.t('form-refused', { name: upload.fileName })}\n${problemList(ctx, upload.reading.problems)}` };
+        if (!upload.reading.ok) return { kind: 'next', step: 'form_wait', data, note: `${ctx.t('form-refused', { name: upload.fileName })}\n${problemList(ctx.t, upload.reading.problems)}` };
         if (!('lines' in upload.reading.plan)) return { kind: 'invalid', message: ctx.t('form-read-too-late') };
         const read = new Map(upload.reading.plan.lines.map((l) => [l.targetId, l]));
         const lines: Line[] = data.targetIds.map((targetId) => {
           const l = read.get(targetId);
           return l ? { targetId, skipped: false, value: l.value ?? null, cumulative: l.cumulative ?? false, assessment: l.assessment ?? null, evidenceKind: l.evidenceKind ?? null, evidenceRef: l.evidenceRef ?? null, note: l.note ?? null } : { targetId, skipped: true };
         });
-        const warnings = upload.reading.plan.warnings.length > 0 ? `\n${ctx.t('form-plan-warnings')}\n${problemList(ctx, upload.reading.plan.warnings)}` : '';
+        const warnings = upload.reading.plan.warnings.length > 0 ? `\n${ctx.t('form-plan-warnings')}\n${problemList(ctx.t, upload.reading.plan.warnings)}` : '';
         return { kind: 'next', step: 'confirm', data: { ...data, lines, upload: upload.id, index: data.targetIds.length - 1 }, note: `${ctx.t('form-read-ok', { name: upload.fileName })}${warnings}` };
       }
       if (answer.file) return takeForm(ctx, data, answer);
