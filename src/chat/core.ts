@@ -175,7 +175,11 @@ export class ChatCore {
     const text = event.text?.trim() ?? '';
     if (event.choice !== undefined) {
       const decoded = decodeChoice(event.choice);
-      if (decoded?.id.startsWith('go:')) return this.startFlow(ctx, convo, decoded.id.slice(3), '', reply);
+      // `go:<flow>` opens a flow from anywhere; `go:<flow>:<args>` with what its command would take (`go:register:form`).
+      if (decoded?.id.startsWith('go:')) {
+        const [flow = '', ...args] = decoded.id.slice(3).split(':');
+        return this.startFlow(ctx, convo, flow, args.join(':'), reply);
+      }
       const choice =
         convo && decoded && decoded.seq === convo.seq ? this.asked(ctx, convo).choices.find((c) => c.id === decoded.id) : undefined;
       if (convo && choice) return this.answer(ctx, convo, { choice }, reply);

@@ -3,7 +3,9 @@
  * review the list, edit or delete, choose the titles sought, and submit for review.
  */
 import { z } from 'zod';
-import { defineFlow, type Answer, type FlowContext, type StartResult, type Step, type StepResult } from '../chat/engine.ts';
+import { eq, isNull } from 'drizzle-orm';
+import { defineFlow, type Answer, type FlowContext, type StartResult, type Step, type StepResult, type Unit } from '../chat/engine.ts';
+import { units } from '../db/schema.ts';
 import type { Choice } from '../chat/types.ts';
 import {
   addTarget,
@@ -25,7 +27,7 @@ import { deadlineFor } from '../domain/deadlines.ts';
 import { checkDueDate } from '../domain/due-dates.ts';
 import { cleanText, isBlankText } from '../domain/text-input.ts';
 import { formatVnDate, formatVnNumber, localDate, parseVnDate } from '../domain/vn-input.ts';
-import { fold } from '../util/text.ts';
+import { findByCodeOrName, fold } from '../util/text.ts';
 import { COMMON_MEASURES, readMeasure, readNote, readTargetText, TARGET_TEXT_MAX } from '../domain/target-fields.ts';
 import { applyForm } from '../forms/service.ts';
 import { applyTargetPlan, planTargetRows, type RowToPlan, type TargetImportReading } from '../forms/target-import.ts';
@@ -153,13 +155,19 @@ function summary(ctx: FlowContext, d: Draft): string {
   });
 }
 
+/** The unit whose registration this is (the person's own, or the one the Board is entering). */
+function unitOf(ctx: FlowContext, data: Data): Unit {
+  const unitId = getRegistration(ctx.db, data.registrationId).unitId;
+  return ctx.unit?.id === unitId ? ctx.unit : ctx.db.select().from(units).where(eq(units.id, unitId)).get()!;
+}
+
 function menuText(ctx: FlowContext, data: Data): string {
   const reg = getRegistration(ctx.db, data.registrationId);
   const targets = listTargets(ctx.db, reg.id);
   const titles = listTitles(ctx.db, reg.id);
   const lines = [
     ctx.t('reg-header', {
-      unit: ctx.unit!.name,
+      unit: unitOf(ctx, data).name,
       movement: ctx.movement!.name,
       status: reg.status,
       deadline: formatVnDate(deadlineFor(ctx.movement!, reg)),
@@ -605,7 +613,7 @@ const steps: Record<string, Step<Data>> = {
       const { kind, inGroup } = titleContext(ctx.db, getRegistration(ctx.db, data.registrationId));
       const year = Number(ctx.movement!.endsOn.slice(0, 4));
       // Earlier years of the titles that build on them, when the data holds any.
-      const history = TITLES_WITH_HISTORY.map((title) => ({ title, ...titleHistory(ctx.db, ctx.unit!.id, title, year) }))
+      const history = TITLES_WITH_HISTORY.map((title) => ({ title, ...titleHistory(ctx.db, unitOf(ctx, data).id, title, year) }))
         .filter((h) => h.years.length > 0)
         .map((h) => ctx.t('reg-title-history', { title: ctx.t(`title-${h.title}`), years: h.years.join(', '), consecutive: h.consecutive }));
       return {
@@ -677,7 +685,7 @@ const steps: Record<string, Step<Data>> = {
       const { reason } = read;
       const reg = getRegistration(ctx.db, data.registrationId);
       recordAudit(ctx.db, ctx.actor, ctx.now, { action: 'registration.reopen-request', entity: 'registration', entityId: reg.id, after: { reason } });
-      ctx.notify(adminIds(ctx), `reopen-request:${reg.id}:v${reg.version}:${ctx.now}`, 'reg-reopen-request-notice', { unit: ctx.unit!.name, reason });
+      ctx.notify(adminIds(ctx), `reopen-request:${reg.id}:v${reg.version}:${ctx.now}`, 'reg-reopen-request-notice', { unit: unitOf(ctx, data).name, reason });
       return { kind: 'done', message: ctx.t('reg-reopen-requested'), choices: mainMenuChoices(ctx.t, ctx.person?.role) };
     },
   },
@@ -687,7 +695,7 @@ const steps: Record<string, Step<Data>> = {
 function submit(ctx: FlowContext, data: Data, note: string | null): StepResult<Data> {
   const reg = submitRegistration(ctx.db, data.registrationId, ctx.actor, ctx.now, note);
   ctx.notify(adminIds(ctx), `registration-submitted:${reg.id}:v${reg.version}`, 'reg-admin-notice', {
-    unit: ctx.unit!.name,
+    unit: unitOf(ctx, data).name,
     version: reg.version,
     count: listTargets(ctx.db, reg.id).length,
     late: reg.late ? 'yes' : 'no',
@@ -701,18 +709,39 @@ function submit(ctx: FlowContext, data: Data, note: string | null): StepResult<D
   };
 }
 
+/** What `/dangky …` may add: the form at once ("bieumau", also from the reminder's button), and for the Board a unit. */
+const FORM_WORDS = new Set(['form', 'bieumau', 'bieu mau', 'excel']);
+
+/**
+ * The unit whose registration is opened: the person's own; for the Board, the unit named in the
+ * command (`/dangky SNV`), to enter a form the unit emailed on its behalf.
+ */
+function unitToRegister(ctx: FlowContext, words: string): { unit: Unit } | { refused: string } | undefined {
+  if (words === '' || ctx.person?.role !== 'admin') return ctx.unit ? { unit: ctx.unit } : undefined;
+  const found = findByCodeOrName(ctx.db.select().from(units).where(isNull(units.validTo)).all(), words);
+  if (found.length !== 1) return { refused: ctx.t(found.length === 0 ? 'reg-unit-unknown' : 'reg-unit-ambiguous', { query: words, count: found.length }) };
+  return { unit: found[0]! };
+}
+
 /** Everything about a registration that is not a question: who may open it and where it starts. */
-function start(ctx: FlowContext): StartResult<Data> {
+function start(ctx: FlowContext, args: string): StartResult<Data> {
   if (!ctx.movement) return { kind: 'refuse', message: ctx.t('err-no-movement-chat') };
-  if (!ctx.unit || (ctx.person?.role !== 'liaison' && ctx.person?.role !== 'admin')) return { kind: 'refuse', message: ctx.t('reg-not-allowed') };
-  const reg = ensureRegistration(ctx.db, ctx.movement.id, ctx.unit.id, ctx.now);
+  if (ctx.person?.role !== 'liaison' && ctx.person?.role !== 'admin') return { kind: 'refuse', message: ctx.t('reg-not-allowed') };
+  const words = args.trim().split(/\s+/).filter((w) => w !== '');
+  const wantsForm = words.length > 0 && FORM_WORDS.has(fold(words.at(-1)!));
+  const chosen = unitToRegister(ctx, (wantsForm ? words.slice(0, -1) : words).join(' '));
+  if (!chosen) return { kind: 'refuse', message: ctx.t('reg-not-allowed') };
+  if ('refused' in chosen) return { kind: 'refuse', message: chosen.refused };
+  const { unit } = chosen;
+  const reg = ensureRegistration(ctx.db, ctx.movement.id, unit.id, ctx.now);
   const data: Data = { registrationId: reg.id, draft: null };
   // An approved registration can be asked to be reopened; one waiting for review just waits.
   if (reg.status === 'approved') return { kind: 'start', step: 'locked', data };
   if (!isEditable(reg.status)) {
     return { kind: 'done', message: `${menuText(ctx, data)}\n\n${ctx.t('reg-locked', { status: reg.status })}`, choices: mainMenuChoices(ctx.t, ctx.person?.role) };
   }
-  if (listTargets(ctx.db, reg.id).length === 0) return { kind: 'start', step: 'area', data: { ...data, draft: {} }, note: ctx.t('reg-intro', { unit: ctx.unit.name }) };
+  if (wantsForm) return { kind: 'start', step: 'form_wait', data, note: requestForm(ctx, 'targets', reg.id, null) };
+  if (listTargets(ctx.db, reg.id).length === 0) return { kind: 'start', step: 'area', data: { ...data, draft: {} }, note: ctx.t('reg-intro', { unit: unit.name }) };
   return { kind: 'start', step: 'menu', data };
 }
 

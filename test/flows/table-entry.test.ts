@@ -125,3 +125,27 @@ describe('editing one field of a saved target', () => {
     expect(liveTargets(h)[1]).toMatchObject({ area: 6, text: 'Số lớp tập huấn nghiệp vụ thi đua', planned_value: 4 });
   });
 });
+
+describe('the Board entering a unit’s table in chat', () => {
+  it('opens the unit’s registration by its code, takes its targets, and the audit log names the admin', () => {
+    const h = chatHarness();
+    h.link('9001', null, 'admin', 'Trần Văn Ban');
+    expect(h.say('9001', '/dangky')).toContain('Chỉ cán bộ đầu mối');
+    expect(h.say('9001', '/dangky XYZ')).toContain('Không tìm thấy đơn vị "XYZ"');
+    expect(h.say('9001', '/dangky SNV')).toContain('Bắt đầu đăng ký chỉ tiêu thi đua của Sở Nội vụ');
+    h.say('9001', FIVE_LINES);
+    h.press('9001', 'Lưu');
+    expect(liveTargets(h)).toHaveLength(5);
+    const admin = h.rows<{ id: number }>("SELECT id FROM people WHERE role = 'admin'")[0]!.id;
+    expect(h.rows<{ n: number }>("SELECT count(*) AS n FROM audit_log WHERE action = 'target.create' AND actor_person_id = ?", admin)[0]!.n).toBe(5);
+  });
+
+  it('asks for the unit’s form with /dangky SNV bieumau', () => {
+    const h = chatHarness();
+    h.link('9001', null, 'admin', 'Trần Văn Ban');
+    const result = h.core.handle({ channel: 'telegram', externalId: '9001', text: '/dangky SNV bieumau' });
+    expect(result.replies.map((r) => r.text).join('\n')).toContain('Biểu mẫu đăng ký đang được chuẩn bị');
+    const snv = h.rows<{ id: number }>("SELECT r.id FROM registrations r JOIN units u ON u.id = r.unit_id WHERE u.code = 'SNV'")[0]!.id;
+    expect(result.jobs).toMatchObject([{ kind: 'form-out', form: 'targets', registrationId: snv }]);
+  });
+});
