@@ -784,7 +784,7 @@ console-as-usage = Usage: /as <unit code> to act as that unit's liaison, /as adm
   Some unit codes: { $codes }
 console-no-units = no units yet (load a movement)
 console-unit-unknown = There is no unit with code "{ $code }"; you keep your current role. Type /as to see some unit codes.
-console-help-extra = Commands of this trial chat: /as <unit code>, /as admin, /as guest, /quit.
+console-help-extra = Commands of this trial chat: /as <unit code>, /as admin, /as guest, /file <path> (send a file, e.g. a filled form), /quit.
 console-outbox-line = 📨 → { $name }: { $text }
 console-recipient-unknown = (recipient #{ $id })
 console-file = 📎 File { $name }: { $path }

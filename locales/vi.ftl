@@ -768,7 +768,7 @@ console-as-usage = Cách dùng: /as <mã đơn vị> để đóng vai cán bộ 
   Một vài mã đơn vị: { $codes }
 console-no-units = chưa có đơn vị nào (hãy nạp một phong trào)
 console-unit-unknown = Không có đơn vị mã "{ $code }", vai hiện tại giữ nguyên. Gõ /as để xem một vài mã đơn vị.
-console-help-extra = Lệnh riêng của bản chạy thử: /as <mã đơn vị>, /as admin, /as guest, /quit.
+console-help-extra = Lệnh riêng của bản chạy thử: /as <mã đơn vị>, /as admin, /as guest, /file <đường dẫn tệp> (gửi một tệp, ví dụ biểu mẫu đã điền), /quit.
 console-outbox-line = 📨 → { $name }: { $text }
 console-recipient-unknown = (người nhận #{ $id })
 console-file = 📎 Tệp { $name }: { $path }
