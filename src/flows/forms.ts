@@ -50,6 +50,17 @@ export function findUpload(ctx: FlowContext, id: number, form: FormKind, registr
   return { id: row.id, fileName: row.fileName, reading: row.reading as FormReading };
 }
 
+/**
+ * What an `upload` answer brings: the reading to ask about, a refusal to explain (the note to show,
+ * and the file asked for again), or nothing usable (not this person's, or already used).
+ */
+export function uploadOutcome(ctx: FlowContext, id: number, form: FormKind, registrationId: number): { kind: 'late' } | { kind: 'refused'; note: string } | { kind: 'read'; upload: Upload & { reading: Extract<FormReading, { ok: true }> } } {
+  const upload = findUpload(ctx, id, form, registrationId);
+  if (!upload) return { kind: 'late' };
+  if (!upload.reading.ok) return { kind: 'refused', note: `${ctx.t('form-refused', { name: upload.fileName })}\n${problemList(ctx.t, upload.reading.problems)}` };
+  return { kind: 'read', upload: upload as Upload & { reading: Extract<FormReading, { ok: true }> } };
+}
+
 export function markApplied(ctx: FlowContext, id: number): void {
   ctx.db.update(formUploads).set({ appliedAt: ctx.now }).where(eq(formUploads.id, id)).run();
 }

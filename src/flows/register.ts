@@ -31,7 +31,7 @@ import { findByCodeOrName, fold } from '../util/text.ts';
 import { COMMON_MEASURES, readMeasure, readNote, readTargetText, TARGET_TEXT_MAX } from '../domain/target-fields.ts';
 import { applyForm } from '../forms/service.ts';
 import { applyTargetPlan, planTargetRows, type RowToPlan, type TargetImportReading } from '../forms/target-import.ts';
-import { findUpload, markApplied, problemList, receiveForm, requestForm, targetPlanText } from './forms.ts';
+import { findUpload, markApplied, problemList, receiveForm, requestForm, targetPlanText, uploadOutcome } from './forms.ts';
 import { adminIds, mainMenuChoices, readReason, skipChoice } from './common.ts';
 import { formatPlan, formatTargetList } from './format.ts';
 import { numberAnswer, quantityAnswer } from './number-answer.ts';
@@ -530,11 +530,10 @@ const steps: Record<string, Step<Data>> = {
     prompt: (ctx) => ({ text: ctx.t('form-reading-wait'), choices: [{ id: 'back', label: ctx.t('form-back-to-list') }], acceptsFile: true }),
     handle(ctx, data, answer) {
       if (answer.upload !== undefined) {
-        const upload = findUpload(ctx, answer.upload, 'targets', data.registrationId);
-        if (!upload) return { kind: 'invalid', message: ctx.t('form-read-too-late') };
-        if (!upload.reading.ok)
-          return { kind: 'next', step: 'form_wait', data, note: `${ctx.t('form-refused', { name: upload.fileName })}\n${problemList(ctx.t, upload.reading.problems)}` };
-        return { kind: 'next', step: 'form_confirm', data: { ...data, upload: upload.id } };
+        const outcome = uploadOutcome(ctx, answer.upload, 'targets', data.registrationId);
+        if (outcome.kind === 'late') return { kind: 'invalid', message: ctx.t('form-read-too-late') };
+        if (outcome.kind === 'refused') return { kind: 'next', step: 'form_wait', data, note: outcome.note };
+        return { kind: 'next', step: 'form_confirm', data: { ...data, upload: outcome.upload.id } };
       }
       // A newer file replaces the one being read.
       if (answer.file) return takeForm(ctx, data, answer);

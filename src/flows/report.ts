@@ -20,7 +20,7 @@ import { numberAnswer, quantityAnswer } from './number-answer.ts';
 import { readResult } from '../domain/result-fields.ts';
 import { fold } from '../util/text.ts';
 import type { FormProblem } from '../forms/reading.ts';
-import { findUpload, markApplied, problemList, receiveForm, requestForm } from './forms.ts';
+import { markApplied, problemList, receiveForm, requestForm, uploadOutcome } from './forms.ts';
 
 const line = z.object({
   targetId: z.number().int(),
@@ -330,16 +330,17 @@ const steps: Record<string, Step<Data>> = {
     prompt: (ctx) => ({ text: ctx.t('form-reading-wait'), choices: [{ id: 'back', label: ctx.t('rep-form-back') }], acceptsFile: true }),
     handle(ctx, data, answer) {
       if (answer.upload !== undefined) {
-        const upload = findUpload(ctx, answer.upload, 'results', data.registrationId);
-        if (!upload) return { kind: 'invalid', message: ctx.t('form-read-too-late') };
-        if (!upload.reading.ok) return { kind: 'next', step: 'form_wait', data, note: `${ctx.t('form-refused', { name: upload.fileName })}\n${problemList(ctx.t, upload.reading.problems)}` };
-        if (!('lines' in upload.reading.plan)) return { kind: 'invalid', message: ctx.t('form-read-too-late') };
-        const read = new Map(upload.reading.plan.lines.map((l) => [l.targetId, l]));
+        const outcome = uploadOutcome(ctx, answer.upload, 'results', data.registrationId);
+        if (outcome.kind === 'refused') return { kind: 'next', step: 'form_wait', data, note: outcome.note };
+        const plan = outcome.kind === 'read' ? outcome.upload.reading.plan : undefined;
+        if (outcome.kind === 'late' || !plan || !('lines' in plan)) return { kind: 'invalid', message: ctx.t('form-read-too-late') };
+        const upload = outcome.upload;
+        const read = new Map(plan.lines.map((l) => [l.targetId, l]));
         const lines: Line[] = data.targetIds.map((targetId) => {
           const l = read.get(targetId);
           return l ? { targetId, skipped: false, value: l.value ?? null, cumulative: l.cumulative ?? false, assessment: l.assessment ?? null, evidenceKind: l.evidenceKind ?? null, evidenceRef: l.evidenceRef ?? null, note: l.note ?? null } : { targetId, skipped: true };
         });
-        const warnings = upload.reading.plan.warnings.length > 0 ? `\n${ctx.t('form-plan-warnings')}\n${problemList(ctx.t, upload.reading.plan.warnings)}` : '';
+        const warnings = plan.warnings.length > 0 ? `\n${ctx.t('form-plan-warnings')}\n${problemList(ctx.t, plan.warnings)}` : '';
         return { kind: 'next', step: 'confirm', data: { ...data, lines, upload: upload.id, index: data.targetIds.length - 1 }, note: `${ctx.t('form-read-ok', { name: upload.fileName })}${warnings}` };
       }
       if (answer.file) return takeForm(ctx, data, answer);

@@ -60,13 +60,19 @@ describe('several targets in one message', () => {
   });
 });
 
+/** SNV's liaison saved the five targets of FIVE_LINES. */
+function savedFive(): ChatHarness {
+  const h = chatHarness();
+  h.link(LIAISON, 'SNV');
+  h.say(LIAISON, '/dangky');
+  h.say(LIAISON, FIVE_LINES);
+  h.press(LIAISON, 'Lưu');
+  return h;
+}
+
 describe('editing one field of a saved target', () => {
   it('picks the target, the field, one answer, saved; the other fields stay', () => {
-    const h = chatHarness();
-    h.link(LIAISON, 'SNV');
-    h.say(LIAISON, '/dangky');
-    h.say(LIAISON, FIVE_LINES);
-    h.press(LIAISON, 'Lưu');
+    const h = savedFive();
     const before = liveTargets(h);
 
     h.press(LIAISON, 'Sửa chỉ tiêu');
@@ -84,11 +90,7 @@ describe('editing one field of a saved target', () => {
   });
 
   it('a qualitative target made quantitative is asked for its unit and plan before it is saved', () => {
-    const h = chatHarness();
-    h.link(LIAISON, 'SNV');
-    h.say(LIAISON, '/dangky');
-    h.say(LIAISON, FIVE_LINES);
-    h.press(LIAISON, 'Lưu');
+    const h = savedFive();
     h.press(LIAISON, 'Sửa chỉ tiêu');
     h.press(LIAISON, 'hội nghị điển hình');
     expect(h.press(LIAISON, 'Kế hoạch (con số)')).toContain('Chỉ tiêu định tính không có kế hoạch bằng số');
@@ -101,11 +103,7 @@ describe('editing one field of a saved target', () => {
   });
 
   it('keeps every option at its number while the whole target is gone through again: a typed 6 is area 6', () => {
-    const h = chatHarness();
-    h.link(LIAISON, 'SNV');
-    h.say(LIAISON, '/dangky');
-    h.say(LIAISON, FIVE_LINES);
-    h.press(LIAISON, 'Lưu');
+    const h = savedFive();
     h.press(LIAISON, 'Sửa chỉ tiêu');
     h.press(LIAISON, 'Số lớp tập huấn');
     h.press(LIAISON, 'Sửa lần lượt tất cả');
