@@ -3,6 +3,8 @@
  * opens, that it is not too long, and that it is the form asked for (the registration form, not
  * the report form; this unit's, not another's). Every refusal is a FormProblem.
  */
+import { z } from 'zod';
+import { FORM_KINDS } from '../db/schema.ts';
 import type { FieldMessage } from '../domain/target-fields.ts';
 import { checkFormFile } from './file-check.ts';
 import { GridTooLong, MAX_FORM_ROWS, readGrids, type ReadGrids } from './grid.ts';
@@ -17,6 +19,10 @@ export interface FormProblem {
 
 export const fileProblem = (key: string, args?: FieldMessage['args']): FormProblem => ({ line: null, column: null, message: { key, ...(args ? { args } : {}) } });
 
+const formMeta = z
+  .object({ form: z.enum(FORM_KINDS).optional(), unit: z.string().max(50).optional(), period: z.string().max(50).optional(), movement: z.string().max(50).optional() })
+  .loose();
+
 export type Opened = { ok: true; grids: ReadGrids } | { ok: false; problems: FormProblem[] };
 
 /** Opens a file sent as `expected` form of unit `unitCode`. */
@@ -30,7 +36,10 @@ export async function openForm(bytes: Buffer, fileName: string, expected: Pick<F
     if (error instanceof GridTooLong) return { ok: false, problems: [fileProblem('form-file-too-long', { rows: error.rows, max: MAX_FORM_ROWS })] };
     return { ok: false, problems: [fileProblem('form-file-not-workbook')] };
   }
-  const { meta } = grids;
+  // The hidden sheet the bot wrote; a file made elsewhere has none, one edited by hand may be anything.
+  const parsed = formMeta.safeParse(grids.meta);
+  if (!parsed.success) return { ok: false, problems: [fileProblem('form-file-not-workbook')] };
+  const meta = parsed.data;
   if (meta.form && meta.form !== expected.form) return { ok: false, problems: [fileProblem(`form-file-is-${meta.form === 'results' ? 'results' : 'targets'}`)] };
   if (meta.unit && meta.unit.toUpperCase() !== expected.unit.toUpperCase()) return { ok: false, problems: [fileProblem('form-file-other-unit', { unit: meta.unit })] };
   return { ok: true, grids };

@@ -17,6 +17,8 @@ import { handleAndQueue } from '../chat/inbound.ts';
 import type { FileRef } from '../chat/types.ts';
 import type { Db } from '../db/connection.ts';
 import { inTransaction } from '../db/prepared.ts';
+import { storageFault } from '../db/faults.ts';
+import { backoffMs } from '../util/backoff.ts';
 import { formUploads, identities, outbox } from '../db/schema.ts';
 import type { Channel } from '../domain/invites.ts';
 import type { Clock } from '../domain/clock.ts';
@@ -99,17 +101,29 @@ export async function runFormIn(deps: FormJobDeps, job: Extract<Job, { kind: 'fo
       reading = { ok: false, problems: [fileProblem('form-file-not-fetched')] };
     }
   }
-  const processed = inTransaction(
-    db,
-    () => {
-      const upload = db
-        .insert(formUploads)
-        .values({ identityId: identity.id, form: job.form, registrationId: job.registrationId, periodId: job.periodId, fileName, storedPath, receivedAt, reading })
-        .returning({ id: formUploads.id })
-        .get();
-      return handleAndQueue(db, core, `upload-${upload.id}`, { channel: identity.channel, externalId: identity.externalId, upload: upload.id }, clock.now());
-    },
-    { immediate: true },
-  );
-  return processed.replies;
+  const record = () =>
+    inTransaction(
+      db,
+      () => {
+        const upload = db
+          .insert(formUploads)
+          .values({ identityId: identity.id, form: job.form, registrationId: job.registrationId, periodId: job.periodId, fileName, storedPath, receivedAt, reading })
+          .returning({ id: formUploads.id })
+          .get();
+        return handleAndQueue(db, core, `upload-${upload.id}`, { channel: identity.channel, externalId: identity.externalId, upload: upload.id }, clock.now());
+      },
+      { immediate: true },
+    );
+  // The file is kept already; a database that cannot take the reading now (locked, full) is waited for.
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return record().replies;
+    } catch (error) {
+      if (!storageFault(error) || attempt >= MAX_STORAGE_ATTEMPTS) throw error;
+      await new Promise((resolve) => setTimeout(resolve, backoffMs(attempt)));
+    }
+  }
 }
+
+/** About two minutes of waiting for the database, at backoffMs's pace. */
+const MAX_STORAGE_ATTEMPTS = 30;
