@@ -36,7 +36,6 @@ import { adminIds, mainMenuChoices, readReason, skipChoice } from './common.ts';
 import { formatPlan, formatTargetList } from './format.ts';
 import { numberAnswer, quantityAnswer } from './number-answer.ts';
 
-
 const draft = z.object({
   /** Set when an existing target is being edited. */
   targetId: z.number().int().optional(),
@@ -198,7 +197,7 @@ const dueReference = (ctx: FlowContext) => ({ movement: ctx.movement!, today: to
  * Targets typed one a line, fields separated by ";" or tabs (rows pasted from Excel or Word):
  * `6; Tỷ lệ hồ sơ giải quyết đúng hạn; ≥ 98,5 %; 31/12[; ghi chú]`, or the form's own columns
  * (nội dung, chỉ tiêu, loại, đơn vị tính, kế hoạch, yêu cầu, thời hạn, ghi chú, optionally after
- * the STT). Undefined when the text is not such lines.
+ * the STT).
  */
 function pastedRows(lines: string[]): RowToPlan[] {
   return lines.map((line, i) => {
@@ -213,7 +212,7 @@ function pastedRows(lines: string[]): RowToPlan[] {
 const pastedLines = (text: string) => text.split(/\r?\n/).map((l) => l.trim()).filter((l) => l !== '');
 const isPasted = (text: string | undefined) => text !== undefined && pastedLines(text).some((l) => /[;\t]/.test(l));
 
-function planPasted(ctx: FlowContext, data: Data, lines: string[]): TargetImportReading {
+function planPasted(ctx: FlowContext, lines: string[]): TargetImportReading {
   const context = { existing: [], areas: ctx.areas(ctx.movement!.id), due: dueReference(ctx) };
   return planTargetRows(pastedRows(lines), context, (column) => ctx.t(`form-col-${column}`), false);
 }
@@ -233,7 +232,7 @@ const bulkChoices = (ctx: FlowContext): Choice[] => [
 /** Lines typed or pasted: each read, and all shown back to be confirmed once; any problem refuses them all. */
 function readPasted(ctx: FlowContext, data: Data, text: string): StepResult<Data> {
   const lines = pastedLines(text);
-  const reading = planPasted(ctx, data, lines);
+  const reading = planPasted(ctx, lines);
   if (!reading.ok) return { kind: 'invalid', message: `${ctx.t('form-lines-refused')}\n${problemList(ctx.t, reading.problems)}` };
   return { kind: 'next', step: 'lines_confirm', data: { ...data, draft: null, pasted: lines } };
 }
@@ -564,7 +563,7 @@ const steps: Record<string, Step<Data>> = {
 
   lines_confirm: {
     prompt(ctx, data) {
-      const reading = planPasted(ctx, data, data.pasted ?? []);
+      const reading = planPasted(ctx, data.pasted ?? []);
       const text = reading.ok ? targetPlanText(ctx.t, reading.plan, ctx.areas(ctx.movement!.id)) : problemList(ctx.t, reading.problems);
       return { text: `${ctx.t('form-lines-read')}\n${text}\n\n${ctx.t('form-confirm-prompt')}`, choices: bulkChoices(ctx) };
     },
@@ -572,7 +571,7 @@ const steps: Record<string, Step<Data>> = {
       const id = answer.choice?.id;
       if (id === 'drop') return { kind: 'next', step: 'menu', data: { ...data, pasted: undefined }, note: ctx.t('form-dropped') };
       if (id !== 'save' && id !== 'save-submit') return { kind: 'invalid', message: ctx.t('choice-expected') };
-      const reading = planPasted(ctx, data, data.pasted ?? []);
+      const reading = planPasted(ctx, data.pasted ?? []);
       if (!reading.ok) return { kind: 'invalid', message: problemList(ctx.t, reading.problems) };
       applyTargetPlan(ctx.db, data.registrationId, reading.plan, ctx.actor, ctx.now);
       return afterBulkSave(ctx, data, id);
