@@ -831,6 +831,7 @@ register-lines_confirm-help = "Save" adds the targets above; "Don't save" drops 
 menu-register-form = 📄 Excel form
 reg-unit-unknown = No unit "{ $query }". Type the unit's code, e.g. /register SNV.
 reg-unit-ambiguous = { $count } units match "{ $query }". Type the unit's code, e.g. /register SNV.
+conv-file-no-question = The assistant received { $name }, but no question is waiting for a file, so it was not used. A filled registration form: type /register, then send the file again. A report form: type /report, choose the period, then send the file again.
 reg-menu-form = 📄 Get the Excel form (fill in the whole table)
 reg-area-bulk-hint = You can send the whole table at once: choose "Get the Excel form" and send back the filled file, or type/paste one target a line, fields separated by ";" (e.g. 6; Share of files handled on time; ≥ 98,5 %; 31/12).
 reg-pick-field = Which part to change?

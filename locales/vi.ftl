@@ -815,6 +815,7 @@ register-lines_confirm-help = "Lưu" thêm các chỉ tiêu trên; "Không lưu"
 menu-register-form = 📄 Biểu mẫu Excel
 reg-unit-unknown = Không tìm thấy đơn vị "{ $query }". Gõ mã đơn vị, ví dụ /dangky SNV.
 reg-unit-ambiguous = Có { $count } đơn vị khớp với "{ $query }". Gõ mã đơn vị, ví dụ /dangky SNV.
+conv-file-no-question = Trợ lý đã nhận tệp { $name } nhưng không có câu hỏi nào đang chờ tệp, nên chưa dùng đến. Nếu là biểu mẫu đăng ký đã điền: gõ /dangky rồi gửi lại tệp. Nếu là biểu mẫu báo cáo: gõ /baocao, chọn kỳ, rồi gửi lại tệp.
 reg-menu-form = 📄 Nhận biểu mẫu Excel (điền cả bảng)
 reg-area-bulk-hint = Có thể gửi cả bảng cùng lúc: chọn "Nhận biểu mẫu Excel", gửi lại tệp đã điền, hoặc gõ/dán mỗi chỉ tiêu một dòng, các ô cách nhau bằng dấu ";" (ví dụ: 6; Tỷ lệ hồ sơ giải quyết đúng hạn; ≥ 98,5 %; 31/12).
 reg-pick-field = Sửa mục nào?

@@ -205,6 +205,8 @@ export class ChatCore {
       return convo;
     }
     if (convo) return this.answer(ctx, convo, this.readAnswer(ctx, convo, text, event), reply);
+    // A file with no question waiting for it (a form filled after the conversation ended): said how to send it, with the menu.
+    if (event.file && ctx.person) notes.push(ctx.t('conv-file-no-question', { name: event.file.name ?? '' }));
     // No conversation: a linked person gets the menu, anyone else is asked for their code.
     return this.startFlow(ctx, convo, this.idleFlow(ctx), ctx.person ? '' : text, reply);
   }

@@ -147,3 +147,15 @@ describe('the Board entering a unit’s table in chat', () => {
     expect(result.jobs).toMatchObject([{ kind: 'form-out', form: 'targets', registrationId: snv }]);
   });
 });
+
+describe('a filled form sent with no question waiting for it', () => {
+  it('is answered with how to send it, and the menu; nothing changes', () => {
+    const h = chatHarness();
+    h.link(LIAISON, 'SNV');
+    h.say(LIAISON, '/huy');
+    const replies = h.send(LIAISON, { file: { kind: 'document', ref: 'BQACAgUAAxkBAAIC', name: 'dang-ky-SNV-2020.xlsx', size: 9_000 } });
+    expect(replies.map((r) => r.text).join('\n')).toContain('Trợ lý đã nhận tệp dang-ky-SNV-2020.xlsx nhưng không có câu hỏi nào đang chờ tệp');
+    expect(replies.at(-1)!.choices!.map((c) => c.id)).toContain('go:register');
+    expect(liveTargets(h)).toEqual([]);
+  });
+});
