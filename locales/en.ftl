@@ -880,6 +880,7 @@ form-confirm-drop = Don't save
 form-saved = ✔ Saved.
 form-dropped = Nothing was saved.
 form-not-applicable = This file has problems, so it cannot be saved.
+form-read-failed = The file could not be read because of a fault on our side; it has been kept. Please try sending it again in a few minutes.
 form-file-unnamed = (unnamed)
 form-file-photo = This is a photo. Please send the .xlsx form as a file (attach a file), not a picture.
 form-file-xls = .xls files (Excel 97-2003) cannot be read. Please open the file, save it as .xlsx (File → Save As → Excel Workbook) and send it again.

@@ -864,6 +864,7 @@ form-confirm-drop = Không lưu
 form-saved = ✔ Đã lưu.
 form-dropped = Không lưu gì cả.
 form-not-applicable = Tệp này có lỗi nên không lưu được.
+form-read-failed = Chưa đọc được tệp do lỗi phía trợ lý; tệp đã được giữ lại. Xin thử gửi lại sau ít phút.
 form-file-unnamed = (không tên)
 form-file-photo = Đây là ảnh. Xin gửi tệp biểu mẫu .xlsx dưới dạng tệp (đính kèm tệp), không gửi ảnh chụp.
 form-file-xls = Tệp .xls (Excel 97-2003) chưa đọc được. Xin mở tệp và lưu lại dưới dạng .xlsx (Tệp → Lưu thành → Sổ làm việc Excel) rồi gửi lại.

@@ -159,8 +159,8 @@ function splitMeasure(plan: string): { number: string; unit: string } {
 
 /**
  * One target written as a row: every field checked with the rules above, every problem reported
- * (not only the first). Blank kind: qualitative when the plan is blank or "hoàn thành", else
- * quantitative. Blank direction: "không thấp hơn". Blank due date: the movement's end.
+ * (not only the first). Blank kind: qualitative when the plan is blank or "hoàn thành" and no unit
+ * is given, else quantitative. Blank direction: "không thấp hơn". Blank due date: the movement's end.
  */
 export function readTargetRow(cells: TargetRowCells, areas: readonly ContentArea[], ref: DueReference): TargetRowReading {
   const problems: TargetRowProblem[] = [];
@@ -176,7 +176,8 @@ export function readTargetRow(cells: TargetRowCells, areas: readonly ContentArea
   const text = take('text', readTargetText(cells.text, 'form-err-required'));
   const planText = cleanText(cells.plan);
   const qualitativePlan = planText === '' || QUALITATIVE_PLAN.includes(fold(planText));
-  const kind = blank(cells.kind) ? (qualitativePlan ? 'qualitative' : 'quantitative') : take('kind', readKind(cells.kind!));
+  // A unit of measure given means a figure is meant, even when the plan was forgotten.
+  const kind = blank(cells.kind) ? (qualitativePlan && blank(cells.measure) ? 'qualitative' : 'quantitative') : take('kind', readKind(cells.kind!));
 
   let measure: string | null = null;
   let planned: number | null = null;

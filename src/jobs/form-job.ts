@@ -86,19 +86,25 @@ export async function runFormIn(deps: FormJobDeps, job: Extract<Job, { kind: 'fo
   const receivedAt = clock.now();
   let storedPath: string | null = null;
   let reading: FormReading;
+  let bytes: Buffer | undefined;
   try {
     const fetch = deps.fetchers[identity.channel];
     if (!fetch) throw new Error(`no file fetcher for ${identity.channel}`);
-    const bytes = await fetch(job.file, MAX_FORM_FILE_BYTES);
+    bytes = await fetch(job.file, MAX_FORM_FILE_BYTES);
     storedPath = join(deps.dir, 'in', `${receivedAt}-${identity.id}-${safeName(fileName)}`);
     mkdirSync(dirname(storedPath), { recursive: true });
     writeFileSync(storedPath, bytes);
-    reading = await readForm(db, job.form, job.registrationId, job.periodId, bytes, fileName, receivedAt);
   } catch (error) {
-    if (error instanceof FileTooLarge) reading = { ok: false, problems: [fileProblem('form-file-too-big')] };
-    else {
-      log.warn('form not fetched or read', { channel: identity.channel, error: String(error) });
-      reading = { ok: false, problems: [fileProblem('form-file-not-fetched')] };
+    if (!(error instanceof FileTooLarge)) log.warn('form not fetched', { channel: identity.channel, error: String(error) });
+    reading = { ok: false, problems: [fileProblem(error instanceof FileTooLarge ? 'form-file-too-big' : 'form-file-not-fetched')] };
+  }
+  if (bytes) {
+    try {
+      reading = await readForm(db, job.form, job.registrationId, job.periodId, bytes, fileName, receivedAt);
+    } catch (error) {
+      // A fault of ours (the file's own problems are a reading, not an error): the person is told, the file is kept.
+      log.error('form not read', { channel: identity.channel, file: storedPath, error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+      reading = { ok: false, problems: [fileProblem('form-read-failed')] };
     }
   }
   const record = () =>
