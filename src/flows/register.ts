@@ -3,7 +3,7 @@
  * review the list, edit or delete, choose the titles sought, and submit for review.
  */
 import { z } from 'zod';
-import { eq, isNull } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { defineFlow, type Answer, type FlowContext, type StartResult, type Step, type StepResult, type Unit } from '../chat/engine.ts';
 import { units } from '../db/schema.ts';
 import type { Choice } from '../chat/types.ts';
@@ -27,12 +27,12 @@ import { deadlineFor } from '../domain/deadlines.ts';
 import { checkDueDate } from '../domain/due-dates.ts';
 import { cleanText, isBlankText } from '../domain/text-input.ts';
 import { formatVnDate, formatVnNumber, localDate, parseVnDate } from '../domain/vn-input.ts';
-import { findByCodeOrName, fold } from '../util/text.ts';
+import { fold } from '../util/text.ts';
 import { COMMON_MEASURES, readMeasure, readNote, readTargetText, TARGET_TEXT_MAX } from '../domain/target-fields.ts';
 import { applyForm } from '../forms/service.ts';
 import { applyTargetPlan, planTargetRows, type RowToPlan, type TargetImportReading } from '../forms/target-import.ts';
 import { findUpload, markApplied, problemList, receiveForm, requestForm, targetPlanText, uploadOutcome } from './forms.ts';
-import { adminIds, mainMenuChoices, readReason, skipChoice } from './common.ts';
+import { adminIds, mainMenuChoices, readReason, skipChoice, unitToEnter } from './common.ts';
 import { formatPlan, formatTargetList } from './format.ts';
 import { numberAnswer, quantityAnswer } from './number-answer.ts';
 
@@ -710,24 +710,13 @@ function submit(ctx: FlowContext, data: Data, note: string | null): StepResult<D
 /** What `/dangky …` may add: the form at once ("bieumau", also from the reminder's button), and for the Board a unit. */
 const FORM_WORDS = new Set(['form', 'bieumau', 'bieu mau', 'excel']);
 
-/**
- * The unit whose registration is opened: the person's own; for the Board, the unit named in the
- * command (`/dangky SNV`), to enter a form the unit emailed on its behalf.
- */
-function unitToRegister(ctx: FlowContext, words: string): { unit: Unit } | { refused: string } | undefined {
-  if (words === '' || ctx.person?.role !== 'admin') return ctx.unit ? { unit: ctx.unit } : undefined;
-  const found = findByCodeOrName(ctx.db.select().from(units).where(isNull(units.validTo)).all(), words);
-  if (found.length !== 1) return { refused: ctx.t(found.length === 0 ? 'reg-unit-unknown' : 'reg-unit-ambiguous', { query: words, count: found.length }) };
-  return { unit: found[0]! };
-}
-
 /** Everything about a registration that is not a question: who may open it and where it starts. */
 function start(ctx: FlowContext, args: string): StartResult<Data> {
   if (!ctx.movement) return { kind: 'refuse', message: ctx.t('err-no-movement-chat') };
   if (ctx.person?.role !== 'liaison' && ctx.person?.role !== 'admin') return { kind: 'refuse', message: ctx.t('reg-not-allowed') };
   const words = args.trim().split(/\s+/).filter((w) => w !== '');
   const wantsForm = words.length > 0 && FORM_WORDS.has(fold(words.at(-1)!));
-  const chosen = unitToRegister(ctx, (wantsForm ? words.slice(0, -1) : words).join(' '));
+  const chosen = unitToEnter(ctx, (wantsForm ? words.slice(0, -1) : words).join(' '));
   if (!chosen) return { kind: 'refuse', message: ctx.t('reg-not-allowed') };
   if ('refused' in chosen) return { kind: 'refuse', message: chosen.refused };
   const { unit } = chosen;

@@ -13,7 +13,7 @@ import { computeLines, recordProgressReport, reportsFor, type Period, type Progr
 import { findRegistration, listTargets, type Target } from '../domain/registrations.ts';
 import { formatVnDate, localDate } from '../domain/vn-input.ts';
 import { cleanText, isBlankText } from '../domain/text-input.ts';
-import { mainMenuChoices, skipChoice } from './common.ts';
+import { mainMenuChoices, skipChoice, unitToEnter } from './common.ts';
 import { periodLabel, periodTitle } from '../domain/period-labels.ts';
 import { formatAmount, formatPlan, formatResult } from './format.ts';
 import { numberAnswer, quantityAnswer } from './number-answer.ts';
@@ -374,10 +374,13 @@ const steps: Record<string, Step<Data>> = {
   },
 };
 
-function start(ctx: FlowContext): StartResult<Data> {
+function start(ctx: FlowContext, args: string): StartResult<Data> {
   if (!ctx.movement) return { kind: 'refuse', message: ctx.t('err-no-movement-chat') };
-  if (!ctx.unit || (ctx.person?.role !== 'liaison' && ctx.person?.role !== 'admin')) return { kind: 'refuse', message: ctx.t('reg-not-allowed') };
-  const reg = findRegistration(ctx.db, ctx.movement.id, ctx.unit.id);
+  if (ctx.person?.role !== 'liaison' && ctx.person?.role !== 'admin') return { kind: 'refuse', message: ctx.t('reg-not-allowed') };
+  const chosen = unitToEnter(ctx, args.trim());
+  if (!chosen) return { kind: 'refuse', message: ctx.t('reg-not-allowed') };
+  if ('refused' in chosen) return { kind: 'refuse', message: chosen.refused };
+  const reg = findRegistration(ctx.db, ctx.movement.id, chosen.unit.id);
   const list = reg ? listTargets(ctx.db, reg.id) : [];
   if (!reg || reg.version === 0 || list.length === 0)
     return { kind: 'refuse', message: ctx.t('rep-register-first'), choices: [{ id: 'go:register', label: ctx.t('menu-register') }] };

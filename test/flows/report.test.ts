@@ -178,3 +178,23 @@ describe('several results in one message', () => {
     expect(lines(h)).toEqual([]);
   });
 });
+
+describe('the Board entering a unit’s report in chat', () => {
+  it('opens the unit’s report by its code and saves the results as the admin', () => {
+    const h = chatHarness();
+    registered(h);
+    h.link('9001', null, 'admin', 'Trần Văn Ban');
+    h.clock.set(Date.UTC(2020, 3, 5, 3));
+    expect(h.say('9001', '/baocao')).toContain('Chỉ cán bộ đầu mối');
+    h.say('9001', '/baocao SNV');
+    h.press('9001', 'Quý I/2020');
+    h.say('9001', '1: 35\n2: 12\n3: hoàn thành');
+    h.press('9001', 'Gửi báo cáo');
+    expect(lines(h).map((l) => [l.text, l.value, l.assessment])).toEqual([
+      ['Sản phẩm OCOP', 35, 'in_progress'],
+      ['Số vụ tai nạn giao thông', 12, 'in_progress'],
+      ['Đưa cầu Thịnh Long vào sử dụng', null, 'met'],
+    ]);
+    expect(h.rows("SELECT p.role FROM progress_reports r JOIN people p ON p.id = r.reported_by")).toEqual([{ role: 'admin' }]);
+  });
+});
