@@ -2,19 +2,10 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { closeDatabase, openDatabase } from '../../src/db/connection.ts';
 import { submitRegistration } from '../../src/domain/registrations.ts';
-import { cliSandbox, useCliSandboxes } from '../helpers/cli.ts';
+import { cliSandbox, queryDatabase as query, useCliSandboxes } from '../helpers/cli.ts';
 import { FilledForm, RESULT_COLUMNS } from '../helpers/forms.ts';
 
 useCliSandboxes();
-
-function query<T>(dbPath: string, sql: string): T[] {
-  const db = openDatabase(dbPath);
-  try {
-    return db.$client.prepare(sql).all() as T[];
-  } finally {
-    closeDatabase(db);
-  }
-}
 
 const SNV_TARGETS = "SELECT t.text, t.planned_value FROM targets t JOIN registrations r ON r.id = t.registration_id JOIN units u ON u.id = r.unit_id WHERE u.code = 'SNV' AND t.deleted_at IS NULL ORDER BY t.id";
 
