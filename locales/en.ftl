@@ -784,7 +784,7 @@ console-as-usage = Usage: /as <unit code> to act as that unit's liaison, /as adm
   Some unit codes: { $codes }
 console-no-units = no units yet (load a movement)
 console-unit-unknown = There is no unit with code "{ $code }"; you keep your current role. Type /as to see some unit codes.
-console-help-extra = Commands of this trial chat: /as <unit code>, /as admin, /as guest, /quit.
+console-help-extra = Commands of this trial chat: /as <unit code>, /as admin, /as guest, /file <path> (send a file, e.g. a filled form), /quit.
 console-outbox-line = 📨 → { $name }: { $text }
 console-recipient-unknown = (recipient #{ $id })
 console-file = 📎 File { $name }: { $path }
@@ -820,6 +820,172 @@ zalo-internal-error = Something went wrong and nothing was saved. Please send th
 
 # Every channel: the database cannot be written for now (disk full or read-only); the message is kept and handled once it can.
 storage-waiting = The system is busy; your message will be handled later. There is no need to send it again.
+
+## Biểu mẫu / Forms
+
+register-pick_field-help = Pick one part to change it alone; the rest stays. "Go through everything" asks each question again.
+register-form_wait-help = Open the form the assistant sent, fill it in and send the file (.xlsx) back in this chat.
+register-form_reading-help = The assistant is reading the file you sent; the result will show here.
+register-form_confirm-help = "Save" writes the changes above; "Don't save" ignores the file and leaves the registration as it is.
+register-lines_confirm-help = "Save" adds the targets above; "Don't save" drops them, and you can type them again.
+menu-register-form = 📄 Excel form
+reg-unit-unknown = No unit "{ $query }". Type the unit's code, e.g. /register SNV.
+reg-unit-ambiguous = { $count } units match "{ $query }". Type the unit's code, e.g. /register SNV.
+conv-file-no-question = The assistant received { $name }, but no question is waiting for a file, so it was not used. A filled registration form: type /register, then send the file again. A report form: type /report, choose the period, then send the file again.
+reg-menu-form = 📄 Get the Excel form (fill in the whole table)
+reg-area-bulk-hint = You can send the whole table at once: choose "Get the Excel form" and send back the filled file, or type/paste one target a line, fields separated by ";" (e.g. 6; Share of files handled on time; ≥ 98,5 %; 31/12).
+reg-pick-field = Which part to change?
+reg-field-text = Target text
+reg-field-planned = Plan (figure)
+reg-field-measure = Unit of measure
+reg-field-due = Due date
+reg-field-note = Note
+reg-field-area = Content area
+reg-field-kind = Kind of target
+reg-field-direction = Requirement (at least / at most)
+reg-field-all = Go through everything
+reg-field-qualitative = A qualitative target has no planned figure. To give one, change "Kind of target" to quantitative first.
+reg-field-saved = ✔ Change saved.
+form-on-its-way-targets = The registration form is being prepared and will be sent here shortly.
+form-on-its-way-results = The report form is being prepared and will be sent here shortly.
+form-sent-targets = 📄 Target registration form (Mẫu 1a). Fill it in with Excel, WPS or Google Sheets and send the file back here.
+form-sent-results = 📄 Progress report form. Fill in the "Result" column and send the file back here.
+form-write-failed = The form could not be made because of a fault on our side. Please try again later.
+form-wait-targets = Fill in the form and send the .xlsx file back here (no need to rename it). Nothing changes until you confirm.
+form-wait-results = Fill in the "Result" column and send the .xlsx file back here. Nothing is saved until you confirm.
+form-send-file = Please send the filled form (.xlsx), or choose "Back to the list".
+form-back-to-list = Back to the list
+form-reading = 📥 Received { $name }, reading it…
+form-reading-wait = Reading the file, one moment. The result will be shown here.
+form-read-ok = Read { $name }.
+form-read-too-late = The file was read, but the conversation has moved on, so it was not used. To import it, please send the file again.
+form-refused = ✖ { $name } cannot be used; nothing was changed. Please fix the following and send it again:
+form-lines-refused = ✖ These lines could not be read; nothing was saved. Please fix them and send again:
+form-lines-read = The lines were read as follows:
+form-problem-at = • Row { $line }{ $hasColumn ->
+    [yes] , column { $column }
+   *[no] {""}
+  }: { $message }
+form-problems-more = … and { $count } more problems.
+form-target-read = Area { $area } · { $text } — { $plan } · due { $due }
+form-plan-counts = { $added } added, { $changed } changed, { $removed } removed, { $unchanged } unchanged.
+form-plan-added = Added:
+form-plan-changed = Changed:
+form-plan-removed = Removed (no longer in the file):
+form-plan-warnings = Please note:
+form-confirm-prompt = Save these changes?
+form-confirm-save = Save
+form-confirm-save-submit = Save and send to the Board
+form-confirm-drop = Don't save
+form-saved = ✔ Saved.
+form-dropped = Nothing was saved.
+form-not-applicable = This file has problems, so it cannot be saved.
+form-read-failed = The file could not be read because of a fault on our side; it has been kept. Please try sending it again in a few minutes.
+form-file-unnamed = (unnamed)
+form-file-photo = This is a photo. Please send the .xlsx form as a file (attach a file), not a picture.
+form-file-xls = .xls files (Excel 97-2003) cannot be read. Please open the file, save it as .xlsx (File → Save As → Excel Workbook) and send it again.
+form-file-ods = .ods files cannot be read. Please save it as .xlsx and send it again.
+form-file-too-big = The file is too large to be a form (10 MB at most).
+form-file-zip-bomb = This file unpacks to an abnormal size; it is not an ordinary form and was not read.
+form-file-not-workbook = This file is not a readable Excel workbook (.xlsx). Please send the filled form.
+form-file-empty = The file is empty.
+form-file-not-fetched = The file could not be downloaded from the messenger. Please send it again.
+form-file-too-long = The sheet has { $rows } rows, too many for a registration ({ $max } at most).
+form-file-no-header = The form's header row was not found (columns "Content area", "Target text", "Plan"…). Please use the form the assistant sent.
+form-file-no-rows = The form has no targets yet.
+form-file-no-results = No result was filled in the "Result" column.
+form-file-is-results = This is the progress report form, not the registration form.
+form-file-is-targets = This is the registration form, not the progress report form.
+form-file-other-unit = This form belongs to unit { $unit }, not to yours.
+form-file-other-period = This form is for reporting period { $period }, not the one being reported.
+form-err-required = this cell must not be empty.
+form-err-area = "{ $value }" is no content area; choose one from the list (1 to { $max }).
+form-err-kind = choose "Quantitative" or "Qualitative".
+form-err-direction = choose "At least" or "At most".
+form-err-date = "{ $value }" is not a real date; write day/month/year, e.g. 31/12/2020.
+form-err-number = "{ $value }" is not a number; write e.g. 25, 1.234,5 or 98,5.
+form-err-number-ambiguous = "{ $value }" can be read two ways; write e.g. 1500 or 1,5.
+form-err-measure-required = a quantitative target needs a unit of measure.
+form-err-plan-qualitative = a qualitative target has no planned figure ("{ $value }"); leave it empty or write "Hoàn thành".
+form-err-formula = the cell holds a formula; please enter the value (copy, then paste values).
+form-err-id = the id cell was changed or the row copied from another form; do not edit this column (new rows leave it empty).
+form-err-id-twice = this row has the same id as a row above (a copied row); new rows leave the id empty.
+form-err-state = "{ $value }" is no state; choose Not started, In progress, Completed or Completed with distinction.
+form-err-link = evidence must be a link starting with http:// or https://.
+form-err-basis = choose "This period" or "Running total".
+form-warn-due-past = the due date { $date } has passed.
+form-warn-thousandfold = "{ $value }" is about 1,000 times off the plan; please check the unit.
+form-col-no = No.
+form-col-area = Content area
+form-col-text = Target text
+form-col-kind = Kind of target
+form-col-measure = Unit of measure
+form-col-plan = Plan
+form-col-direction = Requirement
+form-col-due = Due date
+form-col-note = Note
+form-col-id = Id (do not edit)
+form-col-result = Result
+form-col-basis = Figure is
+form-col-evidence = Evidence (link)
+form-direction-at_least = At least
+form-direction-at_most = At most
+form-basis-period = This period
+form-basis-total = Running total
+form-list-title = Value not in the list
+form-list-area = Choose a content area from the list.
+form-list-kind = Choose Quantitative or Qualitative.
+form-list-direction = Choose At least or At most.
+form-list-state = Choose a state from the list.
+form-list-basis = Choose This period or Running total.
+form-instructions-sheet = Instructions
+form-instructions-title = How to fill in the form
+form-targets-sheet = Targets
+form-targets-title = EMULATION TARGETS REGISTERED FOR { $year }
+form-targets-subtitle = (Mẫu 1a; from row 6, one target a row)
+form-targets-help = Target registration form of { $unit }. Deadline: { $deadline }.
+  • One target a row. Choose "Content area", "Kind of target" and "Requirement" from the drop-down lists.
+  • Quantitative: give the "Unit of measure" (%, products, billion đồng…) and the "Plan" as a figure (98,5 or 1.234). Qualitative: leave the plan empty.
+  • An empty "Requirement" means "At least". "Due date" as day/month/year; empty means the end of the movement ({ $end }).
+  • Edit a row to change a target, delete the whole row to remove it, add a row to add one. Do not edit the hidden "Id" column and do not use formulas.
+  • Save as .xlsx and send the file back in the chat with the assistant. It checks every row and saves only when you confirm.
+form-targets-help-last-year = The rows filled in are your unit's targets of last year, as a starting point: update them for this year, delete the ones you drop.
+form-results-sheet = Progress report
+form-results-title = PROGRESS ON THE EMULATION TARGETS — { $period }
+form-results-subtitle = (fill in the "Result" column; leave a target empty if not reported)
+form-results-help = Progress report of { $unit }, { $period }.
+  • "Result": a figure in the target's unit (97,5 or 1,2 tỷ), or a qualitative target's state from the list.
+  • "Figure is": "This period" or "Running total" (since the start of the year); only for counts and amounts, a rate is always the latest figure.
+  • "Evidence": a link, if any. Leave the row empty for a target not reported now. Do not edit the hidden "Id" column.
+report-form_wait-help = Open the report form the assistant sent, fill in the "Result" column and send the file (.xlsx) back here.
+report-form_reading-help = The assistant is reading the file you sent; the result will show here.
+rep-form-back = Report target by target
+rep-line-unknown = write "number: result", the number from 1 to { $count }.
+rep-menu-form = 📄 Report with the Excel form
+rep-lines-hint = You can report several targets in one message, one line each "number: result", e.g. 1: 97,5 / 2: 12 running total / 3: completed.
+rep-lines-refused = ✖ These lines could not be read; nothing was saved:
+cli-help-form = Write a unit's Excel form: target registration, or one period's report (--period)
+cli-help-import-targets = Import a unit's filled registration form (the Board on the unit's behalf)
+cli-help-import-results = Import a unit's filled progress report form for a period
+cli-option-form-unit = Unit code, e.g. SNV
+cli-option-form-period = Reporting period code (e.g. Q2020-1): the report form instead of the registration
+cli-option-form-out = File to write (default: the standard name in the current folder)
+cli-option-form-movement = Movement code (default: the open movement)
+cli-option-import-targets-unit = Code of the unit the form belongs to
+cli-option-import-targets-dry-run = Only check and show the changes; write nothing
+cli-option-import-targets-movement = Movement code (default: the open movement)
+cli-option-import-results-unit = Code of the unit the form belongs to
+cli-option-import-results-period = Reporting period code, e.g. Q2020-1
+cli-option-import-results-dry-run = Only check and show the results; write nothing
+cli-option-import-results-movement = Movement code (default: the open movement)
+cli-form-usage = Usage: thidua form --unit CODE [--period PERIOD] [--out file.xlsx]
+cli-import-targets-usage = Usage: thidua import-targets <file.xlsx> --unit CODE [--dry-run]
+cli-import-results-usage = Usage: thidua import-results <file.xlsx> --unit CODE --period PERIOD [--dry-run]
+cli-form-written = Form of { $unit } written: { $path }
+cli-form-not-registered = Unit { $unit } has not sent its registration, so there is nothing to report on yet.
+cli-import-dry-run = (Dry run: nothing written.)
+cli-import-saved = ✔ Saved for { $unit } (recorded as entered by the Board on the unit's behalf).
+console-file-usage = Usage: /file <path of the file> (no file "{ $path }").
 
 ## Export
 

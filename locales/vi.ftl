@@ -768,7 +768,7 @@ console-as-usage = Cách dùng: /as <mã đơn vị> để đóng vai cán bộ 
   Một vài mã đơn vị: { $codes }
 console-no-units = chưa có đơn vị nào (hãy nạp một phong trào)
 console-unit-unknown = Không có đơn vị mã "{ $code }", vai hiện tại giữ nguyên. Gõ /as để xem một vài mã đơn vị.
-console-help-extra = Lệnh riêng của bản chạy thử: /as <mã đơn vị>, /as admin, /as guest, /quit.
+console-help-extra = Lệnh riêng của bản chạy thử: /as <mã đơn vị>, /as admin, /as guest, /file <đường dẫn tệp> (gửi một tệp, ví dụ biểu mẫu đã điền), /quit.
 console-outbox-line = 📨 → { $name }: { $text }
 console-recipient-unknown = (người nhận #{ $id })
 console-file = 📎 Tệp { $name }: { $path }
@@ -804,6 +804,172 @@ zalo-internal-error = Có lỗi xảy ra, chưa có gì được lưu. Anh/chị
 
 # Every channel: the database cannot be written for now (disk full or read-only); the message is kept and handled once it can.
 storage-waiting = Hệ thống đang bận, tin của anh/chị sẽ được xử lý sau. Anh/chị không cần gửi lại.
+
+## Biểu mẫu / Forms
+
+register-pick_field-help = Chọn một mục để sửa riêng mục đó; các mục khác giữ nguyên. "Sửa lần lượt tất cả" hỏi lại từng câu.
+register-form_wait-help = Mở tệp biểu mẫu trợ lý vừa gửi, điền rồi gửi lại tệp (.xlsx) vào cuộc trò chuyện này.
+register-form_reading-help = Trợ lý đang đọc tệp vừa gửi; kết quả sẽ hiện ngay tại đây.
+register-form_confirm-help = "Lưu" ghi các thay đổi trên; "Không lưu" bỏ qua tệp, bản đăng ký giữ nguyên.
+register-lines_confirm-help = "Lưu" thêm các chỉ tiêu trên; "Không lưu" bỏ qua, có thể gõ lại.
+menu-register-form = 📄 Biểu mẫu Excel
+reg-unit-unknown = Không tìm thấy đơn vị "{ $query }". Gõ mã đơn vị, ví dụ /dangky SNV.
+reg-unit-ambiguous = Có { $count } đơn vị khớp với "{ $query }". Gõ mã đơn vị, ví dụ /dangky SNV.
+conv-file-no-question = Trợ lý đã nhận tệp { $name } nhưng không có câu hỏi nào đang chờ tệp, nên chưa dùng đến. Nếu là biểu mẫu đăng ký đã điền: gõ /dangky rồi gửi lại tệp. Nếu là biểu mẫu báo cáo: gõ /baocao, chọn kỳ, rồi gửi lại tệp.
+reg-menu-form = 📄 Nhận biểu mẫu Excel (điền cả bảng)
+reg-area-bulk-hint = Có thể gửi cả bảng cùng lúc: chọn "Nhận biểu mẫu Excel", gửi lại tệp đã điền, hoặc gõ/dán mỗi chỉ tiêu một dòng, các ô cách nhau bằng dấu ";" (ví dụ: 6; Tỷ lệ hồ sơ giải quyết đúng hạn; ≥ 98,5 %; 31/12).
+reg-pick-field = Sửa mục nào?
+reg-field-text = Nội dung chỉ tiêu
+reg-field-planned = Kế hoạch (con số)
+reg-field-measure = Đơn vị tính
+reg-field-due = Thời hạn
+reg-field-note = Ghi chú
+reg-field-area = Nội dung thi đua
+reg-field-kind = Loại chỉ tiêu
+reg-field-direction = Yêu cầu (không thấp hơn / không vượt quá)
+reg-field-all = Sửa lần lượt tất cả
+reg-field-qualitative = Chỉ tiêu định tính không có kế hoạch bằng số. Muốn ghi số, hãy chọn "Loại chỉ tiêu" để đổi sang định lượng.
+reg-field-saved = ✔ Đã lưu thay đổi.
+form-on-its-way-targets = Biểu mẫu đăng ký đang được chuẩn bị và sẽ được gửi vào đây ngay.
+form-on-its-way-results = Biểu mẫu báo cáo đang được chuẩn bị và sẽ được gửi vào đây ngay.
+form-sent-targets = 📄 Biểu mẫu đăng ký chỉ tiêu (Mẫu 1a). Điền bằng Excel, WPS hoặc Google Trang tính rồi gửi lại tệp vào đây.
+form-sent-results = 📄 Biểu mẫu báo cáo kết quả. Điền cột "Kết quả" rồi gửi lại tệp vào đây.
+form-write-failed = Chưa tạo được biểu mẫu do lỗi phía trợ lý. Xin thử lại sau.
+form-wait-targets = Điền biểu mẫu rồi gửi lại tệp .xlsx vào đây (không cần đổi tên tệp). Chưa có gì thay đổi cho đến khi anh/chị xác nhận.
+form-wait-results = Điền cột "Kết quả" rồi gửi lại tệp .xlsx vào đây. Chưa có gì được lưu cho đến khi anh/chị xác nhận.
+form-send-file = Mời gửi tệp biểu mẫu đã điền (.xlsx), hoặc chọn "Về danh sách".
+form-back-to-list = Về danh sách
+form-reading = 📥 Đã nhận tệp { $name }, đang đọc…
+form-reading-wait = Đang đọc tệp, xin chờ giây lát. Kết quả sẽ được báo ngay tại đây.
+form-read-ok = Đã đọc tệp { $name }.
+form-read-too-late = Tệp đã đọc xong nhưng cuộc trao đổi đã chuyển sang việc khác, nên chưa dùng đến. Muốn nhập, xin gửi lại tệp.
+form-refused = ✖ Tệp { $name } chưa dùng được, chưa có gì thay đổi. Xin sửa các chỗ sau rồi gửi lại:
+form-lines-refused = ✖ Chưa đọc được các dòng này, chưa có gì được lưu. Xin sửa rồi gửi lại:
+form-lines-read = Đã đọc các dòng như sau:
+form-problem-at = • Dòng { $line }{ $hasColumn ->
+    [yes] , cột { $column }
+   *[no] {""}
+  }: { $message }
+form-problems-more = … và { $count } lỗi khác.
+form-target-read = Nội dung { $area } · { $text } — { $plan } · hạn { $due }
+form-plan-counts = Thêm { $added }, sửa { $changed }, xóa { $removed }, giữ nguyên { $unchanged } chỉ tiêu.
+form-plan-added = Thêm:
+form-plan-changed = Sửa:
+form-plan-removed = Xóa (không còn trong tệp):
+form-plan-warnings = Lưu ý:
+form-confirm-prompt = Lưu các thay đổi này?
+form-confirm-save = Lưu
+form-confirm-save-submit = Lưu và gửi Ban
+form-confirm-drop = Không lưu
+form-saved = ✔ Đã lưu.
+form-dropped = Không lưu gì cả.
+form-not-applicable = Tệp này có lỗi nên không lưu được.
+form-read-failed = Chưa đọc được tệp do lỗi phía trợ lý; tệp đã được giữ lại. Xin thử gửi lại sau ít phút.
+form-file-unnamed = (không tên)
+form-file-photo = Đây là ảnh. Xin gửi tệp biểu mẫu .xlsx dưới dạng tệp (đính kèm tệp), không gửi ảnh chụp.
+form-file-xls = Tệp .xls (Excel 97-2003) chưa đọc được. Xin mở tệp và lưu lại dưới dạng .xlsx (Tệp → Lưu thành → Sổ làm việc Excel) rồi gửi lại.
+form-file-ods = Tệp .ods chưa đọc được. Xin lưu lại dưới dạng .xlsx rồi gửi lại.
+form-file-too-big = Tệp quá lớn để là một biểu mẫu (tối đa 10 MB).
+form-file-zip-bomb = Tệp này khi giải nén lớn bất thường, không phải một biểu mẫu bình thường nên không được đọc.
+form-file-not-workbook = Tệp này không phải bảng tính Excel (.xlsx) đọc được. Xin gửi đúng tệp biểu mẫu đã điền.
+form-file-empty = Tệp rỗng.
+form-file-not-fetched = Chưa tải được tệp từ ứng dụng nhắn tin. Xin gửi lại tệp.
+form-file-too-long = Bảng có { $rows } dòng, quá nhiều cho một bản đăng ký (tối đa { $max } dòng).
+form-file-no-header = Không tìm thấy dòng tiêu đề của biểu mẫu (các cột "Nội dung thi đua", "Nội dung chỉ tiêu", "Kế hoạch"…). Xin dùng biểu mẫu trợ lý gửi.
+form-file-no-rows = Biểu mẫu chưa có chỉ tiêu nào.
+form-file-no-results = Chưa có kết quả nào được điền ở cột "Kết quả".
+form-file-is-results = Đây là biểu mẫu báo cáo kết quả, không phải biểu mẫu đăng ký chỉ tiêu.
+form-file-is-targets = Đây là biểu mẫu đăng ký chỉ tiêu, không phải biểu mẫu báo cáo kết quả.
+form-file-other-unit = Biểu mẫu này của đơn vị { $unit }, không phải của đơn vị anh/chị.
+form-file-other-period = Biểu mẫu này là của kỳ báo cáo { $period }, không phải kỳ đang báo cáo.
+form-err-required = ô này không được để trống.
+form-err-area = "{ $value }" không phải nội dung thi đua nào; chọn trong danh sách (từ 1 đến { $max }).
+form-err-kind = chọn "Định lượng" hoặc "Định tính".
+form-err-direction = chọn "Không thấp hơn" hoặc "Không vượt quá".
+form-err-date = "{ $value }" không phải ngày có thật; ghi theo dạng ngày/tháng/năm, ví dụ 31/12/2020.
+form-err-number = "{ $value }" không phải con số; ghi như 25, 1.234,5 hoặc 98,5.
+form-err-number-ambiguous = "{ $value }" có thể hiểu hai cách; ghi rõ, ví dụ 1500 hoặc 1,5.
+form-err-measure-required = chỉ tiêu định lượng cần đơn vị tính.
+form-err-plan-qualitative = chỉ tiêu định tính không ghi con số kế hoạch ("{ $value }"); để trống hoặc ghi "Hoàn thành".
+form-err-formula = ô có công thức; xin ghi giá trị (sao chép rồi dán giá trị).
+form-err-id = ô mã đã bị sửa hoặc dòng được chép từ bản khác; đừng sửa cột này (dòng mới để trống mã).
+form-err-id-twice = dòng này trùng mã với một dòng ở trên (dòng được sao chép); dòng mới để trống mã.
+form-err-state = "{ $value }" không phải tình trạng; chọn Chưa thực hiện, Đang thực hiện, Hoàn thành hoặc Hoàn thành xuất sắc.
+form-err-link = minh chứng cần là đường link bắt đầu bằng http:// hoặc https://.
+form-err-basis = chọn "Trong kỳ" hoặc "Lũy kế".
+form-warn-due-past = thời hạn { $date } đã qua.
+form-warn-thousandfold = "{ $value }" lệch khoảng 1.000 lần so với kế hoạch; xin kiểm tra đơn vị.
+form-col-no = STT
+form-col-area = Nội dung thi đua
+form-col-text = Nội dung chỉ tiêu
+form-col-kind = Loại chỉ tiêu
+form-col-measure = Đơn vị tính
+form-col-plan = Kế hoạch
+form-col-direction = Yêu cầu
+form-col-due = Thời hạn
+form-col-note = Ghi chú
+form-col-id = Mã (không sửa)
+form-col-result = Kết quả
+form-col-basis = Số liệu
+form-col-evidence = Minh chứng (đường link)
+form-direction-at_least = Không thấp hơn
+form-direction-at_most = Không vượt quá
+form-basis-period = Trong kỳ
+form-basis-total = Lũy kế
+form-list-title = Giá trị không có trong danh sách
+form-list-area = Chọn một nội dung thi đua trong danh sách.
+form-list-kind = Chọn Định lượng hoặc Định tính.
+form-list-direction = Chọn Không thấp hơn hoặc Không vượt quá.
+form-list-state = Chọn một tình trạng trong danh sách.
+form-list-basis = Chọn Trong kỳ hoặc Lũy kế.
+form-instructions-sheet = Hướng dẫn
+form-instructions-title = Hướng dẫn điền biểu mẫu
+form-targets-sheet = Đăng ký chỉ tiêu
+form-targets-title = BẢN ĐĂNG KÝ CHỈ TIÊU THI ĐUA NĂM { $year }
+form-targets-subtitle = (Mẫu 1a; điền từ dòng 6, mỗi chỉ tiêu một dòng)
+form-targets-help = Biểu mẫu đăng ký chỉ tiêu thi đua của { $unit }. Hạn gửi: { $deadline }.
+  • Mỗi chỉ tiêu một dòng. Chọn "Nội dung thi đua", "Loại chỉ tiêu" và "Yêu cầu" trong danh sách thả xuống.
+  • Định lượng: ghi "Đơn vị tính" (%, sản phẩm, tỷ đồng…) và "Kế hoạch" là con số (98,5 hoặc 1.234). Định tính: để trống kế hoạch.
+  • "Yêu cầu" để trống là "Không thấp hơn". "Thời hạn" theo dạng ngày/tháng/năm; để trống là cuối phong trào ({ $end }).
+  • Sửa một dòng để sửa chỉ tiêu; xóa cả dòng để xóa chỉ tiêu; thêm dòng mới để thêm. Không sửa cột "Mã" (ẩn) và không dùng công thức.
+  • Lưu dạng .xlsx rồi gửi lại tệp trong cuộc trò chuyện với Trợ lý Thi đua. Trợ lý kiểm tra từng dòng và chỉ lưu khi anh/chị xác nhận.
+form-targets-help-last-year = Các dòng điền sẵn là chỉ tiêu năm trước của đơn vị, để tham khảo: sửa cho năm nay, xóa dòng không dùng.
+form-results-sheet = Báo cáo kết quả
+form-results-title = BÁO CÁO KẾT QUẢ THỰC HIỆN CHỈ TIÊU THI ĐUA — { $period }
+form-results-subtitle = (điền cột "Kết quả"; để trống chỉ tiêu chưa báo cáo)
+form-results-help = Báo cáo kết quả của { $unit }, { $period }.
+  • Cột "Kết quả": con số theo đơn vị tính của chỉ tiêu (97,5 hoặc 1,2 tỷ), hoặc tình trạng của chỉ tiêu định tính chọn trong danh sách.
+  • Cột "Số liệu": "Trong kỳ" (chỉ kỳ này) hoặc "Lũy kế" (từ đầu năm); chỉ cần với số lượng và số tiền, tỷ lệ luôn là số mới nhất.
+  • Cột "Minh chứng": đường link (nếu có). Để trống cả dòng nếu chưa báo cáo chỉ tiêu đó. Không sửa cột "Mã" (ẩn).
+report-form_wait-help = Mở tệp biểu mẫu báo cáo trợ lý vừa gửi, điền cột "Kết quả" rồi gửi lại tệp (.xlsx) vào đây.
+report-form_reading-help = Trợ lý đang đọc tệp vừa gửi; kết quả sẽ hiện ngay tại đây.
+rep-form-back = Báo cáo từng chỉ tiêu
+rep-line-unknown = cần dạng "số thứ tự: kết quả", số thứ tự từ 1 đến { $count }.
+rep-menu-form = 📄 Báo cáo bằng biểu mẫu Excel
+rep-lines-hint = Có thể báo cáo nhiều chỉ tiêu trong một tin, mỗi dòng "số thứ tự: kết quả", ví dụ 1: 97,5 / 2: 12 lũy kế / 3: hoàn thành.
+rep-lines-refused = ✖ Chưa đọc được các dòng này, chưa có gì được lưu:
+cli-help-form = Viết biểu mẫu Excel của một đơn vị: đăng ký chỉ tiêu, hoặc báo cáo một kỳ (--period)
+cli-help-import-targets = Nhập biểu mẫu đăng ký đã điền của một đơn vị (Ban nhập thay đơn vị)
+cli-help-import-results = Nhập biểu mẫu báo cáo kết quả đã điền của một đơn vị cho một kỳ
+cli-option-form-unit = Mã đơn vị, ví dụ SNV
+cli-option-form-period = Mã kỳ báo cáo (ví dụ Q2020-1): biểu mẫu báo cáo thay vì đăng ký
+cli-option-form-out = Tệp sẽ ghi (mặc định: tên tệp chuẩn trong thư mục hiện tại)
+cli-option-form-movement = Mã phong trào (mặc định: phong trào đang mở)
+cli-option-import-targets-unit = Mã đơn vị của biểu mẫu
+cli-option-import-targets-dry-run = Chỉ kiểm tra và cho xem thay đổi, không ghi
+cli-option-import-targets-movement = Mã phong trào (mặc định: phong trào đang mở)
+cli-option-import-results-unit = Mã đơn vị của biểu mẫu
+cli-option-import-results-period = Mã kỳ báo cáo, ví dụ Q2020-1
+cli-option-import-results-dry-run = Chỉ kiểm tra và cho xem kết quả, không ghi
+cli-option-import-results-movement = Mã phong trào (mặc định: phong trào đang mở)
+cli-form-usage = Cách dùng: thidua form --unit MÃ [--period MÃ-KỲ] [--out tệp.xlsx]
+cli-import-targets-usage = Cách dùng: thidua import-targets <tệp.xlsx> --unit MÃ [--dry-run]
+cli-import-results-usage = Cách dùng: thidua import-results <tệp.xlsx> --unit MÃ --period MÃ-KỲ [--dry-run]
+cli-form-written = Đã viết biểu mẫu của { $unit }: { $path }
+cli-form-not-registered = Đơn vị { $unit } chưa gửi bản đăng ký nên chưa có gì để báo cáo.
+cli-import-dry-run = (Chạy thử: chưa ghi gì.)
+cli-import-saved = ✔ Đã lưu cho { $unit } (ghi vào nhật ký là Ban nhập thay đơn vị).
+console-file-usage = Cách dùng: /file <đường dẫn tệp> (không tìm thấy tệp "{ $path }").
 
 ## Export
 

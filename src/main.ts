@@ -4,7 +4,9 @@
 import type { ChannelSender } from './chat/channel.ts';
 import { ChatCore } from './chat/core.ts';
 import type { Job } from './chat/engine.ts';
-import { exportDir, runExportJob } from './jobs/export-job.ts';
+import { exportDir } from './jobs/export-job.ts';
+import { formsDir, type FileFetcher } from './jobs/form-job.ts';
+import { JobRunner } from './jobs/runner.ts';
 import { pruneInbound } from './chat/inbound.ts';
 import { startTelegram, TelegramConflictError } from './channels/telegram/run.ts';
 import { createZaloChannel } from './channels/zalo/adapter.ts';
@@ -90,6 +92,7 @@ if (!chatMode) {
       interactive: process.stdin.isTTY === true,
       databasePath: config.DATABASE_PATH,
       exportDir: exportDir(config.DATABASE_PATH),
+      formsDir: formsDir(config.DATABASE_PATH),
       clock: systemClock,
       log,
     });
@@ -112,18 +115,19 @@ async function runMessengers(): Promise<void> {
   const kick = () => outbound.kick();
   const routes: Route[] = [];
   const stoppers: (() => Promise<void>)[] = [];
-  // Exports asked for in chat run one after another, outside the messages' transactions.
-  let jobs: Promise<void> = Promise.resolve();
-  const onJob = (job: Job) => {
-    jobs = jobs
-      .then(() => runExportJob(db, job, exportDir(config.DATABASE_PATH), systemClock, log))
-      .then(kick)
-      .catch((error: unknown) => log.error('export job failed', { error: String(error) }));
-  };
+  // Exports and forms asked for in chat run one after another, outside the messages' transactions;
+  // each messenger that takes files adds its fetcher as it starts.
+  const fetchers: Partial<Record<'telegram' | 'zalo', FileFetcher>> = {};
+  const jobs = new JobRunner(
+    { db, core, clock: systemClock, log, exportDir: exportDir(config.DATABASE_PATH), dir: formsDir(config.DATABASE_PATH), fetchers },
+    () => kick(),
+  );
+  const onJob = (job: Job) => jobs.run(job);
 
   if (channels.telegram) {
     const telegram = await startTelegram({ config, db, core, clock: systemClock, log, outbound, onJob });
     senders.push(telegram.channel);
+    fetchers.telegram = telegram.fetchFile;
     routes.push(...telegram.routes);
     stoppers.push(telegram.stop);
     say(config.TELEGRAM_WEBHOOK_URL ? 'start-telegram-webhook' : 'start-telegram-polling', { username: telegram.username, url: config.TELEGRAM_WEBHOOK_URL ?? '' });
@@ -136,6 +140,7 @@ async function runMessengers(): Promise<void> {
   if (channels.zalo) {
     const zalo = createZaloChannel({ config, db, core, clock: systemClock, log, outbound, onJob });
     senders.push(zalo.sender);
+    fetchers.zalo = zalo.fetchFile;
     routes.push(...zalo.routes);
     stoppers.push(zalo.stop);
     say('start-zalo-webhook', { port: config.HTTP_PORT });
@@ -148,8 +153,8 @@ async function runMessengers(): Promise<void> {
     log.warn('health check not served', { port: config.HTTP_PORT, error: String(error) });
   });
   if (server) stoppers.push(server.close);
-  // Once no new message can ask for one, the export in hand is finished.
-  stoppers.push(() => jobs);
+  // Once no new message can ask for one, the export or form in hand is finished.
+  stoppers.push(() => jobs.idle());
   kick();
   const pruner = setInterval(() => {
     try {

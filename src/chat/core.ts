@@ -175,7 +175,11 @@ export class ChatCore {
     const text = event.text?.trim() ?? '';
     if (event.choice !== undefined) {
       const decoded = decodeChoice(event.choice);
-      if (decoded?.id.startsWith('go:')) return this.startFlow(ctx, convo, decoded.id.slice(3), '', reply);
+      // `go:<flow>` opens a flow from anywhere; `go:<flow>:<args>` with what its command would take (`go:register:form`).
+      if (decoded?.id.startsWith('go:')) {
+        const [flow = '', ...args] = decoded.id.slice(3).split(':');
+        return this.startFlow(ctx, convo, flow, args.join(':'), reply);
+      }
       const choice =
         convo && decoded && decoded.seq === convo.seq ? this.asked(ctx, convo).choices.find((c) => c.id === decoded.id) : undefined;
       if (convo && choice) return this.answer(ctx, convo, { choice }, reply);
@@ -188,12 +192,21 @@ export class ChatCore {
       }
       return this.startFlow(ctx, convo, this.idleFlow(ctx), '', reply);
     }
+    if (event.upload !== undefined) {
+      // A form read after the person moved on (or left): said so, nothing of it is used.
+      if (convo && this.asked(ctx, convo).acceptsFile) return this.answer(ctx, convo, { upload: event.upload }, reply);
+      notes.push(ctx.t('form-read-too-late'));
+      if (convo) reply(this.prompt(ctx, convo));
+      return convo;
+    }
     if (text.startsWith('/')) return this.command(ctx, convo, text, reply);
     if (convo && event.file && !this.asked(ctx, convo).acceptsFile) {
       reply(this.prompt(ctx, convo, ctx.t('conv-file-not-expected')));
       return convo;
     }
     if (convo) return this.answer(ctx, convo, this.readAnswer(ctx, convo, text, event), reply);
+    // A file with no question waiting for it (a form filled after the conversation ended): said how to send it, with the menu.
+    if (event.file && ctx.person) notes.push(ctx.t('conv-file-no-question', { name: event.file.name ?? '' }));
     // No conversation: a linked person gets the menu, anyone else is asked for their code.
     return this.startFlow(ctx, convo, this.idleFlow(ctx), ctx.person ? '' : text, reply);
   }

@@ -35,7 +35,15 @@ export interface FlowContext {
 }
 
 /** Work a flow asks for that runs outside the message's transaction. */
-export type Job = { kind: 'export'; personId: number; identityId: number; locale: Locale; format: 'xlsx' | 'csv'; groupCode: string | null };
+export type Job =
+  | { kind: 'export'; personId: number; identityId: number; locale: Locale; format: 'xlsx' | 'csv'; groupCode: string | null }
+  /** Writes a unit's form (registration, or a period's report) and sends it to the person as a file. */
+  | { kind: 'form-out'; personId: number; identityId: number; locale: Locale; form: 'targets' | 'results'; registrationId: number; periodId: number | null }
+  /**
+   * Fetches a filled form the person sent, reads it, stores what was found (form_uploads) and hands
+   * the conversation an `upload` event with its id, so the next question is asked as any other.
+   */
+  | { kind: 'form-in'; identityId: number; form: 'targets' | 'results'; registrationId: number; periodId: number | null; file: FileRef };
 
 export interface Prompt {
   text: string;
@@ -52,6 +60,8 @@ export interface Answer {
   /** The option chosen, by button, number or label. */
   choice?: Choice;
   file?: FileRef;
+  /** A sent form, read after the message that brought it (see Job 'form-in'): its form_uploads id. */
+  upload?: number;
 }
 
 export type StepResult<D> =

@@ -27,6 +27,8 @@ export const inboundEvent = z.object({
   /** A pressed button's payload (see encodeChoice). */
   choice: z.string().optional(),
   file: fileRef.optional(),
+  /** Never from a messenger: a form the person sent has been read (its form_uploads id). */
+  upload: z.number().int().positive().optional(),
 });
 export type InboundEvent = z.infer<typeof inboundEvent>;
 

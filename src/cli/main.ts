@@ -10,6 +10,7 @@ import { extendCommand, reopenCommand } from './commands/deadline.ts';
 import { broadcastCommand } from './commands/broadcast.ts';
 import { doctorCommand } from './commands/doctor.ts';
 import { exportCommand } from './commands/export.ts';
+import { formCommand, importResultsCommand, importTargetsCommand } from './commands/forms.ts';
 import { importMovementCommand, loadSampleCommand } from './commands/import-movement.ts';
 import { importUnitsCommand } from './commands/import-units.ts';
 import { inboundCommand } from './commands/inbound.ts';
@@ -33,6 +34,9 @@ export const COMMANDS: Command[] = [
   backupCommand,
   restoreCommand,
   exportCommand,
+  formCommand,
+  importTargetsCommand,
+  importResultsCommand,
   zaloTokensCommand,
   unreachableCommand,
   inboundCommand,

@@ -563,3 +563,27 @@ export const broadcasts = sqliteTable('broadcasts', {
   confirmedAt: integer(),
   recipients: integer(),
 });
+
+export const FORM_KINDS = ['targets', 'results'] as const;
+
+/**
+ * A filled form sent back in the chat (or given to the CLI): the file as received, kept beside the
+ * database, and what reading it found (a plan of changes, or the problems by row). Nothing of it
+ * is applied until the person confirms; `appliedAt` records when they did.
+ */
+export const formUploads = sqliteTable('form_uploads', {
+  id: integer().primaryKey({ autoIncrement: true }),
+  identityId: integer().references(() => identities.id),
+  form: text({ enum: FORM_KINDS }).notNull(),
+  registrationId: integer()
+    .notNull()
+    .references(() => registrations.id),
+  periodId: integer().references(() => reportingPeriods.id),
+  fileName: text().notNull(),
+  /** Where the received bytes were kept (null when they could not be fetched). */
+  storedPath: text(),
+  receivedAt: integer().notNull(),
+  /** TargetImportReading or ResultImportReading (src/forms/), or the download's problem. */
+  reading: text({ mode: 'json' }).notNull(),
+  appliedAt: integer(),
+});

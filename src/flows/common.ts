@@ -1,10 +1,11 @@
-import { eq } from 'drizzle-orm';
-import type { FlowContext } from '../chat/engine.ts';
+import { eq, isNull } from 'drizzle-orm';
+import type { FlowContext, Unit } from '../chat/engine.ts';
 import type { Choice } from '../chat/types.ts';
 import { prepared } from '../db/prepared.ts';
-import { people } from '../db/schema.ts';
+import { people, units } from '../db/schema.ts';
 import { cleanText } from '../domain/text-input.ts';
 import type { Translate } from '../i18n/index.ts';
+import { findByCodeOrName } from '../util/text.ts';
 
 /** The main actions, as buttons that open their flow from anywhere (`go:` payloads). */
 const MENU: Record<string, string[]> = {
@@ -43,4 +44,15 @@ export function readReason(ctx: FlowContext, text: string | undefined): { reason
   if (reason.length < 5) return { error: ctx.t('rev-reason-expected') };
   if (reason.length > 1000) return { error: ctx.t('reg-text-too-long', { max: 1000, length: reason.length }) };
   return { reason };
+}
+
+/**
+ * The unit whose registration or report is entered: the person's own; for the Board, the unit
+ * named after the command (`/dangky SNV`, `/baocao hai hau`), to enter what the unit emailed.
+ */
+export function unitToEnter(ctx: FlowContext, words: string): { unit: Unit } | { refused: string } | undefined {
+  if (words === '' || ctx.person?.role !== 'admin') return ctx.unit ? { unit: ctx.unit } : undefined;
+  const found = findByCodeOrName(ctx.db.select().from(units).where(isNull(units.validTo)).all(), words);
+  if (found.length !== 1) return { refused: ctx.t(found.length === 0 ? 'reg-unit-unknown' : 'reg-unit-ambiguous', { query: words, count: found.length }) };
+  return { unit: found[0]! };
 }

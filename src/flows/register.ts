@@ -3,7 +3,9 @@
  * review the list, edit or delete, choose the titles sought, and submit for review.
  */
 import { z } from 'zod';
-import { defineFlow, type Answer, type FlowContext, type StartResult, type Step, type StepResult } from '../chat/engine.ts';
+import { eq } from 'drizzle-orm';
+import { defineFlow, type Answer, type FlowContext, type StartResult, type Step, type StepResult, type Unit } from '../chat/engine.ts';
+import { units } from '../db/schema.ts';
 import type { Choice } from '../chat/types.ts';
 import {
   addTarget,
@@ -26,14 +28,13 @@ import { checkDueDate } from '../domain/due-dates.ts';
 import { cleanText, isBlankText } from '../domain/text-input.ts';
 import { formatVnDate, formatVnNumber, localDate, parseVnDate } from '../domain/vn-input.ts';
 import { fold } from '../util/text.ts';
-import { adminIds, mainMenuChoices, readReason, skipChoice } from './common.ts';
+import { COMMON_MEASURES, readMeasure, readNote, readTargetText, TARGET_TEXT_MAX } from '../domain/target-fields.ts';
+import { applyForm } from '../forms/service.ts';
+import { applyTargetPlan, planTargetRows, type RowToPlan, type TargetImportReading } from '../forms/target-import.ts';
+import { findUpload, markApplied, problemList, receiveForm, requestForm, targetPlanText, uploadOutcome } from './forms.ts';
+import { adminIds, mainMenuChoices, readReason, skipChoice, unitToEnter } from './common.ts';
 import { formatPlan, formatTargetList } from './format.ts';
 import { numberAnswer, quantityAnswer } from './number-answer.ts';
-
-/** Units of measure as the forms write them: stored in the targets as data, so Vietnamese in any language. */
-const COMMON_MEASURES = ['%', 'sản phẩm', 'xã', 'công trình', 'người', 'mô hình', 'đồng', 'triệu đồng', 'tỷ đồng'];
-const TEXT_MIN = 5;
-const TEXT_MAX = 500;
 
 const draft = z.object({
   /** Set when an existing target is being edited. */
@@ -50,6 +51,8 @@ const draft = z.object({
   /** A due date already past, waiting for the person to confirm it (or pick next year's). */
   dueToConfirm: z.string().optional(),
   note: z.string().nullable().optional(),
+  /** Editing one field of a saved target: saved as soon as it (and whatever it makes necessary) is answered. */
+  single: z.boolean().optional(),
 });
 type Draft = z.infer<typeof draft>;
 
@@ -57,6 +60,10 @@ const data = z.object({
   registrationId: z.number().int(),
   draft: draft.nullable(),
   titles: z.array(z.string()).optional(),
+  /** A filled form sent back: the form_uploads row holding what was read. */
+  upload: z.number().int().optional(),
+  /** Targets typed or pasted one a line, waiting to be confirmed. */
+  pasted: z.array(z.string()).optional(),
 });
 type Data = z.infer<typeof data>;
 
@@ -80,12 +87,26 @@ function after(step: string, d: Draft): string {
   return steps[steps.indexOf(step) + 1] ?? 'confirm';
 }
 
-const next = (data: Data, step: string, patch: Partial<Draft>, note?: string): StepResult<Data> => {
-  const d = { ...data.draft, ...patch };
-  return { kind: 'next', step: after(step, d), data: { ...data, draft: d }, ...(note ? { note } : {}) };
+/** The questions a quantitative target cannot be saved without. */
+const MISSING: Record<string, (d: Draft) => boolean> = {
+  measure: (d) => !d.measure,
+  planned: (d) => d.planned === undefined,
+  direction: (d) => !d.direction,
 };
 
-/** While editing, each question offers to keep the current answer. */
+function next(ctx: FlowContext, data: Data, step: string, patch: Partial<Draft>, note?: string): StepResult<Data> {
+  const d = { ...data.draft, ...patch };
+  if (d.single) {
+    // One field changed: saved now, unless the change needs more (a qualitative target made quantitative needs its plan).
+    const missing = entrySteps(d).find((s) => MISSING[s]?.(d));
+    if (missing) return { kind: 'next', step: missing, data: { ...data, draft: d }, ...(note ? { note } : {}) };
+    updateTarget(ctx.db, data.registrationId, d.targetId!, draftToInput(d), ctx.actor, ctx.now);
+    return { kind: 'next', step: 'menu', data: { ...data, draft: null }, note: [note, ctx.t('reg-field-saved')].filter(Boolean).join('\n'), saved: true };
+  }
+  return { kind: 'next', step: after(step, d), data: { ...data, draft: d }, ...(note ? { note } : {}) };
+}
+
+/** While editing, each question offers to keep the current answer: last, so every other option keeps its number. */
 function keepChoice(ctx: FlowContext, data: Data, current: string | undefined): Choice[] {
   return data.draft?.targetId !== undefined && current ? [{ id: 'keep', label: ctx.t('reg-keep', { value: current }) }] : [];
 }
@@ -100,7 +121,7 @@ function acceptDue(ctx: FlowContext, data: Data, date: string, confirmed: boolea
   if (check.kind === 'past' && !confirmed) return { kind: 'next', step: 'due', data: { ...data, draft: { ...data.draft, dueToConfirm: date } } };
   const read = ctx.t('reg-date-read-as', { date: formatVnDate(date) });
   const note = check.kind === 'after-end' ? `${read}\n${ctx.t('reg-due-after-end', { end: formatVnDate(movementEnd(ctx)), review: formatVnDate(check.finalReview) })}` : read;
-  return next(data, 'due', { dueOn: date, dueToConfirm: undefined }, note);
+  return next(ctx, data, 'due', { dueOn: date, dueToConfirm: undefined }, note);
 }
 
 function draftToInput(d: Draft): TargetInput {
@@ -133,13 +154,19 @@ function summary(ctx: FlowContext, d: Draft): string {
   });
 }
 
+/** The unit whose registration this is (the person's own, or the one the Board is entering). */
+function unitOf(ctx: FlowContext, data: Data): Unit {
+  const unitId = getRegistration(ctx.db, data.registrationId).unitId;
+  return ctx.unit?.id === unitId ? ctx.unit : ctx.db.select().from(units).where(eq(units.id, unitId)).get()!;
+}
+
 function menuText(ctx: FlowContext, data: Data): string {
   const reg = getRegistration(ctx.db, data.registrationId);
   const targets = listTargets(ctx.db, reg.id);
   const titles = listTitles(ctx.db, reg.id);
   const lines = [
     ctx.t('reg-header', {
-      unit: ctx.unit!.name,
+      unit: unitOf(ctx, data).name,
       movement: ctx.movement!.name,
       status: reg.status,
       deadline: formatVnDate(deadlineFor(ctx.movement!, reg)),
@@ -159,12 +186,67 @@ function targetChoices(ctx: FlowContext, data: Data): Choice[] {
 }
 
 function readText(ctx: FlowContext, answer: Answer): string | { error: string } {
-  const text = cleanText(answer.text ?? '');
-  if (isBlankText(text)) return { error: ctx.t('text-blank') };
-  if (text.length < TEXT_MIN) return { error: ctx.t('reg-text-too-short', { min: TEXT_MIN }) };
-  if (text.length > TEXT_MAX) return { error: ctx.t('reg-text-too-long', { max: TEXT_MAX, length: text.length }) };
-  return text;
+  const reading = readTargetText(answer.text ?? '');
+  return reading.ok ? reading.value : { error: ctx.t(reading.problem.key, reading.problem.args) };
 }
+
+/** The reference a due date is checked against. */
+const dueReference = (ctx: FlowContext) => ({ movement: ctx.movement!, today: today(ctx) });
+
+/**
+ * Targets typed one a line, fields separated by ";" or tabs (rows pasted from Excel or Word):
+ * `6; Tỷ lệ hồ sơ giải quyết đúng hạn; ≥ 98,5 %; 31/12[; ghi chú]`, or the form's own columns
+ * (nội dung, chỉ tiêu, loại, đơn vị tính, kế hoạch, yêu cầu, thời hạn, ghi chú, optionally after
+ * the STT).
+ */
+function pastedRows(lines: string[]): RowToPlan[] {
+  return lines.map((line, i) => {
+    let f = line.split(/\t|;/).map((x) => x.trim());
+    if (f.length >= 9 && /^\d{1,3}$/.test(f[0]!)) f = f.slice(1);
+    const [a = '', b = '', c = '', d = '', e = '', g = '', h = '', k = ''] = f;
+    const cells = f.length >= 8 ? { area: a, text: b, kind: c, measure: d, plan: e, direction: g, due: h, note: k } : { area: a, text: b, plan: c, due: d, note: e };
+    return { line: i + 1, id: '', cells };
+  });
+}
+
+const pastedLines = (text: string) => text.split(/\r?\n/).map((l) => l.trim()).filter((l) => l !== '');
+const isPasted = (text: string | undefined) => text !== undefined && pastedLines(text).some((l) => /[;\t]/.test(l));
+
+function planPasted(ctx: FlowContext, lines: string[]): TargetImportReading {
+  const context = { existing: [], areas: ctx.areas(ctx.movement!.id), due: dueReference(ctx) };
+  return planTargetRows(pastedRows(lines), context, (column) => ctx.t(`form-col-${column}`), false);
+}
+
+/** What "save" does after a form or pasted lines: back to the list, or on to sending it. */
+function afterBulkSave(ctx: FlowContext, data: Data, choice: string | undefined): StepResult<Data> {
+  const cleared = { ...data, draft: null, upload: undefined, pasted: undefined };
+  return { kind: 'next', step: choice === 'save-submit' ? 'submit' : 'menu', data: cleared, note: ctx.t('form-saved'), saved: true };
+}
+
+const bulkChoices = (ctx: FlowContext): Choice[] => [
+  { id: 'save', label: ctx.t('form-confirm-save') },
+  { id: 'save-submit', label: ctx.t('form-confirm-save-submit') },
+  { id: 'drop', label: ctx.t('form-confirm-drop') },
+];
+
+/** Lines typed or pasted: each read, and all shown back to be confirmed once; any problem refuses them all. */
+function readPasted(ctx: FlowContext, data: Data, text: string): StepResult<Data> {
+  const lines = pastedLines(text);
+  const reading = planPasted(ctx, lines);
+  if (!reading.ok) return { kind: 'invalid', message: `${ctx.t('form-lines-refused')}\n${problemList(ctx.t, reading.problems)}` };
+  return { kind: 'next', step: 'lines_confirm', data: { ...data, draft: null, pasted: lines } };
+}
+
+/** A file sent where the form is taken: read after this message, then asked about. */
+function takeForm(ctx: FlowContext, data: Data, answer: Answer): StepResult<Data> {
+  const received = receiveForm(ctx, answer, 'targets', data.registrationId, null);
+  if ('refused' in received) return { kind: 'invalid', message: received.refused };
+  return { kind: 'next', step: 'form_reading', data: { ...data, draft: null, upload: undefined }, note: ctx.t('form-reading', { name: received.name }) };
+}
+
+/** The fields one can change alone, in a fixed order so a learned number always picks the same one. */
+const FIELDS = ['text', 'planned', 'measure', 'due', 'note', 'area', 'kind', 'direction'] as const;
+const QUANTITATIVE_ONLY = new Set(['planned', 'measure', 'direction']);
 
 const steps: Record<string, Step<Data>> = {
   menu: {
@@ -178,11 +260,15 @@ const steps: Record<string, Step<Data>> = {
           { id: 'titles', label: ctx.t('reg-menu-titles') },
           { id: 'submit', label: ctx.t('reg-menu-submit') },
         );
-      choices.push({ id: 'later', label: ctx.t('reg-menu-later') });
-      return { text: `${menuText(ctx, data)}\n\n${ctx.t('reg-menu-prompt')}`, choices };
+      choices.push({ id: 'later', label: ctx.t('reg-menu-later') }, { id: 'form', label: ctx.t('reg-menu-form') });
+      return { text: `${menuText(ctx, data)}\n\n${ctx.t('reg-menu-prompt')}`, choices, acceptsFile: true };
     },
     handle(ctx, data, answer) {
+      if (answer.file) return takeForm(ctx, data, answer);
+      if (isPasted(answer.text)) return readPasted(ctx, data, answer.text!);
       switch (answer.choice?.id) {
+        case 'form':
+          return { kind: 'next', step: 'form_wait', data, note: requestForm(ctx, 'targets', data.registrationId, null) };
         case 'add':
           return { kind: 'next', step: 'area', data: { ...data, draft: {} } };
         case 'edit':
@@ -205,13 +291,21 @@ const steps: Record<string, Step<Data>> = {
     progress: progress('area'),
     prompt(ctx, data) {
       const areas = ctx.areas(ctx.movement!.id).map((a) => ({ id: String(a.id), label: a.title }));
-      return { text: ctx.t('reg-area-prompt'), choices: [...keepChoice(ctx, data, areaLabel(ctx, data.draft?.areaId)), ...areas] };
+      // Adding a target: the whole table may come instead, as a form or as lines.
+      if (data.draft?.targetId === undefined)
+        return { text: `${ctx.t('reg-area-prompt')}\n${ctx.t('reg-area-bulk-hint')}`, choices: [...areas, { id: 'form', label: ctx.t('reg-menu-form') }], acceptsFile: true };
+      return { text: ctx.t('reg-area-prompt'), choices: [...areas, ...keepChoice(ctx, data, areaLabel(ctx, data.draft?.areaId))] };
     },
     handle(ctx, data, answer) {
-      if (answer.choice?.id === 'keep') return next(data, 'area', {});
+      if (answer.choice?.id === 'keep') return next(ctx, data, 'area', {});
+      if (data.draft?.targetId === undefined) {
+        if (answer.file) return takeForm(ctx, data, answer);
+        if (isPasted(answer.text)) return readPasted(ctx, data, answer.text!);
+        if (answer.choice?.id === 'form') return { kind: 'next', step: 'form_wait', data: { ...data, draft: null }, note: requestForm(ctx, 'targets', data.registrationId, null) };
+      }
       const id = Number(answer.choice?.id);
       if (!answer.choice || !Number.isInteger(id)) return { kind: 'invalid', message: ctx.t('reg-area-expected') };
-      return next(data, 'area', { areaId: id });
+      return next(ctx, data, 'area', { areaId: id });
     },
   },
 
@@ -219,9 +313,9 @@ const steps: Record<string, Step<Data>> = {
     progress: progress('text'),
     prompt: (ctx, data) => ({ text: ctx.t('reg-text-prompt'), choices: keepChoice(ctx, data, data.draft?.text) }),
     handle(ctx, data, answer) {
-      if (answer.choice?.id === 'keep') return next(data, 'text', {});
+      if (answer.choice?.id === 'keep') return next(ctx, data, 'text', {});
       const text = readText(ctx, answer);
-      return typeof text === 'string' ? next(data, 'text', { text }) : { kind: 'invalid', message: text.error };
+      return typeof text === 'string' ? next(ctx, data, 'text', { text }) : { kind: 'invalid', message: text.error };
     },
   },
 
@@ -230,16 +324,16 @@ const steps: Record<string, Step<Data>> = {
     prompt: (ctx, data) => ({
       text: ctx.t('reg-kind-prompt'),
       choices: [
-        ...keepChoice(ctx, data, data.draft?.kind && ctx.t(`target-kind-${data.draft.kind}`)),
         { id: 'quantitative', label: ctx.t('target-kind-quantitative') },
         { id: 'qualitative', label: ctx.t('target-kind-qualitative') },
+        ...keepChoice(ctx, data, data.draft?.kind && ctx.t(`target-kind-${data.draft.kind}`)),
       ],
     }),
     handle(ctx, data, answer) {
       const id = answer.choice?.id;
-      if (id === 'keep') return next(data, 'kind', {});
+      if (id === 'keep') return next(ctx, data, 'kind', {});
       if (id !== 'quantitative' && id !== 'qualitative') return { kind: 'invalid', message: ctx.t('choice-expected') };
-      return next(data, 'kind', { kind: id });
+      return next(ctx, data, 'kind', { kind: id });
     },
   },
 
@@ -247,16 +341,16 @@ const steps: Record<string, Step<Data>> = {
     progress: progress('measure'),
     prompt: (ctx, data) => ({
       text: ctx.t('reg-measure-prompt'),
-      choices: [...keepChoice(ctx, data, data.draft?.measure), ...COMMON_MEASURES.map((m) => ({ id: `m:${m}`, label: m }))],
+      choices: [...COMMON_MEASURES.map((m) => ({ id: `m:${m}`, label: m })), ...keepChoice(ctx, data, data.draft?.measure)],
     }),
     handle(ctx, data, answer) {
-      if (answer.choice?.id === 'keep') return next(data, 'measure', {});
+      if (answer.choice?.id === 'keep') return next(ctx, data, 'measure', {});
       // A typed unit is taken as typed: "đồng" is not "tỷ đồng", even if it is part of that button.
       const typed = cleanText(answer.text ?? '');
       const picked = answer.choice && (typed === '' || /^\d+$/.test(typed) || fold(typed) === fold(answer.choice.label));
-      const measure = picked ? answer.choice!.label : typed;
-      if (measure.length < 1 || measure.length > 30 || /^\d+$/.test(measure)) return { kind: 'invalid', message: ctx.t('reg-measure-invalid') };
-      return next(data, 'measure', { measure });
+      const measure = readMeasure(picked ? answer.choice!.label : typed);
+      if (!measure.ok) return { kind: 'invalid', message: ctx.t(measure.problem.key) };
+      return next(ctx, data, 'measure', { measure: measure.value });
     },
   },
 
@@ -273,12 +367,12 @@ const steps: Record<string, Step<Data>> = {
     },
     handle(ctx, data, answer) {
       const d = data.draft ?? {};
-      if (answer.choice?.id === 'keep') return next(data, 'planned', {});
+      if (answer.choice?.id === 'keep') return next(ctx, data, 'planned', {});
       const reading = quantityAnswer.read(ctx, answer, d.measure ?? null, d.pending);
       if (reading.kind === 'invalid') return { kind: 'invalid', message: reading.message };
       if (reading.kind === 'ambiguous') return { kind: 'next', step: 'planned', data: { ...data, draft: { ...d, pending: reading.candidates } } };
       if (reading.value < 0) return { kind: 'invalid', message: ctx.t('reg-planned-negative') };
-      return next(data, 'planned', { planned: reading.value, pending: undefined }, quantityAnswer.readAs(ctx, reading.value, d.measure ?? null, reading.typed));
+      return next(ctx, data, 'planned', { planned: reading.value, pending: undefined }, quantityAnswer.readAs(ctx, reading.value, d.measure ?? null, reading.typed));
     },
     help: (ctx) => ctx.t('number-help'),
   },
@@ -288,16 +382,16 @@ const steps: Record<string, Step<Data>> = {
     prompt: (ctx, data) => ({
       text: ctx.t('reg-direction-prompt'),
       choices: [
-        ...keepChoice(ctx, data, data.draft?.direction && ctx.t(`direction-${data.draft.direction}`)),
         { id: 'at_least', label: ctx.t('direction-at_least') },
         { id: 'at_most', label: ctx.t('direction-at_most') },
+        ...keepChoice(ctx, data, data.draft?.direction && ctx.t(`direction-${data.draft.direction}`)),
       ],
     }),
     handle(ctx, data, answer) {
       const id = answer.choice?.id;
-      if (id === 'keep') return next(data, 'direction', {});
+      if (id === 'keep') return next(ctx, data, 'direction', {});
       if (id !== 'at_least' && id !== 'at_most') return { kind: 'invalid', message: ctx.t('choice-expected') };
-      return next(data, 'direction', { direction: id });
+      return next(ctx, data, 'direction', { direction: id });
     },
   },
 
@@ -322,16 +416,16 @@ const steps: Record<string, Step<Data>> = {
       return {
         text: ctx.t('reg-due-prompt'),
         choices: [
-          ...keepChoice(ctx, data, data.draft?.dueOn && formatVnDate(data.draft.dueOn)),
           { id: 'end', label: ctx.t('reg-due-end', { date: formatVnDate(movementEnd(ctx)) }) },
+          ...keepChoice(ctx, data, data.draft?.dueOn && formatVnDate(data.draft.dueOn)),
         ],
         numbered: false,
       };
     },
     handle(ctx, data, answer) {
       const id = answer.choice?.id;
-      if (id === 'keep') return next(data, 'due', {});
-      if (id === 'end') return next(data, 'due', { dueOn: movementEnd(ctx), dueToConfirm: undefined });
+      if (id === 'keep') return next(ctx, data, 'due', {});
+      if (id === 'end') return next(ctx, data, 'due', { dueOn: movementEnd(ctx), dueToConfirm: undefined });
       if (id === 'retype') return { kind: 'next', step: 'due', data: { ...data, draft: { ...data.draft, dueToConfirm: undefined } } };
       if (id?.startsWith('date:') && data.draft?.dueToConfirm) return acceptDue(ctx, data, id.slice(5), true);
       const reading = parseVnDate(answer.text ?? '', Number(movementEnd(ctx).slice(0, 4)));
@@ -345,15 +439,15 @@ const steps: Record<string, Step<Data>> = {
     progress: progress('note'),
     prompt: (ctx, data) => ({
       text: ctx.t('reg-note-prompt'),
-      choices: [...keepChoice(ctx, data, data.draft?.note ?? undefined), skipChoice(ctx.t)],
+      choices: [skipChoice(ctx.t), ...keepChoice(ctx, data, data.draft?.note ?? undefined)],
     }),
     handle(ctx, data, answer) {
-      if (answer.choice?.id === 'keep') return next(data, 'note', {});
-      if (answer.choice?.id === 'skip') return next(data, 'note', { note: null });
-      const note = cleanText(answer.text ?? '');
-      if (isBlankText(note)) return { kind: 'invalid', message: ctx.t('note-expected') };
-      if (note.length > TEXT_MAX) return { kind: 'invalid', message: ctx.t('reg-text-too-long', { max: TEXT_MAX, length: note.length }) };
-      return next(data, 'note', { note });
+      if (answer.choice?.id === 'keep') return next(ctx, data, 'note', {});
+      if (answer.choice?.id === 'skip') return next(ctx, data, 'note', { note: null });
+      const note = readNote(answer.text ?? '');
+      if (!note.ok) return { kind: 'invalid', message: ctx.t(note.problem.key, note.problem.args) };
+      if (note.value === null) return { kind: 'invalid', message: ctx.t('note-expected') };
+      return next(ctx, data, 'note', { note: note.value });
     },
   },
 
@@ -402,7 +496,85 @@ const steps: Record<string, Step<Data>> = {
         ...(target.dueOn ? { dueOn: target.dueOn } : {}),
         note: target.note,
       };
-      return { kind: 'next', step: 'area', data: { ...data, draft: d } };
+      return { kind: 'next', step: 'pick_field', data: { ...data, draft: d } };
+    },
+  },
+
+  pick_field: {
+    prompt: (ctx, data) => ({
+      text: `${summary(ctx, data.draft ?? {})}\n\n${ctx.t('reg-pick-field')}`,
+      choices: [...FIELDS.map((f) => ({ id: f, label: ctx.t(`reg-field-${f}`) })), { id: 'all', label: ctx.t('reg-field-all') }],
+    }),
+    handle(ctx, data, answer) {
+      const id = answer.choice?.id;
+      if (id === 'all') return { kind: 'next', step: 'area', data: { ...data, draft: { ...data.draft, single: undefined } } };
+      const field = FIELDS.find((f) => f === id);
+      if (!field) return { kind: 'invalid', message: ctx.t('choice-expected') };
+      if (QUANTITATIVE_ONLY.has(field) && data.draft?.kind !== 'quantitative') return { kind: 'invalid', message: ctx.t('reg-field-qualitative') };
+      return { kind: 'next', step: field, data: { ...data, draft: { ...data.draft, single: true } } };
+    },
+  },
+
+  form_wait: {
+    prompt: (ctx) => ({ text: ctx.t('form-wait-targets'), choices: [{ id: 'back', label: ctx.t('form-back-to-list') }], acceptsFile: true }),
+    handle(ctx, data, answer) {
+      if (answer.file) return takeForm(ctx, data, answer);
+      if (answer.choice?.id === 'back') return { kind: 'next', step: 'menu', data };
+      if (isPasted(answer.text)) return readPasted(ctx, data, answer.text!);
+      return { kind: 'invalid', message: ctx.t('form-send-file') };
+    },
+  },
+
+  form_reading: {
+    prompt: (ctx) => ({ text: ctx.t('form-reading-wait'), choices: [{ id: 'back', label: ctx.t('form-back-to-list') }], acceptsFile: true }),
+    handle(ctx, data, answer) {
+      if (answer.upload !== undefined) {
+        const outcome = uploadOutcome(ctx, answer.upload, 'targets', data.registrationId);
+        if (outcome.kind === 'late') return { kind: 'invalid', message: ctx.t('form-read-too-late') };
+        if (outcome.kind === 'refused') return { kind: 'next', step: 'form_wait', data, note: outcome.note };
+        return { kind: 'next', step: 'form_confirm', data: { ...data, upload: outcome.upload.id } };
+      }
+      // A newer file replaces the one being read.
+      if (answer.file) return takeForm(ctx, data, answer);
+      if (answer.choice?.id === 'back') return { kind: 'next', step: 'menu', data };
+      return { kind: 'invalid', message: ctx.t('form-reading-wait') };
+    },
+  },
+
+  form_confirm: {
+    prompt(ctx, data) {
+      const upload = findUpload(ctx, data.upload ?? 0, 'targets', data.registrationId);
+      const plan = upload?.reading.ok && 'added' in upload.reading.plan ? upload.reading.plan : undefined;
+      const text = plan ? `${ctx.t('form-read-ok', { name: upload!.fileName })}\n${targetPlanText(ctx.t, plan, ctx.areas(ctx.movement!.id))}` : ctx.t('form-read-too-late');
+      return { text: `${text}\n\n${ctx.t('form-confirm-prompt')}`, choices: bulkChoices(ctx), acceptsFile: true };
+    },
+    handle(ctx, data, answer) {
+      if (answer.file) return takeForm(ctx, data, answer);
+      const id = answer.choice?.id;
+      if (id === 'drop') return { kind: 'next', step: 'menu', data: { ...data, upload: undefined }, note: ctx.t('form-dropped') };
+      if (id !== 'save' && id !== 'save-submit') return { kind: 'invalid', message: ctx.t('choice-expected') };
+      const upload = findUpload(ctx, data.upload ?? 0, 'targets', data.registrationId);
+      if (!upload?.reading.ok) return { kind: 'next', step: 'menu', data: { ...data, upload: undefined }, note: ctx.t('form-read-too-late') };
+      applyForm(ctx.db, 'targets', data.registrationId, null, upload.reading, ctx.actor, ctx.now);
+      markApplied(ctx, upload.id);
+      return afterBulkSave(ctx, data, id);
+    },
+  },
+
+  lines_confirm: {
+    prompt(ctx, data) {
+      const reading = planPasted(ctx, data.pasted ?? []);
+      const text = reading.ok ? targetPlanText(ctx.t, reading.plan, ctx.areas(ctx.movement!.id)) : problemList(ctx.t, reading.problems);
+      return { text: `${ctx.t('form-lines-read')}\n${text}\n\n${ctx.t('form-confirm-prompt')}`, choices: bulkChoices(ctx) };
+    },
+    handle(ctx, data, answer) {
+      const id = answer.choice?.id;
+      if (id === 'drop') return { kind: 'next', step: 'menu', data: { ...data, pasted: undefined }, note: ctx.t('form-dropped') };
+      if (id !== 'save' && id !== 'save-submit') return { kind: 'invalid', message: ctx.t('choice-expected') };
+      const reading = planPasted(ctx, data.pasted ?? []);
+      if (!reading.ok) return { kind: 'invalid', message: problemList(ctx.t, reading.problems) };
+      applyTargetPlan(ctx.db, data.registrationId, reading.plan, ctx.actor, ctx.now);
+      return afterBulkSave(ctx, data, id);
     },
   },
 
@@ -439,7 +611,7 @@ const steps: Record<string, Step<Data>> = {
       const { kind, inGroup } = titleContext(ctx.db, getRegistration(ctx.db, data.registrationId));
       const year = Number(ctx.movement!.endsOn.slice(0, 4));
       // Earlier years of the titles that build on them, when the data holds any.
-      const history = TITLES_WITH_HISTORY.map((title) => ({ title, ...titleHistory(ctx.db, ctx.unit!.id, title, year) }))
+      const history = TITLES_WITH_HISTORY.map((title) => ({ title, ...titleHistory(ctx.db, unitOf(ctx, data).id, title, year) }))
         .filter((h) => h.years.length > 0)
         .map((h) => ctx.t('reg-title-history', { title: ctx.t(`title-${h.title}`), years: h.years.join(', '), consecutive: h.consecutive }));
       return {
@@ -486,7 +658,7 @@ const steps: Record<string, Step<Data>> = {
       if (answer.choice?.id === 'skip') return submit(ctx, data, null);
       const note = cleanText(answer.text ?? '');
       if (isBlankText(note)) return { kind: 'invalid', message: ctx.t('note-expected') };
-      if (note.length > TEXT_MAX) return { kind: 'invalid', message: ctx.t('reg-text-too-long', { max: TEXT_MAX, length: note.length }) };
+      if (note.length > TARGET_TEXT_MAX) return { kind: 'invalid', message: ctx.t('reg-text-too-long', { max: TARGET_TEXT_MAX, length: note.length }) };
       return submit(ctx, data, note);
     },
   },
@@ -511,7 +683,7 @@ const steps: Record<string, Step<Data>> = {
       const { reason } = read;
       const reg = getRegistration(ctx.db, data.registrationId);
       recordAudit(ctx.db, ctx.actor, ctx.now, { action: 'registration.reopen-request', entity: 'registration', entityId: reg.id, after: { reason } });
-      ctx.notify(adminIds(ctx), `reopen-request:${reg.id}:v${reg.version}:${ctx.now}`, 'reg-reopen-request-notice', { unit: ctx.unit!.name, reason });
+      ctx.notify(adminIds(ctx), `reopen-request:${reg.id}:v${reg.version}:${ctx.now}`, 'reg-reopen-request-notice', { unit: unitOf(ctx, data).name, reason });
       return { kind: 'done', message: ctx.t('reg-reopen-requested'), choices: mainMenuChoices(ctx.t, ctx.person?.role) };
     },
   },
@@ -521,7 +693,7 @@ const steps: Record<string, Step<Data>> = {
 function submit(ctx: FlowContext, data: Data, note: string | null): StepResult<Data> {
   const reg = submitRegistration(ctx.db, data.registrationId, ctx.actor, ctx.now, note);
   ctx.notify(adminIds(ctx), `registration-submitted:${reg.id}:v${reg.version}`, 'reg-admin-notice', {
-    unit: ctx.unit!.name,
+    unit: unitOf(ctx, data).name,
     version: reg.version,
     count: listTargets(ctx.db, reg.id).length,
     late: reg.late ? 'yes' : 'no',
@@ -535,18 +707,28 @@ function submit(ctx: FlowContext, data: Data, note: string | null): StepResult<D
   };
 }
 
+/** What `/dangky …` may add: the form at once ("bieumau", also from the reminder's button), and for the Board a unit. */
+const FORM_WORDS = new Set(['form', 'bieumau', 'bieu mau', 'excel']);
+
 /** Everything about a registration that is not a question: who may open it and where it starts. */
-function start(ctx: FlowContext): StartResult<Data> {
+function start(ctx: FlowContext, args: string): StartResult<Data> {
   if (!ctx.movement) return { kind: 'refuse', message: ctx.t('err-no-movement-chat') };
-  if (!ctx.unit || (ctx.person?.role !== 'liaison' && ctx.person?.role !== 'admin')) return { kind: 'refuse', message: ctx.t('reg-not-allowed') };
-  const reg = ensureRegistration(ctx.db, ctx.movement.id, ctx.unit.id, ctx.now);
+  if (ctx.person?.role !== 'liaison' && ctx.person?.role !== 'admin') return { kind: 'refuse', message: ctx.t('reg-not-allowed') };
+  const words = args.trim().split(/\s+/).filter((w) => w !== '');
+  const wantsForm = words.length > 0 && FORM_WORDS.has(fold(words.at(-1)!));
+  const chosen = unitToEnter(ctx, (wantsForm ? words.slice(0, -1) : words).join(' '));
+  if (!chosen) return { kind: 'refuse', message: ctx.t('reg-not-allowed') };
+  if ('refused' in chosen) return { kind: 'refuse', message: chosen.refused };
+  const { unit } = chosen;
+  const reg = ensureRegistration(ctx.db, ctx.movement.id, unit.id, ctx.now);
   const data: Data = { registrationId: reg.id, draft: null };
   // An approved registration can be asked to be reopened; one waiting for review just waits.
   if (reg.status === 'approved') return { kind: 'start', step: 'locked', data };
   if (!isEditable(reg.status)) {
     return { kind: 'done', message: `${menuText(ctx, data)}\n\n${ctx.t('reg-locked', { status: reg.status })}`, choices: mainMenuChoices(ctx.t, ctx.person?.role) };
   }
-  if (listTargets(ctx.db, reg.id).length === 0) return { kind: 'start', step: 'area', data: { ...data, draft: {} }, note: ctx.t('reg-intro', { unit: ctx.unit.name }) };
+  if (wantsForm) return { kind: 'start', step: 'form_wait', data, note: requestForm(ctx, 'targets', reg.id, null) };
+  if (listTargets(ctx.db, reg.id).length === 0) return { kind: 'start', step: 'area', data: { ...data, draft: {} }, note: ctx.t('reg-intro', { unit: unit.name }) };
   return { kind: 'start', step: 'menu', data };
 }
 

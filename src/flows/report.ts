@@ -4,7 +4,7 @@
  */
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { defineFlow, type FlowContext, type StartResult, type Step, type StepResult } from '../chat/engine.ts';
+import { defineFlow, type Answer, type FlowContext, type StartResult, type Step, type StepResult } from '../chat/engine.ts';
 import type { Choice } from '../chat/types.ts';
 import { reportingPeriods, targets } from '../db/schema.ts';
 import { listPeriods } from '../domain/movements.ts';
@@ -13,10 +13,14 @@ import { computeLines, recordProgressReport, reportsFor, type Period, type Progr
 import { findRegistration, listTargets, type Target } from '../domain/registrations.ts';
 import { formatVnDate, localDate } from '../domain/vn-input.ts';
 import { cleanText, isBlankText } from '../domain/text-input.ts';
-import { mainMenuChoices, skipChoice } from './common.ts';
+import { mainMenuChoices, skipChoice, unitToEnter } from './common.ts';
 import { periodLabel, periodTitle } from '../domain/period-labels.ts';
 import { formatAmount, formatPlan, formatResult } from './format.ts';
 import { numberAnswer, quantityAnswer } from './number-answer.ts';
+import { readResult } from '../domain/result-fields.ts';
+import { fold } from '../util/text.ts';
+import type { FormProblem } from '../forms/reading.ts';
+import { markApplied, problemList, receiveForm, requestForm, uploadOutcome } from './forms.ts';
 
 const line = z.object({
   targetId: z.number().int(),
@@ -43,6 +47,8 @@ const data = z.object({
   suspect: z.number().optional(),
   /** Per target: whether "this period or running total?" is asked (counts and amounts, not the year period). */
   asksTotal: z.array(z.boolean()).optional(),
+  /** The filled report form the lines came from (form_uploads), marked used once the report is sent. */
+  upload: z.number().int().optional(),
 });
 type Data = z.infer<typeof data>;
 
@@ -138,6 +144,57 @@ function summary(ctx: FlowContext, data: Data): string {
   return `${ctx.t('rep-summary-title', { period: periodLabel(ctx.t, period(ctx, data)) })}\n${rows.join('\n')}`;
 }
 
+/** "1: 97,5", "2) 12 lũy kế", "3: hoàn thành": the target's number in the report, then its result. */
+const RESULT_LINE = /^(\d{1,3})\s*[:)]\s*(.+)$/s;
+/** "12 lũy kế": the figure is the running total (for the targets where that is asked). */
+function runningTotal(value: string): { value: string; total: boolean } {
+  const words = value.trim().split(/\s+/);
+  const total = words.length > 2 && ['luy ke', 'running total'].includes(fold(words.slice(-2).join(' ')));
+  return { value: total ? words.slice(0, -2).join(' ') : value, total };
+}
+
+/** At the first target, the whole report may come at once: a form, or lines typed in one message. */
+const bulkHint = (ctx: FlowContext, data: Data) => (data.index === 0 && data.targetIds.length > 1 ? `\n${ctx.t('rep-lines-hint')}` : '');
+const bulkChoices = (ctx: FlowContext, data: Data): Choice[] => (data.index === 0 ? [{ id: 'form', label: ctx.t('rep-menu-form') }] : []);
+
+/** Results for several targets typed one a line: each read with the report's rules, all shown for confirmation. */
+function readResultLines(ctx: FlowContext, data: Data, text: string): StepResult<Data> {
+  const byId = new Map(listTargets(ctx.db, data.registrationId).map((t) => [t.id, t]));
+  const problems: FormProblem[] = [];
+  const warnings: string[] = [];
+  const lines: Line[] = data.targetIds.map((targetId) => ({ targetId, skipped: true }));
+  text
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter((l) => l !== '')
+    .forEach((raw, i) => {
+      const m = RESULT_LINE.exec(raw);
+      const index = m ? Number(m[1]) - 1 : -1;
+      const target = byId.get(data.targetIds[index] ?? -1);
+      if (!m || !target) {
+        problems.push({ line: i + 1, column: null, message: { key: 'rep-line-unknown', args: { count: data.targetIds.length } } });
+        return;
+      }
+      const { value, total } = runningTotal(m[2]!);
+      const reading = readResult(value, target);
+      if (!reading.ok) {
+        problems.push({ line: i + 1, column: null, message: reading.problem });
+        return;
+      }
+      if (reading.value.warning) warnings.push(`• ${ctx.t('form-problem-at', { line: i + 1, column: '', hasColumn: 'no', message: ctx.t(reading.value.warning.key, reading.value.warning.args) })}`);
+      lines[index] = { targetId: target.id, skipped: false, value: reading.value.value, assessment: reading.value.assessment, cumulative: total && (data.asksTotal?.[index] ?? false) };
+    });
+  if (problems.length > 0) return { kind: 'invalid', message: `${ctx.t('rep-lines-refused')}\n${problemList(ctx.t, problems)}` };
+  return { kind: 'next', step: 'confirm', data: { ...data, lines, index: data.targetIds.length - 1 }, ...(warnings.length > 0 ? { note: [ctx.t('form-plan-warnings'), ...warnings].join('\n') } : {}) };
+}
+
+/** A file sent as the filled report form: read after this message. */
+function takeForm(ctx: FlowContext, data: Data, answer: Answer): StepResult<Data> {
+  const received = receiveForm(ctx, answer, 'results', data.registrationId, data.periodId!);
+  if ('refused' in received) return { kind: 'invalid', message: received.refused };
+  return { kind: 'next', step: 'form_reading', data, note: ctx.t('form-reading', { name: received.name }) };
+}
+
 const steps: Record<string, Step<Data>> = {
   period: {
     progress: progress('period'),
@@ -179,13 +236,24 @@ const steps: Record<string, Step<Data>> = {
         };
       if (target.kind === 'qualitative')
         return {
-          text: `${targetHeading(ctx, data)}\n${ctx.t('rep-qualitative-prompt')}`,
-          choices: [...QUALITATIVE_STATES.map((id) => ({ id, label: ctx.t('qualitative-state', { state: id }) })), skipChoice(ctx.t)],
+          text: `${targetHeading(ctx, data)}\n${ctx.t('rep-qualitative-prompt')}${bulkHint(ctx, data)}`,
+          choices: [...QUALITATIVE_STATES.map((id) => ({ id, label: ctx.t('qualitative-state', { state: id }) })), skipChoice(ctx.t), ...bulkChoices(ctx, data)],
+          acceptsFile: data.index === 0,
         };
-      return { text: `${targetHeading(ctx, data)}\n${ctx.t('rep-value-prompt', { measure: target.measure ?? '', kind: period(ctx, data).kind === 'year' ? 'year' : figureKind(target.measure) })}`, choices: [skipChoice(ctx.t)], numbered: false };
+      return {
+        text: `${targetHeading(ctx, data)}\n${ctx.t('rep-value-prompt', { measure: target.measure ?? '', kind: period(ctx, data).kind === 'year' ? 'year' : figureKind(target.measure) })}${bulkHint(ctx, data)}`,
+        choices: [skipChoice(ctx.t), ...bulkChoices(ctx, data)],
+        numbered: false,
+        acceptsFile: data.index === 0,
+      };
     },
     handle(ctx, data, answer) {
       const target = currentTarget(ctx, data);
+      if (data.index === 0) {
+        if (answer.choice?.id === 'form') return { kind: 'next', step: 'form_wait', data, note: requestForm(ctx, 'results', data.registrationId, data.periodId!) };
+        if (answer.file) return takeForm(ctx, data, answer);
+        if (answer.text && RESULT_LINE.test(answer.text.split('\n')[0]!.trim())) return readResultLines(ctx, data, answer.text);
+      }
       if (answer.choice?.id === 'skip') return after(ctx, 'value', withLine(data, { skipped: true }), ctx.t('rep-skipped'));
       if (target.kind === 'qualitative') {
         const id = QUALITATIVE_STATES.find((s) => s === answer.choice?.id);
@@ -249,6 +317,38 @@ const steps: Record<string, Step<Data>> = {
     },
   },
 
+  form_wait: {
+    prompt: (ctx) => ({ text: ctx.t('form-wait-results'), choices: [{ id: 'back', label: ctx.t('rep-form-back') }], acceptsFile: true }),
+    handle(ctx, data, answer) {
+      if (answer.file) return takeForm(ctx, data, answer);
+      if (answer.choice?.id === 'back') return { kind: 'next', step: 'value', data: { ...data, index: 0 } };
+      return { kind: 'invalid', message: ctx.t('form-send-file') };
+    },
+  },
+
+  form_reading: {
+    prompt: (ctx) => ({ text: ctx.t('form-reading-wait'), choices: [{ id: 'back', label: ctx.t('rep-form-back') }], acceptsFile: true }),
+    handle(ctx, data, answer) {
+      if (answer.upload !== undefined) {
+        const outcome = uploadOutcome(ctx, answer.upload, 'results', data.registrationId);
+        if (outcome.kind === 'refused') return { kind: 'next', step: 'form_wait', data, note: outcome.note };
+        const plan = outcome.kind === 'read' ? outcome.upload.reading.plan : undefined;
+        if (outcome.kind === 'late' || !plan || !('lines' in plan)) return { kind: 'invalid', message: ctx.t('form-read-too-late') };
+        const upload = outcome.upload;
+        const read = new Map(plan.lines.map((l) => [l.targetId, l]));
+        const lines: Line[] = data.targetIds.map((targetId) => {
+          const l = read.get(targetId);
+          return l ? { targetId, skipped: false, value: l.value ?? null, cumulative: l.cumulative ?? false, assessment: l.assessment ?? null, evidenceKind: l.evidenceKind ?? null, evidenceRef: l.evidenceRef ?? null, note: l.note ?? null } : { targetId, skipped: true };
+        });
+        const warnings = plan.warnings.length > 0 ? `\n${ctx.t('form-plan-warnings')}\n${problemList(ctx.t, plan.warnings)}` : '';
+        return { kind: 'next', step: 'confirm', data: { ...data, lines, upload: upload.id, index: data.targetIds.length - 1 }, note: `${ctx.t('form-read-ok', { name: upload.fileName })}${warnings}` };
+      }
+      if (answer.file) return takeForm(ctx, data, answer);
+      if (answer.choice?.id === 'back') return { kind: 'next', step: 'value', data: { ...data, index: 0 } };
+      return { kind: 'invalid', message: ctx.t('form-reading-wait') };
+    },
+  },
+
   confirm: {
     progress: progress('confirm'),
     prompt: (ctx, data) => ({
@@ -264,6 +364,7 @@ const steps: Record<string, Step<Data>> = {
       const inputs = toInputs(data);
       if (inputs.length === 0) return { kind: 'invalid', message: ctx.t('rep-nothing-reported') };
       const recorded = recordProgressReport(ctx.db, { registrationId: data.registrationId, periodId: data.periodId!, lines: inputs }, ctx.actor, ctx.now);
+      if (data.upload !== undefined) markApplied(ctx, data.upload);
       return {
         kind: 'done',
         message: ctx.t('rep-saved', { period: periodLabel(ctx.t, period(ctx, data)), count: inputs.length, revision: recorded.revision }),
@@ -273,10 +374,13 @@ const steps: Record<string, Step<Data>> = {
   },
 };
 
-function start(ctx: FlowContext): StartResult<Data> {
+function start(ctx: FlowContext, args: string): StartResult<Data> {
   if (!ctx.movement) return { kind: 'refuse', message: ctx.t('err-no-movement-chat') };
-  if (!ctx.unit || (ctx.person?.role !== 'liaison' && ctx.person?.role !== 'admin')) return { kind: 'refuse', message: ctx.t('reg-not-allowed') };
-  const reg = findRegistration(ctx.db, ctx.movement.id, ctx.unit.id);
+  if (ctx.person?.role !== 'liaison' && ctx.person?.role !== 'admin') return { kind: 'refuse', message: ctx.t('reg-not-allowed') };
+  const chosen = unitToEnter(ctx, args.trim());
+  if (!chosen) return { kind: 'refuse', message: ctx.t('reg-not-allowed') };
+  if ('refused' in chosen) return { kind: 'refuse', message: chosen.refused };
+  const reg = findRegistration(ctx.db, ctx.movement.id, chosen.unit.id);
   const list = reg ? listTargets(ctx.db, reg.id) : [];
   if (!reg || reg.version === 0 || list.length === 0)
     return { kind: 'refuse', message: ctx.t('rep-register-first'), choices: [{ id: 'go:register', label: ctx.t('menu-register') }] };

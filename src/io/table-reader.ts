@@ -51,7 +51,7 @@ async function readCsv(path: string): Promise<RawSheet[]> {
 }
 
 /** UTF-8 if the bytes are valid UTF-8, else the Vietnamese Windows code page (older Excel "CSV" saves). */
-function decode(bytes: Uint8Array): string {
+export function decode(bytes: Uint8Array): string {
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {

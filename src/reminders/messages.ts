@@ -47,7 +47,7 @@ export function reminderMessage(locale: Locale, ctx: ReminderContext, owing: Uni
   if (owing.registration) {
     lines.push(registrationLine(t, owing.unit.name, owing.registration, ctx.timeZone));
     lines.push(t('rem-reg-deadline', { deadline: formatVnDateLong(ctx.registrationDeadline, locale), ...when(ctx.today, ctx.registrationDeadline) }));
-    choices.push({ id: 'go:register', label: t('menu-register') });
+    choices.push({ id: 'go:register', label: t('menu-register') }, { id: 'go:register:form', label: t('menu-register-form') });
   }
   for (const p of owing.periods) {
     lines.push(
@@ -61,7 +61,7 @@ export function reminderMessage(locale: Locale, ctx: ReminderContext, owing: Uni
     );
   }
   if (owing.periods.length > 0) choices.push({ id: 'go:report', label: t('menu-report') });
-  lines.push(t(choices.length > 1 ? 'rem-footer-both' : owing.registration ? 'rem-footer-register' : 'rem-footer-report'));
+  lines.push(t(owing.registration && owing.periods.length > 0 ? 'rem-footer-both' : owing.registration ? 'rem-footer-register' : 'rem-footer-report'));
   return { text: lines.join('\n'), choices };
 }
 

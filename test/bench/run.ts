@@ -1,8 +1,10 @@
 // `npm run bench`: every benchmark, each printing its figures; exits non-zero if a target is missed.
 import { benchExport } from './export.ts';
+import { benchForms } from './forms.ts';
 import { benchTelegramInbound } from './telegram-inbound.ts';
 import { benchTelegramLoad } from './telegram-load.ts';
 
 const results = [await benchTelegramInbound(), await benchTelegramLoad(), await benchExport()];
 results.push(await (await import('./reminders.ts')).benchReminders());
+results.push(await benchForms());
 process.exitCode = results.every(Boolean) ? 0 : 1;

@@ -145,3 +145,56 @@ describe('reporting progress in chat', () => {
     expect(refused.map((r) => r.text).join()).toContain('Tệp quá lớn (tối đa 20 MB)');
   });
 });
+
+describe('several results in one message', () => {
+  it('reads "number: result" lines, shows the summary once, saves on confirmation; a missing line is skipped', () => {
+    const h = chatHarness();
+    registered(h);
+    h.clock.set(Date.UTC(2020, 3, 5, 3)); // 05/04/2020
+    h.say(LIAISON, '/baocao');
+    expect(h.press(LIAISON, 'Quý I/2020')).toContain('1: 97,5');
+    const summary = h.say(LIAISON, '1: 35 lũy kế\n3: hoàn thành');
+    expect(summary).toContain('1. Sản phẩm OCOP: 35 sản phẩm');
+    expect(summary).toContain('2. Số vụ tai nạn giao thông: Đã bỏ qua chỉ tiêu này.');
+    expect(summary).toContain('3. Đưa cầu Thịnh Long vào sử dụng: Hoàn thành');
+    expect(lines(h)).toEqual([]);
+    h.press(LIAISON, 'Gửi báo cáo');
+    expect(lines(h).map((l) => [l.text, l.value, l.cumulative, l.assessment])).toEqual([
+      ['Sản phẩm OCOP', 35, 1, 'in_progress'],
+      ['Đưa cầu Thịnh Long vào sử dụng', null, 0, 'met'],
+    ]);
+  });
+
+  it('refuses the lines when one cannot be read, and saves nothing', () => {
+    const h = chatHarness();
+    registered(h);
+    h.clock.set(Date.UTC(2020, 3, 5, 3));
+    h.say(LIAISON, '/baocao');
+    h.press(LIAISON, 'Quý I/2020');
+    const answer = h.say(LIAISON, '1: 35\n2: mười hai\n7: 3');
+    expect(answer).toContain('Chưa đọc được các dòng này, chưa có gì được lưu');
+    expect(answer).toContain('Dòng 2: "mười hai" không phải con số');
+    expect(answer).toContain('Dòng 3: cần dạng "số thứ tự: kết quả", số thứ tự từ 1 đến 3');
+    expect(lines(h)).toEqual([]);
+  });
+});
+
+describe('the Board entering a unit’s report in chat', () => {
+  it('opens the unit’s report by its code and saves the results as the admin', () => {
+    const h = chatHarness();
+    registered(h);
+    h.link('9001', null, 'admin', 'Trần Văn Ban');
+    h.clock.set(Date.UTC(2020, 3, 5, 3));
+    expect(h.say('9001', '/baocao')).toContain('Chỉ cán bộ đầu mối');
+    h.say('9001', '/baocao SNV');
+    h.press('9001', 'Quý I/2020');
+    h.say('9001', '1: 35\n2: 12\n3: hoàn thành');
+    h.press('9001', 'Gửi báo cáo');
+    expect(lines(h).map((l) => [l.text, l.value, l.assessment])).toEqual([
+      ['Sản phẩm OCOP', 35, 'in_progress'],
+      ['Số vụ tai nạn giao thông', 12, 'in_progress'],
+      ['Đưa cầu Thịnh Long vào sử dụng', null, 'met'],
+    ]);
+    expect(h.rows("SELECT p.role FROM progress_reports r JOIN people p ON p.id = r.reported_by")).toEqual([{ role: 'admin' }]);
+  });
+});

@@ -126,6 +126,8 @@ const EXPECTED = {
   greeting: 'mỗi cán bộ cần một mã mời do Ban Thi đua - Khen thưởng cấp (dạng ABCDE-1234567)',
   noteExpected: 'Mời gõ ghi chú, hoặc chọn Bỏ qua',
   fileNotExpected: 'Ở bước này không cần gửi tệp hay ảnh',
+  /** At the first result, a file is taken as the filled report form: a photo is not one. */
+  formPhoto: 'Đây là ảnh. Xin gửi tệp biểu mẫu .xlsx',
   unknownCommand: 'Không có lệnh "xyz". Gõ /help để xem các lệnh.',
   stale: 'Nút này thuộc câu hỏi cũ nên không dùng được nữa',
 };
@@ -346,7 +348,7 @@ const reportFlow: FlowScript = {
         typed('abc', EXPECTED.number),
         typed(LONG, EXPECTED.number),
         typed('-5', EXPECTED.negative, 'a negative result "-5"'),
-        { label: 'a photo', input: { file: PHOTO }, explains: EXPECTED.fileNotExpected },
+        { label: 'a photo', input: { file: PHOTO }, explains: EXPECTED.formPhoto },
       ],
     },
     {

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach } from 'vitest';
 import { runCli } from '../../src/cli/main.ts';
+import { closeDatabase, openDatabase } from '../../src/db/connection.ts';
 import { fixedClock } from '../../src/domain/clock.ts';
 
 export interface CliRun {
@@ -50,4 +51,14 @@ export function useCliSandboxes(): void {
   afterEach(() => {
     for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
   });
+}
+
+/** Rows of a query on a sandbox's database, opened and closed around it (as a separate process would). */
+export function queryDatabase<T>(path: string, sql: string): T[] {
+  const db = openDatabase(path);
+  try {
+    return db.$client.prepare(sql).all() as T[];
+  } finally {
+    closeDatabase(db);
+  }
 }

@@ -80,8 +80,27 @@ export class FakeBotApi {
 
   constructor(readonly username = 'thidua_test_bot') {}
 
+  /** Files people "sent", by file_id: getFile gives their path, and GET /file/bot<token>/<path> serves the bytes. */
+  readonly files = new Map<string, Buffer>();
+  /** Downloads served, by file path. */
+  readonly downloads: string[] = [];
+
+  /** Makes a file available as if a person had sent it; returns its file_id. */
+  addFile(fileId: string, bytes: Buffer): string {
+    this.files.set(fileId, bytes);
+    return fileId;
+  }
+
   async start(): Promise<this> {
     this.server = createServer((req, res) => {
+      const download = /^\/file\/bot[^/]+\/documents\/(.+)$/.exec(req.url ?? '');
+      if (download) {
+        const bytes = this.files.get(decodeURIComponent(download[1]!));
+        this.downloads.push(download[1]!);
+        if (!bytes) res.writeHead(404).end();
+        else res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': bytes.length }).end(bytes);
+        return;
+      }
       this.handle(req)
         .then(({ status, body }) => res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body)))
         .catch((error: unknown) => res.writeHead(500).end(String(error)));
@@ -243,6 +262,12 @@ export class FakeBotApi {
         return ok({ message_id: Number(payload.message_id), date: now, chat, text: payload.text });
       case 'editMessageReplyMarkup':
         return ok({ message_id: Number(payload.message_id), date: now, chat });
+      case 'getFile': {
+        const id = String(payload.file_id);
+        const bytes = this.files.get(id);
+        if (!bytes) return { status: 400, body: { ok: false, error_code: 400, description: 'Bad Request: invalid file_id' } };
+        return ok({ file_id: id, file_unique_id: id, file_size: bytes.length, file_path: `documents/${encodeURIComponent(id)}` });
+      }
       case 'answerCallbackQuery':
       case 'setMyCommands':
       case 'deleteMyCommands':

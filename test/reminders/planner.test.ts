@@ -219,12 +219,12 @@ describe('the audience, computed when the rule fires', () => {
         .sort();
     };
     // Monday 23/03: Q1 has not ended, nobody owes a report yet.
-    expect(sent('2020-03-23T09:00')).toEqual(['HGT go:register', 'HHH go:register', 'MTTQ go:register']);
+    expect(sent('2020-03-23T09:00')).toEqual(['HGT go:register+go:register:form', 'HHH go:register+go:register:form', 'MTTQ go:register+go:register:form']);
     expect(sent('2020-03-23T10:00')).toEqual([]);
     // Monday 06/04: Q1 ended; STC reported it.
-    expect(sent('2020-04-06T09:00')).toEqual(['HGT go:register', 'HHH go:register', 'MTTQ go:register']);
+    expect(sent('2020-04-06T09:00')).toEqual(['HGT go:register+go:register:form', 'HHH go:register+go:register:form', 'MTTQ go:register+go:register:form']);
     expect(sent('2020-04-06T10:00')).toEqual(['SNV go:report']);
-    expect(sent('2020-04-06T11:00')).toEqual(['HGT go:register', 'HHH go:register', 'MTTQ go:register', 'SNV go:report']);
+    expect(sent('2020-04-06T11:00')).toEqual(['HGT go:register+go:register:form', 'HHH go:register+go:register:form', 'MTTQ go:register+go:register:form', 'SNV go:report']);
   });
 
   it('the escalation goes to the cluster head people and liaisons of the head unit, in their language', () => {
@@ -262,8 +262,19 @@ describe('the button in a reminder', () => {
     addRule(h.db, movement.id, { kind: 'registration_deadline', offsetDays: -14 }, cliActor, START);
     runDueReminders(h.db, vn('2020-03-17T08:00'));
     const row = outboxRows(h.db).find((r) => r.person === h.rows<{ id: number }>("SELECT person_id AS id FROM identities WHERE external_id = 'u1'")[0]!.id)!;
-    expect(row.choices).toEqual(['go:register']);
+    expect(row.choices).toEqual(['go:register', 'go:register:form']);
     const reply = h.send('u1', { choice: encodeChoice(0, row.choices[0]!) });
     expect(reply.map((r) => r.text).join('\n')).toContain('Bước 1.');
+  });
+
+  it('its form button opens the registration with the Excel form on its way', () => {
+    const h = chatHarness();
+    h.link('u1', 'SNV');
+    const movement = currentMovement(h.db)!;
+    addRule(h.db, movement.id, { kind: 'registration_deadline', offsetDays: -14 }, cliActor, START);
+    runDueReminders(h.db, vn('2020-03-17T08:00'));
+    const result = h.core.handle({ channel: 'telegram', externalId: 'u1', choice: encodeChoice(0, 'go:register:form') });
+    expect(result.replies.map((r) => r.text).join('\n')).toContain('Biểu mẫu đăng ký đang được chuẩn bị');
+    expect(result.jobs).toMatchObject([{ kind: 'form-out', form: 'targets' }]);
   });
 });

@@ -37,7 +37,10 @@ describe('startReminders', () => {
     await waitFor(() => api!.deliveries.length === 5, 'the caught-up reminders', 5_000);
     const keyboard = api.lastKeyboard(w.chat.SNV!);
     expect(keyboard?.text).toContain('Sở Nội vụ chưa đăng ký chỉ tiêu thi đua.');
-    expect(keyboard?.buttons).toEqual([{ text: '1. Đăng ký chỉ tiêu', callback_data: '0:go:register' }]);
+    expect(keyboard?.buttons).toEqual([
+      { text: '1. Đăng ký chỉ tiêu', callback_data: '0:go:register' },
+      { text: '2. 📄 Biểu mẫu Excel', callback_data: '0:go:register:form' },
+    ]);
 
     // A week later, at 08:00, the next tick (every second here) plans the next slot.
     clock.set(vn('2020-03-24T08:00'));

@@ -60,20 +60,20 @@ describe('a whole movement year with the default rules', () => {
     expect(sorted(lines)).toEqual(
       sorted([
         // Registration: everyone who has not sent, two weeks and one week before.
-        ...['HGT', 'HHH', 'MTTQ', 'STC'].map((u) => `2020-03-17 08:00 reg-14 reminder → ${u} [go:register]`),
-        '2020-03-17 08:00 reg-14 reminder → SNV [go:register]',
-        ...['HGT', 'HHH', 'MTTQ', 'STC'].map((u) => `2020-03-24 08:00 reg-7 reminder → ${u} [go:register]`),
+        ...['HGT', 'HHH', 'MTTQ', 'STC'].map((u) => `2020-03-17 08:00 reg-14 reminder → ${u} [go:register,go:register:form]`),
+        '2020-03-17 08:00 reg-14 reminder → SNV [go:register,go:register:form]',
+        ...['HGT', 'HHH', 'MTTQ', 'STC'].map((u) => `2020-03-24 08:00 reg-7 reminder → ${u} [go:register,go:register:form]`),
         // 3 days before is Saturday 28/03: Monday 07:00; the 1-day-before one at 08:00 the same
         // morning finds everyone just reminded, and says nothing. HHH is now returned.
-        ...['HGT', 'HHH', 'MTTQ', 'STC'].map((u) => `2020-03-30 07:00 reg-3 reminder → ${u} [go:register]`),
-        ...['HGT', 'HHH', 'MTTQ', 'STC'].map((u) => `2020-03-31 08:00 reg+0 reminder → ${u} [go:register]`),
-        ...['HGT', 'HHH', 'MTTQ', 'STC'].map((u) => `2020-04-01 08:00 reg+1 reminder → ${u} [go:register]`),
+        ...['HGT', 'HHH', 'MTTQ', 'STC'].map((u) => `2020-03-30 07:00 reg-3 reminder → ${u} [go:register,go:register:form]`),
+        ...['HGT', 'HHH', 'MTTQ', 'STC'].map((u) => `2020-03-31 08:00 reg+0 reminder → ${u} [go:register,go:register:form]`),
+        ...['HGT', 'HHH', 'MTTQ', 'STC'].map((u) => `2020-04-01 08:00 reg+1 reminder → ${u} [go:register,go:register:form]`),
         // STC sent on 02/04 (Giỗ Tổ). HGT ignored 5 reminders: Cụm 1's head (HHH) is told. MTTQ
         // is in no group: only the admins' digest has it. The Q1 reports (due Friday 10/04) start.
-        ...['HGT', 'HHH', 'MTTQ'].map((u) => `2020-04-03 08:00 reg+3 reminder → ${u} [go:register]`),
+        ...['HGT', 'HHH', 'MTTQ'].map((u) => `2020-04-03 08:00 reg+3 reminder → ${u} [go:register,go:register:form]`),
         '2020-04-03 08:00 reg+3 escalation → HHH []',
         ...['HHH', 'SNV', 'STC'].map((u) => `2020-04-03 08:00 rep-7 reminder → ${u} [go:report]`),
-        ...['HGT', 'MTTQ'].map((u) => `2020-04-07 08:00 reg+7 reminder → ${u} [go:register]`),
+        ...['HGT', 'MTTQ'].map((u) => `2020-04-07 08:00 reg+7 reminder → ${u} [go:register,go:register:form]`),
         ...['HHH', 'SNV', 'STC'].map((u) => `2020-04-07 08:00 rep-3 reminder → ${u} [go:report]`),
         // SNV reported Q1 on 08/04.
         ...['HHH', 'STC'].map((u) => `2020-04-10 08:00 rep+0 reminder → ${u} [go:report]`),

@@ -3,6 +3,9 @@
  * reply is printed as text. Only here can one switch who one is (`/as SNV`, `/as admin`): a trial
  * on one computer needs to play both the unit and the Ban TĐKT. No other channel has this command.
  */
+import { existsSync, statSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { basename, resolve } from 'node:path';
 import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import type { ChatCore } from '../../chat/core.ts';
 import { handleAndQueue } from '../../chat/inbound.ts';
@@ -11,8 +14,10 @@ import { inTransaction } from '../../db/prepared.ts';
 import { backoffMs } from '../../util/backoff.ts';
 import { recordSent } from '../../delivery/outbox.ts';
 import type { Job } from '../../chat/engine.ts';
-import { runExportJob } from '../../jobs/export-job.ts';
-import type { OutboundMessage } from '../../chat/types.ts';
+import { runJob } from '../../jobs/runner.ts';
+import { FileTooLarge, type FileFetcher } from '../../jobs/form-job.ts';
+import type { OutgoingRow } from '../../chat/channel.ts';
+import type { InboundEvent, OutboundMessage } from '../../chat/types.ts';
 import type { Db } from '../../db/connection.ts';
 import { identities, people, units, type ROLES } from '../../db/schema.ts';
 import { recordAudit } from '../../domain/audit.ts';
@@ -24,6 +29,12 @@ import { fold } from '../../util/text.ts';
 import { deliverConsoleOutbox } from './outbox.ts';
 import { renderMessage, type Render } from './render.ts';
 
+/** A file given with /file: its reference is its path on this computer. */
+const readLocalFile: FileFetcher = async (file, maxBytes) => {
+  if (statSync(file.ref).size > maxBytes) throw new FileTooLarge();
+  return readFile(file.ref);
+};
+
 export const CONSOLE_GUEST = 'console:guest';
 export const CONSOLE_ADMIN = 'console:admin';
 export const consoleUnitId = (code: string) => `console:unit:${code}`;
@@ -32,7 +43,7 @@ export const consoleUnitId = (code: string) => `console:unit:${code}`;
 const SAMPLE_CODES = 8;
 
 /** Commands only the terminal knows, under their English and Vietnamese names. */
-const CONSOLE_COMMANDS: Record<string, 'as' | 'quit'> = { as: 'as', dongvai: 'as', quit: 'quit', thoat: 'quit', exit: 'quit' };
+const CONSOLE_COMMANDS: Record<string, 'as' | 'quit' | 'file'> = { as: 'as', dongvai: 'as', quit: 'quit', thoat: 'quit', exit: 'quit', file: 'file', tep: 'file' };
 const HELP_COMMANDS = new Set(['help', 'trogiup']);
 const ADMIN_WORDS = new Set(['admin', 'quantri']);
 const GUEST_WORDS = new Set(['guest', 'khach']);
@@ -49,6 +60,8 @@ export interface ConsoleChatOptions {
   render?: Render;
   /** Where exports asked for in the chat are written. */
   exportDir?: string;
+  /** Where forms sent by the chat, and files sent to it with /file, are kept. */
+  formsDir?: string;
   /** Prints a notice at once, while a line waits for the database (disk full or read-only). */
   onWaiting?: (notice: string) => void;
 }
@@ -100,8 +113,30 @@ export class ConsoleChat {
     }
     storageAlarm.recovered(this.log);
     if (this.jobs.length === 0) return answer;
-    for (const job of this.jobs.splice(0)) await runExportJob(this.options.db, job, this.options.exportDir ?? 'exports', this.clock, this.log);
-    return [answer, ...this.deliver()].filter((part) => part !== '').join('\n\n');
+    const parts = [answer];
+    const deps = {
+      db: this.options.db,
+      core: this.options.core,
+      clock: this.clock,
+      log: this.log,
+      exportDir: this.options.exportDir ?? 'exports',
+      dir: this.options.formsDir ?? 'forms',
+      fetchers: { console: readLocalFile },
+    };
+    // In the order asked; a form read prints the question that follows it.
+    while (this.jobs.length > 0) {
+      const job = this.jobs.shift()!;
+      const rows = await runJob(deps, job);
+      if (rows.length > 0) parts.push(this.printRows(rows));
+    }
+    return [...parts, ...this.deliver()].filter((part) => part !== '').join('\n\n');
+  }
+
+  /** Replies a job wrote for the person speaking (a form read): printed and recorded as sent. */
+  private printRows(rows: OutgoingRow[]): string {
+    recordSent(this.options.db, rows.map((r) => r.id), this.clock.now());
+    const locale = this.currentLocale();
+    return rows.map((r) => this.render(r.payload, locale)).join('\n\n');
   }
 
   private async handleText(line: string): Promise<string> {
@@ -116,8 +151,10 @@ export class ConsoleChat {
           return this.t('console-bye');
         case 'as':
           return this.actAs(args);
+        case 'file':
+          return this.sendFile(args);
         default: {
-          const reply = this.send(text);
+          const reply = this.send({ text });
           return command !== undefined && HELP_COMMANDS.has(command) ? `${reply}\n${this.t('console-help-extra')}` : reply;
         }
       }
@@ -126,15 +163,22 @@ export class ConsoleChat {
     }
   }
 
+  /** `/file <path>`: the file at `path` sent to the bot, as a document is sent on a messenger. */
+  private sendFile(args: string): string {
+    const path = resolve(args.replace(/^(["'])(.*)\1$/, '$2'));
+    if (args === '' || !existsSync(path) || !statSync(path).isFile()) return this.t('console-file-usage', { path: args });
+    return this.send({ file: { kind: 'document', ref: path, name: basename(path), size: statSync(path).size } });
+  }
+
   /** Passes a line to the core as the current identity, then prints what was queued for console users. */
-  private send(text: string): string {
+  private send(message: Pick<InboundEvent, 'text' | 'file'>): string {
     const { db, core } = this.options;
     let replies: OutboundMessage[];
     try {
       // As on every channel, the replies are written to the outbox with what the line changed; the
       // terminal is its own messenger (no limits to keep), so they are printed at once and recorded as sent.
       const now = this.clock.now();
-      const processed = inTransaction(db, () => handleAndQueue(db, core, `line-${++this.lines}`, { channel: 'console', externalId: this.externalId, text }, now), {
+      const processed = inTransaction(db, () => handleAndQueue(db, core, `line-${++this.lines}`, { channel: 'console', externalId: this.externalId, ...message }, now), {
         immediate: true,
       });
       recordSent(db, processed.replies.map((r) => r.id), now);
@@ -207,7 +251,7 @@ export class ConsoleChat {
       unit: unitName ?? '',
       hasUnit: unitName === null ? 'no' : 'yes',
     });
-    return `${who}\n\n${this.send('/start')}`;
+    return `${who}\n\n${this.send({ text: '/start' })}`;
   }
 
   /**

@@ -24,6 +24,8 @@ export interface RunConsoleChatOptions {
   databasePath?: string;
   /** Where exports asked for in the chat are written. */
   exportDir?: string;
+  /** Where forms sent by the chat, and files sent to it, are kept. */
+  formsDir?: string;
   clock?: Clock;
   log?: Logger;
 }
@@ -43,6 +45,7 @@ export async function runConsoleChat(options: RunConsoleChatOptions): Promise<vo
     locale,
     onWaiting: (notice) => write(interactive ? notice : `${notice}\n`),
     ...(options.exportDir ? { exportDir: options.exportDir } : {}),
+    ...(options.formsDir ? { formsDir: options.formsDir } : {}),
     ...(options.clock ? { clock: options.clock } : {}),
     ...(options.log ? { log: options.log } : {}),
   });

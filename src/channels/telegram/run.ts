@@ -11,7 +11,9 @@ import type { Route } from '../../http/server.ts';
 import { TelegramChannel } from './adapter.ts';
 import { recordTelegramCalls } from './call-health.ts';
 import { CommandMenus } from './commands.ts';
+import { telegramFileFetcher } from './files.ts';
 import { LongPoller } from './poller.ts';
+import type { FileFetcher } from '../../jobs/form-job.ts';
 
 export const TELEGRAM_WEBHOOK_PATH = '/telegram/webhook';
 const ALLOWED_UPDATES = ['message', 'callback_query'] as const;
@@ -30,6 +32,8 @@ export interface StartedTelegram {
   /** Resolves when polling ends; rejects with TelegramConflictError on a 409. */
   stopped: Promise<void>;
   stop(): Promise<void>;
+  /** Downloads a file a person sent (a filled form). */
+  fetchFile: FileFetcher;
 }
 
 export type TelegramDeps = ChannelDeps;
@@ -59,6 +63,7 @@ export async function startTelegram({ config, db, core, clock, log, outbound, on
   await menus.setDefaults().catch((error: unknown) => log.warn('telegram default menu not set', { error: String(error) }));
   // Updates left in the queue by a crash are answered first.
   channel.startQueue();
+  const fetchFile = telegramFileFetcher(bot.api, config.TELEGRAM_BOT_TOKEN!, config.TELEGRAM_API_ROOT);
 
   if (config.TELEGRAM_WEBHOOK_URL) {
     const secret = webhookSecret(config);
@@ -93,6 +98,7 @@ export async function startTelegram({ config, db, core, clock, log, outbound, on
       routes: [route],
       stopped: new Promise<void>(() => undefined),
       stop: () => channel.stopQueue(),
+      fetchFile,
     };
   }
 
@@ -114,6 +120,7 @@ export async function startTelegram({ config, db, core, clock, log, outbound, on
     username: bot.botInfo.username,
     routes: [],
     stopped,
+    fetchFile,
     // The poller stops fetching and lets the update in hand finish, then tells Telegram the last
     // update handled; with Telegram out of reach that call would hang, and is not needed (a repeat
     // is recognised by its update_id), so the stop waits for it a moment only.

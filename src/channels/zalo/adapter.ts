@@ -17,6 +17,8 @@ import { recordZaloCalls } from './call-health.ts';
 import { ZaloClient } from './client.ts';
 import { UNFOLLOWED } from './errors.ts';
 import { queueKey, toInboundEvent, type ZaloEvent } from './events.ts';
+import { zaloFileFetcher } from './files.ts';
+import type { FileFetcher } from '../../jobs/form-job.ts';
 import { createZaloSender, markUnreachable } from './sender.ts';
 import { readTokenPair, ZaloTokens } from './tokens.ts';
 import { zaloWebhookRoute } from './webhook.ts';
@@ -35,6 +37,8 @@ export interface ZaloChannel {
   stop(): Promise<void>;
   /** Resolves when the queue has been worked through (for tests and orderly shutdowns). */
   idle(): Promise<void>;
+  /** Downloads a file a person sent (a filled form) from its link. */
+  fetchFile: FileFetcher;
 }
 
 export function createZaloChannel(options: ZaloChannelOptions): ZaloChannel {
@@ -163,6 +167,7 @@ export function createZaloChannel(options: ZaloChannelOptions): ZaloChannel {
     routes: [zaloWebhookRoute({ appId, secretKey, clock, log, accept })],
     sender,
     idle: () => worker.idle(),
+    fetchFile: zaloFileFetcher(options.fetch ?? globalThis.fetch),
     async stop() {
       if (keepAlive) clearInterval(keepAlive);
       await worker.stop();

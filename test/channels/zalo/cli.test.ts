@@ -1,17 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { closeDatabase, openDatabase } from '../../../src/db/connection.ts';
-import { cliSandbox, FEB_15_2020, useCliSandboxes } from '../../helpers/cli.ts';
+import { cliSandbox, FEB_15_2020, queryDatabase as query, useCliSandboxes } from '../../helpers/cli.ts';
 
 useCliSandboxes();
-
-function query<T>(path: string, sql: string): T[] {
-  const db = openDatabase(path);
-  try {
-    return db.$client.prepare(sql).all() as T[];
-  } finally {
-    closeDatabase(db);
-  }
-}
 
 const ACCESS = 'RfBh5NdqsWzhcX8bDDe_1A463Z34Fhy1GVi63AoTU1InwujqF';
 const REFRESH = 'L2Y2BO9Prn_I1SkM08T4J99bZQYVbOBPfTVeRgrLdPK4ZqGX9G';

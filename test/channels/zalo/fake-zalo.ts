@@ -51,6 +51,10 @@ export interface FakeZalo {
   oauthCalls(): RecordedRequest[];
   /** Every message the bot sent, in order, optionally to one user only. */
   messages(userId?: string): SentMessage[];
+  /** Files people "sent", served at GET <base>/files/<name> as Zalo's file storage serves them. */
+  files: Map<string, Buffer>;
+  /** Files downloaded from it, by name. */
+  downloads: string[];
   close(): Promise<void>;
 }
 
@@ -67,6 +71,8 @@ export async function startFakeZalo(): Promise<FakeZalo> {
     oauthDelayMs: 0,
     apiStatus: undefined,
     apiDelayMs: 0,
+    files: new Map(),
+    downloads: [],
     oauthCalls: () => fake.requests.filter((r) => r.path === '/v4/oa/access_token'),
     messages(userId) {
       return fake.requests
@@ -126,6 +132,14 @@ export async function startFakeZalo(): Promise<FakeZalo> {
   };
 
   const server: Server = createServer((req, res) => {
+    const file = /^\/files\/(.+)$/.exec(req.url ?? '');
+    if (file && req.method === 'GET') {
+      const bytes = fake.files.get(decodeURIComponent(file[1]!));
+      fake.downloads.push(decodeURIComponent(file[1]!));
+      if (!bytes) res.writeHead(404).end();
+      else res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': bytes.length }).end(bytes);
+      return;
+    }
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {

@@ -98,8 +98,8 @@ describe('the conversations over Zalo', () => {
     expect(periods.at(-1)!.buttons).toBeUndefined();
     const first = await h.say(LIAISON, '1');
     expect(textOf(first)).toContain('Chỉ tiêu 1/3: Sản phẩm OCOP');
-    // A question that takes a typed amount keeps its one option as a button: "35" is an amount.
-    expect(first.at(-1)!.buttons!.map((b) => b.title)).toEqual(['Bỏ qua']);
+    // A question that takes a typed amount keeps its options as buttons: "35" is an amount.
+    expect(first.at(-1)!.buttons!.map((b) => b.title)).toEqual(['Bỏ qua', '📄 Báo cáo bằng biểu mẫu Excel']);
     expect(textOf(await h.say(LIAISON, '35'))).toContain('✔ Đã ghi: 35 sản phẩm');
     await h.press(LIAISON, 'Riêng kỳ này');
     expect(textOf(await h.sendFixture(LIAISON, 'user_send_image.constructed.json'))).toContain('✔ Đã nhận minh chứng.');

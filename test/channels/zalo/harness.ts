@@ -3,7 +3,9 @@
  * the real chat core over a temp SQLite file with the sample movement, and the fake OA API. People
  * "write" by POSTing the sample payloads, signed like Zalo signs them, at the harness's clock.
  */
+import { join } from 'node:path';
 import { afterEach, expect } from 'vitest';
+import { JobRunner } from '../../../src/jobs/runner.ts';
 import { createZaloChannel, type ZaloChannel } from '../../../src/channels/zalo/adapter.ts';
 import { zaloMac } from '../../../src/channels/zalo/signature.ts';
 import { storeTokenPair } from '../../../src/channels/zalo/tokens.ts';
@@ -44,6 +46,7 @@ export class ZaloHarness {
   readonly log = createLogger('debug', (line) => this.logs.push(line));
   channel!: ZaloChannel;
   outbox!: Dispatcher;
+  jobs!: JobRunner;
   server!: RunningServer;
   private seen = new Map<string, number>();
   private msgCounter = 0;
@@ -70,7 +73,14 @@ export class ZaloHarness {
     // The outbox's dispatcher, as the bot runs it: every reply goes out through it.
     const senders: ChannelSender[] = [];
     this.outbox = new Dispatcher({ db: this.db, senders, clock: this.clock, log: this.log, pollMs: 20 });
-    this.channel = createZaloChannel({ config, db: this.db, core, clock: this.clock, log: this.log, keepAliveMs: 0, outbound: this.outbox });
+    // Exports and forms asked for in chat, as src/main.ts runs them (the file fetcher is the channel's).
+    const fetchers: { zalo?: ZaloChannel['fetchFile'] } = {};
+    this.jobs = new JobRunner(
+      { db: this.db, core, clock: this.clock, log: this.log, exportDir: join(this.temp.dir, 'exports'), dir: join(this.temp.dir, 'forms'), fetchers },
+      () => this.outbox.kick(),
+    );
+    this.channel = createZaloChannel({ config, db: this.db, core, clock: this.clock, log: this.log, keepAliveMs: 0, outbound: this.outbox, onJob: this.jobs.run });
+    fetchers.zalo = this.channel.fetchFile;
     senders.push(this.channel.sender);
     this.outbox.start();
     this.server = await startHttpServer(0, this.channel.routes, this.log, '127.0.0.1');
@@ -80,6 +90,7 @@ export class ZaloHarness {
   /** Waits until the updates in the queue are handled and their replies sent. */
   async settled(): Promise<void> {
     await this.channel.idle();
+    await this.jobs.idle();
     await this.outbox.whenIdle();
   }
 

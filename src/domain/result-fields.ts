@@ -1,0 +1,70 @@
+/**
+ * One target's result written in one cell or one line ("97,5", "12 hồ sơ", "hoàn thành"), read
+ * with the rules the guided report uses: in the target's unit, never negative, a figure about
+ * 1,000 times off the plan questioned (a warning here), a qualitative target's state by its name.
+ */
+import type { ASSESSMENTS } from '../db/schema.ts';
+import { looksThousandfoldOff, readQuantity } from './figures.ts';
+import type { Target } from './registrations.ts';
+import type { FieldMessage, FieldReading } from './target-fields.ts';
+import { cleanText, isBlankText } from './text-input.ts';
+import { fold } from '../util/text.ts';
+
+type Assessment = (typeof ASSESSMENTS)[number];
+
+/** A qualitative target's states by their Vietnamese and English names. */
+const STATES: Record<string, Assessment> = {
+  'chua thuc hien': 'not_started',
+  'not started': 'not_started',
+  'dang thuc hien': 'in_progress',
+  'in progress': 'in_progress',
+  'hoan thanh': 'met',
+  done: 'met',
+  completed: 'met',
+  'hoan thanh xuat sac': 'exceeded',
+  'completed with distinction': 'exceeded',
+};
+
+export interface ResultReading {
+  value: number | null;
+  assessment: Assessment | null;
+  warning?: FieldMessage;
+}
+
+export function readResult(raw: string, target: Pick<Target, 'kind' | 'measure' | 'plannedValue'>): FieldReading<ResultReading> {
+  const text = cleanText(raw);
+  if (target.kind === 'qualitative') {
+    const state = STATES[fold(text)];
+    return state ? { ok: true, value: { value: null, assessment: state } } : { ok: false, problem: { key: 'form-err-state', args: { value: text } } };
+  }
+  const reading = readQuantity(text, target.measure);
+  if (reading.kind === 'other-unit') return { ok: false, problem: { key: 'number-other-unit', args: { unit: reading.unit, measure: target.measure ?? '' } } };
+  if (reading.kind === 'ambiguous') return { ok: false, problem: { key: 'form-err-number-ambiguous', args: { value: text } } };
+  if (reading.kind !== 'ok') return { ok: false, problem: { key: 'form-err-number', args: { value: text } } };
+  if (reading.value < 0) return { ok: false, problem: { key: 'reg-planned-negative' } };
+  const warning = looksThousandfoldOff(reading.value, target.plannedValue) ? { key: 'form-warn-thousandfold', args: { value: text } } : undefined;
+  return { ok: true, value: { value: reading.value, assessment: null, ...(warning ? { warning } : {}) } };
+}
+
+const URL_PATTERN = /^https?:\/\/\S+$/i;
+
+/** An evidence link: an http(s) address, at most 1,000 characters (blank: none). */
+export function readEvidenceLink(raw: string): FieldReading<string | null> {
+  const text = raw.trim();
+  if (text === '') return { ok: true, value: null };
+  if (URL_PATTERN.test(text) && text.length <= 1000) return { ok: true, value: text };
+  return { ok: false, problem: { key: 'form-err-link' } };
+}
+
+const RUNNING_TOTAL = ['luy ke', 'running total', 'cumulative'];
+const THIS_PERIOD = ['trong ky', 'this period', ''];
+
+/** "Lũy kế" (running total since the start of the year) or "Trong kỳ" (this period only; the default). */
+export function readBasis(raw: string): FieldReading<boolean> {
+  const word = fold(raw);
+  if (RUNNING_TOTAL.includes(word)) return { ok: true, value: true };
+  if (THIS_PERIOD.includes(word)) return { ok: true, value: false };
+  return { ok: false, problem: { key: 'form-err-basis' } };
+}
+
+export const isBlankResult = (raw: string) => isBlankText(raw);

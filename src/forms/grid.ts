@@ -1,0 +1,115 @@
+/**
+ * A sent-back form as rows of cells, whatever it came as (an .xlsx from Excel, WPS or Google
+ * Sheets, or a CSV): each cell as the text a person sees, and whether it held a formula. Numbers
+ * come back in Vietnamese notation (98,5), dates as dd/mm/yyyy, links as their address.
+ */
+import ExcelJS from 'exceljs';
+import { parseCsv } from '../io/csv.ts';
+import { decode } from '../io/table-reader.ts';
+import { formatVnDate } from '../domain/vn-input.ts';
+
+/** More rows than any unit has targets: a sheet longer than this is refused before it is read. */
+export const MAX_FORM_ROWS = 1_000;
+
+export interface GridCell {
+  text: string;
+  formula: boolean;
+}
+
+export interface GridRow {
+  /** The spreadsheet's row number (1-based), as the person sees it. */
+  line: number;
+  /** By column, 0-based (A = 0). */
+  cells: GridCell[];
+}
+
+export interface Grid {
+  sheet: string;
+  rows: GridRow[];
+}
+
+export interface ReadGrids {
+  sheets: Grid[];
+  /** Key-value pairs of the form's hidden `_meta` sheet (which form, unit, movement, period). */
+  meta: Record<string, string>;
+}
+
+export class GridTooLong extends Error {
+  constructor(readonly rows: number) {
+    super(`sheet has ${rows} rows`);
+  }
+}
+
+export const META_SHEET = '_meta';
+
+/** Spreadsheet column letters for a 0-based index (0 → A, 26 → AA). */
+export function columnLetter(index: number): string {
+  let n = index + 1;
+  let letters = '';
+  while (n > 0) {
+    const rem = (n - 1) % 26;
+    letters = String.fromCharCode(65 + rem) + letters;
+    n = Math.floor((n - 1) / 26);
+  }
+  return letters;
+}
+
+const vnNumber = (n: number) => String(n).replace('.', ',');
+
+function cellOf(value: ExcelJS.CellValue): GridCell {
+  if (value === null || value === undefined) return { text: '', formula: false };
+  if (typeof value === 'string') return { text: value.trim(), formula: false };
+  if (typeof value === 'number') return { text: vnNumber(value), formula: false };
+  if (typeof value === 'boolean') return { text: String(value), formula: false };
+  // exceljs builds dates so that their UTC parts are the calendar date shown in the sheet.
+  if (value instanceof Date) return { text: Number.isNaN(value.getTime()) ? '' : formatVnDate(value.toISOString().slice(0, 10)), formula: false };
+  if ('richText' in value) return { text: value.richText.map((r) => r.text).join('').trim(), formula: false };
+  if ('hyperlink' in value) return { text: String(value.hyperlink ?? '').trim() || cellOf(value.text as ExcelJS.CellValue).text, formula: false };
+  if ('formula' in value || 'sharedFormula' in value) return { text: cellOf((value as ExcelJS.CellFormulaValue).result as ExcelJS.CellValue).text, formula: true };
+  if ('error' in value) return { text: String(value.error), formula: true };
+  return { text: '', formula: false };
+}
+
+async function readXlsx(bytes: Buffer): Promise<ReadGrids> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+  const meta: Record<string, string> = {};
+  const sheets: Grid[] = [];
+  for (const ws of workbook.worksheets) {
+    if (ws.name === META_SHEET) {
+      ws.eachRow((row) => {
+        const key = cellOf(row.getCell(1).value).text;
+        if (key) meta[key] = cellOf(row.getCell(2).value).text;
+      });
+      continue;
+    }
+    if (ws.state !== 'visible') continue;
+    if (ws.actualRowCount > MAX_FORM_ROWS) throw new GridTooLong(ws.actualRowCount);
+    const rows: GridRow[] = [];
+    ws.eachRow((row, line) => {
+      const cells: GridCell[] = [];
+      row.eachCell({ includeEmpty: false }, (cell, col) => {
+        cells[col - 1] = cellOf(cell.value);
+      });
+      const filled = Array.from(cells, (c) => c ?? { text: '', formula: false });
+      if (filled.some((c) => c.text !== '' || c.formula)) rows.push({ line, cells: filled });
+    });
+    sheets.push({ sheet: ws.name, rows });
+  }
+  return { sheets, meta };
+}
+
+function readCsv(bytes: Buffer): ReadGrids {
+  const parsed = parseCsv(decode(bytes));
+  if (parsed.length > MAX_FORM_ROWS) throw new GridTooLong(parsed.length);
+  const rows = parsed
+    // A spreadsheet saved as CSV keeps what was shown; "=…" only reaches a CSV typed by hand.
+    .map((r) => ({ line: r.line, cells: r.cells.map((c) => ({ text: c.trim(), formula: false })) }))
+    .filter((r) => r.cells.some((c) => c.text !== ''));
+  return { sheets: [{ sheet: 'CSV', rows }], meta: {} };
+}
+
+/** Reads a checked file (see file-check.ts); throws GridTooLong, or exceljs's error for a broken workbook. */
+export async function readGrids(bytes: Buffer, kind: 'xlsx' | 'csv'): Promise<ReadGrids> {
+  return kind === 'xlsx' ? readXlsx(bytes) : readCsv(bytes);
+}

@@ -1,0 +1,46 @@
+/**
+ * A sent-back file, checked before its rows are read: what it is (see file-check.ts), that it
+ * opens, that it is not too long, and that it is the form asked for (the registration form, not
+ * the report form; this unit's, not another's). Every refusal is a FormProblem.
+ */
+import { z } from 'zod';
+import { FORM_KINDS } from '../db/schema.ts';
+import type { FieldMessage } from '../domain/target-fields.ts';
+import { checkFormFile } from './file-check.ts';
+import { GridTooLong, MAX_FORM_ROWS, readGrids, type ReadGrids } from './grid.ts';
+import type { FormMeta } from './layout.ts';
+
+/** A problem with a file: a row (and column) when it is about one, else the whole file. */
+export interface FormProblem {
+  line: number | null;
+  column: string | null;
+  message: FieldMessage;
+}
+
+export const fileProblem = (key: string, args?: FieldMessage['args']): FormProblem => ({ line: null, column: null, message: { key, ...(args ? { args } : {}) } });
+
+const formMeta = z
+  .object({ form: z.enum(FORM_KINDS).optional(), unit: z.string().max(50).optional(), period: z.string().max(50).optional(), movement: z.string().max(50).optional() })
+  .loose();
+
+export type Opened = { ok: true; grids: ReadGrids } | { ok: false; problems: FormProblem[] };
+
+/** Opens a file sent as `expected` form of unit `unitCode`. */
+export async function openForm(bytes: Buffer, fileName: string, expected: Pick<FormMeta, 'form' | 'unit'>): Promise<Opened> {
+  const check = checkFormFile(bytes, fileName);
+  if (check.kind === 'refused') return { ok: false, problems: [fileProblem(`form-file-${check.reason}`)] };
+  let grids: ReadGrids;
+  try {
+    grids = await readGrids(bytes, check.kind);
+  } catch (error) {
+    if (error instanceof GridTooLong) return { ok: false, problems: [fileProblem('form-file-too-long', { rows: error.rows, max: MAX_FORM_ROWS })] };
+    return { ok: false, problems: [fileProblem('form-file-not-workbook')] };
+  }
+  // The hidden sheet the bot wrote; a file made elsewhere has none, one edited by hand may be anything.
+  const parsed = formMeta.safeParse(grids.meta);
+  if (!parsed.success) return { ok: false, problems: [fileProblem('form-file-not-workbook')] };
+  const meta = parsed.data;
+  if (meta.form && meta.form !== expected.form) return { ok: false, problems: [fileProblem(`form-file-is-${meta.form === 'results' ? 'results' : 'targets'}`)] };
+  if (meta.unit && meta.unit.toUpperCase() !== expected.unit.toUpperCase()) return { ok: false, problems: [fileProblem('form-file-other-unit', { unit: meta.unit })] };
+  return { ok: true, grids };
+}

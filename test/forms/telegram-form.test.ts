@@ -1,0 +1,119 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { ChannelSender } from '../../src/chat/channel.ts';
+import { ChatCore } from '../../src/chat/core.ts';
+import { startTelegram, type StartedTelegram } from '../../src/channels/telegram/run.ts';
+import { loadConfig } from '../../src/config.ts';
+import { Dispatcher } from '../../src/delivery/dispatcher.ts';
+import { cliActor } from '../../src/domain/audit.ts';
+import { fixedClock } from '../../src/domain/clock.ts';
+import { createInvite } from '../../src/domain/invites.ts';
+import { ALL_FLOWS } from '../../src/flows/index.ts';
+import { JobRunner } from '../../src/jobs/runner.ts';
+import { loadSampleMovement } from '../../src/sample/load.ts';
+import { silentLogger } from '../../src/util/log.ts';
+import { FEB_15 } from '../helpers/chat.ts';
+import { openTempDatabase, useTempDatabases, type TempDatabase } from '../helpers/db.ts';
+import { FAKE_TOKEN, FakeBotApi, tg } from '../helpers/fake-telegram.ts';
+import { FilledForm } from '../helpers/forms.ts';
+import { waitFor } from '../helpers/wait.ts';
+
+useTempDatabases();
+
+const LIAISON = 6001;
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+let running: { api: FakeBotApi; telegram: StartedTelegram; outbox: Dispatcher; jobs: JobRunner }[] = [];
+
+afterEach(async () => {
+  for (const r of running.splice(0)) {
+    await r.telegram.stop();
+    await r.jobs.idle();
+    await r.outbox.stop();
+    await r.api.close();
+  }
+});
+
+/** The bot as src/main.ts runs it on Telegram: polling, the outbox's dispatcher, and the job runner with Telegram's file fetcher. */
+async function startBot(temp: TempDatabase) {
+  const api = await new FakeBotApi().start();
+  const clock = fixedClock(FEB_15);
+  const config = loadConfig({ DATABASE_PATH: temp.path, TELEGRAM_BOT_TOKEN: FAKE_TOKEN, TELEGRAM_API_ROOT: api.root, LOG_LEVEL: 'silent' });
+  const core = new ChatCore({ db: temp.db, clock, flows: ALL_FLOWS, log: silentLogger });
+  const senders: ChannelSender[] = [];
+  const outbox = new Dispatcher({ db: temp.db, senders, clock, log: silentLogger });
+  const fetchers: Record<string, never> & { telegram?: StartedTelegram['fetchFile'] } = {};
+  const jobs = new JobRunner(
+    { db: temp.db, core, clock, log: silentLogger, exportDir: join(temp.dir, 'exports'), dir: join(temp.dir, 'forms'), fetchers },
+    () => outbox.kick(),
+  );
+  const telegram = await startTelegram({ config, db: temp.db, core, clock, log: silentLogger, outbound: outbox, onJob: jobs.run });
+  fetchers.telegram = telegram.fetchFile;
+  senders.push(telegram.channel);
+  outbox.start();
+  running.push({ api, telegram, outbox, jobs });
+  return api;
+}
+
+const sentCount = (api: FakeBotApi) => api.callsOf('sendMessage').length + api.callsOf('sendDocument').length;
+
+async function send(api: FakeBotApi, update: Record<string, unknown>, expect: string): Promise<string> {
+  const before = api.sentTexts(LIAISON).length;
+  api.pushUpdate(update);
+  await waitFor(() => api.sentTexts(LIAISON).slice(before).some((text) => text.includes(expect)), `a reply with "${expect}"`);
+  return api.sentTexts(LIAISON).slice(before).join('\n---\n');
+}
+
+async function press(api: FakeBotApi, label: string, expect: string): Promise<string> {
+  const keyboard = api.lastKeyboard(LIAISON)!;
+  const button = keyboard.buttons.find((b) => b.text.includes(label));
+  if (!button) throw new Error(`no button "${label}" in ${JSON.stringify(keyboard.buttons.map((b) => b.text))}`);
+  return send(api, tg.callback(LIAISON, keyboard.messageId, button.callback_data), expect);
+}
+
+/** The form the bot sent as a document: its file, from the outbox row that carried it. */
+function sentForm(temp: TempDatabase): string {
+  const rows = temp.db.$client.prepare("SELECT payload FROM outbox WHERE json_extract(payload, '$.file') IS NOT NULL ORDER BY id DESC").all() as { payload: string }[];
+  return (JSON.parse(rows[0]!.payload) as { file: { path: string } }).file.path;
+}
+
+describe('the registration form over Telegram', () => {
+  it('sends the form as a document, downloads the filled one through getFile, and saves it on confirmation', async () => {
+    const temp = openTempDatabase();
+    loadSampleMovement(temp.db, cliActor, FEB_15);
+    const api = await startBot(temp);
+    const code = createInvite(temp.db, { unitCode: 'SNV', role: 'liaison', personName: 'Nguyễn Thị Hoa' }, cliActor, FEB_15).code;
+    await send(api, tg.command(LIAISON, `/start ${code}`), 'Xin chào');
+    await send(api, tg.command(LIAISON, '/dangky'), 'Nhận biểu mẫu Excel');
+
+    const before = sentCount(api);
+    await press(api, 'Nhận biểu mẫu Excel', 'gửi lại tệp');
+    await waitFor(() => api.callsOf('sendDocument').length === 1, 'the form sent as a document');
+    expect(sentCount(api)).toBeGreaterThan(before);
+    expect(api.callsOf('sendDocument')[0]!.files).toEqual({ document: 'dang-ky-SNV-2020.xlsx' });
+
+    const form = await FilledForm.open(sentForm(temp));
+    form
+      .set(1, { area: '6. Công tác văn hóa công vụ, chính quyền điện tử và cải cách hành chính', text: 'Tỷ lệ hồ sơ giải quyết đúng hạn', kind: 'Định lượng', measure: '%', plan: '98,5' })
+      .set(2, { area: '8', text: 'Không để xảy ra sự cố mất an toàn thông tin', kind: 'Định tính' });
+    api.addFile('BQACAgUAAxkBAAIB', Buffer.from(await form.workbook.xlsx.writeBuffer()));
+    const summary = await send(api, tg.document(LIAISON, 'BQACAgUAAxkBAAIB', 'dang-ky-SNV-2020.xlsx', XLSX, 9_000), 'Lưu các thay đổi này?');
+    expect(summary).toContain('📥 Đã nhận tệp dang-ky-SNV-2020.xlsx, đang đọc…');
+    expect(summary).toContain('Thêm 2, sửa 0, xóa 0');
+    expect(api.downloads).toEqual(['BQACAgUAAxkBAAIB']);
+    const snvTargets = () =>
+      temp.db.$client
+        .prepare("SELECT t.text, t.planned_value FROM targets t JOIN registrations r ON r.id = t.registration_id JOIN units u ON u.id = r.unit_id WHERE u.code = 'SNV' AND t.deleted_at IS NULL ORDER BY t.id")
+        .all();
+    expect(snvTargets()).toEqual([]);
+
+    await press(api, 'Lưu', 'Đã lưu');
+    expect(snvTargets()).toEqual([
+      { text: 'Tỷ lệ hồ sơ giải quyết đúng hạn', planned_value: 98.5 },
+      { text: 'Không để xảy ra sự cố mất an toàn thông tin', planned_value: null },
+    ]);
+    // The received file is kept beside the database.
+    const stored = temp.db.$client.prepare('SELECT stored_path FROM form_uploads').get() as { stored_path: string };
+    expect(readFileSync(stored.stored_path).equals(api.files.get('BQACAgUAAxkBAAIB')!)).toBe(true);
+  });
+});
