@@ -136,6 +136,7 @@ async function runMessengers(): Promise<void> {
   if (channels.zalo) {
     const zalo = createZaloChannel({ config, db, core, clock: systemClock, log, outbound, onJob });
     senders.push(zalo.sender);
+    if (zalo.zns) senders.push(zalo.zns);
     routes.push(...zalo.routes);
     stoppers.push(zalo.stop);
     say('start-zalo-webhook', { port: config.HTTP_PORT });

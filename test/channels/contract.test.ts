@@ -192,7 +192,9 @@ const zalo: Channel = {
         async write(i, text, id) {
           const timestamp = String(clock.now());
           const sample = fixtureJson('user_send_text.official-example.json');
-          const raw = JSON.stringify({ ...sample, sender: { id: users[i] }, message: { text, msg_id: id ?? `m${nextMessage++}` }, timestamp });
+          const msgId = id ?? `m${nextMessage++}`;
+          fake.inbound(users[i]!, msgId, clock.now());
+          const raw = JSON.stringify({ ...sample, sender: { id: users[i] }, message: { text, msg_id: msgId }, timestamp });
           const response = await fetch(`http://127.0.0.1:${server.port}/zalo/webhook`, { method: 'POST', body: raw, headers: { 'content-type': 'application/json', 'x-zevent-signature': sign(raw, timestamp) } });
           expect(response.status).toBe(200);
         },

@@ -17,7 +17,9 @@ import { recordZaloCalls } from './call-health.ts';
 import { ZaloClient } from './client.ts';
 import { UNFOLLOWED } from './errors.ts';
 import { queueKey, toInboundEvent, type ZaloEvent } from './events.ts';
+import { quotaKind, recordQuota } from '../../delivery/zalo-quota.ts';
 import { createZaloSender, markUnreachable } from './sender.ts';
+import { createZnsSender } from './zns.ts';
 import { readTokenPair, ZaloTokens } from './tokens.ts';
 import { zaloWebhookRoute } from './webhook.ts';
 import { SerialWorker } from '../../util/serial-worker.ts';
@@ -31,6 +33,8 @@ export interface ZaloChannelOptions extends ChannelDeps {
 export interface ZaloChannel {
   routes: Route[];
   sender: ChannelSender;
+  /** ZNS template messages, when ZALO_ZNS_TEMPLATE_ID is set: where reminders go that reach the person nowhere else. */
+  zns: ChannelSender | undefined;
   /** Stops taking queued updates and waits for the one in hand. */
   stop(): Promise<void>;
   /** Resolves when the queue has been worked through (for tests and orderly shutdowns). */
@@ -44,8 +48,18 @@ export function createZaloChannel(options: ZaloChannelOptions): ZaloChannel {
   const fetchImpl = recordZaloCalls(options.fetch ?? globalThis.fetch);
 
   const tokens = new ZaloTokens({ db, clock, log, oauthBase: config.ZALO_OAUTH_BASE, appId, appSecret, fetch: fetchImpl });
-  const client = new ZaloClient({ apiBase: config.ZALO_API_BASE, tokens, log, fetch: fetchImpl });
+  const client = new ZaloClient({
+    apiBase: config.ZALO_API_BASE,
+    znsBase: config.ZALO_ZNS_API_BASE,
+    tokens,
+    log,
+    fetch: fetchImpl,
+    // Every message Zalo took, with the allowance it used: the quota ledger.
+    onSent: ({ to, quota }) => recordQuota(db, { at: clock.now(), recipient: to.userId, kind: quotaKind(quota, to.replyTo !== undefined), quota }),
+  });
   const sender = createZaloSender({ db, client, clock, log });
+  const templateId = config.ZALO_ZNS_TEMPLATE_ID;
+  const zns = templateId ? createZnsSender({ db, client, clock, log, templateId, params: config.ZALO_ZNS_PARAMS }) : undefined;
   const askedNames = new Set<string>();
 
   const localeOf = (externalId: string): Locale => {
@@ -162,6 +176,7 @@ export function createZaloChannel(options: ZaloChannelOptions): ZaloChannel {
   return {
     routes: [zaloWebhookRoute({ appId, secretKey, clock, log, accept })],
     sender,
+    zns,
     idle: () => worker.idle(),
     async stop() {
       if (keepAlive) clearInterval(keepAlive);

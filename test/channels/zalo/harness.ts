@@ -111,6 +111,8 @@ export class ZaloHarness {
   /** A user_send_text event shaped like Zalo's sample. */
   textEvent(userId: string, text: string, msgId = `msg${++this.msgCounter}-${userId}`): Record<string, unknown> {
     const sample = fixtureJson('user_send_text.official-example.json');
+    // Zalo knows the message the bot will answer by its id.
+    this.fake.inbound(userId, msgId, this.clock.now());
     return { ...sample, sender: { id: userId }, message: { text, msg_id: msgId } };
   }
 
@@ -131,6 +133,7 @@ export class ZaloHarness {
   /** Sends a sample attachment event (user_send_image / user_send_file) as `userId`. */
   async sendFixture(userId: string, name: string): Promise<SentMessage[]> {
     const sample = fixtureJson(name);
+    if (sample.message?.msg_id) this.fake.inbound(userId, sample.message.msg_id, this.clock.now());
     expect(await this.postEvent({ ...sample, sender: { id: userId } })).toBe(200);
     return this.newMessages(userId);
   }
