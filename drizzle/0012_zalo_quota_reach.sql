@@ -11,5 +11,5 @@ CREATE TABLE `zalo_quota_ledger` (
 --> statement-breakpoint
 CREATE INDEX `zalo_quota_ledger_month` ON `zalo_quota_ledger` (`month`,`kind`);--> statement-breakpoint
 CREATE INDEX `zalo_quota_ledger_recipient` ON `zalo_quota_ledger` (`recipient`,`at`);--> statement-breakpoint
-ALTER TABLE `movements` ADD `reach_order` text DEFAULT 'telegram,zns,call' NOT NULL;--> statement-breakpoint
+ALTER TABLE `movements` ADD `reach_order` text DEFAULT 'telegram,zalobot,zns,call' NOT NULL;--> statement-breakpoint
 ALTER TABLE `units` ADD `phone` text;

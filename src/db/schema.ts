@@ -68,9 +68,9 @@ export const movements = sqliteTable('movements', {
   createdAt: createdAt(),
   /**
    * How a reminder reaches someone Zalo will not deliver to (outside its 7-day window), in order
-   * of preference: comma-separated `telegram`, `zns`, `call` (listed for the Board to call).
+   * of preference: comma-separated `telegram`, `zalobot` (the Zalo Bot Platform), `zns`, `call` (listed for the Board to call).
    */
-  reachOrder: text().notNull().default('telegram,zns,call'),
+  reachOrder: text().notNull().default('telegram,zalobot,zns,call'),
 });
 
 /** A period a progress report covers; `dueOn` is when the report is owed. */
