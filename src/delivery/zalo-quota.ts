@@ -115,7 +115,7 @@ export interface QuotaSummary {
   zns: number;
   /** Proactive messages left in the budget this month. */
   left: number;
-  /** Messages the budget held back this month (waiting for next month, or refused). */
+  /** Messages the budget holds back: refused this month, or waiting for next month. */
   held: number;
   /** What Zalo last said is left of its free proactive allowance, when it said. */
   zaloRemain: number | null;
@@ -133,9 +133,10 @@ export function quotaSummary(db: DbOrTx, now: number, month = zaloMonth(now)): Q
     | undefined;
   const used = statement(db, 'SELECT 1 AS x FROM zalo_quota_ledger LIMIT 1').get() !== undefined;
   const [year, mon] = month.split('-').map(Number) as [number, number];
-  const from = Date.UTC(year, mon - 1, 1) - 7 * 3_600_000;
-  const to = Date.UTC(year, mon, 1) - 7 * 3_600_000;
-  const held = (statement(db, 'SELECT count(*) AS n FROM outbox WHERE last_error = ? AND created_at >= ? AND created_at < ?').get(BUDGET_SPENT, from, to) as { n: number }).n;
+  const first = Date.UTC(year, mon - 1, 1);
+  const from = first - zoneOffsetMs(first, ZALO_ZONE);
+  // Due this month or later: refused this month, or waiting for a month to come.
+  const held = (statement(db, "SELECT count(*) AS n FROM outbox WHERE last_error = ? AND status IN ('pending', 'failed') AND not_before >= ?").get(BUDGET_SPENT, from) as { n: number }).n;
   const proactive = by.get('proactive') ?? 0;
   return {
     month,

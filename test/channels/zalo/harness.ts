@@ -167,6 +167,7 @@ export async function zaloHarness(): Promise<ZaloHarness> {
   loadSample(temp.db);
   const fake = await startFakeZalo();
   const h = new ZaloHarness(temp, fake);
+  fake.now = () => h.clock.now();
   open.push(h);
   storeTokenPair(temp.db, { accessToken: fake.valid.access, refreshToken: fake.valid.refresh, expiresAt: h.clock.now() + DAY }, h.clock.now());
   return h.start();
