@@ -1,15 +1,13 @@
 /**
  * The Zalo OA channel: the webhook stores each verified user event in the durable inbound queue
  * and answers at once; a serial worker then has the chat core handle the queue, each update's
- * replies written to the outbox with it. Every message goes out through `sender`, from the outbox,
+ * replies written to the outbox with it (chat/inbound-worker.ts). Every message goes out through `sender`, from the outbox,
  * at the dispatcher's pace.
  */
 import { and, eq } from 'drizzle-orm';
 import type { ChannelDeps, ChannelSender } from '../../chat/channel.ts';
 import type { HandleResult } from '../../chat/core.ts';
-import { enqueueInbound, processNextInbound } from '../../chat/inbound.ts';
-import { noteNotStored, noteStored, noteWaiting } from '../../chat/storage-wait.ts';
-import type { InboundEvent } from '../../chat/types.ts';
+import { createInboundWorker } from '../../chat/inbound-worker.ts';
 import { identities, people } from '../../db/schema.ts';
 import type { Route } from '../../http/server.ts';
 import { t, type Locale } from '../../i18n/index.ts';
@@ -22,7 +20,6 @@ import { createZaloSender, markUnreachable } from './sender.ts';
 import { createZnsSender } from './zns.ts';
 import { readTokenPair, ZaloTokens } from './tokens.ts';
 import { zaloWebhookRoute } from './webhook.ts';
-import { SerialWorker } from '../../util/serial-worker.ts';
 
 export interface ZaloChannelOptions extends ChannelDeps {
   /** How often to check that the token pair is still fresh while nothing is sent (0: never). */
@@ -86,45 +83,18 @@ export function createZaloChannel(options: ZaloChannelOptions): ZaloChannel {
     }
   };
 
-  /** Tells a person, once while the disk stays full, that their message waits (a notice the dispatcher sends from memory). */
-  const tellWaiting = (event: InboundEvent) => outbound.transient('zalo', event.externalId, { text: t(localeOf(event.externalId), 'storage-waiting') });
-
-  // Each update is one short transaction that also writes its replies to the outbox; the
-  // dispatcher sends them, many people's at once, so the queue never waits on Zalo's answers.
-  // An update the database cannot take for now stays first in the queue: the worker tries again after a backoff.
-  const work = async () => {
-    while (!worker.stopping) {
-      const next = processNextInbound(db, core, 'zalo', clock, log, { claimant: outbound.claimant });
-      if (!next) return;
-      noteStored(log);
-      if (next.kind === 'failed') {
-        outbound.transient('zalo', next.event.externalId, { text: t(localeOf(next.event.externalId), 'zalo-internal-error') });
-        continue;
-      }
-      outbound.push(next.replies);
-      if (next.result.notified) outbound.kick();
-      for (const job of next.result.jobs) options.onJob?.(job);
-      void rememberName(next.result, next.event.externalId);
-      // Let the HTTP server take the next webhook call between two updates.
-      await new Promise((resolve) => setImmediate(resolve));
-    }
-  };
-  const worker = new SerialWorker(work, (error) => {
-    if (!noteWaiting(error, log, 'zalo worker', tellWaiting)) log.error('zalo worker failed', { error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+  const queue = createInboundWorker({
+    channel: 'zalo',
+    db,
+    core,
+    clock,
+    log,
+    outbound,
+    onJob: options.onJob,
+    say: (externalId, id) => ({ text: t(localeOf(externalId), id) }),
+    handled: (result, event) => void rememberName(result, event.externalId),
   });
-
-  /** Stores a delivered update; when the database cannot take it, throws, so the webhook answers 503 and Zalo delivers it again. */
-  const enqueue = (key: string, event: InboundEvent) => {
-    let fresh: boolean;
-    try {
-      fresh = enqueueInbound(db, key, event, clock.now());
-    } catch (error) {
-      noteNotStored(error, event, log, 'zalo webhook', tellWaiting);
-      throw error;
-    }
-    if (fresh) worker.kick();
-    else log.debug('zalo delivery repeated', { key });
-  };
+  const enqueue = queue.enqueue;
 
   const accept = (event: ZaloEvent) => {
     switch (event.kind) {
@@ -171,16 +141,16 @@ export function createZaloChannel(options: ZaloChannelOptions): ZaloChannel {
 
   if (!readTokenPair(db)) log.warn('zalo has no tokens yet: nothing can be sent until `thidua zalo-tokens` is run');
   // Updates left in the queue by a stop or a crash go first.
-  worker.kick();
+  queue.kick();
 
   return {
     routes: [zaloWebhookRoute({ appId, secretKey, clock, log, accept })],
     sender,
     zns,
-    idle: () => worker.idle(),
+    idle: () => queue.idle(),
     async stop() {
       if (keepAlive) clearInterval(keepAlive);
-      await worker.stop();
+      await queue.stop();
     },
   };
 }
