@@ -18,6 +18,7 @@ import { queueKey, toInboundEvent, type ZaloEvent } from './events.ts';
 import { quotaKind, recordQuota } from '../../delivery/zalo-quota.ts';
 import { createZaloSender, markUnreachable } from './sender.ts';
 import { createZnsSender } from './zns.ts';
+import { noteZnsTemplate } from '../../domain/contacts.ts';
 import { readTokenPair, ZaloTokens } from './tokens.ts';
 import { zaloWebhookRoute } from './webhook.ts';
 
@@ -57,6 +58,8 @@ export function createZaloChannel(options: ZaloChannelOptions): ZaloChannel {
   const sender = createZaloSender({ db, client, clock, log });
   const templateId = config.ZALO_ZNS_TEMPLATE_ID;
   const zns = templateId ? createZnsSender({ db, client, clock, log, templateId, params: config.ZALO_ZNS_PARAMS }) : undefined;
+  // People linking on Zalo are asked for their consent to ZNS only when it is set up.
+  noteZnsTemplate(db, templateId, clock.now());
   const askedNames = new Set<string>();
 
   const localeOf = (externalId: string): Locale => {
