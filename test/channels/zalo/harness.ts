@@ -57,8 +57,9 @@ export class ZaloHarness {
     return this.temp.db;
   }
 
-  async start(): Promise<this> {
+  async start(env: Record<string, string> = {}): Promise<this> {
     const config = loadConfig({
+      ...env,
       DATABASE_PATH: this.temp.path,
       ZALO_APP_ID: APP_ID,
       ZALO_APP_SECRET: 'test-app-secret',
@@ -161,8 +162,11 @@ export class ZaloHarness {
 
 export const textOf = (messages: SentMessage[]) => messages.map((m) => m.text ?? '').join('\n---\n');
 
-/** A harness with the sample movement loaded and the fake's tokens stored, valid for a day. */
-export async function zaloHarness(): Promise<ZaloHarness> {
+/** ZNS configured against the fake: a template whose parameters are named as Zalo's console shows them. */
+export const ZNS_ENV = { ZALO_ZNS_TEMPLATE_ID: '424242', ZALO_ZNS_PARAMS: 'name=ten_can_bo, unit=don_vi, what=noi_dung, due=han_chot' };
+
+/** A harness with the sample movement loaded and the fake's tokens stored, valid for a day; `env` adds configuration. */
+export async function zaloHarness(env: Record<string, string> = {}): Promise<ZaloHarness> {
   const temp = openTempDatabase();
   loadSample(temp.db);
   const fake = await startFakeZalo();
@@ -170,5 +174,5 @@ export async function zaloHarness(): Promise<ZaloHarness> {
   fake.now = () => h.clock.now();
   open.push(h);
   storeTokenPair(temp.db, { accessToken: fake.valid.access, refreshToken: fake.valid.refresh, expiresAt: h.clock.now() + DAY }, h.clock.now());
-  return h.start();
+  return h.start({ ZALO_ZNS_API_BASE: fake.base, ...env });
 }
