@@ -54,7 +54,9 @@ export function createInboundWorker(options: InboundWorkerOptions): InboundWorke
       if (!next) return;
       noteStored(log);
       if (next.kind === 'failed') {
-        outbound.transient(channel, next.event.externalId, options.say(next.event.externalId, 'zalo-internal-error'));
+        // An answer to the person's message (on Zalo, a free reply to it).
+        const replyTo = next.event.messageId ? { replyTo: { id: next.event.messageId, at: clock.now() } } : {};
+        outbound.transient(channel, next.event.externalId, { ...options.say(next.event.externalId, 'zalo-internal-error'), ...replyTo });
         continue;
       }
       outbound.push(next.replies);

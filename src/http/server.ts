@@ -1,3 +1,4 @@
+import { timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { storageFault } from '../db/faults.ts';
@@ -21,6 +22,14 @@ export interface Route {
   method: 'GET' | 'POST';
   path: string;
   handle(request: HttpRequest): Promise<HttpResponse> | HttpResponse;
+}
+
+/** Whether the request's `header` carries `secret` (a webhook's shared secret), compared in constant time. */
+export function carriesSecret(request: HttpRequest, header: string, secret: string): boolean {
+  const value = request.headers[header];
+  const given = Buffer.from(String((Array.isArray(value) ? value[0] : value) ?? ''));
+  const expected = Buffer.from(secret);
+  return given.length === expected.length && timingSafeEqual(given, expected);
 }
 
 /** Webhook bodies are small; anything bigger is refused before it is read in full. */

@@ -2,12 +2,12 @@
  * Starting and stopping the Telegram channel: long polling by default, or a webhook on the bot's
  * HTTP server when TELEGRAM_WEBHOOK_URL is set.
  */
-import { createHash, timingSafeEqual } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { Bot, GrammyError } from 'grammy';
 import type { ChannelDeps } from '../../chat/channel.ts';
 import type { Config } from '../../config.ts';
 import { settings } from '../../db/schema.ts';
-import type { Route } from '../../http/server.ts';
+import { carriesSecret, type Route } from '../../http/server.ts';
 import { TelegramChannel } from './adapter.ts';
 import { recordTelegramCalls } from './call-health.ts';
 import { CommandMenus } from './commands.ts';
@@ -66,9 +66,7 @@ export async function startTelegram({ config, db, core, clock, log, outbound, on
       method: 'POST',
       path: TELEGRAM_WEBHOOK_PATH,
       handle(request) {
-        const given = Buffer.from(String(request.headers['x-telegram-bot-api-secret-token'] ?? ''));
-        const expected = Buffer.from(secret);
-        if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
+        if (!carriesSecret(request, 'x-telegram-bot-api-secret-token', secret)) {
           log.warn('telegram webhook call with a wrong secret');
           return { status: 401 };
         }

@@ -8,6 +8,7 @@ import { and, eq } from 'drizzle-orm';
 import type { ChannelDeps, ChannelSender } from '../../chat/channel.ts';
 import type { HandleResult } from '../../chat/core.ts';
 import { createInboundWorker } from '../../chat/inbound-worker.ts';
+import { accountLocale } from '../../chat/store.ts';
 import { identities, people } from '../../db/schema.ts';
 import type { Route } from '../../http/server.ts';
 import { t, type Locale } from '../../i18n/index.ts';
@@ -62,15 +63,7 @@ export function createZaloChannel(options: ZaloChannelOptions): ZaloChannel {
   noteZnsTemplate(db, templateId, clock.now());
   const askedNames = new Set<string>();
 
-  const localeOf = (externalId: string): Locale => {
-    const row = db
-      .select({ identityLocale: identities.locale, personLocale: people.locale })
-      .from(identities)
-      .leftJoin(people, eq(people.id, identities.personId))
-      .where(and(eq(identities.channel, 'zalo'), eq(identities.externalId, externalId)))
-      .get();
-    return row?.personLocale ?? row?.identityLocale ?? config.DEFAULT_LOCALE;
-  };
+  const localeOf = (externalId: string): Locale => accountLocale(db, 'zalo', externalId) ?? config.DEFAULT_LOCALE;
 
   /** The person's Zalo name, asked once per process for an account that has none yet. */
   const rememberName = async (result: HandleResult, externalId: string) => {
@@ -106,7 +99,10 @@ export function createZaloChannel(options: ZaloChannelOptions): ZaloChannel {
         if (!inbound) log.warn('zalo message not understood', { event: event.name });
         // A sticker, voice, location…: nothing to read; the person is told what the bot can read.
         else if (inbound.text === undefined && inbound.file === undefined && inbound.choice === undefined)
-          outbound.transient('zalo', inbound.externalId, { text: t(localeOf(inbound.externalId), 'conv-unreadable-message') });
+          outbound.transient('zalo', inbound.externalId, {
+            text: t(localeOf(inbound.externalId), 'conv-unreadable-message'),
+            ...(inbound.messageId ? { replyTo: { id: inbound.messageId, at: clock.now() } } : {}),
+          });
         else enqueue(queueKey(event), inbound);
         return;
       }

@@ -5,14 +5,13 @@
  * stored in the inbound queue under its message_id and handled there (chat/inbound-worker.ts).
  * Replies go out through the paced dispatcher as text, options as a numbered list (no buttons).
  */
-import { createHash, timingSafeEqual } from 'node:crypto';
-import { and, eq } from 'drizzle-orm';
+import { createHash } from 'node:crypto';
 import type { ChannelDeps, ChannelSender, SendResult } from '../../chat/channel.ts';
 import { createInboundWorker } from '../../chat/inbound-worker.ts';
+import { accountLocale } from '../../chat/store.ts';
 import type { OutboundMessage } from '../../chat/types.ts';
 import type { Config } from '../../config.ts';
-import { identities, people } from '../../db/schema.ts';
-import type { Route } from '../../http/server.ts';
+import { carriesSecret, type Route } from '../../http/server.ts';
 import { t, type Locale } from '../../i18n/index.ts';
 import { backoffMs } from '../../util/backoff.ts';
 import { recordZaloBotCalls } from './call-health.ts';
@@ -60,15 +59,7 @@ export async function startZaloBot(options: ZaloBotChannelOptions): Promise<Zalo
   const client = new ZaloBotClient({ apiBase: config.ZALO_BOT_API_BASE, token: config.ZALO_BOT_TOKEN, log, fetch: recordZaloBotCalls(options.fetch ?? globalThis.fetch) });
   const me = await client.getMe();
 
-  const localeOf = (externalId: string): Locale => {
-    const row = db
-      .select({ identityLocale: identities.locale, personLocale: people.locale })
-      .from(identities)
-      .leftJoin(people, eq(people.id, identities.personId))
-      .where(and(eq(identities.channel, 'zalobot'), eq(identities.externalId, externalId)))
-      .get();
-    return row?.personLocale ?? row?.identityLocale ?? config.DEFAULT_LOCALE;
-  };
+  const localeOf = (externalId: string): Locale => accountLocale(db, 'zalobot', externalId) ?? config.DEFAULT_LOCALE;
   const say = (externalId: string, id: string): OutboundMessage => ({ text: t(localeOf(externalId), id) });
   const queue = createInboundWorker({ channel: 'zalobot', db, core, clock, log, outbound, onJob: options.onJob, say });
 
@@ -115,10 +106,7 @@ export async function startZaloBot(options: ZaloBotChannelOptions): Promise<Zalo
       method: 'POST',
       path: ZALO_BOT_WEBHOOK_PATH,
       handle(request) {
-        const header = request.headers['x-bot-api-secret-token'];
-        const given = Buffer.from(String(Array.isArray(header) ? header[0] : (header ?? '')));
-        const expected = Buffer.from(secret);
-        if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
+        if (!carriesSecret(request, 'x-bot-api-secret-token', secret)) {
           log.warn('zalo bot webhook call with a wrong secret');
           return { status: 401 };
         }

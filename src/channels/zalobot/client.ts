@@ -69,11 +69,6 @@ export class ZaloBotClient {
     await this.call('sendMessage', { chat_id: chatId, text });
   }
 
-  /** A picture by its URL, with an optional caption. */
-  async sendPhoto(chatId: string, photo: string, caption?: string): Promise<void> {
-    await this.call('sendPhoto', { chat_id: chatId, photo, ...(caption ? { caption } : {}) });
-  }
-
   private async call(method: string, body: unknown, timeoutMs = 15_000, signal?: AbortSignal): Promise<unknown> {
     const { apiBase, token } = this.options;
     let response: Response;
