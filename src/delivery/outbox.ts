@@ -133,6 +133,9 @@ function reachOrder(db: Db, rowId: number): ReachWay[] {
 function fallbackIdentity(db: Db, row: DueRow, channels: readonly Channel[]): { id: number; channel: Channel } | undefined {
   if (row.personId === null || channels.length === 0) return undefined;
   if (row.reminder) {
+    // Refused elsewhere (a blocked Telegram bot): the person's Zalo OA account first, if they write there.
+    const zalo = row.channel !== 'zalo' && channels.includes('zalo') ? (statement(db, FALLBACK_ACCOUNT).get(row.personId, 'zalo') as { id: number; channel: Channel } | undefined) : undefined;
+    if (zalo) return zalo;
     for (const way of reachOrder(db, row.id)) {
       if (way === 'call') return undefined;
       if (way === row.channel || !channels.includes(way)) continue;

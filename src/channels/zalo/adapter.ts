@@ -4,12 +4,12 @@
  * replies written to the outbox with it (chat/inbound-worker.ts). Every message goes out through `sender`, from the outbox,
  * at the dispatcher's pace.
  */
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { ChannelDeps, ChannelSender } from '../../chat/channel.ts';
 import type { HandleResult } from '../../chat/core.ts';
 import { createInboundWorker } from '../../chat/inbound-worker.ts';
 import { accountLocale } from '../../chat/store.ts';
-import { identities, people } from '../../db/schema.ts';
+import { identities } from '../../db/schema.ts';
 import type { Route } from '../../http/server.ts';
 import { t, type Locale } from '../../i18n/index.ts';
 import { recordZaloCalls } from './call-health.ts';

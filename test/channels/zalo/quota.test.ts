@@ -62,6 +62,15 @@ describe('answers as free replies', () => {
 describe('the monthly budget of proactive messages', () => {
   const notice: OutboundMessage = { text: 'Thông báo của Ban' };
 
+  /** A notice for the liaison, waiting in the outbox as 'n1' (sent by the test's own drains); returns the person. */
+  function queueNotice(h: ZaloHarness): number {
+    const { id, person_id } = h.rows<{ id: number; person_id: number }>("SELECT id, person_id FROM identities WHERE channel = 'zalo'")[0]!;
+    h.db.$client
+      .prepare("INSERT INTO outbox (dedupe_key, person_id, identity_id, channel, payload, not_before) VALUES ('n1', ?, ?, 'zalo', ?, ?)")
+      .run(person_id, id, JSON.stringify(notice), h.clock.now());
+    return person_id;
+  }
+
   it('counts proactive sends and refuses the one beyond the budget, reported, while free replies still go', async () => {
     const h = await zaloHarness();
     await linked(h);
@@ -81,10 +90,7 @@ describe('the monthly budget of proactive messages', () => {
     await linked(h);
     saveBudget(h.db, { monthly: 0, over: 'wait' }, h.clock.now());
     await h.outbox.stop();
-    const { id, person_id } = h.rows<{ id: number; person_id: number }>("SELECT id, person_id FROM identities WHERE channel = 'zalo'")[0]!;
-    h.db.$client
-      .prepare("INSERT INTO outbox (dedupe_key, person_id, identity_id, channel, payload, not_before) VALUES ('n1', ?, ?, 'zalo', ?, ?)")
-      .run(person_id, id, JSON.stringify(notice), h.clock.now());
+    queueNotice(h);
     expect(await drainOutbox(h.db, [h.channel.sender], h.clock, h.log)).toMatchObject({ sent: 0, retried: 1 });
     expect(h.rows("SELECT status, not_before, attempts, last_error FROM outbox WHERE dedupe_key = 'n1'")).toEqual([
       { status: 'pending', not_before: nextMonthStart(h.clock.now()), attempts: 0, last_error: BUDGET_SPENT },
@@ -98,11 +104,8 @@ describe('the monthly budget of proactive messages', () => {
     await linked(h);
     saveBudget(h.db, { monthly: 0, over: 'fallback' }, h.clock.now());
     await h.outbox.stop();
-    const { id, person_id } = h.rows<{ id: number; person_id: number }>("SELECT id, person_id FROM identities WHERE channel = 'zalo'")[0]!;
-    h.db.$client.prepare("INSERT INTO identities (person_id, channel, external_id, last_inbound_at) VALUES (?, 'telegram', '777000', ?)").run(person_id, h.clock.now() - DAY);
-    h.db.$client
-      .prepare("INSERT INTO outbox (dedupe_key, person_id, identity_id, channel, payload, not_before) VALUES ('n1', ?, ?, 'zalo', ?, ?)")
-      .run(person_id, id, JSON.stringify(notice), h.clock.now());
+    const personId = queueNotice(h);
+    h.db.$client.prepare("INSERT INTO identities (person_id, channel, external_id, last_inbound_at) VALUES (?, 'telegram', '777000', ?)").run(personId, h.clock.now() - DAY);
     const telegram: ChannelSender & { sent: string[] } = { channel: 'telegram', sent: [], send: async (to) => (telegram.sent.push(to), { ok: true }) };
     await drainOutbox(h.db, [h.channel.sender, telegram], h.clock, h.log);
     await drainOutbox(h.db, [h.channel.sender, telegram], h.clock, h.log);
