@@ -11,7 +11,7 @@ import { createInboundWorker } from '../../chat/inbound-worker.ts';
 import { accountLocale } from '../../chat/store.ts';
 import type { OutboundMessage } from '../../chat/types.ts';
 import type { Config } from '../../config.ts';
-import { carriesSecret, type Route } from '../../http/server.ts';
+import { secretWebhookRoute, type Route } from '../../http/server.ts';
 import { t, type Locale } from '../../i18n/index.ts';
 import { backoffMs } from '../../util/backoff.ts';
 import { recordZaloBotCalls } from './call-health.ts';
@@ -102,24 +102,15 @@ export async function startZaloBot(options: ZaloBotChannelOptions): Promise<Zalo
   if (config.ZALO_BOT_WEBHOOK_URL) {
     const secret = zaloBotWebhookSecret(config);
     await client.setWebhook(config.ZALO_BOT_WEBHOOK_URL, secret);
-    routes.push({
-      method: 'POST',
-      path: ZALO_BOT_WEBHOOK_PATH,
-      handle(request) {
-        if (!carriesSecret(request, 'x-bot-api-secret-token', secret)) {
-          log.warn('zalo bot webhook call with a wrong secret');
-          return { status: 401 };
-        }
-        let body: unknown;
-        try {
-          body = JSON.parse(request.rawBody.toString('utf8'));
-        } catch {
-          return { status: 400 };
-        }
-        accept(body);
-        return { status: 200, body: '' };
-      },
-    });
+    routes.push(
+      secretWebhookRoute({
+        path: ZALO_BOT_WEBHOOK_PATH,
+        header: 'x-bot-api-secret-token',
+        secret,
+        onRefused: () => log.warn('zalo bot webhook call with a wrong secret'),
+        accept,
+      }),
+    );
     log.info('zalo bot webhook set', { url: config.ZALO_BOT_WEBHOOK_URL, bot: me.account_name ?? me.id });
   } else {
     // getUpdates does not work while a webhook is set.
