@@ -891,6 +891,7 @@ link-phone-bad = "{ $value }" is not a Vietnamese mobile number (10 digits start
 link-phone-saved = Number { $phone } saved. When needed, the Board will remind you by a Zalo ZNS message.
 link-phone-declined = The bot will not use your phone number to write to you.
 link-phone-help = Yes lets the Board remind you by a Zalo ZNS message after 7 days without a message from you to the OA; no, and the Board calls you when needed.
+import-bad-phone = The phone number "{ $value }" is not valid (digits, with spaces, dots or dashes if you like, 8 to 20 characters).
 
 ## Export
 

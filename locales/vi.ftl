@@ -875,6 +875,7 @@ link-phone-bad = "{ $value }" không phải số di động Việt Nam (10 số,
 link-phone-saved = Đã lưu số { $phone }. Khi cần, Ban sẽ nhắc anh/chị qua tin ZNS của Zalo.
 link-phone-declined = Bot sẽ không dùng số điện thoại của anh/chị để nhắn tin.
 link-phone-help = Đồng ý thì Ban nhắc được anh/chị qua tin ZNS của Zalo khi quá 7 ngày chưa nhắn cho OA; không đồng ý thì Ban gọi điện khi cần.
+import-bad-phone = Số điện thoại "{ $value }" không hợp lệ (chữ số, có thể có dấu cách, dấu chấm, gạch nối, 8–20 ký tự).
 
 ## Export
 
