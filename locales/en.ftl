@@ -892,6 +892,15 @@ link-phone-saved = Number { $phone } saved. When needed, the Board will remind y
 link-phone-declined = The bot will not use your phone number to write to you.
 link-phone-help = Yes lets the Board remind you by a Zalo ZNS message after 7 days without a message from you to the OA; no, and the Board calls you when needed.
 import-bad-phone = The phone number "{ $value }" is not valid (digits, with spaces, dots or dashes if you like, 8 to 20 characters).
+doctor-zns-on = ZNS: reminders to people silent to the OA for 7 days go by template { $template } (to those who agreed when linking).
+doctor-zns-off = ZNS: not configured (ZALO_ZNS_TEMPLATE_ID); reminders Zalo will not deliver go by Telegram, the Zalo Bot or onto the call list.
+doctor-zalobot-off = Zalo Bot Platform: not configured (ZALO_BOT_TOKEN).
+doctor-zalobot-ok = Zalo Bot Platform: the bot token works (bot "{ $name }", receiving { $mode ->
+    [webhook] through the webhook POST /zalobot/webhook
+   *[polling] by long polling
+  }).
+doctor-zalobot-token-refused = The Zalo Bot Platform refuses the bot token ({ $error }). Get the bot's new token from the Zalo Bot Creator and put it in ZALO_BOT_TOKEN.
+doctor-zalobot-unreachable = Cannot reach the Zalo Bot Platform at { $base } ({ $error }). Check the Internet connection and the firewall.
 
 ## Export
 

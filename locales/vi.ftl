@@ -876,6 +876,15 @@ link-phone-saved = Đã lưu số { $phone }. Khi cần, Ban sẽ nhắc anh/ch�
 link-phone-declined = Bot sẽ không dùng số điện thoại của anh/chị để nhắn tin.
 link-phone-help = Đồng ý thì Ban nhắc được anh/chị qua tin ZNS của Zalo khi quá 7 ngày chưa nhắn cho OA; không đồng ý thì Ban gọi điện khi cần.
 import-bad-phone = Số điện thoại "{ $value }" không hợp lệ (chữ số, có thể có dấu cách, dấu chấm, gạch nối, 8–20 ký tự).
+doctor-zns-on = ZNS: tin nhắc tới người quá 7 ngày chưa nhắn cho OA được gửi theo mẫu { $template } (ai đồng ý khi liên kết).
+doctor-zns-off = ZNS: chưa cấu hình (ZALO_ZNS_TEMPLATE_ID); tin nhắc không tới được qua Zalo thì đi Telegram, Zalo Bot hoặc vào danh sách gọi điện.
+doctor-zalobot-off = Zalo Bot Platform: chưa cấu hình (ZALO_BOT_TOKEN).
+doctor-zalobot-ok = Zalo Bot Platform: mã bot hợp lệ (bot "{ $name }", nhận tin { $mode ->
+    [webhook] qua webhook POST /zalobot/webhook
+   *[polling] bằng long polling
+  }).
+doctor-zalobot-token-refused = Zalo Bot Platform từ chối mã bot ({ $error }). Lấy mã mới của bot trong Zalo Bot Creator, đặt vào ZALO_BOT_TOKEN.
+doctor-zalobot-unreachable = Không gọi được Zalo Bot Platform tại { $base } ({ $error }). Kiểm tra kết nối Internet và tường lửa.
 
 ## Export
 
