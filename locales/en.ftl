@@ -808,6 +808,8 @@ cli-unreachable-none = The bot can reach everyone.
 cli-unreachable-title = { $count } accounts the bot could not reach:
 cli-unreachable-line = {"  "}{ $name } — { $unit } · { $channel ->
     [zalo] Zalo
+    [zalobot] Zalo Bot
+    [zns] ZNS
     [telegram] Telegram
    *[other] { $channel }
   } · since { $since } · { $reason }
@@ -986,6 +988,84 @@ cli-form-not-registered = Unit { $unit } has not sent its registration, so there
 cli-import-dry-run = (Dry run: nothing written.)
 cli-import-saved = ✔ Saved for { $unit } (recorded as entered by the Board on the unit's behalf).
 console-file-usage = Usage: /file <path of the file> (no file "{ $path }").
+## Zalo: hạn mức, ZNS, Bot Platform
+
+config-bad-zns-template = must be the numeric id of a ZNS template Zalo approved
+config-bad-zns-params = must be field=parameter_name pairs separated by commas; fields are name, unit, what, due or movement
+config-bad-zalo-bot-token = does not look like a bot token from the Zalo Bot Creator
+start-zalobot-on = Zalo Bot Platform: configured (ZALO_BOT_TOKEN).
+start-zalobot-off = Zalo Bot Platform: not configured (set ZALO_BOT_TOKEN to turn it on).
+start-zalobot-polling = Zalo Bot Platform: bot "{ $name }" is receiving messages (long polling).
+start-zalobot-webhook = Zalo Bot Platform: bot "{ $name }" receives messages through the webhook POST { $path } on port { $port }.
+zalobot-file-not-sent = The file "{ $name }" cannot be sent through the Zalo Bot (the platform takes text and pictures only). Get it on Telegram, or ask the Board to email it.
+# /status (admins) and `thidua zalo-quota`: what the Zalo OA spent this month.
+zalo-quota-status = Zalo OA in { $month }: { $proactive }/{ $budget } proactive messages ({ $left } left), { $replies } free replies, { $zns } ZNS messages{ $held ->
+    [0] {""}
+   *[other] ; { $held } held back by the budget
+  }.
+zalo-quota-over = Beyond the budget: { $over ->
+    [wait] messages wait for the 1st of next month
+    [fallback] messages go by the person's other channel (Telegram, Zalo Bot), if any
+   *[report] messages are not sent, and are reported to the Board
+  }.
+zalo-quota-zalo-remain = Zalo says { $remain } free proactive messages are left this month.
+cli-help-zalo-quota = The Zalo OA's messages this month: spent, left; set the budget, what happens beyond it, and how reminders reach people Zalo shuts out
+cli-option-zalo-quota-budget = Proactive messages a month (default 1000, a verified OA's free allowance)
+cli-option-zalo-quota-over = Beyond the budget: wait (until next month), fallback (the person's other channel), report (not sent, reported)
+cli-option-zalo-quota-reach = The order of ways for reminders Zalo will not deliver (current movement): telegram, zalobot, zns, call
+cli-option-zalo-quota-month = Another month (YYYY-MM)
+cli-zalo-quota-bad-budget = The budget "{ $value }" is not valid (a whole number, 0 or more).
+cli-zalo-quota-bad-over = "{ $value }" is not valid. Choose one of: wait, fallback, report.
+cli-zalo-quota-bad-reach = The order "{ $value }" is not valid: list, separated by commas, some of telegram, zalobot, zns, call (call always last).
+cli-zalo-quota-bad-month = The month "{ $value }" is not valid (YYYY-MM, e.g. 2026-03).
+cli-zalo-quota-no-movement = No movement is open to set the order for.
+cli-zalo-quota-saved = Saved.
+cli-zalo-quota-reach = A reminder Zalo will not deliver tries, in turn: { $order }.
+# How a reminder reached (or did not reach) a person.
+reach-way = { $way ->
+    [telegram] Telegram
+    [zalobot] Zalo Bot
+    [zns] a ZNS message to the phone number
+   *[call] a call from the Board
+  }
+reach-outcome = { $outcome ->
+    [zalo] received on Zalo
+    [telegram] received on Telegram
+    [zalobot] received on the Zalo Bot
+    [zns] received by ZNS
+    [console] received
+    [pending] being sent
+   *[none] not reached
+  }
+late-contact-outcome = { $contact } — last reminder: { $outcome }
+cli-help-call-list = Each person's latest reminder and how it went (received on Zalo, Telegram, ZNS, or not reached); those not reached with phone numbers for the Board to call
+cli-option-call-list-all = List those who received it too
+cli-call-list-none = Everyone received their latest reminder.
+cli-call-list-title = { $count } people the reminders did not reach, to call:
+cli-call-list-all-title = Latest reminder of { $count } people:
+cli-call-list-line = {"  "}{ $name } — { $unit }: { $outcome } · person: { $phone } · unit: { $unitPhone } · reminded { $at }
+cli-call-list-no-phone = no number
+rem-tap-zalo = Just tap a button below to answer: that lets Zalo keep the bot's messages coming to you.
+# Linking on Zalo: may ZNS reminders go to the person's phone?
+link-phone-ask = After 7 days without a message from you to the Zalo OA, Zalo stops the bot writing to you. May the Board remind you by Zalo's ZNS messages to your phone number? The number is used for emulation reminders only.
+link-phone-use = Yes, number { $phone }
+link-phone-other = Yes, type a number
+link-phone-no = No
+link-phone-type = Type your mobile number (e.g. 0912 345 678), or press "No".
+link-phone-bad = "{ $value }" is not a Vietnamese mobile number (10 digits starting with 0, e.g. 0912 345 678).
+link-phone-saved = Number { $phone } saved. When needed, the Board will remind you by a Zalo ZNS message.
+link-phone-declined = The bot will not use your phone number to write to you.
+link-phone-help = Yes lets the Board remind you by a Zalo ZNS message after 7 days without a message from you to the OA; no, and the Board calls you when needed.
+import-bad-phone = The phone number "{ $value }" is not valid (digits, with spaces, dots or dashes if you like, 8 to 20 characters).
+doctor-zns-on = ZNS: reminders to people silent to the OA for 7 days go by template { $template } (to those who agreed when linking).
+doctor-zns-off = ZNS: not configured (ZALO_ZNS_TEMPLATE_ID); reminders Zalo will not deliver go by Telegram, the Zalo Bot or onto the call list.
+doctor-zalobot-off = Zalo Bot Platform: not configured (ZALO_BOT_TOKEN).
+doctor-zalobot-ok = Zalo Bot Platform: the bot token works (bot "{ $name }", receiving { $mode ->
+    [webhook] through the webhook POST /zalobot/webhook
+   *[polling] by long polling
+  }).
+doctor-zalobot-token-refused = The Zalo Bot Platform refuses the bot token ({ $error }). Get the bot's new token from the Zalo Bot Creator and put it in ZALO_BOT_TOKEN.
+doctor-zalobot-unreachable = Cannot reach the Zalo Bot Platform at { $base } ({ $error }). Check the Internet connection and the firewall.
 
 ## Export
 
@@ -1203,6 +1283,8 @@ cli-broadcast-preview = Preview: to { $count ->
 cli-broadcast-recipient = {"  "}{ $name } — { $unit } · { $channel ->
     [telegram] Telegram
     [zalo] Zalo
+    [zalobot] Zalo Bot
+    [zns] ZNS
     [console] terminal
    *[none] not linked
   }
@@ -1225,17 +1307,21 @@ health-database-unwritable = The database cannot be written ({ $error }). Check 
 health-disk-low = Only { $free } MB are free on the database's disk. Free some space (old backups, old exports, logs) before the bot can no longer store messages.
 health-messenger-token-refused = { $messenger ->
     [zalo] Zalo
+    [zalobot] Zalo Bot
    *[telegram] Telegram
   } has refused the bot's token since { $since } ({ $error }). { $messenger ->
     [zalo] Get a new token pair from Zalo for Developers and run: npx thidua zalo-tokens --access … --refresh …
+    [zalobot] Get the bot's new token from the Zalo Bot Creator, put it in ZALO_BOT_TOKEN and restart the bot.
    *[telegram] It may have been revoked: get a new token from @BotFather, put it in TELEGRAM_BOT_TOKEN and restart the bot.
   }
 health-messenger-unreachable = { $messenger ->
     [zalo] Zalo
+    [zalobot] Zalo Bot
    *[telegram] Telegram
   } has not answered since { $since } ({ $error }). Check the server's Internet connection and firewall.
 health-messenger-never-reached = { $messenger ->
     [zalo] Zalo
+    [zalobot] Zalo Bot
    *[telegram] Telegram
   } has not been reached yet ({ $error }). Check the server's Internet connection and firewall.
 health-outbox-stuck = { $waiting } due { $waiting ->

@@ -792,6 +792,8 @@ cli-unreachable-none = Bot nhắn tới được tất cả mọi người.
 cli-unreachable-title = { $count } tài khoản bot không nhắn tới được:
 cli-unreachable-line = {"  "}{ $name } — { $unit } · { $channel ->
     [zalo] Zalo
+    [zalobot] Zalo Bot
+    [zns] ZNS
     [telegram] Telegram
    *[other] { $channel }
   } · từ { $since } · { $reason }
@@ -970,6 +972,84 @@ cli-form-not-registered = Đơn vị { $unit } chưa gửi bản đăng ký nên
 cli-import-dry-run = (Chạy thử: chưa ghi gì.)
 cli-import-saved = ✔ Đã lưu cho { $unit } (ghi vào nhật ký là Ban nhập thay đơn vị).
 console-file-usage = Cách dùng: /file <đường dẫn tệp> (không tìm thấy tệp "{ $path }").
+## Zalo: hạn mức, ZNS, Bot Platform
+
+config-bad-zns-template = phải là mã mẫu tin ZNS (dạng số) do Zalo duyệt
+config-bad-zns-params = phải có dạng trường=tên_tham_số, cách nhau bởi dấu phẩy; trường là name, unit, what, due hoặc movement
+config-bad-zalo-bot-token = không giống mã bot do Zalo Bot Creator cấp
+start-zalobot-on = Zalo Bot Platform: đã cấu hình (ZALO_BOT_TOKEN).
+start-zalobot-off = Zalo Bot Platform: chưa cấu hình (đặt ZALO_BOT_TOKEN để bật).
+start-zalobot-polling = Zalo Bot Platform: bot "{ $name }" đang nhận tin (long polling).
+start-zalobot-webhook = Zalo Bot Platform: bot "{ $name }" nhận tin qua webhook POST { $path } trên cổng { $port }.
+zalobot-file-not-sent = Tệp "{ $name }" không gửi được qua Zalo Bot (nền tảng này chỉ nhận chữ và ảnh). Anh/chị lấy tệp qua Telegram hoặc đề nghị Ban gửi qua thư điện tử.
+# /tinhhinh (admins) and `thidua zalo-quota`: what the Zalo OA spent this month.
+zalo-quota-status = Zalo OA tháng { $month }: { $proactive }/{ $budget } tin chủ động (còn { $left }), { $replies } tin phản hồi miễn phí, { $zns } tin ZNS{ $held ->
+    [0] {""}
+   *[other] ; { $held } tin bị giữ lại vì hết hạn mức
+  }.
+zalo-quota-over = Khi hết hạn mức: { $over ->
+    [wait] tin chờ sang ngày 1 tháng sau
+    [fallback] tin gửi qua kênh khác của người nhận (Telegram, Zalo Bot), nếu có
+   *[report] tin không được gửi và được báo lại cho Ban
+  }.
+zalo-quota-zalo-remain = Zalo báo còn { $remain } tin chủ động miễn phí trong tháng.
+cli-help-zalo-quota = Hạn mức tin Zalo OA trong tháng: đã dùng, còn lại; đặt hạn mức, cách xử lý khi hết, thứ tự liên lạc khi nhắc việc
+cli-option-zalo-quota-budget = Số tin chủ động mỗi tháng (mặc định 1000, bằng hạn mức miễn phí của OA đã xác thực)
+cli-option-zalo-quota-over = Khi hết hạn mức: wait (chờ tháng sau), fallback (gửi qua kênh khác), report (không gửi, báo lại)
+cli-option-zalo-quota-reach = Thứ tự liên lạc khi tin nhắc không tới được qua Zalo (phong trào hiện tại): telegram, zalobot, zns, call
+cli-option-zalo-quota-month = Xem tháng khác (YYYY-MM)
+cli-zalo-quota-bad-budget = Hạn mức "{ $value }" không hợp lệ (số nguyên từ 0 trở lên).
+cli-zalo-quota-bad-over = "{ $value }" không hợp lệ. Chọn một trong: wait, fallback, report.
+cli-zalo-quota-bad-reach = Thứ tự "{ $value }" không hợp lệ: liệt kê, cách nhau bởi dấu phẩy, một số trong telegram, zalobot, zns, call (call luôn ở cuối).
+cli-zalo-quota-bad-month = Tháng "{ $value }" không hợp lệ (dạng YYYY-MM, ví dụ 2026-03).
+cli-zalo-quota-no-movement = Chưa có phong trào nào đang mở để đặt thứ tự liên lạc.
+cli-zalo-quota-saved = Đã lưu.
+cli-zalo-quota-reach = Tin nhắc không tới được qua Zalo thì thử lần lượt: { $order }.
+# How a reminder reached (or did not reach) a person.
+reach-way = { $way ->
+    [telegram] Telegram
+    [zalobot] Zalo Bot
+    [zns] tin ZNS theo số điện thoại
+   *[call] Ban gọi điện
+  }
+reach-outcome = { $outcome ->
+    [zalo] đã nhận qua Zalo
+    [telegram] đã nhận qua Telegram
+    [zalobot] đã nhận qua Zalo Bot
+    [zns] đã nhận qua ZNS
+    [console] đã nhận
+    [pending] đang gửi
+   *[none] chưa liên lạc được
+  }
+late-contact-outcome = { $contact } — lần nhắc gần nhất: { $outcome }
+cli-help-call-list = Tin nhắc gần nhất của từng người và kết quả (đã nhận qua Zalo, Telegram, ZNS hay chưa liên lạc được); ai chưa liên lạc được thì kèm số điện thoại để Ban gọi
+cli-option-call-list-all = Liệt kê cả những người đã nhận tin
+cli-call-list-none = Mọi người đều đã nhận tin nhắc gần nhất.
+cli-call-list-title = { $count } người chưa liên lạc được qua tin nhắc, cần gọi điện:
+cli-call-list-all-title = Tin nhắc gần nhất của { $count } người:
+cli-call-list-line = {"  "}{ $name } — { $unit }: { $outcome } · người: { $phone } · đơn vị: { $unitPhone } · nhắc lúc { $at }
+cli-call-list-no-phone = chưa có số
+rem-tap-zalo = Chỉ cần bấm một nút bên dưới để trả lời: nhờ đó Zalo tiếp tục cho bot nhắn tin cho anh/chị.
+# Linking on Zalo: may ZNS reminders go to the person's phone?
+link-phone-ask = Khi anh/chị quá 7 ngày chưa nhắn cho Zalo OA, Zalo không cho bot nhắn tiếp. Anh/chị có đồng ý để Ban nhắc việc qua tin ZNS của Zalo theo số điện thoại không? Số chỉ dùng để nhắc việc thi đua.
+link-phone-use = Đồng ý, số { $phone }
+link-phone-other = Đồng ý, nhập số
+link-phone-no = Không đồng ý
+link-phone-type = Nhập số điện thoại di động của anh/chị (ví dụ 0912 345 678), hoặc bấm "Không đồng ý".
+link-phone-bad = "{ $value }" không phải số di động Việt Nam (10 số, bắt đầu bằng 0, ví dụ 0912 345 678).
+link-phone-saved = Đã lưu số { $phone }. Khi cần, Ban sẽ nhắc anh/chị qua tin ZNS của Zalo.
+link-phone-declined = Bot sẽ không dùng số điện thoại của anh/chị để nhắn tin.
+link-phone-help = Đồng ý thì Ban nhắc được anh/chị qua tin ZNS của Zalo khi quá 7 ngày chưa nhắn cho OA; không đồng ý thì Ban gọi điện khi cần.
+import-bad-phone = Số điện thoại "{ $value }" không hợp lệ (chữ số, có thể có dấu cách, dấu chấm, gạch nối, 8–20 ký tự).
+doctor-zns-on = ZNS: tin nhắc tới người quá 7 ngày chưa nhắn cho OA được gửi theo mẫu { $template } (ai đồng ý khi liên kết).
+doctor-zns-off = ZNS: chưa cấu hình (ZALO_ZNS_TEMPLATE_ID); tin nhắc không tới được qua Zalo thì đi Telegram, Zalo Bot hoặc vào danh sách gọi điện.
+doctor-zalobot-off = Zalo Bot Platform: chưa cấu hình (ZALO_BOT_TOKEN).
+doctor-zalobot-ok = Zalo Bot Platform: mã bot hợp lệ (bot "{ $name }", nhận tin { $mode ->
+    [webhook] qua webhook POST /zalobot/webhook
+   *[polling] bằng long polling
+  }).
+doctor-zalobot-token-refused = Zalo Bot Platform từ chối mã bot ({ $error }). Lấy mã mới của bot trong Zalo Bot Creator, đặt vào ZALO_BOT_TOKEN.
+doctor-zalobot-unreachable = Không gọi được Zalo Bot Platform tại { $base } ({ $error }). Kiểm tra kết nối Internet và tường lửa.
 
 ## Export
 
@@ -1157,6 +1237,8 @@ cli-broadcast-preview = Xem trước: gửi tới { $count } người của { $u
 cli-broadcast-recipient = {"  "}{ $name } — { $unit } · { $channel ->
     [telegram] Telegram
     [zalo] Zalo
+    [zalobot] Zalo Bot
+    [zns] ZNS
     [console] terminal
    *[none] chưa liên kết
   }
@@ -1176,17 +1258,21 @@ health-database-unwritable = Cơ sở dữ liệu không ghi được ({ $error 
 health-disk-low = Ổ đĩa chứa cơ sở dữ liệu chỉ còn { $free } MB trống. Hãy giải phóng chỗ (xóa bản sao lưu cũ, tệp xuất cũ, nhật ký) trước khi bot ngừng lưu được tin nhắn.
 health-messenger-token-refused = { $messenger ->
     [zalo] Zalo
+    [zalobot] Zalo Bot
    *[telegram] Telegram
   } từ chối mã truy cập của bot từ { $since } ({ $error }). { $messenger ->
     [zalo] Lấy cặp mã mới ở trang Zalo for Developers rồi chạy: npx thidua zalo-tokens --access … --refresh …
+    [zalobot] Lấy mã mới của bot trong Zalo Bot Creator, đặt vào ZALO_BOT_TOKEN rồi khởi động lại bot.
    *[telegram] Mã có thể đã bị thu hồi: lấy mã mới từ @BotFather, đặt vào TELEGRAM_BOT_TOKEN rồi khởi động lại bot.
   }
 health-messenger-unreachable = Không gọi được { $messenger ->
     [zalo] Zalo
+    [zalobot] Zalo Bot
    *[telegram] Telegram
   } từ { $since } ({ $error }). Kiểm tra kết nối Internet và tường lửa của máy chủ.
 health-messenger-never-reached = Chưa gọi được { $messenger ->
     [zalo] Zalo
+    [zalobot] Zalo Bot
    *[telegram] Telegram
   } lần nào ({ $error }). Kiểm tra kết nối Internet và tường lửa của máy chủ.
 health-outbox-stuck = { $waiting } tin nhắn đến hạn mà chưa gửi được, tin cũ nhất từ { $since }. Xem nhật ký của bot để biết lý do.

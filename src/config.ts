@@ -37,6 +37,28 @@ export const configSchema = z.object({
   ZALO_OA_SECRET_KEY: optional(z.string()),
   ZALO_API_BASE: withDefault(url, 'https://openapi.zalo.me'),
   ZALO_OAUTH_BASE: withDefault(url, 'https://oauth.zaloapp.com'),
+  /** ZNS (template messages by phone): the approved template reminders go out with; unset means no ZNS. */
+  ZALO_ZNS_TEMPLATE_ID: optional(z.string().regex(/^\d{1,20}$/, 'config-bad-zns-template')),
+  /**
+   * The template's parameter names for what a reminder says, `field=param` separated by commas
+   * (fields: name, unit, what, due, movement), e.g. `name=ten_can_bo,unit=don_vi,what=noi_dung,due=han_chot`.
+   */
+  ZALO_ZNS_PARAMS: withDefault(
+    z
+      .string()
+      .regex(/^\s*(name|unit|what|due|movement)\s*=\s*[A-Za-z0-9_]{1,64}\s*(,\s*(name|unit|what|due|movement)\s*=\s*[A-Za-z0-9_]{1,64}\s*)*$/, 'config-bad-zns-params')
+      .transform((text) => Object.fromEntries(text.split(',').map((pair) => pair.split('=').map((part) => part.trim()) as [string, string])) as ZnsParams),
+    'name=name,unit=unit,what=what,due=due',
+  ),
+  /** ZNS API (template messages). */
+  ZALO_ZNS_API_BASE: withDefault(url, 'https://business.openapi.zalo.me'),
+  /** The Zalo Bot Platform: the bot's token from the Zalo Bot Creator; unset means no Bot Platform. */
+  ZALO_BOT_TOKEN: optional(z.string().regex(/^[A-Za-z0-9:_-]{10,200}$/, 'config-bad-zalo-bot-token')),
+  ZALO_BOT_API_BASE: withDefault(url, 'https://bot-api.zaloplatforms.com'),
+  /** Public HTTPS address of POST /zalobot/webhook; unset means long polling. */
+  ZALO_BOT_WEBHOOK_URL: optional(z.url({ protocol: /^https$/ })),
+  /** Checked against X-Bot-Api-Secret-Token; derived from the token when unset. */
+  ZALO_BOT_WEBHOOK_SECRET: optional(z.string().regex(/^[A-Za-z0-9_-]{16,256}$/, 'config-bad-webhook-secret')),
   HTTP_PORT: withDefault(z.coerce.number().int().min(0).max(65535), 8080),
   TZ: withDefault(timeZone, 'Asia/Ho_Chi_Minh'),
   LOG_LEVEL: withDefault(z.enum(['debug', 'info', 'warn', 'error', 'silent']), 'info'),
@@ -50,6 +72,9 @@ export const configSchema = z.object({
 });
 
 export type Config = z.infer<typeof configSchema>;
+
+/** What a reminder says, by field, as the ZNS template's parameter names (ZALO_ZNS_PARAMS). */
+export type ZnsParams = Partial<Record<'name' | 'unit' | 'what' | 'due' | 'movement', string>>;
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -88,5 +113,6 @@ export function describeConfig(config: Config): Record<string, boolean> {
       config.ZALO_APP_ID !== undefined &&
       config.ZALO_APP_SECRET !== undefined &&
       config.ZALO_OA_SECRET_KEY !== undefined,
+    zalobot: config.ZALO_BOT_TOKEN !== undefined,
   };
 }

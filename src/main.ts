@@ -10,6 +10,7 @@ import { JobRunner } from './jobs/runner.ts';
 import { pruneInbound } from './chat/inbound.ts';
 import { startTelegram, TelegramConflictError } from './channels/telegram/run.ts';
 import { createZaloChannel } from './channels/zalo/adapter.ts';
+import { startZaloBot, ZALO_BOT_WEBHOOK_PATH } from './channels/zalobot/adapter.ts';
 import { startHttpServer, type Route } from './http/server.ts';
 import { holdRunLockOrExit, startOperations } from './operations.ts';
 import { runConsoleChat } from './channels/console/run.ts';
@@ -58,7 +59,7 @@ log.info('started', { database: config.DATABASE_PATH, migrations: appliedMigrati
 
 // The report goes to stderr: stdout belongs to the chat.
 const say = (id: string, args?: Args) => process.stderr.write(`${t(locale, id, args)}\n`);
-const chatMode = !channels.telegram && !channels.zalo;
+const chatMode = !channels.telegram && !channels.zalo && !channels.zalobot;
 
 let movement = currentMovement(db);
 say('start-database', { path: config.DATABASE_PATH, count: appliedMigrations(db) });
@@ -70,6 +71,7 @@ if (!movement && chatMode) {
 say(movement ? 'start-movement' : 'start-no-movement', movement ? { code: movement.code, name: movement.name } : {});
 say(channels.telegram ? 'start-telegram-on' : 'start-telegram-off');
 say(channels.zalo ? 'start-zalo-on' : 'start-zalo-off');
+say(channels.zalobot ? 'start-zalobot-on' : 'start-zalobot-off');
 
 if (!chatMode) {
   await runMessengers();
@@ -141,11 +143,19 @@ async function runMessengers(): Promise<void> {
     const zalo = createZaloChannel({ config, db, core, clock: systemClock, log, outbound, onJob });
     senders.push(zalo.sender);
     fetchers.zalo = zalo.fetchFile;
+    if (zalo.zns) senders.push(zalo.zns);
     routes.push(...zalo.routes);
     stoppers.push(zalo.stop);
     say('start-zalo-webhook', { port: config.HTTP_PORT });
   }
-  const operations = startOperations({ config, db, clock: systemClock, log, messengers: (['telegram', 'zalo'] as const).filter((m) => channels[m]) });
+  if (channels.zalobot) {
+    const bot = await startZaloBot({ config, db, core, clock: systemClock, log, outbound, onJob });
+    senders.push(bot.sender);
+    routes.push(...bot.routes);
+    stoppers.push(bot.stop);
+    say(config.ZALO_BOT_WEBHOOK_URL ? 'start-zalobot-webhook' : 'start-zalobot-polling', { name: bot.name, path: ZALO_BOT_WEBHOOK_PATH, port: config.HTTP_PORT });
+  }
+  const operations = startOperations({ config, db, clock: systemClock, log, messengers: (['telegram', 'zalo', 'zalobot'] as const).filter((m) => channels[m]) });
   stoppers.push(operations.stop);
   // Webhooks need the HTTP server; with long polling alone, a port in use only costs the health check.
   const server = await startHttpServer(config.HTTP_PORT, [...routes, operations.health], log).catch((error: unknown) => {

@@ -12,8 +12,13 @@ export type SendResult =
   | { ok: true }
   /** Try again later (rate limit, server error, network): after `retryAfterMs` when the messenger says. */
   | { ok: false; kind: 'temporary'; error: string; retryAfterMs?: number }
-  /** This person cannot be reached on this channel (blocked the bot, outside Zalo's 7-day window…). */
-  | { ok: false; kind: 'unreachable'; error: string }
+  /**
+   * This person cannot be reached on this channel (blocked the bot, outside Zalo's 7-day window…).
+   * `mark: false`: not now, though the account itself is fine (Zalo's monthly budget is spent).
+   */
+  | { ok: false; kind: 'unreachable'; error: string; mark?: false }
+  /** Not sent, by a rule of ours rather than the messenger's (Zalo's monthly budget spent): tried again at `until`, no attempt counted. */
+  | { ok: false; kind: 'deferred'; error: string; until: number }
   /** The message itself was refused; sending it again would fail again. */
   | { ok: false; kind: 'permanent'; error: string };
 

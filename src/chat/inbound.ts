@@ -86,7 +86,10 @@ function queueReplies(db: DbOrTx, event: InboundEvent, update: string, result: H
 /** The core's work on one update, and its replies queued, in the caller's transaction. */
 export function handleAndQueue(db: DbOrTx, core: ChatCore, key: string, event: InboundEvent, now: number, answering: Answering = {}): Extract<Processed, { kind: 'handled' }> {
   const result = core.handle(event);
-  const messages = answering.plan ? answering.plan(result, key) : result.replies;
+  const planned = answering.plan ? answering.plan(result, key) : result.replies;
+  // Each answer names the message it answers: Zalo then counts it as a free reply.
+  const replyTo = event.messageId ? { id: event.messageId, at: now } : undefined;
+  const messages = replyTo ? planned.map((m) => ({ ...m, replyTo })) : planned;
   return { kind: 'handled', key, event, result, replies: queueReplies(db, event, key, result, messages, now, answering.claimant) };
 }
 

@@ -7,6 +7,7 @@ import { rowShape, rowsStatement, statement } from '../db/raw.ts';
 import { conversations, identities, outbox, people, units } from '../db/schema.ts';
 import type { Identity, Person, Unit } from './engine.ts';
 import type { InboundEvent } from './types.ts';
+import type { Locale } from '../i18n/index.ts';
 
 const IDENTITY = rowShape(identities);
 const FIND_IDENTITY = `SELECT ${IDENTITY.columns} FROM identities WHERE channel = ? AND external_id = ?`;
@@ -34,6 +35,15 @@ export function touchIdentity(db: DbOrTx, event: InboundEvent, locale: string | 
   if (fresh && found.unreachableAt === null && displayName === found.displayName) return found;
   statement(db, TOUCH_IDENTITY).run(now, displayName, found.id);
   return { ...found, lastInboundAt: now, displayName, unreachableAt: null, unreachableReason: null };
+}
+
+const ACCOUNT_LOCALE = `SELECT p.locale AS personLocale, i.locale AS identityLocale FROM identities i LEFT JOIN people p ON p.id = i.person_id
+  WHERE i.channel = ? AND i.external_id = ?`;
+
+/** The language of whoever has this account: the person's, else the account's own (before linking); undefined for an unknown account. */
+export function accountLocale(db: DbOrTx, channel: InboundEvent['channel'], externalId: string): Locale | undefined {
+  const row = statement(db, ACCOUNT_LOCALE).get(channel, externalId) as { personLocale: Locale | null; identityLocale: Locale | null } | undefined;
+  return row?.personLocale ?? row?.identityLocale ?? undefined;
 }
 
 const LAST_USED_IDENTITY = `SELECT ${IDENTITY.columns} FROM identities WHERE person_id = ? AND last_inbound_at IS NOT NULL ORDER BY last_inbound_at DESC LIMIT 1`;

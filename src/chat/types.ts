@@ -29,6 +29,8 @@ export const inboundEvent = z.object({
   file: fileRef.optional(),
   /** Never from a messenger: a form the person sent has been read (its form_uploads id). */
   upload: z.number().int().positive().optional(),
+  /** The messenger's id of this message, where answering it by that id matters (Zalo counts such answers as free replies). */
+  messageId: z.string().min(1).max(200).optional(),
 });
 export type InboundEvent = z.infer<typeof inboundEvent>;
 
@@ -58,6 +60,13 @@ export interface OutboundMessage {
   replaces?: string;
   /** The channel's id of an earlier question whose buttons are now dead: they are taken away first. */
   retire?: string;
+  /**
+   * The person's message this answers (its messenger id, and when it was handled): Zalo counts a
+   * message sent with it as one of the free replies to that message rather than a proactive one.
+   */
+  replyTo?: { id: string; at: number };
+  /** What a reminder says, field by field, for channels that send templates rather than text (ZNS). */
+  notice?: { name: string; unit: string; what: string; due: string; movement: string };
 }
 
 /** A message for someone other than the sender (e.g. the admins, when a unit submits). */

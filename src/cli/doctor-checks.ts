@@ -6,6 +6,8 @@
  */
 import { z } from 'zod';
 import { readTokenPair } from '../channels/zalo/tokens.ts';
+import { ZaloBotApiError, ZaloBotClient } from '../channels/zalobot/client.ts';
+import { silentLogger } from '../util/log.ts';
 import type { Config } from '../config.ts';
 import { backupDir } from '../config.ts';
 import { listBackups } from '../db/backup.ts';
@@ -68,6 +70,9 @@ export async function runDoctorChecks({ config, db, now, fetch: fetchImpl = glob
   const zaloOn = config.ZALO_APP_ID !== undefined && config.ZALO_APP_SECRET !== undefined && config.ZALO_OA_SECRET_KEY !== undefined;
   if (zaloOn) await checkZalo(config, db, now, fetchImpl, add);
   else add('ok', 'doctor-zalo-off');
+  if (zaloOn) add('ok', config.ZALO_ZNS_TEMPLATE_ID ? 'doctor-zns-on' : 'doctor-zns-off', { template: config.ZALO_ZNS_TEMPLATE_ID ?? '' });
+  if (config.ZALO_BOT_TOKEN) await checkZaloBot(config, fetchImpl, add);
+  else add('ok', 'doctor-zalobot-off');
 
   const newest = listBackups(backupDir(config))[0];
   if (config.BACKUP_AT === 'off') add('warn', 'doctor-backup-off');
@@ -78,6 +83,17 @@ export async function runDoctorChecks({ config, db, now, fetch: fetchImpl = glob
 }
 
 type Add = (severity: Severity, text: string, args?: Record<string, string | number>, times?: Record<string, number>) => void;
+
+async function checkZaloBot(config: Config, fetchImpl: typeof fetch, add: Add): Promise<void> {
+  const client = new ZaloBotClient({ apiBase: config.ZALO_BOT_API_BASE, token: config.ZALO_BOT_TOKEN!, log: silentLogger, fetch: fetchImpl });
+  try {
+    const me = await client.getMe();
+    add('ok', 'doctor-zalobot-ok', { name: me.account_name ?? me.id, mode: config.ZALO_BOT_WEBHOOK_URL ? 'webhook' : 'polling' });
+  } catch (error) {
+    if (error instanceof ZaloBotApiError && error.code === 401) add('fail', 'doctor-zalobot-token-refused', { error: describe(error) });
+    else add('fail', 'doctor-zalobot-unreachable', { base: config.ZALO_BOT_API_BASE, error: describe(error) });
+  }
+}
 
 async function telegramCall(config: Config, fetchImpl: typeof fetch, method: string): Promise<z.infer<typeof telegramAnswer>> {
   const response = await fetchImpl(`${config.TELEGRAM_API_ROOT}/bot${config.TELEGRAM_BOT_TOKEN}/${method}`, { signal: AbortSignal.timeout(CALL_TIMEOUT_MS) });

@@ -21,6 +21,8 @@ import { restoreCommand } from './commands/restore.ts';
 import { statusCommand } from './commands/status.ts';
 import { unreachableCommand } from './commands/unreachable.ts';
 import { zaloTokensCommand } from './commands/zalo-tokens.ts';
+import { zaloQuotaCommand } from './commands/zalo-quota.ts';
+import { callListCommand } from './commands/call-list.ts';
 
 export const COMMANDS: Command[] = [
   migrateCommand,
@@ -38,7 +40,9 @@ export const COMMANDS: Command[] = [
   importTargetsCommand,
   importResultsCommand,
   zaloTokensCommand,
+  zaloQuotaCommand,
   unreachableCommand,
+  callListCommand,
   inboundCommand,
   doctorCommand,
   remindersCommand,

@@ -24,7 +24,12 @@ export const MOVEMENT_STATUSES = ['draft', 'open', 'closed', 'archived'] as cons
 export const PERIOD_KINDS = ['month', 'quarter', 'half', 'year', 'adhoc'] as const;
 export const GROUP_KINDS = ['cum', 'khoi'] as const;
 export const ROLES = ['admin', 'cluster_head', 'liaison', 'viewer'] as const;
-export const CHANNELS = ['telegram', 'zalo', 'console'] as const;
+/**
+ * Where a person can be written to: the messengers (`zalobot`: the Zalo Bot Platform), the
+ * terminal, and `zns` (Zalo's paid template messages, addressed by the phone number the person
+ * agreed to give at linking; used only for reminders to someone Zalo's window shuts out).
+ */
+export const CHANNELS = ['telegram', 'zalo', 'console', 'zalobot', 'zns'] as const;
 export const LOCALES = ['vi', 'en'] as const;
 export const REGISTRATION_STATUSES = ['draft', 'submitted', 'returned', 'approved'] as const;
 export const TARGET_KINDS = ['quantitative', 'qualitative'] as const;
@@ -61,6 +66,11 @@ export const movements = sqliteTable('movements', {
   timezone: text().notNull().default('Asia/Ho_Chi_Minh'),
   status: text({ enum: MOVEMENT_STATUSES }).notNull().default('open'),
   createdAt: createdAt(),
+  /**
+   * How a reminder reaches someone Zalo will not deliver to (outside its 7-day window), in order
+   * of preference: comma-separated `telegram`, `zalobot` (the Zalo Bot Platform), `zns`, `call` (listed for the Board to call).
+   */
+  reachOrder: text().notNull().default('telegram,zalobot,zns,call'),
 });
 
 /** A period a progress report covers; `dueOn` is when the report is owed. */
@@ -103,6 +113,8 @@ export const units = sqliteTable('units', {
   validFrom: text(),
   validTo: text(),
   createdAt: createdAt(),
+  /** The unit's office phone: whom the Board calls when a reminder reaches none of its people. */
+  phone: text(),
 });
 
 /** A cluster (cụm) or block (khối) of one movement. */
@@ -587,3 +599,28 @@ export const formUploads = sqliteTable('form_uploads', {
   reading: text({ mode: 'json' }).notNull(),
   appliedAt: integer(),
 });
+/** Which of Zalo's allowances a message used (see the README, "Which Zalo route"). */
+export const ZALO_QUOTA_KINDS = ['reply', 'proactive', 'zns'] as const;
+
+/**
+ * Every message the Zalo OA sent, with the allowance it used as Zalo's answer said (`quotaType`:
+ * reply, sub_quota, purchase_quota, reward_quota) or, when Zalo said nothing, as we sent it:
+ * free replies, proactive messages (counted against the month's budget) and paid ZNS messages.
+ * `month` is the Vietnamese calendar month (Zalo resets the allowance at 00:00 on the 1st).
+ */
+export const zaloQuotaLedger = sqliteTable(
+  'zalo_quota_ledger',
+  {
+    id: integer().primaryKey(),
+    at: integer().notNull(),
+    month: text().notNull(),
+    /** The Zalo user id (or, for ZNS, the phone number). */
+    recipient: text().notNull(),
+    kind: text({ enum: ZALO_QUOTA_KINDS }).notNull(),
+    quotaType: text(),
+    /** What Zalo said is left of that allowance, when it said. */
+    remain: integer(),
+    total: integer(),
+  },
+  (t) => [index('zalo_quota_ledger_month').on(t.month, t.kind), index('zalo_quota_ledger_recipient').on(t.recipient, t.at)],
+);

@@ -347,7 +347,7 @@ export class Dispatcher implements Outbound {
     if (!row.reply) lane.bulkInFlight++;
     const answered = (outcome: SendResult) => {
       lane.pacer.answered(counted, performance.now(), now);
-      if (!outcome.ok && outcome.kind === 'temporary') lane.pacer.refund(counted, cost, row.reply);
+      if (!outcome.ok && (outcome.kind === 'temporary' || outcome.kind === 'deferred')) lane.pacer.refund(counted, cost, row.reply);
     };
     void this.deliver(lane, row, answered).finally(() => {
       lane.inFlight.delete(row.id);
@@ -450,7 +450,7 @@ export class Dispatcher implements Outbound {
       else lane.pacer.pauseChat(chatOf(row), performance.now() + (settled.notBefore - clock.now()));
     }
     if (settled.kind === 'sent') this.totals.sent++;
-    else if (settled.kind === 'retried' || settled.kind === 'moved') this.totals.retried++;
+    else if (settled.kind === 'retried' || settled.kind === 'moved' || settled.kind === 'deferred') this.totals.retried++;
     else if (settled.kind === 'unreachable') this.totals.unreachable++;
     else this.totals.failed++;
     if (settled.kind === 'moved') this.lanes.get(settled.channel)?.wake();

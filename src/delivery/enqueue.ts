@@ -6,10 +6,11 @@
  */
 import type { OutboundMessage } from '../chat/types.ts';
 import type { Db } from '../db/connection.ts';
+import type { Channel } from '../domain/invites.ts';
 
 export interface Reach {
   identityId: number;
-  channel: 'telegram' | 'zalo' | 'console';
+  channel: Channel;
 }
 
 /** The account each of these people is best reached on (none for people who never wrote to the bot). */

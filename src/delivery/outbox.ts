@@ -108,12 +108,42 @@ export function recoverStaleClaims(db: Db, now: number, leaseMs: number): number
   return recovered;
 }
 
+/** The ways a reminder may take to someone its channel cannot reach, as a movement may list them. */
+export const REACH_WAYS = ['telegram', 'zalobot', 'zns', 'call'] as const;
+export type ReachWay = (typeof REACH_WAYS)[number];
+
+const FALLBACK_ACCOUNT = `SELECT id, channel FROM identities
+  WHERE person_id = ? AND channel = ? AND unreachable_at IS NULL AND (last_inbound_at IS NOT NULL OR channel = 'zns')
+  ORDER BY last_inbound_at DESC LIMIT 1`;
+const REACH_ORDER = 'SELECT m.reach_order AS reachOrder FROM reminder_rules r JOIN movements m ON m.id = r.movement_id WHERE r.id = (SELECT rule_id FROM outbox WHERE id = ?)';
+
+/** The movement's order of ways to reach someone a reminder cannot reach where it was sent. */
+function reachOrder(db: Db, rowId: number): ReachWay[] {
+  const found = statement(db, REACH_ORDER).get(rowId) as { reachOrder: string } | undefined;
+  return (found?.reachOrder ?? 'telegram,zalobot,zns,call').split(',').filter((w): w is ReachWay => (REACH_WAYS as readonly string[]).includes(w));
+}
+
 /**
- * Another channel the person wrote from and that is not known to be unreachable: where a message
- * goes when its channel cannot reach them (Zalo's 7-day window, a blocked Telegram bot).
+ * Where a message goes when its channel cannot reach the person (Zalo's 7-day window, a blocked
+ * Telegram bot, Zalo's budget spent). A reminder follows its movement's order: the person's
+ * Telegram or Zalo Bot Platform account, a ZNS template message to the phone they agreed to give,
+ * or nothing (`call`: the Board is to call them). Anything else goes to another account the
+ * person wrote from and that is not known to be unreachable.
  */
-function fallbackIdentity(db: Db, personId: number | null, channel: Channel, channels: readonly Channel[]): { id: number; channel: Channel } | undefined {
-  if (personId === null || channels.length === 0) return undefined;
+function fallbackIdentity(db: Db, row: DueRow, channels: readonly Channel[]): { id: number; channel: Channel } | undefined {
+  if (row.personId === null || channels.length === 0) return undefined;
+  if (row.reminder) {
+    // Refused elsewhere (a blocked Telegram bot): the person's Zalo OA account first, if they write there.
+    const zalo = row.channel !== 'zalo' && channels.includes('zalo') ? (statement(db, FALLBACK_ACCOUNT).get(row.personId, 'zalo') as { id: number; channel: Channel } | undefined) : undefined;
+    if (zalo) return zalo;
+    for (const way of reachOrder(db, row.id)) {
+      if (way === 'call') return undefined;
+      if (way === row.channel || !channels.includes(way)) continue;
+      const found = statement(db, FALLBACK_ACCOUNT).get(row.personId, way) as { id: number; channel: Channel } | undefined;
+      if (found) return found;
+    }
+    return undefined;
+  }
   return db.$client
     .prepare(
       `SELECT id, channel FROM identities
@@ -121,7 +151,7 @@ function fallbackIdentity(db: Db, personId: number | null, channel: Channel, cha
           AND unreachable_at IS NULL AND last_inbound_at IS NOT NULL
         ORDER BY last_inbound_at DESC LIMIT 1`,
     )
-    .get(personId, channel, ...channels) as { id: number; channel: Channel } | undefined;
+    .get(row.personId, row.channel, ...channels) as { id: number; channel: Channel } | undefined;
 }
 
 /** A reply retried: its chat's later replies wait until then, claims of ours given back. */
@@ -132,6 +162,7 @@ export type Settled =
   | { kind: 'sent' }
   | { kind: 'retried'; notBefore: number }
   | { kind: 'moved'; channel: Channel }
+  | { kind: 'deferred'; notBefore: number }
   | { kind: 'unreachable' }
   | { kind: 'failed' };
 
@@ -139,7 +170,7 @@ export type Settled =
  * Records how a claimed row's send went: sent; a temporary failure retried after the messenger's
  * retry_after (else an exponential backoff) until MAX_ATTEMPTS; unreachable: the account is marked
  * and the row moves to the person's other channel if there is one, else stays unreachable; a
- * refused message fails for good.
+ * refused message fails for good; one deferred by a rule of ours waits, no attempt counted.
  */
 export function settleRow(db: Db, row: DueRow, outcome: SendResult, now: number, channels: readonly Channel[], log: Logger): Settled {
   const attempts = row.attempts + 1;
@@ -155,10 +186,18 @@ export function settleRow(db: Db, row: DueRow, outcome: SendResult, now: number,
       statement(db, HOLD_LATER_REPLIES).run(notBefore, row.identityId, row.id, CLAIMANT);
     return { kind: 'retried', notBefore };
   }
+  if (outcome.kind === 'deferred') {
+    statement(db, "UPDATE outbox SET status = 'pending', not_before = ?, last_error = ?, attempts = attempts - 1, claimed_at = NULL, claimed_by = NULL WHERE id = ?").run(
+      outcome.until,
+      outcome.error,
+      row.id,
+    );
+    return { kind: 'deferred', notBefore: outcome.until };
+  }
   if (outcome.kind === 'unreachable') {
-    if (row.identityId !== null)
+    if (row.identityId !== null && outcome.mark !== false)
       statement(db, 'UPDATE identities SET unreachable_at = ?, unreachable_reason = ? WHERE id = ?').run(now, outcome.error, row.identityId);
-    const other = fallbackIdentity(db, row.personId, row.channel, channels);
+    const other = fallbackIdentity(db, row, channels);
     if (other) {
       statement(db, "UPDATE outbox SET status = 'pending', channel = ?, identity_id = ?, not_before = ?, last_error = ?, claimed_at = NULL WHERE id = ?")
         .run(other.channel, other.id, now, outcome.error, row.id);
@@ -201,7 +240,7 @@ export async function drainOutbox(db: Db, senders: ChannelSender[], clock: Clock
     const outcome = await sendRow(byChannel.get(row.channel)!, row);
     const settled = settleRow(db, row, outcome, clock.now(), channels, log);
     if (settled.kind === 'sent') result.sent++;
-    else if (settled.kind === 'retried' || settled.kind === 'moved') result.retried++;
+    else if (settled.kind === 'retried' || settled.kind === 'moved' || settled.kind === 'deferred') result.retried++;
     else if (settled.kind === 'unreachable') result.unreachable++;
     else result.failed++;
   }

@@ -24,8 +24,12 @@ export const TELEGRAM_PACE: ChannelPace = { limit: 30, perChat: 1, windowMs: 1_0
 /** Zalo publishes no per-second figure for OA messages; a cautious default, configurable. */
 export const ZALO_PACE: ChannelPace = { limit: 10, perChat: 1, windowMs: 1_000, margin: 0.01, maxInFlight: 32 };
 export const CONSOLE_PACE: ChannelPace = { limit: 10_000, perChat: 10_000, windowMs: 1_000, margin: 0, maxInFlight: 1 };
+/** The Zalo Bot Platform publishes no limits either; Telegram-like, a little more cautious. */
+export const ZALO_BOT_PACE: ChannelPace = { limit: 20, perChat: 1, windowMs: 1_000, margin: 0.01, maxInFlight: 32 };
+/** ZNS is paid per message and sent only for reminders that reach nobody otherwise: a few a second. */
+export const ZNS_PACE: ChannelPace = { limit: 5, perChat: 1, windowMs: 1_000, margin: 0.01, maxInFlight: 8 };
 
-export const DEFAULT_PACES = { telegram: TELEGRAM_PACE, zalo: ZALO_PACE, console: CONSOLE_PACE } as const;
+export const DEFAULT_PACES = { telegram: TELEGRAM_PACE, zalo: ZALO_PACE, console: CONSOLE_PACE, zalobot: ZALO_BOT_PACE, zns: ZNS_PACE } as const;
 
 /** One send counted in a window: from its start, then from its answer once known. */
 export interface WindowEntry {
@@ -251,8 +255,12 @@ export function pacerFor(sender: object, pace: ChannelPace): Pacer {
   return pacer;
 }
 
-/** How many messages a neutral message becomes on a channel (Telegram splits at 4,096 characters; a file is one more). */
+/** Characters a message may have, where a channel splits longer texts. */
+const SPLIT_AT: Partial<Record<string, number>> = { telegram: 4096, zalobot: 2000 };
+
+/** How many messages a neutral message becomes on a channel (Telegram splits at 4,096 characters, the Zalo Bot Platform at 2,000; a file is one more). */
 export function messageCost(channel: string, message: { text: string; file?: unknown }): number {
-  const parts = channel === 'telegram' ? Math.max(1, Math.ceil(message.text.length / 4096)) : 1;
+  const at = SPLIT_AT[channel];
+  const parts = at ? Math.max(1, Math.ceil(message.text.length / at)) : 1;
   return parts + (message.file ? 1 : 0);
 }

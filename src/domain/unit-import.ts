@@ -15,7 +15,7 @@ import { t, type Locale } from '../i18n/index.ts';
  * Reading the units lists that offices keep in Excel: one row per unit, headers in Vietnamese or
  * English, an optional column naming the unit's cluster/block and one for its role there.
  */
-type Column = 'code' | 'name' | 'kind' | 'group' | 'groupRole' | 'validFrom' | 'validTo';
+type Column = 'code' | 'name' | 'kind' | 'group' | 'groupRole' | 'validFrom' | 'validTo' | 'phone';
 
 const HEADER_ALIASES: Record<Column, string[]> = {
   code: ['ma', 'ma don vi', 'ma dv', 'code', 'unit code'],
@@ -25,7 +25,11 @@ const HEADER_ALIASES: Record<Column, string[]> = {
   groupRole: ['vai tro', 'vai tro trong cum', 'vai tro trong cum khoi', 'chuc danh trong cum khoi', 'role', 'group role'],
   validFrom: ['hieu luc tu', 'tu ngay', 'valid from'],
   validTo: ['hieu luc den', 'den ngay', 'valid to'],
+  phone: ['dien thoai', 'so dien thoai', 'sdt', 'dt', 'phone', 'telephone'],
 };
+
+/** An office or mobile number as offices write it: digits with spaces, dots, dashes, brackets, a leading +. */
+const PHONE = /^\+?[0-9 .()-]{8,20}$/;
 
 const KIND_ALIASES: Record<string, UnitKind> = {
   so: 'so',
@@ -146,8 +150,11 @@ export function readUnitRows(sheet: Sheet, locale: Locale): UnitImportReading {
     if (validFrom === undefined) problem(line, 'validFrom', 'import-bad-date', { value: get(values, 'validFrom') });
     if (validTo === undefined) problem(line, 'validTo', 'import-bad-date', { value: get(values, 'validTo') });
     if (validFrom && validTo && validTo < validFrom) problem(line, 'validTo', 'import-dates-reversed');
+    // An empty cell keeps the phone known; no phone column at all changes none.
+    const phone = get(values, 'phone');
+    if (phone !== '' && !PHONE.test(phone)) problem(line, 'phone', 'import-bad-phone', { value: phone });
     if (kind && role && validFrom !== undefined && validTo !== undefined)
-      rows.push({ line, code, name, kind, validFrom, validTo, groupRole: role, ...(group ? { group } : {}) });
+      rows.push({ line, code, name, kind, validFrom, validTo, groupRole: role, ...(group ? { group } : {}), ...(phone ? { phone } : {}) });
   }
   // Two heads (or two deputies) named for one group.
   const roleHolder = new Map<string, string>();

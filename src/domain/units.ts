@@ -10,6 +10,8 @@ export interface UnitInput {
   kind: UnitKind;
   validFrom?: string | null;
   validTo?: string | null;
+  /** The unit's office phone (whom the Board calls when reminders reach none of its people); undefined keeps the one known. */
+  phone?: string | null;
 }
 
 export interface GroupInput {
@@ -27,7 +29,7 @@ export type Change = 'created' | 'updated' | 'unchanged';
 type UnitRow = typeof units.$inferSelect;
 
 function unitFields(u: UnitInput) {
-  return { name: u.name, kind: u.kind, validFrom: u.validFrom ?? null, validTo: u.validTo ?? null };
+  return { name: u.name, kind: u.kind, validFrom: u.validFrom ?? null, validTo: u.validTo ?? null, ...(u.phone !== undefined ? { phone: u.phone } : {}) };
 }
 
 /** What upserting `input` would do to `existing`: the changed fields, or null when nothing changes. */

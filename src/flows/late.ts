@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { defineFlow, type FlowContext, type StepResult } from '../chat/engine.ts';
 import type { Choice } from '../chat/types.ts';
+import { latestReminderOutcomes } from '../delivery/reach.ts';
 import { deadlineFor } from '../domain/deadlines.ts';
 import { findRegistration } from '../domain/registrations.ts';
 import { can, inScope, liaisonContacts, readScope, type Contact } from '../domain/scope.ts';
@@ -40,7 +41,15 @@ const today = (ctx: FlowContext) => localDate(ctx.now, ctx.movement!.timezone);
 
 function contactText(ctx: FlowContext, contacts: Contact[]): string {
   if (contacts.length === 0) return ctx.t('late-nobody');
-  return contacts.map((c) => (c.phone ? ctx.t('late-contact-phone', { name: c.name, phone: c.phone }) : c.name)).join('; ');
+  // How each one's latest reminder went (received on Zalo, Telegram, ZNS… or not reached: call them).
+  const reached = new Map(latestReminderOutcomes(ctx.db, contacts.map((c) => c.id)).map((r) => [r.personId, r.outcome]));
+  return contacts
+    .map((c) => {
+      const contact = c.phone ? ctx.t('late-contact-phone', { name: c.name, phone: c.phone }) : c.name;
+      const outcome = reached.get(c.id);
+      return outcome ? ctx.t('late-contact-outcome', { contact, outcome: ctx.t('reach-outcome', { outcome }) }) : contact;
+    })
+    .join('; ');
 }
 
 function listText(ctx: FlowContext, list: Owing[]): string {

@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { defineFlow, type FlowContext, type StepResult } from '../chat/engine.ts';
 import { identities, people, units } from '../db/schema.ts';
+import { consentToZns, readMobile, znsEnabled } from '../domain/contacts.ts';
 import { looksLikeCode, redeemInvite } from '../domain/invites.ts';
 import { translator } from '../i18n/index.ts';
 import { mainMenuChoices } from './common.ts';
@@ -9,8 +10,13 @@ import { mainMenuChoices } from './common.ts';
 /** Wrong codes from one messenger account before it must wait. */
 export const LINK_MAX_FAILURES = 5;
 export const LINK_LOCK_MS = 30 * 60 * 1000;
+const ZALO_CHANNELS = new Set(['zalo', 'zalobot']);
 
-const data = z.object({});
+const data = z.object({
+  /** Linked, and asked whether ZNS reminders may go to their phone: the person, and the number the invite gave. */
+  personId: z.number().int().optional(),
+  phone: z.string().optional(),
+});
 type Data = z.infer<typeof data>;
 
 function lockedMessage(ctx: FlowContext): string | undefined {
@@ -33,11 +39,11 @@ function tryCode(ctx: FlowContext, code: string): StepResult<Data> {
     ctx.db.update(people).set({ locale }).where(eq(people.id, person.id)).run();
     const unit = person.unitId ? ctx.db.select().from(units).where(eq(units.id, person.unitId)).get() : undefined;
     const t = translator(locale);
-    return {
-      kind: 'done',
-      message: t('link-done', { name: person.fullName, role: t(`role-${person.role}`), unit: unit?.name ?? '', hasUnit: unit ? 'yes' : 'no' }),
-      choices: mainMenuChoices(t, person.role),
-    };
+    const done = t('link-done', { name: person.fullName, role: t(`role-${person.role}`), unit: unit?.name ?? '', hasUnit: unit ? 'yes' : 'no' });
+    // On Zalo, whether reminders may reach them by ZNS once Zalo's 7-day window has closed.
+    if (ZALO_CHANNELS.has(ctx.identity.channel) && znsEnabled(ctx.db))
+      return { kind: 'next', step: 'phone', data: { personId: person.id, ...(person.phone ? { phone: person.phone } : {}) }, note: done, saved: true };
+    return { kind: 'done', message: done, choices: mainMenuChoices(t, person.role) };
   }
   const failures = ctx.identity.linkFailures + 1;
   const lock = failures >= LINK_MAX_FAILURES;
@@ -62,6 +68,7 @@ export const linkFlow = defineFlow<Data>({
       const result = tryCode(ctx, args);
       if (result.kind === 'done') return result;
       if (result.kind === 'invalid') return { kind: 'start', step: 'code', data: {}, note: result.message };
+      if (result.kind === 'next') return { kind: 'start', step: result.step, data: result.data, ...(result.note ? { note: result.note } : {}) };
     }
     if (ctx.person) return { kind: 'done', message: ctx.t('link-already', { name: ctx.person.fullName, unit: ctx.unit?.name ?? '', hasUnit: ctx.unit ? 'yes' : 'no' }), choices: mainMenuChoices(ctx.t, ctx.person.role) };
     const locked = lockedMessage(ctx);
@@ -74,6 +81,23 @@ export const linkFlow = defineFlow<Data>({
       handle(ctx, _data, answer) {
         if (!answer.text) return { kind: 'invalid', message: ctx.t('link-code-expected') };
         return tryCode(ctx, answer.text);
+      },
+    },
+    phone: {
+      prompt(ctx, data) {
+        const choices = [...(data.phone ? [{ id: 'use', label: ctx.t('link-phone-use', { phone: data.phone }) }] : []), { id: 'no', label: ctx.t('link-phone-no') }];
+        return { text: `${ctx.t('link-phone-ask')}\n${ctx.t('link-phone-type')}`, choices, numbered: false };
+      },
+      handle(ctx, data, answer) {
+        const finish = (message: string): StepResult<Data> => {
+          const person = ctx.db.select().from(people).where(eq(people.id, data.personId!)).get();
+          return { kind: 'done', message, choices: mainMenuChoices(ctx.t, person?.role) };
+        };
+        if (answer.choice?.id === 'no') return finish(ctx.t('link-phone-declined'));
+        const typed = answer.choice?.id === 'use' ? data.phone : answer.text;
+        if (!typed || !readMobile(typed)) return { kind: 'invalid', message: ctx.t('link-phone-bad', { value: typed ?? '' }) };
+        const phone = consentToZns(ctx.db, data.personId!, typed, { personId: data.personId!, label: ctx.actor.label }, ctx.now);
+        return finish(ctx.t('link-phone-saved', { phone }));
       },
     },
   },

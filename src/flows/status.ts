@@ -10,6 +10,7 @@ import type { Choice } from '../chat/types.ts';
 import { groups, units } from '../db/schema.ts';
 import { deadlineFor, extendDeadline, reopenRegistration, unitsToTellOfExtension } from '../domain/deadlines.ts';
 import { findRegistration } from '../domain/registrations.ts';
+import { quotaSummary } from '../delivery/zalo-quota.ts';
 import { can, inScope, liaisonsOf, readScope, type Scope } from '../domain/scope.ts';
 import { addToCounts, emptyCounts, movementStatus, type MovementStatus, type StatusCounts, type UnitStatus } from '../domain/status.ts';
 import { addProgressCounts, emptyProgressCounts, progressCountsByUnit, type ProgressCounts } from '../domain/progress.ts';
@@ -80,10 +81,20 @@ function overview(ctx: FlowContext): Prompt {
     lines.push('', ctx.t('st-by-kind'));
     for (const k of kinds) lines.push(line(ctx.t(`unit-kind-${k}`), units.filter((u) => u.kind === k)));
   }
+  if (ctx.person?.role === 'admin') lines.push(...zaloQuotaLines(ctx));
   const choices: Choice[] = groupsInScope.map((g) => ({ id: `g:${g.code ?? ''}`, label: g.name ?? ctx.t('cli-status-no-group') }));
   choices.push({ id: 'search', label: ctx.t('st-search') });
   if (ctx.person && can.review(ctx.person)) choices.push({ id: 'extend-all', label: ctx.t('st-extend-all') });
   return { text: `${lines.join('\n')}\n\n${ctx.t('st-pick')}`, choices };
+}
+
+/** For the admins, once the Board sends through the Zalo OA: this month's messages against the budget. */
+function zaloQuotaLines(ctx: FlowContext): string[] {
+  const q = quotaSummary(ctx.db, ctx.now);
+  if (!q.used) return [];
+  const [year, month] = q.month.split('-');
+  const status = ctx.t('zalo-quota-status', { month: `${month}/${year}`, proactive: q.proactive, budget: q.budget.monthly, left: q.left, replies: q.replies, zns: q.zns, held: q.held });
+  return ['', status, ctx.t('zalo-quota-over', { over: q.budget.over })];
 }
 
 function groupPage(ctx: FlowContext, data: Data): Prompt {

@@ -1,3 +1,4 @@
+import { timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { storageFault } from '../db/faults.ts';
@@ -21,6 +22,40 @@ export interface Route {
   method: 'GET' | 'POST';
   path: string;
   handle(request: HttpRequest): Promise<HttpResponse> | HttpResponse;
+}
+
+/** Whether the request's `header` carries `secret` (a webhook's shared secret), compared in constant time. */
+function carriesSecret(request: HttpRequest, header: string, secret: string): boolean {
+  const value = request.headers[header];
+  const given = Buffer.from(String((Array.isArray(value) ? value[0] : value) ?? ''));
+  const expected = Buffer.from(secret);
+  return given.length === expected.length && timingSafeEqual(given, expected);
+}
+
+/**
+ * A webhook whose calls carry a shared secret in a header (Telegram, the Zalo Bot Platform): a
+ * call without it is refused 401, one that is not JSON 400; the body goes to `accept`, which must
+ * be quick (store, not process) and may throw to have the call delivered again (503 or 500).
+ */
+export function secretWebhookRoute(options: { path: string; header: string; secret: string; onRefused: () => void; accept: (body: unknown) => void }): Route {
+  return {
+    method: 'POST',
+    path: options.path,
+    handle(request) {
+      if (!carriesSecret(request, options.header, options.secret)) {
+        options.onRefused();
+        return { status: 401 };
+      }
+      let body: unknown;
+      try {
+        body = JSON.parse(request.rawBody.toString('utf8'));
+      } catch {
+        return { status: 400 };
+      }
+      options.accept(body);
+      return { status: 200, body: '' };
+    },
+  };
 }
 
 /** Webhook bodies are small; anything bigger is refused before it is read in full. */

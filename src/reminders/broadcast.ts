@@ -9,6 +9,7 @@ import { and, desc, eq } from 'drizzle-orm';
 import type { OutboundMessage } from '../chat/types.ts';
 import type { Db } from '../db/connection.ts';
 import { broadcasts, movements } from '../db/schema.ts';
+import type { Channel } from '../domain/invites.ts';
 import { recordAudit, type Actor } from '../domain/audit.ts';
 import { DomainError } from '../domain/errors.ts';
 import type { Movement } from '../domain/movements.ts';
@@ -55,7 +56,7 @@ export interface BroadcastRecipient {
   unitCode: string;
   unitName: string;
   /** The account the message will go to; null when the person has none (counted unreachable). */
-  channel: 'telegram' | 'zalo' | 'console' | null;
+  channel: Channel | null;
 }
 
 export interface BroadcastPreview {

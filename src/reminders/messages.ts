@@ -87,6 +87,21 @@ export class ReminderTexts {
   }
 }
 
+/**
+ * What a reminder says, field by field, for a template message (ZNS): the person, the unit, what
+ * is missing, by when (the earliest date it is owed), and the movement.
+ */
+export function reminderNotice(locale: Locale, ctx: ReminderContext, owing: UnitOwing, personName: string): NonNullable<OutboundMessage['notice']> {
+  const t = translator(locale);
+  const dates = [...(owing.registration ? [ctx.registrationDeadline] : []), ...owing.periods.map((p) => p.period.dueOn)].sort();
+  return { name: personName, unit: owing.unit.name, what: missingSummary(t, owing), due: dates[0] ? formatVnDate(dates[0]) : '', movement: ctx.movementName };
+}
+
+/** A reminder going to Zalo asks for the tap that keeps Zalo's 7-day window open. */
+export function withTapForZalo(locale: Locale, message: OutboundMessage): OutboundMessage {
+  return { ...message, text: `${message.text}\n${translator(locale)('rem-tap-zalo')}` };
+}
+
 /** "chưa gửi bản đăng ký; chưa báo cáo Quý I/2020" */
 export function missingSummary(t: Translate, owing: UnitOwing): string {
   const parts: string[] = [];

@@ -16,7 +16,7 @@ import { localDate } from '../domain/vn-input.ts';
 import { isLocale, type Locale } from '../i18n/index.ts';
 import { enqueueMessages, insertMany, reachFor, type QueuedMessage } from '../delivery/enqueue.ts';
 import { isAllowed, policy, type CalendarPolicy } from './calendar.ts';
-import { digestMessage, escalationMessage, ReminderTexts } from './messages.ts';
+import { digestMessage, escalationMessage, ReminderTexts, reminderNotice, withTapForZalo } from './messages.ts';
 import { lateUnits, snapshot, unitsOwing, type MovementSnapshot, type OwedQuery, type UnitOwing } from './obligations.ts';
 import type { ReminderRule } from './rules.ts';
 import { dueSlots, MAX_DEFERRAL_MS, periodDueDates, type Slot } from './slots.ts';
@@ -97,13 +97,14 @@ export function runDueReminders(db: Db, now: number, options: PlannerOptions = {
 
 interface Person {
   id: number;
+  name: string;
   unitId: number | null;
   role: string;
   locale: Locale;
 }
 
 function people(db: Db, where: string, ...params: unknown[]): Person[] {
-  return (db.$client.prepare(`SELECT id, unit_id AS unitId, role, locale FROM people WHERE active = 1 AND ${where} ORDER BY id`).all(...params) as Person[]).map(
+  return (db.$client.prepare(`SELECT id, full_name AS name, unit_id AS unitId, role, locale FROM people WHERE active = 1 AND ${where} ORDER BY id`).all(...params) as Person[]).map(
     (p) => ({ ...p, locale: isLocale(p.locale) ? p.locale : 'vi' }),
   );
 }
@@ -192,17 +193,22 @@ export function fireSlot(db: Db, movement: Movement, rule: ReminderRule, slot: S
         const liaisons = liaisonsOf(db, new Set(toRemind.map((o) => o.unit.id)));
         const reach = reachFor(db, [...liaisons.values()].flat().map((l) => l.id));
         const notices: unknown[][] = [];
-        const texts = new ReminderTexts({ movementName: movement.name, registrationDeadline: movement.registrationDeadline, today, timeZone: p.timeZone });
+        const context = { movementName: movement.name, registrationDeadline: movement.registrationDeadline, today, timeZone: p.timeZone };
+        const texts = new ReminderTexts(context);
         for (const o of toRemind) {
           // A unit with nobody linked is still counted as reminded: it stays on the cluster head's and the digest's lists.
           for (const key of obligationsOf(o)) notices.push([firingId, movement.id, o.unit.id, key, now]);
           result.units++;
           for (const person of liaisons.get(o.unit.id) ?? []) {
+            const to = reach.get(person.id);
+            const text = texts.for(person.locale, o);
+            // What a ZNS template needs, should Zalo's window have closed on the person.
+            const payload = { ...(to?.channel === 'zalo' ? withTapForZalo(person.locale, text) : text), notice: reminderNotice(person.locale, context, o, person.name) };
             messages.push({
               dedupeKey: `rm:${rule.id}:${slot.slotAt}:${person.id}`,
               personId: person.id,
-              reach: reach.get(person.id),
-              payload: texts.for(person.locale, o),
+              reach: to,
+              payload,
               notBefore: now,
               ruleId: rule.id,
             });

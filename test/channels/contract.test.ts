@@ -1,15 +1,17 @@
 /**
  * One contract for every channel: each runs as the bot runs it (its adapter, the chat core, the
  * outbox's dispatcher, a SQLite file) with its messenger's own fake behind it — the fake Bot API
- * (long polling and webhook), the fake Zalo OA API, and the terminal itself. Every channel keeps each
- * person's answers in order while several people write at once, handles an update once however
- * often it is delivered, writes every reply to the outbox before it is sent (so one saved but not
- * yet sent survives a restart), and stops promptly even when its messenger no longer answers.
+ * (long polling and webhook), the fake Zalo OA API, the fake Zalo Bot Platform (long polling and
+ * webhook), and the terminal itself. Every channel keeps each person's answers in order while
+ * several people write at once, handles an update once however often it is delivered, writes every
+ * reply to the outbox before it is sent (so one saved but not yet sent survives a restart), and
+ * stops promptly even when its messenger no longer answers.
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { consoleUnitId, ConsoleChat } from '../../src/channels/console/adapter.ts';
 import { startTelegram, TELEGRAM_WEBHOOK_PATH, webhookSecret, type StartedTelegram } from '../../src/channels/telegram/run.ts';
 import { createZaloChannel, type ZaloChannel } from '../../src/channels/zalo/adapter.ts';
+import { startZaloBot, ZALO_BOT_WEBHOOK_PATH, zaloBotWebhookSecret } from '../../src/channels/zalobot/adapter.ts';
 import { storeTokenPair } from '../../src/channels/zalo/tokens.ts';
 import type { ChannelSender } from '../../src/chat/channel.ts';
 import { ChatCore } from '../../src/chat/core.ts';
@@ -29,6 +31,7 @@ import { liaisons } from '../helpers/liaisons.ts';
 import { waitFor } from '../helpers/wait.ts';
 import { sign } from './zalo/harness.ts';
 import { APP_ID, fixtureJson, OA_SECRET_KEY, startFakeZalo, type FakeZalo } from './zalo/fake-zalo.ts';
+import { BOT_TOKEN, startFakeZaloBot, textUpdate } from './zalobot/fake-zalobot.ts';
 
 useTempDatabases();
 const cleanups: (() => Promise<unknown> | void)[] = [];
@@ -72,11 +75,11 @@ interface Channel {
 }
 
 /** Sample movement and linked liaisons of units BENCH0…; their ids on the channel. */
-function seed(db: Db, channel: 'telegram' | 'zalo' | 'console'): string[] {
+function seed(db: Db, channel: 'telegram' | 'zalo' | 'zalobot' | 'console'): string[] {
   loadSampleMovement(db, cliActor, FEB_15);
   const chats = liaisons(db, PEOPLE).map(String);
   if (channel === 'telegram') return chats;
-  const ids = chats.map((_, i) => (channel === 'zalo' ? `zalo-user-${i}` : consoleUnitId(`BENCH${i}`)));
+  const ids = chats.map((_, i) => (channel === 'console' ? consoleUnitId(`BENCH${i}`) : `${channel}-user-${i}`));
   for (let i = 0; i < PEOPLE; i++) db.$client.prepare('UPDATE identities SET channel = ?, external_id = ? WHERE external_id = ?').run(channel, ids[i], chats[i]);
   return ids;
 }
@@ -192,7 +195,9 @@ const zalo: Channel = {
         async write(i, text, id) {
           const timestamp = String(clock.now());
           const sample = fixtureJson('user_send_text.official-example.json');
-          const raw = JSON.stringify({ ...sample, sender: { id: users[i] }, message: { text, msg_id: id ?? `m${nextMessage++}` }, timestamp });
+          const msgId = id ?? `m${nextMessage++}`;
+          fake.inbound(users[i]!, msgId, clock.now());
+          const raw = JSON.stringify({ ...sample, sender: { id: users[i] }, message: { text, msg_id: msgId }, timestamp });
           const response = await fetch(`http://127.0.0.1:${server.port}/zalo/webhook`, { method: 'POST', body: raw, headers: { 'content-type': 'application/json', 'x-zevent-signature': sign(raw, timestamp) } });
           expect(response.status).toBe(200);
         },
@@ -215,6 +220,78 @@ const zalo: Channel = {
     return launch(temp.db);
   },
 };
+
+/** The Zalo Bot Platform, by long polling or by webhook (its body as documented: wrapped in {ok, result}). */
+function zaloBot(mode: 'polling' | 'webhook'): Channel {
+  return {
+    name: `Zalo Bot Platform (${mode})`,
+    people: PEOPLE,
+    redelivers: true,
+    networked: true,
+    async start(temp) {
+      const chats = seed(temp.db, 'zalobot');
+      const api = await startFakeZaloBot();
+      cleanups.push(() => api.close());
+      const clock = runningClock(FEB_15);
+      let nextMessage = 1;
+      const launch = async (db: Db): Promise<Running> => {
+        const config = loadConfig({
+          DATABASE_PATH: temp.path,
+          ZALO_BOT_TOKEN: BOT_TOKEN,
+          ZALO_BOT_API_BASE: api.base,
+          ...(mode === 'webhook' ? { ZALO_BOT_WEBHOOK_URL: 'https://bot.example.gov.vn/zalobot/webhook' } : {}),
+        });
+        const { outbox, senders } = dispatcherFor(db, clock);
+        const bot = await startZaloBot({ config, db, core: new ChatCore({ db, clock, flows: ALL_FLOWS, log: silentLogger }), clock, log: silentLogger, outbound: outbox });
+        senders.push(bot.sender);
+        outbox.start();
+        const server = mode === 'webhook' ? await startHttpServer(0, bot.routes, silentLogger, '127.0.0.1') : undefined;
+        let stopped = false;
+        const stop = async () => {
+          if (stopped) return;
+          stopped = true;
+          await bot.stop();
+          await server?.close();
+          await outbox.stop();
+        };
+        cleanups.push(stop);
+        return {
+          db,
+          async write(i, text, id) {
+            const update = textUpdate(chats[i]!, text, id ?? `zb${nextMessage++}`);
+            if (mode === 'polling') {
+              api.push(update);
+              return;
+            }
+            const response = await fetch(`http://127.0.0.1:${server!.port}${ZALO_BOT_WEBHOOK_PATH}`, {
+              method: 'POST',
+              body: JSON.stringify({ ok: true, result: update }),
+              headers: { 'content-type': 'application/json', 'x-bot-api-secret-token': zaloBotWebhookSecret(config) },
+            });
+            expect(response.status).toBe(200);
+          },
+          texts: (i) => api.sent(chats[i]!),
+          async settled() {
+            if (mode === 'polling') await waitFor(() => api.pending() === 0, 'the updates taken');
+            await new Promise((resolve) => setTimeout(resolve, 50));
+            await bot.idle();
+            await outbox.whenIdle();
+          },
+          refuse(on) {
+            api.sendStatus = on ? 502 : undefined;
+          },
+          hang: () => (api.hang = true),
+          stop,
+          async restart() {
+            await stop();
+            return launch(temp.reopen());
+          },
+        };
+      };
+      return launch(temp.db);
+    },
+  };
+}
 
 const terminal: Channel = {
   name: 'terminal',
@@ -250,7 +327,7 @@ const terminal: Channel = {
   },
 };
 
-for (const channel of [telegram('polling'), telegram('webhook'), zalo, terminal]) {
+for (const channel of [telegram('polling'), telegram('webhook'), zalo, zaloBot('polling'), zaloBot('webhook'), terminal]) {
   describe(`the channel contract: ${channel.name}`, () => {
     it(`${channel.people} ${channel.people > 1 ? 'people at once: each person’s' : 'person: the'} answers come in the order written`, async () => {
       const bot = await channel.start(openTempDatabase());

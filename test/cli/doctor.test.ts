@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { cliSandbox, FEB_15_2020, useCliSandboxes } from '../helpers/cli.ts';
 import { FAKE_TOKEN, FakeBotApi } from '../helpers/fake-telegram.ts';
 import { APP_ID, OA_SECRET_KEY, startFakeZalo, type FakeZalo } from '../channels/zalo/fake-zalo.ts';
+import { BOT_TOKEN, startFakeZaloBot } from '../channels/zalobot/fake-zalobot.ts';
 
 useCliSandboxes();
 const cleanups: (() => Promise<unknown>)[] = [];
@@ -108,4 +109,17 @@ describe('thidua doctor', () => {
     }
     expect((await cli.run('doctor', '--lang', 'en')).stdout).not.toContain('cannot be written');
   }, 20_000);
+
+  it('checks the Zalo Bot Platform token, and says whether ZNS is set up', async () => {
+    const { api, zalo } = await fakes();
+    const bot = await startFakeZaloBot();
+    cleanups.push(() => bot.close());
+    const cli = await configured(api, zalo, { ZALO_BOT_TOKEN: BOT_TOKEN, ZALO_BOT_API_BASE: bot.base, ZALO_ZNS_TEMPLATE_ID: '424242' });
+    const run = await cli.run('doctor');
+    expect(run.stdout).toContain('Zalo Bot Platform: mã bot hợp lệ (bot "bot.ThiDuaNamDinh", nhận tin bằng long polling).');
+    expect(run.stdout).toContain('ZNS: tin nhắc tới người quá 7 ngày chưa nhắn cho OA được gửi theo mẫu 424242');
+    const refused = await cliSandbox({ ...cli.env, ZALO_BOT_TOKEN: '1459232241454765289:revoked-token' }).run('doctor');
+    expect(refused.code).toBe(1);
+    expect(refused.stdout).toContain('Zalo Bot Platform từ chối mã bot');
+  });
 });

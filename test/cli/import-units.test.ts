@@ -106,6 +106,25 @@ describe('thidua import-units', () => {
     expect(query(cli, "SELECT code FROM units WHERE code LIKE 'NEW%'")).toEqual([]);
   });
 
+  it('reads the units’ office phones (whom the Board calls when reminders reach nobody), keeps a phone an empty cell leaves out, refuses one it cannot read', async () => {
+    const cli = cliSandbox();
+    await cli.run('load-sample');
+    const file = join(cli.dir, 'dien-thoai.csv');
+    writeFileSync(file, ['Mã đơn vị,Tên đơn vị,Loại,Điện thoại', 'SNV,Sở Nội vụ,Sở,0228 3649 123', 'STP,Sở Tư pháp,Sở,'].join('\n'));
+    expect((await cli.run('import-units', file)).code).toBe(0);
+    expect(query(cli, "SELECT code, phone FROM units WHERE code IN ('SNV', 'STP') ORDER BY code")).toEqual([
+      { code: 'SNV', phone: '0228 3649 123' },
+      { code: 'STP', phone: null },
+    ]);
+    writeFileSync(file, ['Mã đơn vị,Tên đơn vị,Loại,Điện thoại', 'SNV,Sở Nội vụ,Sở,', 'STP,Sở Tư pháp,Sở,gọi anh Nam'].join('\n'));
+    const refused = await cli.run('import-units', file);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('dòng 3 [phone]: Số điện thoại "gọi anh Nam" không hợp lệ');
+    writeFileSync(file, ['Mã đơn vị,Tên đơn vị,Loại,Điện thoại', 'SNV,Sở Nội vụ,Sở,'].join('\n'));
+    expect((await cli.run('import-units', file)).code).toBe(0);
+    expect(query(cli, "SELECT phone FROM units WHERE code = 'SNV'")).toEqual([{ phone: '0228 3649 123' }]);
+  });
+
   it('says plainly when the file is not a spreadsheet it can read', async () => {
     const cli = cliSandbox();
     const file = join(cli.dir, 'cu.xls');

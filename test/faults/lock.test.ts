@@ -83,9 +83,10 @@ async function holdWriteLock(paths: string[], ms: number): Promise<{ released: P
 }
 
 /** Delivers a Zalo event as Zalo does: signed, and again a second later while the answer is not 200. */
-async function deliverToZalo(port: number, userId: string, text: string): Promise<number[]> {
+async function deliverToZalo(port: number, zalo: FakeZalo, userId: string, text: string): Promise<number[]> {
   const statuses: number[] = [];
   const sample = fixtureJson('user_send_text.official-example.json');
+  zalo.inbound(userId, `lock-${userId}`);
   const timestamp = String(Date.now());
   const raw = JSON.stringify({ ...sample, sender: { id: userId }, message: { text, msg_id: `lock-${userId}` }, timestamp });
   for (let attempt = 0; attempt < 30; attempt++) {
@@ -135,7 +136,7 @@ describe('another process holds the write lock for 8 s', () => {
     const lockedAt = Date.now();
     for (const chat of chats) api.pushUpdate(tg.command(chat, '/start'));
     terminal.child.stdin!.write('/trogiup\n3\n');
-    const zaloDeliveries = Promise.all(ZALO_USERS.map((user) => deliverToZalo(port, user, 'Xin chào')));
+    const zaloDeliveries = Promise.all(ZALO_USERS.map((user) => deliverToZalo(port, zalo, user, 'Xin chào')));
     await lock.released;
 
     const statuses = await zaloDeliveries;

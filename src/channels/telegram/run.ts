@@ -2,12 +2,12 @@
  * Starting and stopping the Telegram channel: long polling by default, or a webhook on the bot's
  * HTTP server when TELEGRAM_WEBHOOK_URL is set.
  */
-import { createHash, timingSafeEqual } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { Bot, GrammyError } from 'grammy';
 import type { ChannelDeps } from '../../chat/channel.ts';
 import type { Config } from '../../config.ts';
 import { settings } from '../../db/schema.ts';
-import type { Route } from '../../http/server.ts';
+import { secretWebhookRoute, type Route } from '../../http/server.ts';
 import { TelegramChannel } from './adapter.ts';
 import { recordTelegramCalls } from './call-health.ts';
 import { CommandMenus } from './commands.ts';
@@ -68,29 +68,16 @@ export async function startTelegram({ config, db, core, clock, log, outbound, on
   if (config.TELEGRAM_WEBHOOK_URL) {
     const secret = webhookSecret(config);
     await bot.api.setWebhook(config.TELEGRAM_WEBHOOK_URL, { secret_token: secret, allowed_updates: [...ALLOWED_UPDATES] });
-    const route: Route = {
-      method: 'POST',
+    // Stored before Telegram gets its answer; handled right after (a short transaction, the replies
+    // left to the dispatcher), so the next call is never held up by this one's sends.
+    // When the database cannot take it now, accept() throws and the server answers 503: Telegram delivers it again.
+    const route = secretWebhookRoute({
       path: TELEGRAM_WEBHOOK_PATH,
-      handle(request) {
-        const given = Buffer.from(String(request.headers['x-telegram-bot-api-secret-token'] ?? ''));
-        const expected = Buffer.from(secret);
-        if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
-          log.warn('telegram webhook call with a wrong secret');
-          return { status: 401 };
-        }
-        let update: unknown;
-        try {
-          update = JSON.parse(request.rawBody.toString('utf8'));
-        } catch {
-          return { status: 400 };
-        }
-        // Stored before Telegram gets its answer; handled right after (a short transaction, the replies
-        // left to the dispatcher), so the next call is never held up by this one's sends.
-        // When the database cannot take it now, accept() throws and the server answers 503: Telegram delivers it again.
-        channel.accept(update);
-        return { status: 200, body: '' };
-      },
-    };
+      header: 'x-telegram-bot-api-secret-token',
+      secret,
+      onRefused: () => log.warn('telegram webhook call with a wrong secret'),
+      accept: (update) => channel.accept(update),
+    });
     log.info('telegram webhook set', { url: config.TELEGRAM_WEBHOOK_URL, username: bot.botInfo.username });
     return {
       channel,

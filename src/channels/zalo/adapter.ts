@@ -1,16 +1,15 @@
 /**
  * The Zalo OA channel: the webhook stores each verified user event in the durable inbound queue
  * and answers at once; a serial worker then has the chat core handle the queue, each update's
- * replies written to the outbox with it. Every message goes out through `sender`, from the outbox,
+ * replies written to the outbox with it (chat/inbound-worker.ts). Every message goes out through `sender`, from the outbox,
  * at the dispatcher's pace.
  */
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { ChannelDeps, ChannelSender } from '../../chat/channel.ts';
 import type { HandleResult } from '../../chat/core.ts';
-import { enqueueInbound, processNextInbound } from '../../chat/inbound.ts';
-import { noteNotStored, noteStored, noteWaiting } from '../../chat/storage-wait.ts';
-import type { InboundEvent } from '../../chat/types.ts';
-import { identities, people } from '../../db/schema.ts';
+import { createInboundWorker } from '../../chat/inbound-worker.ts';
+import { accountLocale } from '../../chat/store.ts';
+import { identities } from '../../db/schema.ts';
 import type { Route } from '../../http/server.ts';
 import { t, type Locale } from '../../i18n/index.ts';
 import { recordZaloCalls } from './call-health.ts';
@@ -19,10 +18,12 @@ import { UNFOLLOWED } from './errors.ts';
 import { queueKey, toInboundEvent, type ZaloEvent } from './events.ts';
 import { zaloFileFetcher } from './files.ts';
 import type { FileFetcher } from '../../jobs/form-job.ts';
+import { quotaKind, recordQuota } from '../../delivery/zalo-quota.ts';
 import { createZaloSender, markUnreachable } from './sender.ts';
+import { createZnsSender } from './zns.ts';
+import { noteZnsTemplate } from '../../domain/contacts.ts';
 import { readTokenPair, ZaloTokens } from './tokens.ts';
 import { zaloWebhookRoute } from './webhook.ts';
-import { SerialWorker } from '../../util/serial-worker.ts';
 
 export interface ZaloChannelOptions extends ChannelDeps {
   /** How often to check that the token pair is still fresh while nothing is sent (0: never). */
@@ -33,6 +34,8 @@ export interface ZaloChannelOptions extends ChannelDeps {
 export interface ZaloChannel {
   routes: Route[];
   sender: ChannelSender;
+  /** ZNS template messages, when ZALO_ZNS_TEMPLATE_ID is set: where reminders go that reach the person nowhere else. */
+  zns: ChannelSender | undefined;
   /** Stops taking queued updates and waits for the one in hand. */
   stop(): Promise<void>;
   /** Resolves when the queue has been worked through (for tests and orderly shutdowns). */
@@ -48,19 +51,23 @@ export function createZaloChannel(options: ZaloChannelOptions): ZaloChannel {
   const fetchImpl = recordZaloCalls(options.fetch ?? globalThis.fetch);
 
   const tokens = new ZaloTokens({ db, clock, log, oauthBase: config.ZALO_OAUTH_BASE, appId, appSecret, fetch: fetchImpl });
-  const client = new ZaloClient({ apiBase: config.ZALO_API_BASE, tokens, log, fetch: fetchImpl });
+  const client = new ZaloClient({
+    apiBase: config.ZALO_API_BASE,
+    znsBase: config.ZALO_ZNS_API_BASE,
+    tokens,
+    log,
+    fetch: fetchImpl,
+    // Every message Zalo took, with the allowance it used: the quota ledger.
+    onSent: ({ to, quota }) => recordQuota(db, { at: clock.now(), recipient: to.userId, kind: quotaKind(quota, to.replyTo !== undefined), quota }),
+  });
   const sender = createZaloSender({ db, client, clock, log });
+  const templateId = config.ZALO_ZNS_TEMPLATE_ID;
+  const zns = templateId ? createZnsSender({ db, client, clock, log, templateId, params: config.ZALO_ZNS_PARAMS }) : undefined;
+  // People linking on Zalo are asked for their consent to ZNS only when it is set up.
+  noteZnsTemplate(db, templateId, clock.now());
   const askedNames = new Set<string>();
 
-  const localeOf = (externalId: string): Locale => {
-    const row = db
-      .select({ identityLocale: identities.locale, personLocale: people.locale })
-      .from(identities)
-      .leftJoin(people, eq(people.id, identities.personId))
-      .where(and(eq(identities.channel, 'zalo'), eq(identities.externalId, externalId)))
-      .get();
-    return row?.personLocale ?? row?.identityLocale ?? config.DEFAULT_LOCALE;
-  };
+  const localeOf = (externalId: string): Locale => accountLocale(db, 'zalo', externalId) ?? config.DEFAULT_LOCALE;
 
   /** The person's Zalo name, asked once per process for an account that has none yet. */
   const rememberName = async (result: HandleResult, externalId: string) => {
@@ -76,45 +83,18 @@ export function createZaloChannel(options: ZaloChannelOptions): ZaloChannel {
     }
   };
 
-  /** Tells a person, once while the disk stays full, that their message waits (a notice the dispatcher sends from memory). */
-  const tellWaiting = (event: InboundEvent) => outbound.transient('zalo', event.externalId, { text: t(localeOf(event.externalId), 'storage-waiting') });
-
-  // Each update is one short transaction that also writes its replies to the outbox; the
-  // dispatcher sends them, many people's at once, so the queue never waits on Zalo's answers.
-  // An update the database cannot take for now stays first in the queue: the worker tries again after a backoff.
-  const work = async () => {
-    while (!worker.stopping) {
-      const next = processNextInbound(db, core, 'zalo', clock, log, { claimant: outbound.claimant });
-      if (!next) return;
-      noteStored(log);
-      if (next.kind === 'failed') {
-        outbound.transient('zalo', next.event.externalId, { text: t(localeOf(next.event.externalId), 'zalo-internal-error') });
-        continue;
-      }
-      outbound.push(next.replies);
-      if (next.result.notified) outbound.kick();
-      for (const job of next.result.jobs) options.onJob?.(job);
-      void rememberName(next.result, next.event.externalId);
-      // Let the HTTP server take the next webhook call between two updates.
-      await new Promise((resolve) => setImmediate(resolve));
-    }
-  };
-  const worker = new SerialWorker(work, (error) => {
-    if (!noteWaiting(error, log, 'zalo worker', tellWaiting)) log.error('zalo worker failed', { error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+  const queue = createInboundWorker({
+    channel: 'zalo',
+    db,
+    core,
+    clock,
+    log,
+    outbound,
+    onJob: options.onJob,
+    say: (externalId, id) => ({ text: t(localeOf(externalId), id) }),
+    handled: (result, event) => void rememberName(result, event.externalId),
   });
-
-  /** Stores a delivered update; when the database cannot take it, throws, so the webhook answers 503 and Zalo delivers it again. */
-  const enqueue = (key: string, event: InboundEvent) => {
-    let fresh: boolean;
-    try {
-      fresh = enqueueInbound(db, key, event, clock.now());
-    } catch (error) {
-      noteNotStored(error, event, log, 'zalo webhook', tellWaiting);
-      throw error;
-    }
-    if (fresh) worker.kick();
-    else log.debug('zalo delivery repeated', { key });
-  };
+  const enqueue = queue.enqueue;
 
   const accept = (event: ZaloEvent) => {
     switch (event.kind) {
@@ -123,7 +103,10 @@ export function createZaloChannel(options: ZaloChannelOptions): ZaloChannel {
         if (!inbound) log.warn('zalo message not understood', { event: event.name });
         // A sticker, voice, location…: nothing to read; the person is told what the bot can read.
         else if (inbound.text === undefined && inbound.file === undefined && inbound.choice === undefined)
-          outbound.transient('zalo', inbound.externalId, { text: t(localeOf(inbound.externalId), 'conv-unreadable-message') });
+          outbound.transient('zalo', inbound.externalId, {
+            text: t(localeOf(inbound.externalId), 'conv-unreadable-message'),
+            ...(inbound.messageId ? { replyTo: { id: inbound.messageId, at: clock.now() } } : {}),
+          });
         else enqueue(queueKey(event), inbound);
         return;
       }
@@ -161,16 +144,17 @@ export function createZaloChannel(options: ZaloChannelOptions): ZaloChannel {
 
   if (!readTokenPair(db)) log.warn('zalo has no tokens yet: nothing can be sent until `thidua zalo-tokens` is run');
   // Updates left in the queue by a stop or a crash go first.
-  worker.kick();
+  queue.kick();
 
   return {
     routes: [zaloWebhookRoute({ appId, secretKey, clock, log, accept })],
     sender,
-    idle: () => worker.idle(),
     fetchFile: zaloFileFetcher(options.fetch ?? globalThis.fetch),
+    zns,
+    idle: () => queue.idle(),
     async stop() {
       if (keepAlive) clearInterval(keepAlive);
-      await worker.stop();
+      await queue.stop();
     },
   };
 }

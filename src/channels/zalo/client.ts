@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import type { Choice } from '../../chat/types.ts';
+import { zaloQuota, type ZaloQuota } from '../../delivery/zalo-quota.ts';
 import type { Logger } from '../../util/log.ts';
 import { TOKEN_ERRORS, ZaloApiError, ZaloResponseError, ZaloTransportError } from './errors.ts';
 import { buttonPayload } from './events.ts';
@@ -17,7 +18,8 @@ export interface AccessTokens {
 }
 
 const envelope = z.object({ error: z.number().int(), message: z.string().optional(), data: z.unknown().optional() }).loose();
-const sent = z.object({ message_id: z.string().optional(), user_id: z.string().optional() }).loose();
+const sent = z.object({ message_id: z.string().optional(), user_id: z.string().optional(), quota: zaloQuota.optional().catch(undefined) }).loose();
+const znsSent = z.object({ msg_id: z.union([z.string(), z.number()]).transform(String).optional() }).loose();
 const uploaded = z.object({ token: z.string().min(1) }).loose();
 const profile = z
   .object({
@@ -28,8 +30,30 @@ const profile = z
   .loose();
 export type ZaloProfile = z.infer<typeof profile>;
 
+/**
+ * Whom a message goes to: a person, and the message of theirs it answers. Zalo counts a message
+ * addressed by that message's id as one of the free replies to it (8 within 48 h); one addressed
+ * by user id alone is proactive (Zalo OA help centre, "Các loại tin của Zalo Official Account").
+ */
+export interface ZaloRecipient {
+  userId: string;
+  /** The person's message this answers (its msg_id from the webhook). */
+  replyTo?: string;
+}
+
+/** One message Zalo took, and the allowance its answer says it used. */
+export interface ZaloSent {
+  to: ZaloRecipient;
+  messageId: string;
+  quota: ZaloQuota | undefined;
+}
+
 export interface ZaloClientOptions {
   apiBase: string;
+  /** The ZNS API (template messages by phone), https://business.openapi.zalo.me. */
+  znsBase?: string;
+  /** Told of every message Zalo took (the quota ledger). */
+  onSent?: (sent: ZaloSent) => void;
   tokens: AccessTokens;
   log: Logger;
   fetch?: typeof fetch;
@@ -37,6 +61,8 @@ export interface ZaloClientOptions {
 }
 
 interface Call {
+  /** Another base than the OA API's (ZNS). */
+  base?: string;
   method: 'GET' | 'POST';
   path: string;
   json?: unknown;
@@ -53,9 +79,9 @@ export class ZaloClient {
   }
 
   /** Sends text, in several messages when it is longer than Zalo accepts; returns the message ids. */
-  async sendText(userId: string, text: string): Promise<string[]> {
+  async sendText(to: string | ZaloRecipient, text: string): Promise<string[]> {
     const ids: string[] = [];
-    for (const chunk of splitText(text)) ids.push(await this.sendMessage(userId, { text: chunk }));
+    for (const chunk of splitText(text)) ids.push(await this.sendMessage(to, { text: chunk }));
     return ids;
   }
 
@@ -63,15 +89,15 @@ export class ZaloClient {
    * Text with options: up to five as buttons under the last part of the text (a press comes back as
    * a message whose text is `#<seq>:<id>`), more as a list in the text, answered by typing.
    */
-  async sendChoices(userId: string, text: string, choices: readonly Choice[], seq: number, numbered = true): Promise<string[]> {
-    if (choices.length === 0) return this.sendText(userId, text);
-    if (choices.length > MAX_BUTTONS) return this.sendText(userId, `${text}\n\n${choiceList(choices, numbered)}`);
+  async sendChoices(to: string | ZaloRecipient, text: string, choices: readonly Choice[], seq: number, numbered = true): Promise<string[]> {
+    if (choices.length === 0) return this.sendText(to, text);
+    if (choices.length > MAX_BUTTONS) return this.sendText(to, `${text}\n\n${choiceList(choices, numbered)}`);
     const chunks = splitText(text);
     const last = chunks.pop()!;
     const ids: string[] = [];
-    for (const chunk of chunks) ids.push(await this.sendMessage(userId, { text: chunk }));
+    for (const chunk of chunks) ids.push(await this.sendMessage(to, { text: chunk }));
     const buttons = choices.map((c) => ({ title: buttonTitle(c.label), type: 'oa.query.hide', payload: buttonPayload(seq, c.id) }));
-    ids.push(await this.sendMessage(userId, { text: last, attachment: { type: 'template', payload: { buttons } } }));
+    ids.push(await this.sendMessage(to, { text: last, attachment: { type: 'template', payload: { buttons } } }));
     return ids;
   }
 
@@ -85,8 +111,18 @@ export class ZaloClient {
     return (await this.call({ method: 'POST', path: '/v2.0/oa/upload/file', form }, uploaded)).token;
   }
 
-  async sendFile(userId: string, fileToken: string): Promise<string> {
-    return this.sendMessage(userId, { attachment: { type: 'file', payload: { token: fileToken } } });
+  async sendFile(to: string | ZaloRecipient, fileToken: string): Promise<string> {
+    return this.sendMessage(to, { attachment: { type: 'file', payload: { token: fileToken } } });
+  }
+
+  /**
+   * A ZNS template message to a phone number (84xxxxxxxxx): `POST /message/template` on the ZNS
+   * API with the OA's access token; `trackingId` is ours, so a retry can be matched to the first try.
+   */
+  async sendTemplate(phone: string, templateId: string, data: Record<string, string>, trackingId: string): Promise<string> {
+    const json = { phone, template_id: templateId, template_data: data, tracking_id: trackingId };
+    const answer = await this.call({ base: this.options.znsBase ?? 'https://business.openapi.zalo.me', method: 'POST', path: '/message/template', json }, znsSent);
+    return answer.msg_id ?? '';
   }
 
   async getProfile(userId: string): Promise<ZaloProfile> {
@@ -94,9 +130,13 @@ export class ZaloClient {
     return this.call({ method: 'GET', path: `/v3.0/oa/user/detail?data=${data}` }, profile);
   }
 
-  private async sendMessage(userId: string, message: Message): Promise<string> {
-    const answer = await this.call({ method: 'POST', path: '/v3.0/oa/message/cs', json: { recipient: { user_id: userId }, message } }, sent);
-    return answer.message_id ?? '';
+  private async sendMessage(target: string | ZaloRecipient, message: Message): Promise<string> {
+    const to = typeof target === 'string' ? { userId: target } : target;
+    const recipient = to.replyTo ? { message_id: to.replyTo } : { user_id: to.userId };
+    const answer = await this.call({ method: 'POST', path: '/v3.0/oa/message/cs', json: { recipient, message } }, sent);
+    const messageId = answer.message_id ?? '';
+    this.options.onSent?.({ to, messageId, quota: answer.quota });
+    return messageId;
   }
 
   private async call<T extends z.ZodType>(call: Call, schema: T): Promise<z.output<T>> {
@@ -121,7 +161,7 @@ export class ZaloClient {
     let response: Response;
     let text: string;
     try {
-      response = await this.fetch(`${this.options.apiBase}${call.path}`, {
+      response = await this.fetch(`${call.base ?? this.options.apiBase}${call.path}`, {
         method: call.method,
         headers,
         ...(body !== undefined ? { body } : {}),

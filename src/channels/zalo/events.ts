@@ -128,7 +128,7 @@ function fileOf(event: MessageEvent): FileRef | undefined {
  * Undefined when the result would not be a valid InboundEvent.
  */
 export function toInboundEvent(event: MessageEvent): InboundEvent | undefined {
-  const base = { channel: 'zalo' as const, externalId: event.userId };
+  const base = { channel: 'zalo' as const, externalId: event.userId, ...(event.msgId ? { messageId: event.msgId } : {}) };
   const text = event.text?.trim() ?? '';
   const file = fileOf(event);
   let result: InboundEvent;

@@ -1,4 +1,9 @@
-/** Sends one neutral message to a Zalo user and reports the outcome in the outbox's terms. */
+/**
+ * Sends one neutral message to a Zalo user and reports the outcome in the outbox's terms. An
+ * answer to the person's own message goes as a free reply to it while Zalo's allowance for it
+ * lasts (8 within 48 h); anything else is proactive and counted against the month's budget, which
+ * decides, once spent, whether the message waits, goes by the person's other channel, or is refused.
+ */
 import { readFile } from 'node:fs/promises';
 import { and, eq } from 'drizzle-orm';
 import type { ChannelSender, SendResult } from '../../chat/channel.ts';
@@ -6,9 +11,11 @@ import type { OutboundMessage } from '../../chat/types.ts';
 import type { Db } from '../../db/connection.ts';
 import { identities } from '../../db/schema.ts';
 import type { Clock } from '../../domain/clock.ts';
+import { BUDGET_SPENT, freeRepliesLeft, nextMonthStart, proactiveSpent, readBudget } from '../../delivery/zalo-quota.ts';
 import type { Logger } from '../../util/log.ts';
-import type { ZaloClient } from './client.ts';
+import type { ZaloClient, ZaloRecipient } from './client.ts';
 import { sendFailure } from './errors.ts';
+import { choiceList, MAX_BUTTONS, splitText } from './render.ts';
 
 /** Records that this Zalo user cannot be reached (7-day window, not a follower, unfollowed). */
 export function markUnreachable(db: Db, externalId: string, reason: string, now: number): void {
@@ -25,24 +32,49 @@ export interface ZaloSenderOptions {
   log: Logger;
 }
 
+/** How many Zalo messages a neutral message becomes (long text split, a file sent after it). */
+function zaloMessages(message: OutboundMessage): number {
+  const choices = message.choices ?? [];
+  const text = choices.length > MAX_BUTTONS ? `${message.text}\n\n${choiceList(choices, message.numbered !== false)}` : message.text;
+  const parts = choices.length === 0 && text.trim() === '' ? 0 : splitText(text).length;
+  return parts + (message.file ? 1 : 0);
+}
+
 export function createZaloSender({ db, client, clock, log }: ZaloSenderOptions): ChannelSender {
-  const deliver = async (userId: string, message: OutboundMessage) => {
+  const deliver = async (to: ZaloRecipient, message: OutboundMessage) => {
     if (message.choices && message.choices.length > 0) {
-      await client.sendChoices(userId, message.text, message.choices, message.seq ?? 0, message.numbered !== false);
+      await client.sendChoices(to, message.text, message.choices, message.seq ?? 0, message.numbered !== false);
     } else if (message.text.trim() !== '') {
-      await client.sendText(userId, message.text);
+      await client.sendText(to, message.text);
     }
     if (message.file) {
       const data = await readFile(message.file.path);
-      await client.sendFile(userId, await client.uploadFile(data, message.file.name));
+      await client.sendFile(to, await client.uploadFile(data, message.file.name));
     }
+  };
+
+  /** Whether the month's budget leaves room for `count` proactive messages; if not, what becomes of this one. */
+  const overBudget = (count: number): SendResult | undefined => {
+    const now = clock.now();
+    const budget = readBudget(db);
+    if (proactiveSpent(db, now) + count <= budget.monthly) return undefined;
+    log.warn('zalo proactive budget spent', { budget: budget.monthly, over: budget.over });
+    if (budget.over === 'wait') return { ok: false, kind: 'deferred', error: BUDGET_SPENT, until: nextMonthStart(now) };
+    if (budget.over === 'fallback') return { ok: false, kind: 'unreachable', error: BUDGET_SPENT, mark: false };
+    return { ok: false, kind: 'permanent', error: BUDGET_SPENT };
   };
 
   return {
     channel: 'zalo',
     async send(externalId: string, message: OutboundMessage): Promise<SendResult> {
+      const count = zaloMessages(message);
+      const reply = message.replyTo && freeRepliesLeft(db, externalId, message.replyTo, clock.now()) >= count ? message.replyTo.id : undefined;
+      if (!reply) {
+        const refused = overBudget(count);
+        if (refused) return refused;
+      }
       try {
-        await deliver(externalId, message);
+        await deliver({ userId: externalId, ...(reply ? { replyTo: reply } : {}) }, message);
         return { ok: true };
       } catch (error) {
         const failure = sendFailure(error);

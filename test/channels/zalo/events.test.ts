@@ -13,7 +13,8 @@ describe('reading Zalo webhook events', () => {
     const event = message(parseZaloEvent(fixtureJson('user_send_text.official-example.json')));
     expect(event).toMatchObject({ name: 'user_send_text', userId: '246845883529197922', msgId: '96d3cdf3af150460909', timestamp: '154390853474', text: 'message' });
     expect(queueKey(event)).toBe('96d3cdf3af150460909');
-    expect(toInboundEvent(event)).toEqual({ channel: 'zalo', externalId: '246845883529197922', text: 'message' });
+    // The message id travels with the event: the answers to it carry it, and Zalo counts them as free replies.
+    expect(toInboundEvent(event)).toEqual({ channel: 'zalo', externalId: '246845883529197922', text: 'message', messageId: '96d3cdf3af150460909' });
   });
 
   it('turns a button payload back into the choice it stands for', () => {
@@ -22,7 +23,7 @@ describe('reading Zalo webhook events', () => {
     const sample = fixtureJson('user_send_text.official-example.json');
     const event = message(parseZaloEvent({ ...sample, message: { text: payload, msg_id: 'x1' } }));
     const inbound = toInboundEvent(event)!;
-    expect(inbound).toEqual({ channel: 'zalo', externalId: '246845883529197922', choice: '12:add' });
+    expect(inbound).toEqual({ channel: 'zalo', externalId: '246845883529197922', choice: '12:add', messageId: 'x1' });
     expect(decodeChoice(inbound.choice!)).toEqual({ seq: 12, id: 'add' });
     const menu = message(parseZaloEvent({ ...sample, message: { text: buttonPayload(0, 'go:register'), msg_id: 'x2' } }));
     expect(toInboundEvent(menu)?.choice).toBe('0:go:register');
@@ -43,7 +44,7 @@ describe('reading Zalo webhook events', () => {
     const link = message(parseZaloEvent({ ...base, event_name: 'user_send_link', message: { msg_id: 'l1', text: 'xem', attachments: [{ type: 'link', payload: { url: 'https://congbao.namdinh.gov.vn/a' } }] } }));
     expect(toInboundEvent(link)?.text).toBe('https://congbao.namdinh.gov.vn/a');
     const sticker = message(parseZaloEvent({ ...base, event_name: 'user_send_sticker', message: { msg_id: 's1', attachments: [{ type: 'sticker', payload: { id: 'abc', url: 'https://s.zalo.me/x' } }] } }));
-    expect(toInboundEvent(sticker)).toEqual({ channel: 'zalo', externalId: '42' });
+    expect(toInboundEvent(sticker)).toEqual({ channel: 'zalo', externalId: '42', messageId: 's1' });
     // No msg_id: the delivery is identified by event, sender and timestamp.
     const noId = message(parseZaloEvent({ ...base, event_name: 'user_send_location', message: {} }));
     expect(queueKey(noId)).toBe('user_send_location:42:1581732000000');

@@ -20,6 +20,8 @@ export interface RecordedRequest {
   body: any;
   /** True when the fake answered it as a success (error 0). */
   answeredOk?: boolean;
+  /** For a message sent: the allowance it used. */
+  quotaType?: string;
 }
 
 export interface SentMessage {
@@ -48,6 +50,20 @@ export interface FakeZalo {
   apiStatus: number | undefined;
   /** Delay before answering API calls (a slow Zalo). */
   apiDelayMs: number;
+  /** Zalo's clock (the test's), for the 48-hour reply allowance and the 7-day window. */
+  now: () => number;
+  /** Whether a message by user id to someone silent for 7 days is refused with -230, as Zalo does. */
+  enforceWindow: boolean;
+  /** ZNS template messages the bot sent, as Zalo took them. */
+  zns: { phone: string; templateId: string; data: Record<string, string> }[];
+  /** Phone numbers ZNS refuses (not on Zalo). */
+  znsRefused: Set<string>;
+  /** The person wrote to the OA (what the webhook told the bot): their message may be answered by its id. */
+  inbound(userId: string, msgId: string, at?: number): void;
+  /** Proactive messages Zalo counted (by user id, or replies beyond the allowance). */
+  proactiveCount(): number;
+  /** How each message was addressed (the message it answered, if any) and the allowance Zalo counted it in. */
+  allowances(userId?: string): { userId: string; replyTo: string | undefined; quotaType: string }[];
   oauthCalls(): RecordedRequest[];
   /** Every message the bot sent, in order, optionally to one user only. */
   messages(userId?: string): SentMessage[];
@@ -62,6 +78,10 @@ const json = (status: number, body: unknown) => ({ status, body });
 
 export async function startFakeZalo(): Promise<FakeZalo> {
   let issued = 0;
+  /** Each person's messages to the OA, and their latest: the reply allowance restarts with it. */
+  const messagesOf = new Map<string, string>();
+  const latest = new Map<string, { at: number; replies: number }>();
+  let proactive = 0;
   const fake: Omit<FakeZalo, 'base' | 'close'> = {
     requests: [],
     valid: { access: 'INITIAL-ACCESS-TOKEN-0001', refresh: 'INITIAL-REFRESH-TOKEN-0001' },
@@ -73,6 +93,24 @@ export async function startFakeZalo(): Promise<FakeZalo> {
     apiDelayMs: 0,
     files: new Map(),
     downloads: [],
+    now: () => Date.now(),
+    enforceWindow: false,
+    zns: [],
+    znsRefused: new Set(),
+    inbound(userId, msgId, at = fake.now()) {
+      messagesOf.set(msgId, userId);
+      latest.set(userId, { at, replies: 0 });
+    },
+    proactiveCount: () => proactive,
+    allowances(userId) {
+      return fake.requests
+        .filter((r) => r.path === '/v3.0/oa/message/cs' && r.answeredOk)
+        .map((r) => {
+          const replyTo = r.body.recipient.message_id as string | undefined;
+          return { userId: replyTo ? messagesOf.get(replyTo)! : String(r.body.recipient.user_id), replyTo, quotaType: r.quotaType ?? '' };
+        })
+        .filter((m) => userId === undefined || m.userId === userId);
+    },
     oauthCalls: () => fake.requests.filter((r) => r.path === '/v4/oa/access_token'),
     messages(userId) {
       return fake.requests
@@ -80,8 +118,9 @@ export async function startFakeZalo(): Promise<FakeZalo> {
         .map((r) => {
           const message = r.body.message;
           const payload = message.attachment?.payload;
+          const replyTo = r.body.recipient.message_id as string | undefined;
           return {
-            userId: r.body.recipient.user_id,
+            userId: replyTo ? messagesOf.get(replyTo) : r.body.recipient.user_id,
             ...(message.text !== undefined ? { text: message.text } : {}),
             ...(message.attachment?.type === 'template' ? { buttons: payload.buttons } : {}),
             ...(message.attachment?.type === 'file' ? { fileToken: payload.token } : {}),
@@ -113,13 +152,29 @@ export async function startFakeZalo(): Promise<FakeZalo> {
     const scripted = at >= 0 ? fake.nextApi.splice(at, 1)[0] : undefined;
     if (scripted) return scripted;
     if (request.path === '/v3.0/oa/message/cs') {
-      const userId = String(request.body?.recipient?.user_id);
+      // Addressed by the person's message (a reply) or by user id (proactive), as Zalo counts them.
+      const replyTo = request.body?.recipient?.message_id as string | undefined;
+      const userId = replyTo ? messagesOf.get(replyTo) : String(request.body?.recipient?.user_id);
+      if (!userId) return json(200, { error: -201, message: 'message_id is invalid' });
       const refusal = fake.refuseUser.get(userId);
       if (refusal) return json(200, refusal);
+      const last = latest.get(userId);
+      if (!replyTo && fake.enforceWindow && (!last || fake.now() - last.at > 7 * 86_400_000)) return json(200, fixtureJson('error.window_expired.json'));
+      const free = replyTo && last && fake.now() - last.at < 48 * 3_600_000 && last.replies < 8;
+      if (free) last.replies++;
+      else proactive++;
+      request.quotaType = free ? 'reply' : 'sub_quota';
       const answer = fixtureJson('send_cs_text.response.json');
       answer.data.user_id = userId;
       answer.data.message_id = `m${fake.requests.length}`;
+      answer.data.quota = free ? { quota_type: 'reply', remain: String(8 - last.replies), total: '8' } : { quota_type: 'sub_quota', remain: String(Math.max(0, 1000 - proactive)), total: '1000' };
       return json(200, answer);
+    }
+    if (request.path === '/message/template') {
+      const { phone, template_id: templateId, template_data: data } = request.body ?? {};
+      if (fake.znsRefused.has(phone)) return json(200, { error: -108, message: 'Phone number is invalid' });
+      fake.zns.push({ phone, templateId, data });
+      return json(200, { error: 0, message: 'Success', data: { msg_id: `zns${fake.zns.length}`, sent_time: String(fake.now()), quota: { dailyQuota: '500', remainingQuota: String(500 - fake.zns.length) } } });
     }
     if (request.path === '/v2.0/oa/getoa') return json(200, { error: 0, message: 'Success', data: { oa_id: '2491302944280861639', name: 'Ban Thi đua - Khen thưởng' } });
     if (request.path === '/v2.0/oa/upload/file') return json(200, fixtureJson('upload_file.response.constructed.json'));

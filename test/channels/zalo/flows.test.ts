@@ -134,7 +134,10 @@ describe('the conversations over Zalo', () => {
     await h.say(LIAISON, '/dangky');
     expect(textOf(await h.sendFixture(LIAISON, 'user_send_image.constructed.json'))).toContain('Bước 1.');
     const sticker = { ...h.textEvent(LIAISON, ''), event_name: 'user_send_sticker', message: { msg_id: 'st1', attachments: [{ type: 'sticker', payload: { id: 'x' } }] } };
+    h.fake.inbound(LIAISON, 'st1', h.clock.now());
     expect(await h.postEvent(sticker)).toBe(200);
+    // Answered as a free reply to the sticker.
+    expect(h.fake.allowances(LIAISON).at(-1)).toMatchObject({ replyTo: 'st1', quotaType: 'reply' });
     expect(textOf(h.newMessages(LIAISON))).toContain('Bot chỉ đọc được tin nhắn chữ, nút bấm, ảnh và tệp');
     expect(h.rows("SELECT step FROM conversations")).toEqual([{ step: 'area' }]);
     expect(h.rows('SELECT count(*) AS n FROM inbound_queue WHERE error IS NOT NULL')).toEqual([{ n: 0 }]);

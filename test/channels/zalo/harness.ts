@@ -60,8 +60,9 @@ export class ZaloHarness {
     return this.temp.db;
   }
 
-  async start(): Promise<this> {
+  async start(env: Record<string, string> = {}): Promise<this> {
     const config = loadConfig({
+      ...env,
       DATABASE_PATH: this.temp.path,
       ZALO_APP_ID: APP_ID,
       ZALO_APP_SECRET: 'test-app-secret',
@@ -122,6 +123,8 @@ export class ZaloHarness {
   /** A user_send_text event shaped like Zalo's sample. */
   textEvent(userId: string, text: string, msgId = `msg${++this.msgCounter}-${userId}`): Record<string, unknown> {
     const sample = fixtureJson('user_send_text.official-example.json');
+    // Zalo knows the message the bot will answer by its id.
+    this.fake.inbound(userId, msgId, this.clock.now());
     return { ...sample, sender: { id: userId }, message: { text, msg_id: msgId } };
   }
 
@@ -142,6 +145,7 @@ export class ZaloHarness {
   /** Sends a sample attachment event (user_send_image / user_send_file) as `userId`. */
   async sendFixture(userId: string, name: string): Promise<SentMessage[]> {
     const sample = fixtureJson(name);
+    if (sample.message?.msg_id) this.fake.inbound(userId, sample.message.msg_id, this.clock.now());
     expect(await this.postEvent({ ...sample, sender: { id: userId } })).toBe(200);
     return this.newMessages(userId);
   }
@@ -169,13 +173,17 @@ export class ZaloHarness {
 
 export const textOf = (messages: SentMessage[]) => messages.map((m) => m.text ?? '').join('\n---\n');
 
-/** A harness with the sample movement loaded and the fake's tokens stored, valid for a day. */
-export async function zaloHarness(): Promise<ZaloHarness> {
+/** ZNS configured against the fake: a template whose parameters are named as Zalo's console shows them. */
+export const ZNS_ENV = { ZALO_ZNS_TEMPLATE_ID: '424242', ZALO_ZNS_PARAMS: 'name=ten_can_bo, unit=don_vi, what=noi_dung, due=han_chot' };
+
+/** A harness with the sample movement loaded and the fake's tokens stored, valid for a day; `env` adds configuration. */
+export async function zaloHarness(env: Record<string, string> = {}): Promise<ZaloHarness> {
   const temp = openTempDatabase();
   loadSample(temp.db);
   const fake = await startFakeZalo();
   const h = new ZaloHarness(temp, fake);
+  fake.now = () => h.clock.now();
   open.push(h);
   storeTokenPair(temp.db, { accessToken: fake.valid.access, refreshToken: fake.valid.refresh, expiresAt: h.clock.now() + DAY }, h.clock.now());
-  return h.start();
+  return h.start({ ZALO_ZNS_API_BASE: fake.base, ...env });
 }
