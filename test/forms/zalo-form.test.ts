@@ -10,6 +10,8 @@ const USER = '246845883529197922';
 /** A user_send_file event as Zalo sends it, its link pointing at the fake's file storage. */
 function fileEvent(h: ZaloHarness, name: string, size: number, msgId: string): Record<string, unknown> {
   const sample = fixtureJson('user_send_file.constructed.json');
+  // Zalo knows the message the bot will answer by its id.
+  h.fake.inbound(USER, msgId, h.clock.now());
   const attachment = { type: 'file', payload: { size: String(size), name, checksum: 'x', type: 'xlsx', url: `${h.fake.base}/files/${encodeURIComponent(name)}` } };
   return { ...sample, sender: { id: USER }, message: { msg_id: msgId, attachments: [attachment] } };
 }

@@ -119,7 +119,7 @@ describe('a reminder to people outside Zalo’s 7-day window', () => {
     await drainOutbox(h.db, [h.channel.sender], h.clock, h.log);
     const reminder = h.fake.messages(TO_CALL).at(-1)!;
     expect(reminder.text).toContain('Chỉ cần bấm một nút bên dưới');
-    expect(reminder.buttons!.map((b) => b.payload)).toEqual(['#0:go:register']);
+    expect(reminder.buttons!.map((b) => b.payload)).toEqual(['#0:go:register', '#0:go:register:form']);
     expect(h.fake.proactiveCount()).toBe(1);
   });
 });
