@@ -895,6 +895,125 @@ cli-export-done = Exported movement { $code } to { $count } file(s):
 cli-export-file = {"  "}{ $path }
 cli-export-sheet = {"    "}{ $sheet }: { $rows } rows
 
+## Văn bản / Documents
+
+doc-creator = Emulation Assistant
+doc-default-province = (province)
+doc-default-parent = { $province } Provincial People's Committee
+doc-default-body = Department of Home Affairs
+doc-default-standing-body = Department of Home Affairs (Emulation and Commendation Board)
+doc-default-signer-title = DIRECTOR
+doc-default-recipients =
+    Provincial People's Committee (for report);
+    Provincial Emulation and Commendation Council;
+    Archive: Office, Board.
+doc-addressee = { $province } Provincial People's Committee
+doc-number = No.:        /{ $kind }-{ $abbreviation }
+doc-nation = SOCIALIST REPUBLIC OF VIETNAM
+doc-motto = Independence - Freedom - Happiness
+doc-place-date = { $place }, { $day }/{ $month }/{ $year }
+doc-to = To: { $addressee }
+doc-launch = Pursuant to dispatch No. { $number }{ $hasDate ->
+    [yes] {" "}of { $date }
+   *[no] {""}
+  }{ $hasIssuer ->
+    [yes] {" "}by { $issuer }
+   *[no] {""}
+  } launching the { $movement }
+doc-launch-plain = Pursuant to the { $movement }
+doc-recipients = Recipients:
+doc-sign-hint = (Signature and seal)
+doc-report-number-kind = BC
+doc-report-kind = REPORT
+doc-report-kind-lower = the report
+doc-total = Total
+doc-no-group = In no cluster or block
+doc-too-many-names = { $count } units (listed in the annex)
+doc-annex = ANNEX
+doc-annex-attached = (Attached to { $kind } of { $date } by { $body })
+doc-qualitative-plan = Done
+doc-col-index = No.
+doc-col-target = Target
+doc-col-measure = Unit of measure
+doc-col-plan = Plan
+doc-col-note = Note
+doc-col-unit = Unit
+doc-col-group = Cluster / block
+doc-col-kind = Kind of unit
+doc-col-units = Units
+doc-col-on-time = Sent on time
+doc-col-late = Sent late
+doc-col-not-sent = Not sent
+doc-col-approved = Approved
+doc-col-status = Status
+doc-col-sent-on = Sent on
+doc-col-lateness = On time / late
+doc-col-targets = Targets
+doc-col-titles = Titles sought
+doc-col-area = Content area
+doc-col-exceeded = Exceeded
+doc-col-met = Met
+doc-col-in-progress = In progress
+doc-col-not-met = Not met
+doc-col-not-reported = Not reported
+doc-col-reported-on = Reported on
+doc-reg-number-kind = ĐK
+doc-reg-kind = REGISTRATION
+doc-reg-title = Emulation targets and titles for { $year }
+doc-reg-draft-mark = (Draft: this registration is "{ registration-status }" and has not been sent to the Emulation and Commendation Board)
+doc-reg-intro = { $launch }, { $unit } registers the following emulation targets and titles for { $year }:
+doc-reg-targets-heading = I. EMULATION TARGETS
+doc-reg-no-targets = The unit has registered no targets.
+doc-reg-due = Due: { $date }
+doc-reg-titles-heading = II. TITLES SOUGHT
+doc-reg-no-titles = The unit seeks no emulation title.
+doc-reg-commitment = { $unit } undertakes to carry out the targets registered and to report its results to the Emulation and Commendation Board as required.
+doc-reg-recipients =
+    { $standingBody };
+    Archive: Office.
+doc-reg-signer = HEAD OF THE UNIT
+doc-summary-title = Emulation registrations for { $year } of the agencies, units and localities
+doc-summary-intro = { $launch }, { $body } guided the agencies, units, localities, clusters and blocks in registering their emulation targets and titles, due by { $deadline }. { $body } reports to the Provincial People's Committee as follows:
+doc-summary-h-registration = I. REGISTRATION
+doc-summary-totals = { $units } units take part in the movement; { $sent } have sent their registration, { $onTime } on time and { $late } late (after { $deadline }); { $notSent } have not sent it. The Board has approved { $approved } registrations.
+doc-summary-late-named = Units that sent late ({ $count }): { $names }.
+doc-summary-overdue-named = Units overdue, not sent ({ $count }): { $names }.
+doc-summary-not-yet-named = Units that have not sent their registration yet (due { $deadline }) ({ $count }): { $names }.
+doc-summary-by-group = By cluster and block:
+doc-summary-by-kind = By kind of unit:
+doc-summary-h-titles = II. TITLES SOUGHT
+doc-summary-no-titles = No unit seeks an emulation title yet.
+doc-summary-title-line = - { $title }: { $count } units.
+doc-summary-flag = Units seeking the Provincial People's Committee's emulation flag ({ $count }), to be compared within their cluster or block: { $names }.
+doc-summary-h-targets = III. MAIN TARGETS
+doc-summary-area = { $number }. { $title }: { $targets } targets of { $units } units.
+doc-summary-notable = { $text } ({ $units } units);
+doc-summary-notable-one = { $text } ({ $detail });
+doc-summary-h-proposals = IV. PROPOSALS
+doc-summary-proposals = { $body } will go on guiding and urging the units that have not sent their registration, and will follow and report the results of the targets periodically to the Provincial People's Committee.
+doc-summary-annex-title = EMULATION REGISTRATIONS FOR { $year } BY UNIT
+doc-period-title = Results of the emulation targets: { $period }
+doc-period-intro = { $launch }, { $body } has gathered the results of the emulation targets for { $period } of the agencies, units and localities (judged as of { $asOf }) and reports to the Provincial People's Committee as follows:
+doc-period-h-reporting = I. REPORTING
+doc-period-reporting = { $units } units have sent their registration; { $reported } have reported their results ({ $late } after the due date { $due }); { $missing } have not reported.
+doc-period-missing-named = Units that have not reported ({ $count }): { $names }.
+doc-period-h-areas = II. RESULTS BY CONTENT AREA
+doc-period-rule = Each target is counted once, by where it stands against its plan: a target before its due date is in progress; a rate stands as last reported, never added up; a count or an amount is the running total since the start of the year.
+doc-period-h-groups = III. RESULTS BY CLUSTER AND BLOCK
+doc-period-proposals = { $body } will go on urging the units that have not reported, and the units whose targets are not met to take corrective measures.
+doc-period-annex-title = RESULTS OF THE EMULATION TARGETS BY UNIT: { $period }
+doc-late-report = (late)
+doc-not-reported = Not reported
+err-doc-unit-unknown = No unit "{ $code }" (type its code, e.g. SNV, or its name).
+err-doc-unit-needed = Choose a unit (--unit CODE).
+err-doc-period-needed = Choose a reporting period (--period CODE). The periods of movement { $movement }: { $periods }
+err-doc-kind = No document kind "{ $kind }": choose registration, summary or period.
+cli-help-document = The Board's documents (.docx, Decree 30/2020 layout): a unit's registration, the aggregate report on registration, a period's report
+cli-option-document-movement = Movement code (default: the open movement)
+cli-option-document-unit = registration: the unit's code or name (e.g. SNV)
+cli-option-document-period = period: the reporting period's code (e.g. H2020-1, Y2020)
+cli-option-document-out = Folder for the file (default ./exports)
+
 ## Reminders
 
 rem-title = ⏰ Reminder — { $movement }

@@ -879,6 +879,125 @@ cli-export-done = Đã xuất phong trào { $code } ra { $count } tệp:
 cli-export-file = {"  "}{ $path }
 cli-export-sheet = {"    "}{ $sheet }: { $rows } dòng
 
+## Văn bản / Documents
+
+doc-creator = Trợ lý Thi đua
+doc-default-province = (tỉnh)
+doc-default-parent = UBND tỉnh { $province }
+doc-default-body = Sở Nội vụ
+doc-default-standing-body = Sở Nội vụ (Ban Thi đua - Khen thưởng)
+doc-default-signer-title = GIÁM ĐỐC
+doc-default-recipients =
+    UBND tỉnh (để báo cáo);
+    Hội đồng Thi đua - Khen thưởng tỉnh;
+    Lưu: VT, Ban TĐKT.
+doc-addressee = Ủy ban nhân dân tỉnh { $province }
+doc-number = Số:        /{ $kind }-{ $abbreviation }
+doc-nation = CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+doc-motto = Độc lập - Tự do - Hạnh phúc
+doc-place-date = { $place }, ngày { $day } tháng { $month } năm { $year }
+doc-to = Kính gửi: { $addressee }
+doc-launch = Thực hiện Công văn số { $number }{ $hasDate ->
+    [yes] {" "}ngày { $date }
+   *[no] {""}
+  }{ $hasIssuer ->
+    [yes] {" "}của { $issuer }
+   *[no] {""}
+  } về việc phát động { $movement }
+doc-launch-plain = Thực hiện { $movement }
+doc-recipients = Nơi nhận:
+doc-sign-hint = (Ký tên, đóng dấu)
+doc-report-number-kind = BC
+doc-report-kind = BÁO CÁO
+doc-report-kind-lower = Báo cáo
+doc-total = Tổng cộng
+doc-no-group = Chưa thuộc cụm, khối
+doc-too-many-names = { $count } đơn vị (danh sách tại Phụ lục)
+doc-annex = PHỤ LỤC
+doc-annex-attached = (Kèm theo { $kind } ngày { $date } của { $body })
+doc-qualitative-plan = Hoàn thành
+doc-col-index = STT
+doc-col-target = Nội dung chỉ tiêu
+doc-col-measure = Đơn vị tính
+doc-col-plan = Kế hoạch
+doc-col-note = Ghi chú
+doc-col-unit = Đơn vị
+doc-col-group = Cụm, khối thi đua
+doc-col-kind = Loại đơn vị
+doc-col-units = Số đơn vị
+doc-col-on-time = Gửi đúng hạn
+doc-col-late = Nộp muộn
+doc-col-not-sent = Chưa gửi
+doc-col-approved = Đã duyệt
+doc-col-status = Trạng thái
+doc-col-sent-on = Ngày gửi
+doc-col-lateness = Đúng hạn / muộn
+doc-col-targets = Số chỉ tiêu
+doc-col-titles = Danh hiệu đăng ký
+doc-col-area = Nội dung thi đua
+doc-col-exceeded = Vượt
+doc-col-met = Đạt
+doc-col-in-progress = Đang thực hiện
+doc-col-not-met = Không đạt
+doc-col-not-reported = Chưa báo cáo
+doc-col-reported-on = Ngày báo cáo
+doc-reg-number-kind = ĐK
+doc-reg-kind = BẢN ĐĂNG KÝ
+doc-reg-title = Chỉ tiêu và danh hiệu thi đua năm { $year }
+doc-reg-draft-mark = (Bản dự thảo: bản đăng ký đang ở trạng thái "{ registration-status }", chưa được gửi Ban Thi đua - Khen thưởng)
+doc-reg-intro = { $launch }, { $unit } đăng ký chỉ tiêu và danh hiệu thi đua năm { $year } như sau:
+doc-reg-targets-heading = I. CÁC CHỈ TIÊU THI ĐUA
+doc-reg-no-targets = Đơn vị chưa đăng ký chỉ tiêu thi đua nào.
+doc-reg-due = Thời hạn: { $date }
+doc-reg-titles-heading = II. DANH HIỆU THI ĐUA ĐĂNG KÝ
+doc-reg-no-titles = Đơn vị không đăng ký danh hiệu thi đua.
+doc-reg-commitment = { $unit } cam kết tổ chức thực hiện tốt các chỉ tiêu đã đăng ký, báo cáo kết quả định kỳ về Ban Thi đua - Khen thưởng theo quy định.
+doc-reg-recipients =
+    { $standingBody };
+    Lưu: VT.
+doc-reg-signer = THỦ TRƯỞNG ĐƠN VỊ
+doc-summary-title = Kết quả đăng ký thi đua năm { $year } của các cơ quan, đơn vị, địa phương
+doc-summary-intro = { $launch }, { $body } đã hướng dẫn các cơ quan, đơn vị, địa phương, các cụm, khối thi đua đăng ký chỉ tiêu và danh hiệu thi đua, thời hạn gửi trước ngày { $deadline }. { $body } tổng hợp, báo cáo Ủy ban nhân dân tỉnh như sau:
+doc-summary-h-registration = I. TÌNH HÌNH ĐĂNG KÝ THI ĐUA
+doc-summary-totals = Tổng số { $units } đơn vị tham gia phong trào; { $sent } đơn vị đã gửi bản đăng ký, trong đó { $onTime } đơn vị gửi đúng hạn và { $late } đơn vị nộp muộn (sau ngày { $deadline }); { $notSent } đơn vị chưa gửi. Ban Thi đua - Khen thưởng đã duyệt { $approved } bản đăng ký.
+doc-summary-late-named = Các đơn vị nộp muộn ({ $count }): { $names }.
+doc-summary-overdue-named = Các đơn vị quá hạn chưa nộp ({ $count }): { $names }.
+doc-summary-not-yet-named = Các đơn vị chưa gửi bản đăng ký (hạn { $deadline }) ({ $count }): { $names }.
+doc-summary-by-group = Theo cụm, khối thi đua:
+doc-summary-by-kind = Theo loại đơn vị:
+doc-summary-h-titles = II. DANH HIỆU THI ĐUA ĐĂNG KÝ
+doc-summary-no-titles = Chưa có đơn vị đăng ký danh hiệu thi đua.
+doc-summary-title-line = - { $title }: { $count } đơn vị.
+doc-summary-flag = Các đơn vị đăng ký Cờ thi đua của UBND tỉnh ({ $count }), sẽ được bình xét, suy tôn trong cụm, khối: { $names }.
+doc-summary-h-targets = III. CÁC CHỈ TIÊU THI ĐUA CHỦ YẾU
+doc-summary-area = { $number }. { $title }: { $targets } chỉ tiêu của { $units } đơn vị.
+doc-summary-notable = { $text } ({ $units } đơn vị đăng ký);
+doc-summary-notable-one = { $text } ({ $detail });
+doc-summary-h-proposals = IV. ĐỀ XUẤT, KIẾN NGHỊ
+doc-summary-proposals = { $body } tiếp tục hướng dẫn, đôn đốc các đơn vị chưa gửi bản đăng ký hoàn thành việc đăng ký; theo dõi, tổng hợp kết quả thực hiện các chỉ tiêu thi đua theo định kỳ, báo cáo Ủy ban nhân dân tỉnh.
+doc-summary-annex-title = TỔNG HỢP ĐĂNG KÝ THI ĐUA NĂM { $year } THEO ĐƠN VỊ
+doc-period-title = Kết quả thực hiện chỉ tiêu thi đua { $period }
+doc-period-intro = { $launch }, { $body } tổng hợp kết quả thực hiện các chỉ tiêu thi đua { $period } của các cơ quan, đơn vị, địa phương (đánh giá đến ngày { $asOf }), báo cáo Ủy ban nhân dân tỉnh như sau:
+doc-period-h-reporting = I. TÌNH HÌNH BÁO CÁO
+doc-period-reporting = Có { $units } đơn vị đã gửi bản đăng ký thi đua; { $reported } đơn vị đã báo cáo kết quả (trong đó { $late } đơn vị báo cáo sau hạn { $due }); { $missing } đơn vị chưa báo cáo.
+doc-period-missing-named = Các đơn vị chưa báo cáo ({ $count }): { $names }.
+doc-period-h-areas = II. KẾT QUẢ THEO NỘI DUNG THI ĐUA
+doc-period-rule = Mỗi chỉ tiêu được tính một lần theo mức đạt được so với kế hoạch: chỉ tiêu chưa đến thời hạn được tính là đang thực hiện; chỉ tiêu tỷ lệ lấy số liệu báo cáo gần nhất, không cộng dồn; chỉ tiêu số lượng, giá trị tính lũy kế từ đầu năm.
+doc-period-h-groups = III. KẾT QUẢ THEO CỤM, KHỐI THI ĐUA
+doc-period-proposals = { $body } tiếp tục đôn đốc các đơn vị chưa báo cáo, các đơn vị có chỉ tiêu không đạt kế hoạch có giải pháp khắc phục trong thời gian tới.
+doc-period-annex-title = KẾT QUẢ THỰC HIỆN CHỈ TIÊU THI ĐUA { $period } THEO ĐƠN VỊ
+doc-late-report = (sau hạn)
+doc-not-reported = Chưa báo cáo
+err-doc-unit-unknown = Không tìm thấy đơn vị "{ $code }" (nhập mã, ví dụ SNV, hoặc tên đơn vị).
+err-doc-unit-needed = Cần chọn đơn vị (--unit MÃ).
+err-doc-period-needed = Cần chọn kỳ báo cáo (--period MÃ). Các kỳ của phong trào { $movement }: { $periods }
+err-doc-kind = Loại văn bản "{ $kind }" không có: chọn registration, summary hoặc period.
+cli-help-document = Văn bản của Ban (.docx, thể thức Nghị định 30/2020): bản đăng ký của một đơn vị, báo cáo tổng hợp đăng ký, báo cáo kết quả một kỳ
+cli-option-document-movement = Mã phong trào (mặc định: phong trào đang mở)
+cli-option-document-unit = registration: mã hoặc tên đơn vị (ví dụ SNV)
+cli-option-document-period = period: mã kỳ báo cáo (ví dụ H2020-1, Y2020)
+cli-option-document-out = Thư mục ghi tệp (mặc định ./exports)
+
 ## Reminders
 
 rem-title = ⏰ Nhắc việc — { $movement }

@@ -9,6 +9,7 @@ import { backupCommand } from './commands/backup.ts';
 import { extendCommand, reopenCommand } from './commands/deadline.ts';
 import { broadcastCommand } from './commands/broadcast.ts';
 import { doctorCommand } from './commands/doctor.ts';
+import { documentCommand } from './commands/document.ts';
 import { exportCommand } from './commands/export.ts';
 import { importMovementCommand, loadSampleCommand } from './commands/import-movement.ts';
 import { importUnitsCommand } from './commands/import-units.ts';
@@ -33,6 +34,7 @@ export const COMMANDS: Command[] = [
   backupCommand,
   restoreCommand,
   exportCommand,
+  documentCommand,
   zaloTokensCommand,
   unreachableCommand,
   inboundCommand,

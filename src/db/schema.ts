@@ -61,6 +61,11 @@ export const movements = sqliteTable('movements', {
   timezone: text().notNull().default('Asia/Ho_Chi_Minh'),
   status: text({ enum: MOVEMENT_STATUSES }).notNull().default('open'),
   createdAt: createdAt(),
+  /**
+   * JSON: who issues the Board's documents and who signs them (documents/settings.ts
+   * `boardSettings`); null: worked out from the province and the standing body.
+   */
+  boardSettings: text({ mode: 'json' }),
 });
 
 /** A period a progress report covers; `dueOn` is when the report is owed. */
@@ -562,4 +567,23 @@ export const broadcasts = sqliteTable('broadcasts', {
   createdAt: integer().notNull(),
   confirmedAt: integer(),
   recipients: integer(),
+});
+
+/**
+ * A file handed out as a signed link (documents and workbooks too big for Zalo): the link names
+ * this row, its expiry and its recipient, signed with the bot's secret (http/signed-links.ts).
+ */
+export const fileLinks = sqliteTable('file_links', {
+  /** Random, 128 bits, base64url. */
+  id: text().primaryKey(),
+  path: text().notNull(),
+  /** The name the file is downloaded under. */
+  name: text().notNull(),
+  personId: integer().references(() => people.id),
+  expiresAt: integer().notNull(),
+  /** The link works for one complete download only. */
+  once: integer({ mode: 'boolean' }).notNull().default(false),
+  usedAt: integer(),
+  downloads: integer().notNull().default(0),
+  createdAt: createdAt(),
 });

@@ -118,10 +118,11 @@ function openSnapshot(db: Db): { reader: Database.Database; close(): void } {
   };
 }
 
-const safe = (code: string) => code.replace(/[^A-Za-z0-9_.-]+/g, '_');
+/** A code as it may stand in a file name. */
+export const safe = (code: string) => code.replace(/[^A-Za-z0-9_.-]+/g, '_');
 
 /** 20200215-100000 in the movement's time zone. */
-function stamp(now: number, timezone: string): string {
+export function stamp(now: number, timezone: string): string {
   const parts = Object.fromEntries(
     new Intl.DateTimeFormat('en-GB', {
       timeZone: timezone,
