@@ -1013,6 +1013,18 @@ cli-option-document-movement = Movement code (default: the open movement)
 cli-option-document-unit = registration: the unit's code or name (e.g. SNV)
 cli-option-document-period = period: the reporting period's code (e.g. H2020-1, Y2020)
 cli-option-document-out = Folder for the file (default ./exports)
+cli-help-board = Show or change who issues and signs the Board's documents (an empty value restores the default)
+cli-option-board-movement = Movement code (default: the open movement)
+cli-option-board-parent = The body above the issuer in the header, e.g. "UBND TỈNH NAM ĐỊNH"
+cli-option-board-body = The issuing body in the header, e.g. "SỞ NỘI VỤ"
+cli-option-board-body-name = The issuing body inside a sentence, e.g. "Sở Nội vụ"
+cli-option-board-abbreviation = Its abbreviation in document numbers (No.: …/BC-SNV), e.g. SNV
+cli-option-board-place = Place name before the date, e.g. "Nam Định"
+cli-option-board-signer-title = The signer's title, e.g. "GIÁM ĐỐC" or "KT. GIÁM ĐỐC|PHÓ GIÁM ĐỐC"
+cli-option-board-signer = The signer's name
+cli-option-board-recipients = Recipients of the reports to the People's Committee, separated by "|"
+cli-board-title = The Board's documents, movement { $code }:
+board-bad-abbreviation = an abbreviation has capitals, digits, "-" and "." only (e.g. SNV), at most 20 characters
 
 ## Reminders
 

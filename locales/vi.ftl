@@ -997,6 +997,18 @@ cli-option-document-movement = Mã phong trào (mặc định: phong trào đang
 cli-option-document-unit = registration: mã hoặc tên đơn vị (ví dụ SNV)
 cli-option-document-period = period: mã kỳ báo cáo (ví dụ H2020-1, Y2020)
 cli-option-document-out = Thư mục ghi tệp (mặc định ./exports)
+cli-help-board = Xem hoặc sửa cơ quan ban hành và người ký các văn bản của Ban (để trống một giá trị để dùng mặc định)
+cli-option-board-movement = Mã phong trào (mặc định: phong trào đang mở)
+cli-option-board-parent = Cơ quan chủ quản ở tiêu đề, ví dụ "UBND TỈNH NAM ĐỊNH"
+cli-option-board-body = Cơ quan ban hành ở tiêu đề, ví dụ "SỞ NỘI VỤ"
+cli-option-board-body-name = Tên cơ quan trong câu văn, ví dụ "Sở Nội vụ"
+cli-option-board-abbreviation = Chữ viết tắt trong số, ký hiệu (Số: …/BC-SNV), ví dụ SNV
+cli-option-board-place = Địa danh trước ngày tháng, ví dụ "Nam Định"
+cli-option-board-signer-title = Chức vụ người ký, ví dụ "GIÁM ĐỐC" hoặc "KT. GIÁM ĐỐC|PHÓ GIÁM ĐỐC"
+cli-option-board-signer = Họ tên người ký
+cli-option-board-recipients = Nơi nhận của báo cáo gửi UBND tỉnh, ngăn cách bằng "|"
+cli-board-title = Văn bản của Ban, phong trào { $code }:
+board-bad-abbreviation = chữ viết tắt chỉ gồm chữ in hoa, chữ số, "-" và "." (ví dụ SNV), tối đa 20 ký tự
 
 ## Reminders
 

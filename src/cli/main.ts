@@ -6,6 +6,7 @@ import { DomainError } from '../domain/errors.ts';
 import { DEFAULT_LOCALE, isLocale, t, type Locale } from '../i18n/index.ts';
 import type { CliContext, CliIo, Command } from './context.ts';
 import { backupCommand } from './commands/backup.ts';
+import { boardCommand } from './commands/board.ts';
 import { extendCommand, reopenCommand } from './commands/deadline.ts';
 import { broadcastCommand } from './commands/broadcast.ts';
 import { doctorCommand } from './commands/doctor.ts';
@@ -35,6 +36,7 @@ export const COMMANDS: Command[] = [
   restoreCommand,
   exportCommand,
   documentCommand,
+  boardCommand,
   zaloTokensCommand,
   unreachableCommand,
   inboundCommand,
