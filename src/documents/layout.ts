@@ -22,11 +22,12 @@ import {
   TextRun,
   VerticalAlign,
   WidthType,
-  convertMillimetersToTwip as mm,
   type ISectionOptions,
 } from 'docx';
 
 export const FONT = 'Times New Roman';
+/** Millimetres in twips (1/1440 inch), rounded: A4 is 11906 × 16838. */
+const mm = (millimetres: number) => Math.round((millimetres * 1440) / 25.4);
 /** docx sizes are half-points. */
 const pt = (points: number) => points * 2;
 
