@@ -1025,6 +1025,9 @@ cli-option-board-signer = The signer's name
 cli-option-board-recipients = Recipients of the reports to the People's Committee, separated by "|"
 cli-board-title = The Board's documents, movement { $code }:
 board-bad-abbreviation = an abbreviation has capitals, digits, "-" and "." only (e.g. SNV), at most 20 characters
+config-bad-file-link-secret = needs at least 32 random characters (e.g. openssl rand -base64 32)
+zalo-file-link = The file { $name } ({ $size }) cannot go through Zalo itself. Download it from this link of yours (it works until { $time } on { $date }): { $url }
+zalo-file-no-link = The file { $name } ({ $size }) cannot be sent on Zalo (Zalo takes only PDF and Word files up to 5 MB). Get it on Telegram, or ask the Board to email it.
 
 ## Reminders
 

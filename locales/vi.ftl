@@ -1009,6 +1009,9 @@ cli-option-board-signer = Họ tên người ký
 cli-option-board-recipients = Nơi nhận của báo cáo gửi UBND tỉnh, ngăn cách bằng "|"
 cli-board-title = Văn bản của Ban, phong trào { $code }:
 board-bad-abbreviation = chữ viết tắt chỉ gồm chữ in hoa, chữ số, "-" và "." (ví dụ SNV), tối đa 20 ký tự
+config-bad-file-link-secret = cần ít nhất 32 ký tự ngẫu nhiên (ví dụ: openssl rand -base64 32)
+zalo-file-link = Tệp { $name } ({ $size }) không gửi thẳng được qua Zalo. Anh/chị tải tại đường link riêng này (dùng được đến { $time } ngày { $date }): { $url }
+zalo-file-no-link = Tệp { $name } ({ $size }) không gửi được qua Zalo (Zalo chỉ nhận tệp PDF, Word đến 5 MB). Anh/chị nhận tệp qua Telegram hoặc đề nghị Ban Thi đua - Khen thưởng gửi qua thư điện tử.
 
 ## Reminders
 

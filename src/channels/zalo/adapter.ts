@@ -12,6 +12,7 @@ import { noteNotStored, noteStored, noteWaiting } from '../../chat/storage-wait.
 import type { InboundEvent } from '../../chat/types.ts';
 import { identities, people } from '../../db/schema.ts';
 import type { Route } from '../../http/server.ts';
+import type { SignedLinks } from '../../http/signed-links.ts';
 import { t, type Locale } from '../../i18n/index.ts';
 import { recordZaloCalls } from './call-health.ts';
 import { ZaloClient } from './client.ts';
@@ -26,6 +27,8 @@ export interface ZaloChannelOptions extends ChannelDeps {
   /** How often to check that the token pair is still fresh while nothing is sent (0: never). */
   keepAliveMs?: number;
   fetch?: typeof fetch;
+  /** Signed links for the files Zalo's upload refuses (src/http/signed-links.ts). */
+  links?: SignedLinks;
 }
 
 export interface ZaloChannel {
@@ -45,7 +48,7 @@ export function createZaloChannel(options: ZaloChannelOptions): ZaloChannel {
 
   const tokens = new ZaloTokens({ db, clock, log, oauthBase: config.ZALO_OAUTH_BASE, appId, appSecret, fetch: fetchImpl });
   const client = new ZaloClient({ apiBase: config.ZALO_API_BASE, tokens, log, fetch: fetchImpl });
-  const sender = createZaloSender({ db, client, clock, log });
+  const sender = createZaloSender({ db, client, clock, log, links: options.links, timezone: config.TZ });
   const askedNames = new Set<string>();
 
   const localeOf = (externalId: string): Locale => {

@@ -5,6 +5,7 @@
  */
 import { afterEach, expect } from 'vitest';
 import { createZaloChannel, type ZaloChannel } from '../../../src/channels/zalo/adapter.ts';
+import type { SignedLinks } from '../../../src/http/signed-links.ts';
 import { zaloMac } from '../../../src/channels/zalo/signature.ts';
 import { storeTokenPair } from '../../../src/channels/zalo/tokens.ts';
 import type { ChannelSender } from '../../../src/chat/channel.ts';
@@ -44,6 +45,8 @@ export class ZaloHarness {
   readonly log = createLogger('debug', (line) => this.logs.push(line));
   channel!: ZaloChannel;
   outbox!: Dispatcher;
+  /** Signed links for files Zalo will not take, when the test gives some. */
+  links?: SignedLinks;
   server!: RunningServer;
   private seen = new Map<string, number>();
   private msgCounter = 0;
@@ -70,7 +73,7 @@ export class ZaloHarness {
     // The outbox's dispatcher, as the bot runs it: every reply goes out through it.
     const senders: ChannelSender[] = [];
     this.outbox = new Dispatcher({ db: this.db, senders, clock: this.clock, log: this.log, pollMs: 20 });
-    this.channel = createZaloChannel({ config, db: this.db, core, clock: this.clock, log: this.log, keepAliveMs: 0, outbound: this.outbox });
+    this.channel = createZaloChannel({ config, db: this.db, core, clock: this.clock, log: this.log, keepAliveMs: 0, outbound: this.outbox, links: this.links });
     senders.push(this.channel.sender);
     this.outbox.start();
     this.server = await startHttpServer(0, this.channel.routes, this.log, '127.0.0.1');
@@ -159,11 +162,12 @@ export class ZaloHarness {
 export const textOf = (messages: SentMessage[]) => messages.map((m) => m.text ?? '').join('\n---\n');
 
 /** A harness with the sample movement loaded and the fake's tokens stored, valid for a day. */
-export async function zaloHarness(): Promise<ZaloHarness> {
+export async function zaloHarness(options: { links?: (h: ZaloHarness) => SignedLinks } = {}): Promise<ZaloHarness> {
   const temp = openTempDatabase();
   loadSample(temp.db);
   const fake = await startFakeZalo();
   const h = new ZaloHarness(temp, fake);
+  if (options.links) h.links = options.links(h);
   open.push(h);
   storeTokenPair(temp.db, { accessToken: fake.valid.access, refreshToken: fake.valid.refresh, expiresAt: h.clock.now() + DAY }, h.clock.now());
   return h.start();
