@@ -886,7 +886,7 @@ err-export-period-unknown = Movement { $movement } has no reporting period with 
 err-export-format = Format "{ $format }" is not valid: choose xlsx or csv.
 cli-help-export = Export the movement's figures to Excel (XLSX) or CSV: summary, registered targets, results, units, clusters/blocks
 cli-option-export-movement = Movement code (default: the open movement)
-cli-option-export-cluster = Only one cluster/block (its code, e.g. CUM-1)
+cli-option-export-cluster = Only one cluster/block (its code, e.g. CUM1)
 cli-option-export-period = Only the results of one reporting period (its code, e.g. Q2020-1)
 cli-option-export-format = xlsx (default) or csv (one file per sheet)
 cli-option-export-out = Folder for the files (default ./exports)
@@ -896,6 +896,13 @@ cli-export-file = {"  "}{ $path }
 cli-export-sheet = {"    "}{ $sheet }: { $rows } rows
 
 ## Văn bản / Documents
+
+# Export: additions
+cli-option-export-include-drafts = Registrations not sent to the Board too (default: only those sent)
+export-sheet-titles = Titles
+export-col-version = Version
+export-col-return-reason = Reason returned
+export-col-title = Title sought
 
 doc-creator = Emulation Assistant
 doc-default-province = (province)

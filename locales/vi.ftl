@@ -870,7 +870,7 @@ err-export-period-unknown = Phong trào { $movement } không có kỳ báo cáo 
 err-export-format = Định dạng "{ $format }" không hợp lệ: chọn xlsx hoặc csv.
 cli-help-export = Xuất số liệu phong trào ra Excel (XLSX) hoặc CSV: tổng hợp, chỉ tiêu đăng ký, kết quả, đơn vị, cụm/khối
 cli-option-export-movement = Mã phong trào (mặc định: phong trào đang mở)
-cli-option-export-cluster = Chỉ một cụm/khối (mã, ví dụ CUM-1)
+cli-option-export-cluster = Chỉ một cụm/khối (mã, ví dụ CUM1)
 cli-option-export-period = Chỉ kết quả của một kỳ báo cáo (mã, ví dụ Q2020-1)
 cli-option-export-format = xlsx (mặc định) hoặc csv (mỗi trang một tệp)
 cli-option-export-out = Thư mục ghi tệp (mặc định ./exports)
@@ -880,6 +880,13 @@ cli-export-file = {"  "}{ $path }
 cli-export-sheet = {"    "}{ $sheet }: { $rows } dòng
 
 ## Văn bản / Documents
+
+# Xuất số liệu: phần bổ sung
+cli-option-export-include-drafts = Gồm cả các bản đăng ký chưa gửi Ban (mặc định: chỉ bản đã gửi)
+export-sheet-titles = Danh hiệu
+export-col-version = Lần gửi
+export-col-return-reason = Lý do trả lại
+export-col-title = Danh hiệu đăng ký
 
 doc-creator = Trợ lý Thi đua
 doc-default-province = (tỉnh)
