@@ -160,7 +160,7 @@ export function buildSheets(reader: Database.Database, f: SheetFilters, t: Trans
       col(t, 'unit-kind', 20),
       col(t, 'status', 14),
       col(t, 'submitted-on', 12, 'date'),
-      col(t, 'late', 10),
+      col(t, 'late', 16),
       col(t, 'target-count', 11, 'integer'),
       // Counted, never averaged: a mean of tỷ đồng and percentages means nothing.
       col(t, 'targets-exceeded', 9, 'integer'),

@@ -162,6 +162,27 @@ export interface XlsxOptions {
   created?: Date;
 }
 
+/** Points per line of 11-point text. */
+const LINE_HEIGHT = 15;
+
+/**
+ * How many lines the row's longest wrapped text takes in its column. Spreadsheets do not always
+ * fit a row to wrapped text when they open a file (LibreOffice does not), so the height is set.
+ */
+function linesOf(columns: ColumnSpec[], values: readonly CellValue[]): number {
+  let most = 1;
+  for (let i = 0; i < columns.length; i++) {
+    const value = values[i];
+    if (typeof value !== 'string' || columns[i]!.type === 'date') continue;
+    // Most letters are narrower than the digit a unit of column width is measured in.
+    const perLine = Math.max(1, Math.floor(columns[i]!.width * 1.1));
+    let lines = 0;
+    for (const paragraph of value.split('\n')) lines += Math.max(1, Math.ceil(paragraph.length / perLine));
+    if (lines > most) most = lines;
+  }
+  return most;
+}
+
 /** How often (in rows) the writer checks whether the compressor is behind. */
 const CHECK_EVERY = 64;
 
@@ -212,6 +233,8 @@ export async function writeXlsx(path: string, sheets: SheetSpec[], options: Xlsx
       }
       rowNumber++;
       const row = worksheet.getRow(rowNumber);
+      const lines = linesOf(spec.columns, values);
+      if (lines > 1) row.height = lines * LINE_HEIGHT;
       for (let i = 0; i < ncols; i++) {
         const value = values[i] ?? null;
         const c = row.getCell(i + 1);

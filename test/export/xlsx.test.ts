@@ -128,7 +128,7 @@ describe('XLSX export', () => {
       expect(ws.autoFilter, name).toBe(`A1:${last}${ws.rowCount}`);
     }
     const widths = (name: string) => sheet(book, name).columns.map((c) => c.width);
-    expect(widths('Tổng hợp')).toEqual([28, 12, 42, 20, 14, 12, 10, 11, 9, 9, 11, 10, 11]);
+    expect(widths('Tổng hợp')).toEqual([28, 12, 42, 20, 14, 12, 16, 11, 9, 9, 11, 10, 11]);
     expect(widths('Kết quả')).toEqual([12, 26, 14, 44, 12, 12, 12, 12, 12, 28, 24, 10, 13]);
   });
 
