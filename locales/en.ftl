@@ -1035,6 +1035,26 @@ board-bad-abbreviation = an abbreviation has capitals, digits, "-" and "." only 
 config-bad-file-link-secret = needs at least 32 random characters (e.g. openssl rand -base64 32)
 zalo-file-link = The file { $name } ({ $size }) cannot go through Zalo itself. Download it from this link of yours (it works until { $time } on { $date }): { $url }
 zalo-file-no-link = The file { $name } ({ $size }) cannot be sent on Zalo (Zalo takes only PDF and Word files up to 5 MB). Get it on Telegram, or ask the Board to email it.
+exp-doc-summary = Aggregate report on registration to the People's Committee (Word)
+exp-doc-period = A period's report: mid-year, year-end (Word)
+exp-doc-registration = A unit's registration (Word)
+exp-doc-period-prompt = The report for which period?
+exp-doc-unit-prompt = Which unit's registration? Type its code (e.g. SNV) or its name.
+exp-doc-unit-none = No unit "{ $query }". Type its code (e.g. SNV) or part of its name.
+exp-doc-unit-many = { $count } units match "{ $query }": { $examples }. Type the unit's code.
+export-period-help = Choose a period: a quarter, the first half (mid-year review), the year (year-end review). The report judges the targets as of its end.
+export-unit-help = Type the unit's code (e.g. SNV, HHH) or part of its name (e.g. "hai hau"). /cancel to stop.
+doc-started = Preparing { $kind ->
+    [registration] the registration of { $name }
+    [period] the report for { $name }
+   *[summary] the aggregate report on registration
+  }… The Word file will be sent here when it is ready.
+doc-ready = 📄 { $kind ->
+    [registration] Emulation registration: print it, have the head of the unit sign and stamp it, then send it to the Board.
+    [period] Report on the emulation targets (a draft to be signed).
+   *[summary] Aggregate report on registration (a draft to be signed).
+  }
+reg-download-form = Download the registration to be signed
 
 ## Reminders
 

@@ -1019,6 +1019,26 @@ board-bad-abbreviation = chữ viết tắt chỉ gồm chữ in hoa, chữ số
 config-bad-file-link-secret = cần ít nhất 32 ký tự ngẫu nhiên (ví dụ: openssl rand -base64 32)
 zalo-file-link = Tệp { $name } ({ $size }) không gửi thẳng được qua Zalo. Anh/chị tải tại đường link riêng này (dùng được đến { $time } ngày { $date }): { $url }
 zalo-file-no-link = Tệp { $name } ({ $size }) không gửi được qua Zalo (Zalo chỉ nhận tệp PDF, Word đến 5 MB). Anh/chị nhận tệp qua Telegram hoặc đề nghị Ban Thi đua - Khen thưởng gửi qua thư điện tử.
+exp-doc-summary = Báo cáo tổng hợp đăng ký gửi UBND tỉnh (Word)
+exp-doc-period = Báo cáo kết quả một kỳ: sơ kết, tổng kết (Word)
+exp-doc-registration = Bản đăng ký của một đơn vị (Word)
+exp-doc-period-prompt = Báo cáo kết quả kỳ nào?
+exp-doc-unit-prompt = Bản đăng ký của đơn vị nào? Nhập mã (ví dụ SNV) hoặc tên đơn vị.
+exp-doc-unit-none = Không tìm thấy đơn vị "{ $query }". Nhập mã (ví dụ SNV) hoặc một phần tên đơn vị.
+exp-doc-unit-many = Có { $count } đơn vị khớp với "{ $query }": { $examples }. Nhập mã đơn vị.
+export-period-help = Chọn kỳ: quý, 6 tháng (sơ kết), năm (tổng kết). Báo cáo đánh giá các chỉ tiêu đến hết kỳ đó.
+export-unit-help = Nhập mã đơn vị (ví dụ SNV, HHH) hoặc một phần tên (ví dụ "hai hau"). /huy để thôi.
+doc-started = Đang soạn { $kind ->
+    [registration] bản đăng ký của { $name }
+    [period] báo cáo kết quả { $name }
+   *[summary] báo cáo tổng hợp đăng ký
+  }… Tệp Word sẽ được gửi vào đây khi xong.
+doc-ready = 📄 { $kind ->
+    [registration] Bản đăng ký thi đua: in, trình thủ trưởng đơn vị ký, đóng dấu rồi gửi Ban Thi đua - Khen thưởng.
+    [period] Báo cáo kết quả thực hiện chỉ tiêu thi đua (dự thảo để trình ký).
+   *[summary] Báo cáo tổng hợp đăng ký thi đua (dự thảo để trình ký).
+  }
+reg-download-form = Tải bản đăng ký để trình ký
 
 ## Reminders
 

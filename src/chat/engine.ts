@@ -35,7 +35,10 @@ export interface FlowContext {
 }
 
 /** Work a flow asks for that runs outside the message's transaction. */
-export type Job = { kind: 'export'; personId: number; identityId: number; locale: Locale; format: 'xlsx' | 'csv'; groupCode: string | null };
+export type Job =
+  | { kind: 'export'; personId: number; identityId: number; locale: Locale; format: 'xlsx' | 'csv'; groupCode: string | null }
+  /** One of the Board's documents (documents/index.ts): a unit's registration, the summary, a period's report. */
+  | { kind: 'document'; personId: number; identityId: number; locale: Locale; document: 'registration' | 'summary' | 'period'; unitId?: number; periodCode?: string };
 
 export interface Prompt {
   text: string;
