@@ -268,6 +268,7 @@ conv-help-liaison = Commands:
   /register — register your unit's emulation targets
   /report — report results for a period
   /myunit — where your unit stands
+  /regform — download the registration (Word) for the head of the unit to sign
   /menu — what you can do
   /lang — change language (Tiếng Việt / English)
   While answering: /back — previous step, /cancel — stop, /help — help for the current step.
@@ -540,7 +541,7 @@ conv-help-admin = Commands of the Emulation and Commendation Board:
   /late — units that have not sent their registration, urge all or some
   /broadcast — send an announcement to units, see its delivery
   /invite — create an invite code for a unit's officer
-  /export — export the figures as Excel (XLSX) or CSV
+  /export — export the figures as Excel (XLSX) or CSV, or a Word document: the report to the People's Committee, a unit's registration
   /menu — what you can do · /lang — change language
   While answering: /back, /cancel, /help.
 conv-help-cluster_head = Commands of a cluster/block head:
@@ -551,7 +552,7 @@ conv-help-cluster_head = Commands of a cluster/block head:
   /menu — what you can do · /lang — change language
 conv-help-viewer = Commands:
   /status — the movement at a glance (read only)
-  /export — export the figures to Excel
+  /export — export the figures to Excel, or a report as a Word document
   /menu — what you can do · /lang — change language
 menu-status = Movement status
 menu-review = Review registrations
@@ -1055,6 +1056,7 @@ doc-ready = 📄 { $kind ->
    *[summary] Aggregate report on registration (a draft to be signed).
   }
 reg-download-form = Download the registration to be signed
+tg-cmd-regform = Download the registration (Word) to be signed
 
 ## Reminders
 

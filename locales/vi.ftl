@@ -252,6 +252,7 @@ conv-help-liaison = Các lệnh:
   /dangky — đăng ký chỉ tiêu thi đua của đơn vị
   /baocao — báo cáo kết quả thực hiện theo kỳ
   /donvi — xem tình hình của đơn vị
+  /taidangky — tải bản đăng ký (Word) để trình thủ trưởng ký
   /menu — các việc có thể làm
   /ngonngu — đổi ngôn ngữ (Tiếng Việt / English)
   Khi đang làm dở: /quaylai — quay lại bước trước, /huy — dừng lại, /trogiup — hướng dẫn bước hiện tại.
@@ -524,7 +525,7 @@ conv-help-admin = Các lệnh của Ban Thi đua - Khen thưởng:
   /dondoc — đơn vị chưa gửi bản đăng ký, đôn đốc tất cả hoặc từng đơn vị
   /thongbao — gửi thông báo đến các đơn vị, xem kết quả gửi
   /moi — tạo mã mời cho cán bộ của một đơn vị
-  /xuat — xuất số liệu ra Excel (XLSX) hoặc CSV
+  /xuat — xuất số liệu ra Excel (XLSX), CSV, hoặc văn bản Word: báo cáo gửi UBND tỉnh, bản đăng ký của đơn vị
   /menu — các việc có thể làm · /ngonngu — đổi ngôn ngữ
   Khi đang làm dở: /quaylai, /huy, /trogiup.
 conv-help-cluster_head = Các lệnh của cụm, khối trưởng:
@@ -535,7 +536,7 @@ conv-help-cluster_head = Các lệnh của cụm, khối trưởng:
   /menu — các việc có thể làm · /ngonngu — đổi ngôn ngữ
 conv-help-viewer = Các lệnh:
   /tinhhinh — tình hình phong trào (chỉ xem)
-  /xuat — xuất số liệu ra Excel
+  /xuat — xuất số liệu ra Excel, hoặc báo cáo dạng văn bản Word
   /menu — các việc có thể làm · /ngonngu — đổi ngôn ngữ
 menu-status = Tình hình phong trào
 menu-review = Duyệt đăng ký
@@ -1039,6 +1040,7 @@ doc-ready = 📄 { $kind ->
    *[summary] Báo cáo tổng hợp đăng ký thi đua (dự thảo để trình ký).
   }
 reg-download-form = Tải bản đăng ký để trình ký
+tg-cmd-regform = Tải bản đăng ký (Word) để trình ký
 
 ## Reminders
 
