@@ -2,7 +2,7 @@
 import type { Movement } from '../domain/movements.ts';
 import { formatVnDate, formatVnNumber } from '../domain/vn-input.ts';
 import type { Locale, Translate } from '../i18n/index.ts';
-import { documentDate, type HeaderText } from './layout.ts';
+import { documentDate, type HeaderText, type TableRows } from './layout.ts';
 import type { BoardSettings } from './settings.ts';
 
 export interface DocumentContext {
@@ -12,6 +12,8 @@ export interface DocumentContext {
   settings: BoardSettings;
   /** The document's date, YYYY-MM-DD in the movement's time zone. */
   today: string;
+  /** Where the tables' rows are kept until the document is packed. */
+  rows: TableRows;
 }
 
 /** The header's texts; the number's digits are left blank, to be filled in when it is issued. */

@@ -8,6 +8,7 @@
 import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Packer } from 'docx';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import type { Db } from '../db/connection.ts';
 import { DomainError } from '../domain/errors.ts';
 import { listPeriods, resolveMovement, type Movement } from '../domain/movements.ts';
@@ -15,6 +16,7 @@ import { localDate } from '../domain/vn-input.ts';
 import { DEFAULT_LOCALE, translator, type Locale } from '../i18n/index.ts';
 import { safe, stamp } from '../export/index.ts';
 import type { DocumentContext } from './common.ts';
+import { TableRows } from './layout.ts';
 import { periodData, periodDocument } from './period.ts';
 import { findUnit, registrationData, registrationDocument } from './registration.ts';
 import { resolveBoardSettings } from './settings.ts';
@@ -57,7 +59,7 @@ export async function writeDocument(db: Db, request: DocumentRequest): Promise<W
   const locale = request.locale ?? DEFAULT_LOCALE;
   const t = translator(locale);
   const now = request.now ?? Date.now();
-  const ctx: DocumentContext = { t, locale, movement, settings: resolveBoardSettings(movement, t), today: localDate(now, movement.timezone) };
+  const ctx: DocumentContext = { t, locale, movement, settings: resolveBoardSettings(movement, t), today: localDate(now, movement.timezone), rows: new TableRows() };
   let document;
   let unit: string | null = null;
   let period: string | null = null;
@@ -93,7 +95,10 @@ export async function writeDocument(db: Db, request: DocumentRequest): Promise<W
     default:
       throw new DomainError('err-doc-kind', { kind: String(request.kind) });
   }
-  const buffer = await Packer.toBuffer(document);
+  // The tables' rows go into the packed document as XML (see TableRows).
+  const files = unzipSync(new Uint8Array(await Packer.toBuffer(document)));
+  files['word/document.xml'] = strToU8(ctx.rows.inject(strFromU8(files['word/document.xml']!)));
+  const buffer = Buffer.from(zipSync(files, { level: 6 }));
   const dir = resolve(request.dir);
   mkdirSync(dir, { recursive: true });
   const name = `${base}-${stamp(now, movement.timezone)}.docx`;

@@ -87,7 +87,7 @@ function rule(width: number, length: number): Paragraph {
   const side = Math.max(0, (width - length) / 2);
   return new Paragraph({
     // An empty paragraph one point high, its top border the line, a little below the text above.
-    spacing: { before: 40, after: 40, line: 20, lineRule: LineRuleType.EXACT },
+    spacing: { before: 80, after: 40, line: 20, lineRule: LineRuleType.EXACT },
     indent: { left: mm(side), right: mm(side) },
     border: { top: { style: BorderStyle.SINGLE, size: 6, color: '000000', space: 1 } },
     children: [],
@@ -216,38 +216,94 @@ export interface GridColumn {
 /** A cell of a grid: text, or a row spanning the whole table (a content area's heading). */
 export type GridRow = { cells: string[]; bold?: boolean } | { band: string };
 
+/** Paragraph styles of table text (12 pt in the body, 11 pt in a wide annex): cells name a style
+ * rather than carry their own font, size and spacing, which keeps a 5,000-row annex light. */
+const GRID_STYLES = { 12: 'GridText', 11: 'GridTextSmall' } as const;
+type GridSize = keyof typeof GRID_STYLES;
+
+const escapeXml = (text: string) =>
+  text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!).replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g, '');
+
+/**
+ * The body rows of the document's tables, as WordprocessingML written here rather than through
+ * docx's object tree: an annex of 5,000 units is 40,000 cells, which docx would hold as some
+ * 400,000 objects (seconds of garbage collection, a gigabyte of memory). Each table gets a marker
+ * row; `inject` puts the rows in its place in the packed document.
+ */
+export class TableRows {
+  private readonly rows = new Map<string, string>();
+
+  /** A marker for these rows' place, and the rows kept until `inject`. */
+  hold(xml: string): string {
+    const marker = `\u2063rows-${this.rows.size}\u2063`;
+    this.rows.set(marker, xml);
+    return marker;
+  }
+
+  /** The document.xml with each marker row replaced by its rows. */
+  inject(documentXml: string): string {
+    let out = documentXml;
+    for (const [marker, xml] of this.rows) {
+      const at = out.indexOf(marker);
+      if (at < 0) throw new Error('table rows marker not found in the document');
+      const start = out.lastIndexOf('<w:tr>', at) >= 0 ? out.lastIndexOf('<w:tr>', at) : out.lastIndexOf('<w:tr ', at);
+      const end = out.indexOf('</w:tr>', at) + '</w:tr>'.length;
+      out = out.slice(0, start) + xml + out.slice(end);
+    }
+    return out;
+  }
+}
+
+/** One cell's text: a paragraph in the grid style, "\n" a line break, aligned unless left. */
+function gridText(value: string, align: Align, size: GridSize, bold: boolean): Paragraph {
+  const lines = value.split('\n');
+  return new Paragraph({
+    style: GRID_STYLES[size],
+    ...(align === 'left' ? {} : { alignment: ALIGN[align] }),
+    children: lines.map((line, i) => new TextRun({ text: line, ...(bold ? { bold: true } : {}), ...(i > 0 ? { break: 1 } : {}) })),
+  });
+}
+
+/** The same cell as XML: what docx writes for `gridText` in a cell of `width`. */
+function cellXml(value: string, align: Align, size: GridSize, bold: boolean, width: number, span = 1): string {
+  const runProps = bold ? '<w:rPr><w:b/><w:bCs/></w:rPr>' : '';
+  const runs = value
+    .split('\n')
+    .map((line, i) => `<w:r>${runProps}${i > 0 ? '<w:br/>' : ''}<w:t xml:space="preserve">${escapeXml(line)}</w:t></w:r>`)
+    .join('');
+  const jc = align === 'left' ? '' : `<w:jc w:val="${align === 'center' ? 'center' : 'right'}"/>`;
+  return `<w:tc><w:tcPr><w:tcW w:type="dxa" w:w="${width}"/>${span > 1 ? `<w:gridSpan w:val="${span}"/>` : ''}</w:tcPr><w:p><w:pPr><w:pStyle w:val="${GRID_STYLES[size]}"/>${jc}</w:pPr>${runs}</w:p></w:tc>`;
+}
+
 /**
  * A bordered table whose header row repeats on every page; rows are not split across pages.
- * `size` is the text size in points (12 in the body, 11 in a wide annex).
+ * `size` is the text size in points (12 in the body, 11 in a wide annex). The body rows are
+ * written as XML into `rows` (see TableRows).
  */
-export function grid(columns: GridColumn[], rows: Iterable<GridRow>, width = TEXT_WIDTH, size = 12): Table {
+export function grid(store: TableRows, columns: GridColumn[], rows: Iterable<GridRow>, width = TEXT_WIDTH, size: GridSize = 12): Table {
   const total = columns.reduce((s, c) => s + c.weight, 0);
   const widths = columns.map((c) => Math.floor((c.weight / total) * width));
-  const text = (value: string, align: Align, bold = false) => para(value, { size, bold, align });
   const header = new TableRow({
     tableHeader: true,
     cantSplit: true,
-    children: columns.map((c, i) => cell([text(c.header, 'center', true)], widths[i]!, { shade: true })),
+    children: columns.map((c) => new TableCell({ children: [gridText(c.header, 'center', size, true)], verticalAlign: VerticalAlign.CENTER, shading: { fill: 'EDEDED' } })),
   });
-  const body: TableRow[] = [];
+  const xml: string[] = [];
   for (const row of rows) {
-    if ('band' in row) {
-      body.push(new TableRow({ cantSplit: true, children: [cell([text(row.band, 'left', true)], width, { span: columns.length })] }));
-    } else {
-      body.push(
-        new TableRow({
-          cantSplit: true,
-          children: row.cells.map((v, i) => cell([text(v, columns[i]!.align ?? 'left', row.bold)], widths[i]!)),
-        }),
-      );
-    }
+    const cells =
+      'band' in row
+        ? cellXml(row.band, 'left', size, true, widths.reduce((a, b) => a + b, 0), columns.length)
+        : row.cells.map((v, i) => cellXml(v, columns[i]!.align ?? 'left', size, row.bold === true, widths[i]!)).join('');
+    xml.push(`<w:tr><w:trPr><w:cantSplit/></w:trPr>${cells}</w:tr>`);
   }
+  const marker = new TableRow({ children: [new TableCell({ children: [new Paragraph(store.hold(xml.join('')))], columnSpan: columns.length })] });
   return new Table({
     layout: TableLayoutType.FIXED,
     borders: GRID,
     width: { size: width, type: WidthType.DXA },
     columnWidths: widths,
-    rows: [header, ...body],
+    margins: { top: 30, bottom: 30, left: 80, right: 80 },
+    rows: [header, marker],
   });
 }
 
@@ -280,7 +336,15 @@ export function officialDocument(meta: { title: string; subject: string; creator
     creator: meta.creator,
     title: meta.title,
     subject: meta.subject,
-    styles: { default: { document: { run: { font: FONT, size: pt(14) } } } },
+    styles: {
+      default: { document: { run: { font: FONT, size: pt(14) } } },
+      paragraphStyles: (Object.entries(GRID_STYLES) as [string, string][]).map(([size, id]) => ({
+        id,
+        name: `Table text ${size} pt`,
+        run: { font: FONT, size: pt(Number(size)) },
+        paragraph: { spacing: { before: 0, after: 0, line: 240 } },
+      })),
+    },
     sections,
   });
 }

@@ -134,9 +134,9 @@ export function periodDocument(ctx: DocumentContext, data: PeriodData) {
   children.push(
     heading(t('doc-period-h-areas')),
     body(t('doc-period-rule')),
-    grid(countColumns(t('doc-col-area'), 36), [...data.byArea.map((a) => ({ cells: [`${a.number}. ${a.title}`, ...countCells(a.counts)] })), totalRow]),
+    grid(ctx.rows, countColumns(t('doc-col-area'), 36), [...data.byArea.map((a) => ({ cells: [`${a.number}. ${a.title}`, ...countCells(a.counts)] })), totalRow]),
     heading(t('doc-period-h-groups')),
-    grid(countColumns(t('doc-col-group'), 36), [...data.byGroup.map((g) => ({ cells: [g.label, ...countCells(g.counts)] })), totalRow]),
+    grid(ctx.rows, countColumns(t('doc-col-group'), 36), [...data.byGroup.map((g) => ({ cells: [g.label, ...countCells(g.counts)] })), totalRow]),
     heading(t('doc-summary-h-proposals')),
     body(t('doc-period-proposals', { body: settings.bodyName })),
     signatureBlock({ recipientsLabel: t('doc-recipients'), recipients: settings.recipients, signerTitle: settings.signerTitle, signerName: settings.signerName }),
@@ -146,6 +146,7 @@ export function periodDocument(ctx: DocumentContext, data: PeriodData) {
     para(t('doc-period-annex-title', { period: label.toLocaleUpperCase(locale) }), { bold: true, align: 'center' }),
     para(t('doc-annex-attached', { kind: t('doc-report-kind-lower'), date: formatVnDate(ctx.today), body: settings.bodyName }), { italics: true, align: 'center', after: 8 }),
     grid(
+        ctx.rows,
       [
         { header: t('doc-col-index'), weight: 5, align: 'center' },
         { header: t('doc-col-unit'), weight: 24 },

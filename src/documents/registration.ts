@@ -108,8 +108,9 @@ export function registrationDocument(ctx: DocumentContext, data: RegistrationDoc
     }
     children.push(
       grid(
+        ctx.rows,
         [
-          { header: t('doc-col-index'), weight: 7, align: 'center' },
+          { header: t('doc-col-index'), weight: 9, align: 'center' },
           { header: t('doc-col-target'), weight: 52 },
           { header: t('doc-col-measure'), weight: 14, align: 'center' },
           { header: t('doc-col-plan'), weight: 14, align: 'center' },

@@ -217,9 +217,9 @@ export function summaryDocument(ctx: DocumentContext, data: SummaryData) {
     );
   children.push(
     para(t('doc-summary-by-group'), { italics: true, after: 4, keepNext: true }),
-    grid(tallyColumns(t('doc-col-group')), [...data.byGroup.map((g) => tallyRow(g)), tallyRow(total, true)]),
+    grid(ctx.rows, tallyColumns(t('doc-col-group')), [...data.byGroup.map((g) => tallyRow(g)), tallyRow(total, true)]),
     para(t('doc-summary-by-kind'), { italics: true, before: 8, after: 4, keepNext: true }),
-    grid(tallyColumns(t('doc-col-kind')), [...data.byKind.map((k) => tallyRow(k)), tallyRow(total, true)]),
+    grid(ctx.rows, tallyColumns(t('doc-col-kind')), [...data.byKind.map((k) => tallyRow(k)), tallyRow(total, true)]),
     heading(t('doc-summary-h-titles')),
   );
   if (data.titles.length === 0) children.push(body(t('doc-summary-no-titles')));
@@ -255,6 +255,7 @@ export function summaryDocument(ctx: DocumentContext, data: SummaryData) {
     para(t('doc-summary-annex-title', { year }), { bold: true, align: 'center' }),
     para(t('doc-annex-attached', { kind: t('doc-report-kind-lower'), date: formatVnDate(ctx.today), body: settings.bodyName }), { italics: true, align: 'center', after: 8 }),
     grid(
+        ctx.rows,
       [
         { header: t('doc-col-index'), weight: 5, align: 'center' },
         { header: t('doc-col-unit'), weight: 28 },

@@ -1,8 +1,9 @@
 // `npm run bench`: every benchmark, each printing its figures; exits non-zero if a target is missed.
+import { benchDocuments } from './documents.ts';
 import { benchExport } from './export.ts';
 import { benchTelegramInbound } from './telegram-inbound.ts';
 import { benchTelegramLoad } from './telegram-load.ts';
 
-const results = [await benchTelegramInbound(), await benchTelegramLoad(), await benchExport()];
+const results = [await benchTelegramInbound(), await benchTelegramLoad(), await benchExport(), await benchDocuments()];
 results.push(await (await import('./reminders.ts')).benchReminders());
 process.exitCode = results.every(Boolean) ? 0 : 1;
