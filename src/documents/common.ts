@@ -2,7 +2,8 @@
 import type { Movement } from '../domain/movements.ts';
 import { formatVnDate, formatVnNumber } from '../domain/vn-input.ts';
 import type { Locale, Translate } from '../i18n/index.ts';
-import { documentDate, type HeaderText, type TableRows } from './layout.ts';
+import type { Paragraph, Table } from 'docx';
+import { body, documentDate, heading, para, signatureBlock, type HeaderText, type TableRows } from './layout.ts';
 import type { BoardSettings } from './settings.ts';
 
 export interface DocumentContext {
@@ -50,4 +51,24 @@ export const planText = (value: number, direction: string | null) => `${directio
 export function countShare(count: number, of: number): string {
   if (of === 0 || count === 0) return formatVnNumber(count);
   return `${formatVnNumber(count)} (${formatVnNumber(Math.round((count / of) * 1000) / 10, 1)}%)`;
+}
+
+/** The end of a report to the People's Committee: proposals, then "Nơi nhận" and the Board's signer. */
+export function reportClosing(ctx: DocumentContext, proposalsId: string): (Paragraph | Table)[] {
+  const { t, settings } = ctx;
+  return [
+    heading(t('doc-summary-h-proposals')),
+    body(t(proposalsId, { body: settings.bodyName })),
+    signatureBlock({ recipientsLabel: t('doc-recipients'), recipients: settings.recipients, signerTitle: settings.signerTitle, signerName: settings.signerName }),
+  ];
+}
+
+/** "PHỤ LỤC", its title, "(Kèm theo Báo cáo ngày … của …)". */
+export function annexHeading(ctx: DocumentContext, title: string): Paragraph[] {
+  const { t, settings } = ctx;
+  return [
+    para(t('doc-annex'), { bold: true, align: 'center' }),
+    para(title, { bold: true, align: 'center' }),
+    para(t('doc-annex-attached', { kind: t('doc-report-kind-lower'), date: formatVnDate(ctx.today), body: settings.bodyName }), { italics: true, align: 'center', after: 8 }),
+  ];
 }

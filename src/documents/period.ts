@@ -14,8 +14,8 @@ import { countAssessment, eachTargetStanding, emptyProgressCounts, type Period, 
 import { movementStatus } from '../domain/status.ts';
 import { formatVnDate, formatVnNumber, localDate } from '../domain/vn-input.ts';
 import type { Translate } from '../i18n/index.ts';
-import { countShare, headerText, launchSentence, type DocumentContext } from './common.ts';
-import { body, documentTitle, grid, heading, LANDSCAPE_TEXT_WIDTH, nationalHeader, officialDocument, para, signatureBlock, type GridColumn, type GridRow } from './layout.ts';
+import { annexHeading, countShare, headerText, launchSentence, reportClosing, type DocumentContext } from './common.ts';
+import { body, documentTitle, grid, heading, LANDSCAPE_TEXT_WIDTH, nationalHeader, officialDocument, para, type GridColumn, type GridRow } from './layout.ts';
 import { namesOrCount } from './summary.ts';
 
 type Counts = ProgressCounts & { targets: number };
@@ -137,16 +137,12 @@ export function periodDocument(ctx: DocumentContext, data: PeriodData) {
     grid(ctx.rows, countColumns(t('doc-col-area'), 36), [...data.byArea.map((a) => ({ cells: [`${a.number}. ${a.title}`, ...countCells(a.counts)] })), totalRow]),
     heading(t('doc-period-h-groups')),
     grid(ctx.rows, countColumns(t('doc-col-group'), 36), [...data.byGroup.map((g) => ({ cells: [g.label, ...countCells(g.counts)] })), totalRow]),
-    heading(t('doc-summary-h-proposals')),
-    body(t('doc-period-proposals', { body: settings.bodyName })),
-    signatureBlock({ recipientsLabel: t('doc-recipients'), recipients: settings.recipients, signerTitle: settings.signerTitle, signerName: settings.signerName }),
+    ...reportClosing(ctx, 'doc-period-proposals'),
   );
   const annex = [
-    para(t('doc-annex'), { bold: true, align: 'center' }),
-    para(t('doc-period-annex-title', { period: label.toLocaleUpperCase(locale) }), { bold: true, align: 'center' }),
-    para(t('doc-annex-attached', { kind: t('doc-report-kind-lower'), date: formatVnDate(ctx.today), body: settings.bodyName }), { italics: true, align: 'center', after: 8 }),
+    ...annexHeading(ctx, t('doc-period-annex-title', { period: label.toLocaleUpperCase(locale) })),
     grid(
-        ctx.rows,
+      ctx.rows,
       [
         { header: t('doc-col-index'), weight: 5, align: 'center' },
         { header: t('doc-col-unit'), weight: 24 },

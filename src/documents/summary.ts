@@ -13,8 +13,8 @@ import { movementStatus, type UnitStatus } from '../domain/status.ts';
 import { TITLES } from '../domain/titles.ts';
 import { formatVnDate, formatVnNumber, localDate } from '../domain/vn-input.ts';
 import type { Translate } from '../i18n/index.ts';
-import { countShare, headerText, launchSentence, type DocumentContext } from './common.ts';
-import { body, documentTitle, grid, heading, LANDSCAPE_TEXT_WIDTH, nationalHeader, officialDocument, para, signatureBlock, type GridRow } from './layout.ts';
+import { annexHeading, countShare, headerText, launchSentence, reportClosing, type DocumentContext } from './common.ts';
+import { body, documentTitle, grid, heading, LANDSCAPE_TEXT_WIDTH, nationalHeader, officialDocument, para, type GridRow } from './layout.ts';
 
 /** Units named in the text at most; more are in the annex. */
 const NAMED_IN_TEXT = 30;
@@ -232,10 +232,7 @@ export function summaryDocument(ctx: DocumentContext, data: SummaryData) {
     for (const n of area.notable)
       children.push(para(`- ${n.example ? t('doc-summary-notable-one', { text: n.text, detail: n.example }) : t('doc-summary-notable', { text: n.text, units: n.units })}`, { align: 'justify', indent: 10, after: 2 }));
   }
-  children.push(heading(t('doc-summary-h-proposals')), body(t('doc-summary-proposals', { body: settings.bodyName })));
-  children.push(
-    signatureBlock({ recipientsLabel: t('doc-recipients'), recipients: settings.recipients, signerTitle: settings.signerTitle, signerName: settings.signerName }),
-  );
+  children.push(...reportClosing(ctx, 'doc-summary-proposals'));
 
   // Annex: every unit, landscape.
   const annexRows: GridRow[] = data.units.map((u, i) => ({
@@ -251,11 +248,9 @@ export function summaryDocument(ctx: DocumentContext, data: SummaryData) {
     ],
   }));
   const annex = [
-    para(t('doc-annex'), { bold: true, align: 'center' }),
-    para(t('doc-summary-annex-title', { year }), { bold: true, align: 'center' }),
-    para(t('doc-annex-attached', { kind: t('doc-report-kind-lower'), date: formatVnDate(ctx.today), body: settings.bodyName }), { italics: true, align: 'center', after: 8 }),
+    ...annexHeading(ctx, t('doc-summary-annex-title', { year })),
     grid(
-        ctx.rows,
+      ctx.rows,
       [
         { header: t('doc-col-index'), weight: 5, align: 'center' },
         { header: t('doc-col-unit'), weight: 28 },

@@ -6,13 +6,13 @@
  *
  * Run alone: `npx tsx test/bench/documents.ts`.
  */
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { closeDatabase, openDatabase } from '../../src/db/connection.ts';
 import { writeDocument, type DocumentKind } from '../../src/documents/index.ts';
+import { rssMB, runInChild } from './child.ts';
 import { generate } from './export.ts';
 
 const CODE = 'BENCH-2020';
@@ -27,8 +27,6 @@ interface ChildResult {
   bytes: number;
 }
 
-const rssMB = () => process.resourceUsage().maxRSS / 1024;
-
 /** In the child: one document, timed from the call to the file written. */
 async function child(kind: DocumentKind, dbPath: string, outDir: string): Promise<ChildResult> {
   const db = openDatabase(dbPath);
@@ -40,19 +38,7 @@ async function child(kind: DocumentKind, dbPath: string, outDir: string): Promis
   return { seconds, peakMB: rssMB(), baseMB, bytes: written.bytes };
 }
 
-function runChild(kind: DocumentKind, dbPath: string, outDir: string): Promise<ChildResult> {
-  return new Promise((resolve, reject) => {
-    const worker = spawn(process.execPath, ['--import', 'tsx', THIS_FILE, 'child', kind, dbPath, outDir], { stdio: ['ignore', 'pipe', 'inherit'] });
-    let out = '';
-    worker.stdout.on('data', (chunk: Buffer) => (out += chunk.toString('utf8')));
-    worker.on('error', reject);
-    worker.on('close', (code) => {
-      const line = out.trim().split('\n').at(-1) ?? '';
-      if (code !== 0 || !line.startsWith('{')) reject(new Error(`${kind} child failed (${code}): ${out}`));
-      else resolve(JSON.parse(line) as ChildResult);
-    });
-  });
-}
+const runChild = (kind: DocumentKind, dbPath: string, outDir: string) => runInChild<ChildResult>(THIS_FILE, ['child', kind, dbPath, outDir]);
 
 export async function benchDocuments(): Promise<boolean> {
   const dir = mkdtempSync(join(tmpdir(), 'thidua-bench-documents-'));
