@@ -153,7 +153,7 @@ export function summaryData(db: DbOrTx, movement: Movement, today: string, t: Tr
           text: n.text,
           units: n.units,
           // One unit's target: with its plan (a plan is never added to another unit's).
-          example: n.units === 1 ? `${n.plan !== null ? `${n.direction === 'at_most' ? '≤' : '≥'} ${formatVnNumber(n.plan, 4)}${n.measure ? ` ${n.measure}` : ''}, ` : ''}${n.unit}` : null,
+          example: n.units === 1 ? `${n.plan !== null ? `${n.direction === 'at_most' ? '≤' : '≥'} ${formatVnNumber(n.plan, 4)}${n.measure ? `${n.measure === '%' ? '' : ' '}${n.measure}` : ''}, ` : ''}${n.unit}` : null,
         })),
     })),
   };
@@ -228,7 +228,7 @@ export function summaryDocument(ctx: DocumentContext, data: SummaryData) {
 
   children.push(heading(t('doc-summary-h-targets')));
   for (const area of data.areas) {
-    children.push(body(t('doc-summary-area', { number: area.number, title: area.title, targets: area.targets, units: area.units }), { bold: false }));
+    children.push(body(t('doc-summary-area', { number: area.number, title: area.title, targets: area.targets, units: area.units }), { italics: true }));
     for (const n of area.notable)
       children.push(para(`- ${n.example ? t('doc-summary-notable-one', { text: n.text, detail: n.example }) : t('doc-summary-notable', { text: n.text, units: n.units })}`, { align: 'justify', indent: 10, after: 2 }));
   }

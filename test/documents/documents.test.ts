@@ -212,7 +212,7 @@ describe("the Board's aggregate report on registration", () => {
     expect(byKind.find((r) => r[0] === 'Sở')).toEqual(['Sở', '15', '1 (6,7%)', '1 (6,7%)', '13 (86,7%)', '1']);
     // Targets by area count sent registrations only (the returned one was sent): area 1 has STP's 7 and SKHDT's 1.
     expect(all).toContain('1. Đẩy nhanh tiến độ dự án, công trình trọng điểm; kết cấu hạ tầng; thu ngân sách: 8 chỉ tiêu của 2 đơn vị.');
-    expect(all).toContain(`- ${RATE} (≥ 98,5 %, Sở Nội vụ);`);
+    expect(all).toContain(`- ${RATE} (≥ 98,5%, Sở Nội vụ);`);
   });
 
   it('has an annex row for every unit taking part, with status, date sent, lateness, targets and titles', () => {
