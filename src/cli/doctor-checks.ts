@@ -66,8 +66,12 @@ export async function runDoctorChecks({ config, db, now, fetch: fetchImpl = glob
   if (config.TELEGRAM_BOT_TOKEN) await checkTelegram(config, fetchImpl, add);
   else add('ok', 'doctor-telegram-off');
   const zaloOn = config.ZALO_APP_ID !== undefined && config.ZALO_APP_SECRET !== undefined && config.ZALO_OA_SECRET_KEY !== undefined;
-  if (zaloOn) await checkZalo(config, db, now, fetchImpl, add);
-  else add('ok', 'doctor-zalo-off');
+  if (zaloOn) {
+    await checkZalo(config, db, now, fetchImpl, add);
+    // Workbooks, CSV and documents over 5 MB reach Zalo users only as signed links.
+    if (config.PUBLIC_BASE_URL) add('ok', 'doctor-file-links-ok', { url: config.PUBLIC_BASE_URL });
+    else add('warn', 'doctor-file-links-off');
+  } else add('ok', 'doctor-zalo-off');
 
   const newest = listBackups(backupDir(config))[0];
   if (config.BACKUP_AT === 'off') add('warn', 'doctor-backup-off');
