@@ -268,6 +268,7 @@ conv-help-liaison = Commands:
   /register — register your unit's emulation targets
   /report — report results for a period
   /myunit — where your unit stands
+  /regform — download the registration (Word) for the head of the unit to sign
   /menu — what you can do
   /lang — change language (Tiếng Việt / English)
   While answering: /back — previous step, /cancel — stop, /help — help for the current step.
@@ -540,7 +541,7 @@ conv-help-admin = Commands of the Emulation and Commendation Board:
   /late — units that have not sent their registration, urge all or some
   /broadcast — send an announcement to units, see its delivery
   /invite — create an invite code for a unit's officer
-  /export — export the figures as Excel (XLSX) or CSV
+  /export — export the figures as Excel (XLSX) or CSV, or a Word document: the report to the People's Committee, a unit's registration
   /menu — what you can do · /lang — change language
   While answering: /back, /cancel, /help.
 conv-help-cluster_head = Commands of a cluster/block head:
@@ -551,7 +552,7 @@ conv-help-cluster_head = Commands of a cluster/block head:
   /menu — what you can do · /lang — change language
 conv-help-viewer = Commands:
   /status — the movement at a glance (read only)
-  /export — export the figures to Excel
+  /export — export the figures to Excel, or a report as a Word document
   /menu — what you can do · /lang — change language
 menu-status = Movement status
 menu-review = Review registrations
@@ -1132,7 +1133,7 @@ err-export-period-unknown = Movement { $movement } has no reporting period with 
 err-export-format = Format "{ $format }" is not valid: choose xlsx or csv.
 cli-help-export = Export the movement's figures to Excel (XLSX) or CSV: summary, registered targets, results, units, clusters/blocks
 cli-option-export-movement = Movement code (default: the open movement)
-cli-option-export-cluster = Only one cluster/block (its code, e.g. CUM-1)
+cli-option-export-cluster = Only one cluster/block (its code, e.g. CUM1)
 cli-option-export-period = Only the results of one reporting period (its code, e.g. Q2020-1)
 cli-option-export-format = xlsx (default) or csv (one file per sheet)
 cli-option-export-out = Folder for the files (default ./exports)
@@ -1140,6 +1141,170 @@ cli-option-export-all-revisions = Results sheet with every report revision, not 
 cli-export-done = Exported movement { $code } to { $count } file(s):
 cli-export-file = {"  "}{ $path }
 cli-export-sheet = {"    "}{ $sheet }: { $rows } rows
+
+## Văn bản / Documents
+
+# Export: additions
+cli-option-export-include-drafts = Registrations not sent to the Board too (default: only those sent)
+export-sheet-titles = Titles
+export-col-version = Version
+export-col-return-reason = Reason returned
+export-col-title = Title sought
+
+doc-creator = Emulation Assistant
+doc-default-province = (province)
+doc-default-parent = { $province } Provincial People's Committee
+doc-default-body = Department of Home Affairs
+doc-default-standing-body = Department of Home Affairs (Emulation and Commendation Board)
+doc-default-signer-title = DIRECTOR
+doc-default-recipients =
+    Provincial People's Committee (for report);
+    Provincial Emulation and Commendation Council;
+    Archive: Office, Board.
+doc-addressee = { $province } Provincial People's Committee
+doc-number = No.:        /{ $kind }-{ $abbreviation }
+doc-nation = SOCIALIST REPUBLIC OF VIETNAM
+doc-motto = Independence - Freedom - Happiness
+doc-place-date = { $place }, { $day }/{ $month }/{ $year }
+doc-to = To: { $addressee }
+doc-launch = Pursuant to dispatch No. { $number }{ $hasDate ->
+    [yes] {" "}of { $date }
+   *[no] {""}
+  }{ $hasIssuer ->
+    [yes] {" "}by { $issuer }
+   *[no] {""}
+  } launching the { $movement }
+doc-launch-plain = Pursuant to the { $movement }
+doc-recipients = Recipients:
+doc-sign-hint = (Signature and seal)
+doc-report-number-kind = BC
+doc-report-kind = REPORT
+doc-report-kind-lower = the report
+doc-total = Total
+doc-no-group = In no cluster or block
+doc-too-many-names = { $count } units (listed in the annex)
+doc-annex = ANNEX
+doc-annex-attached = (Attached to { $kind } of { $date } by { $body })
+doc-qualitative-plan = Done
+doc-col-index = No.
+doc-col-target = Target
+doc-col-measure = Unit of measure
+doc-col-plan = Plan
+doc-col-note = Note
+doc-col-unit = Unit
+doc-col-group = Cluster / block
+doc-col-kind = Kind of unit
+doc-col-units = Units
+doc-col-on-time = Sent on time
+doc-col-late = Sent late
+doc-col-not-sent = Not sent
+doc-col-approved = Approved
+doc-col-status = Status
+doc-col-sent-on = Sent on
+doc-col-lateness = On time / late
+doc-col-targets = Targets
+doc-col-titles = Titles sought
+doc-col-area = Content area
+doc-col-exceeded = Exceeded
+doc-col-met = Met
+doc-col-in-progress = In progress
+doc-col-not-met = Not met
+doc-col-not-reported = Not reported
+doc-col-reported-on = Reported on
+doc-reg-number-kind = ĐK
+doc-reg-kind = REGISTRATION
+doc-reg-title = Emulation targets and titles for { $year }
+doc-reg-draft-mark = (Draft: this registration is "{ registration-status }" and has not been sent to the Emulation and Commendation Board)
+doc-reg-intro = { $launch }, { $unit } registers the following emulation targets and titles for { $year }:
+doc-reg-targets-heading = I. EMULATION TARGETS
+doc-reg-no-targets = The unit has registered no targets.
+doc-reg-due = Due: { $date }
+doc-reg-titles-heading = II. TITLES SOUGHT
+doc-reg-no-titles = The unit seeks no emulation title.
+doc-reg-commitment = { $unit } undertakes to carry out the targets registered and to report its results to the Emulation and Commendation Board as required.
+doc-reg-recipients =
+    { $standingBody };
+    Archive: Office.
+doc-reg-signer = HEAD OF THE UNIT
+doc-summary-title = Emulation registrations for { $year } of the agencies, units and localities
+doc-summary-intro = { $launch }, { $body } guided the agencies, units, localities, clusters and blocks in registering their emulation targets and titles, due by { $deadline }. { $body } reports to the Provincial People's Committee as follows:
+doc-summary-h-registration = I. REGISTRATION
+doc-summary-totals = { $units } units take part in the movement; { $sent } have sent their registration, { $onTime } on time and { $late } late (after { $deadline }); { $notSent } have not sent it. The Board has approved { $approved } registrations.
+doc-summary-late-named = Units that sent late ({ $count }): { $names }.
+doc-summary-overdue-named = Units overdue, not sent ({ $count }): { $names }.
+doc-summary-not-yet-named = Units that have not sent their registration yet (due { $deadline }) ({ $count }): { $names }.
+doc-summary-by-group = By cluster and block:
+doc-summary-by-kind = By kind of unit:
+doc-summary-h-titles = II. TITLES SOUGHT
+doc-summary-no-titles = No unit seeks an emulation title yet.
+doc-summary-title-line = - { $title }: { $count } units.
+doc-summary-flag = Units seeking the Provincial People's Committee's emulation flag ({ $count }), to be compared within their cluster or block: { $names }.
+doc-summary-h-targets = III. MAIN TARGETS
+doc-summary-area = { $number }. { $title }: { $targets } targets of { $units } units.
+doc-summary-notable = { $text } ({ $units } units);
+doc-summary-notable-one = { $text } ({ $detail });
+doc-summary-h-proposals = IV. PROPOSALS
+doc-summary-proposals = { $body } will go on guiding and urging the units that have not sent their registration, and will follow and report the results of the targets periodically to the Provincial People's Committee.
+doc-summary-annex-title = EMULATION REGISTRATIONS FOR { $year } BY UNIT
+doc-period-title = Results of the emulation targets: { $period }
+doc-period-intro = { $launch }, { $body } has gathered the results of the emulation targets for { $period } of the agencies, units and localities (judged as of { $asOf }) and reports to the Provincial People's Committee as follows:
+doc-period-h-reporting = I. REPORTING
+doc-period-reporting = { $units } units have sent their registration; { $reported } have reported their results ({ $late } after the due date { $due }); { $missing } have not reported.
+doc-period-missing-named = Units that have not reported ({ $count }): { $names }.
+doc-period-h-areas = II. RESULTS BY CONTENT AREA
+doc-period-rule = Each target is counted once, by where it stands against its plan: a target before its due date is in progress; a rate stands as last reported, never added up; a count or an amount is the running total since the start of the year.
+doc-period-h-groups = III. RESULTS BY CLUSTER AND BLOCK
+doc-period-proposals = { $body } will go on urging the units that have not reported, and the units whose targets are not met to take corrective measures.
+doc-period-annex-title = RESULTS OF THE EMULATION TARGETS BY UNIT: { $period }
+doc-late-report = (late)
+doc-not-reported = Not reported
+err-doc-unit-unknown = No unit "{ $code }" (type its code, e.g. SNV, or its name).
+err-doc-unit-needed = Choose a unit (--unit CODE).
+err-doc-period-needed = Choose a reporting period (--period CODE). The periods of movement { $movement }: { $periods }
+err-doc-kind = No document kind "{ $kind }": choose registration, summary or period.
+cli-help-document = The Board's documents (.docx, Decree 30/2020 layout): a unit's registration, the aggregate report on registration, a period's report
+cli-option-document-movement = Movement code (default: the open movement)
+cli-option-document-unit = registration: the unit's code or name (e.g. SNV)
+cli-option-document-period = period: the reporting period's code (e.g. H2020-1, Y2020)
+cli-option-document-out = Folder for the file (default ./exports)
+cli-help-board = Show or change who issues and signs the Board's documents (an empty value restores the default)
+cli-option-board-movement = Movement code (default: the open movement)
+cli-option-board-parent = The body above the issuer in the header, e.g. "UBND TỈNH NAM ĐỊNH"
+cli-option-board-body = The issuing body in the header, e.g. "SỞ NỘI VỤ"
+cli-option-board-body-name = The issuing body inside a sentence, e.g. "Sở Nội vụ"
+cli-option-board-abbreviation = Its abbreviation in document numbers (No.: …/BC-SNV), e.g. SNV
+cli-option-board-place = Place name before the date, e.g. "Nam Định"
+cli-option-board-signer-title = The signer's title, e.g. "GIÁM ĐỐC" or "KT. GIÁM ĐỐC|PHÓ GIÁM ĐỐC"
+cli-option-board-signer = The signer's name
+cli-option-board-recipients = Recipients of the reports to the People's Committee, separated by "|"
+cli-board-title = The Board's documents, movement { $code }:
+board-bad-abbreviation = an abbreviation has capitals, digits, "-" and "." only (e.g. SNV), at most 20 characters
+config-bad-file-link-secret = needs at least 32 random characters (e.g. openssl rand -base64 32)
+zalo-file-link = The file { $name } ({ $size }) cannot go through Zalo itself. Download it from this link of yours (it works until { $time } on { $date }): { $url }
+zalo-file-no-link = The file { $name } ({ $size }) cannot be sent on Zalo (Zalo takes only PDF and Word files up to 5 MB). Get it on Telegram, or ask the Board to email it.
+doctor-file-links-ok = Files Zalo will not take (workbooks, CSV, files over 5 MB) go as signed links under { $url }/files/…; your HTTPS proxy must pass /files/ to the bot.
+doctor-file-links-off = PUBLIC_BASE_URL is not set: Zalo users cannot get workbooks, CSV files or files over 5 MB (Zalo takes only PDF and Word files up to 5 MB). Set PUBLIC_BASE_URL to the bot's public HTTPS address.
+exp-doc-summary = Aggregate report on registration to the People's Committee (Word)
+exp-doc-period = A period's report: mid-year, year-end (Word)
+exp-doc-registration = A unit's registration (Word)
+exp-doc-period-prompt = The report for which period?
+exp-doc-unit-prompt = Which unit's registration? Type its code (e.g. SNV) or its name.
+exp-doc-unit-none = No unit "{ $query }". Type its code (e.g. SNV) or part of its name.
+exp-doc-unit-many = { $count } units match "{ $query }": { $examples }. Type the unit's code.
+export-period-help = Choose a period: a quarter, the first half (mid-year review), the year (year-end review). The report judges the targets as of its end.
+export-unit-help = Type the unit's code (e.g. SNV, HHH) or part of its name (e.g. "hai hau"). /cancel to stop.
+doc-started = Preparing { $kind ->
+    [registration] the registration of { $name }
+    [period] the report for { $name }
+   *[summary] the aggregate report on registration
+  }… The Word file will be sent here when it is ready.
+doc-ready = 📄 { $kind ->
+    [registration] Emulation registration: print it, have the head of the unit sign and stamp it, then send it to the Board.
+    [period] Report on the emulation targets (a draft to be signed).
+   *[summary] Aggregate report on registration (a draft to be signed).
+  }
+reg-download-form = Download the registration to be signed
+tg-cmd-regform = Download the registration (Word) to be signed
 
 ## Reminders
 

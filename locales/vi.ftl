@@ -252,6 +252,7 @@ conv-help-liaison = Các lệnh:
   /dangky — đăng ký chỉ tiêu thi đua của đơn vị
   /baocao — báo cáo kết quả thực hiện theo kỳ
   /donvi — xem tình hình của đơn vị
+  /taidangky — tải bản đăng ký (Word) để trình thủ trưởng ký
   /menu — các việc có thể làm
   /ngonngu — đổi ngôn ngữ (Tiếng Việt / English)
   Khi đang làm dở: /quaylai — quay lại bước trước, /huy — dừng lại, /trogiup — hướng dẫn bước hiện tại.
@@ -524,7 +525,7 @@ conv-help-admin = Các lệnh của Ban Thi đua - Khen thưởng:
   /dondoc — đơn vị chưa gửi bản đăng ký, đôn đốc tất cả hoặc từng đơn vị
   /thongbao — gửi thông báo đến các đơn vị, xem kết quả gửi
   /moi — tạo mã mời cho cán bộ của một đơn vị
-  /xuat — xuất số liệu ra Excel (XLSX) hoặc CSV
+  /xuat — xuất số liệu ra Excel (XLSX), CSV, hoặc văn bản Word: báo cáo gửi UBND tỉnh, bản đăng ký của đơn vị
   /menu — các việc có thể làm · /ngonngu — đổi ngôn ngữ
   Khi đang làm dở: /quaylai, /huy, /trogiup.
 conv-help-cluster_head = Các lệnh của cụm, khối trưởng:
@@ -535,7 +536,7 @@ conv-help-cluster_head = Các lệnh của cụm, khối trưởng:
   /menu — các việc có thể làm · /ngonngu — đổi ngôn ngữ
 conv-help-viewer = Các lệnh:
   /tinhhinh — tình hình phong trào (chỉ xem)
-  /xuat — xuất số liệu ra Excel
+  /xuat — xuất số liệu ra Excel, hoặc báo cáo dạng văn bản Word
   /menu — các việc có thể làm · /ngonngu — đổi ngôn ngữ
 menu-status = Tình hình phong trào
 menu-review = Duyệt đăng ký
@@ -1116,7 +1117,7 @@ err-export-period-unknown = Phong trào { $movement } không có kỳ báo cáo 
 err-export-format = Định dạng "{ $format }" không hợp lệ: chọn xlsx hoặc csv.
 cli-help-export = Xuất số liệu phong trào ra Excel (XLSX) hoặc CSV: tổng hợp, chỉ tiêu đăng ký, kết quả, đơn vị, cụm/khối
 cli-option-export-movement = Mã phong trào (mặc định: phong trào đang mở)
-cli-option-export-cluster = Chỉ một cụm/khối (mã, ví dụ CUM-1)
+cli-option-export-cluster = Chỉ một cụm/khối (mã, ví dụ CUM1)
 cli-option-export-period = Chỉ kết quả của một kỳ báo cáo (mã, ví dụ Q2020-1)
 cli-option-export-format = xlsx (mặc định) hoặc csv (mỗi trang một tệp)
 cli-option-export-out = Thư mục ghi tệp (mặc định ./exports)
@@ -1124,6 +1125,170 @@ cli-option-export-all-revisions = Trang Kết quả gồm mọi lần báo cáo,
 cli-export-done = Đã xuất phong trào { $code } ra { $count } tệp:
 cli-export-file = {"  "}{ $path }
 cli-export-sheet = {"    "}{ $sheet }: { $rows } dòng
+
+## Văn bản / Documents
+
+# Xuất số liệu: phần bổ sung
+cli-option-export-include-drafts = Gồm cả các bản đăng ký chưa gửi Ban (mặc định: chỉ bản đã gửi)
+export-sheet-titles = Danh hiệu
+export-col-version = Lần gửi
+export-col-return-reason = Lý do trả lại
+export-col-title = Danh hiệu đăng ký
+
+doc-creator = Trợ lý Thi đua
+doc-default-province = (tỉnh)
+doc-default-parent = UBND tỉnh { $province }
+doc-default-body = Sở Nội vụ
+doc-default-standing-body = Sở Nội vụ (Ban Thi đua - Khen thưởng)
+doc-default-signer-title = GIÁM ĐỐC
+doc-default-recipients =
+    UBND tỉnh (để báo cáo);
+    Hội đồng Thi đua - Khen thưởng tỉnh;
+    Lưu: VT, Ban TĐKT.
+doc-addressee = Ủy ban nhân dân tỉnh { $province }
+doc-number = Số:        /{ $kind }-{ $abbreviation }
+doc-nation = CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+doc-motto = Độc lập - Tự do - Hạnh phúc
+doc-place-date = { $place }, ngày { $day } tháng { $month } năm { $year }
+doc-to = Kính gửi: { $addressee }
+doc-launch = Thực hiện Công văn số { $number }{ $hasDate ->
+    [yes] {" "}ngày { $date }
+   *[no] {""}
+  }{ $hasIssuer ->
+    [yes] {" "}của { $issuer }
+   *[no] {""}
+  } về việc phát động { $movement }
+doc-launch-plain = Thực hiện { $movement }
+doc-recipients = Nơi nhận:
+doc-sign-hint = (Ký tên, đóng dấu)
+doc-report-number-kind = BC
+doc-report-kind = BÁO CÁO
+doc-report-kind-lower = Báo cáo
+doc-total = Tổng cộng
+doc-no-group = Chưa thuộc cụm, khối
+doc-too-many-names = { $count } đơn vị (danh sách tại Phụ lục)
+doc-annex = PHỤ LỤC
+doc-annex-attached = (Kèm theo { $kind } ngày { $date } của { $body })
+doc-qualitative-plan = Hoàn thành
+doc-col-index = STT
+doc-col-target = Nội dung chỉ tiêu
+doc-col-measure = Đơn vị tính
+doc-col-plan = Kế hoạch
+doc-col-note = Ghi chú
+doc-col-unit = Đơn vị
+doc-col-group = Cụm, khối thi đua
+doc-col-kind = Loại đơn vị
+doc-col-units = Số đơn vị
+doc-col-on-time = Gửi đúng hạn
+doc-col-late = Nộp muộn
+doc-col-not-sent = Chưa gửi
+doc-col-approved = Đã duyệt
+doc-col-status = Trạng thái
+doc-col-sent-on = Ngày gửi
+doc-col-lateness = Đúng hạn / muộn
+doc-col-targets = Số chỉ tiêu
+doc-col-titles = Danh hiệu đăng ký
+doc-col-area = Nội dung thi đua
+doc-col-exceeded = Vượt
+doc-col-met = Đạt
+doc-col-in-progress = Đang thực hiện
+doc-col-not-met = Không đạt
+doc-col-not-reported = Chưa báo cáo
+doc-col-reported-on = Ngày báo cáo
+doc-reg-number-kind = ĐK
+doc-reg-kind = BẢN ĐĂNG KÝ
+doc-reg-title = Chỉ tiêu và danh hiệu thi đua năm { $year }
+doc-reg-draft-mark = (Bản dự thảo: bản đăng ký đang ở trạng thái "{ registration-status }", chưa được gửi Ban Thi đua - Khen thưởng)
+doc-reg-intro = { $launch }, { $unit } đăng ký chỉ tiêu và danh hiệu thi đua năm { $year } như sau:
+doc-reg-targets-heading = I. CÁC CHỈ TIÊU THI ĐUA
+doc-reg-no-targets = Đơn vị chưa đăng ký chỉ tiêu thi đua nào.
+doc-reg-due = Thời hạn: { $date }
+doc-reg-titles-heading = II. DANH HIỆU THI ĐUA ĐĂNG KÝ
+doc-reg-no-titles = Đơn vị không đăng ký danh hiệu thi đua.
+doc-reg-commitment = { $unit } cam kết tổ chức thực hiện tốt các chỉ tiêu đã đăng ký, báo cáo kết quả định kỳ về Ban Thi đua - Khen thưởng theo quy định.
+doc-reg-recipients =
+    { $standingBody };
+    Lưu: VT.
+doc-reg-signer = THỦ TRƯỞNG ĐƠN VỊ
+doc-summary-title = Kết quả đăng ký thi đua năm { $year } của các cơ quan, đơn vị, địa phương
+doc-summary-intro = { $launch }, { $body } đã hướng dẫn các cơ quan, đơn vị, địa phương, các cụm, khối thi đua đăng ký chỉ tiêu và danh hiệu thi đua, thời hạn gửi trước ngày { $deadline }. { $body } tổng hợp, báo cáo Ủy ban nhân dân tỉnh như sau:
+doc-summary-h-registration = I. TÌNH HÌNH ĐĂNG KÝ THI ĐUA
+doc-summary-totals = Tổng số { $units } đơn vị tham gia phong trào; { $sent } đơn vị đã gửi bản đăng ký, trong đó { $onTime } đơn vị gửi đúng hạn và { $late } đơn vị nộp muộn (sau ngày { $deadline }); { $notSent } đơn vị chưa gửi. Ban Thi đua - Khen thưởng đã duyệt { $approved } bản đăng ký.
+doc-summary-late-named = Các đơn vị nộp muộn ({ $count }): { $names }.
+doc-summary-overdue-named = Các đơn vị quá hạn chưa nộp ({ $count }): { $names }.
+doc-summary-not-yet-named = Các đơn vị chưa gửi bản đăng ký (hạn { $deadline }) ({ $count }): { $names }.
+doc-summary-by-group = Theo cụm, khối thi đua:
+doc-summary-by-kind = Theo loại đơn vị:
+doc-summary-h-titles = II. DANH HIỆU THI ĐUA ĐĂNG KÝ
+doc-summary-no-titles = Chưa có đơn vị đăng ký danh hiệu thi đua.
+doc-summary-title-line = - { $title }: { $count } đơn vị.
+doc-summary-flag = Các đơn vị đăng ký Cờ thi đua của UBND tỉnh ({ $count }), sẽ được bình xét, suy tôn trong cụm, khối: { $names }.
+doc-summary-h-targets = III. CÁC CHỈ TIÊU THI ĐUA CHỦ YẾU
+doc-summary-area = { $number }. { $title }: { $targets } chỉ tiêu của { $units } đơn vị.
+doc-summary-notable = { $text } ({ $units } đơn vị đăng ký);
+doc-summary-notable-one = { $text } ({ $detail });
+doc-summary-h-proposals = IV. ĐỀ XUẤT, KIẾN NGHỊ
+doc-summary-proposals = { $body } tiếp tục hướng dẫn, đôn đốc các đơn vị chưa gửi bản đăng ký hoàn thành việc đăng ký; theo dõi, tổng hợp kết quả thực hiện các chỉ tiêu thi đua theo định kỳ, báo cáo Ủy ban nhân dân tỉnh.
+doc-summary-annex-title = TỔNG HỢP ĐĂNG KÝ THI ĐUA NĂM { $year } THEO ĐƠN VỊ
+doc-period-title = Kết quả thực hiện chỉ tiêu thi đua { $period }
+doc-period-intro = { $launch }, { $body } tổng hợp kết quả thực hiện các chỉ tiêu thi đua { $period } của các cơ quan, đơn vị, địa phương (đánh giá đến ngày { $asOf }), báo cáo Ủy ban nhân dân tỉnh như sau:
+doc-period-h-reporting = I. TÌNH HÌNH BÁO CÁO
+doc-period-reporting = Có { $units } đơn vị đã gửi bản đăng ký thi đua; { $reported } đơn vị đã báo cáo kết quả (trong đó { $late } đơn vị báo cáo sau hạn { $due }); { $missing } đơn vị chưa báo cáo.
+doc-period-missing-named = Các đơn vị chưa báo cáo ({ $count }): { $names }.
+doc-period-h-areas = II. KẾT QUẢ THEO NỘI DUNG THI ĐUA
+doc-period-rule = Mỗi chỉ tiêu được tính một lần theo mức đạt được so với kế hoạch: chỉ tiêu chưa đến thời hạn được tính là đang thực hiện; chỉ tiêu tỷ lệ lấy số liệu báo cáo gần nhất, không cộng dồn; chỉ tiêu số lượng, giá trị tính lũy kế từ đầu năm.
+doc-period-h-groups = III. KẾT QUẢ THEO CỤM, KHỐI THI ĐUA
+doc-period-proposals = { $body } tiếp tục đôn đốc các đơn vị chưa báo cáo, các đơn vị có chỉ tiêu không đạt kế hoạch có giải pháp khắc phục trong thời gian tới.
+doc-period-annex-title = KẾT QUẢ THỰC HIỆN CHỈ TIÊU THI ĐUA { $period } THEO ĐƠN VỊ
+doc-late-report = (sau hạn)
+doc-not-reported = Chưa báo cáo
+err-doc-unit-unknown = Không tìm thấy đơn vị "{ $code }" (nhập mã, ví dụ SNV, hoặc tên đơn vị).
+err-doc-unit-needed = Cần chọn đơn vị (--unit MÃ).
+err-doc-period-needed = Cần chọn kỳ báo cáo (--period MÃ). Các kỳ của phong trào { $movement }: { $periods }
+err-doc-kind = Loại văn bản "{ $kind }" không có: chọn registration, summary hoặc period.
+cli-help-document = Văn bản của Ban (.docx, thể thức Nghị định 30/2020): bản đăng ký của một đơn vị, báo cáo tổng hợp đăng ký, báo cáo kết quả một kỳ
+cli-option-document-movement = Mã phong trào (mặc định: phong trào đang mở)
+cli-option-document-unit = registration: mã hoặc tên đơn vị (ví dụ SNV)
+cli-option-document-period = period: mã kỳ báo cáo (ví dụ H2020-1, Y2020)
+cli-option-document-out = Thư mục ghi tệp (mặc định ./exports)
+cli-help-board = Xem hoặc sửa cơ quan ban hành và người ký các văn bản của Ban (để trống một giá trị để dùng mặc định)
+cli-option-board-movement = Mã phong trào (mặc định: phong trào đang mở)
+cli-option-board-parent = Cơ quan chủ quản ở tiêu đề, ví dụ "UBND TỈNH NAM ĐỊNH"
+cli-option-board-body = Cơ quan ban hành ở tiêu đề, ví dụ "SỞ NỘI VỤ"
+cli-option-board-body-name = Tên cơ quan trong câu văn, ví dụ "Sở Nội vụ"
+cli-option-board-abbreviation = Chữ viết tắt trong số, ký hiệu (Số: …/BC-SNV), ví dụ SNV
+cli-option-board-place = Địa danh trước ngày tháng, ví dụ "Nam Định"
+cli-option-board-signer-title = Chức vụ người ký, ví dụ "GIÁM ĐỐC" hoặc "KT. GIÁM ĐỐC|PHÓ GIÁM ĐỐC"
+cli-option-board-signer = Họ tên người ký
+cli-option-board-recipients = Nơi nhận của báo cáo gửi UBND tỉnh, ngăn cách bằng "|"
+cli-board-title = Văn bản của Ban, phong trào { $code }:
+board-bad-abbreviation = chữ viết tắt chỉ gồm chữ in hoa, chữ số, "-" và "." (ví dụ SNV), tối đa 20 ký tự
+config-bad-file-link-secret = cần ít nhất 32 ký tự ngẫu nhiên (ví dụ: openssl rand -base64 32)
+zalo-file-link = Tệp { $name } ({ $size }) không gửi thẳng được qua Zalo. Anh/chị tải tại đường link riêng này (dùng được đến { $time } ngày { $date }): { $url }
+zalo-file-no-link = Tệp { $name } ({ $size }) không gửi được qua Zalo (Zalo chỉ nhận tệp PDF, Word đến 5 MB). Anh/chị nhận tệp qua Telegram hoặc đề nghị Ban Thi đua - Khen thưởng gửi qua thư điện tử.
+doctor-file-links-ok = Tệp Zalo không nhận (bảng tính, CSV, tệp trên 5 MB) được gửi bằng đường link có chữ ký tại { $url }/files/…; máy chủ HTTPS phải chuyển đường dẫn /files/ tới bot.
+doctor-file-links-off = PUBLIC_BASE_URL chưa đặt: người dùng Zalo không nhận được bảng tính, CSV và tệp trên 5 MB (Zalo chỉ nhận tệp PDF, Word đến 5 MB). Đặt PUBLIC_BASE_URL là địa chỉ HTTPS công khai của bot.
+exp-doc-summary = Báo cáo tổng hợp đăng ký gửi UBND tỉnh (Word)
+exp-doc-period = Báo cáo kết quả một kỳ: sơ kết, tổng kết (Word)
+exp-doc-registration = Bản đăng ký của một đơn vị (Word)
+exp-doc-period-prompt = Báo cáo kết quả kỳ nào?
+exp-doc-unit-prompt = Bản đăng ký của đơn vị nào? Nhập mã (ví dụ SNV) hoặc tên đơn vị.
+exp-doc-unit-none = Không tìm thấy đơn vị "{ $query }". Nhập mã (ví dụ SNV) hoặc một phần tên đơn vị.
+exp-doc-unit-many = Có { $count } đơn vị khớp với "{ $query }": { $examples }. Nhập mã đơn vị.
+export-period-help = Chọn kỳ: quý, 6 tháng (sơ kết), năm (tổng kết). Báo cáo đánh giá các chỉ tiêu đến hết kỳ đó.
+export-unit-help = Nhập mã đơn vị (ví dụ SNV, HHH) hoặc một phần tên (ví dụ "hai hau"). /huy để thôi.
+doc-started = Đang soạn { $kind ->
+    [registration] bản đăng ký của { $name }
+    [period] báo cáo kết quả { $name }
+   *[summary] báo cáo tổng hợp đăng ký
+  }… Tệp Word sẽ được gửi vào đây khi xong.
+doc-ready = 📄 { $kind ->
+    [registration] Bản đăng ký thi đua: in, trình thủ trưởng đơn vị ký, đóng dấu rồi gửi Ban Thi đua - Khen thưởng.
+    [period] Báo cáo kết quả thực hiện chỉ tiêu thi đua (dự thảo để trình ký).
+   *[summary] Báo cáo tổng hợp đăng ký thi đua (dự thảo để trình ký).
+  }
+reg-download-form = Tải bản đăng ký để trình ký
+tg-cmd-regform = Tải bản đăng ký (Word) để trình ký
 
 ## Reminders
 

@@ -59,6 +59,12 @@ export const configSchema = z.object({
   ZALO_BOT_WEBHOOK_URL: optional(z.url({ protocol: /^https$/ })),
   /** Checked against X-Bot-Api-Secret-Token; derived from the token when unset. */
   ZALO_BOT_WEBHOOK_SECRET: optional(z.string().regex(/^[A-Za-z0-9_-]{16,256}$/, 'config-bad-webhook-secret')),
+  /** Public address of the bot's HTTP server (behind the HTTPS proxy): signed file links start with it. */
+  PUBLIC_BASE_URL: optional(url),
+  /** Key of the signed file links; unset: a random one kept in the database. */
+  FILE_LINK_SECRET: optional(z.string().min(32, 'config-bad-file-link-secret')),
+  /** How long a signed file link works. */
+  FILE_LINK_TTL_HOURS: withDefault(z.coerce.number().min(0.25).max(720), 24),
   HTTP_PORT: withDefault(z.coerce.number().int().min(0).max(65535), 8080),
   TZ: withDefault(timeZone, 'Asia/Ho_Chi_Minh'),
   LOG_LEVEL: withDefault(z.enum(['debug', 'info', 'warn', 'error', 'silent']), 'info'),

@@ -12,6 +12,7 @@ import { startTelegram, TelegramConflictError } from './channels/telegram/run.ts
 import { createZaloChannel } from './channels/zalo/adapter.ts';
 import { startZaloBot, ZALO_BOT_WEBHOOK_PATH } from './channels/zalobot/adapter.ts';
 import { startHttpServer, type Route } from './http/server.ts';
+import { createSignedLinks, fileLinkSecret } from './http/signed-links.ts';
 import { holdRunLockOrExit, startOperations } from './operations.ts';
 import { runConsoleChat } from './channels/console/run.ts';
 import { ConfigError, describeConfig, loadConfig, loadDotEnv, type Config } from './config.ts';
@@ -126,6 +127,19 @@ async function runMessengers(): Promise<void> {
   );
   const onJob = (job: Job) => jobs.run(job);
 
+  // Files too big for a messenger go as signed links to this server, when it has a public address.
+  const links = config.PUBLIC_BASE_URL
+    ? createSignedLinks({
+        db,
+        baseUrl: config.PUBLIC_BASE_URL,
+        secret: fileLinkSecret(db, config.FILE_LINK_SECRET, systemClock.now()),
+        clock: systemClock,
+        log,
+        defaultTtlMs: config.FILE_LINK_TTL_HOURS * 3_600_000,
+      })
+    : undefined;
+  if (links) routes.push(links.route);
+
   if (channels.telegram) {
     const telegram = await startTelegram({ config, db, core, clock: systemClock, log, outbound, onJob });
     senders.push(telegram.channel);
@@ -140,7 +154,7 @@ async function runMessengers(): Promise<void> {
     });
   }
   if (channels.zalo) {
-    const zalo = createZaloChannel({ config, db, core, clock: systemClock, log, outbound, onJob });
+    const zalo = createZaloChannel({ config, db, core, clock: systemClock, log, outbound, onJob, links });
     senders.push(zalo.sender);
     fetchers.zalo = zalo.fetchFile;
     if (zalo.zns) senders.push(zalo.zns);

@@ -75,6 +75,8 @@ const COMMANDS: Record<string, string> = {
   moi: 'invite',
   export: 'export',
   xuat: 'export',
+  regform: 'regform',
+  taidangky: 'regform',
   broadcast: 'broadcast',
   thongbao: 'broadcast',
   phatsong: 'broadcast',
@@ -93,6 +95,7 @@ const FLOW_OF_COMMAND: Record<string, string> = {
   late: 'late',
   invite: 'invite',
   export: 'export',
+  regform: 'regform',
   broadcast: 'broadcast',
 };
 

@@ -43,7 +43,9 @@ export type Job =
    * Fetches a filled form the person sent, reads it, stores what was found (form_uploads) and hands
    * the conversation an `upload` event with its id, so the next question is asked as any other.
    */
-  | { kind: 'form-in'; identityId: number; form: 'targets' | 'results'; registrationId: number; periodId: number | null; file: FileRef };
+  | { kind: 'form-in'; identityId: number; form: 'targets' | 'results'; registrationId: number; periodId: number | null; file: FileRef }
+  /** One of the Board's documents (documents/index.ts): a unit's registration, the summary, a period's report. */
+  | { kind: 'document'; personId: number; identityId: number; locale: Locale; document: 'registration' | 'summary' | 'period'; unitId?: number; periodCode?: string };
 
 export interface Prompt {
   text: string;

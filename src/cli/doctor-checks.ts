@@ -68,9 +68,13 @@ export async function runDoctorChecks({ config, db, now, fetch: fetchImpl = glob
   if (config.TELEGRAM_BOT_TOKEN) await checkTelegram(config, fetchImpl, add);
   else add('ok', 'doctor-telegram-off');
   const zaloOn = config.ZALO_APP_ID !== undefined && config.ZALO_APP_SECRET !== undefined && config.ZALO_OA_SECRET_KEY !== undefined;
-  if (zaloOn) await checkZalo(config, db, now, fetchImpl, add);
-  else add('ok', 'doctor-zalo-off');
-  if (zaloOn) add('ok', config.ZALO_ZNS_TEMPLATE_ID ? 'doctor-zns-on' : 'doctor-zns-off', { template: config.ZALO_ZNS_TEMPLATE_ID ?? '' });
+  if (zaloOn) {
+    await checkZalo(config, db, now, fetchImpl, add);
+    // Workbooks, CSV and documents over 5 MB reach Zalo users only as signed links.
+    if (config.PUBLIC_BASE_URL) add('ok', 'doctor-file-links-ok', { url: config.PUBLIC_BASE_URL });
+    else add('warn', 'doctor-file-links-off');
+    add('ok', config.ZALO_ZNS_TEMPLATE_ID ? 'doctor-zns-on' : 'doctor-zns-off', { template: config.ZALO_ZNS_TEMPLATE_ID ?? '' });
+  } else add('ok', 'doctor-zalo-off');
   if (config.ZALO_BOT_TOKEN) await checkZaloBot(config, fetchImpl, add);
   else add('ok', 'doctor-zalobot-off');
 

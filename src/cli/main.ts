@@ -6,9 +6,11 @@ import { DomainError } from '../domain/errors.ts';
 import { DEFAULT_LOCALE, isLocale, t, type Locale } from '../i18n/index.ts';
 import type { CliContext, CliIo, Command } from './context.ts';
 import { backupCommand } from './commands/backup.ts';
+import { boardCommand } from './commands/board.ts';
 import { extendCommand, reopenCommand } from './commands/deadline.ts';
 import { broadcastCommand } from './commands/broadcast.ts';
 import { doctorCommand } from './commands/doctor.ts';
+import { documentCommand } from './commands/document.ts';
 import { exportCommand } from './commands/export.ts';
 import { formCommand, importResultsCommand, importTargetsCommand } from './commands/forms.ts';
 import { importMovementCommand, loadSampleCommand } from './commands/import-movement.ts';
@@ -39,6 +41,8 @@ export const COMMANDS: Command[] = [
   formCommand,
   importTargetsCommand,
   importResultsCommand,
+  documentCommand,
+  boardCommand,
   zaloTokensCommand,
   zaloQuotaCommand,
   unreachableCommand,

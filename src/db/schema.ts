@@ -71,6 +71,11 @@ export const movements = sqliteTable('movements', {
    * of preference: comma-separated `telegram`, `zalobot` (the Zalo Bot Platform), `zns`, `call` (listed for the Board to call).
    */
   reachOrder: text().notNull().default('telegram,zalobot,zns,call'),
+  /**
+   * JSON: who issues the Board's documents and who signs them (documents/settings.ts
+   * `boardSettings`); null: worked out from the province and the standing body.
+   */
+  boardSettings: text({ mode: 'json' }),
 });
 
 /** A period a progress report covers; `dueOn` is when the report is owed. */
@@ -624,3 +629,21 @@ export const zaloQuotaLedger = sqliteTable(
   },
   (t) => [index('zalo_quota_ledger_month').on(t.month, t.kind), index('zalo_quota_ledger_recipient').on(t.recipient, t.at)],
 );
+/**
+ * A file handed out as a signed link (documents and workbooks too big for Zalo): the link names
+ * this row, its expiry and its recipient, signed with the bot's secret (http/signed-links.ts).
+ */
+export const fileLinks = sqliteTable('file_links', {
+  /** Random, 128 bits, base64url. */
+  id: text().primaryKey(),
+  path: text().notNull(),
+  /** The name the file is downloaded under. */
+  name: text().notNull(),
+  personId: integer().references(() => people.id),
+  expiresAt: integer().notNull(),
+  /** The link works for one complete download only. */
+  once: integer({ mode: 'boolean' }).notNull().default(false),
+  usedAt: integer(),
+  downloads: integer().notNull().default(0),
+  createdAt: createdAt(),
+});

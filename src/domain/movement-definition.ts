@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { GROUP_KINDS, MOVEMENT_STATUSES, PERIOD_KINDS } from '../db/schema.ts';
+import { boardSettings } from './board-settings.ts';
 import { isValidIsoDate } from './vn-input.ts';
 
 export const UNIT_KINDS = ['so', 'ban-nganh', 'doan-the', 'huyen', 'xa', 'doanh-nghiep', 'khac'] as const;
@@ -75,6 +76,8 @@ export const movementDefinition = z
         })
         .optional(),
       standingBody: z.string().optional(),
+      /** Who issues the Board's documents and signs them (all optional). */
+      board: boardSettings.optional(),
       starts: isoDate,
       ends: isoDate,
       registrationDeadline: isoDate,

@@ -73,13 +73,16 @@ export function importMovement(db: Db, def: MovementDefinition, actor: Actor, no
       finalReviewOn: m.finalReview ?? null,
       timezone: movementZone(m),
       status: m.status,
+      // Settings made with `thidua board` stay when the file has none.
+      ...(m.board ? { boardSettings: Object.keys(m.board).length > 0 ? m.board : null } : {}),
     };
     const existing = tx.select().from(movements).where(eq(movements.code, m.code)).get();
     let movementId: number;
     let movementChange: Change = 'unchanged';
     if (existing) {
       movementId = existing.id;
-      const changed = (Object.keys(fields) as (keyof typeof fields)[]).some((k) => existing[k] !== fields[k]);
+      const same = (a: unknown, b: unknown) => a === b || JSON.stringify(a) === JSON.stringify(b);
+      const changed = (Object.keys(fields) as (keyof typeof fields)[]).some((k) => !same(existing[k], fields[k]));
       if (changed) {
         tx.update(movements).set(fields).where(eq(movements.id, movementId)).run();
         recordAudit(tx, actor, now, { action: 'movement.update', entity: 'movement', entityId: movementId, before: existing, after: fields });

@@ -246,9 +246,11 @@ export function progressCountsByUnit(db: DbOrTx, movementId: number, today: stri
 
 const progressCache = new WeakMap<object, Map<number, { key: string; counts: Map<number, ProgressCounts> }>>();
 
-interface CountedTarget {
+/** A sent registration's target, as it is judged for the counts. */
+export interface CountedTarget {
   id: number;
   unitId: number;
+  contentAreaId: number;
   kind: Target['kind'];
   measure: string | null;
   plannedValue: number | null;
@@ -257,19 +259,47 @@ interface CountedTarget {
 }
 
 function computeProgressCounts(db: DbOrTx, movementId: number, today: string, until: string): Map<number, ProgressCounts> {
+  const out = new Map<number, ProgressCounts>();
+  eachTargetStanding(db, movementId, today, until, (target, assessment) => {
+    const counts = out.get(target.unitId) ?? emptyProgressCounts();
+    out.set(target.unitId, counts);
+    countAssessment(counts, assessment);
+  });
+  return out;
+}
+
+/** Adds one target, judged `assessment` (null: not reported), to the counts. */
+export function countAssessment(counts: ProgressCounts, assessment: Assessment | null): void {
+  if (assessment === null) counts.notReported++;
+  else if (assessment === 'exceeded') counts.exceeded++;
+  else if (assessment === 'met') counts.met++;
+  else if (assessment === 'not_met') counts.notMet++;
+  else counts.inProgress++;
+}
+
+/**
+ * Every target of the movement's sent registrations with where it stands on `today` (with the
+ * reports of periods ending by `until`): its figure up to its latest report (a rate as last
+ * reported, a count or an amount added up or carried), judged against its plan from its due date
+ * (before it, in progress); a qualitative target as last reported; null when nothing was reported.
+ */
+export function eachTargetStanding(
+  db: DbOrTx,
+  movementId: number,
+  today: string,
+  until: string,
+  visit: (target: CountedTarget, assessment: Assessment | null) => void,
+): void {
   const endsOn = db.select({ endsOn: movements.endsOn }).from(movements).where(eq(movements.id, movementId)).get()?.endsOn ?? today;
   const targetRows = db.all<CountedTarget>(sql`
-    SELECT t.id AS id, r.unit_id AS unitId, t.kind AS kind, t.measure AS measure, t.planned_value AS plannedValue,
-           t.direction AS direction, t.due_on AS dueOn
+    SELECT t.id AS id, r.unit_id AS unitId, t.content_area_id AS contentAreaId, t.kind AS kind, t.measure AS measure,
+           t.planned_value AS plannedValue, t.direction AS direction, t.due_on AS dueOn
       FROM targets t JOIN registrations r ON r.id = t.registration_id
      WHERE r.movement_id = ${movementId} AND r.version > 0 AND t.deleted_at IS NULL`);
   // A big movement has hundreds of thousands of lines: read them in target order, one target's at a
   // time, rather than all into memory at once.
   const targets = new Map(targetRows.map((t) => [t.id, t]));
-  const out = new Map<number, ProgressCounts>();
   const judge = (target: CountedTarget, lines: (ReportedFigure & { assessment: Assessment | null })[]) => {
-    const counts = out.get(target.unitId) ?? emptyProgressCounts();
-    out.set(target.unitId, counts);
     const dueOn = target.dueOn ?? endsOn;
     let assessment: Assessment | null = null;
     if (target.kind === 'qualitative') {
@@ -279,11 +309,7 @@ function computeProgressCounts(db: DbOrTx, movementId: number, today: string, un
       const total = figureUpTo(figureKind(target.measure), lines);
       if (total !== null) assessment = assess({ ...target, dueOn }, total, today).assessment;
     }
-    if (assessment === null) counts.notReported++;
-    else if (assessment === 'exceeded') counts.exceeded++;
-    else if (assessment === 'met') counts.met++;
-    else if (assessment === 'not_met') counts.notMet++;
-    else counts.inProgress++;
+    visit(target, assessment);
   };
   const lineRows = clientOf(db)
     .prepare(
@@ -316,5 +342,4 @@ function computeProgressCounts(db: DbOrTx, movementId: number, today: string, un
   flush();
   // Targets with no line at all: not reported (or not done, past their date).
   for (const target of targets.values()) judge(target, []);
-  return out;
 }

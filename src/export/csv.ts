@@ -1,30 +1,37 @@
 /**
- * Sheets to CSV: one UTF-8 file per sheet with a byte-order mark (so Excel shows Vietnamese
- * correctly), comma-separated, CRLF line ends, fields quoted only when they need it (RFC 4180).
- * Numbers are written plainly (1234.5) so the files read back exactly; dates dd/mm/yyyy; a plan
- * keeps its sign ("≥ 25"). Written through a file stream, waiting for it when it is behind.
+ * Sheets to CSV as Excel in the Vietnamese locale reads them: one UTF-8 file per sheet with a
+ * byte-order mark (so Vietnamese shows correctly), fields separated by ";" (the list separator of
+ * that locale), numbers with a decimal comma and no thousands separator (1234,5), dates dd/mm/yyyy,
+ * a plan with its sign ("≥ 98,5"); CRLF line ends, fields quoted only when they need it (RFC 4180).
+ * A text that a spreadsheet would take for a formula gets a ' in front (OWASP). Written through a
+ * file stream, waiting for it when it is behind.
  */
 import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
 import { formatVnDate } from '../domain/vn-input.ts';
-import { EXCEL_MAX_ROWS, isPlanValue, type CellValue, type ColumnSpec, type SheetSpec } from './model.ts';
+import { EXCEL_MAX_ROWS, isPlanValue, neutraliseFormula, type CellValue, type ColumnSpec, type SheetSpec } from './model.ts';
 
-const NEEDS_QUOTES = /[",\r\n]|^\s|\s$/;
+export const CSV_SEPARATOR = ';';
+const NEEDS_QUOTES = /[";\r\n]|^\s|\s$/;
 
-/** One field, quoted when it holds a comma, a quote, a line break or edge spaces. */
+/** One field, quoted when it holds the separator, a quote, a line break or edge spaces. */
 export function csvField(text: string): string {
   return NEEDS_QUOTES.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
+/** 1234.5 → "1234,5": what a Vietnamese-locale Excel reads as a number (no thousands separator to misread). */
+const vnNumber = (n: number) => String(n).replace('.', ',');
+
 function text(column: ColumnSpec, value: CellValue): string {
   if (value === null) return '';
-  if (isPlanValue(value)) return `${value.direction === 'at_most' ? '≤' : '≥'} ${value.value}`;
-  if (column.type === 'date' && typeof value === 'string') return formatVnDate(value);
-  return String(value);
+  if (isPlanValue(value)) return `${value.direction === 'at_most' ? '≤' : '≥'} ${vnNumber(value.value)}`;
+  if (typeof value === 'number') return vnNumber(value);
+  if (column.type === 'date') return formatVnDate(value);
+  return neutraliseFormula(value);
 }
 
 export const csvLine = (columns: ColumnSpec[], values: readonly CellValue[]) =>
-  `${columns.map((c, i) => csvField(text(c, values[i] ?? null))).join(',')}\r\n`;
+  `${columns.map((c, i) => csvField(text(c, values[i] ?? null))).join(CSV_SEPARATOR)}\r\n`;
 
 export interface CsvPart {
   key: SheetSpec['key'];
@@ -49,7 +56,7 @@ export async function writeCsv(
   if (!Number.isInteger(maxRows) || maxRows < 2) throw new RangeError('maxRowsPerSheet must be at least 2');
   const parts: CsvPart[] = [];
   for (const spec of sheets) {
-    const header = `\uFEFF${spec.columns.map((c) => csvField(c.header)).join(',')}\r\n`;
+    const header = `\uFEFF${spec.columns.map((c) => csvField(c.header)).join(CSV_SEPARATOR)}\r\n`;
     let out: ReturnType<typeof createWriteStream> | null = null;
     let part = 0;
     let rowsInPart = 0;

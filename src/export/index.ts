@@ -1,7 +1,8 @@
 /**
  * Exports of a movement's figures for the Board: a workbook (XLSX) or one CSV file per sheet, with
- * the summary by unit, the registered targets (form Mẫu 1a), the progress results, the units and
- * the clusters/blocks. Filters: a cluster/block, a period. Used by `thidua export` and the chat's
+ * the summary by unit, the registered targets (form Mẫu 1a, with each registration's status,
+ * version and return reason), the titles sought, the progress results, the units and the
+ * clusters/blocks. Filters: a cluster/block, a period. Used by `thidua export` and the chat's
  * /export.
  *
  * The rows are read from a separate read-only connection inside one read transaction: the export
@@ -33,7 +34,7 @@ export interface ExportOptions {
   /** The movement, by id or by code; neither: the open movement. */
   movementId?: number;
   movementCode?: string;
-  /** Only this cluster/block (its code, e.g. CUM-1). */
+  /** Only this cluster/block (its code, e.g. CUM1). */
   groupCode?: string | null;
   /** Only this period's results (its code, e.g. Q2020-1); % of plan as of its end. */
   periodCode?: string | null;
@@ -46,6 +47,8 @@ export interface ExportOptions {
   now?: number;
   /** Every revision of each progress report, not only the latest (default false). */
   allRevisions?: boolean;
+  /** Registrations never sent (Chưa gửi) in the targets, titles and results too (default false). */
+  includeDrafts?: boolean;
   /** Rows per sheet, header included, before continuing on "Kết quả (2)"; default Excel's 1,048,576. */
   maxRowsPerSheet?: number;
 }
@@ -118,10 +121,11 @@ function openSnapshot(db: Db): { reader: Database.Database; close(): void } {
   };
 }
 
-const safe = (code: string) => code.replace(/[^A-Za-z0-9_.-]+/g, '_');
+/** A code as it may stand in a file name. */
+export const safe = (code: string) => code.replace(/[^A-Za-z0-9_.-]+/g, '_');
 
 /** 20200215-100000 in the movement's time zone. */
-function stamp(now: number, timezone: string): string {
+export function stamp(now: number, timezone: string): string {
   const parts = Object.fromEntries(
     new Intl.DateTimeFormat('en-GB', {
       timeZone: timezone,
@@ -168,7 +172,7 @@ export async function exportMovement(db: Db, options: ExportOptions): Promise<Ex
     return `${path}.part`;
   };
   try {
-    const sheets = buildSheets(snapshot.reader, { movement, group, period, allRevisions: options.allRevisions ?? false, today: localDate(now, movement.timezone) }, t, periods);
+    const sheets = buildSheets(snapshot.reader, { movement, group, period, allRevisions: options.allRevisions ?? false, includeDrafts: options.includeDrafts ?? false, today: localDate(now, movement.timezone) }, t, periods);
     let written: ExportedSheet[];
     if (format === 'xlsx') {
       const path = join(dir, `${base}.xlsx`);

@@ -28,7 +28,7 @@ export interface ColumnSpec {
   type: ColumnType;
 }
 
-export const SHEET_KEYS = ['summary', 'targets', 'results', 'units', 'groups'] as const;
+export const SHEET_KEYS = ['summary', 'targets', 'titles', 'results', 'units', 'groups'] as const;
 export type SheetKey = (typeof SHEET_KEYS)[number];
 
 export interface SheetSpec {
@@ -46,3 +46,10 @@ export interface SheetSpec {
 export const EXCEL_MAX_ROWS = 1_048_576;
 
 export const isPlanValue = (v: CellValue): v is PlanValue => typeof v === 'object' && v !== null;
+
+/**
+ * The OWASP rule against formula injection: a text that starts with =, +, -, @, a tab or a carriage
+ * return would be taken for a formula by a spreadsheet opening the file; a ' in front keeps it text
+ * (`=HYPERLINK("http://x","y")` → `'=HYPERLINK("http://x","y")`).
+ */
+export const neutraliseFormula = (text: string): string => (/^[=+\-@\t\r]/.test(text) ? `'${text}` : text);

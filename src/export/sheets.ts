@@ -5,7 +5,8 @@
  */
 import type Database from 'better-sqlite3';
 import { overClient } from '../db/connection.ts';
-import { figureKind } from '../domain/figures.ts';
+import { unitDeadline } from '../domain/due-dates.ts';
+import { figureKind, figureUpTo, type ReportedFigure } from '../domain/figures.ts';
 import { progressCountsByUnit } from '../domain/progress.ts';
 import { lateness, type Lateness } from '../domain/status.ts';
 import type { Movement } from '../domain/movements.ts';
@@ -13,6 +14,7 @@ import type { Period } from '../domain/progress.ts';
 import type { RegistrationStatus } from '../domain/registrations.ts';
 import { localDate } from '../domain/vn-input.ts';
 import { periodTitle } from '../domain/period-labels.ts';
+import { TITLES } from '../domain/titles.ts';
 import type { Translate } from '../i18n/index.ts';
 import type { CellValue, ColumnSpec, ColumnType, SheetKey, SheetSpec } from './model.ts';
 
@@ -24,6 +26,8 @@ export interface SheetFilters {
   period: Period | null;
   /** Every revision of each report, not only the latest. */
   allRevisions: boolean;
+  /** Registrations never sent (Chưa gửi) too; by default only what reached the Board. */
+  includeDrafts: boolean;
   /** YYYY-MM-DD in the movement's time zone: decides who is late. */
   today: string;
 }
@@ -58,6 +62,7 @@ class Labels {
   groupKind = (kind: string) => this.memo(`g:${kind}`, () => this.t('export-group-kind', { kind }));
   assessment = (assessment: string) => this.memo(`a:${assessment}`, () => this.t('assessment', { assessment }));
   evidenceKind = (kind: string) => this.memo(`e:${kind}`, () => this.t('export-evidence-kind', { kind }));
+  title = (code: string) => this.memo(`t:${code}`, () => this.t(`title-${code}`));
   qualitativeState = (state: string) => this.memo(`q:${state}`, () => this.t('qualitative-state', { state }));
   bool = (value: unknown) => (value ? this.yes : this.no);
   lateness = (kind: Lateness) => (kind === null ? null : this.memo(`l:${kind}`, () => this.t('export-lateness', { kind })));
@@ -90,21 +95,41 @@ function* iterate(reader: Database.Database, sql: string, params: Record<string,
   yield* statement.iterate(params) as IterableIterator<unknown[]>;
 }
 
+/** A registration as the per-registration sheets show it. */
+interface RegistrationMeta {
+  id: number;
+  code: unknown;
+  name: unknown;
+  status: RegistrationStatus;
+  version: number;
+  /** Why the Board returned it (or reopened it), while it is returned. */
+  returnReason: string | null;
+}
+
 /**
- * The movement's registrations (of the cluster/block asked for) by unit code, each with the rows
- * `sql` gives for it (`?` is the registration id). One small sorted query per registration rather
- * than one sort of every row: faster, and no temporary B-tree of 400,000 rows.
+ * The movement's registrations (of the cluster/block asked for; drafts only when asked for) by
+ * unit code, each with the rows `sql` gives for it (`?` is the registration id). One small sorted
+ * query per registration rather than one sort of every row: faster, and no temporary B-tree of
+ * 400,000 rows.
  */
-function* perRegistration(reader: Database.Database, f: SheetFilters, sql: string): Generator<[code: unknown, name: unknown, row: unknown[]]> {
+function* perRegistration(reader: Database.Database, f: SheetFilters, sql: string): Generator<[registration: RegistrationMeta, row: unknown[]]> {
   const registrations = `
-    SELECT r.id, u.code, u.name
+    SELECT r.id, u.code, u.name, r.status, r.version, r.review_comment
     FROM registrations r
     JOIN units u ON u.id = r.unit_id
-    WHERE r.movement_id = @movement${groupClause(f, 'r.unit_id')}
+    WHERE r.movement_id = @movement${groupClause(f, 'r.unit_id')}${f.includeDrafts ? '' : " AND r.status <> 'draft'"}
     ORDER BY u.code`;
   const inner = reader.prepare(sql).raw(true);
-  for (const [id, code, name] of iterate(reader, registrations, { movement: f.movement.id })) {
-    for (const row of inner.iterate(id) as IterableIterator<unknown[]>) yield [code, name, row];
+  for (const [id, code, name, status, version, comment] of iterate(reader, registrations, { movement: f.movement.id })) {
+    const meta: RegistrationMeta = {
+      id: Number(id),
+      code,
+      name,
+      status: status as RegistrationStatus,
+      version: Number(version),
+      returnReason: status === 'returned' && comment !== null ? String(comment) : null,
+    };
+    for (const row of inner.iterate(id) as IterableIterator<unknown[]>) yield [meta, row];
   }
 }
 
@@ -135,7 +160,7 @@ export function buildSheets(reader: Database.Database, f: SheetFilters, t: Trans
       col(t, 'unit-kind', 20),
       col(t, 'status', 14),
       col(t, 'submitted-on', 12, 'date'),
-      col(t, 'late', 10),
+      col(t, 'late', 16),
       col(t, 'target-count', 11, 'integer'),
       // Counted, never averaged: a mean of tỷ đồng and percentages means nothing.
       col(t, 'targets-exceeded', 9, 'integer'),
@@ -145,19 +170,20 @@ export function buildSheets(reader: Database.Database, f: SheetFilters, t: Trans
       col(t, 'targets-not-reported', 11, 'integer'),
     ],
     function* () {
-      const deadlinePassed = f.today > m.registrationDeadline;
       const asOf = f.period && f.period.endsOn < f.today ? f.period.endsOn : f.today;
       const progress = progressCountsByUnit(overClient(reader), m.id, asOf, f.period?.endsOn);
       const sql = `
         SELECT g.name, u.code, u.name, u.kind, r.status, r.submitted_at, r.late,
-          (SELECT count(*) FROM targets t WHERE t.registration_id = r.id AND t.deleted_at IS NULL), u.id
+          (SELECT count(*) FROM targets t WHERE t.registration_id = r.id AND t.deleted_at IS NULL), u.id, r.deadline_on
         FROM units u
         LEFT JOIN group_members gm ON gm.movement_id = @movement AND gm.unit_id = u.id
         LEFT JOIN groups g ON g.id = gm.group_id
         LEFT JOIN registrations r ON r.movement_id = @movement AND r.unit_id = u.id
         WHERE ${PARTICIPATING}${f.group ? ` AND gm.group_id = ${f.group.id}` : ''}
         ORDER BY g.code IS NULL, g.code, u.code`;
-      for (const [groupName, code, name, kind, status, submittedAt, late, targetCount, unitId] of iterate(reader, sql, base)) {
+      for (const [groupName, code, name, kind, status, submittedAt, late, targetCount, unitId, deadlineOn] of iterate(reader, sql, base)) {
+        // A unit whose deadline the Board extended is held to its own.
+        const deadlinePassed = f.today > unitDeadline(m.registrationDeadline, str(deadlineOn));
         const standing = (status ?? 'none') as RegistrationStatus | 'none';
         const counts = progress.get(Number(unitId));
         yield [
@@ -185,14 +211,17 @@ export function buildSheets(reader: Database.Database, f: SheetFilters, t: Trans
     'dang-ky-chi-tieu',
     [
       col(t, 'unit-code', 12),
-      col(t, 'unit-name', 36),
+      col(t, 'unit-name', 26),
+      col(t, 'status', 12),
+      col(t, 'version', 8, 'integer'),
+      col(t, 'return-reason', 24),
       col(t, 'index', 6, 'integer'),
-      col(t, 'area', 36),
-      col(t, 'target', 60),
-      col(t, 'measure', 14),
-      col(t, 'plan', 14, 'plan'),
+      col(t, 'area', 28),
+      col(t, 'target', 48),
+      col(t, 'measure', 12),
+      col(t, 'plan', 12, 'plan'),
       col(t, 'due', 12, 'date'),
-      col(t, 'note', 30),
+      col(t, 'note', 24),
     ],
     function* () {
       const sql = `
@@ -203,12 +232,15 @@ export function buildSheets(reader: Database.Database, f: SheetFilters, t: Trans
         ORDER BY t.position, t.id`;
       let unit: unknown = null;
       let index = 0;
-      for (const [code, name, [areaNumber, areaTitle, text, kind, measure, planned, direction, due, note]] of perRegistration(reader, f, sql)) {
-        if (code !== unit) [unit, index] = [code, 0];
+      for (const [reg, [areaNumber, areaTitle, text, kind, measure, planned, direction, due, note]] of perRegistration(reader, f, sql)) {
+        if (reg.code !== unit) [unit, index] = [reg.code, 0];
         index++;
         yield [
-          str(code),
-          str(name),
+          str(reg.code),
+          str(reg.name),
+          labels.status(reg.status),
+          reg.version,
+          reg.returnReason,
           index,
           `${String(areaNumber)}. ${String(areaTitle)}`,
           str(text),
@@ -230,16 +262,16 @@ export function buildSheets(reader: Database.Database, f: SheetFilters, t: Trans
     'ket-qua',
     [
       col(t, 'unit-code', 12),
-      col(t, 'unit-name', 36),
-      col(t, 'period', 22),
-      col(t, 'target', 60),
-      col(t, 'measure', 14),
+      col(t, 'unit-name', 26),
+      col(t, 'period', 14),
+      col(t, 'target', 44),
+      col(t, 'measure', 12),
       col(t, 'result', 12, 'number'),
-      col(t, 'cumulative', 10),
+      col(t, 'cumulative', 12, 'number'),
       col(t, 'percent', 12, 'percent'),
-      col(t, 'assessment', 11),
-      col(t, 'evidence', 40),
-      col(t, 'note', 30),
+      col(t, 'assessment', 12),
+      col(t, 'evidence', 28),
+      col(t, 'note', 24),
       col(t, 'revision', 10, 'integer'),
       col(t, 'reported-on', 13, 'date'),
     ],
@@ -248,29 +280,57 @@ export function buildSheets(reader: Database.Database, f: SheetFilters, t: Trans
         ? ''
         : ` AND pr.revision = (SELECT max(x.revision) FROM progress_reports x WHERE x.registration_id = pr.registration_id AND x.period_id = pr.period_id)`;
       const sql = `
-        SELECT pr.period_id, t.text, t.measure, pl.value, pl.cumulative, pl.percent_of_plan, pl.assessment,
-               pl.evidence_kind, pl.evidence_ref, pl.note, pr.revision, pr.reported_at
+        SELECT pr.period_id, t.text, t.measure, pl.value, pl.percent_of_plan, pl.assessment,
+               pl.evidence_kind, pl.evidence_ref, pl.note, pr.revision, pr.reported_at, pl.target_id, p.kind, p.ends_on
         FROM progress_reports pr
         JOIN reporting_periods p ON p.id = pr.period_id
         JOIN progress_lines pl ON pl.report_id = pr.id
         JOIN targets t ON t.id = pl.target_id
         WHERE pr.registration_id = ?${f.period ? ` AND pr.period_id = ${f.period.id}` : ''}${latestOnly}
         ORDER BY p.ends_on, p.starts_on DESC, pr.period_id, pr.revision, t.position, t.id`;
-      for (const [code, name, [periodId, text, measure, value, cumulative, percent, assessment, evidenceKind, evidenceRef, note, revision, reportedAt]] of perRegistration(
+      // Every figure of the registration's targets (all periods, all revisions): what "Lũy kế" is made from.
+      const figuresOf = reader.prepare(`
+        SELECT pl.target_id, pr.period_id, p.kind, p.ends_on, pr.revision, pl.value, pl.cumulative
+        FROM progress_reports pr
+        JOIN reporting_periods p ON p.id = pr.period_id
+        JOIN progress_lines pl ON pl.report_id = pr.id
+        WHERE pr.registration_id = ? AND pl.value IS NOT NULL`).raw(true);
+      let figuresFor = -1;
+      let figures = new Map<number, ReportedFigure[]>();
+      for (const [reg, [periodId, text, measure, value, percent, assessment, evidenceKind, evidenceRef, note, revision, reportedAt, targetId, periodKind, endsOn]] of perRegistration(
         reader,
         f,
         sql,
       )) {
         const hasValue = value !== null;
+        if (hasValue && figuresFor !== reg.id) {
+          figuresFor = reg.id;
+          figures = new Map();
+          for (const [target, period, kind, ends, rev, v, cumulative] of figuresOf.iterate(reg.id) as IterableIterator<unknown[]>) {
+            const list = figures.get(Number(target)) ?? [];
+            list.push({ periodId: Number(period), periodKind: String(kind), endsOn: String(ends), revision: Number(rev), value: Number(v), cumulative: cumulative === 1 });
+            figures.set(Number(target), list);
+          }
+        }
+        // Lũy kế: the target's running total as this report left it (the same period's later
+        // corrections not yet counted). A rate has none: the latest value stands, never a sum.
+        const kind = figureKind(str(measure));
+        const runningTotal =
+          hasValue && kind !== 'rate'
+            ? figureUpTo(
+                kind,
+                (figures.get(Number(targetId)) ?? []).filter((x) => x.periodId !== Number(periodId) || x.revision <= Number(revision)),
+                { kind: String(periodKind), endsOn: String(endsOn) },
+              )
+            : null;
         yield [
-          str(code),
-          str(name),
+          str(reg.code),
+          str(reg.name),
           periodNames.get(Number(periodId)) ?? null,
           str(text),
           str(measure),
           num(value),
-          // "Running total" means nothing for a rate: the latest value stands.
-          hasValue && figureKind(str(measure)) !== 'rate' ? labels.bool(cumulative) : null,
+          runningTotal,
           num(percent),
           // A line without a figure is a qualitative target's: "Hoàn thành", "Đang thực hiện"…
           assessment === null ? null : hasValue ? labels.assessment(String(assessment)) : labels.qualitativeState(String(assessment)),
@@ -279,6 +339,28 @@ export function buildSheets(reader: Database.Database, f: SheetFilters, t: Trans
           Number(revision),
           day(num(reportedAt)),
         ];
+      }
+    },
+  );
+
+  // ------------------------------------------------------------ Danh hiệu: the titles sought
+  const titleOrder = `CASE rt.title ${TITLES.map((title, i) => `WHEN '${title}' THEN ${i}`).join(' ')} ELSE ${TITLES.length} END`;
+  const titles = sheet(
+    'titles',
+    'danh-hieu',
+    [col(t, 'unit-code', 12), col(t, 'unit-name', 36), col(t, 'group', 28), col(t, 'status', 12), col(t, 'version', 8, 'integer'), col(t, 'title', 44)],
+    function* () {
+      const sql = `
+        SELECT u.code, u.name, g.name, r.status, r.version, rt.title
+        FROM registration_titles rt
+        JOIN registrations r ON r.id = rt.registration_id
+        JOIN units u ON u.id = r.unit_id
+        LEFT JOIN group_members gm ON gm.movement_id = r.movement_id AND gm.unit_id = u.id
+        LEFT JOIN groups g ON g.id = gm.group_id
+        WHERE r.movement_id = @movement${groupClause(f, 'r.unit_id')}${f.includeDrafts ? '' : " AND r.status <> 'draft'"}
+        ORDER BY u.code, ${titleOrder}`;
+      for (const [code, name, groupName, status, version, title] of iterate(reader, sql, { movement: m.id })) {
+        yield [str(code), str(name), str(groupName), labels.status(status as RegistrationStatus), Number(version), labels.title(String(title))];
       }
     },
   );
@@ -337,5 +419,5 @@ export function buildSheets(reader: Database.Database, f: SheetFilters, t: Trans
     },
   );
 
-  return [summary, targets, results, units, groups];
+  return [summary, targets, titles, results, units, groups];
 }

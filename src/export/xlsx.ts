@@ -4,10 +4,13 @@
  * falls behind, so memory stays flat. Dates are real Excel dates shown dd/mm/yyyy, numbers are
  * numbers; the formats carry the Vietnamese locale tag so LibreOffice shows 1.234,5 whatever its
  * own locale (Excel follows the viewer's settings). Header row bold, frozen, with filters.
+ * Printed: A4 landscape, fitted to the page's width, the header row repeated on every page, page
+ * numbers in the footer, every cell bordered, long texts wrapped. A text a spreadsheet would take for
+ * a formula gets a ' in front (OWASP), and every text is written as a string cell, never a formula.
  */
 import { once } from 'node:events';
 import ExcelJS from 'exceljs';
-import { EXCEL_MAX_ROWS, isPlanValue, type CellValue, type ColumnSpec, type SheetSpec } from './model.ts';
+import { EXCEL_MAX_ROWS, isPlanValue, neutraliseFormula, type CellValue, type ColumnSpec, type SheetSpec } from './model.ts';
 
 /** LCID 0x042A: Vietnamese. */
 const VI = '[$-42A]';
@@ -26,14 +29,32 @@ export const NUMBER_FORMATS = {
 } as const;
 
 type Style = Partial<ExcelJS.Style>;
-const STYLES = Object.fromEntries(Object.entries(NUMBER_FORMATS).map(([k, numFmt]) => [k, { numFmt }])) as Record<keyof typeof NUMBER_FORMATS, Style>;
-const TEXT: Style = {};
+const THIN = { style: 'thin' } as const;
+const BORDER: Partial<ExcelJS.Borders> = { top: THIN, left: THIN, bottom: THIN, right: THIN };
+const STYLES = Object.fromEntries(
+  Object.entries(NUMBER_FORMATS).map(([k, numFmt]) => [k, { numFmt, border: BORDER, alignment: { vertical: 'top' } }]),
+) as Record<keyof typeof NUMBER_FORMATS, Style>;
+const TEXT: Style = { border: BORDER, alignment: { vertical: 'top', wrapText: true } };
 export const XLSX_HEADER_STYLE: Style = {
   font: { bold: true },
-  alignment: { vertical: 'middle', wrapText: true },
+  alignment: { vertical: 'middle', horizontal: 'center', wrapText: true },
   fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDEBF7' } },
-  border: { bottom: { style: 'thin' } },
+  border: BORDER,
 };
+
+/** A4 landscape, as wide as the page and as many pages long as it takes, the header row on each. */
+export const XLSX_PAGE_SETUP: Partial<ExcelJS.PageSetup> = {
+  paperSize: 9,
+  orientation: 'landscape',
+  fitToPage: true,
+  fitToWidth: 1,
+  fitToHeight: 0,
+  printTitlesRow: '1:1',
+  horizontalCentered: true,
+  margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+};
+/** "Trang 2/5" would need a locale; the page number and count alone read in any language. */
+export const XLSX_HEADER_FOOTER: Partial<ExcelJS.HeaderFooter> = { oddFooter: '&C&P / &N' };
 
 /** A day 'YYYY-MM-DD' as the Date exceljs writes as that day's serial number (its UTC midnight). */
 export function excelDate(iso: string): Date {
@@ -46,6 +67,7 @@ export const XLSX_VIEWS: Partial<ExcelJS.WorksheetView>[] = [{ state: 'frozen', 
 /** The cell's value and style for the column's type. */
 export function xlsxCell(column: ColumnSpec, value: CellValue): [ExcelJS.CellValue, Style] {
   if (value === null) return [null, TEXT];
+  if (typeof value === 'string' && column.type !== 'date') return [neutraliseFormula(value), TEXT];
   switch (column.type) {
     case 'integer':
     case 'number':
@@ -64,7 +86,7 @@ export function xlsxCell(column: ColumnSpec, value: CellValue): [ExcelJS.CellVal
     default:
       break;
   }
-  return [isPlanValue(value) ? value.value : value, TEXT];
+  return [isPlanValue(value) ? value.value : typeof value === 'string' ? neutraliseFormula(value) : value, TEXT];
 }
 
 /** The default style of a column, for figures typed into it later. */
@@ -140,6 +162,27 @@ export interface XlsxOptions {
   created?: Date;
 }
 
+/** Points per line of 11-point text. */
+const LINE_HEIGHT = 15;
+
+/**
+ * How many lines the row's longest wrapped text takes in its column. Spreadsheets do not always
+ * fit a row to wrapped text when they open a file (LibreOffice does not), so the height is set.
+ */
+function linesOf(columns: ColumnSpec[], values: readonly CellValue[]): number {
+  let most = 1;
+  for (let i = 0; i < columns.length; i++) {
+    const value = values[i];
+    if (typeof value !== 'string' || columns[i]!.type === 'date') continue;
+    // Most letters are narrower than the digit a unit of column width is measured in.
+    const perLine = Math.max(1, Math.floor(columns[i]!.width * 1.1));
+    let lines = 0;
+    for (const paragraph of value.split('\n')) lines += Math.max(1, Math.ceil(paragraph.length / perLine));
+    if (lines > most) most = lines;
+  }
+  return most;
+}
+
 /** How often (in rows) the writer checks whether the compressor is behind. */
 const CHECK_EVERY = 64;
 
@@ -162,7 +205,7 @@ export async function writeXlsx(path: string, sheets: SheetSpec[], options: Xlsx
     const open = () => {
       part++;
       const name = part === 1 ? spec.name : `${spec.name} (${part})`;
-      worksheet = workbook.addWorksheet(name, { views: XLSX_VIEWS });
+      worksheet = workbook.addWorksheet(name, { views: XLSX_VIEWS, pageSetup: XLSX_PAGE_SETUP, headerFooter: XLSX_HEADER_FOOTER });
       worksheet.columns = xlsxColumns(spec.columns);
       const header = worksheet.getRow(1);
       header.height = 30;
@@ -190,11 +233,17 @@ export async function writeXlsx(path: string, sheets: SheetSpec[], options: Xlsx
       }
       rowNumber++;
       const row = worksheet.getRow(rowNumber);
+      const lines = linesOf(spec.columns, values);
+      if (lines > 1) row.height = lines * LINE_HEIGHT;
       for (let i = 0; i < ncols; i++) {
         const value = values[i] ?? null;
-        if (value === null) continue;
-        const [v, style] = xlsxCell(spec.columns[i]!, value);
         const c = row.getCell(i + 1);
+        // An empty cell is bordered too, so the printed table has no gaps.
+        if (value === null) {
+          c.style = TEXT;
+          continue;
+        }
+        const [v, style] = xlsxCell(spec.columns[i]!, value);
         c.value = v;
         c.style = style;
       }

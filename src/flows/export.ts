@@ -1,12 +1,18 @@
 /**
- * `/xuat` · `/export`: the movement's figures as a workbook (XLSX) or CSV files, sent into the
- * chat. A cluster head gets its own cluster only; the Board and leaders get everything.
+ * `/xuat` · `/export`: the movement's figures as a workbook (XLSX) or CSV files, or one of the
+ * Board's documents (.docx: the aggregate report on registration, a period's report, a unit's
+ * registration), sent into the chat. A cluster head gets its own cluster's figures only; the
+ * documents, which speak for the whole province, are for the Board and leaders.
  */
 import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { defineFlow, type FlowContext, type StepResult } from '../chat/engine.ts';
 import { groups } from '../db/schema.ts';
+import { listPeriods } from '../domain/movements.ts';
+import { periodTitle } from '../domain/period-labels.ts';
 import { can } from '../domain/scope.ts';
+import { participatingUnits } from '../domain/status.ts';
+import { findByCodeOrName } from '../util/text.ts';
 
 const data = z.object({});
 
@@ -16,9 +22,18 @@ function ownGroup(ctx: FlowContext): string | null {
   return ctx.db.select({ code: groups.code }).from(groups).where(and(eq(groups.movementId, ctx.movement!.id), eq(groups.headUnitId, ctx.person.unitId))).get()?.code ?? null;
 }
 
+/** The Board's documents speak for every unit: for those who see every unit. */
+const seesAll = (ctx: FlowContext) => ctx.person?.role === 'admin' || ctx.person?.role === 'viewer';
+
 function start(ctx: FlowContext, format: 'xlsx' | 'csv'): StepResult<object> {
   ctx.schedule({ kind: 'export', personId: ctx.person!.id, identityId: ctx.identity.id, locale: ctx.locale, format, groupCode: ownGroup(ctx) });
   return { kind: 'done', message: ctx.t('exp-started', { format: format.toUpperCase() }) };
+}
+
+function document(ctx: FlowContext, kind: 'registration' | 'summary' | 'period', extra: { unitId?: number; periodCode?: string; name?: string } = {}): StepResult<object> {
+  const { name, ...target } = extra;
+  ctx.schedule({ kind: 'document', personId: ctx.person!.id, identityId: ctx.identity.id, locale: ctx.locale, document: kind, ...target });
+  return { kind: 'done', message: ctx.t('doc-started', { kind, name: name ?? '' }) };
 }
 
 export const exportFlow = defineFlow<object>({
@@ -42,13 +57,64 @@ export const exportFlow = defineFlow<object>({
         choices: [
           { id: 'xlsx', label: ctx.t('exp-xlsx') },
           { id: 'csv', label: ctx.t('exp-csv') },
+          ...(seesAll(ctx)
+            ? [
+                { id: 'summary', label: ctx.t('exp-doc-summary') },
+                { id: 'period', label: ctx.t('exp-doc-period') },
+                { id: 'registration', label: ctx.t('exp-doc-registration') },
+              ]
+            : []),
         ],
       }),
       handle(ctx, _d, answer) {
         const id = answer.choice?.id;
-        if (id !== 'xlsx' && id !== 'csv') return { kind: 'invalid', message: ctx.t('choice-expected') };
-        return start(ctx, id);
+        if (id === 'xlsx' || id === 'csv') return start(ctx, id);
+        if (seesAll(ctx)) {
+          if (id === 'summary') return document(ctx, 'summary');
+          if (id === 'period') return { kind: 'next', step: 'period', data: {} };
+          if (id === 'registration') return { kind: 'next', step: 'unit', data: {} };
+        }
+        return { kind: 'invalid', message: ctx.t('choice-expected') };
+      },
+    },
+    period: {
+      prompt: (ctx) => ({
+        text: ctx.t('exp-doc-period-prompt'),
+        choices: listPeriods(ctx.db, ctx.movement!.id).map((p) => ({ id: p.code, label: periodTitle(ctx.t, p) })),
+      }),
+      handle(ctx, _d, answer) {
+        const period = listPeriods(ctx.db, ctx.movement!.id).find((p) => p.code === answer.choice?.id);
+        if (!period) return { kind: 'invalid', message: ctx.t('choice-expected') };
+        return document(ctx, 'period', { periodCode: period.code, name: periodTitle(ctx.t, period) });
+      },
+    },
+    unit: {
+      prompt: (ctx) => ({ text: ctx.t('exp-doc-unit-prompt') }),
+      handle(ctx, _d, answer) {
+        const query = answer.choice?.id ?? answer.text ?? '';
+        const all = participatingUnits(ctx.db, ctx.movement!);
+        const exact = all.find((u) => u.code.toUpperCase() === query.trim().toUpperCase());
+        const found = exact ? [exact] : findByCodeOrName(all, query);
+        if (found.length === 1) return document(ctx, 'registration', { unitId: found[0]!.id, name: found[0]!.name });
+        return { kind: 'invalid', message: ctx.t(found.length === 0 ? 'exp-doc-unit-none' : 'exp-doc-unit-many', { query, count: found.length, examples: found.slice(0, 5).map((u) => `${u.code} (${u.name})`).join(', ') }) };
       },
     },
   },
+});
+
+/**
+ * "Tải bản đăng ký để trình ký": the liaison's own unit's registration as a Word document, to be
+ * printed, signed by the head of the unit and stamped (offered after sending it, and by command).
+ */
+export const registrationFormFlow = defineFlow<object>({
+  id: 'regform',
+  version: 1,
+  schema: data,
+  start(ctx) {
+    if (!ctx.movement) return { kind: 'refuse', message: ctx.t('err-no-movement-chat') };
+    if (!ctx.person || !ctx.unit) return { kind: 'refuse', message: ctx.t('reg-not-allowed') };
+    const result = document(ctx, 'registration', { unitId: ctx.unit.id, name: ctx.unit.name });
+    return result.kind === 'done' ? result : { kind: 'refuse', message: ctx.t('choice-expected') };
+  },
+  steps: {},
 });

@@ -6,10 +6,10 @@ import { myUnitFlow } from './my-unit.ts';
 import { registerFlow } from './register.ts';
 import { reportFlow } from './report.ts';
 import { broadcastFlow } from './broadcast.ts';
-import { exportFlow } from './export.ts';
+import { exportFlow, registrationFormFlow } from './export.ts';
 import { inviteFlow } from './invite.ts';
 import { lateFlow } from './late.ts';
 import { reviewFlow } from './review.ts';
 import { statusFlow } from './status.ts';
 
-export const ALL_FLOWS = [linkFlow, menuFlow, languageFlow, registerFlow, reportFlow, myUnitFlow, statusFlow, reviewFlow, lateFlow, inviteFlow, exportFlow, broadcastFlow];
+export const ALL_FLOWS = [linkFlow, menuFlow, languageFlow, registerFlow, reportFlow, myUnitFlow, statusFlow, reviewFlow, lateFlow, inviteFlow, exportFlow, registrationFormFlow, broadcastFlow];

@@ -703,7 +703,8 @@ function submit(ctx: FlowContext, data: Data, note: string | null): StepResult<D
   return {
     kind: 'done',
     message: ctx.t('reg-submitted', { version: reg.version, late: reg.late ? 'yes' : 'no', deadline: formatVnDate(deadlineFor(ctx.movement!, reg)) }),
-    choices: mainMenuChoices(ctx.t, ctx.person?.role),
+    // The form to print, sign and stamp, first.
+    choices: [{ id: 'go:regform', label: ctx.t('reg-download-form') }, ...mainMenuChoices(ctx.t, ctx.person?.role)],
   };
 }
 

@@ -1,5 +1,6 @@
 import { timingSafeEqual } from 'node:crypto';
-import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
+import { createReadStream, statSync } from 'node:fs';
+import { createServer, type IncomingHttpHeaders, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { storageFault } from '../db/faults.ts';
 import type { Logger } from '../util/log.ts';
@@ -16,11 +17,15 @@ export interface HttpResponse {
   status: number;
   body?: string;
   contentType?: string;
+  /** A file to send as the body (a download), streamed. */
+  file?: { path: string; name: string; contentType: string; /** Called once the whole file was sent. */ sent?: () => void };
 }
 
 export interface Route {
   method: 'GET' | 'POST';
   path: string;
+  /** `path` is a prefix: the route takes every path under it. */
+  prefix?: boolean;
   handle(request: HttpRequest): Promise<HttpResponse> | HttpResponse;
 }
 
@@ -66,11 +71,32 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-/** The bot's HTTP server: webhooks of the channels and the health check (src/health/route.ts), nothing else. */
+/** Streams a file as an attachment; `sent` is called only when all of it went out. */
+function sendFile(res: ServerResponse, status: number, file: NonNullable<HttpResponse['file']>, log: Logger): void {
+  const size = statSync(file.path).size;
+  // The name as typed (RFC 6266 filename*), and a plain ASCII fallback for old clients.
+  const ascii = file.name.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[đĐ]/g, 'd').replace(/[^\x20-\x7e]|["\\]/g, '_');
+  res.writeHead(status, {
+    'content-type': file.contentType,
+    'content-length': size,
+    'content-disposition': `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(file.name)}`,
+    'cache-control': 'private, no-store',
+    'x-content-type-options': 'nosniff',
+  });
+  const stream = createReadStream(file.path);
+  stream.on('error', (error) => {
+    log.error('file not sent', { error: String(error) });
+    res.destroy();
+  });
+  res.on('finish', () => file.sent?.());
+  stream.pipe(res);
+}
+
+/** The bot's HTTP server: webhooks of the channels, the health check (src/health/route.ts) and signed file links (src/http/signed-links.ts). */
 export async function startHttpServer(port: number, all: Route[], log: Logger, host = '0.0.0.0'): Promise<RunningServer> {
   const server: Server = createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0]!;
-    const route = all.find((r) => r.method === req.method && r.path === path);
+    const route = all.find((r) => r.method === req.method && (r.prefix ? path.startsWith(r.path) : r.path === path));
     if (!route) {
       res.writeHead(404).end();
       req.resume();
@@ -92,6 +118,7 @@ export async function startHttpServer(port: number, all: Route[], log: Logger, h
       // A handler may throw before it returns a promise (a webhook storing the update synchronously): caught alike.
       new Promise<HttpResponse>((resolve) => resolve(route.handle({ method: req.method!, path, headers: req.headers, rawBody: Buffer.concat(chunks) })))
         .then((answer) => {
+          if (answer.file) return sendFile(res, answer.status, answer.file, log);
           res.writeHead(answer.status, { 'content-type': answer.contentType ?? 'text/plain; charset=utf-8' }).end(answer.body ?? '');
         })
         .catch((error: unknown) => {

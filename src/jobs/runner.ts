@@ -1,5 +1,5 @@
 /**
- * The work messages ask for (exports, forms in and out), run one job after another outside the
+ * The work messages ask for (exports, documents, forms in and out), run one job after another outside the
  * messages' transactions. Each job's result goes to the person through the outbox; `written` is
  * told when a job queued something, with the reply rows it wrote (a form read: the next question).
  */
@@ -17,6 +17,7 @@ export interface JobDeps extends FormJobDeps {
 export async function runJob(deps: JobDeps, job: Job): Promise<OutgoingRow[]> {
   switch (job.kind) {
     case 'export':
+    case 'document':
       await runExportJob(deps.db, job, deps.exportDir, deps.clock, deps.log);
       return [];
     case 'form-out':

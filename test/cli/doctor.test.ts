@@ -41,7 +41,7 @@ describe('thidua doctor', () => {
   it('says all is well, in Vietnamese, when tokens, webhook, database and backups are in order', async () => {
     const { api, zalo } = await fakes();
     api.webhookUrl = WEBHOOK;
-    const cli = await configured(api, zalo);
+    const cli = await configured(api, zalo, { PUBLIC_BASE_URL: 'https://thidua.example.gov.vn' });
     await cli.run('backup');
 
     const out = await cli.run('doctor');
@@ -51,6 +51,7 @@ describe('thidua doctor', () => {
     expect(out.stdout).toContain('✓ Telegram: mã bot hợp lệ (@thidua_test_bot).');
     expect(out.stdout).toContain(`✓ Telegram: webhook đã đăng ký tại ${WEBHOOK}.`);
     expect(out.stdout).toContain('✓ Zalo OA: mã truy cập hợp lệ (OA "Ban Thi đua - Khen thưởng"');
+    expect(out.stdout).toContain('✓ Tệp Zalo không nhận (bảng tính, CSV, tệp trên 5 MB) được gửi bằng đường link có chữ ký tại https://thidua.example.gov.vn/files/…');
     expect(out.stdout).toContain('✓ Bot không chạy trên cơ sở dữ liệu này');
     expect(out.stdout).toMatch(/✓ Ổ đĩa còn [\d.]+ MB trống\./);
     expect(out.stdout).toMatch(/✓ Bản sao lưu mới nhất: .*thidua-20200215-030000\.db \(lúc 15\/02\/2020 10:00\); giữ 14 bản gần nhất\./);
@@ -80,6 +81,7 @@ describe('thidua doctor', () => {
     );
     expect(out.stdout).toContain('✗ Zalo refuses the access token (-216');
     expect(out.stdout).toContain('! Scheduled backups are off (BACKUP_AT=off).');
+    expect(out.stdout).toContain('! PUBLIC_BASE_URL is not set: Zalo users cannot get workbooks');
     expect(out.stdout).toContain('! No backup yet in');
     expect(out.stdout).toContain('! 1 incoming message that failed earlier still waits. See them: npx thidua inbound --failed');
     expect(out.stdout).toContain('2 things to fix (marked ✗).');

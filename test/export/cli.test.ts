@@ -23,7 +23,8 @@ describe('thidua export', () => {
         'Đã xuất phong trào ND-2020 ra 1 tệp:',
         `  ${path}`,
         '    Tổng hợp: 34 dòng',
-        '    Đăng ký chỉ tiêu: 6 dòng',
+        '    Đăng ký chỉ tiêu: 0 dòng',
+        '    Danh hiệu: 0 dòng',
         '    Kết quả: 0 dòng',
         '    Đơn vị: 34 dòng',
         '    Cụm, khối: 6 dòng',
@@ -40,9 +41,9 @@ describe('thidua export', () => {
     expect(run.code).toBe(0);
     const result = JSON.parse(run.stdout) as { files: string[]; rows: Record<string, number>; group: string; period: string; format: string };
     expect(result).toMatchObject({ format: 'csv', group: 'KHOI-KT', period: 'Q2020-1', rows: { summary: 8, units: 8, groups: 1, results: 0 } });
-    expect(result.files).toHaveLength(5);
+    expect(result.files).toHaveLength(6);
     expect(readdirSync(out).sort()).toEqual(result.files.map((f) => f.slice(out.length + 1)).sort());
-    expect(readFileSync(result.files[0]!, 'utf8').startsWith('\uFEFFCụm/khối,Mã đơn vị,')).toBe(true);
+    expect(readFileSync(result.files[0]!, 'utf8').startsWith('\uFEFFCụm/khối;Mã đơn vị;')).toBe(true);
   });
 
   it('refuses an unknown cluster, period or movement with a clear message and writes nothing', async () => {
@@ -68,7 +69,9 @@ describe('thidua export', () => {
     expect(wrong.stderr).toBe('Định dạng "pdf" không hợp lệ: chọn xlsx hoặc csv.\n');
     const help = await cli.run('export', '--help');
     expect(help.code).toBe(0);
-    for (const option of ['--movement', '--cluster', '--period', '--format', '--out', '--all-revisions']) expect(help.stdout).toContain(option);
+    for (const option of ['--movement', '--cluster', '--period', '--format', '--out', '--all-revisions', '--include-drafts']) expect(help.stdout).toContain(option);
+    // The example matches the codes the data uses.
+    expect(help.stdout).toContain('ví dụ CUM1)');
     expect(help.stdout).toContain('Thư mục ghi tệp (mặc định ./exports)');
     const usage = await cli.run('help');
     expect(usage.stdout).toContain('export');

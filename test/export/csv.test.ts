@@ -1,6 +1,7 @@
 /**
- * CSV exports: one UTF-8 file per sheet starting with a byte-order mark, comma-separated and quoted
- * as RFC 4180 says, read back with the project's own CSV reader.
+ * CSV exports as a Vietnamese-locale Excel reads them: one UTF-8 file per sheet starting with a
+ * byte-order mark, ";"-separated, decimal commas, quoted as RFC 4180 says; read back with the
+ * project's own CSV reader.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
@@ -33,15 +34,16 @@ describe('CSV export', () => {
 
   it('writes one file per sheet, each starting with the UTF-8 byte-order mark', async () => {
     const result = await exportCsv();
-    const names = ['tong-hop', 'dang-ky-chi-tieu', 'ket-qua', 'don-vi', 'cum-khoi'].map((s) => `${BASE}-${s}.csv`);
+    const names = ['tong-hop', 'dang-ky-chi-tieu', 'danh-hieu', 'ket-qua', 'don-vi', 'cum-khoi'].map((s) => `${BASE}-${s}.csv`);
     expect(result.files.map((f) => basename(f))).toEqual(names);
     expect(readdirSync(out).sort()).toEqual([...names].sort());
     expect(result.sheets.map((s) => [s.name, basename(s.file), s.rows])).toEqual([
       ['Tổng hợp', names[0], 5],
-      ['Đăng ký chỉ tiêu', names[1], 5],
-      ['Kết quả', names[2], 4],
-      ['Đơn vị', names[3], 5],
-      ['Cụm, khối', names[4], 2],
+      ['Đăng ký chỉ tiêu', names[1], 4],
+      ['Danh hiệu', names[2], 1],
+      ['Kết quả', names[3], 4],
+      ['Đơn vị', names[4], 5],
+      ['Cụm, khối', names[5], 2],
     ]);
     for (const file of result.files) {
       const bytes = readFileSync(file);
@@ -51,9 +53,9 @@ describe('CSV export', () => {
     }
   });
 
-  it('reads back to the same cells: dates dd/mm/yyyy, plain numbers, plans with their sign, quoted texts intact', async () => {
+  it('reads back to the same cells: dates dd/mm/yyyy, numbers with a decimal comma, plans with their sign, quoted texts intact', async () => {
     const result = await exportCsv();
-    const [summary, targets, results, units, groups] = result.files.map(read) as [string[][], string[][], string[][], string[][], string[][]];
+    const [summary, targets, titles, results, units, groups] = result.files.map(read) as [string[][], string[][], string[][], string[][], string[][], string[][]];
     expect(summary).toEqual([
       ['Cụm/khối', 'Mã đơn vị', 'Tên đơn vị', 'Loại đơn vị', 'Trạng thái', 'Ngày gửi', 'Nộp muộn / quá hạn', 'Số chỉ tiêu', 'CT vượt', 'CT đạt', 'CT đang thực hiện', 'CT không đạt', 'CT chưa báo cáo'],
       ['Cụm 1', 'HGT', 'Huyện Giao Thủy', 'Huyện, thành phố', 'Chưa đăng ký', '', 'Quá hạn chưa nộp', '0', '', '', '', '', ''],
@@ -63,16 +65,16 @@ describe('CSV export', () => {
       ['', 'MTTQ', 'Ủy ban MTTQ tỉnh', 'Đoàn thể', 'Chưa đăng ký', '', 'Quá hạn chưa nộp', '0', '', '', '', '', ''],
     ]);
     expect(targets.slice(1)).toEqual([
-      ['HHH', 'Huyện Hải Hậu', '1', '2. Nông thôn mới', TEXTS.hhh, '', 'Hoàn thành', '30/11/2020', ''],
-      ['SNV', 'Sở Nội vụ', '1', '1. Hạ tầng', TEXTS.ontime, '%', '≥ 98.5', '31/12/2020', NOTE_WITH_QUOTES],
-      ['SNV', 'Sở Nội vụ', '2', '2. Nông thôn mới', TEXTS.complaints, 'vụ', '≤ 3', '30/06/2020', ''],
-      ['SNV', 'Sở Nội vụ', '3', '3. Giáo dục', TEXTS.training, '', 'Hoàn thành', '', ''],
-      ['STC', 'Sở Tài chính', '1', '1. Hạ tầng', TEXTS.budget, 'triệu đồng', '≥ 1234.5', '31/12/2020', ''],
+      ['HHH', 'Huyện Hải Hậu', 'Chờ duyệt', '1', '', '1', '2. Nông thôn mới', TEXTS.hhh, '', 'Hoàn thành', '30/11/2020', ''],
+      ['SNV', 'Sở Nội vụ', 'Đã duyệt', '1', '', '1', '1. Hạ tầng', TEXTS.ontime, '%', '≥ 98,5', '31/12/2020', NOTE_WITH_QUOTES],
+      ['SNV', 'Sở Nội vụ', 'Đã duyệt', '1', '', '2', '2. Nông thôn mới', TEXTS.complaints, 'vụ', '≤ 3', '30/06/2020', ''],
+      ['SNV', 'Sở Nội vụ', 'Đã duyệt', '1', '', '3', '3. Giáo dục', TEXTS.training, '', 'Hoàn thành', '', ''],
     ]);
+    expect(titles.slice(1)).toEqual([['SNV', 'Sở Nội vụ', 'Khối A', 'Đã duyệt', '1', 'Tập thể lao động xuất sắc']]);
     expect(results.slice(1)).toEqual([
-      ['SNV', 'Sở Nội vụ', 'Quý I/2020', TEXTS.ontime, '%', '60', '', '60.9', 'đang thực hiện', LINK, 'Số liệu đã rà soát lại', '2', '09/04/2020'],
-      ['SNV', 'Sở Nội vụ', 'Quý II/2020', TEXTS.ontime, '%', '40', '', '40.6', 'đang thực hiện', '', '', '1', '03/07/2020'],
-      ['SNV', 'Sở Nội vụ', 'Quý II/2020', TEXTS.complaints, 'vụ', '2', 'Có', '66.7', 'đạt', 'Ảnh: AgACAgIAAxkBAAIB', '', '1', '03/07/2020'],
+      ['SNV', 'Sở Nội vụ', 'Quý I/2020', TEXTS.ontime, '%', '60', '', '60,9', 'đang thực hiện', LINK, 'Số liệu đã rà soát lại', '2', '09/04/2020'],
+      ['SNV', 'Sở Nội vụ', 'Quý II/2020', TEXTS.ontime, '%', '40', '', '40,6', 'đang thực hiện', '', '', '1', '03/07/2020'],
+      ['SNV', 'Sở Nội vụ', 'Quý II/2020', TEXTS.complaints, 'vụ', '2', '2', '66,7', 'đạt', 'Ảnh: AgACAgIAAxkBAAIB', '', '1', '03/07/2020'],
       ['SNV', 'Sở Nội vụ', 'Quý II/2020', TEXTS.training, '', '', '', '', 'Hoàn thành xuất sắc', '', 'Đã tổ chức 2 hội nghị', '1', '03/07/2020'],
     ]);
     expect(units).toHaveLength(6);
@@ -82,15 +84,15 @@ describe('CSV export', () => {
     ]);
     // Quoted only where needed, quotes doubled.
     const raw = readFileSync(result.files[1]!, 'utf8');
-    expect(raw).toContain(`,"${NOTE_WITH_QUOTES.replaceAll('"', '""')}"\r\n`);
-    expect(raw).toContain(`,${TEXTS.ontime},%,≥ 98.5,`);
+    expect(raw).toContain(`;"${NOTE_WITH_QUOTES.replaceAll('"', '""')}"\r\n`);
+    expect(raw).toContain(`;${TEXTS.ontime};%;≥ 98,5;`);
   });
 
   it('filters by cluster/block and by period as the workbook does', async () => {
     const khoi = await exportCsv({ groupCode: 'KHOI-A', periodCode: 'Q2020-2' });
     expect(basename(khoi.files[0]!)).toBe('thidua-TEST-2020-KHOI-A-Q2020-2-20200715-100000-tong-hop.csv');
-    expect(khoi.rows).toEqual({ summary: 2, targets: 4, results: 3, units: 2, groups: 1 });
-    expect(read(khoi.files[2]!).slice(1).map((r) => r[2])).toEqual(['Quý II/2020', 'Quý II/2020', 'Quý II/2020']);
+    expect(khoi.rows).toEqual({ summary: 2, targets: 3, titles: 1, results: 3, units: 2, groups: 1 });
+    expect(read(khoi.files[3]!).slice(1).map((r) => r[2])).toEqual(['Quý II/2020', 'Quý II/2020', 'Quý II/2020']);
   });
 
   it('continues a long sheet in a second file, with the header again', async () => {
@@ -109,16 +111,16 @@ describe('CSV export', () => {
 });
 
 describe('CSV fields', () => {
-  it('are quoted only when they hold a comma, a quote, a line break or edge spaces', () => {
-    expect(['abc', 'a,b', 'say "hi"', 'two\nlines', 'cr\r', ' lead', 'trail ', 'Tỷ lệ 98,5%', ''].map(csvField)).toEqual([
+  it('are quoted only when they hold the separator, a quote, a line break or edge spaces', () => {
+    expect(['abc', 'a;b', 'say "hi"', 'two\nlines', 'cr\r', ' lead', 'trail ', 'Tỷ lệ 98,5%, đạt', ''].map(csvField)).toEqual([
       'abc',
-      '"a,b"',
+      '"a;b"',
       '"say ""hi"""',
       '"two\nlines"',
       '"cr\r"',
       '" lead"',
       '"trail "',
-      '"Tỷ lệ 98,5%"',
+      'Tỷ lệ 98,5%, đạt',
       '',
     ]);
     const columns = [
@@ -127,8 +129,11 @@ describe('CSV fields', () => {
       { header: 'c', width: 1, type: 'plan' as const },
       { header: 'd', width: 1, type: 'number' as const },
     ];
-    const line = csvLine(columns, ['x, "y"', '2020-03-31', { value: 0.5, direction: 'at_most' }, -1234.5]);
-    expect(line).toBe('"x, ""y""",31/03/2020,≤ 0.5,-1234.5\r\n');
-    expect(parseCsv(line).map((r) => r.cells)).toEqual([['x, "y"', '31/03/2020', '≤ 0.5', '-1234.5']]);
+    // Numbers as a Vietnamese-locale Excel reads them: a decimal comma, no thousands separator.
+    const line = csvLine(columns, ['x; "y"', '2020-03-31', { value: 0.5, direction: 'at_most' }, -1234.5]);
+    expect(line).toBe('"x; ""y""";31/03/2020;≤ 0,5;-1234,5\r\n');
+    expect(parseCsv(line).map((r) => r.cells)).toEqual([['x; "y"', '31/03/2020', '≤ 0,5', '-1234,5']]);
+    // A text a spreadsheet would run as a formula gets a ' in front (OWASP); a negative number stays a number.
+    expect(csvLine([columns[0]!, columns[0]!, columns[0]!, columns[3]!], ['\tTab', '\rCR', '-bullet', -5])).toBe(`'\tTab;"'\rCR";'-bullet;-5\r\n`);
   });
 });

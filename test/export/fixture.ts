@@ -2,9 +2,9 @@
  * A small movement with a bit of everything an export shows, built with the domain services:
  * the test movement (KHOI-A: SNV, STC · CUM-1: HHH, HGT · no group: MTTQ), deadline 31/03/2020.
  *
- * - SNV: three targets (≥ 98,5 %, ≤ 3 vụ, qualitative), submitted on time and approved; Q1 reported
+ * - SNV: three targets (≥ 98,5 %, ≤ 3 vụ, qualitative) and a title, submitted on time and approved; Q1 reported
  *   then corrected (revision 2, first target only), Q2 reported with evidence.
- * - STC: a draft with one target (≥ 1.234,5 triệu đồng).
+ * - STC: a draft with one target (≥ 1.234,5 triệu đồng): in the exports only when drafts are asked for.
  * - HHH: submitted after the deadline (late), one qualitative target.
  * - HGT, MTTQ: nothing.
  */
@@ -12,7 +12,7 @@ import type { Db } from '../../src/db/connection.ts';
 import type { Actor } from '../../src/domain/audit.ts';
 import { listPeriods } from '../../src/domain/movements.ts';
 import { recordProgressReport } from '../../src/domain/progress.ts';
-import { addTarget, approveRegistration, ensureRegistration, submitRegistration } from '../../src/domain/registrations.ts';
+import { addTarget, approveRegistration, ensureRegistration, setTitles, submitRegistration } from '../../src/domain/registrations.ts';
 import { loadMovement, type LoadedMovement } from '../helpers/movement.ts';
 
 export const ON_TIME = Date.parse('2020-03-10T03:00:00Z'); // 10/03/2020 in Hà Nội
@@ -60,6 +60,7 @@ export function buildFixture(db: Db): Fixture {
     ON_TIME,
   ).id;
   const training = addTarget(db, snv, { contentAreaId: m.area(3), text: TEXTS.training, kind: 'qualitative' }, liaison, ON_TIME).id;
+  setTitles(db, snv, ['tap-the-lao-dong-xuat-sac'], liaison, ON_TIME);
   submitRegistration(db, snv, liaison, ON_TIME);
   approveRegistration(db, snv, reviewer, ON_TIME + 60_000);
 

@@ -54,7 +54,8 @@ const HEADERS = {
     'CT không đạt',
     'CT chưa báo cáo',
   ],
-  'Đăng ký chỉ tiêu': ['Mã đơn vị', 'Tên đơn vị', 'STT', 'Nội dung thi đua', 'Chỉ tiêu', 'Đơn vị tính', 'Kế hoạch', 'Thời hạn', 'Ghi chú'],
+  'Đăng ký chỉ tiêu': ['Mã đơn vị', 'Tên đơn vị', 'Trạng thái', 'Lần gửi', 'Lý do trả lại', 'STT', 'Nội dung thi đua', 'Chỉ tiêu', 'Đơn vị tính', 'Kế hoạch', 'Thời hạn', 'Ghi chú'],
+  'Danh hiệu': ['Mã đơn vị', 'Tên đơn vị', 'Cụm/khối', 'Trạng thái', 'Lần gửi', 'Danh hiệu đăng ký'],
   'Kết quả': [
     'Mã đơn vị',
     'Tên đơn vị',
@@ -98,19 +99,20 @@ describe('XLSX export', () => {
   };
   const data = (book: ExcelJS.Workbook, name: SheetName) => grid(sheet(book, name), HEADERS[name].length).slice(1);
 
-  it('writes one workbook with the five sheets: Vietnamese headers, bold and frozen, with filters and widths', async () => {
+  it('writes one workbook with the six sheets: Vietnamese headers, bold and frozen, with filters and widths', async () => {
     const { result, book } = await exportXlsx();
     expect(result.files).toEqual([join(out, 'thidua-TEST-2020-20200715-100000.xlsx')]);
     expect(readdirSync(out)).toEqual(['thidua-TEST-2020-20200715-100000.xlsx']);
     expect(book.worksheets.map((w) => w.name)).toEqual(Object.keys(HEADERS));
     expect(result.sheets.map((s) => [s.key, s.name, s.rows])).toEqual([
       ['summary', 'Tổng hợp', 5],
-      ['targets', 'Đăng ký chỉ tiêu', 5],
+      ['targets', 'Đăng ký chỉ tiêu', 4],
+      ['titles', 'Danh hiệu', 1],
       ['results', 'Kết quả', 4],
       ['units', 'Đơn vị', 5],
       ['groups', 'Cụm, khối', 2],
     ]);
-    expect(result.rows).toEqual({ summary: 5, targets: 5, results: 4, units: 5, groups: 2 });
+    expect(result.rows).toEqual({ summary: 5, targets: 4, titles: 1, results: 4, units: 5, groups: 2 });
     expect(result.movement).toMatchObject({ code: 'TEST-2020' });
     expect(book.title).toBe('Phong trào thi đua thử nghiệm 2020');
 
@@ -121,11 +123,13 @@ describe('XLSX export', () => {
       expect(headers.map((_, i) => header.getCell(i + 1).font?.bold), name).toEqual(headers.map(() => true));
       expect(ws.views[0], name).toMatchObject({ state: 'frozen', ySplit: 1 });
       const last = String.fromCharCode(64 + headers.length);
+      // Printed A4 landscape, as wide as the page, the header row on every page.
+      expect(ws.pageSetup, name).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:1' });
       expect(ws.autoFilter, name).toBe(`A1:${last}${ws.rowCount}`);
     }
     const widths = (name: string) => sheet(book, name).columns.map((c) => c.width);
-    expect(widths('Tổng hợp')).toEqual([28, 12, 42, 20, 14, 12, 10, 11, 9, 9, 11, 10, 11]);
-    expect(widths('Kết quả')).toEqual([12, 36, 22, 60, 14, 12, 10, 12, 11, 40, 30, 10, 13]);
+    expect(widths('Tổng hợp')).toEqual([28, 12, 42, 20, 14, 12, 16, 11, 9, 9, 11, 10, 11]);
+    expect(widths('Kết quả')).toEqual([12, 26, 14, 44, 12, 12, 12, 12, 12, 28, 24, 10, 13]);
   });
 
   it('Tổng hợp: one row per unit by cluster/block, with status, date sent, nộp muộn or quá hạn chưa nộp, and its targets counted by where they stand, never averaged', async () => {
@@ -152,21 +156,34 @@ describe('XLSX export', () => {
     expect(ws.getCell('I4').numFmt).toBe('[$-42A]#,##0');
   });
 
-  it('Đăng ký chỉ tiêu: the registration form (Mẫu 1a), the plan a number shown with ≥ or ≤', async () => {
+  it('Đăng ký chỉ tiêu: the registration form (Mẫu 1a) of the registrations sent, with status and version, the plan a number shown with ≥ or ≤', async () => {
     const { book } = await exportXlsx();
     expect(data(book, 'Đăng ký chỉ tiêu')).toEqual([
-      ['HHH', 'Huyện Hải Hậu', 1, '2. Nông thôn mới', TEXTS.hhh, null, 'Hoàn thành', day('2020-11-30'), null],
-      ['SNV', 'Sở Nội vụ', 1, '1. Hạ tầng', TEXTS.ontime, '%', 98.5, day('2020-12-31'), NOTE_WITH_QUOTES],
-      ['SNV', 'Sở Nội vụ', 2, '2. Nông thôn mới', TEXTS.complaints, 'vụ', 3, day('2020-06-30'), null],
-      ['SNV', 'Sở Nội vụ', 3, '3. Giáo dục', TEXTS.training, null, 'Hoàn thành', null, null],
-      ['STC', 'Sở Tài chính', 1, '1. Hạ tầng', TEXTS.budget, 'triệu đồng', 1234.5, day('2020-12-31'), null],
+      ['HHH', 'Huyện Hải Hậu', 'Chờ duyệt', 1, null, 1, '2. Nông thôn mới', TEXTS.hhh, null, 'Hoàn thành', day('2020-11-30'), null],
+      ['SNV', 'Sở Nội vụ', 'Đã duyệt', 1, null, 1, '1. Hạ tầng', TEXTS.ontime, '%', 98.5, day('2020-12-31'), NOTE_WITH_QUOTES],
+      ['SNV', 'Sở Nội vụ', 'Đã duyệt', 1, null, 2, '2. Nông thôn mới', TEXTS.complaints, 'vụ', 3, day('2020-06-30'), null],
+      ['SNV', 'Sở Nội vụ', 'Đã duyệt', 1, null, 3, '3. Giáo dục', TEXTS.training, null, 'Hoàn thành', null, null],
     ]);
     const ws = sheet(book, 'Đăng ký chỉ tiêu');
-    expect([ws.getCell('G3').type, ws.getCell('G3').numFmt]).toEqual([ExcelJS.ValueType.Number, '[$-42A]"≥ "#,##0.##']);
-    expect([ws.getCell('G4').type, ws.getCell('G4').numFmt]).toEqual([ExcelJS.ValueType.Number, '[$-42A]"≤ "#,##0']);
-    expect(ws.getCell('G6').numFmt).toBe('[$-42A]"≥ "#,##0.##');
-    expect([ws.getCell('H2').type, ws.getCell('H2').numFmt]).toEqual([ExcelJS.ValueType.Date, 'dd/mm/yyyy']);
-    expect(ws.getCell('C2').type).toBe(ExcelJS.ValueType.Number);
+    expect([ws.getCell('J3').type, ws.getCell('J3').numFmt]).toEqual([ExcelJS.ValueType.Number, '[$-42A]"≥ "#,##0.##']);
+    expect([ws.getCell('J4').type, ws.getCell('J4').numFmt]).toEqual([ExcelJS.ValueType.Number, '[$-42A]"≤ "#,##0']);
+    expect([ws.getCell('K2').type, ws.getCell('K2').numFmt]).toEqual([ExcelJS.ValueType.Date, 'dd/mm/yyyy']);
+    expect(ws.getCell('F2').type).toBe(ExcelJS.ValueType.Number);
+    // Bordered, long texts wrapped.
+    expect(ws.getCell('H3').border).toMatchObject({ top: { style: 'thin' }, left: { style: 'thin' }, bottom: { style: 'thin' }, right: { style: 'thin' } });
+    expect(ws.getCell('H3').alignment).toMatchObject({ wrapText: true, vertical: 'top' });
+    expect(ws.getCell('E3').border).toMatchObject({ top: { style: 'thin' } });
+
+    // STC's draft only when asked for.
+    const drafts = await exportXlsx({ includeDrafts: true });
+    const stc = data(drafts.book, 'Đăng ký chỉ tiêu').find((r) => r[0] === 'STC')!;
+    expect(stc.slice(2, 10)).toEqual(['Chưa gửi', 0, null, 1, '1. Hạ tầng', TEXTS.budget, 'triệu đồng', 1234.5]);
+    expect(sheet(drafts.book, 'Đăng ký chỉ tiêu').getCell('J6').numFmt).toBe('[$-42A]"≥ "#,##0.##');
+  });
+
+  it('Danh hiệu: the titles each unit seeks', async () => {
+    const { book } = await exportXlsx();
+    expect(data(book, 'Danh hiệu')).toEqual([['SNV', 'Sở Nội vụ', 'Khối A', 'Đã duyệt', 1, 'Tập thể lao động xuất sắc']]);
   });
 
   it('Kết quả: the latest revision of each report, with period, result, running total, % of plan, assessment and evidence', async () => {
@@ -176,7 +193,8 @@ describe('XLSX export', () => {
       // A rate is not a running total (the column stays empty) and is never added up: Quý II's 40% is 40,6% of 98,5%, in progress until 31/12.
       ['SNV', 'Sở Nội vụ', 'Quý I/2020', TEXTS.ontime, '%', 60, null, expect.closeTo(0.609, 9), 'đang thực hiện', LINK, 'Số liệu đã rà soát lại', 2, day('2020-04-09')],
       ['SNV', 'Sở Nội vụ', 'Quý II/2020', TEXTS.ontime, '%', 40, null, expect.closeTo(0.406, 9), 'đang thực hiện', null, null, 1, day('2020-07-03')],
-      ['SNV', 'Sở Nội vụ', 'Quý II/2020', TEXTS.complaints, 'vụ', 2, 'Có', expect.closeTo(0.667, 9), 'đạt', 'Ảnh: AgACAgIAAxkBAAIB', null, 1, day('2020-07-03')],
+      // Lũy kế: the count's running total (reported as such in Quý II: 2).
+      ['SNV', 'Sở Nội vụ', 'Quý II/2020', TEXTS.complaints, 'vụ', 2, 2, expect.closeTo(0.667, 9), 'đạt', 'Ảnh: AgACAgIAAxkBAAIB', null, 1, day('2020-07-03')],
       ['SNV', 'Sở Nội vụ', 'Quý II/2020', TEXTS.training, null, null, null, null, 'Hoàn thành xuất sắc', null, 'Đã tổ chức 2 hội nghị', 1, day('2020-07-03')],
     ]);
     const ws = sheet(book, 'Kết quả');
@@ -219,13 +237,13 @@ describe('XLSX export', () => {
     expect(result.group).toBe('KHOI-A');
     expect(result.files).toEqual([join(out, 'thidua-TEST-2020-KHOI-A-20200715-100000.xlsx')]);
     expect(data(book, 'Tổng hợp').map((r) => r[1])).toEqual(['SNV', 'STC']);
-    expect(data(book, 'Đăng ký chỉ tiêu').map((r) => r[0])).toEqual(['SNV', 'SNV', 'SNV', 'STC']);
+    expect(data(book, 'Đăng ký chỉ tiêu').map((r) => r[0])).toEqual(['SNV', 'SNV', 'SNV']);
     expect(data(book, 'Kết quả')).toHaveLength(4);
     expect(data(book, 'Đơn vị').map((r) => r[0])).toEqual(['SNV', 'STC']);
     expect(data(book, 'Cụm, khối').map((r) => r[0])).toEqual(['KHOI-A']);
 
     const cum = await exportXlsx({ groupCode: 'CUM-1' });
-    expect(cum.result.rows).toEqual({ summary: 2, targets: 1, results: 0, units: 2, groups: 1 });
+    expect(cum.result.rows).toEqual({ summary: 2, targets: 1, titles: 0, results: 0, units: 2, groups: 1 });
     // An empty sheet keeps its header, frozen and filtered.
     const empty = sheet(cum.book, 'Kết quả');
     expect(empty.rowCount).toBe(1);
@@ -242,7 +260,7 @@ describe('XLSX export', () => {
     const q2 = await exportXlsx({ periodCode: 'Q2020-2' });
     expect(data(q2.book, 'Kết quả').map((r) => r[2])).toEqual(['Quý II/2020', 'Quý II/2020', 'Quý II/2020']);
     // The targets, units and groups are not limited by a period.
-    expect(q2.result.rows).toMatchObject({ summary: 5, targets: 5, units: 5, groups: 2 });
+    expect(q2.result.rows).toMatchObject({ summary: 5, targets: 4, units: 5, groups: 2 });
   });
 
   it('continues a sheet past the row limit on "Name (2)", each part with its header, frozen and filtered', async () => {
@@ -253,7 +271,7 @@ describe('XLSX export', () => {
       'Tổng hợp (3):1',
       'Đăng ký chỉ tiêu:2',
       'Đăng ký chỉ tiêu (2):2',
-      'Đăng ký chỉ tiêu (3):1',
+      'Danh hiệu:1',
       'Kết quả:2',
       'Kết quả (2):2',
       'Đơn vị:2',
@@ -313,7 +331,7 @@ describe('XLSX export', () => {
 
   it('speaks English when asked, with the same figures', async () => {
     const { book } = await exportXlsx({ locale: 'en' });
-    expect(book.worksheets.map((w) => w.name)).toEqual(['Summary', 'Registered targets', 'Results', 'Units', 'Clusters, blocks']);
+    expect(book.worksheets.map((w) => w.name)).toEqual(['Summary', 'Registered targets', 'Titles', 'Results', 'Units', 'Clusters, blocks']);
     const summary = grid(sheet(book, 'Summary'), 13);
     expect(summary[0]).toEqual([
       'Cluster/block',
@@ -341,7 +359,10 @@ describe('XLSX export of the sample movement', () => {
     const temp = openTempDatabase();
     const summary = loadSampleMovement(temp.db, cliActor, EXPORT_AT);
     const all = await exportMovement(temp.db, { movementId: summary.movementId, dir: temp.dir, now: EXPORT_AT });
-    expect(all.rows).toEqual({ summary: 34, targets: 6, results: 0, units: 34, groups: 6 });
+    // The sample's targets are drafts: in the export only when asked for.
+    expect(all.rows).toEqual({ summary: 34, targets: 0, titles: 0, results: 0, units: 34, groups: 6 });
+    const drafts = await exportMovement(temp.db, { movementId: summary.movementId, dir: temp.dir, now: EXPORT_AT, includeDrafts: true });
+    expect(drafts.rows.targets).toBe(6);
     const cum1 = await exportMovement(temp.db, { movementId: summary.movementId, groupCode: 'CUM1', dir: temp.dir, now: EXPORT_AT });
     expect(cum1.rows).toMatchObject({ summary: 5, units: 5, groups: 1 });
     const book = await readBook(cum1.files[0]!);

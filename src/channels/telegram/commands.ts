@@ -23,6 +23,7 @@ const MENUS: Record<string, [string, string][]> = {
     ['dangky', 'register'],
     ['baocao', 'report'],
     ['donvi', 'myunit'],
+    ['taidangky', 'regform'],
     ['menu', 'menu'],
     ['quaylai', 'back'],
     ['huy', 'cancel'],

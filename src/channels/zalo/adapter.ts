@@ -11,6 +11,7 @@ import { createInboundWorker } from '../../chat/inbound-worker.ts';
 import { accountLocale } from '../../chat/store.ts';
 import { identities } from '../../db/schema.ts';
 import type { Route } from '../../http/server.ts';
+import type { SignedLinks } from '../../http/signed-links.ts';
 import { t, type Locale } from '../../i18n/index.ts';
 import { recordZaloCalls } from './call-health.ts';
 import { ZaloClient } from './client.ts';
@@ -29,6 +30,8 @@ export interface ZaloChannelOptions extends ChannelDeps {
   /** How often to check that the token pair is still fresh while nothing is sent (0: never). */
   keepAliveMs?: number;
   fetch?: typeof fetch;
+  /** Signed links for the files Zalo's upload refuses (src/http/signed-links.ts). */
+  links?: SignedLinks;
 }
 
 export interface ZaloChannel {
@@ -60,7 +63,7 @@ export function createZaloChannel(options: ZaloChannelOptions): ZaloChannel {
     // Every message Zalo took, with the allowance it used: the quota ledger.
     onSent: ({ to, quota }) => recordQuota(db, { at: clock.now(), recipient: to.userId, kind: quotaKind(quota, to.replyTo !== undefined), quota }),
   });
-  const sender = createZaloSender({ db, client, clock, log });
+  const sender = createZaloSender({ db, client, clock, log, links: options.links, timezone: config.TZ });
   const templateId = config.ZALO_ZNS_TEMPLATE_ID;
   const zns = templateId ? createZnsSender({ db, client, clock, log, templateId, params: config.ZALO_ZNS_PARAMS }) : undefined;
   // People linking on Zalo are asked for their consent to ZNS only when it is set up.

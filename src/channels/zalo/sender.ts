@@ -3,8 +3,9 @@
  * answer to the person's own message goes as a free reply to it while Zalo's allowance for it
  * lasts (8 within 48 h); anything else is proactive and counted against the month's budget, which
  * decides, once spent, whether the message waits, goes by the person's other channel, or is refused.
+ * A file Zalo's upload will not take (a workbook, anything over 5 MB) goes as a signed link.
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { and, eq } from 'drizzle-orm';
 import type { ChannelSender, SendResult } from '../../chat/channel.ts';
 import type { OutboundMessage } from '../../chat/types.ts';
@@ -12,9 +13,11 @@ import type { Db } from '../../db/connection.ts';
 import { identities } from '../../db/schema.ts';
 import type { Clock } from '../../domain/clock.ts';
 import { BUDGET_SPENT, freeRepliesLeft, nextMonthStart, proactiveSpent, readBudget } from '../../delivery/zalo-quota.ts';
+import type { SignedLinks } from '../../http/signed-links.ts';
 import type { Logger } from '../../util/log.ts';
 import type { ZaloClient, ZaloRecipient } from './client.ts';
 import { sendFailure } from './errors.ts';
+import { fileLinkText, zaloUploadType } from './outbound-files.ts';
 import { choiceList, MAX_BUTTONS, splitText } from './render.ts';
 
 /** Records that this Zalo user cannot be reached (7-day window, not a follower, unfollowed). */
@@ -30,6 +33,9 @@ export interface ZaloSenderOptions {
   client: ZaloClient;
   clock: Clock;
   log: Logger;
+  /** Signed links for files Zalo will not take; absent (no PUBLIC_BASE_URL): the person is told the file cannot come on Zalo. */
+  links?: SignedLinks | undefined;
+  timezone?: string;
 }
 
 /** How many Zalo messages a neutral message becomes (long text split, a file sent after it). */
@@ -40,7 +46,7 @@ function zaloMessages(message: OutboundMessage): number {
   return parts + (message.file ? 1 : 0);
 }
 
-export function createZaloSender({ db, client, clock, log }: ZaloSenderOptions): ChannelSender {
+export function createZaloSender({ db, client, clock, log, links, timezone = 'Asia/Ho_Chi_Minh' }: ZaloSenderOptions): ChannelSender {
   const deliver = async (to: ZaloRecipient, message: OutboundMessage) => {
     if (message.choices && message.choices.length > 0) {
       await client.sendChoices(to, message.text, message.choices, message.seq ?? 0, message.numbered !== false);
@@ -48,8 +54,14 @@ export function createZaloSender({ db, client, clock, log }: ZaloSenderOptions):
       await client.sendText(to, message.text);
     }
     if (message.file) {
-      const data = await readFile(message.file.path);
-      await client.sendFile(to, await client.uploadFile(data, message.file.name));
+      const type = zaloUploadType(message.file.name, (await stat(message.file.path)).size);
+      if (type) {
+        await client.sendFile(to, await client.uploadFile(await readFile(message.file.path), message.file.name, type));
+      } else {
+        const handed = fileLinkText(db, links, to.userId, message.file, timezone);
+        if (!handed.linked) log.warn('zalo file not sent: PUBLIC_BASE_URL is not set, so no link can be made', { user: to.userId, name: message.file.name });
+        await client.sendText(to, handed.text);
+      }
     }
   };
 

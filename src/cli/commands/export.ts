@@ -1,7 +1,7 @@
 import { exportMovement, isExportFormat } from '../../export/index.ts';
 import type { Command } from '../context.ts';
 
-/** `thidua export [--movement CODE] [--cluster CODE] [--period CODE] [--format xlsx|csv] [--out DIR] [--all-revisions]` */
+/** `thidua export [--movement CODE] [--cluster CODE] [--period CODE] [--format xlsx|csv] [--out DIR] [--all-revisions] [--include-drafts]` */
 export const exportCommand: Command = {
   name: 'export',
   options: {
@@ -11,6 +11,7 @@ export const exportCommand: Command = {
     format: { type: 'string' },
     out: { type: 'string' },
     'all-revisions': { type: 'boolean' },
+    'include-drafts': { type: 'boolean' },
   },
   async run(ctx, _positionals, options) {
     const format = typeof options.format === 'string' ? options.format.toLowerCase() : 'xlsx';
@@ -27,6 +28,7 @@ export const exportCommand: Command = {
       locale: ctx.locale,
       now: ctx.clock.now(),
       allRevisions: options['all-revisions'] === true,
+      includeDrafts: options['include-drafts'] === true,
     });
     ctx.say(ctx.t('cli-export-done', { code: result.movement.code, count: result.files.length }));
     for (const file of result.files) {

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { afterEach, expect } from 'vitest';
 import { JobRunner } from '../../../src/jobs/runner.ts';
 import { createZaloChannel, type ZaloChannel } from '../../../src/channels/zalo/adapter.ts';
+import type { SignedLinks } from '../../../src/http/signed-links.ts';
 import { zaloMac } from '../../../src/channels/zalo/signature.ts';
 import { storeTokenPair } from '../../../src/channels/zalo/tokens.ts';
 import type { ChannelSender } from '../../../src/chat/channel.ts';
@@ -47,6 +48,8 @@ export class ZaloHarness {
   channel!: ZaloChannel;
   outbox!: Dispatcher;
   jobs!: JobRunner;
+  /** Signed links for files Zalo will not take, when the test gives some. */
+  links?: SignedLinks;
   server!: RunningServer;
   private seen = new Map<string, number>();
   private msgCounter = 0;
@@ -80,7 +83,7 @@ export class ZaloHarness {
       { db: this.db, core, clock: this.clock, log: this.log, exportDir: join(this.temp.dir, 'exports'), dir: join(this.temp.dir, 'forms'), fetchers },
       () => this.outbox.kick(),
     );
-    this.channel = createZaloChannel({ config, db: this.db, core, clock: this.clock, log: this.log, keepAliveMs: 0, outbound: this.outbox, onJob: this.jobs.run });
+    this.channel = createZaloChannel({ config, db: this.db, core, clock: this.clock, log: this.log, keepAliveMs: 0, outbound: this.outbox, onJob: this.jobs.run, links: this.links });
     fetchers.zalo = this.channel.fetchFile;
     senders.push(this.channel.sender);
     this.outbox.start();
@@ -176,13 +179,14 @@ export const textOf = (messages: SentMessage[]) => messages.map((m) => m.text ??
 /** ZNS configured against the fake: a template whose parameters are named as Zalo's console shows them. */
 export const ZNS_ENV = { ZALO_ZNS_TEMPLATE_ID: '424242', ZALO_ZNS_PARAMS: 'name=ten_can_bo, unit=don_vi, what=noi_dung, due=han_chot' };
 
-/** A harness with the sample movement loaded and the fake's tokens stored, valid for a day; `env` adds configuration. */
-export async function zaloHarness(env: Record<string, string> = {}): Promise<ZaloHarness> {
+/** A harness with the sample movement loaded and the fake's tokens stored, valid for a day; `env` adds configuration, `links` signed file links. */
+export async function zaloHarness(env: Record<string, string> = {}, options: { links?: (h: ZaloHarness) => SignedLinks } = {}): Promise<ZaloHarness> {
   const temp = openTempDatabase();
   loadSample(temp.db);
   const fake = await startFakeZalo();
   const h = new ZaloHarness(temp, fake);
   fake.now = () => h.clock.now();
+  if (options.links) h.links = options.links(h);
   open.push(h);
   storeTokenPair(temp.db, { accessToken: fake.valid.access, refreshToken: fake.valid.refresh, expiresAt: h.clock.now() + DAY }, h.clock.now());
   return h.start({ ZALO_ZNS_API_BASE: fake.base, ...env });

@@ -1,0 +1,115 @@
+/**
+ * The Board's documents as .docx files: a unit's registration, the aggregate report on
+ * registration, the period report. Used by `thidua document`, the chat's /export and the
+ * liaison's "Tải bản đăng ký để trình ký". The figures are read in one go (synchronously, so
+ * nothing changes under them), then the file is packed and written under a temporary name and
+ * renamed: a failed document leaves nothing.
+ */
+import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { Packer } from 'docx';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
+import type { Db } from '../db/connection.ts';
+import { DomainError } from '../domain/errors.ts';
+import { listPeriods, resolveMovement, type Movement } from '../domain/movements.ts';
+import { localDate } from '../domain/vn-input.ts';
+import { DEFAULT_LOCALE, translator, type Locale } from '../i18n/index.ts';
+import { safe, stamp } from '../export/index.ts';
+import type { DocumentContext } from './common.ts';
+import { TableRows } from './layout.ts';
+import { periodData, periodDocument } from './period.ts';
+import { findUnit, registrationData, registrationDocument } from './registration.ts';
+import { resolveBoardSettings } from './settings.ts';
+import { summaryData, summaryDocument } from './summary.ts';
+
+export const DOCUMENT_KINDS = ['registration', 'summary', 'period'] as const;
+export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
+export const isDocumentKind = (v: unknown): v is DocumentKind => typeof v === 'string' && (DOCUMENT_KINDS as readonly string[]).includes(v);
+
+export const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+
+export interface DocumentRequest {
+  kind: DocumentKind;
+  /** The movement by code; neither this nor `movement`: the open movement. */
+  movementCode?: string;
+  movement?: Movement;
+  /** registration: the unit, by code or name, or by id. */
+  unit?: string;
+  unitId?: number;
+  /** period: the reporting period's code (Q2020-2, H2020-1, Y2020). */
+  periodCode?: string;
+  dir: string;
+  locale?: Locale;
+  now?: number;
+}
+
+export interface WrittenDocument {
+  kind: DocumentKind;
+  path: string;
+  /** The file's name, as offered for download. */
+  name: string;
+  bytes: number;
+  movement: string;
+  unit: string | null;
+  period: string | null;
+}
+
+export async function writeDocument(db: Db, request: DocumentRequest): Promise<WrittenDocument> {
+  const movement = request.movement ?? resolveMovement(db, request.movementCode);
+  const locale = request.locale ?? DEFAULT_LOCALE;
+  const t = translator(locale);
+  const now = request.now ?? Date.now();
+  const ctx: DocumentContext = { t, locale, movement, settings: resolveBoardSettings(movement, t), today: localDate(now, movement.timezone), rows: new TableRows() };
+  let document;
+  let unit: string | null = null;
+  let period: string | null = null;
+  let base: string;
+  switch (request.kind) {
+    case 'registration': {
+      const unitId = request.unitId ?? (request.unit ? findUnit(db, request.unit).id : undefined);
+      if (unitId === undefined) throw new DomainError('err-doc-unit-needed');
+      const data = registrationData(db, movement, unitId, t);
+      unit = data.unit.code;
+      document = registrationDocument(ctx, data);
+      base = `dang-ky-thi-dua-${safe(data.unit.code)}-${safe(movement.code)}`;
+      break;
+    }
+    case 'summary':
+      document = summaryDocument(ctx, summaryData(db, movement, ctx.today, t));
+      base = `bao-cao-dang-ky-thi-dua-${safe(movement.code)}`;
+      break;
+    case 'period': {
+      const periods = listPeriods(db, movement.id);
+      const found = request.periodCode ? periods.find((p) => p.code.toUpperCase() === request.periodCode!.trim().toUpperCase()) : undefined;
+      if (!found)
+        throw new DomainError(request.periodCode ? 'err-export-period-unknown' : 'err-doc-period-needed', {
+          code: request.periodCode ?? '',
+          movement: movement.code,
+          periods: periods.map((p) => p.code).join(', ') || '—',
+        });
+      period = found.code;
+      document = periodDocument(ctx, periodData(db, movement, found, ctx.today, t));
+      base = `bao-cao-ket-qua-${safe(found.code)}-${safe(movement.code)}`;
+      break;
+    }
+    default:
+      throw new DomainError('err-doc-kind', { kind: String(request.kind) });
+  }
+  // The tables' rows go into the packed document as XML (see TableRows).
+  const files = unzipSync(new Uint8Array(await Packer.toBuffer(document)));
+  files['word/document.xml'] = strToU8(ctx.rows.inject(strFromU8(files['word/document.xml']!)));
+  const buffer = Buffer.from(zipSync(files, { level: 6 }));
+  const dir = resolve(request.dir);
+  mkdirSync(dir, { recursive: true });
+  const name = `${base}-${stamp(now, movement.timezone)}.docx`;
+  const path = join(dir, name);
+  const part = `${path}.part`;
+  try {
+    writeFileSync(part, buffer);
+    renameSync(part, path);
+  } catch (error) {
+    rmSync(part, { force: true });
+    throw error;
+  }
+  return { kind: request.kind, path, name, bytes: buffer.length, movement: movement.code, unit, period };
+}

@@ -1,0 +1,351 @@
+/**
+ * The administrative layout of Decree 30/2020/NĐ-CP (Appendix I) with the `docx` library: A4,
+ * margins 20/20/30/15 mm, Times New Roman 13–14 pt; the two-column header (the body above and the
+ * issuing body, "Số: …/BC-SNV" left blank to fill; the national name and motto, place and date);
+ * the kind of document and its title; "Nơi nhận" and the signature block; pages numbered from the
+ * second, centred in the top margin. Tables are plain Word tables (bordered, header row repeated
+ * on each page, rows not split), so the document stays editable in Word, LibreOffice and WPS.
+ */
+import {
+  AlignmentType,
+  BorderStyle,
+  Document,
+  Header,
+  LineRuleType,
+  PageNumber,
+  PageOrientation,
+  Paragraph,
+  Table,
+  TableCell,
+  TableLayoutType,
+  TableRow,
+  TextRun,
+  VerticalAlign,
+  WidthType,
+  type ISectionOptions,
+} from 'docx';
+
+export const FONT = 'Times New Roman';
+/** Millimetres in twips (1/1440 inch), rounded: A4 is 11906 × 16838. */
+const mm = (millimetres: number) => Math.round((millimetres * 1440) / 25.4);
+/** docx sizes are half-points. */
+const pt = (points: number) => points * 2;
+
+const A4 = { width: mm(210), height: mm(297) };
+const MARGIN = { top: mm(20), bottom: mm(20), left: mm(30), right: mm(15), header: mm(10), footer: mm(10) };
+/** Width of the text on a portrait page, and on a landscape one (annex tables). */
+export const TEXT_WIDTH = mm(210 - 30 - 15);
+export const LANDSCAPE_TEXT_WIDTH = mm(297 - 20 - 20);
+
+const NONE = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
+const NO_BORDERS = { top: NONE, bottom: NONE, left: NONE, right: NONE, insideHorizontal: NONE, insideVertical: NONE };
+const THIN = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
+const GRID = { top: THIN, bottom: THIN, left: THIN, right: THIN, insideHorizontal: THIN, insideVertical: THIN };
+
+interface RunStyle {
+  size?: number;
+  bold?: boolean;
+  italics?: boolean;
+}
+
+/** Runs of text; "\n" inside it becomes a line break. */
+export function runs(text: string, style: RunStyle = {}): TextRun[] {
+  return text.split('\n').map(
+    (line, i) => new TextRun({ text: line, font: FONT, size: pt(style.size ?? 14), bold: style.bold, italics: style.italics, ...(i > 0 ? { break: 1 } : {}) }),
+  );
+}
+
+interface ParagraphStyle extends RunStyle {
+  align?: 'left' | 'center' | 'right' | 'justify';
+  /** First-line indent, mm. */
+  indent?: number;
+  /** Space after, points. */
+  after?: number;
+  before?: number;
+  keepNext?: boolean;
+}
+
+const ALIGN = { left: AlignmentType.LEFT, center: AlignmentType.CENTER, right: AlignmentType.RIGHT, justify: AlignmentType.JUSTIFIED } as const;
+
+export function para(content: string | TextRun[], style: ParagraphStyle = {}): Paragraph {
+  return new Paragraph({
+    alignment: ALIGN[style.align ?? 'left'],
+    spacing: { before: (style.before ?? 0) * 20, after: (style.after ?? 0) * 20, line: 264 },
+    indent: style.indent ? { firstLine: mm(style.indent) } : undefined,
+    keepNext: style.keepNext,
+    children: typeof content === 'string' ? runs(content, style) : content,
+  });
+}
+
+/** A body paragraph: justified, first line indented 10 mm, 6 pt after. */
+export const body = (text: string, style: RunStyle = {}) => para(text, { ...style, align: 'justify', indent: 10, after: 6 });
+/** A heading inside the body ("I. TÌNH HÌNH ĐĂNG KÝ"). */
+export const heading = (text: string) => para(text, { bold: true, align: 'justify', indent: 10, before: 6, after: 6, keepNext: true });
+
+/** A centred line under the text above it, `length` mm long in a space `width` mm wide. */
+function rule(width: number, length: number): Paragraph {
+  const side = Math.max(0, (width - length) / 2);
+  return new Paragraph({
+    // An empty paragraph one point high, its top border the line, a little below the text above.
+    spacing: { before: 80, after: 40, line: 20, lineRule: LineRuleType.EXACT },
+    indent: { left: mm(side), right: mm(side) },
+    border: { top: { style: BorderStyle.SINGLE, size: 6, color: '000000', space: 1 } },
+    children: [],
+  });
+}
+
+const cell = (children: Paragraph[], width: number, options: { borders?: boolean; span?: number; shade?: boolean } = {}) =>
+  new TableCell({
+    children,
+    width: { size: width, type: WidthType.DXA },
+    columnSpan: options.span,
+    verticalAlign: VerticalAlign.CENTER,
+    margins: { top: 40, bottom: 40, left: 80, right: 80 },
+    ...(options.shade ? { shading: { fill: 'EDEDED' } } : {}),
+    ...(options.borders === false ? { borders: { top: NONE, bottom: NONE, left: NONE, right: NONE } } : {}),
+  });
+
+/** A borderless two-column table (the header, the signature block). */
+function twoColumns(left: Paragraph[], right: Paragraph[], leftMm: number, rightMm: number): Table {
+  return new Table({
+    layout: TableLayoutType.FIXED,
+    borders: NO_BORDERS,
+    width: { size: mm(leftMm + rightMm), type: WidthType.DXA },
+    columnWidths: [mm(leftMm), mm(rightMm)],
+    rows: [new TableRow({ children: [cell(left, mm(leftMm), { borders: false }), cell(right, mm(rightMm), { borders: false })] })],
+  });
+}
+
+/** Left column of the header and of the signature block, mm (of 165). */
+const LEFT = 68;
+const RIGHT = 97;
+
+/** "ngày 05 tháng 3 năm 2020": a leading zero for days below 10 and for months 1 and 2. */
+export function documentDate(iso: string): { day: string; month: string; year: string } {
+  const [year, month, day] = iso.split('-').map(Number) as [number, number, number];
+  return { day: String(day).padStart(2, '0'), month: month <= 2 ? String(month).padStart(2, '0') : String(month), year: String(year) };
+}
+
+export interface HeaderText {
+  /** The body above, upper case; none for a body with nothing above it in the header. */
+  parent: string | null;
+  body: string;
+  /** "Số:      /BC-SNV". */
+  number: string;
+  nation: string;
+  motto: string;
+  /** "Nam Định, ngày 05 tháng 3 năm 2020". */
+  placeDate: string;
+}
+
+/** The national header in two columns (Decree 30, Appendix I, items 1–4). */
+export function nationalHeader(h: HeaderText): Table {
+  const left = [
+    ...(h.parent ? [para(h.parent, { size: 13, align: 'center' })] : []),
+    para(h.body, { size: 13, bold: true, align: 'center' }),
+    rule(LEFT, 22),
+    para(h.number, { size: 13, align: 'center', before: 4 }),
+  ];
+  const right = [
+    para(h.nation, { size: 12, bold: true, align: 'center' }),
+    para(h.motto, { size: 13, bold: true, align: 'center' }),
+    rule(RIGHT, 62),
+    para(h.placeDate, { size: 14, italics: true, align: 'center', before: 4 }),
+  ];
+  return twoColumns(left, right, LEFT, RIGHT);
+}
+
+/** The kind of document and its title, bold and centred, with a short line under the title. */
+export function documentTitle(kind: string, title: string, subtitle?: string): Paragraph[] {
+  return [
+    para(kind, { size: 14, bold: true, align: 'center', before: 18 }),
+    para(title, { size: 14, bold: true, align: 'center' }),
+    ...(subtitle ? [para(subtitle, { size: 14, italics: true, align: 'center' })] : []),
+    rule(165, 40),
+  ];
+}
+
+export interface SignatureText {
+  recipientsLabel: string;
+  recipients: string[];
+  /** "GIÁM ĐỐC", "THỦ TRƯỞNG ĐƠN VỊ"; "\n" for two lines (KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC). */
+  signerTitle: string;
+  /** "(Ký tên, đóng dấu)". */
+  signHint?: string;
+  signerName: string | null;
+}
+
+/** "Nơi nhận" bottom left, the signer bottom right (items 7 and 9). */
+export function signatureBlock(s: SignatureText): Table {
+  const left = [
+    para(s.recipientsLabel, { size: 12, bold: true, italics: true }),
+    ...s.recipients.map((r) => para(`- ${r}`, { size: 11 })),
+  ];
+  const right = [
+    para(s.signerTitle, { size: 14, bold: true, align: 'center' }),
+    ...(s.signHint ? [para(s.signHint, { size: 14, italics: true, align: 'center' })] : []),
+    // Room for the signature and the seal.
+    para('', { size: 14 }),
+    para('', { size: 14 }),
+    para('', { size: 14 }),
+    para(s.signerName ?? '', { size: 14, bold: true, align: 'center', before: 12 }),
+  ];
+  return new Table({
+    layout: TableLayoutType.FIXED,
+    borders: NO_BORDERS,
+    width: { size: TEXT_WIDTH, type: WidthType.DXA },
+    columnWidths: [mm(LEFT + 2), mm(RIGHT - 2)],
+    rows: [
+      new TableRow({
+        cantSplit: true,
+        children: [cell(left, mm(LEFT + 2), { borders: false }), cell(right, mm(RIGHT - 2), { borders: false })],
+      }),
+    ],
+  });
+}
+
+export type Align = 'left' | 'center' | 'right';
+
+export interface GridColumn {
+  header: string;
+  /** Share of the table's width. */
+  weight: number;
+  align?: Align;
+}
+
+/** A cell of a grid: text, or a row spanning the whole table (a content area's heading). */
+export type GridRow = { cells: string[]; bold?: boolean } | { band: string };
+
+/** Paragraph styles of table text (12 pt in the body, 11 pt in a wide annex): cells name a style
+ * rather than carry their own font, size and spacing, which keeps a 5,000-row annex light. */
+const GRID_STYLES = { 12: 'GridText', 11: 'GridTextSmall' } as const;
+type GridSize = keyof typeof GRID_STYLES;
+
+const escapeXml = (text: string) =>
+  text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!).replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g, '');
+
+/**
+ * The body rows of the document's tables, as WordprocessingML written here rather than through
+ * docx's object tree: an annex of 5,000 units is 40,000 cells, which docx would hold as some
+ * 400,000 objects (seconds of garbage collection, a gigabyte of memory). Each table gets a marker
+ * row; `inject` puts the rows in its place in the packed document.
+ */
+export class TableRows {
+  private readonly rows = new Map<string, string>();
+
+  /** A marker for these rows' place, and the rows kept until `inject`. */
+  hold(xml: string): string {
+    const marker = `\u2063rows-${this.rows.size}\u2063`;
+    this.rows.set(marker, xml);
+    return marker;
+  }
+
+  /** The document.xml with each marker row replaced by its rows. */
+  inject(documentXml: string): string {
+    let out = documentXml;
+    for (const [marker, xml] of this.rows) {
+      const at = out.indexOf(marker);
+      if (at < 0) throw new Error('table rows marker not found in the document');
+      const start = out.lastIndexOf('<w:tr>', at) >= 0 ? out.lastIndexOf('<w:tr>', at) : out.lastIndexOf('<w:tr ', at);
+      const end = out.indexOf('</w:tr>', at) + '</w:tr>'.length;
+      out = out.slice(0, start) + xml + out.slice(end);
+    }
+    return out;
+  }
+}
+
+/** One cell's text: a paragraph in the grid style, "\n" a line break, aligned unless left. */
+function gridText(value: string, align: Align, size: GridSize, bold: boolean): Paragraph {
+  const lines = value.split('\n');
+  return new Paragraph({
+    style: GRID_STYLES[size],
+    ...(align === 'left' ? {} : { alignment: ALIGN[align] }),
+    children: lines.map((line, i) => new TextRun({ text: line, ...(bold ? { bold: true } : {}), ...(i > 0 ? { break: 1 } : {}) })),
+  });
+}
+
+/** The same cell as XML: what docx writes for `gridText` in a cell of `width`. */
+function cellXml(value: string, align: Align, size: GridSize, bold: boolean, width: number, span = 1): string {
+  const runProps = bold ? '<w:rPr><w:b/><w:bCs/></w:rPr>' : '';
+  const runs = value
+    .split('\n')
+    .map((line, i) => `<w:r>${runProps}${i > 0 ? '<w:br/>' : ''}<w:t xml:space="preserve">${escapeXml(line)}</w:t></w:r>`)
+    .join('');
+  const jc = align === 'left' ? '' : `<w:jc w:val="${align === 'center' ? 'center' : 'right'}"/>`;
+  return `<w:tc><w:tcPr><w:tcW w:type="dxa" w:w="${width}"/>${span > 1 ? `<w:gridSpan w:val="${span}"/>` : ''}</w:tcPr><w:p><w:pPr><w:pStyle w:val="${GRID_STYLES[size]}"/>${jc}</w:pPr>${runs}</w:p></w:tc>`;
+}
+
+/**
+ * A bordered table whose header row repeats on every page; rows are not split across pages.
+ * `size` is the text size in points (12 in the body, 11 in a wide annex). The body rows are
+ * written as XML into `rows` (see TableRows).
+ */
+export function grid(store: TableRows, columns: GridColumn[], rows: Iterable<GridRow>, width = TEXT_WIDTH, size: GridSize = 12): Table {
+  const total = columns.reduce((s, c) => s + c.weight, 0);
+  const widths = columns.map((c) => Math.floor((c.weight / total) * width));
+  const header = new TableRow({
+    tableHeader: true,
+    cantSplit: true,
+    children: columns.map((c) => new TableCell({ children: [gridText(c.header, 'center', size, true)], verticalAlign: VerticalAlign.CENTER, shading: { fill: 'EDEDED' } })),
+  });
+  const xml: string[] = [];
+  for (const row of rows) {
+    const cells =
+      'band' in row
+        ? cellXml(row.band, 'left', size, true, widths.reduce((a, b) => a + b, 0), columns.length)
+        : row.cells.map((v, i) => cellXml(v, columns[i]!.align ?? 'left', size, row.bold === true, widths[i]!)).join('');
+    xml.push(`<w:tr><w:trPr><w:cantSplit/></w:trPr>${cells}</w:tr>`);
+  }
+  const marker = new TableRow({ children: [new TableCell({ children: [new Paragraph(store.hold(xml.join('')))], columnSpan: columns.length })] });
+  return new Table({
+    layout: TableLayoutType.FIXED,
+    borders: GRID,
+    width: { size: width, type: WidthType.DXA },
+    columnWidths: widths,
+    margins: { top: 30, bottom: 30, left: 80, right: 80 },
+    rows: [header, marker],
+  });
+}
+
+const pageNumberHeader = () =>
+  new Header({ children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ font: FONT, size: pt(13), children: [PageNumber.CURRENT] })] })] });
+
+export interface Part {
+  children: (Paragraph | Table)[];
+  landscape?: boolean;
+}
+
+/**
+ * The document: the first part starts on page 1 (its number not shown); every further part (an
+ * annex) starts a new page, landscape if asked, and goes on numbering.
+ */
+export function officialDocument(meta: { title: string; subject: string; creator: string }, parts: Part[]): Document {
+  const sections: ISectionOptions[] = parts.map((part, i) => ({
+    properties: {
+      titlePage: i === 0,
+      page: {
+        size: part.landscape ? { width: A4.width, height: A4.height, orientation: PageOrientation.LANDSCAPE } : { width: A4.width, height: A4.height },
+        margin: part.landscape ? { ...MARGIN, left: mm(20), right: mm(20) } : MARGIN,
+        pageNumbers: i === 0 ? { start: 1 } : {},
+      },
+    },
+    headers: i === 0 ? { default: pageNumberHeader(), first: new Header({ children: [] }) } : { default: pageNumberHeader() },
+    children: part.children,
+  }));
+  return new Document({
+    creator: meta.creator,
+    title: meta.title,
+    subject: meta.subject,
+    styles: {
+      default: { document: { run: { font: FONT, size: pt(14) } } },
+      paragraphStyles: (Object.entries(GRID_STYLES) as [string, string][]).map(([size, id]) => ({
+        id,
+        name: `Table text ${size} pt`,
+        run: { font: FONT, size: pt(Number(size)) },
+        paragraph: { spacing: { before: 0, after: 0, line: 240 } },
+      })),
+    },
+    sections,
+  });
+}
+
