@@ -163,7 +163,7 @@ async function runMessengers(): Promise<void> {
     say('start-zalo-webhook', { port: config.HTTP_PORT });
   }
   if (channels.zalobot) {
-    const bot = await startZaloBot({ config, db, core, clock: systemClock, log, outbound, onJob });
+    const bot = await startZaloBot({ config, db, core, clock: systemClock, log, outbound, onJob, links });
     senders.push(bot.sender);
     routes.push(...bot.routes);
     stoppers.push(bot.stop);

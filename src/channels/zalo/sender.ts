@@ -17,7 +17,8 @@ import type { SignedLinks } from '../../http/signed-links.ts';
 import type { Logger } from '../../util/log.ts';
 import type { ZaloClient, ZaloRecipient } from './client.ts';
 import { sendFailure } from './errors.ts';
-import { fileLinkText, zaloUploadType } from './outbound-files.ts';
+import { fileLinkText } from '../file-link-text.ts';
+import { zaloUploadType } from './outbound-files.ts';
 import { choiceList, MAX_BUTTONS, splitText } from './render.ts';
 
 /** Records that this Zalo user cannot be reached (7-day window, not a follower, unfollowed). */
@@ -58,7 +59,7 @@ export function createZaloSender({ db, client, clock, log, links, timezone = 'As
       if (type) {
         await client.sendFile(to, await client.uploadFile(await readFile(message.file.path), message.file.name, type));
       } else {
-        const handed = fileLinkText(db, links, to.userId, message.file, timezone);
+        const handed = fileLinkText(db, links, { channel: 'zalo', externalId: to.userId, noLink: 'zalo-file-no-link' }, message.file, timezone);
         if (!handed.linked) log.warn('zalo file not sent: PUBLIC_BASE_URL is not set, so no link can be made', { user: to.userId, name: message.file.name });
         await client.sendText(to, handed.text);
       }

@@ -12,6 +12,8 @@ import { accountLocale } from '../../chat/store.ts';
 import type { OutboundMessage } from '../../chat/types.ts';
 import type { Config } from '../../config.ts';
 import { secretWebhookRoute, type Route } from '../../http/server.ts';
+import type { SignedLinks } from '../../http/signed-links.ts';
+import { fileLinkText } from '../file-link-text.ts';
 import { t, type Locale } from '../../i18n/index.ts';
 import { backoffMs } from '../../util/backoff.ts';
 import { recordZaloBotCalls } from './call-health.ts';
@@ -38,6 +40,8 @@ export interface ZaloBotChannel {
 
 export interface ZaloBotChannelOptions extends ChannelDeps {
   fetch?: typeof fetch;
+  /** Signed links for files (the platform takes none). */
+  links?: SignedLinks | undefined;
 }
 
 /** The platform's refusals that mean this person cannot be written to (blocked the bot, no such chat). */
@@ -82,8 +86,8 @@ export async function startZaloBot(options: ZaloBotChannelOptions): Promise<Zalo
     channel: 'zalobot',
     async send(chatId, message) {
       const texts = renderTexts(message);
-      // No documents on the platform: the person is told where to get the file.
-      if (message.file) texts.push(t(localeOf(chatId), 'zalobot-file-not-sent', { name: message.file.name }));
+      // The platform takes no documents: a file goes as the person's signed link, or they are told where to get it.
+      if (message.file) texts.push(fileLinkText(db, options.links, { channel: 'zalobot', externalId: chatId, noLink: 'zalobot-file-not-sent' }, message.file, config.TZ).text);
       try {
         for (const text of texts) await client.sendMessage(chatId, text);
         return { ok: true };

@@ -4,13 +4,17 @@
  * registers a target to the end, by long polling and by webhook (options typed by number or name:
  * the platform has no buttons); the webhook takes both body shapes and refuses a wrong secret.
  */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startZaloBot, ZALO_BOT_WEBHOOK_PATH, zaloBotWebhookSecret, type ZaloBotChannel } from '../../../src/channels/zalobot/adapter.ts';
 import type { ChannelSender } from '../../../src/chat/channel.ts';
 import { ChatCore } from '../../../src/chat/core.ts';
 import { loadConfig } from '../../../src/config.ts';
 import { cliActor } from '../../../src/domain/audit.ts';
-import { runningClock } from '../../../src/domain/clock.ts';
+import { runningClock, type Clock } from '../../../src/domain/clock.ts';
+import type { Db } from '../../../src/db/connection.ts';
+import { createSignedLinks, type SignedLinks } from '../../../src/http/signed-links.ts';
 import { createInvite } from '../../../src/domain/invites.ts';
 import { Dispatcher } from '../../../src/delivery/dispatcher.ts';
 import { ALL_FLOWS } from '../../../src/flows/index.ts';
@@ -29,7 +33,7 @@ afterEach(async () => {
 
 const CHAT = 'e4ea2cd5189df1c3a88c';
 
-async function start(mode: 'polling' | 'webhook') {
+async function start(mode: 'polling' | 'webhook', links?: (db: Db, clock: Clock) => SignedLinks) {
   const temp = openTempDatabase();
   loadSample(temp.db);
   const api: FakeZaloBot = await startFakeZaloBot();
@@ -43,7 +47,7 @@ async function start(mode: 'polling' | 'webhook') {
   });
   const senders: ChannelSender[] = [];
   const outbox = new Dispatcher({ db: temp.db, senders, clock, log: silentLogger, pollMs: 20 });
-  const bot: ZaloBotChannel = await startZaloBot({ config, db: temp.db, core: new ChatCore({ db: temp.db, clock, flows: ALL_FLOWS, log: silentLogger }), clock, log: silentLogger, outbound: outbox });
+  const bot: ZaloBotChannel = await startZaloBot({ config, db: temp.db, core: new ChatCore({ db: temp.db, clock, flows: ALL_FLOWS, log: silentLogger }), clock, log: silentLogger, outbound: outbox, links: links?.(temp.db, clock) });
   senders.push(bot.sender);
   outbox.start();
   const server: RunningServer | undefined = mode === 'webhook' ? await startHttpServer(0, bot.routes, silentLogger, '127.0.0.1') : undefined;
@@ -71,7 +75,7 @@ async function start(mode: 'polling' | 'webhook') {
     return fresh.join('\n---\n');
   };
   const invite = () => createInvite(temp.db, { unitCode: 'SNV', role: 'liaison', personName: 'Nguyễn Thị Hoa' }, cliActor, clock.now()).code;
-  return { db: temp.db, api, config, say, post, invite };
+  return { db: temp.db, dir: temp.dir, api, bot, config, say, post, invite };
 }
 
 for (const mode of ['polling', 'webhook'] as const) {
@@ -118,4 +122,24 @@ describe('the Zalo Bot Platform webhook', () => {
     expect(await bot.say('Chào', 'flat')).toContain('Mời gửi mã mời');
     expect(bot.db.$client.prepare("SELECT key FROM inbound_queue WHERE channel = 'zalobot' ORDER BY id").all()).toEqual([{ key: 'm1' }, { key: 'm2' }]);
   });
+});
+
+describe('files on the Zalo Bot Platform (it takes none)', () => {
+  it('go as the person’s own signed link when the bot has a public address, else the person is told where to get them', async () => {
+    const withLinks = await start('polling', (db, clock) =>
+      createSignedLinks({ db, baseUrl: 'https://thidua.namdinh.gov.vn', secret: 's'.repeat(32), clock, log: silentLogger, defaultTtlMs: 86_400_000 }),
+    );
+    await withLinks.say(`/start ${withLinks.invite()}`);
+    const workbook = join(withLinks.dir, 'thidua-ND-2020.xlsx');
+    writeFileSync(workbook, 'PK workbook bytes');
+    expect(await withLinks.bot.sender.send(CHAT, { text: 'Số liệu phong trào', file: { path: workbook, name: 'thidua-ND-2020.xlsx' } })).toEqual({ ok: true });
+    expect(withLinks.api.sent(CHAT).at(-1)).toMatch(/^Tệp thidua-ND-2020\.xlsx \(1 KB\) không gửi thẳng được qua Zalo\. .*: https:\/\/thidua\.namdinh\.gov\.vn\/files\/\S+$/);
+    expect(withLinks.db.$client.prepare('SELECT name, person_id IS NOT NULL AS forPerson FROM file_links').all()).toEqual([{ name: 'thidua-ND-2020.xlsx', forPerson: 1 }]);
+
+    const without = await start('polling');
+    const other = join(without.dir, 'thidua-ND-2020.xlsx');
+    writeFileSync(other, 'PK workbook bytes');
+    expect(await without.bot.sender.send(CHAT, { text: '', file: { path: other, name: 'thidua-ND-2020.xlsx' } })).toEqual({ ok: true });
+    expect(without.api.sent(CHAT).at(-1)).toContain('Tệp "thidua-ND-2020.xlsx" không gửi được qua Zalo Bot');
+  }, 30_000);
 });
