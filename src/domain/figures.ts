@@ -28,12 +28,24 @@ const MONEY_SCALE: Record<string, number> = {
 /** Multipliers people type after a number ("1,2 tỷ", "500 triệu"). */
 const MULTIPLIERS: Record<string, number> = { nghin: 1e3, ngan: 1e3, trieu: 1e6, ty: 1e9, ti: 1e9 };
 
+/**
+ * Kinds already worked out, by unit of measure: a movement has a handful of units but an export
+ * asks for every one of its hundreds of thousands of figures, and folding is not cheap.
+ */
+const kindOfMeasure = new Map<string, FigureKind>();
+
 /** The kind of figure a unit of measure stands for; a target without one counts things. */
 export function figureKind(measure: string | null | undefined): FigureKind {
-  const m = fold(measure ?? '');
-  if (m.includes('%') || RATE_WORDS.test(m)) return 'rate';
-  if (moneyScale(measure) !== undefined) return 'amount';
-  return 'count';
+  const key = measure ?? '';
+  let kind = kindOfMeasure.get(key);
+  if (kind === undefined) {
+    const m = fold(key);
+    kind = m.includes('%') || RATE_WORDS.test(m) ? 'rate' : moneyScale(measure) !== undefined ? 'amount' : 'count';
+    // Units are typed freely: keep the memory bounded whatever people type.
+    if (kindOfMeasure.size >= 1_000) kindOfMeasure.clear();
+    kindOfMeasure.set(key, kind);
+  }
+  return kind;
 }
 
 /** How many đồng one unit of `measure` is, or undefined when it is not money. */

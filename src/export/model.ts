@@ -47,9 +47,12 @@ export const EXCEL_MAX_ROWS = 1_048_576;
 
 export const isPlanValue = (v: CellValue): v is PlanValue => typeof v === 'object' && v !== null;
 
+/** =, +, -, @, tab, carriage return: checked on the first character alone (every text cell goes through this). */
+const FORMULA_STARTS = new Set([0x3d, 0x2b, 0x2d, 0x40, 0x09, 0x0d]);
+
 /**
  * The OWASP rule against formula injection: a text that starts with =, +, -, @, a tab or a carriage
  * return would be taken for a formula by a spreadsheet opening the file; a ' in front keeps it text
  * (`=HYPERLINK("http://x","y")` → `'=HYPERLINK("http://x","y")`).
  */
-export const neutraliseFormula = (text: string): string => (/^[=+\-@\t\r]/.test(text) ? `'${text}` : text);
+export const neutraliseFormula = (text: string): string => (FORMULA_STARTS.has(text.charCodeAt(0)) ? `'${text}` : text);

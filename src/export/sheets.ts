@@ -276,70 +276,75 @@ export function buildSheets(reader: Database.Database, f: SheetFilters, t: Trans
       col(t, 'reported-on', 13, 'date'),
     ],
     function* () {
-      const latestOnly = f.allRevisions
-        ? ''
-        : ` AND pr.revision = (SELECT max(x.revision) FROM progress_reports x WHERE x.registration_id = pr.registration_id AND x.period_id = pr.period_id)`;
+      // Every line of the registration's reports, all periods and revisions: the rows shown are
+      // picked from them, and the figures among them are what "Lũy kế" is made from (one read of
+      // the lines, not a second query for the figures).
       const sql = `
         SELECT pr.period_id, t.text, t.measure, pl.value, pl.percent_of_plan, pl.assessment,
-               pl.evidence_kind, pl.evidence_ref, pl.note, pr.revision, pr.reported_at, pl.target_id, p.kind, p.ends_on
+               pl.evidence_kind, pl.evidence_ref, pl.note, pr.revision, pr.reported_at, pl.target_id, p.kind, p.ends_on, pl.cumulative
         FROM progress_reports pr
         JOIN reporting_periods p ON p.id = pr.period_id
         JOIN progress_lines pl ON pl.report_id = pr.id
         JOIN targets t ON t.id = pl.target_id
-        WHERE pr.registration_id = ?${f.period ? ` AND pr.period_id = ${f.period.id}` : ''}${latestOnly}
+        WHERE pr.registration_id = ?
         ORDER BY p.ends_on, p.starts_on DESC, pr.period_id, pr.revision, t.position, t.id`;
-      // Every figure of the registration's targets (all periods, all revisions): what "Lũy kế" is made from.
-      const figuresOf = reader.prepare(`
-        SELECT pl.target_id, pr.period_id, p.kind, p.ends_on, pr.revision, pl.value, pl.cumulative
-        FROM progress_reports pr
-        JOIN reporting_periods p ON p.id = pr.period_id
-        JOIN progress_lines pl ON pl.report_id = pr.id
-        WHERE pr.registration_id = ? AND pl.value IS NOT NULL`).raw(true);
-      let figuresFor = -1;
-      let figures = new Map<number, ReportedFigure[]>();
-      for (const [reg, [periodId, text, measure, value, percent, assessment, evidenceKind, evidenceRef, note, revision, reportedAt, targetId, periodKind, endsOn]] of perRegistration(
-        reader,
-        f,
-        sql,
-      )) {
-        const hasValue = value !== null;
-        if (hasValue && figuresFor !== reg.id) {
-          figuresFor = reg.id;
-          figures = new Map();
-          for (const [target, period, kind, ends, rev, v, cumulative] of figuresOf.iterate(reg.id) as IterableIterator<unknown[]>) {
-            const list = figures.get(Number(target)) ?? [];
-            list.push({ periodId: Number(period), periodKind: String(kind), endsOn: String(ends), revision: Number(rev), value: Number(v), cumulative: cumulative === 1 });
-            figures.set(Number(target), list);
-          }
+      // Each period's latest revision (of the reports, whether or not it has lines).
+      const latestRevisions = reader.prepare('SELECT period_id, max(revision) FROM progress_reports WHERE registration_id = ? GROUP BY period_id').raw(true);
+
+      function* rowsOf(reg: RegistrationMeta, lines: unknown[][]): Generator<CellValue[]> {
+        const figures = new Map<number, ReportedFigure[]>();
+        for (const [periodId, , , value, , , , , , revision, , targetId, periodKind, endsOn, cumulative] of lines) {
+          if (value === null) continue;
+          const figure = { periodId: Number(periodId), periodKind: String(periodKind), endsOn: String(endsOn), revision: Number(revision), value: Number(value), cumulative: cumulative === 1 };
+          const list = figures.get(Number(targetId));
+          if (list) list.push(figure);
+          else figures.set(Number(targetId), [figure]);
         }
-        // Lũy kế: the target's running total as this report left it (the same period's later
-        // corrections not yet counted). A rate has none: the latest value stands, never a sum.
-        const kind = figureKind(str(measure));
-        const runningTotal =
-          hasValue && kind !== 'rate'
-            ? figureUpTo(
-                kind,
-                (figures.get(Number(targetId)) ?? []).filter((x) => x.periodId !== Number(periodId) || x.revision <= Number(revision)),
-                { kind: String(periodKind), endsOn: String(endsOn) },
-              )
-            : null;
-        yield [
-          str(reg.code),
-          str(reg.name),
-          periodNames.get(Number(periodId)) ?? null,
-          str(text),
-          str(measure),
-          num(value),
-          runningTotal,
-          num(percent),
-          // A line without a figure is a qualitative target's: "Hoàn thành", "Đang thực hiện"…
-          assessment === null ? null : hasValue ? labels.assessment(String(assessment)) : labels.qualitativeState(String(assessment)),
-          evidenceRef === null ? null : evidenceKind === 'link' || evidenceKind === null ? String(evidenceRef) : `${labels.evidenceKind(String(evidenceKind))}: ${String(evidenceRef)}`,
-          str(note),
-          Number(revision),
-          day(num(reportedAt)),
-        ];
+        const latest = f.allRevisions ? null : new Map((latestRevisions.all(reg.id) as unknown[][]).map(([period, revision]) => [Number(period), Number(revision)]));
+        for (const [periodId, text, measure, value, percent, assessment, evidenceKind, evidenceRef, note, revision, reportedAt, targetId, periodKind, endsOn] of lines) {
+          if (f.period && Number(periodId) !== f.period.id) continue;
+          if (latest && Number(revision) !== latest.get(Number(periodId))) continue;
+          const hasValue = value !== null;
+          // Lũy kế: the target's running total as this report left it (the same period's later
+          // corrections not yet counted). A rate has none: the latest value stands, never a sum.
+          const kind = figureKind(str(measure));
+          const runningTotal =
+            hasValue && kind !== 'rate'
+              ? figureUpTo(
+                  kind,
+                  (figures.get(Number(targetId)) ?? []).filter((x) => x.periodId !== Number(periodId) || x.revision <= Number(revision)),
+                  { kind: String(periodKind), endsOn: String(endsOn) },
+                )
+              : null;
+          yield [
+            str(reg.code),
+            str(reg.name),
+            periodNames.get(Number(periodId)) ?? null,
+            str(text),
+            str(measure),
+            num(value),
+            runningTotal,
+            num(percent),
+            // A line without a figure is a qualitative target's: "Hoàn thành", "Đang thực hiện"…
+            assessment === null ? null : hasValue ? labels.assessment(String(assessment)) : labels.qualitativeState(String(assessment)),
+            evidenceRef === null ? null : evidenceKind === 'link' || evidenceKind === null ? String(evidenceRef) : `${labels.evidenceKind(String(evidenceKind))}: ${String(evidenceRef)}`,
+            str(note),
+            Number(revision),
+            day(num(reportedAt)),
+          ];
+        }
       }
+
+      let current: RegistrationMeta | null = null;
+      let lines: unknown[][] = [];
+      for (const [reg, line] of perRegistration(reader, f, sql)) {
+        if (reg !== current) {
+          if (current) yield* rowsOf(current, lines);
+          [current, lines] = [reg, []];
+        }
+        lines.push(line);
+      }
+      if (current) yield* rowsOf(current, lines);
     },
   );
 

@@ -166,22 +166,41 @@ export interface XlsxOptions {
 const LINE_HEIGHT = 15;
 
 /**
- * How many lines the row's longest wrapped text takes in its column. Spreadsheets do not always
- * fit a row to wrapped text when they open a file (LibreOffice does not), so the height is set.
+ * Characters a line of each column holds when its text wraps; 0 for a column whose strings do not
+ * wrap (dates). Most letters are narrower than the digit a unit of column width is measured in.
  */
-function linesOf(columns: ColumnSpec[], values: readonly CellValue[]): number {
+const charsPerLine = (columns: readonly ColumnSpec[]): number[] => columns.map((c) => (c.type === 'date' ? 0 : Math.max(1, Math.floor(c.width * 1.1))));
+
+/**
+ * How many lines the row's longest wrapped text takes in its column (each paragraph at least one).
+ * Spreadsheets do not always fit a row to wrapped text when they open a file (LibreOffice does
+ * not), so the height is set. Counted from lengths alone: this runs for every row.
+ */
+function linesOf(perLine: readonly number[], values: readonly CellValue[]): number {
   let most = 1;
-  for (let i = 0; i < columns.length; i++) {
+  for (let i = 0; i < perLine.length; i++) {
     const value = values[i];
-    if (typeof value !== 'string' || columns[i]!.type === 'date') continue;
-    // Most letters are narrower than the digit a unit of column width is measured in.
-    const perLine = Math.max(1, Math.floor(columns[i]!.width * 1.1));
+    const width = perLine[i]!;
+    if (typeof value !== 'string' || width === 0) continue;
     let lines = 0;
-    for (const paragraph of value.split('\n')) lines += Math.max(1, Math.ceil(paragraph.length / perLine));
+    for (let start = 0; ; ) {
+      const end = value.indexOf('\n', start);
+      const length = (end < 0 ? value.length : end) - start;
+      lines += length > width ? Math.ceil(length / width) : 1;
+      if (end < 0) break;
+      start = end + 1;
+    }
     if (lines > most) most = lines;
   }
   return most;
 }
+
+/**
+ * Every data row's style (none of its own). exceljs gives each new row a fresh `{}` and, on
+ * writing, registers a style object it has not seen before by rendering it to XML: one shared
+ * object is registered once instead of once per row.
+ */
+const ROW_STYLE: Style = {};
 
 /** How often (in rows) the writer checks whether the compressor is behind. */
 const CHECK_EVERY = 64;
@@ -199,6 +218,7 @@ export async function writeXlsx(path: string, sheets: SheetSpec[], options: Xlsx
   const written: (WrittenSheet & { key: SheetSpec['key'] })[] = [];
   for (const spec of sheets) {
     const ncols = spec.columns.length;
+    const perLine = charsPerLine(spec.columns);
     let part = 0;
     let worksheet!: ExcelJS.Worksheet;
     let rowNumber = 0;
@@ -233,7 +253,9 @@ export async function writeXlsx(path: string, sheets: SheetSpec[], options: Xlsx
       }
       rowNumber++;
       const row = worksheet.getRow(rowNumber);
-      const lines = linesOf(spec.columns, values);
+      // exceljs's typings leave the row's style out; its Row has one.
+      (row as unknown as { style: Style }).style = ROW_STYLE;
+      const lines = linesOf(perLine, values);
       if (lines > 1) row.height = lines * LINE_HEIGHT;
       for (let i = 0; i < ncols; i++) {
         const value = values[i] ?? null;
