@@ -4,7 +4,7 @@
  * first; the rest is read from the outbox (one-off notices before reminders and broadcasts). One
  * send per chat at a time keeps each person's messages in order while many people's go at once.
  * What the bot sends on its own waits for the channel's pacer (replies are counted, not held);
- * a 429 pauses the chat it names. Results are recorded together, once per turn of the event loop
+ * a 429 pauses the chat it names. Results are recorded together, a few milliseconds after their answers
  * (outbox.ts). Claims carry the process: a dead one's are taken again at once, others after
  * `leaseMs`, so after a crash at most the rows then in flight can reach their recipient twice.
  */
@@ -73,6 +73,12 @@ const chatOf = (row: DueRow) => row.externalId ?? `#${row.id}`;
 
 /** Results recorded together at most. */
 const SETTLE_BATCH = 32;
+/**
+ * How long an answered send waits for others to be recorded with it: one commit for the replies of
+ * a busy moment instead of one each. Short beside any messenger's round trip, which a person's next
+ * message takes anyway (their chat stays busy until then).
+ */
+const SETTLE_WAIT_MS = 4;
 
 /** This many different chats refused within a second means the bot as a whole is over the limit. */
 const FLOOD_CHATS = 5;
@@ -395,17 +401,16 @@ export class Dispatcher implements Outbound {
     // The chat stays busy until its result is recorded: a retried reply must hold back the next.
     await new Promise<void>((resolve) => {
       this.unsettled.push({ lane, row, outcome, resolve });
-      // At the next turn of the event loop, or at once when many wait (a burst that never yields
-      // must not keep their chats busy).
+      // A moment later, or at once when many wait (a burst must not keep their chats busy).
       if (this.unsettled.length >= SETTLE_BATCH) this.settleAll();
-      else if (this.unsettled.length === 1) setImmediate(() => this.settleAll());
+      else if (this.unsettled.length === 1) setTimeout(() => this.settleAll(), SETTLE_WAIT_MS);
     });
   }
 
   /** Results of sends answered but not yet recorded. */
   private unsettled: (Unrecorded & { resolve: () => void })[] = [];
 
-  /** Records the results of every send answered since the last turn of the event loop, then frees their chats. */
+  /** Records the results of every send answered and not yet recorded, then frees their chats. */
   private settleAll(): void {
     const items = this.unsettled.splice(0);
     if (items.length === 0) return;
