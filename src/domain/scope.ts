@@ -85,7 +85,6 @@ export const can = {
   export: (p: ScopedPerson) => p.role === 'admin' || p.role === 'viewer' || p.role === 'cluster_head',
   /** The summary and period documents speak for every unit: for those who see every unit. */
   provinceDocuments: (p: ScopedPerson) => p.role === 'admin' || p.role === 'viewer',
-  readStatus: (p: ScopedPerson) => p.role !== 'liaison' || p.unitId !== null,
 };
 
 /** The active liaisons of a unit: who is told about its registration. */
