@@ -36,7 +36,8 @@ export interface FlowContext {
 
 /** Work a flow asks for that runs outside the message's transaction. */
 export type Job =
-  | { kind: 'export'; personId: number; identityId: number; locale: Locale; format: 'xlsx' | 'csv'; groupCode: string | null }
+  /** The movement's figures, limited to the units the person may read when the job runs (domain/scope.ts). */
+  | { kind: 'export'; personId: number; identityId: number; locale: Locale; movementId: number; format: 'xlsx' | 'csv' }
   /** Writes a unit's form (registration, or a period's report) and sends it to the person as a file. */
   | { kind: 'form-out'; personId: number; identityId: number; locale: Locale; form: 'targets' | 'results'; registrationId: number; periodId: number | null }
   /**
@@ -45,7 +46,7 @@ export type Job =
    */
   | { kind: 'form-in'; identityId: number; form: 'targets' | 'results'; registrationId: number; periodId: number | null; file: FileRef }
   /** One of the Board's documents (documents/index.ts): a unit's registration, the summary, a period's report. */
-  | { kind: 'document'; personId: number; identityId: number; locale: Locale; document: 'registration' | 'summary' | 'period'; unitId?: number; periodCode?: string };
+  | { kind: 'document'; personId: number; identityId: number; locale: Locale; movementId: number; document: 'registration' | 'summary' | 'period'; unitId?: number; periodCode?: string };
 
 export interface Prompt {
   text: string;

@@ -1,6 +1,15 @@
 /**
- * Who may see and do what. Admin (Ban TĐKT): everything. Viewer (leader): read everything.
- * Cluster/block head: read and urge its own cluster's units. Liaison: its own unit.
+ * Who may see and do what: the one rule every command, export, document and job asks.
+ *
+ *   admin (Ban TĐKT)  every unit; reviews, urges, invites, broadcasts, exports, documents
+ *   viewer (leader)   reads every unit; exports and documents
+ *   cluster_head      the cluster(s)/block(s) its unit heads, else the one its unit is a member of,
+ *                     else (a unit in no cluster) its own unit only; urges and exports those units
+ *   liaison           its own unit only; no export of figures
+ *   nobody linked     nothing
+ *
+ * Documents that speak for the whole province (the summary, a period's report) need every unit in
+ * scope; a unit's registration document needs that unit in scope.
  */
 import { and, eq, inArray } from 'drizzle-orm';
 import type { DbOrTx } from '../db/connection.ts';
@@ -14,29 +23,59 @@ export interface ScopedPerson {
   unitId: number | null;
 }
 
-/** The units a person may read in a movement: all of them, or a set. */
-export type Scope = { all: true } | { all: false; unitIds: Set<number> };
+/** The units a person may read in a movement: all of them, or a set (and the clusters/blocks it came from). */
+export type Scope = { all: true } | { all: false; unitIds: Set<number>; groupCodes: string[] };
+
+const only = (unitIds: number[], groupCodes: string[] = []): Scope => ({ all: false, unitIds: new Set(unitIds), groupCodes });
 
 export function readScope(db: DbOrTx, person: ScopedPerson, movementId: number): Scope {
   if (person.role === 'admin' || person.role === 'viewer') return { all: true };
-  if (person.unitId === null) return { all: false, unitIds: new Set() };
-  if (person.role === 'liaison') return { all: false, unitIds: new Set([person.unitId]) };
+  if (person.unitId === null) return only([]);
+  if (person.role === 'liaison') return only([person.unitId]);
   // A cluster/block head reads the group its unit heads, or else the group its unit is in.
-  const headed = db.select({ id: groups.id }).from(groups).where(and(eq(groups.movementId, movementId), eq(groups.headUnitId, person.unitId))).all();
-  const groupIds = headed.length > 0
-    ? headed.map((g) => g.id)
-    : db
-        .select({ id: groupMembers.groupId })
-        .from(groupMembers)
-        .where(and(eq(groupMembers.movementId, movementId), eq(groupMembers.unitId, person.unitId)))
-        .all()
-        .map((g) => g.id);
-  if (groupIds.length === 0) return { all: false, unitIds: new Set([person.unitId]) };
-  const members = db.select({ unitId: groupMembers.unitId }).from(groupMembers).where(inArray(groupMembers.groupId, groupIds)).all();
-  return { all: false, unitIds: new Set(members.map((m) => m.unitId)) };
+  const headed = db
+    .select({ id: groups.id, code: groups.code })
+    .from(groups)
+    .where(and(eq(groups.movementId, movementId), eq(groups.headUnitId, person.unitId)))
+    .all();
+  const found =
+    headed.length > 0
+      ? headed
+      : db
+          .select({ id: groups.id, code: groups.code })
+          .from(groupMembers)
+          .innerJoin(groups, eq(groups.id, groupMembers.groupId))
+          .where(and(eq(groupMembers.movementId, movementId), eq(groupMembers.unitId, person.unitId)))
+          .all();
+  if (found.length === 0) return only([person.unitId]);
+  const members = db
+    .select({ unitId: groupMembers.unitId })
+    .from(groupMembers)
+    .where(inArray(groupMembers.groupId, found.map((g) => g.id)))
+    .all();
+  // Its own unit always, even were it left out of the group it heads.
+  return only([person.unitId, ...members.map((m) => m.unitId)], found.map((g) => g.code).sort());
 }
 
+/** The scope of a person by id, as it stands now: an inactive or unknown person sees nothing. */
+export function scopeOfPerson(db: DbOrTx, personId: number, movementId: number): { person: ScopedPerson; scope: Scope } | null {
+  const person = db.select({ id: people.id, role: people.role, unitId: people.unitId, active: people.active }).from(people).where(eq(people.id, personId)).get();
+  if (!person?.active) return null;
+  return { person, scope: readScope(db, person, movementId) };
+}
+
+/** The scope as a filter on unit ids: null for every unit. */
+export const scopeUnitIds = (scope: Scope): number[] | null => (scope.all ? null : [...scope.unitIds].sort((a, b) => a - b));
+
 export const inScope = (scope: Scope, unitId: number) => scope.all || scope.unitIds.has(unitId);
+
+export type DocumentAsked = { kind: 'summary' | 'period' } | { kind: 'registration'; unitId: number };
+
+/** May this person have this document: a province-wide one with every unit in scope, a unit's with that unit in it. */
+export function mayGetDocument(person: ScopedPerson, scope: Scope, asked: DocumentAsked): boolean {
+  if (asked.kind === 'registration') return inScope(scope, asked.unitId);
+  return scope.all && can.provinceDocuments(person);
+}
 
 export const can = {
   review: (p: ScopedPerson) => p.role === 'admin',
@@ -44,7 +83,8 @@ export const can = {
   invite: (p: ScopedPerson) => p.role === 'admin',
   broadcast: (p: ScopedPerson) => p.role === 'admin',
   export: (p: ScopedPerson) => p.role === 'admin' || p.role === 'viewer' || p.role === 'cluster_head',
-  readStatus: (p: ScopedPerson) => p.role !== 'liaison' || p.unitId !== null,
+  /** The summary and period documents speak for every unit: for those who see every unit. */
+  provinceDocuments: (p: ScopedPerson) => p.role === 'admin' || p.role === 'viewer',
 };
 
 /** The active liaisons of a unit: who is told about its registration. */

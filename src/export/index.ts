@@ -36,6 +36,8 @@ export interface ExportOptions {
   movementCode?: string;
   /** Only this cluster/block (its code, e.g. CUM1). */
   groupCode?: string | null;
+  /** Only these units: the scope of the person asking (src/domain/scope.ts); null or absent: every unit. */
+  unitIds?: readonly number[] | null;
   /** Only this period's results (its code, e.g. Q2020-1); % of plan as of its end. */
   periodCode?: string | null;
   format?: ExportFormat;
@@ -172,7 +174,7 @@ export async function exportMovement(db: Db, options: ExportOptions): Promise<Ex
     return `${path}.part`;
   };
   try {
-    const sheets = buildSheets(snapshot.reader, { movement, group, period, allRevisions: options.allRevisions ?? false, includeDrafts: options.includeDrafts ?? false, today: localDate(now, movement.timezone) }, t, periods);
+    const sheets = buildSheets(snapshot.reader, { movement, group, unitIds: options.unitIds ?? null, period, allRevisions: options.allRevisions ?? false, includeDrafts: options.includeDrafts ?? false, today: localDate(now, movement.timezone) }, t, periods);
     let written: ExportedSheet[];
     if (format === 'xlsx') {
       const path = join(dir, `${base}.xlsx`);

@@ -22,6 +22,8 @@ export interface SheetFilters {
   movement: Movement;
   /** Only this cluster/block's units. */
   group: { id: number; code: string } | null;
+  /** Only these units (the scope of the person asking, src/domain/scope.ts); null: every unit. */
+  unitIds: readonly number[] | null;
   /** Only this period's reports (and % of plan as of its end). */
   period: Period | null;
   /** Every revision of each report, not only the latest. */
@@ -84,8 +86,15 @@ function dayOf(timezone: string): (epochMs: number | null) => string | null {
   };
 }
 
-/** `r.unit_id` restricted to the cluster/block when one is asked for. */
-const groupClause = (f: SheetFilters, column: string) => (f.group ? ` AND ${column} IN (SELECT unit_id FROM group_members WHERE group_id = ${f.group.id})` : '');
+/** The unit ids as an SQL list (integers only, so safe to inline); no units: a list nothing is in. */
+const idList = (ids: readonly number[]) => `(${ids.filter((id) => Number.isSafeInteger(id)).join(', ') || 'NULL'})`;
+
+/** `column` (a unit id) restricted to the units asked for, when a set is asked for. */
+const unitClause = (f: SheetFilters, column: string) => (f.unitIds ? ` AND ${column} IN ${idList(f.unitIds)}` : '');
+
+/** `r.unit_id` restricted to the cluster/block and the units asked for. */
+const groupClause = (f: SheetFilters, column: string) =>
+  (f.group ? ` AND ${column} IN (SELECT unit_id FROM group_members WHERE group_id = ${f.group.id})` : '') + unitClause(f, column);
 
 /** Units valid at some point while the movement runs (as `participatingUnits` in domain/status.ts). */
 const PARTICIPATING = '(u.valid_from IS NULL OR u.valid_from <= @ends) AND (u.valid_to IS NULL OR u.valid_to >= @starts)';
@@ -179,7 +188,7 @@ export function buildSheets(reader: Database.Database, f: SheetFilters, t: Trans
         LEFT JOIN group_members gm ON gm.movement_id = @movement AND gm.unit_id = u.id
         LEFT JOIN groups g ON g.id = gm.group_id
         LEFT JOIN registrations r ON r.movement_id = @movement AND r.unit_id = u.id
-        WHERE ${PARTICIPATING}${f.group ? ` AND gm.group_id = ${f.group.id}` : ''}
+        WHERE ${PARTICIPATING}${f.group ? ` AND gm.group_id = ${f.group.id}` : ''}${unitClause(f, 'u.id')}
         ORDER BY g.code IS NULL, g.code, u.code`;
       for (const [groupName, code, name, kind, status, submittedAt, late, targetCount, unitId, deadlineOn] of iterate(reader, sql, base)) {
         // A unit whose deadline the Board extended is held to its own.
@@ -389,7 +398,7 @@ export function buildSheets(reader: Database.Database, f: SheetFilters, t: Trans
         FROM units u
         LEFT JOIN group_members gm ON gm.movement_id = @movement AND gm.unit_id = u.id
         LEFT JOIN groups g ON g.id = gm.group_id
-        WHERE ${PARTICIPATING}${f.group ? ` AND gm.group_id = ${f.group.id}` : ''}
+        WHERE ${PARTICIPATING}${f.group ? ` AND gm.group_id = ${f.group.id}` : ''}${unitClause(f, 'u.id')}
         ORDER BY u.code`;
       for (const [code, name, kind, groupCode, groupName, validFrom, validTo] of iterate(reader, sql, base)) {
         yield [str(code), str(name), labels.unitKind(String(kind)), str(groupCode), str(groupName), str(validFrom), str(validTo)];
@@ -416,7 +425,7 @@ export function buildSheets(reader: Database.Database, f: SheetFilters, t: Trans
         FROM groups g
         LEFT JOIN units h ON h.id = g.head_unit_id
         LEFT JOIN units d ON d.id = g.deputy_unit_id
-        WHERE g.movement_id = @movement${f.group ? ` AND g.id = ${f.group.id}` : ''}
+        WHERE g.movement_id = @movement${f.group ? ` AND g.id = ${f.group.id}` : ''}${f.unitIds ? ` AND g.id IN (SELECT group_id FROM group_members WHERE unit_id IN ${idList(f.unitIds)})` : ''}
         ORDER BY g.code`;
       for (const [code, kind, name, head, deputy, members, illustrative] of iterate(reader, sql, { movement: m.id })) {
         yield [str(code), labels.groupKind(String(kind)), str(name), str(head), str(deputy), Number(members), labels.bool(illustrative)];

@@ -1,38 +1,41 @@
 /**
  * `/xuat` · `/export`: the movement's figures as a workbook (XLSX) or CSV files, or one of the
  * Board's documents (.docx: the aggregate report on registration, a period's report, a unit's
- * registration), sent into the chat. A cluster head gets its own cluster's figures only; the
- * documents, which speak for the whole province, are for the Board and leaders.
+ * registration), sent into the chat. What a person gets is limited by the one scope rule
+ * (domain/scope.ts), checked here for what is offered and again by the job when it runs: a
+ * cluster head gets its own cluster's figures and its units' registrations; the documents that
+ * speak for the whole province are for the Board and leaders.
  */
-import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { defineFlow, type FlowContext, type StepResult } from '../chat/engine.ts';
-import { groups } from '../db/schema.ts';
 import { listPeriods } from '../domain/movements.ts';
 import { periodTitle } from '../domain/period-labels.ts';
-import { can } from '../domain/scope.ts';
+import { can, inScope, readScope } from '../domain/scope.ts';
 import { participatingUnits } from '../domain/status.ts';
 import { findByCodeOrName } from '../util/text.ts';
 
 const data = z.object({});
 
-/** The cluster a cluster head's export is limited to: the one its unit heads. */
-function ownGroup(ctx: FlowContext): string | null {
-  if (ctx.person?.role !== 'cluster_head' || !ctx.person.unitId) return null;
-  return ctx.db.select({ code: groups.code }).from(groups).where(and(eq(groups.movementId, ctx.movement!.id), eq(groups.headUnitId, ctx.person.unitId))).get()?.code ?? null;
+const provinceDocuments = (ctx: FlowContext) => !!ctx.person && can.provinceDocuments(ctx.person);
+
+/** The participating units the query names; empty, or all of them out of the person's scope: said so. */
+function findUnitsForDocument(ctx: FlowContext, query: string): { found: { id: number; code: string; name: string }[] } | { refused: string } {
+  const all = participatingUnits(ctx.db, ctx.movement!);
+  const exact = all.find((u) => u.code.toUpperCase() === query.trim().toUpperCase());
+  const named = exact ? [exact] : findByCodeOrName(all, query);
+  const scope = readScope(ctx.db, ctx.person!, ctx.movement!.id);
+  const found = named.filter((u) => inScope(scope, u.id));
+  return named.length > 0 && found.length === 0 ? { refused: ctx.t('scope-refused') } : { found };
 }
 
-/** The Board's documents speak for every unit: for those who see every unit. */
-const seesAll = (ctx: FlowContext) => ctx.person?.role === 'admin' || ctx.person?.role === 'viewer';
-
 function start(ctx: FlowContext, format: 'xlsx' | 'csv'): StepResult<object> {
-  ctx.schedule({ kind: 'export', personId: ctx.person!.id, identityId: ctx.identity.id, locale: ctx.locale, format, groupCode: ownGroup(ctx) });
+  ctx.schedule({ kind: 'export', personId: ctx.person!.id, identityId: ctx.identity.id, locale: ctx.locale, movementId: ctx.movement!.id, format });
   return { kind: 'done', message: ctx.t('exp-started', { format: format.toUpperCase() }) };
 }
 
 function document(ctx: FlowContext, kind: 'registration' | 'summary' | 'period', extra: { unitId?: number; periodCode?: string; name?: string } = {}): StepResult<object> {
   const { name, ...target } = extra;
-  ctx.schedule({ kind: 'document', personId: ctx.person!.id, identityId: ctx.identity.id, locale: ctx.locale, document: kind, ...target });
+  ctx.schedule({ kind: 'document', personId: ctx.person!.id, identityId: ctx.identity.id, locale: ctx.locale, movementId: ctx.movement!.id, document: kind, ...target });
   return { kind: 'done', message: ctx.t('doc-started', { kind, name: name ?? '' }) };
 }
 
@@ -57,22 +60,22 @@ export const exportFlow = defineFlow<object>({
         choices: [
           { id: 'xlsx', label: ctx.t('exp-xlsx') },
           { id: 'csv', label: ctx.t('exp-csv') },
-          ...(seesAll(ctx)
+          ...(provinceDocuments(ctx)
             ? [
                 { id: 'summary', label: ctx.t('exp-doc-summary') },
                 { id: 'period', label: ctx.t('exp-doc-period') },
-                { id: 'registration', label: ctx.t('exp-doc-registration') },
               ]
             : []),
+          { id: 'registration', label: ctx.t('exp-doc-registration') },
         ],
       }),
       handle(ctx, _d, answer) {
         const id = answer.choice?.id;
         if (id === 'xlsx' || id === 'csv') return start(ctx, id);
-        if (seesAll(ctx)) {
+        if (id === 'registration') return { kind: 'next', step: 'unit', data: {} };
+        if (provinceDocuments(ctx)) {
           if (id === 'summary') return document(ctx, 'summary');
           if (id === 'period') return { kind: 'next', step: 'period', data: {} };
-          if (id === 'registration') return { kind: 'next', step: 'unit', data: {} };
         }
         return { kind: 'invalid', message: ctx.t('choice-expected') };
       },
@@ -83,6 +86,7 @@ export const exportFlow = defineFlow<object>({
         choices: listPeriods(ctx.db, ctx.movement!.id).map((p) => ({ id: p.code, label: periodTitle(ctx.t, p) })),
       }),
       handle(ctx, _d, answer) {
+        if (!provinceDocuments(ctx)) return { kind: 'invalid', message: ctx.t('scope-refused') };
         const period = listPeriods(ctx.db, ctx.movement!.id).find((p) => p.code === answer.choice?.id);
         if (!period) return { kind: 'invalid', message: ctx.t('choice-expected') };
         return document(ctx, 'period', { periodCode: period.code, name: periodTitle(ctx.t, period) });
@@ -92,9 +96,9 @@ export const exportFlow = defineFlow<object>({
       prompt: (ctx) => ({ text: ctx.t('exp-doc-unit-prompt') }),
       handle(ctx, _d, answer) {
         const query = answer.choice?.id ?? answer.text ?? '';
-        const all = participatingUnits(ctx.db, ctx.movement!);
-        const exact = all.find((u) => u.code.toUpperCase() === query.trim().toUpperCase());
-        const found = exact ? [exact] : findByCodeOrName(all, query);
+        const search = findUnitsForDocument(ctx, query);
+        if ('refused' in search) return { kind: 'invalid', message: search.refused };
+        const { found } = search;
         if (found.length === 1) return document(ctx, 'registration', { unitId: found[0]!.id, name: found[0]!.name });
         return { kind: 'invalid', message: ctx.t(found.length === 0 ? 'exp-doc-unit-none' : 'exp-doc-unit-many', { query, count: found.length, examples: found.slice(0, 5).map((u) => `${u.code} (${u.name})`).join(', ') }) };
       },

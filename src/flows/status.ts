@@ -3,7 +3,7 @@
  * cluster and by kind of unit, then drill-down to a cluster (paged) and to a unit, or straight to
  * a unit found by code or name. Everyone sees only the units in their scope.
  */
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { defineFlow, type FlowContext, type Prompt, type StartResult, type StepResult } from '../chat/engine.ts';
 import type { Choice } from '../chat/types.ts';
@@ -103,7 +103,7 @@ function groupPage(ctx: FlowContext, data: Data): Prompt {
   const pages = Math.max(1, Math.ceil(members.length / PAGE));
   const page = Math.min(data.page, pages - 1);
   const shown = members.slice(page * PAGE, page * PAGE + PAGE);
-  const name = data.group ? ctx.db.select({ name: groups.name }).from(groups).where(eq(groups.code, data.group)).get()?.name ?? data.group : ctx.t('cli-status-no-group');
+  const name = data.group ? ctx.db.select({ name: groups.name }).from(groups).where(and(eq(groups.movementId, ctx.movement!.id), eq(groups.code, data.group))).get()?.name ?? data.group : ctx.t('cli-status-no-group');
   const choices: Choice[] = shown.map((u) => ({ id: `u:${u.unitId}`, label: unitLabel(ctx, u) }));
   if (page > 0) choices.push({ id: 'prev', label: ctx.t('st-prev') });
   if (page < pages - 1) choices.push({ id: 'next', label: ctx.t('st-next') });
@@ -119,6 +119,12 @@ function showFound(ctx: FlowContext, data: Data, query: string): StepResult<Data
   if (allowed.length === 0) return { kind: 'invalid', message: ctx.t('scope-refused') };
   if (allowed.length === 1) return { kind: 'next', step: 'unit', data: { ...data, unitId: allowed[0]!.unitId } };
   return { kind: 'next', step: 'matches', data: { ...data, matches: allowed.slice(0, 10).map((u) => u.unitId) } };
+}
+
+/** Opens a unit chosen by button: only one in the person's scope (a button from an older or forged message is refused). */
+function openUnit(ctx: FlowContext, data: Data, unitId: number): StepResult<Data> {
+  if (!Number.isSafeInteger(unitId) || !inScope(readScope(ctx.db, ctx.person!, ctx.movement!.id), unitId)) return { kind: 'invalid', message: ctx.t('scope-refused') };
+  return { kind: 'next', step: 'unit', data: { ...data, unitId } };
 }
 
 function start(ctx: FlowContext, args: string): StartResult<Data> {
@@ -149,7 +155,7 @@ export const statusFlow = defineFlow<Data>({
         if (id === 'back') return { kind: 'next', step: 'browse', data: { group: null, page: 0 } };
         if (id === 'next' || id === 'prev') return { kind: 'next', step: 'browse', data: { ...d, page: d.page + (id === 'next' ? 1 : -1) } };
         if (id.startsWith('g:')) return { kind: 'next', step: 'browse', data: { group: id.slice(2), page: 0 } };
-        if (id.startsWith('u:')) return { kind: 'next', step: 'unit', data: { ...d, unitId: Number(id.slice(2)) } };
+        if (id.startsWith('u:')) return openUnit(ctx, d, Number(id.slice(2)));
         return { kind: 'invalid', message: ctx.t('choice-expected') };
       },
     },
@@ -165,7 +171,7 @@ export const statusFlow = defineFlow<Data>({
       handle(ctx, d, answer) {
         const id = answer.choice?.id;
         if (!id?.startsWith('u:')) return { kind: 'invalid', message: ctx.t('choice-expected') };
-        return { kind: 'next', step: 'unit', data: { ...d, unitId: Number(id.slice(2)) } };
+        return openUnit(ctx, d, Number(id.slice(2)));
       },
     },
     unit: {

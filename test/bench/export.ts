@@ -141,7 +141,7 @@ async function childBare(dbPath: string, outDir: string): Promise<ChildResult> {
   const db = openDatabase(dbPath);
   const movement = findMovement(db, CODE);
   const t = translator('vi');
-  const specs = buildSheets(db.$client, { movement, group: null, period: null, allRevisions: false, includeDrafts: false, today: '2020-12-20' }, t, listPeriods(db, movement.id));
+  const specs = buildSheets(db.$client, { movement, group: null, unitIds: null, period: null, allRevisions: false, includeDrafts: false, today: '2020-12-20' }, t, listPeriods(db, movement.id));
   const sheets = specs.map((spec) => ({
     spec,
     cells: Array.from(spec.rows(), (values) => spec.columns.map((c, i) => xlsxCell(c, values[i] ?? null))),

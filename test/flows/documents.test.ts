@@ -1,6 +1,6 @@
 /**
- * The Board's documents in chat: /xuat offers them to the Board and leaders (not to a cluster head,
- * whose view is its cluster); a liaison who sends the registration is offered "Tải bản đăng ký để
+ * The Board's documents in chat: /xuat offers them to the Board and leaders (a cluster head, whose
+ * view is its cluster, only its units' registrations); a liaison who sends the registration is offered "Tải bản đăng ký để
  * trình ký"; the document is written after the message and queued in the outbox as a file.
  */
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
@@ -79,11 +79,11 @@ describe('documents in chat', () => {
     expect(unit.replies[0]!.text).toBe('Đang soạn bản đăng ký của UBND huyện Hải Hậu… Tệp Word sẽ được gửi vào đây khi xong.');
   });
 
-  it('a cluster head is offered its cluster\'s figures, not the documents for the whole province', () => {
+  it('a cluster head is offered its cluster\'s figures and its units\' registrations, not the documents for the whole province', () => {
     const h = chatHarness();
     h.link('51', 'HHH', 'cluster_head');
     h.say('51', '/xuat');
-    expect(h.lastQuestion('51')!.choices!.map((c) => c.id)).toEqual(['xlsx', 'csv']);
+    expect(h.lastQuestion('51')!.choices!.map((c) => c.id)).toEqual(['xlsx', 'csv', 'registration']);
   });
 
   it('a liaison who sends the registration is offered the form to print and sign', async () => {

@@ -21,7 +21,7 @@ describe('/xuat in chat', () => {
     h.say('50', '/xuat');
     const result = h.core.handle({ channel: 'telegram', externalId: '50', choice: `${h.lastQuestion('50')!.seq}:xlsx` });
     expect(result.replies[0]!.text).toContain('Đang chuẩn bị tệp XLSX');
-    expect(result.jobs).toEqual([expect.objectContaining({ kind: 'export', format: 'xlsx', groupCode: null, locale: 'vi' })]);
+    expect(result.jobs).toEqual([expect.objectContaining({ kind: 'export', format: 'xlsx', movementId: expect.any(Number), locale: 'vi' })]);
 
     const dir = mkdtempSync(join(tmpdir(), 'thidua-exports-'));
     dirs.push(dir);
@@ -36,11 +36,16 @@ describe('/xuat in chat', () => {
     expect(workbook.worksheets.map((w) => w.name)).toContain('Tổng hợp');
   });
 
-  it("limits a cluster head's export to their own cluster and refuses a liaison", () => {
+  it("limits a cluster head's export to their own cluster and refuses a liaison", async () => {
     const h = chatHarness();
     h.link('51', 'HHH', 'cluster_head');
     const result = h.core.handle({ channel: 'telegram', externalId: '51', text: '/xuat csv' });
-    expect(result.jobs).toEqual([expect.objectContaining({ format: 'csv', groupCode: 'CUM2' })]);
+    expect(result.jobs).toEqual([expect.objectContaining({ format: 'csv' })]);
+    const dir = mkdtempSync(join(tmpdir(), 'thidua-exports-'));
+    dirs.push(dir);
+    await runExportJob(h.db, result.jobs[0] as never, dir, h.clock, silentLogger);
+    const files = h.rows<{ payload: string }>('SELECT payload FROM outbox').map((r) => (JSON.parse(r.payload) as { file: { name: string } }).file.name);
+    expect(files[0]).toMatch(/^thidua-ND-2020-CUM2-.*-tong-hop\.csv$/);
     h.link('52', 'SNV');
     expect(h.say('52', '/xuat')).toContain('Việc này dành cho Ban Thi đua - Khen thưởng, lãnh đạo và cụm, khối trưởng.');
   });
