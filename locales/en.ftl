@@ -219,6 +219,8 @@ doctor-database-damaged = The database { $path } is damaged ({ $detail }). Stop 
 doctor-disk-ok = { $free } MB free on the disk.
 doctor-bot-running = The bot is running on this database.
 doctor-bot-stopped = The bot is not running on this database (start it: npm start, or systemctl start thidua-bot).
+doctor-files-private = The database, backups, received files and exports are readable by the bot's user only (files 600, folders 700).
+doctor-files-open = { $count } private files/folders are readable by other users of this machine: { $paths }. Restart the bot to have it tighten them, or: chmod -R go-rwx <data folder>
 doctor-inbound-failed = { $failed } incoming { $failed ->
     [one] message that failed earlier still waits.
    *[other] messages that failed earlier still wait.
