@@ -35,6 +35,8 @@ review-action = { $action ->
 config-invalid = The configuration is invalid, so the program stops. Fix these environment variables (or the .env file):
   { $problems }
 config-bad-timezone = not a known IANA time zone, e.g. Asia/Ho_Chi_Minh
+config-bad-host-list = must be host names separated by commas, e.g. zdn.vn,zadn.vn
+config-bad-address-list = must be IP addresses separated by commas, e.g. 127.0.0.1
 config-bad-telegram-token = does not look like a token from @BotFather (123456:ABC…)
 config-bad-zalo-app-id = must be the numeric app id
 config-bad-backup-at = must be a time as HH:MM (e.g. 02:30) or off
@@ -895,6 +897,7 @@ form-file-zip-bomb = This file unpacks to an abnormal size; it is not an ordinar
 form-file-not-workbook = This file is not a readable Excel workbook (.xlsx). Please send the filled form.
 form-file-empty = The file is empty.
 form-file-not-fetched = The file could not be downloaded from the messenger. Please send it again.
+form-file-source-refused = This file does not come from Zalo's file servers, so the bot does not download it. Please send the file itself in the chat (attach the .xlsx file).
 form-file-too-long = The sheet has { $rows } rows, too many for a registration ({ $max } at most).
 form-file-no-header = The form's header row was not found (columns "Content area", "Target text", "Plan"…). Please use the form the assistant sent.
 form-file-no-rows = The form has no targets yet.

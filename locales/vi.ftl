@@ -35,6 +35,8 @@ review-action = { $action ->
 config-invalid = Cấu hình không hợp lệ, chương trình dừng lại. Hãy sửa các biến môi trường (hoặc tệp .env) sau:
   { $problems }
 config-bad-timezone = không phải múi giờ IANA, ví dụ Asia/Ho_Chi_Minh
+config-bad-host-list = phải là danh sách tên máy chủ cách nhau bởi dấu phẩy, ví dụ zdn.vn,zadn.vn
+config-bad-address-list = phải là danh sách địa chỉ IP cách nhau bởi dấu phẩy, ví dụ 127.0.0.1
 config-bad-telegram-token = không giống mã bot do @BotFather cấp (123456:ABC…)
 config-bad-zalo-app-id = phải là mã ứng dụng dạng số
 config-bad-backup-at = phải là giờ dạng HH:MM (ví dụ 02:30) hoặc off
@@ -879,6 +881,7 @@ form-file-zip-bomb = Tệp này khi giải nén lớn bất thường, không ph
 form-file-not-workbook = Tệp này không phải bảng tính Excel (.xlsx) đọc được. Xin gửi đúng tệp biểu mẫu đã điền.
 form-file-empty = Tệp rỗng.
 form-file-not-fetched = Chưa tải được tệp từ ứng dụng nhắn tin. Xin gửi lại tệp.
+form-file-source-refused = Tệp này không đến từ máy chủ tệp của Zalo nên bot không tải về. Xin gửi tệp trực tiếp trong khung chat (đính kèm tệp .xlsx).
 form-file-too-long = Bảng có { $rows } dòng, quá nhiều cho một bản đăng ký (tối đa { $max } dòng).
 form-file-no-header = Không tìm thấy dòng tiêu đề của biểu mẫu (các cột "Nội dung thi đua", "Nội dung chỉ tiêu", "Kế hoạch"…). Xin dùng biểu mẫu trợ lý gửi.
 form-file-no-rows = Biểu mẫu chưa có chỉ tiêu nào.
