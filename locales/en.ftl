@@ -320,8 +320,7 @@ link-already = Hello { $name }{ $hasUnit ->
    *[no] {""}
   }. This account is already linked.
 link-malformed = That is not a code (12 letters and digits, e.g. ABCDE-1234567). { $left } tries left.
-link-unknown = That code was not found. Please check it. { $left } tries left.
-link-wrong = That code is not right. Please check each character. { $left } tries left.
+link-unknown = That code is not right, or does not exist. Please check each character. { $left } tries left.
 link-used = That code has been used already. Each code works once; ask the Board for a new one. { $left } tries left.
 link-expired = That code has expired; ask the Board for a new one. { $left } tries left.
 link-code-locked = That code was locked after too many wrong tries; ask the Board for a new one. { $left } tries left.

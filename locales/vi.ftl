@@ -304,8 +304,7 @@ link-already = Xin chào { $name }{ $hasUnit ->
    *[no] {""}
   }. Tài khoản này đã được liên kết.
 link-malformed = Mã này không đúng dạng (12 ký tự chữ và số, ví dụ ABCDE-1234567). Còn { $left } lần thử.
-link-unknown = Không tìm thấy mã này. Xin kiểm tra lại. Còn { $left } lần thử.
-link-wrong = Mã chưa đúng. Xin kiểm tra lại từng ký tự. Còn { $left } lần thử.
+link-unknown = Mã này không đúng hoặc không có. Xin kiểm tra lại từng ký tự. Còn { $left } lần thử.
 link-used = Mã này đã được dùng. Mỗi mã chỉ dùng một lần; xin Ban cấp mã mới. Còn { $left } lần thử.
 link-expired = Mã này đã hết hạn; xin Ban cấp mã mới. Còn { $left } lần thử.
 link-code-locked = Mã này đã bị khóa vì nhập sai nhiều lần; xin Ban cấp mã mới. Còn { $left } lần thử.
