@@ -192,6 +192,7 @@ cli-restore-unreadable = { $file } is not a readable SQLite database; nothing re
 cli-restore-damaged = { $file } is damaged (it fails the integrity check); nothing restored: { $detail }
 cli-restore-foreign = { $file } is not a backup of Trợ lý Thi đua; nothing restored.
 cli-restore-newer = { $file } was made by a newer version of the program; nothing restored. Upgrade the program first.
+cli-restore-schema = { $file } holds schema objects (tables, indexes, triggers, views) that differ from the program's database: { $detail }. Not restored; nothing was changed.
 cli-restore-bot-running = The bot is running on { $path }: stop it first (e.g. systemctl stop thidua-bot), then restore.
 cli-restore-done = Restored { $path } from { $file }. The replaced database is kept as { $kept }.
 cli-restore-done-new = Restored { $path } from { $file }.

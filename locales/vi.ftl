@@ -188,6 +188,7 @@ cli-restore-unreadable = Tệp { $file } không phải cơ sở dữ liệu SQLi
 cli-restore-damaged = Tệp { $file } bị hỏng (không qua kiểm tra toàn vẹn), không khôi phục: { $detail }
 cli-restore-foreign = Tệp { $file } không phải bản sao lưu của Trợ lý Thi đua, không khôi phục.
 cli-restore-newer = Tệp { $file } do một phiên bản mới hơn của chương trình tạo ra, không khôi phục. Hãy nâng cấp chương trình trước.
+cli-restore-schema = Tệp { $file } có các đối tượng (bảng, chỉ mục, trigger, view) khác với cơ sở dữ liệu của chương trình: { $detail }. Không khôi phục, không có gì thay đổi.
 cli-restore-bot-running = Bot đang chạy trên { $path }: hãy dừng bot trước (ví dụ: systemctl stop thidua-bot) rồi khôi phục lại.
 cli-restore-done = Đã khôi phục { $path } từ { $file }. Cơ sở dữ liệu cũ được giữ ở { $kept }.
 cli-restore-done-new = Đã khôi phục { $path } từ { $file }.
