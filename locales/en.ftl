@@ -186,6 +186,12 @@ cli-status-late = { $kind ->
    *[submitted_late] Sent late
   } ({ $count }): { $units }
 cli-backup-done = Backed up to { $path } ({ $size } KB); the copy passed an integrity check.
+cli-backup-exists = { $file } already exists: not overwritten. Choose another name, or add --force to overwrite that older backup.
+cli-backup-not-database = { $file } is not an SQLite database: not overwritten. Choose another name.
+cli-backup-not-a-file = { $file } is a folder, not a file. Give a file name, e.g. { $file }/thidua-backup.db
+cli-backup-is-database = { $file } is the database in use ({ $path }): it cannot be backed up over itself. Choose another name.
+cli-backup-failed = Could not back up to { $file }: { $detail }
+cli-option-backup-force = overwrite a backup already at that path
 cli-help-restore = Restore the database from a backup (stop the bot first; the replaced database is kept beside it)
 cli-restore-missing = There is no file { $file }.
 cli-restore-unreadable = { $file } is not a readable SQLite database; nothing restored. ({ $detail })

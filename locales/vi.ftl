@@ -182,6 +182,12 @@ cli-status-late = { $kind ->
    *[submitted_late] Nộp muộn
   } ({ $count }): { $units }
 cli-backup-done = Đã sao lưu vào { $path } ({ $size } KB), bản sao đã được kiểm tra toàn vẹn.
+cli-backup-exists = Tệp { $file } đã có: không ghi đè. Chọn tên tệp khác, hoặc thêm --force để ghi đè bản sao lưu cũ này.
+cli-backup-not-database = { $file } không phải cơ sở dữ liệu SQLite: không ghi đè. Chọn tên tệp khác.
+cli-backup-not-a-file = { $file } là một thư mục, không phải tệp. Hãy ghi tên tệp, ví dụ { $file }/thidua-sao-luu.db
+cli-backup-is-database = { $file } chính là cơ sở dữ liệu đang dùng ({ $path }): không thể sao lưu đè lên chính nó. Chọn tên tệp khác.
+cli-backup-failed = Không sao lưu được vào { $file }: { $detail }
+cli-option-backup-force = ghi đè tệp sao lưu đã có ở đường dẫn này
 cli-help-restore = Khôi phục cơ sở dữ liệu từ một bản sao lưu (phải dừng bot trước; cơ sở dữ liệu cũ được giữ lại bên cạnh)
 cli-restore-missing = Không có tệp { $file }.
 cli-restore-unreadable = Tệp { $file } không phải cơ sở dữ liệu SQLite đọc được, không khôi phục. ({ $detail })

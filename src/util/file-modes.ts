@@ -27,7 +27,7 @@ export interface OpenPath {
  * Each of `paths` that exists, and for a folder everything under it (symbolic links are not
  * followed: what they point to is not ours to judge).
  */
-function walk(paths: readonly string[], visit: (path: string, folder: boolean, mode: number) => void, seen = new Set<string>()): void {
+function walk(paths: readonly string[], visit: (path: string, folder: boolean, mode: number) => void, recursive = true, seen = new Set<string>()): void {
   for (const path of paths) {
     if (seen.has(path)) continue;
     seen.add(path);
@@ -40,6 +40,7 @@ function walk(paths: readonly string[], visit: (path: string, folder: boolean, m
     if (stats.isSymbolicLink()) continue;
     if (stats.isDirectory()) {
       visit(path, true, stats.mode & 0o777);
+      if (!recursive) continue;
       let names: string[] = [];
       try {
         names = readdirSync(path);
@@ -49,18 +50,28 @@ function walk(paths: readonly string[], visit: (path: string, folder: boolean, m
       walk(
         names.map((name) => join(path, name)),
         visit,
+        true,
         seen,
       );
     } else if (stats.isFile()) visit(path, false, stats.mode & 0o777);
   }
 }
 
+interface WalkOptions {
+  /** Folders stand for everything under them (default); false: the folders themselves only. */
+  recursive?: boolean;
+}
+
 /** The paths (under `paths`) that the group or others may read, write or enter. */
-export function openPaths(paths: readonly string[]): OpenPath[] {
+export function openPaths(paths: readonly string[], options: WalkOptions = {}): OpenPath[] {
   const found: OpenPath[] = [];
-  walk(paths, (path, _folder, mode) => {
-    if (mode & OPEN_BITS) found.push({ path, mode });
-  });
+  walk(
+    paths,
+    (path, _folder, mode) => {
+      if (mode & OPEN_BITS) found.push({ path, mode });
+    },
+    options.recursive ?? true,
+  );
   return found;
 }
 
@@ -69,17 +80,21 @@ export function openPaths(paths: readonly string[]): OpenPath[] {
  * most, folders 0700 at most); returns what was changed. One that cannot be changed (another
  * user's) is left for `thidua doctor` to report.
  */
-export function tightenPaths(paths: readonly string[]): OpenPath[] {
+export function tightenPaths(paths: readonly string[], options: WalkOptions = {}): OpenPath[] {
   const changed: OpenPath[] = [];
-  walk(paths, (path, folder, mode) => {
-    if (!(mode & OPEN_BITS)) return;
-    try {
-      chmodSync(path, mode & (folder ? FOLDER_MODE : FILE_MODE));
-      changed.push({ path, mode });
-    } catch {
-      // Not ours to change.
-    }
-  });
+  walk(
+    paths,
+    (path, folder, mode) => {
+      if (!(mode & OPEN_BITS)) return;
+      try {
+        chmodSync(path, mode & (folder ? FOLDER_MODE : FILE_MODE));
+        changed.push({ path, mode });
+      } catch {
+        // Not ours to change.
+      }
+    },
+    options.recursive ?? true,
+  );
   return changed;
 }
 

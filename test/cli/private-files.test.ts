@@ -121,6 +121,6 @@ describe('private files', () => {
     chmodSync(backup, 0o640);
     const open = await sandbox.run('doctor', '--lang', 'vi');
     // The WAL and SHM take the database's mode.
-    expect(open.stdout).toContain(`! 4 tệp/thư mục riêng tư đang để người khác trên máy đọc được: ${backup} (640), ${sandbox.dbPath} (644), ${sandbox.dbPath}-shm (644), ${sandbox.dbPath}-wal (644).`);
+    expect(open.stdout).toContain(`! 4 tệp/thư mục riêng tư đang để người khác trên máy đọc được: ${sandbox.dbPath} (644), ${sandbox.dbPath}-shm (644), ${sandbox.dbPath}-wal (644), ${backup} (640).`);
   });
 });
