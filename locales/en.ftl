@@ -37,6 +37,7 @@ config-invalid = The configuration is invalid, so the program stops. Fix these e
 config-bad-timezone = not a known IANA time zone, e.g. Asia/Ho_Chi_Minh
 config-bad-host-list = must be host names separated by commas, e.g. zdn.vn,zadn.vn
 config-bad-address-list = must be IP addresses separated by commas, e.g. 127.0.0.1
+config-bad-health-token = must be 16–256 letters, digits or - _ . ~ + / =
 config-bad-telegram-token = does not look like a token from @BotFather (123456:ABC…)
 config-bad-zalo-app-id = must be the numeric app id
 config-bad-backup-at = must be a time as HH:MM (e.g. 02:30) or off

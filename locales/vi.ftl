@@ -37,6 +37,7 @@ config-invalid = Cấu hình không hợp lệ, chương trình dừng lại. H�
 config-bad-timezone = không phải múi giờ IANA, ví dụ Asia/Ho_Chi_Minh
 config-bad-host-list = phải là danh sách tên máy chủ cách nhau bởi dấu phẩy, ví dụ zdn.vn,zadn.vn
 config-bad-address-list = phải là danh sách địa chỉ IP cách nhau bởi dấu phẩy, ví dụ 127.0.0.1
+config-bad-health-token = phải gồm 16–256 chữ cái, chữ số hoặc các dấu - _ . ~ + / =
 config-bad-telegram-token = không giống mã bot do @BotFather cấp (123456:ABC…)
 config-bad-zalo-app-id = phải là mã ứng dụng dạng số
 config-bad-backup-at = phải là giờ dạng HH:MM (ví dụ 02:30) hoặc off

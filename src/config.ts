@@ -85,6 +85,8 @@ export const configSchema = z.object({
   FILE_LINK_SECRET: optional(z.string().min(32, 'config-bad-file-link-secret')),
   /** How long a signed file link works. */
   FILE_LINK_TTL_HOURS: withDefault(z.coerce.number().min(0.25).max(720), 24),
+  /** Shows GET /health's details (paths, disk, error texts) to a caller that sends `Authorization: Bearer <token>`; unset: to callers on this machine only. */
+  HEALTH_TOKEN: optional(z.string().regex(/^[A-Za-z0-9_.~+/=-]{16,256}$/, 'config-bad-health-token')),
   HTTP_PORT: withDefault(z.coerce.number().int().min(0).max(65535), 8080),
   TZ: withDefault(timeZone, 'Asia/Ho_Chi_Minh'),
   LOG_LEVEL: withDefault(z.enum(['debug', 'info', 'warn', 'error', 'silent']), 'info'),
