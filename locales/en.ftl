@@ -35,6 +35,9 @@ review-action = { $action ->
 config-invalid = The configuration is invalid, so the program stops. Fix these environment variables (or the .env file):
   { $problems }
 config-bad-timezone = not a known IANA time zone, e.g. Asia/Ho_Chi_Minh
+config-bad-host-list = must be host names separated by commas, e.g. zdn.vn,zadn.vn
+config-bad-address-list = must be IP addresses separated by commas, e.g. 127.0.0.1
+config-bad-health-token = must be 16–256 letters, digits or - _ . ~ + / =
 config-bad-telegram-token = does not look like a token from @BotFather (123456:ABC…)
 config-bad-zalo-app-id = must be the numeric app id
 config-bad-backup-at = must be a time as HH:MM (e.g. 02:30) or off
@@ -184,12 +187,19 @@ cli-status-late = { $kind ->
    *[submitted_late] Sent late
   } ({ $count }): { $units }
 cli-backup-done = Backed up to { $path } ({ $size } KB); the copy passed an integrity check.
+cli-backup-exists = { $file } already exists: not overwritten. Choose another name, or add --force to overwrite that older backup.
+cli-backup-not-database = { $file } is not an SQLite database: not overwritten. Choose another name.
+cli-backup-not-a-file = { $file } is a folder, not a file. Give a file name, e.g. { $file }/thidua-backup.db
+cli-backup-is-database = { $file } is the database in use ({ $path }): it cannot be backed up over itself. Choose another name.
+cli-backup-failed = Could not back up to { $file }: { $detail }
+cli-option-backup-force = overwrite a backup already at that path
 cli-help-restore = Restore the database from a backup (stop the bot first; the replaced database is kept beside it)
 cli-restore-missing = There is no file { $file }.
 cli-restore-unreadable = { $file } is not a readable SQLite database; nothing restored. ({ $detail })
 cli-restore-damaged = { $file } is damaged (it fails the integrity check); nothing restored: { $detail }
 cli-restore-foreign = { $file } is not a backup of Trợ lý Thi đua; nothing restored.
 cli-restore-newer = { $file } was made by a newer version of the program; nothing restored. Upgrade the program first.
+cli-restore-schema = { $file } holds schema objects (tables, indexes, triggers, views) that differ from the program's database: { $detail }. Not restored; nothing was changed.
 cli-restore-bot-running = The bot is running on { $path }: stop it first (e.g. systemctl stop thidua-bot), then restore.
 cli-restore-done = Restored { $path } from { $file }. The replaced database is kept as { $kept }.
 cli-restore-done-new = Restored { $path } from { $file }.
@@ -219,6 +229,8 @@ doctor-database-damaged = The database { $path } is damaged ({ $detail }). Stop 
 doctor-disk-ok = { $free } MB free on the disk.
 doctor-bot-running = The bot is running on this database.
 doctor-bot-stopped = The bot is not running on this database (start it: npm start, or systemctl start thidua-bot).
+doctor-files-private = The database, backups, received files and exports are readable by the bot's user only (files 600, folders 700).
+doctor-files-open = { $count } private files/folders are readable by other users of this machine: { $paths }. Restart the bot to have it tighten them, or: chmod -R go-rwx <data folder>
 doctor-inbound-failed = { $failed } incoming { $failed ->
     [one] message that failed earlier still waits.
    *[other] messages that failed earlier still wait.
@@ -316,8 +328,7 @@ link-already = Hello { $name }{ $hasUnit ->
    *[no] {""}
   }. This account is already linked.
 link-malformed = That is not a code (12 letters and digits, e.g. ABCDE-1234567). { $left } tries left.
-link-unknown = That code was not found. Please check it. { $left } tries left.
-link-wrong = That code is not right. Please check each character. { $left } tries left.
+link-unknown = That code is not right, or does not exist. Please check each character. { $left } tries left.
 link-used = That code has been used already. Each code works once; ask the Board for a new one. { $left } tries left.
 link-expired = That code has expired; ask the Board for a new one. { $left } tries left.
 link-code-locked = That code was locked after too many wrong tries; ask the Board for a new one. { $left } tries left.
@@ -893,6 +904,7 @@ form-file-zip-bomb = This file unpacks to an abnormal size; it is not an ordinar
 form-file-not-workbook = This file is not a readable Excel workbook (.xlsx). Please send the filled form.
 form-file-empty = The file is empty.
 form-file-not-fetched = The file could not be downloaded from the messenger. Please send it again.
+form-file-source-refused = This file does not come from Zalo's file servers, so the bot does not download it. Please send the file itself in the chat (attach the .xlsx file).
 form-file-too-long = The sheet has { $rows } rows, too many for a registration ({ $max } at most).
 form-file-no-header = The form's header row was not found (columns "Content area", "Target text", "Plan"…). Please use the form the assistant sent.
 form-file-no-rows = The form has no targets yet.

@@ -35,6 +35,9 @@ review-action = { $action ->
 config-invalid = Cấu hình không hợp lệ, chương trình dừng lại. Hãy sửa các biến môi trường (hoặc tệp .env) sau:
   { $problems }
 config-bad-timezone = không phải múi giờ IANA, ví dụ Asia/Ho_Chi_Minh
+config-bad-host-list = phải là danh sách tên máy chủ cách nhau bởi dấu phẩy, ví dụ zdn.vn,zadn.vn
+config-bad-address-list = phải là danh sách địa chỉ IP cách nhau bởi dấu phẩy, ví dụ 127.0.0.1
+config-bad-health-token = phải gồm 16–256 chữ cái, chữ số hoặc các dấu - _ . ~ + / =
 config-bad-telegram-token = không giống mã bot do @BotFather cấp (123456:ABC…)
 config-bad-zalo-app-id = phải là mã ứng dụng dạng số
 config-bad-backup-at = phải là giờ dạng HH:MM (ví dụ 02:30) hoặc off
@@ -180,12 +183,19 @@ cli-status-late = { $kind ->
    *[submitted_late] Nộp muộn
   } ({ $count }): { $units }
 cli-backup-done = Đã sao lưu vào { $path } ({ $size } KB), bản sao đã được kiểm tra toàn vẹn.
+cli-backup-exists = Tệp { $file } đã có: không ghi đè. Chọn tên tệp khác, hoặc thêm --force để ghi đè bản sao lưu cũ này.
+cli-backup-not-database = { $file } không phải cơ sở dữ liệu SQLite: không ghi đè. Chọn tên tệp khác.
+cli-backup-not-a-file = { $file } là một thư mục, không phải tệp. Hãy ghi tên tệp, ví dụ { $file }/thidua-sao-luu.db
+cli-backup-is-database = { $file } chính là cơ sở dữ liệu đang dùng ({ $path }): không thể sao lưu đè lên chính nó. Chọn tên tệp khác.
+cli-backup-failed = Không sao lưu được vào { $file }: { $detail }
+cli-option-backup-force = ghi đè tệp sao lưu đã có ở đường dẫn này
 cli-help-restore = Khôi phục cơ sở dữ liệu từ một bản sao lưu (phải dừng bot trước; cơ sở dữ liệu cũ được giữ lại bên cạnh)
 cli-restore-missing = Không có tệp { $file }.
 cli-restore-unreadable = Tệp { $file } không phải cơ sở dữ liệu SQLite đọc được, không khôi phục. ({ $detail })
 cli-restore-damaged = Tệp { $file } bị hỏng (không qua kiểm tra toàn vẹn), không khôi phục: { $detail }
 cli-restore-foreign = Tệp { $file } không phải bản sao lưu của Trợ lý Thi đua, không khôi phục.
 cli-restore-newer = Tệp { $file } do một phiên bản mới hơn của chương trình tạo ra, không khôi phục. Hãy nâng cấp chương trình trước.
+cli-restore-schema = Tệp { $file } có các đối tượng (bảng, chỉ mục, trigger, view) khác với cơ sở dữ liệu của chương trình: { $detail }. Không khôi phục, không có gì thay đổi.
 cli-restore-bot-running = Bot đang chạy trên { $path }: hãy dừng bot trước (ví dụ: systemctl stop thidua-bot) rồi khôi phục lại.
 cli-restore-done = Đã khôi phục { $path } từ { $file }. Cơ sở dữ liệu cũ được giữ ở { $kept }.
 cli-restore-done-new = Đã khôi phục { $path } từ { $file }.
@@ -212,6 +222,8 @@ doctor-database-damaged = Cơ sở dữ liệu { $path } bị hỏng ({ $detail 
 doctor-disk-ok = Ổ đĩa còn { $free } MB trống.
 doctor-bot-running = Bot đang chạy trên cơ sở dữ liệu này.
 doctor-bot-stopped = Bot không chạy trên cơ sở dữ liệu này (khởi động: npm start, hoặc systemctl start thidua-bot).
+doctor-files-private = Cơ sở dữ liệu, bản sao lưu, tệp nhận và tệp xuất chỉ người dùng chạy bot đọc được (tệp 600, thư mục 700).
+doctor-files-open = { $count } tệp/thư mục riêng tư đang để người khác trên máy đọc được: { $paths }. Khởi động lại bot để bot tự siết quyền, hoặc: chmod -R go-rwx <thư mục dữ liệu>
 doctor-inbound-failed = { $failed } tin nhắn đến bị lỗi trước đây vẫn chờ xử lý lại. Xem: npx thidua inbound --failed; khi đã sửa nguyên nhân: npx thidua inbound --retry
 doctor-telegram-off = Telegram: chưa cấu hình (TELEGRAM_BOT_TOKEN trống).
 doctor-telegram-ok = Telegram: mã bot hợp lệ (@{ $username }).
@@ -300,8 +312,7 @@ link-already = Xin chào { $name }{ $hasUnit ->
    *[no] {""}
   }. Tài khoản này đã được liên kết.
 link-malformed = Mã này không đúng dạng (12 ký tự chữ và số, ví dụ ABCDE-1234567). Còn { $left } lần thử.
-link-unknown = Không tìm thấy mã này. Xin kiểm tra lại. Còn { $left } lần thử.
-link-wrong = Mã chưa đúng. Xin kiểm tra lại từng ký tự. Còn { $left } lần thử.
+link-unknown = Mã này không đúng hoặc không có. Xin kiểm tra lại từng ký tự. Còn { $left } lần thử.
 link-used = Mã này đã được dùng. Mỗi mã chỉ dùng một lần; xin Ban cấp mã mới. Còn { $left } lần thử.
 link-expired = Mã này đã hết hạn; xin Ban cấp mã mới. Còn { $left } lần thử.
 link-code-locked = Mã này đã bị khóa vì nhập sai nhiều lần; xin Ban cấp mã mới. Còn { $left } lần thử.
@@ -877,6 +888,7 @@ form-file-zip-bomb = Tệp này khi giải nén lớn bất thường, không ph
 form-file-not-workbook = Tệp này không phải bảng tính Excel (.xlsx) đọc được. Xin gửi đúng tệp biểu mẫu đã điền.
 form-file-empty = Tệp rỗng.
 form-file-not-fetched = Chưa tải được tệp từ ứng dụng nhắn tin. Xin gửi lại tệp.
+form-file-source-refused = Tệp này không đến từ máy chủ tệp của Zalo nên bot không tải về. Xin gửi tệp trực tiếp trong khung chat (đính kèm tệp .xlsx).
 form-file-too-long = Bảng có { $rows } dòng, quá nhiều cho một bản đăng ký (tối đa { $max } dòng).
 form-file-no-header = Không tìm thấy dòng tiêu đề của biểu mẫu (các cột "Nội dung thi đua", "Nội dung chỉ tiêu", "Kế hoạch"…). Xin dùng biểu mẫu trợ lý gửi.
 form-file-no-rows = Biểu mẫu chưa có chỉ tiêu nào.

@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { isIP } from 'node:net';
 import { dirname, join } from 'node:path';
 import { z } from 'zod';
 import { LOCALES } from './db/schema.ts';
@@ -12,6 +13,15 @@ const withDefault = <T extends z.ZodType>(schema: T, fallback: z.input<T>) =>
   z.preprocess((v) => (v === undefined || (typeof v === 'string' && v.trim() === '') ? fallback : v), schema);
 
 const url = z.url({ protocol: /^https?$/ }).transform((u) => u.replace(/\/+$/, ''));
+
+const hostList = z
+  .string()
+  .transform((text) => text.split(',').map((h) => h.trim().toLowerCase()).filter((h) => h !== ''))
+  .pipe(z.array(z.string().regex(/^[a-z0-9.:-]{1,253}$/, 'config-bad-host-list')).min(1, 'config-bad-host-list'));
+const addressList = z
+  .string()
+  .transform((text) => text.split(',').map((a) => a.trim()).filter((a) => a !== ''))
+  .pipe(z.array(z.string().refine((a) => isIP(a) !== 0, 'config-bad-address-list')));
 
 const timeZone = z.string().refine((tz) => {
   try {
@@ -52,6 +62,16 @@ export const configSchema = z.object({
   ),
   /** ZNS API (template messages). */
   ZALO_ZNS_API_BASE: withDefault(url, 'https://business.openapi.zalo.me'),
+  /**
+   * Where the files people send to the OA may be downloaded from: host names, each itself or any
+   * name under it, separated by commas. Zalo's links point at its CDN (`f21-zpc.zdn.vn`…).
+   */
+  ZALO_FILE_HOSTS: withDefault(hostList, 'zdn.vn,zadn.vn,zalo.me'),
+  /**
+   * Addresses a file may be downloaded from though not public (loopback, private networks): none by
+   * default. Only for a test's fake server or a mirror on the local network.
+   */
+  ZALO_FILE_ALLOW_ADDRESSES: withDefault(addressList, ''),
   /** The Zalo Bot Platform: the bot's token from the Zalo Bot Creator; unset means no Bot Platform. */
   ZALO_BOT_TOKEN: optional(z.string().regex(/^[A-Za-z0-9:_-]{10,200}$/, 'config-bad-zalo-bot-token')),
   ZALO_BOT_API_BASE: withDefault(url, 'https://bot-api.zaloplatforms.com'),
@@ -65,6 +85,8 @@ export const configSchema = z.object({
   FILE_LINK_SECRET: optional(z.string().min(32, 'config-bad-file-link-secret')),
   /** How long a signed file link works. */
   FILE_LINK_TTL_HOURS: withDefault(z.coerce.number().min(0.25).max(720), 24),
+  /** Shows GET /health's details (paths, disk, error texts) to a caller that sends `Authorization: Bearer <token>`; unset: to callers on this machine only. */
+  HEALTH_TOKEN: optional(z.string().regex(/^[A-Za-z0-9_.~+/=-]{16,256}$/, 'config-bad-health-token')),
   HTTP_PORT: withDefault(z.coerce.number().int().min(0).max(65535), 8080),
   TZ: withDefault(timeZone, 'Asia/Ho_Chi_Minh'),
   LOG_LEVEL: withDefault(z.enum(['debug', 'info', 'warn', 'error', 'silent']), 'info'),

@@ -26,13 +26,17 @@ import { startReminders, type RunningReminders } from './reminders/index.ts';
 import { loadSampleMovement } from './sample/load.ts';
 import { DEFAULT_LOCALE, isLocale, t, type Args } from './i18n/index.ts';
 import { createLogger } from './util/log.ts';
+import { octal, usePrivateUmask } from './util/file-modes.ts';
 import { watchProcessFaults } from './util/process-faults.ts';
+import { tightenPrivatePaths } from './private-paths.ts';
 
 /** How long a shutdown may take before the process exits all the same. */
 const SHUTDOWN_DEADLINE_MS = 8_000;
 /** Processed updates are kept this long, to recognise a late repeated delivery. */
 const INBOUND_KEEP_MS = 7 * 24 * 3_600_000;
 
+// The database, backups, uploads and exports are for the bot's user alone: created 0600 in 0700 folders.
+usePrivateUmask();
 loadDotEnv();
 const hint = process.env.DEFAULT_LOCALE;
 const bootLocale = isLocale(hint) ? hint : DEFAULT_LOCALE;
@@ -51,6 +55,9 @@ const log = createLogger(config.LOG_LEVEL);
 // Until the messengers' orderly shutdown exists (and in the terminal chat), a fatal fault exits at once.
 let stopForFault = (code: number): void => process.exit(code);
 watchProcessFaults({ log, passing: (error) => storageFault(error) !== undefined, stop: (code) => stopForFault(code) });
+// Files made before (by an earlier version, a copy by hand) are tightened too.
+const tightened = tightenPrivatePaths(config);
+if (tightened.length > 0) log.warn('private files were readable by others; tightened', { paths: tightened.slice(0, 20).map((p) => `${p.path} (${octal(p.mode)})`), count: tightened.length });
 // Held while the bot runs, so that `thidua restore` refuses to replace the database under it.
 const runLock = holdRunLockOrExit(config);
 // The bot runs for weeks: WAL checkpoints go to a worker thread, off the messages' path.

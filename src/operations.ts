@@ -41,7 +41,7 @@ export function startOperations(options: { config: Config; db: Db; clock: Clock;
       : new BackupSchedule({ db, dir, keep: config.BACKUP_KEEP, at: config.BACKUP_AT, timeZone: config.TZ, clock, log }).start();
   const inputs = () => ({ db, databasePath: config.DATABASE_PATH, messengers, backupDir: dir, lastBackupAttempt: backups?.lastAttempt, now: clock.now() });
   return {
-    health: healthRoute(inputs, config.DEFAULT_LOCALE, config.TZ),
+    health: healthRoute(inputs, config.DEFAULT_LOCALE, config.TZ, config.HEALTH_TOKEN),
     stop: async () => {
       await backups?.stop();
     },

@@ -42,7 +42,7 @@ describe('locales', () => {
       ...ROLES.map((r) => `role-${r}`),
       ...UNIT_KINDS.map((k) => `unit-kind-${k}`),
       ...TITLES.map((x) => `title-${x}`),
-      ...['malformed', 'unknown', 'wrong', 'used', 'expired', 'code-locked'].map((r) => `link-${r}`),
+      ...['malformed', 'unknown', 'used', 'expired', 'code-locked'].map((r) => `link-${r}`),
     ];
     expect(built.filter((id) => !ids.has(id))).toEqual([]);
   });

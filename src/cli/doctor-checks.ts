@@ -14,6 +14,8 @@ import { listBackups } from '../db/backup.ts';
 import { appliedMigrations, type Db } from '../db/connection.ts';
 import { botRunning } from '../db/run-lock.ts';
 import { checkHealth } from '../health/check.ts';
+import { openPrivatePaths } from '../private-paths.ts';
+import { octal } from '../util/file-modes.ts';
 
 export type Severity = 'ok' | 'warn' | 'fail';
 
@@ -64,6 +66,10 @@ export async function runDoctorChecks({ config, db, now, fetch: fetchImpl = glob
   // Failures of the last hour are a problem above; older ones still wait for a retry.
   if (health.inbound.failed > 0 && !health.problems.some((p) => p.code === 'inbound-failing')) add('warn', 'doctor-inbound-failed', { failed: health.inbound.failed });
   add('ok', botRunning(config.DATABASE_PATH) ? 'doctor-bot-running' : 'doctor-bot-stopped');
+  // Tokens, phone numbers and every unit's figures: for the bot's user alone.
+  const open = openPrivatePaths(config);
+  if (open.length === 0) add('ok', 'doctor-files-private');
+  else add('warn', 'doctor-files-open', { count: open.length, paths: open.slice(0, 5).map((p) => `${p.path} (${octal(p.mode)})`).join(', ') });
 
   if (config.TELEGRAM_BOT_TOKEN) await checkTelegram(config, fetchImpl, add);
   else add('ok', 'doctor-telegram-off');

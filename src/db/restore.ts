@@ -1,8 +1,9 @@
 /**
  * Putting a backup back in place of the database: the file is checked first (readable, passes
- * SQLite's integrity check, made by this program and not by a newer version of it), the bot must
- * be stopped, the replaced database is kept beside it, and migrations bring an older backup up to
- * date.
+ * SQLite's integrity check, made by this program and not by a newer version of it, holding exactly
+ * the tables, indexes, triggers and views the migrations create), the bot must be stopped, the
+ * replaced database is kept beside it, and migrations bring an older backup up to date. An older
+ * backup's schema is compared once it is migrated: anything extra, and it is put back as it was.
  */
 import { existsSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
@@ -12,9 +13,10 @@ import { z } from 'zod';
 import { backupFileName } from './backup.ts';
 import { appliedMigrations, closeDatabase, openDatabase } from './connection.ts';
 import { whileBotStopped } from './run-lock.ts';
+import { schemaDifferences } from './schema-check.ts';
 
 /** Why a file cannot be restored: the `cli-restore-<reason>` text says it to the operator. */
-export type RestoreProblem = 'missing' | 'unreadable' | 'damaged' | 'foreign' | 'newer';
+export type RestoreProblem = 'missing' | 'unreadable' | 'damaged' | 'foreign' | 'newer' | 'schema';
 
 /** The file was not restored, and nothing was changed. */
 export class RestoreRefusedError extends Error {
@@ -59,10 +61,17 @@ export function checkBackupFile(file: string): BackupCheck {
     const known = ourMigrations();
     if (applied.length === 0) throw new RestoreRefusedError('foreign');
     if (applied.some((at) => !known.has(at))) throw new RestoreRefusedError('newer');
+    // Up to date: compared now, before anything is touched (an older one once migrated, below).
+    if (applied.length === known.size) refuseOtherSchema(copy);
     return { migrations: applied.length };
   } finally {
     copy.close();
   }
+}
+
+function refuseOtherSchema(client: Database.Database): void {
+  const differences = schemaDifferences(client);
+  if (differences.length > 0) throw new RestoreRefusedError('schema', differences.slice(0, 5).join(', '));
 }
 
 export interface RestoreResult {
@@ -117,6 +126,7 @@ async function putInPlace(databasePath: string, file: string, kept: string | und
   }
   const db = openDatabase(databasePath);
   try {
+    refuseOtherSchema(db.$client);
     const keptZaloTokens = kept ? carryNewerZaloTokens(kept, db.$client) : false;
     const after = db.$client.pragma('integrity_check', { simple: true });
     if (after !== 'ok') throw new Error(`the restored database failed its integrity check: ${String(after)}`);

@@ -12,7 +12,6 @@ export type Channel = (typeof CHANNELS)[number];
 const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 const SELECTOR_LENGTH = 5;
 const VERIFIER_LENGTH = 7;
-export const MAX_INVITE_FAILURES = 5;
 export const DEFAULT_INVITE_DAYS = 14;
 const DAY = 86_400_000;
 
@@ -83,7 +82,7 @@ export function createInvite(
 
 export type RedeemResult =
   | { ok: true; personId: number; identityId: number; role: Role; unitId: number | null }
-  | { ok: false; reason: 'malformed' | 'unknown' | 'wrong' | 'locked' | 'expired' | 'used'; attemptsLeft?: number };
+  | { ok: false; reason: 'malformed' | 'unknown' | 'locked' | 'expired' | 'used' };
 
 export interface IdentityRef {
   channel: Channel;
@@ -91,10 +90,16 @@ export interface IdentityRef {
   displayName?: string | null;
 }
 
+/** Compared against when no invite has the selector, so that an unknown code costs what a wrong one does. */
+const NO_INVITE_HASH = hashVerifier('no invite has this selector');
+
 /**
  * Redeems a code for a messenger identity: creates the person (named as the invite says, or by the
- * messenger's display name) and binds the identity. A wrong verifier for a known selector counts
- * against that invite, and the fifth locks it; failures are committed even though nothing is linked.
+ * messenger's display name) and binds the identity. An unknown code and a wrong one get the same
+ * answer (`unknown`), so the first five characters cannot be probed; wrong tries are counted on the
+ * invite for the Board to see, but never lock it: the lock-out is per sender (src/flows/link.ts), so
+ * a stranger's guesses cannot spoil a real invite. Only the whole right code learns that its invite
+ * was used, has expired or was locked.
  */
 export function redeemInvite(db: Db, rawCode: string, who: IdentityRef, now: number): RedeemResult {
   const code = normaliseCode(rawCode);
@@ -103,19 +108,17 @@ export function redeemInvite(db: Db, rawCode: string, who: IdentityRef, now: num
   const verifier = code.slice(SELECTOR_LENGTH);
   return db.transaction((tx): RedeemResult => {
     const invite = tx.select().from(invites).where(eq(invites.selector, selector)).get();
-    if (!invite) return { ok: false, reason: 'unknown' };
-    if (invite.lockedAt !== null) return { ok: false, reason: 'locked' };
     const given = Buffer.from(hashVerifier(verifier), 'hex');
-    if (!timingSafeEqual(given, Buffer.from(invite.verifierHash, 'hex'))) {
-      const failures = invite.failedAttempts + 1;
-      const locked = failures >= MAX_INVITE_FAILURES;
+    const right = timingSafeEqual(given, Buffer.from(invite?.verifierHash ?? NO_INVITE_HASH, 'hex'));
+    if (!invite) return { ok: false, reason: 'unknown' };
+    if (!right) {
       tx.update(invites)
-        .set({ failedAttempts: failures, lockedAt: locked ? now : null })
+        .set({ failedAttempts: invite.failedAttempts + 1 })
         .where(eq(invites.id, invite.id))
         .run();
-      if (locked) recordAudit(tx, { label: 'system' }, now, { action: 'invite.lock', entity: 'invite', entityId: invite.id });
-      return locked ? { ok: false, reason: 'locked' } : { ok: false, reason: 'wrong', attemptsLeft: MAX_INVITE_FAILURES - failures };
+      return { ok: false, reason: 'unknown' };
     }
+    if (invite.lockedAt !== null) return { ok: false, reason: 'locked' };
     if (invite.usedAt !== null) return { ok: false, reason: 'used' };
     if (invite.expiresAt <= now) return { ok: false, reason: 'expired' };
 

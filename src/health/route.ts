@@ -1,7 +1,12 @@
-/** `GET /health`: the health report as JSON; 200 when all is well, 503 with the problems otherwise. */
+/**
+ * `GET /health`: 200 when all is well, 503 otherwise. Anyone gets the status (`{"status":"ok"}` or
+ * `{"status":"degraded"}`); the report with its problems, paths and error texts goes only to a
+ * caller on this machine (not through a proxy) or one with HEALTH_TOKEN (src/health/who-sees-details.ts).
+ */
 import type { Route } from '../http/server.ts';
 import type { Locale } from '../i18n/index.ts';
 import { checkHealth, problemText, type HealthInputs, type HealthReport } from './check.ts';
+import { seesDetails } from './who-sees-details.ts';
 
 const iso = (ms: number | undefined) => (ms === undefined ? null : new Date(ms).toISOString());
 
@@ -35,13 +40,14 @@ export function healthJson(report: HealthReport, locale: Locale, timeZone: strin
 }
 
 /** The route, checking afresh at each request with the inputs of that moment. */
-export function healthRoute(inputs: () => HealthInputs, locale: Locale, timeZone: string): Route {
+export function healthRoute(inputs: () => HealthInputs, locale: Locale, timeZone: string, token?: string): Route {
   return {
     method: 'GET',
     path: '/health',
-    handle() {
+    handle(request) {
       const report = checkHealth(inputs());
-      return { status: report.ok ? 200 : 503, contentType: 'application/json; charset=utf-8', body: JSON.stringify(healthJson(report, locale, timeZone)) };
+      const body = seesDetails(request, token) ? healthJson(report, locale, timeZone) : { status: report.ok ? 'ok' : 'degraded' };
+      return { status: report.ok ? 200 : 503, contentType: 'application/json; charset=utf-8', body: JSON.stringify(body) };
     },
   };
 }

@@ -11,6 +11,8 @@ export interface HttpRequest {
   headers: IncomingHttpHeaders;
   /** The exact bytes received: signatures are computed over them. */
   rawBody: Buffer;
+  /** The address the connection came from (the HTTPS proxy's, behind one). */
+  remoteAddress?: string;
 }
 
 export interface HttpResponse {
@@ -116,7 +118,7 @@ export async function startHttpServer(port: number, all: Route[], log: Logger, h
     req.on('end', () => {
       if (res.writableEnded) return;
       // A handler may throw before it returns a promise (a webhook storing the update synchronously): caught alike.
-      new Promise<HttpResponse>((resolve) => resolve(route.handle({ method: req.method!, path, headers: req.headers, rawBody: Buffer.concat(chunks) })))
+      new Promise<HttpResponse>((resolve) => resolve(route.handle({ method: req.method!, path, headers: req.headers, rawBody: Buffer.concat(chunks), ...(req.socket.remoteAddress ? { remoteAddress: req.socket.remoteAddress } : {}) })))
         .then((answer) => {
           if (answer.file) return sendFile(res, answer.status, answer.file, log);
           res.writeHead(answer.status, { 'content-type': answer.contentType ?? 'text/plain; charset=utf-8' }).end(answer.body ?? '');

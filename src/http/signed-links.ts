@@ -8,15 +8,17 @@
  * Each link is a row of `file_links` (a random id, the file, its recipient, its expiry) and an
  * HMAC-SHA256 over id, expiry and recipient with the bot's secret: a guessed id, a changed expiry,
  * a link made for someone else or a forged signature all fail. A link works until it expires
- * (FILE_LINK_TTL_HOURS by default), or for one complete download when issued with `once`. Anything
- * that does not check out gets a bare 404 and one log line saying why; the answer never tells why.
+ * (FILE_LINK_TTL_HOURS by default), or for one complete download when issued with `once`, and only
+ * while its recipient is an active person. Anything that does not check out gets a bare 404 and one
+ * log line saying why; the answer never tells why. Each download served is in the audit log.
  */
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { existsSync, statSync } from 'node:fs';
 import { extname } from 'node:path';
 import { eq, lt, sql } from 'drizzle-orm';
 import type { Db } from '../db/connection.ts';
-import { fileLinks, settings } from '../db/schema.ts';
+import { fileLinks, people, settings } from '../db/schema.ts';
+import { recordAudit } from '../domain/audit.ts';
 import type { Clock } from '../domain/clock.ts';
 import type { Logger } from '../util/log.ts';
 import type { HttpRequest, HttpResponse, Route } from './server.ts';
@@ -101,8 +103,19 @@ export function createSignedLinks(options: SignedLinksOptions): SignedLinks {
     const now = clock.now();
     if (now > row.expiresAt) return refuse('expired', { ...shown, person: row.personId, expiredAt: new Date(row.expiresAt).toISOString() });
     if (row.once && row.usedAt !== null) return refuse('already used', { ...shown, person: row.personId });
+    // A person deactivated since (left the unit, a lost phone) no longer gets the unit's files.
+    if (row.personId !== null && !db.select({ active: people.active }).from(people).where(eq(people.id, row.personId)).get()?.active)
+      return refuse('recipient deactivated', { ...shown, person: row.personId });
     if (!existsSync(row.path) || !statSync(row.path).isFile()) return refuse('file gone', { ...shown, person: row.personId });
-    db.update(fileLinks).set({ downloads: sql`${fileLinks.downloads} + 1` }).where(eq(fileLinks.id, id)).run();
+    db.transaction((tx) => {
+      tx.update(fileLinks).set({ downloads: sql`${fileLinks.downloads} + 1` }).where(eq(fileLinks.id, id)).run();
+      recordAudit(tx, { personId: row.personId, label: row.personId === null ? 'file-link' : `file-link:person-${row.personId}` }, now, {
+        action: 'file.download',
+        entity: 'file_link',
+        entityId: id,
+        after: { name: row.name, path: row.path, from: request.remoteAddress ?? null, userAgent: String(request.headers['user-agent'] ?? '').slice(0, 200) || null },
+      });
+    });
     log.info('file link served', { ...shown, person: row.personId, name: row.name });
     return {
       status: 200,

@@ -32,6 +32,8 @@ import type { Logger } from '../util/log.ts';
 export type FileFetcher = (file: FileRef, maxBytes: number) => Promise<Buffer>;
 
 export class FileTooLarge extends Error {}
+/** The file's link leads somewhere the bot does not download from (off the messenger's file hosts, an internal address). */
+export class FileSourceRefused extends Error {}
 
 /** Where forms written for people and files they sent are kept: next to the database. */
 export const formsDir = (databasePath: string) => join(dirname(databasePath), 'forms');
@@ -96,7 +98,8 @@ export async function runFormIn(deps: FormJobDeps, job: Extract<Job, { kind: 'fo
     writeFileSync(storedPath, bytes);
   } catch (error) {
     if (!(error instanceof FileTooLarge)) log.warn('form not fetched', { channel: identity.channel, error: String(error) });
-    reading = { ok: false, problems: [fileProblem(error instanceof FileTooLarge ? 'form-file-too-big' : 'form-file-not-fetched')] };
+    const problem = error instanceof FileTooLarge ? 'form-file-too-big' : error instanceof FileSourceRefused ? 'form-file-source-refused' : 'form-file-not-fetched';
+    reading = { ok: false, problems: [fileProblem(problem)] };
   }
   if (bytes) {
     try {

@@ -1,5 +1,5 @@
 import { execFile, spawn } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -122,6 +122,47 @@ describe('thidua status and backup', () => {
     const copy = openDatabase(target, { readonly: true });
     expect(copy.$client.prepare('SELECT count(*) AS n FROM units').get()).toEqual({ n: 34 });
     closeDatabase(copy);
+  });
+
+  it('does not overwrite an existing file unless --force, and then only a database', async () => {
+    const cli = cliSandbox();
+    await cli.run('load-sample');
+    const target = join(cli.dir, 'copy.db');
+    expect((await cli.run('backup', target)).code).toBe(0);
+    const before = readFileSync(target);
+    const again = await cli.run('backup', target, '--lang', 'vi');
+    expect(again.code).toBe(1);
+    expect(again.stderr).toBe(`Tệp ${target} đã có: không ghi đè. Chọn tên tệp khác, hoặc thêm --force để ghi đè bản sao lưu cũ này.\n`);
+    expect(readFileSync(target).equals(before)).toBe(true);
+    const forced = await cli.run('backup', target, '--force');
+    expect(forced.code).toBe(0);
+    expect(forced.stdout).toContain(`Đã sao lưu vào ${target}`);
+
+    const notes = join(cli.dir, 'notes.txt');
+    writeFileSync(notes, 'ghi chép quan trọng, không phải cơ sở dữ liệu');
+    for (const args of [[notes], [notes, '--force']]) {
+      const out = await cli.run('backup', ...args, '--lang', 'en');
+      expect(out.code).toBe(1);
+      expect(out.stderr).toBe(`${notes} is not an SQLite database: not overwritten. Choose another name.\n`);
+    }
+    expect(readFileSync(notes, 'utf8')).toBe('ghi chép quan trọng, không phải cơ sở dữ liệu');
+  });
+
+  it('answers a folder, the live database itself and an unwritable place in a line, without a stack trace', async () => {
+    const cli = cliSandbox();
+    await cli.run('load-sample');
+    const folder = await cli.run('backup', cli.dir, '--lang', 'en');
+    expect(folder.stderr).toBe(`${cli.dir} is a folder, not a file. Give a file name, e.g. ${cli.dir}/thidua-backup.db\n`);
+    const itself = await cli.run('backup', cli.dbPath, '--force', '--lang', 'en');
+    expect(itself.stderr).toContain('is the database in use');
+    writeFileSync(join(cli.dir, 'a-file'), '');
+    const unwritable = await cli.run('backup', join(cli.dir, 'a-file', 'copy.db'), '--lang', 'en');
+    expect(unwritable.stderr).toMatch(/^Could not back up to .*a-file\/copy\.db: .+\n$/);
+    for (const out of [folder, itself, unwritable]) {
+      expect(out.code).toBe(1);
+      expect(out.stderr).not.toMatch(/at .*\.(ts|js):\d+/);
+    }
+    expect((await cli.run('status')).code).toBe(0);
   });
 });
 

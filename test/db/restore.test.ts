@@ -146,6 +146,53 @@ describe('thidua restore', () => {
     expect((await cli.run('restore', junk)).stderr).toContain('không phải cơ sở dữ liệu SQLite');
   });
 
+  it('refuses a backup whose tables, indexes, triggers or views differ from what the migrations create, and changes nothing', async () => {
+    const cli = cliSandbox();
+    await cli.run('load-sample');
+    write(cli.dbPath, 'note', 'bản đang dùng');
+    const tampered = (name: string, sql: string) => {
+      const path = join(cli.dir, `${name}.db`);
+      cpSync(cli.dbPath, path);
+      const copy = new Database(path);
+      copy.exec(sql);
+      copy.close();
+      return path;
+    };
+    const everyoneAdmin = 'CREATE TRIGGER people_all_admin AFTER INSERT ON people BEGIN UPDATE people SET role = \'admin\' WHERE id = NEW.id; END';
+    const cases: [string, string][] = [
+      [tampered('trigger', everyoneAdmin), 'extra trigger people_all_admin'],
+      [tampered('view', 'CREATE VIEW phones AS SELECT full_name, phone FROM people'), 'extra view phones'],
+      [tampered('table', 'CREATE TABLE loot (x)'), 'extra table loot'],
+      [tampered('dropped-index', 'DROP INDEX inbound_queue_waiting'), 'missing index inbound_queue_waiting'],
+    ];
+    for (const [file, said] of cases) {
+      const out = await cli.run('restore', file, '--lang', 'en');
+      expect(out.code, file).toBe(1);
+      expect(out.stderr).toContain(`${file} holds schema objects (tables, indexes, triggers, views) that differ from the program's database: ${said}. Not restored; nothing was changed.`);
+    }
+    expect(setting(cli.dbPath, 'note')).toBe('bản đang dùng');
+    expect(readdirSync(cli.dir).filter((f) => f.includes('before-restore'))).toEqual([]);
+    const live = new Database(cli.dbPath, { readonly: true });
+    expect(live.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger' AND name = 'people_all_admin'").all()).toEqual([]);
+    live.close();
+  });
+
+  it('refuses an older backup carrying an extra trigger once it is migrated, and puts the database back as it was', async () => {
+    const cli = cliSandbox();
+    write(cli.dbPath, 'note', 'bản đang dùng');
+    const older = olderDatabase(cli.dir, 5);
+    const copy = new Database(older);
+    copy.exec("CREATE TRIGGER people_all_admin AFTER INSERT ON people BEGIN UPDATE people SET role = 'admin' WHERE id = NEW.id; END");
+    copy.close();
+    const out = await cli.run('restore', older, '--lang', 'vi');
+    expect(out.code).toBe(1);
+    expect(out.stderr).toContain('extra trigger people_all_admin');
+    expect(out.stderr).toContain('Không khôi phục, không có gì thay đổi.');
+    expect(setting(cli.dbPath, 'note')).toBe('bản đang dùng');
+    expect(readdirSync(cli.dir).filter((f) => f.includes('before-restore'))).toEqual([]);
+    expect((await cli.run('migrate')).code).toBe(0);
+  });
+
   it('keeps the replaced database’s Zalo token pair when it is newer than the backup’s', async () => {
     const cli = cliSandbox();
     const db = openDatabase(cli.dbPath);

@@ -6,7 +6,6 @@ import { auditLog, identities, invites, people } from '../../src/db/schema.ts';
 import {
   createInvite,
   DEFAULT_INVITE_DAYS,
-  MAX_INVITE_FAILURES,
   normaliseCode,
   redeemInvite,
   type CreatedInvite,
@@ -188,32 +187,37 @@ describe('invites', () => {
       });
     });
 
-    it('counts wrong verifiers for a known selector and locks the code at the fifth', () => {
+    it('answers a wrong verifier for a real selector exactly as a code nobody issued, and counts it without ever locking the invite', () => {
       const invite = liaisonInvite();
+      const [selector, verifier] = invite.code.split('-') as [string, string];
       const wrong = wrongVerifier(invite.code);
-      const answers = Array.from({ length: MAX_INVITE_FAILURES }, (_, i) => redeemInvite(db, wrong, alice, NOW + i));
-      expect(answers).toEqual([
-        { ok: false, reason: 'wrong', attemptsLeft: 4 },
-        { ok: false, reason: 'wrong', attemptsLeft: 3 },
-        { ok: false, reason: 'wrong', attemptsLeft: 2 },
-        { ok: false, reason: 'wrong', attemptsLeft: 1 },
-        { ok: false, reason: 'locked' },
-      ]);
-      expect(inviteRow(invite.id)).toMatchObject({ failedAttempts: 5, lockedAt: NOW + 4, usedAt: null });
-      expect(db.select().from(auditLog).where(eq(auditLog.action, 'invite.lock')).all()).toHaveLength(1);
-
-      // after that even the right code is refused, and nothing counts any more
-      expect(redeemInvite(db, invite.code, alice, NOW + 10)).toEqual({ ok: false, reason: 'locked' });
-      expect(redeemInvite(db, wrong, bob, NOW + 11)).toEqual({ ok: false, reason: 'locked' });
-      expect(inviteRow(invite.id)).toMatchObject({ failedAttempts: 5, usedAt: null });
+      const unissued = `${selector === 'ZZZZZ' ? 'YYYYY' : 'ZZZZZ'}-${verifier}`;
+      expect(redeemInvite(db, wrong, alice, NOW)).toEqual(redeemInvite(db, unissued, alice, NOW));
+      // A stranger guessing many times: each answer the same, the invite counted but never locked.
+      const answers = Array.from({ length: 20 }, (_, i) => redeemInvite(db, wrong, bob, NOW + i));
+      expect(new Set(answers.map((a) => JSON.stringify(a)))).toEqual(new Set([JSON.stringify({ ok: false, reason: 'unknown' })]));
+      expect(inviteRow(invite.id)).toMatchObject({ failedAttempts: 21, lockedAt: null, usedAt: null });
+      expect(db.select().from(auditLog).where(eq(auditLog.action, 'invite.lock')).all()).toHaveLength(0);
       expect(countRows(db, 'people')).toBe(0);
-      expect(countRows(db, 'identities')).toBe(0);
+      // The person the invite is for still redeems it.
+      expect(redeemInvite(db, invite.code, alice, NOW + 30)).toMatchObject({ ok: true, unitId: hhh });
+    });
+
+    it('tells only the holder of the whole right code that an invite was used or has expired', () => {
+      const used = liaisonInvite();
+      expect(redeemInvite(db, used.code, alice, NOW).ok).toBe(true);
+      expect(redeemInvite(db, wrongVerifier(used.code), bob, NOW + 1)).toEqual({ ok: false, reason: 'unknown' });
+      expect(redeemInvite(db, used.code, bob, NOW + 1)).toEqual({ ok: false, reason: 'used' });
+      const old = liaisonInvite();
+      const later = NOW + (DEFAULT_INVITE_DAYS + 1) * DAY;
+      expect(redeemInvite(db, wrongVerifier(old.code), bob, later)).toEqual({ ok: false, reason: 'unknown' });
+      expect(redeemInvite(db, old.code, bob, later)).toEqual({ ok: false, reason: 'expired' });
     });
 
     it('wrong tries on one invite do not count against another', () => {
       const a = liaisonInvite();
       const b = liaisonInvite();
-      for (let i = 0; i < MAX_INVITE_FAILURES; i++) redeemInvite(db, wrongVerifier(a.code), alice, NOW);
+      for (let i = 0; i < 5; i++) redeemInvite(db, wrongVerifier(a.code), alice, NOW);
       expect(inviteRow(b.id)).toMatchObject({ failedAttempts: 0, lockedAt: null });
       expect(redeemInvite(db, b.code, alice, NOW).ok).toBe(true);
     });

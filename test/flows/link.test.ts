@@ -25,14 +25,15 @@ describe('linking a messenger account', () => {
   it('counts wrong codes and locks the account out for a while after the fifth', () => {
     const h = chatHarness();
     const invite = createInvite(h.db, { unitCode: 'SNV', role: 'liaison' }, cliActor, h.clock.now());
-    expect(h.say('7002', '/start AAAAA-BBBBBBB')).toContain('Không tìm thấy mã này. Xin kiểm tra lại. Còn 4 lần thử.');
+    expect(h.say('7002', '/start AAAAA-BBBBBBB')).toContain('Mã này không đúng hoặc không có. Xin kiểm tra lại từng ký tự. Còn 4 lần thử.');
     // A greeting gets a welcome explaining invite codes, and is not counted as a wrong code.
     expect(h.say('7002', 'chưa có mã')).toContain('mỗi cán bộ cần một mã mời do Ban Thi đua - Khen thưởng cấp');
     expect(h.say('7002', 'Chào anh')).toContain('Có mã rồi thì gửi mã vào đây');
     // Something code-like but malformed is explained and not counted either.
     expect(h.say('7002', '12345')).toContain('Mã mời gồm 12 ký tự chữ và số');
     expect(h.say('7002', 'QQQQQ-QQQQQQQ')).toContain('Còn 3 lần thử');
-    expect(h.say('7002', `${invite.code.slice(0, 6)}0000000`)).toContain('Mã chưa đúng');
+    // A real invite's selector with a wrong rest gets the very same answer as a code nobody issued.
+    expect(h.say('7002', `${invite.code.slice(0, 6)}0000000`)).toContain('Mã này không đúng hoặc không có. Xin kiểm tra lại từng ký tự. Còn 2 lần thử.');
     expect(h.say('7002', 'ZZZZZ-ZZZZZZZ')).toContain('Còn 1 lần thử');
     expect(h.say('7002', 'ZZZZZ-ZZZZZZY')).toContain('Xin thử lại sau 30 phút');
     // Even the right code is refused while locked, and nothing is linked.
@@ -41,6 +42,17 @@ describe('linking a messenger account', () => {
     // After the lock, the right code works.
     h.clock.advance(31 * 60_000);
     expect(h.say('7002', `/start ${invite.code}`)).toContain('Đã liên kết tài khoản');
+  });
+
+  it('a stranger guessing at a real invite locks only their own account: the invite still works for its person', () => {
+    const h = chatHarness();
+    const invite = createInvite(h.db, { unitCode: 'SNV', role: 'liaison' }, cliActor, h.clock.now());
+    const selector = invite.code.slice(0, 6);
+    const answers = ['1111111', '2222222', '3333333', '4444444'].map((rest) => h.say('9999', `${selector}${rest}`));
+    expect(answers.map((a) => /Mã này không đúng hoặc không có/.test(a))).toEqual([true, true, true, true]);
+    expect(h.say('9999', `${selector}5555555`)).toContain('Xin thử lại sau 30 phút');
+    expect(h.say('7003', `/start ${invite.code}`)).toContain('Đã liên kết tài khoản');
+    expect(h.rows("SELECT failed_attempts, locked_at FROM invites")).toEqual([{ failed_attempts: 5, locked_at: null }]);
   });
 
   it('refuses a used or expired code with a clear reason', () => {

@@ -11,6 +11,7 @@ import { ALL_FLOWS } from '../../src/flows/index.ts';
 import { checkHealth, OUTBOX_STUCK_MS, problemText, type Problem } from '../../src/health/check.ts';
 import { messengerCalls, type Messenger } from '../../src/health/messenger-calls.ts';
 import { healthRoute } from '../../src/health/route.ts';
+import { seesDetails } from '../../src/health/who-sees-details.ts';
 import { startHttpServer, type RunningServer } from '../../src/http/server.ts';
 import { silentLogger } from '../../src/util/log.ts';
 import { FEB_15 } from '../helpers/chat.ts';
@@ -80,6 +81,46 @@ describe('GET /health', () => {
     api.fail('sendMessage', 403, 'Forbidden: bot was blocked by the user', { times: 1 });
     expect(await telegram.channel.send('9002', { text: 'Nhắc việc' })).toMatchObject({ ok: false, kind: 'unreachable' });
     expect((await health()).status).toBe(200);
+  });
+
+  it('tells a caller from elsewhere only "ok" or "degraded"; the details go to this machine or to the holder of HEALTH_TOKEN', async () => {
+    const temp = openTempDatabase();
+    const token = 'h3alth-T0ken-for-monitoring';
+    const route = healthRoute(() => ({ db: temp.db, databasePath: temp.path, messengers: ['telegram'], backupDir: `${temp.dir}/backups`, now: Date.now() }), 'vi', 'Asia/Ho_Chi_Minh', token);
+    const server = await startHttpServer(0, [route], silentLogger, '127.0.0.1');
+    cleanups.push(() => server.close());
+    const get = async (headers: Record<string, string> = {}) => {
+      const response = await fetch(`http://127.0.0.1:${server.port}/health`, { headers });
+      return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+    };
+    // Through the HTTPS proxy (it says whom it forwards for): the status alone, nothing about paths, disk or errors.
+    const proxied = await get({ 'x-forwarded-for': '203.0.113.9' });
+    expect(proxied).toEqual({ status: 200, body: { status: 'ok' } });
+    expect((await get({ forwarded: 'for=198.51.100.7', authorization: 'Bearer wrong-token-wrong-token' })).body).toEqual({ status: 'ok' });
+    // With the token, through the proxy: the whole report.
+    expect(Object.keys((await get({ 'x-forwarded-for': '203.0.113.9', authorization: `Bearer ${token}` })).body)).toEqual(
+      expect.arrayContaining(['status', 'problems', 'database', 'backup']),
+    );
+    // From this machine directly (a monitoring agent on the server): the whole report.
+    expect((await get()).body).toMatchObject({ status: 'ok', problems: [], database: { writable: true } });
+
+    // A problem: the status says so to everyone, the details only to those who may see them.
+    const stuck = Date.now() - OUTBOX_STUCK_MS - 60_000;
+    temp.db.$client.prepare("INSERT INTO outbox (dedupe_key, channel, payload, not_before, status) VALUES ('x', 'telegram', '{}', ?, 'pending')").run(stuck);
+    expect(await get({ 'x-forwarded-for': '203.0.113.9' })).toEqual({ status: 503, body: { status: 'degraded' } });
+    const detailed = await get({ authorization: `Bearer ${token}`, 'x-forwarded-for': '203.0.113.9' });
+    expect(detailed.status).toBe(503);
+    expect((detailed.body.problems as { code: string }[]).map((p) => p.code)).toEqual(['outbox-stuck']);
+  });
+
+  it('decides who sees the details by the address the call came from', () => {
+    const request = (remoteAddress: string | undefined, headers: Record<string, string> = {}) => ({ method: 'GET', path: '/health', headers, rawBody: Buffer.alloc(0), ...(remoteAddress ? { remoteAddress } : {}) });
+    expect(['127.0.0.1', '127.8.9.10', '::1', '::ffff:127.0.0.1'].map((a) => seesDetails(request(a), undefined))).toEqual([true, true, true, true]);
+    expect(['10.0.0.5', '192.168.1.20', '203.0.113.5', '::ffff:10.0.0.5', 'fe80::1'].map((a) => seesDetails(request(a), undefined))).toEqual([false, false, false, false, false]);
+    expect(seesDetails(request(undefined), undefined)).toBe(false);
+    expect(seesDetails(request('127.0.0.1', { 'x-real-ip': '203.0.113.5' }), undefined)).toBe(false);
+    expect(seesDetails(request('203.0.113.5', { authorization: 'Bearer s3cret-s3cret-s3cret' }), 's3cret-s3cret-s3cret')).toBe(true);
+    expect(seesDetails(request('203.0.113.5', { authorization: 'Bearer s3cret-s3cret-s3cret' }), undefined)).toBe(false);
   });
 
   it('answers 503 once Zalo refuses the token and the refresh is refused too', async () => {

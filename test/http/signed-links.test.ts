@@ -8,7 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { fileLinks, people, settings } from '../../src/db/schema.ts';
+import { auditLog, fileLinks, people, settings } from '../../src/db/schema.ts';
+import { loadConfig } from '../../src/config.ts';
 import { fixedClock } from '../../src/domain/clock.ts';
 import { startHttpServer, type RunningServer } from '../../src/http/server.ts';
 import { createSignedLinks, fileLinkSecret, type SignedLinks } from '../../src/http/signed-links.ts';
@@ -117,6 +118,43 @@ describe('signed file links', () => {
     rmSync(file);
     expect((await fetch(url)).status).toBe(404);
     expect(refusals()).toEqual(['file link refused: file gone']);
+  });
+
+  it('stops working once its recipient is deactivated, and works again if they are reactivated', async () => {
+    const url = links.issue({ path: file, name: 'bao-cao.docx', personId: hoa });
+    expect((await fetch(url)).status).toBe(200);
+    db.update(people).set({ active: false }).where(eq(people.id, hoa)).run();
+    const refused = await fetch(url);
+    expect(refused.status).toBe(404);
+    expect(await refused.text()).toBe('');
+    expect(refusals()).toEqual(['file link refused: recipient deactivated']);
+    // Another person's link is untouched.
+    expect((await fetch(links.issue({ path: file, name: 'bao-cao.docx', personId: nam }))).status).toBe(200);
+    db.update(people).set({ active: true }).where(eq(people.id, hoa)).run();
+    expect((await fetch(url)).status).toBe(200);
+  });
+
+  it('puts every download served in the audit log (who, which link, which file, from where), and no refused one', async () => {
+    const url = links.issue({ path: file, name: 'bao-cao.docx', personId: hoa });
+    const id = /\/files\/([^/]+)\//.exec(url)![1]!;
+    expect((await fetch(url, { headers: { 'user-agent': 'ZaloPreview/1.0' } })).status).toBe(200);
+    expect((await fetch(url)).status).toBe(200);
+    expect((await fetch(url.replace(/\/(\d+)\//, (_m, e: string) => `/${Number(e) + 1}/`))).status).toBe(404);
+    const entries = db.select().from(auditLog).where(eq(auditLog.action, 'file.download')).all();
+    expect(entries).toHaveLength(2);
+    expect(entries[0]).toMatchObject({ at: clock.now(), actorPersonId: hoa, entity: 'file_link', entityId: id });
+    expect(entries[0]!.after).toEqual({ name: 'bao-cao.docx', path: file, from: '127.0.0.1', userAgent: 'ZaloPreview/1.0' });
+  });
+
+  it('lasts FILE_LINK_TTL_HOURS by default', async () => {
+    const config = loadConfig({ FILE_LINK_TTL_HOURS: '2' });
+    const short = createSignedLinks({ db, baseUrl: `http://127.0.0.1:${server.port}`, secret: SECRET, clock, log: createLogger('silent'), defaultTtlMs: config.FILE_LINK_TTL_HOURS * HOUR });
+    const url = short.issue({ path: file, name: 'bao-cao.docx', personId: hoa });
+    clock.advance(2 * HOUR - 1);
+    expect((await fetch(url)).status).toBe(200);
+    clock.advance(2);
+    expect((await fetch(url)).status).toBe(404);
+    expect(refusals()).toEqual(['file link refused: expired']);
   });
 
   it('without FILE_LINK_SECRET the key is made once and kept in the database', () => {

@@ -17,7 +17,7 @@ import { recordZaloCalls } from './call-health.ts';
 import { ZaloClient } from './client.ts';
 import { UNFOLLOWED } from './errors.ts';
 import { queueKey, toInboundEvent, type ZaloEvent } from './events.ts';
-import { zaloFileFetcher } from './files.ts';
+import { zaloFileFetcher, zaloFilePolicy } from './files.ts';
 import type { FileFetcher } from '../../jobs/form-job.ts';
 import { quotaKind, recordQuota } from '../../delivery/zalo-quota.ts';
 import { createZaloSender, markUnreachable } from './sender.ts';
@@ -152,7 +152,7 @@ export function createZaloChannel(options: ZaloChannelOptions): ZaloChannel {
   return {
     routes: [zaloWebhookRoute({ appId, secretKey, clock, log, accept })],
     sender,
-    fetchFile: zaloFileFetcher(options.fetch ?? globalThis.fetch),
+    fetchFile: zaloFileFetcher(zaloFilePolicy(config)),
     zns,
     idle: () => queue.idle(),
     async stop() {

@@ -6,7 +6,7 @@ import { ALL_FLOWS } from '../../flows/index.ts';
 import { exportDir } from '../../jobs/export-job.ts';
 import { formsDir } from '../../jobs/form-job.ts';
 import { runJob } from '../../jobs/runner.ts';
-import { zaloFileFetcher } from '../../channels/zalo/files.ts';
+import { zaloFileFetcher, zaloFilePolicy } from '../../channels/zalo/files.ts';
 import { createLogger } from '../../util/log.ts';
 import type { CliContext, Command } from '../context.ts';
 
@@ -48,7 +48,7 @@ export const inboundCommand: Command = {
     const outcomes = retryFailedInbound(db, core, ctx.clock, log);
     // An export or a form asked for in a retried message is written now, and sent like the replies;
     // a form sent on Zalo is fetched from its link (one sent on Telegram needs the running bot's token: it is asked for again).
-    const jobs = { db, core, clock: ctx.clock, log, exportDir: exportDir(ctx.config.DATABASE_PATH), dir: formsDir(ctx.config.DATABASE_PATH), fetchers: { zalo: zaloFileFetcher(fetch) } };
+    const jobs = { db, core, clock: ctx.clock, log, exportDir: exportDir(ctx.config.DATABASE_PATH), dir: formsDir(ctx.config.DATABASE_PATH), fetchers: { zalo: zaloFileFetcher(zaloFilePolicy(ctx.config)) } };
     for (const o of outcomes) if (o.kind === 'handled') for (const job of o.result.jobs) await runJob(jobs, job);
     const count = (kind: string) => outcomes.filter((o) => o.kind === kind).length;
     const counts = { handled: count('handled'), failed: count('failed'), waiting: count('waiting') };

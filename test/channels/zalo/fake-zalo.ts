@@ -71,6 +71,8 @@ export interface FakeZalo {
   files: Map<string, Buffer>;
   /** Files downloaded from it, by name. */
   downloads: string[];
+  /** Files whose link answers with a redirect to another address, by name. */
+  redirects: Map<string, string>;
   close(): Promise<void>;
 }
 
@@ -93,6 +95,7 @@ export async function startFakeZalo(): Promise<FakeZalo> {
     apiDelayMs: 0,
     files: new Map(),
     downloads: [],
+    redirects: new Map(),
     now: () => Date.now(),
     enforceWindow: false,
     zns: [],
@@ -190,8 +193,10 @@ export async function startFakeZalo(): Promise<FakeZalo> {
     const file = /^\/files\/(.+)$/.exec(req.url ?? '');
     if (file && req.method === 'GET') {
       const bytes = fake.files.get(decodeURIComponent(file[1]!));
+      const redirect = fake.redirects.get(decodeURIComponent(file[1]!));
       fake.downloads.push(decodeURIComponent(file[1]!));
-      if (!bytes) res.writeHead(404).end();
+      if (redirect) res.writeHead(302, { location: redirect }).end();
+      else if (!bytes) res.writeHead(404).end();
       else res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': bytes.length }).end(bytes);
       return;
     }

@@ -65,6 +65,9 @@ export class ZaloHarness {
 
   async start(env: Record<string, string> = {}): Promise<this> {
     const config = loadConfig({
+      // The fake's file storage is on 127.0.0.1, which the bot refuses to download from unless told.
+      ZALO_FILE_HOSTS: '127.0.0.1',
+      ZALO_FILE_ALLOW_ADDRESSES: '127.0.0.1',
       ...env,
       DATABASE_PATH: this.temp.path,
       ZALO_APP_ID: APP_ID,
