@@ -894,6 +894,7 @@ form-file-not-workbook = This file is not a readable Excel workbook (.xlsx). Ple
 form-file-empty = The file is empty.
 form-file-not-fetched = The file could not be downloaded from the messenger. Please send it again.
 form-file-too-long = The sheet has { $rows } rows, too many for a registration ({ $max } at most).
+form-file-too-many-cells = The workbook has too many cells for a form ({ $max } at most). Please send the filled form.
 form-file-no-header = The form's header row was not found (columns "Content area", "Target text", "Plan"…). Please use the form the assistant sent.
 form-file-no-rows = The form has no targets yet.
 form-file-no-results = No result was filled in the "Result" column.

@@ -99,9 +99,18 @@ async function readXlsx(bytes: Buffer): Promise<ReadGrids> {
   return { sheets, meta };
 }
 
+/** Lines in a text, counted without splitting it. */
+function lineCount(text: string): number {
+  let lines = 1;
+  for (let at = text.indexOf('\n'); at >= 0 && at < text.length - 1; at = text.indexOf('\n', at + 1)) lines++;
+  return lines;
+}
+
 function readCsv(bytes: Buffer): ReadGrids {
-  const parsed = parseCsv(decode(bytes));
-  if (parsed.length > MAX_FORM_ROWS) throw new GridTooLong(parsed.length);
+  const text = decode(bytes);
+  // Only one row past the limit is read: a CSV of a million lines is refused without holding them.
+  const parsed = parseCsv(text, { maxRows: MAX_FORM_ROWS + 1 });
+  if (parsed.length > MAX_FORM_ROWS) throw new GridTooLong(lineCount(text));
   const rows = parsed
     // A spreadsheet saved as CSV keeps what was shown; "=…" only reaches a CSV typed by hand.
     .map((r) => ({ line: r.line, cells: r.cells.map((c) => ({ text: c.trim(), formula: false })) }))
