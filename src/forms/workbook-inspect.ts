@@ -6,7 +6,7 @@
  * the cap; the worksheets' XML is scanned as it comes out for rows and cells, and the shared
  * strings for their count. Nothing unpacked is kept.
  */
-import { createInflateRaw } from 'node:zlib';
+import { createInflateRaw, inflateRawSync } from 'node:zlib';
 import { MAX_FORM_ROWS } from './grid.ts';
 import { MAX_UNPACKED_BYTES, zipEntries, type ZipEntry } from './file-check.ts';
 
@@ -23,6 +23,8 @@ export type WorkbookVerdict =
 
 /** Unpacked bytes handed over at a time. */
 const CHUNK = 64 * 1024;
+/** An entry up to this size is inflated in one call: a stream's turns through the thread pool cost more than it does. */
+const SMALL = 1024 * 1024;
 
 class Overrun extends Error {}
 
@@ -72,6 +74,16 @@ class SheetCounter {
   }
 }
 
+/** An entry unpacking to at most SMALL bytes, inflated at once (every entry of an honest form); undefined for a larger one. */
+function inflateSmall(data: Buffer): Buffer | undefined {
+  try {
+    return inflateRawSync(data, { maxOutputLength: SMALL });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') return undefined;
+    throw error;
+  }
+}
+
 /**
  * Inflates one entry, handing each piece to `onData`; throws Overrun past `budget` bytes in all.
  * zlib inflates on libuv's thread pool, a piece at a time, so the event loop only scans.
@@ -88,6 +100,12 @@ async function inflateEntry(bytes: Buffer, entry: ZipEntry, budget: { left: numb
   };
   if (entry.method === 0) take(data);
   else if (entry.method === 8) {
+    const small = inflateSmall(data);
+    if (small) {
+      take(small);
+      onData?.(new Uint8Array(0), true);
+      return;
+    }
     const inflate = createInflateRaw({ chunkSize: CHUNK });
     inflate.end(data);
     // Leaving the loop (an Overrun) destroys the stream: nothing more is inflated.
