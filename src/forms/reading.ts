@@ -9,9 +9,9 @@ import { z } from 'zod';
 import { FORM_KINDS } from '../db/schema.ts';
 import type { FieldMessage } from '../domain/target-fields.ts';
 import { checkFormFile } from './file-check.ts';
-import { GridTooLong, MAX_FORM_ROWS, readGrids, type ReadGrids } from './grid.ts';
+import { GridTooLong, GridTooManyCells, MAX_FORM_CELLS, MAX_FORM_ROWS, readGrids, type ReadGrids } from './grid.ts';
 import type { FormMeta } from './layout.ts';
-import { inspectWorkbook, MAX_CELLS } from './workbook-inspect.ts';
+import { inspectWorkbook } from './workbook-inspect.ts';
 
 /** A problem with a file: a row (and column) when it is about one, else the whole file. */
 export interface FormProblem {
@@ -36,7 +36,7 @@ export async function openForm(bytes: Buffer, fileName: string, expected: Pick<F
     const inside = await inspectWorkbook(bytes);
     if (!inside.ok) {
       if (inside.reason === 'too-long') return { ok: false, problems: [fileProblem('form-file-too-long', { rows: inside.rows, max: MAX_FORM_ROWS })] };
-      if (inside.reason === 'too-many-cells') return { ok: false, problems: [fileProblem('form-file-too-many-cells', { max: MAX_CELLS })] };
+      if (inside.reason === 'too-many-cells') return { ok: false, problems: [fileProblem('form-file-too-many-cells', { max: MAX_FORM_CELLS })] };
       return { ok: false, problems: [fileProblem(`form-file-${inside.reason}`)] };
     }
   }
@@ -45,6 +45,7 @@ export async function openForm(bytes: Buffer, fileName: string, expected: Pick<F
     grids = await readGrids(bytes, check.kind);
   } catch (error) {
     if (error instanceof GridTooLong) return { ok: false, problems: [fileProblem('form-file-too-long', { rows: error.rows, max: MAX_FORM_ROWS })] };
+    if (error instanceof GridTooManyCells) return { ok: false, problems: [fileProblem('form-file-too-many-cells', { max: MAX_FORM_CELLS })] };
     return { ok: false, problems: [fileProblem('form-file-not-workbook')] };
   }
   // The hidden sheet the bot wrote; a file made elsewhere has none, one edited by hand may be anything.

@@ -7,13 +7,11 @@
  * strings for their count. Nothing unpacked is kept.
  */
 import { createInflateRaw, inflateRawSync } from 'node:zlib';
-import { MAX_FORM_ROWS } from './grid.ts';
+import { MAX_FORM_CELLS, MAX_FORM_ROWS } from './grid.ts';
 import { MAX_UNPACKED_BYTES, zipEntries, type ZipEntry } from './file-check.ts';
 
 /** Rows in a sheet's XML, filled or not: formatting may reach past the filled rows, not this far. */
 export const MAX_SHEET_ROWS = 20 * MAX_FORM_ROWS;
-/** Cells (or shared strings) in the whole workbook: a 1,000-row form has about 10,000. */
-export const MAX_CELLS = 100 * MAX_FORM_ROWS;
 
 export type WorkbookVerdict =
   | { ok: true }
@@ -140,6 +138,6 @@ export async function inspectWorkbook(bytes: Buffer): Promise<WorkbookVerdict> {
     return { ok: false, reason: error instanceof Overrun ? 'zip-bomb' : 'not-workbook' };
   }
   if (longest > 0) return { ok: false, reason: 'too-long', rows: longest };
-  if (cells > MAX_CELLS || strings > MAX_CELLS) return { ok: false, reason: 'too-many-cells' };
+  if (cells > MAX_FORM_CELLS || strings > MAX_FORM_CELLS) return { ok: false, reason: 'too-many-cells' };
   return { ok: true };
 }

@@ -2,7 +2,7 @@
  * Files an attacker (or an unlucky liaison) sends back as a form, built at test time so that no
  * large binary is kept in the repository: zip bombs that lie about their sizes and that do not,
  * sheets of a million rows, huge shared strings, entity expansion, XXE, a PDF renamed .xlsx, a zip
- * with no workbook, and a workbook with formulas. Each comes with (part of) the Vietnamese answer
+ * with no workbook, a CSV of millions of cells, and a workbook with formulas. Each comes with (part of) the Vietnamese answer
  * the person should get.
  */
 import { crc32, constants, deflateRawSync } from 'node:zlib';
@@ -196,6 +196,12 @@ export async function hostileCorpus(form: Buffer): Promise<HostileFile[]> {
       fileName: 'nen.xlsx',
       bytes: zip([part('word/document.xml', '<w:document/>'), part('[Content_Types].xml', '<Types/>')]),
       refusal: 'không phải bảng tính Excel (.xlsx) đọc được',
+    },
+    {
+      kind: 'a CSV of one line of 5,000,000 empty cells',
+      fileName: 'dang-ky.csv',
+      bytes: Buffer.from(`STT;Nội dung\n${';'.repeat(5_000_000)}\n`),
+      refusal: 'quá nhiều ô cho một biểu mẫu',
     },
     {
       kind: 'a workbook with formulas',
