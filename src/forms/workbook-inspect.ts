@@ -2,9 +2,10 @@
  * What an .xlsx really holds, measured before exceljs sees it. exceljs unpacks every entry whole
  * and builds an object for every row and cell, so a zip whose headers lie about its sizes, or an
  * honest sheet of a million rows, would take the whole bot's memory. Here each entry is inflated
- * as a stream (node's zlib, off the event loop), counting the bytes that come out and stopping at
- * the cap; the worksheets' XML is scanned as it comes out for rows and cells, and the shared
- * strings for their count. Nothing unpacked is kept.
+ * (at once when it is small, else as a stream on zlib's thread pool), counting the bytes that come
+ * out and stopping at the cap; the worksheets' XML is scanned as it comes out for rows and cells,
+ * and the shared strings for their count. Nothing unpacked is kept. An honest form takes about a
+ * millisecond.
  */
 import { createInflateRaw, inflateRawSync } from 'node:zlib';
 import { MAX_FORM_CELLS, MAX_FORM_ROWS } from './grid.ts';
