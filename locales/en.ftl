@@ -906,6 +906,7 @@ form-file-empty = The file is empty.
 form-file-not-fetched = The file could not be downloaded from the messenger. Please send it again.
 form-file-source-refused = This file does not come from Zalo's file servers, so the bot does not download it. Please send the file itself in the chat (attach the .xlsx file).
 form-file-too-long = The sheet has { $rows } rows, too many for a registration ({ $max } at most).
+form-file-too-many-cells = The workbook has too many cells for a form ({ $max } at most). Please send the filled form.
 form-file-no-header = The form's header row was not found (columns "Content area", "Target text", "Plan"…). Please use the form the assistant sent.
 form-file-no-rows = The form has no targets yet.
 form-file-no-results = No result was filled in the "Result" column.

@@ -890,6 +890,7 @@ form-file-empty = Tệp rỗng.
 form-file-not-fetched = Chưa tải được tệp từ ứng dụng nhắn tin. Xin gửi lại tệp.
 form-file-source-refused = Tệp này không đến từ máy chủ tệp của Zalo nên bot không tải về. Xin gửi tệp trực tiếp trong khung chat (đính kèm tệp .xlsx).
 form-file-too-long = Bảng có { $rows } dòng, quá nhiều cho một bản đăng ký (tối đa { $max } dòng).
+form-file-too-many-cells = Bảng tính có quá nhiều ô cho một biểu mẫu (tối đa { $max } ô). Xin gửi đúng tệp biểu mẫu đã điền.
 form-file-no-header = Không tìm thấy dòng tiêu đề của biểu mẫu (các cột "Nội dung thi đua", "Nội dung chỉ tiêu", "Kế hoạch"…). Xin dùng biểu mẫu trợ lý gửi.
 form-file-no-rows = Biểu mẫu chưa có chỉ tiêu nào.
 form-file-no-results = Chưa có kết quả nào được điền ở cột "Kết quả".

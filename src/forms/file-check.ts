@@ -3,7 +3,8 @@
  * workbook (a zip holding xl/workbook.xml), a CSV, or something to refuse with a clear reason: the
  * old .xls format, an OpenDocument sheet, a file too large, a zip that would unpack to far more
  * than any form (a zip bomb), or anything else. The zip's central directory gives each entry's
- * uncompressed size, so a bomb is refused without unpacking a byte of it.
+ * uncompressed size, so an honest bomb is refused without unpacking a byte of it; a zip that lies
+ * about its sizes is caught by workbook-inspect.ts, which counts what really comes out.
  */
 
 /** A filled form is a few hundred kilobytes at most; Telegram lets a bot download up to 20 MB. */
@@ -18,13 +19,19 @@ export type FileCheck = { kind: 'xlsx' } | { kind: 'csv' } | { kind: 'refused'; 
 
 const OLE_SIGNATURE = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
 
-interface ZipEntry {
+export interface ZipEntry {
   name: string;
+  /** What the directory claims it unpacks to (a lying zip claims little; see workbook-inspect.ts). */
   unpacked: number;
+  packed: number;
+  /** 0 stored, 8 deflated. */
+  method: number;
+  /** Where its local header starts. */
+  offset: number;
 }
 
 /** The entries listed in a zip's central directory, or undefined when it is not a readable zip. */
-function zipEntries(bytes: Buffer): ZipEntry[] | 'too-many' | undefined {
+export function zipEntries(bytes: Buffer): ZipEntry[] | 'too-many' | undefined {
   // The end-of-central-directory record is in the last 22 + 65,535 bytes (it may carry a comment).
   const from = Math.max(0, bytes.length - 22 - 0xffff);
   let end = -1;
@@ -42,13 +49,15 @@ function zipEntries(bytes: Buffer): ZipEntry[] | 'too-many' | undefined {
   let at = offset;
   for (let i = 0; i < count; i++) {
     if (at + 46 > bytes.length || bytes.readUInt32LE(at) !== 0x02014b50) return undefined;
+    const method = bytes.readUInt16LE(at + 10);
+    const packed = bytes.readUInt32LE(at + 20);
     const unpacked = bytes.readUInt32LE(at + 24);
     const nameLength = bytes.readUInt16LE(at + 28);
     const extra = bytes.readUInt16LE(at + 30);
     const comment = bytes.readUInt16LE(at + 32);
     const name = bytes.toString('utf8', at + 46, at + 46 + nameLength);
     // 0xFFFFFFFF: the real size is in a ZIP64 field; no form needs one, so it counts as too large.
-    entries.push({ name, unpacked: unpacked === 0xffffffff ? Number.MAX_SAFE_INTEGER : unpacked });
+    entries.push({ name, unpacked: unpacked === 0xffffffff ? Number.MAX_SAFE_INTEGER : unpacked, packed, method, offset: bytes.readUInt32LE(at + 42) });
     at += 46 + nameLength + extra + comment;
   }
   return entries;

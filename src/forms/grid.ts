@@ -10,6 +10,8 @@ import { formatVnDate } from '../domain/vn-input.ts';
 
 /** More rows than any unit has targets: a sheet longer than this is refused before it is read. */
 export const MAX_FORM_ROWS = 1_000;
+/** Cells in a whole file: a 1,000-row form has about 10,000. */
+export const MAX_FORM_CELLS = 100 * MAX_FORM_ROWS;
 
 export interface GridCell {
   text: string;
@@ -39,6 +41,9 @@ export class GridTooLong extends Error {
     super(`sheet has ${rows} rows`);
   }
 }
+
+/** A file of more cells than MAX_FORM_CELLS. */
+export class GridTooManyCells extends Error {}
 
 export const META_SHEET = '_meta';
 
@@ -99,9 +104,30 @@ async function readXlsx(bytes: Buffer): Promise<ReadGrids> {
   return { sheets, meta };
 }
 
+/** Lines in a text, counted without splitting it. */
+function lineCount(text: string): number {
+  let lines = 1;
+  for (let at = text.indexOf('\n'); at >= 0 && at < text.length - 1; at = text.indexOf('\n', at + 1)) lines++;
+  return lines;
+}
+
+/** Characters that may separate a CSV's cells, counted: a line of millions of ";" is not parsed. */
+function separatorCount(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x3b || c === 0x2c || c === 0x09) n++;
+  }
+  return n;
+}
+
 function readCsv(bytes: Buffer): ReadGrids {
-  const parsed = parseCsv(decode(bytes));
-  if (parsed.length > MAX_FORM_ROWS) throw new GridTooLong(parsed.length);
+  const text = decode(bytes);
+  // Commas also sit in numbers and text; the bound is ten times what a full form needs.
+  if (separatorCount(text) > 10 * MAX_FORM_CELLS) throw new GridTooManyCells();
+  // Only one row past the limit is read: a CSV of a million lines is refused without holding them.
+  const parsed = parseCsv(text, { maxRows: MAX_FORM_ROWS + 1 });
+  if (parsed.length > MAX_FORM_ROWS) throw new GridTooLong(lineCount(text));
   const rows = parsed
     // A spreadsheet saved as CSV keeps what was shown; "=…" only reaches a CSV typed by hand.
     .map((r) => ({ line: r.line, cells: r.cells.map((c) => ({ text: c.trim(), formula: false })) }))
@@ -109,7 +135,7 @@ function readCsv(bytes: Buffer): ReadGrids {
   return { sheets: [{ sheet: 'CSV', rows }], meta: {} };
 }
 
-/** Reads a checked file (see file-check.ts); throws GridTooLong, or exceljs's error for a broken workbook. */
+/** Reads a checked file (see file-check.ts); throws GridTooLong, GridTooManyCells (a CSV), or exceljs's error for a broken workbook. */
 export async function readGrids(bytes: Buffer, kind: 'xlsx' | 'csv'): Promise<ReadGrids> {
   return kind === 'xlsx' ? readXlsx(bytes) : readCsv(bytes);
 }

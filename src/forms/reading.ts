@@ -1,14 +1,17 @@
 /**
  * A sent-back file, checked before its rows are read: what it is (see file-check.ts), that it
  * opens, that it is not too long, and that it is the form asked for (the registration form, not
- * the report form; this unit's, not another's). Every refusal is a FormProblem.
+ * the report form; this unit's, not another's). An .xlsx is measured from the inside first
+ * (workbook-inspect.ts), so exceljs only ever opens a form-sized workbook. Every refusal is a
+ * FormProblem.
  */
 import { z } from 'zod';
 import { FORM_KINDS } from '../db/schema.ts';
 import type { FieldMessage } from '../domain/target-fields.ts';
 import { checkFormFile } from './file-check.ts';
-import { GridTooLong, MAX_FORM_ROWS, readGrids, type ReadGrids } from './grid.ts';
+import { GridTooLong, GridTooManyCells, MAX_FORM_CELLS, MAX_FORM_ROWS, readGrids, type ReadGrids } from './grid.ts';
 import type { FormMeta } from './layout.ts';
+import { inspectWorkbook } from './workbook-inspect.ts';
 
 /** A problem with a file: a row (and column) when it is about one, else the whole file. */
 export interface FormProblem {
@@ -29,11 +32,20 @@ export type Opened = { ok: true; grids: ReadGrids } | { ok: false; problems: For
 export async function openForm(bytes: Buffer, fileName: string, expected: Pick<FormMeta, 'form' | 'unit'>): Promise<Opened> {
   const check = checkFormFile(bytes, fileName);
   if (check.kind === 'refused') return { ok: false, problems: [fileProblem(`form-file-${check.reason}`)] };
+  if (check.kind === 'xlsx') {
+    const inside = await inspectWorkbook(bytes);
+    if (!inside.ok) {
+      if (inside.reason === 'too-long') return { ok: false, problems: [fileProblem('form-file-too-long', { rows: inside.rows, max: MAX_FORM_ROWS })] };
+      if (inside.reason === 'too-many-cells') return { ok: false, problems: [fileProblem('form-file-too-many-cells', { max: MAX_FORM_CELLS })] };
+      return { ok: false, problems: [fileProblem(`form-file-${inside.reason}`)] };
+    }
+  }
   let grids: ReadGrids;
   try {
     grids = await readGrids(bytes, check.kind);
   } catch (error) {
     if (error instanceof GridTooLong) return { ok: false, problems: [fileProblem('form-file-too-long', { rows: error.rows, max: MAX_FORM_ROWS })] };
+    if (error instanceof GridTooManyCells) return { ok: false, problems: [fileProblem('form-file-too-many-cells', { max: MAX_FORM_CELLS })] };
     return { ok: false, problems: [fileProblem('form-file-not-workbook')] };
   }
   // The hidden sheet the bot wrote; a file made elsewhere has none, one edited by hand may be anything.

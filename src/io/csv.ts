@@ -10,8 +10,10 @@ const DELIMITERS: readonly CsvDelimiter[] = [',', ';', '\t'];
  *  Delimiter auto-detected from the first line among ',', ';' and '\t' (Excel in the Vietnamese locale saves with ';')
  *  unless given. Returns rows of raw string cells with the 1-based line number where each row starts.
  *  A blank line yields a row with one empty cell; a line break at the very end does not start a new row.
- *  Malformed quoting is read leniently: text after a closing quote is kept, an unclosed quote runs to the end. */
-export function parseCsv(text: string, options: { delimiter?: CsvDelimiter } = {}): CsvRow[] {
+ *  Malformed quoting is read leniently: text after a closing quote is kept, an unclosed quote runs to the end.
+ *  `maxRows`: reading stops once that many rows are read (a caller that refuses longer files need not hold them). */
+export function parseCsv(text: string, options: { delimiter?: CsvDelimiter; maxRows?: number } = {}): CsvRow[] {
+  const maxRows = options.maxRows ?? Infinity;
   if (text.startsWith('\uFEFF')) text = text.slice(1);
   const delimiter = options.delimiter ?? detectDelimiter(text);
   const rows: CsvRow[] = [];
@@ -50,6 +52,7 @@ export function parseCsv(text: string, options: { delimiter?: CsvDelimiter } = {
       if (crlf) i++;
       cells.push(field);
       rows.push({ line: rowLine, cells });
+      if (rows.length >= maxRows) return rows;
       cells = [];
       field = '';
       fieldStart = true;

@@ -8,5 +8,6 @@ import { benchTelegramLoad } from './telegram-load.ts';
 const results = [await benchTelegramInbound(), await benchTelegramLoad(), await benchExport(), await benchDocuments()];
 results.push(await (await import('./reminders.ts')).benchReminders());
 results.push(await benchForms());
+results.push(await (await import('./hostile-files.ts')).benchHostileFiles());
 results.push(await (await import('./zalo-season.ts')).benchZaloSeason());
 process.exitCode = results.every(Boolean) ? 0 : 1;

@@ -45,7 +45,7 @@ const median = (values: number[]) => [...values].sort((a, b) => a - b)[values.le
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** A bot process: `npm start` (ours) or the runner bot, against the fake; resolves once it polls. */
-async function startProcess(script: string, env: Record<string, string>, api: FakeBotApi): Promise<ChildProcess> {
+export async function startProcess(script: string, env: Record<string, string>, api: FakeBotApi): Promise<ChildProcess> {
   // BENCH_PROFILE=<dir>: our bot writes a CPU profile there (open it in Chrome's DevTools).
   const profile = script === 'src/main.ts' && process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
   const child = spawn(process.execPath, [...profile, '--import', 'tsx', script], {
@@ -66,7 +66,7 @@ async function startProcess(script: string, env: Record<string, string>, api: Fa
   return child;
 }
 
-async function stopProcess(child: ChildProcess): Promise<void> {
+export async function stopProcess(child: ChildProcess): Promise<void> {
   const exited = new Promise((resolve) => child.once('exit', resolve));
   child.kill('SIGTERM');
   await Promise.race([exited, sleep(10_000)]);
