@@ -19,7 +19,7 @@ import { UNFOLLOWED } from './errors.ts';
 import { queueKey, toInboundEvent, type ZaloEvent } from './events.ts';
 import { zaloFileFetcher } from './files.ts';
 import type { FileFetcher } from '../../jobs/form-job.ts';
-import { quotaKind, recordQuota } from '../../delivery/zalo-quota.ts';
+import { noteBudgetDefault, quotaKind, recordQuota } from '../../delivery/zalo-quota.ts';
 import { createZaloSender, markUnreachable } from './sender.ts';
 import { createZnsSender } from './zns.ts';
 import { noteZnsTemplate } from '../../domain/contacts.ts';
@@ -61,9 +61,11 @@ export function createZaloChannel(options: ZaloChannelOptions): ZaloChannel {
     log,
     fetch: fetchImpl,
     // Every message Zalo took, with the allowance it used: the quota ledger.
-    onSent: ({ to, quota }) => recordQuota(db, { at: clock.now(), recipient: to.userId, kind: quotaKind(quota, to.replyTo !== undefined), quota }),
+    onSent: ({ to, quota }) => recordQuota(db, { at: clock.now(), recipient: to.userId, kind: quotaKind(quota, to.replyTo !== undefined || to.free === true), quota }),
   });
-  const sender = createZaloSender({ db, client, clock, log, links: options.links, timezone: config.TZ });
+  const allowance = { freeWindowMs: config.ZALO_FREE_WINDOW_HOURS * 3_600_000, freeReplies: config.ZALO_FREE_REPLIES };
+  noteBudgetDefault(db, config.ZALO_MONTHLY_BUDGET, clock.now());
+  const sender = createZaloSender({ db, client, clock, log, links: options.links, timezone: config.TZ, allowance });
   const templateId = config.ZALO_ZNS_TEMPLATE_ID;
   const zns = templateId ? createZnsSender({ db, client, clock, log, templateId, params: config.ZALO_ZNS_PARAMS }) : undefined;
   // People linking on Zalo are asked for their consent to ZNS only when it is set up.
