@@ -1498,6 +1498,15 @@ health-inbound-failing = { $failed } incoming { $failed ->
    *[other] messages
   } failed to be handled, the latest at { $last }. List them: npx thidua inbound --failed; handle them again: npx thidua inbound --retry
 health-backup-failed = The backup at { $at } failed ({ $error }). Check that BACKUP_DIR is writable and has free space.
+health-zalo-account-problem = The Board's { $channel ->
+    [zns] ZNS
+   *[zalo] Zalo OA
+  } account has had a problem since { $since } (code { $code }: { $error }): messages by it wait or go another way, and nobody is taken for unreachable. Check the balance, the package, the ZNS template and the access token in Zalo's console; it clears when a message goes through.
 late-nobody = nobody to receive messages
 late-contact-phone = { $name } ({ $phone })
 late-nobody-count = { $count } units have nobody to receive messages (no liaison has linked an account): contact them directly.
+# Sent once to each admin when the Zalo account itself (not a person) stops a message.
+zalo-account-problem = ⚠️ The Board's { $channel ->
+    [zns] ZNS
+   *[zalo] Zalo OA
+  } account has a problem (code { $code }: { $error }). No reminder is lost: messages wait or go by another channel, and nobody is taken for unreachable. Please check the balance, the package, the ZNS template and the access token in Zalo's console. You are told once until it clears.

@@ -1443,6 +1443,15 @@ health-messenger-never-reached = Chưa gọi được { $messenger ->
 health-outbox-stuck = { $waiting } tin nhắn đến hạn mà chưa gửi được, tin cũ nhất từ { $since }. Xem nhật ký của bot để biết lý do.
 health-inbound-failing = { $failed } tin nhắn đến bị lỗi khi xử lý, lần gần nhất lúc { $last }. Xem danh sách: npx thidua inbound --failed; xử lý lại: npx thidua inbound --retry
 health-backup-failed = Lần sao lưu lúc { $at } không thành công ({ $error }). Kiểm tra thư mục BACKUP_DIR có ghi được và còn chỗ trống.
+health-zalo-account-problem = Tài khoản { $channel ->
+    [zns] ZNS
+   *[zalo] Zalo OA
+  } của Ban có sự cố từ { $since } (mã { $code }: { $error }): tin nhắn qua đó đang chờ hoặc đi kênh khác, không ai bị coi là không liên lạc được. Kiểm tra số dư, gói dịch vụ, mẫu ZNS và mã truy cập ở trang quản trị Zalo; sự cố tự hết khi có tin gửi được.
 late-nobody = chưa có người nhận tin
 late-contact-phone = { $name } ({ $phone })
 late-nobody-count = { $count } đơn vị chưa có người nhận tin (chưa có cán bộ đầu mối liên kết tài khoản): cần liên hệ trực tiếp.
+# Sent once to each admin when the Zalo account itself (not a person) stops a message.
+zalo-account-problem = ⚠️ Tài khoản { $channel ->
+    [zns] ZNS
+   *[zalo] Zalo OA
+  } của Ban đang gặp sự cố (mã { $code }: { $error }). Tin nhắc việc không bị mất: tin chờ gửi lại hoặc đi qua kênh khác, và không ai bị coi là không liên lạc được. Anh/chị kiểm tra số dư, gói dịch vụ, mẫu ZNS và mã truy cập ở trang quản trị Zalo. Chỉ báo một lần cho tới khi sự cố hết.

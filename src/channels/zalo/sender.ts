@@ -35,11 +35,11 @@ import { fileLinkText } from '../file-link-text.ts';
 import { zaloUploadType } from './outbound-files.ts';
 import { choiceList, MAX_BUTTONS, splitText } from './render.ts';
 
-/** Records that this Zalo user cannot be reached (7-day window, not a follower, unfollowed). */
-export function markUnreachable(db: Db, externalId: string, reason: string, now: number): void {
+/** Records that this Zalo user (or ZNS number) cannot be reached (7-day window, not a follower, unfollowed, not on Zalo). */
+export function markUnreachable(db: Db, externalId: string, reason: string, now: number, channel: 'zalo' | 'zns' = 'zalo'): void {
   db.update(identities)
     .set({ unreachableAt: now, unreachableReason: reason })
-    .where(and(eq(identities.channel, 'zalo'), eq(identities.externalId, externalId)))
+    .where(and(eq(identities.channel, channel), eq(identities.externalId, externalId)))
     .run();
 }
 
