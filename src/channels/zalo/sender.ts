@@ -53,21 +53,23 @@ export interface ZaloSenderOptions {
   timezone?: string;
   /** Zalo's free window and replies (configuration, with today's documented values by default). */
   allowance?: ZaloAllowance;
+  /** Zalo's `request_user_info` form, where the OA has it (ZALO_REQUEST_USER_INFO): sent with a question asking for the phone. */
+  userInfoForm?: { imageUrl: string } | undefined;
 }
 
 /** How many Zalo messages a neutral message becomes (long text split, a file sent after it). */
-function zaloMessages(message: OutboundMessage): number {
+function zaloMessages(message: OutboundMessage, form: boolean): number {
   const choices = message.choices ?? [];
   const text = choices.length > MAX_BUTTONS ? `${message.text}\n\n${choiceList(choices, message.numbered !== false)}` : message.text;
   const parts = choices.length === 0 && text.trim() === '' ? 0 : splitText(text).length;
-  return parts + (message.file ? 1 : 0);
+  return parts + (message.file ? 1 : 0) + (form && message.askPhone ? 1 : 0);
 }
 
 /** When the person last wrote to the OA (what the webhook saw), if ever. */
 const lastInbound = (db: Db, externalId: string): number | null | undefined =>
   (statement(db, "SELECT last_inbound_at AS at FROM identities WHERE channel = 'zalo' AND external_id = ?").get(externalId) as { at: number | null } | undefined)?.at;
 
-export function createZaloSender({ db, client, clock, log, links, timezone = 'Asia/Ho_Chi_Minh', allowance = DEFAULT_ALLOWANCE }: ZaloSenderOptions): ChannelSender {
+export function createZaloSender({ db, client, clock, log, links, timezone = 'Asia/Ho_Chi_Minh', allowance = DEFAULT_ALLOWANCE, userInfoForm }: ZaloSenderOptions): ChannelSender {
   const account = accountWatch(db, 'zalo', log);
   const deliver = async (to: ZaloRecipient, message: OutboundMessage) => {
     if (message.choices && message.choices.length > 0) {
@@ -75,6 +77,7 @@ export function createZaloSender({ db, client, clock, log, links, timezone = 'As
     } else if (message.text.trim() !== '') {
       await client.sendText(to, message.text);
     }
+    if (message.askPhone && userInfoForm) await client.requestUserInfo(to, message.askPhone.title, message.askPhone.subtitle, userInfoForm.imageUrl);
     if (message.file) {
       const type = zaloUploadType(message.file.name, (await stat(message.file.path)).size);
       if (type) {
@@ -113,7 +116,7 @@ export function createZaloSender({ db, client, clock, log, links, timezone = 'As
     channel: 'zalo',
     async send(externalId: string, message: OutboundMessage): Promise<SendResult> {
       const now = clock.now();
-      const count = zaloMessages(message);
+      const count = zaloMessages(message, userInfoForm !== undefined);
       const reply = message.replyTo && freeRepliesLeft(db, externalId, message.replyTo, now, allowance) >= count ? message.replyTo.id : undefined;
       let free = reply !== undefined || inFreeWindow(lastInbound(db, externalId), now, allowance);
       if (!free) {
