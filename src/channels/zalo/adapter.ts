@@ -21,7 +21,7 @@ import { zaloFileFetcher } from './files.ts';
 import type { FileFetcher } from '../../jobs/form-job.ts';
 import { noteBudgetDefault, quotaKind, recordQuota } from '../../delivery/zalo-quota.ts';
 import { createZaloSender, markUnreachable } from './sender.ts';
-import { createZnsSender } from './zns.ts';
+import { clearAccountMarks, createZnsSender } from './zns.ts';
 import { consentToZns, noteZnsTemplate, readMobile } from '../../domain/contacts.ts';
 import { readTokenPair, ZaloTokens } from './tokens.ts';
 import { zaloWebhookRoute } from './webhook.ts';
@@ -70,6 +70,8 @@ export function createZaloChannel(options: ZaloChannelOptions): ZaloChannel {
   const sender = createZaloSender({ db, client, clock, log, links: options.links, timezone: config.TZ, allowance, userInfoForm });
   const templateId = config.ZALO_ZNS_TEMPLATE_ID;
   const zns = templateId ? createZnsSender({ db, client, clock, log, templateId, params: config.ZALO_ZNS_PARAMS }) : undefined;
+  const forgiven = clearAccountMarks(db);
+  if (forgiven > 0) log.info('zns numbers marked unreachable for the account’s fault are reachable again', { numbers: forgiven });
   // People linking on Zalo are asked for their consent to ZNS only when it is set up.
   noteZnsTemplate(db, templateId, clock.now());
   const askedNames = new Set<string>();

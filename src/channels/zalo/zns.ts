@@ -16,7 +16,8 @@ import { accountWatch } from '../../delivery/zalo-account.ts';
 import { recordQuota } from '../../delivery/zalo-quota.ts';
 import type { Logger } from '../../util/log.ts';
 import type { ZaloClient } from './client.ts';
-import { DAILY_LIMIT, NIGHT_BAN, sendFailure, ZaloApiError } from './errors.ts';
+import { statement } from '../../db/raw.ts';
+import { classifyZaloError, DAILY_LIMIT, NIGHT_BAN, sendFailure, ZaloApiError } from './errors.ts';
 import { markUnreachable } from './sender.ts';
 
 /** ZNS parameters are short fields; a value longer than the template allows is refused, so it is cut. */
@@ -64,6 +65,22 @@ function accountWait(code: number, now: number): number {
   if (code === NIGHT_BAN) return nextVietnamHour(now, 6) - now;
   if (code === DAILY_LIMIT) return nextVietnamHour(now, 0) - now;
   return ACCOUNT_RETRY_MS;
+}
+
+/**
+ * Numbers marked unreachable by an earlier version for a failure of the account's (it took every
+ * refusal for the person's, and ZNS numbers never write in to clear it): the mark is taken back.
+ * Such marks kept Zalo's words as their reason (`zalo <code>: …`). Returns how many.
+ */
+export function clearAccountMarks(db: Db): number {
+  const marked = statement(db, "SELECT id, unreachable_reason AS reason FROM identities WHERE channel = 'zns' AND unreachable_reason LIKE 'zalo %'").all() as { id: number; reason: string }[];
+  let cleared = 0;
+  for (const { id, reason } of marked) {
+    const code = /^zalo (-?\d+):/.exec(reason);
+    if (code && classifyZaloError(Number(code[1])) === 'unreachable') continue;
+    cleared += statement(db, 'UPDATE identities SET unreachable_at = NULL, unreachable_reason = NULL WHERE id = ?').run(id).changes;
+  }
+  return cleared;
 }
 
 export function createZnsSender({ db, client, clock, log, templateId, params }: ZnsSenderOptions): ChannelSender {

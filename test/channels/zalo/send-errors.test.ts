@@ -224,3 +224,22 @@ describe('an OA account problem', () => {
     expect(adminNotices(h)[0]).toContain('Tài khoản Zalo OA của Ban đang gặp sự cố (mã -224');
   });
 });
+
+describe('numbers written off by an earlier version', () => {
+  it('are reachable again when the channel starts, unless Zalo had said the number itself was the problem', async () => {
+    const first = await zaloHarness(ZNS_ENV);
+    await linkLiaison(first);
+    const other = first.db.$client.prepare("INSERT INTO identities (channel, external_id, unreachable_at, unreachable_reason) VALUES ('zns', ?, ?, ?)");
+    other.run('84987654321', first.clock.now(), 'zalo -118: Zalo account not existed');
+    first.db.$client.prepare("UPDATE identities SET unreachable_at = ?, unreachable_reason = 'zalo -115: Out of quota' WHERE external_id = ?").run(first.clock.now(), PHONE);
+    // The bot restarts on the same database.
+    await first.channel.stop();
+    await first.outbox.stop();
+    await first.server.close();
+    await first.start(ZNS_ENV);
+    expect(first.rows("SELECT external_id, unreachable_reason FROM identities WHERE channel = 'zns' ORDER BY external_id")).toEqual([
+      { external_id: PHONE, unreachable_reason: null },
+      { external_id: '84987654321', unreachable_reason: 'zalo -118: Zalo account not existed' },
+    ]);
+  });
+});
