@@ -11,11 +11,11 @@
 import { readFile, stat } from 'node:fs/promises';
 import { and, eq } from 'drizzle-orm';
 import type { ChannelSender, SendResult } from '../../chat/channel.ts';
-import { statement } from '../../db/raw.ts';
-import { accountWatch } from '../../delivery/zalo-account.ts';
 import type { OutboundMessage } from '../../chat/types.ts';
 import type { Db } from '../../db/connection.ts';
+import { statement } from '../../db/raw.ts';
 import { identities } from '../../db/schema.ts';
+import { accountWatch } from '../../delivery/zalo-account.ts';
 import type { Clock } from '../../domain/clock.ts';
 import {
   BUDGET_SPENT,
