@@ -283,6 +283,7 @@ conv-help-liaison = Commands:
   /regform — download the registration (Word) for the head of the unit to sign
   /menu — what you can do
   /lang — change language (Tiếng Việt / English)
+  /nozns — stop reminders by Zalo ZNS messages to your phone number
   While answering: /back — previous step, /cancel — stop, /help — help for the current step.
 conv-help-unlinked = To use the assistant, send the invite code the Emulation and Commendation Board gave your unit, e.g. /start ABCDE-1234567
 conv-help-commands = (/back: previous step · /cancel: stop)
@@ -1067,8 +1068,10 @@ link-phone-other = Yes, type a number
 link-phone-no = No
 link-phone-type = Type your mobile number (e.g. 0912 345 678), or press "No".
 link-phone-bad = "{ $value }" is not a Vietnamese mobile number (10 digits starting with 0, e.g. 0912 345 678).
-link-phone-saved = Number { $phone } saved. When needed, the Board will remind you by a Zalo ZNS message.
+link-phone-saved = Number { $phone } saved. When needed, the Board will remind you by a Zalo ZNS message (to stop, type /nozns).
 link-phone-declined = The bot will not use your phone number to write to you.
+link-phone-form-title = Phone number for reminders
+link-phone-form-subtitle = Tap to send your Zalo phone number: the Board reminds you by ZNS after 7 days without a message from you to the OA.
 link-phone-help = Yes lets the Board remind you by a Zalo ZNS message after 7 days without a message from you to the OA; no, and the Board calls you when needed.
 import-bad-phone = The phone number "{ $value }" is not valid (digits, with spaces, dots or dashes if you like, 8 to 20 characters).
 doctor-zns-on = ZNS: reminders to people silent to the OA for 7 days go by template { $template } (to those who agreed when linking).
@@ -1511,6 +1514,19 @@ health-inbound-failing = { $failed } incoming { $failed ->
    *[other] messages
   } failed to be handled, the latest at { $last }. List them: npx thidua inbound --failed; handle them again: npx thidua inbound --retry
 health-backup-failed = The backup at { $at } failed ({ $error }). Check that BACKUP_DIR is writable and has free space.
+health-zalo-account-problem = The Board's { $channel ->
+    [zns] ZNS
+   *[zalo] Zalo OA
+  } account has had a problem since { $since } (code { $code }: { $error }): messages by it wait or go another way, and nobody is taken for unreachable. Check the balance, the package, the ZNS template and the access token in Zalo's console; it clears when a message goes through.
 late-nobody = nobody to receive messages
 late-contact-phone = { $name } ({ $phone })
 late-nobody-count = { $count } units have nobody to receive messages (no liaison has linked an account): contact them directly.
+# Sent once to each admin when the Zalo account itself (not a person) stops a message.
+zalo-account-problem = ⚠️ The Board's { $channel ->
+    [zns] ZNS
+   *[zalo] Zalo OA
+  } account has a problem (code { $code }: { $error }). No reminder is lost: messages wait or go by another channel, and nobody is taken for unreachable. Please check the balance, the package, the ZNS template and the access token in Zalo's console. You are told once until it clears.
+# /ngungzns (/nozns): withdrawing the consent to ZNS reminders; the Zalo form's answer (user_submit_info).
+zns-off-done = ZNS reminders stopped. Your phone number is kept only for the Board to call you when needed.
+zns-off-none = You had not agreed to ZNS reminders, so there is nothing to stop.
+zns-form-not-linked = The Board could not save your number because this Zalo account is not linked yet. Send the invite code the Board gave you first, e.g. /start ABCDE-1234567

@@ -267,6 +267,7 @@ conv-help-liaison = Các lệnh:
   /taidangky — tải bản đăng ký (Word) để trình thủ trưởng ký
   /menu — các việc có thể làm
   /ngonngu — đổi ngôn ngữ (Tiếng Việt / English)
+  /ngungzns — thôi nhận tin nhắc ZNS của Zalo theo số điện thoại
   Khi đang làm dở: /quaylai — quay lại bước trước, /huy — dừng lại, /trogiup — hướng dẫn bước hiện tại.
 conv-help-unlinked = Để dùng trợ lý, hãy gửi mã mời do Ban Thi đua - Khen thưởng cấp cho đơn vị, ví dụ: /start ABCDE-1234567
 conv-help-commands = (/quaylai: bước trước · /huy: dừng lại)
@@ -1051,8 +1052,10 @@ link-phone-other = Đồng ý, nhập số
 link-phone-no = Không đồng ý
 link-phone-type = Nhập số điện thoại di động của anh/chị (ví dụ 0912 345 678), hoặc bấm "Không đồng ý".
 link-phone-bad = "{ $value }" không phải số di động Việt Nam (10 số, bắt đầu bằng 0, ví dụ 0912 345 678).
-link-phone-saved = Đã lưu số { $phone }. Khi cần, Ban sẽ nhắc anh/chị qua tin ZNS của Zalo.
+link-phone-saved = Đã lưu số { $phone }. Khi cần, Ban sẽ nhắc anh/chị qua tin ZNS của Zalo (muốn thôi thì gõ /ngungzns).
 link-phone-declined = Bot sẽ không dùng số điện thoại của anh/chị để nhắn tin.
+link-phone-form-title = Số điện thoại nhận tin nhắc việc
+link-phone-form-subtitle = Bấm để gửi số điện thoại Zalo của anh/chị: Ban nhắc việc thi đua qua tin ZNS khi quá 7 ngày chưa nhắn cho OA.
 link-phone-help = Đồng ý thì Ban nhắc được anh/chị qua tin ZNS của Zalo khi quá 7 ngày chưa nhắn cho OA; không đồng ý thì Ban gọi điện khi cần.
 import-bad-phone = Số điện thoại "{ $value }" không hợp lệ (chữ số, có thể có dấu cách, dấu chấm, gạch nối, 8–20 ký tự).
 doctor-zns-on = ZNS: tin nhắc tới người quá 7 ngày chưa nhắn cho OA được gửi theo mẫu { $template } (ai đồng ý khi liên kết).
@@ -1456,6 +1459,19 @@ health-messenger-never-reached = Chưa gọi được { $messenger ->
 health-outbox-stuck = { $waiting } tin nhắn đến hạn mà chưa gửi được, tin cũ nhất từ { $since }. Xem nhật ký của bot để biết lý do.
 health-inbound-failing = { $failed } tin nhắn đến bị lỗi khi xử lý, lần gần nhất lúc { $last }. Xem danh sách: npx thidua inbound --failed; xử lý lại: npx thidua inbound --retry
 health-backup-failed = Lần sao lưu lúc { $at } không thành công ({ $error }). Kiểm tra thư mục BACKUP_DIR có ghi được và còn chỗ trống.
+health-zalo-account-problem = Tài khoản { $channel ->
+    [zns] ZNS
+   *[zalo] Zalo OA
+  } của Ban có sự cố từ { $since } (mã { $code }: { $error }): tin nhắn qua đó đang chờ hoặc đi kênh khác, không ai bị coi là không liên lạc được. Kiểm tra số dư, gói dịch vụ, mẫu ZNS và mã truy cập ở trang quản trị Zalo; sự cố tự hết khi có tin gửi được.
 late-nobody = chưa có người nhận tin
 late-contact-phone = { $name } ({ $phone })
 late-nobody-count = { $count } đơn vị chưa có người nhận tin (chưa có cán bộ đầu mối liên kết tài khoản): cần liên hệ trực tiếp.
+# Sent once to each admin when the Zalo account itself (not a person) stops a message.
+zalo-account-problem = ⚠️ Tài khoản { $channel ->
+    [zns] ZNS
+   *[zalo] Zalo OA
+  } của Ban đang gặp sự cố (mã { $code }: { $error }). Tin nhắc việc không bị mất: tin chờ gửi lại hoặc đi qua kênh khác, và không ai bị coi là không liên lạc được. Anh/chị kiểm tra số dư, gói dịch vụ, mẫu ZNS và mã truy cập ở trang quản trị Zalo. Chỉ báo một lần cho tới khi sự cố hết.
+# /ngungzns (/nozns): withdrawing the consent to ZNS reminders; the Zalo form's answer (user_submit_info).
+zns-off-done = Đã thôi nhắc việc qua tin ZNS. Số điện thoại của anh/chị chỉ còn để Ban gọi điện khi cần.
+zns-off-none = Anh/chị chưa đồng ý nhận tin nhắc ZNS nên không có gì để thôi.
+zns-form-not-linked = Ban chưa lưu được số điện thoại vì tài khoản Zalo này chưa liên kết. Hãy gửi mã mời do Ban cấp trước, ví dụ: /start ABCDE-1234567

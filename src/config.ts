@@ -72,6 +72,20 @@ export const configSchema = z.object({
    * default. Only for a test's fake server or a mirror on the local network.
    */
   ZALO_FILE_ALLOW_ADDRESSES: withDefault(addressList, ''),
+  /**
+   * What Zalo gives for free (its documents as rechecked December 2026; what Zalo's answers say wins):
+   * the hours after a person's message in which messages to them are free, the free replies to
+   * each of their messages, and the proactive messages a month until an admin sets a budget.
+   */
+  ZALO_FREE_WINDOW_HOURS: withDefault(z.coerce.number().min(0).max(168), 48),
+  ZALO_FREE_REPLIES: withDefault(z.coerce.number().int().min(0).max(1000), 8),
+  ZALO_MONTHLY_BUDGET: withDefault(z.coerce.number().int().min(0).max(10_000_000), 1000),
+  /**
+   * `on`: people linking on Zalo get Zalo's own form for their phone number (`request_user_info`,
+   * which the OA must have), beside the question in words; the form's picture is ZALO_USER_INFO_IMAGE.
+   */
+  ZALO_REQUEST_USER_INFO: withDefault(z.enum(['on', 'off']), 'off'),
+  ZALO_USER_INFO_IMAGE: optional(url),
   /** The Zalo Bot Platform: the bot's token from the Zalo Bot Creator; unset means no Bot Platform. */
   ZALO_BOT_TOKEN: optional(z.string().regex(/^[A-Za-z0-9:_-]{10,200}$/, 'config-bad-zalo-bot-token')),
   ZALO_BOT_API_BASE: withDefault(url, 'https://bot-api.zaloplatforms.com'),

@@ -19,13 +19,24 @@ export type SendResult =
   | { ok: false; kind: 'unreachable'; error: string; mark?: false }
   /** Not sent, by a rule of ours rather than the messenger's (Zalo's monthly budget spent): tried again at `until`, no attempt counted. */
   | { ok: false; kind: 'deferred'; error: string; until: number }
+  /**
+   * The sending account's problem, not the person's (balance, package, template, token): the person
+   * is not marked; the message goes by their other channel if there is one, else is tried again
+   * after `retryAfterMs`. `code` is the messenger's, for the admins.
+   */
+  | { ok: false; kind: 'account'; error: string; code: number; retryAfterMs: number }
   /** The message itself was refused; sending it again would fail again. */
   | { ok: false; kind: 'permanent'; error: string };
+
+/** What the outbox knows of a send: its row, so a retry can be told from a new message (Zalo's tracking_id). */
+export interface SendContext {
+  outboxId?: number;
+}
 
 /** What every messenger adapter offers the outbox: one message to one person. */
 export interface ChannelSender {
   readonly channel: Channel;
-  send(externalId: string, message: OutboundMessage): Promise<SendResult>;
+  send(externalId: string, message: OutboundMessage, context?: SendContext): Promise<SendResult>;
 }
 
 /** An outbox row with what sending it needs. */

@@ -80,6 +80,8 @@ const COMMANDS: Record<string, string> = {
   broadcast: 'broadcast',
   thongbao: 'broadcast',
   phatsong: 'broadcast',
+  ngungzns: 'nozns',
+  nozns: 'nozns',
 };
 
 /** Which flow a command (or a `go:` button) opens. */
@@ -97,6 +99,7 @@ const FLOW_OF_COMMAND: Record<string, string> = {
   export: 'export',
   regform: 'regform',
   broadcast: 'broadcast',
+  nozns: 'zns-off',
 };
 
 export interface HandleResult {

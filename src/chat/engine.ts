@@ -55,6 +55,8 @@ export interface Prompt {
   numbered?: boolean;
   /** The question takes a photo or a document (evidence); elsewhere a file is refused. */
   acceptsFile?: boolean;
+  /** See OutboundMessage.askPhone. */
+  askPhone?: OutboundMessage['askPhone'];
 }
 
 export interface Answer {
@@ -150,6 +152,7 @@ export function renderPrompt<D>(
     text: parts.join('\n\n'),
     ...(prompt.choices && prompt.choices.length > 0 ? { choices: prompt.choices } : {}),
     ...(prompt.numbered === false ? { numbered: false } : {}),
+    ...(prompt.askPhone ? { askPhone: prompt.askPhone } : {}),
     seq,
   };
   return { message, asked: { choices: prompt.choices ?? [], numbered: prompt.numbered !== false, acceptsFile: prompt.acceptsFile === true } };

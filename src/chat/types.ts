@@ -65,6 +65,11 @@ export interface OutboundMessage {
    * message sent with it as one of the free replies to that message rather than a proactive one.
    */
   replyTo?: { id: string; at: number };
+  /**
+   * The question asks for the person's phone number: where the messenger has its own form for it
+   * (Zalo's `request_user_info`), the form is sent too, with this title and line.
+   */
+  askPhone?: { title: string; subtitle: string };
   /** What a reminder says, field by field, for channels that send templates rather than text (ZNS). */
   notice?: { name: string; unit: string; what: string; due: string; movement: string };
 }

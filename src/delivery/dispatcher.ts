@@ -353,7 +353,7 @@ export class Dispatcher implements Outbound {
     if (!row.reply) lane.bulkInFlight++;
     const answered = (outcome: SendResult) => {
       lane.pacer.answered(counted, performance.now(), now);
-      if (!outcome.ok && (outcome.kind === 'temporary' || outcome.kind === 'deferred')) lane.pacer.refund(counted, cost, row.reply);
+      if (!outcome.ok && (outcome.kind === 'temporary' || outcome.kind === 'deferred' || outcome.kind === 'account')) lane.pacer.refund(counted, cost, row.reply);
     };
     void this.deliver(lane, row, answered).finally(() => {
       lane.inFlight.delete(row.id);

@@ -170,7 +170,8 @@ export type Settled =
  * Records how a claimed row's send went: sent; a temporary failure retried after the messenger's
  * retry_after (else an exponential backoff) until MAX_ATTEMPTS; unreachable: the account is marked
  * and the row moves to the person's other channel if there is one, else stays unreachable; a
- * refused message fails for good; one deferred by a rule of ours waits, no attempt counted.
+ * refused message fails for good; one deferred by a rule of ours waits, no attempt counted; one the
+ * sending account could not send (its balance, its template) goes another way or waits, nobody marked.
  */
 export function settleRow(db: Db, row: DueRow, outcome: SendResult, now: number, channels: readonly Channel[], log: Logger): Settled {
   const attempts = row.attempts + 1;
@@ -193,6 +194,20 @@ export function settleRow(db: Db, row: DueRow, outcome: SendResult, now: number,
       row.id,
     );
     return { kind: 'deferred', notBefore: outcome.until };
+  }
+  if (outcome.kind === 'account') {
+    // Nobody is marked: another way to the person if there is one, else the same way later (attempts counted, so it ends).
+    const other = fallbackIdentity(db, row, channels);
+    if (other) {
+      statement(db, "UPDATE outbox SET status = 'pending', channel = ?, identity_id = ?, not_before = ?, last_error = ?, claimed_at = NULL WHERE id = ?")
+        .run(other.channel, other.id, now, outcome.error, row.id);
+      return { kind: 'moved', channel: other.channel };
+    }
+    if (attempts < MAX_ATTEMPTS) {
+      const notBefore = now + outcome.retryAfterMs;
+      statement(db, "UPDATE outbox SET status = 'pending', not_before = ?, last_error = ?, claimed_at = NULL, claimed_by = NULL WHERE id = ?").run(notBefore, outcome.error, row.id);
+      return { kind: 'retried', notBefore };
+    }
   }
   if (outcome.kind === 'unreachable') {
     if (row.identityId !== null && outcome.mark !== false)
@@ -221,7 +236,7 @@ export function recordSent(db: Db, ids: readonly number[], now: number): void {
 export async function sendRow(sender: ChannelSender, row: DueRow): Promise<SendResult> {
   if (row.externalId === null) return { ok: false, kind: 'unreachable', error: 'no identity' };
   try {
-    return await sender.send(row.externalId, row.payload);
+    return await sender.send(row.externalId, row.payload, row.transient ? {} : { outboxId: row.id });
   } catch (error) {
     return { ok: false, kind: 'temporary', error: error instanceof Error ? error.message : String(error) };
   }

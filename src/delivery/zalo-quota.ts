@@ -12,9 +12,20 @@ import { zoneOffsetMs } from '../domain/time-zone.ts';
 
 /** Zalo reckons its months in Vietnamese time, whatever the bot's own zone. */
 const ZALO_ZONE = 'Asia/Ho_Chi_Minh';
-/** Free replies per person's message, and how long after it they may be sent. */
+/**
+ * What Zalo gives for free, as its documents said when last checked (ZALO.md, December 2026): a
+ * person's own message opens a window (48 h) in which answers cost nothing (8 replies to each
+ * message under the older rules; the newer ones say unlimited), and a verified OA has 1,000
+ * proactive messages a month. Each is configuration (ZALO_FREE_WINDOW_HOURS, ZALO_FREE_REPLIES,
+ * ZALO_MONTHLY_BUDGET), and what Zalo's answers say wins over all of them.
+ */
+export interface ZaloAllowance {
+  freeWindowMs: number;
+  freeReplies: number;
+}
 export const FREE_REPLIES = 8;
 export const REPLY_WINDOW_MS = 48 * 3_600_000;
+export const DEFAULT_ALLOWANCE: ZaloAllowance = { freeWindowMs: REPLY_WINDOW_MS, freeReplies: FREE_REPLIES };
 export const DEFAULT_BUDGET = 1_000;
 
 /** What a proactive message beyond the budget does: waits for next month, goes by the person's other channel, or is refused and reported. */
@@ -52,11 +63,17 @@ export function nextMonthStart(now: number): number {
   return firstUtc - zoneOffsetMs(firstUtc, ZALO_ZONE);
 }
 
-/** The allowance a sent message used: as Zalo's answer says, else as it was sent. */
-export function quotaKind(quota: ZaloQuota | undefined, sentAsReply: boolean): Exclude<QuotaKind, 'zns'> {
+/** Zalo's allowances that are spent per message beyond the free ones (the proactive budget). */
+const PAID_QUOTAS = new Set(['sub_quota', 'purchase_quota', 'reward_quota']);
+
+/**
+ * The allowance a sent message used: as Zalo's answer says; when it says nothing we know, as it
+ * was sent (an answer by the person's message id, or a follow-up within their free window, is free).
+ */
+export function quotaKind(quota: ZaloQuota | undefined, sentFree: boolean): Exclude<QuotaKind, 'zns'> {
   if (quota?.quota_type === 'reply') return 'reply';
-  if (quota?.quota_type) return 'proactive';
-  return sentAsReply ? 'reply' : 'proactive';
+  if (quota?.quota_type && PAID_QUOTAS.has(quota.quota_type)) return 'proactive';
+  return sentFree ? 'reply' : 'proactive';
 }
 
 const RECORD = 'INSERT INTO zalo_quota_ledger (at, month, recipient, kind, quota_type, remain, total) VALUES (?, ?, ?, ?, ?, ?, ?)';
@@ -67,13 +84,23 @@ export function recordQuota(db: DbOrTx, entry: { at: number; recipient: string; 
 }
 
 /**
- * How many free replies to the message in `replyTo` may still be sent to this person: none after
- * 48 h, else 8 less the replies sent since it.
+ * How many free replies to the message in `replyTo` may still be sent to this person: none once
+ * the window has passed; else what Zalo's last answer to a reply since then said is left, or, if
+ * it said nothing, the allowance less the replies sent since it.
  */
-export function freeRepliesLeft(db: DbOrTx, recipient: string, replyTo: { at: number }, now: number): number {
-  if (now - replyTo.at >= REPLY_WINDOW_MS) return 0;
+export function freeRepliesLeft(db: DbOrTx, recipient: string, replyTo: { at: number }, now: number, allowance: ZaloAllowance = DEFAULT_ALLOWANCE): number {
+  if (now - replyTo.at >= allowance.freeWindowMs) return 0;
+  const zalo = statement(db, "SELECT remain FROM zalo_quota_ledger WHERE recipient = ? AND quota_type = 'reply' AND at >= ? ORDER BY id DESC LIMIT 1").get(recipient, replyTo.at) as
+    | { remain: number | null }
+    | undefined;
+  if (zalo?.remain != null) return zalo.remain;
   const used = statement(db, "SELECT count(*) AS n FROM zalo_quota_ledger WHERE recipient = ? AND kind = 'reply' AND at >= ?").get(recipient, replyTo.at) as { n: number };
-  return Math.max(0, FREE_REPLIES - used.n);
+  return Math.max(0, allowance.freeReplies - used.n);
+}
+
+/** Whether the person wrote to the OA within the free window: a message to them now costs nothing. */
+export function inFreeWindow(lastInboundAt: number | null | undefined, now: number, allowance: ZaloAllowance = DEFAULT_ALLOWANCE): boolean {
+  return lastInboundAt != null && now - lastInboundAt < allowance.freeWindowMs;
 }
 
 export interface Budget {
@@ -84,14 +111,17 @@ export interface Budget {
 
 const BUDGET_KEY = 'zalo.budget';
 const OVER_KEY = 'zalo.over-budget';
+/** The configured budget (ZALO_MONTHLY_BUDGET), recorded by the Zalo channel as it starts: what applies until an admin sets one. */
+const BUDGET_DEFAULT_KEY = 'zalo.budget-default';
+
+const whole = (text: string | undefined) => (text !== undefined && /^\d{1,9}$/.test(text) ? Number(text) : undefined);
 
 export function readBudget(db: DbOrTx): Budget {
-  const rows = statement(db, 'SELECT key, value FROM settings WHERE key IN (?, ?)').all(BUDGET_KEY, OVER_KEY) as { key: string; value: string }[];
+  const rows = statement(db, 'SELECT key, value FROM settings WHERE key IN (?, ?, ?)').all(BUDGET_KEY, OVER_KEY, BUDGET_DEFAULT_KEY) as { key: string; value: string }[];
   const value = new Map(rows.map((r) => [r.key, r.value]));
-  const monthly = Number(value.get(BUDGET_KEY));
   const over = value.get(OVER_KEY);
   return {
-    monthly: Number.isSafeInteger(monthly) && monthly >= 0 ? monthly : DEFAULT_BUDGET,
+    monthly: whole(value.get(BUDGET_KEY)) ?? whole(value.get(BUDGET_DEFAULT_KEY)) ?? DEFAULT_BUDGET,
     over: (OVER_BUDGET as readonly (string | undefined)[]).includes(over) ? (over as OverBudget) : 'fallback',
   };
 }
@@ -100,6 +130,15 @@ export function saveBudget(db: DbOrTx, budget: Partial<Budget>, now: number): vo
   const save = statement(db, 'INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at');
   if (budget.monthly !== undefined) save.run(BUDGET_KEY, String(budget.monthly), now);
   if (budget.over !== undefined) save.run(OVER_KEY, budget.over, now);
+}
+
+/** Records the configured monthly budget (the Zalo channel, as it starts). */
+export function noteBudgetDefault(db: DbOrTx, monthly: number, now: number): void {
+  statement(db, 'INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at').run(
+    BUDGET_DEFAULT_KEY,
+    String(monthly),
+    now,
+  );
 }
 
 /** Proactive messages recorded this month. */

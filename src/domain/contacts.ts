@@ -49,3 +49,16 @@ export function consentToZns(db: DbOrTx, personId: number, phone: string, actor:
   recordAudit(db, actor, now, { action: 'person.zns-consent', entity: 'person', entityId: personId, after: { phone: number.national } });
   return number.national;
 }
+
+/**
+ * The person no longer wants ZNS reminders: their number is let go as a way to reach them (it stays
+ * their phone, for the Board's calls), and ZNS messages still waiting for them are not sent.
+ * Returns false when there was no consent to withdraw.
+ */
+export function withdrawZnsConsent(db: DbOrTx, personId: number, actor: Actor, now: number): boolean {
+  const letGo = statement(db, "UPDATE identities SET person_id = NULL WHERE person_id = ? AND channel = 'zns'").run(personId).changes;
+  if (letGo === 0) return false;
+  statement(db, "UPDATE outbox SET status = 'failed', last_error = 'zns-consent-withdrawn', claimed_at = NULL WHERE person_id = ? AND channel = 'zns' AND status = 'pending'").run(personId);
+  recordAudit(db, actor, now, { action: 'person.zns-withdrawn', entity: 'person', entityId: personId });
+  return true;
+}

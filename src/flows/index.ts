@@ -11,5 +11,6 @@ import { inviteFlow } from './invite.ts';
 import { lateFlow } from './late.ts';
 import { reviewFlow } from './review.ts';
 import { statusFlow } from './status.ts';
+import { znsOffFlow } from './zns-off.ts';
 
-export const ALL_FLOWS = [linkFlow, menuFlow, languageFlow, registerFlow, reportFlow, myUnitFlow, statusFlow, reviewFlow, lateFlow, inviteFlow, exportFlow, registrationFormFlow, broadcastFlow];
+export const ALL_FLOWS = [linkFlow, menuFlow, languageFlow, registerFlow, reportFlow, myUnitFlow, statusFlow, reviewFlow, lateFlow, inviteFlow, exportFlow, registrationFormFlow, broadcastFlow, znsOffFlow];

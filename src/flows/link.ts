@@ -86,7 +86,8 @@ export const linkFlow = defineFlow<Data>({
     phone: {
       prompt(ctx, data) {
         const choices = [...(data.phone ? [{ id: 'use', label: ctx.t('link-phone-use', { phone: data.phone }) }] : []), { id: 'no', label: ctx.t('link-phone-no') }];
-        return { text: `${ctx.t('link-phone-ask')}\n${ctx.t('link-phone-type')}`, choices, numbered: false };
+        const askPhone = { title: ctx.t('link-phone-form-title'), subtitle: ctx.t('link-phone-form-subtitle') };
+        return { text: `${ctx.t('link-phone-ask')}\n${ctx.t('link-phone-type')}`, choices, numbered: false, askPhone };
       },
       handle(ctx, data, answer) {
         const finish = (message: string): StepResult<Data> => {

@@ -10,6 +10,7 @@ import type { Db } from '../db/connection.ts';
 import { listBackups } from '../db/backup.ts';
 import type { BackupAttempt } from '../db/backup-schedule.ts';
 import { formatVnDateTime } from '../domain/format-time.ts';
+import { accountProblems } from '../delivery/zalo-account.ts';
 import { t, type Locale } from '../i18n/index.ts';
 import { messengerCalls, type Messenger, type MessengerCallState } from './messenger-calls.ts';
 
@@ -136,6 +137,9 @@ export function checkHealth(inputs: HealthInputs): HealthReport {
 
   const inbound = db.$client.prepare('SELECT count(*) AS failed, max(processed_at) AS last FROM inbound_queue WHERE error IS NOT NULL').get() as { failed: number; last: number | null };
   if (inbound.last !== null && now - inbound.last < RECENT_FAILURE_MS) problems.push({ code: 'inbound-failing', args: { failed: inbound.failed }, times: { last: inbound.last } });
+
+  // The Zalo account's own problem (balance, template, token…), told to the admins once, shown here until it clears.
+  for (const p of accountProblems(db)) problems.push({ code: 'zalo-account-problem', args: { channel: p.channel, code: p.code, error: p.error }, times: { since: p.since } });
 
   const attempt = inputs.lastBackupAttempt;
   if (attempt && !attempt.ok) problems.push({ code: 'backup-failed', args: { error: attempt.error }, times: { at: attempt.at } });

@@ -4,7 +4,7 @@
  * replies written to the outbox with it (chat/inbound-worker.ts). Every message goes out through `sender`, from the outbox,
  * at the dispatcher's pace.
  */
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { ChannelDeps, ChannelSender } from '../../chat/channel.ts';
 import type { HandleResult } from '../../chat/core.ts';
 import { createInboundWorker } from '../../chat/inbound-worker.ts';
@@ -19,10 +19,10 @@ import { UNFOLLOWED } from './errors.ts';
 import { queueKey, toInboundEvent, type ZaloEvent } from './events.ts';
 import { zaloFileFetcher, zaloFilePolicy } from './files.ts';
 import type { FileFetcher } from '../../jobs/form-job.ts';
-import { quotaKind, recordQuota } from '../../delivery/zalo-quota.ts';
+import { noteBudgetDefault, quotaKind, recordQuota } from '../../delivery/zalo-quota.ts';
 import { createZaloSender, markUnreachable } from './sender.ts';
-import { createZnsSender } from './zns.ts';
-import { noteZnsTemplate } from '../../domain/contacts.ts';
+import { clearAccountMarks, createZnsSender } from './zns.ts';
+import { consentToZns, noteZnsTemplate, readMobile } from '../../domain/contacts.ts';
 import { readTokenPair, ZaloTokens } from './tokens.ts';
 import { zaloWebhookRoute } from './webhook.ts';
 
@@ -61,11 +61,17 @@ export function createZaloChannel(options: ZaloChannelOptions): ZaloChannel {
     log,
     fetch: fetchImpl,
     // Every message Zalo took, with the allowance it used: the quota ledger.
-    onSent: ({ to, quota }) => recordQuota(db, { at: clock.now(), recipient: to.userId, kind: quotaKind(quota, to.replyTo !== undefined), quota }),
+    onSent: ({ to, quota }) => recordQuota(db, { at: clock.now(), recipient: to.userId, kind: quotaKind(quota, to.replyTo !== undefined || to.free === true), quota }),
   });
-  const sender = createZaloSender({ db, client, clock, log, links: options.links, timezone: config.TZ });
+  const allowance = { freeWindowMs: config.ZALO_FREE_WINDOW_HOURS * 3_600_000, freeReplies: config.ZALO_FREE_REPLIES };
+  noteBudgetDefault(db, config.ZALO_MONTHLY_BUDGET, clock.now());
+  const userInfoForm = config.ZALO_REQUEST_USER_INFO === 'on' && config.ZALO_USER_INFO_IMAGE ? { imageUrl: config.ZALO_USER_INFO_IMAGE } : undefined;
+  if (config.ZALO_REQUEST_USER_INFO === 'on' && !userInfoForm) log.warn('zalo request_user_info form not offered: ZALO_USER_INFO_IMAGE is not set (Zalo requires a picture)');
+  const sender = createZaloSender({ db, client, clock, log, links: options.links, timezone: config.TZ, allowance, userInfoForm });
   const templateId = config.ZALO_ZNS_TEMPLATE_ID;
   const zns = templateId ? createZnsSender({ db, client, clock, log, templateId, params: config.ZALO_ZNS_PARAMS }) : undefined;
+  const forgiven = clearAccountMarks(db);
+  if (forgiven > 0) log.info('zns numbers marked unreachable for the account’s fault are reachable again', { numbers: forgiven });
   // People linking on Zalo are asked for their consent to ZNS only when it is set up.
   noteZnsTemplate(db, templateId, clock.now());
   const askedNames = new Set<string>();
@@ -99,6 +105,25 @@ export function createZaloChannel(options: ZaloChannelOptions): ZaloChannel {
   });
   const enqueue = queue.enqueue;
 
+  /** The OA's form came back (user_submit_info): the phone the person shared becomes theirs, with their consent to ZNS. */
+  const storeSubmittedPhone = (event: Extract<ZaloEvent, { kind: 'submit_info' }>) => {
+    const say = (id: string, args: Record<string, string> = {}) => outbound.transient('zalo', event.userId, { text: t(localeOf(event.userId), id, args) });
+    const number = event.phone ? readMobile(event.phone) : undefined;
+    if (!number) {
+      log.info('zalo form without a usable phone', { user: event.userId });
+      say('link-phone-bad', { value: event.phone ?? '' });
+      return;
+    }
+    const personId = db.select({ personId: identities.personId }).from(identities).where(and(eq(identities.channel, 'zalo'), eq(identities.externalId, event.userId))).get()?.personId;
+    if (personId == null) {
+      say('zns-form-not-linked');
+      return;
+    }
+    const phone = consentToZns(db, personId, number.international, { personId, label: `zalo:${event.userId}` }, clock.now());
+    log.info('zalo form: phone stored with ZNS consent', { user: event.userId });
+    say('link-phone-saved', { phone });
+  };
+
   const accept = (event: ZaloEvent) => {
     switch (event.kind) {
       case 'message': {
@@ -122,7 +147,7 @@ export function createZaloChannel(options: ZaloChannelOptions): ZaloChannel {
         log.info('zalo unfollow', { user: event.userId });
         return;
       case 'submit_info':
-        log.info('zalo event ignored', { event: event.name });
+        storeSubmittedPhone(event);
         return;
       case 'echo':
       case 'receipt':

@@ -1,7 +1,7 @@
 /**
  * A thin typed client for the Zalo OA API (no maintained SDK exists). Every answer is checked for
  * `error != 0` (Zalo reports errors with HTTP 200) and read with zod. An answer -216/-220 (token
- * invalid or expired) gets one token refresh and one retry.
+ * invalid or expired), or -124 from ZNS (the same token, refused there), gets one token refresh and one retry.
  */
 import { z } from 'zod';
 import type { Choice } from '../../chat/types.ts';
@@ -20,6 +20,23 @@ export interface AccessTokens {
 const envelope = z.object({ error: z.number().int(), message: z.string().optional(), data: z.unknown().optional() }).loose();
 const sent = z.object({ message_id: z.string().optional(), user_id: z.string().optional(), quota: zaloQuota.optional().catch(undefined) }).loose();
 const znsSent = z.object({ msg_id: z.union([z.string(), z.number()]).transform(String).optional() }).loose();
+/**
+ * `/v3.0/oa/quota/message` for one person: the allowance a message to them would use now and when
+ * they last interacted with the OA (epoch ms, as a string or a number). Read loosely: the shapes
+ * in Zalo's documents and in the clients others maintain differ.
+ */
+const quotaCheck = z
+  .object({
+    quota_type: z.string().optional().catch(undefined),
+    remain: z.union([z.string(), z.number()]).optional().catch(undefined),
+    last_interaction: z
+      .union([z.string().regex(/^\d{10,16}$/), z.number().int().positive()])
+      .transform(Number)
+      .optional()
+      .catch(undefined),
+  })
+  .loose();
+export type ZaloQuotaCheck = z.infer<typeof quotaCheck>;
 const uploaded = z.object({ token: z.string().min(1) }).loose();
 const profile = z
   .object({
@@ -39,6 +56,8 @@ export interface ZaloRecipient {
   userId: string;
   /** The person's message this answers (its msg_id from the webhook). */
   replyTo?: string;
+  /** Sent within the person's free window: free unless Zalo's answer says otherwise. */
+  free?: boolean;
 }
 
 /** One message Zalo took, and the allowance its answer says it used. */
@@ -123,6 +142,20 @@ export class ZaloClient {
     const json = { phone, template_id: templateId, template_data: data, tracking_id: trackingId };
     const answer = await this.call({ base: this.options.znsBase ?? 'https://business.openapi.zalo.me', method: 'POST', path: '/message/template', json }, znsSent);
     return answer.msg_id ?? '';
+  }
+
+  /** What a message to this person would cost now, as Zalo sees it (asked before a proactive send the budget would hold back). */
+  async checkQuota(userId: string): Promise<ZaloQuotaCheck> {
+    return this.call({ method: 'POST', path: '/v3.0/oa/quota/message', json: { user_id: userId } }, quotaCheck);
+  }
+
+  /**
+   * Zalo's form asking the person for their name and phone (`request_user_info`); their answer
+   * comes back as the `user_submit_info` event.
+   */
+  async requestUserInfo(to: string | ZaloRecipient, title: string, subtitle: string, imageUrl: string): Promise<string> {
+    const elements = [{ title, subtitle, image_url: imageUrl }];
+    return this.sendMessage(to, { attachment: { type: 'template', payload: { template_type: 'request_user_info', elements } } });
   }
 
   async getProfile(userId: string): Promise<ZaloProfile> {

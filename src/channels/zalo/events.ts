@@ -43,14 +43,31 @@ const userMessage = z
   .loose();
 
 const followEvent = z.object({ event_name: z.enum(['follow', 'unfollow']), follower: userRef, timestamp }).loose();
-const submitInfo = z.object({ event_name: z.literal('user_submit_info'), sender: userRef, timestamp }).loose();
+/** The person's answer to the OA's `request_user_info` form: what they chose to share (every field may be missing). */
+const submitInfo = z
+  .object({
+    event_name: z.literal('user_submit_info'),
+    sender: userRef,
+    timestamp,
+    info: z
+      .object({
+        name: z.string().max(200).optional().catch(undefined),
+        phone: z.union([z.string().max(40), z.number().int().nonnegative()]).transform(String).optional().catch(undefined),
+      })
+      .loose()
+      .optional()
+      .catch(undefined),
+  })
+  .loose();
 const named = z.object({ event_name: z.string().min(1) }).loose();
 
 export const RECEIPTS = ['user_received_message', 'user_seen_message'] as const;
 
 export type ZaloEvent =
   | { kind: 'message'; name: string; userId: string; timestamp: string; msgId?: string; text?: string; attachments: ZaloAttachment[] }
-  | { kind: 'follow' | 'unfollow' | 'submit_info'; name: string; userId: string; timestamp: string }
+  | { kind: 'follow' | 'unfollow'; name: string; userId: string; timestamp: string }
+  /** The person sent the OA's form: the phone they shared, if any. */
+  | { kind: 'submit_info'; name: string; userId: string; timestamp: string; phone?: string }
   /** The OA's own messages echoed back, and delivery/seen receipts: never answered. */
   | { kind: 'echo' | 'receipt'; name: string }
   | { kind: 'unknown'; name: string }
@@ -73,7 +90,8 @@ export function parseZaloEvent(body: unknown): ZaloEvent {
   if (name === 'user_submit_info') {
     const parsed = submitInfo.safeParse(body);
     if (!parsed.success) return { kind: 'invalid', name, problems: problemsOf(parsed.error) };
-    return { kind: 'submit_info', name, userId: parsed.data.sender.id, timestamp: parsed.data.timestamp };
+    const phone = parsed.data.info?.phone?.trim();
+    return { kind: 'submit_info', name, userId: parsed.data.sender.id, timestamp: parsed.data.timestamp, ...(phone ? { phone } : {}) };
   }
   if (name.startsWith('user_send_')) {
     const parsed = userMessage.safeParse(body);

@@ -1,18 +1,32 @@
 /**
  * Sends one neutral message to a Zalo user and reports the outcome in the outbox's terms. An
  * answer to the person's own message goes as a free reply to it while Zalo's allowance for it
- * lasts (8 within 48 h); anything else is proactive and counted against the month's budget, which
- * decides, once spent, whether the message waits, goes by the person's other channel, or is refused.
- * A file Zalo's upload will not take (a workbook, anything over 5 MB) goes as a signed link.
+ * lasts; a follow-up to someone who wrote within the free window is free too; anything else is
+ * proactive and counted against the month's budget, which decides, once spent, whether the
+ * message waits, goes by the person's other channel, or is refused (Zalo is asked first whether it
+ * would in fact be free). Zalo's own answer says which allowance a message used. A failure of the
+ * account's (balance, package) marks nobody: the admins are told. A file Zalo's upload will not
+ * take (a workbook, anything over 5 MB) goes as a signed link.
  */
 import { readFile, stat } from 'node:fs/promises';
 import { and, eq } from 'drizzle-orm';
 import type { ChannelSender, SendResult } from '../../chat/channel.ts';
 import type { OutboundMessage } from '../../chat/types.ts';
 import type { Db } from '../../db/connection.ts';
+import { statement } from '../../db/raw.ts';
 import { identities } from '../../db/schema.ts';
+import { accountWatch } from '../../delivery/zalo-account.ts';
 import type { Clock } from '../../domain/clock.ts';
-import { BUDGET_SPENT, freeRepliesLeft, nextMonthStart, proactiveSpent, readBudget } from '../../delivery/zalo-quota.ts';
+import {
+  BUDGET_SPENT,
+  DEFAULT_ALLOWANCE,
+  freeRepliesLeft,
+  inFreeWindow,
+  nextMonthStart,
+  proactiveSpent,
+  readBudget,
+  type ZaloAllowance,
+} from '../../delivery/zalo-quota.ts';
 import type { SignedLinks } from '../../http/signed-links.ts';
 import type { Logger } from '../../util/log.ts';
 import type { ZaloClient, ZaloRecipient } from './client.ts';
@@ -21,11 +35,11 @@ import { fileLinkText } from '../file-link-text.ts';
 import { zaloUploadType } from './outbound-files.ts';
 import { choiceList, MAX_BUTTONS, splitText } from './render.ts';
 
-/** Records that this Zalo user cannot be reached (7-day window, not a follower, unfollowed). */
-export function markUnreachable(db: Db, externalId: string, reason: string, now: number): void {
+/** Records that this Zalo user (or ZNS number) cannot be reached (7-day window, not a follower, unfollowed, not on Zalo). */
+export function markUnreachable(db: Db, externalId: string, reason: string, now: number, channel: 'zalo' | 'zns' = 'zalo'): void {
   db.update(identities)
     .set({ unreachableAt: now, unreachableReason: reason })
-    .where(and(eq(identities.channel, 'zalo'), eq(identities.externalId, externalId)))
+    .where(and(eq(identities.channel, channel), eq(identities.externalId, externalId)))
     .run();
 }
 
@@ -37,23 +51,33 @@ export interface ZaloSenderOptions {
   /** Signed links for files Zalo will not take; absent (no PUBLIC_BASE_URL): the person is told the file cannot come on Zalo. */
   links?: SignedLinks | undefined;
   timezone?: string;
+  /** Zalo's free window and replies (configuration, with today's documented values by default). */
+  allowance?: ZaloAllowance;
+  /** Zalo's `request_user_info` form, where the OA has it (ZALO_REQUEST_USER_INFO): sent with a question asking for the phone. */
+  userInfoForm?: { imageUrl: string } | undefined;
 }
 
 /** How many Zalo messages a neutral message becomes (long text split, a file sent after it). */
-function zaloMessages(message: OutboundMessage): number {
+function zaloMessages(message: OutboundMessage, form: boolean): number {
   const choices = message.choices ?? [];
   const text = choices.length > MAX_BUTTONS ? `${message.text}\n\n${choiceList(choices, message.numbered !== false)}` : message.text;
   const parts = choices.length === 0 && text.trim() === '' ? 0 : splitText(text).length;
-  return parts + (message.file ? 1 : 0);
+  return parts + (message.file ? 1 : 0) + (form && message.askPhone ? 1 : 0);
 }
 
-export function createZaloSender({ db, client, clock, log, links, timezone = 'Asia/Ho_Chi_Minh' }: ZaloSenderOptions): ChannelSender {
+/** When the person last wrote to the OA (what the webhook saw), if ever. */
+const lastInbound = (db: Db, externalId: string): number | null | undefined =>
+  (statement(db, "SELECT last_inbound_at AS at FROM identities WHERE channel = 'zalo' AND external_id = ?").get(externalId) as { at: number | null } | undefined)?.at;
+
+export function createZaloSender({ db, client, clock, log, links, timezone = 'Asia/Ho_Chi_Minh', allowance = DEFAULT_ALLOWANCE, userInfoForm }: ZaloSenderOptions): ChannelSender {
+  const account = accountWatch(db, 'zalo', log);
   const deliver = async (to: ZaloRecipient, message: OutboundMessage) => {
     if (message.choices && message.choices.length > 0) {
       await client.sendChoices(to, message.text, message.choices, message.seq ?? 0, message.numbered !== false);
     } else if (message.text.trim() !== '') {
       await client.sendText(to, message.text);
     }
+    if (message.askPhone && userInfoForm) await client.requestUserInfo(to, message.askPhone.title, message.askPhone.subtitle, userInfoForm.imageUrl);
     if (message.file) {
       const type = zaloUploadType(message.file.name, (await stat(message.file.path)).size);
       if (type) {
@@ -77,21 +101,39 @@ export function createZaloSender({ db, client, clock, log, links, timezone = 'As
     return { ok: false, kind: 'permanent', error: BUDGET_SPENT };
   };
 
+  /** In doubt (our records say the message is paid and the budget is spent): whether Zalo says it would be free. */
+  const zaloSaysFree = async (externalId: string): Promise<boolean> => {
+    try {
+      const quota = await client.checkQuota(externalId);
+      return quota.quota_type === 'reply' || inFreeWindow(quota.last_interaction, clock.now(), allowance);
+    } catch (error) {
+      log.info('zalo quota not checked', { user: externalId, error: error instanceof Error ? error.message : String(error) });
+      return false;
+    }
+  };
+
   return {
     channel: 'zalo',
     async send(externalId: string, message: OutboundMessage): Promise<SendResult> {
-      const count = zaloMessages(message);
-      const reply = message.replyTo && freeRepliesLeft(db, externalId, message.replyTo, clock.now()) >= count ? message.replyTo.id : undefined;
-      if (!reply) {
+      const now = clock.now();
+      const count = zaloMessages(message, userInfoForm !== undefined);
+      const reply = message.replyTo && freeRepliesLeft(db, externalId, message.replyTo, now, allowance) >= count ? message.replyTo.id : undefined;
+      let free = reply !== undefined || inFreeWindow(lastInbound(db, externalId), now, allowance);
+      if (!free) {
         const refused = overBudget(count);
-        if (refused) return refused;
+        if (refused) {
+          if (!(await zaloSaysFree(externalId))) return refused;
+          free = true;
+        }
       }
       try {
-        await deliver({ userId: externalId, ...(reply ? { replyTo: reply } : {}) }, message);
+        await deliver({ userId: externalId, ...(reply ? { replyTo: reply } : {}), ...(free ? { free } : {}) }, message);
+        account.sent();
         return { ok: true };
       } catch (error) {
         const failure = sendFailure(error);
         if (failure.kind === 'unreachable') markUnreachable(db, externalId, failure.error, clock.now());
+        if (failure.kind === 'account') account.failed(failure.code, failure.error, clock.now());
         log.warn('zalo send failed', { user: externalId, kind: failure.kind, error: failure.error });
         return failure;
       }

@@ -54,6 +54,8 @@ export interface FakeZalo {
   now: () => number;
   /** Whether a message by user id to someone silent for 7 days is refused with -230, as Zalo does. */
   enforceWindow: boolean;
+  /** Zalo's rules from 01/01/2026: any message within 48 h of the person's last one is free, however addressed. */
+  freeWindow: boolean;
   /** ZNS template messages the bot sent, as Zalo took them. */
   zns: { phone: string; templateId: string; data: Record<string, string> }[];
   /** Phone numbers ZNS refuses (not on Zalo). */
@@ -98,6 +100,7 @@ export async function startFakeZalo(): Promise<FakeZalo> {
     redirects: new Map(),
     now: () => Date.now(),
     enforceWindow: false,
+    freeWindow: false,
     zns: [],
     znsRefused: new Set(),
     inbound(userId, msgId, at = fake.now()) {
@@ -149,7 +152,11 @@ export async function startFakeZalo(): Promise<FakeZalo> {
   };
 
   const api = (request: RecordedRequest): Answer => {
-    if (request.headers['access_token'] !== fake.valid.access) return json(200, fixtureJson('error.token_invalid.constructed.json'));
+    if (request.headers['access_token'] !== fake.valid.access) {
+      // ZNS says the same with its own code.
+      if (request.path === '/message/template') return json(200, { error: -124, message: 'Access token is invalid' });
+      return json(200, fixtureJson('error.token_invalid.constructed.json'));
+    }
     if (fake.apiStatus !== undefined) return json(fake.apiStatus, { error: -1, message: 'Bad gateway' });
     const at = fake.nextApi.findIndex((a) => a.path === undefined || a.path === request.path);
     const scripted = at >= 0 ? fake.nextApi.splice(at, 1)[0] : undefined;
@@ -163,7 +170,7 @@ export async function startFakeZalo(): Promise<FakeZalo> {
       if (refusal) return json(200, refusal);
       const last = latest.get(userId);
       if (!replyTo && fake.enforceWindow && (!last || fake.now() - last.at > 7 * 86_400_000)) return json(200, fixtureJson('error.window_expired.json'));
-      const free = replyTo && last && fake.now() - last.at < 48 * 3_600_000 && last.replies < 8;
+      const free = (replyTo || fake.freeWindow) && last && fake.now() - last.at < 48 * 3_600_000 && (fake.freeWindow || last.replies < 8);
       if (free) last.replies++;
       else proactive++;
       request.quotaType = free ? 'reply' : 'sub_quota';
@@ -178,6 +185,10 @@ export async function startFakeZalo(): Promise<FakeZalo> {
       if (fake.znsRefused.has(phone)) return json(200, { error: -108, message: 'Phone number is invalid' });
       fake.zns.push({ phone, templateId, data });
       return json(200, { error: 0, message: 'Success', data: { msg_id: `zns${fake.zns.length}`, sent_time: String(fake.now()), quota: { dailyQuota: '500', remainingQuota: String(500 - fake.zns.length) } } });
+    }
+    if (request.path === '/v3.0/oa/quota/message') {
+      const last = latest.get(String(request.body?.user_id));
+      return json(200, { error: 0, message: 'Success', data: { quota_type: 'sub_quota', ...(last ? { last_interaction: String(last.at) } : {}) } });
     }
     if (request.path === '/v2.0/oa/getoa') return json(200, { error: 0, message: 'Success', data: { oa_id: '2491302944280861639', name: 'Ban Thi đua - Khen thưởng' } });
     if (request.path === '/v2.0/oa/upload/file') return json(200, fixtureJson('upload_file.response.constructed.json'));

@@ -20,6 +20,12 @@ async function linked(h: ZaloHarness): Promise<void> {
   await h.say(LIAISON, '/huy');
 }
 
+/** Linked, then silent for three days: outside the 48-hour free window, a message to them is proactive. */
+async function linkedLongAgo(h: ZaloHarness): Promise<void> {
+  await linked(h);
+  h.clock.advance(3 * DAY);
+}
+
 const ledger = (h: ZaloHarness) => h.rows<{ kind: string; quota_type: string | null }>('SELECT kind, quota_type FROM zalo_quota_ledger ORDER BY id');
 
 describe('answers as free replies', () => {
@@ -73,7 +79,7 @@ describe('the monthly budget of proactive messages', () => {
 
   it('counts proactive sends and refuses the one beyond the budget, reported, while free replies still go', async () => {
     const h = await zaloHarness();
-    await linked(h);
+    await linkedLongAgo(h);
     saveBudget(h.db, { monthly: 3, over: 'report' }, h.clock.now());
     const results = [];
     for (let i = 0; i < 5; i++) results.push(await h.channel.sender.send(LIAISON, notice));
@@ -87,7 +93,7 @@ describe('the monthly budget of proactive messages', () => {
 
   it('"wait": the message waits in the outbox for the first of next month, with no attempt spent', async () => {
     const h = await zaloHarness();
-    await linked(h);
+    await linkedLongAgo(h);
     saveBudget(h.db, { monthly: 0, over: 'wait' }, h.clock.now());
     await h.outbox.stop();
     queueNotice(h);
@@ -101,7 +107,7 @@ describe('the monthly budget of proactive messages', () => {
 
   it('"fallback": the message goes by the person\'s Telegram, and the Zalo account is not marked unreachable', async () => {
     const h = await zaloHarness();
-    await linked(h);
+    await linkedLongAgo(h);
     saveBudget(h.db, { monthly: 0, over: 'fallback' }, h.clock.now());
     await h.outbox.stop();
     const personId = queueNotice(h);
@@ -113,5 +119,67 @@ describe('the monthly budget of proactive messages', () => {
     expect(h.rows("SELECT channel, status FROM outbox WHERE dedupe_key = 'n1'")).toEqual([{ channel: 'telegram', status: 'sent' }]);
     expect(h.rows("SELECT unreachable_at FROM identities WHERE channel = 'zalo'")).toEqual([{ unreachable_at: null }]);
     expect(h.fake.proactiveCount()).toBe(0);
+  });
+
+  it('a follow-up to someone who wrote within the free window goes though the budget is spent, and is not counted', async () => {
+    const h = await zaloHarness();
+    h.fake.freeWindow = true;
+    await linked(h);
+    saveBudget(h.db, { monthly: 0, over: 'wait' }, h.clock.now());
+    h.clock.advance(20 * 3_600_000);
+    expect(await h.channel.sender.send(LIAISON, notice)).toEqual({ ok: true });
+    expect(h.fake.allowances(LIAISON).at(-1)).toEqual({ userId: LIAISON, replyTo: undefined, quotaType: 'reply' });
+    expect(h.fake.proactiveCount()).toBe(0);
+    expect(quotaSummary(h.db, h.clock.now())).toMatchObject({ proactive: 0, held: 0 });
+    // The window is configuration: at 12 hours, the same follow-up 20 hours on is proactive and waits.
+    const strict = await zaloHarness({ ZALO_FREE_WINDOW_HOURS: '12' });
+    await linked(strict);
+    saveBudget(strict.db, { monthly: 0, over: 'wait' }, strict.clock.now());
+    strict.clock.advance(20 * 3_600_000);
+    expect(await strict.channel.sender.send(LIAISON, notice)).toMatchObject({ ok: false, kind: 'deferred', error: BUDGET_SPENT });
+  });
+
+  it('believes Zalo: what its answer says a follow-up used is what is counted', async () => {
+    const h = await zaloHarness();
+    await linked(h);
+    h.clock.advance(3_600_000);
+    const before = ledger(h).length;
+    // Zalo (under its newer rules) takes the follow-up as free…
+    h.fake.nextApi.push({ path: '/v3.0/oa/message/cs', body: { error: 0, message: 'Success', data: { message_id: 'f1', quota: { quota_type: 'reply', remain: '7', total: '8' } } } });
+    await h.channel.sender.send(LIAISON, notice);
+    // …or as one of the month's: either way its word is recorded.
+    h.fake.nextApi.push({ path: '/v3.0/oa/message/cs', body: { error: 0, message: 'Success', data: { message_id: 'f2', quota: { quota_type: 'sub_quota', remain: '990', total: '1000' } } } });
+    await h.channel.sender.send(LIAISON, notice);
+    // Saying nothing, a follow-up within the window is taken as free.
+    h.fake.nextApi.push({ path: '/v3.0/oa/message/cs', body: { error: 0, message: 'Success', data: { message_id: 'f3' } } });
+    await h.channel.sender.send(LIAISON, notice);
+    expect(ledger(h).slice(before)).toEqual([
+      { kind: 'reply', quota_type: 'reply' },
+      { kind: 'proactive', quota_type: 'sub_quota' },
+      { kind: 'reply', quota_type: null },
+    ]);
+    expect(quotaSummary(h.db, h.clock.now())).toMatchObject({ proactive: 1, zaloRemain: 990 });
+  });
+
+  it('in doubt, asks Zalo before holding a message back: a person who interacted lately (a tap the bot did not see) gets it', async () => {
+    const h = await zaloHarness();
+    await linkedLongAgo(h);
+    saveBudget(h.db, { monthly: 0, over: 'report' }, h.clock.now());
+    h.fake.inbound(LIAISON, 'unseen-tap', h.clock.now() - 3_600_000);
+    expect(await h.channel.sender.send(LIAISON, notice)).toEqual({ ok: true });
+    expect(h.fake.requests.filter((r) => r.path === '/v3.0/oa/quota/message').map((r) => r.body)).toEqual([{ user_id: LIAISON }]);
+    // Zalo says the person has been silent as long as the bot thinks: held back.
+    h.clock.advance(3 * DAY);
+    expect(await h.channel.sender.send(LIAISON, notice)).toMatchObject({ ok: false, kind: 'permanent', error: BUDGET_SPENT });
+  });
+
+  it('the monthly budget until an admin sets one is configuration (ZALO_MONTHLY_BUDGET)', async () => {
+    const h = await zaloHarness({ ZALO_MONTHLY_BUDGET: '2' });
+    await linkedLongAgo(h);
+    saveBudget(h.db, { over: 'report' }, h.clock.now());
+    const results = [];
+    for (let i = 0; i < 3; i++) results.push((await h.channel.sender.send(LIAISON, notice)).ok);
+    expect(results).toEqual([true, true, false]);
+    expect(quotaSummary(h.db, h.clock.now()).budget).toEqual({ monthly: 2, over: 'report' });
   });
 });
