@@ -118,7 +118,8 @@ async function runMessengers(): Promise<void> {
   const kick = () => outbound.kick();
   const routes: Route[] = [];
   const stoppers: (() => Promise<void>)[] = [];
-  // Exports and forms asked for in chat run one after another, outside the messages' transactions;
+  // Exports and forms asked for in chat run one after another, outside the messages' transactions,
+  // from the jobs table (those a stop or a crash left are resumed once the messengers are up);
   // each messenger that takes files adds its fetcher as it starts.
   const fetchers: Partial<Record<'telegram' | 'zalo', FileFetcher>> = {};
   const jobs = new JobRunner(
@@ -178,7 +179,8 @@ async function runMessengers(): Promise<void> {
   });
   if (server) stoppers.push(server.close);
   // Once no new message can ask for one, the export or form in hand is finished.
-  stoppers.push(() => jobs.idle());
+  stoppers.push(() => jobs.stop());
+  jobs.start();
   kick();
   const pruner = setInterval(() => {
     try {

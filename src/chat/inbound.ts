@@ -84,9 +84,12 @@ function queueReplies(db: DbOrTx, event: InboundEvent, update: string, result: H
   return rows;
 }
 
-/** The core's work on one update, and its replies queued, in the caller's transaction. */
+const QUEUE_JOB = 'INSERT INTO jobs (channel, job, created_at) VALUES (?, ?, ?)';
+
+/** The core's work on one update, its replies and the work it asked for (jobs, run after it: src/jobs/) queued, in the caller's transaction. */
 export function handleAndQueue(db: DbOrTx, core: ChatCore, key: string, event: InboundEvent, now: number, answering: Answering = {}): Extract<Processed, { kind: 'handled' }> {
   const result = core.handle(event);
+  for (const job of result.jobs) statement(db, QUEUE_JOB).run(event.channel, JSON.stringify(job), now);
   const planned = answering.plan ? answering.plan(result, key) : result.replies;
   // Each answer names the message it answers: Zalo then counts it as a free reply.
   const replyTo = event.messageId ? { id: event.messageId, at: now } : undefined;
