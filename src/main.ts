@@ -7,6 +7,7 @@ import type { Job } from './chat/engine.ts';
 import { exportDir } from './jobs/export-job.ts';
 import { formsDir, type FileFetcher } from './jobs/form-job.ts';
 import { JobRunner } from './jobs/runner.ts';
+import { pruneJobs } from './jobs/store.ts';
 import { pruneInbound } from './chat/inbound.ts';
 import { startTelegram, TelegramConflictError } from './channels/telegram/run.ts';
 import { createZaloChannel } from './channels/zalo/adapter.ts';
@@ -185,8 +186,9 @@ async function runMessengers(): Promise<void> {
   const pruner = setInterval(() => {
     try {
       pruneInbound(db, Date.now() - INBOUND_KEEP_MS);
+      pruneJobs(db, Date.now() - INBOUND_KEEP_MS);
     } catch (error) {
-      log.warn('inbound queue not pruned; tried again in an hour', { error: String(error) });
+      log.warn('inbound queue or jobs not pruned; tried again in an hour', { error: String(error) });
     }
   }, 3_600_000);
   pruner.unref();

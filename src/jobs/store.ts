@@ -3,7 +3,7 @@
  * are written with the message's transaction (chat/inbound.ts); here they are read, taken up,
  * given the file a form came with, and closed.
  */
-import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNotNull, isNull, lt, sql } from 'drizzle-orm';
 import type { Job } from '../chat/engine.ts';
 import type { Db, DbOrTx } from '../db/connection.ts';
 import { jobs } from '../db/schema.ts';
@@ -55,4 +55,9 @@ export function releaseJob(db: Db, id: number): void {
   } catch {
     // Still busy: the attempt counts, which only brings giving up one attempt nearer.
   }
+}
+
+/** Forgets jobs done before `olderThan`; those given up stay (like failed updates) for an operator to see. */
+export function pruneJobs(db: Db, olderThan: number): number {
+  return db.delete(jobs).where(and(isNotNull(jobs.doneAt), isNull(jobs.error), lt(jobs.doneAt, olderThan))).run().changes;
 }
