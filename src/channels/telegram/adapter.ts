@@ -20,7 +20,7 @@ import { identities, people, settings } from '../../db/schema.ts';
 import type { Clock } from '../../domain/clock.ts';
 import { DEFAULT_LOCALE, isLocale, t, type Locale } from '../../i18n/index.ts';
 import type { Logger } from '../../util/log.ts';
-import { render, splitCaption } from './render.ts';
+import { keyboard, render, splitCaption } from './render.ts';
 import { readUpdate, telegramUpdate, type ReadUpdate } from './update.ts';
 import type { CommandMenus } from './commands.ts';
 
@@ -283,7 +283,9 @@ export class TelegramChannel implements ChannelSender {
       if (message.file) {
         // A caption over Telegram's limit: the file with its first part, the rest as messages after it.
         const { caption, rest } = splitCaption(message.text);
-        await api.sendDocument(chatId, new InputFile(message.file.path, message.file.name), caption ? { caption } : {});
+        // The buttons go on the last message: the file's own when its caption holds the whole text.
+        const markup = rest === '' ? keyboard(message) : undefined;
+        await api.sendDocument(chatId, new InputFile(message.file.path, message.file.name), { ...(caption ? { caption } : {}), ...(markup ? { reply_markup: markup } : {}) });
         if (rest === '') return;
         for (const part of render({ ...message, text: rest })) await api.sendMessage(chatId, part.text, part.reply_markup ? { reply_markup: part.reply_markup } : {});
         return;
