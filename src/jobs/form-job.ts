@@ -8,7 +8,8 @@
  * their messages, so the summary and "save?" are asked in order, written to the outbox, and the
  * job is closed in that transaction.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { eq } from 'drizzle-orm';
 import type { OutgoingRow } from '../chat/channel.ts';
@@ -84,7 +85,7 @@ export interface FormInRow {
 
 /** The file's bytes: from where it was kept, else fetched from the messenger and kept (the job told where) before it is read. */
 async function fileOf(deps: FormJobDeps, row: FormInRow, channel: Channel, identityId: number, fileName: string): Promise<{ bytes: Buffer; storedPath: string; kept: boolean }> {
-  if (row.storedPath !== null) return { bytes: readFileSync(row.storedPath), storedPath: row.storedPath, kept: true };
+  if (row.storedPath !== null) return { bytes: await readFile(row.storedPath), storedPath: row.storedPath, kept: true };
   const fetch = deps.fetchers[channel];
   if (!fetch) throw new Error(`no file fetcher for ${channel}`);
   const bytes = await fetch(row.job.file, MAX_FORM_FILE_BYTES);
