@@ -219,6 +219,10 @@ cli-inbound-unreadable = (content unreadable)
 cli-inbound-choice = pressed button { $choice }
 cli-inbound-file = (a file)
 cli-inbound-retried = Handled again: { $handled }; still failing: { $failed }; waiting because an earlier message of the same person still fails: { $waiting }.
+cli-inbound-jobs = Done { $count } pending { $count ->
+    [one] job
+   *[other] jobs
+} (exports, documents, forms sent in).
 cli-inbound-replies-now = The replies are queued; the running bot sends them now.
 cli-inbound-replies-at-start = The replies are queued; the bot sends them when it starts (npm start).
 cli-help-doctor = Check the configuration and the bot's state, and say what to fix

@@ -212,6 +212,7 @@ cli-inbound-unreadable = (không đọc được nội dung)
 cli-inbound-choice = chọn nút { $choice }
 cli-inbound-file = (tệp đính kèm)
 cli-inbound-retried = Đã xử lý lại { $handled } tin; { $failed } tin vẫn lỗi; { $waiting } tin chờ vì tin trước đó của cùng người còn lỗi.
+cli-inbound-jobs = Đã làm { $count } việc còn dở (xuất tệp, tài liệu, đọc biểu mẫu gửi đến).
 cli-inbound-replies-now = Câu trả lời đã được xếp vào hàng gửi; bot đang chạy sẽ gửi ngay.
 cli-inbound-replies-at-start = Câu trả lời đã được xếp vào hàng gửi; bot sẽ gửi khi khởi động (npm start).
 cli-help-doctor = Kiểm tra cấu hình và tình trạng của bot, nói rõ cần sửa gì

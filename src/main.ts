@@ -7,6 +7,7 @@ import type { Job } from './chat/engine.ts';
 import { exportDir } from './jobs/export-job.ts';
 import { formsDir, type FileFetcher } from './jobs/form-job.ts';
 import { JobRunner } from './jobs/runner.ts';
+import { pruneJobs } from './jobs/store.ts';
 import { pruneInbound } from './chat/inbound.ts';
 import { startTelegram, TelegramConflictError } from './channels/telegram/run.ts';
 import { createZaloChannel } from './channels/zalo/adapter.ts';
@@ -125,7 +126,8 @@ async function runMessengers(): Promise<void> {
   const kick = () => outbound.kick();
   const routes: Route[] = [];
   const stoppers: (() => Promise<void>)[] = [];
-  // Exports and forms asked for in chat run one after another, outside the messages' transactions;
+  // Exports and forms asked for in chat run one after another, outside the messages' transactions,
+  // from the jobs table (those a stop or a crash left are resumed once the messengers are up);
   // each messenger that takes files adds its fetcher as it starts.
   const fetchers: Partial<Record<'telegram' | 'zalo', FileFetcher>> = {};
   const jobs = new JobRunner(
@@ -185,13 +187,15 @@ async function runMessengers(): Promise<void> {
   });
   if (server) stoppers.push(server.close);
   // Once no new message can ask for one, the export or form in hand is finished.
-  stoppers.push(() => jobs.idle());
+  stoppers.push(() => jobs.stop());
+  jobs.start();
   kick();
   const pruner = setInterval(() => {
     try {
       pruneInbound(db, Date.now() - INBOUND_KEEP_MS);
+      pruneJobs(db, Date.now() - INBOUND_KEEP_MS);
     } catch (error) {
-      log.warn('inbound queue not pruned; tried again in an hour', { error: String(error) });
+      log.warn('inbound queue or jobs not pruned; tried again in an hour', { error: String(error) });
     }
   }, 3_600_000);
   pruner.unref();

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { and, asc, eq, isNotNull, isNull, lt, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../db/connection.ts';
 import { inTransaction, prepared } from '../db/prepared.ts';
@@ -83,9 +84,12 @@ function queueReplies(db: DbOrTx, event: InboundEvent, update: string, result: H
   return rows;
 }
 
-/** The core's work on one update, and its replies queued, in the caller's transaction. */
+const QUEUE_JOB = 'INSERT INTO jobs (channel, job, created_at) VALUES (?, ?, ?)';
+
+/** The core's work on one update, its replies and the work it asked for (jobs, run after it: src/jobs/) queued, in the caller's transaction. */
 export function handleAndQueue(db: DbOrTx, core: ChatCore, key: string, event: InboundEvent, now: number, answering: Answering = {}): Extract<Processed, { kind: 'handled' }> {
   const result = core.handle(event);
+  for (const job of result.jobs) statement(db, QUEUE_JOB).run(event.channel, JSON.stringify(job), now);
   const planned = answering.plan ? answering.plan(result, key) : result.replies;
   // Each answer names the message it answers: Zalo then counts it as a free reply.
   const replyTo = event.messageId ? { id: event.messageId, at: now } : undefined;
@@ -103,6 +107,20 @@ export function enqueueInbound(db: Db, key: string, event: InboundEvent, now: nu
       .prepare(),
   );
   return insert.run({ channel: event.channel, key, event, now }).changes > 0;
+}
+
+/**
+ * Stores an update the messenger numbers (Telegram's update_id), as enqueueInbound. Numbers are
+ * reused after a renumbering (see ORDER_RESETS_AFTER_MS): a number held by an update received that
+ * long before is another update, kept under its number and a digest of its content (the same for
+ * a delivery again of it). Returns the key it is kept under, or undefined when it came before.
+ */
+export function enqueueNumbered(db: Db, key: string, event: InboundEvent, now: number): string | undefined {
+  if (enqueueInbound(db, key, event, now)) return key;
+  const held = statement(db, 'SELECT received_at AS receivedAt FROM inbound_queue WHERE channel = ? AND key = ?').get(event.channel, key) as { receivedAt: number } | undefined;
+  if (!held || now - held.receivedAt < ORDER_RESETS_AFTER_MS) return undefined;
+  const renumbered = `${key}#${createHash('sha256').update(JSON.stringify(event)).digest('hex').slice(0, 16)}`;
+  return enqueueInbound(db, renumbered, event, now) ? renumbered : undefined;
 }
 
 const nextPending = (db: DbOrTx) =>
@@ -155,6 +173,9 @@ const ORDER_RESETS_AFTER_MS = 7 * 24 * 60 * 60 * 1000;
 const ADVANCE_MARK = `INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?)
   ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at
   WHERE CAST(settings.value AS INTEGER) < CAST(excluded.value AS INTEGER) OR excluded.updated_at - settings.updated_at >= ?`;
+/** Sets the mark whatever it was: the messenger restarted its numbering. */
+const RESTART_MARK = `INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?)
+  ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`;
 const RECORD_FAILED = `INSERT INTO inbound_queue (channel, key, event, received_at, processed_at, error) VALUES (?, ?, ?, ?, ?, ?)
   ON CONFLICT DO NOTHING`;
 
@@ -174,9 +195,22 @@ export interface InOrder {
  * per update; one that fails because of a fault of ours is undone alone (a savepoint), kept in the
  * inbound queue with its error, and the others stand, so nothing is lost. A database that cannot be
  * written for now throws InboundWaiting: nothing of the batch was saved, and it is to be tried again.
+ * `restartMark`: the messenger restarted its numbering below the mark (Telegram after a quiet
+ * week, as its long polling saw): the mark starts again just below the first update.
  */
-export function receiveInOrder(db: Db, core: ChatCore, updates: readonly InOrder[], clock: Clock, log: Logger): (Processed | 'duplicate')[] {
+export function receiveInOrder(
+  db: Db,
+  core: ChatCore,
+  updates: readonly InOrder[],
+  clock: Clock,
+  log: Logger,
+  { restartMark = false }: { restartMark?: boolean } = {},
+): (Processed | 'duplicate')[] {
   const now = clock.now();
+  const first = updates[0];
+  const restart = () => {
+    if (restartMark && first) statement(db, RESTART_MARK).run(`inbound.${first.event.channel}.handled`, String(first.sequence - 1), now);
+  };
   const advance = (event: InboundEvent, key: string) => statement(db, ADVANCE_MARK).run(`inbound.${event.channel}.handled`, key, now, ORDER_RESETS_AFTER_MS).changes > 0;
   const one = ({ sequence, event, answering }: InOrder): Processed | 'duplicate' => {
     const key = String(sequence);
@@ -192,7 +226,14 @@ export function receiveInOrder(db: Db, core: ChatCore, updates: readonly InOrder
     }
   };
   try {
-    return inTransaction(db, () => updates.map(one), { immediate: true });
+    return inTransaction(
+      db,
+      () => {
+        restart();
+        return updates.map(one);
+      },
+      { immediate: true },
+    );
   } catch (error) {
     // Nothing was saved and the mark did not move: the caller tries the same updates again.
     const fault = storageFault(error);

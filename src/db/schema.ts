@@ -584,6 +584,31 @@ export const broadcasts = sqliteTable('broadcasts', {
 export const FORM_KINDS = ['targets', 'results'] as const;
 
 /**
+ * Work a message asked for (src/chat/engine.ts, Job: an export, a document, a form out or in),
+ * written in the transaction that handled the message and done after it, so a restart resumes
+ * what was in hand. A form sent in keeps the path of its file once fetched: a job resumed or
+ * retried reads it from disk and never needs the messenger again.
+ */
+export const jobs = sqliteTable(
+  'jobs',
+  {
+    // AUTOINCREMENT: a job's id names what it queues in the outbox, so an id is never used twice.
+    id: integer().primaryKey({ autoIncrement: true }),
+    channel: text({ enum: CHANNELS }).notNull(),
+    /** The Job, as the flow asked for it. */
+    job: text({ mode: 'json' }).notNull(),
+    createdAt: integer().notNull(),
+    /** Times a runner took it up: one that keeps stopping the process is given up. */
+    attempts: integer().notNull().default(0),
+    storedPath: text(),
+    doneAt: integer(),
+    /** Why it was given up (it was done otherwise). */
+    error: text(),
+  },
+  (t) => [index('jobs_pending').on(t.channel, t.id).where(sql`${t.doneAt} IS NULL`)],
+);
+
+/**
  * A filled form sent back in the chat (or given to the CLI): the file as received, kept beside the
  * database, and what reading it found (a plan of changes, or the problems by row). Nothing of it
  * is applied until the person confirms; `appliedAt` records when they did.

@@ -2,12 +2,14 @@
  * Forms in and out of the chat, after the message that asked (writing a workbook and fetching a
  * file take longer than a message's transaction may). Out: the unit's form is written beside the
  * database and queued to the person as a file. In: the file the person sent is fetched from their
- * messenger (at once: Zalo's file links do not last), kept beside the database, read, and what was
- * found is stored; then the person's conversation is handed an `upload` event through the same
- * path as their messages, so the summary and "save?" are asked in order, written to the outbox.
+ * messenger (at once: Zalo's file links do not last), kept beside the database (its job told
+ * where, so a restart or `thidua inbound --retry` reads it from there), read, and what was found is
+ * stored; then the person's conversation is handed an `upload` event through the same path as
+ * their messages, so the summary and "save?" are asked in order, written to the outbox, and the
+ * job is closed in that transaction.
  */
-import { randomUUID } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { eq } from 'drizzle-orm';
 import type { OutgoingRow } from '../chat/channel.ts';
@@ -19,7 +21,9 @@ import type { Db } from '../db/connection.ts';
 import { inTransaction } from '../db/prepared.ts';
 import { storageFault } from '../db/faults.ts';
 import { backoffMs } from '../util/backoff.ts';
-import { formUploads, identities, outbox } from '../db/schema.ts';
+import { formUploads, identities } from '../db/schema.ts';
+import { deliverJob } from './export-job.ts';
+import { finishJob, keepJobFile } from './store.ts';
 import type { Channel } from '../domain/invites.ts';
 import type { Clock } from '../domain/clock.ts';
 import { MAX_FORM_FILE_BYTES } from '../forms/file-check.ts';
@@ -46,57 +50,86 @@ export interface FormJobDeps {
   dir: string;
   /** The fetcher of each channel that can receive files. */
   fetchers: Partial<Record<Channel, FileFetcher>>;
+  /** True once the runner is asked to stop: a form whose file is kept is read on the next start, not now. */
+  stopping?: () => boolean;
 }
 
+/** A form sent in whose file is kept, left to be read on the next start (the runner is stopping). */
+export class LeftForNextStart extends Error {}
+
 /** Writes the form and queues it to the person as a file. */
-export async function runFormOut(deps: FormJobDeps, job: Extract<Job, { kind: 'form-out' }>): Promise<void> {
+export async function runFormOut(deps: FormJobDeps, jobId: number, job: Extract<Job, { kind: 'form-out' }>): Promise<void> {
   const { db, clock, log } = deps;
-  const identity = db.select().from(identities).where(eq(identities.id, job.identityId)).get();
-  if (!identity) return;
   const stamp = clock.now();
-  // Each form asked for is sent, even two asked for in the same millisecond.
-  const key = `form:${job.identityId}:${stamp}:${randomUUID()}`;
-  const queue = (suffix: string, payload: object) =>
-    db
-      .insert(outbox)
-      .values({ dedupeKey: `${key}:${suffix}`, personId: job.personId, identityId: identity.id, channel: identity.channel, payload, notBefore: stamp })
-      .onConflictDoNothing()
-      .run();
+  let payload: object;
   try {
     const { bytes, fileName } = await buildForm(db, job.form, job.registrationId, job.periodId, job.locale);
-    const path = join(deps.dir, 'out', `${stamp}-${fileName}`);
+    const path = join(deps.dir, 'out', `${stamp}-${jobId}-${fileName}`);
     mkdirSync(dirname(path), { recursive: true });
     writeFileSync(path, bytes);
-    queue('file', { text: t(job.locale, `form-sent-${job.form}`), file: { path, name: fileName } });
+    payload = { text: t(job.locale, `form-sent-${job.form}`), file: { path, name: fileName } };
   } catch (error) {
     log.error('form not written', { error: String(error) });
-    queue('error', { text: t(job.locale, 'form-write-failed') });
+    payload = { text: t(job.locale, 'form-write-failed') };
   }
+  deliverJob(db, jobId, job, [payload], clock.now());
 }
 
 const safeName = (name: string) => name.replace(/[^\p{L}\p{N}._-]+/gu, '-').slice(-100) || 'form';
 
+/** A form sent in, as its job row: the file is kept once fetched (`storedPath`), and read from there when the job is resumed. */
+export interface FormInRow {
+  id: number;
+  job: Extract<Job, { kind: 'form-in' }>;
+  createdAt: number;
+  storedPath: string | null;
+}
+
+/** The file's bytes: from where it was kept, else fetched from the messenger and kept (the job told where) before it is read. */
+async function fileOf(deps: FormJobDeps, row: FormInRow, channel: Channel, identityId: number, fileName: string): Promise<{ bytes: Buffer; storedPath: string; kept: boolean }> {
+  if (row.storedPath !== null) return { bytes: await readFile(row.storedPath), storedPath: row.storedPath, kept: true };
+  const fetch = deps.fetchers[channel];
+  if (!fetch) throw new Error(`no file fetcher for ${channel}`);
+  const bytes = await fetch(row.job.file, MAX_FORM_FILE_BYTES);
+  const storedPath = join(deps.dir, 'in', `${row.createdAt}-${identityId}-${row.id}-${safeName(fileName)}`);
+  mkdirSync(dirname(storedPath), { recursive: true });
+  writeFileSync(storedPath, bytes);
+  try {
+    keepJobFile(deps.db, row.id, storedPath);
+    return { bytes, storedPath, kept: true };
+  } catch (error) {
+    // The file is read now all the same; only a restart before the reading is stored would fetch it again.
+    if (!storageFault(error)) throw error;
+    deps.log.warn('form file kept, its job not told', { file: storedPath, error: String(error) });
+    return { bytes, storedPath, kept: false };
+  }
+}
+
 /**
- * Fetches, keeps and reads the file; stores the reading and has the conversation take it. The
- * replies written (the next question) are returned for the channel to send.
+ * Fetches (or finds kept), keeps and reads the file; stores the reading, has the conversation take
+ * it and closes the job, in one transaction. The replies written (the next question) are returned
+ * for the channel to send.
  */
-export async function runFormIn(deps: FormJobDeps, job: Extract<Job, { kind: 'form-in' }>): Promise<OutgoingRow[]> {
-  const { db, core, clock, log } = deps;
+export async function runFormIn(deps: FormJobDeps, row: FormInRow): Promise<OutgoingRow[]> {
+  const { db, clock, log } = deps;
+  const { job } = row;
   const identity = db.select().from(identities).where(eq(identities.id, job.identityId)).get();
-  if (!identity) return [];
+  if (!identity) {
+    finishJob(db, row.id, clock.now());
+    return [];
+  }
   const fileName = job.file.name ?? 'form.xlsx';
-  const receivedAt = clock.now();
-  let storedPath: string | null = null;
+  const receivedAt = row.createdAt;
+  let storedPath: string | null = row.storedPath;
   let reading: FormReading;
   let bytes: Buffer | undefined;
   try {
-    const fetch = deps.fetchers[identity.channel];
-    if (!fetch) throw new Error(`no file fetcher for ${identity.channel}`);
-    bytes = await fetch(job.file, MAX_FORM_FILE_BYTES);
-    storedPath = join(deps.dir, 'in', `${receivedAt}-${identity.id}-${safeName(fileName)}`);
-    mkdirSync(dirname(storedPath), { recursive: true });
-    writeFileSync(storedPath, bytes);
+    const file = await fileOf(deps, row, identity.channel, identity.id, fileName);
+    // Stopping: reading can take seconds, and the kept file is read on the next start without the messenger.
+    if (file.kept && deps.stopping?.()) throw new LeftForNextStart();
+    ({ bytes, storedPath } = file);
   } catch (error) {
+    if (error instanceof LeftForNextStart) throw error;
     if (!(error instanceof FileTooLarge)) log.warn('form not fetched', { channel: identity.channel, error: String(error) });
     const problem = error instanceof FileTooLarge ? 'form-file-too-big' : error instanceof FileSourceRefused ? 'form-file-source-refused' : 'form-file-not-fetched';
     reading = { ok: false, problems: [fileProblem(problem)] };
@@ -110,16 +143,42 @@ export async function runFormIn(deps: FormJobDeps, job: Extract<Job, { kind: 'fo
       reading = { ok: false, problems: [fileProblem('form-read-failed')] };
     }
   }
+  return recordReading(deps, row, identity, fileName, storedPath, reading!);
+}
+
+/** A form sent in that kept stopping the process while it was read: the person is told it could not be read, as for a fault of ours. */
+export function giveUpFormIn(deps: FormJobDeps, row: FormInRow): Promise<OutgoingRow[]> {
+  const identity = deps.db.select().from(identities).where(eq(identities.id, row.job.identityId)).get();
+  if (!identity) {
+    finishJob(deps.db, row.id, deps.clock.now(), 'given up');
+    return Promise.resolve([]);
+  }
+  return recordReading(deps, row, identity, row.job.file.name ?? 'form.xlsx', row.storedPath, { ok: false, problems: [fileProblem('form-read-failed')] }, 'given up');
+}
+
+async function recordReading(
+  deps: FormJobDeps,
+  row: FormInRow,
+  identity: { id: number; channel: Channel; externalId: string },
+  fileName: string,
+  storedPath: string | null,
+  reading: FormReading,
+  error?: string,
+): Promise<OutgoingRow[]> {
+  const { db, core, clock } = deps;
+  const { job } = row;
   const record = () =>
     inTransaction(
       db,
       () => {
         const upload = db
           .insert(formUploads)
-          .values({ identityId: identity.id, form: job.form, registrationId: job.registrationId, periodId: job.periodId, fileName, storedPath, receivedAt, reading })
+          .values({ identityId: identity.id, form: job.form, registrationId: job.registrationId, periodId: job.periodId, fileName, storedPath, receivedAt: row.createdAt, reading })
           .returning({ id: formUploads.id })
           .get();
-        return handleAndQueue(db, core, `upload-${upload.id}`, { channel: identity.channel, externalId: identity.externalId, upload: upload.id }, clock.now());
+        const handled = handleAndQueue(db, core, `upload-${upload.id}`, { channel: identity.channel, externalId: identity.externalId, upload: upload.id }, clock.now());
+        finishJob(db, row.id, clock.now(), error);
+        return handled;
       },
       { immediate: true },
     );

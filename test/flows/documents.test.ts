@@ -33,13 +33,15 @@ function pressFor(h: ChatHarness, who: string, label: string) {
   return h.core.handle({ channel: 'telegram', externalId: who, choice: encodeChoice(question.seq ?? 0, choice!.id) });
 }
 
-/** Runs the job and returns the outbox message it queued, with the document read back. */
+/** Runs the job (as job row `jobIds`, counted) and returns the outbox message it queued, with the document read back. */
+let jobIds = 0;
 async function deliver(h: ChatHarness, job: Job) {
   const dir = mkdtempSync(join(tmpdir(), 'thidua-docs-chat-'));
   dirs.push(dir);
   if (job.kind !== 'document') throw new Error(`a document job was expected, not ${job.kind}`);
-  await runExportJob(h.db, job, dir, h.clock, silentLogger);
-  const rows = h.rows<{ payload: string; channel: string; status: string }>('SELECT payload, channel, status FROM outbox WHERE dedupe_key LIKE ?', 'document:%');
+  const jobId = ++jobIds;
+  await runExportJob(h.db, jobId, job, dir, h.clock, silentLogger);
+  const rows = h.rows<{ payload: string; channel: string; status: string }>('SELECT payload, channel, status FROM outbox WHERE dedupe_key LIKE ?', `job:${jobId}:%`);
   expect(rows).toHaveLength(1);
   const payload = JSON.parse(rows[0]!.payload) as { text: string; file: { path: string; name: string } };
   expect(existsSync(payload.file.path)).toBe(true);

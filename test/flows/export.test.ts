@@ -25,7 +25,7 @@ describe('/xuat in chat', () => {
 
     const dir = mkdtempSync(join(tmpdir(), 'thidua-exports-'));
     dirs.push(dir);
-    await runExportJob(h.db, result.jobs[0] as never, dir, h.clock, silentLogger);
+    await runExportJob(h.db, 1, result.jobs[0] as never, dir, h.clock, silentLogger);
     const [row] = h.rows<{ payload: string; status: string; channel: string }>('SELECT payload, status, channel FROM outbox');
     const payload = JSON.parse(row!.payload) as { text: string; file: { path: string; name: string } };
     expect(row).toMatchObject({ status: 'pending', channel: 'telegram' });
@@ -43,7 +43,7 @@ describe('/xuat in chat', () => {
     expect(result.jobs).toEqual([expect.objectContaining({ format: 'csv' })]);
     const dir = mkdtempSync(join(tmpdir(), 'thidua-exports-'));
     dirs.push(dir);
-    await runExportJob(h.db, result.jobs[0] as never, dir, h.clock, silentLogger);
+    await runExportJob(h.db, 1, result.jobs[0] as never, dir, h.clock, silentLogger);
     const files = h.rows<{ payload: string }>('SELECT payload FROM outbox').map((r) => (JSON.parse(r.payload) as { file: { name: string } }).file.name);
     expect(files[0]).toMatch(/^thidua-ND-2020-CUM2-.*-tong-hop\.csv$/);
     h.link('52', 'SNV');

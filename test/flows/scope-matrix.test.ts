@@ -106,13 +106,14 @@ function world(): World {
 const personId = (h: ChatHarness, who: string) => h.rows<{ id: number }>("SELECT person_id AS id FROM identities WHERE channel = 'telegram' AND external_id = ?", who)[0]!.id;
 const identityId = (h: ChatHarness, who: string) => h.rows<{ id: number }>("SELECT id FROM identities WHERE channel = 'telegram' AND external_id = ?", who)[0]!.id;
 
+let jobIds = 0;
 /** Runs a job; returns what it queued in the outbox for the person: texts and files. */
 async function run(h: ChatHarness, job: Job): Promise<{ texts: string[]; files: string[] }> {
   if (job.kind !== 'export' && job.kind !== 'document') throw new Error(`an export or document job was expected, not ${job.kind}`);
   const dir = mkdtempSync(join(tmpdir(), 'thidua-scope-'));
   dirs.push(dir);
   h.db.$client.prepare('DELETE FROM outbox').run();
-  await runExportJob(h.db, job, dir, h.clock, silentLogger);
+  await runExportJob(h.db, ++jobIds, job, dir, h.clock, silentLogger);
   const payloads = h.rows<{ payload: string }>('SELECT payload FROM outbox ORDER BY id').map((r) => JSON.parse(r.payload) as { text: string; file?: { path: string } });
   const files = payloads.flatMap((p) => (p.file ? [p.file.path] : []));
   for (const f of files) expect(f.startsWith(dir) && existsSync(f)).toBe(true);

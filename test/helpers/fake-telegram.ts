@@ -46,6 +46,7 @@ export class FakeBotApi {
   private nextUpdateId = 1;
   private nextMessageId = 100;
   private failures: Failure[] = [];
+  private offsetRestarted = false;
   private waiting: (() => void)[] = [];
   private limits: RateLimits | undefined;
   private accepted: number[] = [];
@@ -122,6 +123,16 @@ export class FakeBotApi {
     this.updates.push({ ...update, update_id });
     for (const wake of this.waiting.splice(0)) wake();
     return update_id;
+  }
+
+  /**
+   * Telegram after a week without updates: the next update is numbered from `from` (lower than
+   * before), and the next getUpdates answers it whatever offset it was asked with (the server's
+   * confirmation point restarted with the numbering); later calls confirm by offset as usual.
+   */
+  restartUpdateIds(from: number): void {
+    this.nextUpdateId = from;
+    this.offsetRestarted = true;
   }
 
   /** The next `times` calls of `method` (optionally to one chat) fail as Telegram would. */
@@ -287,7 +298,12 @@ export class FakeBotApi {
   }
 
   private async getUpdates(offset: number, timeoutSeconds: number): Promise<Record<string, unknown>[]> {
-    this.updates = this.updates.filter((u) => (u.update_id as number) >= offset);
+    const answered = () => {
+      const updates = this.updates.filter((u) => this.offsetRestarted || (u.update_id as number) >= offset);
+      if (updates.length > 0) this.offsetRestarted = false;
+      return updates;
+    };
+    this.updates = this.updates.filter((u) => this.offsetRestarted || (u.update_id as number) >= offset);
     if (this.updates.length === 0 && timeoutSeconds > 0) {
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, timeoutSeconds * 1000);
@@ -297,7 +313,7 @@ export class FakeBotApi {
         });
       });
     }
-    return this.updates.filter((u) => (u.update_id as number) >= offset);
+    return answered();
   }
 }
 

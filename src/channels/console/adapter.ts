@@ -13,8 +13,7 @@ import { lastsUntilFixed, storageAlarm, storageFault } from '../../db/faults.ts'
 import { inTransaction } from '../../db/prepared.ts';
 import { backoffMs } from '../../util/backoff.ts';
 import { recordSent } from '../../delivery/outbox.ts';
-import type { Job } from '../../chat/engine.ts';
-import { runJob } from '../../jobs/runner.ts';
+import { runPendingJobs } from '../../jobs/runner.ts';
 import { FileTooLarge, type FileFetcher } from '../../jobs/form-job.ts';
 import type { OutgoingRow } from '../../chat/channel.ts';
 import type { InboundEvent, OutboundMessage } from '../../chat/types.ts';
@@ -90,7 +89,8 @@ export class ConsoleChat {
   }
 
   /** Work asked for by the last line (an export), run before its answer is printed. */
-  private readonly jobs: Job[] = [];
+  /** A line asked for work (an export, a form): the terminal's jobs are run after it. */
+  private jobsAsked = false;
 
   /**
    * Handles one typed line and returns the text to print (empty for an empty line). While the
@@ -112,7 +112,8 @@ export class ConsoleChat {
       }
     }
     storageAlarm.recovered(this.log);
-    if (this.jobs.length === 0) return answer;
+    if (!this.jobsAsked) return answer;
+    this.jobsAsked = false;
     const parts = [answer];
     const deps = {
       db: this.options.db,
@@ -124,11 +125,9 @@ export class ConsoleChat {
       fetchers: { console: readLocalFile },
     };
     // In the order asked; a form read prints the question that follows it.
-    while (this.jobs.length > 0) {
-      const job = this.jobs.shift()!;
-      const rows = await runJob(deps, job);
+    await runPendingJobs(deps, ['console'], (rows) => {
       if (rows.length > 0) parts.push(this.printRows(rows));
-    }
+    });
     return [...parts, ...this.deliver()].filter((part) => part !== '').join('\n\n');
   }
 
@@ -183,7 +182,7 @@ export class ConsoleChat {
       });
       recordSent(db, processed.replies.map((r) => r.id), now);
       replies = processed.result.replies;
-      this.jobs.push(...processed.result.jobs);
+      if (processed.result.jobs.length > 0) this.jobsAsked = true;
     } catch (error) {
       // The transaction was rolled back: nothing of this line was saved.
       return this.failure(error);

@@ -8,7 +8,7 @@ import type { ChannelSender, Outbound, SendResult } from '../../chat/channel.ts'
 import type { ChatCore } from '../../chat/core.ts';
 import type { Job } from '../../chat/engine.ts';
 import type { HandleResult } from '../../chat/core.ts';
-import { enqueueInbound, processNextInbound, receiveInOrder, type Processed, type ReplyPlan } from '../../chat/inbound.ts';
+import { enqueueNumbered, processNextInbound, receiveInOrder, type Processed, type ReplyPlan } from '../../chat/inbound.ts';
 import { noteNotStored, noteStored, noteWaiting } from '../../chat/storage-wait.ts';
 import type { InboundEvent } from '../../chat/types.ts';
 import { backoffMs } from '../../util/backoff.ts';
@@ -20,7 +20,7 @@ import { identities, people, settings } from '../../db/schema.ts';
 import type { Clock } from '../../domain/clock.ts';
 import { DEFAULT_LOCALE, isLocale, t, type Locale } from '../../i18n/index.ts';
 import type { Logger } from '../../util/log.ts';
-import { render } from './render.ts';
+import { keyboard, render, splitCaption } from './render.ts';
 import { readUpdate, telegramUpdate, type ReadUpdate } from './update.ts';
 import type { CommandMenus } from './commands.ts';
 
@@ -46,6 +46,9 @@ interface ReadEvent {
   key: string;
   read: Extract<ReadUpdate, { kind: 'event' }>;
 }
+
+/** Telegram's 400 to an edit that would change nothing. */
+const NOT_MODIFIED = /message is not modified/i;
 
 /** What a failed Bot API call means for the outbox. */
 export function sendResultOf(error: unknown): SendResult {
@@ -87,31 +90,37 @@ export class TelegramChannel implements ChannelSender {
    * waits for the network, and each person's answers go out in order. Telegram delivers an update
    * again if we stop before the end, and a repeat is recognised by its update_id. While the
    * database cannot take the batch (another process holds the lock, the disk is full), it is tried
-   * again after a backoff: no other update is taken meanwhile.
+   * again after a backoff: no other update is taken meanwhile. `renumbered`: Telegram restarted
+   * its numbering below the stored mark (see poller.ts), which then starts again from these updates.
    */
-  async receive(raws: readonly unknown[]): Promise<void> {
+  async receive(raws: readonly unknown[], { renumbered = false }: { renumbered?: boolean } = {}): Promise<void> {
     let events: ReadEvent[] = [];
+    let restartMark = renumbered;
+    const handleGathered = async () => {
+      if (events.length === 0) return;
+      await this.handleInOrder(events, restartMark);
+      restartMark = false;
+      events = [];
+    };
     for (const raw of raws) {
       const read = this.read(raw);
       if (typeof read === 'function') {
         // An answer that needs no conversation follows the replies to the updates before it.
-        await this.handleInOrder(events);
-        events = [];
+        await handleGathered();
         read();
       } else if (read) events.push(read);
     }
-    await this.handleInOrder(events);
+    await handleGathered();
   }
 
-  private async handleInOrder(events: readonly ReadEvent[]): Promise<void> {
-    if (events.length === 0) return;
+  private async handleInOrder(events: readonly ReadEvent[], restartMark: boolean): Promise<void> {
     const { db, core, clock, log } = this.options;
     const claimant = this.options.outbound?.claimant;
     const updates = events.map(({ key, read }) => ({ sequence: Number(key), event: read.event, answering: { plan: this.plan(read.callback), claimant } }));
     let processed: (Processed | 'duplicate')[];
     for (let attempt = 0; ; attempt++) {
       try {
-        processed = receiveInOrder(db, core, updates, clock, log);
+        processed = receiveInOrder(db, core, updates, clock, log, { restartMark });
         break;
       } catch (error) {
         if (!noteWaiting(error, log, 'telegram polling', (event) => this.tellWaiting(event))) throw error;
@@ -198,20 +207,20 @@ export class TelegramChannel implements ChannelSender {
     }
   }
 
-  /** Puts a read update in the inbound queue; false (and the button acknowledged) when it came before. */
-  private store({ key, read }: ReadEvent): boolean {
-    let fresh: boolean;
+  /** Puts a read update in the inbound queue (a number Telegram reused: see enqueueNumbered); false (and the button acknowledged) when it came before. */
+  private store({ key: number, read }: ReadEvent): boolean {
+    let key: string | undefined;
     try {
-      fresh = enqueueInbound(this.options.db, key, read.event, this.options.clock.now());
+      key = enqueueNumbered(this.options.db, number, read.event, this.options.clock.now());
     } catch (error) {
       noteNotStored(error, read.event, this.options.log, 'telegram webhook', (event) => this.tellWaiting(event));
       throw error;
     }
     if (read.callback) {
-      if (fresh) this.callbacks.set(key, read.callback);
+      if (key !== undefined) this.callbacks.set(key, read.callback);
       else this.ack(read.callback.id);
     }
-    return fresh;
+    return key !== undefined;
   }
 
   /** Tells a person, once while the disk stays full, that their message waits (sent by the dispatcher from memory). */
@@ -272,7 +281,13 @@ export class TelegramChannel implements ChannelSender {
     const retiring = message.retire !== undefined ? this.clearKeyboard(chatId, Number(message.retire)) : undefined;
     const sending = async () => {
       if (message.file) {
-        await api.sendDocument(chatId, new InputFile(message.file.path, message.file.name), message.text ? { caption: message.text.slice(0, 1024) } : {});
+        // A caption over Telegram's limit: the file with its first part, the rest as messages after it.
+        const { caption, rest } = splitCaption(message.text);
+        // The buttons go on the last message: the file's own when its caption holds the whole text.
+        const markup = rest === '' ? keyboard(message) : undefined;
+        await api.sendDocument(chatId, new InputFile(message.file.path, message.file.name), { ...(caption ? { caption } : {}), ...(markup ? { reply_markup: markup } : {}) });
+        if (rest === '') return;
+        for (const part of render({ ...message, text: rest })) await api.sendMessage(chatId, part.text, part.reply_markup ? { reply_markup: part.reply_markup } : {});
         return;
       }
       if (message.text === '') return;
@@ -281,7 +296,10 @@ export class TelegramChannel implements ChannelSender {
     await Promise.all([retiring, sending()]);
   }
 
-  /** Edits a question in place; false when Telegram will not (too old, unchanged): it is sent anew then. */
+  /**
+   * Edits a question in place; false when Telegram will not (too old, deleted): it is sent anew then.
+   * "Message is not modified" (the same text and buttons) means the question shows already: done.
+   */
   private async edit(chatId: number, messageId: number, message: OutboundMessage): Promise<boolean> {
     const [part] = render(message);
     try {
@@ -290,6 +308,7 @@ export class TelegramChannel implements ChannelSender {
     } catch (error) {
       if (error instanceof GrammyError && (error.error_code === 429 || error.error_code >= 500)) throw error;
       if (error instanceof HttpError) throw error;
+      if (error instanceof GrammyError && NOT_MODIFIED.test(error.description)) return true;
       this.options.log.debug('telegram edit failed, sending instead', { error: String(error) });
       return false;
     }

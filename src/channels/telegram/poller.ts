@@ -9,6 +9,11 @@
  * handled already: the batch in hand comes back with the next one and is skipped in memory (the
  * mark catches any repeat after a restart). The new updates of a batch are handled together, in
  * update_id order (one transaction for them all: see receiveInOrder).
+ *
+ * After a week without updates Telegram numbers the next ones from a random value, which may be
+ * lower than the last handled. Telegram never returns an update below the offset asked for
+ * otherwise, so one that comes back lower means the numbering restarted: it is taken (the handler
+ * is told, to reset its stored mark too) and the mark starts again from it.
  */
 import { GrammyError, type Api } from 'grammy';
 import type { Update } from 'grammy/types';
@@ -23,12 +28,15 @@ const RETRY_MAX_MS = 30_000;
 export interface LongPollerOptions {
   api: Api;
   allowedUpdates: readonly string[];
-  /** Handles updates, in order; resolves when they are handled (it may wait for the database meanwhile). */
-  handle(updates: Update[]): Promise<void>;
+  /**
+   * Handles updates, in order; resolves when they are handled (it may wait for the database meanwhile).
+   * `renumbered`: Telegram restarted its numbering below the last update handled (see the top of this file).
+   */
+  handle(updates: Update[], renumbered: boolean): Promise<void>;
   log: Logger;
 }
 
-type Fetched = { updates: Update[] } | { stopped: true } | { fatal: GrammyError };
+type Fetched = { updates: Update[]; offset: number } | { stopped: true } | { fatal: GrammyError };
 
 export class LongPoller {
   private running = false;
@@ -64,14 +72,18 @@ export class LongPoller {
   private async run(): Promise<void> {
     let fetched = await this.fetch();
     while ('updates' in fetched) {
+      const { updates, offset } = fetched;
+      const renumbered = updates.some((update) => update.update_id < offset);
+      if (renumbered) this.options.log.warn('telegram restarted its update numbering; taking the lower ones', { offset, first: updates[0]!.update_id });
       // Asked before this batch is handled, confirming only what is handled: the batch comes back with it.
-      const next = this.fetch();
-      const fresh = fetched.updates.filter((update) => update.update_id > this.handledUpTo);
+      // Not after a renumbering: the old offset would confirm the new updates before they are handled.
+      const next = renumbered ? undefined : this.fetch();
+      const fresh = updates.filter((update) => update.update_id > this.handledUpTo || update.update_id < offset);
       if (this.running && fresh.length > 0) {
-        await this.options.handle(fresh);
+        await this.options.handle(fresh, renumbered);
         this.handledUpTo = fresh.at(-1)!.update_id;
       }
-      fetched = await next;
+      fetched = await (next ?? this.fetch());
     }
     if ('fatal' in fetched) throw fetched.fatal;
   }
@@ -80,13 +92,14 @@ export class LongPoller {
   private async fetch(): Promise<Fetched> {
     const { api, allowedUpdates, log } = this.options;
     for (let failures = 0; this.running; failures++) {
+      const offset = this.handledUpTo + 1;
       try {
         const updates = await api.getUpdates(
-          { offset: this.handledUpTo + 1, timeout: LONG_POLL_SECONDS, allowed_updates: [...allowedUpdates] as never },
+          { offset, timeout: LONG_POLL_SECONDS, allowed_updates: [...allowedUpdates] as never },
           // grammY types its signal with the abort-controller package's type; Node's is the same thing.
           this.abort.signal as Parameters<Api['getUpdates']>[1],
         );
-        return { updates };
+        return { updates, offset };
       } catch (error) {
         if (!this.running) break;
         if (error instanceof GrammyError && (error.error_code === 401 || error.error_code === 409)) return { fatal: error };

@@ -1,8 +1,9 @@
 import type { InlineKeyboardButton, InlineKeyboardMarkup } from 'grammy/types';
 import { encodeChoice, type OutboundMessage } from '../../chat/types.ts';
 
-/** Telegram's limits: 4096 characters a message, 64 bytes of callback data a button. */
+/** Telegram's limits: 4096 characters a message, 1024 a file's caption, 64 bytes of callback data a button. */
 export const MAX_TEXT = 4096;
+export const MAX_CAPTION = 1024;
 export const MAX_CALLBACK_BYTES = 64;
 /** Labels this short share a row, two by two. */
 const SHORT_LABEL = 18;
@@ -27,15 +28,29 @@ export function keyboard(message: OutboundMessage): InlineKeyboardMarkup | undef
   return { inline_keyboard: rows };
 }
 
+/** The first part of `text` up to `limit` characters, cut at a line break (then a space, then anywhere), and the rest. */
+function cutAt(text: string, limit: number): [string, string] {
+  if (text.length <= limit) return [text, ''];
+  const line = text.lastIndexOf('\n', limit);
+  const space = text.lastIndexOf(' ', limit);
+  const at = line > limit / 2 ? line : space > limit / 2 ? space : limit;
+  return [text.slice(0, at), text.slice(at).replace(/^[\n ]/, '')];
+}
+
+/** A file's text: the caption Telegram takes with it, and what is left for messages after it ('' when it all fits). */
+export function splitCaption(text: string): { caption: string; rest: string } {
+  const [caption, rest] = cutAt(text, MAX_CAPTION);
+  return { caption, rest };
+}
+
 /** Splits text over Telegram's limit at line breaks (then anywhere); the keyboard goes on the last part. */
 export function render(message: OutboundMessage): RenderedMessage[] {
   const parts: string[] = [];
   let rest = message.text;
   while (rest.length > MAX_TEXT) {
-    const cut = rest.lastIndexOf('\n', MAX_TEXT);
-    const at = cut > MAX_TEXT / 2 ? cut : MAX_TEXT;
-    parts.push(rest.slice(0, at));
-    rest = rest.slice(at).replace(/^\n/, '');
+    const [part, after] = cutAt(rest, MAX_TEXT);
+    parts.push(part);
+    rest = after;
   }
   parts.push(rest);
   const markup = keyboard(message);

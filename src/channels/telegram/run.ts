@@ -94,7 +94,7 @@ export async function startTelegram({ config, db, core, clock, log, outbound, on
   const poller = new LongPoller({
     api: bot.api,
     allowedUpdates: ALLOWED_UPDATES,
-    handle: (updates) => channel.receive(updates).catch((error: unknown) => log.error('telegram update failed', { error: String(error) })),
+    handle: (updates, renumbered) => channel.receive(updates, { renumbered }).catch((error: unknown) => log.error('telegram update failed', { error: String(error) })),
     log,
   });
   log.info('telegram polling', { username: bot.botInfo.username });

@@ -5,8 +5,12 @@ import { formatVnDateTime } from '../../domain/format-time.ts';
 import { ALL_FLOWS } from '../../flows/index.ts';
 import { exportDir } from '../../jobs/export-job.ts';
 import { formsDir } from '../../jobs/form-job.ts';
-import { runJob } from '../../jobs/runner.ts';
+import { runPendingJobs } from '../../jobs/runner.ts';
+import type { FileFetcher } from '../../jobs/form-job.ts';
+import { telegramFileFetcher } from '../../channels/telegram/files.ts';
 import { zaloFileFetcher, zaloFilePolicy } from '../../channels/zalo/files.ts';
+import type { Channel } from '../../domain/invites.ts';
+import { Api } from 'grammy';
 import { createLogger } from '../../util/log.ts';
 import type { CliContext, Command } from '../context.ts';
 
@@ -18,7 +22,13 @@ function sent(ctx: CliContext, update: FailedUpdate): string {
   return what.length > 60 ? `${what.slice(0, 59)}…` : what;
 }
 
-/** Updates that failed through a fault of ours: listed with their error (--failed), or handled again (--retry). */
+/** The channels whose jobs the bot runs (the terminal runs its own). */
+const MESSENGERS: readonly Channel[] = ['telegram', 'zalo', 'zalobot'];
+
+/**
+ * Updates that failed through a fault of ours: listed with their error (--failed), or handled
+ * again (--retry), which also does the work a stopped bot left (jobs) when the bot is not running.
+ */
 export const inboundCommand: Command = {
   name: 'inbound',
   options: { failed: { type: 'boolean' }, retry: { type: 'boolean' } },
@@ -46,18 +56,26 @@ export const inboundCommand: Command = {
     const log = createLogger(ctx.config.LOG_LEVEL, (line) => ctx.io.stderr(line.trimEnd()));
     const core = new ChatCore({ db, clock: ctx.clock, flows: ALL_FLOWS, log });
     const outcomes = retryFailedInbound(db, core, ctx.clock, log);
-    // An export or a form asked for in a retried message is written now, and sent like the replies;
-    // a form sent on Zalo is fetched from its link (one sent on Telegram needs the running bot's token: it is asked for again).
-    const jobs = { db, core, clock: ctx.clock, log, exportDir: exportDir(ctx.config.DATABASE_PATH), dir: formsDir(ctx.config.DATABASE_PATH), fetchers: { zalo: zaloFileFetcher(zaloFilePolicy(ctx.config)) } };
-    for (const o of outcomes) if (o.kind === 'handled') for (const job of o.result.jobs) await runJob(jobs, job);
+    const running = botRunning(ctx.config.DATABASE_PATH);
+    // The work asked for in retried messages, and any a stopped bot left (an export, a form sent in),
+    // is done now and sent like the replies; the running bot does it itself. A form whose file was
+    // kept is read from disk; one not fetched yet is fetched (Zalo's link; Telegram's through the token).
+    let jobsRun = 0;
+    if (!running) {
+      const { config } = ctx;
+      const fetchers: Partial<Record<Channel, FileFetcher>> = { zalo: zaloFileFetcher(zaloFilePolicy(config)) };
+      if (config.TELEGRAM_BOT_TOKEN)
+        fetchers.telegram = telegramFileFetcher(new Api(config.TELEGRAM_BOT_TOKEN, { apiRoot: config.TELEGRAM_API_ROOT }), config.TELEGRAM_BOT_TOKEN, config.TELEGRAM_API_ROOT);
+      const deps = { db, core, clock: ctx.clock, log, exportDir: exportDir(config.DATABASE_PATH), dir: formsDir(config.DATABASE_PATH), fetchers };
+      await runPendingJobs(deps, MESSENGERS, () => jobsRun++);
+    }
     const count = (kind: string) => outcomes.filter((o) => o.kind === kind).length;
     const counts = { handled: count('handled'), failed: count('failed'), waiting: count('waiting') };
     if (outcomes.length === 0) ctx.say(ctx.t('cli-inbound-none'));
-    else {
-      ctx.say(ctx.t('cli-inbound-retried', counts));
-      if (counts.handled > 0) ctx.say(ctx.t(botRunning(ctx.config.DATABASE_PATH) ? 'cli-inbound-replies-now' : 'cli-inbound-replies-at-start'));
-    }
-    ctx.result({ ...counts, outcomes: outcomes.map((o) => ({ id: o.id, kind: o.kind, ...(o.kind === 'failed' ? { error: o.error } : {}) })) });
+    else ctx.say(ctx.t('cli-inbound-retried', counts));
+    if (jobsRun > 0) ctx.say(ctx.t('cli-inbound-jobs', { count: jobsRun }));
+    if (counts.handled > 0 || jobsRun > 0) ctx.say(ctx.t(running ? 'cli-inbound-replies-now' : 'cli-inbound-replies-at-start'));
+    ctx.result({ ...counts, jobs: jobsRun, outcomes: outcomes.map((o) => ({ id: o.id, kind: o.kind, ...(o.kind === 'failed' ? { error: o.error } : {}) })) });
     return counts.failed > 0 ? 1 : 0;
   },
 };

@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { LongPoller } from '../../../src/channels/telegram/poller.ts';
 import { silentLogger } from '../../../src/util/log.ts';
 import { FAKE_TOKEN, FakeBotApi, tg } from '../../helpers/fake-telegram.ts';
+import { waitFor } from '../../helpers/wait.ts';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -84,6 +85,38 @@ describe('Telegram long polling (our loop over the Bot API)', () => {
     // The last call told Telegram the first update was taken; the second waits for the next process.
     expect(offsets().at(-1)).toBe(first + 1);
     expect(api.pendingUpdates()).toBe(1);
+  });
+
+  it('takes updates Telegram numbers anew below the last handled (after a quiet week), says so, and goes on from them', async () => {
+    const handled: { ids: number[]; renumbered: boolean }[] = [];
+    poller = new LongPoller({
+      api: new Api(FAKE_TOKEN, { apiRoot: api.root }),
+      allowedUpdates: ['message'],
+      handle: async (updates, renumbered) => void handled.push({ ids: updates.map((u) => u.update_id), renumbered }),
+      log: silentLogger,
+    });
+    void poller.start();
+    const before = api.pushUpdate({ update_id: 90_000, ...tg.text(1, 'trước Tết') });
+    await waitFor(() => handled.length === 1, 'the first update');
+    // A week without updates: the poller waits in a long poll past the last one handled.
+    await waitFor(() => offsets().includes(before + 1), 'the long poll after it');
+    await sleep(100);
+
+    api.restartUpdateIds(37);
+    const after = api.pushUpdate(tg.text(1, 'sau Tết'));
+    await waitFor(() => handled.length === 2, 'the renumbered update');
+    const next = api.pushUpdate(tg.text(1, 'tin tiếp'));
+    await waitFor(() => handled.length === 3, 'the one after it');
+    await sleep(150);
+
+    expect(handled).toEqual([
+      { ids: [before], renumbered: false },
+      { ids: [after], renumbered: true },
+      { ids: [next], renumbered: false },
+    ]);
+    // The offsets start again from the new numbers: each update confirmed only once handled.
+    expect(offsets().at(-1)).toBe(next + 1);
+    expect(api.pendingUpdates()).toBe(0);
   });
 
   it('tries again after a failed call, and gives up with the error when another process polls the same bot (409)', async () => {
