@@ -30,7 +30,7 @@ import { watchProcessFaults } from './util/process-faults.ts';
 
 /** How long a shutdown may take before the process exits all the same. */
 const SHUTDOWN_DEADLINE_MS = 8_000;
-/** Processed updates are kept this long, to recognise a late repeated delivery. */
+/** Processed updates are kept this long, to recognise a late repeated delivery (at least ZALO_REDELIVERY_HOURS, at most a week). */
 const INBOUND_KEEP_MS = 7 * 24 * 3_600_000;
 
 loadDotEnv();

@@ -16,7 +16,7 @@ import { t, type Locale } from '../../i18n/index.ts';
 import { recordZaloCalls } from './call-health.ts';
 import { ZaloClient } from './client.ts';
 import { UNFOLLOWED } from './errors.ts';
-import { queueKey, toInboundEvent, type ZaloEvent } from './events.ts';
+import { toInboundEvent, type ZaloEvent } from './events.ts';
 import { zaloFileFetcher } from './files.ts';
 import type { FileFetcher } from '../../jobs/form-job.ts';
 import { quotaKind, recordQuota } from '../../delivery/zalo-quota.ts';
@@ -99,7 +99,8 @@ export function createZaloChannel(options: ZaloChannelOptions): ZaloChannel {
   });
   const enqueue = queue.enqueue;
 
-  const accept = (event: ZaloEvent) => {
+  // `id` is the event's own (msg_id, or its body's hash): a redelivery, however late, is a repeat in the queue.
+  const accept = (event: ZaloEvent, id: string) => {
     switch (event.kind) {
       case 'message': {
         const inbound = toInboundEvent(event);
@@ -110,12 +111,12 @@ export function createZaloChannel(options: ZaloChannelOptions): ZaloChannel {
             text: t(localeOf(inbound.externalId), 'conv-unreadable-message'),
             ...(inbound.messageId ? { replyTo: { id: inbound.messageId, at: clock.now() } } : {}),
           });
-        else enqueue(queueKey(event), inbound);
+        else enqueue(id, inbound);
         return;
       }
       case 'follow':
         // Greets the new follower as a bare /start would: a code is asked for, or the menu shown.
-        enqueue(`follow:${event.userId}:${event.timestamp}`, { channel: 'zalo', externalId: event.userId, text: '/start' });
+        enqueue(`follow:${id}`, { channel: 'zalo', externalId: event.userId, text: '/start' });
         return;
       case 'unfollow':
         markUnreachable(db, event.userId, UNFOLLOWED, clock.now());
@@ -150,7 +151,7 @@ export function createZaloChannel(options: ZaloChannelOptions): ZaloChannel {
   queue.kick();
 
   return {
-    routes: [zaloWebhookRoute({ appId, secretKey, clock, log, accept })],
+    routes: [zaloWebhookRoute({ appId, secretKey, clock, log, maxAgeMs: config.ZALO_REDELIVERY_HOURS * 3_600_000, accept })],
     sender,
     fetchFile: zaloFileFetcher(options.fetch ?? globalThis.fetch),
     zns,
