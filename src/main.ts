@@ -16,7 +16,7 @@ import { createSignedLinks, fileLinkSecret } from './http/signed-links.ts';
 import { holdRunLockOrExit, startOperations } from './operations.ts';
 import { runConsoleChat } from './channels/console/run.ts';
 import { ConfigError, describeConfig, loadConfig, loadDotEnv, type Config } from './config.ts';
-import { appliedMigrations, closeDatabase, openDatabase } from './db/connection.ts';
+import { appliedMigrations, closeDatabase, openDatabase, SERVING_BUSY_TIMEOUT_MS } from './db/connection.ts';
 import { storageFault } from './db/faults.ts';
 import { systemActor } from './domain/audit.ts';
 import { systemClock } from './domain/clock.ts';
@@ -53,8 +53,9 @@ let stopForFault = (code: number): void => process.exit(code);
 watchProcessFaults({ log, passing: (error) => storageFault(error) !== undefined, stop: (code) => stopForFault(code) });
 // Held while the bot runs, so that `thidua restore` refuses to replace the database under it.
 const runLock = holdRunLockOrExit(config);
-// The bot runs for weeks: WAL checkpoints go to a worker thread, off the messages' path.
-const db = openDatabase(config.DATABASE_PATH, { backgroundCheckpoints: true });
+// The bot runs for weeks: WAL checkpoints go to a worker thread, off the messages' path. Another
+// process's lock is waited for briefly, never seconds on the only thread: the work is tried again later.
+const db = openDatabase(config.DATABASE_PATH, { backgroundCheckpoints: true, busyTimeoutMs: SERVING_BUSY_TIMEOUT_MS });
 const channels = describeConfig(config);
 log.info('started', { database: config.DATABASE_PATH, migrations: appliedMigrations(db), ...channels });
 

@@ -1,4 +1,7 @@
-/** `GET /health`: the health report as JSON; 200 when all is well, 503 with the problems otherwise. */
+/**
+ * `GET /health`: the health report as JSON; 200 when all is well (`ok`) or only degraded by what
+ * passes by itself (`degraded`: another process holds the database's lock), 503 with the problems otherwise.
+ */
 import type { Route } from '../http/server.ts';
 import type { Locale } from '../i18n/index.ts';
 import { checkHealth, problemText, type HealthInputs, type HealthReport } from './check.ts';
@@ -20,10 +23,10 @@ export function healthJson(report: HealthReport, locale: Locale, timeZone: strin
   );
   const attempt = report.backup.lastAttempt;
   return {
-    status: report.ok ? 'ok' : 'failing',
+    status: report.ok ? 'ok' : report.degraded ? 'degraded' : 'failing',
     problems: report.problems.map((p) => ({ code: p.code, message: problemText(p, locale, timeZone) })),
     checkedAt: iso(report.checkedAt),
-    database: { writable: report.database.writable, error: report.database.error ?? null, freeBytes: report.database.freeBytes ?? null },
+    database: { writable: report.database.writable, busy: report.database.busy, error: report.database.error ?? null, freeBytes: report.database.freeBytes ?? null },
     messengers,
     outbox: { waiting: report.outbox.waiting, oldestWaitingSince: iso(report.outbox.oldestWaitingSince) },
     inbound: { failed: report.inbound.failed, lastFailedAt: iso(report.inbound.lastFailedAt) },
@@ -41,7 +44,7 @@ export function healthRoute(inputs: () => HealthInputs, locale: Locale, timeZone
     path: '/health',
     handle() {
       const report = checkHealth(inputs());
-      return { status: report.ok ? 200 : 503, contentType: 'application/json; charset=utf-8', body: JSON.stringify(healthJson(report, locale, timeZone)) };
+      return { status: report.ok || report.degraded ? 200 : 503, contentType: 'application/json; charset=utf-8', body: JSON.stringify(healthJson(report, locale, timeZone)) };
     },
   };
 }

@@ -5,12 +5,19 @@
  */
 import { createHash } from 'node:crypto';
 import type { HttpRequest, HttpResponse, Route } from '../../http/server.ts';
+import { whileLocked } from '../../db/faults.ts';
 import type { Clock } from '../../domain/clock.ts';
 import type { Logger } from '../../util/log.ts';
 import { parseZaloEvent, type ZaloEvent } from './events.ts';
 import { verifyZaloSignature } from './signature.ts';
 
 export const WEBHOOK_PATH = '/zalo/webhook';
+/**
+ * How long a call waits for the database when another process holds its lock (timers, not the
+ * thread) before it is answered 503: within Zalo's 2 s, with room for a busy machine.
+ */
+export const LOCK_WAIT_MS = 1_000;
+
 /** A call stamped further ahead of our clock than this is refused (clocks drift; Zalo's never runs ahead by more). */
 export const MAX_CLOCK_SKEW_MS = 10 * 60_000;
 
@@ -36,7 +43,8 @@ export interface WebhookOptions {
   maxAgeMs: number;
   /**
    * Takes the verified event and its id (zaloEventId: the same for every delivery of it); must be
-   * quick (store, not process). Throwing answers 503 (the database cannot take it now) or 500, so Zalo delivers it again.
+   * quick (store, not process) and write all or nothing: it is tried again while the database is
+   * locked. Throwing answers 503 (the database cannot take it now) or 500, so Zalo delivers it again.
    */
   accept(event: ZaloEvent, id: string): void;
 }
@@ -56,7 +64,7 @@ export function zaloWebhookRoute(options: WebhookOptions): Route {
   return {
     method: 'POST',
     path: WEBHOOK_PATH,
-    handle(request) {
+    async handle(request) {
       const signature = headerValue(request.headers['x-zevent-signature']);
       if (!signature) return refuse(401, 'no signature', request);
       let body: unknown;
@@ -72,7 +80,9 @@ export function zaloWebhookRoute(options: WebhookOptions): Route {
       }
       const age = clock.now() - Number(timestamp);
       if (!/^\d+$/.test(timestamp) || age > maxAgeMs || age < -MAX_CLOCK_SKEW_MS) return refuse(401, 'timestamp out of range', request);
-      options.accept(parseZaloEvent(body), zaloEventId(body, request.rawBody));
+      const event = parseZaloEvent(body);
+      const id = zaloEventId(body, request.rawBody);
+      await whileLocked(() => options.accept(event, id), LOCK_WAIT_MS);
       return answer(200, 'ok');
     },
   };
