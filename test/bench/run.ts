@@ -9,4 +9,5 @@ const results = [await benchTelegramInbound(), await benchTelegramLoad(), await 
 results.push(await (await import('./reminders.ts')).benchReminders());
 results.push(await benchForms());
 results.push(await (await import('./zalo-season.ts')).benchZaloSeason());
+results.push(await (await import('./db-lock.ts')).benchDbLock());
 process.exitCode = results.every(Boolean) ? 0 : 1;
