@@ -4,7 +4,7 @@
  * replies written to the outbox with it (chat/inbound-worker.ts). Every message goes out through `sender`, from the outbox,
  * at the dispatcher's pace.
  */
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { ChannelDeps, ChannelSender } from '../../chat/channel.ts';
 import type { HandleResult } from '../../chat/core.ts';
 import { createInboundWorker } from '../../chat/inbound-worker.ts';
@@ -118,10 +118,21 @@ export function createZaloChannel(options: ZaloChannelOptions): ZaloChannel {
         // Greets the new follower as a bare /start would: a code is asked for, or the menu shown.
         enqueue(`follow:${id}`, { channel: 'zalo', externalId: event.userId, text: '/start' });
         return;
-      case 'unfollow':
+      case 'unfollow': {
+        // A late redelivery of an unfollow since undone (the person followed again and wrote) changes nothing.
+        const identity = db
+          .select({ lastInboundAt: identities.lastInboundAt })
+          .from(identities)
+          .where(and(eq(identities.channel, 'zalo'), eq(identities.externalId, event.userId)))
+          .get();
+        if (identity?.lastInboundAt != null && identity.lastInboundAt > Number(event.timestamp)) {
+          log.info('zalo unfollow older than the person’s last message; ignored', { user: event.userId });
+          return;
+        }
         markUnreachable(db, event.userId, UNFOLLOWED, clock.now());
         log.info('zalo unfollow', { user: event.userId });
         return;
+      }
       case 'submit_info':
         log.info('zalo event ignored', { event: event.name });
         return;

@@ -91,6 +91,24 @@ describe('Zalo delivering again what the bot did not answer (an outage, a deploy
     expect(h.rows('SELECT key FROM inbound_queue')).toEqual([{ key: expect.stringMatching(/^follow:sha256:[0-9a-f]{64}$/) }]);
   });
 
+  it('an unfollow delivered late, after the person followed again and wrote, does not write them off', async () => {
+    const h = await zaloHarness();
+    const sample = fixtureJson('unfollow.constructed.json');
+    const follower = sample.follower.id as string;
+    await h.say(follower, 'xin chào');
+    h.clock.advance(MINUTE);
+    const timestamp = String(h.clock.now());
+    const unfollow = JSON.stringify({ ...sample, timestamp });
+    expect(await h.post(unfollow, { timestamp })).toBe(200);
+    expect(h.rows('SELECT unreachable_reason FROM identities')).toEqual([{ unreachable_reason: 'unfollowed' }]);
+    // They follow again and write; Zalo, not sure the unfollow was taken, delivers it again an hour after it was sent.
+    h.clock.advance(10 * MINUTE);
+    await h.say(follower, 'tôi quay lại rồi');
+    h.clock.advance(50 * MINUTE);
+    expect(await h.post(unfollow, { timestamp })).toBe(200);
+    expect(h.rows('SELECT unreachable_at, unreachable_reason FROM identities')).toEqual([{ unreachable_at: null, unreachable_reason: null }]);
+  });
+
   it('refuses a replay after the horizon, and a forged signature at any age', async () => {
     const h = await zaloHarness();
     const timestamp = String(h.clock.now());
