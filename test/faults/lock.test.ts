@@ -45,21 +45,22 @@ describe('another process holds the write lock for 8 s', () => {
     });
     const terminalDb = databaseFile();
     const port = await freePort();
+    // The two processes' event loops, measured from inside (test/helpers/loop-probe.js).
     const probes = openTempDatabase().dir;
     const botProbe = join(probes, 'bot-loop.jsonl');
     const terminalProbe = join(probes, 'terminal-loop.jsonl');
 
     const bot = npmStart(
       {
-      DATABASE_PATH: botDb,
-      HTTP_PORT: String(port),
-      TELEGRAM_BOT_TOKEN: FAKE_TOKEN,
-      TELEGRAM_API_ROOT: api.root,
-      ZALO_APP_ID: APP_ID,
-      ZALO_APP_SECRET: 'test-app-secret',
-      ZALO_OA_SECRET_KEY: OA_SECRET_KEY,
-      ZALO_API_BASE: zalo.base,
-      ZALO_OAUTH_BASE: zalo.base,
+        DATABASE_PATH: botDb,
+        HTTP_PORT: String(port),
+        TELEGRAM_BOT_TOKEN: FAKE_TOKEN,
+        TELEGRAM_API_ROOT: api.root,
+        ZALO_APP_ID: APP_ID,
+        ZALO_APP_SECRET: 'test-app-secret',
+        ZALO_OA_SECRET_KEY: OA_SECRET_KEY,
+        ZALO_API_BASE: zalo.base,
+        ZALO_OAUTH_BASE: zalo.base,
       },
       { probeFile: botProbe },
     );
