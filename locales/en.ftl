@@ -1489,6 +1489,7 @@ cli-broadcast-nobody = Nobody is in the audience "{ $audience }"; nothing was se
 ## Health (GET /health, thidua doctor)
 
 health-database-unwritable = The database cannot be written ({ $error }). Check that the disk has free space, that the data folder is writable, and that no other program holds the file locked.
+health-database-busy = Degraded: database busy, another program holds its write lock ({ $error }). Incoming messages wait and are handled as soon as the lock is released; nothing is lost. If it lasts, find which program has the file open (an import, a backup, an SQLite browser).
 health-disk-low = Only { $free } MB are free on the database's disk. Free some space (old backups, old exports, logs) before the bot can no longer store messages.
 health-messenger-token-refused = { $messenger ->
     [zalo] Zalo

@@ -1437,6 +1437,7 @@ cli-broadcast-nobody = Không có ai thuộc đối tượng "{ $audience }"; kh
 ## Tình trạng hoạt động (GET /health, thidua doctor)
 
 health-database-unwritable = Cơ sở dữ liệu không ghi được ({ $error }). Kiểm tra ổ đĩa còn chỗ trống, quyền ghi vào thư mục dữ liệu, và không có chương trình nào khác đang giữ khóa tệp.
+health-database-busy = Tạm chậm: cơ sở dữ liệu đang bận vì một chương trình khác giữ khóa ghi ({ $error }). Tin nhắn đến chờ và được xử lý ngay khi khóa được nhả; không mất tin nào. Nếu kéo dài, xem chương trình nào đang mở tệp (lệnh nhập, sao lưu, công cụ xem SQLite).
 health-disk-low = Ổ đĩa chứa cơ sở dữ liệu chỉ còn { $free } MB trống. Hãy giải phóng chỗ (xóa bản sao lưu cũ, tệp xuất cũ, nhật ký) trước khi bot ngừng lưu được tin nhắn.
 health-messenger-token-refused = { $messenger ->
     [zalo] Zalo

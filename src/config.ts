@@ -47,6 +47,12 @@ export const configSchema = z.object({
   ZALO_OA_SECRET_KEY: optional(z.string()),
   ZALO_API_BASE: withDefault(url, 'https://openapi.zalo.me'),
   ZALO_OAUTH_BASE: withDefault(url, 'https://oauth.zaloapp.com'),
+  /**
+   * How old a correctly signed webhook call may be: Zalo delivers a call we did not answer again,
+   * with its original timestamp and signature (after about 30 s, 5, 15 and 30 min, 1 h). At most a
+   * week: the inbound queue remembers what was taken that long, so an older replay is a repeat.
+   */
+  ZALO_REDELIVERY_HOURS: withDefault(z.coerce.number().min(2).max(168), 24),
   /** ZNS (template messages by phone): the approved template reminders go out with; unset means no ZNS. */
   ZALO_ZNS_TEMPLATE_ID: optional(z.string().regex(/^\d{1,20}$/, 'config-bad-zns-template')),
   /**

@@ -17,7 +17,7 @@ import { createSignedLinks, fileLinkSecret } from './http/signed-links.ts';
 import { holdRunLockOrExit, startOperations } from './operations.ts';
 import { runConsoleChat } from './channels/console/run.ts';
 import { ConfigError, describeConfig, loadConfig, loadDotEnv, type Config } from './config.ts';
-import { appliedMigrations, closeDatabase, openDatabase } from './db/connection.ts';
+import { appliedMigrations, closeDatabase, openDatabase, SERVING_BUSY_TIMEOUT_MS } from './db/connection.ts';
 import { storageFault } from './db/faults.ts';
 import { systemActor } from './domain/audit.ts';
 import { systemClock } from './domain/clock.ts';
@@ -33,7 +33,7 @@ import { tightenPrivatePaths } from './private-paths.ts';
 
 /** How long a shutdown may take before the process exits all the same. */
 const SHUTDOWN_DEADLINE_MS = 8_000;
-/** Processed updates are kept this long, to recognise a late repeated delivery. */
+/** Processed updates are kept this long, to recognise a late repeated delivery (at least ZALO_REDELIVERY_HOURS, at most a week). */
 const INBOUND_KEEP_MS = 7 * 24 * 3_600_000;
 
 // The database, backups, uploads and exports are for the bot's user alone: created 0600 in 0700 folders.
@@ -61,8 +61,9 @@ const tightened = tightenPrivatePaths(config);
 if (tightened.length > 0) log.warn('private files were readable by others; tightened', { paths: tightened.slice(0, 20).map((p) => `${p.path} (${octal(p.mode)})`), count: tightened.length });
 // Held while the bot runs, so that `thidua restore` refuses to replace the database under it.
 const runLock = holdRunLockOrExit(config);
-// The bot runs for weeks: WAL checkpoints go to a worker thread, off the messages' path.
-const db = openDatabase(config.DATABASE_PATH, { backgroundCheckpoints: true });
+// The bot runs for weeks: WAL checkpoints go to a worker thread, off the messages' path. Another
+// process's lock is waited for briefly, never seconds on the only thread: the work is tried again later.
+const db = openDatabase(config.DATABASE_PATH, { backgroundCheckpoints: true, busyTimeoutMs: SERVING_BUSY_TIMEOUT_MS });
 const channels = describeConfig(config);
 log.info('started', { database: config.DATABASE_PATH, migrations: appliedMigrations(db), ...channels });
 

@@ -13,7 +13,7 @@ import { backupDir } from '../config.ts';
 import { listBackups } from '../db/backup.ts';
 import { appliedMigrations, type Db } from '../db/connection.ts';
 import { botRunning } from '../db/run-lock.ts';
-import { checkHealth } from '../health/check.ts';
+import { checkHealth, isPassing } from '../health/check.ts';
 import { openPrivatePaths } from '../private-paths.ts';
 import { octal } from '../util/file-modes.ts';
 
@@ -59,7 +59,7 @@ export async function runDoctorChecks({ config, db, now, fetch: fetchImpl = glob
   if (quick === 'ok') add('ok', 'doctor-database-ok', { path: config.DATABASE_PATH, migrations: appliedMigrations(db) });
   else add('fail', 'doctor-database-damaged', { path: config.DATABASE_PATH, detail: String(quick) });
   const health = checkHealth({ db, databasePath: config.DATABASE_PATH, messengers: [], backupDir: backupDir(config), now });
-  for (const p of health.problems) findings.push({ severity: 'fail', text: `health-${p.code}`, args: p.args, ...(p.times ? { times: p.times } : {}) });
+  for (const p of health.problems) findings.push({ severity: isPassing(p) ? 'warn' : 'fail', text: `health-${p.code}`, args: p.args, ...(p.times ? { times: p.times } : {}) });
   if (health.database.freeBytes !== undefined && !health.problems.some((p) => p.code === 'disk-low')) {
     add('ok', 'doctor-disk-ok', { free: Math.floor(health.database.freeBytes / 1024 / 1024) });
   }

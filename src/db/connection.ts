@@ -27,7 +27,21 @@ export interface OpenOptions {
    * unless told otherwise.
    */
   backgroundCheckpoints?: boolean | { intervalMs: number };
+  /**
+   * How long a statement waits for another process's write lock once the database is open (the
+   * migrations wait the default). better-sqlite3 waits on the calling thread: the long-running bot
+   * sets a short wait (SERVING_BUSY_TIMEOUT_MS) and tries again later, off the event loop, instead.
+   */
+  busyTimeoutMs?: number;
 }
+
+/** A command waits this long for another process's lock (a backup, the bot's own short writes). */
+export const DEFAULT_BUSY_TIMEOUT_MS = 5_000;
+/**
+ * The bot's wait for the lock: short enough that no webhook, poll or timer stalls behind it; work
+ * that finds the database locked fails with SQLITE_BUSY and is tried again after a backoff (a webhook answers 503).
+ */
+export const SERVING_BUSY_TIMEOUT_MS = 30;
 
 /** How often the background checkpointer copies the WAL into the database file. */
 const CHECKPOINT_INTERVAL_MS = 1_000;
@@ -41,7 +55,7 @@ const checkpointers = new WeakMap<Database.Database, Worker>();
 export function openDatabase(path: string, options: OpenOptions = {}): Db {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   const client = new Database(path, { readonly: options.readonly ?? false });
-  client.pragma('busy_timeout = 5000');
+  client.pragma(`busy_timeout = ${DEFAULT_BUSY_TIMEOUT_MS}`);
   if (!options.readonly) {
     client.pragma('journal_mode = WAL');
     client.pragma('synchronous = NORMAL');
@@ -50,6 +64,7 @@ export function openDatabase(path: string, options: OpenOptions = {}): Db {
   reuseStatements(client);
   const db = drizzle({ client, schema, casing: 'snake_case' }) as Db;
   if (options.migrate ?? !options.readonly) migrateDatabase(db);
+  if (options.busyTimeoutMs !== undefined) client.pragma(`busy_timeout = ${options.busyTimeoutMs}`);
   if (options.backgroundCheckpoints && path !== ':memory:') {
     client.pragma('wal_autocheckpoint = 0');
     const intervalMs = options.backgroundCheckpoints === true ? CHECKPOINT_INTERVAL_MS : options.backgroundCheckpoints.intervalMs;

@@ -75,3 +75,64 @@ class StorageAlarm {
 }
 
 export const storageAlarm = new StorageAlarm();
+
+/** While the database is locked, this often one waiting call tries it again (the others wait without touching it). */
+const BUSY_PROBE_EVERY_MS = 100;
+const WAIT_STEP_MS = 50;
+
+/**
+ * Many calls waiting for the same lock (a burst of webhook calls) must not each spend the busy
+ * timeout on the only thread: once one found the database locked, one try per BUSY_PROBE_EVERY_MS
+ * goes to it until a try goes through. One per process, like the database file it watches.
+ */
+class BusyGate {
+  private lockedSince: number | undefined;
+  private lastTry = 0;
+
+  mayTry(now: number): boolean {
+    if (this.lockedSince === undefined || now - this.lastTry >= BUSY_PROBE_EVERY_MS) {
+      this.lastTry = now;
+      return true;
+    }
+    return false;
+  }
+
+  locked(now: number): void {
+    this.lockedSince ??= now;
+    this.lastTry = now;
+  }
+
+  free(): void {
+    this.lockedSince = undefined;
+  }
+}
+
+const busyGate = new BusyGate();
+
+/** What a call that waited its whole time without being let through to the locked database throws: a `busy` storage fault. */
+function stillLocked(): Error {
+  return Object.assign(new Error('database locked by another process'), { code: 'SQLITE_BUSY' });
+}
+
+/**
+ * Runs `work` (a short write, all or nothing), trying again while another process holds the lock,
+ * for up to `forMs`; the waiting is on timers, never on the thread. Throws the `busy` fault when
+ * the time is up (a webhook answers 503), and any other error at once.
+ */
+export async function whileLocked<T>(work: () => T, forMs: number): Promise<T> {
+  const end = Date.now() + forMs;
+  for (;;) {
+    if (busyGate.mayTry(Date.now())) {
+      try {
+        const result = work();
+        busyGate.free();
+        return result;
+      } catch (error) {
+        if (storageFault(error) !== 'busy') throw error;
+        busyGate.locked(Date.now());
+        if (Date.now() + WAIT_STEP_MS > end) throw error;
+      }
+    } else if (Date.now() + WAIT_STEP_MS > end) throw stillLocked();
+    await new Promise((resolve) => setTimeout(resolve, WAIT_STEP_MS));
+  }
+}

@@ -9,6 +9,7 @@ import { dirname, resolve } from 'node:path';
 import type { Db } from '../db/connection.ts';
 import { listBackups } from '../db/backup.ts';
 import type { BackupAttempt } from '../db/backup-schedule.ts';
+import { storageFault } from '../db/faults.ts';
 import { formatVnDateTime } from '../domain/format-time.ts';
 import { accountProblems } from '../delivery/zalo-account.ts';
 import { t, type Locale } from '../i18n/index.ts';
@@ -32,12 +33,21 @@ export interface Problem {
   times?: Record<string, number>;
 }
 
-/** What the health check found; `ok` when there is no problem. */
+/**
+ * Problems that pass by themselves and lose nothing meanwhile: the bot is degraded, not failing.
+ * `database-busy`: another process holds the write lock; updates wait (webhooks answer 503, and
+ * are delivered again) and go through once it is released.
+ */
+const PASSING = new Set(['database-busy']);
+export const isPassing = (problem: Problem): boolean => PASSING.has(problem.code);
+
+/** What the health check found; `ok` when there is no problem, `degraded` when every problem passes by itself. */
 export interface HealthReport {
   ok: boolean;
+  degraded: boolean;
   problems: Problem[];
   checkedAt: number;
-  database: { path: string; writable: boolean; error: string | undefined; freeBytes: number | undefined };
+  database: { path: string; writable: boolean; busy: boolean; error: string | undefined; freeBytes: number | undefined };
   messengers: Partial<Record<Messenger, MessengerCallState>>;
   outbox: { waiting: number; oldestWaitingSince: number | undefined };
   inbound: { failed: number; lastFailedAt: number | undefined };
@@ -55,14 +65,14 @@ export interface HealthInputs {
   now: number;
 }
 
-/** How long the probe waits for another process's write lock: the bot's event loop waits with it. */
+/** At most this long the probe waits for another process's write lock (the bot's own wait is shorter): the event loop waits with it. */
 const PROBE_BUSY_TIMEOUT_MS = 500;
 
-/** Tries (and takes back) a write that needs new pages, then writes one small row for real. */
-function probeWrite(db: Db, now: number): string | undefined {
+/** Tries (and takes back) a write that needs new pages, then writes one small row for real; the error when either fails. */
+function probeWrite(db: Db, now: number): unknown {
   const client = db.$client;
   const busyTimeout = client.pragma('busy_timeout', { simple: true }) as number;
-  client.pragma(`busy_timeout = ${PROBE_BUSY_TIMEOUT_MS}`);
+  client.pragma(`busy_timeout = ${Math.min(busyTimeout, PROBE_BUSY_TIMEOUT_MS)}`);
   const attempt = (work: () => void, keep: boolean) => {
     client.exec('BEGIN IMMEDIATE');
     try {
@@ -83,11 +93,13 @@ function probeWrite(db: Db, now: number): string | undefined {
     );
     return undefined;
   } catch (error) {
-    return error instanceof Error ? `${'code' in error ? `${String(error.code)}: ` : ''}${error.message}` : String(error);
+    return error;
   } finally {
     client.pragma(`busy_timeout = ${busyTimeout}`);
   }
 }
+
+const errorText = (error: unknown) => (error instanceof Error ? `${'code' in error ? `${String(error.code)}: ` : ''}${error.message}` : String(error));
 
 function freeBytes(databasePath: string): number | undefined {
   if (databasePath === ':memory:') return undefined;
@@ -113,8 +125,10 @@ export function checkHealth(inputs: HealthInputs): HealthReport {
   const { db, databasePath, now } = inputs;
   const problems: Problem[] = [];
 
-  const writeError = probeWrite(db, now);
-  if (writeError) problems.push({ code: 'database-unwritable', args: { error: writeError } });
+  const failed = probeWrite(db, now);
+  const writeError = failed === undefined ? undefined : errorText(failed);
+  const busy = failed !== undefined && storageFault(failed) === 'busy';
+  if (writeError) problems.push(busy ? { code: 'database-busy', args: { error: writeError } } : { code: 'database-unwritable', args: { error: writeError } });
   const free = freeBytes(databasePath);
   if (free !== undefined && free < LOW_DISK_BYTES) problems.push({ code: 'disk-low', args: { free: Math.floor(free / 1024 / 1024) } });
 
@@ -147,9 +161,10 @@ export function checkHealth(inputs: HealthInputs): HealthReport {
 
   return {
     ok: problems.length === 0,
+    degraded: problems.length > 0 && problems.every(isPassing),
     problems,
     checkedAt: now,
-    database: { path: databasePath, writable: writeError === undefined, error: writeError, freeBytes: free },
+    database: { path: databasePath, writable: writeError === undefined, busy, error: writeError, freeBytes: free },
     messengers,
     outbox: { waiting: outbox.waiting, oldestWaitingSince: outbox.oldest ?? undefined },
     inbound: { failed: inbound.failed, lastFailedAt: inbound.last ?? undefined },

@@ -1,5 +1,6 @@
 /**
- * `GET /health`: 200 when all is well, 503 otherwise. Anyone gets the status (`{"status":"ok"}` or
+ * `GET /health`: 200 when all is well (`ok`) or only degraded by what passes by itself (another
+ * process holds the database's lock), 503 otherwise. Anyone gets the status (`{"status":"ok"}` or
  * `{"status":"degraded"}`); the report with its problems, paths and error texts goes only to a
  * caller on this machine (not through a proxy) or one with HEALTH_TOKEN (src/health/who-sees-details.ts).
  */
@@ -25,10 +26,10 @@ export function healthJson(report: HealthReport, locale: Locale, timeZone: strin
   );
   const attempt = report.backup.lastAttempt;
   return {
-    status: report.ok ? 'ok' : 'failing',
+    status: report.ok ? 'ok' : report.degraded ? 'degraded' : 'failing',
     problems: report.problems.map((p) => ({ code: p.code, message: problemText(p, locale, timeZone) })),
     checkedAt: iso(report.checkedAt),
-    database: { writable: report.database.writable, error: report.database.error ?? null, freeBytes: report.database.freeBytes ?? null },
+    database: { writable: report.database.writable, busy: report.database.busy, error: report.database.error ?? null, freeBytes: report.database.freeBytes ?? null },
     messengers,
     outbox: { waiting: report.outbox.waiting, oldestWaitingSince: iso(report.outbox.oldestWaitingSince) },
     inbound: { failed: report.inbound.failed, lastFailedAt: iso(report.inbound.lastFailedAt) },
@@ -47,7 +48,7 @@ export function healthRoute(inputs: () => HealthInputs, locale: Locale, timeZone
     handle(request) {
       const report = checkHealth(inputs());
       const body = seesDetails(request, token) ? healthJson(report, locale, timeZone) : { status: report.ok ? 'ok' : 'degraded' };
-      return { status: report.ok ? 200 : 503, contentType: 'application/json; charset=utf-8', body: JSON.stringify(body) };
+      return { status: report.ok || report.degraded ? 200 : 503, contentType: 'application/json; charset=utf-8', body: JSON.stringify(body) };
     },
   };
 }

@@ -10,6 +10,7 @@
 import { basename, dirname, join } from 'node:path';
 import type { Job } from '../chat/engine.ts';
 import type { Db } from '../db/connection.ts';
+import { whileLocked } from '../db/faults.ts';
 import { inTransaction } from '../db/prepared.ts';
 import { identities, movements, outbox } from '../db/schema.ts';
 import { eq } from 'drizzle-orm';
@@ -23,6 +24,9 @@ import type { Logger } from '../util/log.ts';
 import { finishJob } from './store.ts';
 
 /** Where chat exports are written: next to the database. */
+/** How long a finished export's message waits for the database (another process's lock) before the job is left for a retry. */
+const STORE_WAIT_MS = 60_000;
+
 export const exportDir = (databasePath: string) => join(dirname(databasePath), 'exports');
 
 type ExportJob = Extract<Job, { kind: 'export' | 'document' }>;
@@ -73,7 +77,8 @@ async function exportPayloads(db: Db, job: ExportJob, dir: string, stamp: number
 
 export async function runExportJob(db: Db, jobId: number, job: ExportJob, dir: string, clock: Clock, log: Logger): Promise<void> {
   const payloads = await exportPayloads(db, job, dir, clock.now(), log);
-  deliverJob(db, jobId, job, payloads, clock.now());
+  // The file is written: its message waits out another process's lock (on timers) rather than being lost.
+  await whileLocked(() => deliverJob(db, jobId, job, payloads, clock.now()), STORE_WAIT_MS);
 }
 
 const movementCode = (db: Db, id: number) => db.select({ code: movements.code }).from(movements).where(eq(movements.id, id)).get()?.code ?? String(id);

@@ -10,4 +10,5 @@ results.push(await (await import('./reminders.ts')).benchReminders());
 results.push(await benchForms());
 results.push(await (await import('./hostile-files.ts')).benchHostileFiles());
 results.push(await (await import('./zalo-season.ts')).benchZaloSeason());
+results.push(await (await import('./db-lock.ts')).benchDbLock());
 process.exitCode = results.every(Boolean) ? 0 : 1;

@@ -5,7 +5,8 @@ import { startTelegram } from '../../src/channels/telegram/run.ts';
 import { Dispatcher } from '../../src/delivery/dispatcher.ts';
 import { ChatCore } from '../../src/chat/core.ts';
 import { loadConfig } from '../../src/config.ts';
-import type { Db } from '../../src/db/connection.ts';
+import Database from 'better-sqlite3';
+import { SERVING_BUSY_TIMEOUT_MS, type Db } from '../../src/db/connection.ts';
 import { fixedClock } from '../../src/domain/clock.ts';
 import { ALL_FLOWS } from '../../src/flows/index.ts';
 import { checkHealth, OUTBOX_STUCK_MS, problemText, type Problem } from '../../src/health/check.ts';
@@ -31,7 +32,7 @@ afterEach(async () => {
 interface HealthBody {
   status: string;
   problems: { code: string; message: string }[];
-  database: { writable: boolean; error: string | null };
+  database: { writable: boolean; busy: boolean; error: string | null };
   messengers: Record<string, { lastSuccessAt: string | null; lastFailure: { kind: string } | null }>;
   outbox: { waiting: number; oldestWaitingSince: string | null };
   inbound: { failed: number };
@@ -158,6 +159,23 @@ describe('GET /health', () => {
     expect((await health()).status).toBe(200);
     // The probe left nothing behind.
     expect(temp.db.$client.prepare("SELECT count(*) AS n FROM settings WHERE key = 'health.space-probe'").get()).toEqual({ n: 0 });
+  });
+  it('says "degraded: database busy" within 1 s while another program holds the write lock, and ok once it lets go', async () => {
+    const temp = openTempDatabase({ busyTimeoutMs: SERVING_BUSY_TIMEOUT_MS });
+    const health = await serveHealth(temp, temp.db, [], 'en');
+    const other = new Database(temp.path);
+    cleanups.push(async () => other.close());
+    other.exec('BEGIN IMMEDIATE');
+    const started = performance.now();
+    const busy = await health();
+    expect(performance.now() - started).toBeLessThan(1_000);
+    expect(busy.status).toBe(200);
+    expect(busy.body.status).toBe('degraded');
+    expect(busy.body.database).toMatchObject({ writable: false, busy: true });
+    expect(busy.body.problems.map((p) => p.code)).toEqual(['database-busy']);
+    expect(busy.body.problems[0]!.message).toMatch(/^Degraded: database busy/);
+    other.exec('COMMIT');
+    expect((await health()).body).toMatchObject({ status: 'ok', problems: [] });
   });
 });
 

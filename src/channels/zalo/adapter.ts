@@ -16,7 +16,7 @@ import { t, type Locale } from '../../i18n/index.ts';
 import { recordZaloCalls } from './call-health.ts';
 import { ZaloClient } from './client.ts';
 import { UNFOLLOWED } from './errors.ts';
-import { queueKey, toInboundEvent, type ZaloEvent } from './events.ts';
+import { toInboundEvent, type ZaloEvent } from './events.ts';
 import { zaloFileFetcher, zaloFilePolicy } from './files.ts';
 import type { FileFetcher } from '../../jobs/form-job.ts';
 import { noteBudgetDefault, quotaKind, recordQuota } from '../../delivery/zalo-quota.ts';
@@ -124,7 +124,8 @@ export function createZaloChannel(options: ZaloChannelOptions): ZaloChannel {
     say('link-phone-saved', { phone });
   };
 
-  const accept = (event: ZaloEvent) => {
+  // `id` is the event's own (msg_id, or its body's hash): a redelivery, however late, is a repeat in the queue.
+  const accept = (event: ZaloEvent, id: string) => {
     switch (event.kind) {
       case 'message': {
         const inbound = toInboundEvent(event);
@@ -135,17 +136,28 @@ export function createZaloChannel(options: ZaloChannelOptions): ZaloChannel {
             text: t(localeOf(inbound.externalId), 'conv-unreadable-message'),
             ...(inbound.messageId ? { replyTo: { id: inbound.messageId, at: clock.now() } } : {}),
           });
-        else enqueue(queueKey(event), inbound);
+        else enqueue(id, inbound);
         return;
       }
       case 'follow':
         // Greets the new follower as a bare /start would: a code is asked for, or the menu shown.
-        enqueue(`follow:${event.userId}:${event.timestamp}`, { channel: 'zalo', externalId: event.userId, text: '/start' });
+        enqueue(`follow:${id}`, { channel: 'zalo', externalId: event.userId, text: '/start' });
         return;
-      case 'unfollow':
+      case 'unfollow': {
+        // A late redelivery of an unfollow since undone (the person followed again and wrote) changes nothing.
+        const identity = db
+          .select({ lastInboundAt: identities.lastInboundAt })
+          .from(identities)
+          .where(and(eq(identities.channel, 'zalo'), eq(identities.externalId, event.userId)))
+          .get();
+        if (identity?.lastInboundAt != null && identity.lastInboundAt > Number(event.timestamp)) {
+          log.info('zalo unfollow older than the person’s last message; ignored', { user: event.userId });
+          return;
+        }
         markUnreachable(db, event.userId, UNFOLLOWED, clock.now());
         log.info('zalo unfollow', { user: event.userId });
         return;
+      }
       case 'submit_info':
         storeSubmittedPhone(event);
         return;
@@ -175,7 +187,7 @@ export function createZaloChannel(options: ZaloChannelOptions): ZaloChannel {
   queue.kick();
 
   return {
-    routes: [zaloWebhookRoute({ appId, secretKey, clock, log, accept })],
+    routes: [zaloWebhookRoute({ appId, secretKey, clock, log, maxAgeMs: config.ZALO_REDELIVERY_HOURS * 3_600_000, accept })],
     sender,
     fetchFile: zaloFileFetcher(zaloFilePolicy(config)),
     zns,

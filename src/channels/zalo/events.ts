@@ -112,8 +112,6 @@ export function parseZaloEvent(body: unknown): ZaloEvent {
 
 type MessageEvent = Extract<ZaloEvent, { kind: 'message' }>;
 
-/** The inbound queue's key: Zalo's msg_id, or (for events without one) what identifies the delivery. */
-export const queueKey = (event: MessageEvent): string => event.msgId ?? `${event.name}:${event.userId}:${event.timestamp}`;
 
 /** A button's payload: our choice payload behind a '#', so it cannot be mistaken for a typed answer. */
 export const buttonPayload = (seq: number, id: string): string => `#${encodeChoice(seq, id)}`;

@@ -8,6 +8,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { and, eq, lte } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db, DbOrTx } from '../../db/connection.ts';
+import { whileLocked } from '../../db/faults.ts';
 import { settings, zaloTokens } from '../../db/schema.ts';
 import type { Clock } from '../../domain/clock.ts';
 import type { Logger } from '../../util/log.ts';
@@ -71,6 +72,9 @@ export interface ZaloTokensOptions {
   /** How often a process waiting for another one's refresh looks again. */
   pollMs?: number;
 }
+
+/** How long a refreshed pair waits for the database (another process's lock) before it is given up: within the lease. */
+const STORE_WAIT_MS = 20_000;
 
 export class ZaloTokens {
   private inFlight: Promise<string> | undefined;
@@ -157,7 +161,9 @@ export class ZaloTokens {
     if (!pair) throw new ZaloTokenError('no Zalo tokens stored (thidua zalo-tokens)');
     if (pair.accessToken !== stale && pair.expiresAt - REFRESH_MARGIN_MS > clock.now()) return pair.accessToken;
     const next = await this.requestPair(pair.refreshToken);
-    if (!storeTokenPair(db, next, clock.now(), pair.refreshToken)) throw new ZaloTokenError('the Zalo token pair changed during the refresh');
+    // Zalo took the old refresh token: the new pair must be kept, waiting out another process's lock (on timers).
+    if (!(await whileLocked(() => storeTokenPair(db, next, clock.now(), pair.refreshToken), STORE_WAIT_MS)))
+      throw new ZaloTokenError('the Zalo token pair changed during the refresh');
     log.info('zalo token refreshed', { expiresAt: new Date(next.expiresAt).toISOString() });
     return next.accessToken;
   }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buttonPayload, parseZaloEvent, queueKey, toInboundEvent, type ZaloEvent } from '../../../src/channels/zalo/events.ts';
+import { buttonPayload, parseZaloEvent, toInboundEvent, type ZaloEvent } from '../../../src/channels/zalo/events.ts';
+import { zaloEventId } from '../../../src/channels/zalo/webhook.ts';
 import { decodeChoice } from '../../../src/chat/types.ts';
 import { fixtureJson } from './fake-zalo.ts';
 
@@ -10,9 +11,10 @@ const message = (event: ZaloEvent) => {
 
 describe('reading Zalo webhook events', () => {
   it('reads the sample text message, its ids and timestamp as strings', () => {
-    const event = message(parseZaloEvent(fixtureJson('user_send_text.official-example.json')));
+    const body = fixtureJson('user_send_text.official-example.json');
+    const event = message(parseZaloEvent(body));
     expect(event).toMatchObject({ name: 'user_send_text', userId: '246845883529197922', msgId: '96d3cdf3af150460909', timestamp: '154390853474', text: 'message' });
-    expect(queueKey(event)).toBe('96d3cdf3af150460909');
+    expect(zaloEventId(body, Buffer.from(JSON.stringify(body)))).toBe('96d3cdf3af150460909');
     // The message id travels with the event: the answers to it carry it, and Zalo counts them as free replies.
     expect(toInboundEvent(event)).toEqual({ channel: 'zalo', externalId: '246845883529197922', text: 'message', messageId: '96d3cdf3af150460909' });
   });
@@ -45,9 +47,12 @@ describe('reading Zalo webhook events', () => {
     expect(toInboundEvent(link)?.text).toBe('https://congbao.namdinh.gov.vn/a');
     const sticker = message(parseZaloEvent({ ...base, event_name: 'user_send_sticker', message: { msg_id: 's1', attachments: [{ type: 'sticker', payload: { id: 'abc', url: 'https://s.zalo.me/x' } }] } }));
     expect(toInboundEvent(sticker)).toEqual({ channel: 'zalo', externalId: '42', messageId: 's1' });
-    // No msg_id: the delivery is identified by event, sender and timestamp.
-    const noId = message(parseZaloEvent({ ...base, event_name: 'user_send_location', message: {} }));
-    expect(queueKey(noId)).toBe('user_send_location:42:1581732000000');
+    // No msg_id: the event is identified by its exact body, the same in every delivery of it.
+    const noId = { ...base, event_name: 'user_send_location', message: {} };
+    const raw = Buffer.from(JSON.stringify(noId));
+    expect(zaloEventId(noId, raw)).toMatch(/^sha256:[0-9a-f]{64}$/);
+    expect(zaloEventId(noId, raw)).toBe(zaloEventId(JSON.parse(raw.toString()), Buffer.from(raw)));
+    expect(zaloEventId(noId, raw)).not.toBe(zaloEventId({ ...noId, timestamp: '1581732000001' }, Buffer.from(JSON.stringify({ ...noId, timestamp: '1581732000001' }))));
   });
 
   it('reads follow and unfollow by follower.id, and user_submit_info', () => {

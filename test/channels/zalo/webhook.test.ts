@@ -11,6 +11,7 @@ useZaloHarnesses();
 
 const USER = '246845883529197922';
 const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
 
 describe('the Zalo webhook refuses what does not come from Zalo', () => {
   it('answers 401 to a wrong or missing signature, stores nothing and logs no body', async () => {
@@ -29,22 +30,101 @@ describe('the Zalo webhook refuses what does not come from Zalo', () => {
     expect(h.logs.join('')).not.toContain('bí mật');
   });
 
-  it('refuses a correctly signed call whose timestamp is too old or too far ahead (a replay)', async () => {
+  it('refuses a correctly signed call older than the redelivery horizon, or stamped too far ahead', async () => {
     const h = await zaloHarness();
     const at = async (offset: number, msgId: string) => {
       const timestamp = String(h.clock.now() + offset);
       const raw = JSON.stringify({ ...h.textEvent(USER, 'xin chào', msgId), timestamp });
       return h.post(raw, { timestamp });
     };
-    expect(await at(-11 * MINUTE, 'old')).toBe(401);
+    expect(await at(-24 * HOUR - MINUTE, 'old')).toBe(401);
     expect(await at(11 * MINUTE, 'ahead')).toBe(401);
     expect(countRows(h.db, 'inbound_queue')).toBe(0);
     expect(h.logged('zalo webhook refused').map((l) => l.reason)).toEqual(['timestamp out of range', 'timestamp out of range']);
-    // Within the window (Zalo retries after 30 s, 5 min…, each retry signed anew) is fine.
-    expect(await at(-9 * MINUTE, 'recent')).toBe(200);
+    // Within the horizon, however late: Zalo's last redeliveries come 1 h and more after the message.
+    expect(await at(-23 * HOUR, 'late')).toBe(200);
     expect(countRows(h.db, 'inbound_queue')).toBe(1);
   });
 
+  it('the horizon is ZALO_REDELIVERY_HOURS', async () => {
+    const h = await zaloHarness({ ZALO_REDELIVERY_HOURS: '2' });
+    const at = async (offset: number, msgId: string) => {
+      const timestamp = String(h.clock.now() + offset);
+      return h.post(JSON.stringify({ ...h.textEvent(USER, 'xin chào', msgId), timestamp }), { timestamp });
+    };
+    expect(await at(-2 * HOUR - MINUTE, 'past-2h')).toBe(401);
+    expect(await at(-2 * HOUR + MINUTE, 'within-2h')).toBe(200);
+  });
+});
+
+describe('Zalo delivering again what the bot did not answer (an outage, a deploy, a power cut)', () => {
+  it('takes the same signed event delivered 15 minutes and 1 hour later, and answers it once', async () => {
+    const h = await zaloHarness();
+    const timestamp = String(h.clock.now());
+    const raw = JSON.stringify({ ...h.textEvent(USER, 'xin chào', 'outage-1'), timestamp });
+    const signature = sign(raw, timestamp);
+    // The first deliveries (at once, after 30 s and 5 min) found the bot down; the 15-minute one finds it back.
+    h.clock.advance(15 * MINUTE);
+    expect(await h.post(raw, { signature })).toBe(200);
+    expect(textOf(h.newMessages(USER))).toContain('Mời gửi mã mời');
+    // Zalo did not get that answer (the network), and delivers the same bytes again an hour after the message.
+    h.clock.advance(45 * MINUTE);
+    expect(await h.post(raw, { signature })).toBe(200);
+    expect(h.newMessages(USER)).toEqual([]);
+    expect(countRows(h.db, 'inbound_queue')).toBe(1);
+    expect(h.logged('zalo delivery repeated')).toMatchObject([{ key: 'outage-1' }]);
+    expect(h.logged('zalo webhook refused')).toEqual([]);
+  });
+
+  it('recognises a late repeat of an event without msg_id (a follow) by its body', async () => {
+    const h = await zaloHarness();
+    const sample = fixtureJson('follow.official-example.json');
+    const follower = sample.follower.id as string;
+    const timestamp = String(h.clock.now());
+    const raw = JSON.stringify({ ...sample, timestamp });
+    h.clock.advance(15 * MINUTE);
+    expect(await h.post(raw, { timestamp })).toBe(200);
+    expect(h.newMessages(follower)).toHaveLength(1);
+    h.clock.advance(HOUR);
+    expect(await h.post(raw, { timestamp })).toBe(200);
+    expect(h.newMessages(follower)).toEqual([]);
+    expect(h.rows('SELECT key FROM inbound_queue')).toEqual([{ key: expect.stringMatching(/^follow:sha256:[0-9a-f]{64}$/) }]);
+  });
+
+  it('an unfollow delivered late, after the person followed again and wrote, does not write them off', async () => {
+    const h = await zaloHarness();
+    const sample = fixtureJson('unfollow.constructed.json');
+    const follower = sample.follower.id as string;
+    await h.say(follower, 'xin chào');
+    h.clock.advance(MINUTE);
+    const timestamp = String(h.clock.now());
+    const unfollow = JSON.stringify({ ...sample, timestamp });
+    expect(await h.post(unfollow, { timestamp })).toBe(200);
+    expect(h.rows('SELECT unreachable_reason FROM identities')).toEqual([{ unreachable_reason: 'unfollowed' }]);
+    // They follow again and write; Zalo, not sure the unfollow was taken, delivers it again an hour after it was sent.
+    h.clock.advance(10 * MINUTE);
+    await h.say(follower, 'tôi quay lại rồi');
+    h.clock.advance(50 * MINUTE);
+    expect(await h.post(unfollow, { timestamp })).toBe(200);
+    expect(h.rows('SELECT unreachable_at, unreachable_reason FROM identities')).toEqual([{ unreachable_at: null, unreachable_reason: null }]);
+  });
+
+  it('refuses a replay after the horizon, and a forged signature at any age', async () => {
+    const h = await zaloHarness();
+    const timestamp = String(h.clock.now());
+    const raw = JSON.stringify({ ...h.textEvent(USER, 'xin chào', 'replayed'), timestamp });
+    h.clock.advance(HOUR);
+    expect(await h.post(raw, { timestamp, signature: sign(raw, timestamp, 'not the OA key') })).toBe(401);
+    expect(await h.post(raw, { timestamp })).toBe(200);
+    expect(h.newMessages(USER)).toHaveLength(1);
+    h.clock.advance(24 * HOUR);
+    expect(await h.post(raw, { timestamp })).toBe(401);
+    expect(h.newMessages(USER)).toEqual([]);
+    expect(h.logged('zalo webhook refused').map((l) => l.reason)).toEqual(['bad signature', 'timestamp out of range']);
+  });
+});
+
+describe('the Zalo webhook and a body that is not JSON', () => {
   it('answers 400 to a body that is not JSON', async () => {
     const h = await zaloHarness();
     const raw = '{"event_name": "user_send_text", "sender": {';
