@@ -113,7 +113,14 @@ export function createSignedLinks(options: SignedLinksOptions): SignedLinks {
         action: 'file.download',
         entity: 'file_link',
         entityId: id,
-        after: { name: row.name, path: row.path, from: request.remoteAddress ?? null, userAgent: String(request.headers['user-agent'] ?? '').slice(0, 200) || null },
+        after: {
+          name: row.name,
+          path: row.path,
+          // Behind the HTTPS proxy the connection is the proxy's: the address it forwards for says who.
+          from: request.remoteAddress ?? null,
+          forwardedFor: String(request.headers['x-forwarded-for'] ?? '').slice(0, 200) || null,
+          userAgent: String(request.headers['user-agent'] ?? '').slice(0, 200) || null,
+        },
       });
     });
     log.info('file link served', { ...shown, person: row.personId, name: row.name });

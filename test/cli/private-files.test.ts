@@ -8,8 +8,8 @@ import { spawn, spawnSync } from 'node:child_process';
 import { chmodSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it, onTestFinished } from 'vitest';
-import { PRIVATE_UMASK, tightenPaths } from '../../src/util/file-modes.ts';
+import { afterEach, describe, expect, it } from 'vitest';
+import { tightenPaths } from '../../src/util/file-modes.ts';
 import { cliSandbox, useCliSandboxes } from '../helpers/cli.ts';
 import { waitFor } from '../helpers/wait.ts';
 
@@ -106,9 +106,7 @@ describe('private files', () => {
   }, 60_000);
 
   it('`thidua doctor` warns of private files others can read, and is content once they are not', async () => {
-    // The CLI in-process, with the umask src/cli/run.ts sets; what the sandbox made before is tightened as the bot does at start.
-    const previous = process.umask(PRIVATE_UMASK);
-    onTestFinished(() => void process.umask(previous));
+    // The CLI in-process, with the umask src/cli/run.ts sets (test/helpers/cli.ts); the temp folder is tightened as the bot does at start.
     const sandbox = cliSandbox();
     expect((await sandbox.run('backup')).code).toBe(0);
     tightenPaths([sandbox.dir]);

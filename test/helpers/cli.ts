@@ -6,6 +6,7 @@ import { afterEach } from 'vitest';
 import { runCli } from '../../src/cli/main.ts';
 import { closeDatabase, openDatabase } from '../../src/db/connection.ts';
 import { fixedClock } from '../../src/domain/clock.ts';
+import { PRIVATE_UMASK } from '../../src/util/file-modes.ts';
 
 export interface CliRun {
   code: number;
@@ -37,11 +38,18 @@ export function cliSandbox(env: NodeJS.ProcessEnv = {}, now = FEB_15_2020): CliS
     async run(...argv) {
       let stdout = '';
       let stderr = '';
-      const code = await runCli(argv, {
-        env: sandboxEnv,
-        clock: fixedClock(now),
-        io: { stdout: (s) => (stdout += `${s}\n`), stderr: (s) => (stderr += `${s}\n`), interactive: false },
-      });
+      // With the umask src/cli/run.ts sets: what the CLI writes is private, as when run from the shell.
+      const umask = process.umask(PRIVATE_UMASK);
+      let code: number;
+      try {
+        code = await runCli(argv, {
+          env: sandboxEnv,
+          clock: fixedClock(now),
+          io: { stdout: (s) => (stdout += `${s}\n`), stderr: (s) => (stderr += `${s}\n`), interactive: false },
+        });
+      } finally {
+        process.umask(umask);
+      }
       return { code, stdout, stderr };
     },
   };

@@ -137,13 +137,13 @@ describe('signed file links', () => {
   it('puts every download served in the audit log (who, which link, which file, from where), and no refused one', async () => {
     const url = links.issue({ path: file, name: 'bao-cao.docx', personId: hoa });
     const id = /\/files\/([^/]+)\//.exec(url)![1]!;
-    expect((await fetch(url, { headers: { 'user-agent': 'ZaloPreview/1.0' } })).status).toBe(200);
+    expect((await fetch(url, { headers: { 'user-agent': 'ZaloPreview/1.0', 'x-forwarded-for': '203.0.113.9' } })).status).toBe(200);
     expect((await fetch(url)).status).toBe(200);
     expect((await fetch(url.replace(/\/(\d+)\//, (_m, e: string) => `/${Number(e) + 1}/`))).status).toBe(404);
     const entries = db.select().from(auditLog).where(eq(auditLog.action, 'file.download')).all();
     expect(entries).toHaveLength(2);
     expect(entries[0]).toMatchObject({ at: clock.now(), actorPersonId: hoa, entity: 'file_link', entityId: id });
-    expect(entries[0]!.after).toEqual({ name: 'bao-cao.docx', path: file, from: '127.0.0.1', userAgent: 'ZaloPreview/1.0' });
+    expect(entries[0]!.after).toEqual({ name: 'bao-cao.docx', path: file, from: '127.0.0.1', forwardedFor: '203.0.113.9', userAgent: 'ZaloPreview/1.0' });
   });
 
   it('lasts FILE_LINK_TTL_HOURS by default', async () => {
