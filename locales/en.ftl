@@ -1188,7 +1188,6 @@ doc-annex-attached = (Attached to { $kind } of { $date } by { $body })
 doc-qualitative-plan = Done
 doc-col-index = No.
 doc-col-target = Target
-doc-col-measure = Unit of measure
 doc-col-plan = Plan
 doc-col-note = Note
 doc-col-unit = Unit
@@ -1218,13 +1217,16 @@ doc-reg-draft-mark = (Draft: this registration is "{ registration-status }" and 
 doc-reg-intro = { $launch }, { $unit } registers the following emulation targets and titles for { $year }:
 doc-reg-targets-heading = I. EMULATION TARGETS
 doc-reg-no-targets = The unit has registered no targets.
-doc-reg-due = Due: { $date }
 doc-reg-titles-heading = II. TITLES SOUGHT
 doc-reg-no-titles = The unit seeks no emulation title.
 doc-reg-commitment = { $unit } undertakes to carry out the targets registered and to report its results to the Emulation and Commendation Board as required.
 doc-reg-recipients =
     { $standingBody };
     Archive: Office.
+doc-reg-recipients-own =
+    As above;
+    Provincial Emulation and Commendation Council;
+    Archive: Office, Emulation Board.
 doc-reg-signer = HEAD OF THE UNIT
 doc-summary-title = Emulation registrations for { $year } of the agencies, units and localities
 doc-summary-intro = { $launch }, { $body } guided the agencies, units, localities, clusters and blocks in registering their emulation targets and titles, due by { $deadline }. { $body } reports to the Provincial People's Committee as follows:
@@ -1244,20 +1246,41 @@ doc-summary-area = { $number }. { $title }: { $targets } targets of { $units } u
 doc-summary-notable = { $text } ({ $units } units);
 doc-summary-notable-one = { $text } ({ $detail });
 doc-summary-h-proposals = IV. PROPOSALS
-doc-summary-proposals = { $body } will go on guiding and urging the units that have not sent their registration, and will follow and report the results of the targets periodically to the Provincial People's Committee.
+doc-summary-proposals = The Provincial People's Committee is asked to direct the { $count } units that have not sent their registration to complete it promptly; { $body } will go on guiding, urging and reporting.
 doc-summary-annex-title = EMULATION REGISTRATIONS FOR { $year } BY UNIT
 doc-period-title = Results of the emulation targets: { $period }
 doc-period-intro = { $launch }, { $body } has gathered the results of the emulation targets for { $period } of the agencies, units and localities (judged as of { $asOf }) and reports to the Provincial People's Committee as follows:
 doc-period-h-reporting = I. REPORTING
-doc-period-reporting = { $units } units have sent their registration; { $reported } have reported their results ({ $late } after the due date { $due }); { $missing } have not reported.
+doc-period-reporting = { $units } units have sent their registration; { $reported } have reported their results{ $late ->
+    [0] {""}
+   *[other] {" "}({ $late } after the due date { $due })
+  }; { $missing } have not reported.
 doc-period-missing-named = Units that have not reported ({ $count }): { $names }.
 doc-period-h-areas = II. RESULTS BY CONTENT AREA
 doc-period-rule = Each target is counted once, by where it stands against its plan: a target before its due date is in progress; a rate stands as last reported, never added up; a count or an amount is the running total since the start of the year.
 doc-period-h-groups = III. RESULTS BY CLUSTER AND BLOCK
-doc-period-proposals = { $body } will go on urging the units that have not reported, and the units whose targets are not met to take corrective measures.
 doc-period-annex-title = RESULTS OF THE EMULATION TARGETS BY UNIT: { $period }
 doc-late-report = (late)
 doc-not-reported = Not reported
+doc-col-due = Due
+doc-on-time = On time
+doc-annex-numbered = ANNEX { $number }
+doc-period-late-named = Units that reported after the due date { $due } ({ $count }): { $names }.
+doc-period-proposals-missing = The Provincial People's Committee is asked to direct the { $count } units that have not reported to send their results promptly; { $body } will go on urging and gathering them.
+doc-period-proposals-not-met = The units with targets not met ({ $count }: { $names }) are asked to explain why and to take corrective measures.
+doc-period-target-annex-title = RESULTS OF EACH EMULATION TARGET: { $period }
+doc-col-result = Result
+doc-col-percent-of-plan = % of plan
+doc-col-verdict = Verdict
+doc-verdict = { $assessment ->
+    [exceeded] Exceeded
+    [met] Met
+    [in_progress] In progress
+    [not_started] Not started
+   *[not_met] Not met
+  }
+err-signer-title = "{ $value }" is not a signer's position; type e.g. DIRECTOR, or FOR THE DIRECTOR | DEPUTY DIRECTOR when a deputy signs.
+err-signer-name = "{ $value }" is not a name; type the signer's full name, e.g. Nguyễn Văn An.
 err-doc-unit-unknown = No unit "{ $code }" (type its code, e.g. SNV, or its name).
 err-doc-unit-needed = Choose a unit (--unit CODE).
 err-doc-period-needed = Choose a reporting period (--period CODE). The periods of movement { $movement }: { $periods }

@@ -1172,7 +1172,6 @@ doc-annex-attached = (Kèm theo { $kind } ngày { $date } của { $body })
 doc-qualitative-plan = Hoàn thành
 doc-col-index = STT
 doc-col-target = Nội dung chỉ tiêu
-doc-col-measure = Đơn vị tính
 doc-col-plan = Kế hoạch
 doc-col-note = Ghi chú
 doc-col-unit = Đơn vị
@@ -1202,13 +1201,16 @@ doc-reg-draft-mark = (Bản dự thảo: bản đăng ký đang ở trạng thá
 doc-reg-intro = { $launch }, { $unit } đăng ký chỉ tiêu và danh hiệu thi đua năm { $year } như sau:
 doc-reg-targets-heading = I. CÁC CHỈ TIÊU THI ĐUA
 doc-reg-no-targets = Đơn vị chưa đăng ký chỉ tiêu thi đua nào.
-doc-reg-due = Thời hạn: { $date }
 doc-reg-titles-heading = II. DANH HIỆU THI ĐUA ĐĂNG KÝ
 doc-reg-no-titles = Đơn vị không đăng ký danh hiệu thi đua.
 doc-reg-commitment = { $unit } cam kết tổ chức thực hiện tốt các chỉ tiêu đã đăng ký, báo cáo kết quả định kỳ về Ban Thi đua - Khen thưởng theo quy định.
 doc-reg-recipients =
     { $standingBody };
     Lưu: VT.
+doc-reg-recipients-own =
+    Như trên;
+    Hội đồng Thi đua - Khen thưởng tỉnh;
+    Lưu: VT, Ban TĐKT.
 doc-reg-signer = THỦ TRƯỞNG ĐƠN VỊ
 doc-summary-title = Kết quả đăng ký thi đua năm { $year } của các cơ quan, đơn vị, địa phương
 doc-summary-intro = { $launch }, { $body } đã hướng dẫn các cơ quan, đơn vị, địa phương, các cụm, khối thi đua đăng ký chỉ tiêu và danh hiệu thi đua, thời hạn gửi trước ngày { $deadline }. { $body } tổng hợp, báo cáo Ủy ban nhân dân tỉnh như sau:
@@ -1228,20 +1230,41 @@ doc-summary-area = { $number }. { $title }: { $targets } chỉ tiêu của { $un
 doc-summary-notable = { $text } ({ $units } đơn vị đăng ký);
 doc-summary-notable-one = { $text } ({ $detail });
 doc-summary-h-proposals = IV. ĐỀ XUẤT, KIẾN NGHỊ
-doc-summary-proposals = { $body } tiếp tục hướng dẫn, đôn đốc các đơn vị chưa gửi bản đăng ký hoàn thành việc đăng ký; theo dõi, tổng hợp kết quả thực hiện các chỉ tiêu thi đua theo định kỳ, báo cáo Ủy ban nhân dân tỉnh.
+doc-summary-proposals = Đề nghị Ủy ban nhân dân tỉnh chỉ đạo { $count } đơn vị chưa gửi bản đăng ký khẩn trương hoàn thành việc đăng ký thi đua; { $body } tiếp tục hướng dẫn, đôn đốc và tổng hợp, báo cáo kết quả.
 doc-summary-annex-title = TỔNG HỢP ĐĂNG KÝ THI ĐUA NĂM { $year } THEO ĐƠN VỊ
 doc-period-title = Kết quả thực hiện chỉ tiêu thi đua { $period }
 doc-period-intro = { $launch }, { $body } tổng hợp kết quả thực hiện các chỉ tiêu thi đua { $period } của các cơ quan, đơn vị, địa phương (đánh giá đến ngày { $asOf }), báo cáo Ủy ban nhân dân tỉnh như sau:
 doc-period-h-reporting = I. TÌNH HÌNH BÁO CÁO
-doc-period-reporting = Có { $units } đơn vị đã gửi bản đăng ký thi đua; { $reported } đơn vị đã báo cáo kết quả (trong đó { $late } đơn vị báo cáo sau hạn { $due }); { $missing } đơn vị chưa báo cáo.
+doc-period-reporting = Có { $units } đơn vị đã gửi bản đăng ký thi đua; { $reported } đơn vị đã báo cáo kết quả{ $late ->
+    [0] {""}
+   *[other] {" "}(trong đó { $late } đơn vị báo cáo sau hạn { $due })
+  }; { $missing } đơn vị chưa báo cáo.
 doc-period-missing-named = Các đơn vị chưa báo cáo ({ $count }): { $names }.
 doc-period-h-areas = II. KẾT QUẢ THEO NỘI DUNG THI ĐUA
 doc-period-rule = Mỗi chỉ tiêu được tính một lần theo mức đạt được so với kế hoạch: chỉ tiêu chưa đến thời hạn được tính là đang thực hiện; chỉ tiêu tỷ lệ lấy số liệu báo cáo gần nhất, không cộng dồn; chỉ tiêu số lượng, giá trị tính lũy kế từ đầu năm.
 doc-period-h-groups = III. KẾT QUẢ THEO CỤM, KHỐI THI ĐUA
-doc-period-proposals = { $body } tiếp tục đôn đốc các đơn vị chưa báo cáo, các đơn vị có chỉ tiêu không đạt kế hoạch có giải pháp khắc phục trong thời gian tới.
 doc-period-annex-title = KẾT QUẢ THỰC HIỆN CHỈ TIÊU THI ĐUA { $period } THEO ĐƠN VỊ
 doc-late-report = (sau hạn)
 doc-not-reported = Chưa báo cáo
+doc-col-due = Thời hạn
+doc-on-time = Đúng hạn
+doc-annex-numbered = PHỤ LỤC { $number }
+doc-period-late-named = Các đơn vị báo cáo sau hạn { $due } ({ $count }): { $names }.
+doc-period-proposals-missing = Đề nghị Ủy ban nhân dân tỉnh chỉ đạo { $count } đơn vị chưa báo cáo khẩn trương gửi báo cáo kết quả; { $body } tiếp tục đôn đốc, tổng hợp.
+doc-period-proposals-not-met = Đề nghị các đơn vị có chỉ tiêu không đạt kế hoạch ({ $count }: { $names }) làm rõ nguyên nhân, có giải pháp khắc phục trong thời gian tới.
+doc-period-target-annex-title = KẾT QUẢ THỰC HIỆN TỪNG CHỈ TIÊU THI ĐUA { $period }
+doc-col-result = Kết quả
+doc-col-percent-of-plan = % kế hoạch
+doc-col-verdict = Đánh giá
+doc-verdict = { $assessment ->
+    [exceeded] Vượt
+    [met] Đạt
+    [in_progress] Đang thực hiện
+    [not_started] Chưa thực hiện
+   *[not_met] Không đạt
+  }
+err-signer-title = "{ $value }" không phải chức vụ người ký; gõ ví dụ GIÁM ĐỐC, hoặc KT. GIÁM ĐỐC | PHÓ GIÁM ĐỐC khi cấp phó ký thay.
+err-signer-name = "{ $value }" không phải họ tên; gõ họ tên người ký, ví dụ Nguyễn Văn An.
 err-doc-unit-unknown = Không tìm thấy đơn vị "{ $code }" (nhập mã, ví dụ SNV, hoặc tên đơn vị).
 err-doc-unit-needed = Cần chọn đơn vị (--unit MÃ).
 err-doc-period-needed = Cần chọn kỳ báo cáo (--period MÃ). Các kỳ của phong trào { $movement }: { $periods }

@@ -18,7 +18,7 @@ import { safe, stamp } from '../export/index.ts';
 import type { DocumentContext } from './common.ts';
 import { TableRows } from './layout.ts';
 import { periodData, periodDocument } from './period.ts';
-import { findUnit, registrationData, registrationDocument } from './registration.ts';
+import { findUnit, isSent, registrationData, registrationDocument } from './registration.ts';
 import { resolveBoardSettings } from './settings.ts';
 import { summaryData, summaryDocument } from './summary.ts';
 
@@ -69,6 +69,8 @@ export async function writeDocument(db: Db, request: DocumentRequest): Promise<W
       const unitId = request.unitId ?? (request.unit ? findUnit(db, request.unit).id : undefined);
       if (unitId === undefined) throw new DomainError('err-doc-unit-needed');
       const data = registrationData(db, movement, unitId, t);
+      // A sent registration bears the day it was sent, whenever it is printed.
+      if (isSent(data) && data.submittedOn) ctx.today = data.submittedOn;
       unit = data.unit.code;
       document = registrationDocument(ctx, data);
       base = `dang-ky-thi-dua-${safe(data.unit.code)}-${safe(movement.code)}`;
