@@ -269,6 +269,7 @@ conv-help-liaison = Commands:
   /report — report results for a period
   /myunit — where your unit stands
   /regform — download the registration (Word) for the head of the unit to sign
+  /signer — position and name of who signs the registration
   /menu — what you can do
   /lang — change language (Tiếng Việt / English)
   While answering: /back — previous step, /cancel — stop, /help — help for the current step.
@@ -1300,6 +1301,12 @@ cli-option-board-place = Place name before the date, e.g. "Nam Định"
 cli-option-board-signer-title = The signer's title, e.g. "GIÁM ĐỐC" or "KT. GIÁM ĐỐC|PHÓ GIÁM ĐỐC"
 cli-option-board-signer = The signer's name
 cli-option-board-recipients = Recipients of the reports to the People's Committee, separated by "|"
+cli-option-board-proposals = The Board's proposals printed in section IV of its reports to the People's Committee, paragraphs separated by "|"
+cli-help-signer = Show or change the position and name of who signs a unit's registration (the liaison changes it in chat with /signer)
+cli-option-signer-unit = The unit's code or name, e.g. SNV
+cli-option-signer-title = The signer's position, e.g. "GIÁM ĐỐC" or "KT. GIÁM ĐỐC|PHÓ GIÁM ĐỐC"
+cli-option-signer-name = The signer's full name
+cli-signer-line = { $unit }: signed by { $title } — { $name }
 cli-board-title = The Board's documents, movement { $code }:
 board-bad-abbreviation = an abbreviation has capitals, digits, "-" and "." only (e.g. SNV), at most 20 characters
 config-bad-file-link-secret = needs at least 32 random characters (e.g. openssl rand -base64 32)
@@ -1327,6 +1334,21 @@ doc-ready = 📄 { $kind ->
    *[summary] Aggregate report on registration (a draft to be signed).
   }
 reg-download-form = Download the registration to be signed
+signer-title-prompt-first = Before the registration is prepared for signing: who signs { $unit }'s registration? Choose the signer's position, or type another (a deputy signing for the head: FOR THE DIRECTOR | DEPUTY DIRECTOR). Asked this once; change it later with /signer.
+signer-title-prompt = Position of who signs { $unit }'s registration{ $known ->
+    [yes] {" "}(now: { $current })
+   *[no] {""}
+  }: choose, or type another (a deputy signing for the head: FOR THE DIRECTOR | DEPUTY DIRECTOR).
+signer-name-prompt = Full name of the signer ({ $title })? For example: Nguyễn Văn An.
+signer-saved = ✔ Signer saved: { $title } — { $name }. Registrations from now on print this position and name; change it with /signer.
+signer-director = GIÁM ĐỐC
+signer-deputy-director = KT. GIÁM ĐỐC | PHÓ GIÁM ĐỐC
+signer-chair = CHỦ TỊCH
+signer-deputy-chair = KT. CHỦ TỊCH | PHÓ CHỦ TỊCH
+signer-head = TRƯỞNG BAN
+signer-title-help = Choose the signer's position, or type it as printed on the document, e.g. GIÁM ĐỐC; for a deputy signing for the head type two lines separated by "|": KT. GIÁM ĐỐC | PHÓ GIÁM ĐỐC.
+signer-name-help = Type the signer's full name as printed under the signature, e.g. Nguyễn Văn An.
+tg-cmd-signer = Who signs the registration (position, name)
 tg-cmd-regform = Download the registration (Word) to be signed
 
 ## Reminders

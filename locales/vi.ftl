@@ -253,6 +253,7 @@ conv-help-liaison = Các lệnh:
   /baocao — báo cáo kết quả thực hiện theo kỳ
   /donvi — xem tình hình của đơn vị
   /taidangky — tải bản đăng ký (Word) để trình thủ trưởng ký
+  /nguoiky — chức vụ, họ tên người ký bản đăng ký
   /menu — các việc có thể làm
   /ngonngu — đổi ngôn ngữ (Tiếng Việt / English)
   Khi đang làm dở: /quaylai — quay lại bước trước, /huy — dừng lại, /trogiup — hướng dẫn bước hiện tại.
@@ -1284,6 +1285,12 @@ cli-option-board-place = Địa danh trước ngày tháng, ví dụ "Nam Địn
 cli-option-board-signer-title = Chức vụ người ký, ví dụ "GIÁM ĐỐC" hoặc "KT. GIÁM ĐỐC|PHÓ GIÁM ĐỐC"
 cli-option-board-signer = Họ tên người ký
 cli-option-board-recipients = Nơi nhận của báo cáo gửi UBND tỉnh, ngăn cách bằng "|"
+cli-option-board-proposals = Đề xuất, kiến nghị của Ban in ở mục IV các báo cáo gửi UBND tỉnh, mỗi đoạn ngăn cách bằng "|"
+cli-help-signer = Xem hoặc sửa chức vụ, họ tên người ký bản đăng ký của một đơn vị (cán bộ đầu mối sửa trong chat bằng /nguoiky)
+cli-option-signer-unit = Mã hoặc tên đơn vị, ví dụ SNV
+cli-option-signer-title = Chức vụ người ký, ví dụ "GIÁM ĐỐC" hoặc "KT. GIÁM ĐỐC|PHÓ GIÁM ĐỐC"
+cli-option-signer-name = Họ tên người ký
+cli-signer-line = { $unit }: người ký { $title } — { $name }
 cli-board-title = Văn bản của Ban, phong trào { $code }:
 board-bad-abbreviation = chữ viết tắt chỉ gồm chữ in hoa, chữ số, "-" và "." (ví dụ SNV), tối đa 20 ký tự
 config-bad-file-link-secret = cần ít nhất 32 ký tự ngẫu nhiên (ví dụ: openssl rand -base64 32)
@@ -1311,6 +1318,21 @@ doc-ready = 📄 { $kind ->
    *[summary] Báo cáo tổng hợp đăng ký thi đua (dự thảo để trình ký).
   }
 reg-download-form = Tải bản đăng ký để trình ký
+signer-title-prompt-first = Trước khi soạn bản đăng ký để trình ký: ai ký bản đăng ký của { $unit }? Chọn chức vụ người ký, hoặc gõ chức vụ khác (cấp phó ký thay: KT. GIÁM ĐỐC | PHÓ GIÁM ĐỐC). Chỉ hỏi lần này; sửa sau bằng /nguoiky.
+signer-title-prompt = Chức vụ người ký bản đăng ký của { $unit }{ $known ->
+    [yes] {" "}(hiện là: { $current })
+   *[no] {""}
+  }: chọn, hoặc gõ chức vụ khác (cấp phó ký thay: KT. GIÁM ĐỐC | PHÓ GIÁM ĐỐC).
+signer-name-prompt = Họ và tên người ký ({ $title })? Ví dụ: Nguyễn Văn An.
+signer-saved = ✔ Đã lưu người ký: { $title } — { $name }. Các bản đăng ký sau in sẵn chức vụ và họ tên này; sửa bằng /nguoiky.
+signer-director = GIÁM ĐỐC
+signer-deputy-director = KT. GIÁM ĐỐC | PHÓ GIÁM ĐỐC
+signer-chair = CHỦ TỊCH
+signer-deputy-chair = KT. CHỦ TỊCH | PHÓ CHỦ TỊCH
+signer-head = TRƯỞNG BAN
+signer-title-help = Chọn chức vụ người ký, hoặc gõ chức vụ như in trên văn bản, ví dụ GIÁM ĐỐC; cấp phó ký thay thì gõ hai dòng ngăn cách bằng "|": KT. GIÁM ĐỐC | PHÓ GIÁM ĐỐC.
+signer-name-help = Gõ họ và tên người ký như in dưới chữ ký, ví dụ Nguyễn Văn An.
+tg-cmd-signer = Người ký bản đăng ký (chức vụ, họ tên)
 tg-cmd-regform = Tải bản đăng ký (Word) để trình ký
 
 ## Reminders

@@ -16,6 +16,7 @@ export const signerTitle = z
   .trim()
   .min(2)
   .max(120)
+  .regex(/^[\p{L}][\p{L}\p{M} .,()|\r\n-]*$/u)
   .transform((s) =>
     s
       .split(/\s*(?:\||\r?\n)\s*/)

@@ -8,8 +8,9 @@ import { reportFlow } from './report.ts';
 import { broadcastFlow } from './broadcast.ts';
 import { exportFlow, registrationFormFlow } from './export.ts';
 import { inviteFlow } from './invite.ts';
+import { signerFlow } from './signer.ts';
 import { lateFlow } from './late.ts';
 import { reviewFlow } from './review.ts';
 import { statusFlow } from './status.ts';
 
-export const ALL_FLOWS = [linkFlow, menuFlow, languageFlow, registerFlow, reportFlow, myUnitFlow, statusFlow, reviewFlow, lateFlow, inviteFlow, exportFlow, registrationFormFlow, broadcastFlow];
+export const ALL_FLOWS = [linkFlow, menuFlow, languageFlow, registerFlow, reportFlow, myUnitFlow, statusFlow, reviewFlow, lateFlow, inviteFlow, exportFlow, registrationFormFlow, signerFlow, broadcastFlow];
