@@ -1148,6 +1148,17 @@ cli-export-sheet = {"    "}{ $sheet }: { $rows } rows
 # Export: additions
 cli-option-export-include-drafts = Registrations not sent to the Board too (default: only those sent)
 export-sheet-titles = Titles
+export-heading = { $sheet ->
+    [summary] REGISTRATIONS AND RESULTS BY UNIT
+    [targets] EMULATION TARGETS REGISTERED
+    [titles] EMULATION TITLES SOUGHT
+    [results] RESULTS OF THE EMULATION TARGETS
+    [units] UNITS TAKING PART
+   *[groups] CLUSTERS AND BLOCKS
+  }
+export-heading-group = { $name }
+export-heading-period = Reporting period: { $period }
+export-heading-date = Figures as of { $at }
 export-col-version = Version
 export-col-return-reason = Reason returned
 export-col-title = Title sought

@@ -1132,6 +1132,17 @@ cli-export-sheet = {"    "}{ $sheet }: { $rows } dòng
 # Xuất số liệu: phần bổ sung
 cli-option-export-include-drafts = Gồm cả các bản đăng ký chưa gửi Ban (mặc định: chỉ bản đã gửi)
 export-sheet-titles = Danh hiệu
+export-heading = { $sheet ->
+    [summary] TỔNG HỢP TÌNH HÌNH ĐĂNG KÝ VÀ KẾT QUẢ THI ĐUA THEO ĐƠN VỊ
+    [targets] CHỈ TIÊU THI ĐUA ĐĂNG KÝ
+    [titles] DANH HIỆU THI ĐUA ĐĂNG KÝ
+    [results] KẾT QUẢ THỰC HIỆN CHỈ TIÊU THI ĐUA
+    [units] DANH SÁCH ĐƠN VỊ THAM GIA
+   *[groups] CỤM, KHỐI THI ĐUA
+  }
+export-heading-group = { $name }
+export-heading-period = Kỳ báo cáo: { $period }
+export-heading-date = Số liệu đến { $at }
 export-col-version = Lần gửi
 export-col-return-reason = Lý do trả lại
 export-col-title = Danh hiệu đăng ký
