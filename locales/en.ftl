@@ -502,8 +502,12 @@ rep-saved = ✔ Report for { $period } sent to the Board ({ $count } targets{ $r
     [1] {""}
    *[other] , correction no. { $revision }
   }).
-result-line = { $amount } ({ $percent } of plan, { $assessment })
-result-line-in-progress = { $amount } ({ $percent } of plan; in progress, { $time } of the time passed)
+result-line = { $amount } ({ result-share }, { $assessment })
+result-line-in-progress = { $amount } ({ result-share }; in progress, { $time } of the time passed)
+result-share = { $ceiling ->
+    [yes] at { $percent } of the ceiling planned
+   *[no] { $percent } of plan reached
+  }
 result-none = no result yet
 assessment = { $assessment ->
     [exceeded] exceeded
@@ -710,9 +714,12 @@ bc-audience-kind = Units of kind: { $kind }
 bc-text-prompt = The announcement (at most { $max } characters):
 broadcast-text-help = Keep it short: what to do, by when.
 bc-text-expected = Please type the announcement (at least 5 characters).
-bc-preview = The announcement will go to { $people } people in { $units } units; it will actually reach { $reached } units{ $noAccount ->
+bc-preview = The announcement goes to { $units } units; it reaches { $reached } units ({ $people } people){ $unreached ->
     [0] {""}
-   *[other] {" "}({ $noAccount } have no linked account and will not get it)
+   *[other] ; { $unreached } units have nobody with a linked account and will not get it
+  }{ $noAccount ->
+    [0] {""}
+   *[other] {" "}({ $noAccount } people have no linked account)
   }:
   ———
   { $text }
@@ -723,7 +730,7 @@ bc-send = 📤 Send
 bc-edit = ✏️ Edit the text
 bc-cancel = Cancel
 bc-cancelled = Cancelled, nothing sent.
-bc-queued = ✔ { $queued } messages sent; the delivery report follows.
+bc-queued = ✔ { $queued } messages queued for delivery; how it goes is below (press "Refresh" to see it again).
 bc-report = Delivery: { $total } messages — ✅ { $sent } sent, 🕓 { $pending } waiting, ❌ { $failed } failed, 📵 { $unreachable } unreachable.
 broadcast-report-help = Press "Refresh" to see the delivery again.
 bc-problem-failed = failed to send
@@ -1494,13 +1501,13 @@ cli-broadcast-audience = { $kind ->
     [group] { $name }
    *[kind] units of kind { $name }
   }
-cli-broadcast-preview = Preview: to { $count ->
-    [one] 1 person
-   *[other] { $count } people
-  } of { $units ->
+cli-broadcast-preview = Preview: to { $units ->
     [one] 1 unit
    *[other] { $units } units
-  } ({ $audience }), actually reaching { $reached } of them; { $noAccount } people have no messenger account linked and will not get it.
+  } ({ $audience }), reaching { $reached } of them ({ $count ->
+    [one] 1 person
+   *[other] { $count } people
+  }); { $unreached } units have nobody with a linked account, { $noAccount } people have no messenger account linked and will not get it.
 cli-broadcast-recipient = {"  "}{ $name } — { $unit } · { $channel ->
     [telegram] Telegram
     [zalo] Zalo

@@ -486,8 +486,12 @@ rep-saved = ✔ Đã gửi báo cáo { $period } tới Ban ({ $count } chỉ ti�
     [1] {""}
    *[other] , bản điều chỉnh lần { $revision }
   }).
-result-line = { $amount } ({ $percent } kế hoạch, { $assessment })
-result-line-in-progress = { $amount } ({ $percent } kế hoạch; đang thực hiện, đã qua { $time } thời gian)
+result-line = { $amount } ({ result-share }, { $assessment })
+result-line-in-progress = { $amount } ({ result-share }; đang thực hiện, đã qua { $time } thời gian)
+result-share = { $ceiling ->
+    [yes] bằng { $percent } mức kế hoạch
+   *[no] đạt { $percent } kế hoạch
+  }
 result-none = chưa có kết quả
 assessment = { $assessment ->
     [exceeded] vượt
@@ -694,9 +698,12 @@ bc-audience-kind = Các đơn vị loại: { $kind }
 bc-text-prompt = Nội dung thông báo (tối đa { $max } ký tự):
 broadcast-text-help = Viết ngắn gọn, rõ việc cần làm và thời hạn.
 bc-text-expected = Xin gõ nội dung thông báo (ít nhất 5 ký tự).
-bc-preview = Thông báo sẽ gửi đến { $people } người của { $units } đơn vị; thực tế đến được { $reached } đơn vị{ $noAccount ->
+bc-preview = Thông báo gửi tới { $units } đơn vị; đến được { $reached } đơn vị ({ $people } người){ $unreached ->
     [0] {""}
-   *[other] {" "}({ $noAccount } người chưa liên kết tài khoản nên không nhận được)
+   *[other] ; { $unreached } đơn vị chưa có ai liên kết tài khoản nên không nhận được
+  }{ $noAccount ->
+    [0] {""}
+   *[other] {" "}({ $noAccount } người chưa liên kết tài khoản)
   }:
   ———
   { $text }
@@ -707,7 +714,7 @@ bc-send = 📤 Gửi
 bc-edit = ✏️ Sửa nội dung
 bc-cancel = Hủy
 bc-cancelled = Đã hủy, không gửi gì.
-bc-queued = ✔ Đã gửi { $queued } tin; xem kết quả gửi bên dưới.
+bc-queued = ✔ Đã xếp { $queued } tin vào hàng gửi; tình hình gửi ở dưới (bấm "Cập nhật" để xem lại).
 bc-report = Báo cáo gửi: { $total } tin — ✅ { $sent } đã gửi, 🕓 { $pending } đang chờ, ❌ { $failed } lỗi, 📵 { $unreachable } không liên lạc được.
 broadcast-report-help = Bấm "Cập nhật" để xem lại tình hình gửi.
 bc-problem-failed = lỗi khi gửi
@@ -1454,7 +1461,7 @@ cli-broadcast-audience = { $kind ->
     [group] { $name }
    *[kind] các đơn vị loại { $name }
   }
-cli-broadcast-preview = Xem trước: gửi tới { $count } người của { $units } đơn vị ({ $audience }), thực tế đến được { $reached } đơn vị; { $noAccount } người chưa liên kết tài khoản nhắn tin nên sẽ không nhận được.
+cli-broadcast-preview = Xem trước: gửi tới { $units } đơn vị ({ $audience }); đến được { $reached } đơn vị ({ $count } người); { $unreached } đơn vị chưa có ai liên kết tài khoản, { $noAccount } người chưa liên kết tài khoản nhắn tin nên sẽ không nhận được.
 cli-broadcast-recipient = {"  "}{ $name } — { $unit } · { $channel ->
     [telegram] Telegram
     [zalo] Zalo
@@ -1465,7 +1472,7 @@ cli-broadcast-recipient = {"  "}{ $name } — { $unit } · { $channel ->
   }
 cli-broadcast-more = {"  "}… và { $count } người khác
 cli-broadcast-confirm-hint = Chưa gửi gì. Chạy lại với --yes để gửi.
-cli-broadcast-queued = Đã gửi thông báo #{ $id } tới { $count } người; bot đang chạy chuyển dần theo giới hạn của Telegram/Zalo. Xem kết quả: thidua broadcast --report { $id }
+cli-broadcast-queued = Đã xếp thông báo #{ $id } vào hàng gửi tới { $count } người; bot đang chạy chuyển dần theo giới hạn của Telegram/Zalo. Xem kết quả: thidua broadcast --report { $id }
 cli-broadcast-report = Thông báo #{ $id } ({ $audience }): { $total } người — đã gửi { $sent }, đang chờ { $pending }, lỗi { $failed }, không liên lạc được { $unreachable }.
 cli-broadcast-problem = {"  "}{ $name } — { $unit }: { $status ->
     [failed] lỗi
