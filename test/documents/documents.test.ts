@@ -308,6 +308,39 @@ describe('what an office would otherwise retype', () => {
     );
   });
 
+  it("every report's totals are the sum of its rows and of its annex, and match the database", () => {
+    const count = (cell: string) => Number(cell.split(' ')[0]!.replace('.', ''));
+    // The summary: by group and by kind add up to the total row; the annex has one row per unit counted.
+    const summary = docs.summary!;
+    for (const header of ['Cụm, khối thi đua', 'Loại đơn vị']) {
+      const table = tableStartingWith(summary, header);
+      const rows = table.slice(1, -1);
+      const total = table.at(-1)!;
+      for (let c = 1; c < total.length; c++) expect(rows.reduce((s, r) => s + count(r[c]!), 0), `${header} column ${c}`).toBe(count(total[c]!));
+    }
+    const totals = tableStartingWith(summary, 'Cụm, khối thi đua').at(-1)!;
+    const annex = tableStartingWith(summary, 'STT').slice(1);
+    expect(annex).toHaveLength(count(totals[1]!));
+    expect(annex.filter((r) => r[5] === 'Đúng hạn')).toHaveLength(count(totals[2]!));
+    expect(annex.filter((r) => r[5] === 'Nộp muộn')).toHaveLength(count(totals[3]!));
+    const participating = db.$client.prepare('SELECT count(*) FROM units').pluck().get() as number;
+    expect(count(totals[1]!)).toBe(participating);
+
+    // The period report: areas, groups and the unit annex all add up to the same total row.
+    const period = docs.period!;
+    const areaTotal = tableStartingWith(period, 'Nội dung thi đua').at(-1)!;
+    for (const header of ['Nội dung thi đua', 'Cụm, khối thi đua']) {
+      const table = tableStartingWith(period, header);
+      const rows = table.slice(1, -1);
+      expect(table.at(-1)).toEqual(areaTotal);
+      for (let c = 1; c < areaTotal.length; c++) expect(rows.reduce((s, r) => s + count(r[c]!), 0), `${header} column ${c}`).toBe(count(areaTotal[c]!));
+    }
+    const units = tableStartingWith(period, 'STT');
+    const unitRows = units.slice(1, -1);
+    expect(units.at(-1)!.slice(4)).toEqual(areaTotal.slice(1));
+    for (let c = 4; c < units[0]!.length; c++) expect(unitRows.reduce((s, r) => s + count(r[c]!), 0)).toBe(count(units.at(-1)![c]!));
+  });
+
   it('proposes what the figures call for, and prints no empty "IV. ĐỀ XUẤT, KIẾN NGHỊ" when there is nothing', async () => {
     for (const doc of [docs.summary!, docs.period!]) {
       const at = doc.paragraphs.indexOf('IV. ĐỀ XUẤT, KIẾN NGHỊ');
