@@ -84,5 +84,7 @@ export function annexHeading(ctx: DocumentContext, title: string, number?: numbe
 /** Annex order: by cluster/block (in code order, units in none last), then by name as Vietnamese sorts it. */
 export function byGroupThenName(a: { groupCode: string | null; name: string }, b: { groupCode: string | null; name: string }): number {
   if (a.groupCode !== b.groupCode) return a.groupCode === null ? 1 : b.groupCode === null ? -1 : a.groupCode.localeCompare(b.groupCode);
-  return a.name.localeCompare(b.name, 'vi');
+  return VIETNAMESE.compare(a.name, b.name);
 }
+
+const VIETNAMESE = new Intl.Collator('vi');

@@ -8,7 +8,7 @@
 import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Packer } from 'docx';
-import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
+import { strFromU8, unzipSync, zipSync } from 'fflate';
 import type { Db } from '../db/connection.ts';
 import { DomainError } from '../domain/errors.ts';
 import { listPeriods, resolveMovement, type Movement } from '../domain/movements.ts';
@@ -99,7 +99,7 @@ export async function writeDocument(db: Db, request: DocumentRequest): Promise<W
   }
   // The tables' rows go into the packed document as XML (see TableRows).
   const files = unzipSync(new Uint8Array(await Packer.toBuffer(document)));
-  files['word/document.xml'] = strToU8(ctx.rows.inject(strFromU8(files['word/document.xml']!)));
+  files['word/document.xml'] = new Uint8Array(ctx.rows.inject(strFromU8(files['word/document.xml']!)));
   const buffer = Buffer.from(zipSync(files, { level: 6 }));
   const dir = resolve(request.dir);
   mkdirSync(dir, { recursive: true });

@@ -208,14 +208,22 @@ export function periodDocument(ctx: DocumentContext, data: PeriodData) {
 }
 
 /** "98,7%", "2 vụ", or the state reached for a qualitative target; "" when nothing is reported. */
-function resultText(ctx: DocumentContext, target: TargetStanding): string {
-  if (target.kind === 'qualitative') return target.assessment ? ctx.t('qualitative-state', { state: target.assessment }) : '';
+function resultText(t: (id: string, args?: Record<string, string>) => string, target: TargetStanding): string {
+  if (target.kind === 'qualitative') return target.assessment ? t('qualitative-state', { state: target.assessment }) : '';
   return target.total === null ? '' : withMeasure(target.total, target.measure);
 }
 
 /** Annex 2: every target of every unit, in the unit's printed numbering: plan, result, % of plan, verdict. */
 function targetAnnex(ctx: DocumentContext, data: PeriodData, label: string) {
-  const { t, locale } = ctx;
+  const { locale } = ctx;
+  // Labels formatted once, not per row (a province's annex has up to 100,000 rows).
+  const labels = new Map<string, string>();
+  const t = (id: string, args?: Record<string, string>) => {
+    const key = args ? `${id}:${Object.values(args).join(':')}` : id;
+    let label = labels.get(key);
+    if (label === undefined) labels.set(key, (label = ctx.t(id, args)));
+    return label;
+  };
   const rows: GridRow[] = [];
   for (const unit of data.units) {
     rows.push({ band: unit.groupName ? `${unit.name} (${unit.groupName})` : unit.name });
@@ -228,7 +236,7 @@ function targetAnnex(ctx: DocumentContext, data: PeriodData, label: string) {
           formatVnNumber(i + 1),
           target.text,
           quantitative ? planText(target.plannedValue!, target.direction, target.measure) : t('doc-qualitative-plan'),
-          resultText(ctx, target),
+          resultText(t, target),
           percent === null ? '' : `${formatVnNumber(percent, 1)}%`,
           target.assessment ? t('doc-verdict', { assessment: target.assessment }) : t('doc-not-reported'),
         ],
