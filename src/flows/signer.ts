@@ -43,7 +43,7 @@ export const signerFlow = defineFlow<Data>({
       prompt: (ctx, d) => {
         const known = unitSigner(ctx.db, ctx.unit!.id);
         return {
-          text: ctx.t(d.download ? 'signer-title-prompt-first' : 'signer-title-prompt', { unit: ctx.unit!.name, current: known.title?.replaceAll('\n', ' / ') ?? '' , known: known.title ? 'yes' : 'no' }),
+          text: ctx.t(d.download ? 'signer-title-prompt-first' : 'signer-title-prompt', { unit: ctx.unit!.name, current: known.title?.replaceAll('\n', ' / ') ?? '', known: known.title ? 'yes' : 'no' }),
           choices: COMMON_TITLES.map((id) => ({ id, label: ctx.t(id) })),
         };
       },
