@@ -285,6 +285,7 @@ conv-help-liaison = Commands:
   /report — report results for a period
   /myunit — where your unit stands
   /regform — download the registration (Word) for the head of the unit to sign
+  /signer — position and name of who signs the registration
   /menu — what you can do
   /lang — change language (Tiếng Việt / English)
   /nozns — stop reminders by Zalo ZNS messages to your phone number
@@ -517,8 +518,12 @@ rep-saved = ✔ Report for { $period } sent to the Board ({ $count } targets{ $r
     [1] {""}
    *[other] , correction no. { $revision }
   }).
-result-line = { $amount } ({ $percent } of plan, { $assessment })
-result-line-in-progress = { $amount } ({ $percent } of plan; in progress, { $time } of the time passed)
+result-line = { $amount } ({ result-share }, { $assessment })
+result-line-in-progress = { $amount } ({ result-share }; in progress, { $time } of the time passed)
+result-share = { $ceiling ->
+    [yes] at { $percent } of the ceiling planned
+   *[no] { $percent } of plan reached
+  }
 result-none = no result yet
 assessment = { $assessment ->
     [exceeded] exceeded
@@ -598,7 +603,7 @@ st-matches = Several units match. Pick one:
 st-page = Page { $page }/{ $pages }
 st-prev = ◀ Previous
 st-next = Next ▶
-st-back = ↩ Back
+st-back = ⬅ Back
 st-extend-all = ⏳ Extend the registration deadline for all
 st-extend-unit = ⏳ Extend the registration deadline for this unit
 st-reopen = 🔓 Reopen the registration
@@ -664,7 +669,7 @@ late-title-open = Registration deadline { $deadline }; { $count } units have not
 late-more = … and { $count } more units.
 late-none = Every unit has sent its registration.
 late-urge-prompt = Send an urging message to the liaisons of these units?
-late-nobody-to-urge = None of these units has anybody to receive messages, so the assistant cannot urge them.
+late-nobody-to-urge = None of these units has anybody to receive messages (nobody has linked an account), so the assistant cannot urge them: please call them at the numbers above, or make an invite code for their liaison with /invite.
 late-urge-all = Urge them all ({ $count } units with someone to receive it)
 late-urge-pick = Choose units to urge
 late-pick-prompt = Choose the units to urge (press again to unselect), or type unit codes, e.g. SYT, HHH.
@@ -704,7 +709,7 @@ tg-cmd-status = Movement status
 tg-cmd-review = Review registrations
 tg-cmd-late = Units not sent, urge
 tg-cmd-invite = Create an invite
-menu-export = Export the figures (Excel)
+menu-export = Export figures and documents (Excel, Word)
 scope-export-only = This is for the Board, leaders and cluster/block heads.
 exp-format-prompt = Export the movement's figures as?
 exp-xlsx = Excel (XLSX), one workbook
@@ -713,7 +718,7 @@ export-format-help = XLSX opens in Excel or LibreOffice; CSV is for other softwa
 exp-started = Preparing the { $format } file… It will be sent here when ready (this may take a few minutes).
 exp-ready = 📊 Figures of { $movement } ({ $files } files).
 exp-failed = The export failed because of a fault on the assistant's side. Please try again later.
-tg-cmd-export = Export the figures to Excel
+tg-cmd-export = Export the figures (Excel, CSV) and the reports (Word)
 menu-broadcast = Send an announcement
 tg-cmd-broadcast = Send an announcement to units
 bc-audience-prompt = Send the announcement to whom?
@@ -725,9 +730,12 @@ bc-audience-kind = Units of kind: { $kind }
 bc-text-prompt = The announcement (at most { $max } characters):
 broadcast-text-help = Keep it short: what to do, by when.
 bc-text-expected = Please type the announcement (at least 5 characters).
-bc-preview = The announcement will go to { $people } people in { $units } units; it will actually reach { $reached } units{ $noAccount ->
+bc-preview = The announcement goes to { $units } units; it reaches { $reached } units ({ $people } people){ $unreached ->
     [0] {""}
-   *[other] {" "}({ $noAccount } have no linked account and will not get it)
+   *[other] ; { $unreached } units have nobody with a linked account and will not get it
+  }{ $noAccount ->
+    [0] {""}
+   *[other] {" "}({ $noAccount } people have no linked account)
   }:
   ———
   { $text }
@@ -738,7 +746,7 @@ bc-send = 📤 Send
 bc-edit = ✏️ Edit the text
 bc-cancel = Cancel
 bc-cancelled = Cancelled, nothing sent.
-bc-queued = ✔ { $queued } messages sent; the delivery report follows.
+bc-queued = ✔ { $queued } messages queued for delivery; how it goes is below (press "Refresh" to see it again).
 bc-report = Delivery: { $total } messages — ✅ { $sent } sent, 🕓 { $pending } waiting, ❌ { $failed } failed, 📵 { $unreachable } unreachable.
 broadcast-report-help = Press "Refresh" to see the delivery again.
 bc-problem-failed = failed to send
@@ -1167,6 +1175,17 @@ cli-export-sheet = {"    "}{ $sheet }: { $rows } rows
 # Export: additions
 cli-option-export-include-drafts = Registrations not sent to the Board too (default: only those sent)
 export-sheet-titles = Titles
+export-heading = { $sheet ->
+    [summary] REGISTRATIONS AND RESULTS BY UNIT
+    [targets] EMULATION TARGETS REGISTERED
+    [titles] EMULATION TITLES SOUGHT
+    [results] RESULTS OF THE EMULATION TARGETS
+    [units] UNITS TAKING PART
+   *[groups] CLUSTERS AND BLOCKS
+  }
+export-heading-group = { $name }
+export-heading-period = Reporting period: { $period }
+export-heading-date = Figures as of { $at }
 export-col-version = Version
 export-col-return-reason = Reason returned
 export-col-title = Title sought
@@ -1208,7 +1227,6 @@ doc-annex-attached = (Attached to { $kind } of { $date } by { $body })
 doc-qualitative-plan = Done
 doc-col-index = No.
 doc-col-target = Target
-doc-col-measure = Unit of measure
 doc-col-plan = Plan
 doc-col-note = Note
 doc-col-unit = Unit
@@ -1238,13 +1256,16 @@ doc-reg-draft-mark = (Draft: this registration is "{ registration-status }" and 
 doc-reg-intro = { $launch }, { $unit } registers the following emulation targets and titles for { $year }:
 doc-reg-targets-heading = I. EMULATION TARGETS
 doc-reg-no-targets = The unit has registered no targets.
-doc-reg-due = Due: { $date }
 doc-reg-titles-heading = II. TITLES SOUGHT
 doc-reg-no-titles = The unit seeks no emulation title.
 doc-reg-commitment = { $unit } undertakes to carry out the targets registered and to report its results to the Emulation and Commendation Board as required.
 doc-reg-recipients =
     { $standingBody };
     Archive: Office.
+doc-reg-recipients-own =
+    As above;
+    Provincial Emulation and Commendation Council;
+    Archive: Office, Emulation Board.
 doc-reg-signer = HEAD OF THE UNIT
 doc-summary-title = Emulation registrations for { $year } of the agencies, units and localities
 doc-summary-intro = { $launch }, { $body } guided the agencies, units, localities, clusters and blocks in registering their emulation targets and titles, due by { $deadline }. { $body } reports to the Provincial People's Committee as follows:
@@ -1264,20 +1285,41 @@ doc-summary-area = { $number }. { $title }: { $targets } targets of { $units } u
 doc-summary-notable = { $text } ({ $units } units);
 doc-summary-notable-one = { $text } ({ $detail });
 doc-summary-h-proposals = IV. PROPOSALS
-doc-summary-proposals = { $body } will go on guiding and urging the units that have not sent their registration, and will follow and report the results of the targets periodically to the Provincial People's Committee.
+doc-summary-proposals = The Provincial People's Committee is asked to direct the { $count } units that have not sent their registration to complete it promptly; { $body } will go on guiding, urging and reporting.
 doc-summary-annex-title = EMULATION REGISTRATIONS FOR { $year } BY UNIT
 doc-period-title = Results of the emulation targets: { $period }
 doc-period-intro = { $launch }, { $body } has gathered the results of the emulation targets for { $period } of the agencies, units and localities (judged as of { $asOf }) and reports to the Provincial People's Committee as follows:
 doc-period-h-reporting = I. REPORTING
-doc-period-reporting = { $units } units have sent their registration; { $reported } have reported their results ({ $late } after the due date { $due }); { $missing } have not reported.
+doc-period-reporting = { $units } units have sent their registration; { $reported } have reported their results{ $late ->
+    [0] {""}
+   *[other] {" "}({ $late } after the due date { $due })
+  }; { $missing } have not reported.
 doc-period-missing-named = Units that have not reported ({ $count }): { $names }.
 doc-period-h-areas = II. RESULTS BY CONTENT AREA
 doc-period-rule = Each target is counted once, by where it stands against its plan: a target before its due date is in progress; a rate stands as last reported, never added up; a count or an amount is the running total since the start of the year.
 doc-period-h-groups = III. RESULTS BY CLUSTER AND BLOCK
-doc-period-proposals = { $body } will go on urging the units that have not reported, and the units whose targets are not met to take corrective measures.
 doc-period-annex-title = RESULTS OF THE EMULATION TARGETS BY UNIT: { $period }
 doc-late-report = (late)
 doc-not-reported = Not reported
+doc-col-due = Due
+doc-on-time = On time
+doc-annex-numbered = ANNEX { $number }
+doc-period-late-named = Units that reported after the due date { $due } ({ $count }): { $names }.
+doc-period-proposals-missing = The Provincial People's Committee is asked to direct the { $count } units that have not reported to send their results promptly; { $body } will go on urging and gathering them.
+doc-period-proposals-not-met = The units with targets not met ({ $count }: { $names }) are asked to explain why and to take corrective measures.
+doc-period-target-annex-title = RESULTS OF EACH EMULATION TARGET: { $period }
+doc-col-result = Result
+doc-col-percent-of-plan = % of plan
+doc-col-verdict = Verdict
+doc-verdict = { $assessment ->
+    [exceeded] Exceeded
+    [met] Met
+    [in_progress] In progress
+    [not_started] Not started
+   *[not_met] Not met
+  }
+err-signer-title = "{ $value }" is not a signer's position; type e.g. DIRECTOR, or FOR THE DIRECTOR | DEPUTY DIRECTOR when a deputy signs.
+err-signer-name = "{ $value }" is not a name; type the signer's full name, e.g. Nguyễn Văn An.
 err-doc-unit-unknown = No unit "{ $code }" (type its code, e.g. SNV, or its name).
 err-doc-unit-needed = Choose a unit (--unit CODE).
 err-doc-period-needed = Choose a reporting period (--period CODE). The periods of movement { $movement }: { $periods }
@@ -1297,6 +1339,12 @@ cli-option-board-place = Place name before the date, e.g. "Nam Định"
 cli-option-board-signer-title = The signer's title, e.g. "GIÁM ĐỐC" or "KT. GIÁM ĐỐC|PHÓ GIÁM ĐỐC"
 cli-option-board-signer = The signer's name
 cli-option-board-recipients = Recipients of the reports to the People's Committee, separated by "|"
+cli-option-board-proposals = The Board's proposals printed in section IV of its reports to the People's Committee, paragraphs separated by "|"
+cli-help-signer = Show or change the position and name of who signs a unit's registration (the liaison changes it in chat with /signer)
+cli-option-signer-unit = The unit's code or name, e.g. SNV
+cli-option-signer-title = The signer's position, e.g. "GIÁM ĐỐC" or "KT. GIÁM ĐỐC|PHÓ GIÁM ĐỐC"
+cli-option-signer-name = The signer's full name
+cli-signer-line = { $unit }: signed by { $title } — { $name }
 cli-board-title = The Board's documents, movement { $code }:
 board-bad-abbreviation = an abbreviation has capitals, digits, "-" and "." only (e.g. SNV), at most 20 characters
 config-bad-file-link-secret = needs at least 32 random characters (e.g. openssl rand -base64 32)
@@ -1324,6 +1372,21 @@ doc-ready = 📄 { $kind ->
    *[summary] Aggregate report on registration (a draft to be signed).
   }
 reg-download-form = Download the registration to be signed
+signer-title-prompt-first = Before the registration is prepared for signing: who signs { $unit }'s registration? Choose the signer's position, or type another (a deputy signing for the head: FOR THE DIRECTOR | DEPUTY DIRECTOR). Asked this once; change it later with /signer.
+signer-title-prompt = Position of who signs { $unit }'s registration{ $known ->
+    [yes] {" "}(now: { $current })
+   *[no] {""}
+  }: choose, or type another (a deputy signing for the head: FOR THE DIRECTOR | DEPUTY DIRECTOR).
+signer-name-prompt = Full name of the signer ({ $title })? For example: Nguyễn Văn An.
+signer-saved = ✔ Signer saved: { $title } — { $name }. Registrations from now on print this position and name; change it with /signer.
+signer-director = GIÁM ĐỐC
+signer-deputy-director = KT. GIÁM ĐỐC | PHÓ GIÁM ĐỐC
+signer-chair = CHỦ TỊCH
+signer-deputy-chair = KT. CHỦ TỊCH | PHÓ CHỦ TỊCH
+signer-head = TRƯỞNG BAN
+signer-title-help = Choose the signer's position, or type it as printed on the document, e.g. GIÁM ĐỐC; for a deputy signing for the head type two lines separated by "|": KT. GIÁM ĐỐC | PHÓ GIÁM ĐỐC.
+signer-name-help = Type the signer's full name as printed under the signature, e.g. Nguyễn Văn An.
+tg-cmd-signer = Who signs the registration (position, name)
 tg-cmd-regform = Download the registration (Word) to be signed
 
 ## Reminders
@@ -1458,13 +1521,13 @@ cli-broadcast-audience = { $kind ->
     [group] { $name }
    *[kind] units of kind { $name }
   }
-cli-broadcast-preview = Preview: to { $count ->
-    [one] 1 person
-   *[other] { $count } people
-  } of { $units ->
+cli-broadcast-preview = Preview: to { $units ->
     [one] 1 unit
    *[other] { $units } units
-  } ({ $audience }), actually reaching { $reached } of them; { $noAccount } people have no messenger account linked and will not get it.
+  } ({ $audience }), reaching { $reached } of them ({ $count ->
+    [one] 1 person
+   *[other] { $count } people
+  }); { $unreached } units have nobody with a linked account, { $noAccount } people have no messenger account linked and will not get it.
 cli-broadcast-recipient = {"  "}{ $name } — { $unit } · { $channel ->
     [telegram] Telegram
     [zalo] Zalo

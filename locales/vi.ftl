@@ -266,6 +266,7 @@ conv-help-liaison = Các lệnh:
   /baocao — báo cáo kết quả thực hiện theo kỳ
   /donvi — xem tình hình của đơn vị
   /taidangky — tải bản đăng ký (Word) để trình thủ trưởng ký
+  /nguoiky — chức vụ, họ tên người ký bản đăng ký
   /menu — các việc có thể làm
   /ngonngu — đổi ngôn ngữ (Tiếng Việt / English)
   /ngungzns — thôi nhận tin nhắc ZNS của Zalo theo số điện thoại
@@ -498,8 +499,12 @@ rep-saved = ✔ Đã gửi báo cáo { $period } tới Ban ({ $count } chỉ ti�
     [1] {""}
    *[other] , bản điều chỉnh lần { $revision }
   }).
-result-line = { $amount } ({ $percent } kế hoạch, { $assessment })
-result-line-in-progress = { $amount } ({ $percent } kế hoạch; đang thực hiện, đã qua { $time } thời gian)
+result-line = { $amount } ({ result-share }, { $assessment })
+result-line-in-progress = { $amount } ({ result-share }; đang thực hiện, đã qua { $time } thời gian)
+result-share = { $ceiling ->
+    [yes] bằng { $percent } mức kế hoạch
+   *[no] đạt { $percent } kế hoạch
+  }
 result-none = chưa có kết quả
 assessment = { $assessment ->
     [exceeded] vượt
@@ -579,7 +584,7 @@ st-matches = Có nhiều đơn vị trùng. Chọn một:
 st-page = Trang { $page }/{ $pages }
 st-prev = ◀ Trang trước
 st-next = Trang sau ▶
-st-back = ↩ Quay lại
+st-back = ⬅ Quay lại
 st-extend-all = ⏳ Gia hạn đăng ký cho tất cả
 st-extend-unit = ⏳ Gia hạn đăng ký cho đơn vị này
 st-reopen = 🔓 Mở lại bản đăng ký
@@ -645,7 +650,7 @@ late-title-open = Hạn đăng ký { $deadline }; { $count } đơn vị chưa g�
 late-more = … và { $count } đơn vị khác.
 late-none = Tất cả đơn vị đã gửi bản đăng ký.
 late-urge-prompt = Gửi tin đôn đốc đến cán bộ đầu mối của các đơn vị này?
-late-nobody-to-urge = Không đơn vị nào trong danh sách có người nhận tin, nên trợ lý chưa đôn đốc được.
+late-nobody-to-urge = Không đơn vị nào trong danh sách có người nhận tin (chưa ai liên kết tài khoản), nên trợ lý chưa đôn đốc được: xin gọi điện theo số ở trên, hoặc tạo mã mời cho cán bộ đầu mối bằng /moi.
 late-urge-all = Đôn đốc tất cả ({ $count } đơn vị có người nhận)
 late-urge-pick = Chọn đơn vị để đôn đốc
 late-pick-prompt = Chọn các đơn vị cần đôn đốc (bấm lần nữa để bỏ chọn), hoặc gõ mã đơn vị, ví dụ: SYT, HHH.
@@ -685,7 +690,7 @@ tg-cmd-status = Tình hình phong trào
 tg-cmd-review = Duyệt bản đăng ký
 tg-cmd-late = Đôn đốc đơn vị chưa gửi bản đăng ký
 tg-cmd-invite = Tạo mã mời
-menu-export = Xuất số liệu (Excel)
+menu-export = Xuất số liệu, văn bản (Excel, Word)
 scope-export-only = Việc này dành cho Ban Thi đua - Khen thưởng, lãnh đạo và cụm, khối trưởng.
 exp-format-prompt = Xuất số liệu phong trào dạng nào?
 exp-xlsx = Excel (XLSX), một tệp nhiều trang
@@ -694,7 +699,7 @@ export-format-help = XLSX mở bằng Excel hoặc LibreOffice; CSV dùng cho ph
 exp-started = Đang chuẩn bị tệp { $format }… Tệp sẽ được gửi vào đây khi xong (có thể mất vài phút).
 exp-ready = 📊 Số liệu { $movement } ({ $files } tệp).
 exp-failed = Chưa xuất được số liệu do lỗi phía trợ lý. Xin thử lại sau.
-tg-cmd-export = Xuất số liệu ra Excel
+tg-cmd-export = Xuất số liệu (Excel, CSV) và văn bản báo cáo (Word)
 menu-broadcast = Gửi thông báo chung
 tg-cmd-broadcast = Gửi thông báo đến các đơn vị
 bc-audience-prompt = Gửi thông báo đến ai?
@@ -706,9 +711,12 @@ bc-audience-kind = Các đơn vị loại: { $kind }
 bc-text-prompt = Nội dung thông báo (tối đa { $max } ký tự):
 broadcast-text-help = Viết ngắn gọn, rõ việc cần làm và thời hạn.
 bc-text-expected = Xin gõ nội dung thông báo (ít nhất 5 ký tự).
-bc-preview = Thông báo sẽ gửi đến { $people } người của { $units } đơn vị; thực tế đến được { $reached } đơn vị{ $noAccount ->
+bc-preview = Thông báo gửi tới { $units } đơn vị; đến được { $reached } đơn vị ({ $people } người){ $unreached ->
     [0] {""}
-   *[other] {" "}({ $noAccount } người chưa liên kết tài khoản nên không nhận được)
+   *[other] ; { $unreached } đơn vị chưa có ai liên kết tài khoản nên không nhận được
+  }{ $noAccount ->
+    [0] {""}
+   *[other] {" "}({ $noAccount } người chưa liên kết tài khoản)
   }:
   ———
   { $text }
@@ -719,7 +727,7 @@ bc-send = 📤 Gửi
 bc-edit = ✏️ Sửa nội dung
 bc-cancel = Hủy
 bc-cancelled = Đã hủy, không gửi gì.
-bc-queued = ✔ Đã gửi { $queued } tin; xem kết quả gửi bên dưới.
+bc-queued = ✔ Đã xếp { $queued } tin vào hàng gửi; tình hình gửi ở dưới (bấm "Cập nhật" để xem lại).
 bc-report = Báo cáo gửi: { $total } tin — ✅ { $sent } đã gửi, 🕓 { $pending } đang chờ, ❌ { $failed } lỗi, 📵 { $unreachable } không liên lạc được.
 broadcast-report-help = Bấm "Cập nhật" để xem lại tình hình gửi.
 bc-problem-failed = lỗi khi gửi
@@ -1148,6 +1156,17 @@ cli-export-sheet = {"    "}{ $sheet }: { $rows } dòng
 # Xuất số liệu: phần bổ sung
 cli-option-export-include-drafts = Gồm cả các bản đăng ký chưa gửi Ban (mặc định: chỉ bản đã gửi)
 export-sheet-titles = Danh hiệu
+export-heading = { $sheet ->
+    [summary] TỔNG HỢP TÌNH HÌNH ĐĂNG KÝ VÀ KẾT QUẢ THI ĐUA THEO ĐƠN VỊ
+    [targets] CHỈ TIÊU THI ĐUA ĐĂNG KÝ
+    [titles] DANH HIỆU THI ĐUA ĐĂNG KÝ
+    [results] KẾT QUẢ THỰC HIỆN CHỈ TIÊU THI ĐUA
+    [units] DANH SÁCH ĐƠN VỊ THAM GIA
+   *[groups] CỤM, KHỐI THI ĐUA
+  }
+export-heading-group = { $name }
+export-heading-period = Kỳ báo cáo: { $period }
+export-heading-date = Số liệu đến { $at }
 export-col-version = Lần gửi
 export-col-return-reason = Lý do trả lại
 export-col-title = Danh hiệu đăng ký
@@ -1189,7 +1208,6 @@ doc-annex-attached = (Kèm theo { $kind } ngày { $date } của { $body })
 doc-qualitative-plan = Hoàn thành
 doc-col-index = STT
 doc-col-target = Nội dung chỉ tiêu
-doc-col-measure = Đơn vị tính
 doc-col-plan = Kế hoạch
 doc-col-note = Ghi chú
 doc-col-unit = Đơn vị
@@ -1219,13 +1237,16 @@ doc-reg-draft-mark = (Bản dự thảo: bản đăng ký đang ở trạng thá
 doc-reg-intro = { $launch }, { $unit } đăng ký chỉ tiêu và danh hiệu thi đua năm { $year } như sau:
 doc-reg-targets-heading = I. CÁC CHỈ TIÊU THI ĐUA
 doc-reg-no-targets = Đơn vị chưa đăng ký chỉ tiêu thi đua nào.
-doc-reg-due = Thời hạn: { $date }
 doc-reg-titles-heading = II. DANH HIỆU THI ĐUA ĐĂNG KÝ
 doc-reg-no-titles = Đơn vị không đăng ký danh hiệu thi đua.
 doc-reg-commitment = { $unit } cam kết tổ chức thực hiện tốt các chỉ tiêu đã đăng ký, báo cáo kết quả định kỳ về Ban Thi đua - Khen thưởng theo quy định.
 doc-reg-recipients =
     { $standingBody };
     Lưu: VT.
+doc-reg-recipients-own =
+    Như trên;
+    Hội đồng Thi đua - Khen thưởng tỉnh;
+    Lưu: VT, Ban TĐKT.
 doc-reg-signer = THỦ TRƯỞNG ĐƠN VỊ
 doc-summary-title = Kết quả đăng ký thi đua năm { $year } của các cơ quan, đơn vị, địa phương
 doc-summary-intro = { $launch }, { $body } đã hướng dẫn các cơ quan, đơn vị, địa phương, các cụm, khối thi đua đăng ký chỉ tiêu và danh hiệu thi đua, thời hạn gửi trước ngày { $deadline }. { $body } tổng hợp, báo cáo Ủy ban nhân dân tỉnh như sau:
@@ -1245,20 +1266,41 @@ doc-summary-area = { $number }. { $title }: { $targets } chỉ tiêu của { $un
 doc-summary-notable = { $text } ({ $units } đơn vị đăng ký);
 doc-summary-notable-one = { $text } ({ $detail });
 doc-summary-h-proposals = IV. ĐỀ XUẤT, KIẾN NGHỊ
-doc-summary-proposals = { $body } tiếp tục hướng dẫn, đôn đốc các đơn vị chưa gửi bản đăng ký hoàn thành việc đăng ký; theo dõi, tổng hợp kết quả thực hiện các chỉ tiêu thi đua theo định kỳ, báo cáo Ủy ban nhân dân tỉnh.
+doc-summary-proposals = Đề nghị Ủy ban nhân dân tỉnh chỉ đạo { $count } đơn vị chưa gửi bản đăng ký khẩn trương hoàn thành việc đăng ký thi đua; { $body } tiếp tục hướng dẫn, đôn đốc và tổng hợp, báo cáo kết quả.
 doc-summary-annex-title = TỔNG HỢP ĐĂNG KÝ THI ĐUA NĂM { $year } THEO ĐƠN VỊ
 doc-period-title = Kết quả thực hiện chỉ tiêu thi đua { $period }
 doc-period-intro = { $launch }, { $body } tổng hợp kết quả thực hiện các chỉ tiêu thi đua { $period } của các cơ quan, đơn vị, địa phương (đánh giá đến ngày { $asOf }), báo cáo Ủy ban nhân dân tỉnh như sau:
 doc-period-h-reporting = I. TÌNH HÌNH BÁO CÁO
-doc-period-reporting = Có { $units } đơn vị đã gửi bản đăng ký thi đua; { $reported } đơn vị đã báo cáo kết quả (trong đó { $late } đơn vị báo cáo sau hạn { $due }); { $missing } đơn vị chưa báo cáo.
+doc-period-reporting = Có { $units } đơn vị đã gửi bản đăng ký thi đua; { $reported } đơn vị đã báo cáo kết quả{ $late ->
+    [0] {""}
+   *[other] {" "}(trong đó { $late } đơn vị báo cáo sau hạn { $due })
+  }; { $missing } đơn vị chưa báo cáo.
 doc-period-missing-named = Các đơn vị chưa báo cáo ({ $count }): { $names }.
 doc-period-h-areas = II. KẾT QUẢ THEO NỘI DUNG THI ĐUA
 doc-period-rule = Mỗi chỉ tiêu được tính một lần theo mức đạt được so với kế hoạch: chỉ tiêu chưa đến thời hạn được tính là đang thực hiện; chỉ tiêu tỷ lệ lấy số liệu báo cáo gần nhất, không cộng dồn; chỉ tiêu số lượng, giá trị tính lũy kế từ đầu năm.
 doc-period-h-groups = III. KẾT QUẢ THEO CỤM, KHỐI THI ĐUA
-doc-period-proposals = { $body } tiếp tục đôn đốc các đơn vị chưa báo cáo, các đơn vị có chỉ tiêu không đạt kế hoạch có giải pháp khắc phục trong thời gian tới.
 doc-period-annex-title = KẾT QUẢ THỰC HIỆN CHỈ TIÊU THI ĐUA { $period } THEO ĐƠN VỊ
 doc-late-report = (sau hạn)
 doc-not-reported = Chưa báo cáo
+doc-col-due = Thời hạn
+doc-on-time = Đúng hạn
+doc-annex-numbered = PHỤ LỤC { $number }
+doc-period-late-named = Các đơn vị báo cáo sau hạn { $due } ({ $count }): { $names }.
+doc-period-proposals-missing = Đề nghị Ủy ban nhân dân tỉnh chỉ đạo { $count } đơn vị chưa báo cáo khẩn trương gửi báo cáo kết quả; { $body } tiếp tục đôn đốc, tổng hợp.
+doc-period-proposals-not-met = Đề nghị các đơn vị có chỉ tiêu không đạt kế hoạch ({ $count }: { $names }) làm rõ nguyên nhân, có giải pháp khắc phục trong thời gian tới.
+doc-period-target-annex-title = KẾT QUẢ THỰC HIỆN TỪNG CHỈ TIÊU THI ĐUA { $period }
+doc-col-result = Kết quả
+doc-col-percent-of-plan = % kế hoạch
+doc-col-verdict = Đánh giá
+doc-verdict = { $assessment ->
+    [exceeded] Vượt
+    [met] Đạt
+    [in_progress] Đang thực hiện
+    [not_started] Chưa thực hiện
+   *[not_met] Không đạt
+  }
+err-signer-title = "{ $value }" không phải chức vụ người ký; gõ ví dụ GIÁM ĐỐC, hoặc KT. GIÁM ĐỐC | PHÓ GIÁM ĐỐC khi cấp phó ký thay.
+err-signer-name = "{ $value }" không phải họ tên; gõ họ tên người ký, ví dụ Nguyễn Văn An.
 err-doc-unit-unknown = Không tìm thấy đơn vị "{ $code }" (nhập mã, ví dụ SNV, hoặc tên đơn vị).
 err-doc-unit-needed = Cần chọn đơn vị (--unit MÃ).
 err-doc-period-needed = Cần chọn kỳ báo cáo (--period MÃ). Các kỳ của phong trào { $movement }: { $periods }
@@ -1278,6 +1320,12 @@ cli-option-board-place = Địa danh trước ngày tháng, ví dụ "Nam Địn
 cli-option-board-signer-title = Chức vụ người ký, ví dụ "GIÁM ĐỐC" hoặc "KT. GIÁM ĐỐC|PHÓ GIÁM ĐỐC"
 cli-option-board-signer = Họ tên người ký
 cli-option-board-recipients = Nơi nhận của báo cáo gửi UBND tỉnh, ngăn cách bằng "|"
+cli-option-board-proposals = Đề xuất, kiến nghị của Ban in ở mục IV các báo cáo gửi UBND tỉnh, mỗi đoạn ngăn cách bằng "|"
+cli-help-signer = Xem hoặc sửa chức vụ, họ tên người ký bản đăng ký của một đơn vị (cán bộ đầu mối sửa trong chat bằng /nguoiky)
+cli-option-signer-unit = Mã hoặc tên đơn vị, ví dụ SNV
+cli-option-signer-title = Chức vụ người ký, ví dụ "GIÁM ĐỐC" hoặc "KT. GIÁM ĐỐC|PHÓ GIÁM ĐỐC"
+cli-option-signer-name = Họ tên người ký
+cli-signer-line = { $unit }: người ký { $title } — { $name }
 cli-board-title = Văn bản của Ban, phong trào { $code }:
 board-bad-abbreviation = chữ viết tắt chỉ gồm chữ in hoa, chữ số, "-" và "." (ví dụ SNV), tối đa 20 ký tự
 config-bad-file-link-secret = cần ít nhất 32 ký tự ngẫu nhiên (ví dụ: openssl rand -base64 32)
@@ -1305,6 +1353,21 @@ doc-ready = 📄 { $kind ->
    *[summary] Báo cáo tổng hợp đăng ký thi đua (dự thảo để trình ký).
   }
 reg-download-form = Tải bản đăng ký để trình ký
+signer-title-prompt-first = Trước khi soạn bản đăng ký để trình ký: ai ký bản đăng ký của { $unit }? Chọn chức vụ người ký, hoặc gõ chức vụ khác (cấp phó ký thay: KT. GIÁM ĐỐC | PHÓ GIÁM ĐỐC). Chỉ hỏi lần này; sửa sau bằng /nguoiky.
+signer-title-prompt = Chức vụ người ký bản đăng ký của { $unit }{ $known ->
+    [yes] {" "}(hiện là: { $current })
+   *[no] {""}
+  }: chọn, hoặc gõ chức vụ khác (cấp phó ký thay: KT. GIÁM ĐỐC | PHÓ GIÁM ĐỐC).
+signer-name-prompt = Họ và tên người ký ({ $title })? Ví dụ: Nguyễn Văn An.
+signer-saved = ✔ Đã lưu người ký: { $title } — { $name }. Các bản đăng ký sau in sẵn chức vụ và họ tên này; sửa bằng /nguoiky.
+signer-director = GIÁM ĐỐC
+signer-deputy-director = KT. GIÁM ĐỐC | PHÓ GIÁM ĐỐC
+signer-chair = CHỦ TỊCH
+signer-deputy-chair = KT. CHỦ TỊCH | PHÓ CHỦ TỊCH
+signer-head = TRƯỞNG BAN
+signer-title-help = Chọn chức vụ người ký, hoặc gõ chức vụ như in trên văn bản, ví dụ GIÁM ĐỐC; cấp phó ký thay thì gõ hai dòng ngăn cách bằng "|": KT. GIÁM ĐỐC | PHÓ GIÁM ĐỐC.
+signer-name-help = Gõ họ và tên người ký như in dưới chữ ký, ví dụ Nguyễn Văn An.
+tg-cmd-signer = Người ký bản đăng ký (chức vụ, họ tên)
 tg-cmd-regform = Tải bản đăng ký (Word) để trình ký
 
 ## Reminders
@@ -1415,7 +1478,7 @@ cli-broadcast-audience = { $kind ->
     [group] { $name }
    *[kind] các đơn vị loại { $name }
   }
-cli-broadcast-preview = Xem trước: gửi tới { $count } người của { $units } đơn vị ({ $audience }), thực tế đến được { $reached } đơn vị; { $noAccount } người chưa liên kết tài khoản nhắn tin nên sẽ không nhận được.
+cli-broadcast-preview = Xem trước: gửi tới { $units } đơn vị ({ $audience }); đến được { $reached } đơn vị ({ $count } người); { $unreached } đơn vị chưa có ai liên kết tài khoản, { $noAccount } người chưa liên kết tài khoản nhắn tin nên sẽ không nhận được.
 cli-broadcast-recipient = {"  "}{ $name } — { $unit } · { $channel ->
     [telegram] Telegram
     [zalo] Zalo
@@ -1426,7 +1489,7 @@ cli-broadcast-recipient = {"  "}{ $name } — { $unit } · { $channel ->
   }
 cli-broadcast-more = {"  "}… và { $count } người khác
 cli-broadcast-confirm-hint = Chưa gửi gì. Chạy lại với --yes để gửi.
-cli-broadcast-queued = Đã gửi thông báo #{ $id } tới { $count } người; bot đang chạy chuyển dần theo giới hạn của Telegram/Zalo. Xem kết quả: thidua broadcast --report { $id }
+cli-broadcast-queued = Đã xếp thông báo #{ $id } vào hàng gửi tới { $count } người; bot đang chạy chuyển dần theo giới hạn của Telegram/Zalo. Xem kết quả: thidua broadcast --report { $id }
 cli-broadcast-report = Thông báo #{ $id } ({ $audience }): { $total } người — đã gửi { $sent }, đang chờ { $pending }, lỗi { $failed }, không liên lạc được { $unreachable }.
 cli-broadcast-problem = {"  "}{ $name } — { $unit }: { $status ->
     [failed] lỗi

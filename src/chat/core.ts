@@ -77,6 +77,8 @@ const COMMANDS: Record<string, string> = {
   xuat: 'export',
   regform: 'regform',
   taidangky: 'regform',
+  signer: 'signer',
+  nguoiky: 'signer',
   broadcast: 'broadcast',
   thongbao: 'broadcast',
   phatsong: 'broadcast',
@@ -98,6 +100,7 @@ const FLOW_OF_COMMAND: Record<string, string> = {
   invite: 'invite',
   export: 'export',
   regform: 'regform',
+  signer: 'signer',
   broadcast: 'broadcast',
   nozns: 'zns-off',
 };

@@ -7,6 +7,7 @@ import { DEFAULT_LOCALE, isLocale, t, type Locale } from '../i18n/index.ts';
 import type { CliContext, CliIo, Command } from './context.ts';
 import { backupCommand } from './commands/backup.ts';
 import { boardCommand } from './commands/board.ts';
+import { signerCommand } from './commands/signer.ts';
 import { extendCommand, reopenCommand } from './commands/deadline.ts';
 import { broadcastCommand } from './commands/broadcast.ts';
 import { doctorCommand } from './commands/doctor.ts';
@@ -43,6 +44,7 @@ export const COMMANDS: Command[] = [
   importResultsCommand,
   documentCommand,
   boardCommand,
+  signerCommand,
   zaloTokensCommand,
   zaloQuotaCommand,
   unreachableCommand,

@@ -120,6 +120,9 @@ export const units = sqliteTable('units', {
   createdAt: createdAt(),
   /** The unit's office phone: whom the Board calls when a reminder reaches none of its people. */
   phone: text(),
+  /** Who signs the unit's registration: "GIÁM ĐỐC", "KT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC"; asked once in chat. */
+  signerTitle: text(),
+  signerName: text(),
 });
 
 /** A cluster (cụm) or block (khối) of one movement. */

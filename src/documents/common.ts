@@ -44,8 +44,12 @@ export function launchSentence(ctx: DocumentContext): string {
   });
 }
 
-/** "≥ 98,5", "≤ 3": the plan with its direction, never a sum. */
-export const planText = (value: number, direction: string | null) => `${direction === 'at_most' ? '≤' : '≥'} ${formatVnNumber(value, 4)}`;
+/** "≥ 98,5%", "≤ 3 vụ", "≥ 1,2 tỷ đồng": the plan with its direction and its unit, never a sum. */
+export const planText = (value: number, direction: string | null, measure: string | null = null) =>
+  `${direction === 'at_most' ? '≤' : '≥'} ${withMeasure(value, measure)}`;
+
+/** "98,5%", "1,2 tỷ đồng", "7": a figure with its unit of measure. */
+export const withMeasure = (value: number, measure: string | null) => `${formatVnNumber(value, 4)}${measure ? `${measure === '%' ? '' : ' '}${measure}` : ''}`;
 
 /** "12 (40%)": a count and its share of `of`. */
 export function countShare(count: number, of: number): string {
@@ -53,22 +57,34 @@ export function countShare(count: number, of: number): string {
   return `${formatVnNumber(count)} (${formatVnNumber(Math.round((count / of) * 1000) / 10, 1)}%)`;
 }
 
-/** The end of a report to the People's Committee: proposals, then "Nơi nhận" and the Board's signer. */
-export function reportClosing(ctx: DocumentContext, proposalsId: string): (Paragraph | Table)[] {
+/**
+ * The end of a report to the People's Committee: "IV. ĐỀ XUẤT, KIẾN NGHỊ" with what there is to
+ * propose (what the figures call for, then the Board's own proposals from its settings), left out
+ * when there is nothing; then "Nơi nhận" and the Board's signer.
+ */
+export function reportClosing(ctx: DocumentContext, proposals: string[]): (Paragraph | Table)[] {
   const { t, settings } = ctx;
+  const all = [...proposals, ...(settings.proposals ?? [])];
   return [
-    heading(t('doc-summary-h-proposals')),
-    body(t(proposalsId, { body: settings.bodyName })),
+    ...(all.length > 0 ? [heading(t('doc-summary-h-proposals')), ...all.map((p) => body(p))] : []),
     signatureBlock({ recipientsLabel: t('doc-recipients'), recipients: settings.recipients, signerTitle: settings.signerTitle, signerName: settings.signerName }),
   ];
 }
 
 /** "PHỤ LỤC", its title, "(Kèm theo Báo cáo ngày … của …)". */
-export function annexHeading(ctx: DocumentContext, title: string): Paragraph[] {
+export function annexHeading(ctx: DocumentContext, title: string, number?: number): Paragraph[] {
   const { t, settings } = ctx;
   return [
-    para(t('doc-annex'), { bold: true, align: 'center' }),
+    para(number === undefined ? t('doc-annex') : t('doc-annex-numbered', { number }), { bold: true, align: 'center' }),
     para(title, { bold: true, align: 'center' }),
     para(t('doc-annex-attached', { kind: t('doc-report-kind-lower'), date: formatVnDate(ctx.today), body: settings.bodyName }), { italics: true, align: 'center', after: 8 }),
   ];
 }
+
+/** Annex order: by cluster/block (in code order, units in none last), then by name as Vietnamese sorts it. */
+export function byGroupThenName(a: { groupCode: string | null; name: string }, b: { groupCode: string | null; name: string }): number {
+  if (a.groupCode !== b.groupCode) return a.groupCode === null ? 1 : b.groupCode === null ? -1 : a.groupCode.localeCompare(b.groupCode);
+  return VIETNAMESE.compare(a.name, b.name);
+}
+
+const VIETNAMESE = new Intl.Collator('vi');

@@ -8,7 +8,7 @@
 import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Packer } from 'docx';
-import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
+import { strFromU8, unzipSync, zipSync } from 'fflate';
 import type { Db } from '../db/connection.ts';
 import { DomainError } from '../domain/errors.ts';
 import { listPeriods, resolveMovement, type Movement } from '../domain/movements.ts';
@@ -18,7 +18,7 @@ import { safe, stamp } from '../export/index.ts';
 import type { DocumentContext } from './common.ts';
 import { TableRows } from './layout.ts';
 import { periodData, periodDocument } from './period.ts';
-import { findUnit, registrationData, registrationDocument } from './registration.ts';
+import { findUnit, isSent, registrationData, registrationDocument } from './registration.ts';
 import { resolveBoardSettings } from './settings.ts';
 import { summaryData, summaryDocument } from './summary.ts';
 
@@ -69,6 +69,8 @@ export async function writeDocument(db: Db, request: DocumentRequest): Promise<W
       const unitId = request.unitId ?? (request.unit ? findUnit(db, request.unit).id : undefined);
       if (unitId === undefined) throw new DomainError('err-doc-unit-needed');
       const data = registrationData(db, movement, unitId, t);
+      // A sent registration bears the day it was sent, whenever it is printed.
+      if (isSent(data) && data.submittedOn) ctx.today = data.submittedOn;
       unit = data.unit.code;
       document = registrationDocument(ctx, data);
       base = `dang-ky-thi-dua-${safe(data.unit.code)}-${safe(movement.code)}`;
@@ -97,7 +99,7 @@ export async function writeDocument(db: Db, request: DocumentRequest): Promise<W
   }
   // The tables' rows go into the packed document as XML (see TableRows).
   const files = unzipSync(new Uint8Array(await Packer.toBuffer(document)));
-  files['word/document.xml'] = strToU8(ctx.rows.inject(strFromU8(files['word/document.xml']!)));
+  files['word/document.xml'] = new Uint8Array(ctx.rows.inject(strFromU8(files['word/document.xml']!)));
   const buffer = Buffer.from(zipSync(files, { level: 6 }));
   const dir = resolve(request.dir);
   mkdirSync(dir, { recursive: true });

@@ -231,26 +231,34 @@ const escapeXml = (text: string) =>
  * row; `inject` puts the rows in its place in the packed document.
  */
 export class TableRows {
-  private readonly rows = new Map<string, string>();
+  /** Each marker's rows as UTF-8 chunks: an annex of 100,000 rows is some 100 MB of XML, kept out of JS strings. */
+  private readonly rows = new Map<string, Buffer[]>();
 
   /** A marker for these rows' place, and the rows kept until `inject`. */
-  hold(xml: string): string {
+  hold(chunks: Buffer[]): string {
     const marker = `\u2063rows-${this.rows.size}\u2063`;
-    this.rows.set(marker, xml);
+    this.rows.set(marker, chunks);
     return marker;
   }
 
-  /** The document.xml with each marker row replaced by its rows. */
-  inject(documentXml: string): string {
-    let out = documentXml;
-    for (const [marker, xml] of this.rows) {
-      const at = out.indexOf(marker);
+  /** The document.xml, UTF-8, with each marker row replaced by its rows. */
+  inject(documentXml: string): Buffer {
+    const places = [...this.rows].map(([marker, chunks]) => {
+      const at = documentXml.indexOf(marker);
       if (at < 0) throw new Error('table rows marker not found in the document');
-      const start = out.lastIndexOf('<w:tr>', at) >= 0 ? out.lastIndexOf('<w:tr>', at) : out.lastIndexOf('<w:tr ', at);
-      const end = out.indexOf('</w:tr>', at) + '</w:tr>'.length;
-      out = out.slice(0, start) + xml + out.slice(end);
+      const open = documentXml.lastIndexOf('<w:tr>', at);
+      const start = open >= 0 ? open : documentXml.lastIndexOf('<w:tr ', at);
+      return { start, end: documentXml.indexOf('</w:tr>', at) + '</w:tr>'.length, chunks };
+    });
+    places.sort((a, b) => a.start - b.start);
+    const parts: Buffer[] = [];
+    let from = 0;
+    for (const { start, end, chunks } of places) {
+      parts.push(Buffer.from(documentXml.slice(from, start), 'utf8'), ...chunks);
+      from = end;
     }
-    return out;
+    parts.push(Buffer.from(documentXml.slice(from), 'utf8'));
+    return Buffer.concat(parts);
   }
 }
 
@@ -288,15 +296,19 @@ export function grid(store: TableRows, columns: GridColumn[], rows: Iterable<Gri
     cantSplit: true,
     children: columns.map((c) => new TableCell({ children: [gridText(c.header, 'center', size, true)], verticalAlign: VerticalAlign.CENTER, shading: { fill: 'EDEDED' } })),
   });
-  const xml: string[] = [];
+  // Rows turned into UTF-8 a thousand at a time, so no string of the whole table is ever made.
+  const chunks: Buffer[] = [];
+  let xml: string[] = [];
   for (const row of rows) {
     const cells =
       'band' in row
         ? cellXml(row.band, 'left', size, true, widths.reduce((a, b) => a + b, 0), columns.length)
         : row.cells.map((v, i) => cellXml(v, columns[i]!.align ?? 'left', size, row.bold === true, widths[i]!)).join('');
     xml.push(`<w:tr><w:trPr><w:cantSplit/></w:trPr>${cells}</w:tr>`);
+    if (xml.length === 1000) [chunks[chunks.length], xml] = [Buffer.from(xml.join(''), 'utf8'), []];
   }
-  const marker = new TableRow({ children: [new TableCell({ children: [new Paragraph(store.hold(xml.join('')))], columnSpan: columns.length })] });
+  if (xml.length > 0) chunks.push(Buffer.from(xml.join(''), 'utf8'));
+  const marker = new TableRow({ children: [new TableCell({ children: [new Paragraph(store.hold(chunks))], columnSpan: columns.length })] });
   return new Table({
     layout: TableLayoutType.FIXED,
     borders: GRID,

@@ -10,22 +10,34 @@ import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db/connection.ts';
 import type { Movement } from '../domain/movements.ts';
 import { periodLabel } from '../domain/period-labels.ts';
-import { countAssessment, eachTargetStanding, emptyProgressCounts, type Period, type ProgressCounts } from '../domain/progress.ts';
+import { countAssessment, eachTargetStanding, emptyProgressCounts, type Assessment, type Period, type ProgressCounts } from '../domain/progress.ts';
 import { movementStatus } from '../domain/status.ts';
 import { formatVnDate, formatVnNumber, localDate } from '../domain/vn-input.ts';
 import type { Translate } from '../i18n/index.ts';
-import { annexHeading, countShare, headerText, launchSentence, reportClosing, type DocumentContext } from './common.ts';
+import { annexHeading, byGroupThenName, countShare, headerText, launchSentence, planText, reportClosing, withMeasure, type DocumentContext } from './common.ts';
 import { body, documentTitle, grid, heading, LANDSCAPE_TEXT_WIDTH, nationalHeader, officialDocument, para, type GridColumn, type GridRow } from './layout.ts';
 import { namesOrCount } from './summary.ts';
 
 type Counts = ProgressCounts & { targets: number };
+
+/** One target as it stands at the period's end, in its unit's printed order (content area, then entry). */
+export interface TargetStanding {
+  text: string;
+  kind: 'quantitative' | 'qualitative';
+  measure: string | null;
+  plannedValue: number | null;
+  direction: string | null;
+  /** The figure reached (rates as last reported, counts added up); null: none reported or qualitative. */
+  total: number | null;
+  assessment: Assessment | null;
+}
 
 export interface PeriodData {
   period: Period;
   /** The day the targets are judged on: the period's end, or today while it runs. */
   asOf: string;
   /** Units whose registration was sent. */
-  units: { unitId: number; name: string; groupName: string | null; reportedOn: string | null; lateReport: boolean; counts: Counts }[];
+  units: { unitId: number; name: string; groupCode: string | null; groupName: string | null; reportedOn: string | null; lateReport: boolean; counts: Counts; targets: TargetStanding[] }[];
   reported: number;
   reportedLate: number;
   byArea: { number: number; title: string; counts: Counts }[];
@@ -53,13 +65,26 @@ export function periodData(db: DbOrTx, movement: Movement, period: Period, today
   const byUnit = new Map<number, Counts>();
   const byArea = new Map<number, Counts>(areas.map((a) => [a.id, empty()]));
   const totals = empty();
-  eachTargetStanding(db, movement.id, asOf, period.endsOn, (target, assessment) => {
+  // Each target's standing, judged in one spot (domain/progress.ts) for the counts and the per-target annex alike.
+  const standing = new Map<number, { assessment: Assessment | null; total: number | null }>();
+  eachTargetStanding(db, movement.id, asOf, period.endsOn, (target, assessment, total) => {
+    standing.set(target.id, { assessment, total });
     for (const counts of [byUnit.get(target.unitId) ?? byUnit.set(target.unitId, empty()).get(target.unitId)!, byArea.get(target.contentAreaId), totals]) {
       if (!counts) continue;
       counts.targets++;
       countAssessment(counts, assessment);
     }
   });
+  const targetsByUnit = new Map<number, TargetStanding[]>();
+  for (const row of db.all<Omit<TargetStanding, 'total' | 'assessment'> & { id: number; unitId: number }>(sql`
+    SELECT t.id AS id, r.unit_id AS unitId, t.text AS text, t.kind AS kind, t.measure AS measure, t.planned_value AS plannedValue, t.direction AS direction
+      FROM targets t JOIN registrations r ON r.id = t.registration_id JOIN content_areas ca ON ca.id = t.content_area_id
+     WHERE r.movement_id = ${movement.id} AND r.version > 0 AND t.deleted_at IS NULL
+     ORDER BY r.unit_id, ca.number, t.position, t.id`)) {
+    const { id, unitId, ...target } = row;
+    const list = targetsByUnit.get(unitId) ?? targetsByUnit.set(unitId, []).get(unitId)!;
+    list.push({ ...target, total: standing.get(id)?.total ?? null, assessment: standing.get(id)?.assessment ?? null });
+  }
   const units = status.units
     .filter((u) => sent.has(u.unitId))
     .map((u) => {
@@ -67,12 +92,15 @@ export function periodData(db: DbOrTx, movement: Movement, period: Period, today
       return {
         unitId: u.unitId,
         name: u.name,
+        groupCode: u.groupCode,
         groupName: u.groupCode ? (groupNames.get(u.groupCode) ?? u.groupCode) : null,
         reportedOn,
         lateReport: reportedOn !== null && reportedOn > period.dueOn,
         counts: byUnit.get(u.unitId) ?? empty(),
+        targets: targetsByUnit.get(u.unitId) ?? [],
       };
-    });
+    })
+    .sort(byGroupThenName);
   const byGroup = new Map<string, Counts>();
   for (const u of units) {
     const label = u.groupName ?? t('doc-no-group');
@@ -114,6 +142,8 @@ export function periodDocument(ctx: DocumentContext, data: PeriodData) {
   ];
   const totalRow: GridRow = { cells: [t('doc-total'), ...countCells(data.totals)], bold: true };
   const missing = data.units.filter((u) => u.reportedOn === null).map((u) => u.name);
+  const late = data.units.filter((u) => u.lateReport).map((u) => u.name);
+  const notMet = data.units.filter((u) => u.counts.notMet > 0).map((u) => u.name);
   const children = [
     nationalHeader(headerText(ctx, { parent: settings.parent, body: settings.body, kind: t('doc-report-number-kind'), abbreviation: settings.abbreviation })),
     ...documentTitle(t('doc-report-kind'), t('doc-period-title', { period: label })),
@@ -130,6 +160,7 @@ export function periodDocument(ctx: DocumentContext, data: PeriodData) {
       }),
     ),
   ];
+  if (late.length > 0) children.push(body(t('doc-period-late-named', { count: late.length, names: namesOrCount(t, late), due: formatVnDate(data.period.dueOn) })));
   if (missing.length > 0) children.push(body(t('doc-period-missing-named', { count: missing.length, names: namesOrCount(t, missing) })));
   children.push(
     heading(t('doc-period-h-areas')),
@@ -137,10 +168,13 @@ export function periodDocument(ctx: DocumentContext, data: PeriodData) {
     grid(ctx.rows, countColumns(t('doc-col-area'), 36), [...data.byArea.map((a) => ({ cells: [`${a.number}. ${a.title}`, ...countCells(a.counts)] })), totalRow]),
     heading(t('doc-period-h-groups')),
     grid(ctx.rows, countColumns(t('doc-col-group'), 36), [...data.byGroup.map((g) => ({ cells: [g.label, ...countCells(g.counts)] })), totalRow]),
-    ...reportClosing(ctx, 'doc-period-proposals'),
+    ...reportClosing(ctx, [
+      ...(missing.length > 0 ? [t('doc-period-proposals-missing', { body: settings.bodyName, count: missing.length })] : []),
+      ...(notMet.length > 0 ? [t('doc-period-proposals-not-met', { count: notMet.length, names: namesOrCount(t, notMet) })] : []),
+    ]),
   );
   const annex = [
-    ...annexHeading(ctx, t('doc-period-annex-title', { period: label.toLocaleUpperCase(locale) })),
+    ...annexHeading(ctx, t('doc-period-annex-title', { period: label.toLocaleUpperCase(locale) }), 1),
     grid(
       ctx.rows,
       [
@@ -169,5 +203,61 @@ export function periodDocument(ctx: DocumentContext, data: PeriodData) {
   return officialDocument({ title: t('doc-period-title', { period: label }), subject: `${movement.code} · ${data.period.code}`, creator: t('doc-creator') }, [
     { children },
     { children: annex, landscape: true },
+    { children: targetAnnex(ctx, data, label), landscape: true },
   ]);
+}
+
+/** "98,7%", "2 vụ", or the state reached for a qualitative target; "" when nothing is reported. */
+function resultText(t: (id: string, args?: Record<string, string>) => string, target: TargetStanding): string {
+  if (target.kind === 'qualitative') return target.assessment ? t('qualitative-state', { state: target.assessment }) : '';
+  return target.total === null ? '' : withMeasure(target.total, target.measure);
+}
+
+/** Annex 2: every target of every unit, in the unit's printed numbering: plan, result, % of plan, verdict. */
+function targetAnnex(ctx: DocumentContext, data: PeriodData, label: string) {
+  const { locale } = ctx;
+  // Labels formatted once, not per row (a province's annex has up to 100,000 rows).
+  const labels = new Map<string, string>();
+  const t = (id: string, args?: Record<string, string>) => {
+    const key = args ? `${id}:${Object.values(args).join(':')}` : id;
+    let label = labels.get(key);
+    if (label === undefined) labels.set(key, (label = ctx.t(id, args)));
+    return label;
+  };
+  const rows: GridRow[] = [];
+  for (const unit of data.units) {
+    rows.push({ band: unit.groupName ? `${unit.name} (${unit.groupName})` : unit.name });
+    if (unit.targets.length === 0) rows.push({ cells: ['', t('doc-reg-no-targets'), '', '', '', ''] });
+    unit.targets.forEach((target, i) => {
+      const quantitative = target.kind === 'quantitative' && target.plannedValue !== null;
+      const percent = quantitative && target.total !== null && target.plannedValue !== 0 ? Math.round((target.total / target.plannedValue!) * 1000) / 10 : null;
+      rows.push({
+        cells: [
+          formatVnNumber(i + 1),
+          target.text,
+          quantitative ? planText(target.plannedValue!, target.direction, target.measure) : t('doc-qualitative-plan'),
+          resultText(t, target),
+          percent === null ? '' : `${formatVnNumber(percent, 1)}%`,
+          target.assessment ? t('doc-verdict', { assessment: target.assessment }) : t('doc-not-reported'),
+        ],
+      });
+    });
+  }
+  return [
+    ...annexHeading(ctx, t('doc-period-target-annex-title', { period: label.toLocaleUpperCase(locale) }), 2),
+    grid(
+      ctx.rows,
+      [
+        { header: t('doc-col-index'), weight: 5, align: 'center' },
+        { header: t('doc-col-target'), weight: 45 },
+        { header: t('doc-col-plan'), weight: 13, align: 'center' },
+        { header: t('doc-col-result'), weight: 13, align: 'center' },
+        { header: t('doc-col-percent-of-plan'), weight: 10, align: 'center' },
+        { header: t('doc-col-verdict'), weight: 14, align: 'center' },
+      ],
+      rows,
+      LANDSCAPE_TEXT_WIDTH,
+      11,
+    ),
+  ];
 }

@@ -12,7 +12,8 @@ import { listTitles, type RegistrationStatus } from '../domain/registrations.ts'
 import { TITLES } from '../domain/titles.ts';
 import { formatVnDate, formatVnNumber, localDate } from '../domain/vn-input.ts';
 import type { Translate } from '../i18n/index.ts';
-import { findByCodeOrName } from '../util/text.ts';
+import { unitSigner, type UnitSigner } from '../domain/unit-signer.ts';
+import { findByCodeOrName, fold } from '../util/text.ts';
 import { body, documentTitle, grid, heading, nationalHeader, officialDocument, para, signatureBlock, type GridRow } from './layout.ts';
 import { headerText, launchSentence, planText, type DocumentContext } from './common.ts';
 
@@ -21,10 +22,12 @@ const UNDER_PROVINCE = ['so', 'ban-nganh'];
 
 export interface RegistrationDocumentData {
   unit: { id: number; code: string; name: string; kind: string };
+  signer: UnitSigner;
   status: RegistrationStatus | 'none';
   version: number;
+  /** The day it was (last) sent, in the movement's time zone: the document's date once sent. */
   submittedOn: string | null;
-  areas: { number: number; title: string; targets: { text: string; measure: string | null; plan: string; note: string | null; dueOn: string | null }[] }[];
+  areas: { number: number; title: string; targets: { text: string; plan: string; note: string | null; dueOn: string | null }[] }[];
   targetCount: number;
   titles: string[];
 }
@@ -58,8 +61,7 @@ export function registrationData(db: DbOrTx, movement: Movement, unitId: number,
     if (!area || area.number !== number) areas.push((area = { number, title, targets: [] }));
     area.targets.push({
       text: target.text,
-      measure: target.measure,
-      plan: target.kind === 'quantitative' && target.plannedValue !== null ? planText(target.plannedValue, target.direction) : t('doc-qualitative-plan'),
+      plan: target.kind === 'quantitative' && target.plannedValue !== null ? planText(target.plannedValue, target.direction, target.measure) : t('doc-qualitative-plan'),
       note: target.note,
       dueOn: target.dueOn,
     });
@@ -67,6 +69,7 @@ export function registrationData(db: DbOrTx, movement: Movement, unitId: number,
   const chosen = reg ? listTitles(db, reg.id) : [];
   return {
     unit,
+    signer: unitSigner(db, unitId),
     status: reg?.status ?? 'none',
     version: reg?.version ?? 0,
     submittedOn: reg?.submittedAt ? localDate(reg.submittedAt, movement.timezone) : null,
@@ -74,6 +77,21 @@ export function registrationData(db: DbOrTx, movement: Movement, unitId: number,
     targetCount: rows.length,
     titles: TITLES.filter((title) => chosen.includes(title)),
   };
+}
+
+/** Sent or approved: the registration as the Board has it, dated the day it was sent. */
+export const isSent = (data: Pick<RegistrationDocumentData, 'status'>) => data.status === 'submitted' || data.status === 'approved';
+
+/**
+ * Whom the registration goes to: the standing body (Sở Nội vụ, Ban Thi đua - Khen thưởng); the
+ * standing body's own registration goes above it, to the People's Committee, never to itself.
+ */
+function addressee(ctx: DocumentContext, unitName: string): { to: string; recipients: string } {
+  const { t, movement, settings } = ctx;
+  const standing = movement.standingBody ?? t('doc-default-standing-body');
+  const own = [settings.bodyName, standing.replace(/\(.*\)/, '').trim()].some((name) => fold(name) === fold(unitName));
+  if (own) return { to: settings.addressee, recipients: t('doc-reg-recipients-own', { addressee: settings.addressee }) };
+  return { to: standing, recipients: t('doc-reg-recipients', { standingBody: standing }) };
 }
 
 export function registrationDocument(ctx: DocumentContext, data: RegistrationDocumentData) {
@@ -86,12 +104,13 @@ export function registrationDocument(ctx: DocumentContext, data: RegistrationDoc
     kind: t('doc-reg-number-kind'),
     abbreviation: data.unit.code.toLocaleUpperCase('vi'),
   });
-  const sent = data.status === 'submitted' || data.status === 'approved';
+  const sent = isSent(data);
+  const to = addressee(ctx, unitName);
   const children = [
     nationalHeader(header),
     ...documentTitle(t('doc-reg-kind'), t('doc-reg-title', { year })),
     ...(sent ? [] : [para(t('doc-reg-draft-mark', { status: data.status }), { size: 13, italics: true, align: 'center', after: 6 })]),
-    para(t('doc-to', { addressee: movement.standingBody ?? t('doc-default-standing-body') }), { align: 'center', before: 6, after: 12 }),
+    para(t('doc-to', { addressee: to.to }), { align: 'center', before: 6, after: 12 }),
     body(t('doc-reg-intro', { launch: launchSentence(ctx), unit: unitName, year })),
     heading(t('doc-reg-targets-heading')),
   ];
@@ -101,20 +120,18 @@ export function registrationDocument(ctx: DocumentContext, data: RegistrationDoc
     let index = 0;
     for (const area of data.areas) {
       rows.push({ band: `${area.number}. ${area.title}` });
-      for (const target of area.targets) {
-        const note = [target.dueOn ? t('doc-reg-due', { date: formatVnDate(target.dueOn) }) : null, target.note].filter(Boolean).join('\n');
-        rows.push({ cells: [formatVnNumber(++index), target.text, target.measure ?? '', target.plan, note] });
-      }
+      for (const target of area.targets)
+        rows.push({ cells: [formatVnNumber(++index), target.text, target.plan, target.dueOn ? formatVnDate(target.dueOn) : '', target.note ?? ''] });
     }
     children.push(
       grid(
         ctx.rows,
         [
-          { header: t('doc-col-index'), weight: 9, align: 'center' },
-          { header: t('doc-col-target'), weight: 52 },
-          { header: t('doc-col-measure'), weight: 14, align: 'center' },
-          { header: t('doc-col-plan'), weight: 14, align: 'center' },
-          { header: t('doc-col-note'), weight: 22 },
+          { header: t('doc-col-index'), weight: 8, align: 'center' },
+          { header: t('doc-col-target'), weight: 50 },
+          { header: t('doc-col-plan'), weight: 17, align: 'center' },
+          { header: t('doc-col-due'), weight: 14, align: 'center' },
+          { header: t('doc-col-note'), weight: 20 },
         ],
         rows,
       ),
@@ -127,10 +144,10 @@ export function registrationDocument(ctx: DocumentContext, data: RegistrationDoc
   children.push(
     signatureBlock({
       recipientsLabel: t('doc-recipients'),
-      recipients: t('doc-reg-recipients', { standingBody: movement.standingBody ?? t('doc-default-standing-body') }).split('\n'),
-      signerTitle: t('doc-reg-signer'),
+      recipients: to.recipients.split('\n'),
+      signerTitle: data.signer.title ?? t('doc-reg-signer'),
       signHint: t('doc-sign-hint'),
-      signerName: null,
+      signerName: data.signer.name,
     }),
   );
   return officialDocument(

@@ -17,6 +17,8 @@ export interface BoardSettings {
   signerTitle: string;
   signerName: string | null;
   recipients: string[];
+  /** The Board's own proposals in its reports (IV. ĐỀ XUẤT, KIẾN NGHỊ), a paragraph each; none: only what the figures call for. */
+  proposals?: string[];
   /** The People's Committee the reports go to: "Ủy ban nhân dân tỉnh Nam Định". */
   addressee: string;
 }
@@ -49,6 +51,7 @@ export function resolveBoardSettings(movement: Movement, t: Translate): BoardSet
     signerTitle: (stored.signerTitle ?? t('doc-default-signer-title')).replace(/\s*\|\s*/g, '\n'),
     signerName: stored.signerName ?? null,
     recipients: stored.recipients ?? t('doc-default-recipients').split('\n').map((r) => r.trim()).filter(Boolean),
+    ...(stored.proposals ? { proposals: stored.proposals } : {}),
     addressee: t('doc-addressee', { province }),
   };
 }

@@ -13,7 +13,7 @@ import { movementStatus, type UnitStatus } from '../domain/status.ts';
 import { TITLES } from '../domain/titles.ts';
 import { formatVnDate, formatVnNumber, localDate } from '../domain/vn-input.ts';
 import type { Translate } from '../i18n/index.ts';
-import { annexHeading, countShare, headerText, launchSentence, reportClosing, type DocumentContext } from './common.ts';
+import { annexHeading, byGroupThenName, countShare, headerText, launchSentence, planText, reportClosing, type DocumentContext } from './common.ts';
 import { body, documentTitle, grid, heading, LANDSCAPE_TEXT_WIDTH, nationalHeader, officialDocument, para, type GridRow } from './layout.ts';
 
 /** Units named in the text at most; more are in the annex. */
@@ -153,7 +153,7 @@ export function summaryData(db: DbOrTx, movement: Movement, today: string, t: Tr
           text: n.text,
           units: n.units,
           // One unit's target: with its plan (a plan is never added to another unit's).
-          example: n.units === 1 ? `${n.plan !== null ? `${n.direction === 'at_most' ? '≤' : '≥'} ${formatVnNumber(n.plan, 4)}${n.measure ? `${n.measure === '%' ? '' : ' '}${n.measure}` : ''}, ` : ''}${n.unit}` : null,
+          example: n.units === 1 ? `${n.plan !== null ? `${planText(n.plan, n.direction, n.measure)}, ` : ''}${n.unit}` : null,
         })),
     })),
   };
@@ -232,17 +232,17 @@ export function summaryDocument(ctx: DocumentContext, data: SummaryData) {
     for (const n of area.notable)
       children.push(para(`- ${n.example ? t('doc-summary-notable-one', { text: n.text, detail: n.example }) : t('doc-summary-notable', { text: n.text, units: n.units })}`, { align: 'justify', indent: 10, after: 2 }));
   }
-  children.push(...reportClosing(ctx, 'doc-summary-proposals'));
+  children.push(...reportClosing(ctx, notSent.length > 0 ? [t('doc-summary-proposals', { body: settings.bodyName, count: notSent.length })] : []));
 
-  // Annex: every unit, landscape.
-  const annexRows: GridRow[] = data.units.map((u, i) => ({
+  // Annex: every unit, landscape, by cluster/block then name.
+  const annexRows: GridRow[] = [...data.units].sort(byGroupThenName).map((u, i) => ({
     cells: [
       formatVnNumber(i + 1),
       u.name,
       u.groupName ?? '',
       t('registration-status', { status: u.status }),
       u.submittedOn ? formatVnDate(u.submittedOn) : '',
-      u.lateness ? t('export-lateness', { kind: u.lateness }) : '',
+      u.lateness ? t('export-lateness', { kind: u.lateness }) : u.delivery === 'on_time' ? t('doc-on-time') : '',
       formatVnNumber(u.targets),
       u.titles.map((title) => t(`title-${title}`)).join('; '),
     ],

@@ -34,6 +34,8 @@ export const boardSettings = z
     signerName: line(80).optional(),
     /** "Nơi nhận" of the reports to the People's Committee, one recipient a line. */
     recipients: z.array(line(200)).min(1).max(15).optional(),
+    /** The Board's proposals to the People's Committee in its reports (IV. ĐỀ XUẤT, KIẾN NGHỊ), a paragraph each. */
+    proposals: z.array(line(1000)).min(1).max(10).optional(),
   })
   .strict();
 

@@ -288,7 +288,7 @@ export function eachTargetStanding(
   movementId: number,
   today: string,
   until: string,
-  visit: (target: CountedTarget, assessment: Assessment | null) => void,
+  visit: (target: CountedTarget, assessment: Assessment | null, total: number | null) => void,
 ): void {
   const endsOn = db.select({ endsOn: movements.endsOn }).from(movements).where(eq(movements.id, movementId)).get()?.endsOn ?? today;
   const targetRows = db.all<CountedTarget>(sql`
@@ -302,14 +302,15 @@ export function eachTargetStanding(
   const judge = (target: CountedTarget, lines: (ReportedFigure & { assessment: Assessment | null })[]) => {
     const dueOn = target.dueOn ?? endsOn;
     let assessment: Assessment | null = null;
+    let total: number | null = null;
     if (target.kind === 'qualitative') {
       const latest = lines.sort(inReportOrder).at(-1);
       assessment = judgeQualitative(latest?.assessment ?? null, dueOn, today);
     } else {
-      const total = figureUpTo(figureKind(target.measure), lines);
+      total = figureUpTo(figureKind(target.measure), lines);
       if (total !== null) assessment = assess({ ...target, dueOn }, total, today).assessment;
     }
-    visit(target, assessment);
+    visit(target, assessment, total);
   };
   const lineRows = clientOf(db)
     .prepare(

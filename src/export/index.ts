@@ -17,6 +17,8 @@ import type { Db } from '../db/connection.ts';
 import { groups, movements } from '../db/schema.ts';
 import { DomainError } from '../domain/errors.ts';
 import { listPeriods, resolveMovement, type Movement } from '../domain/movements.ts';
+import { formatVnDateTime } from '../domain/format-time.ts';
+import { periodTitle } from '../domain/period-labels.ts';
 import { localDate } from '../domain/vn-input.ts';
 import { DEFAULT_LOCALE, translator, type Locale } from '../i18n/index.ts';
 import { writeCsv } from './csv.ts';
@@ -87,9 +89,9 @@ const sameCode = (a: string, b: string) => a.trim().toUpperCase() === b.trim().t
 /** The movement, cluster/block and period asked for, checked before anything is written. */
 export function resolveExportFilters(db: Db, options: Pick<ExportOptions, 'movementId' | 'movementCode' | 'groupCode' | 'periodCode'>) {
   const movement = options.movementId !== undefined ? findMovementById(db, options.movementId) : resolveMovement(db, options.movementCode);
-  let group: { id: number; code: string } | null = null;
+  let group: { id: number; code: string; name: string } | null = null;
   if (options.groupCode) {
-    const rows = db.select({ id: groups.id, code: groups.code }).from(groups).where(eq(groups.movementId, movement.id)).all();
+    const rows = db.select({ id: groups.id, code: groups.code, name: groups.name }).from(groups).where(eq(groups.movementId, movement.id)).all();
     group = rows.find((g) => sameCode(g.code, options.groupCode!)) ?? null;
     if (!group)
       throw new DomainError('err-export-group-unknown', { code: options.groupCode, movement: movement.code, groups: rows.map((g) => g.code).join(', ') || '—' });
@@ -177,6 +179,10 @@ export async function exportMovement(db: Db, options: ExportOptions): Promise<Ex
     const sheets = buildSheets(snapshot.reader, { movement, group, unitIds: options.unitIds ?? null, period, allRevisions: options.allRevisions ?? false, includeDrafts: options.includeDrafts ?? false, today: localDate(now, movement.timezone) }, t, periods);
     let written: ExportedSheet[];
     if (format === 'xlsx') {
+      // Each sheet opens with what it is, of which movement (and cluster/block, period), and when.
+      const scope = [movement.name, group && t('export-heading-group', { name: group.name }), period && t('export-heading-period', { period: periodTitle(t, period) })].filter(Boolean).join(' · ');
+      const when = t('export-heading-date', { at: formatVnDateTime(now, movement.timezone) });
+      for (const sheet of sheets) sheet.heading = [t('export-heading', { sheet: sheet.key }), scope, when];
       const path = join(dir, `${base}.xlsx`);
       const result = await writeXlsx(staged(path), sheets, { maxRowsPerSheet: options.maxRowsPerSheet, title: movement.name, created: new Date(now) });
       written = result.sheets.map((s) => ({ ...s, file: path }));

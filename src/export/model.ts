@@ -38,6 +38,8 @@ export interface SheetSpec {
   /** File-name part for CSV: `tong-hop`. */
   slug: string;
   columns: ColumnSpec[];
+  /** XLSX: lines above the header row (the sheet's title, the movement, the date), repeated on each part. */
+  heading?: string[];
   /** The data rows, in order, one array of cells (one per column) each; read lazily. */
   rows(): Iterable<CellValue[]>;
 }

@@ -62,7 +62,8 @@ class Labels {
       return label === `unit-kind-${kind}` ? kind : label;
     });
   groupKind = (kind: string) => this.memo(`g:${kind}`, () => this.t('export-group-kind', { kind }));
-  assessment = (assessment: string) => this.memo(`a:${assessment}`, () => this.t('assessment', { assessment }));
+  /** "Đạt", "Đang thực hiện": capitalised as the qualitative states beside them in the same column. */
+  verdict = (assessment: string) => this.memo(`a:${assessment}`, () => this.t('doc-verdict', { assessment }));
   evidenceKind = (kind: string) => this.memo(`e:${kind}`, () => this.t('export-evidence-kind', { kind }));
   title = (code: string) => this.memo(`t:${code}`, () => this.t(`title-${code}`));
   qualitativeState = (state: string) => this.memo(`q:${state}`, () => this.t('qualitative-state', { state }));
@@ -275,6 +276,7 @@ export function buildSheets(reader: Database.Database, f: SheetFilters, t: Trans
       col(t, 'period', 14),
       col(t, 'target', 44),
       col(t, 'measure', 12),
+      col(t, 'plan', 12, 'plan'),
       col(t, 'result', 12, 'number'),
       col(t, 'cumulative', 12, 'number'),
       col(t, 'percent', 12, 'percent'),
@@ -290,7 +292,8 @@ export function buildSheets(reader: Database.Database, f: SheetFilters, t: Trans
       // the lines, not a second query for the figures).
       const sql = `
         SELECT pr.period_id, t.text, t.measure, pl.value, pl.percent_of_plan, pl.assessment,
-               pl.evidence_kind, pl.evidence_ref, pl.note, pr.revision, pr.reported_at, pl.target_id, p.kind, p.ends_on, pl.cumulative
+               pl.evidence_kind, pl.evidence_ref, pl.note, pr.revision, pr.reported_at, pl.target_id, p.kind, p.ends_on, pl.cumulative,
+               t.kind, t.planned_value, t.direction
         FROM progress_reports pr
         JOIN reporting_periods p ON p.id = pr.period_id
         JOIN progress_lines pl ON pl.report_id = pr.id
@@ -310,7 +313,7 @@ export function buildSheets(reader: Database.Database, f: SheetFilters, t: Trans
           else figures.set(Number(targetId), [figure]);
         }
         const latest = f.allRevisions ? null : new Map((latestRevisions.all(reg.id) as unknown[][]).map(([period, revision]) => [Number(period), Number(revision)]));
-        for (const [periodId, text, measure, value, percent, assessment, evidenceKind, evidenceRef, note, revision, reportedAt, targetId, periodKind, endsOn] of lines) {
+        for (const [periodId, text, measure, value, percent, assessment, evidenceKind, evidenceRef, note, revision, reportedAt, targetId, periodKind, endsOn, , targetKind, planned, direction] of lines) {
           if (f.period && Number(periodId) !== f.period.id) continue;
           if (latest && Number(revision) !== latest.get(Number(periodId))) continue;
           const hasValue = value !== null;
@@ -331,11 +334,14 @@ export function buildSheets(reader: Database.Database, f: SheetFilters, t: Trans
             periodNames.get(Number(periodId)) ?? null,
             str(text),
             str(measure),
+            targetKind === 'quantitative' && planned !== null
+              ? { value: Number(planned), direction: direction === 'at_most' ? 'at_most' : 'at_least' }
+              : labels.qualitative,
             num(value),
             runningTotal,
             num(percent),
             // A line without a figure is a qualitative target's: "Hoàn thành", "Đang thực hiện"…
-            assessment === null ? null : hasValue ? labels.assessment(String(assessment)) : labels.qualitativeState(String(assessment)),
+            assessment === null ? null : hasValue ? labels.verdict(String(assessment)) : labels.qualitativeState(String(assessment)),
             evidenceRef === null ? null : evidenceKind === 'link' || evidenceKind === null ? String(evidenceRef) : `${labels.evidenceKind(String(evidenceKind))}: ${String(evidenceRef)}`,
             str(note),
             Number(revision),

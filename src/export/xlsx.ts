@@ -61,8 +61,11 @@ export function excelDate(iso: string): Date {
   return new Date(Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))));
 }
 
-/** The header row stays in view. */
-export const XLSX_VIEWS: Partial<ExcelJS.WorksheetView>[] = [{ state: 'frozen', xSplit: 0, ySplit: 1, topLeftCell: 'A2', activeCell: 'A2' }];
+/** The header row (at `row`, under the heading) stays in view. */
+export const xlsxViews = (row = 1): Partial<ExcelJS.WorksheetView>[] => [{ state: 'frozen', xSplit: 0, ySplit: row, topLeftCell: `A${row + 1}`, activeCell: `A${row + 1}` }];
+export const XLSX_VIEWS = xlsxViews(1);
+
+const HEADING_STYLES: Style[] = [{ font: { bold: true, size: 13 } }, { font: { bold: true } }, { font: { italic: true } }];
 
 /** The cell's value and style for the column's type. */
 export function xlsxCell(column: ColumnSpec, value: CellValue): [ExcelJS.CellValue, Style] {
@@ -222,12 +225,23 @@ export async function writeXlsx(path: string, sheets: SheetSpec[], options: Xlsx
     let part = 0;
     let worksheet!: ExcelJS.Worksheet;
     let rowNumber = 0;
+    const heading = spec.heading ?? [];
+    // The header row: under the heading's lines and a blank line.
+    const top = heading.length > 0 ? heading.length + 2 : 1;
+    const rowsPerPart = Math.min(maxRows, EXCEL_MAX_ROWS - (top - 1));
     const open = () => {
       part++;
       const name = part === 1 ? spec.name : `${spec.name} (${part})`;
-      worksheet = workbook.addWorksheet(name, { views: XLSX_VIEWS, pageSetup: XLSX_PAGE_SETUP, headerFooter: XLSX_HEADER_FOOTER });
+      worksheet = workbook.addWorksheet(name, { views: xlsxViews(top), pageSetup: { ...XLSX_PAGE_SETUP, printTitlesRow: `${top}:${top}` }, headerFooter: XLSX_HEADER_FOOTER });
       worksheet.columns = xlsxColumns(spec.columns);
-      const header = worksheet.getRow(1);
+      heading.forEach((line, i) => {
+        const row = worksheet.getRow(i + 1);
+        const c = row.getCell(1);
+        c.value = neutraliseFormula(line);
+        c.style = HEADING_STYLES[Math.min(i, HEADING_STYLES.length - 1)]!;
+        row.commit();
+      });
+      const header = worksheet.getRow(top);
       header.height = 30;
       spec.columns.forEach((c, i) => {
         const h = header.getCell(i + 1);
@@ -235,11 +249,11 @@ export async function writeXlsx(path: string, sheets: SheetSpec[], options: Xlsx
         h.style = XLSX_HEADER_STYLE;
       });
       header.commit();
-      rowNumber = 1;
+      rowNumber = top;
       written.push({ key: spec.key, name, rows: 0 });
     };
     const close = async () => {
-      worksheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: rowNumber, column: ncols } };
+      worksheet.autoFilter = { from: { row: top, column: 1 }, to: { row: rowNumber, column: ncols } };
       const zipped = once((worksheet as unknown as { stream: NodeJS.EventEmitter }).stream, 'zipped');
       worksheet.commit();
       await zipped;
@@ -247,7 +261,7 @@ export async function writeXlsx(path: string, sheets: SheetSpec[], options: Xlsx
 
     open();
     for (const values of spec.rows()) {
-      if (rowNumber >= maxRows) {
+      if (rowNumber - top + 1 >= rowsPerPart) {
         await close();
         open();
       }

@@ -71,6 +71,7 @@ export const broadcastFlow = defineFlow<Data>({
           text: ctx.t('bc-preview', {
             units: preview.units,
             reached: preview.reachedUnits,
+            unreached: preview.units - preview.reachedUnits,
             people: preview.recipients.length,
             noAccount: preview.noAccount,
             text: preview.messages[ctx.locale].text,

@@ -9,7 +9,7 @@
 import { z } from 'zod';
 import { defineFlow, type FlowContext, type StepResult } from '../chat/engine.ts';
 import { listPeriods } from '../domain/movements.ts';
-import { periodTitle } from '../domain/period-labels.ts';
+import { periodLabel, periodTitle } from '../domain/period-labels.ts';
 import { can, inScope, readScope } from '../domain/scope.ts';
 import { participatingUnits } from '../domain/status.ts';
 import { findByCodeOrName } from '../util/text.ts';
@@ -89,7 +89,7 @@ export const exportFlow = defineFlow<object>({
         if (!provinceDocuments(ctx)) return { kind: 'invalid', message: ctx.t('scope-refused') };
         const period = listPeriods(ctx.db, ctx.movement!.id).find((p) => p.code === answer.choice?.id);
         if (!period) return { kind: 'invalid', message: ctx.t('choice-expected') };
-        return document(ctx, 'period', { periodCode: period.code, name: periodTitle(ctx.t, period) });
+        return document(ctx, 'period', { periodCode: period.code, name: periodLabel(ctx.t, period) });
       },
     },
     unit: {
@@ -108,7 +108,8 @@ export const exportFlow = defineFlow<object>({
 
 /**
  * "Tải bản đăng ký để trình ký": the liaison's own unit's registration as a Word document, to be
- * printed, signed by the head of the unit and stamped (offered after sending it, and by command).
+ * printed, signed and stamped (offered after sending it, and by command). The signer's position
+ * and name are asked the first time (flows/signer.ts), then kept.
  */
 export const registrationFormFlow = defineFlow<object>({
   id: 'regform',
@@ -117,8 +118,7 @@ export const registrationFormFlow = defineFlow<object>({
   start(ctx) {
     if (!ctx.movement) return { kind: 'refuse', message: ctx.t('err-no-movement-chat') };
     if (!ctx.person || !ctx.unit) return { kind: 'refuse', message: ctx.t('reg-not-allowed') };
-    const result = document(ctx, 'registration', { unitId: ctx.unit.id, name: ctx.unit.name });
-    return result.kind === 'done' ? result : { kind: 'refuse', message: ctx.t('choice-expected') };
+    return { kind: 'switch', flow: 'signer', args: 'download' };
   },
   steps: {},
 });

@@ -37,19 +37,20 @@ export function formatTargetList(t: Translate, targets: Target[], areas: Area[])
 }
 
 /**
- * "35 sản phẩm (35% kế hoạch; đang thực hiện, đã qua 25% thời gian)" before the due date, "102 sản
- * phẩm (102% kế hoạch, vượt)" from it; a qualitative line as reported ("Hoàn thành").
+ * "35 sản phẩm (đạt 35% kế hoạch; đang thực hiện, đã qua 25% thời gian)" before the due date, "102 sản
+ * phẩm (đạt 102% kế hoạch, vượt)" from it; a qualitative line as reported ("Hoàn thành").
  */
 export function formatResult(
   t: Translate,
-  target: Pick<Target, 'kind' | 'measure'>,
+  target: Pick<Target, 'kind' | 'measure'> & { direction?: Target['direction'] },
   line: { value?: number | null; total?: number | null; percentOfPlan: number | null; assessment: string | null; timePassed?: number | null },
 ): string {
   if (target.kind === 'qualitative' || line.value === null || line.value === undefined) {
     return line.assessment ? t('qualitative-state', { state: line.assessment }) : t('result-none');
   }
   const shown = line.total ?? line.value;
-  const args = { amount: formatAmount(shown, target.measure), percent: line.percentOfPlan === null ? '—' : formatPercent(line.percentOfPlan) };
+  // "đạt 98,8% kế hoạch"; a ceiling (at most) is not "reached": "bằng 30% mức kế hoạch".
+  const args = { amount: formatAmount(shown, target.measure), percent: line.percentOfPlan === null ? '—' : formatPercent(line.percentOfPlan), ceiling: target.direction === 'at_most' ? 'yes' : 'no' };
   if (line.assessment === 'in_progress' && line.timePassed !== null && line.timePassed !== undefined)
     return t('result-line-in-progress', { ...args, time: formatPercent(line.timePassed) });
   return t('result-line', { ...args, assessment: t('assessment', { assessment: line.assessment ?? 'not_met' }) });

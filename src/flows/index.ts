@@ -8,9 +8,10 @@ import { reportFlow } from './report.ts';
 import { broadcastFlow } from './broadcast.ts';
 import { exportFlow, registrationFormFlow } from './export.ts';
 import { inviteFlow } from './invite.ts';
+import { signerFlow } from './signer.ts';
 import { lateFlow } from './late.ts';
 import { reviewFlow } from './review.ts';
 import { statusFlow } from './status.ts';
 import { znsOffFlow } from './zns-off.ts';
 
-export const ALL_FLOWS = [linkFlow, menuFlow, languageFlow, registerFlow, reportFlow, myUnitFlow, statusFlow, reviewFlow, lateFlow, inviteFlow, exportFlow, registrationFormFlow, broadcastFlow, znsOffFlow];
+export const ALL_FLOWS = [linkFlow, menuFlow, languageFlow, registerFlow, reportFlow, myUnitFlow, statusFlow, reviewFlow, lateFlow, inviteFlow, exportFlow, registrationFormFlow, signerFlow, broadcastFlow, znsOffFlow];

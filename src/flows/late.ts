@@ -93,6 +93,8 @@ export const lateFlow = defineFlow<Data>({
     if (!ctx.person || !can.urge(ctx.person)) return { kind: 'refuse', message: ctx.t('scope-urge-only') };
     const list = owing(ctx);
     if (list.length === 0) return { kind: 'done', message: ctx.t('late-none') };
+    // Nobody to send to: say so and what to do, rather than ask a question whose only answer is "Không".
+    if (list.every((o) => o.contacts.length === 0)) return { kind: 'done', message: `${listText(ctx, list)}\n\n${ctx.t('late-nobody-to-urge')}` };
     return { kind: 'start', step: 'confirm', data: {}, note: listText(ctx, list) };
   },
   steps: {

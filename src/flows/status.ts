@@ -179,8 +179,10 @@ export const statusFlow = defineFlow<Data>({
         const unit = ctx.db.select().from(units).where(eq(units.id, d.unitId!)).get();
         const choices: Choice[] = [];
         if (unit && ctx.person && can.review(ctx.person)) {
-          choices.push({ id: 'extend', label: ctx.t('st-extend-unit') });
-          if (findRegistration(ctx.db, ctx.movement!.id, unit.id)?.status === 'approved') choices.push({ id: 'reopen', label: ctx.t('st-reopen') });
+          const status = findRegistration(ctx.db, ctx.movement!.id, unit.id)?.status;
+          // A deadline is extended for a registration still to be sent, never for one sent or approved.
+          if (status !== 'submitted' && status !== 'approved') choices.push({ id: 'extend', label: ctx.t('st-extend-unit') });
+          if (status === 'approved') choices.push({ id: 'reopen', label: ctx.t('st-reopen') });
         }
         choices.push({ id: 'back', label: ctx.t('st-back') });
         return { text: unit ? describeUnit(ctx, unit) : ctx.t('st-not-found', { query: String(d.unitId) }), choices };

@@ -69,3 +69,19 @@ describe('thidua board', () => {
     expect((await cli.run('board', '--json')).stdout).toContain('"signerName": null');
   });
 });
+
+describe('thidua signer', () => {
+  it("shows and changes who signs a unit's registration; the registration prints it; a bad name changes nothing", async () => {
+    const cli = cliSandbox();
+    await cli.run('load-sample');
+    expect((await cli.run('signer', '--unit', 'STP')).stdout).toBe('Sở Tư pháp: người ký — — —\n');
+    const set = await cli.run('signer', '--unit', 'STP', '--title', 'kt. giám đốc|phó giám đốc', '--name', 'Lê Văn Tâm');
+    expect(set.code).toBe(0);
+    expect(set.stdout).toBe('Sở Tư pháp: người ký KT. GIÁM ĐỐC | PHÓ GIÁM ĐỐC — Lê Văn Tâm\n');
+    const bad = await cli.run('signer', '--unit', 'STP', '--name', '42');
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toBe('"42" không phải họ tên; gõ họ tên người ký, ví dụ Nguyễn Văn An.\n');
+    const path = (await cli.run('document', 'registration', '--unit', 'STP', '--out', cli.dir)).stdout.trim();
+    expect(readDocx(path).tables.at(-1)![0]![1]).toMatch(/^KT\. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC\n\(Ký tên, đóng dấu\)\n(\n)+Lê Văn Tâm$/);
+  });
+});

@@ -72,10 +72,10 @@ describe('CSV export', () => {
     ]);
     expect(titles.slice(1)).toEqual([['SNV', 'Sở Nội vụ', 'Khối A', 'Đã duyệt', '1', 'Tập thể lao động xuất sắc']]);
     expect(results.slice(1)).toEqual([
-      ['SNV', 'Sở Nội vụ', 'Quý I/2020', TEXTS.ontime, '%', '60', '', '60,9', 'đang thực hiện', LINK, 'Số liệu đã rà soát lại', '2', '09/04/2020'],
-      ['SNV', 'Sở Nội vụ', 'Quý II/2020', TEXTS.ontime, '%', '40', '', '40,6', 'đang thực hiện', '', '', '1', '03/07/2020'],
-      ['SNV', 'Sở Nội vụ', 'Quý II/2020', TEXTS.complaints, 'vụ', '2', '2', '66,7', 'đạt', 'Ảnh: AgACAgIAAxkBAAIB', '', '1', '03/07/2020'],
-      ['SNV', 'Sở Nội vụ', 'Quý II/2020', TEXTS.training, '', '', '', '', 'Hoàn thành xuất sắc', '', 'Đã tổ chức 2 hội nghị', '1', '03/07/2020'],
+      ['SNV', 'Sở Nội vụ', 'Quý I/2020', TEXTS.ontime, '%', '≥ 98,5', '60', '', '60,9', 'Đang thực hiện', LINK, 'Số liệu đã rà soát lại', '2', '09/04/2020'],
+      ['SNV', 'Sở Nội vụ', 'Quý II/2020', TEXTS.ontime, '%', '≥ 98,5', '40', '', '40,6', 'Đang thực hiện', '', '', '1', '03/07/2020'],
+      ['SNV', 'Sở Nội vụ', 'Quý II/2020', TEXTS.complaints, 'vụ', '≤ 3', '2', '2', '66,7', 'Đạt', 'Ảnh: AgACAgIAAxkBAAIB', '', '1', '03/07/2020'],
+      ['SNV', 'Sở Nội vụ', 'Quý II/2020', TEXTS.training, '', 'Hoàn thành', '', '', '', 'Hoàn thành xuất sắc', '', 'Đã tổ chức 2 hội nghị', '1', '03/07/2020'],
     ]);
     expect(units).toHaveLength(6);
     expect(groups.slice(1)).toEqual([

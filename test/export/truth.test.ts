@@ -87,13 +87,13 @@ describe('exports that tell the truth', () => {
     const latest = await exportMovement(db, { movementCode: 'TEST-2020', dir: out, now: EXPORT_AT, format: 'csv' });
     const rows = (file: string) => parseCsv(readFileSync(file, 'utf8')).map((r) => r.cells).filter((r) => r[0] === 'MTTQ');
     // Period, target, value, lũy kế.
-    expect(rows(latest.files[3]!).map((r) => [r[2], r[3], r[5], r[6]])).toEqual([
+    expect(rows(latest.files[3]!).map((r) => [r[2], r[3], r[6], r[7]])).toEqual([
       ['Quý I/2020', 'Hộ gia đình được hỗ trợ', '100', '100'],
       ['Quý I/2020', 'Tỷ lệ hộ hài lòng', '80', ''],
       ['Quý II/2020', 'Hộ gia đình được hỗ trợ', '200', '300'],
     ]);
     const every = await exportMovement(db, { movementCode: 'TEST-2020', dir: join(out, 'all'), now: EXPORT_AT, format: 'csv', allRevisions: true });
-    expect(rows(every.files[3]!).map((r) => [r[2], r[5], r[6], r[11]])).toEqual([
+    expect(rows(every.files[3]!).map((r) => [r[2], r[6], r[7], r[12]])).toEqual([
       ['Quý I/2020', '100', '100', '1'],
       ['Quý I/2020', '80', '', '1'],
       ['Quý II/2020', '150', '250', '1'],

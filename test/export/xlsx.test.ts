@@ -28,10 +28,13 @@ async function readBook(path: string): Promise<ExcelJS.Workbook> {
   return workbook;
 }
 
+/** The header row: under the sheet's heading (title, movement, date) and a blank line. */
+const TOP = 5;
+
 /** The sheet's cells as values, row by row (empty cells null), header included. */
 function grid(ws: ExcelJS.Worksheet, columns: number): unknown[][] {
   const rows: unknown[][] = [];
-  for (let r = 1; r <= ws.rowCount; r++) {
+  for (let r = TOP; r <= ws.rowCount; r++) {
     const row = ws.getRow(r);
     rows.push(Array.from({ length: columns }, (_, c) => row.getCell(c + 1).value ?? null));
   }
@@ -62,6 +65,7 @@ const HEADERS = {
     'Kỳ báo cáo',
     'Chỉ tiêu',
     'Đơn vị tính',
+    'Kế hoạch',
     'Kết quả',
     'Lũy kế',
     '% kế hoạch',
@@ -118,18 +122,18 @@ describe('XLSX export', () => {
 
     for (const [name, headers] of Object.entries(HEADERS)) {
       const ws = sheet(book, name);
-      const header = ws.getRow(1);
+      const header = ws.getRow(TOP);
       expect(headers.map((_, i) => header.getCell(i + 1).value), name).toEqual(headers);
       expect(headers.map((_, i) => header.getCell(i + 1).font?.bold), name).toEqual(headers.map(() => true));
-      expect(ws.views[0], name).toMatchObject({ state: 'frozen', ySplit: 1 });
+      expect(ws.views[0], name).toMatchObject({ state: 'frozen', ySplit: TOP });
       const last = String.fromCharCode(64 + headers.length);
       // Printed A4 landscape, as wide as the page, the header row on every page.
-      expect(ws.pageSetup, name).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:1' });
-      expect(ws.autoFilter, name).toBe(`A1:${last}${ws.rowCount}`);
+      expect(ws.pageSetup, name).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '5:5' });
+      expect(ws.autoFilter, name).toBe(`A5:${last}${ws.rowCount}`);
     }
     const widths = (name: string) => sheet(book, name).columns.map((c) => c.width);
     expect(widths('Tổng hợp')).toEqual([28, 12, 42, 20, 14, 12, 16, 11, 9, 9, 11, 10, 11]);
-    expect(widths('Kết quả')).toEqual([12, 26, 14, 44, 12, 12, 12, 12, 12, 28, 24, 10, 13]);
+    expect(widths('Kết quả')).toEqual([12, 26, 14, 44, 12, 12, 12, 12, 12, 12, 28, 24, 10, 13]);
   });
 
   it('Tổng hợp: one row per unit by cluster/block, with status, date sent, nộp muộn or quá hạn chưa nộp, and its targets counted by where they stand, never averaged', async () => {
@@ -146,14 +150,14 @@ describe('XLSX export', () => {
     ]);
     const ws = sheet(book, 'Tổng hợp');
     // SNV: the date sent is a real date shown dd/mm/yyyy; the figures are numbers.
-    const sent = ws.getCell('F4');
+    const sent = ws.getCell('F8');
     expect(sent.type).toBe(ExcelJS.ValueType.Date);
     expect(sent.numFmt).toBe('dd/mm/yyyy');
-    expect(ws.getCell('H4').type).toBe(ExcelJS.ValueType.Number);
-    expect(ws.getCell('H4').numFmt).toBe('[$-42A]#,##0');
+    expect(ws.getCell('H8').type).toBe(ExcelJS.ValueType.Number);
+    expect(ws.getCell('H8').numFmt).toBe('[$-42A]#,##0');
     // The targets are counted: whole numbers.
-    expect(ws.getCell('I4').type).toBe(ExcelJS.ValueType.Number);
-    expect(ws.getCell('I4').numFmt).toBe('[$-42A]#,##0');
+    expect(ws.getCell('I8').type).toBe(ExcelJS.ValueType.Number);
+    expect(ws.getCell('I8').numFmt).toBe('[$-42A]#,##0');
   });
 
   it('Đăng ký chỉ tiêu: the registration form (Mẫu 1a) of the registrations sent, with status and version, the plan a number shown with ≥ or ≤', async () => {
@@ -165,20 +169,20 @@ describe('XLSX export', () => {
       ['SNV', 'Sở Nội vụ', 'Đã duyệt', 1, null, 3, '3. Giáo dục', TEXTS.training, null, 'Hoàn thành', null, null],
     ]);
     const ws = sheet(book, 'Đăng ký chỉ tiêu');
-    expect([ws.getCell('J3').type, ws.getCell('J3').numFmt]).toEqual([ExcelJS.ValueType.Number, '[$-42A]"≥ "#,##0.##']);
-    expect([ws.getCell('J4').type, ws.getCell('J4').numFmt]).toEqual([ExcelJS.ValueType.Number, '[$-42A]"≤ "#,##0']);
-    expect([ws.getCell('K2').type, ws.getCell('K2').numFmt]).toEqual([ExcelJS.ValueType.Date, 'dd/mm/yyyy']);
-    expect(ws.getCell('F2').type).toBe(ExcelJS.ValueType.Number);
+    expect([ws.getCell('J7').type, ws.getCell('J7').numFmt]).toEqual([ExcelJS.ValueType.Number, '[$-42A]"≥ "#,##0.##']);
+    expect([ws.getCell('J8').type, ws.getCell('J8').numFmt]).toEqual([ExcelJS.ValueType.Number, '[$-42A]"≤ "#,##0']);
+    expect([ws.getCell('K6').type, ws.getCell('K6').numFmt]).toEqual([ExcelJS.ValueType.Date, 'dd/mm/yyyy']);
+    expect(ws.getCell('F6').type).toBe(ExcelJS.ValueType.Number);
     // Bordered, long texts wrapped.
-    expect(ws.getCell('H3').border).toMatchObject({ top: { style: 'thin' }, left: { style: 'thin' }, bottom: { style: 'thin' }, right: { style: 'thin' } });
-    expect(ws.getCell('H3').alignment).toMatchObject({ wrapText: true, vertical: 'top' });
-    expect(ws.getCell('E3').border).toMatchObject({ top: { style: 'thin' } });
+    expect(ws.getCell('H7').border).toMatchObject({ top: { style: 'thin' }, left: { style: 'thin' }, bottom: { style: 'thin' }, right: { style: 'thin' } });
+    expect(ws.getCell('H7').alignment).toMatchObject({ wrapText: true, vertical: 'top' });
+    expect(ws.getCell('E7').border).toMatchObject({ top: { style: 'thin' } });
 
     // STC's draft only when asked for.
     const drafts = await exportXlsx({ includeDrafts: true });
     const stc = data(drafts.book, 'Đăng ký chỉ tiêu').find((r) => r[0] === 'STC')!;
     expect(stc.slice(2, 10)).toEqual(['Chưa gửi', 0, null, 1, '1. Hạ tầng', TEXTS.budget, 'triệu đồng', 1234.5]);
-    expect(sheet(drafts.book, 'Đăng ký chỉ tiêu').getCell('J6').numFmt).toBe('[$-42A]"≥ "#,##0.##');
+    expect(sheet(drafts.book, 'Đăng ký chỉ tiêu').getCell('J10').numFmt).toBe('[$-42A]"≥ "#,##0.##');
   });
 
   it('Danh hiệu: the titles each unit seeks', async () => {
@@ -191,22 +195,27 @@ describe('XLSX export', () => {
     expect(data(book, 'Kết quả')).toEqual([
       // Q1 was corrected: only revision 2 (the first target) shows.
       // A rate is not a running total (the column stays empty) and is never added up: Quý II's 40% is 40,6% of 98,5%, in progress until 31/12.
-      ['SNV', 'Sở Nội vụ', 'Quý I/2020', TEXTS.ontime, '%', 60, null, expect.closeTo(0.609, 9), 'đang thực hiện', LINK, 'Số liệu đã rà soát lại', 2, day('2020-04-09')],
-      ['SNV', 'Sở Nội vụ', 'Quý II/2020', TEXTS.ontime, '%', 40, null, expect.closeTo(0.406, 9), 'đang thực hiện', null, null, 1, day('2020-07-03')],
+      ['SNV', 'Sở Nội vụ', 'Quý I/2020', TEXTS.ontime, '%', 98.5, 60, null, expect.closeTo(0.609, 9), 'Đang thực hiện', LINK, 'Số liệu đã rà soát lại', 2, day('2020-04-09')],
+      ['SNV', 'Sở Nội vụ', 'Quý II/2020', TEXTS.ontime, '%', 98.5, 40, null, expect.closeTo(0.406, 9), 'Đang thực hiện', null, null, 1, day('2020-07-03')],
       // Lũy kế: the count's running total (reported as such in Quý II: 2).
-      ['SNV', 'Sở Nội vụ', 'Quý II/2020', TEXTS.complaints, 'vụ', 2, 2, expect.closeTo(0.667, 9), 'đạt', 'Ảnh: AgACAgIAAxkBAAIB', null, 1, day('2020-07-03')],
-      ['SNV', 'Sở Nội vụ', 'Quý II/2020', TEXTS.training, null, null, null, null, 'Hoàn thành xuất sắc', null, 'Đã tổ chức 2 hội nghị', 1, day('2020-07-03')],
+      ['SNV', 'Sở Nội vụ', 'Quý II/2020', TEXTS.complaints, 'vụ', 3, 2, 2, expect.closeTo(0.667, 9), 'Đạt', 'Ảnh: AgACAgIAAxkBAAIB', null, 1, day('2020-07-03')],
+      // One spelling in the column: "Đạt", "Đang thực hiện" as the qualitative "Hoàn thành…" beside them; the plan beside the result.
+      ['SNV', 'Sở Nội vụ', 'Quý II/2020', TEXTS.training, null, 'Hoàn thành', null, null, null, 'Hoàn thành xuất sắc', null, 'Đã tổ chức 2 hội nghị', 1, day('2020-07-03')],
     ]);
     const ws = sheet(book, 'Kết quả');
-    expect([ws.getCell('F2').type, ws.getCell('F2').numFmt]).toEqual([ExcelJS.ValueType.Number, '[$-42A]#,##0']);
-    expect([ws.getCell('H2').type, ws.getCell('H2').numFmt]).toEqual([ExcelJS.ValueType.Number, '[$-42A]#,##0.0%']);
-    expect([ws.getCell('M2').type, ws.getCell('M2').numFmt]).toEqual([ExcelJS.ValueType.Date, 'dd/mm/yyyy']);
+    expect([ws.getCell('F6').type, ws.getCell('F6').numFmt]).toEqual([ExcelJS.ValueType.Number, '[$-42A]"≥ "#,##0.##']);
+    expect([ws.getCell('G6').type, ws.getCell('G6').numFmt]).toEqual([ExcelJS.ValueType.Number, '[$-42A]#,##0']);
+    expect([ws.getCell('I6').type, ws.getCell('I6').numFmt]).toEqual([ExcelJS.ValueType.Number, '[$-42A]#,##0.0%']);
+    expect([ws.getCell('N6').type, ws.getCell('N6').numFmt]).toEqual([ExcelJS.ValueType.Date, 'dd/mm/yyyy']);
+    // The heading above the table: what the sheet is, of which movement, as of when.
+    expect([1, 2, 3].map((r) => ws.getRow(r).getCell(1).value)).toEqual(['KẾT QUẢ THỰC HIỆN CHỈ TIÊU THI ĐUA', 'Phong trào thi đua thử nghiệm 2020', 'Số liệu đến 15/07/2020 10:00']);
+    expect(ws.getRow(1).getCell(1).font?.bold).toBe(true);
   });
 
   it('Kết quả with every revision on request', async () => {
     const { result, book } = await exportXlsx({ allRevisions: true });
     expect(result.rows.results).toBe(7);
-    expect(data(book, 'Kết quả').map((r) => [r[2], r[3], r[5], r[11]])).toEqual([
+    expect(data(book, 'Kết quả').map((r) => [r[2], r[3], r[6], r[12]])).toEqual([
       ['Quý I/2020', TEXTS.ontime, 50, 1],
       ['Quý I/2020', TEXTS.complaints, 1, 1],
       ['Quý I/2020', TEXTS.training, null, 1],
@@ -246,14 +255,14 @@ describe('XLSX export', () => {
     expect(cum.result.rows).toEqual({ summary: 2, targets: 1, titles: 0, results: 0, units: 2, groups: 1 });
     // An empty sheet keeps its header, frozen and filtered.
     const empty = sheet(cum.book, 'Kết quả');
-    expect(empty.rowCount).toBe(1);
-    expect(empty.autoFilter).toBe('A1:M1');
+    expect(empty.rowCount).toBe(TOP);
+    expect(empty.autoFilter).toBe('A5:N5');
   });
 
   it('filters by period: its results only, and % of plan as of its end', async () => {
     const q1 = await exportXlsx({ periodCode: 'Q2020-1' });
     expect(q1.result.period).toBe('Q2020-1');
-    expect(data(q1.book, 'Kết quả').map((r) => [r[2], r[3], r[5]])).toEqual([['Quý I/2020', TEXTS.ontime, 60]]);
+    expect(data(q1.book, 'Kết quả').map((r) => [r[2], r[3], r[6]])).toEqual([['Quý I/2020', TEXTS.ontime, 60]]);
     // SNV at the end of Q1: the training done, the rate and the complaints (due 30/06) in progress.
     expect(data(q1.book, 'Tổng hợp')[2]!.slice(8)).toEqual([0, 1, 2, 0, 0]);
 
@@ -265,7 +274,7 @@ describe('XLSX export', () => {
 
   it('continues a sheet past the row limit on "Name (2)", each part with its header, frozen and filtered', async () => {
     const { result, book } = await exportXlsx({ maxRowsPerSheet: 3 });
-    expect(book.worksheets.map((w) => `${w.name}:${w.rowCount - 1}`)).toEqual([
+    expect(book.worksheets.map((w) => `${w.name}:${w.rowCount - TOP}`)).toEqual([
       'Tổng hợp:2',
       'Tổng hợp (2):2',
       'Tổng hợp (3):1',
@@ -285,11 +294,13 @@ describe('XLSX export', () => {
     ]);
     expect(result.rows.summary).toBe(5);
     const second = sheet(book, 'Kết quả (2)');
-    expect(HEADERS['Kết quả'].map((_, i) => second.getRow(1).getCell(i + 1).value)).toEqual(HEADERS['Kết quả']);
-    expect(second.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
-    expect(second.autoFilter).toBe('A1:M3');
+    expect(HEADERS['Kết quả'].map((_, i) => second.getRow(TOP).getCell(i + 1).value)).toEqual(HEADERS['Kết quả']);
+    expect(second.views[0]).toMatchObject({ state: 'frozen', ySplit: TOP });
+    expect(second.autoFilter).toBe('A5:N7');
+    // Each part opens with the same heading.
+    expect(second.getRow(1).getCell(1).value).toBe('KẾT QUẢ THỰC HIỆN CHỈ TIÊU THI ĐUA');
     // The rows go on where the first part stopped.
-    expect(grid(second, 13).slice(1).map((r) => r[3])).toEqual([TEXTS.complaints, TEXTS.training]);
+    expect(grid(second, 14).slice(1).map((r) => r[3])).toEqual([TEXTS.complaints, TEXTS.training]);
     expect(grid(sheet(book, 'Tổng hợp (3)'), 9)[1]![1]).toBe('MTTQ');
   });
 
@@ -350,7 +361,7 @@ describe('XLSX export', () => {
     ]);
     expect(summary[2]![6]).toBe('Sent late');
     expect(summary[3]).toEqual(['Khối A', 'SNV', 'Sở Nội vụ', 'Department', 'Approved', day('2020-03-10'), null, 3, 1, 1, 1, 0, 0]);
-    expect(grid(sheet(book, 'Results'), 13)[3]![8]).toBe('met');
+    expect(grid(sheet(book, 'Results'), 14)[3]![9]).toBe('Met');
   });
 });
 

@@ -16,12 +16,15 @@ describe('/phatsong in chat', () => {
     h.press('70', 'Cụm thi đua số 2');
     expect(h.say('70', 'ngắn')).toContain('Xin gõ nội dung thông báo');
     const preview = h.say('70', 'Đề nghị các đơn vị gửi báo cáo 6 tháng trước ngày 10/7.');
-    expect(preview).toContain('Thông báo sẽ gửi đến 2 người của 5 đơn vị');
+    // Counted as they are: 5 units asked for, 2 of them reached through the 2 people linked; never "2 người của 5 đơn vị".
+    expect(preview).toContain('Thông báo gửi tới 5 đơn vị; đến được 2 đơn vị (2 người); 3 đơn vị chưa có ai liên kết tài khoản nên không nhận được');
     expect(preview).toContain('Đề nghị các đơn vị gửi báo cáo 6 tháng trước ngày 10/7.');
     expect(h.rows('SELECT count(*) AS n FROM outbox')).toEqual([{ n: 0 }]);
 
     const sent = h.press('70', 'Gửi');
-    expect(sent).toContain('✔ Đã gửi 2 tin; xem kết quả gửi bên dưới.');
+    // Queued, not yet sent: it says so beside "0 đã gửi, 2 đang chờ".
+    expect(sent).toContain('✔ Đã xếp 2 tin vào hàng gửi; tình hình gửi ở dưới');
+    expect(sent).not.toContain('Đã gửi 2 tin');
     expect(sent).toContain('Báo cáo gửi: 2 tin — ✅ 0 đã gửi, 🕓 2 đang chờ');
     const rows = h.rows<{ name: string; payload: string }>('SELECT p.full_name AS name, o.payload FROM outbox o JOIN people p ON p.id = o.person_id ORDER BY p.full_name');
     expect(rows.map((r) => r.name)).toEqual(['Phạm Thu', 'Đỗ Nam']);

@@ -100,12 +100,32 @@ describe('documents in chat', () => {
     h.press('52', 'Gửi bản đăng ký');
     h.press('52', 'Gửi');
     expect(h.lastQuestion('52')!.choices![0]!.label).toBe('Tải bản đăng ký để trình ký');
-    const result = pressFor(h, '52', 'Tải bản đăng ký để trình ký');
+    // The first time, who signs it is asked (position, then name) and kept on the unit.
+    const asked = pressFor(h, '52', 'Tải bản đăng ký để trình ký');
+    expect(asked.jobs).toEqual([]);
+    expect(asked.replies.at(-1)!.text).toContain('ai ký bản đăng ký của Sở Nội vụ?');
+    expect(h.say('52', '12/3')).toContain('"12/3" không phải chức vụ người ký');
+    pressFor(h, '52', 'KT. GIÁM ĐỐC');
+    expect(h.say('52', '12345')).toContain('"12345" không phải họ tên');
+    const result = h.core.handle({ channel: 'telegram', externalId: '52', text: 'Phạm  Thị Lan' });
+    expect(result.replies[0]!.text).toBe(
+      '✔ Đã lưu người ký: KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC — Phạm Thị Lan. Các bản đăng ký sau in sẵn chức vụ và họ tên này; sửa bằng /nguoiky.\nĐang soạn bản đăng ký của Sở Nội vụ… Tệp Word sẽ được gửi vào đây khi xong.',
+    );
+    expect(h.rows('SELECT signer_title AS title, signer_name AS name FROM units WHERE id = ?', unitId)).toEqual([{ title: 'KT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC', name: 'Phạm Thị Lan' }]);
     expect(result.jobs).toEqual([expect.objectContaining({ kind: 'document', document: 'registration', unitId })]);
     const { payload, doc } = await deliver(h, result.jobs[0]!);
     expect(payload.text).toBe('📄 Bản đăng ký thi đua: in, trình thủ trưởng đơn vị ký, đóng dấu rồi gửi Ban Thi đua - Khen thưởng.');
-    expect(doc.tables.some((t) => t.some((r) => r[1] === 'Tỷ lệ hồ sơ giải quyết đúng hạn' && r[3] === '≥ 98,5'))).toBe(true);
-    // The same by command.
+    expect(doc.tables.some((t) => t.some((r) => r[1] === 'Tỷ lệ hồ sơ giải quyết đúng hạn' && r[2] === '≥ 98,5%'))).toBe(true);
+    expect(doc.tables.at(-1)![0]![1]).toMatch(/^KT\. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC\n\(Ký tên, đóng dấu\)\n(\n)+Phạm Thị Lan$/);
+    // Dated the day it was sent (the harness's clock), not the day it is downloaded.
+    expect(doc.tables[0]![0]![1]).toMatch(/ngày 15 tháng 02 năm 2020$/);
+    // By command, not asked again.
     expect(h.core.handle({ channel: 'telegram', externalId: '52', text: '/taidangky' }).jobs).toEqual([expect.objectContaining({ document: 'registration', unitId })]);
+    // /nguoiky changes it, and makes no document.
+    expect(h.say('52', '/nguoiky')).toContain('(hiện là: KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC)');
+    pressFor(h, '52', 'GIÁM ĐỐC');
+    const changed = h.core.handle({ channel: 'telegram', externalId: '52', text: 'Phạm Thị Lan' });
+    expect(changed.jobs).toEqual([]);
+    expect(h.rows('SELECT signer_title AS title FROM units WHERE id = ?', unitId)).toEqual([{ title: 'GIÁM ĐỐC' }]);
   });
 });

@@ -66,8 +66,8 @@ describe('reporting progress in chat', () => {
     h.press(LIAISON, 'Bỏ qua');
     const summary = h.press(LIAISON, 'Bỏ qua');
     expect(summary).toContain('Tổng hợp báo cáo Quý I/2020:');
-    expect(summary).toContain('1. Sản phẩm OCOP: 35 sản phẩm (35% kế hoạch; đang thực hiện, đã qua 25% thời gian) 📎');
-    expect(summary).toContain('2. Số vụ tai nạn giao thông: 12 vụ (30% kế hoạch; đang thực hiện, đã qua 25% thời gian) 📎');
+    expect(summary).toContain('1. Sản phẩm OCOP: 35 sản phẩm (đạt 35% kế hoạch; đang thực hiện, đã qua 25% thời gian) 📎');
+    expect(summary).toContain('2. Số vụ tai nạn giao thông: 12 vụ (bằng 30% mức kế hoạch; đang thực hiện, đã qua 25% thời gian) 📎');
     expect(summary).toContain('3. Đưa cầu Thịnh Long vào sử dụng: Đang thực hiện');
 
     expect(h.press(LIAISON, 'Gửi báo cáo')).toContain('✔ Đã gửi báo cáo Quý I/2020 tới Ban (3 chỉ tiêu).');
@@ -129,7 +129,7 @@ describe('reporting progress in chat', () => {
     const mine = h.say(LIAISON, '/donvi');
     expect(mine).toContain('Sở Nội vụ · Khối Nội chính');
     expect(mine).toContain('Đăng ký: Chờ duyệt (lần 1, gửi ngày 15/02/2020)');
-    expect(mine).toContain('1. Quý I/2020: 38 sản phẩm (38% kế hoạch, đang thực hiện)');
+    expect(mine).toContain('1. Quý I/2020: 38 sản phẩm (đạt 38% kế hoạch, đang thực hiện)');
   });
 
   it('refuses evidence that is too large, and a report before the registration was sent', () => {

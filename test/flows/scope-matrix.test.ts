@@ -313,17 +313,18 @@ describe('the scope matrix: roles × commands × units', () => {
       else expect(reply, p.is).toBe(ADMIN_ONLY);
     }
     press(w.h, '10', 'all');
-    expect(w.h.say('10', 'Kính gửi các đơn vị: họp sơ kết ngày 20/07.')).toContain(`của ${w.all.length} đơn vị`);
+    expect(w.h.say('10', 'Kính gửi các đơn vị: họp sơ kết ngày 20/07.')).toContain(`gửi tới ${w.all.length} đơn vị`);
   });
 });
 
 type Rows = string[][];
 
-/** The values of the column headed `header` (row 1), one per data row. */
+/** The values of the column headed `header` (in the header row, below a workbook's heading rows), one per data row. */
 function column(rows: Rows, header: string): string[] {
-  const at = rows[0]!.indexOf(header);
-  expect(at, `no column "${header}" in ${rows[0]!.join(' | ')}`).toBeGreaterThanOrEqual(0);
-  return rows.slice(1).map((r) => r[at] ?? '');
+  const headerRow = rows.findIndex((r) => r.includes(header));
+  expect(headerRow, `no column "${header}" in ${rows.slice(0, 6).map((r) => r.join(' | ')).join(' / ')}`).toBeGreaterThanOrEqual(0);
+  const at = rows[headerRow]!.indexOf(header);
+  return rows.slice(headerRow + 1).map((r) => r[at] ?? '');
 }
 
 async function xlsxSheets(path: string): Promise<Record<string, Rows>> {

@@ -141,14 +141,14 @@ describe('a scripted year in the terminal chat', () => {
     clock.set(on('2020-07-05'));
     await type('/baocao', '2', '98', ...skip2, '350', 'Riêng kỳ này', ...skip2, '0,45', 'Riêng kỳ này', ...skip2, 'Đang thực hiện', ...skip2, 'Gửi báo cáo');
     // "My unit" shows the running total a figure for the quarter alone adds up to.
-    expect(await type('/donvi')).toContain('2. Quý II/2020: 650 hồ sơ (54,2% kế hoạch, đang thực hiện)');
+    expect(await type('/donvi')).toContain('2. Quý II/2020: 650 hồ sơ (đạt 54,2% kế hoạch, đang thực hiện)');
     clock.set(on('2020-07-08'));
     await type('/baocao', '3', '98', ...skip2, '650', 'Lũy kế', ...skip2);
     expect(await type('750.000.000 đồng')).toContain('✔ Đã ghi: 0,75 tỷ đồng (quy đổi từ đồng)');
     const half = await type('Lũy kế', ...skip2, 'Đang thực hiện', ...skip2);
     // At the 6-month review a year-long target is in progress, not "chưa đạt"; a rate is not added up.
-    expect(half).toContain(`1. ${RATE}: 98% (99,5% kế hoạch; đang thực hiện, đã qua 50% thời gian)`);
-    expect(half).toContain(`2. ${COUNT}: 650 hồ sơ (54,2% kế hoạch; đang thực hiện, đã qua 50% thời gian)`);
+    expect(half).toContain(`1. ${RATE}: 98% (đạt 99,5% kế hoạch; đang thực hiện, đã qua 50% thời gian)`);
+    expect(half).toContain(`2. ${COUNT}: 650 hồ sơ (đạt 54,2% kế hoạch; đang thực hiện, đã qua 50% thời gian)`);
     await type('Gửi báo cáo');
 
     clock.set(on('2020-07-15'));

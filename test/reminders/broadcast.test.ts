@@ -120,7 +120,7 @@ describe('thidua broadcast', () => {
 
     const preview = await cli.run('broadcast', '--text', 'Họp trực tuyến lúc 14:00', '--audience', 'group:CUM2');
     expect(preview.code).toBe(0);
-    expect(preview.stdout).toContain('Xem trước: gửi tới 1 người của 5 đơn vị (Cụm thi đua số 2), thực tế đến được 1 đơn vị;');
+    expect(preview.stdout).toContain('Xem trước: gửi tới 5 đơn vị (Cụm thi đua số 2); đến được 1 đơn vị (1 người); 4 đơn vị chưa có ai liên kết tài khoản,');
     expect(preview.stdout).toContain('📢 Thông báo của Ban Thi đua - Khen thưởng\n\nHọp trực tuyến lúc 14:00');
     expect(preview.stdout).toContain('  Phạm Thu — UBND huyện Hải Hậu · Telegram');
     expect(preview.stdout).toContain('Chưa gửi gì. Chạy lại với --yes để gửi.');

@@ -24,6 +24,7 @@ const MENUS: Record<string, [string, string][]> = {
     ['baocao', 'report'],
     ['donvi', 'myunit'],
     ['taidangky', 'regform'],
+    ['nguoiky', 'signer'],
     ['menu', 'menu'],
     ['quaylai', 'back'],
     ['huy', 'cancel'],

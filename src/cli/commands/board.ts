@@ -14,6 +14,7 @@ const FIELDS = {
   'signer-title': 'signerTitle',
   signer: 'signerName',
   recipients: 'recipients',
+  proposals: 'proposals',
 } as const;
 
 /** `thidua board [--movement CODE] [--body "SỞ NỘI VỤ"] [--signer "…"] …`: shows or changes who issues and signs the Board's documents. */
@@ -27,8 +28,8 @@ export const boardCommand: Command = {
     for (const [option, field] of Object.entries(FIELDS)) {
       const value = options[option];
       if (typeof value !== 'string') continue;
-      // Recipients: one a line, or separated by "|".
-      changes[field] = value.trim() === '' ? null : field === 'recipients' ? value.split(/\r?\n|\|/).map((r) => r.trim()).filter(Boolean) : value;
+      // Recipients and proposals: one a line, or separated by "|".
+      changes[field] = value.trim() === '' ? null : field === 'recipients' || field === 'proposals' ? value.split(/\r?\n|\|/).map((r) => r.trim()).filter(Boolean) : value;
     }
     if (Object.keys(changes).length > 0) {
       const checked = boardSettings.partial().safeParse(Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== null)), { error: zodLocale(ctx.locale) });

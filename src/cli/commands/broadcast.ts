@@ -73,7 +73,7 @@ export const broadcastCommand: Command = {
       return 1;
     }
     if (options.yes !== true) {
-      ctx.say(ctx.t('cli-broadcast-preview', { count: preview.recipients.length, units: preview.units, reached: preview.reachedUnits, audience: words, noAccount: preview.noAccount }));
+      ctx.say(ctx.t('cli-broadcast-preview', { count: preview.recipients.length, units: preview.units, reached: preview.reachedUnits, unreached: preview.units - preview.reachedUnits, audience: words, noAccount: preview.noAccount }));
       ctx.say('');
       ctx.say(preview.messages[ctx.locale].text);
       ctx.say('');

@@ -113,7 +113,7 @@ describe('the conversations over Zalo', () => {
     await h.press(LIAISON, 'Đang thực hiện');
     await h.press(LIAISON, 'Bỏ qua');
     const summary = await h.press(LIAISON, 'Bỏ qua');
-    expect(textOf(summary)).toContain('1. Sản phẩm OCOP: 35 sản phẩm (35% kế hoạch; đang thực hiện, đã qua 25% thời gian) 📎');
+    expect(textOf(summary)).toContain('1. Sản phẩm OCOP: 35 sản phẩm (đạt 35% kế hoạch; đang thực hiện, đã qua 25% thời gian) 📎');
     expect(textOf(await h.press(LIAISON, 'Gửi báo cáo'))).toContain('✔ Đã gửi báo cáo Quý I/2020 tới Ban (3 chỉ tiêu).');
 
     expect(h.rows('SELECT l.value, l.assessment, l.evidence_kind, l.evidence_ref, l.note FROM progress_lines l ORDER BY l.id')).toEqual([
@@ -124,7 +124,7 @@ describe('the conversations over Zalo', () => {
 
     const mine = textOf(await h.press(LIAISON, 'Đơn vị của tôi'));
     expect(mine).toContain('Sở Nội vụ · Khối Nội chính');
-    expect(mine).toContain('1. Quý I/2020: 35 sản phẩm (35% kế hoạch, đang thực hiện)');
+    expect(mine).toContain('1. Quý I/2020: 35 sản phẩm (đạt 35% kế hoạch, đang thực hiện)');
     expectButtonsWithinZaloLimits(h.fake.messages());
   });
 
