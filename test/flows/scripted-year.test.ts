@@ -4,6 +4,7 @@
  * resubmit with a note, approve, reopen, approve again, extend a deadline, then every report of the
  * year. The figures saved are checked against a table worked out by hand below.
  */
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConsoleChat } from '../../src/channels/console/adapter.ts';
 import { ChatCore } from '../../src/chat/core.ts';
@@ -12,6 +13,7 @@ import { ALL_FLOWS } from '../../src/flows/index.ts';
 import { loadSampleMovement } from '../../src/sample/load.ts';
 import { silentLogger } from '../../src/util/log.ts';
 import { openTempDatabase, useTempDatabases } from '../helpers/db.ts';
+import { FilledForm, RESULT_COLUMNS } from '../helpers/forms.ts';
 
 useTempDatabases();
 
@@ -188,4 +190,57 @@ describe('a scripted year in the terminal chat', () => {
     await type('/as admin');
     expect(await type('/tinhhinh')).toMatch(/Tổng số: 34 đơn vị — .*\n {3}Chỉ tiêu: 3 vượt, 1 đạt, 0 đang thực hiện, 0 không đạt, 0 chưa báo cáo/);
   }, 60_000);
+});
+
+/** Issue 22: what a walk through the whole year still found, each case as an officer met it. */
+describe('a year walked through again: figures and words an officer can sign', () => {
+  const start = (day = '2020-02-15') => {
+    const temp = openTempDatabase();
+    const clock = fixedClock(on(day));
+    loadSampleMovement(temp.db, { label: 'test' }, clock.now());
+    const chat = new ConsoleChat({
+      core: new ChatCore({ db: temp.db, clock, flows: ALL_FLOWS, log: silentLogger }),
+      db: temp.db,
+      locale: 'vi',
+      clock,
+      log: silentLogger,
+      formsDir: join(temp.dir, 'forms'),
+      exportDir: join(temp.dir, 'exports'),
+    });
+    const type = async (...lines: string[]) => {
+      let last = '';
+      for (const line of lines) last = await chat.handleLine(line);
+      return last;
+    };
+    return { ...temp, clock, chat, type };
+  };
+  const formIn = (output: string) => {
+    const m = /📎 [^:]+: (\S+\.xlsx)/.exec(output);
+    if (!m) throw new Error(`no form in: ${output}`);
+    return m[1]!;
+  };
+
+  it('reads a percentage typed in Excel (0,985 shown as 98,5%) as 98,5 in the plan and in the results form', async () => {
+    const s = start();
+    await s.type('/as SNV', '/dangky');
+    const plan = await FilledForm.open(formIn(await s.type('Nhận biểu mẫu Excel')));
+    plan.set(1, { area: '6', text: RATE, kind: 'Định lượng', measure: '%', plan: 0.985, due: '31/12/2020' });
+    plan.cell(1, 'plan').numFmt = '0.0%';
+    const read = await s.type(`/file ${await plan.save(join(s.dir, 'dang-ky.xlsx'))}`);
+    expect(read).toContain(`${RATE} — ≥ 98,5%`);
+    await s.type('Lưu và gửi Ban', '1');
+    expect(s.db.$client.prepare(`SELECT planned_value FROM targets WHERE text = ?`).pluck().all(RATE)).toEqual([98.5]);
+    await s.type('/as admin', '/duyet', 'SNV', 'Duyệt');
+
+    s.clock.set(on('2020-04-05'));
+    await s.type('/as SNV', '/baocao', '1');
+    const results = await FilledForm.open(formIn(await s.type('Báo cáo bằng biểu mẫu Excel')), RESULT_COLUMNS);
+    results.set(1, { result: 0.978 });
+    results.cell(1, 'result').numFmt = '0.0%';
+    const summary = await s.type(`/file ${await results.save(join(s.dir, 'bao-cao.xlsx'))}`);
+    expect(summary).toContain(`1. ${RATE}: 97,8%`);
+    expect(summary).toContain('99,3% kế hoạch');
+    await s.type('Gửi báo cáo');
+    expect(s.db.$client.prepare('SELECT l.value FROM progress_lines l JOIN targets t ON t.id = l.target_id WHERE t.text = ?').pluck().all(RATE)).toEqual([97.8]);
+  });
 });
