@@ -53,13 +53,14 @@ export function periodData(db: DbOrTx, movement: Movement, period: Period, today
   const byUnit = new Map<number, Counts>();
   const byArea = new Map<number, Counts>(areas.map((a) => [a.id, empty()]));
   const totals = empty();
+  // Judged for this period: a target with nothing reported in it is chưa báo cáo, never không đạt.
   eachTargetStanding(db, movement.id, asOf, period.endsOn, (target, assessment) => {
     for (const counts of [byUnit.get(target.unitId) ?? byUnit.set(target.unitId, empty()).get(target.unitId)!, byArea.get(target.contentAreaId), totals]) {
       if (!counts) continue;
       counts.targets++;
       countAssessment(counts, assessment);
     }
-  });
+  }, period);
   const units = status.units
     .filter((u) => sent.has(u.unitId))
     .map((u) => {

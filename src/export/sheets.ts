@@ -171,7 +171,7 @@ export function buildSheets(reader: Database.Database, f: SheetFilters, t: Trans
     ],
     function* () {
       const asOf = f.period && f.period.endsOn < f.today ? f.period.endsOn : f.today;
-      const progress = progressCountsByUnit(overClient(reader), m.id, asOf, f.period?.endsOn);
+      const progress = progressCountsByUnit(overClient(reader), m.id, asOf, f.period?.endsOn, f.period ?? undefined);
       const sql = `
         SELECT g.name, u.code, u.name, u.kind, r.status, r.submitted_at, r.late,
           (SELECT count(*) FROM targets t WHERE t.registration_id = r.id AND t.deleted_at IS NULL), u.id, r.deadline_on
