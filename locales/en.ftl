@@ -474,7 +474,10 @@ rep-value-prompt = { $kind ->
     [year] What is the result for the whole year, in { $measure }?
    *[other] What is the result, in { $measure }?
   } If there is no figure yet, pick Skip.
-rep-value-thousandfold = ⚠ { $amount } is hundreds or thousands of times off the plan ({ $plan }); the unit may be mixed up (đồng, triệu đồng, tỷ đồng). Keep this figure or type it again?
+rep-value-thousandfold = ⚠ { $amount } is { $above ->
+    [yes] about { $factor } times
+   *[no] only about 1/{ $factor } of
+  } the plan ({ $plan }); the unit may be mixed up (đồng, triệu đồng, tỷ đồng). Keep this figure or type it again?
 rep-value-keep = Keep { $amount }
 rep-value-retype = Type again
 report-value-help = Type the result. The next question asks whether it is this period only or a running total.
@@ -917,7 +920,17 @@ form-err-state = "{ $value }" is no state; choose Not started, In progress, Comp
 form-err-link = evidence must be a link starting with http:// or https://.
 form-err-basis = choose "This period" or "Running total".
 form-warn-due-past = the due date { $date } has passed.
-form-warn-thousandfold = "{ $value }" is about 1,000 times off the plan; please check the unit.
+form-warn-magnitude = "{ $value }" is { $above ->
+    [yes] about { $factor } times
+   *[no] only about 1/{ $factor } of
+  } the plan ({ $plan }); please check the unit.
+form-err-magnitude = "{ $value }" is { $above ->
+    [yes] about { $factor } times
+   *[no] only about 1/{ $factor } of
+  } the plan ({ $plan }): probably a unit mistake.{ $asDong ->
+    [none] {""}
+   *[other] {" "}If it is in đồng, please write "{ $value } đồng" (that is { $asDong }).
+  } If the figure is right, please write it with its unit: "{ $value } { $measure }".
 form-col-no = No.
 form-col-area = Content area
 form-col-text = Target text

@@ -458,7 +458,10 @@ rep-value-prompt = { $kind ->
     [year] Kết quả cả năm là bao nhiêu { $measure }?
    *[other] Kết quả là bao nhiêu { $measure }?
   } Chưa có số liệu thì chọn Bỏ qua.
-rep-value-thousandfold = ⚠ { $amount } chênh lệch hàng trăm, hàng nghìn lần so với kế hoạch ({ $plan }); có thể nhầm đơn vị tính (đồng, triệu đồng, tỷ đồng). Giữ con số này hay nhập lại?
+rep-value-thousandfold = ⚠ { $amount } { $above ->
+    [yes] gấp khoảng { $factor } lần
+   *[no] chỉ bằng khoảng 1/{ $factor }
+  } kế hoạch ({ $plan }); có thể nhầm đơn vị tính (đồng, triệu đồng, tỷ đồng). Giữ con số này hay nhập lại?
 rep-value-keep = Giữ { $amount }
 rep-value-retype = Nhập lại
 report-value-help = Gõ con số kết quả. Bước sau sẽ hỏi đó là số riêng của kỳ này hay tổng lũy kế.
@@ -901,7 +904,17 @@ form-err-state = "{ $value }" không phải tình trạng; chọn Chưa thực h
 form-err-link = minh chứng cần là đường link bắt đầu bằng http:// hoặc https://.
 form-err-basis = chọn "Trong kỳ" hoặc "Lũy kế".
 form-warn-due-past = thời hạn { $date } đã qua.
-form-warn-thousandfold = "{ $value }" lệch khoảng 1.000 lần so với kế hoạch; xin kiểm tra đơn vị.
+form-warn-magnitude = "{ $value }" { $above ->
+    [yes] gấp khoảng { $factor } lần
+   *[no] chỉ bằng khoảng 1/{ $factor }
+  } kế hoạch ({ $plan }); xin kiểm tra lại đơn vị tính.
+form-err-magnitude = "{ $value }" { $above ->
+    [yes] gấp khoảng { $factor } lần
+   *[no] chỉ bằng khoảng 1/{ $factor }
+  } kế hoạch ({ $plan }): có lẽ nhầm đơn vị tính.{ $asDong ->
+    [none] {""}
+   *[other] {" "}Nếu là số đồng, xin ghi "{ $value } đồng" (tức { $asDong }).
+  } Nếu con số đúng như vậy, xin ghi kèm đơn vị: "{ $value } { $measure }".
 form-col-no = STT
 form-col-area = Nội dung thi đua
 form-col-text = Nội dung chỉ tiêu

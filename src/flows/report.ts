@@ -8,10 +8,10 @@ import { defineFlow, type Answer, type FlowContext, type StartResult, type Step,
 import type { Choice } from '../chat/types.ts';
 import { reportingPeriods, targets } from '../db/schema.ts';
 import { listPeriods } from '../domain/movements.ts';
-import { asksRunningTotal, figureKind, looksThousandfoldOff } from '../domain/figures.ts';
+import { asksRunningTotal, figureKind, looksThousandfoldOff, planFactor } from '../domain/figures.ts';
 import { computeLines, recordProgressReport, reportsFor, type Period, type ProgressLineInput } from '../domain/progress.ts';
 import { findRegistration, listTargets, type Target } from '../domain/registrations.ts';
-import { formatVnDate, localDate } from '../domain/vn-input.ts';
+import { formatVnDate, formatVnNumber, localDate } from '../domain/vn-input.ts';
 import { cleanText, isBlankText } from '../domain/text-input.ts';
 import { mainMenuChoices, skipChoice, unitToEnter } from './common.ts';
 import { periodLabel, periodTitle } from '../domain/period-labels.ts';
@@ -181,7 +181,7 @@ function readResultLines(ctx: FlowContext, data: Data, text: string): StepResult
         problems.push({ line: i + 1, column: null, message: reading.problem });
         return;
       }
-      if (reading.value.warning) warnings.push(`• ${ctx.t('form-problem-at', { line: i + 1, column: '', hasColumn: 'no', message: ctx.t(reading.value.warning.key, reading.value.warning.args) })}`);
+      if (reading.value.warning) warnings.push(ctx.t('form-problem-at', { line: i + 1, column: '', hasColumn: 'no', message: ctx.t(reading.value.warning.key, reading.value.warning.args) }));
       lines[index] = { targetId: target.id, skipped: false, value: reading.value.value, assessment: reading.value.assessment, cumulative: total && (data.asksTotal?.[index] ?? false) };
     });
   if (problems.length > 0) return { kind: 'invalid', message: `${ctx.t('rep-lines-refused')}\n${problemList(ctx.t, problems)}` };
@@ -193,6 +193,12 @@ function takeForm(ctx: FlowContext, data: Data, answer: Answer): StepResult<Data
   const received = receiveForm(ctx, answer, 'results', data.registrationId, data.periodId!);
   if ('refused' in received) return { kind: 'invalid', message: received.refused };
   return { kind: 'next', step: 'form_reading', data, note: ctx.t('form-reading', { name: received.name }) };
+}
+
+/** "gấp khoảng 200 lần" or "chỉ bằng khoảng 1/5.000": the real factor of a figure far off the plan. */
+function planFactorArgs(value: number, plan: number) {
+  const { above, factor } = planFactor(value, plan);
+  return { above: above ? 'yes' : 'no', factor: formatVnNumber(factor) };
 }
 
 const steps: Record<string, Step<Data>> = {
@@ -227,7 +233,7 @@ const steps: Record<string, Step<Data>> = {
       if (data.pending) return numberAnswer.ambiguityPrompt(ctx, data.pending);
       if (data.suspect !== undefined)
         return {
-          text: ctx.t('rep-value-thousandfold', { amount: formatAmount(data.suspect, target.measure), plan: formatPlan(ctx.t, target) }),
+          text: ctx.t('rep-value-thousandfold', { amount: formatAmount(data.suspect, target.measure), plan: formatPlan(ctx.t, target), ...planFactorArgs(data.suspect, target.plannedValue!) }),
           choices: [
             { id: 'keep-suspect', label: ctx.t('rep-value-keep', { amount: formatAmount(data.suspect, target.measure) }) },
             { id: 'retype', label: ctx.t('rep-value-retype') },

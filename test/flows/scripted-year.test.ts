@@ -9,6 +9,10 @@ import { describe, expect, it } from 'vitest';
 import { ConsoleChat } from '../../src/channels/console/adapter.ts';
 import { ChatCore } from '../../src/chat/core.ts';
 import { fixedClock } from '../../src/domain/clock.ts';
+import { eq } from 'drizzle-orm';
+import { units } from '../../src/db/schema.ts';
+import { currentMovement, listContentAreas } from '../../src/domain/movements.ts';
+import { addTarget, approveRegistration, ensureRegistration, submitRegistration, type TargetInput } from '../../src/domain/registrations.ts';
 import { ALL_FLOWS } from '../../src/flows/index.ts';
 import { loadSampleMovement } from '../../src/sample/load.ts';
 import { silentLogger } from '../../src/util/log.ts';
@@ -166,7 +170,7 @@ describe('a scripted year in the terminal chat', () => {
     clock.set(on('2021-01-05'));
     await type('/baocao', '5', '99,1', ...skip2, '280', 'Riêng kỳ này', ...skip2);
     // 300 typed for 300 triệu: 200 times the plan of 1,5 tỷ đồng.
-    expect(await type('300')).toContain('⚠ 300 tỷ đồng chênh lệch hàng trăm, hàng nghìn lần so với kế hoạch (≥ 1,5 tỷ đồng)');
+    expect(await type('300')).toContain('⚠ 300 tỷ đồng gấp khoảng 200 lần kế hoạch (≥ 1,5 tỷ đồng)');
     await type('Nhập lại', '0,3', 'Riêng kỳ này', ...skip2, 'Bỏ qua', 'Gửi báo cáo');
 
     clock.set(on('2021-01-08'));
@@ -242,5 +246,38 @@ describe('a year walked through again: figures and words an officer can sign', (
     expect(summary).toContain('99,3% kế hoạch');
     await s.type('Gửi báo cáo');
     expect(s.db.$client.prepare('SELECT l.value FROM progress_lines l JOIN targets t ON t.id = l.target_id WHERE t.text = ?').pluck().all(RATE)).toEqual([97.8]);
+  });
+
+  /** A unit's registration sent and approved, as the Board keeps it; its targets in entry order. */
+  const registered = (s: ReturnType<typeof start>, code: string, list: (Omit<TargetInput, 'contentAreaId'> & { area: number })[]) => {
+    const movement = currentMovement(s.db)!;
+    const unitId = s.db.select().from(units).where(eq(units.code, code)).get()!.id;
+    const reg = ensureRegistration(s.db, movement.id, unitId, s.clock.now());
+    const areas = listContentAreas(s.db, movement.id);
+    const actor = { label: 'test' };
+    const ids = list.map(({ area, ...t }) => addTarget(s.db, reg.id, { contentAreaId: areas.find((a) => a.number === area)!.id, ...t }, actor, s.clock.now()).id);
+    submitRegistration(s.db, reg.id, actor, s.clock.now());
+    approveRegistration(s.db, reg.id, actor, s.clock.now());
+    return { registrationId: reg.id, ids };
+  };
+  const reportedLines = (s: ReturnType<typeof start>) => s.db.$client.prepare('SELECT t.text, l.value FROM progress_lines l JOIN targets t ON t.id = l.target_id ORDER BY l.id').raw(true).all();
+
+  it('an amount in đồng typed bare for a tỷ đồng target is an open question, its real factor said, and nothing can be sent', async () => {
+    const s = start('2020-04-05');
+    registered(s, 'STP', [
+      { area: 6, text: RATE, kind: 'quantitative', measure: '%', plannedValue: 98.5, direction: 'at_least', dueOn: '2020-12-31' },
+      { area: 6, text: COUNT, kind: 'quantitative', measure: 'hồ sơ', plannedValue: 1200, direction: 'at_least', dueOn: '2020-12-31' },
+      { area: 1, text: MONEY, kind: 'quantitative', measure: 'tỷ đồng', plannedValue: 1.5, direction: 'at_least', dueOn: '2020-12-31' },
+    ]);
+    await s.type('/as STP', '/baocao', '1');
+    const refused = await s.type('1: 97,5\n2: 300\n3: 350000000');
+    expect(refused).toContain('"350000000" gấp khoảng 230.000.000 lần kế hoạch (1,5 tỷ đồng): có lẽ nhầm đơn vị tính. Nếu là số đồng, xin ghi "350000000 đồng" (tức 0,35 tỷ đồng).');
+    expect(refused).not.toContain('• •');
+    expect(refused).not.toContain('Gửi báo cáo');
+    // Written with its unit, it is read as 0,35 tỷ đồng.
+    const read = await s.type('1: 97,5\n2: 300\n3: 350000000 đồng');
+    expect(read).toContain(`3. ${MONEY}: 0,35 tỷ đồng`);
+    expect(await s.type('Gửi báo cáo')).toContain('✔ Đã gửi báo cáo Quý I/2020');
+    expect(reportedLines(s)).toEqual([[RATE, 97.5], [COUNT, 300], [MONEY, 0.35]]);
   });
 });
