@@ -288,6 +288,7 @@ menu-report = Report results
 menu-myunit = My unit
 menu-lang = Ngôn ngữ / Language
 menu-pick-help = Pick what to do. You can type its number, e.g. 1.
+menu-offered-help = Pick what to do next. You can type its number, e.g. 1.
 err-no-movement-chat = No emulation movement is open at the moment. Please contact the Emulation and Commendation Board.
 number-invalid = I could not read that number. Type it as usual, e.g. 25, 1.234,5 or 98,5%.
 number-ambiguous = "{ $first }" could mean { $first } (thousands) or { $second } (a decimal). Which one do you mean?
@@ -659,8 +660,14 @@ late-pick-send = 📤 Send ({ $count } units)
 late-pick-expected = Please choose a unit or type the code of a unit in the list.
 late-not-urged = No reminder sent.
 late-urged = { $reached ->
-    [0] No unit could be urged.
-   *[other] ✔ Urging sent to { $reached } units.
+    [0] { $already ->
+        [0] No unit could be urged.
+       *[other] Nothing more was sent: { $already } units were urged today already (one message a unit a day).
+      }
+   *[other] ✔ Urged { $reached } units.{ $already ->
+        [0] {""}
+       *[other] {" "}{ $already } other units were urged today already and were not sent it again.
+      }
   }{ $unreached ->
     [0] {""}
    *[other] {" "}{ $unreached } units have nobody to receive messages: { $codes }.

@@ -272,6 +272,7 @@ menu-report = Báo cáo kết quả
 menu-myunit = Đơn vị của tôi
 menu-lang = Ngôn ngữ / Language
 menu-pick-help = Chọn việc cần làm. Có thể gõ số thứ tự, ví dụ 1.
+menu-offered-help = Chọn việc cần làm tiếp theo. Có thể gõ số thứ tự, ví dụ 1.
 err-no-movement-chat = Hiện chưa có phong trào thi đua nào đang mở. Xin liên hệ Ban Thi đua - Khen thưởng.
 number-invalid = Chưa đọc được số này. Gõ số như thường viết, ví dụ 25, 1.234,5 hoặc 98,5%.
 number-ambiguous = "{ $first }" có thể hiểu là { $first } ({ $words }) hoặc { $second } (số thập phân). Anh/chị muốn ghi số nào?
@@ -643,8 +644,14 @@ late-pick-send = 📤 Gửi đôn đốc ({ $count } đơn vị)
 late-pick-expected = Xin bấm chọn đơn vị hoặc gõ mã đơn vị có trong danh sách.
 late-not-urged = Chưa gửi tin đôn đốc.
 late-urged = { $reached ->
-    [0] Chưa đôn đốc được đơn vị nào.
-   *[other] ✔ Đã gửi tin đôn đốc đến { $reached } đơn vị.
+    [0] { $already ->
+        [0] Chưa đôn đốc được đơn vị nào.
+       *[other] Không gửi thêm tin nào: { $already } đơn vị đã được đôn đốc hôm nay (mỗi đơn vị một tin mỗi ngày).
+      }
+   *[other] ✔ Đã gửi tin đôn đốc đến { $reached } đơn vị.{ $already ->
+        [0] {""}
+       *[other] {" "}{ $already } đơn vị khác đã được đôn đốc hôm nay, không gửi lại.
+      }
   }{ $unreached ->
     [0] {""}
    *[other] {" "}{ $unreached } đơn vị chưa có người nhận tin: { $codes }.

@@ -82,6 +82,10 @@ const COMMANDS: Record<string, string> = {
   phatsong: 'broadcast',
 };
 
+/** Where the next steps a finished action offered are kept (see ChatCore.offer). */
+const OFFER = { flow: 'menu', step: 'offered' } as const;
+const isOffer = (convo: Pick<ConversationRow, 'flow' | 'step'>) => convo.flow === OFFER.flow && convo.step === OFFER.step;
+
 /** Which flow a command (or a `go:` button) opens. */
 const FLOW_OF_COMMAND: Record<string, string> = {
   start: 'link',
@@ -176,6 +180,9 @@ export class ChatCore {
     notes: string[],
   ): ConversationRow | undefined {
     const text = event.text?.trim() ?? '';
+    // The next steps a finished action offered stand only for an answer that picks one of them.
+    if (convo && isOffer(convo) && (event.choice !== undefined || !text || text.startsWith('/') || !matchChoice(text, this.asked(ctx, convo).choices, true)))
+      convo = this.end(ctx.identity.id);
     if (event.choice !== undefined) {
       const decoded = decodeChoice(event.choice);
       // `go:<flow>` opens a flow from anywhere; `go:<flow>:<args>` with what its command would take (`go:register:form`).
@@ -366,7 +373,7 @@ export class ChatCore {
       // A refusal leaves the conversation in hand as it was; a one-answer flow ends any other.
       if (started.kind === 'done' && convo) convo = this.end(ctx.identity.id);
       reply({ text: started.message, ...(started.choices ? { choices: started.choices } : {}) });
-      return convo;
+      return started.kind === 'done' && !convo ? this.offer(ctx, started.choices) : convo;
     }
     if (started.kind !== 'start') return convo;
     return this.ask(
@@ -386,7 +393,8 @@ export class ChatCore {
         return convo;
       case 'done':
         reply({ text: result.message, ...(result.choices ? { choices: result.choices } : {}) });
-        return this.end(ctx.identity.id);
+        this.end(ctx.identity.id);
+        return this.offer(ctx, result.choices);
       case 'switch':
         return this.startFlow(ctx, convo, result.flow, result.args ?? '', reply);
       case 'next': {
@@ -395,6 +403,21 @@ export class ChatCore {
         return this.ask(ctx, { ...convo, step: result.step, data: result.data, history, seq: convo.seq + 1 }, reply, result.note);
       }
     }
+  }
+
+  /**
+   * A finished action may offer next steps ("Tải bản đăng ký để trình ký", the menu): their buttons
+   * open flows from anywhere, and typed ("1", or the label, in the terminal or a numbered list) they
+   * are kept as the question in hand so that they pick the same.
+   */
+  private offer(ctx: FlowContext, choices: Choice[] | undefined): ConversationRow | undefined {
+    if (!choices || choices.length === 0 || !choices.every((c) => c.id.startsWith('go:')) || !this.flows.has(OFFER.flow)) return undefined;
+    const menu = this.flows.get(OFFER.flow)!;
+    return this.save(
+      ctx.identity.id,
+      { flow: menu.id, flowVersion: menu.version, step: OFFER.step, seq: 0, data: {}, history: EMPTY_HISTORY, startedAt: ctx.now, asked: { choices, numbered: true, acceptsFile: false } },
+      ctx.now,
+    );
   }
 
   private command(ctx: FlowContext, convo: ConversationRow | undefined, text: string, reply: (m: OutboundMessage) => void) {

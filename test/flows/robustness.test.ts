@@ -58,7 +58,8 @@ function currentQuestion(h: ChatHarness): OutboundMessage {
 type ConversationRow = { flow: string; flow_version: number; step: string; seq: number; data: string; history: string };
 
 function conversation(h: ChatHarness): ConversationRow | undefined {
-  return h.rows<ConversationRow>('SELECT flow, flow_version, step, seq, data, history FROM conversations')[0];
+  // A finished conversation leaves at most the next steps its last message offered (see ChatCore.offer).
+  return h.rows<ConversationRow>("SELECT flow, flow_version, step, seq, data, history FROM conversations WHERE step <> 'offered'")[0];
 }
 
 const TABLES = [

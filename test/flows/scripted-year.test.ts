@@ -18,6 +18,7 @@ import { loadSampleMovement } from '../../src/sample/load.ts';
 import { silentLogger } from '../../src/util/log.ts';
 import { openTempDatabase, useTempDatabases } from '../helpers/db.ts';
 import { FilledForm, RESULT_COLUMNS } from '../helpers/forms.ts';
+import { liaisons } from '../helpers/liaisons.ts';
 
 useTempDatabases();
 
@@ -279,5 +280,38 @@ describe('a year walked through again: figures and words an officer can sign', (
     expect(read).toContain(`3. ${MONEY}: 0,35 tỷ đồng`);
     expect(await s.type('Gửi báo cáo')).toContain('✔ Đã gửi báo cáo Quý I/2020');
     expect(reportedLines(s)).toEqual([[RATE, 97.5], [COUNT, 300], [MONEY, 0.35]]);
+  });
+
+  it('an option offered after a finished action does what it says when typed; urging twice a day sends nothing more and says so; "Năm 2020" is a period', async () => {
+    const s = start();
+    const movement = currentMovement(s.db)!;
+    const reg = ensureRegistration(s.db, movement.id, s.db.select().from(units).where(eq(units.code, 'SNV')).get()!.id, s.clock.now());
+    addTarget(s.db, reg.id, { contentAreaId: listContentAreas(s.db, movement.id)[5]!.id, text: RATE, kind: 'quantitative', measure: '%', plannedValue: 98.5, direction: 'at_least' }, { label: 'test' }, s.clock.now());
+    await s.type('/as SNV', '/dangky', 'Gửi bản đăng ký');
+    const sent = await s.type('Gửi');
+    expect(sent).toContain('✔ Đã gửi bản đăng ký (lần 1)');
+    expect(sent).toContain('1. Tải bản đăng ký để trình ký');
+    // Typed, the first option brings the document, as its button would.
+    expect(await s.type('1')).toMatch(/📎 .*\.docx/);
+
+    liaisons(s.db, 3);
+    await s.type('/as admin');
+    const outboxRows = () => s.db.$client.prepare("SELECT count(*) FROM outbox WHERE dedupe_key LIKE 'urge:%'").pluck().get() as number;
+    await s.type('/dondoc');
+    const first = await s.type('1');
+    const urged = Number(/✔ Đã gửi tin đôn đốc đến (\d+) đơn vị/.exec(first)?.[1]);
+    expect(urged).toBeGreaterThan(0);
+    const queued = outboxRows();
+    await s.type('/dondoc');
+    const again = await s.type('1');
+    expect(again).toContain(`Không gửi thêm tin nào: ${urged} đơn vị đã được đôn đốc hôm nay`);
+    expect(again).not.toContain('✔ Đã gửi');
+    expect(outboxRows()).toBe(queued);
+
+    // The year period typed by its name.
+    await s.type('/duyet', 'SNV', 'Duyệt', '/as SNV');
+    s.clock.set(on('2021-01-08'));
+    await s.type('/baocao');
+    expect(await s.type('Năm 2020')).toContain(`Chỉ tiêu 1/1: ${RATE}`);
   });
 });
