@@ -5,8 +5,10 @@
  * year. The figures saved are checked against a table worked out by hand below.
  */
 import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { ConsoleChat } from '../../src/channels/console/adapter.ts';
+import { runConsoleChat } from '../../src/channels/console/run.ts';
 import { ChatCore } from '../../src/chat/core.ts';
 import { fixedClock } from '../../src/domain/clock.ts';
 import { eq } from 'drizzle-orm';
@@ -313,5 +315,34 @@ describe('a year walked through again: figures and words an officer can sign', (
     s.clock.set(on('2021-01-08'));
     await s.type('/baocao');
     expect(await s.type('Năm 2020')).toContain(`Chỉ tiêu 1/1: ${RATE}`);
+  });
+
+  it('a table pasted into the terminal is one message, as a messenger sends it; lines typed one by one stay apart', async () => {
+    const s = start('2020-04-05');
+    registered(s, 'STP', [
+      { area: 6, text: RATE, kind: 'quantitative', measure: '%', plannedValue: 98.5, direction: 'at_least', dueOn: '2020-12-31' },
+      { area: 6, text: COUNT, kind: 'quantitative', measure: 'hồ sơ', plannedValue: 1200, direction: 'at_least', dueOn: '2020-12-31' },
+      { area: 9, text: QUALITATIVE, kind: 'qualitative', dueOn: '2020-12-31' },
+    ]);
+    const input = new PassThrough();
+    const output = new PassThrough();
+    let printed = '';
+    output.on('data', (chunk: Buffer) => (printed += chunk.toString('utf8')));
+    const running = runConsoleChat({ db: s.db, core: new ChatCore({ db: s.db, clock: s.clock, flows: ALL_FLOWS, log: silentLogger }), input, output, locale: 'vi', interactive: true, clock: s.clock });
+    const typed = async (text: string) => {
+      input.write(text);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    };
+    await typed('/as STP\n');
+    await typed('/baocao\n');
+    await typed('1\n');
+    // Pasted: three lines in one go.
+    await typed('1: 97,5\n2: 300\n3: đang thực hiện\n');
+    expect(printed).not.toContain('Mời chọn');
+    expect(printed).toContain(`2. ${COUNT}: 300 hồ sơ`);
+    await typed('Gửi báo cáo\n');
+    input.end();
+    await running;
+    expect(reportedLines(s)).toEqual([[RATE, 97.5], [COUNT, 300], [QUALITATIVE, null]]);
   });
 });
