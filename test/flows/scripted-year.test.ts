@@ -15,12 +15,14 @@ import { eq } from 'drizzle-orm';
 import { units } from '../../src/db/schema.ts';
 import { currentMovement, listContentAreas } from '../../src/domain/movements.ts';
 import { addTarget, approveRegistration, ensureRegistration, submitRegistration, type TargetInput } from '../../src/domain/registrations.ts';
+import { writeDocument } from '../../src/documents/index.ts';
 import { ALL_FLOWS } from '../../src/flows/index.ts';
 import { loadSampleMovement } from '../../src/sample/load.ts';
 import { silentLogger } from '../../src/util/log.ts';
 import { openTempDatabase, useTempDatabases } from '../helpers/db.ts';
 import { FilledForm, RESULT_COLUMNS } from '../helpers/forms.ts';
 import { liaisons } from '../helpers/liaisons.ts';
+import { readDocx, tableStartingWith } from '../helpers/docx.ts';
 
 useTempDatabases();
 
@@ -344,5 +346,28 @@ describe('a year walked through again: figures and words an officer can sign', (
     input.end();
     await running;
     expect(reportedLines(s)).toEqual([[RATE, 97.5], [COUNT, 300], [QUALITATIVE, null]]);
+  });
+
+  it('one numbering of targets, the printed one (by content area): the registration on paper, the chat, the form and the "1: …" lines agree', async () => {
+    const s = start('2020-04-05');
+    // Entered first: a target of area 9; then one of area 6, printed first.
+    registered(s, 'STP', [
+      { area: 9, text: QUALITATIVE, kind: 'qualitative', dueOn: '2020-12-31' },
+      { area: 6, text: COUNT, kind: 'quantitative', measure: 'hồ sơ', plannedValue: 1200, direction: 'at_least', dueOn: '2020-12-31' },
+    ]);
+    const doc = readDocx((await writeDocument(s.db, { kind: 'registration', unit: 'STP', dir: join(s.dir, 'docs'), now: s.clock.now() })).path);
+    const printed = tableStartingWith(doc, 'STT').filter((r) => r.length > 1).slice(1).map((r) => [r[0], r[1]]);
+    expect(printed).toEqual([['1', COUNT], ['2', QUALITATIVE]]);
+
+    await s.type('/as STP', '/baocao');
+    expect(await s.type('1')).toContain(`Chỉ tiêu 1/2: ${COUNT}`);
+    const form = await FilledForm.open(formIn(await s.type('Báo cáo bằng biểu mẫu Excel')), RESULT_COLUMNS);
+    expect([form.cell(1, 'no').value, form.cell(1, 'text').value, form.cell(2, 'text').value]).toEqual([1, COUNT, QUALITATIVE]);
+    await s.type('Báo cáo từng chỉ tiêu');
+    const read = await s.type('1: 300\n2: đang thực hiện');
+    expect(read).toContain(`1. ${COUNT}: 300 hồ sơ`);
+    expect(read).toContain(`2. ${QUALITATIVE}: Đang thực hiện`);
+    await s.type('Gửi báo cáo');
+    expect(reportedLines(s)).toEqual([[COUNT, 300], [QUALITATIVE, null]]);
   });
 });
