@@ -257,6 +257,7 @@ conv-step = Step { $index }/{ $total }.
 conv-step-open = Step { $index }.
 conv-stale-button = That button belongs to an earlier question and no longer works. Please answer the current one:
 conv-unreadable-message = The bot can read text, buttons, photos and files (PDF, Word, Excel) only. Please type your answer.
+conv-unreadable-unlinked = The bot reads text, buttons, photos and files only. To use the emulation assistant, please send the invite code the Emulation and Rewards Board gave you (like ABCDE-1234567); if you have none, please contact the Board.
 conv-flow-changed = The conversation you were in has been updated, so it starts again; everything saved before is kept.
 conv-expired = Your previous conversation was idle for too long and was closed; everything saved is kept.
 conv-nothing-to-cancel = Nothing is in progress. Type /menu to see what you can do.

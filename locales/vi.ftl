@@ -241,6 +241,7 @@ conv-step = Bước { $index }/{ $total }.
 conv-step-open = Bước { $index }.
 conv-stale-button = Nút này thuộc câu hỏi cũ nên không dùng được nữa. Mời trả lời câu hỏi hiện tại:
 conv-unreadable-message = Bot chỉ đọc được tin nhắn chữ, nút bấm, ảnh và tệp (PDF, Word, Excel). Mời anh/chị gõ câu trả lời.
+conv-unreadable-unlinked = Bot chỉ đọc được tin nhắn chữ, nút bấm, ảnh và tệp. Để dùng Trợ lý Thi đua, xin gửi mã mời do Ban Thi đua - Khen thưởng cấp (dạng ABCDE-1234567); chưa có mã, xin liên hệ Ban.
 conv-flow-changed = Hội thoại trước đó đã được cập nhật nên phải bắt đầu lại; những gì đã lưu trước đó vẫn còn nguyên.
 conv-expired = Hội thoại trước đã quá lâu không tiếp tục nên đã đóng lại; những gì đã lưu vẫn còn nguyên.
 conv-nothing-to-cancel = Hiện không có việc gì đang làm dở. Gõ /menu để xem các việc có thể làm.

@@ -142,6 +142,17 @@ describe('the conversations over Zalo', () => {
     expect(h.rows("SELECT step FROM conversations")).toEqual([{ step: 'area' }]);
     expect(h.rows('SELECT count(*) AS n FROM inbound_queue WHERE error IS NOT NULL')).toEqual([{ n: 0 }]);
   });
+
+  it('someone not linked who sends a location is told how to link with an invite code, not to "type the answer"', async () => {
+    const h = await zaloHarness();
+    const stranger = '5550001112223334445';
+    const location = { ...h.textEvent(stranger, ''), event_name: 'user_send_location', message: { msg_id: 'loc1', attachments: [{ type: 'location', payload: { coordinates: { latitude: '20.42', longitude: '106.17' } } }] } };
+    h.fake.inbound(stranger, 'loc1', h.clock.now());
+    expect(await h.postEvent(location)).toBe(200);
+    const answer = textOf(h.newMessages(stranger));
+    expect(answer).toContain('xin gửi mã mời do Ban Thi đua - Khen thưởng cấp');
+    expect(answer).not.toContain('gõ câu trả lời');
+  });
 });
 
 describe('rendering replies as Zalo messages', () => {
