@@ -328,12 +328,13 @@ const steps: Record<string, Step<Data>> = {
     handle(ctx, data, answer) {
       if (answer.file) return takeForm(ctx, data, answer);
       if (answer.choice?.id === 'back') return { kind: 'next', step: 'value', data: { ...data, index: 0 } };
-      return { kind: 'invalid', message: ctx.t('form-send-file') };
+      return { kind: 'invalid', message: ctx.t('form-send-file-results') };
     },
   },
 
   form_reading: {
-    prompt: (ctx) => ({ text: ctx.t('form-reading-wait'), choices: [{ id: 'back', label: ctx.t('rep-form-back') }], acceptsFile: true }),
+    // The note before it already says the file is being read: only where the answer will come.
+    prompt: (ctx) => ({ text: ctx.t('form-reading-meanwhile'), choices: [{ id: 'back', label: ctx.t('rep-form-back') }], acceptsFile: true }),
     handle(ctx, data, answer) {
       if (answer.upload !== undefined) {
         const outcome = uploadOutcome(ctx, answer.upload, 'results', data.registrationId);

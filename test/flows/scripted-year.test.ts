@@ -111,7 +111,7 @@ describe('a scripted year in the terminal chat', () => {
     await type('Thêm chỉ tiêu', '6', COUNT, 'Định lượng', 'hồ sơ');
     expect(await type('1.200')).toContain('✔ Đã ghi: 1.200 hồ sơ'); // a count: no "1.200 or 1,2?" question
     await type('Không thấp hơn', 'Cuối phong trào', 'Bỏ qua', 'Lưu');
-    await type('Thêm chỉ tiêu', '1', MONEY, 'Định lượng', 'tỷ đồng');
+    await type('Thêm chỉ tiêu', '6', MONEY, 'Định lượng', 'tỷ đồng');
     expect(await type('1,5 tỷ')).toContain('✔ Đã ghi: 1,5 tỷ đồng');
     await type('Không thấp hơn');
     expect(await type('31/01/2021')).toContain('⚠ Thời hạn này sau khi phong trào kết thúc (31/12/2020)');
@@ -272,7 +272,7 @@ describe('a year walked through again: figures and words an officer can sign', (
     registered(s, 'STP', [
       { area: 6, text: RATE, kind: 'quantitative', measure: '%', plannedValue: 98.5, direction: 'at_least', dueOn: '2020-12-31' },
       { area: 6, text: COUNT, kind: 'quantitative', measure: 'hồ sơ', plannedValue: 1200, direction: 'at_least', dueOn: '2020-12-31' },
-      { area: 1, text: MONEY, kind: 'quantitative', measure: 'tỷ đồng', plannedValue: 1.5, direction: 'at_least', dueOn: '2020-12-31' },
+      { area: 6, text: MONEY, kind: 'quantitative', measure: 'tỷ đồng', plannedValue: 1.5, direction: 'at_least', dueOn: '2020-12-31' },
     ]);
     await s.type('/as STP', '/baocao', '1');
     const refused = await s.type('1: 97,5\n2: 300\n3: 350000000');
@@ -369,5 +369,20 @@ describe('a year walked through again: figures and words an officer can sign', (
     expect(read).toContain(`2. ${QUALITATIVE}: Đang thực hiện`);
     await s.type('Gửi báo cáo');
     expect(reportedLines(s)).toEqual([[COUNT, 300], [QUALITATIVE, null]]);
+  });
+
+  it('a form of another period is answered in words, with nothing to fix; the file is said to be read once', async () => {
+    const s = start('2020-07-05');
+    registered(s, 'STP', [{ area: 6, text: COUNT, kind: 'quantitative', measure: 'hồ sơ', plannedValue: 1200, direction: 'at_least', dueOn: '2020-12-31' }]);
+    await s.type('/as STP', '/baocao', '1');
+    const q1 = await FilledForm.open(formIn(await s.type('Báo cáo bằng biểu mẫu Excel')), RESULT_COLUMNS);
+    const path = await q1.set(1, { result: 300 }).save(join(s.dir, 'quy-1.xlsx'));
+    await s.type('/huy', '/baocao', '2');
+    const received = await s.type(`/file ${path}`);
+    expect(received.match(/đang đọc/gi) ?? []).toHaveLength(1);
+    expect(received).toContain('Tệp quy-1.xlsx là biểu mẫu báo cáo Quý I/2020, không phải của kỳ đang báo cáo');
+    expect(received).not.toContain('Q2020-1');
+    expect(received).not.toContain('Xin sửa');
+    expect(reportedLines(s)).toEqual([]);
   });
 });
