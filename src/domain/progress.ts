@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, lt } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../db/connection.ts';
 import { movements, progressLines, progressReports, reportingPeriods, type EVIDENCE_KINDS } from '../db/schema.ts';
 import { assess, type Assessment } from './assessment.ts';
@@ -92,6 +92,19 @@ export interface RecordedReport {
 }
 
 /**
+ * True when no period of `period`'s kind ends before it in the movement (Quý I, 6 tháng đầu năm):
+ * its figure for the period alone is the running total, so "this period or running total?" is not
+ * asked and the figure is kept as the running total.
+ */
+export function firstOfItsKind(db: DbOrTx, period: Pick<Period, 'movementId' | 'kind' | 'endsOn'>): boolean {
+  return !db
+    .select({ id: reportingPeriods.id })
+    .from(reportingPeriods)
+    .where(and(eq(reportingPeriods.movementId, period.movementId), eq(reportingPeriods.kind, period.kind), lt(reportingPeriods.endsOn, period.endsOn)))
+    .get();
+}
+
+/**
  * What the lines would say once computed (% of plan, assessment), without writing: shown for
  * confirmation. A rate stands as reported (never added to earlier periods); a count or an amount
  * reported for the period alone is added to the earlier periods of the same kind; a figure for the
@@ -100,6 +113,7 @@ export interface RecordedReport {
 export function computeLines(db: DbOrTx, registrationId: number, period: Period, lines: ProgressLineInput[]): ComputedLine[] {
   const targets = new Map(listTargets(db, registrationId).map((t) => [t.id, t]));
   const movement = db.select({ startsOn: movements.startsOn, endsOn: movements.endsOn }).from(movements).where(eq(movements.id, period.movementId)).get()!;
+  const first = firstOfItsKind(db, period);
   return lines.map((line) => {
     const target = targets.get(line.targetId);
     if (!target) throw new DomainError('err-target-unknown');
@@ -108,7 +122,7 @@ export function computeLines(db: DbOrTx, registrationId: number, period: Period,
       return { ...line, cumulative: false, percentOfPlan: null, assessment: line.assessment ?? null, total: null, timePassed: null };
     }
     const kind = figureKind(target.measure);
-    const cumulative = asksRunningTotal(kind, period.kind) ? (line.cumulative ?? false) : true;
+    const cumulative = asksRunningTotal(kind, period.kind) && !first ? (line.cumulative ?? false) : true;
     const earlier = reportedFigures(db, registrationId, target.id).filter((f) => f.periodId !== period.id);
     const total = figureUpTo(kind, [...earlier, { periodId: period.id, periodKind: period.kind, endsOn: period.endsOn, revision: Number.MAX_SAFE_INTEGER, value: line.value, cumulative }], period)!;
     const judged = assess({ ...target, dueOn }, total, period.endsOn);

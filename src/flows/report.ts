@@ -9,7 +9,7 @@ import type { Choice } from '../chat/types.ts';
 import { reportingPeriods, targets } from '../db/schema.ts';
 import { listPeriods } from '../domain/movements.ts';
 import { asksRunningTotal, figureKind, looksThousandfoldOff, planFactor } from '../domain/figures.ts';
-import { computeLines, recordProgressReport, reportsFor, type Period, type ProgressLineInput } from '../domain/progress.ts';
+import { computeLines, firstOfItsKind, recordProgressReport, reportsFor, type Period, type ProgressLineInput } from '../domain/progress.ts';
 import { findRegistration, listTargets, type Target } from '../domain/registrations.ts';
 import { formatVnDate, formatVnNumber, localDate } from '../domain/vn-input.ts';
 import { cleanText, isBlankText } from '../domain/text-input.ts';
@@ -218,9 +218,11 @@ const steps: Record<string, Step<Data>> = {
       const earlier = reportsFor(ctx.db, data.registrationId, chosen.id);
       const note = earlier.length > 0 ? ctx.t('rep-correction', { count: earlier.length, when: formatVnDate(localDate(earlier.at(-1)!.reportedAt, ctx.movement!.timezone)) }) : undefined;
       const byId = new Map(listTargets(ctx.db, data.registrationId).map((t) => [t.id, t]));
+      // In the first period of its kind (Quý I) "this period" and "running total" are the same figure: not asked.
+      const first = firstOfItsKind(ctx.db, chosen);
       const asksTotal = data.targetIds.map((id) => {
         const target = byId.get(id);
-        return target?.kind === 'quantitative' && asksRunningTotal(figureKind(target.measure), chosen.kind);
+        return target?.kind === 'quantitative' && !first && asksRunningTotal(figureKind(target.measure), chosen.kind);
       });
       return { kind: 'next', step: 'value', data: { ...data, periodId: chosen.id, index: 0, lines: [], asksTotal }, ...(note ? { note } : {}) };
     },
