@@ -15,6 +15,7 @@ import { fold } from '../util/text.ts';
 import type { Logger } from '../util/log.ts';
 import { matchChoice } from './choices.ts';
 import { EMPTY_HISTORY, isHistoryText, popHistory, pushHistory } from './history.ts';
+import { isOffer, offerRow, offerTaken } from './offer.ts';
 import { deleteConversation, findConversation, lastUsedIdentity, personWithUnit, queueOutbox, saveConversation, touchIdentity } from './store.ts';
 import { CONVERSATION_IDLE_MS, renderPrompt, type Answer, type Asked, type Flow, type FlowContext, type Identity, type Job, type StepResult } from './engine.ts';
 import { decodeChoice, type Choice, type InboundEvent, type OutboundMessage } from './types.ts';
@@ -81,10 +82,6 @@ const COMMANDS: Record<string, string> = {
   thongbao: 'broadcast',
   phatsong: 'broadcast',
 };
-
-/** Where the next steps a finished action offered are kept (see ChatCore.offer). */
-const OFFER = { flow: 'menu', step: 'offered' } as const;
-const isOffer = (convo: Pick<ConversationRow, 'flow' | 'step'>) => convo.flow === OFFER.flow && convo.step === OFFER.step;
 
 /** Which flow a command (or a `go:` button) opens. */
 const FLOW_OF_COMMAND: Record<string, string> = {
@@ -181,8 +178,7 @@ export class ChatCore {
   ): ConversationRow | undefined {
     const text = event.text?.trim() ?? '';
     // The next steps a finished action offered stand only for an answer that picks one of them.
-    if (convo && isOffer(convo) && (event.choice !== undefined || !text || text.startsWith('/') || !matchChoice(text, this.asked(ctx, convo).choices, true)))
-      convo = this.end(ctx.identity.id);
+    if (convo && isOffer(convo) && !offerTaken(this.asked(ctx, convo), text, event.choice !== undefined)) convo = this.end(ctx.identity.id);
     if (event.choice !== undefined) {
       const decoded = decodeChoice(event.choice);
       // `go:<flow>` opens a flow from anywhere; `go:<flow>:<args>` with what its command would take (`go:register:form`).
@@ -405,19 +401,10 @@ export class ChatCore {
     }
   }
 
-  /**
-   * A finished action may offer next steps ("Tải bản đăng ký để trình ký", the menu): their buttons
-   * open flows from anywhere, and typed ("1", or the label, in the terminal or a numbered list) they
-   * are kept as the question in hand so that they pick the same.
-   */
+  /** Keeps the next steps a finished action offered as the question in hand (see offer.ts). */
   private offer(ctx: FlowContext, choices: Choice[] | undefined): ConversationRow | undefined {
-    if (!choices || choices.length === 0 || !choices.every((c) => c.id.startsWith('go:')) || !this.flows.has(OFFER.flow)) return undefined;
-    const menu = this.flows.get(OFFER.flow)!;
-    return this.save(
-      ctx.identity.id,
-      { flow: menu.id, flowVersion: menu.version, step: OFFER.step, seq: 0, data: {}, history: EMPTY_HISTORY, startedAt: ctx.now, asked: { choices, numbered: true, acceptsFile: false } },
-      ctx.now,
-    );
+    const row = offerRow(this.flows, choices, ctx.now);
+    return row ? this.save(ctx.identity.id, row, ctx.now) : undefined;
   }
 
   private command(ctx: FlowContext, convo: ConversationRow | undefined, text: string, reply: (m: OutboundMessage) => void) {
