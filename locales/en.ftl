@@ -509,6 +509,7 @@ rep-saved = ✔ Report for { $period } sent to the Board ({ $count } targets{ $r
 result-line = { $amount } ({ $percent } of plan, { $assessment })
 result-line-in-progress = { $amount } ({ $percent } of plan; in progress, { $time } of the time passed)
 result-none = no result yet
+result-amount-added = { $total } = { $value } this period + { $earlier } before
 assessment = { $assessment ->
     [exceeded] exceeded
     [met] met

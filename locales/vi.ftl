@@ -493,6 +493,7 @@ rep-saved = ✔ Đã gửi báo cáo { $period } tới Ban ({ $count } chỉ ti�
 result-line = { $amount } ({ $percent } kế hoạch, { $assessment })
 result-line-in-progress = { $amount } ({ $percent } kế hoạch; đang thực hiện, đã qua { $time } thời gian)
 result-none = chưa có kết quả
+result-amount-added = { $total } = { $value } trong kỳ + { $earlier } các kỳ trước
 assessment = { $assessment ->
     [exceeded] vượt
     [met] đạt

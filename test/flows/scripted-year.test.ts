@@ -153,9 +153,12 @@ describe('a scripted year in the terminal chat', () => {
     expect(await type('Gửi báo cáo')).toContain('✔ Đã gửi báo cáo Quý I/2020 tới Ban (4 chỉ tiêu).');
 
     clock.set(on('2020-07-05'));
-    await type('/baocao', '2', '98', ...skip2, '350', 'Riêng kỳ này', ...skip2, '0,45', 'Riêng kỳ này', ...skip2, 'Đang thực hiện', ...skip2, 'Gửi báo cáo');
+    const q2 = await type('/baocao', '2', '98', ...skip2, '350', 'Riêng kỳ này', ...skip2, '0,45', 'Riêng kỳ này', ...skip2, 'Đang thực hiện', ...skip2);
+    // A figure for the quarter alone is read back as the sum it makes, with its parts.
+    expect(q2).toContain(`2. ${COUNT}: 650 hồ sơ = 350 trong kỳ + 300 các kỳ trước (54,2% kế hoạch; đang thực hiện`);
+    await type('Gửi báo cáo');
     // "My unit" shows the running total a figure for the quarter alone adds up to.
-    expect(await type('/donvi')).toContain('2. Quý II/2020: 650 hồ sơ (54,2% kế hoạch, đang thực hiện)');
+    expect(await type('/donvi')).toContain('2. Quý II/2020: 650 hồ sơ = 350 trong kỳ + 300 các kỳ trước (54,2% kế hoạch, đang thực hiện)');
     clock.set(on('2020-07-08'));
     // The first 6-month report: nothing before it of its kind, so its figure is the running total.
     await type('/baocao', '3', '98', ...skip2, '650', ...skip2);
