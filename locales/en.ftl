@@ -273,6 +273,7 @@ conv-step = Step { $index }/{ $total }.
 conv-step-open = Step { $index }.
 conv-stale-button = That button belongs to an earlier question and no longer works. Please answer the current one:
 conv-unreadable-message = The bot can read text, buttons, photos and files (PDF, Word, Excel) only. Please type your answer.
+conv-unreadable-unlinked = The bot reads text, buttons, photos and files only. To use the emulation assistant, please send the invite code the Emulation and Rewards Board gave you (like ABCDE-1234567); if you have none, please contact the Board.
 conv-flow-changed = The conversation you were in has been updated, so it starts again; everything saved before is kept.
 conv-expired = Your previous conversation was idle for too long and was closed; everything saved is kept.
 conv-nothing-to-cancel = Nothing is in progress. Type /menu to see what you can do.
@@ -306,6 +307,7 @@ menu-report = Report results
 menu-myunit = My unit
 menu-lang = Ngôn ngữ / Language
 menu-pick-help = Pick what to do. You can type its number, e.g. 1.
+menu-offered-help = Pick what to do next. You can type its number, e.g. 1.
 err-no-movement-chat = No emulation movement is open at the moment. Please contact the Emulation and Commendation Board.
 number-invalid = I could not read that number. Type it as usual, e.g. 25, 1.234,5 or 98,5%.
 number-ambiguous = "{ $first }" could mean { $first } (thousands) or { $second } (a decimal). Which one do you mean?
@@ -491,7 +493,10 @@ rep-value-prompt = { $kind ->
     [year] What is the result for the whole year, in { $measure }?
    *[other] What is the result, in { $measure }?
   } If there is no figure yet, pick Skip.
-rep-value-thousandfold = ⚠ { $amount } is hundreds or thousands of times off the plan ({ $plan }); the unit may be mixed up (đồng, triệu đồng, tỷ đồng). Keep this figure or type it again?
+rep-value-thousandfold = ⚠ { $amount } is { $above ->
+    [yes] about { $factor } times
+   *[no] only about 1/{ $factor } of
+  } the plan ({ $plan }); the unit may be mixed up (đồng, triệu đồng, tỷ đồng). Keep this figure or type it again?
 rep-value-keep = Keep { $amount }
 rep-value-retype = Type again
 report-value-help = Type the result. The next question asks whether it is this period only or a running total.
@@ -525,6 +530,7 @@ result-share = { $ceiling ->
    *[no] { $percent } of plan reached
   }
 result-none = no result yet
+result-amount-added = { $total } = { $value } this period + { $earlier } before
 assessment = { $assessment ->
     [exceeded] exceeded
     [met] met
@@ -677,8 +683,14 @@ late-pick-send = 📤 Send ({ $count } units)
 late-pick-expected = Please choose a unit or type the code of a unit in the list.
 late-not-urged = No reminder sent.
 late-urged = { $reached ->
-    [0] No unit could be urged.
-   *[other] ✔ Urging sent to { $reached } units.
+    [0] { $already ->
+        [0] No unit could be urged.
+       *[other] Nothing more was sent: { $already } units were urged today already (one message a unit a day).
+      }
+   *[other] ✔ Urged { $reached } units.{ $already ->
+        [0] {""}
+       *[other] {" "}{ $already } other units were urged today already and were not sent it again.
+      }
   }{ $unreached ->
     [0] {""}
    *[other] {" "}{ $unreached } units have nobody to receive messages: { $codes }.
@@ -884,6 +896,9 @@ form-send-file = Please send the filled form (.xlsx), or choose "Back to the lis
 form-back-to-list = Back to the list
 form-reading = 📥 Received { $name }, reading it…
 form-reading-wait = Reading the file, one moment. The result will be shown here.
+form-reading-meanwhile = What the file says will be reported right here.
+form-send-file-results = Please send the filled report form (.xlsx), or choose "Report target by target".
+form-other-period = ✖ The file { $name } is the report form for { $period }, not for the period being reported, so it was not used; nothing has changed. Please send this period's form; or, to report { $period } with this file, type /baocao and choose that period.
 form-read-ok = Read { $name }.
 form-read-too-late = The file was read, but the conversation has moved on, so it was not used. To import it, please send the file again.
 form-refused = ✖ { $name } cannot be used; nothing was changed. Please fix the following and send it again:
@@ -943,7 +958,17 @@ form-err-state = "{ $value }" is no state; choose Not started, In progress, Comp
 form-err-link = evidence must be a link starting with http:// or https://.
 form-err-basis = choose "This period" or "Running total".
 form-warn-due-past = the due date { $date } has passed.
-form-warn-thousandfold = "{ $value }" is about 1,000 times off the plan; please check the unit.
+form-warn-magnitude = "{ $value }" is { $above ->
+    [yes] about { $factor } times
+   *[no] only about 1/{ $factor } of
+  } the plan ({ $plan }); please check the unit.
+form-err-magnitude = "{ $value }" is { $above ->
+    [yes] about { $factor } times
+   *[no] only about 1/{ $factor } of
+  } the plan ({ $plan }): probably a unit mistake.{ $asDong ->
+    [none] {""}
+   *[other] {" "}If it is in đồng, please write "{ $value } đồng" (that is { $asDong }).
+  } If the figure is right, please write it with its unit: "{ $value } { $measure }".
 form-col-no = No.
 form-col-area = Content area
 form-col-text = Target text

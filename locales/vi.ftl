@@ -254,6 +254,7 @@ conv-step = Bước { $index }/{ $total }.
 conv-step-open = Bước { $index }.
 conv-stale-button = Nút này thuộc câu hỏi cũ nên không dùng được nữa. Mời trả lời câu hỏi hiện tại:
 conv-unreadable-message = Bot chỉ đọc được tin nhắn chữ, nút bấm, ảnh và tệp (PDF, Word, Excel). Mời anh/chị gõ câu trả lời.
+conv-unreadable-unlinked = Bot chỉ đọc được tin nhắn chữ, nút bấm, ảnh và tệp. Để dùng Trợ lý Thi đua, xin gửi mã mời do Ban Thi đua - Khen thưởng cấp (dạng ABCDE-1234567); chưa có mã, xin liên hệ Ban.
 conv-flow-changed = Hội thoại trước đó đã được cập nhật nên phải bắt đầu lại; những gì đã lưu trước đó vẫn còn nguyên.
 conv-expired = Hội thoại trước đã quá lâu không tiếp tục nên đã đóng lại; những gì đã lưu vẫn còn nguyên.
 conv-nothing-to-cancel = Hiện không có việc gì đang làm dở. Gõ /menu để xem các việc có thể làm.
@@ -287,6 +288,7 @@ menu-report = Báo cáo kết quả
 menu-myunit = Đơn vị của tôi
 menu-lang = Ngôn ngữ / Language
 menu-pick-help = Chọn việc cần làm. Có thể gõ số thứ tự, ví dụ 1.
+menu-offered-help = Chọn việc cần làm tiếp theo. Có thể gõ số thứ tự, ví dụ 1.
 err-no-movement-chat = Hiện chưa có phong trào thi đua nào đang mở. Xin liên hệ Ban Thi đua - Khen thưởng.
 number-invalid = Chưa đọc được số này. Gõ số như thường viết, ví dụ 25, 1.234,5 hoặc 98,5%.
 number-ambiguous = "{ $first }" có thể hiểu là { $first } ({ $words }) hoặc { $second } (số thập phân). Anh/chị muốn ghi số nào?
@@ -472,7 +474,10 @@ rep-value-prompt = { $kind ->
     [year] Kết quả cả năm là bao nhiêu { $measure }?
    *[other] Kết quả là bao nhiêu { $measure }?
   } Chưa có số liệu thì chọn Bỏ qua.
-rep-value-thousandfold = ⚠ { $amount } chênh lệch hàng trăm, hàng nghìn lần so với kế hoạch ({ $plan }); có thể nhầm đơn vị tính (đồng, triệu đồng, tỷ đồng). Giữ con số này hay nhập lại?
+rep-value-thousandfold = ⚠ { $amount } { $above ->
+    [yes] gấp khoảng { $factor } lần
+   *[no] chỉ bằng khoảng 1/{ $factor }
+  } kế hoạch ({ $plan }); có thể nhầm đơn vị tính (đồng, triệu đồng, tỷ đồng). Giữ con số này hay nhập lại?
 rep-value-keep = Giữ { $amount }
 rep-value-retype = Nhập lại
 report-value-help = Gõ con số kết quả. Bước sau sẽ hỏi đó là số riêng của kỳ này hay tổng lũy kế.
@@ -506,6 +511,7 @@ result-share = { $ceiling ->
    *[no] đạt { $percent } kế hoạch
   }
 result-none = chưa có kết quả
+result-amount-added = { $total } = { $value } trong kỳ + { $earlier } các kỳ trước
 assessment = { $assessment ->
     [exceeded] vượt
     [met] đạt
@@ -658,8 +664,14 @@ late-pick-send = 📤 Gửi đôn đốc ({ $count } đơn vị)
 late-pick-expected = Xin bấm chọn đơn vị hoặc gõ mã đơn vị có trong danh sách.
 late-not-urged = Chưa gửi tin đôn đốc.
 late-urged = { $reached ->
-    [0] Chưa đôn đốc được đơn vị nào.
-   *[other] ✔ Đã gửi tin đôn đốc đến { $reached } đơn vị.
+    [0] { $already ->
+        [0] Chưa đôn đốc được đơn vị nào.
+       *[other] Không gửi thêm tin nào: { $already } đơn vị đã được đôn đốc hôm nay (mỗi đơn vị một tin mỗi ngày).
+      }
+   *[other] ✔ Đã gửi tin đôn đốc đến { $reached } đơn vị.{ $already ->
+        [0] {""}
+       *[other] {" "}{ $already } đơn vị khác đã được đôn đốc hôm nay, không gửi lại.
+      }
   }{ $unreached ->
     [0] {""}
    *[other] {" "}{ $unreached } đơn vị chưa có người nhận tin: { $codes }.
@@ -865,6 +877,9 @@ form-send-file = Mời gửi tệp biểu mẫu đã điền (.xlsx), hoặc ch�
 form-back-to-list = Về danh sách
 form-reading = 📥 Đã nhận tệp { $name }, đang đọc…
 form-reading-wait = Đang đọc tệp, xin chờ giây lát. Kết quả sẽ được báo ngay tại đây.
+form-reading-meanwhile = Kết quả đọc tệp sẽ được báo ngay tại đây.
+form-send-file-results = Mời gửi tệp biểu mẫu báo cáo đã điền (.xlsx), hoặc chọn "Báo cáo từng chỉ tiêu".
+form-other-period = ✖ Tệp { $name } là biểu mẫu báo cáo { $period }, không phải của kỳ đang báo cáo, nên chưa dùng; chưa có gì thay đổi. Xin gửi biểu mẫu của kỳ này; hoặc để báo cáo { $period } bằng tệp này, gõ /baocao và chọn kỳ đó.
 form-read-ok = Đã đọc tệp { $name }.
 form-read-too-late = Tệp đã đọc xong nhưng cuộc trao đổi đã chuyển sang việc khác, nên chưa dùng đến. Muốn nhập, xin gửi lại tệp.
 form-refused = ✖ Tệp { $name } chưa dùng được, chưa có gì thay đổi. Xin sửa các chỗ sau rồi gửi lại:
@@ -924,7 +939,17 @@ form-err-state = "{ $value }" không phải tình trạng; chọn Chưa thực h
 form-err-link = minh chứng cần là đường link bắt đầu bằng http:// hoặc https://.
 form-err-basis = chọn "Trong kỳ" hoặc "Lũy kế".
 form-warn-due-past = thời hạn { $date } đã qua.
-form-warn-thousandfold = "{ $value }" lệch khoảng 1.000 lần so với kế hoạch; xin kiểm tra đơn vị.
+form-warn-magnitude = "{ $value }" { $above ->
+    [yes] gấp khoảng { $factor } lần
+   *[no] chỉ bằng khoảng 1/{ $factor }
+  } kế hoạch ({ $plan }); xin kiểm tra lại đơn vị tính.
+form-err-magnitude = "{ $value }" { $above ->
+    [yes] gấp khoảng { $factor } lần
+   *[no] chỉ bằng khoảng 1/{ $factor }
+  } kế hoạch ({ $plan }): có lẽ nhầm đơn vị tính.{ $asDong ->
+    [none] {""}
+   *[other] {" "}Nếu là số đồng, xin ghi "{ $value } đồng" (tức { $asDong }).
+  } Nếu con số đúng như vậy, xin ghi kèm đơn vị: "{ $value } { $measure }".
 form-col-no = STT
 form-col-area = Nội dung thi đua
 form-col-text = Nội dung chỉ tiêu

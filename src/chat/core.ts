@@ -15,6 +15,7 @@ import { fold } from '../util/text.ts';
 import type { Logger } from '../util/log.ts';
 import { matchChoice } from './choices.ts';
 import { EMPTY_HISTORY, isHistoryText, popHistory, pushHistory } from './history.ts';
+import { isOffer, offerRow, offerTaken } from './offer.ts';
 import { deleteConversation, findConversation, lastUsedIdentity, personWithUnit, queueOutbox, saveConversation, touchIdentity } from './store.ts';
 import { CONVERSATION_IDLE_MS, renderPrompt, type Answer, type Asked, type Flow, type FlowContext, type Identity, type Job, type StepResult } from './engine.ts';
 import { decodeChoice, type Choice, type InboundEvent, type OutboundMessage } from './types.ts';
@@ -182,6 +183,8 @@ export class ChatCore {
     notes: string[],
   ): ConversationRow | undefined {
     const text = event.text?.trim() ?? '';
+    // The next steps a finished action offered stand only for an answer that picks one of them.
+    if (convo && isOffer(convo) && !offerTaken(this.asked(ctx, convo), text, event.choice !== undefined)) convo = this.end(ctx.identity.id);
     if (event.choice !== undefined) {
       const decoded = decodeChoice(event.choice);
       // `go:<flow>` opens a flow from anywhere; `go:<flow>:<args>` with what its command would take (`go:register:form`).
@@ -372,7 +375,7 @@ export class ChatCore {
       // A refusal leaves the conversation in hand as it was; a one-answer flow ends any other.
       if (started.kind === 'done' && convo) convo = this.end(ctx.identity.id);
       reply({ text: started.message, ...(started.choices ? { choices: started.choices } : {}) });
-      return convo;
+      return started.kind === 'done' && !convo ? this.offer(ctx, started.choices) : convo;
     }
     if (started.kind !== 'start') return convo;
     return this.ask(
@@ -392,7 +395,8 @@ export class ChatCore {
         return convo;
       case 'done':
         reply({ text: result.message, ...(result.choices ? { choices: result.choices } : {}) });
-        return this.end(ctx.identity.id);
+        this.end(ctx.identity.id);
+        return this.offer(ctx, result.choices);
       case 'switch':
         return this.startFlow(ctx, convo, result.flow, result.args ?? '', reply);
       case 'next': {
@@ -401,6 +405,12 @@ export class ChatCore {
         return this.ask(ctx, { ...convo, step: result.step, data: result.data, history, seq: convo.seq + 1 }, reply, result.note);
       }
     }
+  }
+
+  /** Keeps the next steps a finished action offered as the question in hand (see offer.ts). */
+  private offer(ctx: FlowContext, choices: Choice[] | undefined): ConversationRow | undefined {
+    const row = offerRow(this.flows, choices, ctx.now);
+    return row ? this.save(ctx.identity.id, row, ctx.now) : undefined;
   }
 
   private command(ctx: FlowContext, convo: ConversationRow | undefined, text: string, reply: (m: OutboundMessage) => void) {

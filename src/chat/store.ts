@@ -46,6 +46,16 @@ export function accountLocale(db: DbOrTx, channel: InboundEvent['channel'], exte
   return row?.personLocale ?? row?.identityLocale ?? undefined;
 }
 
+const LINKED_ACCOUNT = `SELECT 1 FROM identities i JOIN people p ON p.id = i.person_id WHERE i.channel = ? AND i.external_id = ? AND p.active = 1`;
+
+/**
+ * What to tell someone who sent what the bot cannot read (a sticker, a location, a voice message):
+ * what it can read, once linked; before that, how to link with an invite code, as for a photo or a file.
+ */
+export function unreadableMessageKey(db: DbOrTx, channel: InboundEvent['channel'], externalId: string): string {
+  return statement(db, LINKED_ACCOUNT).get(channel, externalId) ? 'conv-unreadable-message' : 'conv-unreadable-unlinked';
+}
+
 const LAST_USED_IDENTITY = `SELECT ${IDENTITY.columns} FROM identities WHERE person_id = ? AND last_inbound_at IS NOT NULL ORDER BY last_inbound_at DESC LIMIT 1`;
 
 /** The messenger account a person last wrote from: where notifications for them go. */

@@ -12,6 +12,7 @@ import type { Movement } from '../domain/movements.ts';
 import { periodLabel } from '../domain/period-labels.ts';
 import { countAssessment, eachTargetStanding, emptyProgressCounts, type Assessment, type Period, type ProgressCounts } from '../domain/progress.ts';
 import { movementStatus } from '../domain/status.ts';
+import { TARGET_ORDER_SQL } from '../domain/target-order.ts';
 import { formatVnDate, formatVnNumber, localDate } from '../domain/vn-input.ts';
 import type { Translate } from '../i18n/index.ts';
 import { annexHeading, byGroupThenName, countShare, headerText, launchSentence, planText, reportClosing, withMeasure, type DocumentContext } from './common.ts';
@@ -65,7 +66,8 @@ export function periodData(db: DbOrTx, movement: Movement, period: Period, today
   const byUnit = new Map<number, Counts>();
   const byArea = new Map<number, Counts>(areas.map((a) => [a.id, empty()]));
   const totals = empty();
-  // Each target's standing, judged in one spot (domain/progress.ts) for the counts and the per-target annex alike.
+  // Each target's standing, judged for this period in one spot (domain/assessment.ts) for the counts and
+  // the per-target annex alike: a target with nothing reported in it is chưa báo cáo, never không đạt.
   const standing = new Map<number, { assessment: Assessment | null; total: number | null }>();
   eachTargetStanding(db, movement.id, asOf, period.endsOn, (target, assessment, total) => {
     standing.set(target.id, { assessment, total });
@@ -74,13 +76,13 @@ export function periodData(db: DbOrTx, movement: Movement, period: Period, today
       counts.targets++;
       countAssessment(counts, assessment);
     }
-  });
+  }, period);
   const targetsByUnit = new Map<number, TargetStanding[]>();
   for (const row of db.all<Omit<TargetStanding, 'total' | 'assessment'> & { id: number; unitId: number }>(sql`
     SELECT t.id AS id, r.unit_id AS unitId, t.text AS text, t.kind AS kind, t.measure AS measure, t.planned_value AS plannedValue, t.direction AS direction
       FROM targets t JOIN registrations r ON r.id = t.registration_id JOIN content_areas ca ON ca.id = t.content_area_id
      WHERE r.movement_id = ${movement.id} AND r.version > 0 AND t.deleted_at IS NULL
-     ORDER BY r.unit_id, ca.number, t.position, t.id`)) {
+     ORDER BY r.unit_id, ${sql.raw(TARGET_ORDER_SQL)}`)) {
     const { id, unitId, ...target } = row;
     const list = targetsByUnit.get(unitId) ?? targetsByUnit.set(unitId, []).get(unitId)!;
     list.push({ ...target, total: standing.get(id)?.total ?? null, assessment: standing.get(id)?.assessment ?? null });

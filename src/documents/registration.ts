@@ -3,8 +3,9 @@
  * grouped by content area in the columns of form Mẫu 1a (nội dung chỉ tiêu, đơn vị tính, kế hoạch,
  * ghi chú), the titles sought, "Nơi nhận" and the head's signature block.
  */
-import { and, asc, eq, isNull } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import type { DbOrTx } from '../db/connection.ts';
+import { TARGET_ORDER } from '../domain/target-order.ts';
 import { contentAreas, registrations, targets, units } from '../db/schema.ts';
 import { DomainError } from '../domain/errors.ts';
 import type { Movement } from '../domain/movements.ts';
@@ -52,7 +53,7 @@ export function registrationData(db: DbOrTx, movement: Movement, unitId: number,
         .from(targets)
         .innerJoin(contentAreas, eq(contentAreas.id, targets.contentAreaId))
         .where(and(eq(targets.registrationId, reg.id), isNull(targets.deletedAt)))
-        .orderBy(asc(contentAreas.number), asc(targets.position), asc(targets.id))
+        .orderBy(...TARGET_ORDER)
         .all()
     : [];
   const areas: RegistrationDocumentData['areas'] = [];

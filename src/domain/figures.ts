@@ -62,7 +62,8 @@ export function asksRunningTotal(kind: FigureKind, periodKind: string): boolean 
 }
 
 export type QuantityReading =
-  | { kind: 'ok'; value: number; typed: string | null }
+  /** `withUnit`: a unit or a multiplier was written with the number ("350 triệu", "12 hồ sơ"). */
+  | { kind: 'ok'; value: number; typed: string | null; withUnit: boolean }
   | { kind: 'ambiguous'; candidates: [number, number] }
   | { kind: 'other-unit'; unit: string }
   | { kind: 'invalid' };
@@ -118,10 +119,10 @@ export function readQuantity(input: string, measure: string | null | undefined):
   if (reading.kind === 'invalid') return { kind: 'invalid' };
   const convert = (n: number) => roundFloat(n * factor);
   if (reading.kind === 'ambiguous') {
-    if (wholeUnits) return { kind: 'ok', value: convert(reading.candidates[0]), typed };
+    if (wholeUnits) return { kind: 'ok', value: convert(reading.candidates[0]), typed, withUnit: unitText !== '' };
     return { kind: 'ambiguous', candidates: [convert(reading.candidates[0]), convert(reading.candidates[1])] };
   }
-  return { kind: 'ok', value: convert(reading.value), typed };
+  return { kind: 'ok', value: convert(reading.value), typed, withUnit: unitText !== '' };
 }
 
 /** Removes binary noise from unit conversions (1,2 × 10⁹ / 10⁹). */
@@ -135,6 +136,17 @@ export function looksThousandfoldOff(value: number, plan: number | null | undefi
   if (!plan || plan <= 0 || value <= 0) return false;
   const ratio = value / plan;
   return ratio >= 100 || ratio <= 1 / 500;
+}
+
+/**
+ * How far a value is from the plan, as a person would say it: "230" (times the plan) or, below it,
+ * "1/5.000" (of the plan); two significant digits. Used to state the real factor of a unit mistake
+ * (350.000.000 typed for a plan of 1,5 tỷ đồng is about 230 million times it, not "1.000 times").
+ */
+export function planFactor(value: number, plan: number): { above: boolean; factor: number } {
+  const ratio = value / plan;
+  const twoDigits = (n: number) => Number.parseFloat(n.toPrecision(2));
+  return ratio >= 1 ? { above: true, factor: twoDigits(ratio) } : { above: false, factor: twoDigits(1 / ratio) };
 }
 
 /** One reported figure for a target, as the year's figure is computed from them. */

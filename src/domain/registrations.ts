@@ -16,6 +16,7 @@ import { recordAudit, systemActor, type Actor } from './audit.ts';
 import { unitDeadline } from './due-dates.ts';
 import { DomainError } from './errors.ts';
 import { cleanText, isBlankText } from './text-input.ts';
+import { TARGET_ORDER } from './target-order.ts';
 import { checkTitles } from './titles.ts';
 import { localDate } from './vn-input.ts';
 
@@ -71,15 +72,19 @@ export function ensureRegistration(db: DbOrTx, movementId: number, unitId: numbe
   return row;
 }
 
+/** A registration's targets, numbered as the printed registration numbers them (target-order.ts). */
 export function listTargets(db: DbOrTx, registrationId: number): Target[] {
   return prepared(db, 'registrations.targets', (d) =>
     d
-      .select()
+      .select({ target: targets })
       .from(targets)
+      .innerJoin(contentAreas, eq(contentAreas.id, targets.contentAreaId))
       .where(and(eq(targets.registrationId, sql.placeholder('registrationId')), isNull(targets.deletedAt)))
-      .orderBy(asc(targets.position), asc(targets.id))
+      .orderBy(...TARGET_ORDER)
       .prepare(),
-  ).all({ registrationId });
+  )
+    .all({ registrationId })
+    .map((r) => r.target);
 }
 
 export function listTitles(db: DbOrTx, registrationId: number): string[] {

@@ -8,6 +8,7 @@ import { overClient } from '../db/connection.ts';
 import { unitDeadline } from '../domain/due-dates.ts';
 import { figureKind, figureUpTo, type ReportedFigure } from '../domain/figures.ts';
 import { progressCountsByUnit } from '../domain/progress.ts';
+import { TARGET_ORDER_SQL } from '../domain/target-order.ts';
 import { lateness, type Lateness } from '../domain/status.ts';
 import type { Movement } from '../domain/movements.ts';
 import type { Period } from '../domain/progress.ts';
@@ -181,7 +182,7 @@ export function buildSheets(reader: Database.Database, f: SheetFilters, t: Trans
     ],
     function* () {
       const asOf = f.period && f.period.endsOn < f.today ? f.period.endsOn : f.today;
-      const progress = progressCountsByUnit(overClient(reader), m.id, asOf, f.period?.endsOn);
+      const progress = progressCountsByUnit(overClient(reader), m.id, asOf, f.period?.endsOn, f.period ?? undefined);
       const sql = `
         SELECT g.name, u.code, u.name, u.kind, r.status, r.submitted_at, r.late,
           (SELECT count(*) FROM targets t WHERE t.registration_id = r.id AND t.deleted_at IS NULL), u.id, r.deadline_on
@@ -239,7 +240,7 @@ export function buildSheets(reader: Database.Database, f: SheetFilters, t: Trans
         FROM targets t
         JOIN content_areas ca ON ca.id = t.content_area_id
         WHERE t.registration_id = ? AND t.deleted_at IS NULL
-        ORDER BY t.position, t.id`;
+        ORDER BY ${TARGET_ORDER_SQL}`;
       let unit: unknown = null;
       let index = 0;
       for (const [reg, [areaNumber, areaTitle, text, kind, measure, planned, direction, due, note]] of perRegistration(reader, f, sql)) {

@@ -43,14 +43,19 @@ export function formatTargetList(t: Translate, targets: Target[], areas: Area[])
 export function formatResult(
   t: Translate,
   target: Pick<Target, 'kind' | 'measure'> & { direction?: Target['direction'] },
-  line: { value?: number | null; total?: number | null; percentOfPlan: number | null; assessment: string | null; timePassed?: number | null },
+  line: { value?: number | null; total?: number | null; cumulative?: boolean; percentOfPlan: number | null; assessment: string | null; timePassed?: number | null },
 ): string {
   if (target.kind === 'qualitative' || line.value === null || line.value === undefined) {
     return line.assessment ? t('qualitative-state', { state: line.assessment }) : t('result-none');
   }
   const shown = line.total ?? line.value;
+  // A figure for the period alone added to the earlier ones: the sum is read back with its parts.
+  const added = line.cumulative === false && line.total !== null && line.total !== undefined && line.total !== line.value;
+  const amount = added
+    ? t('result-amount-added', { total: formatAmount(shown, target.measure), value: formatVnNumber(line.value), earlier: formatVnNumber(Number.parseFloat((shown - line.value).toPrecision(12))) })
+    : formatAmount(shown, target.measure);
   // "đạt 98,8% kế hoạch"; a ceiling (at most) is not "reached": "bằng 30% mức kế hoạch".
-  const args = { amount: formatAmount(shown, target.measure), percent: line.percentOfPlan === null ? '—' : formatPercent(line.percentOfPlan), ceiling: target.direction === 'at_most' ? 'yes' : 'no' };
+  const args = { amount, percent: line.percentOfPlan === null ? '—' : formatPercent(line.percentOfPlan), ceiling: target.direction === 'at_most' ? 'yes' : 'no' };
   if (line.assessment === 'in_progress' && line.timePassed !== null && line.timePassed !== undefined)
     return t('result-line-in-progress', { ...args, time: formatPercent(line.timePassed) });
   return t('result-line', { ...args, assessment: t('assessment', { assessment: line.assessment ?? 'not_met' }) });

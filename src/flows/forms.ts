@@ -8,7 +8,8 @@ import { eq } from 'drizzle-orm';
 import type { Answer, FlowContext } from '../chat/engine.ts';
 import { formUploads } from '../db/schema.ts';
 import type { FieldMessage } from '../domain/target-fields.ts';
-import type { ContentArea } from '../domain/movements.ts';
+import { listPeriods, type ContentArea } from '../domain/movements.ts';
+import { periodLabel } from '../domain/period-labels.ts';
 import type { TargetInput } from '../domain/registrations.ts';
 import type { FormProblem } from '../forms/reading.ts';
 import type { FormKind, FormReading } from '../forms/service.ts';
@@ -57,8 +58,19 @@ export function findUpload(ctx: FlowContext, id: number, form: FormKind, registr
 export function uploadOutcome(ctx: FlowContext, id: number, form: FormKind, registrationId: number): { kind: 'late' } | { kind: 'refused'; note: string } | { kind: 'read'; upload: Upload & { reading: Extract<FormReading, { ok: true }> } } {
   const upload = findUpload(ctx, id, form, registrationId);
   if (!upload) return { kind: 'late' };
-  if (!upload.reading.ok) return { kind: 'refused', note: `${ctx.t('form-refused', { name: upload.fileName })}\n${problemList(ctx.t, upload.reading.problems)}` };
+  if (!upload.reading.ok) {
+    // A form of another period has nothing to fix: it is the wrong file, said in words.
+    const other = upload.reading.problems.find((p) => p.message.key === 'form-file-other-period');
+    if (other) return { kind: 'refused', note: ctx.t('form-other-period', { name: upload.fileName, period: periodNamed(ctx, String(other.message.args?.period ?? '')) }) };
+    return { kind: 'refused', note: `${ctx.t('form-refused', { name: upload.fileName })}\n${problemList(ctx.t, upload.reading.problems)}` };
+  }
   return { kind: 'read', upload: upload as Upload & { reading: Extract<FormReading, { ok: true }> } };
+}
+
+/** "quý I/2020" for the code Q2020-1 of the movement's period; the code itself when unknown. */
+function periodNamed(ctx: FlowContext, code: string): string {
+  const found = ctx.movement ? listPeriods(ctx.db, ctx.movement.id).find((p) => p.code === code) : undefined;
+  return found ? periodLabel(ctx.t, found) : code;
 }
 
 export function markApplied(ctx: FlowContext, id: number): void {

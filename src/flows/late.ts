@@ -7,6 +7,8 @@
 import { z } from 'zod';
 import { defineFlow, type FlowContext, type StepResult } from '../chat/engine.ts';
 import type { Choice } from '../chat/types.ts';
+import { like } from 'drizzle-orm';
+import { outbox } from '../db/schema.ts';
 import { latestReminderOutcomes } from '../delivery/reach.ts';
 import { deadlineFor } from '../domain/deadlines.ts';
 import { findRegistration } from '../domain/registrations.ts';
@@ -64,24 +66,41 @@ function listText(ctx: FlowContext, list: Owing[]): string {
   return [title, ...lines, ...(nobody > 0 ? [ctx.t('late-nobody-count', { count: nobody })] : [])].join('\n');
 }
 
-/** Sends the urge to each unit's liaisons, at most once a unit a day; tells who could not be reached. */
+/** The key of a unit's urge on a day: each unit's liaisons are urged at most once a day. */
+const urgeKey = (day: string, unitId: number) => `urge:${day}:${unitId}`;
+
+/** Units already urged on `day` (their urge is in the outbox, sent or on its way). */
+function urgedOn(ctx: FlowContext, day: string, unitIds: number[]): Set<number> {
+  if (unitIds.length === 0) return new Set();
+  const keys = ctx.db
+    .select({ key: outbox.dedupeKey })
+    .from(outbox)
+    .where(like(outbox.dedupeKey, `urge:${day}:%`))
+    .all()
+    .map((r) => r.key);
+  return new Set(unitIds.filter((id) => keys.some((k) => k.startsWith(`${urgeKey(day, id)}:`))));
+}
+
+/** Sends the urge to each unit's liaisons, at most once a unit a day; tells who was urged already and who could not be reached. */
 function urge(ctx: FlowContext, chosen: Owing[]): StepResult<Data> {
   const day = today(ctx);
   const year = ctx.movement!.endsOn.slice(0, 4);
-  const reached = chosen.filter((o) => o.contacts.length > 0);
+  const withContacts = chosen.filter((o) => o.contacts.length > 0);
+  const already = urgedOn(ctx, day, withContacts.map((o) => o.unit.unitId));
+  const reached = withContacts.filter((o) => !already.has(o.unit.unitId));
   for (const { unit, contacts } of reached) {
     const deadline = deadlineFor(ctx.movement!, findRegistration(ctx.db, ctx.movement!.id, unit.unitId));
     const days = daysUntil(day, deadline);
     ctx.notify(
       contacts.map((c) => c.id),
-      `urge:${day}:${unit.unitId}`,
+      urgeKey(day, unit.unitId),
       'urge-notice',
       { unit: unit.name, year, deadline: formatVnDate(deadline).slice(0, 5), when: days > 0 ? 'future' : days === 0 ? 'today' : 'past', days: Math.abs(days) },
       (t) => [{ id: 'go:register', label: t('menu-register') }],
     );
   }
   const unreached = chosen.filter((o) => o.contacts.length === 0).map((o) => o.unit.code);
-  return { kind: 'done', message: ctx.t('late-urged', { reached: reached.length, unreached: unreached.length, codes: unreached.join(', ') }) };
+  return { kind: 'done', message: ctx.t('late-urged', { reached: reached.length, already: already.size, unreached: unreached.length, codes: unreached.join(', ') }) };
 }
 
 export const lateFlow = defineFlow<Data>({

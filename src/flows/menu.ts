@@ -18,5 +18,13 @@ export const menuFlow = defineFlow<Record<string, never>>({
         return { kind: 'switch', flow: answer.choice.id.replace(/^go:/, '') };
       },
     },
+    // The next steps a finished action offered, typed rather than pressed (kept by the chat core).
+    offered: {
+      prompt: (ctx) => ({ text: `${whoIs(ctx)}\n${ctx.t('menu-prompt')}`, choices: mainMenuChoices(ctx.t, ctx.person?.role) }),
+      handle(_ctx, _data, answer) {
+        const [flow = 'menu', ...args] = (answer.choice?.id ?? 'go:menu').replace(/^go:/, '').split(':');
+        return { kind: 'switch', flow, args: args.join(':') };
+      },
+    },
   },
 });

@@ -526,7 +526,8 @@ const steps: Record<string, Step<Data>> = {
   },
 
   form_reading: {
-    prompt: (ctx) => ({ text: ctx.t('form-reading-wait'), choices: [{ id: 'back', label: ctx.t('form-back-to-list') }], acceptsFile: true }),
+    // The note before it already says the file is being read: only where the answer will come.
+    prompt: (ctx) => ({ text: ctx.t('form-reading-meanwhile'), choices: [{ id: 'back', label: ctx.t('form-back-to-list') }], acceptsFile: true }),
     handle(ctx, data, answer) {
       if (answer.upload !== undefined) {
         const outcome = uploadOutcome(ctx, answer.upload, 'targets', data.registrationId);

@@ -8,10 +8,10 @@ import { defineFlow, type Answer, type FlowContext, type StartResult, type Step,
 import type { Choice } from '../chat/types.ts';
 import { reportingPeriods, targets } from '../db/schema.ts';
 import { listPeriods } from '../domain/movements.ts';
-import { asksRunningTotal, figureKind, looksThousandfoldOff } from '../domain/figures.ts';
-import { computeLines, recordProgressReport, reportsFor, type Period, type ProgressLineInput } from '../domain/progress.ts';
+import { asksRunningTotal, figureKind, looksThousandfoldOff, planFactor } from '../domain/figures.ts';
+import { computeLines, firstOfItsKind, recordProgressReport, reportsFor, type Period, type ProgressLineInput } from '../domain/progress.ts';
 import { findRegistration, listTargets, type Target } from '../domain/registrations.ts';
-import { formatVnDate, localDate } from '../domain/vn-input.ts';
+import { formatVnDate, formatVnNumber, localDate } from '../domain/vn-input.ts';
 import { cleanText, isBlankText } from '../domain/text-input.ts';
 import { mainMenuChoices, skipChoice, unitToEnter } from './common.ts';
 import { periodLabel, periodTitle } from '../domain/period-labels.ts';
@@ -181,7 +181,7 @@ function readResultLines(ctx: FlowContext, data: Data, text: string): StepResult
         problems.push({ line: i + 1, column: null, message: reading.problem });
         return;
       }
-      if (reading.value.warning) warnings.push(`• ${ctx.t('form-problem-at', { line: i + 1, column: '', hasColumn: 'no', message: ctx.t(reading.value.warning.key, reading.value.warning.args) })}`);
+      if (reading.value.warning) warnings.push(ctx.t('form-problem-at', { line: i + 1, column: '', hasColumn: 'no', message: ctx.t(reading.value.warning.key, reading.value.warning.args) }));
       lines[index] = { targetId: target.id, skipped: false, value: reading.value.value, assessment: reading.value.assessment, cumulative: total && (data.asksTotal?.[index] ?? false) };
     });
   if (problems.length > 0) return { kind: 'invalid', message: `${ctx.t('rep-lines-refused')}\n${problemList(ctx.t, problems)}` };
@@ -193,6 +193,12 @@ function takeForm(ctx: FlowContext, data: Data, answer: Answer): StepResult<Data
   const received = receiveForm(ctx, answer, 'results', data.registrationId, data.periodId!);
   if ('refused' in received) return { kind: 'invalid', message: received.refused };
   return { kind: 'next', step: 'form_reading', data, note: ctx.t('form-reading', { name: received.name }) };
+}
+
+/** "gấp khoảng 200 lần" or "chỉ bằng khoảng 1/5.000": the real factor of a figure far off the plan. */
+function planFactorArgs(value: number, plan: number) {
+  const { above, factor } = planFactor(value, plan);
+  return { above: above ? 'yes' : 'no', factor: formatVnNumber(factor) };
 }
 
 const steps: Record<string, Step<Data>> = {
@@ -212,9 +218,11 @@ const steps: Record<string, Step<Data>> = {
       const earlier = reportsFor(ctx.db, data.registrationId, chosen.id);
       const note = earlier.length > 0 ? ctx.t('rep-correction', { count: earlier.length, when: formatVnDate(localDate(earlier.at(-1)!.reportedAt, ctx.movement!.timezone)) }) : undefined;
       const byId = new Map(listTargets(ctx.db, data.registrationId).map((t) => [t.id, t]));
+      // In the first period of its kind (Quý I) "this period" and "running total" are the same figure: not asked.
+      const first = firstOfItsKind(ctx.db, chosen);
       const asksTotal = data.targetIds.map((id) => {
         const target = byId.get(id);
-        return target?.kind === 'quantitative' && asksRunningTotal(figureKind(target.measure), chosen.kind);
+        return target?.kind === 'quantitative' && !first && asksRunningTotal(figureKind(target.measure), chosen.kind);
       });
       return { kind: 'next', step: 'value', data: { ...data, periodId: chosen.id, index: 0, lines: [], asksTotal }, ...(note ? { note } : {}) };
     },
@@ -227,7 +235,7 @@ const steps: Record<string, Step<Data>> = {
       if (data.pending) return numberAnswer.ambiguityPrompt(ctx, data.pending);
       if (data.suspect !== undefined)
         return {
-          text: ctx.t('rep-value-thousandfold', { amount: formatAmount(data.suspect, target.measure), plan: formatPlan(ctx.t, target) }),
+          text: ctx.t('rep-value-thousandfold', { amount: formatAmount(data.suspect, target.measure), plan: formatPlan(ctx.t, target), ...planFactorArgs(data.suspect, target.plannedValue!) }),
           choices: [
             { id: 'keep-suspect', label: ctx.t('rep-value-keep', { amount: formatAmount(data.suspect, target.measure) }) },
             { id: 'retype', label: ctx.t('rep-value-retype') },
@@ -322,12 +330,13 @@ const steps: Record<string, Step<Data>> = {
     handle(ctx, data, answer) {
       if (answer.file) return takeForm(ctx, data, answer);
       if (answer.choice?.id === 'back') return { kind: 'next', step: 'value', data: { ...data, index: 0 } };
-      return { kind: 'invalid', message: ctx.t('form-send-file') };
+      return { kind: 'invalid', message: ctx.t('form-send-file-results') };
     },
   },
 
   form_reading: {
-    prompt: (ctx) => ({ text: ctx.t('form-reading-wait'), choices: [{ id: 'back', label: ctx.t('rep-form-back') }], acceptsFile: true }),
+    // The note before it already says the file is being read: only where the answer will come.
+    prompt: (ctx) => ({ text: ctx.t('form-reading-meanwhile'), choices: [{ id: 'back', label: ctx.t('rep-form-back') }], acceptsFile: true }),
     handle(ctx, data, answer) {
       if (answer.upload !== undefined) {
         const outcome = uploadOutcome(ctx, answer.upload, 'results', data.registrationId);

@@ -61,16 +61,26 @@ export function columnLetter(index: number): string {
 
 const vnNumber = (n: number) => String(n).replace('.', ',');
 
-function cellOf(value: ExcelJS.CellValue): GridCell {
+/** A number format that shows the value as a percentage ("0%", "0.0%", not a literal "\%"). */
+const isPercentFormat = (numFmt: string | undefined) => numFmt !== undefined && /(^|[^\\"])%/.test(numFmt.replace(/"[^"]*"/g, ''));
+
+/**
+ * What a cell shows. Excel keeps "98,5%" typed in a cell as 0.985 with a % format: it is read as
+ * the percentage shown (98,5%), never as 0,985.
+ */
+function cellOf(value: ExcelJS.CellValue, numFmt?: string): GridCell {
   if (value === null || value === undefined) return { text: '', formula: false };
   if (typeof value === 'string') return { text: value.trim(), formula: false };
-  if (typeof value === 'number') return { text: vnNumber(value), formula: false };
+  if (typeof value === 'number') {
+    if (isPercentFormat(numFmt)) return { text: `${vnNumber(Number.parseFloat((value * 100).toPrecision(12)))}%`, formula: false };
+    return { text: vnNumber(value), formula: false };
+  }
   if (typeof value === 'boolean') return { text: String(value), formula: false };
   // exceljs builds dates so that their UTC parts are the calendar date shown in the sheet.
   if (value instanceof Date) return { text: Number.isNaN(value.getTime()) ? '' : formatVnDate(value.toISOString().slice(0, 10)), formula: false };
   if ('richText' in value) return { text: value.richText.map((r) => r.text).join('').trim(), formula: false };
   if ('hyperlink' in value) return { text: String(value.hyperlink ?? '').trim() || cellOf(value.text as ExcelJS.CellValue).text, formula: false };
-  if ('formula' in value || 'sharedFormula' in value) return { text: cellOf((value as ExcelJS.CellFormulaValue).result as ExcelJS.CellValue).text, formula: true };
+  if ('formula' in value || 'sharedFormula' in value) return { text: cellOf((value as ExcelJS.CellFormulaValue).result as ExcelJS.CellValue, numFmt).text, formula: true };
   if ('error' in value) return { text: String(value.error), formula: true };
   return { text: '', formula: false };
 }
@@ -94,7 +104,7 @@ async function readXlsx(bytes: Buffer): Promise<ReadGrids> {
     ws.eachRow((row, line) => {
       const cells: GridCell[] = [];
       row.eachCell({ includeEmpty: false }, (cell, col) => {
-        cells[col - 1] = cellOf(cell.value);
+        cells[col - 1] = cellOf(cell.value, cell.numFmt);
       });
       const filled = Array.from(cells, (c) => c ?? { text: '', formula: false });
       if (filled.some((c) => c.text !== '' || c.formula)) rows.push({ line, cells: filled });

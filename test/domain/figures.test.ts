@@ -42,26 +42,26 @@ describe('figures by kind', () => {
 
 describe('reading a number with its unit', () => {
   it('an amount in đồng is converted to the unit the target uses', () => {
-    expect(readQuantity('1.234.567.000 đồng', 'tỷ đồng')).toEqual({ kind: 'ok', value: 1.234567, typed: 'đồng' });
-    expect(readQuantity('1,2 tỷ', 'tỷ đồng')).toEqual({ kind: 'ok', value: 1.2, typed: null });
-    expect(readQuantity('1,2 tỷ đồng', 'triệu đồng')).toEqual({ kind: 'ok', value: 1200, typed: 'tỷ đồng' });
-    expect(readQuantity('500 triệu', 'tỷ đồng')).toEqual({ kind: 'ok', value: 0.5, typed: 'triệu' });
+    expect(readQuantity('1.234.567.000 đồng', 'tỷ đồng')).toMatchObject({ kind: 'ok', value: 1.234567, typed: 'đồng' });
+    expect(readQuantity('1,2 tỷ', 'tỷ đồng')).toMatchObject({ kind: 'ok', value: 1.2, typed: null });
+    expect(readQuantity('1,2 tỷ đồng', 'triệu đồng')).toMatchObject({ kind: 'ok', value: 1200, typed: 'tỷ đồng' });
+    expect(readQuantity('500 triệu', 'tỷ đồng')).toMatchObject({ kind: 'ok', value: 0.5, typed: 'triệu' });
   });
 
   it('nghìn, triệu and tỷ are multipliers', () => {
-    expect(readQuantity('2 nghìn', 'người')).toEqual({ kind: 'ok', value: 2000, typed: null });
-    expect(readQuantity('1,5 triệu người', 'người')).toEqual({ kind: 'ok', value: 1_500_000, typed: null });
+    expect(readQuantity('2 nghìn', 'người')).toMatchObject({ kind: 'ok', value: 2000, typed: null });
+    expect(readQuantity('1,5 triệu người', 'người')).toMatchObject({ kind: 'ok', value: 1_500_000, typed: null });
   });
 
   it('a count with its own unit is read, and its dots are thousands separators without a question', () => {
-    expect(readQuantity('120 người', 'người')).toEqual({ kind: 'ok', value: 120, typed: null });
-    expect(readQuantity('25 xã', 'xã')).toEqual({ kind: 'ok', value: 25, typed: null });
-    expect(readQuantity('1.234 hồ sơ', 'hồ sơ')).toEqual({ kind: 'ok', value: 1234, typed: null });
-    expect(readQuantity('1.500', 'sản phẩm')).toEqual({ kind: 'ok', value: 1500, typed: null });
+    expect(readQuantity('120 người', 'người')).toMatchObject({ kind: 'ok', value: 120, typed: null });
+    expect(readQuantity('25 xã', 'xã')).toMatchObject({ kind: 'ok', value: 25, typed: null });
+    expect(readQuantity('1.234 hồ sơ', 'hồ sơ')).toMatchObject({ kind: 'ok', value: 1234, typed: null });
+    expect(readQuantity('1.500', 'sản phẩm')).toMatchObject({ kind: 'ok', value: 1500, typed: null });
   });
 
   it('a rate reads its percent sign and keeps asking where the reading is truly ambiguous', () => {
-    expect(readQuantity('98,5 %', '%')).toEqual({ kind: 'ok', value: 98.5, typed: null });
+    expect(readQuantity('98,5 %', '%')).toMatchObject({ kind: 'ok', value: 98.5, typed: null });
     expect(readQuantity('1.500', 'tỷ đồng')).toEqual({ kind: 'ambiguous', candidates: [1500, 1.5] });
   });
 

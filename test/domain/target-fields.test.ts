@@ -51,7 +51,15 @@ describe('a result written in one cell or line', () => {
   it('reads a figure in the target’s unit, a qualitative state by name, and questions a figure 1,000 times off', () => {
     expect(readResult('35', quantitative)).toEqual({ ok: true, value: { value: 35, assessment: null } });
     expect(readResult('Hoàn thành xuất sắc', { kind: 'qualitative', measure: null, plannedValue: null })).toEqual({ ok: true, value: { value: null, assessment: 'exceeded' } });
-    expect(readResult('35000', quantitative)).toMatchObject({ ok: true, value: { value: 35000, warning: { key: 'form-warn-thousandfold' } } });
+    expect(readResult('35000', quantitative)).toMatchObject({ ok: false, problem: { key: 'form-err-magnitude', args: { factor: '350', above: 'yes' } } });
     expect(readResult('-1', quantitative)).toEqual({ ok: false, problem: { key: 'reg-planned-negative' } });
+  });
+
+  it('takes a figure far off the plan when written with its unit, the real factor said; a bare one is an open question', () => {
+    expect(readResult('35000 sản phẩm', quantitative)).toMatchObject({ ok: true, value: { value: 35000, warning: { key: 'form-warn-magnitude', args: { factor: '350' } } } });
+    const money = { kind: 'quantitative' as const, measure: 'tỷ đồng', plannedValue: 1.5 };
+    expect(readResult('350000000', money)).toMatchObject({ ok: false, problem: { key: 'form-err-magnitude', args: { factor: '230.000.000', asDong: '0,35 tỷ đồng' } } });
+    expect(readResult('350000000 đồng', money)).toEqual({ ok: true, value: { value: 0.35, assessment: null } });
+    expect(readResult('0,001', money)).toMatchObject({ ok: false, problem: { key: 'form-err-magnitude', args: { factor: '1.500', above: 'no' } } });
   });
 });

@@ -21,6 +21,14 @@ describe('text that is not text', () => {
     expect(listTargets(db, reg.id)).toEqual([]);
   });
 
+  it('an emoji sequence keeps its joiners and a flag its tags; a joiner anywhere else goes', () => {
+    expect(cleanText('Nhóm 👩\u200d💻 và 👨\u200d👩\u200d👧')).toBe('Nhóm 👩\u200d💻 và 👨\u200d👩\u200d👧');
+    expect(cleanText('👍🏽\u200d❤\ufe0f')).toBe('👍🏽\u200d❤\ufe0f');
+    const scotland = '🏴\u{E0067}\u{E0062}\u{E0073}\u{E0063}\u{E0074}\u{E007F}';
+    expect(cleanText(`Cờ ${scotland}`)).toBe(`Cờ ${scotland}`);
+    expect(cleanText('Sở\u200dNội\u200d vụ \u200d👩 \u{E0067}')).toBe('SởNội vụ 👩');
+  });
+
   it('text is saved in NFC with invisible characters removed, line breaks kept', () => {
     const decomposed = 'Ho\u0302\u0300 so\u031b'; // "Hồ sơ" typed as letters and combining marks
     expect(cleanText(` ${decomposed}${ZWSP} trực\u200btuyến\nquý I `)).toBe('Hồ sơ trựctuyến\nquý I');

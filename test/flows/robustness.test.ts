@@ -58,7 +58,8 @@ function currentQuestion(h: ChatHarness): OutboundMessage {
 type ConversationRow = { flow: string; flow_version: number; step: string; seq: number; data: string; history: string };
 
 function conversation(h: ChatHarness): ConversationRow | undefined {
-  return h.rows<ConversationRow>('SELECT flow, flow_version, step, seq, data, history FROM conversations')[0];
+  // A finished conversation leaves at most the next steps its last message offered (see ChatCore.offer).
+  return h.rows<ConversationRow>("SELECT flow, flow_version, step, seq, data, history FROM conversations WHERE step <> 'offered'")[0];
 }
 
 const TABLES = [
@@ -334,7 +335,8 @@ const reportFlow: FlowScript = {
       step: 'period',
       question: 'Bước 1/9. Báo cáo kết quả cho kỳ nào?',
       help: 'Chọn kỳ báo cáo. Mỗi kỳ có hạn nộp',
-      answer: (h) => press(h, 'Quý I/2020'),
+      // Quý II: the first quarter asks no "this period or running total?" (the two are the same).
+      answer: (h) => press(h, 'Quý II/2020'),
       bad: [typed('', EXPECTED.choice), typed('99', EXPECTED.choice), typed('con mèo', EXPECTED.choice)],
     },
     {
@@ -401,15 +403,15 @@ const reportFlow: FlowScript = {
     },
     {
       step: 'confirm',
-      question: 'Bước 9/9. Tổng hợp báo cáo Quý I/2020:',
+      question: 'Bước 9/9. Tổng hợp báo cáo Quý II/2020:',
       help: 'Chọn "Gửi báo cáo" để lưu',
       answer: (h) => press(h, 'Gửi báo cáo'),
       bad: [typed('', EXPECTED.choice), typed('99', EXPECTED.choice), typed('con mèo', EXPECTED.choice)],
     },
   ]),
   verify(h, last) {
-    expect(textOf(last)).toContain('✔ Đã gửi báo cáo Quý I/2020 tới Ban (2 chỉ tiêu)');
-    expect(h.rows(`SELECT p.code, r.revision FROM progress_reports r JOIN reporting_periods p ON p.id = r.period_id`)).toEqual([{ code: 'Q2020-1', revision: 1 }]);
+    expect(textOf(last)).toContain('✔ Đã gửi báo cáo Quý II/2020 tới Ban (2 chỉ tiêu)');
+    expect(h.rows(`SELECT p.code, r.revision FROM progress_reports r JOIN reporting_periods p ON p.id = r.period_id`)).toEqual([{ code: 'Q2020-2', revision: 1 }]);
     expect(
       h.rows(
         `SELECT t.text, l.value, l.cumulative, l.percent_of_plan AS percent, l.assessment, l.evidence_kind AS evidenceKind, l.evidence_ref AS evidenceRef, l.note

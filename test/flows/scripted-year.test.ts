@@ -4,14 +4,25 @@
  * resubmit with a note, approve, reopen, approve again, extend a deadline, then every report of the
  * year. The figures saved are checked against a table worked out by hand below.
  */
+import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { ConsoleChat } from '../../src/channels/console/adapter.ts';
+import { runConsoleChat } from '../../src/channels/console/run.ts';
 import { ChatCore } from '../../src/chat/core.ts';
 import { fixedClock } from '../../src/domain/clock.ts';
+import { eq } from 'drizzle-orm';
+import { units } from '../../src/db/schema.ts';
+import { currentMovement, listContentAreas } from '../../src/domain/movements.ts';
+import { addTarget, approveRegistration, ensureRegistration, submitRegistration, type TargetInput } from '../../src/domain/registrations.ts';
+import { writeDocument } from '../../src/documents/index.ts';
 import { ALL_FLOWS } from '../../src/flows/index.ts';
 import { loadSampleMovement } from '../../src/sample/load.ts';
 import { silentLogger } from '../../src/util/log.ts';
 import { openTempDatabase, useTempDatabases } from '../helpers/db.ts';
+import { FilledForm, RESULT_COLUMNS } from '../helpers/forms.ts';
+import { liaisons } from '../helpers/liaisons.ts';
+import { readDocx, tableStartingWith } from '../helpers/docx.ts';
 
 useTempDatabases();
 
@@ -58,8 +69,8 @@ const QUALITATIVE = 'Tổ chức hội nghị sơ kết ngành tư pháp';
  */
 const HAND_WORKED = [
   ['Q2020-1', RATE, 97.3, 1, 98.8, 'in_progress'],
-  ['Q2020-1', COUNT, 300, 0, 25, 'in_progress'],
-  ['Q2020-1', MONEY, 0.3, 0, 20, 'in_progress'],
+  ['Q2020-1', COUNT, 300, 1, 25, 'in_progress'],
+  ['Q2020-1', MONEY, 0.3, 1, 20, 'in_progress'],
   ['Q2020-1', QUALITATIVE, null, 0, null, 'not_started'],
   ['Q2020-2', RATE, 98, 1, 99.5, 'in_progress'],
   ['Q2020-2', COUNT, 350, 0, 54.2, 'in_progress'],
@@ -100,7 +111,7 @@ describe('a scripted year in the terminal chat', () => {
     await type('Thêm chỉ tiêu', '6', COUNT, 'Định lượng', 'hồ sơ');
     expect(await type('1.200')).toContain('✔ Đã ghi: 1.200 hồ sơ'); // a count: no "1.200 or 1,2?" question
     await type('Không thấp hơn', 'Cuối phong trào', 'Bỏ qua', 'Lưu');
-    await type('Thêm chỉ tiêu', '1', MONEY, 'Định lượng', 'tỷ đồng');
+    await type('Thêm chỉ tiêu', '6', MONEY, 'Định lượng', 'tỷ đồng');
     expect(await type('1,5 tỷ')).toContain('✔ Đã ghi: 1,5 tỷ đồng');
     await type('Không thấp hơn');
     expect(await type('31/01/2021')).toContain('⚠ Thời hạn này sau khi phong trào kết thúc (31/12/2020)');
@@ -133,19 +144,26 @@ describe('a scripted year in the terminal chat', () => {
     const skip2 = ['Bỏ qua', 'Bỏ qua']; // evidence, note
     await type('/as STP');
     clock.set(on('2020-04-05'));
-    await type('/baocao', '1', '97,3', ...skip2, '300', 'Riêng kỳ này', ...skip2);
+    // Quý I: "this period" and "running total" are the same figure, so the question is not asked.
+    await type('/baocao', '1', '97,3', ...skip2);
+    expect(await type('300')).not.toContain('Con số vừa nhập là');
+    await type(...skip2);
     expect(await type('300 triệu')).toContain('✔ Đã ghi: 0,3 tỷ đồng (quy đổi từ triệu)');
-    await type('Riêng kỳ này', ...skip2, 'Chưa thực hiện', ...skip2);
+    await type(...skip2, 'Chưa thực hiện', ...skip2);
     expect(await type('Gửi báo cáo')).toContain('✔ Đã gửi báo cáo Quý I/2020 tới Ban (4 chỉ tiêu).');
 
     clock.set(on('2020-07-05'));
-    await type('/baocao', '2', '98', ...skip2, '350', 'Riêng kỳ này', ...skip2, '0,45', 'Riêng kỳ này', ...skip2, 'Đang thực hiện', ...skip2, 'Gửi báo cáo');
+    const q2 = await type('/baocao', '2', '98', ...skip2, '350', 'Riêng kỳ này', ...skip2, '0,45', 'Riêng kỳ này', ...skip2, 'Đang thực hiện', ...skip2);
+    // A figure for the quarter alone is read back as the sum it makes, with its parts.
+    expect(q2).toContain(`2. ${COUNT}: 650 hồ sơ = 350 trong kỳ + 300 các kỳ trước (đạt 54,2% kế hoạch; đang thực hiện`);
+    await type('Gửi báo cáo');
     // "My unit" shows the running total a figure for the quarter alone adds up to.
-    expect(await type('/donvi')).toContain('2. Quý II/2020: 650 hồ sơ (đạt 54,2% kế hoạch, đang thực hiện)');
+    expect(await type('/donvi')).toContain('2. Quý II/2020: 650 hồ sơ = 350 trong kỳ + 300 các kỳ trước (đạt 54,2% kế hoạch, đang thực hiện)');
     clock.set(on('2020-07-08'));
-    await type('/baocao', '3', '98', ...skip2, '650', 'Lũy kế', ...skip2);
+    // The first 6-month report: nothing before it of its kind, so its figure is the running total.
+    await type('/baocao', '3', '98', ...skip2, '650', ...skip2);
     expect(await type('750.000.000 đồng')).toContain('✔ Đã ghi: 0,75 tỷ đồng (quy đổi từ đồng)');
-    const half = await type('Lũy kế', ...skip2, 'Đang thực hiện', ...skip2);
+    const half = await type(...skip2, 'Đang thực hiện', ...skip2);
     // At the 6-month review a year-long target is in progress, not "chưa đạt"; a rate is not added up.
     expect(half).toContain(`1. ${RATE}: 98% (đạt 99,5% kế hoạch; đang thực hiện, đã qua 50% thời gian)`);
     expect(half).toContain(`2. ${COUNT}: 650 hồ sơ (đạt 54,2% kế hoạch; đang thực hiện, đã qua 50% thời gian)`);
@@ -164,7 +182,7 @@ describe('a scripted year in the terminal chat', () => {
     clock.set(on('2021-01-05'));
     await type('/baocao', '5', '99,1', ...skip2, '280', 'Riêng kỳ này', ...skip2);
     // 300 typed for 300 triệu: 200 times the plan of 1,5 tỷ đồng.
-    expect(await type('300')).toContain('⚠ 300 tỷ đồng chênh lệch hàng trăm, hàng nghìn lần so với kế hoạch (≥ 1,5 tỷ đồng)');
+    expect(await type('300')).toContain('⚠ 300 tỷ đồng gấp khoảng 200 lần kế hoạch (≥ 1,5 tỷ đồng)');
     await type('Nhập lại', '0,3', 'Riêng kỳ này', ...skip2, 'Bỏ qua', 'Gửi báo cáo');
 
     clock.set(on('2021-01-08'));
@@ -188,4 +206,191 @@ describe('a scripted year in the terminal chat', () => {
     await type('/as admin');
     expect(await type('/tinhhinh')).toMatch(/Tổng số: 34 đơn vị — .*\n {3}Chỉ tiêu: 3 vượt, 1 đạt, 0 đang thực hiện, 0 không đạt, 0 chưa báo cáo/);
   }, 60_000);
+});
+
+/** Issue 22: what a walk through the whole year still found, each case as an officer met it. */
+describe('a year walked through again: figures and words an officer can sign', () => {
+  const start = (day = '2020-02-15') => {
+    const temp = openTempDatabase();
+    const clock = fixedClock(on(day));
+    loadSampleMovement(temp.db, { label: 'test' }, clock.now());
+    const chat = new ConsoleChat({
+      core: new ChatCore({ db: temp.db, clock, flows: ALL_FLOWS, log: silentLogger }),
+      db: temp.db,
+      locale: 'vi',
+      clock,
+      log: silentLogger,
+      formsDir: join(temp.dir, 'forms'),
+      exportDir: join(temp.dir, 'exports'),
+    });
+    const type = async (...lines: string[]) => {
+      let last = '';
+      for (const line of lines) last = await chat.handleLine(line);
+      return last;
+    };
+    return { ...temp, clock, chat, type };
+  };
+  const formIn = (output: string) => {
+    const m = /📎 [^:]+: (\S+\.xlsx)/.exec(output);
+    if (!m) throw new Error(`no form in: ${output}`);
+    return m[1]!;
+  };
+
+  it('reads a percentage typed in Excel (0,985 shown as 98,5%) as 98,5 in the plan and in the results form', async () => {
+    const s = start();
+    await s.type('/as SNV', '/dangky');
+    const plan = await FilledForm.open(formIn(await s.type('Nhận biểu mẫu Excel')));
+    plan.set(1, { area: '6', text: RATE, kind: 'Định lượng', measure: '%', plan: 0.985, due: '31/12/2020' });
+    plan.cell(1, 'plan').numFmt = '0.0%';
+    const read = await s.type(`/file ${await plan.save(join(s.dir, 'dang-ky.xlsx'))}`);
+    expect(read).toContain(`${RATE} — ≥ 98,5%`);
+    await s.type('Lưu và gửi Ban', '1');
+    expect(s.db.$client.prepare(`SELECT planned_value FROM targets WHERE text = ?`).pluck().all(RATE)).toEqual([98.5]);
+    await s.type('/as admin', '/duyet', 'SNV', 'Duyệt');
+
+    s.clock.set(on('2020-04-05'));
+    await s.type('/as SNV', '/baocao', '1');
+    const results = await FilledForm.open(formIn(await s.type('Báo cáo bằng biểu mẫu Excel')), RESULT_COLUMNS);
+    results.set(1, { result: 0.978 });
+    results.cell(1, 'result').numFmt = '0.0%';
+    const summary = await s.type(`/file ${await results.save(join(s.dir, 'bao-cao.xlsx'))}`);
+    expect(summary).toContain(`1. ${RATE}: 97,8%`);
+    expect(summary).toContain('99,3% kế hoạch');
+    await s.type('Gửi báo cáo');
+    expect(s.db.$client.prepare('SELECT l.value FROM progress_lines l JOIN targets t ON t.id = l.target_id WHERE t.text = ?').pluck().all(RATE)).toEqual([97.8]);
+  });
+
+  /** A unit's registration sent and approved, as the Board keeps it; its targets in entry order. */
+  const registered = (s: ReturnType<typeof start>, code: string, list: (Omit<TargetInput, 'contentAreaId'> & { area: number })[]) => {
+    const movement = currentMovement(s.db)!;
+    const unitId = s.db.select().from(units).where(eq(units.code, code)).get()!.id;
+    const reg = ensureRegistration(s.db, movement.id, unitId, s.clock.now());
+    const areas = listContentAreas(s.db, movement.id);
+    const actor = { label: 'test' };
+    const ids = list.map(({ area, ...t }) => addTarget(s.db, reg.id, { contentAreaId: areas.find((a) => a.number === area)!.id, ...t }, actor, s.clock.now()).id);
+    submitRegistration(s.db, reg.id, actor, s.clock.now());
+    approveRegistration(s.db, reg.id, actor, s.clock.now());
+    return { registrationId: reg.id, ids };
+  };
+  const reportedLines = (s: ReturnType<typeof start>) => s.db.$client.prepare('SELECT t.text, l.value FROM progress_lines l JOIN targets t ON t.id = l.target_id ORDER BY l.id').raw(true).all();
+
+  it('an amount in đồng typed bare for a tỷ đồng target is an open question, its real factor said, and nothing can be sent', async () => {
+    const s = start('2020-04-05');
+    registered(s, 'STP', [
+      { area: 6, text: RATE, kind: 'quantitative', measure: '%', plannedValue: 98.5, direction: 'at_least', dueOn: '2020-12-31' },
+      { area: 6, text: COUNT, kind: 'quantitative', measure: 'hồ sơ', plannedValue: 1200, direction: 'at_least', dueOn: '2020-12-31' },
+      { area: 6, text: MONEY, kind: 'quantitative', measure: 'tỷ đồng', plannedValue: 1.5, direction: 'at_least', dueOn: '2020-12-31' },
+    ]);
+    await s.type('/as STP', '/baocao', '1');
+    const refused = await s.type('1: 97,5\n2: 300\n3: 350000000');
+    expect(refused).toContain('"350000000" gấp khoảng 230.000.000 lần kế hoạch (1,5 tỷ đồng): có lẽ nhầm đơn vị tính. Nếu là số đồng, xin ghi "350000000 đồng" (tức 0,35 tỷ đồng).');
+    expect(refused).not.toContain('• •');
+    expect(refused).not.toContain('Gửi báo cáo');
+    // Written with its unit, it is read as 0,35 tỷ đồng.
+    const read = await s.type('1: 97,5\n2: 300\n3: 350000000 đồng');
+    expect(read).toContain(`3. ${MONEY}: 0,35 tỷ đồng`);
+    expect(await s.type('Gửi báo cáo')).toContain('✔ Đã gửi báo cáo Quý I/2020');
+    expect(reportedLines(s)).toEqual([[RATE, 97.5], [COUNT, 300], [MONEY, 0.35]]);
+  });
+
+  it('an option offered after a finished action does what it says when typed; urging twice a day sends nothing more and says so; "Năm 2020" is a period', async () => {
+    const s = start();
+    const movement = currentMovement(s.db)!;
+    const reg = ensureRegistration(s.db, movement.id, s.db.select().from(units).where(eq(units.code, 'SNV')).get()!.id, s.clock.now());
+    addTarget(s.db, reg.id, { contentAreaId: listContentAreas(s.db, movement.id)[5]!.id, text: RATE, kind: 'quantitative', measure: '%', plannedValue: 98.5, direction: 'at_least' }, { label: 'test' }, s.clock.now());
+    await s.type('/as SNV', '/dangky', 'Gửi bản đăng ký');
+    const sent = await s.type('Gửi');
+    expect(sent).toContain('✔ Đã gửi bản đăng ký (lần 1)');
+    expect(sent).toContain('1. Tải bản đăng ký để trình ký');
+    // Typed, the first option brings the document, as its button would (the signer asked first, once).
+    expect(await s.type('1')).toContain('Trước khi soạn bản đăng ký để trình ký');
+    expect(await s.type('GIÁM ĐỐC', 'Nguyễn Văn An')).toMatch(/📎 .*\.docx/);
+
+    liaisons(s.db, 3);
+    await s.type('/as admin');
+    const outboxRows = () => s.db.$client.prepare("SELECT count(*) FROM outbox WHERE dedupe_key LIKE 'urge:%'").pluck().get() as number;
+    await s.type('/dondoc');
+    const first = await s.type('1');
+    const urged = Number(/✔ Đã gửi tin đôn đốc đến (\d+) đơn vị/.exec(first)?.[1]);
+    expect(urged).toBeGreaterThan(0);
+    const queued = outboxRows();
+    await s.type('/dondoc');
+    const again = await s.type('1');
+    expect(again).toContain(`Không gửi thêm tin nào: ${urged} đơn vị đã được đôn đốc hôm nay`);
+    expect(again).not.toContain('✔ Đã gửi');
+    expect(outboxRows()).toBe(queued);
+
+    // The year period typed by its name.
+    await s.type('/duyet', 'SNV', 'Duyệt', '/as SNV');
+    s.clock.set(on('2021-01-08'));
+    await s.type('/baocao');
+    expect(await s.type('Năm 2020')).toContain(`Chỉ tiêu 1/1: ${RATE}`);
+  });
+
+  it('a table pasted into the terminal is one message, as a messenger sends it; lines typed one by one stay apart', async () => {
+    const s = start('2020-04-05');
+    registered(s, 'STP', [
+      { area: 6, text: RATE, kind: 'quantitative', measure: '%', plannedValue: 98.5, direction: 'at_least', dueOn: '2020-12-31' },
+      { area: 6, text: COUNT, kind: 'quantitative', measure: 'hồ sơ', plannedValue: 1200, direction: 'at_least', dueOn: '2020-12-31' },
+      { area: 9, text: QUALITATIVE, kind: 'qualitative', dueOn: '2020-12-31' },
+    ]);
+    const input = new PassThrough();
+    const output = new PassThrough();
+    let printed = '';
+    output.on('data', (chunk: Buffer) => (printed += chunk.toString('utf8')));
+    const running = runConsoleChat({ db: s.db, core: new ChatCore({ db: s.db, clock: s.clock, flows: ALL_FLOWS, log: silentLogger }), input, output, locale: 'vi', interactive: true, clock: s.clock });
+    const typed = async (text: string) => {
+      input.write(text);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    };
+    await typed('/as STP\n');
+    await typed('/baocao\n');
+    await typed('1\n');
+    // Pasted: three lines in one go.
+    await typed('1: 97,5\n2: 300\n3: đang thực hiện\n');
+    expect(printed).not.toContain('Mời chọn');
+    expect(printed).toContain(`2. ${COUNT}: 300 hồ sơ`);
+    await typed('Gửi báo cáo\n');
+    input.end();
+    await running;
+    expect(reportedLines(s)).toEqual([[RATE, 97.5], [COUNT, 300], [QUALITATIVE, null]]);
+  });
+
+  it('one numbering of targets, the printed one (by content area): the registration on paper, the chat, the form and the "1: …" lines agree', async () => {
+    const s = start('2020-04-05');
+    // Entered first: a target of area 9; then one of area 6, printed first.
+    registered(s, 'STP', [
+      { area: 9, text: QUALITATIVE, kind: 'qualitative', dueOn: '2020-12-31' },
+      { area: 6, text: COUNT, kind: 'quantitative', measure: 'hồ sơ', plannedValue: 1200, direction: 'at_least', dueOn: '2020-12-31' },
+    ]);
+    const doc = readDocx((await writeDocument(s.db, { kind: 'registration', unit: 'STP', dir: join(s.dir, 'docs'), now: s.clock.now() })).path);
+    const printed = tableStartingWith(doc, 'STT').filter((r) => r.length > 1).slice(1).map((r) => [r[0], r[1]]);
+    expect(printed).toEqual([['1', COUNT], ['2', QUALITATIVE]]);
+
+    await s.type('/as STP', '/baocao');
+    expect(await s.type('1')).toContain(`Chỉ tiêu 1/2: ${COUNT}`);
+    const form = await FilledForm.open(formIn(await s.type('Báo cáo bằng biểu mẫu Excel')), RESULT_COLUMNS);
+    expect([form.cell(1, 'no').value, form.cell(1, 'text').value, form.cell(2, 'text').value]).toEqual([1, COUNT, QUALITATIVE]);
+    await s.type('Báo cáo từng chỉ tiêu');
+    const read = await s.type('1: 300\n2: đang thực hiện');
+    expect(read).toContain(`1. ${COUNT}: 300 hồ sơ`);
+    expect(read).toContain(`2. ${QUALITATIVE}: Đang thực hiện`);
+    await s.type('Gửi báo cáo');
+    expect(reportedLines(s)).toEqual([[COUNT, 300], [QUALITATIVE, null]]);
+  });
+
+  it('a form of another period is answered in words, with nothing to fix; the file is said to be read once', async () => {
+    const s = start('2020-07-05');
+    registered(s, 'STP', [{ area: 6, text: COUNT, kind: 'quantitative', measure: 'hồ sơ', plannedValue: 1200, direction: 'at_least', dueOn: '2020-12-31' }]);
+    await s.type('/as STP', '/baocao', '1');
+    const q1 = await FilledForm.open(formIn(await s.type('Báo cáo bằng biểu mẫu Excel')), RESULT_COLUMNS);
+    const path = await q1.set(1, { result: 300 }).save(join(s.dir, 'quy-1.xlsx'));
+    await s.type('/huy', '/baocao', '2');
+    const received = await s.type(`/file ${path}`);
+    expect(received.match(/đang đọc/gi) ?? []).toHaveLength(1);
+    expect(received).toContain('Tệp quy-1.xlsx là biểu mẫu báo cáo Quý I/2020, không phải của kỳ đang báo cáo');
+    expect(received).not.toContain('Q2020-1');
+    expect(received).not.toContain('Xin sửa');
+    expect(reportedLines(s)).toEqual([]);
+  });
 });

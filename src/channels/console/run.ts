@@ -1,6 +1,7 @@
 /**
- * The terminal chat loop: a prompt and line editing on a terminal, or a script read line by line
- * from a pipe (`printf '/as SNV\n/help\n' | npm start`), each line answered before the next is read.
+ * The terminal chat loop: a prompt and line editing on a terminal, where lines pasted together are
+ * one message (paste.ts); or a script read line by line from a pipe (`printf '/as SNV\n/help\n' |
+ * npm start`), each line answered before the next is read.
  */
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
@@ -11,6 +12,7 @@ import { currentMovement } from '../../domain/movements.ts';
 import { t, type Locale } from '../../i18n/index.ts';
 import type { Logger } from '../../util/log.ts';
 import { ConsoleChat } from './adapter.ts';
+import { pastedMessages } from './paste.ts';
 
 export interface RunConsoleChatOptions {
   db: Db;
@@ -72,8 +74,8 @@ export async function runConsoleChat(options: RunConsoleChatOptions): Promise<vo
     rl.prompt();
   }
   try {
-    // The async iterator buffers lines, so each one is fully answered before the next is read.
-    for await (const line of rl) {
+    // Both iterators buffer, so each message is fully answered before the next is read.
+    for await (const line of interactive ? pastedMessages(rl) : rl) {
       const reply = await chat.handleLine(line);
       if (interactive) write(reply);
       else write(reply === '' ? '' : `${reply}\n`);

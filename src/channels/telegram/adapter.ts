@@ -6,6 +6,7 @@ import { and, eq } from 'drizzle-orm';
 import { GrammyError, HttpError, InputFile, type Api } from 'grammy';
 import type { ChannelSender, Outbound, SendResult } from '../../chat/channel.ts';
 import type { ChatCore } from '../../chat/core.ts';
+import { unreadableMessageKey } from '../../chat/store.ts';
 import type { Job } from '../../chat/engine.ts';
 import type { HandleResult } from '../../chat/core.ts';
 import { enqueueNumbered, processNextInbound, receiveInOrder, type Processed, type ReplyPlan } from '../../chat/inbound.ts';
@@ -201,7 +202,7 @@ export class TelegramChannel implements ChannelSender {
       case 'file-refused':
         return () => this.options.outbound?.transient('telegram', String(read.chatId), { text: t(this.localeFor(String(read.chatId), read.localeHint), `tg-file-refused-${read.reason}`) });
       case 'unreadable':
-        return () => this.options.outbound?.transient('telegram', String(read.chatId), { text: t(this.localeFor(String(read.chatId), read.localeHint), 'conv-unreadable-message') });
+        return () => this.options.outbound?.transient('telegram', String(read.chatId), { text: t(this.localeFor(String(read.chatId), read.localeHint), unreadableMessageKey(this.options.db, 'telegram', String(read.chatId))) });
       case 'event':
         return { key: String(parsed.data.update_id), read };
     }

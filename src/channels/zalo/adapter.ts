@@ -8,7 +8,7 @@ import { and, eq } from 'drizzle-orm';
 import type { ChannelDeps, ChannelSender } from '../../chat/channel.ts';
 import type { HandleResult } from '../../chat/core.ts';
 import { createInboundWorker } from '../../chat/inbound-worker.ts';
-import { accountLocale } from '../../chat/store.ts';
+import { accountLocale, unreadableMessageKey } from '../../chat/store.ts';
 import { identities } from '../../db/schema.ts';
 import type { Route } from '../../http/server.ts';
 import type { SignedLinks } from '../../http/signed-links.ts';
@@ -133,7 +133,7 @@ export function createZaloChannel(options: ZaloChannelOptions): ZaloChannel {
         // A sticker, voice, location…: nothing to read; the person is told what the bot can read.
         else if (inbound.text === undefined && inbound.file === undefined && inbound.choice === undefined)
           outbound.transient('zalo', inbound.externalId, {
-            text: t(localeOf(inbound.externalId), 'conv-unreadable-message'),
+            text: t(localeOf(inbound.externalId), unreadableMessageKey(db, 'zalo', inbound.externalId)),
             ...(inbound.messageId ? { replyTo: { id: inbound.messageId, at: clock.now() } } : {}),
           });
         else enqueue(id, inbound);

@@ -8,7 +8,7 @@
 import { createHash } from 'node:crypto';
 import type { ChannelDeps, ChannelSender, SendResult } from '../../chat/channel.ts';
 import { createInboundWorker } from '../../chat/inbound-worker.ts';
-import { accountLocale } from '../../chat/store.ts';
+import { accountLocale, unreadableMessageKey } from '../../chat/store.ts';
 import type { OutboundMessage } from '../../chat/types.ts';
 import type { Config } from '../../config.ts';
 import { secretWebhookRoute, type Route } from '../../http/server.ts';
@@ -74,7 +74,7 @@ export async function startZaloBot(options: ZaloBotChannelOptions): Promise<Zalo
       case 'message':
         return queue.enqueue(update.key, update.event);
       case 'unreadable':
-        return outbound.transient('zalobot', update.chatId, say(update.chatId, 'conv-unreadable-message'));
+        return outbound.transient('zalobot', update.chatId, say(update.chatId, unreadableMessageKey(db, 'zalobot', update.chatId)));
       case 'ignore':
         return log.debug('zalo bot update ignored', { reason: update.reason });
       case 'invalid':

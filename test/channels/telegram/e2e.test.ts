@@ -128,11 +128,11 @@ describe('the Telegram channel over real HTTP', () => {
     await send(api, tg.text(LIAISON, '97'), LIAISON); // a rate: never added up, so no "this period or running total?"
     await send(api, tg.photo(LIAISON, 'AgACAgUAAxkBAAIBQ2', 480_000), LIAISON);
     await press(api, LIAISON, 'Bỏ qua');
-    await send(api, tg.text(LIAISON, '3'), LIAISON);
-    await press(api, LIAISON, 'Riêng kỳ này');
-    await press(api, LIAISON, 'Bỏ qua');
-    await press(api, LIAISON, 'Bỏ qua');
+    // Numbered as printed, by content area: the qualitative target (area 8) before the count (area 9).
     await press(api, LIAISON, 'Hoàn thành');
+    await press(api, LIAISON, 'Bỏ qua');
+    await press(api, LIAISON, 'Bỏ qua');
+    await send(api, tg.text(LIAISON, '3'), LIAISON); // Quý I: this period is the running total, not asked
     await press(api, LIAISON, 'Bỏ qua');
     await press(api, LIAISON, 'Bỏ qua');
     expect(await press(api, LIAISON, 'Gửi báo cáo')).toContain('✔ Đã gửi báo cáo Quý I/2020 tới Ban (3 chỉ tiêu)');
@@ -144,8 +144,8 @@ describe('the Telegram channel over real HTTP', () => {
     ]);
     expect(temp.db.$client.prepare('SELECT value, cumulative, percent_of_plan, assessment, evidence_kind, evidence_ref FROM progress_lines ORDER BY id').all()).toEqual([
       { value: 97, cumulative: 1, percent_of_plan: 98.5, assessment: 'in_progress', evidence_kind: 'photo', evidence_ref: 'AgACAgUAAxkBAAIBQ2' },
-      { value: 3, cumulative: 0, percent_of_plan: 25, assessment: 'in_progress', evidence_kind: null, evidence_ref: null },
       { value: null, cumulative: 0, percent_of_plan: null, assessment: 'met', evidence_kind: null, evidence_ref: null },
+      { value: 3, cumulative: 1, percent_of_plan: 25, assessment: 'in_progress', evidence_kind: null, evidence_ref: null },
     ]);
   });
 

@@ -100,13 +100,12 @@ describe('the conversations over Zalo', () => {
     expect(textOf(first)).toContain('Chỉ tiêu 1/3: Sản phẩm OCOP');
     // A question that takes a typed amount keeps its options as buttons: "35" is an amount.
     expect(first.at(-1)!.buttons!.map((b) => b.title)).toEqual(['Bỏ qua', '📄 Báo cáo bằng biểu mẫu Excel']);
+    // Quý I: this period is the running total, so that is not asked.
     expect(textOf(await h.say(LIAISON, '35'))).toContain('✔ Đã ghi: 35 sản phẩm');
-    await h.press(LIAISON, 'Riêng kỳ này');
     expect(textOf(await h.sendFixture(LIAISON, 'user_send_image.constructed.json'))).toContain('✔ Đã nhận minh chứng.');
     await h.say(LIAISON, 'Đã có quyết định công nhận');
 
     await h.say(LIAISON, '12');
-    await h.press(LIAISON, 'Riêng kỳ này');
     expect(textOf(await h.sendFixture(LIAISON, 'user_send_file.constructed.json'))).toContain('✔ Đã nhận minh chứng.');
     await h.press(LIAISON, 'Bỏ qua');
 
@@ -141,6 +140,17 @@ describe('the conversations over Zalo', () => {
     expect(textOf(h.newMessages(LIAISON))).toContain('Bot chỉ đọc được tin nhắn chữ, nút bấm, ảnh và tệp');
     expect(h.rows("SELECT step FROM conversations")).toEqual([{ step: 'area' }]);
     expect(h.rows('SELECT count(*) AS n FROM inbound_queue WHERE error IS NOT NULL')).toEqual([{ n: 0 }]);
+  });
+
+  it('someone not linked who sends a location is told how to link with an invite code, not to "type the answer"', async () => {
+    const h = await zaloHarness();
+    const stranger = '5550001112223334445';
+    const location = { ...h.textEvent(stranger, ''), event_name: 'user_send_location', message: { msg_id: 'loc1', attachments: [{ type: 'location', payload: { coordinates: { latitude: '20.42', longitude: '106.17' } } }] } };
+    h.fake.inbound(stranger, 'loc1', h.clock.now());
+    expect(await h.postEvent(location)).toBe(200);
+    const answer = textOf(h.newMessages(stranger));
+    expect(answer).toContain('xin gửi mã mời do Ban Thi đua - Khen thưởng cấp');
+    expect(answer).not.toContain('gõ câu trả lời');
   });
 });
 
