@@ -1,14 +1,23 @@
 // `npm run bench`: every benchmark, each printing its figures; exits non-zero if a target is missed.
-import { benchDocuments } from './documents.ts';
-import { benchExport } from './export.ts';
-import { benchForms } from './forms.ts';
-import { benchTelegramInbound } from './telegram-inbound.ts';
-import { benchTelegramLoad } from './telegram-load.ts';
+// `npm run bench -- hostile-files db-lock` runs only the ones named.
+const BENCHES: Record<string, () => Promise<boolean>> = {
+  'telegram-inbound': async () => (await import('./telegram-inbound.ts')).benchTelegramInbound(),
+  'telegram-load': async () => (await import('./telegram-load.ts')).benchTelegramLoad(),
+  export: async () => (await import('./export.ts')).benchExport(),
+  documents: async () => (await import('./documents.ts')).benchDocuments(),
+  reminders: async () => (await import('./reminders.ts')).benchReminders(),
+  forms: async () => (await import('./forms.ts')).benchForms(),
+  'hostile-files': async () => (await import('./hostile-files.ts')).benchHostileFiles(),
+  'zalo-season': async () => (await import('./zalo-season.ts')).benchZaloSeason(),
+  'db-lock': async () => (await import('./db-lock.ts')).benchDbLock(),
+};
 
-const results = [await benchTelegramInbound(), await benchTelegramLoad(), await benchExport(), await benchDocuments()];
-results.push(await (await import('./reminders.ts')).benchReminders());
-results.push(await benchForms());
-results.push(await (await import('./hostile-files.ts')).benchHostileFiles());
-results.push(await (await import('./zalo-season.ts')).benchZaloSeason());
-results.push(await (await import('./db-lock.ts')).benchDbLock());
+const asked = process.argv.slice(2);
+const unknown = asked.filter((name) => !(name in BENCHES));
+if (unknown.length > 0) {
+  console.error(`Unknown benchmark ${unknown.join(', ')}; there are: ${Object.keys(BENCHES).join(', ')}`);
+  process.exit(2);
+}
+const results: boolean[] = [];
+for (const name of asked.length > 0 ? asked : Object.keys(BENCHES)) results.push(await BENCHES[name]!());
 process.exitCode = results.every(Boolean) ? 0 : 1;
