@@ -11,10 +11,10 @@ import type { Clock } from '../domain/clock.ts';
 import { currentMovement, listContentAreas, type ContentArea, type Movement } from '../domain/movements.ts';
 import { DomainError } from '../domain/errors.ts';
 import { DEFAULT_LOCALE, isLocale, t as translate, translator, type Locale } from '../i18n/index.ts';
-import { fold } from '../util/text.ts';
 import type { Logger } from '../util/log.ts';
 import { matchChoice } from './choices.ts';
 import { EMPTY_HISTORY, isHistoryText, popHistory, pushHistory } from './history.ts';
+import { commandNamed, flowOfCommand } from './commands.ts';
 import { isOffer, offerRow, offerTaken } from './offer.ts';
 import { deleteConversation, findConversation, lastUsedIdentity, personWithUnit, queueOutbox, saveConversation, touchIdentity } from './store.ts';
 import { CONVERSATION_IDLE_MS, renderPrompt, type Answer, type Asked, type Flow, type FlowContext, type Identity, type Job, type StepResult } from './engine.ts';
@@ -45,66 +45,6 @@ function parseJson(text: string): unknown {
     return undefined;
   }
 }
-
-/** Chat commands, each under its Vietnamese and English names. */
-const COMMANDS: Record<string, string> = {
-  start: 'start',
-  batdau: 'start',
-  cancel: 'cancel',
-  huy: 'cancel',
-  back: 'back',
-  quaylai: 'back',
-  help: 'help',
-  trogiup: 'help',
-  lang: 'lang',
-  ngonngu: 'lang',
-  menu: 'menu',
-  register: 'register',
-  dangky: 'register',
-  report: 'report',
-  baocao: 'report',
-  myunit: 'myunit',
-  donvi: 'myunit',
-  status: 'status',
-  tinhhinh: 'status',
-  review: 'review',
-  duyet: 'review',
-  late: 'late',
-  dondoc: 'late',
-  cham: 'late',
-  invite: 'invite',
-  moi: 'invite',
-  export: 'export',
-  xuat: 'export',
-  regform: 'regform',
-  taidangky: 'regform',
-  signer: 'signer',
-  nguoiky: 'signer',
-  broadcast: 'broadcast',
-  thongbao: 'broadcast',
-  phatsong: 'broadcast',
-  ngungzns: 'nozns',
-  nozns: 'nozns',
-};
-
-/** Which flow a command (or a `go:` button) opens. */
-const FLOW_OF_COMMAND: Record<string, string> = {
-  start: 'link',
-  menu: 'menu',
-  register: 'register',
-  report: 'report',
-  myunit: 'myunit',
-  lang: 'language',
-  status: 'status',
-  review: 'review',
-  late: 'late',
-  invite: 'invite',
-  export: 'export',
-  regform: 'regform',
-  signer: 'signer',
-  broadcast: 'broadcast',
-  nozns: 'zns-off',
-};
 
 export interface HandleResult {
   replies: OutboundMessage[];
@@ -416,7 +356,7 @@ export class ChatCore {
   private command(ctx: FlowContext, convo: ConversationRow | undefined, text: string, reply: (m: OutboundMessage) => void) {
     const [head = '', ...rest] = text.slice(1).split(/\s+/);
     // "/start@thidua_bot" in groups, "/Huỷ" typed with accents on a phone.
-    const name = COMMANDS[fold(head.split('@')[0] ?? '').replace(/[^a-z]/g, '')];
+    const name = commandNamed(head);
     const args = rest.join(' ').trim();
     switch (name) {
       case 'cancel':
@@ -457,7 +397,7 @@ export class ChatCore {
         if (convo) reply(this.prompt(ctx, convo));
         return convo;
       default:
-        return this.startFlow(ctx, convo, FLOW_OF_COMMAND[name]!, args, reply);
+        return this.startFlow(ctx, convo, flowOfCommand(name), args, reply);
     }
   }
 
