@@ -426,6 +426,9 @@ reg-title-history = • { $title }: registered by the unit in { $years }{ $conse
   }.
 register-titles-help = You may pick several titles. Press one again to unselect it.
 reg-titles-done = Done
+reg-titles-ask = This registration seeks no title yet. Which title does the unit seek? Pick one (more can be added next), or "No title sought".
+reg-titles-none = No title sought
+register-titles_ask-help = The Board needs to know whether the unit seeks a title. Pick a title, or "No title sought" to send the targets alone.
 reg-titles-saved = ✔ Titles saved.
 reg-submit-prompt = Send this registration to the Emulation and Commendation Board?
 register-submit-help = Once sent, the registration waits for the Board's review and cannot be edited unless the Board returns or reopens it.
@@ -892,6 +895,7 @@ reg-field-direction = Requirement (at least / at most)
 reg-field-all = Go through everything
 reg-field-qualitative = A qualitative target has no planned figure. To give one, change "Kind of target" to quantitative first.
 reg-field-saved = ✔ Change saved.
+reg-editing = ✎ Changing "{ $field }" of the target: { $text }
 form-on-its-way-targets = The registration form is being prepared and will be sent here shortly.
 form-on-its-way-results = The report form is being prepared and will be sent here shortly.
 form-sent-targets = 📄 Target registration form (Mẫu 1a). Fill it in with Excel, WPS or Google Sheets and send the file back here.

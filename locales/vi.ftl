@@ -407,6 +407,9 @@ reg-title-history = • { $title }: đơn vị đã đăng ký các năm { $year
   }.
 register-titles-help = Có thể chọn nhiều danh hiệu. Bấm lại một danh hiệu để bỏ chọn.
 reg-titles-done = Xong
+reg-titles-ask = Bản đăng ký chưa có danh hiệu thi đua nào. Đơn vị đăng ký danh hiệu nào? Chọn một danh hiệu (có thể chọn thêm ở bước sau), hoặc chọn "Không đăng ký danh hiệu".
+reg-titles-none = Không đăng ký danh hiệu
+register-titles_ask-help = Ban cần biết đơn vị có đăng ký danh hiệu hay không. Chọn danh hiệu, hoặc "Không đăng ký danh hiệu" để gửi bản đăng ký chỉ có chỉ tiêu.
 reg-titles-saved = ✔ Đã lưu danh hiệu đăng ký.
 reg-submit-prompt = Gửi bản đăng ký này cho Ban Thi đua - Khen thưởng?
 register-submit-help = Sau khi gửi, bản đăng ký chờ Ban duyệt và không sửa được, trừ khi Ban trả lại hoặc mở lại.
@@ -873,6 +876,7 @@ reg-field-direction = Yêu cầu (không thấp hơn / không vượt quá)
 reg-field-all = Sửa lần lượt tất cả
 reg-field-qualitative = Chỉ tiêu định tính không có kế hoạch bằng số. Muốn ghi số, hãy chọn "Loại chỉ tiêu" để đổi sang định lượng.
 reg-field-saved = ✔ Đã lưu thay đổi.
+reg-editing = ✎ Sửa "{ $field }" của chỉ tiêu: { $text }
 form-on-its-way-targets = Biểu mẫu đăng ký đang được chuẩn bị và sẽ được gửi vào đây ngay.
 form-on-its-way-results = Biểu mẫu báo cáo đang được chuẩn bị và sẽ được gửi vào đây ngay.
 form-sent-targets = 📄 Biểu mẫu đăng ký chỉ tiêu (Mẫu 1a). Điền bằng Excel, WPS hoặc Google Trang tính rồi gửi lại tệp vào đây.

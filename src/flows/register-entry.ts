@@ -115,7 +115,7 @@ const FIELDS = ['text', 'planned', 'measure', 'due', 'note', 'area', 'kind', 'di
 const QUANTITATIVE_ONLY = new Set(['planned', 'measure', 'direction']);
 
 /** The questions about one target, and choosing a target or a field to edit. */
-export const targetSteps: Record<string, Step<Data>> = {
+const questions: Record<string, Step<Data>> = {
   area: {
     progress: progress('area'),
     prompt(ctx, data) {
@@ -345,3 +345,19 @@ export const targetSteps: Record<string, Step<Data>> = {
   },
 
 };
+
+/** Editing one field: the question says which field of which target, as there is no pass to count. */
+function saysWhatIsEdited(field: string, step: Step<Data>): Step<Data> {
+  return {
+    ...step,
+    prompt(ctx, data) {
+      const asked = step.prompt(ctx, data);
+      if (!data.draft?.single) return asked;
+      return { ...asked, text: `${ctx.t('reg-editing', { field: ctx.t(`reg-field-${field}`), text: data.draft.text ?? '' })}\n${asked.text}` };
+    },
+  };
+}
+
+export const targetSteps: Record<string, Step<Data>> = Object.fromEntries(
+  Object.entries(questions).map(([id, step]) => [id, (FIELDS as readonly string[]).includes(id) ? saysWhatIsEdited(id, step) : step]),
+);

@@ -37,6 +37,10 @@ export const data = z.object({
   upload: z.number().int().optional(),
   /** Targets typed or pasted one a line, waiting to be confirmed. */
   pasted: z.array(z.string()).optional(),
+  /** "Gửi" pressed with no titles sought: the way it was sent, kept while the titles are asked. */
+  sending: z.enum(['send', 'send-note']).optional(),
+  /** The liaison said "Không đăng ký danh hiệu": sent without titles, not asked again. */
+  noTitles: z.boolean().optional(),
 });
 export type Data = z.infer<typeof data>;
 

@@ -118,7 +118,9 @@ const steps: Record<string, Step<Data>> = {
       if (!id) return { kind: 'invalid', message: ctx.t('choice-expected') };
       if (id === 'done') {
         setTitles(ctx.db, data.registrationId, data.titles ?? [], ctx.actor, ctx.now);
-        return { kind: 'next', step: 'menu', data: { registrationId: data.registrationId, draft: null }, note: ctx.t('reg-titles-saved'), saved: true };
+        const saved = { kind: 'next', step: 'menu', data: { registrationId: data.registrationId, draft: null }, note: ctx.t('reg-titles-saved'), saved: true } as const;
+        // Chosen on the way to sending: on to it.
+        return data.sending ? { ...send(ctx, { ...data, titles: undefined }), note: ctx.t('reg-titles-saved'), saved: true } : saved;
       }
       const title = TITLES.find((t) => t === id);
       if (!title) return { kind: 'invalid', message: ctx.t('choice-expected') };
@@ -137,9 +139,28 @@ const steps: Record<string, Step<Data>> = {
     }),
     handle(ctx, data, answer) {
       if (answer.choice?.id === 'not-yet') return { kind: 'next', step: 'menu', data };
-      if (answer.choice?.id === 'send-note') return { kind: 'next', step: 'submit_note', data };
-      if (answer.choice?.id !== 'send') return { kind: 'invalid', message: ctx.t('choice-expected') };
-      return submit(ctx, data, null);
+      const id = answer.choice?.id;
+      if (id !== 'send' && id !== 'send-note') return { kind: 'invalid', message: ctx.t('choice-expected') };
+      return send(ctx, { ...data, sending: id });
+    },
+  },
+
+  /** Sending with no titles sought: asked once, a title or an explicit "không". */
+  titles_ask: {
+    prompt(ctx, data) {
+      const { kind, inGroup } = titleContext(ctx.db, getRegistration(ctx.db, data.registrationId));
+      return {
+        text: ctx.t('reg-titles-ask'),
+        choices: [...titlesOffered(kind, inGroup).map((x) => ({ id: x, label: ctx.t(`title-${x}`) })), { id: 'none', label: ctx.t('reg-titles-none') }],
+      };
+    },
+    handle(ctx, data, answer) {
+      const id = answer.choice?.id;
+      if (id === 'none') return send(ctx, { ...data, noTitles: true });
+      const title = TITLES.find((t) => t === id);
+      if (!title) return { kind: 'invalid', message: ctx.t('choice-expected') };
+      // More may be sought with it (a flag and a certificate of merit): the list, ticked, then "Xong" sends.
+      return { kind: 'next', step: 'titles', data: { ...data, titles: [title] } };
     },
   },
 
@@ -179,6 +200,13 @@ const steps: Record<string, Step<Data>> = {
     },
   },
 };
+
+/** "Gửi" pressed: the titles asked first if none are sought, then the note if one was wanted, then sent. */
+function send(ctx: FlowContext, data: Data): StepResult<Data> {
+  if (listTitles(ctx.db, data.registrationId).length === 0 && !data.noTitles) return { kind: 'next', step: 'titles_ask', data };
+  if (data.sending === 'send-note') return { kind: 'next', step: 'submit_note', data };
+  return submit(ctx, data, null);
+}
 
 /** Sends the registration (with the liaison's note, if any) and tells the Board. */
 function submit(ctx: FlowContext, data: Data, note: string | null): StepResult<Data> {
