@@ -201,9 +201,13 @@ const steps: Record<string, Step<Data>> = {
   },
 };
 
-/** "Gửi" pressed: the titles asked first if none are sought, then the note if one was wanted, then sent. */
+/**
+ * "Gửi" pressed: the titles asked first if none are sought (only before the first sending: sent
+ * once without titles, the unit has said so), then the note if one was wanted, then sent.
+ */
 function send(ctx: FlowContext, data: Data): StepResult<Data> {
-  if (listTitles(ctx.db, data.registrationId).length === 0 && !data.noTitles) return { kind: 'next', step: 'titles_ask', data };
+  const neverSent = getRegistration(ctx.db, data.registrationId).version === 0;
+  if (neverSent && listTitles(ctx.db, data.registrationId).length === 0 && !data.noTitles) return { kind: 'next', step: 'titles_ask', data };
   if (data.sending === 'send-note') return { kind: 'next', step: 'submit_note', data };
   return submit(ctx, data, null);
 }
