@@ -396,4 +396,54 @@ describe('a year walked through again: figures and words an officer can sign', (
     expect(received).not.toContain('Xin sửa');
     expect(reportedLines(s)).toEqual([]);
   });
+
+  it('the step counter counts only the questions asked: a 6-target registration, one field edited, the report with one answer per target and no "Bỏ qua"', async () => {
+    const s = start();
+    const counter = (reply: string) => /Bước \d+(?:\/\d+)?(?=\.)/.exec(reply)?.[0] ?? null;
+    const walk = async (answers: string[]) => {
+      const seen: (string | null)[] = [];
+      for (const answer of answers) seen.push(counter(await s.type(answer)));
+      return seen;
+    };
+    const QUANTITATIVE = ['Bước 1', 'Bước 2', 'Bước 3', 'Bước 4/9', 'Bước 5/9', 'Bước 6/9', 'Bước 7/9', 'Bước 8/9', 'Bước 9/9', null];
+    const QUALITATIVE_STEPS = ['Bước 1', 'Bước 2', 'Bước 3', 'Bước 4/6', 'Bước 5/6', 'Bước 6/6', null];
+    const quantitative = (first: string, text: string, measure: string, plan: string) => walk([first, '6', text, 'Định lượng', measure, plan, 'Không thấp hơn', 'Cuối phong trào', 'Bỏ qua', 'Lưu']);
+    const qualitative = (text: string) => walk(['Thêm chỉ tiêu', '6', text, 'Định tính', 'Cuối phong trào', 'Bỏ qua', 'Lưu']);
+    await s.type('/as SNV');
+    // Each target is one pass: its total known once its kind is, never jumping, the save closing it.
+    expect(await quantitative('/dangky', 'Hồ sơ giải quyết đúng hạn', 'hồ sơ', '1.200')).toEqual(QUANTITATIVE);
+    expect(await quantitative('Thêm chỉ tiêu', 'Thủ tục hành chính cấp độ 4', 'thủ tục', '25')).toEqual(QUANTITATIVE);
+    expect(await quantitative('Thêm chỉ tiêu', 'Lớp tập huấn nghiệp vụ', 'lớp', '4')).toEqual(QUANTITATIVE);
+    expect(await quantitative('Thêm chỉ tiêu', 'Tỷ lệ văn bản ký số', '%', '90')).toEqual(QUANTITATIVE);
+    expect(await qualitative('Không để xảy ra sự cố mất an toàn thông tin')).toEqual(QUALITATIVE_STEPS);
+    expect(await qualitative('Tổ chức hội nghị điển hình tiên tiến')).toEqual(QUALITATIVE_STEPS);
+
+    // One field edited: no pass to count; the question says what is being changed.
+    await s.type('Sửa chỉ tiêu', 'Lớp tập huấn nghiệp vụ');
+    const editing = await s.type('Kế hoạch (con số)');
+    expect(editing).toContain('✎ Sửa "Kế hoạch (con số)" của chỉ tiêu: Lớp tập huấn nghiệp vụ');
+    expect(counter(editing)).toBeNull();
+    expect(await s.type('6')).toContain('✔ Đã lưu thay đổi.');
+
+    // Sent with no title chosen: asked once, "không" said explicitly.
+    expect(await s.type('Gửi bản đăng ký', 'Gửi')).toContain('Bản đăng ký chưa có danh hiệu thi đua nào');
+    expect(await s.type('Không đăng ký danh hiệu')).toContain('✔ Đã gửi bản đăng ký (lần 1)');
+
+    // The report: the period, one step per target, the summary — 8 steps, one answer each.
+    s.clock.set(on('2020-04-05'));
+    let reply = await s.type('/baocao');
+    const counters = [counter(reply)];
+    const typed: string[] = [];
+    for (let question = 0; question < 7; question++) {
+      const answer = question === 0 ? 'Quý I/2020' : reply.includes('đã thực hiện đến đâu') ? 'Đang thực hiện' : '3';
+      typed.push(answer);
+      reply = await s.type(answer);
+      counters.push(counter(reply));
+    }
+    expect(counters).toEqual(['Bước 1/8', 'Bước 2/8', 'Bước 3/8', 'Bước 4/8', 'Bước 5/8', 'Bước 6/8', 'Bước 7/8', 'Bước 8/8']);
+    expect(reply).toContain('Tổng hợp báo cáo Quý I/2020:');
+    expect(typed).not.toContain('Bỏ qua');
+    expect(await s.type('Gửi báo cáo')).toContain('✔ Đã gửi báo cáo Quý I/2020 tới Ban (6 chỉ tiêu).');
+    expect(s.db.$client.prepare('SELECT count(*) FROM progress_lines WHERE evidence_ref IS NULL AND note IS NULL').pluck().get()).toBe(6);
+  });
 });
