@@ -457,4 +457,17 @@ function start(ctx: FlowContext, args: string): StartResult<Data> {
   };
 }
 
-export const reportFlow = defineFlow<Data>({ id: 'report', version: 1, schema: data, start, steps });
+/**
+ * Version 1 asked evidence and a note after each target: a report saved at one of those goes on to
+ * the next target (the answers so far kept; evidence and notes are added from the summary now).
+ */
+function migrate(_from: number, step: string, saved: unknown): { step: string; data: Data } | undefined {
+  const parsed = data.safeParse(saved);
+  if (!parsed.success) return undefined;
+  const d = parsed.data;
+  if (step !== 'evidence' && step !== 'note') return steps[step] ? { step, data: d } : undefined;
+  const index = d.index + 1;
+  return index < d.targetIds.length ? { step: 'value', data: { ...d, index } } : { step: 'confirm', data: d };
+}
+
+export const reportFlow = defineFlow<Data>({ id: 'report', version: 2, schema: data, start, steps, migrate });

@@ -147,6 +147,24 @@ describe('reporting progress in chat', () => {
   });
 });
 
+describe('a report saved by the earlier version, at its evidence question', () => {
+  it('goes on to the next target, the answers so far kept', () => {
+    const h = chatHarness();
+    registered(h);
+    h.clock.set(Date.UTC(2020, 3, 5, 3));
+    h.say(LIAISON, '/baocao');
+    h.press(LIAISON, 'Quý I/2020');
+    h.say(LIAISON, '35');
+    // As version 1 left it: at "evidence" for the first target.
+    h.db.$client.prepare("UPDATE conversations SET flow_version = 1, step = 'evidence', data = json_set(data, '$.index', 0)").run();
+    expect(h.say(LIAISON, '/tieptuc')).toContain('Chỉ tiêu 2/3: Số vụ tai nạn giao thông');
+    h.say(LIAISON, '12');
+    h.press(LIAISON, 'Hoàn thành');
+    expect(h.press(LIAISON, 'Gửi báo cáo')).toContain('(3 chỉ tiêu)');
+    expect(lines(h).map((l) => l.value)).toEqual([35, 12, null]);
+  });
+});
+
 describe('several results in one message', () => {
   it('reads "number: result" lines, shows the summary once, saves on confirmation; a missing line is skipped', () => {
     const h = chatHarness();
