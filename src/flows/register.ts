@@ -118,9 +118,12 @@ const steps: Record<string, Step<Data>> = {
       if (!id) return { kind: 'invalid', message: ctx.t('choice-expected') };
       if (id === 'done') {
         setTitles(ctx.db, data.registrationId, data.titles ?? [], ctx.actor, ctx.now);
-        const saved = { kind: 'next', step: 'menu', data: { registrationId: data.registrationId, draft: null }, note: ctx.t('reg-titles-saved'), saved: true } as const;
-        // Chosen on the way to sending: on to it.
-        return data.sending ? { ...send(ctx, { ...data, titles: undefined }), note: ctx.t('reg-titles-saved'), saved: true } : saved;
+        if (data.sending) {
+          // Chosen on the way to sending: on to it.
+          const sent = send(ctx, { ...data, titles: undefined });
+          return sent.kind === 'next' ? { ...sent, note: ctx.t('reg-titles-saved'), saved: true } : sent;
+        }
+        return { kind: 'next', step: 'menu', data: { registrationId: data.registrationId, draft: null }, note: ctx.t('reg-titles-saved'), saved: true };
       }
       const title = TITLES.find((t) => t === id);
       if (!title) return { kind: 'invalid', message: ctx.t('choice-expected') };
