@@ -340,7 +340,7 @@ export class ChatCore {
       case 'switch':
         return this.startFlow(ctx, convo, result.flow, result.args ?? '', reply);
       case 'next': {
-        this.outcome.sameQuestion = result.step === convo.step;
+        this.outcome.sameQuestion = result.step === convo.step && String(flow.steps[convo.step]!.progress?.(convo.data)) === String(flow.steps[convo.step]!.progress?.(result.data)); // counted on (the next target): a new question
         const history = result.saved ? EMPTY_HISTORY : pushHistory(convo.history, { step: convo.step, data: convo.data });
         return this.ask(ctx, { ...convo, step: result.step, data: result.data, history, seq: convo.seq + 1 }, reply, result.note);
       }

@@ -1,6 +1,7 @@
 /**
- * Reporting progress for a period: for each target in turn the result (or skip), whether it is a
- * running total, evidence and a note; then a summary with % of plan and the assessment to confirm.
+ * Reporting progress for a period: for each target in turn the result (or skip) and, where it can
+ * differ, whether it is a running total; then a summary with % of plan to confirm, from which
+ * evidence and a note can be added to any target (asked only of those who want to).
  */
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
@@ -49,6 +50,10 @@ const data = z.object({
   asksTotal: z.array(z.boolean()).optional(),
   /** The filled report form the lines came from (form_uploads), marked used once the report is sent. */
   upload: z.number().int().optional(),
+  /** The lines came at once (typed lines or a form): no guided pass, so no step counter. */
+  bulk: z.boolean().optional(),
+  /** Adding evidence or a note to one target from the summary: the target's index. */
+  extra: z.number().int().nonnegative().optional(),
 });
 type Data = z.infer<typeof data>;
 
@@ -72,15 +77,20 @@ function withLine(data: Data, patch: Partial<Line>): Data {
   return { ...data, lines, pending: undefined, suspect: undefined };
 }
 
-/** Questions per target: value, (cumulative: only for counts and amounts, never for the year period), evidence, note. */
-const perTarget = (d: Data, i: number) => ((d.asksTotal?.[i] ?? d.targetKinds[i] === 'quantitative') ? ['value', 'cumulative', 'evidence', 'note'] : ['value', 'evidence', 'note']);
+/** Questions per target: value, then (only for counts and amounts where the two can differ) cumulative. */
+const perTarget = (d: Data, i: number) => (d.asksTotal?.[i] ? ['value', 'cumulative'] : ['value']);
 
-/** "Bước i/n" over the whole report: the period, every target's questions, the summary. */
-function progress(step: string) {
-  return (d: Data): [number, number] => {
-    const all = ['period', ...d.targetKinds.flatMap((_kind, i) => perTarget(d, i).map((q) => `${i}:${q}`)), 'confirm'];
-    const here = step === 'period' || step === 'confirm' ? step : `${d.index}:${step}`;
-    return [all.indexOf(here) + 1, all.length];
+/**
+ * "Bước i/n" over one guided pass: the period, one step per target, the summary, so n is known
+ * from the start and never jumps (a skipped target or an unasked "lũy kế" changes nothing). The
+ * "lũy kế" follow-up belongs to its target's step; lines or a form read at once have no steps.
+ */
+function progress(step: 'period' | 'value' | 'confirm') {
+  return (d: Data): [number, number] | undefined => {
+    const total = d.targetIds.length + 2;
+    if (step === 'period') return [1, total];
+    if (step === 'value') return [d.index + 2, total];
+    return d.bulk ? undefined : [total, total];
   };
 }
 
@@ -157,12 +167,15 @@ function runningTotal(value: string): { value: string; total: boolean } {
 const bulkHint = (ctx: FlowContext, data: Data) => (data.index === 0 && data.targetIds.length > 1 ? `\n${ctx.t('rep-lines-hint')}` : '');
 const bulkChoices = (ctx: FlowContext, data: Data): Choice[] => (data.index === 0 ? [{ id: 'form', label: ctx.t('rep-menu-form') }] : []);
 
-/** Results for several targets typed one a line: each read with the report's rules, all shown for confirmation. */
-function readResultLines(ctx: FlowContext, data: Data, text: string): StepResult<Data> {
+/**
+ * Results for several targets typed one a line: each read with the report's rules, all shown for
+ * confirmation. Typed at the summary, they change only the targets they name.
+ */
+function readResultLines(ctx: FlowContext, data: Data, text: string, base?: Line[]): StepResult<Data> {
   const byId = new Map(listTargets(ctx.db, data.registrationId).map((t) => [t.id, t]));
   const problems: FormProblem[] = [];
   const warnings: string[] = [];
-  const lines: Line[] = data.targetIds.map((targetId) => ({ targetId, skipped: true }));
+  const lines: Line[] = data.targetIds.map((targetId, i) => base?.[i] ?? { targetId, skipped: true });
   text
     .split(/\r?\n/)
     .map((l) => l.trim())
@@ -182,10 +195,11 @@ function readResultLines(ctx: FlowContext, data: Data, text: string): StepResult
         return;
       }
       if (reading.value.warning) warnings.push(ctx.t('form-problem-at', { line: i + 1, column: '', hasColumn: 'no', message: ctx.t(reading.value.warning.key, reading.value.warning.args) }));
-      lines[index] = { targetId: target.id, skipped: false, value: reading.value.value, assessment: reading.value.assessment, cumulative: total && (data.asksTotal?.[index] ?? false) };
+      lines[index] = { ...lines[index], targetId: target.id, skipped: false, value: reading.value.value, assessment: reading.value.assessment, cumulative: total && (data.asksTotal?.[index] ?? false) };
     });
   if (problems.length > 0) return { kind: 'invalid', message: `${ctx.t('rep-lines-refused')}\n${problemList(ctx.t, problems)}` };
-  return { kind: 'next', step: 'confirm', data: { ...data, lines, index: data.targetIds.length - 1 }, ...(warnings.length > 0 ? { note: [ctx.t('form-plan-warnings'), ...warnings].join('\n') } : {}) };
+  const read = { ...data, lines, index: data.targetIds.length - 1, bulk: true };
+  return { kind: 'next', step: 'confirm', data: read, ...(warnings.length > 0 ? { note: [ctx.t('form-plan-warnings'), ...warnings].join('\n') } : {}) };
 }
 
 /** A file sent as the filled report form: read after this message. */
@@ -199,6 +213,31 @@ function takeForm(ctx: FlowContext, data: Data, answer: Answer): StepResult<Data
 function planFactorArgs(value: number, plan: number) {
   const { above, factor } = planFactor(value, plan);
   return { above: above ? 'yes' : 'no', factor: formatVnNumber(factor) };
+}
+
+/** The targets with a result in this report, by their number in it: the ones evidence or a note can go with. */
+function reportedChoices(ctx: FlowContext, data: Data): Choice[] {
+  const byId = new Map(listTargets(ctx.db, data.registrationId).map((t) => [t.id, t]));
+  return data.targetIds.flatMap((id, i) => {
+    const l = data.lines[i];
+    if (!l || l.skipped) return [];
+    const text = byId.get(id)?.text ?? '?';
+    const label = `${i + 1}. ${text.length > 56 ? `${text.slice(0, 55)}…` : text}${l.evidenceRef ? ' 📎' : ''}${l.note ? ' ✎' : ''}`;
+    return [{ id: String(i), label }];
+  });
+}
+
+/** Evidence or a note added to the target chosen from the summary. */
+function withExtra(data: Data, patch: Partial<Line>): Data {
+  const lines = [...data.lines];
+  lines[data.extra!] = { ...lines[data.extra!]!, ...patch };
+  return { ...data, lines };
+}
+
+/** Says which target the evidence or note is for (the step counter is for the pass, not this detour). */
+function extraHeading(ctx: FlowContext, data: Data): string {
+  const target = ctx.db.select().from(targets).where(eq(targets.id, data.targetIds[data.extra ?? 0]!)).get()!;
+  return ctx.t('rep-extra-heading', { index: (data.extra ?? 0) + 1, text: target.text });
 }
 
 const steps: Record<string, Step<Data>> = {
@@ -283,7 +322,6 @@ const steps: Record<string, Step<Data>> = {
   },
 
   cumulative: {
-    progress: progress('cumulative'),
     prompt: (ctx) => ({
       text: ctx.t('rep-cumulative-prompt'),
       choices: [
@@ -298,30 +336,40 @@ const steps: Record<string, Step<Data>> = {
     },
   },
 
-  evidence: {
-    progress: progress('evidence'),
-    prompt: (ctx) => ({ text: ctx.t('rep-evidence-prompt'), choices: [skipChoice(ctx.t)], acceptsFile: true }),
+  /** From the summary: which reported target gets evidence or a note. */
+  extra_pick: {
+    prompt: (ctx, data) => ({ text: ctx.t('rep-extra-pick'), choices: [...reportedChoices(ctx, data), { id: 'back', label: ctx.t('rep-extra-back') }] }),
     handle(ctx, data, answer) {
-      if (answer.choice?.id === 'skip') return after(ctx, 'evidence', withLine(data, { evidenceKind: null, evidenceRef: null }));
+      if (answer.choice?.id === 'back') return { kind: 'next', step: 'confirm', data };
+      const i = reportedChoices(ctx, data).findIndex((c) => c.id === answer.choice?.id);
+      if (i < 0) return { kind: 'invalid', message: ctx.t('choice-expected') };
+      return { kind: 'next', step: 'evidence', data: { ...data, extra: Number(answer.choice!.id) } };
+    },
+  },
+
+  evidence: {
+    prompt: (ctx, data) => ({ text: `${extraHeading(ctx, data)}\n${ctx.t('rep-evidence-prompt')}`, choices: [{ id: 'none', label: ctx.t('rep-evidence-none') }], acceptsFile: true }),
+    handle(ctx, data, answer) {
+      if (answer.choice?.id === 'none') return { kind: 'next', step: 'note', data };
       if (answer.file) {
         if ((answer.file.size ?? 0) > MAX_EVIDENCE_BYTES) return { kind: 'invalid', message: ctx.t('rep-evidence-too-big', { max: MAX_EVIDENCE_BYTES / 1024 / 1024 }) };
-        return after(ctx, 'evidence', withLine(data, { evidenceKind: answer.file.kind, evidenceRef: answer.file.ref }), ctx.t('rep-evidence-received'));
+        return { kind: 'next', step: 'note', data: withExtra(data, { evidenceKind: answer.file.kind, evidenceRef: answer.file.ref }), note: ctx.t('rep-evidence-received') };
       }
       const text = answer.text?.trim() ?? '';
-      if (URL_PATTERN.test(text) && text.length <= 1000) return after(ctx, 'evidence', withLine(data, { evidenceKind: 'link', evidenceRef: text }), ctx.t('rep-evidence-received'));
+      if (URL_PATTERN.test(text) && text.length <= 1000) return { kind: 'next', step: 'note', data: withExtra(data, { evidenceKind: 'link', evidenceRef: text }), note: ctx.t('rep-evidence-received') };
       return { kind: 'invalid', message: ctx.t('rep-evidence-expected') };
     },
   },
 
   note: {
-    progress: progress('note'),
-    prompt: (ctx) => ({ text: ctx.t('rep-note-prompt'), choices: [skipChoice(ctx.t)] }),
+    prompt: (ctx, data) => ({ text: `${extraHeading(ctx, data)}\n${ctx.t('rep-note-prompt')}`, choices: [{ id: 'none', label: ctx.t('rep-note-none') }] }),
     handle(ctx, data, answer) {
-      if (answer.choice?.id === 'skip') return after(ctx, 'note', withLine(data, { note: null }));
+      const back = (d: Data): StepResult<Data> => ({ kind: 'next', step: 'confirm', data: { ...d, extra: undefined } });
+      if (answer.choice?.id === 'none') return back(data);
       const note = cleanText(answer.text ?? '');
       if (isBlankText(note)) return { kind: 'invalid', message: ctx.t('note-expected') };
       if (note.length > 500) return { kind: 'invalid', message: ctx.t('reg-text-too-long', { max: 500, length: note.length }) };
-      return after(ctx, 'note', withLine(data, { note }));
+      return back(withExtra(data, { note }));
     },
   },
 
@@ -350,7 +398,7 @@ const steps: Record<string, Step<Data>> = {
           return l ? { targetId, skipped: false, value: l.value ?? null, cumulative: l.cumulative ?? false, assessment: l.assessment ?? null, evidenceKind: l.evidenceKind ?? null, evidenceRef: l.evidenceRef ?? null, note: l.note ?? null } : { targetId, skipped: true };
         });
         const warnings = plan.warnings.length > 0 ? `\n${ctx.t('form-plan-warnings')}\n${problemList(ctx.t, plan.warnings)}` : '';
-        return { kind: 'next', step: 'confirm', data: { ...data, lines, upload: upload.id, index: data.targetIds.length - 1 }, note: `${ctx.t('form-read-ok', { name: upload.fileName })}${warnings}` };
+        return { kind: 'next', step: 'confirm', data: { ...data, lines, upload: upload.id, index: data.targetIds.length - 1, bulk: true }, note: `${ctx.t('form-read-ok', { name: upload.fileName })}${warnings}` };
       }
       if (answer.file) return takeForm(ctx, data, answer);
       if (answer.choice?.id === 'back') return { kind: 'next', step: 'value', data: { ...data, index: 0 } };
@@ -364,11 +412,20 @@ const steps: Record<string, Step<Data>> = {
       text: `${summary(ctx, data)}\n\n${ctx.t('rep-confirm-prompt')}`,
       choices: [
         { id: 'send', label: ctx.t('rep-confirm-send') },
+        ...(reportedChoices(ctx, data).length > 0 ? [{ id: 'extra', label: ctx.t('rep-confirm-extra') }] : []),
         { id: 'redo', label: ctx.t('rep-confirm-redo') },
       ],
     }),
     handle(ctx, data, answer) {
-      if (answer.choice?.id === 'redo') return { kind: 'next', step: 'value', data: { ...data, index: 0, lines: [] } };
+      if (answer.choice?.id === 'redo') return { kind: 'next', step: 'value', data: { ...data, index: 0, lines: [], bulk: undefined, upload: undefined } };
+      if (answer.choice?.id === 'extra') {
+        const reported = reportedChoices(ctx, data);
+        if (reported.length === 0) return { kind: 'invalid', message: ctx.t('choice-expected') };
+        // One target reported: nothing to choose.
+        if (reported.length === 1) return { kind: 'next', step: 'evidence', data: { ...data, extra: Number(reported[0]!.id) } };
+        return { kind: 'next', step: 'extra_pick', data };
+      }
+      if (!answer.choice && answer.text && RESULT_LINE.test(answer.text.split('\n')[0]!.trim())) return readResultLines(ctx, data, answer.text, data.lines);
       if (answer.choice?.id !== 'send') return { kind: 'invalid', message: ctx.t('choice-expected') };
       const inputs = toInputs(data);
       if (inputs.length === 0) return { kind: 'invalid', message: ctx.t('rep-nothing-reported') };
@@ -400,4 +457,17 @@ function start(ctx: FlowContext, args: string): StartResult<Data> {
   };
 }
 
-export const reportFlow = defineFlow<Data>({ id: 'report', version: 1, schema: data, start, steps });
+/**
+ * Version 1 asked evidence and a note after each target: a report saved at one of those goes on to
+ * the next target (the answers so far kept; evidence and notes are added from the summary now).
+ */
+function migrate(_from: number, step: string, saved: unknown): { step: string; data: Data } | undefined {
+  const parsed = data.safeParse(saved);
+  if (!parsed.success) return undefined;
+  const d = parsed.data;
+  if (step !== 'evidence' && step !== 'note') return steps[step] ? { step, data: d } : undefined;
+  const index = d.index + 1;
+  return index < d.targetIds.length ? { step: 'value', data: { ...d, index } } : { step: 'confirm', data: d };
+}
+
+export const reportFlow = defineFlow<Data>({ id: 'report', version: 2, schema: data, start, steps, migrate });

@@ -30,7 +30,7 @@ import { silentLogger } from '../../src/util/log.ts';
 /** Liaisons registering in each round (12 steps each). */
 const PEOPLE = 300;
 const ROUNDS = 7;
-const STEPS = ['/dangky', '6', 'Tỷ lệ hồ sơ giải quyết đúng hạn', '1', '%', '98,5', '1', '31/12', 'Bỏ qua', 'Lưu', 'Gửi bản đăng ký', 'Gửi'];
+const STEPS = ['/dangky', '6', 'Tỷ lệ hồ sơ giải quyết đúng hạn', '1', '%', '98,5', '1', '31/12', 'Bỏ qua', 'Lưu', 'Gửi bản đăng ký', 'Gửi', 'Không đăng ký danh hiệu'];
 const FEB_15 = Date.UTC(2020, 1, 15, 2, 0);
 const BOT_INFO = { id: 1, is_bot: true, first_name: 'Bot', username: 'thidua_bench_bot', can_join_groups: false, can_read_all_group_messages: false, supports_inline_queries: false, can_connect_to_business: false, has_main_web_app: false } as never;
 const TARGETS = { stepsPerSecond: 3000, p99Ms: 3, overFloor: 2.5 };

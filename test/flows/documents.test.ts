@@ -99,6 +99,7 @@ describe('documents in chat', () => {
     h.say('52', '/dangky');
     h.press('52', 'Gửi bản đăng ký');
     h.press('52', 'Gửi');
+    h.press('52', 'Không đăng ký danh hiệu');
     expect(h.lastQuestion('52')!.choices![0]!.label).toBe('Tải bản đăng ký để trình ký');
     // The first time, who signs it is asked (position, then name) and kept on the unit.
     const asked = pressFor(h, '52', 'Tải bản đăng ký để trình ký');

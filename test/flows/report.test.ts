@@ -36,7 +36,8 @@ describe('reporting progress in chat', () => {
     const h = chatHarness();
     registered(h);
     h.clock.set(Date.UTC(2020, 3, 5, 3)); // 05/04/2020
-    expect(h.say(LIAISON, '/baocao')).toContain('Bước 1/13. Báo cáo kết quả cho kỳ nào?');
+    // One step for the period, one per target, one for the summary: 3 targets, 5 steps.
+    expect(h.say(LIAISON, '/baocao')).toContain('Bước 1/5. Báo cáo kết quả cho kỳ nào?');
     expect(h.lastQuestion(LIAISON)?.choices?.map((c) => c.label)).toEqual([
       'Quý I/2020 (hạn 10/04/2020)',
       'Quý II/2020 (hạn 10/07/2020)',
@@ -50,20 +51,24 @@ describe('reporting progress in chat', () => {
     const first = h.press(LIAISON, 'Quý I/2020');
     expect(first).toContain('Chỉ tiêu 1/3: Sản phẩm OCOP (kế hoạch: ≥ 100 sản phẩm)');
     // Quý I: this period and the running total are the same figure, so that is not asked.
-    expect(first).toContain('Bước 2/11');
+    expect(first).toContain('Bước 2/5');
     expect(h.say(LIAISON, '35')).toContain('✔ Đã ghi: 35 sản phẩm');
+
+    // No evidence or note asked on the way: one answer per target.
+    expect(h.lastText(LIAISON)).toContain('Bước 3/5. Chỉ tiêu 2/3: Số vụ tai nạn giao thông');
+    h.say(LIAISON, '12');
+    expect(h.lastText(LIAISON)).toContain('Bước 4/5. Chỉ tiêu 3/3: Đưa cầu Thịnh Long vào sử dụng');
+    expect(h.press(LIAISON, 'Đang thực hiện')).toContain('Bước 5/5. Tổng hợp báo cáo Quý I/2020:');
+
+    // Evidence and a note go with the targets that have them, from the summary.
+    h.press(LIAISON, 'Thêm minh chứng / ghi chú');
+    expect(h.press(LIAISON, '1. Sản phẩm OCOP')).toContain('Chỉ tiêu 1: Sản phẩm OCOP\nGửi minh chứng');
     h.send(LIAISON, { file: { kind: 'photo', ref: 'AgACAgIAAxkBAAIB', size: 120_000 } });
     h.say(LIAISON, 'Đã có quyết định công nhận');
-
-    expect(h.lastText(LIAISON)).toContain('Chỉ tiêu 2/3: Số vụ tai nạn giao thông');
-    h.say(LIAISON, '12');
+    h.press(LIAISON, 'Thêm minh chứng / ghi chú');
+    h.press(LIAISON, '2. Số vụ tai nạn giao thông');
     h.say(LIAISON, 'https://congbao.namdinh.gov.vn/bao-cao-atgt-quy-1');
-    h.press(LIAISON, 'Bỏ qua');
-
-    expect(h.lastText(LIAISON)).toContain('Chỉ tiêu 3/3: Đưa cầu Thịnh Long vào sử dụng');
-    h.press(LIAISON, 'Đang thực hiện');
-    h.press(LIAISON, 'Bỏ qua');
-    const summary = h.press(LIAISON, 'Bỏ qua');
+    const summary = h.press(LIAISON, 'Không ghi chú');
     expect(summary).toContain('Tổng hợp báo cáo Quý I/2020:');
     expect(summary).toContain('1. Sản phẩm OCOP: 35 sản phẩm (đạt 35% kế hoạch; đang thực hiện, đã qua 25% thời gian) 📎');
     expect(summary).toContain('2. Số vụ tai nạn giao thông: 12 vụ (bằng 30% mức kế hoạch; đang thực hiện, đã qua 25% thời gian) 📎');
@@ -85,8 +90,6 @@ describe('reporting progress in chat', () => {
       h.press(LIAISON, period);
       h.say(LIAISON, value);
       if (kind) h.press(LIAISON, kind);
-      h.press(LIAISON, 'Bỏ qua');
-      h.press(LIAISON, 'Bỏ qua');
       h.press(LIAISON, 'Bỏ qua'); // accidents
       h.press(LIAISON, 'Bỏ qua'); // bridge
       return h.press(LIAISON, 'Gửi báo cáo');
@@ -114,8 +117,6 @@ describe('reporting progress in chat', () => {
       h.say(LIAISON, value);
       h.press(LIAISON, 'Bỏ qua');
       h.press(LIAISON, 'Bỏ qua');
-      h.press(LIAISON, 'Bỏ qua');
-      h.press(LIAISON, 'Bỏ qua');
       const saved = h.press(LIAISON, 'Gửi báo cáo');
       if (value === '38') expect(saved).toContain('bản điều chỉnh lần 2');
     }
@@ -138,8 +139,29 @@ describe('reporting progress in chat', () => {
     h.say(LIAISON, '/baocao');
     h.press(LIAISON, 'Quý I/2020');
     h.say(LIAISON, '35');
+    h.press(LIAISON, 'Bỏ qua');
+    h.press(LIAISON, 'Bỏ qua');
+    h.press(LIAISON, 'Thêm minh chứng / ghi chú');
     const refused = h.send(LIAISON, { file: { kind: 'document', ref: 'BQACAgIA', name: 'bao-cao.pdf', size: 50 * 1024 * 1024 } });
     expect(refused.map((r) => r.text).join()).toContain('Tệp quá lớn (tối đa 20 MB)');
+  });
+});
+
+describe('a report saved by the earlier version, at its evidence question', () => {
+  it('goes on to the next target, the answers so far kept', () => {
+    const h = chatHarness();
+    registered(h);
+    h.clock.set(Date.UTC(2020, 3, 5, 3));
+    h.say(LIAISON, '/baocao');
+    h.press(LIAISON, 'Quý I/2020');
+    h.say(LIAISON, '35');
+    // As version 1 left it: at "evidence" for the first target.
+    h.db.$client.prepare("UPDATE conversations SET flow_version = 1, step = 'evidence', data = json_set(data, '$.index', 0)").run();
+    expect(h.say(LIAISON, '/tieptuc')).toContain('Chỉ tiêu 2/3: Số vụ tai nạn giao thông');
+    h.say(LIAISON, '12');
+    h.press(LIAISON, 'Hoàn thành');
+    expect(h.press(LIAISON, 'Gửi báo cáo')).toContain('(3 chỉ tiêu)');
+    expect(lines(h).map((l) => l.value)).toEqual([35, 12, null]);
   });
 });
 
@@ -155,9 +177,13 @@ describe('several results in one message', () => {
     expect(summary).toContain('2. Số vụ tai nạn giao thông: Đã bỏ qua chỉ tiêu này.');
     expect(summary).toContain('3. Đưa cầu Thịnh Long vào sử dụng: Hoàn thành');
     expect(lines(h)).toEqual([]);
+    // Read at once, not step by step: no step counter on the summary.
+    expect(summary).not.toContain('Bước');
+    // A line typed at the summary changes only its own target.
+    expect(h.say(LIAISON, '1: 36 lũy kế')).toContain('3. Đưa cầu Thịnh Long vào sử dụng: Hoàn thành');
     h.press(LIAISON, 'Gửi báo cáo');
     expect(lines(h).map((l) => [l.text, l.value, l.cumulative, l.assessment])).toEqual([
-      ['Sản phẩm OCOP', 35, 1, 'in_progress'],
+      ['Sản phẩm OCOP', 36, 1, 'in_progress'],
       ['Đưa cầu Thịnh Long vào sử dụng', null, 0, 'met'],
     ]);
   });

@@ -43,9 +43,9 @@ function sendFile(h: ChatHarness, file: FileRef): OutboundMessage[] {
 const textOf = (replies: OutboundMessage[]) => replies.map((r) => r.text).join('\n---\n');
 const lastOf = (replies: OutboundMessage[]) => replies.at(-1)!;
 
-/** The question itself, without the note ("✔ Đã ghi…", a welcome) that may come before it. */
+/** The question itself, without the note ("✔ Đã ghi…", a welcome) that may come before it: from its counter, or its opening words where it has none. */
 function bareQuestion(message: OutboundMessage): string {
-  const at = message.text.search(/Bước \d+(?:\/\d+)?\. |Đăng ký thi đua — |Mời gửi mã mời/);
+  const at = message.text.search(/Bước \d+(?:\/\d+)?\. |Đăng ký thi đua — |Mời gửi mã mời|Con số vừa nhập là|Bản đăng ký chưa có danh hiệu|Thêm minh chứng hoặc ghi chú cho|Chỉ tiêu \d+: /);
   expect(at, `no question in ${JSON.stringify(message.text)}`).toBeGreaterThanOrEqual(0);
   return message.text.slice(at);
 }
@@ -297,6 +297,14 @@ const registerFlow: FlowScript = {
       answer: (h) => press(h, 'Gửi'),
       bad: [typed('', EXPECTED.choice), typed('99', EXPECTED.choice), typed('con mèo', EXPECTED.choice)],
     },
+    {
+      // No title chosen: asked once before sending; silence is no answer, "không" is.
+      step: 'titles_ask',
+      question: 'Bản đăng ký chưa có danh hiệu thi đua nào',
+      help: 'Ban cần biết đơn vị có đăng ký danh hiệu hay không',
+      answer: (h) => press(h, 'Không đăng ký danh hiệu'),
+      bad: [typed('', EXPECTED.choice), typed('99', EXPECTED.choice), typed('con mèo', EXPECTED.choice)],
+    },
   ]),
   verify(h, last) {
     expect(textOf(last)).toContain('✔ Đã gửi bản đăng ký (lần 1)');
@@ -333,7 +341,7 @@ const reportFlow: FlowScript = {
   steps: label([
     {
       step: 'period',
-      question: 'Bước 1/9. Báo cáo kết quả cho kỳ nào?',
+      question: 'Bước 1/4. Báo cáo kết quả cho kỳ nào?',
       help: 'Chọn kỳ báo cáo. Mỗi kỳ có hạn nộp',
       // Quý II: the first quarter asks no "this period or running total?" (the two are the same).
       answer: (h) => press(h, 'Quý II/2020'),
@@ -341,7 +349,7 @@ const reportFlow: FlowScript = {
     },
     {
       step: 'value',
-      question: 'Bước 2/9. Chỉ tiêu 1/2: Hồ sơ giải quyết trực tuyến (kế hoạch: ≥ 2.000 hồ sơ)',
+      question: 'Bước 2/4. Chỉ tiêu 1/2: Hồ sơ giải quyết trực tuyến (kế hoạch: ≥ 2.000 hồ sơ)',
       help: 'Gõ một con số: dấu chấm ngăn cách hàng nghìn',
       answer: (h) => say(h, '1.500'),
       bad: [
@@ -354,15 +362,37 @@ const reportFlow: FlowScript = {
       ],
     },
     {
+      // Part of the target's step: no counter of its own.
       step: 'cumulative',
-      question: 'Bước 3/9. Con số vừa nhập là:',
+      question: 'Con số vừa nhập là:',
       help: '"Lũy kế" là tổng từ đầu năm đến nay',
       answer: (h) => press(h, 'Riêng kỳ này'),
       bad: [typed('', EXPECTED.choice), typed('99', EXPECTED.choice), typed('con mèo', EXPECTED.choice)],
     },
     {
+      step: 'value',
+      question: 'Bước 3/4. Chỉ tiêu 2/2: Vận hành Trung tâm phục vụ hành chính công (kế hoạch: Hoàn thành)',
+      help: 'Gõ một con số',
+      answer: (h) => press(h, 'Hoàn thành xuất sắc'),
+      bad: [typed('', EXPECTED.choice), typed('99', EXPECTED.choice), typed('con mèo', EXPECTED.choice), typed('40', EXPECTED.choice)],
+    },
+    {
+      step: 'confirm',
+      question: 'Bước 4/4. Tổng hợp báo cáo Quý II/2020:',
+      help: 'Chọn "Gửi báo cáo" để lưu',
+      answer: (h) => press(h, 'Thêm minh chứng / ghi chú'),
+      bad: [typed('', EXPECTED.choice), typed('99', EXPECTED.choice), typed('con mèo', EXPECTED.choice)],
+    },
+    {
+      step: 'extra_pick',
+      question: 'Thêm minh chứng hoặc ghi chú cho chỉ tiêu nào?',
+      help: 'Chọn chỉ tiêu cần gửi kèm minh chứng',
+      answer: (h) => press(h, '1. Hồ sơ giải quyết trực tuyến'),
+      bad: [typed('', EXPECTED.choice), typed('99', EXPECTED.choice), typed('con mèo', EXPECTED.choice)],
+    },
+    {
       step: 'evidence',
-      question: 'Bước 4/9. Gửi minh chứng',
+      question: 'Chỉ tiêu 1: Hồ sơ giải quyết trực tuyến\nGửi minh chứng',
       help: 'Có thể chụp ảnh, gửi tệp PDF/Word',
       answer: (h) => say(h, EVIDENCE_URL),
       bad: [
@@ -375,35 +405,42 @@ const reportFlow: FlowScript = {
     },
     {
       step: 'note',
-      question: 'Bước 5/9. Ghi chú cho chỉ tiêu này (nếu có):',
+      question: 'Chỉ tiêu 1: Hồ sơ giải quyết trực tuyến\nGhi chú cho chỉ tiêu này:',
       help: 'Ghi chú ngắn về kết quả',
       answer: (h) => say(h, 'Số liệu đến ngày 31/3'),
       bad: [typed(LONG, EXPECTED.tooLong)],
     },
     {
-      step: 'value',
-      question: 'Bước 6/9. Chỉ tiêu 2/2: Vận hành Trung tâm phục vụ hành chính công (kế hoạch: Hoàn thành)',
-      help: 'Gõ một con số',
-      answer: (h) => press(h, 'Hoàn thành xuất sắc'),
-      bad: [typed('', EXPECTED.choice), typed('99', EXPECTED.choice), typed('con mèo', EXPECTED.choice), typed('40', EXPECTED.choice)],
+      step: 'confirm',
+      question: 'Bước 4/4. Tổng hợp báo cáo Quý II/2020:',
+      help: 'Chọn "Gửi báo cáo" để lưu',
+      answer: (h) => press(h, 'Thêm minh chứng / ghi chú'),
+      bad: [typed('con mèo', EXPECTED.choice)],
+    },
+    {
+      step: 'extra_pick',
+      question: 'Thêm minh chứng hoặc ghi chú cho chỉ tiêu nào?',
+      help: 'Chọn chỉ tiêu cần gửi kèm minh chứng',
+      answer: (h) => press(h, '2. Vận hành Trung tâm'),
+      bad: [typed('99', EXPECTED.choice)],
     },
     {
       step: 'evidence',
-      question: 'Bước 7/9. Gửi minh chứng',
+      question: 'Chỉ tiêu 2: Vận hành Trung tâm phục vụ hành chính công\nGửi minh chứng',
       help: 'Có thể chụp ảnh, gửi tệp PDF/Word',
       answer: (h) => sendFile(h, PHOTO),
       bad: [typed('Đã có ảnh chụp', EXPECTED.evidence, 'a text "Đã có ảnh chụp"')],
     },
     {
       step: 'note',
-      question: 'Bước 8/9. Ghi chú cho chỉ tiêu này (nếu có):',
+      question: 'Ghi chú cho chỉ tiêu này:',
       help: 'Ghi chú ngắn về kết quả',
-      answer: (h) => press(h, 'Bỏ qua'),
+      answer: (h) => press(h, 'Không ghi chú'),
       bad: [typed(LONG, EXPECTED.tooLong)],
     },
     {
       step: 'confirm',
-      question: 'Bước 9/9. Tổng hợp báo cáo Quý II/2020:',
+      question: 'Bước 4/4. Tổng hợp báo cáo Quý II/2020:',
       help: 'Chọn "Gửi báo cáo" để lưu',
       answer: (h) => press(h, 'Gửi báo cáo'),
       bad: [typed('', EXPECTED.choice), typed('99', EXPECTED.choice), typed('con mèo', EXPECTED.choice)],
@@ -624,8 +661,6 @@ describe('ambiguous numbers', () => {
 
     expect(textOf(say(h, '1.500'))).toContain('✔ Đã ghi: 1.500 hồ sơ');
     press(h, 'Lũy kế');
-    press(h, 'Bỏ qua');
-    press(h, 'Bỏ qua');
     press(h, 'Bỏ qua'); // the second target
     press(h, 'Gửi báo cáo');
 
@@ -701,14 +736,10 @@ describe('/back', () => {
 
   it('in a report goes back to the previous target question', () => {
     const { h } = walkTo(reportFlow, 2); // at "cumulative" after 1.500 → 1500
-    expect(textOf(say(h, '/back'))).toContain('Bước 2/9. Chỉ tiêu 1/2: Hồ sơ giải quyết trực tuyến');
+    expect(textOf(say(h, '/back'))).toContain('Bước 2/4. Chỉ tiêu 1/2: Hồ sơ giải quyết trực tuyến');
     say(h, '300');
     press(h, 'Riêng kỳ này');
-    press(h, 'Bỏ qua');
-    press(h, 'Bỏ qua');
     press(h, 'Hoàn thành');
-    press(h, 'Bỏ qua');
-    press(h, 'Bỏ qua');
     press(h, 'Gửi báo cáo');
     expect(h.rows(`SELECT value, assessment FROM progress_lines ORDER BY id`)).toEqual([
       { value: 300, assessment: 'in_progress' },

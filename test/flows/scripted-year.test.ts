@@ -117,7 +117,10 @@ describe('a scripted year in the terminal chat', () => {
     expect(await type('31/01/2021')).toContain('⚠ Thời hạn này sau khi phong trào kết thúc (31/12/2020)');
     await type('Bỏ qua', 'Lưu');
     await type('Thêm chỉ tiêu', '6', QUALITATIVE, 'Định tính', 'Cuối phong trào', 'Bỏ qua', 'Lưu');
-    expect(await type('Gửi bản đăng ký', 'Gửi')).toContain('✔ Đã gửi bản đăng ký (lần 1)');
+    // No title chosen yet: "Gửi" asks once, and the title chosen there is kept for later sends.
+    expect(await type('Gửi bản đăng ký', 'Gửi')).toContain('Bản đăng ký chưa có danh hiệu thi đua nào');
+    expect(await type('Tập thể lao động xuất sắc')).toContain('☑ Tập thể lao động xuất sắc');
+    expect(await type('Xong')).toContain('✔ Đã gửi bản đăng ký (lần 1)');
 
     // ---- The Board returns it; the unit sends it again with a note; the Board sees what changed and approves.
     await type('/as admin', '/duyet', 'STP', 'Trả lại');
@@ -141,19 +144,17 @@ describe('a scripted year in the terminal chat', () => {
     expect(db.$client.prepare("SELECT r.status, r.version, r.late FROM registrations r JOIN units u ON u.id = r.unit_id WHERE u.code = 'STP'").get()).toEqual({ status: 'approved', version: 3, late: 0 });
 
     // ---- Reports. Period choices: 1 Quý I, 2 Quý II, 3 6 tháng đầu năm, 4 Quý III, 5 Quý IV, 6 6 tháng cuối năm, 7 Năm.
-    const skip2 = ['Bỏ qua', 'Bỏ qua']; // evidence, note
     await type('/as STP');
     clock.set(on('2020-04-05'));
     // Quý I: "this period" and "running total" are the same figure, so the question is not asked.
-    await type('/baocao', '1', '97,3', ...skip2);
+    await type('/baocao', '1', '97,3');
     expect(await type('300')).not.toContain('Con số vừa nhập là');
-    await type(...skip2);
     expect(await type('300 triệu')).toContain('✔ Đã ghi: 0,3 tỷ đồng (quy đổi từ triệu)');
-    await type(...skip2, 'Chưa thực hiện', ...skip2);
+    await type('Chưa thực hiện');
     expect(await type('Gửi báo cáo')).toContain('✔ Đã gửi báo cáo Quý I/2020 tới Ban (4 chỉ tiêu).');
 
     clock.set(on('2020-07-05'));
-    const q2 = await type('/baocao', '2', '98', ...skip2, '350', 'Riêng kỳ này', ...skip2, '0,45', 'Riêng kỳ này', ...skip2, 'Đang thực hiện', ...skip2);
+    const q2 = await type('/baocao', '2', '98', '350', 'Riêng kỳ này', '0,45', 'Riêng kỳ này', 'Đang thực hiện');
     // A figure for the quarter alone is read back as the sum it makes, with its parts.
     expect(q2).toContain(`2. ${COUNT}: 650 hồ sơ = 350 trong kỳ + 300 các kỳ trước (đạt 54,2% kế hoạch; đang thực hiện`);
     await type('Gửi báo cáo');
@@ -161,9 +162,9 @@ describe('a scripted year in the terminal chat', () => {
     expect(await type('/donvi')).toContain('2. Quý II/2020: 650 hồ sơ = 350 trong kỳ + 300 các kỳ trước (đạt 54,2% kế hoạch, đang thực hiện)');
     clock.set(on('2020-07-08'));
     // The first 6-month report: nothing before it of its kind, so its figure is the running total.
-    await type('/baocao', '3', '98', ...skip2, '650', ...skip2);
+    await type('/baocao', '3', '98', '650');
     expect(await type('750.000.000 đồng')).toContain('✔ Đã ghi: 0,75 tỷ đồng (quy đổi từ đồng)');
-    const half = await type(...skip2, 'Đang thực hiện', ...skip2);
+    const half = await type('Đang thực hiện');
     // At the 6-month review a year-long target is in progress, not "chưa đạt"; a rate is not added up.
     expect(half).toContain(`1. ${RATE}: 98% (đạt 99,5% kế hoạch; đang thực hiện, đã qua 50% thời gian)`);
     expect(half).toContain(`2. ${COUNT}: 650 hồ sơ (đạt 54,2% kế hoạch; đang thực hiện, đã qua 50% thời gian)`);
@@ -175,21 +176,21 @@ describe('a scripted year in the terminal chat', () => {
     await type('/huy', '/as STP');
 
     clock.set(on('2020-10-05'));
-    await type('/baocao', '4', '98,7', ...skip2);
+    await type('/baocao', '4', '98,7');
     expect(await type('1.000')).toContain('✔ Đã ghi: 1.000 hồ sơ');
-    await type('Lũy kế', ...skip2, '0,35', 'Riêng kỳ này', ...skip2, 'Hoàn thành', ...skip2, 'Gửi báo cáo');
+    await type('Lũy kế', '0,35', 'Riêng kỳ này', 'Hoàn thành', 'Gửi báo cáo');
 
     clock.set(on('2021-01-05'));
-    await type('/baocao', '5', '99,1', ...skip2, '280', 'Riêng kỳ này', ...skip2);
+    await type('/baocao', '5', '99,1', '280', 'Riêng kỳ này');
     // 300 typed for 300 triệu: 200 times the plan of 1,5 tỷ đồng.
     expect(await type('300')).toContain('⚠ 300 tỷ đồng gấp khoảng 200 lần kế hoạch (≥ 1,5 tỷ đồng)');
-    await type('Nhập lại', '0,3', 'Riêng kỳ này', ...skip2, 'Bỏ qua', 'Gửi báo cáo');
+    await type('Nhập lại', '0,3', 'Riêng kỳ này', 'Bỏ qua', 'Gửi báo cáo');
 
     clock.set(on('2021-01-08'));
-    await type('/baocao', '7', '99,1', ...skip2);
+    await type('/baocao', '7', '99,1');
     // The year's figure is the year's figure: no "this period or running total?" question.
     expect(await type('1.280')).not.toContain('Con số vừa nhập là');
-    await type(...skip2, '1,62 tỷ', ...skip2, 'Hoàn thành', ...skip2, 'Gửi báo cáo');
+    await type('1,62 tỷ', 'Hoàn thành', 'Gửi báo cáo');
 
     // ---- The figures saved, against the table worked out by hand.
     const saved = db.$client
@@ -244,7 +245,7 @@ describe('a year walked through again: figures and words an officer can sign', (
     plan.cell(1, 'plan').numFmt = '0.0%';
     const read = await s.type(`/file ${await plan.save(join(s.dir, 'dang-ky.xlsx'))}`);
     expect(read).toContain(`${RATE} — ≥ 98,5%`);
-    await s.type('Lưu và gửi Ban', '1');
+    await s.type('Lưu và gửi Ban', '1', 'Không đăng ký danh hiệu');
     expect(s.db.$client.prepare(`SELECT planned_value FROM targets WHERE text = ?`).pluck().all(RATE)).toEqual([98.5]);
     await s.type('/as admin', '/duyet', 'SNV', 'Duyệt');
 
@@ -299,7 +300,9 @@ describe('a year walked through again: figures and words an officer can sign', (
     const reg = ensureRegistration(s.db, movement.id, s.db.select().from(units).where(eq(units.code, 'SNV')).get()!.id, s.clock.now());
     addTarget(s.db, reg.id, { contentAreaId: listContentAreas(s.db, movement.id)[5]!.id, text: RATE, kind: 'quantitative', measure: '%', plannedValue: 98.5, direction: 'at_least' }, { label: 'test' }, s.clock.now());
     await s.type('/as SNV', '/dangky', 'Gửi bản đăng ký');
-    const sent = await s.type('Gửi');
+    // No title chosen: asked once; an explicit "không" sends it, and the options after it still do what they say.
+    expect(await s.type('Gửi')).toContain('Bản đăng ký chưa có danh hiệu thi đua nào');
+    const sent = await s.type('Không đăng ký danh hiệu');
     expect(sent).toContain('✔ Đã gửi bản đăng ký (lần 1)');
     expect(sent).toContain('1. Tải bản đăng ký để trình ký');
     // Typed, the first option brings the document, as its button would (the signer asked first, once).
@@ -392,5 +395,55 @@ describe('a year walked through again: figures and words an officer can sign', (
     expect(received).not.toContain('Q2020-1');
     expect(received).not.toContain('Xin sửa');
     expect(reportedLines(s)).toEqual([]);
+  });
+
+  it('the step counter counts only the questions asked: a 6-target registration, one field edited, the report with one answer per target and no "Bỏ qua"', async () => {
+    const s = start();
+    const counter = (reply: string) => /Bước \d+(?:\/\d+)?(?=\.)/.exec(reply)?.[0] ?? null;
+    const walk = async (answers: string[]) => {
+      const seen: (string | null)[] = [];
+      for (const answer of answers) seen.push(counter(await s.type(answer)));
+      return seen;
+    };
+    const QUANTITATIVE = ['Bước 1', 'Bước 2', 'Bước 3', 'Bước 4/9', 'Bước 5/9', 'Bước 6/9', 'Bước 7/9', 'Bước 8/9', 'Bước 9/9', null];
+    const QUALITATIVE_STEPS = ['Bước 1', 'Bước 2', 'Bước 3', 'Bước 4/6', 'Bước 5/6', 'Bước 6/6', null];
+    const quantitative = (first: string, text: string, measure: string, plan: string) => walk([first, '6', text, 'Định lượng', measure, plan, 'Không thấp hơn', 'Cuối phong trào', 'Bỏ qua', 'Lưu']);
+    const qualitative = (text: string) => walk(['Thêm chỉ tiêu', '6', text, 'Định tính', 'Cuối phong trào', 'Bỏ qua', 'Lưu']);
+    await s.type('/as SNV');
+    // Each target is one pass: its total known once its kind is, never jumping, the save closing it.
+    expect(await quantitative('/dangky', 'Hồ sơ giải quyết đúng hạn', 'hồ sơ', '1.200')).toEqual(QUANTITATIVE);
+    expect(await quantitative('Thêm chỉ tiêu', 'Thủ tục hành chính cấp độ 4', 'thủ tục', '25')).toEqual(QUANTITATIVE);
+    expect(await quantitative('Thêm chỉ tiêu', 'Lớp tập huấn nghiệp vụ', 'lớp', '4')).toEqual(QUANTITATIVE);
+    expect(await quantitative('Thêm chỉ tiêu', 'Tỷ lệ văn bản ký số', '%', '90')).toEqual(QUANTITATIVE);
+    expect(await qualitative('Không để xảy ra sự cố mất an toàn thông tin')).toEqual(QUALITATIVE_STEPS);
+    expect(await qualitative('Tổ chức hội nghị điển hình tiên tiến')).toEqual(QUALITATIVE_STEPS);
+
+    // One field edited: no pass to count; the question says what is being changed.
+    await s.type('Sửa chỉ tiêu', 'Lớp tập huấn nghiệp vụ');
+    const editing = await s.type('Kế hoạch (con số)');
+    expect(editing).toContain('✎ Sửa "Kế hoạch (con số)" của chỉ tiêu: Lớp tập huấn nghiệp vụ');
+    expect(counter(editing)).toBeNull();
+    expect(await s.type('6')).toContain('✔ Đã lưu thay đổi.');
+
+    // Sent with no title chosen: asked once, "không" said explicitly.
+    expect(await s.type('Gửi bản đăng ký', 'Gửi')).toContain('Bản đăng ký chưa có danh hiệu thi đua nào');
+    expect(await s.type('Không đăng ký danh hiệu')).toContain('✔ Đã gửi bản đăng ký (lần 1)');
+
+    // The report: the period, one step per target, the summary — 8 steps, one answer each.
+    s.clock.set(on('2020-04-05'));
+    let reply = await s.type('/baocao');
+    const counters = [counter(reply)];
+    const typed: string[] = [];
+    for (let question = 0; question < 7; question++) {
+      const answer = question === 0 ? 'Quý I/2020' : reply.includes('đã thực hiện đến đâu') ? 'Đang thực hiện' : '3';
+      typed.push(answer);
+      reply = await s.type(answer);
+      counters.push(counter(reply));
+    }
+    expect(counters).toEqual(['Bước 1/8', 'Bước 2/8', 'Bước 3/8', 'Bước 4/8', 'Bước 5/8', 'Bước 6/8', 'Bước 7/8', 'Bước 8/8']);
+    expect(reply).toContain('Tổng hợp báo cáo Quý I/2020:');
+    expect(typed).not.toContain('Bỏ qua');
+    expect(await s.type('Gửi báo cáo')).toContain('✔ Đã gửi báo cáo Quý I/2020 tới Ban (6 chỉ tiêu).');
+    expect(s.db.$client.prepare('SELECT count(*) FROM progress_lines WHERE evidence_ref IS NULL AND note IS NULL').pluck().get()).toBe(6);
   });
 });

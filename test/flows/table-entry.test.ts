@@ -38,7 +38,8 @@ describe('several targets in one message', () => {
     expect(liveTargets(h)).toHaveLength(0);
 
     expect(h.press(LIAISON, 'Lưu và gửi Ban')).toContain('✔ Đã lưu.');
-    expect(h.press(LIAISON, 'Gửi')).toContain('Đã gửi bản đăng ký');
+    expect(h.press(LIAISON, 'Gửi')).toContain('Bản đăng ký chưa có danh hiệu thi đua nào');
+    expect(h.press(LIAISON, 'Không đăng ký danh hiệu')).toContain('Đã gửi bản đăng ký');
     expect(liveTargets(h).map((x) => [x.area, x.kind, x.measure, x.planned_value, x.due_on, x.note])).toEqual([
       [6, 'quantitative', '%', 98.5, '2020-12-31', null],
       [9, 'quantitative', 'lớp', 4, '2020-11-30', null],

@@ -76,7 +76,8 @@ describe('the registration form in the terminal chat', () => {
 
     const submitPrompt = await c.handleLine('Lưu và gửi Ban');
     expect(submitPrompt).toContain('✔ Đã lưu.');
-    expect(await c.handleLine('1')).toContain('Đã gửi bản đăng ký');
+    expect(await c.handleLine('1')).toContain('Bản đăng ký chưa có danh hiệu thi đua nào');
+    expect(await c.handleLine('Không đăng ký danh hiệu')).toContain('Đã gửi bản đăng ký');
 
     const saved = snvTargets(temp.db);
     expect(saved.map((x) => [x.text, x.kind, x.measure, x.plannedValue, x.direction, x.dueOn])).toEqual([

@@ -68,7 +68,8 @@ describe('the conversations over Zalo', () => {
     expect(textOf(stale)).toContain('Nút này thuộc câu hỏi cũ');
 
     await h.say(LIAISON, 'Gửi bản đăng ký');
-    expect(textOf(await h.press(LIAISON, 'Gửi'))).toContain('✔ Đã gửi bản đăng ký (lần 1)');
+    expect(textOf(await h.press(LIAISON, 'Gửi'))).toContain('Bản đăng ký chưa có danh hiệu thi đua nào');
+    expect(textOf(await h.say(LIAISON, 'Không đăng ký danh hiệu'))).toContain('✔ Đã gửi bản đăng ký (lần 1)');
     expect(
       h.rows(
         `SELECT t.text, t.kind, t.measure, t.planned_value, t.direction, t.due_on FROM targets t JOIN registrations r ON r.id = t.registration_id
@@ -102,16 +103,18 @@ describe('the conversations over Zalo', () => {
     expect(first.at(-1)!.buttons!.map((b) => b.title)).toEqual(['Bỏ qua', '📄 Báo cáo bằng biểu mẫu Excel']);
     // Quý I: this period is the running total, so that is not asked.
     expect(textOf(await h.say(LIAISON, '35'))).toContain('✔ Đã ghi: 35 sản phẩm');
+    await h.say(LIAISON, '12');
+    await h.press(LIAISON, 'Đang thực hiện');
+
+    // Evidence from the summary, for the targets that have it.
+    await h.press(LIAISON, 'Thêm minh chứng / ghi chú');
+    await h.say(LIAISON, '1');
     expect(textOf(await h.sendFixture(LIAISON, 'user_send_image.constructed.json'))).toContain('✔ Đã nhận minh chứng.');
     await h.say(LIAISON, 'Đã có quyết định công nhận');
-
-    await h.say(LIAISON, '12');
+    await h.press(LIAISON, 'Thêm minh chứng / ghi chú');
+    await h.say(LIAISON, '2');
     expect(textOf(await h.sendFixture(LIAISON, 'user_send_file.constructed.json'))).toContain('✔ Đã nhận minh chứng.');
-    await h.press(LIAISON, 'Bỏ qua');
-
-    await h.press(LIAISON, 'Đang thực hiện');
-    await h.press(LIAISON, 'Bỏ qua');
-    const summary = await h.press(LIAISON, 'Bỏ qua');
+    const summary = await h.press(LIAISON, 'Không ghi chú');
     expect(textOf(summary)).toContain('1. Sản phẩm OCOP: 35 sản phẩm (đạt 35% kế hoạch; đang thực hiện, đã qua 25% thời gian) 📎');
     expect(textOf(await h.press(LIAISON, 'Gửi báo cáo'))).toContain('✔ Đã gửi báo cáo Quý I/2020 tới Ban (3 chỉ tiêu).');
 

@@ -96,7 +96,8 @@ for (const mode of ['polling', 'webhook'] as const) {
       await bot.say('Bỏ qua');
       expect(await bot.say('Lưu')).toContain('✔ Đã lưu chỉ tiêu.');
       await bot.say('Gửi bản đăng ký');
-      expect(await bot.say('Gửi')).toContain('✔ Đã gửi bản đăng ký (lần 1)');
+      expect(await bot.say('Gửi')).toContain('Bản đăng ký chưa có danh hiệu thi đua nào');
+      expect(await bot.say('khong dang ky danh hieu')).toContain('✔ Đã gửi bản đăng ký (lần 1)');
       expect(
         bot.db.$client
           .prepare("SELECT r.status, t.text, t.planned_value FROM registrations r JOIN units u ON u.id = r.unit_id JOIN targets t ON t.registration_id = r.id WHERE u.code = 'SNV'")
