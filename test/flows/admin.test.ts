@@ -4,22 +4,12 @@ import { currentMovement, listContentAreas, listPeriods } from '../../src/domain
 import { recordProgressReport } from '../../src/domain/progress.ts';
 import { addTarget, ensureRegistration, submitRegistration } from '../../src/domain/registrations.ts';
 import { upsertGroup, upsertUnit } from '../../src/domain/units.ts';
-import { chatHarness, type ChatHarness } from '../helpers/chat.ts';
+import { chatHarness, submittedRegistration, type ChatHarness } from '../helpers/chat.ts';
 import { useTempDatabases } from '../helpers/db.ts';
 
 useTempDatabases();
 
 const ADMIN = '9100';
-
-/** A unit's registration with one target, sent for review. */
-function submitted(h: ChatHarness, code: string): number {
-  const movement = currentMovement(h.db)!;
-  const unitId = h.rows<{ id: number }>('SELECT id FROM units WHERE code = ?', code)[0]!.id;
-  const reg = ensureRegistration(h.db, movement.id, unitId, h.clock.now());
-  addTarget(h.db, reg.id, { contentAreaId: listContentAreas(h.db, movement.id)[0]!.id, text: `Chỉ tiêu của ${code}`, kind: 'qualitative' }, cliActor, h.clock.now());
-  submitRegistration(h.db, reg.id, cliActor, h.clock.now());
-  return reg.id;
-}
 
 const outboxTexts = (h: ChatHarness) => h.rows<{ payload: string; person: string }>('SELECT o.payload, p.full_name AS person FROM outbox o JOIN people p ON p.id = o.person_id ORDER BY o.id').map((r) => `${r.person}: ${JSON.parse(r.payload).text}`);
 
@@ -55,7 +45,7 @@ describe('the Ban TĐKT at work', () => {
   it('sees the movement at a glance, drills into a cluster and pages through it', () => {
     const h = chatHarness();
     h.link(ADMIN, null, 'admin', 'Trần Văn Ban');
-    submitted(h, 'SNV');
+    submittedRegistration(h, 'SNV');
     const movement = currentMovement(h.db)!;
     for (let i = 1; i <= 10; i++) upsertUnit(h.db, { code: `XA${i}`, name: `UBND xã số ${i}`, kind: 'xa' }, cliActor, 0);
     upsertGroup(h.db, movement.id, { code: 'CUM-XA', kind: 'cum', name: 'Cụm các xã', members: Array.from({ length: 10 }, (_, i) => `XA${i + 1}`) }, cliActor, 0);
@@ -106,8 +96,8 @@ describe('the Ban TĐKT at work', () => {
     h.link(ADMIN, null, 'admin');
     h.link('11', 'SNV', 'liaison', 'Nguyễn Thị Hoa');
     h.link('12', 'STP', 'liaison', 'Lê Văn Tư');
-    const snv = submitted(h, 'SNV');
-    const stp = submitted(h, 'STP');
+    const snv = submittedRegistration(h, 'SNV');
+    const stp = submittedRegistration(h, 'STP');
 
     expect(h.say(ADMIN, '/duyet')).toContain('Có 2 bản đăng ký chờ duyệt');
     expect(h.press(ADMIN, 'SNV')).toContain('Bản đăng ký của Sở Nội vụ — lần 1');
@@ -142,7 +132,7 @@ describe('the Ban TĐKT at work', () => {
     h.link('22', 'HGT', 'liaison', 'Đỗ Nam');
     h.db.$client.prepare("UPDATE people SET phone = '0912 345 678' WHERE full_name = 'Phạm Thu'").run();
     for (const code of ['SNV', 'STP', 'SKHDT', 'STC', 'SCT', 'SNNPTNT', 'SGTVT', 'SXD', 'STNMT', 'STTTT', 'SLDTBXH', 'SVHTTDL', 'SKHCN', 'SGDDT', 'VPUBND', 'TTT', 'BQLKCN', 'MTTQ', 'LDLD', 'TDTN', 'HLHPN', 'HND', 'HCCB', 'TPND', 'HML', 'HVB', 'HYY', 'HNT', 'HTN', 'HXT', 'HNH'])
-      submitted(h, code);
+      submittedRegistration(h, code);
     h.clock.set(Date.UTC(2020, 3, 2, 3)); // 02/04/2020
     const list = h.say(ADMIN, '/dondoc');
     expect(list).toContain('Đã quá hạn đăng ký (31/03/2020); 3 đơn vị chưa gửi bản đăng ký:');

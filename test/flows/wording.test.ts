@@ -5,23 +5,13 @@
  */
 import { describe, expect, it } from 'vitest';
 import { cliActor } from '../../src/domain/audit.ts';
-import { currentMovement, listContentAreas } from '../../src/domain/movements.ts';
-import { addTarget, approveRegistration, ensureRegistration, submitRegistration } from '../../src/domain/registrations.ts';
-import { chatHarness, type ChatHarness } from '../helpers/chat.ts';
+import { approveRegistration } from '../../src/domain/registrations.ts';
+import { chatHarness, submittedRegistration, type ChatHarness } from '../helpers/chat.ts';
 import { useTempDatabases } from '../helpers/db.ts';
 
 useTempDatabases();
 
 const ADMIN = '9200';
-
-function sent(h: ChatHarness, code: string): number {
-  const movement = currentMovement(h.db)!;
-  const unitId = h.rows<{ id: number }>('SELECT id FROM units WHERE code = ?', code)[0]!.id;
-  const reg = ensureRegistration(h.db, movement.id, unitId, h.clock.now());
-  addTarget(h.db, reg.id, { contentAreaId: listContentAreas(h.db, movement.id)[0]!.id, text: `Chỉ tiêu của ${code}`, kind: 'qualitative' }, cliActor, h.clock.now());
-  submitRegistration(h.db, reg.id, cliActor, h.clock.now());
-  return reg.id;
-}
 
 const labels = (h: ChatHarness, who: string) => h.lastQuestion(who)!.choices!.map((c) => c.label);
 
@@ -29,8 +19,8 @@ describe('wording an officer can trust', () => {
   it('"Gia hạn đăng ký" is offered for a unit still to send, never for one sent or approved', () => {
     const h = chatHarness();
     h.link(ADMIN, null, 'admin', 'Trần Văn Ban');
-    approveRegistration(h.db, sent(h, 'SNV'), cliActor, h.clock.now());
-    sent(h, 'STP');
+    approveRegistration(h.db, submittedRegistration(h, 'SNV'), cliActor, h.clock.now());
+    submittedRegistration(h, 'STP');
     h.say(ADMIN, '/tinhhinh SNV');
     expect(labels(h, ADMIN)).toEqual(['🔓 Mở lại bản đăng ký', '⬅ Quay lại']);
     h.say(ADMIN, '/tinhhinh STP');
@@ -42,7 +32,7 @@ describe('wording an officer can trust', () => {
   it('"Trả lại" and "Quay lại" do not look alike on the review buttons', () => {
     const h = chatHarness();
     h.link(ADMIN, null, 'admin', 'Trần Văn Ban');
-    sent(h, 'SNV');
+    submittedRegistration(h, 'SNV');
     h.say(ADMIN, '/duyet');
     h.press(ADMIN, 'Sở Nội vụ');
     const [approve, giveBack, back] = labels(h, ADMIN);

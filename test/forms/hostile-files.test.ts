@@ -43,17 +43,24 @@ function saved(temp: TempDatabase) {
   };
 }
 
-let corpus: HostileFile[];
-let form: Buffer;
 
-beforeAll(async () => {
-  // The corpus is built around the form the bot writes for SNV.
+/** SNV's liaison in the terminal chat, at the start of a registration, on a new database. */
+async function registeringInTheTerminal() {
   const temp = openTempDatabase();
   loadSampleMovement(temp.db, cliActor, FEB_15);
   const clock = fixedClock(FEB_15);
   const chat = new ConsoleChat({ core: new ChatCore({ db: temp.db, clock, flows: ALL_FLOWS, log: silentLogger }), db: temp.db, locale: 'vi', clock, formsDir: join(temp.dir, 'forms') });
   await chat.handleLine('/as SNV');
   await chat.handleLine('/dangky');
+  return { temp, chat };
+}
+
+let corpus: HostileFile[];
+let form: Buffer;
+
+beforeAll(async () => {
+  // The corpus is built around the form the bot writes for SNV.
+  const { chat } = await registeringInTheTerminal();
   form = readFileSync(/📎 [^:]+: (\S+\.xlsx)/.exec(await chat.handleLine('Nhận biểu mẫu Excel'))![1]!);
   corpus = await hostileCorpus(form);
 }, 60_000);
@@ -73,12 +80,7 @@ describe('a hostile file sent as a form', () => {
   });
 
   it('gets its refusal in the terminal, and nothing is saved', async () => {
-    const temp = openTempDatabase();
-    loadSampleMovement(temp.db, cliActor, FEB_15);
-    const clock = fixedClock(FEB_15);
-    const chat = new ConsoleChat({ core: new ChatCore({ db: temp.db, clock, flows: ALL_FLOWS, log: silentLogger }), db: temp.db, locale: 'vi', clock, formsDir: join(temp.dir, 'forms') });
-    await chat.handleLine('/as SNV');
-    await chat.handleLine('/dangky');
+    const { temp, chat } = await registeringInTheTerminal();
     await chat.handleLine('Nhận biểu mẫu Excel');
     for (const [i, file] of corpus.entries()) {
       const path = join(temp.dir, file.fileName);

@@ -9,6 +9,8 @@ import type { Db } from '../../src/db/connection.ts';
 import { cliActor } from '../../src/domain/audit.ts';
 import { fixedClock } from '../../src/domain/clock.ts';
 import { createInvite, type Role } from '../../src/domain/invites.ts';
+import { currentMovement, listContentAreas } from '../../src/domain/movements.ts';
+import { addTarget, ensureRegistration, submitRegistration } from '../../src/domain/registrations.ts';
 import { ALL_FLOWS } from '../../src/flows/index.ts';
 import { loadSampleMovement } from '../../src/sample/load.ts';
 import { silentLogger } from '../../src/util/log.ts';
@@ -88,4 +90,14 @@ export function chatHarness(): ChatHarness {
   const temp = openTempDatabase();
   loadSample(temp.db);
   return new ChatHarness(temp);
+}
+
+/** A unit's registration with one qualitative target, sent for review; its id. */
+export function submittedRegistration(h: ChatHarness, code: string): number {
+  const movement = currentMovement(h.db)!;
+  const unitId = h.rows<{ id: number }>('SELECT id FROM units WHERE code = ?', code)[0]!.id;
+  const reg = ensureRegistration(h.db, movement.id, unitId, h.clock.now());
+  addTarget(h.db, reg.id, { contentAreaId: listContentAreas(h.db, movement.id)[0]!.id, text: `Chỉ tiêu của ${code}`, kind: 'qualitative' }, cliActor, h.clock.now());
+  submitRegistration(h.db, reg.id, cliActor, h.clock.now());
+  return reg.id;
 }

@@ -146,6 +146,20 @@ async function formLeftUnread(temp: TempDatabase, api: FakeBotApi): Promise<Buff
   return bytes;
 }
 
+
+/** An admin asks for an export, and the bot stops before making it: the job row is left. */
+async function exportAskedThenStopped() {
+    const temp = openTempDatabase();
+    loadSampleMovement(temp.db, cliActor, FEB_15);
+    const api = await fakeApi();
+    const first = await startBot(temp, api, { runJobs: false });
+    const code = createInvite(temp.db, { role: 'admin', personName: 'Trần Văn Ban' }, cliActor, FEB_15).code;
+    await send(api, ADMIN, tg.command(ADMIN, `/start ${code}`), 'Xin chào');
+    await send(api, ADMIN, tg.command(ADMIN, '/xuat xlsx'), 'Đang chuẩn bị tệp XLSX');
+    await first.stop();
+  return { temp, api };
+}
+
 describe('jobs across a restart', () => {
   it('a form received just before a restart is read after it from the kept file: the person gets the reading without sending it again', async () => {
     const temp = openTempDatabase();
@@ -202,14 +216,7 @@ describe('jobs across a restart', () => {
   });
 
   it('an export asked for just before the process died is made after the restart and delivered once', async () => {
-    const temp = openTempDatabase();
-    loadSampleMovement(temp.db, cliActor, FEB_15);
-    const api = await fakeApi();
-    const first = await startBot(temp, api, { runJobs: false });
-    const code = createInvite(temp.db, { role: 'admin', personName: 'Trần Văn Ban' }, cliActor, FEB_15).code;
-    await send(api, ADMIN, tg.command(ADMIN, `/start ${code}`), 'Xin chào');
-    await send(api, ADMIN, tg.command(ADMIN, '/xuat xlsx'), 'Đang chuẩn bị tệp XLSX');
-    await first.stop();
+    const { temp, api } = await exportAskedThenStopped();
     expect(jobRows(temp)).toMatchObject([{ kind: 'export', doneAt: null }]);
     expect(api.callsOf('sendDocument')).toHaveLength(0);
 
@@ -231,14 +238,7 @@ describe('jobs across a restart', () => {
   });
 
   it(`a job that stopped the process ${MAX_JOB_ATTEMPTS} times is given up: the person is told once, and the bot goes on`, async () => {
-    const temp = openTempDatabase();
-    loadSampleMovement(temp.db, cliActor, FEB_15);
-    const api = await fakeApi();
-    const first = await startBot(temp, api, { runJobs: false });
-    const code = createInvite(temp.db, { role: 'admin', personName: 'Trần Văn Ban' }, cliActor, FEB_15).code;
-    await send(api, ADMIN, tg.command(ADMIN, `/start ${code}`), 'Xin chào');
-    await send(api, ADMIN, tg.command(ADMIN, '/xuat xlsx'), 'Đang chuẩn bị tệp XLSX');
-    await first.stop();
+    const { temp, api } = await exportAskedThenStopped();
     // As three starts that each died while making it would have left it.
     temp.db.$client.prepare('UPDATE jobs SET attempts = ?').run(MAX_JOB_ATTEMPTS);
 
