@@ -1,3 +1,5 @@
+import { CsvError, parse } from 'csv-parse/sync';
+
 export type CsvDelimiter = ',' | ';' | '\t';
 export interface CsvRow {
   line: number;
@@ -6,68 +8,46 @@ export interface CsvRow {
 
 const DELIMITERS: readonly CsvDelimiter[] = [',', ';', '\t'];
 
-/** RFC 4180 CSV: quoted fields with "" escapes, newlines inside quotes, CRLF/LF/CR line ends, a UTF-8 BOM stripped.
- *  Delimiter auto-detected from the first line among ',', ';' and '\t' (Excel in the Vietnamese locale saves with ';')
- *  unless given. Returns rows of raw string cells with the 1-based line number where each row starts.
- *  A blank line yields a row with one empty cell; a line break at the very end does not start a new row.
- *  Malformed quoting is read leniently: text after a closing quote is kept, an unclosed quote runs to the end.
+/** RFC 4180 CSV read by csv-parse: quoted fields with "" escapes, newlines inside quotes, CRLF/LF/CR line ends
+ *  (mixed in one file), a UTF-8 BOM stripped. Delimiter auto-detected from the first line among ',', ';' and '\t'
+ *  (Excel in the Vietnamese locale saves with ';') unless given. Returns rows of raw string cells with the 1-based
+ *  line number where each row starts. A blank line yields a row with one empty cell; a line break at the very end
+ *  does not start a new row. Malformed quoting is read leniently: a quote inside a field, or text after a closing
+ *  quote, is kept as written; an unclosed quote runs to the end.
  *  `maxRows`: reading stops once that many rows are read (a caller that refuses longer files need not hold them). */
 export function parseCsv(text: string, options: { delimiter?: CsvDelimiter; maxRows?: number } = {}): CsvRow[] {
-  const maxRows = options.maxRows ?? Infinity;
   if (text.startsWith('\uFEFF')) text = text.slice(1);
   const delimiter = options.delimiter ?? detectDelimiter(text);
-  const rows: CsvRow[] = [];
-  let cells: string[] = [];
-  let field = '';
-  let quoted = false;
-  let fieldStart = true; // a quote only opens a quoted field at the start of the field
+  let records: string[][];
+  try {
+    records = read(text, delimiter, options.maxRows);
+  } catch (error) {
+    if (!(error instanceof CsvError && error.code === 'CSV_QUOTE_NOT_CLOSED')) throw error;
+    records = read(`${text}"`, delimiter, options.maxRows);
+  }
+  // A line break outside quotes ends a record; those inside quotes are kept in the cells as written.
   let line = 1;
-  let rowLine = 1;
-  let rowHasText = false;
+  return records.map((cells) => {
+    const row = { line, cells };
+    line += 1 + cells.reduce((n, cell) => n + lineBreaks(cell), 0);
+    return row;
+  });
+}
 
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    const isBreak = ch === '\n' || ch === '\r';
-    const crlf = ch === '\r' && text[i + 1] === '\n';
-    rowHasText = true;
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (ch === '"') {
-        quoted = false;
-      } else {
-        field += crlf ? '\r\n' : ch;
-        if (crlf) i++;
-        if (isBreak) line++;
-      }
-    } else if (ch === '"' && fieldStart) {
-      quoted = true;
-      fieldStart = false;
-    } else if (ch === delimiter) {
-      cells.push(field);
-      field = '';
-      fieldStart = true;
-    } else if (isBreak) {
-      if (crlf) i++;
-      cells.push(field);
-      rows.push({ line: rowLine, cells });
-      if (rows.length >= maxRows) return rows;
-      cells = [];
-      field = '';
-      fieldStart = true;
-      rowHasText = false;
-      rowLine = ++line;
-    } else {
-      field += ch;
-      fieldStart = false;
-    }
-  }
-  if (rowHasText) {
-    cells.push(field);
-    rows.push({ line: rowLine, cells });
-  }
-  return rows;
+function read(text: string, delimiter: CsvDelimiter, maxRows: number | undefined): string[][] {
+  return parse(text, {
+    delimiter,
+    record_delimiter: ['\r\n', '\n', '\r'],
+    relax_quotes: true,
+    relax_column_count: true,
+    skip_empty_lines: false,
+    ...(maxRows !== undefined ? { to: maxRows } : {}),
+  });
+}
+
+function lineBreaks(cell: string): number {
+  if (!cell.includes('\n') && !cell.includes('\r')) return 0;
+  return cell.match(/\r\n?|\n/g)!.length;
 }
 
 /** The candidate seen most often outside quotes on the first non-blank line; ',' when none appears. */

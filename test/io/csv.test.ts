@@ -39,7 +39,7 @@ describe('parseCsv', () => {
   });
 
   it('reads malformed quoting leniently', () => {
-    expect(parseCsv('a"b,"c"d,"open\nend')).toEqual([{ line: 1, cells: ['a"b', 'cd', 'open\nend'] }]);
+    expect(parseCsv('a"b,"c"d,"open\nend')).toEqual([{ line: 1, cells: ['a"b', '"c"d', 'open\nend'] }]);
   });
 
   it('returns no rows for empty text', () => {
