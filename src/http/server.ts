@@ -2,6 +2,7 @@ import { timingSafeEqual } from 'node:crypto';
 import { createReadStream, statSync } from 'node:fs';
 import { createServer, type IncomingHttpHeaders, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { create as contentDisposition } from 'content-disposition';
 import { storageFault } from '../db/faults.ts';
 import type { Logger } from '../util/log.ts';
 
@@ -76,12 +77,12 @@ export interface RunningServer {
 /** Streams a file as an attachment; `sent` is called only when all of it went out. */
 function sendFile(res: ServerResponse, status: number, file: NonNullable<HttpResponse['file']>, log: Logger): void {
   const size = statSync(file.path).size;
-  // The name as typed (RFC 6266 filename*), and a plain ASCII fallback for old clients.
+  // The name as typed (RFC 6266 filename*), and the name without its diacritics for old clients.
   const ascii = file.name.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[đĐ]/g, 'd').replace(/[^\x20-\x7e]|["\\]/g, '_');
   res.writeHead(status, {
     'content-type': file.contentType,
     'content-length': size,
-    'content-disposition': `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(file.name)}`,
+    'content-disposition': contentDisposition(file.name, { fallback: ascii }),
     'cache-control': 'private, no-store',
     'x-content-type-options': 'nosniff',
   });
