@@ -15,6 +15,7 @@
  * otherwise, so one that comes back lower means the numbering restarted: it is taken (the handler
  * is told, to reset its stored mark too) and the mark starts again from it.
  */
+import { setTimeout as sleep } from 'node:timers/promises';
 import { GrammyError, type Api } from 'grammy';
 import type { Update } from 'grammy/types';
 import type { Logger } from '../../util/log.ts';
@@ -41,7 +42,6 @@ type Fetched = { updates: Update[]; offset: number } | { stopped: true } | { fat
 export class LongPoller {
   private running = false;
   private readonly abort = new AbortController();
-  private wakeRetry: (() => void) | undefined;
   /** The highest update_id handled by this process. */
   private handledUpTo = 0;
   private loop: Promise<void> = Promise.resolve();
@@ -59,7 +59,6 @@ export class LongPoller {
   stopFetching(): void {
     this.running = false;
     this.abort.abort();
-    this.wakeRetry?.();
   }
 
   /** Waits for the update in hand, then tells Telegram what was handled (a repeat would be recognised anyway). */
@@ -106,14 +105,8 @@ export class LongPoller {
         const named = error instanceof GrammyError ? error.parameters.retry_after : undefined;
         const waitMs = named !== undefined ? named * 1000 : Math.min(RETRY_MAX_MS, RETRY_FIRST_MS * 2 ** Math.min(failures, 10));
         log.warn('telegram getUpdates failed, trying again', { error: String(error), waitMs });
-        await new Promise<void>((resolve) => {
-          const timer = setTimeout(resolve, waitMs);
-          this.wakeRetry = () => {
-            clearTimeout(timer);
-            resolve();
-          };
-        });
-        this.wakeRetry = undefined;
+        // Cut short by stopFetching (the abort), after which the loop ends.
+        await sleep(waitMs, undefined, { signal: this.abort.signal }).catch(() => undefined);
       }
     }
     return { stopped: true };
