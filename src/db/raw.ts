@@ -6,11 +6,12 @@
  */
 import type Database from 'better-sqlite3';
 import { getTableColumns, getTableName, type InferSelectModel, type Table } from 'drizzle-orm';
+import { CasingCache } from 'drizzle-orm/casing';
 import type { DbOrTx } from './connection.ts';
 import { clientOf, prepared } from './prepared.ts';
 
-/** The column's name in SQLite, as drizzle's snake_case casing writes it. */
-const snakeCase = (key: string) => (key.match(/[\da-z]+|[A-Z]+(?![a-z])|[A-Z][\da-z]+/g) ?? []).map((w) => w.toLowerCase()).join('_');
+/** Column names in SQLite, as the connection's `casing: 'snake_case'` writes them. */
+const casing = new CasingCache('snake_case');
 
 /** How a table's rows are selected and read back. */
 export interface RowShape<T> {
@@ -28,7 +29,7 @@ export function rowShape<T extends Table>(table: T, alias: string = getTableName
   const types = entries.map(([, column]) => column.columnType);
   const primaryKey = entries.findIndex(([, column]) => column.primary);
   return {
-    columns: keys.map((key) => `"${alias}"."${snakeCase(key)}"`).join(', '),
+    columns: entries.map(([, column]) => `"${alias}"."${casing.getColumnCasing(column)}"`).join(', '),
     width: keys.length,
     read(row, offset = 0) {
       if (primaryKey >= 0 && row[offset + primaryKey] === null) return undefined;
