@@ -1,6 +1,6 @@
 import { createHash, randomInt, timingSafeEqual } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
-import type { Db, DbOrTx } from '../db/connection.ts';
+import type { Db } from '../db/connection.ts';
 import { identities, invites, people, units, type CHANNELS, type ROLES } from '../db/schema.ts';
 import { recordAudit, type Actor } from './audit.ts';
 import { DomainError } from './errors.ts';
@@ -163,8 +163,4 @@ export function redeemInvite(db: Db, rawCode: string, who: IdentityRef, now: num
     });
     return { ok: true, personId: person.id, identityId: identity.id, role: invite.role, unitId: invite.unitId };
   });
-}
-
-export function listInvites(db: DbOrTx) {
-  return db.select().from(invites).all();
 }

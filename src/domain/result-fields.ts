@@ -7,7 +7,7 @@ import type { ASSESSMENTS } from '../db/schema.ts';
 import { looksThousandfoldOff, moneyScale, planFactor, readQuantity } from './figures.ts';
 import type { Target } from './registrations.ts';
 import type { FieldMessage, FieldReading } from './target-fields.ts';
-import { cleanText, isBlankText } from './text-input.ts';
+import { cleanText } from './text-input.ts';
 import { formatVnNumber } from './vn-input.ts';
 import { fold } from '../util/text.ts';
 
@@ -89,5 +89,3 @@ export function readBasis(raw: string): FieldReading<boolean> {
   if (THIS_PERIOD.includes(word)) return { ok: true, value: false };
   return { ok: false, problem: { key: 'form-err-basis' } };
 }
-
-export const isBlankResult = (raw: string) => isBlankText(raw);

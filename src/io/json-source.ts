@@ -1,7 +1,5 @@
 import { findNodeAtLocation, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 
-export type JsonPath = (string | number)[];
-
 export type JsonSource =
   | { ok: true; value: unknown; lineOf(path: readonly PropertyKey[]): number }
   | { ok: false; errors: { line: number; column: number; code: string }[] };
