@@ -26,7 +26,7 @@ export interface CliContext {
   progress(done: number, total: number): void;
 }
 
-export interface OptionSpec {
+interface OptionSpec {
   type: 'string' | 'boolean';
   short?: string;
 }

@@ -62,7 +62,7 @@ const GLOBAL_OPTIONS = {
   db: { type: 'string' },
 } as const;
 
-export interface CliEnvironment {
+interface CliEnvironment {
   env?: NodeJS.ProcessEnv;
   io?: CliIo;
   clock?: Clock;

@@ -51,7 +51,7 @@ export function backupFileName(at: number): string {
   return `thidua-${stamp}.db`;
 }
 
-export interface BackupFile {
+interface BackupFile {
   path: string;
   /** When it was made, read from its name. */
   at: number;

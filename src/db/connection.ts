@@ -9,7 +9,7 @@ import * as schema from './schema.ts';
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 /** What a transaction callback receives; domain services accept either. */
-export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 export type DbOrTx = Db | Tx;
 
 /** The typed query builder over a connection opened elsewhere (an export's read snapshot). */
@@ -36,7 +36,7 @@ export interface OpenOptions {
 }
 
 /** A command waits this long for another process's lock (a backup, the bot's own short writes). */
-export const DEFAULT_BUSY_TIMEOUT_MS = 5_000;
+const DEFAULT_BUSY_TIMEOUT_MS = 5_000;
 /**
  * The bot's wait for the lock: short enough that no webhook, poll or timer stalls behind it; work
  * that finds the database locked fails with SQLITE_BUSY and is tried again after a backoff (a webhook answers 503).
@@ -100,7 +100,7 @@ function reuseStatements(client: Database.Database): void {
   }) as typeof client.prepare;
 }
 
-export function migrateDatabase(db: Db): void {
+function migrateDatabase(db: Db): void {
   migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
 }
 

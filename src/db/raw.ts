@@ -14,7 +14,7 @@ import { clientOf, prepared } from './prepared.ts';
 const casing = new CasingCache('snake_case');
 
 /** How a table's rows are selected and read back. */
-export interface RowShape<T> {
+interface RowShape<T> {
   /** `"alias"."snake_name", …`: every column, in the order `read` expects. */
   columns: string;
   /** How many columns that is (where the next table's start in a joined row). */

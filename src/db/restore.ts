@@ -16,7 +16,7 @@ import { whileBotStopped } from './run-lock.ts';
 import { schemaDifferences } from './schema-check.ts';
 
 /** Why a file cannot be restored: the `cli-restore-<reason>` text says it to the operator. */
-export type RestoreProblem = 'missing' | 'unreadable' | 'damaged' | 'foreign' | 'newer' | 'schema';
+type RestoreProblem = 'missing' | 'unreadable' | 'damaged' | 'foreign' | 'newer' | 'schema';
 
 /** The file was not restored, and nothing was changed. */
 export class RestoreRefusedError extends Error {
@@ -32,13 +32,13 @@ const journal = z.object({ entries: z.array(z.object({ when: z.number() })) });
 const ourMigrations = () =>
   new Set(journal.parse(JSON.parse(readFileSync(fileURLToPath(new URL('../../drizzle/meta/_journal.json', import.meta.url)), 'utf8'))).entries.map((e) => e.when));
 
-export interface BackupCheck {
+interface BackupCheck {
   /** Migrations applied in the backup. */
   migrations: number;
 }
 
 /** Checks that `file` is a sound backup of this program's database; throws RestoreRefusedError otherwise. */
-export function checkBackupFile(file: string): BackupCheck {
+function checkBackupFile(file: string): BackupCheck {
   if (!existsSync(file)) throw new RestoreRefusedError('missing');
   let copy: Database.Database;
   try {
@@ -74,7 +74,7 @@ function refuseOtherSchema(client: Database.Database): void {
   if (differences.length > 0) throw new RestoreRefusedError('schema', differences.slice(0, 5).join(', '));
 }
 
-export interface RestoreResult {
+interface RestoreResult {
   /** Where the database that was replaced now is (none when there was none). */
   kept: string | undefined;
   /** Migrations applied in the backup, and after the restore. */
@@ -85,7 +85,7 @@ export interface RestoreResult {
 }
 
 /** Where the replaced database is kept: beside it, named by the time of the restore (never over an earlier one). */
-export function keptPath(databasePath: string, now: number): string {
+function keptPath(databasePath: string, now: number): string {
   const ext = extname(databasePath);
   const stem = basename(databasePath, ext);
   const base = join(dirname(databasePath), `${stem}.before-restore-${backupFileName(now).slice('thidua-'.length, -'.db'.length)}`);

@@ -17,7 +17,7 @@ export class DatabaseInUseError extends Error {
 }
 
 /** The lock file beside the database. */
-export const runLockPath = (databasePath: string) => `${databasePath}.running`;
+const runLockPath = (databasePath: string) => `${databasePath}.running`;
 
 function openLockFile(databasePath: string, busyTimeoutMs: number): Database.Database {
   const path = runLockPath(databasePath);

@@ -16,13 +16,13 @@ import { t, type Locale } from '../i18n/index.ts';
 import { messengerCalls, type Messenger, type MessengerCallState } from './messenger-calls.ts';
 
 /** Below this much free space on the database's disk the bot is about to stop storing messages. */
-export const LOW_DISK_BYTES = 100 * 1024 * 1024;
+const LOW_DISK_BYTES = 100 * 1024 * 1024;
 /** A due message still unsent after this long means the delivery is stuck. */
 export const OUTBOX_STUCK_MS = 30 * 60_000;
 /** Updates that failed this recently mean something is failing now (older ones wait for `thidua inbound --retry`). */
-export const RECENT_FAILURE_MS = 60 * 60_000;
+const RECENT_FAILURE_MS = 60 * 60_000;
 /** A messenger failing to answer for this long is a problem (a short outage is not). */
-export const UNREACHABLE_FOR_MS = 10 * 60_000;
+const UNREACHABLE_FOR_MS = 10 * 60_000;
 /** The probe needs a few fresh pages, so a database that cannot grow fails it. */
 const PROBE_BYTES = 16 * 1024;
 

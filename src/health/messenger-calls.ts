@@ -9,7 +9,7 @@ import type { Channel } from '../domain/invites.ts';
 export type Messenger = Exclude<Channel, 'console'>;
 
 /** `token`: the messenger refused our token (revoked, expired beyond refresh); `unreachable`: no answer, or overloaded. */
-export type CallFailureKind = 'token' | 'unreachable';
+type CallFailureKind = 'token' | 'unreachable';
 
 export interface MessengerCallState {
   lastSuccessAt: number | undefined;

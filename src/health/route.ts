@@ -12,7 +12,7 @@ import { seesDetails } from './who-sees-details.ts';
 const iso = (ms: number | undefined) => (ms === undefined ? null : new Date(ms).toISOString());
 
 /** The report with times as ISO strings and each problem also said in words. */
-export function healthJson(report: HealthReport, locale: Locale, timeZone: string): Record<string, unknown> {
+function healthJson(report: HealthReport, locale: Locale, timeZone: string): Record<string, unknown> {
   const messengers = Object.fromEntries(
     Object.entries(report.messengers).map(([name, state]) => [
       name,

@@ -23,9 +23,9 @@ import type { Clock } from '../domain/clock.ts';
 import type { Logger } from '../util/log.ts';
 import type { HttpRequest, HttpResponse, Route } from './server.ts';
 
-export const FILES_PATH = '/files/';
+const FILES_PATH = '/files/';
 
-export interface IssueLink {
+interface IssueLink {
   /** The file on this machine. */
   path: string;
   /** The name it is downloaded under. */
@@ -47,7 +47,7 @@ export interface SignedLinks {
   route: Route;
 }
 
-export interface SignedLinksOptions {
+interface SignedLinksOptions {
   db: Db;
   /** Public address of the bot's HTTP server, no trailing slash (PUBLIC_BASE_URL). */
   baseUrl: string;

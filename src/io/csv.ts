@@ -1,7 +1,7 @@
 import { CsvError, parse } from 'csv-parse/sync';
 
-export type CsvDelimiter = ',' | ';' | '\t';
-export interface CsvRow {
+type CsvDelimiter = ',' | ';' | '\t';
+interface CsvRow {
   line: number;
   cells: string[];
 }

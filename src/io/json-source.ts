@@ -1,6 +1,6 @@
 import { findNodeAtLocation, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 
-export type JsonSource =
+type JsonSource =
   | { ok: true; value: unknown; lineOf(path: readonly PropertyKey[]): number }
   | { ok: false; errors: { line: number; column: number; code: string }[] };
 

@@ -14,7 +14,7 @@ export interface Sheet {
   rows: TableRow[];
 }
 
-export type TableReadErrorCode = 'unsupported_format' | 'unreadable' | 'no_header' | 'duplicate_header';
+type TableReadErrorCode = 'unsupported_format' | 'unreadable' | 'no_header' | 'duplicate_header';
 
 export class TableReadError extends Error {
   constructor(

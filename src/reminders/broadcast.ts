@@ -43,11 +43,11 @@ export function parseAudience(text: string | undefined): Audience {
   throw new DomainError('err-broadcast-bad-audience', { audience: s });
 }
 
-export function audienceText(a: Audience): string {
+function audienceText(a: Audience): string {
   return a.kind === 'group' ? `group:${a.code}` : a.kind === 'kind' ? `kind:${a.unitKind}` : a.kind;
 }
 
-export interface BroadcastRecipient {
+interface BroadcastRecipient {
   personId: number;
   name: string;
   role: string;
@@ -152,7 +152,7 @@ export function draftBroadcast(db: Db, movement: Movement, input: { text: string
   return { broadcast, preview };
 }
 
-export function getBroadcast(db: Db, id: number): Broadcast {
+function getBroadcast(db: Db, id: number): Broadcast {
   const row = db.select().from(broadcasts).where(eq(broadcasts.id, id)).get();
   if (!row) throw new DomainError('err-broadcast-unknown', { id });
   return row;
@@ -203,7 +203,7 @@ export function cancelBroadcast(db: Db, id: number, actor: Actor, now: number): 
   return after;
 }
 
-export interface DeliveryProblem {
+interface DeliveryProblem {
   personId: number | null;
   name: string | null;
   unit: string | null;

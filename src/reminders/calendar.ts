@@ -10,7 +10,7 @@ import { zoneOffsetMs } from '../domain/time-zone.ts';
 import { addDays, localDate, type IsoDate } from '../domain/vn-input.ts';
 import { hungKingsDate, tetDate } from './lunar.ts';
 
-export const DEFAULT_TIME_ZONE = 'Asia/Ho_Chi_Minh';
+const DEFAULT_TIME_ZONE = 'Asia/Ho_Chi_Minh';
 
 export interface CalendarPolicy {
   timeZone: string;
@@ -23,7 +23,7 @@ export interface CalendarPolicy {
   extraHolidays: readonly string[];
 }
 
-export const DEFAULT_POLICY: CalendarPolicy = {
+const DEFAULT_POLICY: CalendarPolicy = {
   timeZone: DEFAULT_TIME_ZONE,
   quietStart: '21:00',
   quietEnd: '07:00',
@@ -40,7 +40,7 @@ const TIME = /^([01]\d|2[0-3]):([0-5]\d)$/;
 export const isTimeOfDay = (s: string) => TIME.test(s);
 
 /** Minutes since local midnight of an "HH:MM". */
-export function minutesOf(hhmm: string): number {
+function minutesOf(hhmm: string): number {
   const m = TIME.exec(hhmm);
   if (!m) throw new RangeError(`Not a time of day: ${JSON.stringify(hhmm)}`);
   return Number(m[1]) * 60 + Number(m[2]);
@@ -78,7 +78,7 @@ const isWeekend = (day: IsoDate) => {
 // ---------------------------------------------------------------------------------------------
 // Public holidays.
 
-export type HolidayName = 'new-year' | 'tet' | 'hung-kings' | 'reunification' | 'labour' | 'national' | 'compensatory';
+type HolidayName = 'new-year' | 'tet' | 'hung-kings' | 'reunification' | 'labour' | 'national' | 'compensatory';
 
 const holidayYears = new Map<number, Map<IsoDate, HolidayName>>();
 

@@ -5,7 +5,7 @@
  */
 
 /** Vietnam's calendar meridian: UTC+7. */
-export const VN_TIME_ZONE_HOURS = 7;
+const VN_TIME_ZONE_HOURS = 7;
 
 const PI = Math.PI;
 const INT = Math.floor;
@@ -111,7 +111,7 @@ function leapMonthOffset(a11: number, tz: number): number {
   return i - 1;
 }
 
-export interface LunarDate {
+interface LunarDate {
   day: number;
   month: number;
   year: number;

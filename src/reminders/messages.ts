@@ -32,7 +32,7 @@ function registrationLine(t: Translate, unit: string, owed: RegistrationOwed, tz
   }
 }
 
-export interface ReminderContext {
+interface ReminderContext {
   movementName: string;
   registrationDeadline: IsoDate;
   today: IsoDate;
@@ -40,7 +40,7 @@ export interface ReminderContext {
 }
 
 /** The reminder a liaison gets: exactly what the unit still owes, with a button for each flow to open. */
-export function reminderMessage(locale: Locale, ctx: ReminderContext, owing: UnitOwing): OutboundMessage {
+function reminderMessage(locale: Locale, ctx: ReminderContext, owing: UnitOwing): OutboundMessage {
   const t = translator(locale);
   const lines = [t('rem-title', { movement: ctx.movementName })];
   const choices: Choice[] = [];
@@ -103,7 +103,7 @@ export function withTapForZalo(locale: Locale, message: OutboundMessage): Outbou
 }
 
 /** "chưa gửi bản đăng ký; chưa báo cáo Quý I/2020" */
-export function missingSummary(t: Translate, owing: UnitOwing): string {
+function missingSummary(t: Translate, owing: UnitOwing): string {
   const parts: string[] = [];
   if (owing.registration) parts.push(t('rem-missing-registration', { state: owing.registration.state }));
   for (const p of owing.periods) parts.push(t('rem-missing-report', { period: periodLabel(t, p.period) }));

@@ -8,7 +8,7 @@ import { unitDeadline } from '../domain/due-dates.ts';
 import type { Movement } from '../domain/movements.ts';
 import type { Period } from '../domain/progress.ts';
 
-export type RegistrationState = 'none' | 'draft' | 'returned';
+type RegistrationState = 'none' | 'draft' | 'returned';
 
 export interface RegistrationOwed {
   state: RegistrationState;
@@ -19,7 +19,7 @@ export interface RegistrationOwed {
   reason: string | null;
 }
 
-export interface PeriodOwed {
+interface PeriodOwed {
   period: Period;
   /** `period:<id>` */
   key: string;
@@ -27,7 +27,7 @@ export interface PeriodOwed {
   targets: number;
 }
 
-export interface UnitInfo {
+interface UnitInfo {
   id: number;
   code: string;
   name: string;
@@ -103,7 +103,7 @@ export function snapshot(db: Db, movement: Movement): MovementSnapshot {
 }
 
 /** What the unit owes on its registration, if anything. */
-export function registrationOwed(snap: MovementSnapshot, unitId: number): RegistrationOwed | undefined {
+function registrationOwed(snap: MovementSnapshot, unitId: number): RegistrationOwed | undefined {
   const reg = snap.registration.get(unitId);
   if (!reg) return { state: 'none', key: 'registration', targets: 0, returnedAt: null, reason: null };
   if (reg.status === 'draft') return { state: 'draft', key: 'registration', targets: reg.targets, returnedAt: null, reason: null };
@@ -113,7 +113,7 @@ export function registrationOwed(snap: MovementSnapshot, unitId: number): Regist
 }
 
 /** Of `periods`, those the unit has to report on and has not: a sent registration with targets, and no report. */
-export function periodsOwed(snap: MovementSnapshot, unitId: number, periods: Period[]): PeriodOwed[] {
+function periodsOwed(snap: MovementSnapshot, unitId: number, periods: Period[]): PeriodOwed[] {
   const reg = snap.registration.get(unitId);
   if (!reg || reg.version === 0 || reg.targets === 0) return [];
   return periods.filter((p) => !snap.reported.has(`${reg.id}:${p.id}`)).map((period) => ({ period, key: `period:${period.id}`, targets: reg.targets }));

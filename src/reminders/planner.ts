@@ -22,7 +22,7 @@ import type { ReminderRule } from './rules.ts';
 import { dueSlots, MAX_DEFERRAL_MS, periodDueDates, type Slot } from './slots.ts';
 
 export const DEFAULT_CATCH_UP_MS = 24 * 3_600_000;
-export const DEFAULT_MIN_GAP_MS = 12 * 3_600_000;
+const DEFAULT_MIN_GAP_MS = 12 * 3_600_000;
 
 export interface PlannerOptions {
   /** Quiet hours, weekends, holidays (the time zone is each movement's own). */

@@ -13,8 +13,8 @@ import { DomainError } from '../domain/errors.ts';
 import { isTimeOfDay } from './calendar.ts';
 
 export type ReminderRule = typeof reminderRules.$inferSelect;
-export type ReminderKind = (typeof REMINDER_KINDS)[number];
-export type ReminderSubject = (typeof REMINDER_SUBJECTS)[number];
+type ReminderKind = (typeof REMINDER_KINDS)[number];
+type ReminderSubject = (typeof REMINDER_SUBJECTS)[number];
 
 export interface RuleInput {
   kind: ReminderKind;
@@ -31,8 +31,8 @@ export interface RuleInput {
   label?: string | null;
 }
 
-export const MAX_OFFSET_DAYS = 120;
-export const MAX_ESCALATE_AFTER = 30;
+const MAX_OFFSET_DAYS = 120;
+const MAX_ESCALATE_AFTER = 30;
 
 /**
  * The default set: registration 14, 7, 3 and 1 days before the deadline, on the day, then 1, 3 and
@@ -48,7 +48,7 @@ export const DEFAULT_RULES: readonly RuleInput[] = [
   { kind: 'cron', cron: '30 8 * * 1-5', subject: 'digest' },
 ];
 
-export interface CronCheck {
+interface CronCheck {
   ok: boolean;
   minute?: number;
   hours?: number[];
@@ -82,7 +82,7 @@ export function checkCron(pattern: string): CronCheck {
 }
 
 /** Validates and normalises a rule; a DomainError names what is wrong. */
-export interface NormalisedRule {
+interface NormalisedRule {
   kind: ReminderKind;
   offsetDays: number | null;
   cron: string | null;
@@ -92,7 +92,7 @@ export interface NormalisedRule {
   label: string | null;
 }
 
-export function normaliseRule(input: RuleInput): NormalisedRule {
+function normaliseRule(input: RuleInput): NormalisedRule {
   const escalateAfter = input.escalateAfter ?? null;
   if (escalateAfter !== null && (!Number.isInteger(escalateAfter) || escalateAfter < 1 || escalateAfter > MAX_ESCALATE_AFTER))
     throw new DomainError('err-reminder-bad-escalate', { max: MAX_ESCALATE_AFTER });

@@ -72,7 +72,7 @@ export function periodDueDates(db: DbOrTx, movementId: number): IsoDate[] {
  * The rule's slots with a nominal time in [from, to] (calendar rules), or all of them (deadline
  * rules: one per deadline), each with its delivery time under policy `p`.
  */
-export function ruleSlots(
+function ruleSlots(
   db: DbOrTx,
   rule: ReminderRule,
   movement: Movement,

@@ -22,7 +22,7 @@ export interface DownloadPolicy {
   timeoutMs?: number;
 }
 
-export type RefusalReason = 'scheme' | 'host' | 'address' | 'redirects';
+type RefusalReason = 'scheme' | 'host' | 'address' | 'redirects';
 
 /** The link leads somewhere the bot does not fetch from; nothing was downloaded. */
 export class DownloadRefused extends Error {

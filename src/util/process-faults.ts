@@ -6,7 +6,7 @@
  */
 import type { Logger } from './log.ts';
 
-export interface ProcessFaultOptions {
+interface ProcessFaultOptions {
   log: Logger;
   /** Whether an error is a passing fault of the database file (see db/faults.ts). */
   passing: (error: unknown) => boolean;

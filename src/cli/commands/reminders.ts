@@ -19,13 +19,13 @@ const SUBJECTS = ['registration', 'report', 'any', 'digest'] as const;
 const ACTIONS = ['list', 'add', 'pause', 'resume', 'defaults'] as const;
 
 /** "31/03/2020 08:00" in the movement's time zone. */
-export function formatWhen(epochMs: number, tz: string): string {
+function formatWhen(epochMs: number, tz: string): string {
   const minutes = localMinutes(epochMs, tz);
   return `${formatVnDate(localDate(epochMs, tz))} ${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
 }
 
 /** The rule in words: "Đăng ký: 7 ngày trước hạn, lúc 08:00". */
-export function describeRule(ctx: Pick<CliContext, 't'>, rule: ReminderRule): string {
+function describeRule(ctx: Pick<CliContext, 't'>, rule: ReminderRule): string {
   const offset = rule.offsetDays ?? 0;
   const dir = offset < 0 ? 'before' : offset > 0 ? 'after' : 'on';
   const what =
