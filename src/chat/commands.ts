@@ -32,7 +32,14 @@ export class CommandBook {
     const declared = flows.flatMap((flow) => (flow.commands ?? []).map((command) => ({ command, flow: flow.id })));
     for (const { command, flow } of declared) this.flowOf.set(command.en, flow);
     this.all = [...ENGINE_COMMANDS, ...declared.map((d) => d.command)].sort((a, b) => a.place - b.place);
-    for (const c of this.all) for (const name of [c.en, c.vi, ...(c.aliases ?? [])]) this.byName.set(key(name), c.en);
+    for (const c of this.all) {
+      for (const name of [c.en, c.vi, ...(c.aliases ?? [])]) {
+        const taken = this.byName.get(key(name));
+        // Two flows answering one name would leave the second unreachable: a mistake in a declaration.
+        if (taken !== undefined && taken !== c.en) throw new Error(`command name "${name}" is declared by both /${taken} and /${c.en}`);
+        this.byName.set(key(name), c.en);
+      }
+    }
   }
 
   /** The command a typed head names ("/Huỷ", "/start@thidua_bot" alike), by its English name, if any. */
