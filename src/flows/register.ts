@@ -238,7 +238,7 @@ function submit(ctx: FlowContext, data: Data, note: string | null): StepResult<D
 /** What `/dangky …` may add: the form at once ("bieumau", also from the reminder's button), and for the Board a unit. */
 const FORM_WORDS = new Set(['form', 'bieumau', 'bieu mau', 'excel']);
 
-/** Everything about a registration that is not a question: who may open it and where it starts. */
+/** Where a registration starts (who may open it is registerFlow.requires). */
 function start(ctx: FlowContext, args: string): StartResult<Data> {
   const words = args.trim().split(/\s+/).filter((w) => w !== '');
   const wantsForm = words.length > 0 && FORM_WORDS.has(fold(words.at(-1)!));
