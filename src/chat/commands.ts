@@ -32,10 +32,13 @@ export class CommandBook {
     const declared = flows.flatMap((flow) => (flow.commands ?? []).map((command) => ({ command, flow: flow.id })));
     for (const { command, flow } of declared) this.flowOf.set(command.en, flow);
     this.all = [...ENGINE_COMMANDS, ...declared.map((d) => d.command)].sort((a, b) => a.place - b.place);
+    // Two commands answering one name would leave the second unreachable: a mistake in a declaration.
+    const english = new Set<string>();
     for (const c of this.all) {
+      if (english.has(c.en)) throw new Error(`command /${c.en} is declared twice`);
+      english.add(c.en);
       for (const name of [c.en, c.vi, ...(c.aliases ?? [])]) {
         const taken = this.byName.get(key(name));
-        // Two flows answering one name would leave the second unreachable: a mistake in a declaration.
         if (taken !== undefined && taken !== c.en) throw new Error(`command name "${name}" is declared by both /${taken} and /${c.en}`);
         this.byName.set(key(name), c.en);
       }

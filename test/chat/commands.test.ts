@@ -62,6 +62,8 @@ describe('the commands the flows declare', () => {
   it('refuse a name declared by two flows', () => {
     const twin = defineFlow({ id: 'twin', version: 1, schema: z.object({}), commands: [{ en: 'twin', vi: 'dangky', menu: [], place: 300 }], start: () => ({ kind: 'done', message: '' }), steps: {} });
     expect(() => new CommandBook([...ALL_FLOWS, twin])).toThrow('command name "dangky" is declared by both /register and /twin');
+    const helpAgain = defineFlow({ ...twin, commands: [{ en: 'help', vi: 'giupdo', menu: [], place: 300 }] });
+    expect(() => new CommandBook([...ALL_FLOWS, helpAgain])).toThrow('command /help is declared twice');
   });
 });
 
