@@ -282,15 +282,42 @@ conv-back-at-start = This is already the first step.
 conv-file-not-expected = No file or photo is needed at this step. Please answer the question:
 conv-unknown-command = There is no command "{ $command }". Type /help to see the commands.
 conv-help-liaison = Commands:
-  /register — register your unit's emulation targets
-  /report — report results for a period
-  /myunit — where your unit stands
-  /regform — download the registration (Word) for the head of the unit to sign
-  /signer — position and name of who signs the registration
-  /menu — what you can do
-  /lang — change language (Tiếng Việt / English)
-  /nozns — stop reminders by Zalo ZNS messages to your phone number
-  While answering: /back — previous step, /cancel — stop, /help — help for the current step.
+conv-help-answering = While answering: { $commands }.
+# /help lists the commands of a person's role (chat/commands.ts), each with its line here; $role picks the words where roles see different things.
+help-cmd-status = { $role ->
+    [admin] the movement at a glance, by cluster, block and unit
+    [cluster_head] the units of your cluster or block
+   *[other] the movement at a glance (read only)
+  }
+help-cmd-review = approve or return the registrations waiting
+help-cmd-late = { $role ->
+    [admin] units that have not sent their registration, urge all or some
+   *[other] units that have not sent their registration, urge them
+  }
+help-cmd-broadcast = send an announcement to units, see its delivery
+help-cmd-invite = create an invite code for a unit's officer
+help-cmd-register = register your unit's emulation targets
+help-cmd-report = report results for a period
+help-cmd-myunit = { $role ->
+    [liaison] where your unit stands
+   *[other] your own unit
+  }
+help-cmd-regform = download the registration (Word) for the head of the unit to sign
+help-cmd-signer = position and name of who signs the registration
+help-cmd-export = { $role ->
+    [admin] export the figures as Excel (XLSX) or CSV, or a Word document: the report to the People's Committee, a unit's registration
+    [cluster_head] export your cluster's figures
+   *[other] export the figures to Excel, or a report as a Word document
+  }
+help-cmd-menu = what you can do
+help-cmd-lang = { $role ->
+    [liaison] change language (Tiếng Việt / English)
+   *[other] change language
+  }
+help-cmd-nozns = stop reminders by Zalo ZNS messages to your phone number
+help-cmd-back = previous step
+help-cmd-cancel = stop
+help-cmd-help = help for the current step
 conv-help-unlinked = To use the assistant, send the invite code the Emulation and Commendation Board gave your unit, e.g. /start ABCDE-1234567
 conv-help-commands = (/back: previous step · /cancel: stop)
 choice-expected = Please pick one of the options below (press a button, or type its number or name).
@@ -573,24 +600,8 @@ myunit-progress = Latest results:
 ## Conversations: admins, leaders, cluster heads
 
 conv-help-admin = Commands of the Emulation and Commendation Board:
-  /status — the movement at a glance, by cluster, block and unit
-  /review — approve or return the registrations waiting
-  /late — units that have not sent their registration, urge all or some
-  /broadcast — send an announcement to units, see its delivery
-  /invite — create an invite code for a unit's officer
-  /export — export the figures as Excel (XLSX) or CSV, or a Word document: the report to the People's Committee, a unit's registration
-  /menu — what you can do · /lang — change language
-  While answering: /back, /cancel, /help.
 conv-help-cluster_head = Commands of a cluster/block head:
-  /status — the units of your cluster or block
-  /late — units that have not sent their registration, urge them
-  /myunit — your own unit
-  /export — export your cluster's figures
-  /menu — what you can do · /lang — change language
 conv-help-viewer = Commands:
-  /status — the movement at a glance (read only)
-  /export — export the figures to Excel, or a report as a Word document
-  /menu — what you can do · /lang — change language
 menu-status = Movement status
 menu-review = Review registrations
 menu-late = Units not sent

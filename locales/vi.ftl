@@ -263,15 +263,42 @@ conv-back-at-start = Đây đã là bước đầu tiên.
 conv-file-not-expected = Ở bước này không cần gửi tệp hay ảnh. Mời trả lời câu hỏi:
 conv-unknown-command = Không có lệnh "{ $command }". Gõ /help để xem các lệnh.
 conv-help-liaison = Các lệnh:
-  /dangky — đăng ký chỉ tiêu thi đua của đơn vị
-  /baocao — báo cáo kết quả thực hiện theo kỳ
-  /donvi — xem tình hình của đơn vị
-  /taidangky — tải bản đăng ký (Word) để trình thủ trưởng ký
-  /nguoiky — chức vụ, họ tên người ký bản đăng ký
-  /menu — các việc có thể làm
-  /ngonngu — đổi ngôn ngữ (Tiếng Việt / English)
-  /ngungzns — thôi nhận tin nhắc ZNS của Zalo theo số điện thoại
-  Khi đang làm dở: /quaylai — quay lại bước trước, /huy — dừng lại, /trogiup — hướng dẫn bước hiện tại.
+conv-help-answering = Khi đang làm dở: { $commands }.
+# /help lists the commands of a person's role (chat/commands.ts), each with its line here; $role picks the words where roles see different things.
+help-cmd-status = { $role ->
+    [admin] tình hình phong trào, xem theo cụm, khối, đơn vị
+    [cluster_head] tình hình các đơn vị trong cụm, khối
+   *[other] tình hình phong trào (chỉ xem)
+  }
+help-cmd-review = duyệt hoặc trả lại bản đăng ký đang chờ
+help-cmd-late = { $role ->
+    [admin] đơn vị chưa gửi bản đăng ký, đôn đốc tất cả hoặc từng đơn vị
+   *[other] đơn vị chưa gửi bản đăng ký, đôn đốc
+  }
+help-cmd-broadcast = gửi thông báo đến các đơn vị, xem kết quả gửi
+help-cmd-invite = tạo mã mời cho cán bộ của một đơn vị
+help-cmd-register = đăng ký chỉ tiêu thi đua của đơn vị
+help-cmd-report = báo cáo kết quả thực hiện theo kỳ
+help-cmd-myunit = { $role ->
+    [liaison] xem tình hình của đơn vị
+   *[other] đơn vị của anh/chị
+  }
+help-cmd-regform = tải bản đăng ký (Word) để trình thủ trưởng ký
+help-cmd-signer = chức vụ, họ tên người ký bản đăng ký
+help-cmd-export = { $role ->
+    [admin] xuất số liệu ra Excel (XLSX), CSV, hoặc văn bản Word: báo cáo gửi UBND tỉnh, bản đăng ký của đơn vị
+    [cluster_head] xuất số liệu của cụm, khối
+   *[other] xuất số liệu ra Excel, hoặc báo cáo dạng văn bản Word
+  }
+help-cmd-menu = các việc có thể làm
+help-cmd-lang = { $role ->
+    [liaison] đổi ngôn ngữ (Tiếng Việt / English)
+   *[other] đổi ngôn ngữ
+  }
+help-cmd-nozns = thôi nhận tin nhắc ZNS của Zalo theo số điện thoại
+help-cmd-back = quay lại bước trước
+help-cmd-cancel = dừng lại
+help-cmd-help = hướng dẫn bước hiện tại
 conv-help-unlinked = Để dùng trợ lý, hãy gửi mã mời do Ban Thi đua - Khen thưởng cấp cho đơn vị, ví dụ: /start ABCDE-1234567
 conv-help-commands = (/quaylai: bước trước · /huy: dừng lại)
 choice-expected = Mời chọn một trong các lựa chọn bên dưới (bấm nút, hoặc gõ số thứ tự hay tên lựa chọn).
@@ -554,24 +581,8 @@ myunit-progress = Kết quả mới nhất:
 ## Hội thoại: quản trị, lãnh đạo, cụm trưởng
 
 conv-help-admin = Các lệnh của Ban Thi đua - Khen thưởng:
-  /tinhhinh — tình hình phong trào, xem theo cụm, khối, đơn vị
-  /duyet — duyệt hoặc trả lại bản đăng ký đang chờ
-  /dondoc — đơn vị chưa gửi bản đăng ký, đôn đốc tất cả hoặc từng đơn vị
-  /thongbao — gửi thông báo đến các đơn vị, xem kết quả gửi
-  /moi — tạo mã mời cho cán bộ của một đơn vị
-  /xuat — xuất số liệu ra Excel (XLSX), CSV, hoặc văn bản Word: báo cáo gửi UBND tỉnh, bản đăng ký của đơn vị
-  /menu — các việc có thể làm · /ngonngu — đổi ngôn ngữ
-  Khi đang làm dở: /quaylai, /huy, /trogiup.
 conv-help-cluster_head = Các lệnh của cụm, khối trưởng:
-  /tinhhinh — tình hình các đơn vị trong cụm, khối
-  /dondoc — đơn vị chưa gửi bản đăng ký, đôn đốc
-  /donvi — đơn vị của anh/chị
-  /xuat — xuất số liệu của cụm, khối
-  /menu — các việc có thể làm · /ngonngu — đổi ngôn ngữ
 conv-help-viewer = Các lệnh:
-  /tinhhinh — tình hình phong trào (chỉ xem)
-  /xuat — xuất số liệu ra Excel, hoặc báo cáo dạng văn bản Word
-  /menu — các việc có thể làm · /ngonngu — đổi ngôn ngữ
 menu-status = Tình hình phong trào
 menu-review = Duyệt đăng ký
 menu-late = Đôn đốc đơn vị chưa gửi

@@ -1,68 +1,71 @@
-/** The chat's commands: each under its Vietnamese and English names, and the flow it opens. */
+/**
+ * The chat's commands, gathered from the flows that declare them and the engine's own (cancel,
+ * back, help): how a typed command is read, which flow it opens, each role's menu and /help.
+ */
+import type { Locale, Translate } from '../i18n/index.ts';
 import { fold } from '../util/text.ts';
+import type { Audience, Command, Flow } from './engine.ts';
 
-/** Chat commands, each under its Vietnamese and English names. */
-const COMMANDS: Record<string, string> = {
-  start: 'start',
-  batdau: 'start',
-  cancel: 'cancel',
-  huy: 'cancel',
-  back: 'back',
-  quaylai: 'back',
-  help: 'help',
-  trogiup: 'help',
-  lang: 'lang',
-  ngonngu: 'lang',
-  menu: 'menu',
-  register: 'register',
-  dangky: 'register',
-  report: 'report',
-  baocao: 'report',
-  myunit: 'myunit',
-  donvi: 'myunit',
-  status: 'status',
-  tinhhinh: 'status',
-  review: 'review',
-  duyet: 'review',
-  late: 'late',
-  dondoc: 'late',
-  cham: 'late',
-  invite: 'invite',
-  moi: 'invite',
-  export: 'export',
-  xuat: 'export',
-  regform: 'regform',
-  taidangky: 'regform',
-  signer: 'signer',
-  nguoiky: 'signer',
-  broadcast: 'broadcast',
-  thongbao: 'broadcast',
-  phatsong: 'broadcast',
-  ngungzns: 'nozns',
-  nozns: 'nozns',
-};
+/** Commands the engine answers itself, in any flow. */
+const ENGINE_COMMANDS: Command[] = [
+  { en: 'back', vi: 'quaylai', menu: ['liaison'], help: ['liaison', 'admin'], place: 210 },
+  { en: 'cancel', vi: 'huy', menu: ['liaison', 'admin'], place: 220 },
+  { en: 'help', vi: 'trogiup', menu: ['guest', 'liaison', 'admin', 'cluster_head', 'viewer'], help: ['liaison', 'admin'], place: 230 },
+];
+const ENGINE_NAMES = new Set(ENGINE_COMMANDS.map((c) => c.en));
 
-/** Which flow a command (or a `go:` button) opens. */
-const FLOW_OF_COMMAND: Record<string, string> = {
-  start: 'link',
-  menu: 'menu',
-  register: 'register',
-  report: 'report',
-  myunit: 'myunit',
-  lang: 'language',
-  status: 'status',
-  review: 'review',
-  late: 'late',
-  invite: 'invite',
-  export: 'export',
-  regform: 'regform',
-  signer: 'signer',
-  broadcast: 'broadcast',
-  nozns: 'zns-off',
-};
+/** The name a command is shown under in this language. */
+export const nameIn = (locale: Locale, command: Command) => (locale === 'vi' ? command.vi : command.en);
 
-/** The command a typed head names ("/Huỷ", "/start@thidua_bot" alike), if any. */
-export const commandNamed = (head: string): string | undefined => COMMANDS[fold(head.split('@')[0] ?? '').replace(/[^a-z]/g, '')];
+/** A typed name as looked up: no accents, lower case, letters only. */
+const key = (name: string) => fold(name).replace(/[^a-z]/g, '');
 
-/** The flow a command opens (every command that is not handled by the core itself opens one). */
-export const flowOfCommand = (name: string): string => FLOW_OF_COMMAND[name]!;
+export class CommandBook {
+  /** Every command, by place. */
+  private readonly all: Command[];
+  /** Each typed name (folded) to its command's English name. */
+  private readonly byName = new Map<string, string>();
+  /** Each command's English name to the flow it opens (the engine's own commands open none). */
+  private readonly flowOf = new Map<string, string>();
+
+  constructor(flows: readonly Flow<any>[]) {
+    const declared = flows.flatMap((flow) => (flow.commands ?? []).map((command) => ({ command, flow: flow.id })));
+    for (const { command, flow } of declared) this.flowOf.set(command.en, flow);
+    this.all = [...ENGINE_COMMANDS, ...declared.map((d) => d.command)].sort((a, b) => a.place - b.place);
+    // Two commands answering one name would leave the second unreachable: a mistake in a declaration.
+    const english = new Set<string>();
+    for (const c of this.all) {
+      if (english.has(c.en)) throw new Error(`command /${c.en} is declared twice`);
+      english.add(c.en);
+      for (const name of [c.en, c.vi, ...(c.aliases ?? [])]) {
+        const taken = this.byName.get(key(name));
+        if (taken !== undefined && taken !== c.en) throw new Error(`command name "${name}" is declared by both /${taken} and /${c.en}`);
+        this.byName.set(key(name), c.en);
+      }
+    }
+  }
+
+  /** The command a typed head names ("/Huỷ", "/start@thidua_bot" alike), by its English name, if any. */
+  named(head: string): string | undefined {
+    return this.byName.get(key(head.split('@')[0] ?? ''));
+  }
+
+  /** The flow a command opens: undefined for the engine's own (cancel, back, help). */
+  flow(name: string): string | undefined {
+    return this.flowOf.get(name);
+  }
+
+  /** The commands a Telegram menu lists for this audience, in order. */
+  menu(audience: Audience): Command[] {
+    return this.all.filter((c) => c.menu.includes(audience));
+  }
+
+  /** /help for a linked person: the commands of their role, then the engine's for while answering. */
+  help(t: Translate, locale: Locale, role: Audience): string {
+    const listed = this.all.filter((c) => (c.help ?? c.menu).includes(role));
+    const line = (c: Command) => `/${nameIn(locale, c)} — ${t(`help-cmd-${c.en}`, { role })}`;
+    const own = listed.filter((c) => !ENGINE_NAMES.has(c.en)).map(line);
+    const engine = listed.filter((c) => ENGINE_NAMES.has(c.en)).map(line);
+    return [t(`conv-help-${role}`), ...own, ...(engine.length > 0 ? [t('conv-help-answering', { commands: engine.join(', ') })] : [])].join('\n');
+  }
+}

@@ -14,10 +14,10 @@ import { DEFAULT_LOCALE, isLocale, t as translate, translator, type Locale } fro
 import type { Logger } from '../util/log.ts';
 import { matchChoice } from './choices.ts';
 import { EMPTY_HISTORY, isHistoryText, popHistory, pushHistory } from './history.ts';
-import { commandNamed, flowOfCommand } from './commands.ts';
+import { CommandBook } from './commands.ts';
 import { isOffer, offerRow, offerTaken } from './offer.ts';
 import { deleteConversation, findConversation, lastUsedIdentity, personWithUnit, queueOutbox, saveConversation, touchIdentity } from './store.ts';
-import { CONVERSATION_IDLE_MS, renderPrompt, type Answer, type Asked, type Flow, type FlowContext, type Identity, type Job, type StepResult } from './engine.ts';
+import { CONVERSATION_IDLE_MS, refusalFor, renderPrompt, type Answer, type Asked, type Flow, type FlowContext, type Identity, type Job, type StepResult } from './engine.ts';
 import { decodeChoice, type Choice, type InboundEvent, type OutboundMessage } from './types.ts';
 
 /** How long the open movement and its content areas are taken as known (see ChatCore.reference). */
@@ -69,11 +69,14 @@ export interface ChatCoreOptions {
 
 export class ChatCore {
   private readonly flows: Map<string, Flow<any>>;
+  /** The commands the flows declare, with the engine's own: how a command is read, menus, /help. */
+  readonly commands: CommandBook;
   /** What the event in hand turned out to be; reset by each handle(). */
   private outcome = { stale: false, sameQuestion: false };
 
   constructor(private readonly options: ChatCoreOptions) {
     this.flows = new Map(options.flows.map((f) => [f.id, f]));
+    this.commands = new CommandBook(options.flows);
   }
 
   handle(event: InboundEvent): HandleResult {
@@ -180,11 +183,12 @@ export class ChatCore {
     const unit = active ? (found?.unit ?? null) : null;
     const locale: Locale = active?.locale ?? identity.locale ?? this.options.defaultLocale ?? DEFAULT_LOCALE;
     const actor: Actor = { personId: active?.id ?? null, label: `${event.channel}:${event.externalId}` };
+    const t = translator(locale);
     return {
       db,
       now,
       locale,
-      t: translator(locale),
+      t,
       identity,
       person: active,
       unit,
@@ -193,6 +197,7 @@ export class ChatCore {
       actor,
       notify: () => undefined,
       schedule: () => undefined,
+      commandList: () => (active ? this.commands.help(t, locale, active.role) : t('conv-help-unlinked')),
     };
   }
 
@@ -309,7 +314,7 @@ export class ChatCore {
       if (convo) this.end(ctx.identity.id);
       return this.startFlow(ctx, undefined, 'link', '', reply, depth + 1);
     }
-    const started = flow.start(ctx, args);
+    const started = refusalFor(ctx, flow) ?? flow.start(ctx, args);
     if (started.kind === 'switch' && depth < 3) return this.startFlow(ctx, convo, started.flow, started.args ?? '', reply, depth + 1);
     if (started.kind === 'refuse' || started.kind === 'done') {
       // A refusal leaves the conversation in hand as it was; a one-answer flow ends any other.
@@ -356,7 +361,7 @@ export class ChatCore {
   private command(ctx: FlowContext, convo: ConversationRow | undefined, text: string, reply: (m: OutboundMessage) => void) {
     const [head = '', ...rest] = text.slice(1).split(/\s+/);
     // "/start@thidua_bot" in groups, "/Huỷ" typed with accents on a phone.
-    const name = commandNamed(head);
+    const name = this.commands.named(head);
     const args = rest.join(' ').trim();
     switch (name) {
       case 'cancel':
@@ -379,7 +384,7 @@ export class ChatCore {
       }
       case 'help': {
         if (!convo) {
-          reply({ text: ctx.t(ctx.person ? `conv-help-${ctx.person.role}` : 'conv-help-unlinked') });
+          reply({ text: ctx.commandList() });
           return convo;
         }
         const flow = this.flowOf(convo);
@@ -397,7 +402,7 @@ export class ChatCore {
         if (convo) reply(this.prompt(ctx, convo));
         return convo;
       default:
-        return this.startFlow(ctx, convo, flowOfCommand(name), args, reply);
+        return this.startFlow(ctx, convo, this.commands.flow(name)!, args, reply);
     }
   }
 

@@ -5,7 +5,7 @@
  */
 import type { z } from 'zod';
 import type { Db } from '../db/connection.ts';
-import type { identities, people, units } from '../db/schema.ts';
+import type { identities, people, ROLES, units } from '../db/schema.ts';
 import type { Actor } from '../domain/audit.ts';
 import type { ContentArea, Movement } from '../domain/movements.ts';
 import type { Args, Locale, Translate } from '../i18n/index.ts';
@@ -32,6 +32,8 @@ export interface FlowContext {
   notify(personIds: number[], key: string, id: string, args?: Args, choices?: (t: Translate) => Choice[]): void;
   /** Asks for work too long for a chat message (an export): done after it, the result sent later. */
   schedule(job: Job): void;
+  /** What /help says outside a conversation: the commands of the person's role, or how to link. */
+  commandList(): string;
 }
 
 /** Work a flow asks for that runs outside the message's transaction. */
@@ -101,14 +103,47 @@ export type StartResult<D> =
   | { kind: 'done'; message: string; choices?: Choice[] }
   | { kind: 'switch'; flow: string; args?: string };
 
+/** Who a command is listed for: a linked person's role, or 'guest' before linking. */
+export type Audience = (typeof ROLES)[number] | 'guest';
+
+/**
+ * A command: its names and where it is listed. Typed names are read folded ("/Đăng ký",
+ * "/dangky@thidua_bot" alike); both names work whatever the language.
+ */
+export interface Command {
+  /** The English name, shown in English; also names its texts (`tg-cmd-<en>`, `help-cmd-<en>`). */
+  en: string;
+  /** The Vietnamese name, shown in Vietnamese. */
+  vi: string;
+  /** Other names that work when typed (`/cham`, `/batdau`). */
+  aliases?: string[];
+  /** Whose Telegram command menu lists it. */
+  menu: Audience[];
+  /** Whose /help lists it, when not the same roles as the menu. */
+  help?: Audience[];
+  /** Its place in menus and /help, smaller first (the lists of several flows interleave). */
+  place: number;
+}
+
+/** What a flow needs before it starts. The engine checks them in this order and gives the first refusal. */
+export interface Requirements {
+  /** An open movement (refused with err-no-movement-chat). */
+  movement?: true;
+  /** Who may start it (`can.review`…, or having a unit), and the message id the others get. */
+  person?: { may: (person: Person, unit: Unit | null) => boolean; refusal: string };
+}
+
 export interface Flow<D = unknown> {
   id: string;
   /** Bump when the steps or the data shape change; saved conversations of older versions are migrated or restarted. */
   version: number;
   /** Shape of the saved data: a row that does not match is never used. */
   schema: z.ZodType<D>;
-  /** May a person who has not linked their account use it? */
+  /** May a person who has not linked their account use it? Otherwise the engine starts linking instead. */
   open?: boolean;
+  /** The commands that open it. */
+  commands?: Command[];
+  requires?: Requirements;
   start(ctx: FlowContext, args: string): StartResult<D>;
   steps: Record<string, Step<D>>;
   /** Brings data saved by an older version up to date, or undefined to restart the flow. */
@@ -116,6 +151,14 @@ export interface Flow<D = unknown> {
 }
 
 export const defineFlow = <D>(flow: Flow<D>): Flow<D> => flow;
+
+/** The refusal for the first of a flow's requirements this person does not meet, if any. */
+export function refusalFor(ctx: FlowContext, flow: Flow<any>): StartResult<never> | undefined {
+  const { movement, person } = flow.requires ?? {};
+  if (movement && !ctx.movement) return { kind: 'refuse', message: ctx.t('err-no-movement-chat') };
+  if (person && !(ctx.person && person.may(ctx.person, ctx.unit))) return { kind: 'refuse', message: ctx.t(person.refusal) };
+  return undefined;
+}
 
 /** How long a conversation may sit idle before it is dropped (with a note). */
 export const CONVERSATION_IDLE_MS = 24 * 60 * 60 * 1000;

@@ -78,6 +78,8 @@ export function mayGetDocument(person: ScopedPerson, scope: Scope, asked: Docume
 }
 
 export const can = {
+  /** A unit's registration and reports: its liaison, or the Board on its behalf. */
+  fileForUnit: (p: ScopedPerson) => p.role === 'liaison' || p.role === 'admin',
   review: (p: ScopedPerson) => p.role === 'admin',
   urge: (p: ScopedPerson) => p.role === 'admin' || p.role === 'cluster_head',
   invite: (p: ScopedPerson) => p.role === 'admin',

@@ -39,9 +39,9 @@ export const broadcastFlow = defineFlow<Data>({
   id: 'broadcast',
   version: 1,
   schema: data,
+  commands: [{ en: 'broadcast', vi: 'thongbao', aliases: ['phatsong'], menu: ['admin'], place: 40 }],
+  requires: { movement: true, person: { may: can.broadcast, refusal: 'scope-admin-only' } },
   start(ctx) {
-    if (!ctx.movement) return { kind: 'refuse', message: ctx.t('err-no-movement-chat') };
-    if (!ctx.person || !can.broadcast(ctx.person)) return { kind: 'refuse', message: ctx.t('scope-admin-only') };
     return { kind: 'start', step: 'audience', data: {} };
   },
   steps: {

@@ -19,6 +19,9 @@ export function mainMenuChoices(t: Translate, role: string | undefined): Choice[
   return [...(MENU[role ?? ''] ?? []), 'lang'].map((flow) => ({ id: `go:${flow}`, label: t(`menu-${flow}`) }));
 }
 
+/** A flow's requirement (Requirements.person): the person belongs to a unit. */
+export const hasUnit = (_person: unknown, unit: Unit | null) => unit !== null;
+
 /** "Nguyễn Thị Hoa — Cán bộ đầu mối, Sở Nội vụ" */
 export function whoIs(ctx: FlowContext): string {
   if (!ctx.person) return '';

@@ -11,6 +11,7 @@ import { defineFlow, type FlowContext, type StepResult } from '../chat/engine.ts
 import { listPeriods } from '../domain/movements.ts';
 import { periodLabel, periodTitle } from '../domain/period-labels.ts';
 import { can, inScope, readScope } from '../domain/scope.ts';
+import { hasUnit } from './common.ts';
 import { participatingUnits } from '../domain/status.ts';
 import { findByCodeOrName } from '../util/text.ts';
 
@@ -43,9 +44,9 @@ export const exportFlow = defineFlow<object>({
   id: 'export',
   version: 1,
   schema: data,
+  commands: [{ en: 'export', vi: 'xuat', menu: ['admin', 'cluster_head', 'viewer'], place: 110 }],
+  requires: { movement: true, person: { may: can.export, refusal: 'scope-export-only' } },
   start(ctx, args) {
-    if (!ctx.movement) return { kind: 'refuse', message: ctx.t('err-no-movement-chat') };
-    if (!ctx.person || !can.export(ctx.person)) return { kind: 'refuse', message: ctx.t('scope-export-only') };
     const format = args.trim().toLowerCase();
     if (format === 'xlsx' || format === 'csv') {
       const result = start(ctx, format);
@@ -115,9 +116,9 @@ export const registrationFormFlow = defineFlow<object>({
   id: 'regform',
   version: 1,
   schema: data,
-  start(ctx) {
-    if (!ctx.movement) return { kind: 'refuse', message: ctx.t('err-no-movement-chat') };
-    if (!ctx.person || !ctx.unit) return { kind: 'refuse', message: ctx.t('reg-not-allowed') };
+  commands: [{ en: 'regform', vi: 'taidangky', menu: ['liaison'], place: 90 }],
+  requires: { movement: true, person: { may: hasUnit, refusal: 'reg-not-allowed' } },
+  start() {
     return { kind: 'switch', flow: 'signer', args: 'download' };
   },
   steps: {},

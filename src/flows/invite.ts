@@ -44,8 +44,9 @@ export const inviteFlow = defineFlow<Data>({
   id: 'invite',
   version: 1,
   schema: data,
-  start(ctx) {
-    if (!ctx.person || !can.invite(ctx.person)) return { kind: 'refuse', message: ctx.t('scope-admin-only') };
+  commands: [{ en: 'invite', vi: 'moi', menu: ['admin'], place: 50 }],
+  requires: { person: { may: can.invite, refusal: 'scope-admin-only' } },
+  start() {
     return { kind: 'start', step: 'role', data: {} };
   },
   steps: {

@@ -19,6 +19,7 @@ export const languageFlow = defineFlow<object>({
   version: 1,
   schema: z.object({}),
   open: true,
+  commands: [{ en: 'lang', vi: 'ngonngu', menu: ['guest', 'liaison', 'admin', 'cluster_head', 'viewer'], place: 240 }],
   start(ctx, args) {
     const wanted = LANGUAGE_NAMES[fold(args)];
     if (wanted) return choose(ctx, wanted);

@@ -107,9 +107,9 @@ export const lateFlow = defineFlow<Data>({
   id: 'late',
   version: 2,
   schema: data,
+  commands: [{ en: 'late', vi: 'dondoc', aliases: ['cham'], menu: ['admin', 'cluster_head'], place: 30 }],
+  requires: { movement: true, person: { may: can.urge, refusal: 'scope-urge-only' } },
   start(ctx) {
-    if (!ctx.movement) return { kind: 'refuse', message: ctx.t('err-no-movement-chat') };
-    if (!ctx.person || !can.urge(ctx.person)) return { kind: 'refuse', message: ctx.t('scope-urge-only') };
     const list = owing(ctx);
     if (list.length === 0) return { kind: 'done', message: ctx.t('late-none') };
     // Nobody to send to: say so and what to do, rather than ask a question whose only answer is "Không".

@@ -63,6 +63,8 @@ export const linkFlow = defineFlow<Data>({
   version: 1,
   schema: data,
   open: true,
+  // A bare /start from a linked person opens the menu instead (chat/core.ts).
+  commands: [{ en: 'start', vi: 'start', aliases: ['batdau'], menu: ['guest'], place: 0 }],
   start(ctx, args) {
     if (args.trim() !== '') {
       const result = tryCode(ctx, args);

@@ -7,12 +7,13 @@ export const menuFlow = defineFlow<Record<string, never>>({
   id: 'menu',
   version: 1,
   schema: z.object({}).strict() as z.ZodType<Record<string, never>>,
+  commands: [{ en: 'menu', vi: 'menu', menu: ['liaison', 'admin', 'cluster_head', 'viewer'], place: 200 }],
   start: () => ({ kind: 'start', step: 'pick', data: {} }),
   steps: {
     pick: {
       prompt: (ctx) => ({ text: `${whoIs(ctx)}\n${ctx.t('menu-prompt')}`, choices: mainMenuChoices(ctx.t, ctx.person?.role) }),
       // /help on the menu: every command of the person's role (/taidangky, /donvi… are not all in the menu), then how to pick.
-      help: (ctx) => `${ctx.t(ctx.person ? `conv-help-${ctx.person.role}` : 'conv-help-unlinked')}\n${ctx.t('menu-pick-help')}`,
+      help: (ctx) => `${ctx.commandList()}\n${ctx.t('menu-pick-help')}`,
       handle(ctx, _data, answer) {
         if (!answer.choice) return { kind: 'invalid', message: ctx.t('choice-expected') };
         return { kind: 'switch', flow: answer.choice.id.replace(/^go:/, '') };

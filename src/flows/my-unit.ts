@@ -5,7 +5,7 @@ import { groupMembers, groups } from '../db/schema.ts';
 import { latestLines, targetTotal } from '../domain/progress.ts';
 import { findRegistration, listTargets, listTitles } from '../domain/registrations.ts';
 import { formatVnDate, localDate } from '../domain/vn-input.ts';
-import { mainMenuChoices } from './common.ts';
+import { hasUnit, mainMenuChoices } from './common.ts';
 import { periodTitle } from '../domain/period-labels.ts';
 import { formatResult, formatTargetList } from './format.ts';
 
@@ -51,10 +51,10 @@ export const myUnitFlow = defineFlow<object>({
   id: 'myunit',
   version: 1,
   schema: z.object({}),
+  commands: [{ en: 'myunit', vi: 'donvi', menu: ['liaison', 'cluster_head'], place: 80 }],
+  requires: { movement: true, person: { may: hasUnit, refusal: 'myunit-no-unit' } },
   start(ctx) {
-    if (!ctx.movement) return { kind: 'refuse', message: ctx.t('err-no-movement-chat') };
-    if (!ctx.unit) return { kind: 'refuse', message: ctx.t('myunit-no-unit') };
-    return { kind: 'done', message: describeUnit(ctx, ctx.unit), choices: mainMenuChoices(ctx.t, ctx.person?.role) };
+    return { kind: 'done', message: describeUnit(ctx, ctx.unit!), choices: mainMenuChoices(ctx.t, ctx.person?.role) };
   },
   steps: {},
 });

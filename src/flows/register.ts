@@ -23,6 +23,7 @@ import { formatVnDate } from '../domain/vn-input.ts';
 import { fold } from '../util/text.ts';
 import { TARGET_TEXT_MAX } from '../domain/target-fields.ts';
 import { requestForm } from './forms.ts';
+import { can } from '../domain/scope.ts';
 import { adminIds, mainMenuChoices, readReason, skipChoice, unitToEnter } from './common.ts';
 import { data, type Data, menuText, targetChoices, unitOf } from './register-state.ts';
 import { targetSteps } from './register-entry.ts';
@@ -237,17 +238,15 @@ function submit(ctx: FlowContext, data: Data, note: string | null): StepResult<D
 /** What `/dangky …` may add: the form at once ("bieumau", also from the reminder's button), and for the Board a unit. */
 const FORM_WORDS = new Set(['form', 'bieumau', 'bieu mau', 'excel']);
 
-/** Everything about a registration that is not a question: who may open it and where it starts. */
+/** Where a registration starts (who may open it is registerFlow.requires). */
 function start(ctx: FlowContext, args: string): StartResult<Data> {
-  if (!ctx.movement) return { kind: 'refuse', message: ctx.t('err-no-movement-chat') };
-  if (ctx.person?.role !== 'liaison' && ctx.person?.role !== 'admin') return { kind: 'refuse', message: ctx.t('reg-not-allowed') };
   const words = args.trim().split(/\s+/).filter((w) => w !== '');
   const wantsForm = words.length > 0 && FORM_WORDS.has(fold(words.at(-1)!));
   const chosen = unitToEnter(ctx, (wantsForm ? words.slice(0, -1) : words).join(' '));
   if (!chosen) return { kind: 'refuse', message: ctx.t('reg-not-allowed') };
   if ('refused' in chosen) return { kind: 'refuse', message: chosen.refused };
   const { unit } = chosen;
-  const reg = ensureRegistration(ctx.db, ctx.movement.id, unit.id, ctx.now);
+  const reg = ensureRegistration(ctx.db, ctx.movement!.id, unit.id, ctx.now);
   const data: Data = { registrationId: reg.id, draft: null };
   // An approved registration can be asked to be reopened; one waiting for review just waits.
   if (reg.status === 'approved') return { kind: 'start', step: 'locked', data };
@@ -259,4 +258,12 @@ function start(ctx: FlowContext, args: string): StartResult<Data> {
   return { kind: 'start', step: 'menu', data };
 }
 
-export const registerFlow = defineFlow<Data>({ id: 'register', version: 1, schema: data, start, steps });
+export const registerFlow = defineFlow<Data>({
+  id: 'register',
+  version: 1,
+  schema: data,
+  commands: [{ en: 'register', vi: 'dangky', menu: ['liaison'], place: 60 }],
+  requires: { movement: true, person: { may: can.fileForUnit, refusal: 'reg-not-allowed' } },
+  start,
+  steps,
+});

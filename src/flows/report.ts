@@ -14,6 +14,7 @@ import { computeLines, firstOfItsKind, recordProgressReport, reportsFor, type Pe
 import { findRegistration, listTargets, type Target } from '../domain/registrations.ts';
 import { formatVnDate, formatVnNumber, localDate } from '../domain/vn-input.ts';
 import { cleanText, isBlankText } from '../domain/text-input.ts';
+import { can } from '../domain/scope.ts';
 import { mainMenuChoices, skipChoice, unitToEnter } from './common.ts';
 import { periodLabel, periodTitle } from '../domain/period-labels.ts';
 import { formatAmount, formatPlan, formatResult } from './format.ts';
@@ -441,12 +442,10 @@ const steps: Record<string, Step<Data>> = {
 };
 
 function start(ctx: FlowContext, args: string): StartResult<Data> {
-  if (!ctx.movement) return { kind: 'refuse', message: ctx.t('err-no-movement-chat') };
-  if (ctx.person?.role !== 'liaison' && ctx.person?.role !== 'admin') return { kind: 'refuse', message: ctx.t('reg-not-allowed') };
   const chosen = unitToEnter(ctx, args.trim());
   if (!chosen) return { kind: 'refuse', message: ctx.t('reg-not-allowed') };
   if ('refused' in chosen) return { kind: 'refuse', message: chosen.refused };
-  const reg = findRegistration(ctx.db, ctx.movement.id, chosen.unit.id);
+  const reg = findRegistration(ctx.db, ctx.movement!.id, chosen.unit.id);
   const list = reg ? listTargets(ctx.db, reg.id) : [];
   if (!reg || reg.version === 0 || list.length === 0)
     return { kind: 'refuse', message: ctx.t('rep-register-first'), choices: [{ id: 'go:register', label: ctx.t('menu-register') }] };
@@ -470,4 +469,13 @@ function migrate(_from: number, step: string, saved: unknown): { step: string; d
   return index < d.targetIds.length ? { step: 'value', data: { ...d, index } } : { step: 'confirm', data: d };
 }
 
-export const reportFlow = defineFlow<Data>({ id: 'report', version: 2, schema: data, start, steps, migrate });
+export const reportFlow = defineFlow<Data>({
+  id: 'report',
+  version: 2,
+  schema: data,
+  commands: [{ en: 'report', vi: 'baocao', menu: ['liaison'], place: 70 }],
+  requires: { movement: true, person: { may: can.fileForUnit, refusal: 'reg-not-allowed' } },
+  start,
+  steps,
+  migrate,
+});

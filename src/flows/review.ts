@@ -154,9 +154,9 @@ export const reviewFlow = defineFlow<Data>({
   id: 'review',
   version: 1,
   schema: data,
+  commands: [{ en: 'review', vi: 'duyet', menu: ['admin'], place: 20 }],
+  requires: { movement: true, person: { may: can.review, refusal: 'scope-admin-only' } },
   start(ctx) {
-    if (!ctx.movement) return { kind: 'refuse', message: ctx.t('err-no-movement-chat') };
-    if (!ctx.person || !can.review(ctx.person)) return { kind: 'refuse', message: ctx.t('scope-admin-only') };
     if (waiting(ctx).length === 0) return { kind: 'done', message: ctx.t('rev-none') };
     return { kind: 'start', step: 'list', data: { page: 0 } };
   },

@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { defineFlow, type FlowContext, type StepResult } from '../chat/engine.ts';
 import { setUnitSigner, signerKnown, signerName, signerTitle, unitSigner } from '../domain/unit-signer.ts';
+import { hasUnit } from './common.ts';
 
 const data = z.object({
   /** Go on to the registration document once the signer is known. */
@@ -28,11 +29,11 @@ export const signerFlow = defineFlow<Data>({
   id: 'signer',
   version: 1,
   schema: data,
+  commands: [{ en: 'signer', vi: 'nguoiky', menu: ['liaison'], place: 100 }],
+  requires: { movement: true, person: { may: hasUnit, refusal: 'reg-not-allowed' } },
   start(ctx, args) {
-    if (!ctx.movement) return { kind: 'refuse', message: ctx.t('err-no-movement-chat') };
-    if (!ctx.person || !ctx.unit) return { kind: 'refuse', message: ctx.t('reg-not-allowed') };
     const download = args.trim() === 'download';
-    if (download && signerKnown(unitSigner(ctx.db, ctx.unit.id))) {
+    if (download && signerKnown(unitSigner(ctx.db, ctx.unit!.id))) {
       const result = scheduleRegistrationDocument(ctx);
       return result.kind === 'done' ? result : { kind: 'refuse', message: ctx.t('choice-expected') };
     }

@@ -128,7 +128,6 @@ function openUnit(ctx: FlowContext, data: Data, unitId: number): StepResult<Data
 }
 
 function start(ctx: FlowContext, args: string): StartResult<Data> {
-  if (!ctx.movement) return { kind: 'refuse', message: ctx.t('err-no-movement-chat') };
   const initial: Data = { group: null, page: 0 };
   if (args.trim() !== '') {
     const result = showFound(ctx, initial, args.trim());
@@ -143,6 +142,8 @@ export const statusFlow = defineFlow<Data>({
   id: 'status',
   version: 1,
   schema: data,
+  commands: [{ en: 'status', vi: 'tinhhinh', menu: ['admin', 'cluster_head', 'viewer'], place: 10 }],
+  requires: { movement: true },
   start,
   steps: {
     browse: {

@@ -7,6 +7,7 @@ export const znsOffFlow = defineFlow<Record<string, never>>({
   id: 'zns-off',
   version: 1,
   schema: z.object({}).strict() as z.ZodType<Record<string, never>>,
+  commands: [{ en: 'nozns', vi: 'ngungzns', menu: [], help: ['liaison'], place: 250 }],
   start(ctx) {
     const person = ctx.person!;
     const withdrawn = withdrawZnsConsent(ctx.db, person.id, { personId: person.id, label: ctx.actor.label }, ctx.now);

@@ -43,7 +43,6 @@ const SAMPLE_CODES = 8;
 
 /** Commands only the terminal knows, under their English and Vietnamese names. */
 const CONSOLE_COMMANDS: Record<string, 'as' | 'quit' | 'file'> = { as: 'as', dongvai: 'as', quit: 'quit', thoat: 'quit', exit: 'quit', file: 'file', tep: 'file' };
-const HELP_COMMANDS = new Set(['help', 'trogiup']);
 const ADMIN_WORDS = new Set(['admin', 'quantri']);
 const GUEST_WORDS = new Set(['guest', 'khach']);
 
@@ -154,7 +153,7 @@ export class ConsoleChat {
           return this.sendFile(args);
         default: {
           const reply = this.send({ text });
-          return command !== undefined && HELP_COMMANDS.has(command) ? `${reply}\n${this.t('console-help-extra')}` : reply;
+          return command !== undefined && this.options.core.commands.named(command) === 'help' ? `${reply}\n${this.t('console-help-extra')}` : reply;
         }
       }
     } catch (error) {

@@ -5,6 +5,8 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Api } from 'grammy';
 import type { BotCommand } from 'grammy/types';
+import { nameIn, type CommandBook } from '../../chat/commands.ts';
+import type { Audience } from '../../chat/engine.ts';
 import type { Db } from '../../db/connection.ts';
 import { prepared } from '../../db/prepared.ts';
 import { identities, people, settings } from '../../db/schema.ts';
@@ -12,60 +14,9 @@ import type { Clock } from '../../domain/clock.ts';
 import { t, type Locale } from '../../i18n/index.ts';
 import type { Logger } from '../../util/log.ts';
 
-/** Command names per role: [Vietnamese, English]; both work whatever the menu shows. */
-const MENUS: Record<string, [string, string][]> = {
-  guest: [
-    ['start', 'start'],
-    ['trogiup', 'help'],
-    ['ngonngu', 'lang'],
-  ],
-  liaison: [
-    ['dangky', 'register'],
-    ['baocao', 'report'],
-    ['donvi', 'myunit'],
-    ['taidangky', 'regform'],
-    ['nguoiky', 'signer'],
-    ['menu', 'menu'],
-    ['quaylai', 'back'],
-    ['huy', 'cancel'],
-    ['trogiup', 'help'],
-    ['ngonngu', 'lang'],
-  ],
-  admin: [
-    ['tinhhinh', 'status'],
-    ['duyet', 'review'],
-    ['dondoc', 'late'],
-    ['thongbao', 'broadcast'],
-    ['moi', 'invite'],
-    ['xuat', 'export'],
-    ['menu', 'menu'],
-    ['huy', 'cancel'],
-    ['trogiup', 'help'],
-    ['ngonngu', 'lang'],
-  ],
-  cluster_head: [
-    ['tinhhinh', 'status'],
-    ['dondoc', 'late'],
-    ['donvi', 'myunit'],
-    ['xuat', 'export'],
-    ['menu', 'menu'],
-    ['trogiup', 'help'],
-    ['ngonngu', 'lang'],
-  ],
-  viewer: [
-    ['tinhhinh', 'status'],
-    ['xuat', 'export'],
-    ['menu', 'menu'],
-    ['trogiup', 'help'],
-    ['ngonngu', 'lang'],
-  ],
-};
-
-export function commandsFor(role: string, locale: Locale): BotCommand[] {
-  return (MENUS[role] ?? MENUS.guest!).map(([vi, en]) => ({
-    command: locale === 'vi' ? vi : en,
-    description: t(locale, `tg-cmd-${en}`),
-  }));
+/** A menu as Telegram takes it: the role's commands (chat/commands.ts) under their names in this language. */
+function commandsFor(commands: CommandBook, audience: Audience, locale: Locale): BotCommand[] {
+  return commands.menu(audience).map((c) => ({ command: nameIn(locale, c), description: t(locale, `tg-cmd-${c.en}`) }));
 }
 
 export class CommandMenus {
@@ -74,13 +25,14 @@ export class CommandMenus {
     private readonly db: Db,
     private readonly clock: Clock,
     private readonly log: Logger,
+    private readonly commands: CommandBook,
   ) {}
 
   /** The menu every private chat starts with (Vietnamese by default, English for English clients). */
   async setDefaults(): Promise<void> {
     const scope = { type: 'all_private_chats' as const };
-    await this.api.setMyCommands(commandsFor('guest', 'vi'), { scope });
-    await this.api.setMyCommands(commandsFor('guest', 'en'), { scope, language_code: 'en' });
+    await this.api.setMyCommands(commandsFor(this.commands, 'guest', 'vi'), { scope });
+    await this.api.setMyCommands(commandsFor(this.commands, 'guest', 'en'), { scope, language_code: 'en' });
   }
 
   /** Menus already set, by chat: saves asking the database on every message. */
@@ -105,7 +57,7 @@ export class CommandMenus {
       return;
     }
     try {
-      await this.api.setMyCommands(commandsFor(row!.role!, row!.locale ?? 'vi'), { scope: { type: 'chat', chat_id: chatId } });
+      await this.api.setMyCommands(commandsFor(this.commands, row!.role!, row!.locale ?? 'vi'), { scope: { type: 'chat', chat_id: chatId } });
       const now = this.clock.now();
       this.db
         .insert(settings)

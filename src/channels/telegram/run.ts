@@ -58,7 +58,7 @@ export async function startTelegram({ config, db, core, clock, log, outbound, on
     .values({ key: 'telegram.username', value: bot.botInfo.username, updatedAt: clock.now() })
     .onConflictDoUpdate({ target: settings.key, set: { value: bot.botInfo.username, updatedAt: clock.now() } })
     .run();
-  const menus = new CommandMenus(bot.api, db, clock, log);
+  const menus = new CommandMenus(bot.api, db, clock, log, core.commands);
   const channel = new TelegramChannel({ api: bot.api, db, core, clock, log, menus, username: bot.botInfo.username, defaultLocale: config.DEFAULT_LOCALE, outbound, ...(onJob ? { onJob } : {}) });
   await menus.setDefaults().catch((error: unknown) => log.warn('telegram default menu not set', { error: String(error) }));
   // Updates left in the queue by a crash are answered first.
