@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { isIP } from 'node:net';
 import { dirname, join } from 'node:path';
 import { z } from 'zod';
-import { LOCALES } from './db/schema.ts';
+import { LOCALES } from './util/vocabulary.ts';
 import { zodLocale } from './domain/validation-report.ts';
 import { DEFAULT_LOCALE, t, type Locale } from './i18n/index.ts';
 

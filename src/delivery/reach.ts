@@ -5,7 +5,7 @@
  */
 import type { DbOrTx } from '../db/connection.ts';
 import { statement } from '../db/raw.ts';
-import type { Channel } from '../domain/invites.ts';
+import type { Channel } from '../domain/model.ts';
 
 export type ReminderOutcome = Channel | 'pending' | 'none';
 

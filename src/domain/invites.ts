@@ -1,12 +1,10 @@
 import { createHash, randomInt, timingSafeEqual } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../db/connection.ts';
-import { identities, invites, people, units, type CHANNELS, type ROLES } from '../db/schema.ts';
+import { identities, invites, people, units } from '../db/schema.ts';
 import { recordAudit, type Actor } from './audit.ts';
 import { DomainError } from './errors.ts';
-
-export type Role = (typeof ROLES)[number];
-export type Channel = (typeof CHANNELS)[number];
+import type { Channel, Role } from './model.ts';
 
 /** Crockford's base32: no I, L, O or U, so a code read aloud or typed on a phone is not misread. */
 const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';

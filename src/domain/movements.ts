@@ -9,9 +9,7 @@ import { DomainError } from './errors.ts';
 import type { MovementDefinition } from './movement-definition.ts';
 import { generatePeriods } from './periods.ts';
 import { unitIdsByCode, upsertGroup, upsertUnit, type Change } from './units.ts';
-
-export type Movement = typeof movements.$inferSelect;
-export type ContentArea = typeof contentAreas.$inferSelect;
+import type { Movement } from './model.ts';
 
 export interface ImportSummary {
   movementId: number;

@@ -10,7 +10,6 @@ import {
   registrations,
   targets,
   units,
-  type REGISTRATION_STATUSES,
 } from '../db/schema.ts';
 import { recordAudit, systemActor, type Actor } from './audit.ts';
 import { unitDeadline } from './due-dates.ts';
@@ -19,10 +18,8 @@ import { cleanText, isBlankText } from './text-input.ts';
 import { TARGET_ORDER } from './target-order.ts';
 import { checkTitles } from './titles.ts';
 import { localDate } from './vn-input.ts';
+import type { Registration, RegistrationStatus, Target } from './model.ts';
 
-export type RegistrationStatus = (typeof REGISTRATION_STATUSES)[number];
-export type Registration = typeof registrations.$inferSelect;
-export type Target = typeof targets.$inferSelect;
 export type ReviewAction = 'submit' | 'approve' | 'return';
 
 /** The registration life cycle: Chưa gửi → Chờ duyệt → Đã duyệt | Trả lại → Chờ duyệt … */

@@ -2,7 +2,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import type { DbOrTx } from '../db/connection.ts';
 import { groupMembers, groups, units } from '../db/schema.ts';
 import { recordAudit, type Actor } from './audit.ts';
-import type { UnitKind } from './movement-definition.ts';
+import type { Unit, UnitKind } from './model.ts';
 
 export interface UnitInput {
   code: string;
@@ -26,14 +26,12 @@ export interface GroupInput {
 
 export type Change = 'created' | 'updated' | 'unchanged';
 
-type UnitRow = typeof units.$inferSelect;
-
 function unitFields(u: UnitInput) {
   return { name: u.name, kind: u.kind, validFrom: u.validFrom ?? null, validTo: u.validTo ?? null, ...(u.phone !== undefined ? { phone: u.phone } : {}) };
 }
 
 /** What upserting `input` would do to `existing`: the changed fields, or null when nothing changes. */
-export function unitDiff(existing: UnitRow | undefined, input: UnitInput): Record<string, [unknown, unknown]> | null {
+export function unitDiff(existing: Unit | undefined, input: UnitInput): Record<string, [unknown, unknown]> | null {
   const next = unitFields(input);
   if (!existing) return Object.fromEntries(Object.entries(next).map(([k, v]) => [k, [null, v]]));
   const diff: Record<string, [unknown, unknown]> = {};

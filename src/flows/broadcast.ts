@@ -9,7 +9,7 @@ import { z } from 'zod';
 import { defineFlow, type FlowContext } from '../chat/engine.ts';
 import type { Choice } from '../chat/types.ts';
 import { groups } from '../db/schema.ts';
-import { UNIT_KINDS } from '../domain/movement-definition.ts';
+import { UNIT_KINDS } from '../domain/model.ts';
 import { can } from '../domain/scope.ts';
 import { cleanText } from '../domain/text-input.ts';
 import {

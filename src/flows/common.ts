@@ -1,11 +1,12 @@
 import { eq, isNull } from 'drizzle-orm';
-import type { FlowContext, Unit } from '../chat/engine.ts';
+import type { FlowContext } from '../chat/engine.ts';
 import type { Choice } from '../chat/types.ts';
 import { prepared } from '../db/prepared.ts';
 import { people, units } from '../db/schema.ts';
 import { cleanText } from '../domain/text-input.ts';
 import type { Translate } from '../i18n/index.ts';
 import { findByCodeOrName } from '../util/text.ts';
+import type { Unit } from '../domain/model.ts';
 
 /** The main actions, as buttons that open their flow from anywhere (`go:` payloads). */
 const MENU: Record<string, string[]> = {

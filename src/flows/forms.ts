@@ -8,7 +8,7 @@ import { eq } from 'drizzle-orm';
 import type { Answer, FlowContext } from '../chat/engine.ts';
 import { formUploads } from '../db/schema.ts';
 import type { FieldMessage } from '../domain/target-fields.ts';
-import { listPeriods, type ContentArea } from '../domain/movements.ts';
+import { listPeriods } from '../domain/movements.ts';
 import { periodLabel } from '../domain/period-labels.ts';
 import type { TargetInput } from '../domain/registrations.ts';
 import type { FormProblem } from '../forms/reading.ts';
@@ -17,6 +17,7 @@ import type { TargetImportPlan } from '../forms/target-import.ts';
 import { formatVnDate } from '../domain/vn-input.ts';
 import type { Translate } from '../i18n/index.ts';
 import { formatPlan } from './format.ts';
+import type { ContentArea } from '../domain/model.ts';
 
 /** Schedules the form to be written and sent; the note saying it is on its way. */
 export function requestForm(ctx: FlowContext, form: FormKind, registrationId: number, periodId: number | null): string {

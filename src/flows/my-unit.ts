@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { defineFlow, type FlowContext, type Unit } from '../chat/engine.ts';
+import { defineFlow, type FlowContext } from '../chat/engine.ts';
 import { groupMembers, groups } from '../db/schema.ts';
 import { latestLines, targetTotal } from '../domain/progress.ts';
 import { findRegistration, listTargets, listTitles } from '../domain/registrations.ts';
@@ -8,6 +8,7 @@ import { formatVnDate, localDate } from '../domain/vn-input.ts';
 import { mainMenuChoices } from './common.ts';
 import { periodTitle } from '../domain/period-labels.ts';
 import { formatResult, formatTargetList } from './format.ts';
+import type { Unit } from '../domain/model.ts';
 
 /** A unit's registration, targets and latest progress, in one message. */
 export function describeUnit(ctx: FlowContext, unit: Unit): string {

@@ -1,13 +1,14 @@
 /** What a registration conversation keeps between answers, and the list it shows. */
 import { z } from 'zod';
 import { eq } from 'drizzle-orm';
-import { type FlowContext, type Unit } from '../chat/engine.ts';
+import type { FlowContext } from '../chat/engine.ts';
 import { units } from '../db/schema.ts';
 import type { Choice } from '../chat/types.ts';
 import { getRegistration, listTargets, listTitles } from '../domain/registrations.ts';
 import { deadlineFor } from '../domain/deadlines.ts';
 import { formatVnDate } from '../domain/vn-input.ts';
 import { formatTargetList } from './format.ts';
+import type { Unit } from '../domain/model.ts';
 
 export const draft = z.object({
   /** Set when an existing target is being edited. */

@@ -10,8 +10,8 @@ import type { Choice } from '../chat/types.ts';
 import { reportingPeriods, targets } from '../db/schema.ts';
 import { listPeriods } from '../domain/movements.ts';
 import { asksRunningTotal, figureKind, looksThousandfoldOff, planFactor } from '../domain/figures.ts';
-import { computeLines, firstOfItsKind, recordProgressReport, reportsFor, type Period, type ProgressLineInput } from '../domain/progress.ts';
-import { findRegistration, listTargets, type Target } from '../domain/registrations.ts';
+import { computeLines, firstOfItsKind, recordProgressReport, reportsFor, type ProgressLineInput } from '../domain/progress.ts';
+import { findRegistration, listTargets } from '../domain/registrations.ts';
 import { formatVnDate, formatVnNumber, localDate } from '../domain/vn-input.ts';
 import { cleanText, isBlankText } from '../domain/text-input.ts';
 import { mainMenuChoices, skipChoice, unitToEnter } from './common.ts';
@@ -22,6 +22,7 @@ import { readResult } from '../domain/result-fields.ts';
 import { fold } from '../util/text.ts';
 import type { FormProblem } from '../forms/reading.ts';
 import { markApplied, problemList, receiveForm, requestForm, uploadOutcome } from './forms.ts';
+import type { Period, Target } from '../domain/model.ts';
 
 const line = z.object({
   targetId: z.number().int(),

@@ -24,13 +24,13 @@ import { backoffMs } from '../util/backoff.ts';
 import { formUploads, identities } from '../db/schema.ts';
 import { deliverJob } from './export-job.ts';
 import { finishJob, keepJobFile } from './store.ts';
-import type { Channel } from '../domain/invites.ts';
 import type { Clock } from '../domain/clock.ts';
 import { MAX_FORM_FILE_BYTES } from '../forms/file-check.ts';
 import { fileProblem } from '../forms/reading.ts';
 import { buildForm, readForm, type FormReading } from '../forms/service.ts';
 import { t } from '../i18n/index.ts';
 import type { Logger } from '../util/log.ts';
+import type { Channel } from '../domain/model.ts';
 
 /** Fetches a file a person sent on a channel, refusing one larger than `maxBytes`. */
 export type FileFetcher = (file: FileRef, maxBytes: number) => Promise<Buffer>;

@@ -104,7 +104,7 @@ export function startReminders({ db, senders, clock, log, config = {} }: StartRe
 }
 
 export { runDueReminders, fireSlot, DEFAULT_CATCH_UP_MS, type FiringResult, type PlannerOptions } from './planner.ts';
-export { addRule, createDefaultRules, listRules, setRulePaused, DEFAULT_RULES, type ReminderRule, type RuleInput } from './rules.ts';
+export { addRule, createDefaultRules, listRules, setRulePaused, DEFAULT_RULES, type RuleInput } from './rules.ts';
 export {
   broadcastReport,
   cancelBroadcast,

@@ -18,7 +18,8 @@ import { FileTooLarge, type FileFetcher } from '../../jobs/form-job.ts';
 import type { OutgoingRow } from '../../chat/channel.ts';
 import type { InboundEvent, OutboundMessage } from '../../chat/types.ts';
 import type { Db } from '../../db/connection.ts';
-import { identities, people, units, type ROLES } from '../../db/schema.ts';
+import { identities, people, units } from '../../db/schema.ts';
+import type { Person, Role } from '../../domain/model.ts';
 import { recordAudit } from '../../domain/audit.ts';
 import { systemClock, type Clock } from '../../domain/clock.ts';
 import { DomainError } from '../../domain/errors.ts';
@@ -46,9 +47,6 @@ const CONSOLE_COMMANDS: Record<string, 'as' | 'quit' | 'file'> = { as: 'as', don
 const HELP_COMMANDS = new Set(['help', 'trogiup']);
 const ADMIN_WORDS = new Set(['admin', 'quantri']);
 const GUEST_WORDS = new Set(['guest', 'khach']);
-
-type Role = (typeof ROLES)[number];
-type Person = typeof people.$inferSelect;
 
 export interface ConsoleChatOptions {
   core: ChatCore;

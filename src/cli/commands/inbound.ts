@@ -9,10 +9,10 @@ import { runPendingJobs } from '../../jobs/runner.ts';
 import type { FileFetcher } from '../../jobs/form-job.ts';
 import { telegramFileFetcher } from '../../channels/telegram/files.ts';
 import { zaloFileFetcher, zaloFilePolicy } from '../../channels/zalo/files.ts';
-import type { Channel } from '../../domain/invites.ts';
 import { Api } from 'grammy';
 import { createLogger } from '../../util/log.ts';
 import type { CliContext, Command } from '../context.ts';
+import type { Channel } from '../../domain/model.ts';
 
 /** What the person sent, in a few words. */
 function sent(ctx: CliContext, update: FailedUpdate): string {
