@@ -3,8 +3,7 @@ import { isIP } from 'node:net';
 import { dirname, join } from 'node:path';
 import { z } from 'zod';
 import { LOCALES } from './util/vocabulary.ts';
-import { zodLocale } from './domain/validation-report.ts';
-import { DEFAULT_LOCALE, t, type Locale } from './i18n/index.ts';
+import { DEFAULT_LOCALE, t, zodLocale, type Locale } from './i18n/index.ts';
 
 /** An unset variable and one set to the empty string (`FOO=` in .env) mean the same: not set. */
 const optional = <T extends z.ZodType>(schema: T) =>

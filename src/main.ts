@@ -20,7 +20,7 @@ import { ConfigError, describeConfig, loadConfig, loadDotEnv, type Config } from
 import { appliedMigrations, closeDatabase, openDatabase, SERVING_BUSY_TIMEOUT_MS } from './db/connection.ts';
 import { storageFault } from './db/faults.ts';
 import { systemActor } from './domain/audit.ts';
-import { systemClock } from './domain/clock.ts';
+import { systemClock } from './util/clock.ts';
 import { currentMovement } from './domain/movements.ts';
 import { ALL_FLOWS } from './flows/index.ts';
 import { startReminders, type RunningReminders } from './reminders/index.ts';

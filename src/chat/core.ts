@@ -7,7 +7,7 @@ import type { Db } from '../db/connection.ts';
 import { inTransaction } from '../db/prepared.ts';
 import type { conversations } from '../db/schema.ts';
 import type { Actor } from '../domain/audit.ts';
-import type { Clock } from '../domain/clock.ts';
+import type { Clock } from '../util/clock.ts';
 import { currentMovement, listContentAreas } from '../domain/movements.ts';
 import { DomainError } from '../domain/errors.ts';
 import { DEFAULT_LOCALE, isLocale, t as translate, translator, type Locale } from '../i18n/index.ts';

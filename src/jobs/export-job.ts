@@ -14,7 +14,7 @@ import { whileLocked } from '../db/faults.ts';
 import { inTransaction } from '../db/prepared.ts';
 import { identities, movements, outbox } from '../db/schema.ts';
 import { eq } from 'drizzle-orm';
-import type { Clock } from '../domain/clock.ts';
+import type { Clock } from '../util/clock.ts';
 import { DomainError } from '../domain/errors.ts';
 import { can, mayGetDocument, scopeOfPerson, scopeUnitIds } from '../domain/scope.ts';
 import { writeDocument } from '../documents/index.ts';

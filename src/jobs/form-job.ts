@@ -24,7 +24,7 @@ import { backoffMs } from '../util/backoff.ts';
 import { formUploads, identities } from '../db/schema.ts';
 import { deliverJob } from './export-job.ts';
 import { finishJob, keepJobFile } from './store.ts';
-import type { Clock } from '../domain/clock.ts';
+import type { Clock } from '../util/clock.ts';
 import { MAX_FORM_FILE_BYTES } from '../forms/file-check.ts';
 import { fileProblem } from '../forms/reading.ts';
 import { buildForm, readForm, type FormReading } from '../forms/service.ts';

@@ -8,7 +8,7 @@ import cron, { type ScheduledTask } from 'node-cron';
 import type { ChannelSender } from '../chat/channel.ts';
 import type { Db } from '../db/connection.ts';
 import { storageAlarm } from '../db/faults.ts';
-import type { Clock } from '../domain/clock.ts';
+import type { Clock } from '../util/clock.ts';
 import type { Logger } from '../util/log.ts';
 import { Dispatcher, type DispatcherOptions } from '../delivery/dispatcher.ts';
 import { currentMovement } from '../domain/movements.ts';

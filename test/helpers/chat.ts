@@ -7,7 +7,7 @@ import { ChatCore } from '../../src/chat/core.ts';
 import { encodeChoice, type InboundEvent, type OutboundMessage } from '../../src/chat/types.ts';
 import type { Db } from '../../src/db/connection.ts';
 import { cliActor } from '../../src/domain/audit.ts';
-import { fixedClock } from '../../src/domain/clock.ts';
+import { fixedClock } from '../../src/util/clock.ts';
 import { createInvite } from '../../src/domain/invites.ts';
 import { currentMovement, listContentAreas } from '../../src/domain/movements.ts';
 import { addTarget, ensureRegistration, submitRegistration } from '../../src/domain/registrations.ts';

@@ -21,7 +21,7 @@ import type { Db } from '../../db/connection.ts';
 import { identities, people, units } from '../../db/schema.ts';
 import type { Person, Role } from '../../domain/model.ts';
 import { recordAudit } from '../../domain/audit.ts';
-import { systemClock, type Clock } from '../../domain/clock.ts';
+import { systemClock, type Clock } from '../../util/clock.ts';
 import { DomainError } from '../../domain/errors.ts';
 import { t, type Args, type Locale } from '../../i18n/index.ts';
 import { silentLogger, type Logger } from '../../util/log.ts';

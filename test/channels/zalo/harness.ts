@@ -16,7 +16,7 @@ import { Dispatcher } from '../../../src/delivery/dispatcher.ts';
 import { loadConfig } from '../../../src/config.ts';
 import type { Db } from '../../../src/db/connection.ts';
 import { cliActor } from '../../../src/domain/audit.ts';
-import { fixedClock } from '../../../src/domain/clock.ts';
+import { fixedClock } from '../../../src/util/clock.ts';
 import { createInvite } from '../../../src/domain/invites.ts';
 import { ALL_FLOWS } from '../../../src/flows/index.ts';
 import { startHttpServer, type RunningServer } from '../../../src/http/server.ts';
