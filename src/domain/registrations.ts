@@ -47,6 +47,21 @@ export function getRegistration(db: DbOrTx, id: number): Registration {
   return row;
 }
 
+export function getTarget(db: DbOrTx, id: number): Target | undefined {
+  return db.select().from(targets).where(eq(targets.id, id)).get();
+}
+
+/** A movement's registrations waiting for the Board's review, the longest waiting first. */
+export function awaitingReview(db: DbOrTx, movementId: number) {
+  return db
+    .select({ id: registrations.id, version: registrations.version, late: registrations.late, submittedAt: registrations.submittedAt, unit: units.name, code: units.code })
+    .from(registrations)
+    .innerJoin(units, eq(units.id, registrations.unitId))
+    .where(and(eq(registrations.movementId, movementId), eq(registrations.status, 'submitted')))
+    .orderBy(asc(registrations.submittedAt))
+    .all();
+}
+
 export function findRegistration(db: DbOrTx, movementId: number, unitId: number): Registration | undefined {
   return prepared(db, 'registrations.byUnit', (d) =>
     d

@@ -4,9 +4,8 @@
  * 'form-in'), finding what was read, and saying problems and changes in plain words (the CLI
  * says them with the same functions).
  */
-import { eq } from 'drizzle-orm';
 import type { Answer, FlowContext } from '../chat/engine.ts';
-import { formUploads } from '../db/schema.ts';
+import { getFormUpload, markFormUploadApplied } from '../domain/form-uploads.ts';
 import type { FieldMessage } from '../domain/target-fields.ts';
 import { listPeriods } from '../domain/movements.ts';
 import { periodLabel } from '../domain/period-labels.ts';
@@ -47,7 +46,7 @@ export interface Upload {
 
 /** The upload an `upload` answer names, when it is this person's form of this kind for this registration. */
 export function findUpload(ctx: FlowContext, id: number, form: FormKind, registrationId: number): Upload | undefined {
-  const row = ctx.db.select().from(formUploads).where(eq(formUploads.id, id)).get();
+  const row = getFormUpload(ctx.db, id);
   if (!row || row.identityId !== ctx.identity.id || row.form !== form || row.registrationId !== registrationId || row.appliedAt !== null) return undefined;
   return { id: row.id, fileName: row.fileName, reading: row.reading as FormReading };
 }
@@ -75,7 +74,7 @@ function periodNamed(ctx: FlowContext, code: string): string {
 }
 
 export function markApplied(ctx: FlowContext, id: number): void {
-  ctx.db.update(formUploads).set({ appliedAt: ctx.now }).where(eq(formUploads.id, id)).run();
+  markFormUploadApplied(ctx.db, id, ctx.now);
 }
 
 /** Problems listed in one message; the rest are counted. */
