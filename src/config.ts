@@ -153,6 +153,12 @@ export function backupDir(config: Pick<Config, 'BACKUP_DIR' | 'DATABASE_PATH'>):
   return config.BACKUP_DIR ?? join(dirname(config.DATABASE_PATH), 'backups');
 }
 
+/** The folder finished exports wait in to be sent: `exports` beside the database. */
+export const exportDir = (databasePath: string) => join(dirname(databasePath), 'exports');
+
+/** Where forms written for people and files they sent are kept: `forms` beside the database. */
+export const formsDir = (databasePath: string) => join(dirname(databasePath), 'forms');
+
 export function describeConfig(config: Config): Record<string, boolean> {
   return {
     telegram: config.TELEGRAM_BOT_TOKEN !== undefined,

@@ -4,8 +4,7 @@
 import type { ChannelSender } from './chat/channel.ts';
 import { ChatCore } from './chat/core.ts';
 import type { Job } from './chat/engine.ts';
-import { exportDir } from './jobs/export-job.ts';
-import { formsDir, type FileFetcher } from './jobs/form-job.ts';
+import type { FileFetcher } from './jobs/form-job.ts';
 import { JobRunner } from './jobs/runner.ts';
 import { pruneJobs } from './jobs/store.ts';
 import { pruneInbound } from './chat/inbound.ts';
@@ -16,7 +15,7 @@ import { startHttpServer, type Route } from './http/server.ts';
 import { createSignedLinks, fileLinkSecret } from './http/signed-links.ts';
 import { holdRunLockOrExit, startOperations } from './operations.ts';
 import { runConsoleChat } from './channels/console/run.ts';
-import { ConfigError, describeConfig, loadConfig, loadDotEnv, type Config } from './config.ts';
+import { ConfigError, describeConfig, exportDir, formsDir, loadConfig, loadDotEnv, type Config } from './config.ts';
 import { appliedMigrations, closeDatabase, openDatabase, SERVING_BUSY_TIMEOUT_MS } from './db/connection.ts';
 import { storageFault } from './db/faults.ts';
 import { systemActor } from './domain/audit.ts';

@@ -39,9 +39,6 @@ export class FileTooLarge extends Error {}
 /** The file's link leads somewhere the bot does not download from (off the messenger's file hosts, an internal address). */
 export class FileSourceRefused extends Error {}
 
-/** Where forms written for people and files they sent are kept: next to the database. */
-export const formsDir = (databasePath: string) => join(dirname(databasePath), 'forms');
-
 export interface FormJobDeps {
   db: Db;
   core: ChatCore;

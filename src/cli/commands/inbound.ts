@@ -1,10 +1,9 @@
 import { ChatCore } from '../../chat/core.ts';
 import { listFailedInbound, retryFailedInbound, type FailedUpdate } from '../../chat/inbound-failed.ts';
+import { exportDir, formsDir } from '../../config.ts';
 import { botRunning } from '../../db/run-lock.ts';
 import { formatVnDateTime } from '../../domain/format-time.ts';
 import { ALL_FLOWS } from '../../flows/index.ts';
-import { exportDir } from '../../jobs/export-job.ts';
-import { formsDir } from '../../jobs/form-job.ts';
 import { runPendingJobs } from '../../jobs/runner.ts';
 import type { FileFetcher } from '../../jobs/form-job.ts';
 import { telegramFileFetcher } from '../../channels/telegram/files.ts';
