@@ -2,9 +2,8 @@ import { existsSync } from 'node:fs';
 import { isIP } from 'node:net';
 import { dirname, join } from 'node:path';
 import { z } from 'zod';
-import { LOCALES } from './db/schema.ts';
-import { zodLocale } from './domain/validation-report.ts';
-import { DEFAULT_LOCALE, t, type Locale } from './i18n/index.ts';
+import { LOCALES } from './util/vocabulary.ts';
+import { DEFAULT_LOCALE, t, zodLocale, type Locale } from './i18n/index.ts';
 
 /** An unset variable and one set to the empty string (`FOO=` in .env) mean the same: not set. */
 const optional = <T extends z.ZodType>(schema: T) =>
@@ -153,6 +152,12 @@ export function loadDotEnv(path = '.env'): void {
 export function backupDir(config: Pick<Config, 'BACKUP_DIR' | 'DATABASE_PATH'>): string {
   return config.BACKUP_DIR ?? join(dirname(config.DATABASE_PATH), 'backups');
 }
+
+/** The folder finished exports wait in to be sent: `exports` beside the database. */
+export const exportDir = (databasePath: string) => join(dirname(databasePath), 'exports');
+
+/** Where forms written for people and files they sent are kept: `forms` beside the database. */
+export const formsDir = (databasePath: string) => join(dirname(databasePath), 'forms');
 
 export function describeConfig(config: Config): Record<string, boolean> {
   return {

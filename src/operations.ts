@@ -6,7 +6,7 @@ import { backupDir, type Config } from './config.ts';
 import { BackupSchedule } from './db/backup-schedule.ts';
 import type { Db } from './db/connection.ts';
 import { DatabaseInUseError, holdRunLock, type RunLock } from './db/run-lock.ts';
-import type { Clock } from './domain/clock.ts';
+import type { Clock } from './util/clock.ts';
 import type { Messenger } from './health/messenger-calls.ts';
 import { healthRoute } from './health/route.ts';
 import type { Route } from './http/server.ts';

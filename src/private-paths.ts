@@ -6,9 +6,7 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { basename, dirname, extname, relative, resolve } from 'node:path';
-import { backupDir, type Config } from './config.ts';
-import { exportDir } from './jobs/export-job.ts';
-import { formsDir } from './jobs/form-job.ts';
+import { backupDir, exportDir, formsDir, type Config } from './config.ts';
 import { openPaths, tightenPaths, type OpenPath } from './util/file-modes.ts';
 
 /** The database's files: itself, its -wal and -shm, and the copies `thidua restore` kept (`<stem>.before-restore-…`). */

@@ -46,15 +46,9 @@ const LONG_FILES_ALLOWED = ['src/db/schema.ts'];
 const KNOWN_TODAY = {
   /** `importer -> imported` pointing up the layers ("repos": clock and time zone into util/; "messengers": FileFetcher and the jobs' folders out of jobs/). */
   upwardImports: [
-    'src/db/backup-schedule.ts -> src/domain/clock.ts',
-    'src/db/backup-schedule.ts -> src/domain/time-zone.ts',
-    'src/private-paths.ts -> src/jobs/export-job.ts',
-    'src/private-paths.ts -> src/jobs/form-job.ts',
   ] as string[],
   /** Files that import each other round in a cycle (type-only included), as one group each: a group may shrink, no file may join one ("repos"). */
   cycles: [
-    ['src/domain/assessment.ts', 'src/domain/progress.ts'],
-    ['src/domain/board-settings.ts', 'src/domain/movement-definition.ts', 'src/domain/movements.ts', 'src/domain/units.ts'],
   ] as string[][],
   /** Files writing outbox rows besides delivery's own ("outbox": one writer in delivery/). */
   extraOutboxWriters: [
@@ -64,32 +58,6 @@ const KNOWN_TODAY = {
   ] as string[],
   /** `file: what` for flows that reach the database themselves ("repos": domain functions instead). */
   flowQueries: [
-    'src/flows/broadcast.ts: ctx.db.select',
-    'src/flows/broadcast.ts: imports drizzle-orm',
-    'src/flows/common.ts: ctx.db.select',
-    'src/flows/common.ts: imports drizzle-orm',
-    'src/flows/forms.ts: ctx.db.select',
-    'src/flows/forms.ts: ctx.db.update',
-    'src/flows/forms.ts: imports drizzle-orm',
-    'src/flows/invite.ts: ctx.db.select',
-    'src/flows/invite.ts: imports drizzle-orm',
-    'src/flows/language.ts: ctx.db.update',
-    'src/flows/language.ts: imports drizzle-orm',
-    'src/flows/late.ts: ctx.db.select',
-    'src/flows/late.ts: imports drizzle-orm',
-    'src/flows/link.ts: ctx.db.select',
-    'src/flows/link.ts: ctx.db.update',
-    'src/flows/link.ts: imports drizzle-orm',
-    'src/flows/my-unit.ts: ctx.db.select',
-    'src/flows/my-unit.ts: imports drizzle-orm',
-    'src/flows/register-state.ts: ctx.db.select',
-    'src/flows/register-state.ts: imports drizzle-orm',
-    'src/flows/report.ts: ctx.db.select',
-    'src/flows/report.ts: imports drizzle-orm',
-    'src/flows/review.ts: ctx.db.select',
-    'src/flows/review.ts: imports drizzle-orm',
-    'src/flows/status.ts: ctx.db.select',
-    'src/flows/status.ts: imports drizzle-orm',
   ] as string[],
   /** Source files over 500 lines (none today). */
   longFiles: [] as string[],

@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ROLES } from '../src/db/schema.ts';
-import { UNIT_KINDS } from '../src/domain/movement-definition.ts';
+import { ROLES } from '../src/util/vocabulary.ts';
+import { UNIT_KINDS } from '../src/domain/model.ts';
 import { TITLES } from '../src/domain/titles.ts';
 import { ALL_FLOWS } from '../src/flows/index.ts';
 import { hasMessage, messageIds, t } from '../src/i18n/index.ts';

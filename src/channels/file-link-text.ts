@@ -7,10 +7,10 @@ import { statSync } from 'node:fs';
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '../db/connection.ts';
 import { identities, people } from '../db/schema.ts';
-import type { Channel } from '../domain/invites.ts';
 import { formatVnDate, formatVnNumber, localDate } from '../domain/vn-input.ts';
 import type { SignedLinks } from '../http/signed-links.ts';
 import { DEFAULT_LOCALE, t, type Locale } from '../i18n/index.ts';
+import type { Channel } from '../domain/model.ts';
 
 /** "1,2 MB" */
 const size = (bytes: number) => (bytes < 1024 * 1024 ? `${formatVnNumber(Math.max(1, Math.round(bytes / 1024)))} KB` : `${formatVnNumber(bytes / 1024 / 1024, 1)} MB`);

@@ -1,11 +1,11 @@
 import type { Config } from '../config.ts';
 import type { Db } from '../db/connection.ts';
-import type { Clock } from '../domain/clock.ts';
-import type { Channel } from '../domain/invites.ts';
+import type { Clock } from '../util/clock.ts';
 import type { Logger } from '../util/log.ts';
 import type { ChatCore } from './core.ts';
 import type { Job } from './engine.ts';
 import type { OutboundMessage } from './types.ts';
+import type { Channel } from '../domain/model.ts';
 
 /** How a send went, in the terms the outbox needs to decide what to do next. */
 export type SendResult =

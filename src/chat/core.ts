@@ -7,8 +7,8 @@ import type { Db } from '../db/connection.ts';
 import { inTransaction } from '../db/prepared.ts';
 import type { conversations } from '../db/schema.ts';
 import type { Actor } from '../domain/audit.ts';
-import type { Clock } from '../domain/clock.ts';
-import { currentMovement, listContentAreas, type ContentArea, type Movement } from '../domain/movements.ts';
+import type { Clock } from '../util/clock.ts';
+import { currentMovement, listContentAreas } from '../domain/movements.ts';
 import { DomainError } from '../domain/errors.ts';
 import { DEFAULT_LOCALE, isLocale, t as translate, translator, type Locale } from '../i18n/index.ts';
 import type { Logger } from '../util/log.ts';
@@ -17,8 +17,9 @@ import { EMPTY_HISTORY, isHistoryText, popHistory, pushHistory } from './history
 import { CommandBook } from './commands.ts';
 import { isOffer, offerRow, offerTaken } from './offer.ts';
 import { deleteConversation, findConversation, lastUsedIdentity, personWithUnit, queueOutbox, saveConversation, touchIdentity } from './store.ts';
-import { CONVERSATION_IDLE_MS, refusalFor, renderPrompt, type Answer, type Asked, type Flow, type FlowContext, type Identity, type Job, type StepResult } from './engine.ts';
+import { CONVERSATION_IDLE_MS, refusalFor, renderPrompt, type Answer, type Asked, type Flow, type FlowContext, type Job, type StepResult } from './engine.ts';
 import { decodeChoice, type Choice, type InboundEvent, type OutboundMessage } from './types.ts';
+import type { ContentArea, Identity, Movement } from '../domain/model.ts';
 
 /** How long the open movement and its content areas are taken as known (see ChatCore.reference). */
 const MOVEMENT_CACHE_MS = 5_000;

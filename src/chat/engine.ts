@@ -5,15 +5,10 @@
  */
 import type { z } from 'zod';
 import type { Db } from '../db/connection.ts';
-import type { identities, people, ROLES, units } from '../db/schema.ts';
 import type { Actor } from '../domain/audit.ts';
-import type { ContentArea, Movement } from '../domain/movements.ts';
 import type { Args, Locale, Translate } from '../i18n/index.ts';
 import type { Choice, FileRef, OutboundMessage } from './types.ts';
-
-export type Identity = typeof identities.$inferSelect;
-export type Person = typeof people.$inferSelect;
-export type Unit = typeof units.$inferSelect;
+import type { ContentArea, Identity, Movement, Person, Role, Unit } from '../domain/model.ts';
 
 export interface FlowContext {
   db: Db;
@@ -104,7 +99,7 @@ export type StartResult<D> =
   | { kind: 'switch'; flow: string; args?: string };
 
 /** Who a command is listed for: a linked person's role, or 'guest' before linking. */
-export type Audience = (typeof ROLES)[number] | 'guest';
+export type Audience = Role | 'guest';
 
 /**
  * A command: its names and where it is listed. Typed names are read folded ("/Đăng ký",

@@ -8,7 +8,7 @@
  */
 import type { Db } from '../db/connection.ts';
 import { inTransaction } from '../db/prepared.ts';
-import type { Clock } from '../domain/clock.ts';
+import type { Clock } from '../util/clock.ts';
 import type { Logger } from '../util/log.ts';
 import type { ChatCore, HandleResult } from './core.ts';
 import { handleAndQueue } from './inbound.ts';

@@ -12,10 +12,10 @@ import { enqueueInbound, processNextInbound } from './inbound.ts';
 import { noteNotStored, noteStored, noteWaiting } from './storage-wait.ts';
 import type { InboundEvent, OutboundMessage } from './types.ts';
 import type { Db } from '../db/connection.ts';
-import type { Clock } from '../domain/clock.ts';
-import type { Channel } from '../domain/invites.ts';
+import type { Clock } from '../util/clock.ts';
 import type { Logger } from '../util/log.ts';
 import { SerialWorker } from '../util/serial-worker.ts';
+import type { Channel } from '../domain/model.ts';
 
 export interface InboundWorkerOptions {
   channel: Channel;

@@ -5,12 +5,12 @@ import { inTransaction, prepared } from '../db/prepared.ts';
 import { storageFault, type StorageFault } from '../db/faults.ts';
 import { statement } from '../db/raw.ts';
 import { inboundQueue } from '../db/schema.ts';
-import type { Clock } from '../domain/clock.ts';
-import type { Channel } from '../domain/invites.ts';
+import type { Clock } from '../util/clock.ts';
 import type { Logger } from '../util/log.ts';
 import type { OutgoingRow } from './channel.ts';
 import type { ChatCore, HandleResult } from './core.ts';
 import { inboundEvent, type InboundEvent, type OutboundMessage } from './types.ts';
+import type { Channel } from '../domain/model.ts';
 
 const p = sql.placeholder;
 

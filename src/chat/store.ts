@@ -5,9 +5,9 @@
 import type { DbOrTx } from '../db/connection.ts';
 import { rowShape, rowsStatement, statement } from '../db/raw.ts';
 import { conversations, identities, outbox, people, units } from '../db/schema.ts';
-import type { Identity, Person, Unit } from './engine.ts';
 import type { InboundEvent } from './types.ts';
 import type { Locale } from '../i18n/index.ts';
+import type { Identity, Person, Unit } from '../domain/model.ts';
 
 const IDENTITY = rowShape(identities);
 const FIND_IDENTITY = `SELECT ${IDENTITY.columns} FROM identities WHERE channel = ? AND external_id = ?`;

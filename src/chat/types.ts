@@ -3,7 +3,7 @@
  * Telegram, Zalo or a terminal.
  */
 import { z } from 'zod';
-import { CHANNELS, EVIDENCE_KINDS } from '../db/schema.ts';
+import { CHANNELS, EVIDENCE_KINDS } from '../util/vocabulary.ts';
 
 export const fileRef = z.object({
   kind: z.enum(EVIDENCE_KINDS).exclude(['link']),

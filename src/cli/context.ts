@@ -1,6 +1,6 @@
 import type { Config } from '../config.ts';
 import type { Db } from '../db/connection.ts';
-import type { Clock } from '../domain/clock.ts';
+import type { Clock } from '../util/clock.ts';
 import type { Args, Locale } from '../i18n/index.ts';
 
 export interface CliIo {

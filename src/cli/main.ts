@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig, type Config } from '../config.ts';
 import { closeDatabase, openDatabase, type Db } from '../db/connection.ts';
-import { systemClock, type Clock } from '../domain/clock.ts';
+import { systemClock, type Clock } from '../util/clock.ts';
 import { DomainError } from '../domain/errors.ts';
 import { DEFAULT_LOCALE, isLocale, t, type Locale } from '../i18n/index.ts';
 import type { CliContext, CliIo, Command } from './context.ts';

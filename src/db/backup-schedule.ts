@@ -5,8 +5,8 @@
  * missed while the bot was down is made a minute after it starts. After each backup the oldest
  * ones beyond BACKUP_KEEP are removed.
  */
-import type { Clock } from '../domain/clock.ts';
-import { zoneOffsetMs } from '../domain/time-zone.ts';
+import type { Clock } from '../util/clock.ts';
+import { zoneOffsetMs } from '../util/time-zone.ts';
 import type { Logger } from '../util/log.ts';
 import { backupInto, listBackups, pruneBackups, type BackupResult } from './backup.ts';
 import type { Db } from './connection.ts';

@@ -14,37 +14,30 @@ import {
   text,
   uniqueIndex,
 } from 'drizzle-orm/sqlite-core';
+import {
+  MOVEMENT_STATUSES,
+  PERIOD_KINDS,
+  GROUP_KINDS,
+  ROLES,
+  CHANNELS,
+  LOCALES,
+  REGISTRATION_STATUSES,
+  TARGET_KINDS,
+  DIRECTIONS,
+  ASSESSMENTS,
+  EVIDENCE_KINDS,
+  REMINDER_KINDS,
+  OUTBOX_STATUSES,
+  REMINDER_SUBJECTS,
+  BROADCAST_STATUSES,
+  FORM_KINDS,
+  ZALO_QUOTA_KINDS,
+} from '../util/vocabulary.ts';
 
 const createdAt = () =>
   integer({ mode: 'number' })
     .notNull()
     .default(sql`(CAST(unixepoch('subsec') * 1000 AS INTEGER))`);
-
-export const MOVEMENT_STATUSES = ['draft', 'open', 'closed', 'archived'] as const;
-export const PERIOD_KINDS = ['month', 'quarter', 'half', 'year', 'adhoc'] as const;
-export const GROUP_KINDS = ['cum', 'khoi'] as const;
-export const ROLES = ['admin', 'cluster_head', 'liaison', 'viewer'] as const;
-/**
- * Where a person can be written to: the messengers (`zalobot`: the Zalo Bot Platform), the
- * terminal, and `zns` (Zalo's paid template messages, addressed by the phone number the person
- * agreed to give at linking; used only for reminders to someone Zalo's window shuts out).
- */
-export const CHANNELS = ['telegram', 'zalo', 'console', 'zalobot', 'zns'] as const;
-export const LOCALES = ['vi', 'en'] as const;
-export const REGISTRATION_STATUSES = ['draft', 'submitted', 'returned', 'approved'] as const;
-export const TARGET_KINDS = ['quantitative', 'qualitative'] as const;
-export const DIRECTIONS = ['at_least', 'at_most'] as const;
-/**
- * vượt / đạt / không đạt are judged from a target's due date; before it a target is in_progress
- * (đang thực hiện). A qualitative target is reported as not_started (chưa thực hiện), in_progress,
- * met (hoàn thành) or exceeded (hoàn thành xuất sắc).
- */
-export const ASSESSMENTS = ['exceeded', 'met', 'not_met', 'in_progress', 'not_started'] as const;
-export const EVIDENCE_KINDS = ['photo', 'document', 'link'] as const;
-export const REMINDER_KINDS = ['registration_deadline', 'period_due', 'cron'] as const;
-export const OUTBOX_STATUSES = ['pending', 'sending', 'sent', 'failed', 'unreachable'] as const;
-/** What a reminder rule is about: what the unit owes, or (digest) the admins' summary of who is late. */
-export const REMINDER_SUBJECTS = ['registration', 'report', 'any', 'digest'] as const;
 
 export const movements = sqliteTable('movements', {
   id: integer().primaryKey({ autoIncrement: true }),
@@ -567,8 +560,6 @@ export const reminderEscalations = sqliteTable(
   (t) => [uniqueIndex('reminder_escalations_unit_obligation').on(t.movementId, t.unitId, t.obligation)],
 );
 
-export const BROADCAST_STATUSES = ['draft', 'queued', 'cancelled'] as const;
-
 /** An admin's message to many people: drafted (previewed), then confirmed into the outbox. */
 export const broadcasts = sqliteTable('broadcasts', {
   id: integer().primaryKey({ autoIncrement: true }),
@@ -583,8 +574,6 @@ export const broadcasts = sqliteTable('broadcasts', {
   confirmedAt: integer(),
   recipients: integer(),
 });
-
-export const FORM_KINDS = ['targets', 'results'] as const;
 
 /**
  * Work a message asked for (src/chat/engine.ts, Job: an export, a document, a form out or in),
@@ -632,9 +621,6 @@ export const formUploads = sqliteTable('form_uploads', {
   reading: text({ mode: 'json' }).notNull(),
   appliedAt: integer(),
 });
-/** Which of Zalo's allowances a message used (see the README, "Which Zalo route"). */
-export const ZALO_QUOTA_KINDS = ['reply', 'proactive', 'zns'] as const;
-
 /**
  * Every message the Zalo OA sent, with the allowance it used as Zalo's answer said (`quotaType`:
  * reply, sub_quota, purchase_quota, reward_quota) or, when Zalo said nothing, as we sent it:

@@ -12,7 +12,7 @@ import { performance } from 'node:perf_hooks';
 import type { ChannelSender, Outbound, SendResult } from '../chat/channel.ts';
 import type { Db } from '../db/connection.ts';
 import { storageAlarm } from '../db/faults.ts';
-import type { Clock } from '../domain/clock.ts';
+import type { Clock } from '../util/clock.ts';
 import type { Logger } from '../util/log.ts';
 import { inTransaction } from '../db/prepared.ts';
 import { CLAIMANT, claimRow, dueRows, holdReminders, recoverStaleClaims, renewClaims, sendRow, settleRow, type DrainResult, type DueRow, type Settled } from './outbox.ts';

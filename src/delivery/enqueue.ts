@@ -6,7 +6,7 @@
  */
 import type { OutboundMessage } from '../chat/types.ts';
 import type { Db } from '../db/connection.ts';
-import type { Channel } from '../domain/invites.ts';
+import type { Channel } from '../domain/model.ts';
 
 export interface Reach {
   identityId: number;

@@ -9,7 +9,7 @@ import type { ChannelSender, OutgoingRow, SendResult } from '../chat/channel.ts'
 import type { OutboundMessage } from '../chat/types.ts';
 import type { Db } from '../db/connection.ts';
 import { statement } from '../db/raw.ts';
-import type { Clock } from '../domain/clock.ts';
+import type { Clock } from '../util/clock.ts';
 import type { Logger } from '../util/log.ts';
 
 /**

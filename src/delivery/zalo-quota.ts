@@ -8,7 +8,7 @@
 import { z } from 'zod';
 import type { DbOrTx } from '../db/connection.ts';
 import { statement } from '../db/raw.ts';
-import { zoneOffsetMs } from '../domain/time-zone.ts';
+import { zoneOffsetMs } from '../util/time-zone.ts';
 
 /** Zalo reckons its months in Vietnamese time, whatever the bot's own zone. */
 const ZALO_ZONE = 'Asia/Ho_Chi_Minh';

@@ -1,10 +1,10 @@
 /** What every document of the Board shares: its context, the header's texts, figures in words. */
-import type { Movement } from '../domain/movements.ts';
 import { formatVnDate, formatVnNumber } from '../domain/vn-input.ts';
 import type { Locale, Translate } from '../i18n/index.ts';
 import type { Paragraph, Table } from 'docx';
 import { body, documentDate, heading, para, signatureBlock, type HeaderText, type TableRows } from './layout.ts';
 import type { BoardSettings } from './settings.ts';
+import type { Movement } from '../domain/model.ts';
 
 export interface DocumentContext {
   t: Translate;

@@ -11,7 +11,7 @@ import { Packer } from 'docx';
 import { strFromU8, unzipSync, zipSync } from 'fflate';
 import type { Db } from '../db/connection.ts';
 import { DomainError } from '../domain/errors.ts';
-import { listPeriods, resolveMovement, type Movement } from '../domain/movements.ts';
+import { listPeriods, resolveMovement } from '../domain/movements.ts';
 import { localDate } from '../domain/vn-input.ts';
 import { DEFAULT_LOCALE, translator, type Locale } from '../i18n/index.ts';
 import { safe, stamp } from '../export/index.ts';
@@ -21,6 +21,7 @@ import { periodData, periodDocument } from './period.ts';
 import { findUnit, isSent, registrationData, registrationDocument } from './registration.ts';
 import { resolveBoardSettings } from './settings.ts';
 import { summaryData, summaryDocument } from './summary.ts';
+import type { Movement } from '../domain/model.ts';
 
 export const DOCUMENT_KINDS = ['registration', 'summary', 'period'] as const;
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];

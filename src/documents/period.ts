@@ -8,9 +8,8 @@
  */
 import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db/connection.ts';
-import type { Movement } from '../domain/movements.ts';
 import { periodLabel } from '../domain/period-labels.ts';
-import { countAssessment, eachTargetStanding, emptyProgressCounts, type Assessment, type Period, type ProgressCounts } from '../domain/progress.ts';
+import { countAssessment, eachTargetStanding, emptyProgressCounts, type ProgressCounts } from '../domain/progress.ts';
 import { movementStatus } from '../domain/status.ts';
 import { TARGET_ORDER_SQL } from '../domain/target-order.ts';
 import { formatVnDate, formatVnNumber, localDate } from '../domain/vn-input.ts';
@@ -18,6 +17,7 @@ import type { Translate } from '../i18n/index.ts';
 import { annexHeading, byGroupThenName, countShare, headerText, launchSentence, planText, reportClosing, withMeasure, type DocumentContext } from './common.ts';
 import { body, documentTitle, grid, heading, LANDSCAPE_TEXT_WIDTH, nationalHeader, officialDocument, para, type GridColumn, type GridRow } from './layout.ts';
 import { namesOrCount } from './summary.ts';
+import type { Assessment, Movement, Period } from '../domain/model.ts';
 
 type Counts = ProgressCounts & { targets: number };
 

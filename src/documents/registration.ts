@@ -8,8 +8,7 @@ import type { DbOrTx } from '../db/connection.ts';
 import { TARGET_ORDER } from '../domain/target-order.ts';
 import { contentAreas, registrations, targets, units } from '../db/schema.ts';
 import { DomainError } from '../domain/errors.ts';
-import type { Movement } from '../domain/movements.ts';
-import { listTitles, type RegistrationStatus } from '../domain/registrations.ts';
+import { listTitles } from '../domain/registrations.ts';
 import { TITLES } from '../domain/titles.ts';
 import { formatVnDate, formatVnNumber, localDate } from '../domain/vn-input.ts';
 import type { Translate } from '../i18n/index.ts';
@@ -17,6 +16,7 @@ import { unitSigner, type UnitSigner } from '../domain/unit-signer.ts';
 import { findByCodeOrName, fold } from '../util/text.ts';
 import { body, documentTitle, grid, heading, nationalHeader, officialDocument, para, signatureBlock, type GridRow } from './layout.ts';
 import { headerText, launchSentence, planText, type DocumentContext } from './common.ts';
+import type { Movement, RegistrationStatus } from '../domain/model.ts';
 
 /** Kinds of unit whose header names the province's People's Committee above them. */
 const UNDER_PROVINCE = ['so', 'ban-nganh'];

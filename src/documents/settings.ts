@@ -4,9 +4,9 @@
  * province, and the standing body "Sở Nội vụ (Ban Thi đua - Khen thưởng)" → SỞ NỘI VỤ, ký hiệu SNV.
  */
 import { storedBoardSettings } from '../domain/board-settings.ts';
-import type { Movement } from '../domain/movements.ts';
 import type { Translate } from '../i18n/index.ts';
 import { fold } from '../util/text.ts';
+import type { Movement } from '../domain/model.ts';
 
 export interface BoardSettings {
   parent: string;

@@ -8,13 +8,13 @@
  */
 import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db/connection.ts';
-import type { Movement } from '../domain/movements.ts';
 import { movementStatus, type UnitStatus } from '../domain/status.ts';
 import { TITLES } from '../domain/titles.ts';
 import { formatVnDate, formatVnNumber, localDate } from '../domain/vn-input.ts';
 import type { Translate } from '../i18n/index.ts';
 import { annexHeading, byGroupThenName, countShare, headerText, launchSentence, planText, reportClosing, type DocumentContext } from './common.ts';
 import { body, documentTitle, grid, heading, LANDSCAPE_TEXT_WIDTH, nationalHeader, officialDocument, para, type GridRow } from './layout.ts';
+import type { Movement } from '../domain/model.ts';
 
 /** Units named in the text at most; more are in the annex. */
 const NAMED_IN_TEXT = 30;

@@ -9,12 +9,10 @@
 import { eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db/connection.ts';
 import { clientOf } from '../db/prepared.ts';
-import { movements, type ASSESSMENTS } from '../db/schema.ts';
+import { movements } from '../db/schema.ts';
 import { figureKind, figureUpTo, inReportOrder, type ReportedFigure } from './figures.ts';
-import type { Period } from './progress.ts';
-import type { Target } from './registrations.ts';
+import type { Assessment, Period, Target } from './model.ts';
 
-export type Assessment = (typeof ASSESSMENTS)[number];
 
 /**
  * % of plan and the assessment of a quantitative target standing at `total` on the day `asOf`.

@@ -8,7 +8,7 @@ import { z } from 'zod';
 import type { Db, DbOrTx } from '../db/connection.ts';
 import { movements } from '../db/schema.ts';
 import { recordAudit, type Actor } from './audit.ts';
-import type { Movement } from './movements.ts';
+import type { Movement } from './model.ts';
 
 const line = (max: number) => z.string().trim().min(1).max(max);
 

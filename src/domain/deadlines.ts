@@ -8,10 +8,10 @@ import { movements, registrations } from '../db/schema.ts';
 import { recordAudit, type Actor } from './audit.ts';
 import { finalReviewDate, unitDeadline } from './due-dates.ts';
 import { DomainError } from './errors.ts';
-import type { Movement } from './movements.ts';
 import { participatingUnits } from './status.ts';
-import { ensureRegistration, getRegistration, type Registration } from './registrations.ts';
+import { ensureRegistration, getRegistration } from './registrations.ts';
 import { formatVnDate } from './vn-input.ts';
+import type { Movement, Registration } from './model.ts';
 
 /** The deadline a unit is held to (domain/due-dates.ts unitDeadline). */
 export function deadlineFor(movement: Pick<Movement, 'registrationDeadline'>, registration?: Pick<Registration, 'deadlineOn'> | null): string {

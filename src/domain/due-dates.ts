@@ -1,10 +1,10 @@
+import type { Movement } from './model.ts';
 /**
  * When a target may fall due. Within the movement is the rule; a date already past is possible (a
  * target met early, a registration sent late) but is most often a typing slip, so it is asked
  * about; a date in the first months of the next year (31/01 for the disbursement of public
  * investment) is allowed up to the movement's final review, with a warning.
  */
-import type { Movement } from './movements.ts';
 
 export type DueDateCheck =
   | { kind: 'ok' }

@@ -1,12 +1,10 @@
 import { createHash, randomInt, timingSafeEqual } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
-import type { Db } from '../db/connection.ts';
-import { identities, invites, people, units, type CHANNELS, type ROLES } from '../db/schema.ts';
+import type { Db, DbOrTx } from '../db/connection.ts';
+import { identities, invites, people, settings, units } from '../db/schema.ts';
 import { recordAudit, type Actor } from './audit.ts';
 import { DomainError } from './errors.ts';
-
-export type Role = (typeof ROLES)[number];
-export type Channel = (typeof CHANNELS)[number];
+import type { Channel, Role } from './model.ts';
 
 /** Crockford's base32: no I, L, O or U, so a code read aloud or typed on a phone is not misread. */
 const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
@@ -163,4 +161,14 @@ export function redeemInvite(db: Db, rawCode: string, who: IdentityRef, now: num
     });
     return { ok: true, personId: person.id, identityId: identity.id, role: invite.role, unitId: invite.unitId };
   });
+}
+
+/** A wrong code's count on this account and, at the fifth, until when the account may not try again. */
+export function setLinkFailures(db: DbOrTx, identityId: number, linkFailures: number, lockedUntil: number | null): void {
+  db.update(identities).set({ linkFailures, lockedUntil }).where(eq(identities.id, identityId)).run();
+}
+
+/** The Telegram bot's @username, noted by the Telegram channel at start, for invite links. */
+export function telegramUsername(db: DbOrTx): string | undefined {
+  return db.select().from(settings).where(eq(settings.key, 'telegram.username')).get()?.value;
 }

@@ -1,10 +1,8 @@
 import { z } from 'zod';
-import { GROUP_KINDS, MOVEMENT_STATUSES, PERIOD_KINDS } from '../db/schema.ts';
+import { GROUP_KINDS, MOVEMENT_STATUSES, PERIOD_KINDS } from '../util/vocabulary.ts';
 import { boardSettings } from './board-settings.ts';
 import { isValidIsoDate } from './vn-input.ts';
-
-export const UNIT_KINDS = ['so', 'ban-nganh', 'doan-the', 'huyen', 'xa', 'doanh-nghiep', 'khac'] as const;
-export type UnitKind = (typeof UNIT_KINDS)[number];
+import { UNIT_KINDS } from './model.ts';
 
 const isoDate = z
   .string()

@@ -9,9 +9,7 @@ import { DomainError } from './errors.ts';
 import type { MovementDefinition } from './movement-definition.ts';
 import { generatePeriods } from './periods.ts';
 import { unitIdsByCode, upsertGroup, upsertUnit, type Change } from './units.ts';
-
-export type Movement = typeof movements.$inferSelect;
-export type ContentArea = typeof contentAreas.$inferSelect;
+import type { Movement, Period } from './model.ts';
 
 export interface ImportSummary {
   movementId: number;
@@ -211,6 +209,10 @@ export function listContentAreas(db: DbOrTx, movementId: number) {
   return prepared(db, 'movements.contentAreas', (d) =>
     d.select().from(contentAreas).where(eq(contentAreas.movementId, sql.placeholder('movementId'))).orderBy(asc(contentAreas.number)).prepare(),
   ).all({ movementId });
+}
+
+export function getPeriod(db: DbOrTx, id: number): Period | undefined {
+  return db.select().from(reportingPeriods).where(eq(reportingPeriods.id, id)).get();
 }
 
 export function listPeriods(db: DbOrTx, movementId: number) {

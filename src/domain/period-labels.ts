@@ -1,6 +1,6 @@
 /** How a reporting period is named in text: by the reminders, the flows and the exports alike. */
 import type { Translate } from '../i18n/index.ts';
-import type { Period } from './progress.ts';
+import type { Period } from './model.ts';
 
 const ROMAN = ['I', 'II', 'III', 'IV'];
 

@@ -1,7 +1,5 @@
-import type { PERIOD_KINDS } from '../db/schema.ts';
 import { addDays } from './vn-input.ts';
-
-export type PeriodKind = (typeof PERIOD_KINDS)[number];
+import type { PeriodKind } from './model.ts';
 
 export interface PeriodSpec {
   code: string;

@@ -1,11 +1,12 @@
 import { and, asc, desc, eq, inArray, lt } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../db/connection.ts';
-import { movements, progressLines, progressReports, reportingPeriods, type EVIDENCE_KINDS } from '../db/schema.ts';
-import { assess, type Assessment } from './assessment.ts';
+import { movements, progressLines, progressReports, reportingPeriods } from '../db/schema.ts';
+import { assess } from './assessment.ts';
 import { recordAudit, type Actor } from './audit.ts';
 import { DomainError } from './errors.ts';
 import { asksRunningTotal, figureKind, figureUpTo, type ReportedFigure } from './figures.ts';
-import { getRegistration, listTargets, type Target } from './registrations.ts';
+import { getRegistration, listTargets } from './registrations.ts';
+import type { Assessment, EvidenceKind, Period, Target } from './model.ts';
 
 // Where a target stands is judged in assessment.ts; these are its names as the callers knew them.
 export {
@@ -16,12 +17,9 @@ export {
   emptyProgressCounts,
   judgeQualitative,
   progressCountsByUnit,
-  type Assessment,
   type CountedTarget,
   type ProgressCounts,
 } from './assessment.ts';
-export type EvidenceKind = (typeof EVIDENCE_KINDS)[number];
-export type Period = typeof reportingPeriods.$inferSelect;
 
 /** The share of the time from `startsOn` to the due date that has passed on `asOf`, in percent (0–100). */
 export function timePassed(startsOn: string, dueOn: string, asOf: string): number {

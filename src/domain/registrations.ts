@@ -10,7 +10,6 @@ import {
   registrations,
   targets,
   units,
-  type REGISTRATION_STATUSES,
 } from '../db/schema.ts';
 import { recordAudit, systemActor, type Actor } from './audit.ts';
 import { unitDeadline } from './due-dates.ts';
@@ -19,10 +18,8 @@ import { cleanText, isBlankText } from './text-input.ts';
 import { TARGET_ORDER } from './target-order.ts';
 import { checkTitles } from './titles.ts';
 import { localDate } from './vn-input.ts';
+import type { Registration, RegistrationStatus, Target } from './model.ts';
 
-export type RegistrationStatus = (typeof REGISTRATION_STATUSES)[number];
-export type Registration = typeof registrations.$inferSelect;
-export type Target = typeof targets.$inferSelect;
 export type ReviewAction = 'submit' | 'approve' | 'return';
 
 /** The registration life cycle: Chưa gửi → Chờ duyệt → Đã duyệt | Trả lại → Chờ duyệt … */
@@ -48,6 +45,21 @@ export function getRegistration(db: DbOrTx, id: number): Registration {
   const row = byId(db).get({ id });
   if (!row) throw new DomainError('err-registration-unknown');
   return row;
+}
+
+export function getTarget(db: DbOrTx, id: number): Target | undefined {
+  return db.select().from(targets).where(eq(targets.id, id)).get();
+}
+
+/** A movement's registrations waiting for the Board's review, the longest waiting first. */
+export function awaitingReview(db: DbOrTx, movementId: number) {
+  return db
+    .select({ id: registrations.id, version: registrations.version, late: registrations.late, submittedAt: registrations.submittedAt, unit: units.name, code: units.code })
+    .from(registrations)
+    .innerJoin(units, eq(units.id, registrations.unitId))
+    .where(and(eq(registrations.movementId, movementId), eq(registrations.status, 'submitted')))
+    .orderBy(asc(registrations.submittedAt))
+    .all();
 }
 
 export function findRegistration(db: DbOrTx, movementId: number, unitId: number): Registration | undefined {

@@ -3,15 +3,12 @@
  * with the rules the guided report uses: in the target's unit, never negative, a figure about
  * 1,000 times off the plan questioned (a warning here), a qualitative target's state by its name.
  */
-import type { ASSESSMENTS } from '../db/schema.ts';
 import { looksThousandfoldOff, moneyScale, planFactor, readQuantity } from './figures.ts';
-import type { Target } from './registrations.ts';
 import type { FieldMessage, FieldReading } from './target-fields.ts';
 import { cleanText } from './text-input.ts';
 import { formatVnNumber } from './vn-input.ts';
 import { fold } from '../util/text.ts';
-
-type Assessment = (typeof ASSESSMENTS)[number];
+import type { Assessment, Target } from './model.ts';
 
 /** A qualitative target's states by their Vietnamese and English names. */
 const STATES: Record<string, Assessment> = {

@@ -13,9 +13,8 @@
  */
 import { and, eq, inArray } from 'drizzle-orm';
 import type { DbOrTx } from '../db/connection.ts';
-import { groupMembers, groups, people, type ROLES } from '../db/schema.ts';
-
-export type Role = (typeof ROLES)[number];
+import { groupMembers, groups, people } from '../db/schema.ts';
+import type { Role } from './model.ts';
 
 export interface ScopedPerson {
   id: number;

@@ -2,8 +2,7 @@ import { and, eq, gte, isNull, lte, or, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db/connection.ts';
 import { groups, units } from '../db/schema.ts';
 import { unitDeadline } from './due-dates.ts';
-import type { Movement } from './movements.ts';
-import type { RegistrationStatus } from './registrations.ts';
+import type { Movement, RegistrationStatus } from './model.ts';
 
 /** A unit's standing in a movement: `none` means it has not started a registration. */
 export type UnitStanding = RegistrationStatus | 'none';

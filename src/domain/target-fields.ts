@@ -4,13 +4,13 @@
  * all read a target with these, so a value refused in one is refused in the others, with the same
  * words. Problems and warnings are locale ids with their arguments: no user-facing text here.
  */
-import type { ContentArea, Movement } from './movements.ts';
 import { checkDueDate } from './due-dates.ts';
 import { readQuantity } from './figures.ts';
 import type { TargetInput } from './registrations.ts';
 import { cleanText, isBlankText } from './text-input.ts';
 import { formatVnDate, parseVnDate } from './vn-input.ts';
 import { fold } from '../util/text.ts';
+import type { ContentArea, Movement } from './model.ts';
 
 export const TARGET_TEXT_MIN = 5;
 export const TARGET_TEXT_MAX = 500;

@@ -5,11 +5,11 @@ import { groupMembers, groups, units } from '../db/schema.ts';
 import type { Sheet } from '../io/table-reader.ts';
 import { fold } from '../util/text.ts';
 import type { Actor } from './audit.ts';
-import { UNIT_KINDS, type UnitKind } from './movement-definition.ts';
 import type { FileProblem } from './validation-report.ts';
 import { unitDiff, unitIdsByCode, upsertGroup, upsertUnit, type GroupInput, type UnitInput } from './units.ts';
 import { isValidIsoDate, parseVnDate } from './vn-input.ts';
 import { t, type Locale } from '../i18n/index.ts';
+import { UNIT_KINDS, type UnitKind } from './model.ts';
 
 /**
  * Reading the units lists that offices keep in Excel: one row per unit, headers in Vietnamese or

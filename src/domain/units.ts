@@ -1,8 +1,8 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import type { DbOrTx } from '../db/connection.ts';
 import { groupMembers, groups, units } from '../db/schema.ts';
 import { recordAudit, type Actor } from './audit.ts';
-import type { UnitKind } from './movement-definition.ts';
+import type { Unit, UnitKind } from './model.ts';
 
 export interface UnitInput {
   code: string;
@@ -26,14 +26,12 @@ export interface GroupInput {
 
 export type Change = 'created' | 'updated' | 'unchanged';
 
-type UnitRow = typeof units.$inferSelect;
-
 function unitFields(u: UnitInput) {
   return { name: u.name, kind: u.kind, validFrom: u.validFrom ?? null, validTo: u.validTo ?? null, ...(u.phone !== undefined ? { phone: u.phone } : {}) };
 }
 
 /** What upserting `input` would do to `existing`: the changed fields, or null when nothing changes. */
-export function unitDiff(existing: UnitRow | undefined, input: UnitInput): Record<string, [unknown, unknown]> | null {
+export function unitDiff(existing: Unit | undefined, input: UnitInput): Record<string, [unknown, unknown]> | null {
   const next = unitFields(input);
   if (!existing) return Object.fromEntries(Object.entries(next).map(([k, v]) => [k, [null, v]]));
   const diff: Record<string, [unknown, unknown]> = {};
@@ -140,4 +138,38 @@ function leaveOtherGroups(tx: DbOrTx, movementId: number, unitIds: number[], act
     .where(and(eq(groupMembers.movementId, movementId), inArray(groupMembers.unitId, unitIds)))
     .run();
   return groupIds;
+}
+
+export function getUnit(db: DbOrTx, id: number): Unit | undefined {
+  return db.select().from(units).where(eq(units.id, id)).get();
+}
+
+/** Every unit, those no longer in service too (an invite may name one by code). */
+export function listUnits(db: DbOrTx): Unit[] {
+  return db.select().from(units).all();
+}
+
+/** The units still in service (no end date). */
+export function unitsInService(db: DbOrTx): Unit[] {
+  return db.select().from(units).where(isNull(units.validTo)).all();
+}
+
+/** A movement's clusters and blocks, by code. */
+export function listGroups(db: DbOrTx, movementId: number): { code: string; name: string }[] {
+  return db.select({ code: groups.code, name: groups.name }).from(groups).where(eq(groups.movementId, movementId)).orderBy(asc(groups.code)).all();
+}
+
+/** The name of a movement's cluster or block with this code. */
+export function groupName(db: DbOrTx, movementId: number, code: string): string | undefined {
+  return db.select({ name: groups.name }).from(groups).where(and(eq(groups.movementId, movementId), eq(groups.code, code))).get()?.name;
+}
+
+/** The name of the cluster or block a unit belongs to in a movement. */
+export function groupNameOfUnit(db: DbOrTx, movementId: number, unitId: number): string | undefined {
+  return db
+    .select({ name: groups.name })
+    .from(groupMembers)
+    .innerJoin(groups, eq(groups.id, groupMembers.groupId))
+    .where(and(eq(groupMembers.movementId, movementId), eq(groupMembers.unitId, unitId)))
+    .get()?.name;
 }

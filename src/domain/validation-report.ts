@@ -8,8 +8,6 @@ export interface FileProblem {
   message: string;
 }
 
-export const zodLocale = (locale: Locale) => (locale === 'vi' ? z.locales.vi() : z.locales.en()).localeError;
-
 /**
  * Turns zod issues into readable problems. Our own checks put a locales/ message id in `message`
  * (with `params`); zod's built-in checks come already worded in the person's language.

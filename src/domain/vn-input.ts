@@ -3,7 +3,7 @@
  * them back in Vietnamese conventions. Pure: no user-facing text, no clock, no I/O.
  */
 import { fold } from '../util/text.ts';
-import { zoneOffsetMs } from './time-zone.ts';
+import { zoneOffsetMs } from '../util/time-zone.ts';
 
 // ---------------------------------------------------------------- numbers
 

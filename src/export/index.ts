@@ -16,7 +16,7 @@ import { eq } from 'drizzle-orm';
 import type { Db } from '../db/connection.ts';
 import { groups, movements } from '../db/schema.ts';
 import { DomainError } from '../domain/errors.ts';
-import { listPeriods, resolveMovement, type Movement } from '../domain/movements.ts';
+import { listPeriods, resolveMovement } from '../domain/movements.ts';
 import { formatVnDateTime } from '../domain/format-time.ts';
 import { periodTitle } from '../domain/period-labels.ts';
 import { localDate } from '../domain/vn-input.ts';
@@ -25,6 +25,7 @@ import { writeCsv } from './csv.ts';
 import { SHEET_KEYS, type SheetKey } from './model.ts';
 import { buildSheets } from './sheets.ts';
 import { writeXlsx } from './xlsx.ts';
+import type { Movement } from '../domain/model.ts';
 
 export { EXCEL_MAX_ROWS, SHEET_KEYS, type SheetKey } from './model.ts';
 

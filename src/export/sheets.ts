@@ -10,14 +10,12 @@ import { figureKind, figureUpTo, type ReportedFigure } from '../domain/figures.t
 import { progressCountsByUnit } from '../domain/progress.ts';
 import { TARGET_ORDER_SQL } from '../domain/target-order.ts';
 import { lateness, type Lateness } from '../domain/status.ts';
-import type { Movement } from '../domain/movements.ts';
-import type { Period } from '../domain/progress.ts';
-import type { RegistrationStatus } from '../domain/registrations.ts';
 import { localDate } from '../domain/vn-input.ts';
 import { periodTitle } from '../domain/period-labels.ts';
 import { TITLES } from '../domain/titles.ts';
 import type { Translate } from '../i18n/index.ts';
 import type { CellValue, ColumnSpec, ColumnType, SheetKey, SheetSpec } from './model.ts';
+import type { Movement, Period, RegistrationStatus } from '../domain/model.ts';
 
 export interface SheetFilters {
   movement: Movement;

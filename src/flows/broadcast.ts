@@ -4,14 +4,13 @@
  * cluster/block, a kind of unit), write the message, see who will get it, confirm; then follow the
  * delivery report (sent, waiting, failed, unreachable).
  */
-import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { defineFlow, type FlowContext } from '../chat/engine.ts';
 import type { Choice } from '../chat/types.ts';
-import { groups } from '../db/schema.ts';
-import { UNIT_KINDS } from '../domain/movement-definition.ts';
+import { UNIT_KINDS } from '../domain/model.ts';
 import { can } from '../domain/scope.ts';
 import { cleanText } from '../domain/text-input.ts';
+import { listGroups } from '../domain/units.ts';
 import {
   MAX_BROADCAST_LENGTH,
   broadcastReport,
@@ -25,7 +24,7 @@ const data = z.object({ audience: z.string().optional(), text: z.string().option
 type Data = z.infer<typeof data>;
 
 function audienceChoices(ctx: FlowContext): Choice[] {
-  const clusters = ctx.db.select({ code: groups.code, name: groups.name }).from(groups).where(eq(groups.movementId, ctx.movement!.id)).orderBy(groups.code).all();
+  const clusters = listGroups(ctx.db, ctx.movement!.id);
   return [
     { id: 'all', label: ctx.t('bc-audience-all') },
     { id: 'unsent', label: ctx.t('bc-audience-unsent') },

@@ -1,11 +1,11 @@
-import { eq, isNull } from 'drizzle-orm';
-import type { FlowContext, Unit } from '../chat/engine.ts';
+import type { FlowContext } from '../chat/engine.ts';
 import type { Choice } from '../chat/types.ts';
-import { prepared } from '../db/prepared.ts';
-import { people, units } from '../db/schema.ts';
+import { adminPersonIds } from '../domain/people.ts';
 import { cleanText } from '../domain/text-input.ts';
+import { unitsInService } from '../domain/units.ts';
 import type { Translate } from '../i18n/index.ts';
 import { findByCodeOrName } from '../util/text.ts';
+import type { Unit } from '../domain/model.ts';
 
 /** The main actions, as buttons that open their flow from anywhere (`go:` payloads). */
 const MENU: Record<string, string[]> = {
@@ -33,10 +33,7 @@ export function whoIs(ctx: FlowContext): string {
   });
 }
 
-export const adminIds = (ctx: FlowContext): number[] =>
-  prepared(ctx.db, 'people.admins', (d) => d.select({ id: people.id }).from(people).where(eq(people.role, 'admin')).prepare())
-    .all()
-    .map((p) => p.id);
+export const adminIds = (ctx: FlowContext): number[] => adminPersonIds(ctx.db);
 
 /** The "skip" option of optional questions. */
 export const skipChoice = (t: Translate): Choice => ({ id: 'skip', label: t('choice-skip') });
@@ -55,7 +52,7 @@ export function readReason(ctx: FlowContext, text: string | undefined): { reason
  */
 export function unitToEnter(ctx: FlowContext, words: string): { unit: Unit } | { refused: string } | undefined {
   if (words === '' || ctx.person?.role !== 'admin') return ctx.unit ? { unit: ctx.unit } : undefined;
-  const found = findByCodeOrName(ctx.db.select().from(units).where(isNull(units.validTo)).all(), words);
+  const found = findByCodeOrName(unitsInService(ctx.db), words);
   if (found.length !== 1) return { refused: ctx.t(found.length === 0 ? 'reg-unit-unknown' : 'reg-unit-ambiguous', { query: words, count: found.length }) };
   return { unit: found[0]! };
 }

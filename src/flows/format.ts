@@ -1,8 +1,7 @@
 /** Chat renderings shared by the flows: plans, targets, periods, results, in Vietnamese conventions. */
-import type { ContentArea as Area } from '../domain/movements.ts';
-import type { Target } from '../domain/registrations.ts';
 import { formatPercent, formatVnDate, formatVnNumber } from '../domain/vn-input.ts';
 import type { Translate } from '../i18n/index.ts';
+import type { ContentArea as Area, Target } from '../domain/model.ts';
 
 /** "98,5%" (no space before a percent sign), "1,23 tỷ đồng", "25 xã"; small fractions keep 4 digits. */
 export function formatAmount(value: number, measure: string | null | undefined): string {

@@ -4,11 +4,10 @@
  * 'form-in'), finding what was read, and saying problems and changes in plain words (the CLI
  * says them with the same functions).
  */
-import { eq } from 'drizzle-orm';
 import type { Answer, FlowContext } from '../chat/engine.ts';
-import { formUploads } from '../db/schema.ts';
+import { getFormUpload, markFormUploadApplied } from '../domain/form-uploads.ts';
 import type { FieldMessage } from '../domain/target-fields.ts';
-import { listPeriods, type ContentArea } from '../domain/movements.ts';
+import { listPeriods } from '../domain/movements.ts';
 import { periodLabel } from '../domain/period-labels.ts';
 import type { TargetInput } from '../domain/registrations.ts';
 import type { FormProblem } from '../forms/reading.ts';
@@ -17,6 +16,7 @@ import type { TargetImportPlan } from '../forms/target-import.ts';
 import { formatVnDate } from '../domain/vn-input.ts';
 import type { Translate } from '../i18n/index.ts';
 import { formatPlan } from './format.ts';
+import type { ContentArea } from '../domain/model.ts';
 
 /** Schedules the form to be written and sent; the note saying it is on its way. */
 export function requestForm(ctx: FlowContext, form: FormKind, registrationId: number, periodId: number | null): string {
@@ -46,7 +46,7 @@ export interface Upload {
 
 /** The upload an `upload` answer names, when it is this person's form of this kind for this registration. */
 export function findUpload(ctx: FlowContext, id: number, form: FormKind, registrationId: number): Upload | undefined {
-  const row = ctx.db.select().from(formUploads).where(eq(formUploads.id, id)).get();
+  const row = getFormUpload(ctx.db, id);
   if (!row || row.identityId !== ctx.identity.id || row.form !== form || row.registrationId !== registrationId || row.appliedAt !== null) return undefined;
   return { id: row.id, fileName: row.fileName, reading: row.reading as FormReading };
 }
@@ -74,7 +74,7 @@ function periodNamed(ctx: FlowContext, code: string): string {
 }
 
 export function markApplied(ctx: FlowContext, id: number): void {
-  ctx.db.update(formUploads).set({ appliedAt: ctx.now }).where(eq(formUploads.id, id)).run();
+  markFormUploadApplied(ctx.db, id, ctx.now);
 }
 
 /** Problems listed in one message; the rest are counted. */

@@ -3,13 +3,12 @@
  * name; the answer is the single-use code and, when the Telegram bot is known, its deep link.
  * Admin rights are never handed out from chat: admin invites come from the CLI.
  */
-import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { movementZone } from '../domain/time-zone.ts';
 import { defineFlow, type FlowContext, type StepResult } from '../chat/engine.ts';
-import { settings, units } from '../db/schema.ts';
-import { createInvite } from '../domain/invites.ts';
+import { createInvite, telegramUsername } from '../domain/invites.ts';
 import { can } from '../domain/scope.ts';
+import { listUnits } from '../domain/units.ts';
 import { formatVnDate, localDate } from '../domain/vn-input.ts';
 import { findByCodeOrName } from '../util/text.ts';
 import { skipChoice } from './common.ts';
@@ -25,7 +24,7 @@ type Data = z.infer<typeof data>;
 
 function create(ctx: FlowContext, d: Data, name: string | null): StepResult<Data> {
   const invite = createInvite(ctx.db, { unitCode: d.unitCode ?? null, role: d.role!, personName: name }, ctx.actor, ctx.now);
-  const username = ctx.db.select().from(settings).where(eq(settings.key, 'telegram.username')).get()?.value;
+  const username = telegramUsername(ctx.db);
   const tz = movementZone(ctx.movement);
   return {
     kind: 'done',
@@ -62,13 +61,13 @@ export const inviteFlow = defineFlow<Data>({
     unit: {
       progress: () => [2, 3],
       prompt(ctx, d) {
-        const names = new Map(ctx.db.select({ code: units.code, name: units.name }).from(units).all().map((u) => [u.code, u.name]));
+        const names = new Map(listUnits(ctx.db).map((u) => [u.code, u.name]));
         const choices = (d.matches ?? []).map((code) => ({ id: code, label: `${code} — ${names.get(code) ?? ''}` }));
         return { text: ctx.t(d.matches ? 'inv-unit-pick' : 'inv-unit-prompt'), choices };
       },
       handle(ctx, d, answer) {
         const query = answer.choice?.id ?? answer.text ?? '';
-        const found = findByCodeOrName(ctx.db.select().from(units).all(), query);
+        const found = findByCodeOrName(listUnits(ctx.db), query);
         if (found.length === 0) return { kind: 'invalid', message: ctx.t('st-not-found', { query }) };
         if (found.length > 1) return { kind: 'next', step: 'unit', data: { ...d, matches: found.slice(0, 10).map((u) => u.code) } };
         return { kind: 'next', step: 'name', data: { role: d.role, unitCode: found[0]!.code }, note: ctx.t('inv-unit-chosen', { unit: found[0]!.name }) };

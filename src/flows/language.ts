@@ -1,15 +1,14 @@
-import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { defineFlow, type FlowContext, type StartResult } from '../chat/engine.ts';
-import { identities, people } from '../db/schema.ts';
+import { setIdentityLocale, setPersonLocale } from '../domain/people.ts';
 import { isLocale, translator, type Locale } from '../i18n/index.ts';
 import { fold } from '../util/text.ts';
 
 const LANGUAGE_NAMES: Record<string, Locale> = { vi: 'vi', 'tieng viet': 'vi', vietnamese: 'vi', en: 'en', english: 'en', 'tieng anh': 'en' };
 
 function choose(ctx: FlowContext, locale: Locale): StartResult<object> {
-  if (ctx.person) ctx.db.update(people).set({ locale }).where(eq(people.id, ctx.person.id)).run();
-  ctx.db.update(identities).set({ locale }).where(eq(identities.id, ctx.identity.id)).run();
+  if (ctx.person) setPersonLocale(ctx.db, ctx.person.id, locale);
+  setIdentityLocale(ctx.db, ctx.identity.id, locale);
   return { kind: 'done', message: translator(locale)('lang-set') };
 }
 

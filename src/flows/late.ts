@@ -7,9 +7,7 @@
 import { z } from 'zod';
 import { defineFlow, type FlowContext, type StepResult } from '../chat/engine.ts';
 import type { Choice } from '../chat/types.ts';
-import { like } from 'drizzle-orm';
-import { outbox } from '../db/schema.ts';
-import { latestReminderOutcomes } from '../delivery/reach.ts';
+import { latestReminderOutcomes, queuedKeysStartingWith } from '../delivery/reach.ts';
 import { deadlineFor } from '../domain/deadlines.ts';
 import { findRegistration } from '../domain/registrations.ts';
 import { can, inScope, liaisonContacts, readScope, type Contact } from '../domain/scope.ts';
@@ -72,12 +70,7 @@ const urgeKey = (day: string, unitId: number) => `urge:${day}:${unitId}`;
 /** Units already urged on `day` (their urge is in the outbox, sent or on its way). */
 function urgedOn(ctx: FlowContext, day: string, unitIds: number[]): Set<number> {
   if (unitIds.length === 0) return new Set();
-  const keys = ctx.db
-    .select({ key: outbox.dedupeKey })
-    .from(outbox)
-    .where(like(outbox.dedupeKey, `urge:${day}:%`))
-    .all()
-    .map((r) => r.key);
+  const keys = queuedKeysStartingWith(ctx.db, `urge:${day}:`);
   return new Set(unitIds.filter((id) => keys.some((k) => k.startsWith(`${urgeKey(day, id)}:`))));
 }
 

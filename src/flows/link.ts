@@ -1,9 +1,9 @@
-import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { defineFlow, type FlowContext, type StepResult } from '../chat/engine.ts';
-import { identities, people, units } from '../db/schema.ts';
 import { consentToZns, readMobile, znsEnabled } from '../domain/contacts.ts';
-import { looksLikeCode, redeemInvite } from '../domain/invites.ts';
+import { looksLikeCode, redeemInvite, setLinkFailures } from '../domain/invites.ts';
+import { getPerson, setPersonLocale } from '../domain/people.ts';
+import { getUnit } from '../domain/units.ts';
 import { translator } from '../i18n/index.ts';
 import { mainMenuChoices } from './common.ts';
 
@@ -33,11 +33,11 @@ function tryCode(ctx: FlowContext, code: string): StepResult<Data> {
   if (!looksLikeCode(code)) return { kind: 'invalid', message: ctx.t(/\d/.test(code) ? 'link-not-a-code' : 'link-greeting') };
   const result = redeemInvite(ctx.db, code, { channel: ctx.identity.channel, externalId: ctx.identity.externalId, displayName: ctx.identity.displayName }, ctx.now);
   if (result.ok) {
-    const person = ctx.db.select().from(people).where(eq(people.id, result.personId)).get()!;
+    const person = getPerson(ctx.db, result.personId)!;
     // The person keeps the language this account was using.
     const locale = ctx.identity.locale ?? ctx.locale;
-    ctx.db.update(people).set({ locale }).where(eq(people.id, person.id)).run();
-    const unit = person.unitId ? ctx.db.select().from(units).where(eq(units.id, person.unitId)).get() : undefined;
+    setPersonLocale(ctx.db, person.id, locale);
+    const unit = person.unitId ? getUnit(ctx.db, person.unitId) : undefined;
     const t = translator(locale);
     const done = t('link-done', { name: person.fullName, role: t(`role-${person.role}`), unit: unit?.name ?? '', hasUnit: unit ? 'yes' : 'no' });
     // On Zalo, whether reminders may reach them by ZNS once Zalo's 7-day window has closed.
@@ -47,11 +47,7 @@ function tryCode(ctx: FlowContext, code: string): StepResult<Data> {
   }
   const failures = ctx.identity.linkFailures + 1;
   const lock = failures >= LINK_MAX_FAILURES;
-  ctx.db
-    .update(identities)
-    .set({ linkFailures: lock ? 0 : failures, lockedUntil: lock ? ctx.now + LINK_LOCK_MS : null })
-    .where(eq(identities.id, ctx.identity.id))
-    .run();
+  setLinkFailures(ctx.db, ctx.identity.id, lock ? 0 : failures, lock ? ctx.now + LINK_LOCK_MS : null);
   if (lock) return { kind: 'done', message: ctx.t('link-locked', { minutes: LINK_LOCK_MS / 60_000 }) };
   const reason = result.reason === 'locked' ? 'code-locked' : result.reason;
   return { kind: 'invalid', message: ctx.t(`link-${reason}`, { left: LINK_MAX_FAILURES - failures }) };
@@ -93,7 +89,7 @@ export const linkFlow = defineFlow<Data>({
       },
       handle(ctx, data, answer) {
         const finish = (message: string): StepResult<Data> => {
-          const person = ctx.db.select().from(people).where(eq(people.id, data.personId!)).get();
+          const person = getPerson(ctx.db, data.personId!);
           return { kind: 'done', message, choices: mainMenuChoices(ctx.t, person?.role) };
         };
         if (answer.choice?.id === 'no') return finish(ctx.t('link-phone-declined'));

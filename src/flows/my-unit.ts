@@ -1,25 +1,20 @@
-import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { defineFlow, type FlowContext, type Unit } from '../chat/engine.ts';
-import { groupMembers, groups } from '../db/schema.ts';
+import { defineFlow, type FlowContext } from '../chat/engine.ts';
 import { latestLines, targetTotal } from '../domain/progress.ts';
 import { findRegistration, listTargets, listTitles } from '../domain/registrations.ts';
+import { groupNameOfUnit } from '../domain/units.ts';
 import { formatVnDate, localDate } from '../domain/vn-input.ts';
 import { hasUnit, mainMenuChoices } from './common.ts';
 import { periodTitle } from '../domain/period-labels.ts';
 import { formatResult, formatTargetList } from './format.ts';
+import type { Unit } from '../domain/model.ts';
 
 /** A unit's registration, targets and latest progress, in one message. */
 export function describeUnit(ctx: FlowContext, unit: Unit): string {
   const movement = ctx.movement!;
-  const group = ctx.db
-    .select({ name: groups.name })
-    .from(groupMembers)
-    .innerJoin(groups, eq(groups.id, groupMembers.groupId))
-    .where(and(eq(groupMembers.movementId, movement.id), eq(groupMembers.unitId, unit.id)))
-    .get();
+  const group = groupNameOfUnit(ctx.db, movement.id, unit.id);
   const reg = findRegistration(ctx.db, movement.id, unit.id);
-  const lines = [ctx.t('myunit-title', { unit: unit.name, group: group?.name ?? '—', movement: movement.name })];
+  const lines = [ctx.t('myunit-title', { unit: unit.name, group: group ?? '—', movement: movement.name })];
   lines.push(
     ctx.t('myunit-status', {
       status: reg?.status ?? 'none',

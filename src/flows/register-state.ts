@@ -1,13 +1,13 @@
 /** What a registration conversation keeps between answers, and the list it shows. */
 import { z } from 'zod';
-import { eq } from 'drizzle-orm';
-import { type FlowContext, type Unit } from '../chat/engine.ts';
-import { units } from '../db/schema.ts';
+import type { FlowContext } from '../chat/engine.ts';
 import type { Choice } from '../chat/types.ts';
 import { getRegistration, listTargets, listTitles } from '../domain/registrations.ts';
 import { deadlineFor } from '../domain/deadlines.ts';
+import { getUnit } from '../domain/units.ts';
 import { formatVnDate } from '../domain/vn-input.ts';
 import { formatTargetList } from './format.ts';
+import type { Unit } from '../domain/model.ts';
 
 export const draft = z.object({
   /** Set when an existing target is being edited. */
@@ -47,7 +47,7 @@ export type Data = z.infer<typeof data>;
 /** The unit whose registration this is (the person's own, or the one the Board is entering). */
 export function unitOf(ctx: FlowContext, data: Data): Unit {
   const unitId = getRegistration(ctx.db, data.registrationId).unitId;
-  return ctx.unit?.id === unitId ? ctx.unit : ctx.db.select().from(units).where(eq(units.id, unitId)).get()!;
+  return ctx.unit?.id === unitId ? ctx.unit : getUnit(ctx.db, unitId)!;
 }
 
 export function menuText(ctx: FlowContext, data: Data): string {

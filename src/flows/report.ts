@@ -3,15 +3,13 @@
  * differ, whether it is a running total; then a summary with % of plan to confirm, from which
  * evidence and a note can be added to any target (asked only of those who want to).
  */
-import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { defineFlow, type Answer, type FlowContext, type StartResult, type Step, type StepResult } from '../chat/engine.ts';
 import type { Choice } from '../chat/types.ts';
-import { reportingPeriods, targets } from '../db/schema.ts';
-import { listPeriods } from '../domain/movements.ts';
+import { getPeriod, listPeriods } from '../domain/movements.ts';
 import { asksRunningTotal, figureKind, looksThousandfoldOff, planFactor } from '../domain/figures.ts';
-import { computeLines, firstOfItsKind, recordProgressReport, reportsFor, type Period, type ProgressLineInput } from '../domain/progress.ts';
-import { findRegistration, listTargets, type Target } from '../domain/registrations.ts';
+import { computeLines, firstOfItsKind, recordProgressReport, reportsFor, type ProgressLineInput } from '../domain/progress.ts';
+import { findRegistration, getTarget, listTargets } from '../domain/registrations.ts';
 import { formatVnDate, formatVnNumber, localDate } from '../domain/vn-input.ts';
 import { cleanText, isBlankText } from '../domain/text-input.ts';
 import { can } from '../domain/scope.ts';
@@ -23,6 +21,7 @@ import { readResult } from '../domain/result-fields.ts';
 import { fold } from '../util/text.ts';
 import type { FormProblem } from '../forms/reading.ts';
 import { markApplied, problemList, receiveForm, requestForm, uploadOutcome } from './forms.ts';
+import type { Period, Target } from '../domain/model.ts';
 
 const line = z.object({
   targetId: z.number().int(),
@@ -63,11 +62,11 @@ const URL_PATTERN = /^https?:\/\/\S+$/i;
 export const MAX_EVIDENCE_BYTES = 20 * 1024 * 1024;
 
 function currentTarget(ctx: FlowContext, data: Data): Target {
-  return ctx.db.select().from(targets).where(eq(targets.id, data.targetIds[data.index]!)).get()!;
+  return getTarget(ctx.db, data.targetIds[data.index]!)!;
 }
 
 function period(ctx: FlowContext, data: Data): Period {
-  return ctx.db.select().from(reportingPeriods).where(eq(reportingPeriods.id, data.periodId!)).get()!;
+  return getPeriod(ctx.db, data.periodId!)!;
 }
 
 const currentLine = (data: Data): Line => data.lines[data.index] ?? { targetId: data.targetIds[data.index]! };
@@ -237,7 +236,7 @@ function withExtra(data: Data, patch: Partial<Line>): Data {
 
 /** Says which target the evidence or note is for (the step counter is for the pass, not this detour). */
 function extraHeading(ctx: FlowContext, data: Data): string {
-  const target = ctx.db.select().from(targets).where(eq(targets.id, data.targetIds[data.extra ?? 0]!)).get()!;
+  const target = getTarget(ctx.db, data.targetIds[data.extra ?? 0]!)!;
   return ctx.t('rep-extra-heading', { index: (data.extra ?? 0) + 1, text: target.text });
 }
 

@@ -2,13 +2,12 @@
  * Reviewing registrations (Ban TĐKT only): those waiting, each with Approve and Return; returning
  * asks for a reason. The unit's liaisons are told either way; the decision is in the audit log.
  */
-import { and, asc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { defineFlow, type FlowContext, type Step, type StepResult } from '../chat/engine.ts';
 import type { Choice } from '../chat/types.ts';
-import { registrations, units } from '../db/schema.ts';
-import { approveRegistration, getRegistration, listTargets, listTitles, returnRegistration } from '../domain/registrations.ts';
+import { approveRegistration, awaitingReview, getRegistration, listTargets, listTitles, returnRegistration } from '../domain/registrations.ts';
 import { can, liaisonsOf } from '../domain/scope.ts';
+import { getUnit } from '../domain/units.ts';
 import { isEmptyDiff, latestChanges, type ComparedField } from '../domain/versions.ts';
 import { formatVnDate, formatVnNumber, localDate } from '../domain/vn-input.ts';
 import { readReason } from './common.ts';
@@ -20,18 +19,12 @@ const data = z.object({ page: z.number().int().nonnegative(), registrationId: z.
 type Data = z.infer<typeof data>;
 
 function waiting(ctx: FlowContext) {
-  return ctx.db
-    .select({ id: registrations.id, version: registrations.version, late: registrations.late, submittedAt: registrations.submittedAt, unit: units.name, code: units.code })
-    .from(registrations)
-    .innerJoin(units, eq(units.id, registrations.unitId))
-    .where(and(eq(registrations.movementId, ctx.movement!.id), eq(registrations.status, 'submitted')))
-    .orderBy(asc(registrations.submittedAt))
-    .all();
+  return awaitingReview(ctx.db, ctx.movement!.id);
 }
 
 function detail(ctx: FlowContext, registrationId: number): string {
   const reg = getRegistration(ctx.db, registrationId);
-  const unit = ctx.db.select().from(units).where(eq(units.id, reg.unitId)).get()!;
+  const unit = getUnit(ctx.db, reg.unitId)!;
   const titles = listTitles(ctx.db, reg.id);
   return [
     ctx.t('rev-detail', {

@@ -3,17 +3,16 @@
  * cluster and by kind of unit, then drill-down to a cluster (paged) and to a unit, or straight to
  * a unit found by code or name. Everyone sees only the units in their scope.
  */
-import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { defineFlow, type FlowContext, type Prompt, type StartResult, type StepResult } from '../chat/engine.ts';
 import type { Choice } from '../chat/types.ts';
-import { groups, units } from '../db/schema.ts';
 import { deadlineFor, extendDeadline, reopenRegistration, unitsToTellOfExtension } from '../domain/deadlines.ts';
 import { findRegistration } from '../domain/registrations.ts';
 import { quotaSummary } from '../delivery/zalo-quota.ts';
 import { can, inScope, liaisonsOf, readScope, type Scope } from '../domain/scope.ts';
 import { addToCounts, emptyCounts, movementStatus, type MovementStatus, type StatusCounts, type UnitStatus } from '../domain/status.ts';
 import { addProgressCounts, emptyProgressCounts, progressCountsByUnit, type ProgressCounts } from '../domain/progress.ts';
+import { getUnit, groupName } from '../domain/units.ts';
 import { formatVnDate, localDate, parseVnDate } from '../domain/vn-input.ts';
 import { findByCodeOrName } from '../util/text.ts';
 import { readReason } from './common.ts';
@@ -103,7 +102,7 @@ function groupPage(ctx: FlowContext, data: Data): Prompt {
   const pages = Math.max(1, Math.ceil(members.length / PAGE));
   const page = Math.min(data.page, pages - 1);
   const shown = members.slice(page * PAGE, page * PAGE + PAGE);
-  const name = data.group ? ctx.db.select({ name: groups.name }).from(groups).where(and(eq(groups.movementId, ctx.movement!.id), eq(groups.code, data.group))).get()?.name ?? data.group : ctx.t('cli-status-no-group');
+  const name = data.group ? groupName(ctx.db, ctx.movement!.id, data.group) ?? data.group : ctx.t('cli-status-no-group');
   const choices: Choice[] = shown.map((u) => ({ id: `u:${u.unitId}`, label: unitLabel(ctx, u) }));
   if (page > 0) choices.push({ id: 'prev', label: ctx.t('st-prev') });
   if (page < pages - 1) choices.push({ id: 'next', label: ctx.t('st-next') });
@@ -177,7 +176,7 @@ export const statusFlow = defineFlow<Data>({
     },
     unit: {
       prompt(ctx, d) {
-        const unit = ctx.db.select().from(units).where(eq(units.id, d.unitId!)).get();
+        const unit = getUnit(ctx.db, d.unitId!);
         const choices: Choice[] = [];
         if (unit && ctx.person && can.review(ctx.person)) {
           const status = findRegistration(ctx.db, ctx.movement!.id, unit.id)?.status;

@@ -6,7 +6,7 @@
  * reader recognises a header in either language.
  */
 import ExcelJS from 'exceljs';
-import { LOCALES } from '../db/schema.ts';
+import { LOCALES } from '../util/vocabulary.ts';
 import { t, type Locale } from '../i18n/index.ts';
 import { fold } from '../util/text.ts';
 import { XLSX_HEADER_STYLE } from '../export/xlsx.ts';

@@ -6,7 +6,7 @@
  * FormProblem.
  */
 import { z } from 'zod';
-import { FORM_KINDS } from '../db/schema.ts';
+import { FORM_KINDS } from '../util/vocabulary.ts';
 import type { FieldMessage } from '../domain/target-fields.ts';
 import { checkFormFile } from './file-check.ts';
 import { GridTooLong, GridTooManyCells, MAX_FORM_CELLS, MAX_FORM_ROWS, readGrids, type ReadGrids } from './grid.ts';

@@ -5,15 +5,14 @@
  */
 import type ExcelJS from 'exceljs';
 import { asksRunningTotal, figureKind } from '../domain/figures.ts';
-import type { Movement } from '../domain/movements.ts';
-import type { Period, ProgressLineInput } from '../domain/progress.ts';
-import type { Target } from '../domain/registrations.ts';
+import type { ProgressLineInput } from '../domain/progress.ts';
 import { readBasis, readEvidenceLink, readResult } from '../domain/result-fields.ts';
 import { readNote } from '../domain/target-fields.ts';
 import { excelDate } from '../export/xlsx.ts';
 import { t, type Locale } from '../i18n/index.ts';
 import { addDropDown, addInstructions, cellText, columnName, FIRST_DATA_ROW, findTable, newFormWorkbook, type FormColumn } from './layout.ts';
 import { fileProblem, openForm, type FormProblem } from './reading.ts';
+import type { Movement, Period, Target } from '../domain/model.ts';
 
 export const RESULT_FORM_KEYS = ['no', 'text', 'measure', 'plan', 'due', 'result', 'basis', 'evidence', 'note', 'id'] as const;
 type ResultFormKey = (typeof RESULT_FORM_KEYS)[number];

@@ -9,16 +9,17 @@ import { contentAreas, movements, reportingPeriods, units } from '../db/schema.t
 import type { Actor } from '../domain/audit.ts';
 import { deadlineFor } from '../domain/deadlines.ts';
 import { DomainError } from '../domain/errors.ts';
-import { listContentAreas, type Movement } from '../domain/movements.ts';
+import { listContentAreas } from '../domain/movements.ts';
 import { periodLabel } from '../domain/period-labels.ts';
-import { recordProgressReport, type Period } from '../domain/progress.ts';
-import { findRegistration, getRegistration, listTargets, type Registration } from '../domain/registrations.ts';
+import { recordProgressReport } from '../domain/progress.ts';
+import { findRegistration, getRegistration, listTargets } from '../domain/registrations.ts';
 import { localDate } from '../domain/vn-input.ts';
 import type { Db } from '../db/connection.ts';
 import { translator, type Locale } from '../i18n/index.ts';
 import { readResultForm, writeResultForm, type ResultImportReading } from './result-form.ts';
 import { writeTargetForm, type FormTarget } from './target-form.ts';
 import { applyTargetPlan, readTargetForm, targetImportContext, type TargetImportReading } from './target-import.ts';
+import type { Movement, Period, Registration, Unit } from '../domain/model.ts';
 
 export type FormKind = 'targets' | 'results';
 export type FormReading = TargetImportReading | ResultImportReading;
@@ -26,7 +27,7 @@ export type FormReading = TargetImportReading | ResultImportReading;
 interface Loaded {
   registration: Registration;
   movement: Movement;
-  unit: typeof units.$inferSelect;
+  unit: Unit;
 }
 
 function load(db: DbOrTx, registrationId: number): Loaded {

@@ -4,14 +4,13 @@
  * with the unit's targets, and read back into rows.
  */
 import type ExcelJS from 'exceljs';
-import type { ContentArea, Movement } from '../domain/movements.ts';
-import type { Target } from '../domain/registrations.ts';
 import { COMMON_MEASURES, type TargetRowCells } from '../domain/target-fields.ts';
 import { formatVnDate } from '../domain/vn-input.ts';
 import { excelDate } from '../export/xlsx.ts';
 import { t, type Locale } from '../i18n/index.ts';
 import type { Grid } from './grid.ts';
 import { addDropDown, addInstructions, cellText, columnName, FIRST_DATA_ROW, findTable, newFormWorkbook, SPARE_ROWS, type FormColumn } from './layout.ts';
+import type { ContentArea, Movement, Target } from '../domain/model.ts';
 
 export const TARGET_FORM_KEYS = ['no', 'area', 'text', 'kind', 'measure', 'plan', 'direction', 'due', 'note', 'id'] as const;
 export type TargetFormKey = (typeof TARGET_FORM_KEYS)[number];

@@ -6,11 +6,11 @@
 import type { DbOrTx } from '../db/connection.ts';
 import { inTransaction } from '../db/prepared.ts';
 import type { Actor } from '../domain/audit.ts';
-import type { ContentArea } from '../domain/movements.ts';
-import { addTarget, listTargets, removeTarget, updateTarget, type Target, type TargetInput } from '../domain/registrations.ts';
+import { addTarget, listTargets, removeTarget, updateTarget, type TargetInput } from '../domain/registrations.ts';
 import { readTargetRow, type DueReference, type FieldMessage, type TargetColumn, type TargetRowCells } from '../domain/target-fields.ts';
 import { openForm, fileProblem, type FormProblem } from './reading.ts';
 import { readTargetRows, type TargetFormKey } from './target-form.ts';
+import type { ContentArea, Target } from '../domain/model.ts';
 
 export interface TargetImportPlan {
   added: { line: number; input: TargetInput }[];

@@ -1,10 +1,10 @@
+import type { Channel } from '../domain/model.ts';
 /**
  * This process's record of its calls to the messengers' APIs: when one last succeeded, and how the
  * last one failed. The Telegram and Zalo clients report every call here; the health check reads it.
  * A call refused for one person (a blocked bot, a closed Zalo window) still proves the token works,
  * so it counts as a success; only a refused token and an unreachable API count as failures.
  */
-import type { Channel } from '../domain/invites.ts';
 
 export type Messenger = Exclude<Channel, 'console'>;
 

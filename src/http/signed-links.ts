@@ -19,7 +19,7 @@ import { eq, lt, sql } from 'drizzle-orm';
 import type { Db } from '../db/connection.ts';
 import { fileLinks, people, settings } from '../db/schema.ts';
 import { recordAudit } from '../domain/audit.ts';
-import type { Clock } from '../domain/clock.ts';
+import type { Clock } from '../util/clock.ts';
 import type { Logger } from '../util/log.ts';
 import type { HttpRequest, HttpResponse, Route } from './server.ts';
 

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { FluentBundle, FluentResource, type FluentVariable } from '@fluent/bundle';
-import { LOCALES } from '../db/schema.ts';
+import { z } from 'zod';
+import { LOCALES } from '../util/vocabulary.ts';
 
 export type Locale = (typeof LOCALES)[number];
 export const DEFAULT_LOCALE: Locale = 'vi';
@@ -23,6 +24,9 @@ const bundles = new Map<Locale, FluentBundle>(LOCALES.map((l) => [l, loadBundle(
 export function isLocale(value: unknown): value is Locale {
   return typeof value === 'string' && (LOCALES as readonly string[]).includes(value);
 }
+
+/** zod's own messages (a missing field, a wrong type…) in the person's language. */
+export const zodLocale = (locale: Locale) => (locale === 'vi' ? z.locales.vi() : z.locales.en()).localeError;
 
 /** Message ids defined for a locale (used by the test that keeps the locales in step). */
 export function messageIds(locale: Locale): string[] {

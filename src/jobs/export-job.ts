@@ -7,14 +7,14 @@
  * they asked is heeded. A job's result is queued and the job closed in one transaction, under keys named by the
  * job: a job resumed after a restart is delivered once.
  */
-import { basename, dirname, join } from 'node:path';
+import { basename } from 'node:path';
 import type { Job } from '../chat/engine.ts';
 import type { Db } from '../db/connection.ts';
 import { whileLocked } from '../db/faults.ts';
 import { inTransaction } from '../db/prepared.ts';
 import { identities, movements, outbox } from '../db/schema.ts';
 import { eq } from 'drizzle-orm';
-import type { Clock } from '../domain/clock.ts';
+import type { Clock } from '../util/clock.ts';
 import { DomainError } from '../domain/errors.ts';
 import { can, mayGetDocument, scopeOfPerson, scopeUnitIds } from '../domain/scope.ts';
 import { writeDocument } from '../documents/index.ts';
@@ -26,8 +26,6 @@ import { finishJob } from './store.ts';
 /** Where chat exports are written: next to the database. */
 /** How long a finished export's message waits for the database (another process's lock) before the job is left for a retry. */
 const STORE_WAIT_MS = 60_000;
-
-export const exportDir = (databasePath: string) => join(dirname(databasePath), 'exports');
 
 type ExportJob = Extract<Job, { kind: 'export' | 'document' }>;
 

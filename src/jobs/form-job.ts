@@ -24,13 +24,13 @@ import { backoffMs } from '../util/backoff.ts';
 import { formUploads, identities } from '../db/schema.ts';
 import { deliverJob } from './export-job.ts';
 import { finishJob, keepJobFile } from './store.ts';
-import type { Channel } from '../domain/invites.ts';
-import type { Clock } from '../domain/clock.ts';
+import type { Clock } from '../util/clock.ts';
 import { MAX_FORM_FILE_BYTES } from '../forms/file-check.ts';
 import { fileProblem } from '../forms/reading.ts';
 import { buildForm, readForm, type FormReading } from '../forms/service.ts';
 import { t } from '../i18n/index.ts';
 import type { Logger } from '../util/log.ts';
+import type { Channel } from '../domain/model.ts';
 
 /** Fetches a file a person sent on a channel, refusing one larger than `maxBytes`. */
 export type FileFetcher = (file: FileRef, maxBytes: number) => Promise<Buffer>;
@@ -38,9 +38,6 @@ export type FileFetcher = (file: FileRef, maxBytes: number) => Promise<Buffer>;
 export class FileTooLarge extends Error {}
 /** The file's link leads somewhere the bot does not download from (off the messenger's file hosts, an internal address). */
 export class FileSourceRefused extends Error {}
-
-/** Where forms written for people and files they sent are kept: next to the database. */
-export const formsDir = (databasePath: string) => join(dirname(databasePath), 'forms');
 
 export interface FormJobDeps {
   db: Db;

@@ -7,13 +7,13 @@
  */
 import type { OutgoingRow } from '../chat/channel.ts';
 import type { Job } from '../chat/engine.ts';
-import type { Channel } from '../domain/invites.ts';
 import { SerialWorker } from '../util/serial-worker.ts';
 import { deliverJob, runExportJob } from './export-job.ts';
 import { giveUpFormIn, LeftForNextStart, runFormIn, runFormOut, type FormJobDeps } from './form-job.ts';
 import { pendingJobs, releaseJob, takeJob, type JobRow } from './store.ts';
 import { storageFault } from '../db/faults.ts';
 import { t } from '../i18n/index.ts';
+import type { Channel } from '../domain/model.ts';
 
 export interface JobDeps extends FormJobDeps {
   /** Where exports are written. */

@@ -7,7 +7,7 @@ import { and, asc, eq, inArray, isNotNull, isNull, lt, sql } from 'drizzle-orm';
 import type { Job } from '../chat/engine.ts';
 import type { Db, DbOrTx } from '../db/connection.ts';
 import { jobs } from '../db/schema.ts';
-import type { Channel } from '../domain/invites.ts';
+import type { Channel } from '../domain/model.ts';
 
 /** A job waiting to be done (or being done). */
 export interface JobRow {

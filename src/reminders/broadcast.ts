@@ -9,17 +9,14 @@ import { and, desc, eq } from 'drizzle-orm';
 import type { OutboundMessage } from '../chat/types.ts';
 import type { Db } from '../db/connection.ts';
 import { broadcasts, movements } from '../db/schema.ts';
-import type { Channel } from '../domain/invites.ts';
 import { recordAudit, type Actor } from '../domain/audit.ts';
 import { DomainError } from '../domain/errors.ts';
-import type { Movement } from '../domain/movements.ts';
 import { localDate } from '../domain/vn-input.ts';
 import { isLocale, type Locale } from '../i18n/index.ts';
 import { enqueueMessages, reachFor } from '../delivery/enqueue.ts';
 import { broadcastMessage } from './messages.ts';
 import { lateUnits, snapshot, unitsOwing } from './obligations.ts';
-
-export type Broadcast = typeof broadcasts.$inferSelect;
+import type { Broadcast, Channel, Movement } from '../domain/model.ts';
 
 /**
  * unsent: units whose registration is not with the Board (not started, draft, or returned and not

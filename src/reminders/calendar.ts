@@ -6,7 +6,7 @@
  * up on the next working day (nghỉ bù). A reminder due at a closed time goes out at the next open
  * moment. Everything is reckoned in the movement's time zone (Asia/Ho_Chi_Minh).
  */
-import { zoneOffsetMs } from '../domain/time-zone.ts';
+import { zoneOffsetMs } from '../util/time-zone.ts';
 import { addDays, localDate, type IsoDate } from '../domain/vn-input.ts';
 import { hungKingsDate, tetDate } from './lunar.ts';
 

@@ -8,7 +8,7 @@ import cron, { type ScheduledTask } from 'node-cron';
 import type { ChannelSender } from '../chat/channel.ts';
 import type { Db } from '../db/connection.ts';
 import { storageAlarm } from '../db/faults.ts';
-import type { Clock } from '../domain/clock.ts';
+import type { Clock } from '../util/clock.ts';
 import type { Logger } from '../util/log.ts';
 import { Dispatcher, type DispatcherOptions } from '../delivery/dispatcher.ts';
 import { currentMovement } from '../domain/movements.ts';
@@ -104,7 +104,7 @@ export function startReminders({ db, senders, clock, log, config = {} }: StartRe
 }
 
 export { runDueReminders, fireSlot, DEFAULT_CATCH_UP_MS, type FiringResult, type PlannerOptions } from './planner.ts';
-export { addRule, createDefaultRules, listRules, setRulePaused, DEFAULT_RULES, type ReminderRule, type RuleInput } from './rules.ts';
+export { addRule, createDefaultRules, listRules, setRulePaused, DEFAULT_RULES, type RuleInput } from './rules.ts';
 export {
   broadcastReport,
   cancelBroadcast,

@@ -5,8 +5,7 @@
  */
 import type { Db } from '../db/connection.ts';
 import { unitDeadline } from '../domain/due-dates.ts';
-import type { Movement } from '../domain/movements.ts';
-import type { Period } from '../domain/progress.ts';
+import type { Movement, Period } from '../domain/model.ts';
 
 type RegistrationState = 'none' | 'draft' | 'returned';
 

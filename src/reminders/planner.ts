@@ -11,15 +11,14 @@ import { movementZone } from '../domain/time-zone.ts';
 import type { OutboundMessage } from '../chat/types.ts';
 import type { Db } from '../db/connection.ts';
 import { movements } from '../db/schema.ts';
-import type { Movement } from '../domain/movements.ts';
 import { localDate } from '../domain/vn-input.ts';
 import { isLocale, type Locale } from '../i18n/index.ts';
 import { enqueueMessages, insertMany, reachFor, type QueuedMessage } from '../delivery/enqueue.ts';
 import { isAllowed, policy, type CalendarPolicy } from './calendar.ts';
 import { digestMessage, escalationMessage, ReminderTexts, reminderNotice, withTapForZalo } from './messages.ts';
 import { lateUnits, snapshot, unitsOwing, type MovementSnapshot, type OwedQuery, type UnitOwing } from './obligations.ts';
-import type { ReminderRule } from './rules.ts';
 import { dueSlots, MAX_DEFERRAL_MS, periodDueDates, type Slot } from './slots.ts';
+import type { Movement, ReminderRule } from '../domain/model.ts';
 
 export const DEFAULT_CATCH_UP_MS = 24 * 3_600_000;
 const DEFAULT_MIN_GAP_MS = 12 * 3_600_000;

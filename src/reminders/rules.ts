@@ -7,14 +7,11 @@
 import { asc, eq } from 'drizzle-orm';
 import cron from 'node-cron';
 import type { DbOrTx } from '../db/connection.ts';
-import { reminderRules, type REMINDER_KINDS, type REMINDER_SUBJECTS } from '../db/schema.ts';
+import { reminderRules } from '../db/schema.ts';
 import { recordAudit, type Actor } from '../domain/audit.ts';
 import { DomainError } from '../domain/errors.ts';
 import { isTimeOfDay } from './calendar.ts';
-
-export type ReminderRule = typeof reminderRules.$inferSelect;
-type ReminderKind = (typeof REMINDER_KINDS)[number];
-type ReminderSubject = (typeof REMINDER_SUBJECTS)[number];
+import type { ReminderKind, ReminderRule, ReminderSubject } from '../domain/model.ts';
 
 export interface RuleInput {
   kind: ReminderKind;

@@ -7,10 +7,10 @@
 import { eq } from 'drizzle-orm';
 import type { DbOrTx } from '../db/connection.ts';
 import { reportingPeriods } from '../db/schema.ts';
-import type { Movement } from '../domain/movements.ts';
 import { addDays, localDate, type IsoDate } from '../domain/vn-input.ts';
 import { nextAllowed, weekday, zonedTime, type CalendarPolicy } from './calendar.ts';
-import { checkCron, type ReminderRule } from './rules.ts';
+import { checkCron } from './rules.ts';
+import type { Movement, ReminderRule } from '../domain/model.ts';
 
 export interface Slot {
   /** Nominal time. */

@@ -16,7 +16,7 @@ import { ConsoleChat } from '../../src/channels/console/adapter.ts';
 import { ChatCore } from '../../src/chat/core.ts';
 import { closeDatabase, openDatabase, type Db } from '../../src/db/connection.ts';
 import { cliActor } from '../../src/domain/audit.ts';
-import { fixedClock } from '../../src/domain/clock.ts';
+import { fixedClock } from '../../src/util/clock.ts';
 import { currentMovement } from '../../src/domain/movements.ts';
 import { ensureRegistration } from '../../src/domain/registrations.ts';
 import { ALL_FLOWS } from '../../src/flows/index.ts';

@@ -17,7 +17,7 @@ import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { closeDatabase, openDatabase, type Db } from '../../src/db/connection.ts';
 import { cliActor } from '../../src/domain/audit.ts';
-import { systemClock } from '../../src/domain/clock.ts';
+import { systemClock } from '../../src/util/clock.ts';
 import { movementDefinition } from '../../src/domain/movement-definition.ts';
 import { findMovement, importMovement } from '../../src/domain/movements.ts';
 import { Dispatcher } from '../../src/delivery/dispatcher.ts';

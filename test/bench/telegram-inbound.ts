@@ -21,7 +21,7 @@ import { Dispatcher } from '../../src/delivery/dispatcher.ts';
 import { closeDatabase, openDatabase, type Db } from '../../src/db/connection.ts';
 import { settings } from '../../src/db/schema.ts';
 import { cliActor } from '../../src/domain/audit.ts';
-import { fixedClock } from '../../src/domain/clock.ts';
+import { fixedClock } from '../../src/util/clock.ts';
 import { ALL_FLOWS } from '../../src/flows/index.ts';
 import { loadSampleMovement } from '../../src/sample/load.ts';
 import { liaisons } from '../helpers/liaisons.ts';

@@ -22,7 +22,7 @@ import { ChatCore } from '../../src/chat/core.ts';
 import { loadConfig } from '../../src/config.ts';
 import { closeDatabase, openDatabase, type Db } from '../../src/db/connection.ts';
 import { cliActor } from '../../src/domain/audit.ts';
-import { fixedClock } from '../../src/domain/clock.ts';
+import { fixedClock } from '../../src/util/clock.ts';
 import { movementDefinition } from '../../src/domain/movement-definition.ts';
 import { importMovement } from '../../src/domain/movements.ts';
 import { Dispatcher } from '../../src/delivery/dispatcher.ts';

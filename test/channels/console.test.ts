@@ -10,7 +10,7 @@ import { ChatCore } from '../../src/chat/core.ts';
 import { defineFlow, type Flow } from '../../src/chat/engine.ts';
 import type { Db } from '../../src/db/connection.ts';
 import { identities, outbox, people, units } from '../../src/db/schema.ts';
-import { fixedClock } from '../../src/domain/clock.ts';
+import { fixedClock } from '../../src/util/clock.ts';
 import { ALL_FLOWS } from '../../src/flows/index.ts';
 import { linkFlow } from '../../src/flows/link.ts';
 import { t } from '../../src/i18n/index.ts';

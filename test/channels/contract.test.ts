@@ -18,7 +18,7 @@ import { ChatCore } from '../../src/chat/core.ts';
 import { loadConfig } from '../../src/config.ts';
 import type { Db } from '../../src/db/connection.ts';
 import { cliActor } from '../../src/domain/audit.ts';
-import { runningClock } from '../../src/domain/clock.ts';
+import { runningClock } from '../../src/util/clock.ts';
 import { Dispatcher } from '../../src/delivery/dispatcher.ts';
 import { ALL_FLOWS } from '../../src/flows/index.ts';
 import { startHttpServer, type RunningServer } from '../../src/http/server.ts';

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { CommandBook, nameIn } from '../../src/chat/commands.ts';
 import { ChatCore } from '../../src/chat/core.ts';
 import { defineFlow, type Audience } from '../../src/chat/engine.ts';
-import { fixedClock } from '../../src/domain/clock.ts';
+import { fixedClock } from '../../src/util/clock.ts';
 import { can } from '../../src/domain/scope.ts';
 import { ALL_FLOWS } from '../../src/flows/index.ts';
 import { linkFlow } from '../../src/flows/link.ts';

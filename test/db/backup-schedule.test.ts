@@ -4,7 +4,7 @@ import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { backupInto, listBackups } from '../../src/db/backup.ts';
 import { BackupSchedule, lastDueAt } from '../../src/db/backup-schedule.ts';
-import { fixedClock } from '../../src/domain/clock.ts';
+import { fixedClock } from '../../src/util/clock.ts';
 import { silentLogger } from '../../src/util/log.ts';
 import { openTempDatabase, useTempDatabases } from '../helpers/db.ts';
 import { waitFor } from '../helpers/wait.ts';

@@ -1,7 +1,7 @@
 // The bot's delivery side for the crash test: drains the outbox to the fake Bot API at `rate`
 // messages a second until the broadcast is delivered, then exits. The test kills it with SIGKILL.
 import { closeDatabase, openDatabase } from '../../src/db/connection.ts';
-import { systemClock } from '../../src/domain/clock.ts';
+import { systemClock } from '../../src/util/clock.ts';
 import { Dispatcher } from '../../src/delivery/dispatcher.ts';
 import { silentLogger } from '../../src/util/log.ts';
 import { telegramSender } from './helpers.ts';

@@ -2,7 +2,7 @@ import { performance } from 'node:perf_hooks';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ChannelSender } from '../../src/chat/channel.ts';
 import type { OutboundMessage } from '../../src/chat/types.ts';
-import { fixedClock, systemClock } from '../../src/domain/clock.ts';
+import { fixedClock, systemClock } from '../../src/util/clock.ts';
 import { Dispatcher } from '../../src/delivery/dispatcher.ts';
 import { messageCost, Pacer, SlidingWindow, TELEGRAM_PACE } from '../../src/delivery/pace.ts';
 import { silentLogger } from '../../src/util/log.ts';

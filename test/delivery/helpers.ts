@@ -3,7 +3,7 @@ import { Bot } from 'grammy';
 import { TelegramChannel } from '../../src/channels/telegram/adapter.ts';
 import { ChatCore } from '../../src/chat/core.ts';
 import type { Db } from '../../src/db/connection.ts';
-import type { Clock } from '../../src/domain/clock.ts';
+import type { Clock } from '../../src/util/clock.ts';
 import { ALL_FLOWS } from '../../src/flows/index.ts';
 import { silentLogger } from '../../src/util/log.ts';
 import { FAKE_TOKEN } from '../helpers/fake-telegram.ts';

@@ -18,13 +18,13 @@ import {
   submitRegistration,
   updateTarget,
   type RegistrationSnapshot,
-  type RegistrationStatus,
   type ReviewAction,
   type TargetInput,
 } from '../../src/domain/registrations.ts';
 import { countRows, openTempDatabase, useTempDatabases } from '../helpers/db.ts';
 import { domainError } from '../helpers/errors.ts';
 import { loadMovement, smallDefinitionInput, type LoadedMovement } from '../helpers/movement.ts';
+import type { RegistrationStatus } from '../../src/domain/model.ts';
 
 useTempDatabases();
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { ContentArea } from '../../src/domain/movements.ts';
 import { readArea, readDirection, readTargetRow, type TargetRowCells } from '../../src/domain/target-fields.ts';
 import { readResult } from '../../src/domain/result-fields.ts';
+import type { ContentArea } from '../../src/domain/model.ts';
 
 const areas = [1, 2, 6, 9].map((number) => ({ id: 100 + number, movementId: 1, number, title: number === 6 ? 'Cải cách hành chính' : `Nội dung ${number}` })) as ContentArea[];
 const due = { movement: { startsOn: '2020-01-01', endsOn: '2020-12-31', finalReviewOn: null }, today: '2020-02-15' };

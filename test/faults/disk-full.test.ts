@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ConsoleChat } from '../../src/channels/console/adapter.ts';
 import { ChatCore } from '../../src/chat/core.ts';
-import { fixedClock } from '../../src/domain/clock.ts';
+import { fixedClock } from '../../src/util/clock.ts';
 import { ALL_FLOWS } from '../../src/flows/index.ts';
 import { t } from '../../src/i18n/index.ts';
 import { loadSampleMovement } from '../../src/sample/load.ts';

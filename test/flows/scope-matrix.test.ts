@@ -20,13 +20,13 @@ import type { Actor } from '../../src/domain/audit.ts';
 import { currentMovement, listPeriods } from '../../src/domain/movements.ts';
 import { recordProgressReport } from '../../src/domain/progress.ts';
 import { addTarget, ensureRegistration, submitRegistration } from '../../src/domain/registrations.ts';
-import type { Role } from '../../src/domain/invites.ts';
 import { parseCsv } from '../../src/io/csv.ts';
 import { runExportJob } from '../../src/jobs/export-job.ts';
 import { silentLogger } from '../../src/util/log.ts';
 import { chatHarness, type ChatHarness } from '../helpers/chat.ts';
 import { useTempDatabases } from '../helpers/db.ts';
 import { readDocx } from '../helpers/docx.ts';
+import type { Role } from '../../src/domain/model.ts';
 
 useTempDatabases();
 const dirs: string[] = [];

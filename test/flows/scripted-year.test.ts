@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { ConsoleChat } from '../../src/channels/console/adapter.ts';
 import { runConsoleChat } from '../../src/channels/console/run.ts';
 import { ChatCore } from '../../src/chat/core.ts';
-import { fixedClock } from '../../src/domain/clock.ts';
+import { fixedClock } from '../../src/util/clock.ts';
 import { eq } from 'drizzle-orm';
 import { units } from '../../src/db/schema.ts';
 import { currentMovement, listContentAreas } from '../../src/domain/movements.ts';

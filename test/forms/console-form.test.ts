@@ -6,7 +6,7 @@ import { ConsoleChat } from '../../src/channels/console/adapter.ts';
 import { ChatCore } from '../../src/chat/core.ts';
 import type { Db } from '../../src/db/connection.ts';
 import { auditLog, formUploads, registrations, targets, units } from '../../src/db/schema.ts';
-import { fixedClock } from '../../src/domain/clock.ts';
+import { fixedClock } from '../../src/util/clock.ts';
 import { ALL_FLOWS } from '../../src/flows/index.ts';
 import { loadSampleMovement } from '../../src/sample/load.ts';
 import { silentLogger } from '../../src/util/log.ts';

@@ -5,7 +5,7 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { ConsoleChat } from '../../src/channels/console/adapter.ts';
 import { ChatCore } from '../../src/chat/core.ts';
-import { fixedClock } from '../../src/domain/clock.ts';
+import { fixedClock } from '../../src/util/clock.ts';
 import { checkFormFile } from '../../src/forms/file-check.ts';
 import { ALL_FLOWS } from '../../src/flows/index.ts';
 import { loadSampleMovement } from '../../src/sample/load.ts';

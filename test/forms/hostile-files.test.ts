@@ -13,7 +13,7 @@ import { ChatCore } from '../../src/chat/core.ts';
 import { loadConfig } from '../../src/config.ts';
 import { Dispatcher } from '../../src/delivery/dispatcher.ts';
 import { cliActor } from '../../src/domain/audit.ts';
-import { fixedClock } from '../../src/domain/clock.ts';
+import { fixedClock } from '../../src/util/clock.ts';
 import { createInvite } from '../../src/domain/invites.ts';
 import { ALL_FLOWS } from '../../src/flows/index.ts';
 import { inspectWorkbook } from '../../src/forms/workbook-inspect.ts';

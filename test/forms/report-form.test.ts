@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { ConsoleChat } from '../../src/channels/console/adapter.ts';
 import { ChatCore } from '../../src/chat/core.ts';
 import { units } from '../../src/db/schema.ts';
-import { fixedClock } from '../../src/domain/clock.ts';
+import { fixedClock } from '../../src/util/clock.ts';
 import { currentMovement, listContentAreas } from '../../src/domain/movements.ts';
 import { addTarget, ensureRegistration, submitRegistration } from '../../src/domain/registrations.ts';
 import { ALL_FLOWS } from '../../src/flows/index.ts';

@@ -7,7 +7,7 @@ import { ChatCore } from '../../src/chat/core.ts';
 import { loadConfig } from '../../src/config.ts';
 import Database from 'better-sqlite3';
 import { SERVING_BUSY_TIMEOUT_MS, type Db } from '../../src/db/connection.ts';
-import { fixedClock } from '../../src/domain/clock.ts';
+import { fixedClock } from '../../src/util/clock.ts';
 import { ALL_FLOWS } from '../../src/flows/index.ts';
 import { checkHealth, OUTBOX_STUCK_MS, problemText, type Problem } from '../../src/health/check.ts';
 import { messengerCalls, type Messenger } from '../../src/health/messenger-calls.ts';

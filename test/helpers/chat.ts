@@ -7,8 +7,8 @@ import { ChatCore } from '../../src/chat/core.ts';
 import { encodeChoice, type InboundEvent, type OutboundMessage } from '../../src/chat/types.ts';
 import type { Db } from '../../src/db/connection.ts';
 import { cliActor } from '../../src/domain/audit.ts';
-import { fixedClock } from '../../src/domain/clock.ts';
-import { createInvite, type Role } from '../../src/domain/invites.ts';
+import { fixedClock } from '../../src/util/clock.ts';
+import { createInvite } from '../../src/domain/invites.ts';
 import { currentMovement, listContentAreas } from '../../src/domain/movements.ts';
 import { addTarget, ensureRegistration, submitRegistration } from '../../src/domain/registrations.ts';
 import { ALL_FLOWS } from '../../src/flows/index.ts';
@@ -16,6 +16,7 @@ import { loadSampleMovement } from '../../src/sample/load.ts';
 import { silentLogger } from '../../src/util/log.ts';
 import { fold } from '../../src/util/text.ts';
 import { openTempDatabase, type TempDatabase } from './db.ts';
+import type { Role } from '../../src/domain/model.ts';
 
 /** 2020-02-15 09:00 in Hà Nội: the movement is open and the deadline (31/03/2020) still ahead. */
 export const FEB_15 = Date.UTC(2020, 1, 15, 2, 0);

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterEach } from 'vitest';
 import { runCli } from '../../src/cli/main.ts';
 import { closeDatabase, openDatabase } from '../../src/db/connection.ts';
-import { fixedClock } from '../../src/domain/clock.ts';
+import { fixedClock } from '../../src/util/clock.ts';
 import { PRIVATE_UMASK } from '../../src/util/file-modes.ts';
 
 export interface CliRun {

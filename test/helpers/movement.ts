@@ -8,7 +8,8 @@ import type { Db } from '../../src/db/connection.ts';
 import { contentAreas, units } from '../../src/db/schema.ts';
 import type { Actor } from '../../src/domain/audit.ts';
 import { movementDefinition, type MovementDefinition } from '../../src/domain/movement-definition.ts';
-import { findMovement, importMovement, type Movement } from '../../src/domain/movements.ts';
+import { findMovement, importMovement } from '../../src/domain/movements.ts';
+import type { Movement } from '../../src/domain/model.ts';
 
 export const admin: Actor = { label: 'test-admin' };
 

@@ -10,7 +10,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { auditLog, fileLinks, people, settings } from '../../src/db/schema.ts';
 import { loadConfig } from '../../src/config.ts';
-import { fixedClock } from '../../src/domain/clock.ts';
+import { fixedClock } from '../../src/util/clock.ts';
 import { startHttpServer, type RunningServer } from '../../src/http/server.ts';
 import { createSignedLinks, fileLinkSecret, type SignedLinks } from '../../src/http/signed-links.ts';
 import { createLogger } from '../../src/util/log.ts';

@@ -11,7 +11,7 @@ import { startTelegram } from '../../src/channels/telegram/run.ts';
 import { loadConfig } from '../../src/config.ts';
 import { Dispatcher } from '../../src/delivery/dispatcher.ts';
 import { cliActor } from '../../src/domain/audit.ts';
-import { fixedClock } from '../../src/domain/clock.ts';
+import { fixedClock } from '../../src/util/clock.ts';
 import { createInvite } from '../../src/domain/invites.ts';
 import { ALL_FLOWS } from '../../src/flows/index.ts';
 import type { FileFetcher } from '../../src/jobs/form-job.ts';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ChannelSender } from '../../src/chat/channel.ts';
 import { cliActor } from '../../src/domain/audit.ts';
-import { fixedClock } from '../../src/domain/clock.ts';
+import { fixedClock } from '../../src/util/clock.ts';
 import { drainOutbox } from '../../src/delivery/outbox.ts';
 import {
   broadcastReport,

@@ -6,12 +6,12 @@
 import type { Db } from '../../src/db/connection.ts';
 import { identities, people, reportingPeriods } from '../../src/db/schema.ts';
 import { cliActor } from '../../src/domain/audit.ts';
-import type { Role } from '../../src/domain/invites.ts';
 import { recordProgressReport } from '../../src/domain/progress.ts';
 import { addTarget, ensureRegistration, listTargets, returnRegistration, submitRegistration } from '../../src/domain/registrations.ts';
 import type { MovementDefinition } from '../../src/domain/movement-definition.ts';
 import { loadMovement, type LoadedMovement } from '../helpers/movement.ts';
 import { and, eq } from 'drizzle-orm';
+import type { Role } from '../../src/domain/model.ts';
 
 export const HOUR = 3_600_000;
 export const DAY = 24 * HOUR;

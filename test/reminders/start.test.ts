@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { cliActor } from '../../src/domain/audit.ts';
-import { fixedClock } from '../../src/domain/clock.ts';
+import { fixedClock } from '../../src/util/clock.ts';
 import { startReminders, type RunningReminders } from '../../src/reminders/index.ts';
 import { addRule } from '../../src/reminders/rules.ts';
 import { confirmBroadcast, draftBroadcast } from '../../src/reminders/broadcast.ts';

@@ -18,9 +18,10 @@ import { FileTooLarge, type FileFetcher } from '../../jobs/form-job.ts';
 import type { OutgoingRow } from '../../chat/channel.ts';
 import type { InboundEvent, OutboundMessage } from '../../chat/types.ts';
 import type { Db } from '../../db/connection.ts';
-import { identities, people, units, type ROLES } from '../../db/schema.ts';
+import { identities, people, units } from '../../db/schema.ts';
+import type { Person, Role } from '../../domain/model.ts';
 import { recordAudit } from '../../domain/audit.ts';
-import { systemClock, type Clock } from '../../domain/clock.ts';
+import { systemClock, type Clock } from '../../util/clock.ts';
 import { DomainError } from '../../domain/errors.ts';
 import { t, type Args, type Locale } from '../../i18n/index.ts';
 import { silentLogger, type Logger } from '../../util/log.ts';
@@ -45,9 +46,6 @@ const SAMPLE_CODES = 8;
 const CONSOLE_COMMANDS: Record<string, 'as' | 'quit' | 'file'> = { as: 'as', dongvai: 'as', quit: 'quit', thoat: 'quit', exit: 'quit', file: 'file', tep: 'file' };
 const ADMIN_WORDS = new Set(['admin', 'quantri']);
 const GUEST_WORDS = new Set(['guest', 'khach']);
-
-type Role = (typeof ROLES)[number];
-type Person = typeof people.$inferSelect;
 
 export interface ConsoleChatOptions {
   core: ChatCore;

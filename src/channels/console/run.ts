@@ -7,7 +7,7 @@ import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import type { ChatCore } from '../../chat/core.ts';
 import type { Db } from '../../db/connection.ts';
-import type { Clock } from '../../domain/clock.ts';
+import type { Clock } from '../../util/clock.ts';
 import { currentMovement } from '../../domain/movements.ts';
 import { t, type Locale } from '../../i18n/index.ts';
 import type { Logger } from '../../util/log.ts';

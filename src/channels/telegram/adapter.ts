@@ -18,7 +18,7 @@ import { SerialWorker } from '../../util/serial-worker.ts';
 import type { OutboundMessage } from '../../chat/types.ts';
 import type { Db } from '../../db/connection.ts';
 import { identities, people, settings } from '../../db/schema.ts';
-import type { Clock } from '../../domain/clock.ts';
+import type { Clock } from '../../util/clock.ts';
 import { DEFAULT_LOCALE, isLocale, t, type Locale } from '../../i18n/index.ts';
 import type { Logger } from '../../util/log.ts';
 import { keyboard, render, splitCaption } from './render.ts';

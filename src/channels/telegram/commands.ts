@@ -10,7 +10,7 @@ import type { Audience } from '../../chat/engine.ts';
 import type { Db } from '../../db/connection.ts';
 import { prepared } from '../../db/prepared.ts';
 import { identities, people, settings } from '../../db/schema.ts';
-import type { Clock } from '../../domain/clock.ts';
+import type { Clock } from '../../util/clock.ts';
 import { t, type Locale } from '../../i18n/index.ts';
 import type { Logger } from '../../util/log.ts';
 

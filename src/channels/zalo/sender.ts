@@ -16,7 +16,7 @@ import type { Db } from '../../db/connection.ts';
 import { statement } from '../../db/raw.ts';
 import { identities } from '../../db/schema.ts';
 import { accountWatch } from '../../delivery/zalo-account.ts';
-import type { Clock } from '../../domain/clock.ts';
+import type { Clock } from '../../util/clock.ts';
 import {
   BUDGET_SPENT,
   DEFAULT_ALLOWANCE,

@@ -10,7 +10,7 @@ import { z } from 'zod';
 import type { Db, DbOrTx } from '../../db/connection.ts';
 import { whileLocked } from '../../db/faults.ts';
 import { settings, zaloTokens } from '../../db/schema.ts';
-import type { Clock } from '../../domain/clock.ts';
+import type { Clock } from '../../util/clock.ts';
 import type { Logger } from '../../util/log.ts';
 import { ZaloTokenError } from './errors.ts';
 

@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import type { HttpRequest, HttpResponse, Route } from '../../http/server.ts';
 import { whileLocked } from '../../db/faults.ts';
-import type { Clock } from '../../domain/clock.ts';
+import type { Clock } from '../../util/clock.ts';
 import type { Logger } from '../../util/log.ts';
 import { parseZaloEvent, type ZaloEvent } from './events.ts';
 import { verifyZaloSignature } from './signature.ts';

@@ -10,8 +10,8 @@ import type { ChannelSender, SendContext, SendResult } from '../../chat/channel.
 import type { OutboundMessage } from '../../chat/types.ts';
 import type { ZnsParams } from '../../config.ts';
 import type { Db } from '../../db/connection.ts';
-import type { Clock } from '../../domain/clock.ts';
-import { zoneOffsetMs } from '../../domain/time-zone.ts';
+import type { Clock } from '../../util/clock.ts';
+import { zoneOffsetMs } from '../../util/time-zone.ts';
 import { accountWatch } from '../../delivery/zalo-account.ts';
 import { recordQuota } from '../../delivery/zalo-quota.ts';
 import type { Logger } from '../../util/log.ts';

@@ -1,7 +1,7 @@
 import { boardSettings, updateBoardSettings } from '../../domain/board-settings.ts';
 import { resolveMovement } from '../../domain/movements.ts';
-import { zodLocale } from '../../domain/validation-report.ts';
 import { resolveBoardSettings } from '../../documents/settings.ts';
+import { zodLocale } from '../../i18n/index.ts';
 import type { Command } from '../context.ts';
 
 /** Option → setting; an empty value clears the setting (the default then applies). */

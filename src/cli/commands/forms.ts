@@ -14,20 +14,21 @@ import { inTransaction } from '../../db/prepared.ts';
 import { formUploads, reportingPeriods, units } from '../../db/schema.ts';
 import { recordAudit, type Actor } from '../../domain/audit.ts';
 import { DomainError } from '../../domain/errors.ts';
-import { listContentAreas, resolveMovement, type Movement } from '../../domain/movements.ts';
-import { ensureRegistration, findRegistration, listTargets, type Registration } from '../../domain/registrations.ts';
+import { listContentAreas, resolveMovement } from '../../domain/movements.ts';
+import { ensureRegistration, findRegistration, listTargets } from '../../domain/registrations.ts';
 import { problemList, targetPlanText } from '../../flows/forms.ts';
 import { formatResult } from '../../flows/format.ts';
 import { computeLines } from '../../domain/progress.ts';
 import { applyForm, buildForm, readForm, type FormKind, type FormReading } from '../../forms/service.ts';
 import type { CliContext, Command } from '../context.ts';
+import type { Movement, Registration, Unit } from '../../domain/model.ts';
 
 /** Changes made with these commands are the Board's, on the unit's behalf. */
 const boardActor: Actor = { label: 'cli:board' };
 
 interface Target {
   movement: Movement;
-  unit: typeof units.$inferSelect;
+  unit: Unit;
   registration: Registration;
   periodId: number | null;
 }

@@ -1,18 +1,17 @@
 import { ChatCore } from '../../chat/core.ts';
 import { listFailedInbound, retryFailedInbound, type FailedUpdate } from '../../chat/inbound-failed.ts';
+import { exportDir, formsDir } from '../../config.ts';
 import { botRunning } from '../../db/run-lock.ts';
 import { formatVnDateTime } from '../../domain/format-time.ts';
 import { ALL_FLOWS } from '../../flows/index.ts';
-import { exportDir } from '../../jobs/export-job.ts';
-import { formsDir } from '../../jobs/form-job.ts';
 import { runPendingJobs } from '../../jobs/runner.ts';
 import type { FileFetcher } from '../../jobs/form-job.ts';
 import { telegramFileFetcher } from '../../channels/telegram/files.ts';
 import { zaloFileFetcher, zaloFilePolicy } from '../../channels/zalo/files.ts';
-import type { Channel } from '../../domain/invites.ts';
 import { Api } from 'grammy';
 import { createLogger } from '../../util/log.ts';
 import type { CliContext, Command } from '../context.ts';
+import type { Channel } from '../../domain/model.ts';
 
 /** What the person sent, in a few words. */
 function sent(ctx: CliContext, update: FailedUpdate): string {

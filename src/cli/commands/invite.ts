@@ -1,10 +1,12 @@
-import { ROLES, settings } from '../../db/schema.ts';
+import { settings } from '../../db/schema.ts';
+import { ROLES } from '../../util/vocabulary.ts';
 import { eq } from 'drizzle-orm';
 import { deepLink, fetchBotUsername } from '../../channels/telegram/bot-username.ts';
 import { cliActor } from '../../domain/audit.ts';
-import { createInvite, type Role } from '../../domain/invites.ts';
+import { createInvite } from '../../domain/invites.ts';
 import { formatVnDate, localDate } from '../../domain/vn-input.ts';
 import type { CliContext, Command } from '../context.ts';
+import type { Role } from '../../domain/model.ts';
 
 /** The bot's username, remembered in settings after the first successful getMe. */
 async function botUsername(ctx: CliContext): Promise<string | undefined> {

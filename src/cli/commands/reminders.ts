@@ -1,11 +1,12 @@
 import { cliActor } from '../../domain/audit.ts';
-import { resolveMovement, type Movement } from '../../domain/movements.ts';
+import { resolveMovement } from '../../domain/movements.ts';
 import { formatVnDate, localDate } from '../../domain/vn-input.ts';
 import { localMinutes } from '../../reminders/calendar.ts';
 import { calendarFor } from '../../reminders/planner.ts';
-import { addRule, createDefaultRules, getRule, listRules, setRulePaused, type ReminderRule, type RuleInput } from '../../reminders/rules.ts';
+import { addRule, createDefaultRules, getRule, listRules, setRulePaused, type RuleInput } from '../../reminders/rules.ts';
 import { nextDelivery } from '../../reminders/slots.ts';
 import type { CliContext, Command } from '../context.ts';
+import type { Movement, ReminderRule } from '../../domain/model.ts';
 
 const KINDS: Record<string, RuleInput['kind']> = {
   registration: 'registration_deadline',

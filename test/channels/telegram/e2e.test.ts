@@ -5,7 +5,7 @@ import { ChatCore } from '../../../src/chat/core.ts';
 import { startTelegram, type StartedTelegram } from '../../../src/channels/telegram/run.ts';
 import { loadConfig } from '../../../src/config.ts';
 import { cliActor } from '../../../src/domain/audit.ts';
-import { fixedClock } from '../../../src/domain/clock.ts';
+import { fixedClock } from '../../../src/util/clock.ts';
 import { createInvite } from '../../../src/domain/invites.ts';
 import { Dispatcher } from '../../../src/delivery/dispatcher.ts';
 import { ALL_FLOWS } from '../../../src/flows/index.ts';

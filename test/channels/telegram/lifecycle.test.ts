@@ -9,7 +9,7 @@ import type { ChannelSender } from '../../../src/chat/channel.ts';
 import type { Config } from '../../../src/config.ts';
 import type { Db } from '../../../src/db/connection.ts';
 import { Dispatcher } from '../../../src/delivery/dispatcher.ts';
-import { fixedClock, runningClock, type Clock } from '../../../src/domain/clock.ts';
+import { fixedClock, runningClock, type Clock } from '../../../src/util/clock.ts';
 import { startHttpServer, type RunningServer } from '../../../src/http/server.ts';
 import { ALL_FLOWS } from '../../../src/flows/index.ts';
 import { silentLogger } from '../../../src/util/log.ts';

@@ -11,7 +11,7 @@ import { startHttpServer } from '../../../src/http/server.ts';
 import { startTelegram, TELEGRAM_WEBHOOK_PATH, webhookSecret } from '../../../src/channels/telegram/run.ts';
 import { loadConfig } from '../../../src/config.ts';
 import { Dispatcher } from '../../../src/delivery/dispatcher.ts';
-import { fixedClock } from '../../../src/domain/clock.ts';
+import { fixedClock } from '../../../src/util/clock.ts';
 import { ALL_FLOWS } from '../../../src/flows/index.ts';
 import { silentLogger } from '../../../src/util/log.ts';
 import { FEB_15 } from '../../helpers/chat.ts';

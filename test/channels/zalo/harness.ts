@@ -16,8 +16,8 @@ import { Dispatcher } from '../../../src/delivery/dispatcher.ts';
 import { loadConfig } from '../../../src/config.ts';
 import type { Db } from '../../../src/db/connection.ts';
 import { cliActor } from '../../../src/domain/audit.ts';
-import { fixedClock } from '../../../src/domain/clock.ts';
-import { createInvite, type Role } from '../../../src/domain/invites.ts';
+import { fixedClock } from '../../../src/util/clock.ts';
+import { createInvite } from '../../../src/domain/invites.ts';
 import { ALL_FLOWS } from '../../../src/flows/index.ts';
 import { startHttpServer, type RunningServer } from '../../../src/http/server.ts';
 import { createLogger } from '../../../src/util/log.ts';
@@ -25,6 +25,7 @@ import { fold } from '../../../src/util/text.ts';
 import { FEB_15, loadSample } from '../../helpers/chat.ts';
 import { openTempDatabase, removeTempDatabases, type TempDatabase } from '../../helpers/db.ts';
 import { APP_ID, fixtureJson, OA_SECRET_KEY, startFakeZalo, type FakeZalo, type SentMessage } from './fake-zalo.ts';
+import type { Role } from '../../../src/domain/model.ts';
 
 export const DAY = 24 * 3600_000;
 const open: ZaloHarness[] = [];

@@ -11,7 +11,7 @@ import { runCli } from '../../../src/cli/main.ts';
 import { latestReminderOutcomes } from '../../../src/delivery/reach.ts';
 import { drainOutbox } from '../../../src/delivery/outbox.ts';
 import { cliActor } from '../../../src/domain/audit.ts';
-import { fixedClock } from '../../../src/domain/clock.ts';
+import { fixedClock } from '../../../src/util/clock.ts';
 import { currentMovement } from '../../../src/domain/movements.ts';
 import { addRule, runDueReminders } from '../../../src/reminders/index.ts';
 import { textOf, useZaloHarnesses, zaloHarness, ZNS_ENV, type ZaloHarness } from './harness.ts';

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { ZaloTokenError } from '../../../src/channels/zalo/errors.ts';
 import { readTokenPair, storeTokenPair, ZaloTokens } from '../../../src/channels/zalo/tokens.ts';
 import { openDatabase, closeDatabase, type Db } from '../../../src/db/connection.ts';
-import { fixedClock } from '../../../src/domain/clock.ts';
+import { fixedClock } from '../../../src/util/clock.ts';
 import { createLogger } from '../../../src/util/log.ts';
 import { openTempDatabase, useTempDatabases } from '../../helpers/db.ts';
 import { APP_ID, fixtureJson, startFakeZalo, type FakeZalo } from './fake-zalo.ts';

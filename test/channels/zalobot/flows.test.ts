@@ -12,7 +12,7 @@ import type { ChannelSender } from '../../../src/chat/channel.ts';
 import { ChatCore } from '../../../src/chat/core.ts';
 import { loadConfig } from '../../../src/config.ts';
 import { cliActor } from '../../../src/domain/audit.ts';
-import { runningClock, type Clock } from '../../../src/domain/clock.ts';
+import { runningClock, type Clock } from '../../../src/util/clock.ts';
 import type { Db } from '../../../src/db/connection.ts';
 import { createSignedLinks, type SignedLinks } from '../../../src/http/signed-links.ts';
 import { createInvite } from '../../../src/domain/invites.ts';

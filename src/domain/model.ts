@@ -1,0 +1,52 @@
+/**
+ * The domain's nouns: what a row of each table is, and the words its columns may hold. Every layer
+ * above the database names these types from here, so no module has to import another's functions
+ * (or the schema) just to say what it holds.
+ */
+import type {
+  broadcasts,
+  contentAreas,
+  identities,
+  movements,
+  people,
+  registrations,
+  reminderRules,
+  reportingPeriods,
+  targets,
+  units,
+} from '../db/schema.ts';
+import type {
+  ASSESSMENTS,
+  CHANNELS,
+  EVIDENCE_KINDS,
+  PERIOD_KINDS,
+  REGISTRATION_STATUSES,
+  REMINDER_KINDS,
+  REMINDER_SUBJECTS,
+  ROLES,
+} from '../util/vocabulary.ts';
+
+export type Movement = typeof movements.$inferSelect;
+export type ContentArea = typeof contentAreas.$inferSelect;
+export type Period = typeof reportingPeriods.$inferSelect;
+export type Unit = typeof units.$inferSelect;
+export type Person = typeof people.$inferSelect;
+/** A person's account on one channel (a Telegram chat, a Zalo follower…), or a stranger's before linking. */
+export type Identity = typeof identities.$inferSelect;
+export type Registration = typeof registrations.$inferSelect;
+export type Target = typeof targets.$inferSelect;
+export type ReminderRule = typeof reminderRules.$inferSelect;
+export type Broadcast = typeof broadcasts.$inferSelect;
+
+export type Role = (typeof ROLES)[number];
+export type Channel = (typeof CHANNELS)[number];
+export type RegistrationStatus = (typeof REGISTRATION_STATUSES)[number];
+export type Assessment = (typeof ASSESSMENTS)[number];
+export type PeriodKind = (typeof PERIOD_KINDS)[number];
+export type EvidenceKind = (typeof EVIDENCE_KINDS)[number];
+export type ReminderKind = (typeof REMINDER_KINDS)[number];
+export type ReminderSubject = (typeof REMINDER_SUBJECTS)[number];
+
+/** What sort of body a unit is (sở, ban ngành, huyện…), as a movement's definition file names it. */
+export const UNIT_KINDS = ['so', 'ban-nganh', 'doan-the', 'huyen', 'xa', 'doanh-nghiep', 'khac'] as const;
+export type UnitKind = (typeof UNIT_KINDS)[number];

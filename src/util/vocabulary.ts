@@ -1,0 +1,37 @@
+/**
+ * The words the data is written in: each list is a column's allowed values (db/schema.ts) and
+ * the domain's vocabulary (domain/model.ts). Kept at the bottom so the schema, i18n and config
+ * can all read them without reaching up.
+ */
+export const MOVEMENT_STATUSES = ['draft', 'open', 'closed', 'archived'] as const;
+export const PERIOD_KINDS = ['month', 'quarter', 'half', 'year', 'adhoc'] as const;
+export const GROUP_KINDS = ['cum', 'khoi'] as const;
+export const ROLES = ['admin', 'cluster_head', 'liaison', 'viewer'] as const;
+/**
+ * Where a person can be written to: the messengers (`zalobot`: the Zalo Bot Platform), the
+ * terminal, and `zns` (Zalo's paid template messages, addressed by the phone number the person
+ * agreed to give at linking; used only for reminders to someone Zalo's window shuts out).
+ */
+export const CHANNELS = ['telegram', 'zalo', 'console', 'zalobot', 'zns'] as const;
+export const LOCALES = ['vi', 'en'] as const;
+export const REGISTRATION_STATUSES = ['draft', 'submitted', 'returned', 'approved'] as const;
+export const TARGET_KINDS = ['quantitative', 'qualitative'] as const;
+export const DIRECTIONS = ['at_least', 'at_most'] as const;
+/**
+ * vượt / đạt / không đạt are judged from a target's due date; before it a target is in_progress
+ * (đang thực hiện). A qualitative target is reported as not_started (chưa thực hiện), in_progress,
+ * met (hoàn thành) or exceeded (hoàn thành xuất sắc).
+ */
+export const ASSESSMENTS = ['exceeded', 'met', 'not_met', 'in_progress', 'not_started'] as const;
+export const EVIDENCE_KINDS = ['photo', 'document', 'link'] as const;
+export const REMINDER_KINDS = ['registration_deadline', 'period_due', 'cron'] as const;
+export const OUTBOX_STATUSES = ['pending', 'sending', 'sent', 'failed', 'unreachable'] as const;
+/** What a reminder rule is about: what the unit owes, or (digest) the admins' summary of who is late. */
+export const REMINDER_SUBJECTS = ['registration', 'report', 'any', 'digest'] as const;
+
+export const BROADCAST_STATUSES = ['draft', 'queued', 'cancelled'] as const;
+
+export const FORM_KINDS = ['targets', 'results'] as const;
+
+/** Which of Zalo's allowances a message used (see the README, "Which Zalo route"). */
+export const ZALO_QUOTA_KINDS = ['reply', 'proactive', 'zns'] as const;
