@@ -2,7 +2,7 @@
 import { type Answer, type FlowContext, type Step, type StepResult } from '../chat/engine.ts';
 import type { Choice } from '../chat/types.ts';
 import { localDate } from '../domain/vn-input.ts';
-import { applyForm } from '../forms/service.ts';
+import { applyForm } from '../forms/apply.ts';
 import { applyTargetPlan, planTargetRows, type RowToPlan, type TargetImportReading } from '../forms/target-import.ts';
 import { findUpload, markApplied, problemList, receiveForm, targetPlanText, uploadOutcome } from './forms.ts';
 import type { Data } from './register-state.ts';

@@ -20,7 +20,7 @@ import { formatAmount, formatPlan, formatResult } from './format.ts';
 import { numberAnswer, quantityAnswer } from './number-answer.ts';
 import { readResult } from '../domain/result-fields.ts';
 import { fold } from '../util/text.ts';
-import type { FormProblem } from '../forms/reading.ts';
+import type { FormProblem } from '../forms/problems.ts';
 import { markApplied, problemList, receiveForm, requestForm, uploadOutcome } from './forms.ts';
 
 const line = z.object({

@@ -19,7 +19,8 @@ import { ensureRegistration, findRegistration, listTargets, type Registration } 
 import { problemList, targetPlanText } from '../../flows/forms.ts';
 import { formatResult } from '../../flows/format.ts';
 import { computeLines } from '../../domain/progress.ts';
-import { applyForm, buildForm, readForm, type FormKind, type FormReading } from '../../forms/service.ts';
+import { applyForm, type FormKind, type FormReading } from '../../forms/apply.ts';
+import { buildForm, readForm } from '../../forms/service.ts';
 import type { CliContext, Command } from '../context.ts';
 
 /** Changes made with these commands are the Board's, on the unit's behalf. */
