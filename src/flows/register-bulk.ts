@@ -56,7 +56,7 @@ export function readPasted(ctx: FlowContext, data: Data, text: string): StepResu
 }
 
 /** Taking the filled registration form back: a file read after the message, then asked about (form_confirm). */
-const upload = formUpload<Data>({
+const filledForm = formUpload<Data>({
   form: 'targets',
   registrationId: (data) => data.registrationId,
   periodId: () => null,
@@ -68,11 +68,11 @@ const upload = formUpload<Data>({
 });
 
 /** A file sent where the form is taken: read after this message, then asked about. */
-export const takeForm = upload.takeForm;
+export const takeForm = filledForm.takeForm;
 
 /** The steps that take the form or the lines and ask to save them. */
 export const bulkSteps: Record<string, Step<Data>> = {
-  ...upload.steps,
+  ...filledForm.steps,
 
   form_confirm: {
     prompt(ctx, data) {

@@ -204,7 +204,7 @@ function readResultLines(ctx: FlowContext, data: Data, text: string, base?: Line
 }
 
 /** Taking the filled report form back: its lines read after the message, then the summary to confirm. */
-const upload = formUpload<Data>({
+const filledForm = formUpload<Data>({
   form: 'results',
   registrationId: (data) => data.registrationId,
   periodId: (data) => data.periodId!,
@@ -224,7 +224,7 @@ const upload = formUpload<Data>({
 });
 
 /** A file sent as the filled report form: read after this message. */
-const takeForm = upload.takeForm;
+const takeForm = filledForm.takeForm;
 
 /** "gấp khoảng 200 lần" or "chỉ bằng khoảng 1/5.000": the real factor of a figure far off the plan. */
 function planFactorArgs(value: number, plan: number) {
@@ -390,7 +390,7 @@ const steps: Record<string, Step<Data>> = {
     },
   },
 
-  ...upload.steps,
+  ...filledForm.steps,
 
   confirm: {
     progress: progress('confirm'),
