@@ -25,7 +25,7 @@ describe('start-up', () => {
     const dir = mkdtempSync(join(tmpdir(), 'thidua-startup-'));
     dirs.push(dir);
     const probe = join(dir, 'modules.txt');
-    const env = { ...process.env, DATABASE_PATH: join(dir, 'thidua.db'), MODULE_PROBE_FILE: probe, LOG_LEVEL: 'warn' };
+    const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_PATH: join(dir, 'thidua.db'), MODULE_PROBE_FILE: probe, LOG_LEVEL: 'warn' };
     for (const key of ['TELEGRAM_BOT_TOKEN', 'ZALO_APP_ID', 'ZALO_APP_SECRET', 'ZALO_OA_SECRET_KEY', 'ZALO_BOT_TOKEN']) env[key] = '';
     const bot = spawn(process.execPath, ['--import', './test/helpers/module-probe.js', '--import', 'tsx', 'src/main.ts'], { env, stdio: ['pipe', 'pipe', 'pipe'] });
     let output = '';
