@@ -1,5 +1,5 @@
-/** What every document of the Board shares: its context, the header's texts, figures in words. */
-import { formatVnDate, formatVnNumber } from '../domain/vn-input.ts';
+/** What every document of the Board shares: its context, the header's texts, its closing and annex heading (figures in words: figures.ts). */
+import { formatVnDate } from '../domain/vn-input.ts';
 import type { Locale, Translate } from '../i18n/index.ts';
 import type { Paragraph, Table } from 'docx';
 import { body, documentDate, heading, para, signatureBlock, type HeaderText, type TableRows } from './layout.ts';
@@ -44,19 +44,6 @@ export function launchSentence(ctx: DocumentContext): string {
   });
 }
 
-/** "≥ 98,5%", "≤ 3 vụ", "≥ 1,2 tỷ đồng": the plan with its direction and its unit, never a sum. */
-export const planText = (value: number, direction: string | null, measure: string | null = null) =>
-  `${direction === 'at_most' ? '≤' : '≥'} ${withMeasure(value, measure)}`;
-
-/** "98,5%", "1,2 tỷ đồng", "7": a figure with its unit of measure. */
-export const withMeasure = (value: number, measure: string | null) => `${formatVnNumber(value, 4)}${measure ? `${measure === '%' ? '' : ' '}${measure}` : ''}`;
-
-/** "12 (40%)": a count and its share of `of`. */
-export function countShare(count: number, of: number): string {
-  if (of === 0 || count === 0) return formatVnNumber(count);
-  return `${formatVnNumber(count)} (${formatVnNumber(Math.round((count / of) * 1000) / 10, 1)}%)`;
-}
-
 /**
  * The end of a report to the People's Committee: "IV. ĐỀ XUẤT, KIẾN NGHỊ" with what there is to
  * propose (what the figures call for, then the Board's own proposals from its settings), left out
@@ -80,11 +67,3 @@ export function annexHeading(ctx: DocumentContext, title: string, number?: numbe
     para(t('doc-annex-attached', { kind: t('doc-report-kind-lower'), date: formatVnDate(ctx.today), body: settings.bodyName }), { italics: true, align: 'center', after: 8 }),
   ];
 }
-
-/** Annex order: by cluster/block (in code order, units in none last), then by name as Vietnamese sorts it. */
-export function byGroupThenName(a: { groupCode: string | null; name: string }, b: { groupCode: string | null; name: string }): number {
-  if (a.groupCode !== b.groupCode) return a.groupCode === null ? 1 : b.groupCode === null ? -1 : a.groupCode.localeCompare(b.groupCode);
-  return VIETNAMESE.compare(a.name, b.name);
-}
-
-const VIETNAMESE = new Intl.Collator('vi');

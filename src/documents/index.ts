@@ -17,10 +17,12 @@ import { DEFAULT_LOCALE, translator, type Locale } from '../i18n/index.ts';
 import { safe, stamp } from '../export/index.ts';
 import type { DocumentContext } from './common.ts';
 import { TableRows } from './layout.ts';
-import { periodData, periodDocument } from './period.ts';
+import { periodDocument } from './period.ts';
+import { periodData } from './period-data.ts';
 import { findUnit, isSent, registrationData, registrationDocument } from './registration.ts';
 import { resolveBoardSettings } from './settings.ts';
-import { summaryData, summaryDocument } from './summary.ts';
+import { summaryDocument } from './summary.ts';
+import { summaryData } from './summary-data.ts';
 import type { Movement } from '../domain/model.ts';
 
 export const DOCUMENT_KINDS = ['registration', 'summary', 'period'] as const;

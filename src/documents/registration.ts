@@ -15,7 +15,8 @@ import type { Translate } from '../i18n/index.ts';
 import { unitSigner, type UnitSigner } from '../domain/unit-signer.ts';
 import { findByCodeOrName, fold } from '../util/text.ts';
 import { body, documentTitle, grid, heading, nationalHeader, officialDocument, para, signatureBlock, type GridRow } from './layout.ts';
-import { headerText, launchSentence, planText, type DocumentContext } from './common.ts';
+import { headerText, launchSentence, type DocumentContext } from './common.ts';
+import { planText } from './figures.ts';
 import type { Movement, RegistrationStatus } from '../domain/model.ts';
 
 /** Kinds of unit whose header names the province's People's Committee above them. */

@@ -23,7 +23,7 @@ import { localDate } from '../domain/vn-input.ts';
 import { DEFAULT_LOCALE, translator, type Locale } from '../i18n/index.ts';
 import { writeCsv } from './csv.ts';
 import { SHEET_KEYS, type SheetKey } from './model.ts';
-import { buildSheets } from './sheets.ts';
+import { buildSheets } from './sheets/index.ts';
 import { writeXlsx } from './xlsx.ts';
 import type { Movement } from '../domain/model.ts';
 

@@ -1,10 +1,11 @@
 /** A registration's whole table at once: a filled form sent back, or targets typed or pasted one a line. */
-import { type Answer, type FlowContext, type Step, type StepResult } from '../chat/engine.ts';
+import { type FlowContext, type Step, type StepResult } from '../chat/engine.ts';
 import type { Choice } from '../chat/types.ts';
 import { localDate } from '../domain/vn-input.ts';
-import { applyForm } from '../forms/service.ts';
+import { applyForm } from '../forms/apply.ts';
 import { applyTargetPlan, planTargetRows, type RowToPlan, type TargetImportReading } from '../forms/target-import.ts';
-import { findUpload, markApplied, problemList, receiveForm, targetPlanText, uploadOutcome } from './forms.ts';
+import { formUpload } from './form-upload.ts';
+import { findUpload, markApplied, problemList, targetPlanText } from './forms.ts';
 import type { Data } from './register-state.ts';
 
 /** The reference a due date is checked against. */
@@ -54,41 +55,24 @@ export function readPasted(ctx: FlowContext, data: Data, text: string): StepResu
   return { kind: 'next', step: 'lines_confirm', data: { ...data, draft: null, pasted: lines } };
 }
 
+/** Taking the filled registration form back: a file read after the message, then asked about (form_confirm). */
+const filledForm = formUpload<Data>({
+  form: 'targets',
+  registrationId: (data) => data.registrationId,
+  periodId: () => null,
+  texts: { wait: 'form-wait-targets', back: 'form-back-to-list', sendFile: 'form-send-file' },
+  back: (_ctx, data) => ({ kind: 'next', step: 'menu', data }),
+  whileReading: (data) => ({ ...data, draft: null, upload: undefined }),
+  textAtWait: (ctx, data, text) => (isPasted(text) ? readPasted(ctx, data, text!) : undefined),
+  read: (_ctx, data, read) => ({ kind: 'next', step: 'form_confirm', data: { ...data, upload: read.id } }),
+});
+
 /** A file sent where the form is taken: read after this message, then asked about. */
-export function takeForm(ctx: FlowContext, data: Data, answer: Answer): StepResult<Data> {
-  const received = receiveForm(ctx, answer, 'targets', data.registrationId, null);
-  if ('refused' in received) return { kind: 'invalid', message: received.refused };
-  return { kind: 'next', step: 'form_reading', data: { ...data, draft: null, upload: undefined }, note: ctx.t('form-reading', { name: received.name }) };
-}
+export const takeForm = filledForm.takeForm;
 
 /** The steps that take the form or the lines and ask to save them. */
 export const bulkSteps: Record<string, Step<Data>> = {
-  form_wait: {
-    prompt: (ctx) => ({ text: ctx.t('form-wait-targets'), choices: [{ id: 'back', label: ctx.t('form-back-to-list') }], acceptsFile: true }),
-    handle(ctx, data, answer) {
-      if (answer.file) return takeForm(ctx, data, answer);
-      if (answer.choice?.id === 'back') return { kind: 'next', step: 'menu', data };
-      if (isPasted(answer.text)) return readPasted(ctx, data, answer.text!);
-      return { kind: 'invalid', message: ctx.t('form-send-file') };
-    },
-  },
-
-  form_reading: {
-    // The note before it already says the file is being read: only where the answer will come.
-    prompt: (ctx) => ({ text: ctx.t('form-reading-meanwhile'), choices: [{ id: 'back', label: ctx.t('form-back-to-list') }], acceptsFile: true }),
-    handle(ctx, data, answer) {
-      if (answer.upload !== undefined) {
-        const outcome = uploadOutcome(ctx, answer.upload, 'targets', data.registrationId);
-        if (outcome.kind === 'late') return { kind: 'invalid', message: ctx.t('form-read-too-late') };
-        if (outcome.kind === 'refused') return { kind: 'next', step: 'form_wait', data, note: outcome.note };
-        return { kind: 'next', step: 'form_confirm', data: { ...data, upload: outcome.upload.id } };
-      }
-      // A newer file replaces the one being read.
-      if (answer.file) return takeForm(ctx, data, answer);
-      if (answer.choice?.id === 'back') return { kind: 'next', step: 'menu', data };
-      return { kind: 'invalid', message: ctx.t('form-reading-wait') };
-    },
-  },
+  ...filledForm.steps,
 
   form_confirm: {
     prompt(ctx, data) {

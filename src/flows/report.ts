@@ -4,7 +4,7 @@
  * evidence and a note can be added to any target (asked only of those who want to).
  */
 import { z } from 'zod';
-import { defineFlow, type Answer, type FlowContext, type StartResult, type Step, type StepResult } from '../chat/engine.ts';
+import { defineFlow, type FlowContext, type StartResult, type Step, type StepResult } from '../chat/engine.ts';
 import type { Choice } from '../chat/types.ts';
 import { getPeriod, listPeriods } from '../domain/movements.ts';
 import { asksRunningTotal, figureKind, looksThousandfoldOff, planFactor } from '../domain/figures.ts';
@@ -19,8 +19,9 @@ import { formatAmount, formatPlan, formatResult } from './format.ts';
 import { numberAnswer, quantityAnswer } from './number-answer.ts';
 import { readResult } from '../domain/result-fields.ts';
 import { fold } from '../util/text.ts';
-import type { FormProblem } from '../forms/reading.ts';
-import { markApplied, problemList, receiveForm, requestForm, uploadOutcome } from './forms.ts';
+import type { FormProblem } from '../forms/problems.ts';
+import { formUpload } from './form-upload.ts';
+import { markApplied, problemList, requestForm } from './forms.ts';
 import type { Period, Target } from '../domain/model.ts';
 
 const line = z.object({
@@ -202,12 +203,28 @@ function readResultLines(ctx: FlowContext, data: Data, text: string, base?: Line
   return { kind: 'next', step: 'confirm', data: read, ...(warnings.length > 0 ? { note: [ctx.t('form-plan-warnings'), ...warnings].join('\n') } : {}) };
 }
 
+/** Taking the filled report form back: its lines read after the message, then the summary to confirm. */
+const filledForm = formUpload<Data>({
+  form: 'results',
+  registrationId: (data) => data.registrationId,
+  periodId: (data) => data.periodId!,
+  texts: { wait: 'form-wait-results', back: 'rep-form-back', sendFile: 'form-send-file-results' },
+  back: (_ctx, data) => ({ kind: 'next', step: 'value', data: { ...data, index: 0 } }),
+  read(ctx, data, sent) {
+    const plan = sent.reading.plan;
+    if (!('lines' in plan)) return { kind: 'invalid', message: ctx.t('form-read-too-late') };
+    const read = new Map(plan.lines.map((l) => [l.targetId, l]));
+    const lines: Line[] = data.targetIds.map((targetId) => {
+      const l = read.get(targetId);
+      return l ? { targetId, skipped: false, value: l.value ?? null, cumulative: l.cumulative ?? false, assessment: l.assessment ?? null, evidenceKind: l.evidenceKind ?? null, evidenceRef: l.evidenceRef ?? null, note: l.note ?? null } : { targetId, skipped: true };
+    });
+    const warnings = plan.warnings.length > 0 ? `\n${ctx.t('form-plan-warnings')}\n${problemList(ctx.t, plan.warnings)}` : '';
+    return { kind: 'next', step: 'confirm', data: { ...data, lines, upload: sent.id, index: data.targetIds.length - 1, bulk: true }, note: `${ctx.t('form-read-ok', { name: sent.fileName })}${warnings}` };
+  },
+});
+
 /** A file sent as the filled report form: read after this message. */
-function takeForm(ctx: FlowContext, data: Data, answer: Answer): StepResult<Data> {
-  const received = receiveForm(ctx, answer, 'results', data.registrationId, data.periodId!);
-  if ('refused' in received) return { kind: 'invalid', message: received.refused };
-  return { kind: 'next', step: 'form_reading', data, note: ctx.t('form-reading', { name: received.name }) };
-}
+const takeForm = filledForm.takeForm;
 
 /** "gấp khoảng 200 lần" or "chỉ bằng khoảng 1/5.000": the real factor of a figure far off the plan. */
 function planFactorArgs(value: number, plan: number) {
@@ -373,38 +390,7 @@ const steps: Record<string, Step<Data>> = {
     },
   },
 
-  form_wait: {
-    prompt: (ctx) => ({ text: ctx.t('form-wait-results'), choices: [{ id: 'back', label: ctx.t('rep-form-back') }], acceptsFile: true }),
-    handle(ctx, data, answer) {
-      if (answer.file) return takeForm(ctx, data, answer);
-      if (answer.choice?.id === 'back') return { kind: 'next', step: 'value', data: { ...data, index: 0 } };
-      return { kind: 'invalid', message: ctx.t('form-send-file-results') };
-    },
-  },
-
-  form_reading: {
-    // The note before it already says the file is being read: only where the answer will come.
-    prompt: (ctx) => ({ text: ctx.t('form-reading-meanwhile'), choices: [{ id: 'back', label: ctx.t('rep-form-back') }], acceptsFile: true }),
-    handle(ctx, data, answer) {
-      if (answer.upload !== undefined) {
-        const outcome = uploadOutcome(ctx, answer.upload, 'results', data.registrationId);
-        if (outcome.kind === 'refused') return { kind: 'next', step: 'form_wait', data, note: outcome.note };
-        const plan = outcome.kind === 'read' ? outcome.upload.reading.plan : undefined;
-        if (outcome.kind === 'late' || !plan || !('lines' in plan)) return { kind: 'invalid', message: ctx.t('form-read-too-late') };
-        const upload = outcome.upload;
-        const read = new Map(plan.lines.map((l) => [l.targetId, l]));
-        const lines: Line[] = data.targetIds.map((targetId) => {
-          const l = read.get(targetId);
-          return l ? { targetId, skipped: false, value: l.value ?? null, cumulative: l.cumulative ?? false, assessment: l.assessment ?? null, evidenceKind: l.evidenceKind ?? null, evidenceRef: l.evidenceRef ?? null, note: l.note ?? null } : { targetId, skipped: true };
-        });
-        const warnings = plan.warnings.length > 0 ? `\n${ctx.t('form-plan-warnings')}\n${problemList(ctx.t, plan.warnings)}` : '';
-        return { kind: 'next', step: 'confirm', data: { ...data, lines, upload: upload.id, index: data.targetIds.length - 1, bulk: true }, note: `${ctx.t('form-read-ok', { name: upload.fileName })}${warnings}` };
-      }
-      if (answer.file) return takeForm(ctx, data, answer);
-      if (answer.choice?.id === 'back') return { kind: 'next', step: 'value', data: { ...data, index: 0 } };
-      return { kind: 'invalid', message: ctx.t('form-reading-wait') };
-    },
-  },
+  ...filledForm.steps,
 
   confirm: {
     progress: progress('confirm'),

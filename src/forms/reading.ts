@@ -7,20 +7,11 @@
  */
 import { z } from 'zod';
 import { FORM_KINDS } from '../util/vocabulary.ts';
-import type { FieldMessage } from '../domain/target-fields.ts';
 import { checkFormFile } from './file-check.ts';
 import { GridTooLong, GridTooManyCells, MAX_FORM_CELLS, MAX_FORM_ROWS, readGrids, type ReadGrids } from './grid.ts';
 import type { FormMeta } from './layout.ts';
+import { fileProblem, type FormProblem } from './problems.ts';
 import { inspectWorkbook } from './workbook-inspect.ts';
-
-/** A problem with a file: a row (and column) when it is about one, else the whole file. */
-export interface FormProblem {
-  line: number | null;
-  column: string | null;
-  message: FieldMessage;
-}
-
-export const fileProblem = (key: string, args?: FieldMessage['args']): FormProblem => ({ line: null, column: null, message: { key, ...(args ? { args } : {}) } });
 
 const formMeta = z
   .object({ form: z.enum(FORM_KINDS).optional(), unit: z.string().max(50).optional(), period: z.string().max(50).optional(), movement: z.string().max(50).optional() })

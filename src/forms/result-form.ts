@@ -11,7 +11,8 @@ import { readNote } from '../domain/target-fields.ts';
 import { excelDate } from '../export/xlsx.ts';
 import { t, type Locale } from '../i18n/index.ts';
 import { addDropDown, addInstructions, cellText, columnName, FIRST_DATA_ROW, findTable, newFormWorkbook, type FormColumn } from './layout.ts';
-import { fileProblem, openForm, type FormProblem } from './reading.ts';
+import { fileProblem, type FormProblem } from './problems.ts';
+import { openForm } from './reading.ts';
 import type { Movement, Period, Target } from '../domain/model.ts';
 
 export const RESULT_FORM_KEYS = ['no', 'text', 'measure', 'plan', 'due', 'result', 'basis', 'evidence', 'note', 'id'] as const;

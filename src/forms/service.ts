@@ -1,28 +1,24 @@
 /**
  * The forms of a registration, as the chat and the CLI use them: the form written for a unit (its
- * targets, or last year's as a starting point; a period's report), a sent-back form read into a
- * plan, and a confirmed plan applied. Reading never writes the registration.
+ * targets, or last year's as a starting point; a period's report), and a sent-back form read into a
+ * plan (applied once confirmed, see apply.ts). Reading never writes the registration. This is the
+ * workbook half: the jobs load it on first use.
  */
 import { desc, eq, lt } from 'drizzle-orm';
 import type { DbOrTx } from '../db/connection.ts';
 import { contentAreas, movements, reportingPeriods, units } from '../db/schema.ts';
-import type { Actor } from '../domain/audit.ts';
 import { deadlineFor } from '../domain/deadlines.ts';
 import { DomainError } from '../domain/errors.ts';
 import { listContentAreas } from '../domain/movements.ts';
 import { periodLabel } from '../domain/period-labels.ts';
-import { recordProgressReport } from '../domain/progress.ts';
 import { findRegistration, getRegistration, listTargets } from '../domain/registrations.ts';
 import { localDate } from '../domain/vn-input.ts';
-import type { Db } from '../db/connection.ts';
 import { translator, type Locale } from '../i18n/index.ts';
-import { readResultForm, writeResultForm, type ResultImportReading } from './result-form.ts';
-import { writeTargetForm, type FormTarget } from './target-form.ts';
-import { applyTargetPlan, readTargetForm, targetImportContext, type TargetImportReading } from './target-import.ts';
+import type { FormKind, FormReading } from './apply.ts';
+import { readResultForm, writeResultForm } from './result-form.ts';
+import { readTargetForm, writeTargetForm, type FormTarget } from './target-form.ts';
+import { targetImportContext } from './target-import.ts';
 import type { Movement, Period, Registration, Unit } from '../domain/model.ts';
-
-export type FormKind = 'targets' | 'results';
-export type FormReading = TargetImportReading | ResultImportReading;
 
 interface Loaded {
   registration: Registration;
@@ -90,14 +86,4 @@ export async function readForm(db: DbOrTx, form: FormKind, registrationId: numbe
   if (form === 'results') return readResultForm(bytes, fileName, unit.code, period(db, movement.id, periodId!), listTargets(db, registration.id));
   const due = { movement, today: localDate(now, movement.timezone) };
   return readTargetForm(bytes, fileName, unit.code, targetImportContext(db, registration.id, listContentAreas(db, movement.id), due));
-}
-
-/** Writes what a form read into: the targets' changes, or the period's report. */
-export function applyForm(db: Db, form: FormKind, registrationId: number, periodId: number | null, reading: FormReading, actor: Actor, now: number): void {
-  if (!reading.ok) throw new DomainError('form-not-applicable');
-  if (form === 'targets' && 'added' in reading.plan) applyTargetPlan(db, registrationId, reading.plan, actor, now);
-  else if (form === 'results' && 'lines' in reading.plan) {
-    const lines = reading.plan.lines.map(({ line: _line, ...input }) => input);
-    recordProgressReport(db, { registrationId, periodId: periodId!, lines }, actor, now);
-  }
 }

@@ -1,7 +1,7 @@
 /**
  * The registration form (Mẫu 1a of TT 35/2011: nội dung chỉ tiêu | đơn vị tính | kế hoạch | ghi
  * chú, with the content area, kind, direction and due date the bot also keeps), written pre-filled
- * with the unit's targets, and read back into rows.
+ * with the unit's targets, and read back into rows, then a plan (target-import.ts).
  */
 import type ExcelJS from 'exceljs';
 import { COMMON_MEASURES, type TargetRowCells } from '../domain/target-fields.ts';
@@ -9,6 +9,9 @@ import { formatVnDate } from '../domain/vn-input.ts';
 import { excelDate } from '../export/xlsx.ts';
 import { t, type Locale } from '../i18n/index.ts';
 import type { Grid } from './grid.ts';
+import { fileProblem } from './problems.ts';
+import { openForm } from './reading.ts';
+import { planTargetRows, type TargetImportContext, type TargetImportReading } from './target-import.ts';
 import { addDropDown, addInstructions, cellText, columnName, FIRST_DATA_ROW, findTable, newFormWorkbook, SPARE_ROWS, type FormColumn } from './layout.ts';
 import type { ContentArea, Movement, Target } from '../domain/model.ts';
 
@@ -133,4 +136,13 @@ export function readTargetRows(grids: Grid[]): TargetFormRead {
     rows.push({ line: row.line, id: get('id'), cells, formulas });
   }
   return { ok: true, rows, columnName: (key) => columnName(table, key) };
+}
+
+/** Reads a sent-back registration form of unit `unitCode` into a plan. */
+export async function readTargetForm(bytes: Buffer, fileName: string, unitCode: string, context: TargetImportContext): Promise<TargetImportReading> {
+  const opened = await openForm(bytes, fileName, { form: 'targets', unit: unitCode });
+  if (!opened.ok) return opened;
+  const read = readTargetRows(opened.grids.sheets);
+  if (!read.ok) return { ok: false, problems: [fileProblem('form-file-no-header')] };
+  return planTargetRows(read.rows, context, (column) => read.columnName(column as TargetFormKey), true);
 }

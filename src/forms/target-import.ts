@@ -2,14 +2,14 @@
  * A filled registration form (or lines typed in one message) against the registration as it is:
  * which targets it adds, changes and removes, and every problem by row and column. Nothing is
  * written until the plan is applied, in one transaction, after the person (or the Board) confirms.
+ * No workbook code here: the form's rows are read in target-form.ts.
  */
 import type { DbOrTx } from '../db/connection.ts';
 import { inTransaction } from '../db/prepared.ts';
 import type { Actor } from '../domain/audit.ts';
 import { addTarget, listTargets, removeTarget, updateTarget, type TargetInput } from '../domain/registrations.ts';
 import { readTargetRow, type DueReference, type FieldMessage, type TargetColumn, type TargetRowCells } from '../domain/target-fields.ts';
-import { openForm, fileProblem, type FormProblem } from './reading.ts';
-import { readTargetRows, type TargetFormKey } from './target-form.ts';
+import { fileProblem, type FormProblem } from './problems.ts';
 import type { ContentArea, Target } from '../domain/model.ts';
 
 export interface TargetImportPlan {
@@ -75,15 +75,6 @@ export function planTargetRows(rows: RowToPlan[], context: TargetImportContext, 
   if (problems.length > 0) return { ok: false, problems };
   if (plan.added.length + plan.changed.length + plan.removed.length === 0 && rows.length === 0) return { ok: false, problems: [fileProblem('form-file-no-rows')] };
   return { ok: true, plan };
-}
-
-/** Reads a sent-back registration form of unit `unitCode` into a plan. */
-export async function readTargetForm(bytes: Buffer, fileName: string, unitCode: string, context: TargetImportContext): Promise<TargetImportReading> {
-  const opened = await openForm(bytes, fileName, { form: 'targets', unit: unitCode });
-  if (!opened.ok) return opened;
-  const read = readTargetRows(opened.grids.sheets);
-  if (!read.ok) return { ok: false, problems: [fileProblem('form-file-no-header')] };
-  return planTargetRows(read.rows, context, (column) => read.columnName(column as TargetFormKey), true);
 }
 
 /** The context for a registration as it stands. */

@@ -17,8 +17,6 @@ import { eq } from 'drizzle-orm';
 import type { Clock } from '../util/clock.ts';
 import { DomainError } from '../domain/errors.ts';
 import { can, mayGetDocument, scopeOfPerson, scopeUnitIds } from '../domain/scope.ts';
-import { writeDocument } from '../documents/index.ts';
-import { exportMovement } from '../export/index.ts';
 import { t } from '../i18n/index.ts';
 import type { Logger } from '../util/log.ts';
 import { finishJob } from './store.ts';
@@ -54,6 +52,8 @@ async function exportPayloads(db: Db, job: ExportJob, dir: string, stamp: number
     if (job.kind === 'document') {
       const asked = job.document === 'registration' ? { kind: job.document, unitId: job.unitId ?? -1 } : { kind: job.document };
       if (!mayGetDocument(person, scope, asked)) throw new DomainError('scope-refused');
+      // The document and workbook code (docx, exceljs) loads with the first job that needs it, not at start.
+      const { writeDocument } = await import('../documents/index.ts');
       const written = await writeDocument(db, { kind: job.document, movementCode: movementCode(db, job.movementId), unitId: job.unitId, periodCode: job.periodCode, dir, locale: job.locale, now: stamp });
       return [{ text: t(job.locale, 'doc-ready', { kind: job.document }), file: { path: written.path, name: written.name } }];
     }
@@ -61,6 +61,7 @@ async function exportPayloads(db: Db, job: ExportJob, dir: string, stamp: number
     if (!can.export(person) || unitIds?.length === 0) throw new DomainError('scope-export-only');
     // A cluster head's export is named after its cluster, and holds only the units in its scope.
     const groupCode = !scope.all && scope.groupCodes.length === 1 ? scope.groupCodes[0] : undefined;
+    const { exportMovement } = await import('../export/index.ts');
     const result = await exportMovement(db, { movementId: job.movementId, format: job.format, dir, locale: job.locale, now: stamp, unitIds, ...(groupCode ? { groupCode } : {}) });
     return result.files.map((file, i) => {
       const caption = i === 0 ? t(job.locale, 'exp-ready', { movement: result.movement.name, files: result.files.length }) : '';

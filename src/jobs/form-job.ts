@@ -26,8 +26,8 @@ import { deliverJob } from './export-job.ts';
 import { finishJob, keepJobFile } from './store.ts';
 import type { Clock } from '../util/clock.ts';
 import { MAX_FORM_FILE_BYTES } from '../forms/file-check.ts';
-import { fileProblem } from '../forms/reading.ts';
-import { buildForm, readForm, type FormReading } from '../forms/service.ts';
+import { fileProblem } from '../forms/problems.ts';
+import type { FormReading } from '../forms/apply.ts';
 import { t } from '../i18n/index.ts';
 import type { Logger } from '../util/log.ts';
 import type { Channel } from '../domain/model.ts';
@@ -60,6 +60,8 @@ export async function runFormOut(deps: FormJobDeps, jobId: number, job: Extract<
   const stamp = clock.now();
   let payload: object;
   try {
+    // The workbook code (exceljs) loads with the first form written or read, not at start.
+    const { buildForm } = await import('../forms/service.ts');
     const { bytes, fileName } = await buildForm(db, job.form, job.registrationId, job.periodId, job.locale);
     const path = join(deps.dir, 'out', `${stamp}-${jobId}-${fileName}`);
     mkdirSync(dirname(path), { recursive: true });
@@ -133,6 +135,7 @@ export async function runFormIn(deps: FormJobDeps, row: FormInRow): Promise<Outg
   }
   if (bytes) {
     try {
+      const { readForm } = await import('../forms/service.ts');
       reading = await readForm(db, job.form, job.registrationId, job.periodId, bytes, fileName, receivedAt);
     } catch (error) {
       // A fault of ours (the file's own problems are a reading, not an error): the person is told, the file is kept.

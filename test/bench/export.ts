@@ -20,7 +20,7 @@ import { progressCountsByUnit } from '../../src/domain/progress.ts';
 import { movementStatus } from '../../src/domain/status.ts';
 import { exportMovement } from '../../src/export/index.ts';
 import { EXCEL_MAX_ROWS } from '../../src/export/model.ts';
-import { buildSheets } from '../../src/export/sheets.ts';
+import { buildSheets } from '../../src/export/sheets/index.ts';
 import { drain, xlsxCell, xlsxColumns, XLSX_HEADER_STYLE, XLSX_VIEWS } from '../../src/export/xlsx.ts';
 import { translator } from '../../src/i18n/index.ts';
 import { rssMB, runInChild } from './child.ts';

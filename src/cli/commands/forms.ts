@@ -19,7 +19,8 @@ import { ensureRegistration, findRegistration, listTargets } from '../../domain/
 import { problemList, targetPlanText } from '../../flows/forms.ts';
 import { formatResult } from '../../flows/format.ts';
 import { computeLines } from '../../domain/progress.ts';
-import { applyForm, buildForm, readForm, type FormKind, type FormReading } from '../../forms/service.ts';
+import { applyForm, type FormKind, type FormReading } from '../../forms/apply.ts';
+import { buildForm, readForm } from '../../forms/service.ts';
 import type { CliContext, Command } from '../context.ts';
 import type { Movement, Registration, Unit } from '../../domain/model.ts';
 
