@@ -8,7 +8,7 @@ import { exportDir } from './jobs/export-job.ts';
 import { formsDir, type FileFetcher } from './jobs/form-job.ts';
 import { JobRunner } from './jobs/runner.ts';
 import { pruneJobs } from './jobs/store.ts';
-import { pruneInbound } from './chat/inbound.ts';
+import { pruneInbound } from './inbound/inbound.ts';
 import { startTelegram, TelegramConflictError } from './channels/telegram/run.ts';
 import { createZaloChannel } from './channels/zalo/adapter.ts';
 import { startZaloBot, ZALO_BOT_WEBHOOK_PATH } from './channels/zalobot/adapter.ts';

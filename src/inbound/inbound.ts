@@ -8,9 +8,9 @@ import { inboundQueue } from '../db/schema.ts';
 import type { Clock } from '../domain/clock.ts';
 import type { Channel } from '../domain/invites.ts';
 import type { Logger } from '../util/log.ts';
-import type { OutgoingRow } from './channel.ts';
-import type { ChatCore, HandleResult } from './core.ts';
-import { inboundEvent, type InboundEvent, type OutboundMessage } from './types.ts';
+import type { OutgoingRow } from '../chat/channel.ts';
+import type { ChatCore, HandleResult } from '../chat/core.ts';
+import { inboundEvent, type InboundEvent, type OutboundMessage } from '../chat/types.ts';
 
 const p = sql.placeholder;
 
