@@ -60,7 +60,7 @@ export function createInboundWorker(options: InboundWorkerOptions): InboundWorke
         continue;
       }
       outbound.push(next.replies);
-      if (next.result.notified) outbound.kick();
+      if (next.notified) outbound.kick();
       for (const job of next.result.jobs) options.onJob?.(job);
       options.handled?.(next.result, next.event);
       // Let the HTTP server take the next webhook call between two updates.

@@ -9,14 +9,18 @@ import type { Clock } from '../domain/clock.ts';
 import type { Channel } from '../domain/invites.ts';
 import type { Logger } from '../util/log.ts';
 import type { OutgoingRow } from '../chat/channel.ts';
+import { writeNotifications, writeReplies } from '../delivery/outbox-writer.ts';
 import type { ChatCore, HandleResult } from '../chat/core.ts';
 import { inboundEvent, type InboundEvent, type OutboundMessage } from '../chat/types.ts';
 
 const p = sql.placeholder;
 
 export type Processed =
-  /** `replies`: the answers, written to the outbox in the update's own transaction, to hand to the dispatcher. */
-  | { kind: 'handled'; key: string; event: InboundEvent; result: HandleResult; replies: OutgoingRow[] }
+  /**
+   * `replies`: the answers, written to the outbox in the update's own transaction, to hand to the
+   * dispatcher; `notified`: notices for others were written too (the dispatcher should look now).
+   */
+  | { kind: 'handled'; key: string; event: InboundEvent; result: HandleResult; notified: boolean; replies: OutgoingRow[] }
   /** A fault of ours: nothing of it was saved, the update stays in the queue with its error. */
   | { kind: 'failed'; key: string; event: InboundEvent };
 
@@ -36,52 +40,25 @@ export class InboundWaiting extends Error {
 }
 
 /**
- * How a channel answers a handled update: the messages to send, decided inside the update's
- * transaction (Telegram edits the pressed question in place, for one). The core's replies as they are by default.
+ * How an update's replies are written. `pressed`: the messenger's id of the question whose button
+ * was pressed: the first reply updates it in place when it is the same question again (the channel
+ * decides at send time whether it can), else its dead buttons are taken away. `claimant`: the
+ * dispatcher that will send the replies, claiming them as they are written.
  */
-export type ReplyPlan = (result: HandleResult, key: string) => OutboundMessage[];
-
-/** How an update's replies are written: `plan` (the core's replies as they are by default); `claimant`: the dispatcher that will send them, claiming them as they are written. */
 export interface Answering {
-  plan?: ReplyPlan;
+  pressed?: string | undefined;
   claimant?: string | undefined;
 }
 
-const QUEUE_REPLY = (claimed: boolean) =>
-  `INSERT INTO outbox (dedupe_key, person_id, identity_id, channel, payload, not_before, reply, status, attempts, claimed_at, claimed_by)
-   VALUES (?, (SELECT person_id FROM identities WHERE id = ?), ?, ?, ?, ?, 1, ${claimed ? "'sending', 1, ?, ?" : "'pending', 0, NULL, NULL"})
-   ON CONFLICT DO NOTHING RETURNING id, person_id`;
-const QUEUE_REPLY_CLAIMED = QUEUE_REPLY(true);
-const QUEUE_REPLY_PENDING = QUEUE_REPLY(false);
-
-/**
- * Writes the answers to an update into the outbox, in the transaction that saved what the update
- * changed: once the person's answer is kept, so is the reply to it, whatever happens next.
- */
-function queueReplies(db: DbOrTx, event: InboundEvent, update: string, result: HandleResult, messages: OutboundMessage[], now: number, claimant: string | undefined): OutgoingRow[] {
-  const rows: OutgoingRow[] = [];
-  for (const [i, payload] of messages.entries()) {
-    const key = `reply:${event.channel}:${update}:${now}:${i}`;
-    const values = [key, result.identityId, result.identityId, event.channel, JSON.stringify(payload), now];
-    const added = (claimant ? statement(db, QUEUE_REPLY_CLAIMED).get(...values, now, claimant) : statement(db, QUEUE_REPLY_PENDING).get(...values)) as
-      | { id: number; person_id: number | null }
-      | undefined;
-    if (!added) continue;
-    rows.push({
-      id: added.id,
-      personId: added.person_id,
-      identityId: result.identityId,
-      channel: event.channel,
-      payload,
-      attempts: 0,
-      externalId: event.externalId,
-      reply: true,
-      bulk: false,
-      reminder: false,
-      ...(claimant ? { claimed: true } : {}),
-    });
+/** The core's replies as they are to be sent: after a pressed button, see Answering; each names the message it answers (Zalo then counts it as a free reply). */
+function answers(result: HandleResult, event: InboundEvent, now: number, pressed: string | undefined): OutboundMessage[] {
+  let planned = result.replies;
+  if (pressed !== undefined) {
+    const [first, ...rest] = planned;
+    planned = first ? [{ ...first, ...(result.sameQuestion ? { replaces: pressed } : { retire: pressed }) }, ...rest] : [{ text: '', retire: pressed }];
   }
-  return rows;
+  const replyTo = event.messageId ? { id: event.messageId, at: now } : undefined;
+  return replyTo ? planned.map((m) => ({ ...m, replyTo })) : planned;
 }
 
 const QUEUE_JOB = 'INSERT INTO jobs (channel, job, created_at) VALUES (?, ?, ?)';
@@ -90,11 +67,19 @@ const QUEUE_JOB = 'INSERT INTO jobs (channel, job, created_at) VALUES (?, ?, ?)'
 export function handleAndQueue(db: DbOrTx, core: ChatCore, key: string, event: InboundEvent, now: number, answering: Answering = {}): Extract<Processed, { kind: 'handled' }> {
   const result = core.handle(event);
   for (const job of result.jobs) statement(db, QUEUE_JOB).run(event.channel, JSON.stringify(job), now);
-  const planned = answering.plan ? answering.plan(result, key) : result.replies;
-  // Each answer names the message it answers: Zalo then counts it as a free reply.
-  const replyTo = event.messageId ? { id: event.messageId, at: now } : undefined;
-  const messages = replyTo ? planned.map((m) => ({ ...m, replyTo })) : planned;
-  return { kind: 'handled', key, event, result, replies: queueReplies(db, event, key, result, messages, now, answering.claimant) };
+  const notified = writeNotifications(db, result.notifications, now) > 0;
+  const messages = answers(result, event, now, answering.pressed);
+  const replies = writeReplies(db, { channel: event.channel, identityId: result.identityId, externalId: event.externalId, update: key, messages, now, claimant: answering.claimant });
+  return { kind: 'handled', key, event, result, notified, replies };
+}
+
+/** The core's work on one event and the notifications it asked for written (no replies: the caller shows them), in one transaction. */
+export function handleAndNotify(db: DbOrTx, core: ChatCore, event: InboundEvent, now: number): HandleResult {
+  return inTransaction(db, () => {
+    const result = core.handle(event);
+    writeNotifications(db, result.notifications, now);
+    return result;
+  });
 }
 
 /** Stores an update before anything else happens to it; false when the messenger delivered it before. */
@@ -141,7 +126,14 @@ const markProcessed = (db: DbOrTx) =>
  * Processes the oldest update of `channel` not processed yet: the core's work and the "processed" mark are one
  * transaction, taken with an immediate lock so two processes never handle the same update.
  */
-export function processNextInbound(db: Db, core: ChatCore, channel: Channel, clock: Clock, log: Logger, answering: Answering = {}): Processed | undefined {
+export function processNextInbound(
+  db: Db,
+  core: ChatCore,
+  channel: Channel,
+  clock: Clock,
+  log: Logger,
+  answering: Answering | ((key: string) => Answering) = {},
+): Processed | undefined {
   let claimed: { id: number; key: string; event: InboundEvent } | undefined;
   try {
     return inTransaction(
@@ -150,7 +142,7 @@ export function processNextInbound(db: Db, core: ChatCore, channel: Channel, clo
         const row = nextPending(db).get({ channel });
         if (!row) return undefined;
         claimed = { id: row.id, key: row.key, event: inboundEvent.parse(row.event) };
-        const processed = handleAndQueue(db, core, row.key, claimed.event, clock.now(), answering);
+        const processed = handleAndQueue(db, core, row.key, claimed.event, clock.now(), typeof answering === 'function' ? answering(row.key) : answering);
         markProcessed(db).run({ now: clock.now(), id: row.id });
         return processed;
       },

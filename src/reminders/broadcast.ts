@@ -15,7 +15,7 @@ import { DomainError } from '../domain/errors.ts';
 import type { Movement } from '../domain/movements.ts';
 import { localDate } from '../domain/vn-input.ts';
 import { isLocale, type Locale } from '../i18n/index.ts';
-import { enqueueMessages, reachFor } from '../delivery/enqueue.ts';
+import { enqueueMessages, reachFor } from '../delivery/outbox-writer.ts';
 import { broadcastMessage } from './messages.ts';
 import { lateUnits, snapshot, unitsOwing } from './obligations.ts';
 

@@ -14,7 +14,7 @@ import { movements } from '../db/schema.ts';
 import type { Movement } from '../domain/movements.ts';
 import { localDate } from '../domain/vn-input.ts';
 import { isLocale, type Locale } from '../i18n/index.ts';
-import { enqueueMessages, insertMany, reachFor, type QueuedMessage } from '../delivery/enqueue.ts';
+import { enqueueMessages, insertMany, reachFor, type QueuedMessage } from '../delivery/outbox-writer.ts';
 import { isAllowed, policy, type CalendarPolicy } from './calendar.ts';
 import { digestMessage, escalationMessage, ReminderTexts, reminderNotice, withTapForZalo } from './messages.ts';
 import { lateUnits, snapshot, unitsOwing, type MovementSnapshot, type OwedQuery, type UnitOwing } from './obligations.ts';
