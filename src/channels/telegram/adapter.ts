@@ -255,9 +255,8 @@ export class TelegramChannel implements ChannelSender {
       await this.sendOne(Number(externalId), message);
       return { ok: true };
     } catch (error) {
-      const outcome = sendResultOf(error);
-      if (!outcome.ok && outcome.kind === 'unreachable') this.markUnreachable(externalId, outcome.error);
-      return outcome;
+      // An unreachable person is marked by the outbox as it settles the row (settleRow), not here.
+      return sendResultOf(error);
     }
   }
 
@@ -327,14 +326,6 @@ export class TelegramChannel implements ChannelSender {
     if (fresh.changes === 0) return;
     const locale = this.options.defaultLocale ?? DEFAULT_LOCALE;
     outbound?.transient('telegram', String(chatId), { text: t(locale, 'tg-group-only-private', { link: username ? `https://t.me/${username}` : '@bot' }) });
-  }
-
-  private markUnreachable(externalId: string, reason: string): void {
-    this.options.db
-      .update(identities)
-      .set({ unreachableAt: this.options.clock.now(), unreachableReason: reason })
-      .where(and(eq(identities.channel, 'telegram'), eq(identities.externalId, externalId)))
-      .run();
   }
 
   private localeFor(externalId: string, hint?: string): Locale {

@@ -11,7 +11,9 @@ import { classifyZaloError } from '../../../src/channels/zalo/errors.ts';
 import { ZaloClient } from '../../../src/channels/zalo/client.ts';
 import { createZnsSender, trackingId } from '../../../src/channels/zalo/zns.ts';
 import { ZaloTokens } from '../../../src/channels/zalo/tokens.ts';
-import { drainOutbox } from '../../../src/delivery/outbox.ts';
+import type { ChannelSender, SendResult } from '../../../src/chat/channel.ts';
+import { drainOutbox, sendRow, settleRow } from '../../../src/delivery/outbox.ts';
+import { silentLogger } from '../../../src/util/log.ts';
 import { cliActor } from '../../../src/domain/audit.ts';
 import { consentToZns } from '../../../src/domain/contacts.ts';
 import { checkHealth, problemText } from '../../../src/health/check.ts';
@@ -89,6 +91,14 @@ const marked = (h: ZaloHarness, channel: string) =>
   h.rows<{ reason: string | null }>('SELECT unreachable_reason AS reason FROM identities WHERE channel = ? AND person_id IS NOT NULL', channel)[0]!.reason;
 const unmark = (h: ZaloHarness) => h.db.$client.prepare('UPDATE identities SET unreachable_at = NULL, unreachable_reason = NULL').run();
 const adminNotices = (h: ZaloHarness) => h.rows<{ payload: string }>("SELECT payload FROM outbox WHERE dedupe_key LIKE 'acct:%'").map((r) => JSON.parse(r.payload).text as string);
+/** A send as the outbox makes it: the result settled as a row's would be (the outbox, not the sender, marks an unreachable account). */
+async function sendAndSettle(h: ZaloHarness, sender: ChannelSender, externalId: string, message: OutboundMessage): Promise<SendResult> {
+  const identity = h.rows<{ id: number; personId: number | null }>('SELECT id, person_id AS personId FROM identities WHERE channel = ? AND external_id = ?', sender.channel, externalId)[0]!;
+  const row = { id: 0, personId: identity.personId, identityId: identity.id, channel: sender.channel, payload: message, attempts: 0, externalId, reply: false, bulk: false, reminder: false };
+  const result = await sendRow(sender, row);
+  settleRow(h.db, row, result, h.clock.now(), [], silentLogger);
+  return result;
+}
 const clearProblems = (h: ZaloHarness) => h.db.$client.prepare("DELETE FROM settings WHERE key LIKE 'zalo.account-problem.%'").run();
 
 describe('an OA send error, by whose fault it is', () => {
@@ -98,7 +108,7 @@ describe('an OA send error, by whose fault it is', () => {
     expect(classifyZaloError(code)).toBe(expected);
     // Token errors are refreshed and tried once more: Zalo answers the same both times.
     for (let i = 0; i < 2; i++) h.fake.nextApi.push({ path: '/v3.0/oa/message/cs', body: { error: code, message } });
-    const result = await h.channel.sender.send(LIAISON, { text: 'Thông báo' });
+    const result = await sendAndSettle(h, h.channel.sender, LIAISON, { text: 'Thông báo' });
     expect(result).toMatchObject({ ok: false, kind: KIND[expected] });
     expect(marked(h, 'zalo') !== null).toBe(expected === 'unreachable');
     expect(h.rows("SELECT key FROM settings WHERE key = 'zalo.account-problem.zalo'").length).toBe(expected === 'account' ? 1 : 0);
@@ -112,7 +122,7 @@ describe('a ZNS send error, by whose fault it is', () => {
     for (const [code, message, expected] of ZNS_ERRORS) {
       expect(classifyZaloError(code), `${code}`).toBe(expected);
       for (let i = 0; i < 2; i++) h.fake.nextApi.push({ path: '/message/template', body: { error: code, message } });
-      const result = await h.channel.zns!.send(PHONE, reminder);
+      const result = await sendAndSettle(h, h.channel.zns!, PHONE, reminder);
       h.fake.nextApi = h.fake.nextApi.filter((a) => a.path !== '/message/template');
       expect(result, `${code}`).toMatchObject({ ok: false, kind: KIND[expected] });
       expect(marked(h, 'zns') !== null, `${code}`).toBe(expected === 'unreachable');
