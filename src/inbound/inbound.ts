@@ -161,12 +161,9 @@ export function processNextInbound(
 
 /** Telegram numbers updates anew (not in order) after a week without any: an older mark is not trusted. */
 const ORDER_RESETS_AFTER_MS = 7 * 24 * 60 * 60 * 1000;
-/** Moves the mark up to the update's number; changes nothing (a repeat) when it is there already, unless the mark is too old to trust. */
-const ADVANCE_MARK = `INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?)
-  ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at
-  WHERE CAST(settings.value AS INTEGER) < CAST(excluded.value AS INTEGER) OR excluded.updated_at - settings.updated_at >= ?`;
-/** Sets the mark whatever it was: the messenger restarted its numbering. */
-const RESTART_MARK = `INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?)
+const READ_MARK = 'SELECT value, updated_at AS at FROM settings WHERE key = ?';
+/** Sets the mark: once a batch, at its end (and where the messenger restarted its numbering, at its start). */
+const WRITE_MARK = `INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?)
   ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`;
 const RECORD_FAILED = `INSERT INTO inbound_queue (channel, key, event, received_at, processed_at, error) VALUES (?, ?, ?, ?, ?, ?)
   ON CONFLICT DO NOTHING`;
@@ -200,13 +197,30 @@ export function receiveInOrder(
 ): (Processed | 'duplicate')[] {
   const now = clock.now();
   const first = updates[0];
+  // The marks are read once and written once for the batch, in its transaction (taken immediate: no other process moves them meanwhile).
+  const marks = new Map<string, { value: number; at: number } | undefined>();
+  const markKey = (channel: Channel) => `inbound.${channel}.handled`;
   const restart = () => {
-    if (restartMark && first) statement(db, RESTART_MARK).run(`inbound.${first.event.channel}.handled`, String(first.sequence - 1), now);
+    if (restartMark && first) marks.set(markKey(first.event.channel), { value: first.sequence - 1, at: now });
   };
-  const advance = (event: InboundEvent, key: string) => statement(db, ADVANCE_MARK).run(`inbound.${event.channel}.handled`, key, now, ORDER_RESETS_AFTER_MS).changes > 0;
+  /** Moves the mark up to the update's number; false (a repeat) when it is there already, unless the mark is too old to trust. */
+  const advance = (event: InboundEvent, sequence: number) => {
+    const key = markKey(event.channel);
+    if (!marks.has(key)) {
+      const row = statement(db, READ_MARK).get(key) as { value: string; at: number } | undefined;
+      marks.set(key, row ? { value: Number.parseInt(row.value, 10) || 0, at: row.at } : undefined);
+    }
+    const mark = marks.get(key);
+    if (mark && mark.value >= sequence && now - mark.at < ORDER_RESETS_AFTER_MS) return false;
+    marks.set(key, { value: sequence, at: now });
+    return true;
+  };
+  const writeMarks = () => {
+    for (const [key, mark] of marks) if (mark?.at === now) statement(db, WRITE_MARK).run(key, String(mark.value), now);
+  };
   const one = ({ sequence, event, answering }: InOrder): Processed | 'duplicate' => {
     const key = String(sequence);
-    if (!advance(event, key)) return 'duplicate';
+    if (!advance(event, sequence)) return 'duplicate';
     try {
       return inTransaction(db, () => handleAndQueue(db, core, key, event, now, answering), { savepoint: true });
     } catch (error) {
@@ -222,7 +236,9 @@ export function receiveInOrder(
       db,
       () => {
         restart();
-        return updates.map(one);
+        const processed = updates.map(one);
+        writeMarks();
+        return processed;
       },
       { immediate: true },
     );
