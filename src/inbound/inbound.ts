@@ -65,20 +65,21 @@ const QUEUE_JOB = 'INSERT INTO jobs (channel, job, created_at) VALUES (?, ?, ?)'
 
 /** The core's work on one update, its replies and the work it asked for (jobs, run after it: src/jobs/) queued, in the caller's transaction. */
 export function handleAndQueue(db: DbOrTx, core: ChatCore, key: string, event: InboundEvent, now: number, answering: Answering = {}): Extract<Processed, { kind: 'handled' }> {
-  const result = core.handle(event);
+  const { result, notified } = handleAndNotify(db, core, event, now);
   for (const job of result.jobs) statement(db, QUEUE_JOB).run(event.channel, JSON.stringify(job), now);
-  const notified = writeNotifications(db, result.notifications, now) > 0;
   const messages = answers(result, event, now, answering.pressed);
   const replies = writeReplies(db, { channel: event.channel, identityId: result.identityId, externalId: event.externalId, update: key, messages, now, claimant: answering.claimant });
   return { kind: 'handled', key, event, result, notified, replies };
 }
 
-/** The core's work on one event and the notifications it asked for written (no replies: the caller shows them), in one transaction. */
-export function handleAndNotify(db: DbOrTx, core: ChatCore, event: InboundEvent, now: number): HandleResult {
+/**
+ * The core's work on one event and the notices it asked for written to the outbox, in one
+ * transaction (the caller's, if any); `notified`: some were new (the dispatcher should look now).
+ */
+export function handleAndNotify(db: DbOrTx, core: ChatCore, event: InboundEvent, now: number): { result: HandleResult; notified: boolean } {
   return inTransaction(db, () => {
     const result = core.handle(event);
-    writeNotifications(db, result.notifications, now);
-    return result;
+    return { result, notified: writeNotifications(db, result.notifications, now) > 0 };
   });
 }
 

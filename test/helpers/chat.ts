@@ -49,7 +49,7 @@ export class ChatHarness {
   }
 
   send(who: string, event: Omit<InboundEvent, 'channel' | 'externalId'>): OutboundMessage[] {
-    const result = handleAndNotify(this.db, this.core, { channel: 'telegram', externalId: who, displayName: `Người dùng ${who}`, ...event }, this.clock.now());
+    const { result } = handleAndNotify(this.db, this.core, { channel: 'telegram', externalId: who, displayName: `Người dùng ${who}`, ...event }, this.clock.now());
     this.last.set(who, result.replies);
     return result.replies;
   }
