@@ -11,13 +11,11 @@ import { classifyZaloError } from '../../../src/channels/zalo/errors.ts';
 import { ZaloClient } from '../../../src/channels/zalo/client.ts';
 import { createZnsSender, trackingId } from '../../../src/channels/zalo/zns.ts';
 import { ZaloTokens } from '../../../src/channels/zalo/tokens.ts';
-import type { ChannelSender, SendResult } from '../../../src/chat/channel.ts';
-import { drainOutbox, sendRow, settleRow } from '../../../src/delivery/outbox.ts';
-import { silentLogger } from '../../../src/util/log.ts';
+import { drainOutbox } from '../../../src/delivery/outbox.ts';
 import { cliActor } from '../../../src/domain/audit.ts';
 import { consentToZns } from '../../../src/domain/contacts.ts';
 import { checkHealth, problemText } from '../../../src/health/check.ts';
-import { useZaloHarnesses, zaloHarness, ZNS_ENV, type ZaloHarness } from './harness.ts';
+import { sendAndSettle, useZaloHarnesses, zaloHarness, ZNS_ENV, type ZaloHarness } from './harness.ts';
 
 useZaloHarnesses();
 
@@ -91,14 +89,6 @@ const marked = (h: ZaloHarness, channel: string) =>
   h.rows<{ reason: string | null }>('SELECT unreachable_reason AS reason FROM identities WHERE channel = ? AND person_id IS NOT NULL', channel)[0]!.reason;
 const unmark = (h: ZaloHarness) => h.db.$client.prepare('UPDATE identities SET unreachable_at = NULL, unreachable_reason = NULL').run();
 const adminNotices = (h: ZaloHarness) => h.rows<{ payload: string }>("SELECT payload FROM outbox WHERE dedupe_key LIKE 'acct:%'").map((r) => JSON.parse(r.payload).text as string);
-/** A send as the outbox makes it: the result settled as a row's would be (the outbox, not the sender, marks an unreachable account). */
-async function sendAndSettle(h: ZaloHarness, sender: ChannelSender, externalId: string, message: OutboundMessage): Promise<SendResult> {
-  const identity = h.rows<{ id: number; personId: number | null }>('SELECT id, person_id AS personId FROM identities WHERE channel = ? AND external_id = ?', sender.channel, externalId)[0]!;
-  const row = { id: 0, personId: identity.personId, identityId: identity.id, channel: sender.channel, payload: message, attempts: 0, externalId, reply: false, bulk: false, reminder: false };
-  const result = await sendRow(sender, row);
-  settleRow(h.db, row, result, h.clock.now(), [], silentLogger);
-  return result;
-}
 const clearProblems = (h: ZaloHarness) => h.db.$client.prepare("DELETE FROM settings WHERE key LIKE 'zalo.account-problem.%'").run();
 
 describe('an OA send error, by whose fault it is', () => {
