@@ -7,7 +7,7 @@ import type { Job } from './chat/engine.ts';
 import type { FileFetcher } from './jobs/form-job.ts';
 import { JobRunner } from './jobs/runner.ts';
 import { pruneJobs } from './jobs/store.ts';
-import { pruneInbound } from './chat/inbound.ts';
+import { pruneInbound } from './inbound/inbound.ts';
 import { startTelegram, TelegramConflictError } from './channels/telegram/run.ts';
 import { createZaloChannel } from './channels/zalo/adapter.ts';
 import { startZaloBot, ZALO_BOT_WEBHOOK_PATH } from './channels/zalobot/adapter.ts';

@@ -52,9 +52,6 @@ const KNOWN_TODAY = {
   ] as string[][],
   /** Files writing outbox rows besides delivery's own ("outbox": one writer in delivery/). */
   extraOutboxWriters: [
-    'src/chat/inbound.ts',
-    'src/chat/store.ts',
-    'src/jobs/export-job.ts',
   ] as string[],
   /** `file: what` for flows that reach the database themselves ("repos": domain functions instead). */
   flowQueries: [

@@ -1,7 +1,7 @@
 /**
  * The messenger-neutral heart of the bot: one inbound event in, the replies out. Each event is one
  * short SQLite transaction: find the person, load their conversation, read the answer, advance,
- * save, and queue notifications for others in the outbox.
+ * save. Notifications for others come back with the replies, for the inbound layer to write.
  */
 import type { Db } from '../db/connection.ts';
 import { inTransaction } from '../db/prepared.ts';
@@ -16,9 +16,9 @@ import { matchChoice } from './choices.ts';
 import { EMPTY_HISTORY, isHistoryText, popHistory, pushHistory } from './history.ts';
 import { CommandBook } from './commands.ts';
 import { isOffer, offerRow, offerTaken } from './offer.ts';
-import { deleteConversation, findConversation, lastUsedIdentity, personWithUnit, queueOutbox, saveConversation, touchIdentity } from './store.ts';
+import { deleteConversation, findConversation, personWithUnit, saveConversation, touchIdentity } from './store.ts';
 import { CONVERSATION_IDLE_MS, refusalFor, renderPrompt, type Answer, type Asked, type Flow, type FlowContext, type Job, type StepResult } from './engine.ts';
-import { decodeChoice, type Choice, type InboundEvent, type OutboundMessage } from './types.ts';
+import { decodeChoice, type Choice, type InboundEvent, type Notification, type OutboundMessage } from './types.ts';
 import type { ContentArea, Identity, Movement } from '../domain/model.ts';
 
 /** How long the open movement and its content areas are taken as known (see ChatCore.reference). */
@@ -50,8 +50,8 @@ function parseJson(text: string): unknown {
 export interface HandleResult {
   replies: OutboundMessage[];
   identityId: number;
-  /** True when notifications were queued and the outbox should be drained. */
-  notified: boolean;
+  /** Messages for other people (the admins, when a unit submits): written to the outbox with the replies. */
+  notifications: Notification[];
   /** A pressed button belonged to an earlier question (a double tap, an old message). */
   stale: boolean;
   /** The answer was taken and the same question asked again, updated (e.g. a ticked title). */
@@ -88,11 +88,11 @@ export class ChatCore {
       const ctx = this.context(identity, event, now);
       const replies: OutboundMessage[] = [];
       const notes: string[] = [];
-      let notified = false;
+      const notifications: Notification[] = [];
       const outcome = { stale: false, sameQuestion: false };
       this.outcome = outcome;
       ctx.notify = (personIds, key, id, args, choices) => {
-        notified = this.queueNotifications(personIds, key, id, args, choices, now) || notified;
+        notifications.push(...this.notifications(personIds, key, id, args, choices));
       };
       const jobs: Job[] = [];
       ctx.schedule = (job) => jobs.push(job);
@@ -110,12 +110,13 @@ export class ChatCore {
         if (!(error instanceof DomainError)) throw error;
         replies.length = 0;
         jobs.length = 0;
+        notifications.length = 0;
         convo = this.loadConversation(identity.id, ctx, now, notes);
         notes.push(ctx.t(error.code, error.args));
         if (convo) reply(this.prompt(ctx, convo));
       }
       if (notes.length > 0) replies.push({ text: notes.join('\n\n') });
-      return { replies, identityId: identity.id, notified, ...outcome, jobs };
+      return { replies, identityId: identity.id, notifications, ...outcome, jobs };
     });
   }
 
@@ -408,38 +409,24 @@ export class ChatCore {
   }
 
   /**
-   * Queues a message for each person on the channel they last wrote from. Keys are unique per
-   * reason and person, so a repeated event never notifies twice.
+   * A message for each active person, in their language. Keys are unique per reason and person, so
+   * a repeated event never notifies twice.
    */
-  private queueNotifications(
+  private notifications(
     personIds: number[],
     key: string,
     id: string,
     args: Parameters<typeof translate>[2],
     choices: ((t: (id: string, a?: Parameters<typeof translate>[2]) => string) => Choice[]) | undefined,
-    now: number,
-  ): boolean {
-    const { db } = this.options;
-    let queued = false;
+  ): Notification[] {
+    const out: Notification[] = [];
     for (const personId of personIds) {
-      const person = personWithUnit(db, personId)?.person;
+      const person = personWithUnit(this.options.db, personId)?.person;
       if (!person?.active) continue;
-      const identity = lastUsedIdentity(db, personId);
       const tr = translator(person.locale);
-      const payload: OutboundMessage = { text: tr(id, args), ...(choices ? { choices: choices(tr) } : {}) };
-      queued =
-        queueOutbox(db, {
-          dedupeKey: `${key}:${personId}`,
-          personId,
-          identityId: identity?.id ?? null,
-          channel: identity?.channel ?? 'console',
-          payload: JSON.stringify(payload),
-          status: identity ? 'pending' : 'unreachable',
-          lastError: identity ? null : 'no messenger account linked',
-          notBefore: now,
-        }) || queued;
+      out.push({ personId, key: `${key}:${personId}`, message: { text: tr(id, args), ...(choices ? { choices: choices(tr) } : {}) } });
     }
-    return queued;
+    return out;
   }
 
   private log(msg: string, fields: Record<string, unknown>): void {

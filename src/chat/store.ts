@@ -4,7 +4,7 @@
  */
 import type { DbOrTx } from '../db/connection.ts';
 import { rowShape, rowsStatement, statement } from '../db/raw.ts';
-import { conversations, identities, outbox, people, units } from '../db/schema.ts';
+import { conversations, identities, people, units } from '../db/schema.ts';
 import type { InboundEvent } from './types.ts';
 import type { Locale } from '../i18n/index.ts';
 import type { Identity, Person, Unit } from '../domain/model.ts';
@@ -54,26 +54,6 @@ const LINKED_ACCOUNT = `SELECT 1 FROM identities i JOIN people p ON p.id = i.per
  */
 export function unreadableMessageKey(db: DbOrTx, channel: InboundEvent['channel'], externalId: string): string {
   return statement(db, LINKED_ACCOUNT).get(channel, externalId) ? 'conv-unreadable-message' : 'conv-unreadable-unlinked';
-}
-
-const LAST_USED_IDENTITY = `SELECT ${IDENTITY.columns} FROM identities WHERE person_id = ? AND last_inbound_at IS NOT NULL ORDER BY last_inbound_at DESC LIMIT 1`;
-
-/** The messenger account a person last wrote from: where notifications for them go. */
-export function lastUsedIdentity(db: DbOrTx, personId: number): Identity | undefined {
-  const row = rowsStatement(db, LAST_USED_IDENTITY).get(personId);
-  return row ? IDENTITY.read(row) : undefined;
-}
-
-type OutboxRow = Required<Pick<typeof outbox.$inferInsert, 'dedupeKey' | 'personId' | 'identityId' | 'channel' | 'status' | 'lastError' | 'notBefore'>> & {
-  /** JSON of the OutboundMessage. */
-  payload: string;
-};
-const QUEUE_OUTBOX = `INSERT INTO outbox (dedupe_key, person_id, identity_id, channel, payload, status, last_error, not_before)
-  VALUES (@dedupeKey, @personId, @identityId, @channel, @payload, @status, @lastError, @notBefore) ON CONFLICT DO NOTHING`;
-
-/** Queues a message for delivery; false when one with the same key was queued before. */
-export function queueOutbox(db: DbOrTx, row: OutboxRow): boolean {
-  return statement(db, QUEUE_OUTBOX).run(row).changes > 0;
 }
 
 const PERSON = rowShape(people, 'p');

@@ -8,6 +8,7 @@ import { randomBytes } from 'node:crypto';
 import type { ChannelSender, OutgoingRow, SendResult } from '../chat/channel.ts';
 import type { OutboundMessage } from '../chat/types.ts';
 import type { Db } from '../db/connection.ts';
+import { inTransaction } from '../db/prepared.ts';
 import { statement } from '../db/raw.ts';
 import type { Clock } from '../util/clock.ts';
 import type { Logger } from '../util/log.ts';
@@ -54,11 +55,15 @@ export function dueRows(db: Db, channels: readonly Channel[], now: number, limit
   return out;
 }
 
-/** Reminders not yet sent when quiet hours begin wait for the next allowed time. */
+const REMINDERS_DUE = "status = 'pending' AND rule_id IS NOT NULL AND channel = ? AND not_before <= ?";
+
+/**
+ * Reminders not yet sent when quiet hours begin wait for the next allowed time. Looked for first:
+ * a read does not wait for the write lock, and all through the night there is mostly nothing to hold.
+ */
 export function holdReminders(db: Db, channel: Channel, now: number, until: number): number {
-  return db.$client
-    .prepare("UPDATE outbox SET not_before = ? WHERE status = 'pending' AND rule_id IS NOT NULL AND channel = ? AND not_before <= ?")
-    .run(until, channel, now).changes;
+  if (!statement(db, `SELECT 1 FROM outbox WHERE ${REMINDERS_DUE} LIMIT 1`).get(channel, now)) return 0;
+  return statement(db, `UPDATE outbox SET not_before = ? WHERE ${REMINDERS_DUE}`).run(until, channel, now).changes;
 }
 
 /** Who claims rows from this process: its pid, and a token telling it from an earlier process with the same pid (a container's pid 1). */
@@ -230,6 +235,30 @@ export function settleRow(db: Db, row: DueRow, outcome: SendResult, now: number,
 export function recordSent(db: Db, ids: readonly number[], now: number): void {
   const sent = statement(db, "UPDATE outbox SET status = 'sent', sent_at = ?, attempts = attempts + 1, claimed_at = NULL, claimed_by = NULL WHERE id = ?");
   for (const id of ids) sent.run(now, id);
+}
+
+/** A due row of a channel that shows its messages itself, with its recipient's name and language. */
+export interface ShownRow {
+  id: number;
+  personId: number | null;
+  payload: OutboundMessage;
+  name: string | null;
+  locale: string | null;
+}
+
+const DUE_TO_SHOW = `SELECT o.id, o.person_id AS personId, o.payload, p.full_name AS name, p.locale FROM outbox o LEFT JOIN people p ON p.id = o.person_id
+  WHERE o.status = 'pending' AND o.channel = ? AND o.not_before <= ? ORDER BY o.not_before, o.id`;
+const SHOWN = "UPDATE outbox SET status = 'sent', sent_at = ?, attempts = attempts + 1, last_error = NULL WHERE id = ?";
+
+/** The due rows of a channel that shows them itself (the terminal's notices), each recorded as sent as `show` takes it; one transaction. */
+export function deliverShown<T>(db: Db, channel: Channel, now: number, show: (row: ShownRow) => T): T[] {
+  return inTransaction(db, () =>
+    (statement(db, DUE_TO_SHOW).all(channel, now) as (Omit<ShownRow, 'payload'> & { payload: string })[]).map((row) => {
+      const shown = show({ ...row, payload: JSON.parse(row.payload) as OutboundMessage });
+      statement(db, SHOWN).run(now, row.id);
+      return shown;
+    }),
+  );
 }
 
 /** Sends one claimed row; a sender that throws counts as a temporary failure. */

@@ -8,7 +8,7 @@ import { z } from 'zod';
 import type { Db, DbOrTx } from '../db/connection.ts';
 import { statement } from '../db/raw.ts';
 import { t, isLocale } from '../i18n/index.ts';
-import { enqueueMessages, reachFor } from './enqueue.ts';
+import { enqueueMessages, reachFor } from './outbox-writer.ts';
 
 export type AccountChannel = 'zalo' | 'zns';
 

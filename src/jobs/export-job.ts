@@ -12,11 +12,12 @@ import type { Job } from '../chat/engine.ts';
 import type { Db } from '../db/connection.ts';
 import { whileLocked } from '../db/faults.ts';
 import { inTransaction } from '../db/prepared.ts';
-import { identities, movements, outbox } from '../db/schema.ts';
+import { movements } from '../db/schema.ts';
 import { eq } from 'drizzle-orm';
 import type { Clock } from '../util/clock.ts';
 import { DomainError } from '../domain/errors.ts';
 import { can, mayGetDocument, scopeOfPerson, scopeUnitIds } from '../domain/scope.ts';
+import { writeJobMessages } from '../delivery/outbox-writer.ts';
 import { t } from '../i18n/index.ts';
 import type { Logger } from '../util/log.ts';
 import { finishJob } from './store.ts';
@@ -30,15 +31,7 @@ type ExportJob = Extract<Job, { kind: 'export' | 'document' }>;
 /** Queues `payloads` to the job's person under the job's keys, and closes the job, in one transaction. */
 export function deliverJob(db: Db, jobId: number, job: { personId: number; identityId: number }, payloads: object[], now: number, error?: string): void {
   inTransaction(db, () => {
-    const identity = db.select({ id: identities.id, channel: identities.channel }).from(identities).where(eq(identities.id, job.identityId)).get();
-    if (identity)
-      payloads.forEach((payload, i) =>
-        db
-          .insert(outbox)
-          .values({ dedupeKey: `job:${jobId}:${i}`, personId: job.personId, identityId: identity.id, channel: identity.channel, payload, notBefore: now })
-          .onConflictDoNothing()
-          .run(),
-      );
+    writeJobMessages(db, jobId, job, payloads, now);
     finishJob(db, jobId, now, error);
   });
 }

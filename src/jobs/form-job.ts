@@ -15,7 +15,7 @@ import { eq } from 'drizzle-orm';
 import type { OutgoingRow } from '../chat/channel.ts';
 import type { ChatCore } from '../chat/core.ts';
 import type { Job } from '../chat/engine.ts';
-import { handleAndQueue } from '../chat/inbound.ts';
+import { handleAndQueue } from '../inbound/inbound.ts';
 import type { FileRef } from '../chat/types.ts';
 import type { Db } from '../db/connection.ts';
 import { inTransaction } from '../db/prepared.ts';

@@ -1,6 +1,6 @@
 /**
  * The jobs table (src/db/schema.ts, jobs): work a message asked for, kept until it is done. Rows
- * are written with the message's transaction (chat/inbound.ts); here they are read, taken up,
+ * are written with the message's transaction (inbound/inbound.ts); here they are read, taken up,
  * given the file a form came with, and closed.
  */
 import { and, asc, eq, inArray, isNotNull, isNull, lt, sql } from 'drizzle-orm';

@@ -13,7 +13,7 @@ import { recordAudit, type Actor } from '../domain/audit.ts';
 import { DomainError } from '../domain/errors.ts';
 import { localDate } from '../domain/vn-input.ts';
 import { isLocale, type Locale } from '../i18n/index.ts';
-import { enqueueMessages, reachFor } from '../delivery/enqueue.ts';
+import { enqueueMessages, reachFor } from '../delivery/outbox-writer.ts';
 import { broadcastMessage } from './messages.ts';
 import { lateUnits, snapshot, unitsOwing } from './obligations.ts';
 import type { Broadcast, Channel, Movement } from '../domain/model.ts';

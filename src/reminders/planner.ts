@@ -13,7 +13,7 @@ import type { Db } from '../db/connection.ts';
 import { movements } from '../db/schema.ts';
 import { localDate } from '../domain/vn-input.ts';
 import { isLocale, type Locale } from '../i18n/index.ts';
-import { enqueueMessages, insertMany, reachFor, type QueuedMessage } from '../delivery/enqueue.ts';
+import { enqueueMessages, insertMany, reachFor, type QueuedMessage } from '../delivery/outbox-writer.ts';
 import { isAllowed, policy, type CalendarPolicy } from './calendar.ts';
 import { digestMessage, escalationMessage, ReminderTexts, reminderNotice, withTapForZalo } from './messages.ts';
 import { lateUnits, snapshot, unitsOwing, type MovementSnapshot, type OwedQuery, type UnitOwing } from './obligations.ts';

@@ -4,6 +4,7 @@
  */
 import { expect } from 'vitest';
 import { ChatCore } from '../../src/chat/core.ts';
+import { handleAndNotify } from '../../src/inbound/inbound.ts';
 import { encodeChoice, type InboundEvent, type OutboundMessage } from '../../src/chat/types.ts';
 import type { Db } from '../../src/db/connection.ts';
 import { cliActor } from '../../src/domain/audit.ts';
@@ -49,7 +50,7 @@ export class ChatHarness {
   }
 
   send(who: string, event: Omit<InboundEvent, 'channel' | 'externalId'>): OutboundMessage[] {
-    const result = this.core.handle({ channel: 'telegram', externalId: who, displayName: `Người dùng ${who}`, ...event });
+    const { result } = handleAndNotify(this.db, this.core, { channel: 'telegram', externalId: who, displayName: `Người dùng ${who}`, ...event }, this.clock.now());
     this.last.set(who, result.replies);
     return result.replies;
   }

@@ -8,7 +8,7 @@ import { readFile } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import type { ChatCore } from '../../chat/core.ts';
-import { handleAndQueue } from '../../chat/inbound.ts';
+import { handleAndQueue } from '../../inbound/inbound.ts';
 import { lastsUntilFixed, storageAlarm, storageFault } from '../../db/faults.ts';
 import { inTransaction } from '../../db/prepared.ts';
 import { backoffMs } from '../../util/backoff.ts';

@@ -8,9 +8,8 @@ import type { ChannelSender, Outbound, SendResult } from '../../chat/channel.ts'
 import type { ChatCore } from '../../chat/core.ts';
 import { unreadableMessageKey } from '../../chat/store.ts';
 import type { Job } from '../../chat/engine.ts';
-import type { HandleResult } from '../../chat/core.ts';
-import { enqueueNumbered, processNextInbound, receiveInOrder, type Processed, type ReplyPlan } from '../../chat/inbound.ts';
-import { noteNotStored, noteStored, noteWaiting } from '../../chat/storage-wait.ts';
+import { enqueueNumbered, processNextInbound, receiveInOrder, type Answering, type Processed } from '../../inbound/inbound.ts';
+import { noteNotStored, noteStored, noteWaiting } from '../../inbound/storage-wait.ts';
 import type { InboundEvent } from '../../chat/types.ts';
 import { backoffMs } from '../../util/backoff.ts';
 import { HaltablePause } from '../../util/haltable-pause.ts';
@@ -66,6 +65,9 @@ export function sendResultOf(error: unknown): SendResult {
   return { ok: false, kind: 'permanent', error: error instanceof Error ? error.message : String(error) };
 }
 
+/** The pressed question's message id: the replies update it or take its buttons away (see Answering). */
+const pressedOf = (callback: Callback | undefined) => (callback?.messageId !== undefined ? String(callback.messageId) : undefined);
+
 export class TelegramChannel implements ChannelSender {
   readonly channel = 'telegram' as const;
   private readonly callbacks = new Map<string, Callback>();
@@ -117,7 +119,7 @@ export class TelegramChannel implements ChannelSender {
   private async handleInOrder(events: readonly ReadEvent[], restartMark: boolean): Promise<void> {
     const { db, core, clock, log } = this.options;
     const claimant = this.options.outbound?.claimant;
-    const updates = events.map(({ key, read }) => ({ sequence: Number(key), event: read.event, answering: { plan: this.plan(read.callback), claimant } }));
+    const updates = events.map(({ key, read }) => ({ sequence: Number(key), event: read.event, answering: { pressed: pressedOf(read.callback), claimant } }));
     let processed: (Processed | 'duplicate')[];
     for (let attempt = 0; ; attempt++) {
       try {
@@ -171,9 +173,9 @@ export class TelegramChannel implements ChannelSender {
   /** Handles whatever waits in the queue for Telegram (new updates, and any left by a crash); throws InboundWaiting when the database cannot take one now. */
   private processQueue(): void {
     const { db, core, clock, log } = this.options;
-    const plan: ReplyPlan = (result, key) => this.plan(this.callbacks.get(key))(result, key);
+    const answering = (key: string): Answering => ({ pressed: pressedOf(this.callbacks.get(key)), claimant: this.options.outbound?.claimant });
     for (;;) {
-      const processed = processNextInbound(db, core, 'telegram', clock, log, { plan, claimant: this.options.outbound?.claimant });
+      const processed = processNextInbound(db, core, 'telegram', clock, log, answering);
       if (!processed) return;
       noteStored(log);
       const callback = this.callbacks.get(processed.key);
@@ -234,22 +236,6 @@ export class TelegramChannel implements ChannelSender {
     return t(this.localeFor(event.externalId, event.localeHint), 'tg-stale-button');
   }
 
-  /**
-   * How Telegram answers a handled update (decided in its transaction): after a pressed button, the
-   * same question updated is edited in place; otherwise the pressed question loses its buttons and
-   * the replies follow. A stale press takes the dead buttons away and asks the current question again.
-   */
-  private plan(callback: Callback | undefined): ReplyPlan {
-    return (result: HandleResult) => {
-      const pressed = callback?.messageId !== undefined ? String(callback.messageId) : undefined;
-      if (!pressed) return result.replies;
-      const [first, ...rest] = result.replies;
-      if (!first) return [{ text: '', retire: pressed }];
-      if (result.sameQuestion && render(first).length === 1) return [{ ...first, replaces: pressed }, ...rest];
-      return [{ ...first, retire: pressed }, ...rest];
-    };
-  }
-
   /** Hands the replies to the dispatcher, and runs what the message asked for. */
   private answer(processed: Processed): void {
     const { outbound } = this.options;
@@ -258,7 +244,7 @@ export class TelegramChannel implements ChannelSender {
       return;
     }
     outbound?.push(processed.replies);
-    if (processed.result.notified) outbound?.kick();
+    if (processed.notified) outbound?.kick();
     for (const job of processed.result.jobs) this.options.onJob?.(job);
     void this.options.menus?.refreshFor(Number(processed.event.externalId), processed.result.identityId);
   }
@@ -269,15 +255,19 @@ export class TelegramChannel implements ChannelSender {
       await this.sendOne(Number(externalId), message);
       return { ok: true };
     } catch (error) {
-      const outcome = sendResultOf(error);
-      if (!outcome.ok && outcome.kind === 'unreachable') this.markUnreachable(externalId, outcome.error);
-      return outcome;
+      // An unreachable person is marked by the outbox as it settles the row (settleRow), not here.
+      return sendResultOf(error);
     }
   }
 
   private async sendOne(chatId: number, message: OutboundMessage): Promise<void> {
     const { api } = this.options;
-    if (message.replaces !== undefined && (await this.edit(chatId, Number(message.replaces), message))) return;
+    if (message.replaces !== undefined) {
+      // Rendered now, at send time: a question that no longer fits one message is not edited into the pressed one, whose buttons go instead.
+      if (render(message).length === 1) {
+        if (await this.edit(chatId, Number(message.replaces), message)) return;
+      } else if (message.retire === undefined) message = { ...message, retire: message.replaces };
+    }
     // Taking the dead buttons away is not a message: it goes alongside the answer, not a round trip before it.
     const retiring = message.retire !== undefined ? this.clearKeyboard(chatId, Number(message.retire)) : undefined;
     const sending = async () => {
@@ -336,14 +326,6 @@ export class TelegramChannel implements ChannelSender {
     if (fresh.changes === 0) return;
     const locale = this.options.defaultLocale ?? DEFAULT_LOCALE;
     outbound?.transient('telegram', String(chatId), { text: t(locale, 'tg-group-only-private', { link: username ? `https://t.me/${username}` : '@bot' }) });
-  }
-
-  private markUnreachable(externalId: string, reason: string): void {
-    this.options.db
-      .update(identities)
-      .set({ unreachableAt: this.options.clock.now(), unreachableReason: reason })
-      .where(and(eq(identities.channel, 'telegram'), eq(identities.externalId, externalId)))
-      .run();
   }
 
   private localeFor(externalId: string, hint?: string): Locale {

@@ -1,13 +1,13 @@
 /**
  * The Zalo OA channel: the webhook stores each verified user event in the durable inbound queue
  * and answers at once; a serial worker then has the chat core handle the queue, each update's
- * replies written to the outbox with it (chat/inbound-worker.ts). Every message goes out through `sender`, from the outbox,
+ * replies written to the outbox with it (inbound/inbound-worker.ts). Every message goes out through `sender`, from the outbox,
  * at the dispatcher's pace.
  */
 import { and, eq } from 'drizzle-orm';
 import type { ChannelDeps, ChannelSender } from '../../chat/channel.ts';
 import type { HandleResult } from '../../chat/core.ts';
-import { createInboundWorker } from '../../chat/inbound-worker.ts';
+import { createInboundWorker } from '../../inbound/inbound-worker.ts';
 import { accountLocale, unreadableMessageKey } from '../../chat/store.ts';
 import { identities } from '../../db/schema.ts';
 import type { Route } from '../../http/server.ts';

@@ -35,11 +35,11 @@ import { fileLinkText } from '../file-link-text.ts';
 import { zaloUploadType } from './outbound-files.ts';
 import { choiceList, MAX_BUTTONS, splitText } from './render.ts';
 
-/** Records that this Zalo user (or ZNS number) cannot be reached (7-day window, not a follower, unfollowed, not on Zalo). */
-export function markUnreachable(db: Db, externalId: string, reason: string, now: number, channel: 'zalo' | 'zns' = 'zalo'): void {
+/** Records that this Zalo user unfollowed the OA (a send that finds someone unreachable is marked by the outbox: settleRow). */
+export function markUnreachable(db: Db, externalId: string, reason: string, now: number): void {
   db.update(identities)
     .set({ unreachableAt: now, unreachableReason: reason })
-    .where(and(eq(identities.channel, channel), eq(identities.externalId, externalId)))
+    .where(and(eq(identities.channel, 'zalo'), eq(identities.externalId, externalId)))
     .run();
 }
 
@@ -132,7 +132,6 @@ export function createZaloSender({ db, client, clock, log, links, timezone = 'As
         return { ok: true };
       } catch (error) {
         const failure = sendFailure(error);
-        if (failure.kind === 'unreachable') markUnreachable(db, externalId, failure.error, clock.now());
         if (failure.kind === 'account') account.failed(failure.code, failure.error, clock.now());
         log.warn('zalo send failed', { user: externalId, kind: failure.kind, error: failure.error });
         return failure;

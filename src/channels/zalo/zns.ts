@@ -18,7 +18,6 @@ import type { Logger } from '../../util/log.ts';
 import type { ZaloClient } from './client.ts';
 import { statement } from '../../db/raw.ts';
 import { classifyZaloError, DAILY_LIMIT, NIGHT_BAN, sendFailure, ZaloApiError } from './errors.ts';
-import { markUnreachable } from './sender.ts';
 
 /** ZNS parameters are short fields; a value longer than the template allows is refused, so it is cut. */
 const MAX_PARAM = 100;
@@ -100,7 +99,6 @@ export function createZnsSender({ db, client, clock, log, templateId, params }: 
       } catch (error) {
         const wait = error instanceof ZaloApiError ? accountWait(error.code, clock.now()) : ACCOUNT_RETRY_MS;
         const failure = sendFailure(error, wait);
-        if (failure.kind === 'unreachable') markUnreachable(db, phone, failure.error, clock.now(), 'zns');
         if (failure.kind === 'account') account.failed(failure.code, failure.error, clock.now());
         log.warn('zns send failed', { kind: failure.kind, error: failure.error, tracking });
         return failure;

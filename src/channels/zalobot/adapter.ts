@@ -2,12 +2,12 @@
  * The Zalo Bot Platform channel: a Telegram-like bot any Zalo user can create in minutes, without a
  * verified Official Account. Updates come by long polling (getUpdates) or, with
  * ZALO_BOT_WEBHOOK_URL, by webhook (checked against the X-Bot-Api-Secret-Token header); each is
- * stored in the inbound queue under its message_id and handled there (chat/inbound-worker.ts).
+ * stored in the inbound queue under its message_id and handled there (inbound/inbound-worker.ts).
  * Replies go out through the paced dispatcher as text, options as a numbered list (no buttons).
  */
 import { createHash } from 'node:crypto';
 import type { ChannelDeps, ChannelSender, SendResult } from '../../chat/channel.ts';
-import { createInboundWorker } from '../../chat/inbound-worker.ts';
+import { createInboundWorker } from '../../inbound/inbound-worker.ts';
 import { accountLocale, unreadableMessageKey } from '../../chat/store.ts';
 import type { OutboundMessage } from '../../chat/types.ts';
 import type { Config } from '../../config.ts';

@@ -7,7 +7,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '../../db/connection.ts';
 import { people, units } from '../../db/schema.ts';
-import { enqueueMessages, reachFor } from '../../delivery/enqueue.ts';
+import { enqueueMessages, reachFor } from '../../delivery/outbox-writer.ts';
 import { isLocale, translator, type Args } from '../../i18n/index.ts';
 import { cliActor } from '../../domain/audit.ts';
 import { extendDeadline, reopenRegistration, unitsToTellOfExtension } from '../../domain/deadlines.ts';

@@ -1,5 +1,5 @@
 import { ChatCore } from '../../chat/core.ts';
-import { listFailedInbound, retryFailedInbound, type FailedUpdate } from '../../chat/inbound-failed.ts';
+import { listFailedInbound, retryFailedInbound, type FailedUpdate } from '../../inbound/inbound-failed.ts';
 import { exportDir, formsDir } from '../../config.ts';
 import { botRunning } from '../../db/run-lock.ts';
 import { formatVnDateTime } from '../../domain/format-time.ts';

@@ -7,7 +7,7 @@ import { sendFailure, ZaloTransportError } from '../../../src/channels/zalo/erro
 import { readTokenPair } from '../../../src/channels/zalo/tokens.ts';
 import { silentLogger } from '../../../src/util/log.ts';
 import { fixtureJson } from './fake-zalo.ts';
-import { DAY, textOf, useZaloHarnesses, zaloHarness, type ZaloHarness } from './harness.ts';
+import { DAY, sendAndSettle, textOf, useZaloHarnesses, zaloHarness, type ZaloHarness } from './harness.ts';
 
 useZaloHarnesses();
 
@@ -73,7 +73,7 @@ describe('people Zalo will not deliver to', () => {
 
   it('-213 (not a follower) and -227 (inactive) are unreachable too; -32 and a 5xx are retried later', async () => {
     const h = await zaloHarness();
-    const send = () => h.channel.sender.send(LIAISON, { text: 'Nhắc báo cáo quý I' });
+    const send = () => sendAndSettle(h, h.channel.sender, LIAISON, { text: 'Nhắc báo cáo quý I' });
     await h.say(LIAISON, 'xin chào');
     h.fake.nextApi.push({ body: fixtureJson('error.not_follower.constructed.json') });
     expect(await send()).toEqual({ ok: false, kind: 'unreachable', error: 'not-follower' });

@@ -10,9 +10,11 @@ import { createZaloChannel, type ZaloChannel } from '../../../src/channels/zalo/
 import type { SignedLinks } from '../../../src/http/signed-links.ts';
 import { zaloMac } from '../../../src/channels/zalo/signature.ts';
 import { storeTokenPair } from '../../../src/channels/zalo/tokens.ts';
-import type { ChannelSender } from '../../../src/chat/channel.ts';
+import type { ChannelSender, SendResult } from '../../../src/chat/channel.ts';
+import type { OutboundMessage } from '../../../src/chat/types.ts';
 import { ChatCore } from '../../../src/chat/core.ts';
 import { Dispatcher } from '../../../src/delivery/dispatcher.ts';
+import { sendRow, settleRow } from '../../../src/delivery/outbox.ts';
 import { loadConfig } from '../../../src/config.ts';
 import type { Db } from '../../../src/db/connection.ts';
 import { cliActor } from '../../../src/domain/audit.ts';
@@ -20,7 +22,7 @@ import { fixedClock } from '../../../src/util/clock.ts';
 import { createInvite } from '../../../src/domain/invites.ts';
 import { ALL_FLOWS } from '../../../src/flows/index.ts';
 import { startHttpServer, type RunningServer } from '../../../src/http/server.ts';
-import { createLogger } from '../../../src/util/log.ts';
+import { createLogger, silentLogger } from '../../../src/util/log.ts';
 import { fold } from '../../../src/util/text.ts';
 import { FEB_15, loadSample } from '../../helpers/chat.ts';
 import { openTempDatabase, removeTempDatabases, type TempDatabase } from '../../helpers/db.ts';
@@ -176,6 +178,15 @@ export class ZaloHarness {
   logged(msg: string): Record<string, unknown>[] {
     return this.logs.map((l) => JSON.parse(l) as Record<string, unknown>).filter((l) => l.msg === msg);
   }
+}
+
+/** A send as the outbox makes it: the result settled as a row's would be (the outbox, not the sender, marks an unreachable account). */
+export async function sendAndSettle(h: ZaloHarness, sender: ChannelSender, externalId: string, message: OutboundMessage): Promise<SendResult> {
+  const identity = h.rows<{ id: number; personId: number | null }>('SELECT id, person_id AS personId FROM identities WHERE channel = ? AND external_id = ?', sender.channel, externalId)[0]!;
+  const row = { id: 0, personId: identity.personId, identityId: identity.id, channel: sender.channel, payload: message, attempts: 0, externalId, reply: false, bulk: false, reminder: false };
+  const result = await sendRow(sender, row);
+  settleRow(h.db, row, result, h.clock.now(), [], silentLogger);
+  return result;
 }
 
 export const textOf = (messages: SentMessage[]) => messages.map((m) => m.text ?? '').join('\n---\n');

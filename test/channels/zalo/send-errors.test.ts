@@ -15,7 +15,7 @@ import { drainOutbox } from '../../../src/delivery/outbox.ts';
 import { cliActor } from '../../../src/domain/audit.ts';
 import { consentToZns } from '../../../src/domain/contacts.ts';
 import { checkHealth, problemText } from '../../../src/health/check.ts';
-import { useZaloHarnesses, zaloHarness, ZNS_ENV, type ZaloHarness } from './harness.ts';
+import { sendAndSettle, useZaloHarnesses, zaloHarness, ZNS_ENV, type ZaloHarness } from './harness.ts';
 
 useZaloHarnesses();
 
@@ -98,7 +98,7 @@ describe('an OA send error, by whose fault it is', () => {
     expect(classifyZaloError(code)).toBe(expected);
     // Token errors are refreshed and tried once more: Zalo answers the same both times.
     for (let i = 0; i < 2; i++) h.fake.nextApi.push({ path: '/v3.0/oa/message/cs', body: { error: code, message } });
-    const result = await h.channel.sender.send(LIAISON, { text: 'Thông báo' });
+    const result = await sendAndSettle(h, h.channel.sender, LIAISON, { text: 'Thông báo' });
     expect(result).toMatchObject({ ok: false, kind: KIND[expected] });
     expect(marked(h, 'zalo') !== null).toBe(expected === 'unreachable');
     expect(h.rows("SELECT key FROM settings WHERE key = 'zalo.account-problem.zalo'").length).toBe(expected === 'account' ? 1 : 0);
@@ -112,7 +112,7 @@ describe('a ZNS send error, by whose fault it is', () => {
     for (const [code, message, expected] of ZNS_ERRORS) {
       expect(classifyZaloError(code), `${code}`).toBe(expected);
       for (let i = 0; i < 2; i++) h.fake.nextApi.push({ path: '/message/template', body: { error: code, message } });
-      const result = await h.channel.zns!.send(PHONE, reminder);
+      const result = await sendAndSettle(h, h.channel.zns!, PHONE, reminder);
       h.fake.nextApi = h.fake.nextApi.filter((a) => a.path !== '/message/template');
       expect(result, `${code}`).toMatchObject({ ok: false, kind: KIND[expected] });
       expect(marked(h, 'zns') !== null, `${code}`).toBe(expected === 'unreachable');

@@ -4,13 +4,13 @@
  * under the messenger's own id (a repeat is dropped), then a serial worker has the chat core
  * handle the queue, each update's replies written to the outbox with it and handed to the dispatcher.
  */
-import type { Job } from './engine.ts';
-import type { HandleResult } from './core.ts';
-import type { ChatCore } from './core.ts';
-import type { Outbound } from './channel.ts';
+import type { Job } from '../chat/engine.ts';
+import type { HandleResult } from '../chat/core.ts';
+import type { ChatCore } from '../chat/core.ts';
+import type { Outbound } from '../chat/channel.ts';
 import { enqueueInbound, processNextInbound } from './inbound.ts';
 import { noteNotStored, noteStored, noteWaiting } from './storage-wait.ts';
-import type { InboundEvent, OutboundMessage } from './types.ts';
+import type { InboundEvent, OutboundMessage } from '../chat/types.ts';
 import type { Db } from '../db/connection.ts';
 import type { Clock } from '../util/clock.ts';
 import type { Logger } from '../util/log.ts';
@@ -60,7 +60,7 @@ export function createInboundWorker(options: InboundWorkerOptions): InboundWorke
         continue;
       }
       outbound.push(next.replies);
-      if (next.result.notified) outbound.kick();
+      if (next.notified) outbound.kick();
       for (const job of next.result.jobs) options.onJob?.(job);
       options.handled?.(next.result, next.event);
       // Let the HTTP server take the next webhook call between two updates.

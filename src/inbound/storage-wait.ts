@@ -6,7 +6,7 @@
 import { lastsUntilFixed, storageAlarm, storageFault } from '../db/faults.ts';
 import type { Logger } from '../util/log.ts';
 import { InboundWaiting } from './inbound.ts';
-import type { InboundEvent } from './types.ts';
+import type { InboundEvent } from '../chat/types.ts';
 
 /** True when `error` is an update waiting for the database (logged, and `tell` called when the person should hear of it); false for any other error. */
 export function noteWaiting(error: unknown, log: Logger, where: string, tell: (event: InboundEvent) => void): boolean {

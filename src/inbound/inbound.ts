@@ -7,16 +7,20 @@ import { statement } from '../db/raw.ts';
 import { inboundQueue } from '../db/schema.ts';
 import type { Clock } from '../util/clock.ts';
 import type { Logger } from '../util/log.ts';
-import type { OutgoingRow } from './channel.ts';
-import type { ChatCore, HandleResult } from './core.ts';
-import { inboundEvent, type InboundEvent, type OutboundMessage } from './types.ts';
+import type { OutgoingRow } from '../chat/channel.ts';
+import { writeNotifications, writeReplies } from '../delivery/outbox-writer.ts';
+import type { ChatCore, HandleResult } from '../chat/core.ts';
+import { inboundEvent, type InboundEvent, type OutboundMessage } from '../chat/types.ts';
 import type { Channel } from '../domain/model.ts';
 
 const p = sql.placeholder;
 
 export type Processed =
-  /** `replies`: the answers, written to the outbox in the update's own transaction, to hand to the dispatcher. */
-  | { kind: 'handled'; key: string; event: InboundEvent; result: HandleResult; replies: OutgoingRow[] }
+  /**
+   * `replies`: the answers, written to the outbox in the update's own transaction, to hand to the
+   * dispatcher; `notified`: notices for others were written too (the dispatcher should look now).
+   */
+  | { kind: 'handled'; key: string; event: InboundEvent; result: HandleResult; notified: boolean; replies: OutgoingRow[] }
   /** A fault of ours: nothing of it was saved, the update stays in the queue with its error. */
   | { kind: 'failed'; key: string; event: InboundEvent };
 
@@ -36,65 +40,47 @@ export class InboundWaiting extends Error {
 }
 
 /**
- * How a channel answers a handled update: the messages to send, decided inside the update's
- * transaction (Telegram edits the pressed question in place, for one). The core's replies as they are by default.
+ * How an update's replies are written. `pressed`: the messenger's id of the question whose button
+ * was pressed: the first reply updates it in place when it is the same question again (the channel
+ * decides at send time whether it can), else its dead buttons are taken away. `claimant`: the
+ * dispatcher that will send the replies, claiming them as they are written.
  */
-export type ReplyPlan = (result: HandleResult, key: string) => OutboundMessage[];
-
-/** How an update's replies are written: `plan` (the core's replies as they are by default); `claimant`: the dispatcher that will send them, claiming them as they are written. */
 export interface Answering {
-  plan?: ReplyPlan;
+  pressed?: string | undefined;
   claimant?: string | undefined;
 }
 
-const QUEUE_REPLY = (claimed: boolean) =>
-  `INSERT INTO outbox (dedupe_key, person_id, identity_id, channel, payload, not_before, reply, status, attempts, claimed_at, claimed_by)
-   VALUES (?, (SELECT person_id FROM identities WHERE id = ?), ?, ?, ?, ?, 1, ${claimed ? "'sending', 1, ?, ?" : "'pending', 0, NULL, NULL"})
-   ON CONFLICT DO NOTHING RETURNING id, person_id`;
-const QUEUE_REPLY_CLAIMED = QUEUE_REPLY(true);
-const QUEUE_REPLY_PENDING = QUEUE_REPLY(false);
-
-/**
- * Writes the answers to an update into the outbox, in the transaction that saved what the update
- * changed: once the person's answer is kept, so is the reply to it, whatever happens next.
- */
-function queueReplies(db: DbOrTx, event: InboundEvent, update: string, result: HandleResult, messages: OutboundMessage[], now: number, claimant: string | undefined): OutgoingRow[] {
-  const rows: OutgoingRow[] = [];
-  for (const [i, payload] of messages.entries()) {
-    const key = `reply:${event.channel}:${update}:${now}:${i}`;
-    const values = [key, result.identityId, result.identityId, event.channel, JSON.stringify(payload), now];
-    const added = (claimant ? statement(db, QUEUE_REPLY_CLAIMED).get(...values, now, claimant) : statement(db, QUEUE_REPLY_PENDING).get(...values)) as
-      | { id: number; person_id: number | null }
-      | undefined;
-    if (!added) continue;
-    rows.push({
-      id: added.id,
-      personId: added.person_id,
-      identityId: result.identityId,
-      channel: event.channel,
-      payload,
-      attempts: 0,
-      externalId: event.externalId,
-      reply: true,
-      bulk: false,
-      reminder: false,
-      ...(claimant ? { claimed: true } : {}),
-    });
+/** The core's replies as they are to be sent: after a pressed button, see Answering; each names the message it answers (Zalo then counts it as a free reply). */
+function answers(result: HandleResult, event: InboundEvent, now: number, pressed: string | undefined): OutboundMessage[] {
+  let planned = result.replies;
+  if (pressed !== undefined) {
+    const [first, ...rest] = planned;
+    planned = first ? [{ ...first, ...(result.sameQuestion ? { replaces: pressed } : { retire: pressed }) }, ...rest] : [{ text: '', retire: pressed }];
   }
-  return rows;
+  const replyTo = event.messageId ? { id: event.messageId, at: now } : undefined;
+  return replyTo ? planned.map((m) => ({ ...m, replyTo })) : planned;
 }
 
 const QUEUE_JOB = 'INSERT INTO jobs (channel, job, created_at) VALUES (?, ?, ?)';
 
 /** The core's work on one update, its replies and the work it asked for (jobs, run after it: src/jobs/) queued, in the caller's transaction. */
 export function handleAndQueue(db: DbOrTx, core: ChatCore, key: string, event: InboundEvent, now: number, answering: Answering = {}): Extract<Processed, { kind: 'handled' }> {
-  const result = core.handle(event);
+  const { result, notified } = handleAndNotify(db, core, event, now);
   for (const job of result.jobs) statement(db, QUEUE_JOB).run(event.channel, JSON.stringify(job), now);
-  const planned = answering.plan ? answering.plan(result, key) : result.replies;
-  // Each answer names the message it answers: Zalo then counts it as a free reply.
-  const replyTo = event.messageId ? { id: event.messageId, at: now } : undefined;
-  const messages = replyTo ? planned.map((m) => ({ ...m, replyTo })) : planned;
-  return { kind: 'handled', key, event, result, replies: queueReplies(db, event, key, result, messages, now, answering.claimant) };
+  const messages = answers(result, event, now, answering.pressed);
+  const replies = writeReplies(db, { channel: event.channel, identityId: result.identityId, externalId: event.externalId, update: key, messages, now, claimant: answering.claimant });
+  return { kind: 'handled', key, event, result, notified, replies };
+}
+
+/**
+ * The core's work on one event and the notices it asked for written to the outbox, in one
+ * transaction (the caller's, if any); `notified`: some were new (the dispatcher should look now).
+ */
+export function handleAndNotify(db: DbOrTx, core: ChatCore, event: InboundEvent, now: number): { result: HandleResult; notified: boolean } {
+  return inTransaction(db, () => {
+    const result = core.handle(event);
+    return { result, notified: writeNotifications(db, result.notifications, now) > 0 };
+  });
 }
 
 /** Stores an update before anything else happens to it; false when the messenger delivered it before. */
@@ -141,7 +127,14 @@ const markProcessed = (db: DbOrTx) =>
  * Processes the oldest update of `channel` not processed yet: the core's work and the "processed" mark are one
  * transaction, taken with an immediate lock so two processes never handle the same update.
  */
-export function processNextInbound(db: Db, core: ChatCore, channel: Channel, clock: Clock, log: Logger, answering: Answering = {}): Processed | undefined {
+export function processNextInbound(
+  db: Db,
+  core: ChatCore,
+  channel: Channel,
+  clock: Clock,
+  log: Logger,
+  answering: Answering | ((key: string) => Answering) = {},
+): Processed | undefined {
   let claimed: { id: number; key: string; event: InboundEvent } | undefined;
   try {
     return inTransaction(
@@ -150,7 +143,7 @@ export function processNextInbound(db: Db, core: ChatCore, channel: Channel, clo
         const row = nextPending(db).get({ channel });
         if (!row) return undefined;
         claimed = { id: row.id, key: row.key, event: inboundEvent.parse(row.event) };
-        const processed = handleAndQueue(db, core, row.key, claimed.event, clock.now(), answering);
+        const processed = handleAndQueue(db, core, row.key, claimed.event, clock.now(), typeof answering === 'function' ? answering(row.key) : answering);
         markProcessed(db).run({ now: clock.now(), id: row.id });
         return processed;
       },
@@ -169,12 +162,9 @@ export function processNextInbound(db: Db, core: ChatCore, channel: Channel, clo
 
 /** Telegram numbers updates anew (not in order) after a week without any: an older mark is not trusted. */
 const ORDER_RESETS_AFTER_MS = 7 * 24 * 60 * 60 * 1000;
-/** Moves the mark up to the update's number; changes nothing (a repeat) when it is there already, unless the mark is too old to trust. */
-const ADVANCE_MARK = `INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?)
-  ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at
-  WHERE CAST(settings.value AS INTEGER) < CAST(excluded.value AS INTEGER) OR excluded.updated_at - settings.updated_at >= ?`;
-/** Sets the mark whatever it was: the messenger restarted its numbering. */
-const RESTART_MARK = `INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?)
+const READ_MARK = 'SELECT value, updated_at AS at FROM settings WHERE key = ?';
+/** Sets the mark: once a batch, at its end (and where the messenger restarted its numbering, at its start). */
+const WRITE_MARK = `INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?)
   ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`;
 const RECORD_FAILED = `INSERT INTO inbound_queue (channel, key, event, received_at, processed_at, error) VALUES (?, ?, ?, ?, ?, ?)
   ON CONFLICT DO NOTHING`;
@@ -208,13 +198,30 @@ export function receiveInOrder(
 ): (Processed | 'duplicate')[] {
   const now = clock.now();
   const first = updates[0];
+  // The marks are read once and written once for the batch, in its transaction (taken immediate: no other process moves them meanwhile).
+  const marks = new Map<string, { value: number; at: number } | undefined>();
+  const markKey = (channel: Channel) => `inbound.${channel}.handled`;
   const restart = () => {
-    if (restartMark && first) statement(db, RESTART_MARK).run(`inbound.${first.event.channel}.handled`, String(first.sequence - 1), now);
+    if (restartMark && first) marks.set(markKey(first.event.channel), { value: first.sequence - 1, at: now });
   };
-  const advance = (event: InboundEvent, key: string) => statement(db, ADVANCE_MARK).run(`inbound.${event.channel}.handled`, key, now, ORDER_RESETS_AFTER_MS).changes > 0;
+  /** Moves the mark up to the update's number; false (a repeat) when it is there already, unless the mark is too old to trust. */
+  const advance = (event: InboundEvent, sequence: number) => {
+    const key = markKey(event.channel);
+    if (!marks.has(key)) {
+      const row = statement(db, READ_MARK).get(key) as { value: string; at: number } | undefined;
+      marks.set(key, row ? { value: Number.parseInt(row.value, 10) || 0, at: row.at } : undefined);
+    }
+    const mark = marks.get(key);
+    if (mark && mark.value >= sequence && now - mark.at < ORDER_RESETS_AFTER_MS) return false;
+    marks.set(key, { value: sequence, at: now });
+    return true;
+  };
+  const writeMarks = () => {
+    for (const [key, mark] of marks) if (mark?.at === now) statement(db, WRITE_MARK).run(key, String(mark.value), now);
+  };
   const one = ({ sequence, event, answering }: InOrder): Processed | 'duplicate' => {
     const key = String(sequence);
-    if (!advance(event, key)) return 'duplicate';
+    if (!advance(event, sequence)) return 'duplicate';
     try {
       return inTransaction(db, () => handleAndQueue(db, core, key, event, now, answering), { savepoint: true });
     } catch (error) {
@@ -230,7 +237,9 @@ export function receiveInOrder(
       db,
       () => {
         restart();
-        return updates.map(one);
+        const processed = updates.map(one);
+        writeMarks();
+        return processed;
       },
       { immediate: true },
     );

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ChatCore } from '../../src/chat/core.ts';
-import { InboundWaiting, receiveInOrder, type InOrder } from '../../src/chat/inbound.ts';
+import { InboundWaiting, receiveInOrder, type InOrder } from '../../src/inbound/inbound.ts';
 import { openDatabase, closeDatabase } from '../../src/db/connection.ts';
 import { fixedClock } from '../../src/util/clock.ts';
 import { ALL_FLOWS } from '../../src/flows/index.ts';

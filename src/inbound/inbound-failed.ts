@@ -10,9 +10,9 @@ import type { Db } from '../db/connection.ts';
 import { inTransaction } from '../db/prepared.ts';
 import type { Clock } from '../util/clock.ts';
 import type { Logger } from '../util/log.ts';
-import type { ChatCore, HandleResult } from './core.ts';
+import type { ChatCore, HandleResult } from '../chat/core.ts';
 import { handleAndQueue } from './inbound.ts';
-import { inboundEvent, type InboundEvent } from './types.ts';
+import { inboundEvent, type InboundEvent } from '../chat/types.ts';
 
 export interface FailedUpdate {
   id: number;
