@@ -205,12 +205,17 @@ export function removeTarget(db: DbOrTx, registrationId: number, targetId: numbe
 
 /** The unit's kind and whether it is in a cluster/block of the movement: what decides the titles offered. */
 export function titleContext(db: DbOrTx, reg: Pick<Registration, 'movementId' | 'unitId'>): { kind: string; inGroup: boolean } {
-  const unit = db.select({ kind: units.kind }).from(units).where(eq(units.id, reg.unitId)).get();
-  const member = db
-    .select({ g: groupMembers.groupId })
-    .from(groupMembers)
-    .where(and(eq(groupMembers.movementId, reg.movementId), eq(groupMembers.unitId, reg.unitId)))
-    .get();
+  // Asked at every titles question: prepared once, as the other queries of a registration's steps.
+  const unit = prepared(db, 'registrations.unitKind', (d) =>
+    d.select({ kind: units.kind }).from(units).where(eq(units.id, sql.placeholder('unitId'))).prepare(),
+  ).get({ unitId: reg.unitId });
+  const member = prepared(db, 'registrations.groupMember', (d) =>
+    d
+      .select({ g: groupMembers.groupId })
+      .from(groupMembers)
+      .where(and(eq(groupMembers.movementId, sql.placeholder('movementId')), eq(groupMembers.unitId, sql.placeholder('unitId'))))
+      .prepare(),
+  ).get({ movementId: reg.movementId, unitId: reg.unitId });
   return { kind: unit?.kind ?? 'khac', inGroup: member !== undefined };
 }
 
