@@ -69,7 +69,7 @@ type ConversationRecord = typeof conversations.$inferSelect;
 const CONVERSATION = rowShape(conversations);
 const FIND_CONVERSATION = `SELECT ${CONVERSATION.columns} FROM conversations WHERE identity_id = ?`;
 const SAVE_CONVERSATION = `INSERT INTO conversations (identity_id, flow, flow_version, step, seq, data, history, asked, started_at, updated_at, expires_at)
-  VALUES (@identityId, @flow, @flowVersion, @step, @seq, @data, @history, @asked, @startedAt, @updatedAt, @expiresAt)
+  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
   ON CONFLICT (identity_id) DO UPDATE SET flow = excluded.flow, flow_version = excluded.flow_version, step = excluded.step,
     seq = excluded.seq, data = excluded.data, history = excluded.history, asked = excluded.asked, started_at = excluded.started_at,
     updated_at = excluded.updated_at, expires_at = excluded.expires_at`;
@@ -80,7 +80,9 @@ export function findConversation(db: DbOrTx, identityId: number): ConversationRe
 }
 
 export function saveConversation(db: DbOrTx, row: ConversationRecord): void {
-  statement(db, SAVE_CONVERSATION).run(row);
+  // Bound by position: named parameters are looked up on the object one by one.
+  const { identityId, flow, flowVersion, step, seq, data, history, asked, startedAt, updatedAt, expiresAt } = row;
+  statement(db, SAVE_CONVERSATION).run(identityId, flow, flowVersion, step, seq, data, history, asked, startedAt, updatedAt, expiresAt);
 }
 
 export function deleteConversation(db: DbOrTx, identityId: number): void {

@@ -51,5 +51,13 @@ export function statement(db: DbOrTx, sql: string): Database.Statement {
 
 /** A statement returning rows as arrays (see RowShape.read), prepared once per connection. */
 export function rowsStatement(db: DbOrTx, sql: string): Database.Statement<unknown[], unknown[]> {
-  return prepared(db, `rows:${sql}`, (d) => clientOf(d).prepare(sql).raw(true)) as Database.Statement<unknown[], unknown[]>;
+  // Kept apart from statement()'s, under the SQL text itself: a key made per call ("rows:" + sql) is hashed anew each time.
+  const client = clientOf(db);
+  let cache = rowStatements.get(client);
+  if (!cache) rowStatements.set(client, (cache = new Map()));
+  let found = cache.get(sql);
+  if (!found) cache.set(sql, (found = client.prepare(sql).raw(true) as Database.Statement<unknown[], unknown[]>));
+  return found;
 }
+
+const rowStatements = new WeakMap<Database.Database, Map<string, Database.Statement<unknown[], unknown[]>>>();

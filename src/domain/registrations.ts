@@ -1,6 +1,7 @@
-import { and, asc, eq, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../db/connection.ts';
 import { inTransaction, prepared } from '../db/prepared.ts';
+import { rowShape, rowsStatement } from '../db/raw.ts';
 import {
   contentAreas,
   groupMembers,
@@ -15,7 +16,7 @@ import { recordAudit, systemActor, type Actor } from './audit.ts';
 import { unitDeadline } from './due-dates.ts';
 import { DomainError } from './errors.ts';
 import { cleanText, isBlankText } from './text-input.ts';
-import { TARGET_ORDER } from './target-order.ts';
+import { TARGET_ORDER_SQL } from './target-order.ts';
 import { checkTitles } from './titles.ts';
 import { localDate } from './vn-input.ts';
 import type { Registration, RegistrationStatus, Target } from './model.ts';
@@ -38,13 +39,19 @@ export function nextStatus(status: RegistrationStatus, action: ReviewAction): Re
 
 export const isEditable = (status: RegistrationStatus) => status === 'draft' || status === 'returned';
 
-const byId = (db: DbOrTx) =>
-  prepared(db, 'registrations.byId', (d) => d.select().from(registrations).where(eq(registrations.id, sql.placeholder('id'))).prepare());
+// A registration, its targets and titles are read at almost every step of the registration flow:
+// plain statements read as arrays (db/raw.ts), without drizzle's per-row mapping.
+const REGISTRATION = rowShape(registrations);
+const REGISTRATION_BY_ID = `SELECT ${REGISTRATION.columns} FROM registrations WHERE id = ?`;
+const TARGET = rowShape(targets, 't');
+const TARGETS_OF = `SELECT ${TARGET.columns} FROM targets t JOIN content_areas ca ON ca.id = t.content_area_id
+  WHERE t.registration_id = ? AND t.deleted_at IS NULL ORDER BY ${TARGET_ORDER_SQL}`;
+const TITLES_OF = 'SELECT title FROM registration_titles WHERE registration_id = ?';
 
 export function getRegistration(db: DbOrTx, id: number): Registration {
-  const row = byId(db).get({ id });
+  const row = rowsStatement(db, REGISTRATION_BY_ID).get(id);
   if (!row) throw new DomainError('err-registration-unknown');
-  return row;
+  return REGISTRATION.read(row)!;
 }
 
 export function getTarget(db: DbOrTx, id: number): Target | undefined {
@@ -86,29 +93,15 @@ export function ensureRegistration(db: DbOrTx, movementId: number, unitId: numbe
 
 /** A registration's targets, numbered as the printed registration numbers them (target-order.ts). */
 export function listTargets(db: DbOrTx, registrationId: number): Target[] {
-  return prepared(db, 'registrations.targets', (d) =>
-    d
-      .select({ target: targets })
-      .from(targets)
-      .innerJoin(contentAreas, eq(contentAreas.id, targets.contentAreaId))
-      .where(and(eq(targets.registrationId, sql.placeholder('registrationId')), isNull(targets.deletedAt)))
-      .orderBy(...TARGET_ORDER)
-      .prepare(),
-  )
-    .all({ registrationId })
-    .map((r) => r.target);
+  return rowsStatement(db, TARGETS_OF)
+    .all(registrationId)
+    .map((row) => TARGET.read(row)!);
 }
 
 export function listTitles(db: DbOrTx, registrationId: number): string[] {
-  return prepared(db, 'registrations.titles', (d) =>
-    d
-      .select({ title: registrationTitles.title })
-      .from(registrationTitles)
-      .where(eq(registrationTitles.registrationId, sql.placeholder('registrationId')))
-      .prepare(),
-  )
-    .all({ registrationId })
-    .map((r) => r.title);
+  return rowsStatement(db, TITLES_OF)
+    .all(registrationId)
+    .map((row) => row[0] as string);
 }
 
 export interface TargetInput {
@@ -217,12 +210,17 @@ export function removeTarget(db: DbOrTx, registrationId: number, targetId: numbe
 
 /** The unit's kind and whether it is in a cluster/block of the movement: what decides the titles offered. */
 export function titleContext(db: DbOrTx, reg: Pick<Registration, 'movementId' | 'unitId'>): { kind: string; inGroup: boolean } {
-  const unit = db.select({ kind: units.kind }).from(units).where(eq(units.id, reg.unitId)).get();
-  const member = db
-    .select({ g: groupMembers.groupId })
-    .from(groupMembers)
-    .where(and(eq(groupMembers.movementId, reg.movementId), eq(groupMembers.unitId, reg.unitId)))
-    .get();
+  // Asked at every titles question: prepared once, as the other queries of a registration's steps.
+  const unit = prepared(db, 'registrations.unitKind', (d) =>
+    d.select({ kind: units.kind }).from(units).where(eq(units.id, sql.placeholder('unitId'))).prepare(),
+  ).get({ unitId: reg.unitId });
+  const member = prepared(db, 'registrations.groupMember', (d) =>
+    d
+      .select({ g: groupMembers.groupId })
+      .from(groupMembers)
+      .where(and(eq(groupMembers.movementId, sql.placeholder('movementId')), eq(groupMembers.unitId, sql.placeholder('unitId'))))
+      .prepare(),
+  ).get({ movementId: reg.movementId, unitId: reg.unitId });
   return { kind: unit?.kind ?? 'khac', inGroup: member !== undefined };
 }
 

@@ -39,6 +39,42 @@ export const hasMessage = (locale: Locale, id: string) => bundles.get(locale)!.h
 
 /** Translates `id`; falls back to Vietnamese, then to the id itself so a gap is visible, not fatal. */
 export function t(locale: Locale, id: string, args?: Args): string {
+  // Every question is worded again at each message, mostly with the same few arguments: a wording
+  // from plain strings and numbers is kept (Fluent's formatting costs more than the lookup).
+  const key = memoKey(locale, id, args);
+  if (key !== undefined) {
+    const known = worded.get(key);
+    if (known !== undefined) return known;
+  }
+  const text = format(locale, id, args);
+  if (key !== undefined) {
+    if (worded.size >= WORDED_KEPT) worded.clear();
+    worded.set(key, text);
+  }
+  return text;
+}
+
+const WORDED_KEPT = 2_000;
+const WORDED_MAX_KEY = 300;
+const worded = new Map<string, string>();
+
+/** The memo's key for a wording whose arguments are all plain (strings, numbers, absent); undefined otherwise. */
+function memoKey(locale: Locale, id: string, args: Args | undefined): string | undefined {
+  let key = `${locale}\u0000${id}`;
+  if (args) {
+    for (const name in args) {
+      const value = args[name];
+      if (value === null || value === undefined) continue;
+      // (A value holding the separator could pass for other arguments: worded anew.)
+      if (typeof value === 'string' && !value.includes('\u0000')) key += `\u0000${name}\u0001s${value}`;
+      else if (typeof value === 'number' && !Object.is(value, -0)) key += `\u0000${name}\u0001n${value}`;
+      else return undefined;
+    }
+  }
+  return key.length <= WORDED_MAX_KEY ? key : undefined;
+}
+
+function format(locale: Locale, id: string, args: Args | undefined): string {
   for (const bundle of [bundles.get(locale)!, bundles.get(DEFAULT_LOCALE)!]) {
     const message = bundle.getMessage(id);
     if (message?.value) {

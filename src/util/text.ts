@@ -3,6 +3,22 @@
  * invisible format characters (zero-width spaces…) dropped, runs of whitespace collapsed. "Sở Nội vụ" and "so noi vu" fold to the same string.
  */
 export function fold(text: string): string {
+  // Every typed answer is folded against the same few hundred labels (choices, units, titles): kept once folded.
+  if (text.length > FOLDED_MAX_LENGTH) return foldText(text);
+  let folded = foldedTexts.get(text);
+  if (folded === undefined) {
+    if (foldedTexts.size >= FOLDED_KEPT) foldedTexts.clear();
+    foldedTexts.set(text, (folded = foldText(text)));
+  }
+  return folded;
+}
+
+/** How many folded texts are kept, and how long one may be: a megabyte at most. */
+const FOLDED_KEPT = 5_000;
+const FOLDED_MAX_LENGTH = 200;
+const foldedTexts = new Map<string, string>();
+
+function foldText(text: string): string {
   return text
     .normalize('NFD')
     .replace(/\p{Cf}/gu, '')

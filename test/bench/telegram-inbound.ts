@@ -33,7 +33,8 @@ const ROUNDS = 7;
 const STEPS = ['/dangky', '6', 'Tỷ lệ hồ sơ giải quyết đúng hạn', '1', '%', '98,5', '1', '31/12', 'Bỏ qua', 'Lưu', 'Gửi bản đăng ký', 'Gửi', 'Không đăng ký danh hiệu'];
 const FEB_15 = Date.UTC(2020, 1, 15, 2, 0);
 const BOT_INFO = { id: 1, is_bot: true, first_name: 'Bot', username: 'thidua_bench_bot', can_join_groups: false, can_read_all_group_messages: false, supports_inline_queries: false, can_connect_to_business: false, has_main_web_app: false } as never;
-const TARGETS = { stepsPerSecond: 3000, p99Ms: 3, overFloor: 2.5 };
+/** Issue 25: at least 3,500 steps a second offline (3,000 before). */
+const TARGETS = { stepsPerSecond: 3500, p99Ms: 3, overFloor: 2.5 };
 
 /** A bot whose API calls are answered at once in process: the benchmark excludes the network. */
 function offlineBot(): Bot {
@@ -166,7 +167,7 @@ export async function benchTelegramInbound(): Promise<boolean> {
     console.log('Telegram inbound: 12-step registration through grammY + adapter + core + SQLite file');
     console.log(`  rounds                       ${ROUNDS}, taking turns; ${PEOPLE} registrations (${PEOPLE * STEPS.length} steps) each; medians`);
     console.log(`  registrations submitted      ${allSubmitted ? 'all' : 'NOT all'}`);
-    console.log(`  throughput                   ${rate.toFixed(0)} steps/s   (target ≥ ${TARGETS.stepsPerSecond})   rounds: ${perRound(rounds.ours)}`);
+    console.log(`  throughput                   ${rate.toFixed(0)} steps/s   (target ≥ ${TARGETS.stepsPerSecond}: ${rate >= TARGETS.stepsPerSecond ? 'pass' : 'FAIL'})   rounds: ${perRound(rounds.ours)}`);
     console.log(`  latency per step             p50 ${p50.toFixed(3)} ms, p99 ${p99.toFixed(3)} ms   (target p99 < ${TARGETS.p99Ms} ms)`);
     console.log(`  floor: grammY + 1 drizzle tx ${floor.toFixed(0)} steps/s; over ours ${overFloor.toFixed(2)}×   (was ≤ ${TARGETS.overFloor}× before replies were written durably; printed)   rounds: ${perRound(rounds.drizzleFloor)}`);
     console.log(`  below it: raw better-sqlite3 ${raw.toFixed(0)} steps/s; over ours ${(raw / rate).toFixed(2)}×   (no target)   rounds: ${perRound(rounds.rawFloor)}`);
