@@ -14,7 +14,7 @@ import { inTransaction } from '../../db/prepared.ts';
 import { backoffMs } from '../../util/backoff.ts';
 import { recordSent } from '../../delivery/outbox.ts';
 import { runPendingJobs } from '../../jobs/runner.ts';
-import { FileTooLarge, type FileFetcher } from '../../jobs/form-job.ts';
+import { FileTooLarge, type FileFetcher } from '../../chat/files.ts';
 import type { OutgoingRow } from '../../chat/channel.ts';
 import type { InboundEvent, OutboundMessage } from '../../chat/types.ts';
 import type { Db } from '../../db/connection.ts';

@@ -13,7 +13,7 @@ import { recordTelegramCalls } from './call-health.ts';
 import { CommandMenus } from './commands.ts';
 import { telegramFileFetcher } from './files.ts';
 import { LongPoller } from './poller.ts';
-import type { FileFetcher } from '../../jobs/form-job.ts';
+import type { FileFetcher } from '../../chat/files.ts';
 
 export const TELEGRAM_WEBHOOK_PATH = '/telegram/webhook';
 const ALLOWED_UPDATES = ['message', 'callback_query'] as const;

@@ -18,7 +18,7 @@ import { ZaloClient } from './client.ts';
 import { UNFOLLOWED } from './errors.ts';
 import { toInboundEvent, type ZaloEvent } from './events.ts';
 import { zaloFileFetcher, zaloFilePolicy } from './files.ts';
-import type { FileFetcher } from '../../jobs/form-job.ts';
+import type { FileFetcher } from '../../chat/files.ts';
 import { noteBudgetDefault, quotaKind, recordQuota } from '../../delivery/zalo-quota.ts';
 import { createZaloSender, markUnreachable } from './sender.ts';
 import { clearAccountMarks, createZnsSender } from './zns.ts';

@@ -33,7 +33,8 @@ import type { ZaloClient, ZaloRecipient } from './client.ts';
 import { sendFailure } from './errors.ts';
 import { fileLinkText } from '../file-link-text.ts';
 import { zaloUploadType } from './outbound-files.ts';
-import { choiceList, MAX_BUTTONS, splitText } from './render.ts';
+import { MAX_BUTTONS } from './render.ts';
+import { choiceList, splitText } from '../shared/text.ts';
 
 /** Records that this Zalo user (or ZNS number) cannot be reached (7-day window, not a follower, unfollowed, not on Zalo). */
 export function markUnreachable(db: Db, externalId: string, reason: string, now: number, channel: 'zalo' | 'zns' = 'zalo'): void {

@@ -6,7 +6,7 @@ import { ALL_FLOWS } from '../../flows/index.ts';
 import { exportDir } from '../../jobs/export-job.ts';
 import { formsDir } from '../../jobs/form-job.ts';
 import { runPendingJobs } from '../../jobs/runner.ts';
-import type { FileFetcher } from '../../jobs/form-job.ts';
+import type { FileFetcher } from '../../chat/files.ts';
 import { telegramFileFetcher } from '../../channels/telegram/files.ts';
 import { zaloFileFetcher, zaloFilePolicy } from '../../channels/zalo/files.ts';
 import type { Channel } from '../../domain/invites.ts';
