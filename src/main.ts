@@ -24,7 +24,8 @@ import { systemActor } from './domain/audit.ts';
 import { systemClock } from './domain/clock.ts';
 import { currentMovement } from './domain/movements.ts';
 import { ALL_FLOWS } from './flows/index.ts';
-import { startReminders, type RunningReminders } from './reminders/index.ts';
+import { quietHours, startReminders, type RunningReminders } from './reminders/index.ts';
+import { Dispatcher } from './delivery/dispatcher.ts';
 import { loadSampleMovement } from './sample/load.ts';
 import { DEFAULT_LOCALE, isLocale, t, type Args } from './i18n/index.ts';
 import { createLogger } from './util/log.ts';
@@ -123,8 +124,8 @@ async function runMessengers(): Promise<void> {
   const senders: ChannelSender[] = [];
   // Reminders (cron tick → outbox) and the paced dispatcher that drains the outbox: the one way
   // out for every message, replies included. Started first; the channels' senders join it as they start.
-  const reminders: RunningReminders = startReminders({ db, senders, clock: systemClock, log });
-  const outbound = reminders.dispatcher;
+  const outbound = new Dispatcher({ db, senders, clock: systemClock, log, holdUntil: quietHours(db) }).start();
+  const reminders: RunningReminders = startReminders({ db, dispatcher: outbound, clock: systemClock, log });
   const kick = () => outbound.kick();
   const routes: Route[] = [];
   const stoppers: (() => Promise<void>)[] = [];
@@ -216,6 +217,7 @@ async function runMessengers(): Promise<void> {
     for (const stop of stoppers) await stop().catch((error: unknown) => log.error('stop failed', { error: String(error) }));
     clearInterval(pruner);
     await reminders.stop();
+    await outbound.stop();
     closeDatabase(db);
     runLock.release();
     process.exit(code);
