@@ -1,7 +1,7 @@
 import { createHash, randomInt, timingSafeEqual } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../db/connection.ts';
-import { identities, invites, people, units, type CHANNELS, type ROLES } from '../db/schema.ts';
+import { identities, invites, people, settings, units, type CHANNELS, type ROLES } from '../db/schema.ts';
 import { recordAudit, type Actor } from './audit.ts';
 import { DomainError } from './errors.ts';
 
@@ -31,6 +31,21 @@ const CODE_PATTERN = new RegExp(`^[${ALPHABET}]{${SELECTOR_LENGTH + VERIFIER_LEN
 
 /** Whether text has the shape of an invite code at all (a greeting is not a wrong code). */
 export const looksLikeCode = (raw: string) => CODE_PATTERN.test(normaliseCode(raw));
+
+/** Where the Telegram bot's @username is kept, for invite links made in chat or with the CLI. */
+const TELEGRAM_USERNAME = 'telegram.username';
+
+/** The Telegram bot's @username as last learnt (at the bot's start, or by the CLI); undefined before that. */
+export function telegramUsername(db: DbOrTx): string | undefined {
+  return db.select({ value: settings.value }).from(settings).where(eq(settings.key, TELEGRAM_USERNAME)).get()?.value;
+}
+
+export function rememberTelegramUsername(db: DbOrTx, username: string, now: number): void {
+  db.insert(settings)
+    .values({ key: TELEGRAM_USERNAME, value: username, updatedAt: now })
+    .onConflictDoUpdate({ target: settings.key, set: { value: username, updatedAt: now } })
+    .run();
+}
 
 export interface CreatedInvite {
   id: number;

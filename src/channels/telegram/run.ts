@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { Bot, GrammyError } from 'grammy';
 import type { ChannelDeps } from '../../chat/channel.ts';
 import type { Config } from '../../config.ts';
-import { settings } from '../../db/schema.ts';
+import { rememberTelegramUsername } from '../../domain/invites.ts';
 import { secretWebhookRoute, type Route } from '../../http/server.ts';
 import { TelegramChannel } from './adapter.ts';
 import { recordTelegramCalls } from './call-health.ts';
@@ -54,10 +54,7 @@ export async function startTelegram({ config, db, core, clock, log, outbound, on
   bot.api.config.use(recordTelegramCalls);
   await bot.init();
   // Remembered for invite links made in chat or with the CLI.
-  db.insert(settings)
-    .values({ key: 'telegram.username', value: bot.botInfo.username, updatedAt: clock.now() })
-    .onConflictDoUpdate({ target: settings.key, set: { value: bot.botInfo.username, updatedAt: clock.now() } })
-    .run();
+  rememberTelegramUsername(db, bot.botInfo.username, clock.now());
   const menus = new CommandMenus(bot.api, db, clock, log);
   const channel = new TelegramChannel({ api: bot.api, db, core, clock, log, menus, username: bot.botInfo.username, defaultLocale: config.DEFAULT_LOCALE, outbound, ...(onJob ? { onJob } : {}) });
   await menus.setDefaults().catch((error: unknown) => log.warn('telegram default menu not set', { error: String(error) }));
