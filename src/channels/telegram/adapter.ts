@@ -9,12 +9,12 @@ import type { ChatCore } from '../../chat/core.ts';
 import { unreadableMessageKey } from '../../chat/store.ts';
 import type { Job } from '../../chat/engine.ts';
 import type { HandleResult } from '../../chat/core.ts';
-import { enqueueNumbered, processNextInbound, receiveInOrder, type Processed, type ReplyPlan } from '../../chat/inbound.ts';
-import { noteNotStored, noteStored, noteWaiting } from '../../chat/storage-wait.ts';
+import { receiveInOrder, type Processed, type ReplyPlan } from '../../chat/inbound.ts';
+import { createInboundWorker, type InboundWorker } from '../../chat/inbound-worker.ts';
+import { noteStored, noteWaiting } from '../../chat/storage-wait.ts';
 import type { InboundEvent } from '../../chat/types.ts';
 import { backoffMs } from '../../util/backoff.ts';
 import { HaltablePause } from '../../util/haltable-pause.ts';
-import { SerialWorker } from '../../util/serial-worker.ts';
 import type { OutboundMessage } from '../../chat/types.ts';
 import type { Db } from '../../db/connection.ts';
 import { identities, people, settings } from '../../db/schema.ts';
@@ -48,6 +48,9 @@ interface ReadEvent {
   read: Extract<ReadUpdate, { kind: 'event' }>;
 }
 
+/** No dispatcher (a test's channel): replies wait in the outbox, notices not stored are dropped. */
+const NO_OUTBOUND: Outbound = { claimant: undefined, push: () => undefined, kick: () => undefined, transient: () => undefined };
+
 /** Telegram's 400 to an edit that would change nothing. */
 const NOT_MODIFIED = /message is not modified/i;
 
@@ -70,19 +73,36 @@ export class TelegramChannel implements ChannelSender {
   readonly channel = 'telegram' as const;
   private readonly callbacks = new Map<string, Callback>();
 
-  /** Webhook: works through the stored updates, again after a backoff while the database cannot take them. */
-  private readonly queueWorker: SerialWorker;
+  /** Webhook: the shared inbound worker works through the stored updates (made on first use). */
+  private queueWorker: InboundWorker | undefined;
   /** Long polling: the pause while an update waits for the database (locked, full); `halt()` leaves it for Telegram to deliver again. */
   private readonly retryPause = new HaltablePause();
 
-  constructor(private readonly options: TelegramChannelOptions) {
-    this.queueWorker = new SerialWorker(
-      async () => this.processQueue(),
-      (error) => {
-        if (!noteWaiting(error, options.log, 'telegram queue', (event) => this.tellWaiting(event)))
-          options.log.error('telegram queue failed', { error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+  constructor(private readonly options: TelegramChannelOptions) {}
+
+  /** The inbound queue's worker (chat/inbound-worker.ts), with Telegram's ways: numbered updates, pressed buttons, menus. */
+  private get queue(): InboundWorker {
+    const { db, core, clock, log, onJob } = this.options;
+    this.queueWorker ??= createInboundWorker({
+      channel: 'telegram',
+      db,
+      core,
+      clock,
+      log,
+      outbound: this.options.outbound ?? NO_OUTBOUND,
+      onJob,
+      numbered: true,
+      plan: (result, key) => this.plan(this.callbacks.get(key))(result, key),
+      say: (externalId, id, hint) => ({ text: t(this.localeFor(externalId, hint), id) }),
+      faultText: 'tg-internal-error',
+      taken: (processed) => {
+        const callback = this.callbacks.get(processed.key);
+        this.callbacks.delete(processed.key);
+        if (callback) this.ack(callback.id, processed.kind === 'handled' && processed.result.stale ? this.staleNotice(processed.event) : undefined);
       },
-    );
+      handled: (result, event) => void this.options.menus?.refreshFor(Number(event.externalId), result.identityId),
+    });
+    return this.queueWorker;
   }
 
   /**
@@ -153,34 +173,22 @@ export class TelegramChannel implements ChannelSender {
   accept(raw: unknown): boolean {
     const read = this.read(raw);
     if (typeof read === 'function') read();
-    const fresh = read !== undefined && typeof read !== 'function' && this.store(read);
-    if (fresh) this.queueWorker.kick();
-    return fresh;
+    return read !== undefined && typeof read !== 'function' && this.store(read);
   }
 
   /** Works through the queue (updates left by a stop or a crash first), again after a backoff while the database cannot take them. */
   startQueue(): void {
-    this.queueWorker.kick();
+    this.queue.kick();
   }
 
   /** Stops working through the queue, after the update in hand. */
   stopQueue(): Promise<void> {
-    return this.queueWorker.stop();
+    return this.queueWorker?.stop() ?? Promise.resolve();
   }
 
-  /** Handles whatever waits in the queue for Telegram (new updates, and any left by a crash); throws InboundWaiting when the database cannot take one now. */
-  private processQueue(): void {
-    const { db, core, clock, log } = this.options;
-    const plan: ReplyPlan = (result, key) => this.plan(this.callbacks.get(key))(result, key);
-    for (;;) {
-      const processed = processNextInbound(db, core, 'telegram', clock, log, { plan, claimant: this.options.outbound?.claimant });
-      if (!processed) return;
-      noteStored(log);
-      const callback = this.callbacks.get(processed.key);
-      this.callbacks.delete(processed.key);
-      if (callback) this.ack(callback.id, processed.kind === 'handled' && processed.result.stale ? this.staleNotice(processed.event) : undefined);
-      this.answer(processed);
-    }
+  /** Resolves when the stored updates taken so far are handled. */
+  idle(): Promise<void> {
+    return this.queueWorker?.idle() ?? Promise.resolve();
   }
 
   /**
@@ -210,13 +218,7 @@ export class TelegramChannel implements ChannelSender {
 
   /** Puts a read update in the inbound queue (a number Telegram reused: see enqueueNumbered); false (and the button acknowledged) when it came before. */
   private store({ key: number, read }: ReadEvent): boolean {
-    let key: string | undefined;
-    try {
-      key = enqueueNumbered(this.options.db, number, read.event, this.options.clock.now());
-    } catch (error) {
-      noteNotStored(error, read.event, this.options.log, 'telegram webhook', (event) => this.tellWaiting(event));
-      throw error;
-    }
+    const key = this.queue.enqueue(number, read.event);
     if (read.callback) {
       if (key !== undefined) this.callbacks.set(key, read.callback);
       else this.ack(read.callback.id);

@@ -32,6 +32,8 @@ export interface StartedTelegram {
   /** Resolves when polling ends; rejects with TelegramConflictError on a 409. */
   stopped: Promise<void>;
   stop(): Promise<void>;
+  /** Resolves when the stored updates taken so far are handled (webhook mode). */
+  idle(): Promise<void>;
   /** Downloads a file a person sent (a filled form). */
   fetchFile: FileFetcher;
 }
@@ -65,8 +67,8 @@ export async function startTelegram({ config, db, core, clock, log, outbound, on
   if (config.TELEGRAM_WEBHOOK_URL) {
     const secret = webhookSecret(config);
     await bot.api.setWebhook(config.TELEGRAM_WEBHOOK_URL, { secret_token: secret, allowed_updates: [...ALLOWED_UPDATES] });
-    // Stored before Telegram gets its answer; handled right after (a short transaction, the replies
-    // left to the dispatcher), so the next call is never held up by this one's sends.
+    // Stored before Telegram gets its answer; handled right after by the shared inbound worker (a
+    // short transaction, the replies left to the dispatcher), so the next call is never held up by this one's sends.
     // When the database cannot take it now, accept() throws and the server answers 503: Telegram delivers it again.
     const route = secretWebhookRoute({
       path: TELEGRAM_WEBHOOK_PATH,
@@ -82,6 +84,7 @@ export async function startTelegram({ config, db, core, clock, log, outbound, on
       routes: [route],
       stopped: new Promise<void>(() => undefined),
       stop: () => channel.stopQueue(),
+      idle: () => channel.idle(),
       fetchFile,
     };
   }
@@ -105,6 +108,7 @@ export async function startTelegram({ config, db, core, clock, log, outbound, on
     routes: [],
     stopped,
     fetchFile,
+    idle: () => channel.idle(),
     // The poller stops fetching and lets the update in hand finish, then tells Telegram the last
     // update handled; with Telegram out of reach that call would hang, and is not needed (a repeat
     // is recognised by its update_id), so the stop waits for it a moment only.
