@@ -5,7 +5,7 @@
  * names a `doctor-<id>` (or `health-<code>`) text that says what is the matter and what to do.
  */
 import { z } from 'zod';
-import { readTokenPair } from '../channels/zalo/tokens.ts';
+import { readTokenPair } from '../db/zalo-tokens.ts';
 import { ZaloBotApiError, ZaloBotClient } from '../channels/zalobot/client.ts';
 import { silentLogger } from '../util/log.ts';
 import type { Config } from '../config.ts';

@@ -1,7 +1,8 @@
 import { createHash, randomInt, timingSafeEqual } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../db/connection.ts';
-import { identities, invites, people, settings, units, type CHANNELS, type ROLES } from '../db/schema.ts';
+import { identities, invites, people, units, type CHANNELS, type ROLES } from '../db/schema.ts';
+import { readSetting, writeSetting } from '../db/settings.ts';
 import { recordAudit, type Actor } from './audit.ts';
 import { DomainError } from './errors.ts';
 
@@ -37,14 +38,11 @@ const TELEGRAM_USERNAME = 'telegram.username';
 
 /** The Telegram bot's @username as last learnt (at the bot's start, or by the CLI); undefined before that. */
 export function telegramUsername(db: DbOrTx): string | undefined {
-  return db.select({ value: settings.value }).from(settings).where(eq(settings.key, TELEGRAM_USERNAME)).get()?.value;
+  return readSetting(db, TELEGRAM_USERNAME);
 }
 
 export function rememberTelegramUsername(db: DbOrTx, username: string, now: number): void {
-  db.insert(settings)
-    .values({ key: TELEGRAM_USERNAME, value: username, updatedAt: now })
-    .onConflictDoUpdate({ target: settings.key, set: { value: username, updatedAt: now } })
-    .run();
+  writeSetting(db, TELEGRAM_USERNAME, username, now);
 }
 
 export interface CreatedInvite {

@@ -12,7 +12,7 @@ import { consoleUnitId, ConsoleChat } from '../../src/channels/console/adapter.t
 import { startTelegram, TELEGRAM_WEBHOOK_PATH, webhookSecret, type StartedTelegram } from '../../src/channels/telegram/run.ts';
 import { createZaloChannel, type ZaloChannel } from '../../src/channels/zalo/adapter.ts';
 import { startZaloBot, ZALO_BOT_WEBHOOK_PATH, zaloBotWebhookSecret } from '../../src/channels/zalobot/adapter.ts';
-import { storeTokenPair } from '../../src/channels/zalo/tokens.ts';
+import { storeTokenPair } from '../../src/db/zalo-tokens.ts';
 import type { ChannelSender } from '../../src/chat/channel.ts';
 import { ChatCore } from '../../src/chat/core.ts';
 import { loadConfig } from '../../src/config.ts';

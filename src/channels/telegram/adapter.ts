@@ -6,7 +6,7 @@ import { and, eq } from 'drizzle-orm';
 import { GrammyError, HttpError, InputFile, type Api } from 'grammy';
 import type { ChannelSender, Outbound, SendResult } from '../../chat/channel.ts';
 import type { ChatCore } from '../../chat/core.ts';
-import { unreadableMessageKey } from '../../chat/store.ts';
+import { accountLocale, unreadableMessageKey } from '../../chat/store.ts';
 import type { Job } from '../../chat/engine.ts';
 import type { HandleResult } from '../../chat/core.ts';
 import { receiveInOrder, type Processed, type ReplyPlan } from '../../chat/inbound.ts';
@@ -17,7 +17,8 @@ import { backoffMs } from '../../util/backoff.ts';
 import { HaltablePause } from '../../util/haltable-pause.ts';
 import type { OutboundMessage } from '../../chat/types.ts';
 import type { Db } from '../../db/connection.ts';
-import { identities, people, settings } from '../../db/schema.ts';
+import { identities } from '../../db/schema.ts';
+import { addSettingOnce } from '../../db/settings.ts';
 import type { Clock } from '../../domain/clock.ts';
 import { DEFAULT_LOCALE, isLocale, t, type Locale } from '../../i18n/index.ts';
 import type { Logger } from '../../util/log.ts';
@@ -334,8 +335,7 @@ export class TelegramChannel implements ChannelSender {
   private answerGroupOnce(chatId: number): void {
     const { db, clock, username, outbound } = this.options;
     const key = `telegram.group-told.${chatId}`;
-    const fresh = db.insert(settings).values({ key, value: '1', updatedAt: clock.now() }).onConflictDoNothing().run();
-    if (fresh.changes === 0) return;
+    if (!addSettingOnce(db, key, '1', clock.now())) return;
     const locale = this.options.defaultLocale ?? DEFAULT_LOCALE;
     outbound?.transient('telegram', String(chatId), { text: t(locale, 'tg-group-only-private', { link: username ? `https://t.me/${username}` : '@bot' }) });
   }
@@ -349,13 +349,7 @@ export class TelegramChannel implements ChannelSender {
   }
 
   private localeFor(externalId: string, hint?: string): Locale {
-    const row = this.options.db
-      .select({ identity: identities.locale, person: people.locale })
-      .from(identities)
-      .leftJoin(people, eq(people.id, identities.personId))
-      .where(and(eq(identities.channel, 'telegram'), eq(identities.externalId, externalId)))
-      .get();
     const fromHint = hint?.slice(0, 2);
-    return row?.person ?? row?.identity ?? (isLocale(fromHint) ? fromHint : (this.options.defaultLocale ?? DEFAULT_LOCALE));
+    return accountLocale(this.options.db, 'telegram', externalId) ?? (isLocale(fromHint) ? fromHint : (this.options.defaultLocale ?? DEFAULT_LOCALE));
   }
 }

@@ -9,7 +9,7 @@ import { JobRunner } from '../../../src/jobs/runner.ts';
 import { createZaloChannel, type ZaloChannel } from '../../../src/channels/zalo/adapter.ts';
 import type { SignedLinks } from '../../../src/http/signed-links.ts';
 import { zaloMac } from '../../../src/channels/zalo/signature.ts';
-import { storeTokenPair } from '../../../src/channels/zalo/tokens.ts';
+import { storeTokenPair } from '../../../src/db/zalo-tokens.ts';
 import type { ChannelSender } from '../../../src/chat/channel.ts';
 import { ChatCore } from '../../../src/chat/core.ts';
 import { Dispatcher } from '../../../src/delivery/dispatcher.ts';
