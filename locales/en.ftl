@@ -42,6 +42,10 @@ config-bad-telegram-token = does not look like a token from @BotFather (123456:A
 config-bad-zalo-app-id = must be the numeric app id
 config-bad-backup-at = must be a time as HH:MM (e.g. 02:30) or off
 config-got = (got "{ $value }")
+config-half-setup = { $messenger } is only half set up: { $set } is set but { $missing } is missing. Set the missing variables, or leave { $set } empty to turn { $messenger } off.
+messenger-telegram = Telegram
+messenger-zalo = Zalo OA
+messenger-zalobot = Zalo Bot Platform
 
 ## Domain errors
 
@@ -1136,6 +1140,9 @@ import-bad-phone = The phone number "{ $value }" is not valid (digits, with spac
 doctor-zns-on = ZNS: reminders to people silent to the OA for 7 days go by template { $template } (to those who agreed when linking).
 doctor-zns-off = ZNS: not configured (ZALO_ZNS_TEMPLATE_ID); reminders Zalo will not deliver go by Telegram, the Zalo Bot or onto the call list.
 doctor-zalobot-off = Zalo Bot Platform: not configured (ZALO_BOT_TOKEN).
+doctor-telegram-half = Telegram: only half set up ({ $set } set, { $missing } missing); the bot will not start. Set the missing variables, or leave { $set } empty.
+doctor-zalo-half = Zalo OA: only half set up ({ $set } set, { $missing } missing); the bot will not start. Set the missing variables, or leave { $set } empty.
+doctor-zalobot-half = Zalo Bot Platform: only half set up ({ $set } set, { $missing } missing); the bot will not start. Set the missing variables, or leave { $set } empty.
 doctor-zalobot-ok = Zalo Bot Platform: the bot token works (bot "{ $name }", receiving { $mode ->
     [webhook] through the webhook POST /zalobot/webhook
    *[polling] by long polling

@@ -42,6 +42,10 @@ config-bad-telegram-token = không giống mã bot do @BotFather cấp (123456:A
 config-bad-zalo-app-id = phải là mã ứng dụng dạng số
 config-bad-backup-at = phải là giờ dạng HH:MM (ví dụ 02:30) hoặc off
 config-got = (đang là "{ $value }")
+config-half-setup = { $messenger } mới cấu hình một nửa: đã đặt { $set } nhưng còn thiếu { $missing }. Hãy đặt nốt các biến còn thiếu, hoặc để trống cả { $set } để tắt { $messenger }.
+messenger-telegram = Telegram
+messenger-zalo = Zalo OA
+messenger-zalobot = Zalo Bot Platform
 
 ## Lỗi nghiệp vụ
 
@@ -1117,6 +1121,9 @@ import-bad-phone = Số điện thoại "{ $value }" không hợp lệ (chữ s�
 doctor-zns-on = ZNS: tin nhắc tới người quá 7 ngày chưa nhắn cho OA được gửi theo mẫu { $template } (ai đồng ý khi liên kết).
 doctor-zns-off = ZNS: chưa cấu hình (ZALO_ZNS_TEMPLATE_ID); tin nhắc không tới được qua Zalo thì đi Telegram, Zalo Bot hoặc vào danh sách gọi điện.
 doctor-zalobot-off = Zalo Bot Platform: chưa cấu hình (ZALO_BOT_TOKEN).
+doctor-telegram-half = Telegram: mới cấu hình một nửa (đã đặt { $set }, còn thiếu { $missing }); bot sẽ không khởi động. Đặt nốt các biến còn thiếu, hoặc để trống cả { $set }.
+doctor-zalo-half = Zalo OA: mới cấu hình một nửa (đã đặt { $set }, còn thiếu { $missing }); bot sẽ không khởi động. Đặt nốt các biến còn thiếu, hoặc để trống cả { $set }.
+doctor-zalobot-half = Zalo Bot Platform: mới cấu hình một nửa (đã đặt { $set }, còn thiếu { $missing }); bot sẽ không khởi động. Đặt nốt các biến còn thiếu, hoặc để trống cả { $set }.
 doctor-zalobot-ok = Zalo Bot Platform: mã bot hợp lệ (bot "{ $name }", nhận tin { $mode ->
     [webhook] qua webhook POST /zalobot/webhook
    *[polling] bằng long polling

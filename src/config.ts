@@ -31,8 +31,13 @@ const timeZone = z.string().refine((tz) => {
   }
 }, 'config-bad-timezone');
 
-export const configSchema = z.object({
-  DATABASE_PATH: withDefault(z.string(), './data/thidua.db'),
+/**
+ * Each messenger's variables, its configuration slice: the messenger is off when none of those
+ * that `switches` names is set, on when all its `required` ones are, and anything between is half
+ * a setup, refused at start (halfSetupProblems) and shown by `thidua doctor`. The variables with a
+ * default (API addresses, allowances) never switch a messenger on or off.
+ */
+export const telegramConfig = z.object({
   TELEGRAM_BOT_TOKEN: optional(
     z.string().regex(/^\d+:[A-Za-z0-9_-]{20,}$/, 'config-bad-telegram-token'),
   ),
@@ -41,6 +46,9 @@ export const configSchema = z.object({
   TELEGRAM_WEBHOOK_URL: optional(z.url({ protocol: /^https$/ })),
   /** Checked against X-Telegram-Bot-Api-Secret-Token; derived from the token when unset. */
   TELEGRAM_WEBHOOK_SECRET: optional(z.string().regex(/^[A-Za-z0-9_-]{16,256}$/, 'config-bad-webhook-secret')),
+});
+
+export const zaloConfig = z.object({
   ZALO_APP_ID: optional(z.string().regex(/^\d+$/, 'config-bad-zalo-app-id')),
   ZALO_APP_SECRET: optional(z.string()),
   ZALO_OA_SECRET_KEY: optional(z.string()),
@@ -91,6 +99,9 @@ export const configSchema = z.object({
    */
   ZALO_REQUEST_USER_INFO: withDefault(z.enum(['on', 'off']), 'off'),
   ZALO_USER_INFO_IMAGE: optional(url),
+});
+
+export const zalobotConfig = z.object({
   /** The Zalo Bot Platform: the bot's token from the Zalo Bot Creator; unset means no Bot Platform. */
   ZALO_BOT_TOKEN: optional(z.string().regex(/^[A-Za-z0-9:_-]{10,200}$/, 'config-bad-zalo-bot-token')),
   ZALO_BOT_API_BASE: withDefault(url, 'https://bot-api.zaloplatforms.com'),
@@ -98,6 +109,13 @@ export const configSchema = z.object({
   ZALO_BOT_WEBHOOK_URL: optional(z.url({ protocol: /^https$/ })),
   /** Checked against X-Bot-Api-Secret-Token; derived from the token when unset. */
   ZALO_BOT_WEBHOOK_SECRET: optional(z.string().regex(/^[A-Za-z0-9_-]{16,256}$/, 'config-bad-webhook-secret')),
+});
+
+export const configSchema = z.object({
+  DATABASE_PATH: withDefault(z.string(), './data/thidua.db'),
+  ...telegramConfig.shape,
+  ...zaloConfig.shape,
+  ...zalobotConfig.shape,
   /** Public address of the bot's HTTP server (behind the HTTPS proxy): signed file links start with it. */
   PUBLIC_BASE_URL: optional(url),
   /** Key of the signed file links; unset: a random one kept in the database. */
@@ -159,13 +177,48 @@ export const exportDir = (databasePath: string) => join(dirname(databasePath), '
 /** Where forms written for people and files they sent are kept: `forms` beside the database. */
 export const formsDir = (databasePath: string) => join(dirname(databasePath), 'forms');
 
-export function describeConfig(config: Config): Record<string, boolean> {
-  return {
-    telegram: config.TELEGRAM_BOT_TOKEN !== undefined,
-    zalo:
-      config.ZALO_APP_ID !== undefined &&
-      config.ZALO_APP_SECRET !== undefined &&
-      config.ZALO_OA_SECRET_KEY !== undefined,
-    zalobot: config.ZALO_BOT_TOKEN !== undefined,
-  };
+/** A messenger's configuration slice and the rule that says whether it is on. */
+export interface MessengerSettings<S extends z.ZodObject = z.ZodObject> {
+  schema: S;
+  /** All needed for the messenger to run. */
+  required: readonly (keyof z.infer<S> & keyof Config)[];
+  /** Meaningless without the messenger: one of these set (or a required one) without all required is half a setup. */
+  optional: readonly (keyof z.infer<S> & keyof Config)[];
+}
+
+const slice = <S extends z.ZodObject>(settings: MessengerSettings<S>) => settings;
+
+/** The messengers' slices, in the order they are reported at start and by `thidua doctor`. */
+export const MESSENGER_SETTINGS = {
+  telegram: slice({ schema: telegramConfig, required: ['TELEGRAM_BOT_TOKEN'], optional: ['TELEGRAM_WEBHOOK_URL', 'TELEGRAM_WEBHOOK_SECRET'] }),
+  zalo: slice({ schema: zaloConfig, required: ['ZALO_APP_ID', 'ZALO_APP_SECRET', 'ZALO_OA_SECRET_KEY'], optional: [] }),
+  zalobot: slice({ schema: zalobotConfig, required: ['ZALO_BOT_TOKEN'], optional: ['ZALO_BOT_WEBHOOK_URL', 'ZALO_BOT_WEBHOOK_SECRET'] }),
+} as const;
+
+export type MessengerId = keyof typeof MESSENGER_SETTINGS;
+export const MESSENGER_IDS = Object.keys(MESSENGER_SETTINGS) as MessengerId[];
+
+export type MessengerSetup = { state: 'off' } | { state: 'on' } | { state: 'half'; set: string[]; missing: string[] };
+
+/** The one "is it on" rule: off when none of the messenger's variables is set, on when its required ones are, else half a setup. */
+export function messengerSetup(config: Config, id: MessengerId): MessengerSetup {
+  const { required, optional } = MESSENGER_SETTINGS[id];
+  const set = [...required, ...optional].filter((name) => config[name] !== undefined);
+  const missing = required.filter((name) => config[name] === undefined);
+  if (set.length === 0) return { state: 'off' };
+  return missing.length === 0 ? { state: 'on' } : { state: 'half', set, missing };
+}
+
+/** Half a messenger's setup, one problem each, as loadConfig words its problems (for `config-invalid`). */
+export function halfSetupProblems(config: Config, locale: Locale = DEFAULT_LOCALE): string[] {
+  return MESSENGER_IDS.flatMap((id) => {
+    const setup = messengerSetup(config, id);
+    if (setup.state !== 'half') return [];
+    return [`${setup.missing.join(', ')}: ${t(locale, 'config-half-setup', { messenger: t(locale, `messenger-${id}`), set: setup.set.join(', '), missing: setup.missing.join(', ') })}`];
+  });
+}
+
+/** Which messengers are on (half a setup is not). */
+export function describeConfig(config: Config): Record<MessengerId, boolean> {
+  return Object.fromEntries(MESSENGER_IDS.map((id) => [id, messengerSetup(config, id).state === 'on'])) as Record<MessengerId, boolean>;
 }

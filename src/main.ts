@@ -2,33 +2,34 @@
 // set up. With no messenger configured it opens the terminal chat on stdout, loading the sample
 // movement first if the database has none.
 import type { ChannelSender } from './chat/channel.ts';
+import { MessengerStopped } from './channels/messenger.ts';
+import { MESSENGERS } from './channels/registry.ts';
 import { ChatCore } from './chat/core.ts';
 import type { Job } from './chat/engine.ts';
-import type { FileFetcher } from './jobs/form-job.ts';
+import type { FileFetcher } from './chat/files.ts';
 import { JobRunner } from './jobs/runner.ts';
 import { pruneJobs } from './jobs/store.ts';
 import { pruneInbound } from './inbound/inbound.ts';
-import { startTelegram, TelegramConflictError } from './channels/telegram/run.ts';
-import { createZaloChannel } from './channels/zalo/adapter.ts';
-import { startZaloBot, ZALO_BOT_WEBHOOK_PATH } from './channels/zalobot/adapter.ts';
 import { startHttpServer, type Route } from './http/server.ts';
 import { createSignedLinks, fileLinkSecret } from './http/signed-links.ts';
 import { holdRunLockOrExit, startOperations } from './operations.ts';
 import { runConsoleChat } from './channels/console/run.ts';
-import { ConfigError, describeConfig, exportDir, formsDir, loadConfig, loadDotEnv, type Config } from './config.ts';
+import { ConfigError, describeConfig, exportDir, formsDir, halfSetupProblems, loadConfig, loadDotEnv, type Config } from './config.ts';
 import { appliedMigrations, closeDatabase, openDatabase, SERVING_BUSY_TIMEOUT_MS } from './db/connection.ts';
 import { storageFault } from './db/faults.ts';
 import { systemActor } from './domain/audit.ts';
 import { systemClock } from './util/clock.ts';
 import { currentMovement } from './domain/movements.ts';
 import { ALL_FLOWS } from './flows/index.ts';
-import { startReminders, type RunningReminders } from './reminders/index.ts';
+import { quietHours, startReminders, type RunningReminders } from './reminders/index.ts';
+import { Dispatcher, type DispatcherOptions } from './delivery/dispatcher.ts';
 import { loadSampleMovement } from './sample/load.ts';
 import { DEFAULT_LOCALE, isLocale, t, type Args } from './i18n/index.ts';
 import { createLogger } from './util/log.ts';
 import { octal, usePrivateUmask } from './util/file-modes.ts';
 import { watchProcessFaults } from './util/process-faults.ts';
 import { tightenPrivatePaths } from './private-paths.ts';
+import type { Channel } from './domain/model.ts';
 
 /** How long a shutdown may take before the process exits all the same. */
 const SHUTDOWN_DEADLINE_MS = 8_000;
@@ -44,6 +45,9 @@ const bootLocale = isLocale(hint) ? hint : DEFAULT_LOCALE;
 let config: Config;
 try {
   config = loadConfig(process.env, bootLocale);
+  // Half a messenger's setup (a token without its secret…) would leave it silently off.
+  const half = halfSetupProblems(config, bootLocale);
+  if (half.length > 0) throw new ConfigError(half);
 } catch (error) {
   if (!(error instanceof ConfigError)) throw error;
   process.stderr.write(`${t(bootLocale, 'config-invalid', { problems: error.problems.map((p) => `  - ${p}`).join('\n') })}\n`);
@@ -68,7 +72,7 @@ log.info('started', { database: config.DATABASE_PATH, migrations: appliedMigrati
 
 // The report goes to stderr: stdout belongs to the chat.
 const say = (id: string, args?: Args) => process.stderr.write(`${t(locale, id, args)}\n`);
-const chatMode = !channels.telegram && !channels.zalo && !channels.zalobot;
+const chatMode = MESSENGERS.every((m) => !channels[m.id]);
 
 let movement = currentMovement(db);
 say('start-database', { path: config.DATABASE_PATH, count: appliedMigrations(db) });
@@ -78,9 +82,7 @@ if (!movement && chatMode) {
   if (movement) say('console-sample-loaded', { code: movement.code, name: movement.name });
 }
 say(movement ? 'start-movement' : 'start-no-movement', movement ? { code: movement.code, name: movement.name } : {});
-say(channels.telegram ? 'start-telegram-on' : 'start-telegram-off');
-say(channels.zalo ? 'start-zalo-on' : 'start-zalo-off');
-say(channels.zalobot ? 'start-zalobot-on' : 'start-zalobot-off');
+for (const messenger of MESSENGERS) say(`start-${messenger.id}-${channels[messenger.id] ? 'on' : 'off'}`);
 
 if (!chatMode) {
   await runMessengers();
@@ -119,17 +121,20 @@ if (!chatMode) {
 async function runMessengers(): Promise<void> {
   const core = new ChatCore({ db, clock: systemClock, flows: ALL_FLOWS, log });
   const senders: ChannelSender[] = [];
-  // Reminders (cron tick → outbox) and the paced dispatcher that drains the outbox: the one way
-  // out for every message, replies included. Started first; the channels' senders join it as they start.
-  const reminders: RunningReminders = startReminders({ db, senders, clock: systemClock, log });
-  const outbound = reminders.dispatcher;
+  // The paced dispatcher that drains the outbox: the one way out for every message, replies
+  // included, at each messenger's pace. Started first; the messengers' senders join it as they start.
+  const on = MESSENGERS.filter((m) => channels[m.id]);
+  const pace = Object.assign({}, ...on.map((m) => m.pace)) as DispatcherOptions['pace'];
+  const outbound = new Dispatcher({ db, senders, clock: systemClock, log, holdUntil: quietHours(db), pace }).start();
+  // Reminders: a cron tick that plans what is due into the outbox.
+  const reminders: RunningReminders = startReminders({ db, dispatcher: outbound, clock: systemClock, log });
   const kick = () => outbound.kick();
   const routes: Route[] = [];
   const stoppers: (() => Promise<void>)[] = [];
   // Exports and forms asked for in chat run one after another, outside the messages' transactions,
   // from the jobs table (those a stop or a crash left are resumed once the messengers are up);
   // each messenger that takes files adds its fetcher as it starts.
-  const fetchers: Partial<Record<'telegram' | 'zalo', FileFetcher>> = {};
+  const fetchers: Partial<Record<Channel, FileFetcher>> = {};
   const jobs = new JobRunner(
     { db, core, clock: systemClock, log, exportDir: exportDir(config.DATABASE_PATH), dir: formsDir(config.DATABASE_PATH), fetchers },
     () => kick(),
@@ -149,36 +154,20 @@ async function runMessengers(): Promise<void> {
     : undefined;
   if (links) routes.push(links.route);
 
-  if (channels.telegram) {
-    const telegram = await startTelegram({ config, db, core, clock: systemClock, log, outbound, onJob });
-    senders.push(telegram.channel);
-    fetchers.telegram = telegram.fetchFile;
-    routes.push(...telegram.routes);
-    stoppers.push(telegram.stop);
-    say(config.TELEGRAM_WEBHOOK_URL ? 'start-telegram-webhook' : 'start-telegram-polling', { username: telegram.username, url: config.TELEGRAM_WEBHOOK_URL ?? '' });
-    telegram.stopped.catch((error: unknown) => {
-      if (error instanceof TelegramConflictError) say('start-telegram-conflict');
-      else log.error('telegram stopped', { error: String(error) });
+  for (const messenger of on) {
+    const started = await messenger.start({ config, db, core, clock: systemClock, log, outbound, onJob, links });
+    senders.push(...started.senders);
+    if (started.fetchFile) fetchers[messenger.id] = started.fetchFile;
+    routes.push(...started.routes);
+    stoppers.push(started.stop);
+    say(started.started.text, started.started.args);
+    started.stopped?.catch((error: unknown) => {
+      if (error instanceof MessengerStopped) say(error.text);
+      else log.error(`${messenger.id} stopped`, { error: String(error) });
       void shutdown(1);
     });
   }
-  if (channels.zalo) {
-    const zalo = createZaloChannel({ config, db, core, clock: systemClock, log, outbound, onJob, links });
-    senders.push(zalo.sender);
-    fetchers.zalo = zalo.fetchFile;
-    if (zalo.zns) senders.push(zalo.zns);
-    routes.push(...zalo.routes);
-    stoppers.push(zalo.stop);
-    say('start-zalo-webhook', { port: config.HTTP_PORT });
-  }
-  if (channels.zalobot) {
-    const bot = await startZaloBot({ config, db, core, clock: systemClock, log, outbound, onJob, links });
-    senders.push(bot.sender);
-    routes.push(...bot.routes);
-    stoppers.push(bot.stop);
-    say(config.ZALO_BOT_WEBHOOK_URL ? 'start-zalobot-webhook' : 'start-zalobot-polling', { name: bot.name, path: ZALO_BOT_WEBHOOK_PATH, port: config.HTTP_PORT });
-  }
-  const operations = startOperations({ config, db, clock: systemClock, log, messengers: (['telegram', 'zalo', 'zalobot'] as const).filter((m) => channels[m]) });
+  const operations = startOperations({ config, db, clock: systemClock, log, messengers: on.map((m) => m.id) });
   stoppers.push(operations.stop);
   // Webhooks need the HTTP server; with long polling alone, a port in use only costs the health check.
   const server = await startHttpServer(config.HTTP_PORT, [...routes, operations.health], log).catch((error: unknown) => {
@@ -214,6 +203,7 @@ async function runMessengers(): Promise<void> {
     for (const stop of stoppers) await stop().catch((error: unknown) => log.error('stop failed', { error: String(error) }));
     clearInterval(pruner);
     await reminders.stop();
+    await outbound.stop();
     closeDatabase(db);
     runLock.release();
     process.exit(code);

@@ -38,28 +38,6 @@ const RANK = new Map(LAYERS.flatMap((rooms, rank) => rooms.map((room) => [room, 
 const MAX_LINES = 500;
 const LONG_FILES_ALLOWED = ['src/db/schema.ts'];
 
-/**
- * What the parts of issue 25 still being built in parallel leave today, each named exactly, so
- * that this test fails on any NEW violation. Empty each list as that work merges: the last test
- * below names every entry that no longer happens.
- */
-const KNOWN_TODAY = {
-  /** `importer -> imported` pointing up the layers ("repos": clock and time zone into util/; "messengers": FileFetcher and the jobs' folders out of jobs/). */
-  upwardImports: [
-  ] as string[],
-  /** Files that import each other round in a cycle (type-only included), as one group each: a group may shrink, no file may join one ("repos"). */
-  cycles: [
-  ] as string[][],
-  /** Files writing outbox rows besides delivery's own ("outbox": one writer in delivery/). */
-  extraOutboxWriters: [
-  ] as string[],
-  /** `file: what` for flows that reach the database themselves ("repos": domain functions instead). */
-  flowQueries: [
-  ] as string[],
-  /** Source files over 500 lines (none today). */
-  longFiles: [] as string[],
-};
-
 interface SourceFile {
   path: string; // relative to the repository, with '/'
   text: string;
@@ -149,10 +127,12 @@ function cycles(edges: Map<string, Set<string>>): string[][] {
 const OUTBOX_WRITE = /insert\s+into\s+["`]?outbox\b|\.insert\(\s*(?:schema\.)?outbox\s*\)/i;
 const FLOW_QUERY = /\bctx\.db\s*\.\s*(select|insert|update|delete)\b/g;
 
-function flowQueries(files: SourceFile[]): string[] {
+/** Flows and the messengers' adapters reach the database only through domain (and delivery) functions. */
+function directQueries(files: SourceFile[]): string[] {
   const out = new Set<string>();
-  for (const f of files.filter((f) => f.path.startsWith('src/flows/'))) {
+  for (const f of files.filter((f) => f.path.startsWith('src/flows/') || f.path.startsWith('src/channels/'))) {
     if (f.imports.some((s) => s === 'drizzle-orm' || s.startsWith('drizzle-orm/'))) out.add(`${f.path}: imports drizzle-orm`);
+    if (f.imports.some((s) => /\/db\/(schema|raw)\.ts$/.test(s))) out.add(`${f.path}: imports the schema or raw statements`);
     for (const m of f.text.matchAll(FLOW_QUERY)) out.add(`${f.path}: ctx.db.${m[1]}`);
   }
   return [...out].sort();
@@ -199,43 +179,24 @@ describe('the shape of src/', () => {
   });
 
   it('imports only from the same room or a lower one', () => {
-    const fresh = upwardImports(edges).filter((v) => !KNOWN_TODAY.upwardImports.includes(v));
-    expect(fresh, 'imports up the layers (see LAYERS)').toEqual([]);
+    expect(upwardImports(edges), 'imports up the layers (see LAYERS)').toEqual([]);
   });
 
   it('has no import cycle between files, type-only imports included', () => {
-    const fresh = cycles(edges).filter((group) => !KNOWN_TODAY.cycles.some((known) => group.every((f) => known.includes(f))));
-    expect(fresh, 'files importing each other round in a cycle').toEqual([]);
+    expect(cycles(edges), 'files importing each other round in a cycle').toEqual([]);
   });
 
   it('writes outbox rows from one file only', () => {
     const writers = files.filter((f) => OUTBOX_WRITE.test(f.text)).map((f) => f.path);
-    expect(writers.filter((w) => !KNOWN_TODAY.extraOutboxWriters.includes(w)), 'files writing outbox rows').toHaveLength(1);
+    expect(writers, 'files writing outbox rows').toEqual(['src/delivery/outbox-writer.ts']);
   });
 
-  it('keeps the database out of flows: no drizzle-orm, no ctx.db queries', () => {
-    const fresh = flowQueries(files).filter((v) => !KNOWN_TODAY.flowQueries.includes(v));
-    expect(fresh, 'flows querying the database themselves').toEqual([]);
+  it('keeps the database out of flows and adapters: no drizzle-orm, no schema, no ctx.db queries', () => {
+    expect(directQueries(files), 'flows or adapters querying the database themselves').toEqual([]);
   });
 
   it(`keeps every source file within ${MAX_LINES} lines but the schema`, () => {
     const long = files.filter((f) => lineCount(f.text) > MAX_LINES && !LONG_FILES_ALLOWED.includes(f.path)).map((f) => `${f.path} (${lineCount(f.text)} lines)`);
-    expect(long.filter((l) => !KNOWN_TODAY.longFiles.includes(l.split(' ')[0]!)), 'files over the limit').toEqual([]);
-  });
-
-  it('lists in KNOWN_TODAY only violations that still happen (remove the others)', () => {
-    const upward = upwardImports(edges);
-    const groups = cycles(edges);
-    const writers = files.filter((f) => OUTBOX_WRITE.test(f.text)).map((f) => f.path);
-    const queries = flowQueries(files);
-    const long = files.filter((f) => lineCount(f.text) > MAX_LINES).map((f) => f.path);
-    const gone = [
-      ...KNOWN_TODAY.upwardImports.filter((v) => !upward.includes(v)),
-      ...KNOWN_TODAY.cycles.filter((known) => !groups.some((g) => g.some((f) => known.includes(f)))).map((known) => known.join(' <-> ')),
-      ...KNOWN_TODAY.extraOutboxWriters.filter((w) => !writers.includes(w)),
-      ...KNOWN_TODAY.flowQueries.filter((v) => !queries.includes(v)),
-      ...KNOWN_TODAY.longFiles.filter((p) => !long.includes(p)),
-    ];
-    expect(gone, 'entries of KNOWN_TODAY fixed since').toEqual([]);
+    expect(long, 'files over the limit').toEqual([]);
   });
 });

@@ -4,9 +4,9 @@
  * (src/http/signed-links.ts), in a text in the person's language.
  */
 import { statSync } from 'node:fs';
-import { and, eq } from 'drizzle-orm';
+import { accountLocale } from '../chat/store.ts';
 import type { Db } from '../db/connection.ts';
-import { identities, people } from '../db/schema.ts';
+import { linkedPersonId } from '../domain/accounts.ts';
 import { formatVnDate, formatVnNumber, localDate } from '../domain/vn-input.ts';
 import type { SignedLinks } from '../http/signed-links.ts';
 import { DEFAULT_LOCALE, t, type Locale } from '../i18n/index.ts';
@@ -27,17 +27,11 @@ export function fileLinkText(
   file: { path: string; name: string },
   timezone: string,
 ): { text: string; linked: boolean } {
-  const who = db
-    .select({ personId: identities.personId, locale: people.locale, identityLocale: identities.locale })
-    .from(identities)
-    .leftJoin(people, eq(people.id, identities.personId))
-    .where(and(eq(identities.channel, to.channel), eq(identities.externalId, to.externalId)))
-    .get();
-  const locale: Locale = who?.locale ?? who?.identityLocale ?? DEFAULT_LOCALE;
+  const locale: Locale = accountLocale(db, to.channel, to.externalId) ?? DEFAULT_LOCALE;
   const bytes = statSync(file.path).size;
   if (!links) return { text: t(locale, to.noLink, { name: file.name, size: size(bytes) }), linked: false };
   const expires = links.expiresAt();
-  const url = links.issue({ path: file.path, name: file.name, personId: who?.personId ?? null });
+  const url = links.issue({ path: file.path, name: file.name, personId: linkedPersonId(db, to.channel, to.externalId) ?? null });
   const until = new Intl.DateTimeFormat('en-GB', { timeZone: timezone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(expires);
   return { text: t(locale, 'zalo-file-link', { name: file.name, size: size(bytes), url, time: until, date: formatVnDate(localDate(expires, timezone)) }), linked: true };
 }

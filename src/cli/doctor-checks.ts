@@ -5,11 +5,11 @@
  * names a `doctor-<id>` (or `health-<code>`) text that says what is the matter and what to do.
  */
 import { z } from 'zod';
-import { readTokenPair } from '../channels/zalo/tokens.ts';
+import { readTokenPair } from '../db/zalo-tokens.ts';
 import { ZaloBotApiError, ZaloBotClient } from '../channels/zalobot/client.ts';
 import { silentLogger } from '../util/log.ts';
 import type { Config } from '../config.ts';
-import { backupDir } from '../config.ts';
+import { backupDir, messengerSetup, type MessengerId } from '../config.ts';
 import { listBackups } from '../db/backup.ts';
 import { appliedMigrations, type Db } from '../db/connection.ts';
 import { botRunning } from '../db/run-lock.ts';
@@ -71,18 +71,26 @@ export async function runDoctorChecks({ config, db, now, fetch: fetchImpl = glob
   if (open.length === 0) add('ok', 'doctor-files-private');
   else add('warn', 'doctor-files-open', { count: open.length, paths: open.slice(0, 5).map((p) => `${p.path} (${octal(p.mode)})`).join(', ') });
 
-  if (config.TELEGRAM_BOT_TOKEN) await checkTelegram(config, fetchImpl, add);
-  else add('ok', 'doctor-telegram-off');
-  const zaloOn = config.ZALO_APP_ID !== undefined && config.ZALO_APP_SECRET !== undefined && config.ZALO_OA_SECRET_KEY !== undefined;
-  if (zaloOn) {
+  // Each messenger on, off, or half set up (which stops the bot at start): the rule of config.ts.
+  const setup = (id: MessengerId) => {
+    const found = messengerSetup(config, id);
+    if (found.state === 'half') add('fail', `doctor-${id}-half`, { set: found.set.join(', '), missing: found.missing.join(', ') });
+    return found.state;
+  };
+  const telegram = setup('telegram');
+  if (telegram === 'on') await checkTelegram(config, fetchImpl, add);
+  else if (telegram === 'off') add('ok', 'doctor-telegram-off');
+  const zalo = setup('zalo');
+  if (zalo === 'on') {
     await checkZalo(config, db, now, fetchImpl, add);
     // Workbooks, CSV and documents over 5 MB reach Zalo users only as signed links.
     if (config.PUBLIC_BASE_URL) add('ok', 'doctor-file-links-ok', { url: config.PUBLIC_BASE_URL });
     else add('warn', 'doctor-file-links-off');
     add('ok', config.ZALO_ZNS_TEMPLATE_ID ? 'doctor-zns-on' : 'doctor-zns-off', { template: config.ZALO_ZNS_TEMPLATE_ID ?? '' });
-  } else add('ok', 'doctor-zalo-off');
-  if (config.ZALO_BOT_TOKEN) await checkZaloBot(config, fetchImpl, add);
-  else add('ok', 'doctor-zalobot-off');
+  } else if (zalo === 'off') add('ok', 'doctor-zalo-off');
+  const zalobot = setup('zalobot');
+  if (zalobot === 'on') await checkZaloBot(config, fetchImpl, add);
+  else if (zalobot === 'off') add('ok', 'doctor-zalobot-off');
 
   const newest = listBackups(backupDir(config))[0];
   if (config.BACKUP_AT === 'off') add('warn', 'doctor-backup-off');

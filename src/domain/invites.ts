@@ -1,7 +1,8 @@
 import { createHash, randomInt, timingSafeEqual } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../db/connection.ts';
-import { identities, invites, people, settings, units } from '../db/schema.ts';
+import { identities, invites, people, units } from '../db/schema.ts';
+import { readSetting, writeSetting } from '../db/settings.ts';
 import { recordAudit, type Actor } from './audit.ts';
 import { DomainError } from './errors.ts';
 import type { Channel, Role } from './model.ts';
@@ -29,6 +30,18 @@ const CODE_PATTERN = new RegExp(`^[${ALPHABET}]{${SELECTOR_LENGTH + VERIFIER_LEN
 
 /** Whether text has the shape of an invite code at all (a greeting is not a wrong code). */
 export const looksLikeCode = (raw: string) => CODE_PATTERN.test(normaliseCode(raw));
+
+/** Where the Telegram bot's @username is kept, for invite links made in chat or with the CLI. */
+const TELEGRAM_USERNAME = 'telegram.username';
+
+/** The Telegram bot's @username as last learnt (at the bot's start, or by the CLI); undefined before that. */
+export function telegramUsername(db: DbOrTx): string | undefined {
+  return readSetting(db, TELEGRAM_USERNAME);
+}
+
+export function rememberTelegramUsername(db: DbOrTx, username: string, now: number): void {
+  writeSetting(db, TELEGRAM_USERNAME, username, now);
+}
 
 export interface CreatedInvite {
   id: number;
@@ -166,9 +179,4 @@ export function redeemInvite(db: Db, rawCode: string, who: IdentityRef, now: num
 /** A wrong code's count on this account and, at the fifth, until when the account may not try again. */
 export function setLinkFailures(db: DbOrTx, identityId: number, linkFailures: number, lockedUntil: number | null): void {
   db.update(identities).set({ linkFailures, lockedUntil }).where(eq(identities.id, identityId)).run();
-}
-
-/** The Telegram bot's @username, noted by the Telegram channel at start, for invite links. */
-export function telegramUsername(db: DbOrTx): string | undefined {
-  return db.select().from(settings).where(eq(settings.key, 'telegram.username')).get()?.value;
 }

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db/connection.ts';
 import { groupMembers, groups, units } from '../db/schema.ts';
 import { recordAudit, type Actor } from './audit.ts';
@@ -172,4 +172,18 @@ export function groupNameOfUnit(db: DbOrTx, movementId: number, unitId: number):
     .innerJoin(groups, eq(groups.id, groupMembers.groupId))
     .where(and(eq(groupMembers.movementId, movementId), eq(groupMembers.unitId, unitId)))
     .get()?.name;
+}
+
+/** The unit with this code, whatever its case (`snv` is SNV). */
+export function unitByCode(db: DbOrTx, code: string): Unit | undefined {
+  return db
+    .select()
+    .from(units)
+    .where(sql`upper(${units.code}) = ${code.toUpperCase()}`)
+    .get();
+}
+
+/** The first `limit` current units, in the order they were added: examples of codes to type. */
+export function firstUnits(db: DbOrTx, limit: number): { code: string; name: string }[] {
+  return db.select({ code: units.code, name: units.name }).from(units).where(isNull(units.validTo)).orderBy(asc(units.id)).limit(limit).all();
 }

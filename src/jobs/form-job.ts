@@ -16,7 +16,7 @@ import type { OutgoingRow } from '../chat/channel.ts';
 import type { ChatCore } from '../chat/core.ts';
 import type { Job } from '../chat/engine.ts';
 import { handleAndQueue } from '../inbound/inbound.ts';
-import type { FileRef } from '../chat/types.ts';
+import { FileSourceRefused, FileTooLarge, type FileFetcher } from '../chat/files.ts';
 import type { Db } from '../db/connection.ts';
 import { inTransaction } from '../db/prepared.ts';
 import { storageFault } from '../db/faults.ts';
@@ -32,12 +32,6 @@ import { t } from '../i18n/index.ts';
 import type { Logger } from '../util/log.ts';
 import type { Channel } from '../domain/model.ts';
 
-/** Fetches a file a person sent on a channel, refusing one larger than `maxBytes`. */
-export type FileFetcher = (file: FileRef, maxBytes: number) => Promise<Buffer>;
-
-export class FileTooLarge extends Error {}
-/** The file's link leads somewhere the bot does not download from (off the messenger's file hosts, an internal address). */
-export class FileSourceRefused extends Error {}
 
 export interface FormJobDeps {
   db: Db;

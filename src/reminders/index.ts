@@ -2,15 +2,14 @@
  * The reminders in a running bot: a node-cron tick (every minute by default) asks the database what
  * is due and plans it into the outbox (planner.ts); the paced Dispatcher drains the outbox. The
  * tick holds no state: a restart, a double tick or a second process plan nothing twice, and slots
- * missed while the bot was down are caught up within `catchUpMs`.
+ * missed while the bot was down are caught up within `catchUpMs`. The dispatcher is built in main.ts,
+ * held back in quiet hours by `quietHours`.
  */
 import cron, { type ScheduledTask } from 'node-cron';
-import type { ChannelSender } from '../chat/channel.ts';
 import type { Db } from '../db/connection.ts';
 import { storageAlarm } from '../db/faults.ts';
 import type { Clock } from '../util/clock.ts';
 import type { Logger } from '../util/log.ts';
-import { Dispatcher, type DispatcherOptions } from '../delivery/dispatcher.ts';
 import { currentMovement } from '../domain/movements.ts';
 import { movementZone } from '../domain/time-zone.ts';
 import { isAllowed, nextAllowed, policy } from './calendar.ts';
@@ -19,50 +18,44 @@ import { runDueReminders, type FiringResult, type PlannerOptions } from './plann
 export interface RemindersConfig extends PlannerOptions {
   /** When the planner looks (cron, default every minute); the database decides what is due. */
   tick?: string;
-  /** Messenger limits (default Telegram 30/s overall and 1/s per chat, Zalo 10/s and 1/s per user). */
-  pace?: DispatcherOptions['pace'];
-  /** A claim not renewed for this long is taken for a dead process's (default 60 s). */
-  leaseMs?: number;
-  /** How often an idle dispatcher looks for due rows (default 1 s). */
-  pollMs?: number;
+}
+
+/** What the reminders need of the dispatcher that sends what they plan. */
+interface Kickable {
+  kick(): void;
 }
 
 export interface StartRemindersOptions {
   db: Db;
-  /** The channels' senders; may be filled after the call (a channel started later). */
-  senders: ChannelSender[];
+  /** The paced dispatcher that drains the outbox (built in main.ts), kicked when something is planned. */
+  dispatcher: Kickable;
   clock: Clock;
   log: Logger;
   config?: RemindersConfig;
 }
 
 export interface RunningReminders {
-  /** Stops the tick, then waits for the sends in flight to be recorded. */
+  /** Stops the tick (the dispatcher is its builder's to stop). */
   stop(): Promise<void>;
   /** Something was queued (a notification for the admins): send it now. */
   kick(): void;
   /** Plans what is due now (the cron task calls it every minute). */
   tick(): FiringResult[];
-  readonly dispatcher: Dispatcher;
 }
 
-export function startReminders({ db, senders, clock, log, config = {} }: StartRemindersOptions): RunningReminders {
-  // Reminders running late (a large batch, retries) do not go out in quiet hours either, reckoned
-  // in the open movement's zone (the one rule of domain/time-zone.ts), as the planner does.
-  const calendarNow = () => policy({ ...config.calendar, timeZone: movementZone(currentMovement(db)) });
-  const dispatcher = new Dispatcher({
-    db,
-    senders,
-    clock,
-    log,
-    holdUntil: (now) => {
-      const calendar = calendarNow();
-      return isAllowed(now, calendar) ? undefined : nextAllowed(now, calendar);
-    },
-    ...(config.pace ? { pace: config.pace } : {}),
-    ...(config.leaseMs !== undefined ? { leaseMs: config.leaseMs } : {}),
-    ...(config.pollMs !== undefined ? { pollMs: config.pollMs } : {}),
-  }).start();
+/**
+ * The dispatcher's `holdUntil`: reminders running late (a large batch, retries) do not go out in
+ * quiet hours either, reckoned in the open movement's zone (the one rule of domain/time-zone.ts),
+ * as the planner does.
+ */
+export function quietHours(db: Db, calendar?: PlannerOptions['calendar']): (now: number) => number | undefined {
+  return (now) => {
+    const current = policy({ ...calendar, timeZone: movementZone(currentMovement(db)) });
+    return isAllowed(now, current) ? undefined : nextAllowed(now, current);
+  };
+}
+
+export function startReminders({ db, dispatcher, clock, log, config = {} }: StartRemindersOptions): RunningReminders {
   let stopped = false;
   const tick = (): FiringResult[] => {
     if (stopped) return [];
@@ -92,28 +85,11 @@ export function startReminders({ db, senders, clock, log, config = {} }: StartRe
   return {
     tick,
     kick: () => dispatcher.kick(),
-    dispatcher,
     async stop() {
       stopped = true;
       clearImmediate(first);
       await task.stop();
       await task.destroy();
-      await dispatcher.stop();
     },
   };
 }
-
-export { runDueReminders, fireSlot, DEFAULT_CATCH_UP_MS, type FiringResult, type PlannerOptions } from './planner.ts';
-export { addRule, createDefaultRules, listRules, setRulePaused, DEFAULT_RULES, type RuleInput } from './rules.ts';
-export {
-  broadcastReport,
-  cancelBroadcast,
-  confirmBroadcast,
-  draftBroadcast,
-  listBroadcasts,
-  parseAudience,
-  previewBroadcast,
-  type Audience,
-  type BroadcastPreview,
-  type DeliveryReport,
-} from './broadcast.ts';

@@ -11,7 +11,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { storeTokenPair } from '../../src/channels/zalo/tokens.ts';
+import { storeTokenPair } from '../../src/db/zalo-tokens.ts';
 import { APP_ID, OA_SECRET_KEY, startFakeZalo } from '../channels/zalo/fake-zalo.ts';
 import { FAKE_TOKEN, FakeBotApi, tg } from '../helpers/fake-telegram.ts';
 import { liaisons } from '../helpers/liaisons.ts';

@@ -16,7 +16,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { createZaloChannel } from '../../src/channels/zalo/adapter.ts';
-import { storeTokenPair } from '../../src/channels/zalo/tokens.ts';
+import { storeTokenPair } from '../../src/db/zalo-tokens.ts';
 import type { ChannelSender } from '../../src/chat/channel.ts';
 import { ChatCore } from '../../src/chat/core.ts';
 import { loadConfig } from '../../src/config.ts';

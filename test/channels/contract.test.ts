@@ -1,21 +1,23 @@
 /**
- * One contract for every channel: each runs as the bot runs it (its adapter, the chat core, the
- * outbox's dispatcher, a SQLite file) with its messenger's own fake behind it — the fake Bot API
- * (long polling and webhook), the fake Zalo OA API, the fake Zalo Bot Platform (long polling and
- * webhook), and the terminal itself. Every channel keeps each person's answers in order while
- * several people write at once, handles an update once however often it is delivered, writes every
- * reply to the outbox before it is sent (so one saved but not yet sent survives a restart), and
- * stops promptly even when its messenger no longer answers.
+ * One contract for every channel: each messenger of the registry (src/channels/registry.ts) runs
+ * as main.ts starts it (its adapter, the chat core, the outbox's dispatcher, a SQLite file) with
+ * its messenger's own fake behind it — the fake Bot API (long polling and webhook), the fake Zalo
+ * OA API, the fake Zalo Bot Platform (long polling and webhook) — and so does the terminal itself.
+ * Every channel keeps each person's answers in order while several people write at once, handles
+ * an update once however often it is delivered, writes every reply to the outbox before it is sent
+ * (so one saved but not yet sent survives a restart), and stops promptly even when its messenger
+ * no longer answers.
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { consoleUnitId, ConsoleChat } from '../../src/channels/console/adapter.ts';
-import { startTelegram, TELEGRAM_WEBHOOK_PATH, webhookSecret, type StartedTelegram } from '../../src/channels/telegram/run.ts';
-import { createZaloChannel, type ZaloChannel } from '../../src/channels/zalo/adapter.ts';
-import { startZaloBot, ZALO_BOT_WEBHOOK_PATH, zaloBotWebhookSecret } from '../../src/channels/zalobot/adapter.ts';
-import { storeTokenPair } from '../../src/channels/zalo/tokens.ts';
+import type { Messenger } from '../../src/channels/messenger.ts';
+import { MESSENGERS } from '../../src/channels/registry.ts';
+import { TELEGRAM_WEBHOOK_PATH, webhookSecret } from '../../src/channels/telegram/run.ts';
+import { ZALO_BOT_WEBHOOK_PATH, zaloBotWebhookSecret } from '../../src/channels/zalobot/adapter.ts';
+import { storeTokenPair } from '../../src/db/zalo-tokens.ts';
 import type { ChannelSender } from '../../src/chat/channel.ts';
 import { ChatCore } from '../../src/chat/core.ts';
-import { loadConfig } from '../../src/config.ts';
+import { describeConfig, loadConfig, type Config, type MessengerId } from '../../src/config.ts';
 import type { Db } from '../../src/db/connection.ts';
 import { cliActor } from '../../src/domain/audit.ts';
 import { runningClock } from '../../src/util/clock.ts';
@@ -89,32 +91,142 @@ function dispatcherFor(db: Db, clock: { now(): number }): { outbox: Dispatcher; 
   return { outbox: new Dispatcher({ db, senders, clock, log: silentLogger, pollMs: 20 }), senders };
 }
 
-/** Telegram, by long polling or by webhook. */
-function telegram(mode: 'polling' | 'webhook'): Channel {
+/** A messenger's fake, up for the whole test (a restart finds the same messenger). */
+interface Fake {
+  /** The messenger's variables, pointing at the fake. */
+  env: NodeJS.ProcessEnv;
+  /** Person `i` writes: the fake hands the update over (a poll's answer, or a call to the bot's webhook at `webhook`). */
+  write(i: number, text: string, id: string | undefined, webhook: string | undefined, config: Config): Promise<void>;
+  texts(i: number): string[];
+  /** Waits until the bot has taken what the fake holds for it. */
+  taken(): Promise<void>;
+  refuse(on: boolean): void;
+  hang(): void;
+}
+
+/** Each messenger of the registry: its modes, and its fake for people whose ids on it are `ids`. */
+const FAKES: Record<MessengerId, { modes: readonly ('polling' | 'webhook')[]; fake(mode: 'polling' | 'webhook', ids: string[], clock: { now(): number }, db: Db): Promise<Fake> }> = {
+  telegram: {
+    modes: ['polling', 'webhook'],
+    async fake(mode, chats) {
+      const api = await new FakeBotApi().start();
+      api.roundTripMs = 20;
+      cleanups.push(() => api.close());
+      let nextUpdate = 1;
+      return {
+        env: { TELEGRAM_BOT_TOKEN: FAKE_TOKEN, TELEGRAM_API_ROOT: api.root, ...(mode === 'webhook' ? { TELEGRAM_WEBHOOK_URL: 'https://bot.example.gov.vn/telegram/webhook' } : {}) },
+        async write(i, text, id, webhook, config) {
+          const update = { update_id: id === undefined ? nextUpdate++ : Number(id), ...tg.text(Number(chats[i]), text) };
+          if (!webhook) {
+            api.pushUpdate(update);
+            return;
+          }
+          const response = await fetch(`${webhook}${TELEGRAM_WEBHOOK_PATH}`, {
+            method: 'POST',
+            body: JSON.stringify(update),
+            headers: { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': webhookSecret(config) },
+          });
+          expect(response.status).toBe(200);
+        },
+        texts: (i) => api.deliveries.filter((d) => d.chatId === Number(chats[i])).map((d) => d.text),
+        async taken() {
+          if (mode === 'polling') await waitFor(() => api.pendingUpdates() === 0, 'the updates taken');
+          await new Promise((resolve) => setTimeout(resolve, 50));
+        },
+        refuse(on) {
+          if (on) api.fail('sendMessage', 502, 'Bad Gateway', { times: 1_000 });
+          else api.clearFailures();
+        },
+        hang: () => (api.hang = true),
+      };
+    },
+  },
+  zalo: {
+    modes: ['webhook'],
+    async fake(_mode, users, clock, db) {
+      const fake: FakeZalo = await startFakeZalo();
+      cleanups.push(() => fake.close());
+      storeTokenPair(db, { accessToken: fake.valid.access, refreshToken: fake.valid.refresh, expiresAt: clock.now() + 86_400_000 }, clock.now());
+      let nextMessage = 1;
+      return {
+        env: { ZALO_APP_ID: APP_ID, ZALO_APP_SECRET: 'test-app-secret', ZALO_OA_SECRET_KEY: OA_SECRET_KEY, ZALO_API_BASE: fake.base, ZALO_OAUTH_BASE: fake.base },
+        async write(i, text, id, webhook) {
+          const timestamp = String(clock.now());
+          const sample = fixtureJson('user_send_text.official-example.json');
+          const msgId = id ?? `m${nextMessage++}`;
+          fake.inbound(users[i]!, msgId, clock.now());
+          const raw = JSON.stringify({ ...sample, sender: { id: users[i] }, message: { text, msg_id: msgId }, timestamp });
+          const response = await fetch(`${webhook}/zalo/webhook`, { method: 'POST', body: raw, headers: { 'content-type': 'application/json', 'x-zevent-signature': sign(raw, timestamp) } });
+          expect(response.status).toBe(200);
+        },
+        texts: (i) => fake.messages(users[i]!).map((m) => m.text ?? ''),
+        taken: async () => undefined,
+        refuse(on) {
+          fake.apiStatus = on ? 502 : undefined;
+        },
+        hang: () => (fake.apiDelayMs = 30_000),
+      };
+    },
+  },
+  // The Zalo Bot Platform's webhook body as documented: wrapped in {ok, result}.
+  zalobot: {
+    modes: ['polling', 'webhook'],
+    async fake(mode, chats) {
+      const api = await startFakeZaloBot();
+      cleanups.push(() => api.close());
+      let nextMessage = 1;
+      return {
+        env: { ZALO_BOT_TOKEN: BOT_TOKEN, ZALO_BOT_API_BASE: api.base, ...(mode === 'webhook' ? { ZALO_BOT_WEBHOOK_URL: 'https://bot.example.gov.vn/zalobot/webhook' } : {}) },
+        async write(i, text, id, webhook, config) {
+          const update = textUpdate(chats[i]!, text, id ?? `zb${nextMessage++}`);
+          if (!webhook) {
+            api.push(update);
+            return;
+          }
+          const response = await fetch(`${webhook}${ZALO_BOT_WEBHOOK_PATH}`, {
+            method: 'POST',
+            body: JSON.stringify({ ok: true, result: update }),
+            headers: { 'content-type': 'application/json', 'x-bot-api-secret-token': zaloBotWebhookSecret(config) },
+          });
+          expect(response.status).toBe(200);
+        },
+        texts: (i) => api.sent(chats[i]!),
+        async taken() {
+          if (mode === 'polling') await waitFor(() => api.pending() === 0, 'the updates taken');
+          await new Promise((resolve) => setTimeout(resolve, 50));
+        },
+        refuse(on) {
+          api.sendStatus = on ? 502 : undefined;
+        },
+        hang: () => (api.hang = true),
+      };
+    },
+  },
+};
+
+const NAMES: Record<MessengerId, string> = { telegram: 'Telegram', zalo: 'Zalo OA', zalobot: 'Zalo Bot Platform' };
+
+/** A messenger of the registry started as main.ts starts it, in one of its modes, with its fake behind it. */
+function messengerChannel(messenger: Messenger, mode: 'polling' | 'webhook'): Channel {
+  const modes = FAKES[messenger.id].modes;
   return {
-    name: `Telegram (${mode})`,
+    name: modes.length > 1 ? `${NAMES[messenger.id]} (${mode})` : NAMES[messenger.id],
     people: PEOPLE,
     redelivers: true,
     networked: true,
     async start(temp) {
-      const chats = seed(temp.db, 'telegram');
-      const api = await new FakeBotApi().start();
-      api.roundTripMs = 20;
-      cleanups.push(() => api.close());
+      const ids = seed(temp.db, messenger.id);
       const clock = runningClock(FEB_15);
-      let nextUpdate = 1;
+      const fake = await FAKES[messenger.id].fake(mode, ids, clock, temp.db);
       const launch = async (db: Db): Promise<Running> => {
-        const config = loadConfig({
-          DATABASE_PATH: temp.path,
-          TELEGRAM_BOT_TOKEN: FAKE_TOKEN,
-          TELEGRAM_API_ROOT: api.root,
-          ...(mode === 'webhook' ? { TELEGRAM_WEBHOOK_URL: 'https://bot.example.gov.vn/telegram/webhook' } : {}),
-        });
+        const config = loadConfig({ DATABASE_PATH: temp.path, ...fake.env });
+        expect(describeConfig(config)[messenger.id]).toBe(true);
         const { outbox, senders } = dispatcherFor(db, clock);
-        const started: StartedTelegram = await startTelegram({ config, db, core: new ChatCore({ db, clock, flows: ALL_FLOWS, log: silentLogger }), clock, log: silentLogger, outbound: outbox });
-        senders.push(started.channel);
+        const started = await messenger.start({ config, db, core: new ChatCore({ db, clock, flows: ALL_FLOWS, log: silentLogger }), clock, log: silentLogger, outbound: outbox });
+        senders.push(...started.senders);
         outbox.start();
-        const server: RunningServer | undefined = mode === 'webhook' ? await startHttpServer(0, started.routes, silentLogger, '127.0.0.1') : undefined;
+        const server: RunningServer | undefined = started.routes.length > 0 ? await startHttpServer(0, started.routes, silentLogger, '127.0.0.1') : undefined;
+        const webhook = server ? `http://127.0.0.1:${server.port}` : undefined;
         let stopped = false;
         const stop = async () => {
           if (stopped) return;
@@ -126,161 +238,15 @@ function telegram(mode: 'polling' | 'webhook'): Channel {
         cleanups.push(stop);
         return {
           db,
-          async write(i, text, id) {
-            const update = { update_id: id === undefined ? nextUpdate++ : Number(id), ...tg.text(Number(chats[i]), text) };
-            if (mode === 'polling') {
-              api.pushUpdate(update);
-              return;
-            }
-            const response = await fetch(`http://127.0.0.1:${server!.port}${TELEGRAM_WEBHOOK_PATH}`, {
-              method: 'POST',
-              body: JSON.stringify(update),
-              headers: { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': webhookSecret(config) },
-            });
-            expect(response.status).toBe(200);
-          },
-          texts: (i) => api.deliveries.filter((d) => d.chatId === Number(chats[i])).map((d) => d.text),
+          write: (i, text, id) => fake.write(i, text, id, webhook, config),
+          texts: (i) => fake.texts(i),
           async settled() {
-            if (mode === 'polling') await waitFor(() => api.pendingUpdates() === 0, 'the updates taken');
-            await new Promise((resolve) => setTimeout(resolve, 50));
+            await fake.taken();
+            await started.idle();
             await outbox.whenIdle();
           },
-          refuse(on) {
-            if (on) api.fail('sendMessage', 502, 'Bad Gateway', { times: 1_000 });
-            else api.clearFailures();
-          },
-          hang: () => (api.hang = true),
-          stop,
-          async restart() {
-            await stop();
-            return launch(temp.reopen());
-          },
-        };
-      };
-      return launch(temp.db);
-    },
-  };
-}
-
-const zalo: Channel = {
-  name: 'Zalo OA',
-  people: PEOPLE,
-  redelivers: true,
-  networked: true,
-  async start(temp) {
-    const users = seed(temp.db, 'zalo');
-    const fake: FakeZalo = await startFakeZalo();
-    cleanups.push(() => fake.close());
-    const clock = runningClock(FEB_15);
-    storeTokenPair(temp.db, { accessToken: fake.valid.access, refreshToken: fake.valid.refresh, expiresAt: clock.now() + 86_400_000 }, clock.now());
-    let nextMessage = 1;
-    const launch = async (db: Db): Promise<Running> => {
-      const config = loadConfig({ DATABASE_PATH: temp.path, ZALO_APP_ID: APP_ID, ZALO_APP_SECRET: 'test-app-secret', ZALO_OA_SECRET_KEY: OA_SECRET_KEY, ZALO_API_BASE: fake.base, ZALO_OAUTH_BASE: fake.base });
-      const { outbox, senders } = dispatcherFor(db, clock);
-      const channel: ZaloChannel = createZaloChannel({ config, db, core: new ChatCore({ db, clock, flows: ALL_FLOWS, log: silentLogger }), clock, log: silentLogger, keepAliveMs: 0, outbound: outbox });
-      senders.push(channel.sender);
-      outbox.start();
-      const server = await startHttpServer(0, channel.routes, silentLogger, '127.0.0.1');
-      let stopped = false;
-      const stop = async () => {
-        if (stopped) return;
-        stopped = true;
-        await channel.stop();
-        await server.close();
-        await outbox.stop();
-      };
-      cleanups.push(stop);
-      return {
-        db,
-        async write(i, text, id) {
-          const timestamp = String(clock.now());
-          const sample = fixtureJson('user_send_text.official-example.json');
-          const msgId = id ?? `m${nextMessage++}`;
-          fake.inbound(users[i]!, msgId, clock.now());
-          const raw = JSON.stringify({ ...sample, sender: { id: users[i] }, message: { text, msg_id: msgId }, timestamp });
-          const response = await fetch(`http://127.0.0.1:${server.port}/zalo/webhook`, { method: 'POST', body: raw, headers: { 'content-type': 'application/json', 'x-zevent-signature': sign(raw, timestamp) } });
-          expect(response.status).toBe(200);
-        },
-        texts: (i) => fake.messages(users[i]!).map((m) => m.text ?? ''),
-        async settled() {
-          await channel.idle();
-          await outbox.whenIdle();
-        },
-        refuse(on) {
-          fake.apiStatus = on ? 502 : undefined;
-        },
-        hang: () => (fake.apiDelayMs = 30_000),
-        stop,
-        async restart() {
-          await stop();
-          return launch(temp.reopen());
-        },
-      };
-    };
-    return launch(temp.db);
-  },
-};
-
-/** The Zalo Bot Platform, by long polling or by webhook (its body as documented: wrapped in {ok, result}). */
-function zaloBot(mode: 'polling' | 'webhook'): Channel {
-  return {
-    name: `Zalo Bot Platform (${mode})`,
-    people: PEOPLE,
-    redelivers: true,
-    networked: true,
-    async start(temp) {
-      const chats = seed(temp.db, 'zalobot');
-      const api = await startFakeZaloBot();
-      cleanups.push(() => api.close());
-      const clock = runningClock(FEB_15);
-      let nextMessage = 1;
-      const launch = async (db: Db): Promise<Running> => {
-        const config = loadConfig({
-          DATABASE_PATH: temp.path,
-          ZALO_BOT_TOKEN: BOT_TOKEN,
-          ZALO_BOT_API_BASE: api.base,
-          ...(mode === 'webhook' ? { ZALO_BOT_WEBHOOK_URL: 'https://bot.example.gov.vn/zalobot/webhook' } : {}),
-        });
-        const { outbox, senders } = dispatcherFor(db, clock);
-        const bot = await startZaloBot({ config, db, core: new ChatCore({ db, clock, flows: ALL_FLOWS, log: silentLogger }), clock, log: silentLogger, outbound: outbox });
-        senders.push(bot.sender);
-        outbox.start();
-        const server = mode === 'webhook' ? await startHttpServer(0, bot.routes, silentLogger, '127.0.0.1') : undefined;
-        let stopped = false;
-        const stop = async () => {
-          if (stopped) return;
-          stopped = true;
-          await bot.stop();
-          await server?.close();
-          await outbox.stop();
-        };
-        cleanups.push(stop);
-        return {
-          db,
-          async write(i, text, id) {
-            const update = textUpdate(chats[i]!, text, id ?? `zb${nextMessage++}`);
-            if (mode === 'polling') {
-              api.push(update);
-              return;
-            }
-            const response = await fetch(`http://127.0.0.1:${server!.port}${ZALO_BOT_WEBHOOK_PATH}`, {
-              method: 'POST',
-              body: JSON.stringify({ ok: true, result: update }),
-              headers: { 'content-type': 'application/json', 'x-bot-api-secret-token': zaloBotWebhookSecret(config) },
-            });
-            expect(response.status).toBe(200);
-          },
-          texts: (i) => api.sent(chats[i]!),
-          async settled() {
-            if (mode === 'polling') await waitFor(() => api.pending() === 0, 'the updates taken');
-            await new Promise((resolve) => setTimeout(resolve, 50));
-            await bot.idle();
-            await outbox.whenIdle();
-          },
-          refuse(on) {
-            api.sendStatus = on ? 502 : undefined;
-          },
-          hang: () => (api.hang = true),
+          refuse: (on) => fake.refuse(on),
+          hang: () => fake.hang(),
           stop,
           async restart() {
             await stop();
@@ -327,7 +293,7 @@ const terminal: Channel = {
   },
 };
 
-for (const channel of [telegram('polling'), telegram('webhook'), zalo, zaloBot('polling'), zaloBot('webhook'), terminal]) {
+for (const channel of [...MESSENGERS.flatMap((m) => FAKES[m.id].modes.map((mode) => messengerChannel(m, mode))), terminal]) {
   describe(`the channel contract: ${channel.name}`, () => {
     it(`${channel.people} ${channel.people > 1 ? 'people at once: each person’s' : 'person: the'} answers come in the order written`, async () => {
       const bot = await channel.start(openTempDatabase());

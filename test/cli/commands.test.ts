@@ -177,6 +177,17 @@ describe('usage and configuration errors', () => {
     expect(existsSync(cli.dbPath)).toBe(false);
   });
 
+  it("npm start refuses half a messenger's setup, naming what is missing, before opening the database", async () => {
+    const cli = cliSandbox();
+    const env = { ...cli.env, TELEGRAM_BOT_TOKEN: '', ZALO_APP_ID: '1234567890', ZALO_APP_SECRET: '', ZALO_OA_SECRET_KEY: '', ZALO_BOT_TOKEN: '' };
+    const out = await npmStart(env, '');
+    expect(out.code).toBe(2);
+    expect(out.stderr).toContain('Cấu hình không hợp lệ');
+    expect(out.stderr).toContain('- ZALO_APP_SECRET, ZALO_OA_SECRET_KEY: Zalo OA mới cấu hình một nửa: đã đặt ZALO_APP_ID nhưng còn thiếu ZALO_APP_SECRET, ZALO_OA_SECRET_KEY.');
+    expect(out.stderr).not.toMatch(/at .*\.ts:\d+/);
+    expect(existsSync(cli.dbPath)).toBe(false);
+  });
+
   it('answers an unknown command or option with the usage, in the chosen language', async () => {
     const cli = cliSandbox();
     const unknown = await cli.run('explode', '--lang', 'en');

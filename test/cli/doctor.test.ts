@@ -38,6 +38,17 @@ async function configured(api: FakeBotApi, zalo: FakeZalo, extra: Record<string,
 }
 
 describe('thidua doctor', () => {
+  it('names a messenger only half set up, asking it nothing, and the others off', async () => {
+    const cli = cliSandbox({ TELEGRAM_BOT_TOKEN: '', ZALO_APP_ID: APP_ID, ZALO_APP_SECRET: '', ZALO_OA_SECRET_KEY: OA_SECRET_KEY, ZALO_BOT_TOKEN: '', ZALO_BOT_WEBHOOK_URL: 'https://thidua.namdinh.gov.vn/zalobot/webhook' });
+    const out = await cli.run('doctor', '--lang', 'en');
+    expect(out.code).toBe(1);
+    const lines = out.stdout.split('\n');
+    expect(lines).toContain('✗ Zalo OA: only half set up (ZALO_APP_ID, ZALO_OA_SECRET_KEY set, ZALO_APP_SECRET missing); the bot will not start. Set the missing variables, or leave ZALO_APP_ID, ZALO_OA_SECRET_KEY empty.');
+    expect(lines).toContain('✗ Zalo Bot Platform: only half set up (ZALO_BOT_WEBHOOK_URL set, ZALO_BOT_TOKEN missing); the bot will not start. Set the missing variables, or leave ZALO_BOT_WEBHOOK_URL empty.');
+    expect(lines).toContain('✓ Telegram: not configured (TELEGRAM_BOT_TOKEN is empty).');
+    expect(out.stdout).not.toContain('Zalo OA: not configured');
+  });
+
   it('says all is well, in Vietnamese, when tokens, webhook, database and backups are in order', async () => {
     const { api, zalo } = await fakes();
     api.webhookUrl = WEBHOOK;

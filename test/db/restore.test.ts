@@ -7,7 +7,7 @@ import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { afterEach, describe, expect, it } from 'vitest';
 import { closeDatabase, openDatabase } from '../../src/db/connection.ts';
 import { botRunning, DatabaseInUseError, holdRunLock, whileBotStopped } from '../../src/db/run-lock.ts';
-import { storeTokenPair, readTokenPair } from '../../src/channels/zalo/tokens.ts';
+import { storeTokenPair, readTokenPair } from '../../src/db/zalo-tokens.ts';
 import { cliSandbox, useCliSandboxes } from '../helpers/cli.ts';
 import { waitFor } from '../helpers/wait.ts';
 

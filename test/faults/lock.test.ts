@@ -5,7 +5,7 @@
  */
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { storeTokenPair } from '../../src/channels/zalo/tokens.ts';
+import { storeTokenPair } from '../../src/db/zalo-tokens.ts';
 import { closeDatabase, openDatabase, type Db } from '../../src/db/connection.ts';
 import { t } from '../../src/i18n/index.ts';
 import { APP_ID, OA_SECRET_KEY, startFakeZalo, type FakeZalo } from '../channels/zalo/fake-zalo.ts';

@@ -14,7 +14,7 @@ import { cliActor } from '../../src/domain/audit.ts';
 import { fixedClock } from '../../src/util/clock.ts';
 import { createInvite } from '../../src/domain/invites.ts';
 import { ALL_FLOWS } from '../../src/flows/index.ts';
-import type { FileFetcher } from '../../src/jobs/form-job.ts';
+import type { FileFetcher } from '../../src/chat/files.ts';
 import { JobRunner, MAX_JOB_ATTEMPTS } from '../../src/jobs/runner.ts';
 import { loadSampleMovement } from '../../src/sample/load.ts';
 import { silentLogger } from '../../src/util/log.ts';

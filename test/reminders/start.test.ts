@@ -1,7 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { cliActor } from '../../src/domain/audit.ts';
 import { fixedClock } from '../../src/util/clock.ts';
-import { startReminders, type RunningReminders } from '../../src/reminders/index.ts';
+import type { ChannelSender } from '../../src/chat/channel.ts';
+import type { Db } from '../../src/db/connection.ts';
+import type { Clock } from '../../src/util/clock.ts';
+import { Dispatcher } from '../../src/delivery/dispatcher.ts';
+import { quietHours, startReminders, type RemindersConfig, type RunningReminders } from '../../src/reminders/index.ts';
 import { addRule } from '../../src/reminders/rules.ts';
 import { confirmBroadcast, draftBroadcast } from '../../src/reminders/broadcast.ts';
 import { runDueReminders } from '../../src/reminders/planner.ts';
@@ -13,6 +17,20 @@ import { telegramSender } from '../delivery/helpers.ts';
 import { vn, world } from './helpers.ts';
 
 useTempDatabases();
+
+/** The reminders as main.ts runs them: the paced dispatcher (held back in quiet hours) and the tick; stopped together. */
+function startWithDispatcher(options: { db: Db; senders: ChannelSender[]; clock: Clock; config: RemindersConfig & { pollMs: number } }): RunningReminders {
+  const { pollMs, ...config } = options.config;
+  const dispatcher = new Dispatcher({ db: options.db, senders: options.senders, clock: options.clock, log: silentLogger, holdUntil: quietHours(options.db), pollMs }).start();
+  const reminders = startReminders({ db: options.db, dispatcher, clock: options.clock, log: silentLogger, config });
+  return {
+    ...reminders,
+    async stop() {
+      await reminders.stop();
+      await dispatcher.stop();
+    },
+  };
+}
 
 let running: RunningReminders | undefined;
 let api: FakeBotApi | undefined;
@@ -33,7 +51,7 @@ describe('startReminders', () => {
     // The bot was down at 08:00; it starts at 09:10.
     const clock = fixedClock(vn('2020-03-17T09:10'));
     const senders = [telegramSender(temp.db, api.root, clock)];
-    running = startReminders({ db: temp.db, senders, clock, log: silentLogger, config: { tick: '* * * * * *', pollMs: 50 } });
+    running = startWithDispatcher({ db: temp.db, senders, clock, config: { tick: '* * * * * *', pollMs: 50 } });
     await waitFor(() => api!.deliveries.length === 5, 'the caught-up reminders', 5_000);
     const keyboard = api.lastKeyboard(w.chat.SNV!);
     expect(keyboard?.text).toContain('Sở Nội vụ chưa đăng ký chỉ tiêu thi đua.');
@@ -66,7 +84,7 @@ describe('startReminders', () => {
     // The bot was busy: it gets to them at 21:01.
     clock.set(vn('2020-03-17T21:01'));
     api = await new FakeBotApi().start();
-    running = startReminders({ db: temp.db, senders: [telegramSender(temp.db, api.root, clock)], clock, log: silentLogger, config: { pollMs: 50 } });
+    running = startWithDispatcher({ db: temp.db, senders: [telegramSender(temp.db, api.root, clock)], clock, config: { pollMs: 50 } });
     await waitFor(() => api!.deliveries.length === 5, 'the broadcast', 5_000);
     expect(api.deliveries.every((d) => d.text.startsWith('📢'))).toBe(true);
     expect(temp.db.$client.prepare("SELECT DISTINCT status, not_before AS nb FROM outbox WHERE rule_id IS NOT NULL").all()).toEqual([

@@ -6,21 +6,21 @@
 import { existsSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
-import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import type { ChatCore } from '../../chat/core.ts';
 import { handleAndQueue } from '../../inbound/inbound.ts';
+import { accountLocale } from '../../chat/store.ts';
 import { lastsUntilFixed, storageAlarm, storageFault } from '../../db/faults.ts';
 import { inTransaction } from '../../db/prepared.ts';
 import { backoffMs } from '../../util/backoff.ts';
 import { recordSent } from '../../delivery/outbox.ts';
 import { runPendingJobs } from '../../jobs/runner.ts';
-import { FileTooLarge, type FileFetcher } from '../../jobs/form-job.ts';
+import { FileTooLarge, type FileFetcher } from '../../chat/files.ts';
 import type { OutgoingRow } from '../../chat/channel.ts';
 import type { InboundEvent, OutboundMessage } from '../../chat/types.ts';
 import type { Db } from '../../db/connection.ts';
-import { identities, people, units } from '../../db/schema.ts';
-import type { Person, Role } from '../../domain/model.ts';
-import { recordAudit } from '../../domain/audit.ts';
+import { consolePersona } from '../../domain/accounts.ts';
+import type { Person } from '../../domain/model.ts';
+import { firstUnits, unitByCode } from '../../domain/units.ts';
 import { systemClock, type Clock } from '../../util/clock.ts';
 import { DomainError } from '../../domain/errors.ts';
 import { t, type Args, type Locale } from '../../i18n/index.ts';
@@ -46,6 +46,7 @@ const SAMPLE_CODES = 8;
 const CONSOLE_COMMANDS: Record<string, 'as' | 'quit' | 'file'> = { as: 'as', dongvai: 'as', quit: 'quit', thoat: 'quit', exit: 'quit', file: 'file', tep: 'file' };
 const ADMIN_WORDS = new Set(['admin', 'quantri']);
 const GUEST_WORDS = new Set(['guest', 'khach']);
+
 
 export interface ConsoleChatOptions {
   core: ChatCore;
@@ -228,16 +229,12 @@ export class ConsoleChat {
     let unitName: string | null = null;
     if (ADMIN_WORDS.has(word)) {
       externalId = CONSOLE_ADMIN;
-      person = this.persona(externalId, 'admin', null, this.t('console-admin-name'));
+      person = consolePersona(this.options.db, { externalId, role: 'admin', unitId: null, fullName: this.t('console-admin-name'), locale: this.options.locale }, this.clock.now());
     } else {
-      const unit = this.options.db
-        .select()
-        .from(units)
-        .where(sql`upper(${units.code}) = ${wanted.toUpperCase()}`)
-        .get();
+      const unit = unitByCode(this.options.db, wanted);
       if (!unit) return this.t('console-unit-unknown', { code: wanted });
       externalId = consoleUnitId(unit.code);
-      person = this.persona(externalId, 'liaison', unit.id, this.t('console-liaison-name', { code: unit.code }));
+      person = consolePersona(this.options.db, { externalId, role: 'liaison', unitId: unit.id, fullName: this.t('console-liaison-name', { code: unit.code }), locale: this.options.locale }, this.clock.now());
       unitName = unit.name;
     }
     this.externalId = externalId;
@@ -250,59 +247,8 @@ export class ConsoleChat {
     return `${who}\n\n${this.send({ text: '/start' })}`;
   }
 
-  /**
-   * The person behind a console identity: the one it is bound to if it still fits, else one the
-   * console made earlier for the same role and unit, else a new one. The identity is created or
-   * rebound as needed, in one transaction, and recorded in the audit log.
-   */
-  private persona(externalId: string, role: Role, unitId: number | null, fullName: string): Person {
-    const { db } = this.options;
-    const now = this.clock.now();
-    return db.transaction((tx) => {
-      const fits = (p: Person | undefined): p is Person => p !== undefined && p.active && p.role === role && p.unitId === unitId;
-      const identity = tx
-        .select()
-        .from(identities)
-        .where(and(eq(identities.channel, 'console'), eq(identities.externalId, externalId)))
-        .get();
-      const bound = identity?.personId ? tx.select().from(people).where(eq(people.id, identity.personId)).get() : undefined;
-      if (fits(bound)) return bound;
-      let person = tx
-        .select()
-        .from(people)
-        .where(
-          and(
-            eq(people.role, role),
-            unitId === null ? isNull(people.unitId) : eq(people.unitId, unitId),
-            eq(people.fullName, fullName),
-            eq(people.active, true),
-          ),
-        )
-        .orderBy(asc(people.id))
-        .get();
-      const actor = { label: `console:${externalId}` };
-      if (!person) {
-        person = tx.insert(people).values({ fullName, role, unitId, locale: this.options.locale }).returning().get();
-        recordAudit(tx, actor, now, { action: 'console.persona', entity: 'person', entityId: person.id, after: person });
-      }
-      if (identity) {
-        tx.update(identities).set({ personId: person.id }).where(eq(identities.id, identity.id)).run();
-      } else {
-        tx.insert(identities).values({ channel: 'console', externalId, personId: person.id, locale: this.options.locale }).run();
-      }
-      recordAudit(tx, actor, now, { action: 'console.bind', entity: 'identity', entityId: externalId, after: { personId: person.id } });
-      return person;
-    });
-  }
-
   private someUnitCodes(): string {
-    const rows = this.options.db
-      .select({ code: units.code, name: units.name })
-      .from(units)
-      .where(isNull(units.validTo))
-      .orderBy(asc(units.id))
-      .limit(SAMPLE_CODES)
-      .all();
+    const rows = firstUnits(this.options.db, SAMPLE_CODES);
     if (rows.length === 0) return this.t('console-no-units');
     return rows.map((u) => `${u.code} (${u.name})`).join(', ');
   }
@@ -310,13 +256,7 @@ export class ConsoleChat {
   /** The language of the person speaking now (they may have changed it with /lang), else the console's. */
   private currentLocale(): Locale {
     try {
-      const row = this.options.db
-        .select({ identityLocale: identities.locale, personLocale: people.locale })
-        .from(identities)
-        .leftJoin(people, eq(people.id, identities.personId))
-        .where(and(eq(identities.channel, 'console'), eq(identities.externalId, this.externalId)))
-        .get();
-      return row?.personLocale ?? row?.identityLocale ?? this.options.locale;
+      return accountLocale(this.options.db, 'console', this.externalId) ?? this.options.locale;
     } catch {
       // Even with the database unusable, errors are still told in a language.
       return this.options.locale;

@@ -2,21 +2,20 @@
  * Telegram as a channel: updates in (validated, stored in the inbound queue, handled by the core),
  * replies out as messages with inline keyboards. Only private chats hold conversations.
  */
-import { and, eq } from 'drizzle-orm';
 import { GrammyError, HttpError, InputFile, type Api } from 'grammy';
 import type { ChannelSender, Outbound, SendResult } from '../../chat/channel.ts';
 import type { ChatCore } from '../../chat/core.ts';
-import { unreadableMessageKey } from '../../chat/store.ts';
+import { accountLocale, unreadableMessageKey } from '../../chat/store.ts';
 import type { Job } from '../../chat/engine.ts';
-import { enqueueNumbered, processNextInbound, receiveInOrder, type Answering, type Processed } from '../../inbound/inbound.ts';
-import { noteNotStored, noteStored, noteWaiting } from '../../inbound/storage-wait.ts';
+import { receiveInOrder, type Processed } from '../../inbound/inbound.ts';
+import { createInboundWorker, type InboundWorker } from '../../inbound/inbound-worker.ts';
+import { noteStored, noteWaiting } from '../../inbound/storage-wait.ts';
 import type { InboundEvent } from '../../chat/types.ts';
 import { backoffMs } from '../../util/backoff.ts';
 import { HaltablePause } from '../../util/haltable-pause.ts';
-import { SerialWorker } from '../../util/serial-worker.ts';
 import type { OutboundMessage } from '../../chat/types.ts';
 import type { Db } from '../../db/connection.ts';
-import { identities, people, settings } from '../../db/schema.ts';
+import { addSettingOnce } from '../../db/settings.ts';
 import type { Clock } from '../../util/clock.ts';
 import { DEFAULT_LOCALE, isLocale, t, type Locale } from '../../i18n/index.ts';
 import type { Logger } from '../../util/log.ts';
@@ -47,6 +46,9 @@ interface ReadEvent {
   read: Extract<ReadUpdate, { kind: 'event' }>;
 }
 
+/** No dispatcher (a test's channel): replies wait in the outbox, notices not stored are dropped. */
+const NO_OUTBOUND: Outbound = { claimant: undefined, push: () => undefined, kick: () => undefined, transient: () => undefined };
+
 /** Telegram's 400 to an edit that would change nothing. */
 const NOT_MODIFIED = /message is not modified/i;
 
@@ -72,19 +74,36 @@ export class TelegramChannel implements ChannelSender {
   readonly channel = 'telegram' as const;
   private readonly callbacks = new Map<string, Callback>();
 
-  /** Webhook: works through the stored updates, again after a backoff while the database cannot take them. */
-  private readonly queueWorker: SerialWorker;
+  /** Webhook: the shared inbound worker works through the stored updates (made on first use). */
+  private queueWorker: InboundWorker | undefined;
   /** Long polling: the pause while an update waits for the database (locked, full); `halt()` leaves it for Telegram to deliver again. */
   private readonly retryPause = new HaltablePause();
 
-  constructor(private readonly options: TelegramChannelOptions) {
-    this.queueWorker = new SerialWorker(
-      async () => this.processQueue(),
-      (error) => {
-        if (!noteWaiting(error, options.log, 'telegram queue', (event) => this.tellWaiting(event)))
-          options.log.error('telegram queue failed', { error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+  constructor(private readonly options: TelegramChannelOptions) {}
+
+  /** The inbound queue's worker (inbound/inbound-worker.ts), with Telegram's ways: numbered updates, pressed buttons, menus. */
+  private get queue(): InboundWorker {
+    const { db, core, clock, log, onJob } = this.options;
+    this.queueWorker ??= createInboundWorker({
+      channel: 'telegram',
+      db,
+      core,
+      clock,
+      log,
+      outbound: this.options.outbound ?? NO_OUTBOUND,
+      onJob,
+      numbered: true,
+      pressed: (key) => pressedOf(this.callbacks.get(key)),
+      say: (externalId, id, hint) => ({ text: t(this.localeFor(externalId, hint), id) }),
+      faultText: 'tg-internal-error',
+      taken: (processed) => {
+        const callback = this.callbacks.get(processed.key);
+        this.callbacks.delete(processed.key);
+        if (callback) this.ack(callback.id, processed.kind === 'handled' && processed.result.stale ? this.staleNotice(processed.event) : undefined);
       },
-    );
+      handled: (result, event) => void this.options.menus?.refreshFor(Number(event.externalId), result.identityId),
+    });
+    return this.queueWorker;
   }
 
   /**
@@ -155,34 +174,22 @@ export class TelegramChannel implements ChannelSender {
   accept(raw: unknown): boolean {
     const read = this.read(raw);
     if (typeof read === 'function') read();
-    const fresh = read !== undefined && typeof read !== 'function' && this.store(read);
-    if (fresh) this.queueWorker.kick();
-    return fresh;
+    return read !== undefined && typeof read !== 'function' && this.store(read);
   }
 
   /** Works through the queue (updates left by a stop or a crash first), again after a backoff while the database cannot take them. */
   startQueue(): void {
-    this.queueWorker.kick();
+    this.queue.kick();
   }
 
   /** Stops working through the queue, after the update in hand. */
   stopQueue(): Promise<void> {
-    return this.queueWorker.stop();
+    return this.queueWorker?.stop() ?? Promise.resolve();
   }
 
-  /** Handles whatever waits in the queue for Telegram (new updates, and any left by a crash); throws InboundWaiting when the database cannot take one now. */
-  private processQueue(): void {
-    const { db, core, clock, log } = this.options;
-    const answering = (key: string): Answering => ({ pressed: pressedOf(this.callbacks.get(key)), claimant: this.options.outbound?.claimant });
-    for (;;) {
-      const processed = processNextInbound(db, core, 'telegram', clock, log, answering);
-      if (!processed) return;
-      noteStored(log);
-      const callback = this.callbacks.get(processed.key);
-      this.callbacks.delete(processed.key);
-      if (callback) this.ack(callback.id, processed.kind === 'handled' && processed.result.stale ? this.staleNotice(processed.event) : undefined);
-      this.answer(processed);
-    }
+  /** Resolves when the stored updates taken so far are handled. */
+  idle(): Promise<void> {
+    return this.queueWorker?.idle() ?? Promise.resolve();
   }
 
   /**
@@ -212,13 +219,7 @@ export class TelegramChannel implements ChannelSender {
 
   /** Puts a read update in the inbound queue (a number Telegram reused: see enqueueNumbered); false (and the button acknowledged) when it came before. */
   private store({ key: number, read }: ReadEvent): boolean {
-    let key: string | undefined;
-    try {
-      key = enqueueNumbered(this.options.db, number, read.event, this.options.clock.now());
-    } catch (error) {
-      noteNotStored(error, read.event, this.options.log, 'telegram webhook', (event) => this.tellWaiting(event));
-      throw error;
-    }
+    const key = this.queue.enqueue(number, read.event);
     if (read.callback) {
       if (key !== undefined) this.callbacks.set(key, read.callback);
       else this.ack(read.callback.id);
@@ -322,20 +323,13 @@ export class TelegramChannel implements ChannelSender {
   private answerGroupOnce(chatId: number): void {
     const { db, clock, username, outbound } = this.options;
     const key = `telegram.group-told.${chatId}`;
-    const fresh = db.insert(settings).values({ key, value: '1', updatedAt: clock.now() }).onConflictDoNothing().run();
-    if (fresh.changes === 0) return;
+    if (!addSettingOnce(db, key, '1', clock.now())) return;
     const locale = this.options.defaultLocale ?? DEFAULT_LOCALE;
     outbound?.transient('telegram', String(chatId), { text: t(locale, 'tg-group-only-private', { link: username ? `https://t.me/${username}` : '@bot' }) });
   }
 
   private localeFor(externalId: string, hint?: string): Locale {
-    const row = this.options.db
-      .select({ identity: identities.locale, person: people.locale })
-      .from(identities)
-      .leftJoin(people, eq(people.id, identities.personId))
-      .where(and(eq(identities.channel, 'telegram'), eq(identities.externalId, externalId)))
-      .get();
     const fromHint = hint?.slice(0, 2);
-    return row?.person ?? row?.identity ?? (isLocale(fromHint) ? fromHint : (this.options.defaultLocale ?? DEFAULT_LOCALE));
+    return accountLocale(this.options.db, 'telegram', externalId) ?? (isLocale(fromHint) ? fromHint : (this.options.defaultLocale ?? DEFAULT_LOCALE));
   }
 }

@@ -2,14 +2,13 @@
  * The command menus Telegram shows next to the input field, in Vietnamese and English: a short
  * one for everyone, and per chat the commands of the person's role once they are linked.
  */
-import { eq, sql } from 'drizzle-orm';
 import type { Api } from 'grammy';
 import type { BotCommand } from 'grammy/types';
 import { nameIn, type CommandBook } from '../../chat/commands.ts';
 import type { Audience } from '../../chat/engine.ts';
 import type { Db } from '../../db/connection.ts';
-import { prepared } from '../../db/prepared.ts';
-import { identities, people, settings } from '../../db/schema.ts';
+import { readSetting, writeSetting } from '../../db/settings.ts';
+import { accountRole } from '../../domain/accounts.ts';
 import type { Clock } from '../../util/clock.ts';
 import { t, type Locale } from '../../i18n/index.ts';
 import type { Logger } from '../../util/log.ts';
@@ -40,30 +39,17 @@ export class CommandMenus {
 
   /** After an update: if the person's role (or language) changed, their chat gets that role's menu. */
   async refreshFor(chatId: number, identityId: number): Promise<void> {
-    const row = prepared(this.db, 'telegram.menuRole', (d) =>
-      d
-        .select({ role: people.role, active: people.active, locale: people.locale })
-        .from(identities)
-        .leftJoin(people, eq(people.id, identities.personId))
-        .where(eq(identities.id, sql.placeholder('id')))
-        .prepare(),
-    ).get({ id: identityId });
+    const row = accountRole(this.db, identityId);
     const wanted = row?.role && row.active ? `${row.role}:${row.locale}` : undefined;
     if (!wanted || this.known.get(chatId) === wanted) return;
     const key = `telegram.menu.${chatId}`;
-    const current = this.db.select().from(settings).where(eq(settings.key, key)).get();
-    if (current?.value === wanted) {
+    if (readSetting(this.db, key) === wanted) {
       this.known.set(chatId, wanted);
       return;
     }
     try {
       await this.api.setMyCommands(commandsFor(this.commands, row!.role!, row!.locale ?? 'vi'), { scope: { type: 'chat', chat_id: chatId } });
-      const now = this.clock.now();
-      this.db
-        .insert(settings)
-        .values({ key, value: wanted, updatedAt: now })
-        .onConflictDoUpdate({ target: settings.key, set: { value: wanted, updatedAt: now } })
-        .run();
+      writeSetting(this.db, key, wanted, this.clock.now());
       this.known.set(chatId, wanted);
     } catch (error) {
       this.log.warn('telegram menu not set', { chatId, error: String(error) });

@@ -3,8 +3,8 @@
  * API server, valid for an hour, and the bytes are at <root>/file/bot<token>/<path>.
  */
 import type { Api } from 'grammy';
-import type { FileFetcher } from '../../jobs/form-job.ts';
-import { FileTooLarge } from '../../jobs/form-job.ts';
+import type { FileFetcher } from '../../chat/files.ts';
+import { FileTooLarge } from '../../chat/files.ts';
 import { DownloadTooLarge, fetchBytes } from '../../util/fetch-bytes.ts';
 
 export function telegramFileFetcher(api: Api, token: string, apiRoot: string): FileFetcher {

@@ -56,3 +56,6 @@ export function render(message: OutboundMessage): RenderedMessage[] {
   const markup = keyboard(message);
   return parts.map((text, i) => (i === parts.length - 1 && markup ? { text, reply_markup: markup } : { text }));
 }
+
+/** A deep link that opens the bot and sends `/start <payload>` in one tap. */
+export const deepLink = (username: string, payload: string) => `https://t.me/${username}?start=${encodeURIComponent(payload)}`;

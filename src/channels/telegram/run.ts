@@ -6,14 +6,14 @@ import { createHash } from 'node:crypto';
 import { Bot, GrammyError } from 'grammy';
 import type { ChannelDeps } from '../../chat/channel.ts';
 import type { Config } from '../../config.ts';
-import { settings } from '../../db/schema.ts';
+import { rememberTelegramUsername } from '../../domain/invites.ts';
 import { secretWebhookRoute, type Route } from '../../http/server.ts';
 import { TelegramChannel } from './adapter.ts';
 import { recordTelegramCalls } from './call-health.ts';
 import { CommandMenus } from './commands.ts';
 import { telegramFileFetcher } from './files.ts';
 import { LongPoller } from './poller.ts';
-import type { FileFetcher } from '../../jobs/form-job.ts';
+import type { FileFetcher } from '../../chat/files.ts';
 
 export const TELEGRAM_WEBHOOK_PATH = '/telegram/webhook';
 const ALLOWED_UPDATES = ['message', 'callback_query'] as const;
@@ -32,6 +32,8 @@ export interface StartedTelegram {
   /** Resolves when polling ends; rejects with TelegramConflictError on a 409. */
   stopped: Promise<void>;
   stop(): Promise<void>;
+  /** Resolves when the stored updates taken so far are handled (webhook mode). */
+  idle(): Promise<void>;
   /** Downloads a file a person sent (a filled form). */
   fetchFile: FileFetcher;
 }
@@ -54,10 +56,7 @@ export async function startTelegram({ config, db, core, clock, log, outbound, on
   bot.api.config.use(recordTelegramCalls);
   await bot.init();
   // Remembered for invite links made in chat or with the CLI.
-  db.insert(settings)
-    .values({ key: 'telegram.username', value: bot.botInfo.username, updatedAt: clock.now() })
-    .onConflictDoUpdate({ target: settings.key, set: { value: bot.botInfo.username, updatedAt: clock.now() } })
-    .run();
+  rememberTelegramUsername(db, bot.botInfo.username, clock.now());
   const menus = new CommandMenus(bot.api, db, clock, log, core.commands);
   const channel = new TelegramChannel({ api: bot.api, db, core, clock, log, menus, username: bot.botInfo.username, defaultLocale: config.DEFAULT_LOCALE, outbound, ...(onJob ? { onJob } : {}) });
   await menus.setDefaults().catch((error: unknown) => log.warn('telegram default menu not set', { error: String(error) }));
@@ -68,8 +67,8 @@ export async function startTelegram({ config, db, core, clock, log, outbound, on
   if (config.TELEGRAM_WEBHOOK_URL) {
     const secret = webhookSecret(config);
     await bot.api.setWebhook(config.TELEGRAM_WEBHOOK_URL, { secret_token: secret, allowed_updates: [...ALLOWED_UPDATES] });
-    // Stored before Telegram gets its answer; handled right after (a short transaction, the replies
-    // left to the dispatcher), so the next call is never held up by this one's sends.
+    // Stored before Telegram gets its answer; handled right after by the shared inbound worker (a
+    // short transaction, the replies left to the dispatcher), so the next call is never held up by this one's sends.
     // When the database cannot take it now, accept() throws and the server answers 503: Telegram delivers it again.
     const route = secretWebhookRoute({
       path: TELEGRAM_WEBHOOK_PATH,
@@ -85,6 +84,7 @@ export async function startTelegram({ config, db, core, clock, log, outbound, on
       routes: [route],
       stopped: new Promise<void>(() => undefined),
       stop: () => channel.stopQueue(),
+      idle: () => channel.idle(),
       fetchFile,
     };
   }
@@ -108,6 +108,7 @@ export async function startTelegram({ config, db, core, clock, log, outbound, on
     routes: [],
     stopped,
     fetchFile,
+    idle: () => channel.idle(),
     // The poller stops fetching and lets the update in hand finish, then tells Telegram the last
     // update handled; with Telegram out of reach that call would hang, and is not needed (a repeat
     // is recognised by its update_id), so the stop waits for it a moment only.

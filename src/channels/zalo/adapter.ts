@@ -4,12 +4,11 @@
  * replies written to the outbox with it (inbound/inbound-worker.ts). Every message goes out through `sender`, from the outbox,
  * at the dispatcher's pace.
  */
-import { and, eq } from 'drizzle-orm';
 import type { ChannelDeps, ChannelSender } from '../../chat/channel.ts';
 import type { HandleResult } from '../../chat/core.ts';
 import { createInboundWorker } from '../../inbound/inbound-worker.ts';
 import { accountLocale, unreadableMessageKey } from '../../chat/store.ts';
-import { identities } from '../../db/schema.ts';
+import { isNameless, lastMessageAt, linkedPersonId, markAccountUnreachable, setDisplayName } from '../../domain/accounts.ts';
 import type { Route } from '../../http/server.ts';
 import type { SignedLinks } from '../../http/signed-links.ts';
 import { t, type Locale } from '../../i18n/index.ts';
@@ -18,12 +17,13 @@ import { ZaloClient } from './client.ts';
 import { UNFOLLOWED } from './errors.ts';
 import { toInboundEvent, type ZaloEvent } from './events.ts';
 import { zaloFileFetcher, zaloFilePolicy } from './files.ts';
-import type { FileFetcher } from '../../jobs/form-job.ts';
+import type { FileFetcher } from '../../chat/files.ts';
 import { noteBudgetDefault, quotaKind, recordQuota } from '../../delivery/zalo-quota.ts';
-import { createZaloSender, markUnreachable } from './sender.ts';
+import { createZaloSender } from './sender.ts';
 import { clearAccountMarks, createZnsSender } from './zns.ts';
 import { consentToZns, noteZnsTemplate, readMobile } from '../../domain/contacts.ts';
-import { readTokenPair, ZaloTokens } from './tokens.ts';
+import { ZaloTokens } from './tokens.ts';
+import { readTokenPair } from '../../db/zalo-tokens.ts';
 import { zaloWebhookRoute } from './webhook.ts';
 
 export interface ZaloChannelOptions extends ChannelDeps {
@@ -81,12 +81,11 @@ export function createZaloChannel(options: ZaloChannelOptions): ZaloChannel {
   /** The person's Zalo name, asked once per process for an account that has none yet. */
   const rememberName = async (result: HandleResult, externalId: string) => {
     if (askedNames.has(externalId)) return;
-    const identity = db.select().from(identities).where(eq(identities.id, result.identityId)).get();
-    if (!identity || identity.displayName) return;
+    if (!isNameless(db, result.identityId)) return;
     askedNames.add(externalId);
     try {
       const profile = await client.getProfile(externalId);
-      if (profile.display_name) db.update(identities).set({ displayName: profile.display_name }).where(eq(identities.id, identity.id)).run();
+      if (profile.display_name) setDisplayName(db, result.identityId, profile.display_name);
     } catch (error) {
       log.info('zalo profile not read', { user: externalId, error: error instanceof Error ? error.message : String(error) });
     }
@@ -114,8 +113,8 @@ export function createZaloChannel(options: ZaloChannelOptions): ZaloChannel {
       say('link-phone-bad', { value: event.phone ?? '' });
       return;
     }
-    const personId = db.select({ personId: identities.personId }).from(identities).where(and(eq(identities.channel, 'zalo'), eq(identities.externalId, event.userId))).get()?.personId;
-    if (personId == null) {
+    const personId = linkedPersonId(db, 'zalo', event.userId);
+    if (personId === undefined) {
       say('zns-form-not-linked');
       return;
     }
@@ -145,16 +144,12 @@ export function createZaloChannel(options: ZaloChannelOptions): ZaloChannel {
         return;
       case 'unfollow': {
         // A late redelivery of an unfollow since undone (the person followed again and wrote) changes nothing.
-        const identity = db
-          .select({ lastInboundAt: identities.lastInboundAt })
-          .from(identities)
-          .where(and(eq(identities.channel, 'zalo'), eq(identities.externalId, event.userId)))
-          .get();
-        if (identity?.lastInboundAt != null && identity.lastInboundAt > Number(event.timestamp)) {
+        const lastWrote = lastMessageAt(db, 'zalo', event.userId);
+        if (lastWrote !== undefined && lastWrote > Number(event.timestamp)) {
           log.info('zalo unfollow older than the person’s last message; ignored', { user: event.userId });
           return;
         }
-        markUnreachable(db, event.userId, UNFOLLOWED, clock.now());
+        markAccountUnreachable(db, 'zalo', event.userId, UNFOLLOWED, clock.now());
         log.info('zalo unfollow', { user: event.userId });
         return;
       }

@@ -9,7 +9,8 @@ import { zaloQuota, type ZaloQuota } from '../../delivery/zalo-quota.ts';
 import type { Logger } from '../../util/log.ts';
 import { TOKEN_ERRORS, ZaloApiError, ZaloResponseError, ZaloTransportError } from './errors.ts';
 import { buttonPayload } from './events.ts';
-import { MAX_BUTTONS, buttonTitle, choiceList, splitText } from './render.ts';
+import { MAX_BUTTONS, buttonTitle } from './render.ts';
+import { choiceList, splitText } from '../shared/text.ts';
 
 /** Where the client gets its access token (ZaloTokens in production). */
 export interface AccessTokens {

@@ -4,8 +4,8 @@
  * from a webhook, so it is fetched only from Zalo's file hosts (ZALO_FILE_HOSTS) and never from an
  * internal address (src/util/guarded-download.ts).
  */
-import type { FileFetcher } from '../../jobs/form-job.ts';
-import { FileSourceRefused, FileTooLarge } from '../../jobs/form-job.ts';
+import type { FileFetcher } from '../../chat/files.ts';
+import { FileSourceRefused, FileTooLarge } from '../../chat/files.ts';
 import { DownloadTooLarge } from '../../util/fetch-bytes.ts';
 import { DownloadRefused, downloadGuarded, type DownloadPolicy } from '../../util/guarded-download.ts';
 

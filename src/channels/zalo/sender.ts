@@ -9,12 +9,10 @@
  * take (a workbook, anything over 5 MB) goes as a signed link.
  */
 import { readFile, stat } from 'node:fs/promises';
-import { and, eq } from 'drizzle-orm';
 import type { ChannelSender, SendResult } from '../../chat/channel.ts';
 import type { OutboundMessage } from '../../chat/types.ts';
 import type { Db } from '../../db/connection.ts';
-import { statement } from '../../db/raw.ts';
-import { identities } from '../../db/schema.ts';
+import { lastMessageAt } from '../../domain/accounts.ts';
 import { accountWatch } from '../../delivery/zalo-account.ts';
 import type { Clock } from '../../util/clock.ts';
 import {
@@ -33,15 +31,8 @@ import type { ZaloClient, ZaloRecipient } from './client.ts';
 import { sendFailure } from './errors.ts';
 import { fileLinkText } from '../file-link-text.ts';
 import { zaloUploadType } from './outbound-files.ts';
-import { choiceList, MAX_BUTTONS, splitText } from './render.ts';
-
-/** Records that this Zalo user unfollowed the OA (a send that finds someone unreachable is marked by the outbox: settleRow). */
-export function markUnreachable(db: Db, externalId: string, reason: string, now: number): void {
-  db.update(identities)
-    .set({ unreachableAt: now, unreachableReason: reason })
-    .where(and(eq(identities.channel, 'zalo'), eq(identities.externalId, externalId)))
-    .run();
-}
+import { MAX_BUTTONS } from './render.ts';
+import { choiceList, splitText } from '../shared/text.ts';
 
 export interface ZaloSenderOptions {
   db: Db;
@@ -64,10 +55,6 @@ function zaloMessages(message: OutboundMessage, form: boolean): number {
   const parts = choices.length === 0 && text.trim() === '' ? 0 : splitText(text).length;
   return parts + (message.file ? 1 : 0) + (form && message.askPhone ? 1 : 0);
 }
-
-/** When the person last wrote to the OA (what the webhook saw), if ever. */
-const lastInbound = (db: Db, externalId: string): number | null | undefined =>
-  (statement(db, "SELECT last_inbound_at AS at FROM identities WHERE channel = 'zalo' AND external_id = ?").get(externalId) as { at: number | null } | undefined)?.at;
 
 export function createZaloSender({ db, client, clock, log, links, timezone = 'Asia/Ho_Chi_Minh', allowance = DEFAULT_ALLOWANCE, userInfoForm }: ZaloSenderOptions): ChannelSender {
   const account = accountWatch(db, 'zalo', log);
@@ -118,7 +105,7 @@ export function createZaloSender({ db, client, clock, log, links, timezone = 'As
       const now = clock.now();
       const count = zaloMessages(message, userInfoForm !== undefined);
       const reply = message.replyTo && freeRepliesLeft(db, externalId, message.replyTo, now, allowance) >= count ? message.replyTo.id : undefined;
-      let free = reply !== undefined || inFreeWindow(lastInbound(db, externalId), now, allowance);
+      let free = reply !== undefined || inFreeWindow(lastMessageAt(db, 'zalo', externalId), now, allowance);
       if (!free) {
         const refused = overBudget(count);
         if (refused) {

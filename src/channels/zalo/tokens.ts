@@ -5,27 +5,19 @@
  */
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { and, eq, lte } from 'drizzle-orm';
 import { z } from 'zod';
-import type { Db, DbOrTx } from '../../db/connection.ts';
+import type { Db } from '../../db/connection.ts';
 import { whileLocked } from '../../db/faults.ts';
-import { settings, zaloTokens } from '../../db/schema.ts';
+import { releaseLease, takeLease } from '../../db/settings.ts';
+import { readTokenPair, storeTokenPair, type TokenPair } from '../../db/zalo-tokens.ts';
 import type { Clock } from '../../util/clock.ts';
 import type { Logger } from '../../util/log.ts';
 import { ZaloTokenError } from './errors.ts';
-
-export interface TokenPair {
-  accessToken: string;
-  refreshToken: string;
-  /** When the access token expires (epoch ms). */
-  expiresAt: number;
-}
 
 /** Refresh this long before the access token expires. */
 export const REFRESH_MARGIN_MS = 5 * 60_000;
 /** After a failed refresh, calls in this process fail at once for a while instead of asking Zalo again each time. */
 export const REFRESH_COOLDOWN_MS = 60_000;
-const ROW_ID = 1;
 const LEASE_KEY = 'zalo.tokens.refresh_lease';
 
 /** A token as Zalo issues it: one run of printable characters. */
@@ -39,24 +31,6 @@ const refreshAnswer = z.object({
 });
 const refreshError = z.object({ error: z.number().optional(), error_name: z.string().optional(), error_description: z.string().optional() }).loose();
 
-export function readTokenPair(db: DbOrTx): TokenPair | undefined {
-  const row = db.select().from(zaloTokens).where(eq(zaloTokens.id, ROW_ID)).get();
-  return row ? { accessToken: row.accessToken, refreshToken: row.refreshToken, expiresAt: row.expiresAt } : undefined;
-}
-
-/**
- * Stores a pair in one transaction. With `replacing`, only if the stored refresh token is still
- * that one (so a pair is never overwritten by a refresh made with an already used token).
- */
-export function storeTokenPair(db: DbOrTx, pair: TokenPair, now: number, replacing?: string): boolean {
-  return db.transaction((tx) => {
-    const current = readTokenPair(tx);
-    if (replacing !== undefined && current?.refreshToken !== replacing) return false;
-    const values = { ...pair, updatedAt: now };
-    tx.insert(zaloTokens).values({ id: ROW_ID, ...values }).onConflictDoUpdate({ target: zaloTokens.id, set: values }).run();
-    return true;
-  });
-}
 
 export interface ZaloTokensOptions {
   db: Db;
@@ -202,17 +176,10 @@ export class ZaloTokens {
 
   /** Takes the lease if it is free or its holder overran it (crashed); true when taken. */
   private takeLease(): boolean {
-    const now = this.options.clock.now();
-    return (
-      this.options.db
-        .insert(settings)
-        .values({ key: LEASE_KEY, value: this.owner, updatedAt: now })
-        .onConflictDoUpdate({ target: settings.key, set: { value: this.owner, updatedAt: now }, setWhere: lte(settings.updatedAt, now - this.leaseMs) })
-        .run().changes > 0
-    );
+    return takeLease(this.options.db, LEASE_KEY, this.owner, this.options.clock.now(), this.leaseMs);
   }
 
   private releaseLease(): void {
-    this.options.db.delete(settings).where(and(eq(settings.key, LEASE_KEY), eq(settings.value, this.owner))).run();
+    releaseLease(this.options.db, LEASE_KEY, this.owner);
   }
 }

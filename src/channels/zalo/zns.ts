@@ -16,7 +16,7 @@ import { accountWatch } from '../../delivery/zalo-account.ts';
 import { recordQuota } from '../../delivery/zalo-quota.ts';
 import type { Logger } from '../../util/log.ts';
 import type { ZaloClient } from './client.ts';
-import { statement } from '../../db/raw.ts';
+import { accountsMarkedFor, clearUnreachable } from '../../domain/accounts.ts';
 import { classifyZaloError, DAILY_LIMIT, NIGHT_BAN, sendFailure, ZaloApiError } from './errors.ts';
 
 /** ZNS parameters are short fields; a value longer than the template allows is refused, so it is cut. */
@@ -72,12 +72,12 @@ function accountWait(code: number, now: number): number {
  * Such marks kept Zalo's words as their reason (`zalo <code>: …`). Returns how many.
  */
 export function clearAccountMarks(db: Db): number {
-  const marked = statement(db, "SELECT id, unreachable_reason AS reason FROM identities WHERE channel = 'zns' AND unreachable_reason LIKE 'zalo %'").all() as { id: number; reason: string }[];
+  const marked = accountsMarkedFor(db, 'zns', 'zalo %');
   let cleared = 0;
   for (const { id, reason } of marked) {
     const code = /^zalo (-?\d+):/.exec(reason);
     if (code && classifyZaloError(Number(code[1])) === 'unreachable') continue;
-    cleared += statement(db, 'UPDATE identities SET unreachable_at = NULL, unreachable_reason = NULL WHERE id = ?').run(id).changes;
+    if (clearUnreachable(db, id)) cleared += 1;
   }
   return cleared;
 }

@@ -1,6 +1,6 @@
 /** Replies as Zalo Bot Platform messages: no buttons, so options are a numbered list to answer by number or name. */
 import type { OutboundMessage } from '../../chat/types.ts';
-import { choiceList, splitText } from '../zalo/render.ts';
+import { choiceList, splitText } from '../shared/text.ts';
 
 /** The platform takes 1 to 2,000 characters a message. */
 export const MAX_TEXT = 2000;

@@ -5,7 +5,7 @@ import { botRunning } from '../../db/run-lock.ts';
 import { formatVnDateTime } from '../../domain/format-time.ts';
 import { ALL_FLOWS } from '../../flows/index.ts';
 import { runPendingJobs } from '../../jobs/runner.ts';
-import type { FileFetcher } from '../../jobs/form-job.ts';
+import type { FileFetcher } from '../../chat/files.ts';
 import { telegramFileFetcher } from '../../channels/telegram/files.ts';
 import { zaloFileFetcher, zaloFilePolicy } from '../../channels/zalo/files.ts';
 import { Api } from 'grammy';

@@ -1,27 +1,25 @@
-import { settings } from '../../db/schema.ts';
+import { Api } from 'grammy';
 import { ROLES } from '../../util/vocabulary.ts';
-import { eq } from 'drizzle-orm';
-import { deepLink, fetchBotUsername } from '../../channels/telegram/bot-username.ts';
+import { deepLink } from '../../channels/telegram/render.ts';
 import { cliActor } from '../../domain/audit.ts';
-import { createInvite } from '../../domain/invites.ts';
+import { createInvite, rememberTelegramUsername, telegramUsername } from '../../domain/invites.ts';
+import type { Role } from '../../domain/model.ts';
 import { formatVnDate, localDate } from '../../domain/vn-input.ts';
 import type { CliContext, Command } from '../context.ts';
-import type { Role } from '../../domain/model.ts';
 
-/** The bot's username, remembered in settings after the first successful getMe. */
+/** How long the Bot API is given to say the bot's username before the invite goes without a link. */
+const GET_ME_TIMEOUT_SECONDS = 5;
+
+/** The bot's username, remembered in settings after the first successful getMe; undefined when Telegram cannot be reached in time. */
 async function botUsername(ctx: CliContext): Promise<string | undefined> {
   const token = ctx.config.TELEGRAM_BOT_TOKEN;
   if (!token) return undefined;
   const db = ctx.db();
-  const cached = db.select().from(settings).where(eq(settings.key, 'telegram.username')).get();
-  if (cached) return cached.value;
-  const username = await fetchBotUsername(ctx.config.TELEGRAM_API_ROOT, token);
-  if (username)
-    db.insert(settings)
-      .values({ key: 'telegram.username', value: username, updatedAt: ctx.clock.now() })
-      .onConflictDoUpdate({ target: settings.key, set: { value: username, updatedAt: ctx.clock.now() } })
-      .run();
-  return username;
+  const cached = telegramUsername(db);
+  if (cached) return cached;
+  const me = await new Api(token, { apiRoot: ctx.config.TELEGRAM_API_ROOT, timeoutSeconds: GET_ME_TIMEOUT_SECONDS }).getMe().catch(() => undefined);
+  if (me) rememberTelegramUsername(db, me.username, ctx.clock.now());
+  return me?.username;
 }
 
 export const inviteCommand: Command = {

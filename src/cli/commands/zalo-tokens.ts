@@ -1,5 +1,6 @@
 import { recordAudit, cliActor } from '../../domain/audit.ts';
-import { storeTokenPair, tokenText } from '../../channels/zalo/tokens.ts';
+import { tokenText } from '../../channels/zalo/tokens.ts';
+import { storeTokenPair } from '../../db/zalo-tokens.ts';
 import type { Command } from '../context.ts';
 import { formatVnDateTime } from '../../domain/format-time.ts';
 

@@ -4,7 +4,7 @@ import type { OutboundMessage } from '../../../src/chat/types.ts';
 import { drainOutbox } from '../../../src/delivery/outbox.ts';
 import { ZaloClient } from '../../../src/channels/zalo/client.ts';
 import { sendFailure, ZaloTransportError } from '../../../src/channels/zalo/errors.ts';
-import { readTokenPair } from '../../../src/channels/zalo/tokens.ts';
+import { readTokenPair } from '../../../src/db/zalo-tokens.ts';
 import { silentLogger } from '../../../src/util/log.ts';
 import { fixtureJson } from './fake-zalo.ts';
 import { DAY, sendAndSettle, textOf, useZaloHarnesses, zaloHarness, type ZaloHarness } from './harness.ts';

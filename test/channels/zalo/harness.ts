@@ -9,7 +9,7 @@ import { JobRunner } from '../../../src/jobs/runner.ts';
 import { createZaloChannel, type ZaloChannel } from '../../../src/channels/zalo/adapter.ts';
 import type { SignedLinks } from '../../../src/http/signed-links.ts';
 import { zaloMac } from '../../../src/channels/zalo/signature.ts';
-import { storeTokenPair } from '../../../src/channels/zalo/tokens.ts';
+import { storeTokenPair } from '../../../src/db/zalo-tokens.ts';
 import type { ChannelSender, SendResult } from '../../../src/chat/channel.ts';
 import type { OutboundMessage } from '../../../src/chat/types.ts';
 import { ChatCore } from '../../../src/chat/core.ts';

@@ -13,7 +13,8 @@ import { drainOutbox } from '../../../src/delivery/outbox.ts';
 import { cliActor } from '../../../src/domain/audit.ts';
 import { fixedClock } from '../../../src/util/clock.ts';
 import { currentMovement } from '../../../src/domain/movements.ts';
-import { addRule, runDueReminders } from '../../../src/reminders/index.ts';
+import { addRule } from '../../../src/reminders/rules.ts';
+import { runDueReminders } from '../../../src/reminders/planner.ts';
 import { textOf, useZaloHarnesses, zaloHarness, ZNS_ENV, type ZaloHarness } from './harness.ts';
 
 useZaloHarnesses();

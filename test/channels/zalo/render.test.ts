@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_TEXT, buttonTitle, choiceList, splitText } from '../../../src/channels/zalo/render.ts';
+import { MAX_TEXT, buttonTitle } from '../../../src/channels/zalo/render.ts';
+import { choiceList, splitText } from '../../../src/channels/shared/text.ts';
 
 const words = (text: string) => text.split(/\s+/).filter(Boolean);
 

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { ZaloTokenError } from '../../../src/channels/zalo/errors.ts';
-import { readTokenPair, storeTokenPair, ZaloTokens } from '../../../src/channels/zalo/tokens.ts';
+import { ZaloTokens } from '../../../src/channels/zalo/tokens.ts';
+import { readTokenPair, storeTokenPair } from '../../../src/db/zalo-tokens.ts';
 import { openDatabase, closeDatabase, type Db } from '../../../src/db/connection.ts';
 import { fixedClock } from '../../../src/util/clock.ts';
 import { createLogger } from '../../../src/util/log.ts';
