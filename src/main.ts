@@ -2,27 +2,21 @@
 // set up. With no messenger configured it opens the terminal chat on stdout, loading the sample
 // movement first if the database has none.
 import type { ChannelSender } from './chat/channel.ts';
-import { MessengerStopped } from './channels/messenger.ts';
-import { MESSENGERS } from './channels/registry.ts';
 import { ChatCore } from './chat/core.ts';
 import type { Job } from './chat/engine.ts';
 import type { FileFetcher } from './chat/files.ts';
-import { JobRunner } from './jobs/runner.ts';
-import { pruneJobs } from './jobs/store.ts';
-import { pruneInbound } from './inbound/inbound.ts';
-import { startHttpServer, type Route } from './http/server.ts';
-import { createSignedLinks, fileLinkSecret } from './http/signed-links.ts';
-import { holdRunLockOrExit, startOperations } from './operations.ts';
+import type { Route } from './http/server.ts';
 import { runConsoleChat } from './channels/console/run.ts';
-import { ConfigError, describeConfig, exportDir, formsDir, halfSetupProblems, loadConfig, loadDotEnv, type Config } from './config.ts';
+import { ConfigError, describeConfig, exportDir, formsDir, halfSetupProblems, loadConfig, loadDotEnv, MESSENGER_IDS, type Config } from './config.ts';
 import { appliedMigrations, closeDatabase, openDatabase, SERVING_BUSY_TIMEOUT_MS } from './db/connection.ts';
 import { storageFault } from './db/faults.ts';
+import { DatabaseInUseError, holdRunLock, type RunLock } from './db/run-lock.ts';
 import { systemActor } from './domain/audit.ts';
 import { systemClock } from './util/clock.ts';
 import { currentMovement } from './domain/movements.ts';
 import { ALL_FLOWS } from './flows/index.ts';
-import { quietHours, startReminders, type RunningReminders } from './reminders/index.ts';
-import { Dispatcher, type DispatcherOptions } from './delivery/dispatcher.ts';
+import type { RunningReminders } from './reminders/index.ts';
+import type { DispatcherOptions } from './delivery/dispatcher.ts';
 import { loadSampleMovement } from './sample/load.ts';
 import { DEFAULT_LOCALE, isLocale, t, type Args } from './i18n/index.ts';
 import { createLogger } from './util/log.ts';
@@ -63,7 +57,14 @@ watchProcessFaults({ log, passing: (error) => storageFault(error) !== undefined,
 const tightened = tightenPrivatePaths(config);
 if (tightened.length > 0) log.warn('private files were readable by others; tightened', { paths: tightened.slice(0, 20).map((p) => `${p.path} (${octal(p.mode)})`), count: tightened.length });
 // Held while the bot runs, so that `thidua restore` refuses to replace the database under it.
-const runLock = holdRunLockOrExit(config);
+let runLock: RunLock;
+try {
+  runLock = holdRunLock(config.DATABASE_PATH);
+} catch (error) {
+  if (!(error instanceof DatabaseInUseError)) throw error;
+  process.stderr.write(`${t(config.DEFAULT_LOCALE, 'start-database-in-use', { path: config.DATABASE_PATH })}\n`);
+  process.exit(1);
+}
 // The bot runs for weeks: WAL checkpoints go to a worker thread, off the messages' path. Another
 // process's lock is waited for briefly, never seconds on the only thread: the work is tried again later.
 const db = openDatabase(config.DATABASE_PATH, { backgroundCheckpoints: true, busyTimeoutMs: SERVING_BUSY_TIMEOUT_MS });
@@ -72,7 +73,7 @@ log.info('started', { database: config.DATABASE_PATH, migrations: appliedMigrati
 
 // The report goes to stderr: stdout belongs to the chat.
 const say = (id: string, args?: Args) => process.stderr.write(`${t(locale, id, args)}\n`);
-const chatMode = MESSENGERS.every((m) => !channels[m.id]);
+const chatMode = MESSENGER_IDS.every((id) => !channels[id]);
 
 let movement = currentMovement(db);
 say('start-database', { path: config.DATABASE_PATH, count: appliedMigrations(db) });
@@ -82,7 +83,7 @@ if (!movement && chatMode) {
   if (movement) say('console-sample-loaded', { code: movement.code, name: movement.name });
 }
 say(movement ? 'start-movement' : 'start-no-movement', movement ? { code: movement.code, name: movement.name } : {});
-for (const messenger of MESSENGERS) say(`start-${messenger.id}-${channels[messenger.id] ? 'on' : 'off'}`);
+for (const id of MESSENGER_IDS) say(`start-${id}-${channels[id] ? 'on' : 'off'}`);
 
 if (!chatMode) {
   await runMessengers();
@@ -119,6 +120,20 @@ if (!chatMode) {
 
 /** The bot proper: the configured messengers, their webhooks on the HTTP server, and the outbox. */
 async function runMessengers(): Promise<void> {
+  // Loaded here, not at the top: the terminal chat starts without the messengers, the HTTP server and the reminders.
+  const [{ MESSENGERS }, { MessengerStopped }, { JobRunner }, { pruneJobs }, { pruneInbound }, { startHttpServer }, { createSignedLinks, fileLinkSecret }, { startOperations }, { quietHours, startReminders }, { Dispatcher }] =
+    await Promise.all([
+      import('./channels/registry.ts'),
+      import('./channels/messenger.ts'),
+      import('./jobs/runner.ts'),
+      import('./jobs/store.ts'),
+      import('./inbound/inbound.ts'),
+      import('./http/server.ts'),
+      import('./http/signed-links.ts'),
+      import('./operations.ts'),
+      import('./reminders/index.ts'),
+      import('./delivery/dispatcher.ts'),
+    ]);
   const core = new ChatCore({ db, clock: systemClock, flows: ALL_FLOWS, log });
   const senders: ChannelSender[] = [];
   // The paced dispatcher that drains the outbox: the one way out for every message, replies

@@ -1,28 +1,15 @@
 /**
- * What lets the bot run a year unattended, started by `npm start` beside the messengers: the lock
- * that tells `thidua restore` the bot is running, the daily backups, and the health check.
+ * What lets the bot run a year unattended, started by `npm start` beside the messengers: the daily
+ * backups and the health check (the lock that tells `thidua restore` the bot runs is taken in main.ts).
  */
 import { backupDir, type Config } from './config.ts';
 import { BackupSchedule } from './db/backup-schedule.ts';
 import type { Db } from './db/connection.ts';
-import { DatabaseInUseError, holdRunLock, type RunLock } from './db/run-lock.ts';
 import type { Clock } from './util/clock.ts';
 import type { Messenger } from './health/messenger-calls.ts';
 import { healthRoute } from './health/route.ts';
 import type { Route } from './http/server.ts';
-import { t } from './i18n/index.ts';
 import type { Logger } from './util/log.ts';
-
-/** Holds the running-bot lock for the process's life; says so and exits while a restore runs. */
-export function holdRunLockOrExit(config: Config): RunLock {
-  try {
-    return holdRunLock(config.DATABASE_PATH);
-  } catch (error) {
-    if (!(error instanceof DatabaseInUseError)) throw error;
-    process.stderr.write(`${t(config.DEFAULT_LOCALE, 'start-database-in-use', { path: config.DATABASE_PATH })}\n`);
-    process.exit(1);
-  }
-}
 
 export interface Operations {
   /** GET /health, for the bot's HTTP server. */

@@ -1,16 +1,17 @@
-/** The messengers the bot can run, in the order they are reported and started (main.ts, the contract suite). */
+/**
+ * The messengers the bot can run, in the order they are reported and started (main.ts, the contract
+ * suite). Each loads its adapter (and its client library) only when it starts.
+ */
 import { MESSENGER_SETTINGS } from '../config.ts';
 import { TELEGRAM_PACE, ZALO_BOT_PACE, ZALO_PACE, ZNS_PACE } from '../delivery/pace.ts';
 import { MessengerStopped, type Messenger } from './messenger.ts';
-import { startTelegram, TelegramConflictError } from './telegram/run.ts';
-import { createZaloChannel } from './zalo/adapter.ts';
-import { startZaloBot, ZALO_BOT_WEBHOOK_PATH } from './zalobot/adapter.ts';
 
 export const telegramMessenger: Messenger = {
   id: 'telegram',
   settings: MESSENGER_SETTINGS.telegram,
   pace: { telegram: TELEGRAM_PACE },
   async start(deps) {
+    const { startTelegram, TelegramConflictError } = await import('./telegram/run.ts');
     const telegram = await startTelegram(deps);
     const url = deps.config.TELEGRAM_WEBHOOK_URL;
     return {
@@ -33,6 +34,7 @@ export const zaloMessenger: Messenger = {
   settings: MESSENGER_SETTINGS.zalo,
   pace: { zalo: ZALO_PACE, zns: ZNS_PACE },
   async start(deps) {
+    const { createZaloChannel } = await import('./zalo/adapter.ts');
     const zalo = createZaloChannel(deps);
     return {
       routes: zalo.routes,
@@ -50,6 +52,7 @@ export const zalobotMessenger: Messenger = {
   settings: MESSENGER_SETTINGS.zalobot,
   pace: { zalobot: ZALO_BOT_PACE },
   async start(deps) {
+    const { startZaloBot, ZALO_BOT_WEBHOOK_PATH } = await import('./zalobot/adapter.ts');
     const bot = await startZaloBot(deps);
     return {
       routes: bot.routes,
