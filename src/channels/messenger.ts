@@ -15,11 +15,11 @@ import type { Args } from '../i18n/index.ts';
 import type { Channel } from '../domain/model.ts';
 
 /** What starting a messenger needs: the running bot's parts, and signed links for files it will not carry. */
-export interface MessengerDeps extends ChannelDeps {
+interface MessengerDeps extends ChannelDeps {
   links?: SignedLinks | undefined;
 }
 
-export interface StartedMessenger {
+interface StartedMessenger {
   /** Webhooks, served by the bot's HTTP server. */
   routes: Route[];
   /** Where the dispatcher sends this messenger's outbox rows (Zalo: the OA, and ZNS when set up). */

@@ -6,7 +6,7 @@ import { MESSENGER_SETTINGS } from '../config.ts';
 import { TELEGRAM_PACE, ZALO_BOT_PACE, ZALO_PACE, ZNS_PACE } from '../delivery/pace.ts';
 import { MessengerStopped, type Messenger } from './messenger.ts';
 
-export const telegramMessenger: Messenger = {
+const telegramMessenger: Messenger = {
   id: 'telegram',
   settings: MESSENGER_SETTINGS.telegram,
   pace: { telegram: TELEGRAM_PACE },
@@ -29,7 +29,7 @@ export const telegramMessenger: Messenger = {
   },
 };
 
-export const zaloMessenger: Messenger = {
+const zaloMessenger: Messenger = {
   id: 'zalo',
   settings: MESSENGER_SETTINGS.zalo,
   pace: { zalo: ZALO_PACE, zns: ZNS_PACE },
@@ -47,7 +47,7 @@ export const zaloMessenger: Messenger = {
   },
 };
 
-export const zalobotMessenger: Messenger = {
+const zalobotMessenger: Messenger = {
   id: 'zalobot',
   settings: MESSENGER_SETTINGS.zalobot,
   pace: { zalobot: ZALO_BOT_PACE },

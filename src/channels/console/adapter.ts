@@ -48,7 +48,7 @@ const ADMIN_WORDS = new Set(['admin', 'quantri']);
 const GUEST_WORDS = new Set(['guest', 'khach']);
 
 
-export interface ConsoleChatOptions {
+interface ConsoleChatOptions {
   core: ChatCore;
   db: Db;
   locale: Locale;

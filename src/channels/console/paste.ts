@@ -6,7 +6,7 @@
 import type { Interface } from 'node:readline';
 
 /** Lines closer together than this came in one paste. */
-export const PASTE_WINDOW_MS = 40;
+const PASTE_WINDOW_MS = 40;
 
 /** The messages typed at `rl`, each lines arriving together joined with "\n", until it closes. */
 export function pastedMessages(rl: Interface, windowMs = PASTE_WINDOW_MS): AsyncIterable<string> {

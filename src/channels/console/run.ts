@@ -14,7 +14,7 @@ import type { Logger } from '../../util/log.ts';
 import { ConsoleChat } from './adapter.ts';
 import { pastedMessages } from './paste.ts';
 
-export interface RunConsoleChatOptions {
+interface RunConsoleChatOptions {
   db: Db;
   core: ChatCore;
   input: Readable;

@@ -23,7 +23,7 @@ import { keyboard, render, splitCaption } from './render.ts';
 import { readUpdate, telegramUpdate, type ReadUpdate } from './update.ts';
 import type { CommandMenus } from './commands.ts';
 
-export interface TelegramChannelOptions {
+interface TelegramChannelOptions {
   api: Api;
   db: Db;
   core: ChatCore;
@@ -53,7 +53,7 @@ const NO_OUTBOUND: Outbound = { claimant: undefined, push: () => undefined, kick
 const NOT_MODIFIED = /message is not modified/i;
 
 /** What a failed Bot API call means for the outbox. */
-export function sendResultOf(error: unknown): SendResult {
+function sendResultOf(error: unknown): SendResult {
   if (error instanceof GrammyError) {
     if (error.error_code === 403) return { ok: false, kind: 'unreachable', error: error.description };
     if (error.error_code === 429) {

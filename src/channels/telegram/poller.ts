@@ -26,7 +26,7 @@ const LONG_POLL_SECONDS = 30;
 const RETRY_FIRST_MS = 1_000;
 const RETRY_MAX_MS = 30_000;
 
-export interface LongPollerOptions {
+interface LongPollerOptions {
   api: Api;
   allowedUpdates: readonly string[];
   /**

@@ -2,13 +2,13 @@ import type { InlineKeyboardButton, InlineKeyboardMarkup } from 'grammy/types';
 import { encodeChoice, type OutboundMessage } from '../../chat/types.ts';
 
 /** Telegram's limits: 4096 characters a message, 1024 a file's caption, 64 bytes of callback data a button. */
-export const MAX_TEXT = 4096;
-export const MAX_CAPTION = 1024;
-export const MAX_CALLBACK_BYTES = 64;
+const MAX_TEXT = 4096;
+const MAX_CAPTION = 1024;
+const MAX_CALLBACK_BYTES = 64;
 /** Labels this short share a row, two by two. */
 const SHORT_LABEL = 18;
 
-export interface RenderedMessage {
+interface RenderedMessage {
   text: string;
   reply_markup?: InlineKeyboardMarkup;
 }

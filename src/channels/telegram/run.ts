@@ -38,7 +38,7 @@ export interface StartedTelegram {
   fetchFile: FileFetcher;
 }
 
-export type TelegramDeps = ChannelDeps;
+type TelegramDeps = ChannelDeps;
 
 /** A stable secret for the webhook header when none is configured: derived from the token, never sent elsewhere. */
 export const webhookSecret = (config: Config) =>

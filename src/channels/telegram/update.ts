@@ -32,12 +32,12 @@ export const telegramUpdate = z.object({
     })
     .optional(),
 });
-export type TelegramUpdate = z.infer<typeof telegramUpdate>;
+type TelegramUpdate = z.infer<typeof telegramUpdate>;
 
 /** Evidence files accepted: pictures, documents and spreadsheets people actually send. */
-export const ACCEPTED_MIME = /^(image\/(jpeg|png|webp|heic)|application\/(pdf|msword|vnd\.openxmlformats-officedocument\.[a-z.]+|vnd\.ms-excel|vnd\.oasis\.opendocument\.[a-z]+|zip)|text\/(plain|csv|comma-separated-values))$/;
+const ACCEPTED_MIME = /^(image\/(jpeg|png|webp|heic)|application\/(pdf|msword|vnd\.openxmlformats-officedocument\.[a-z.]+|vnd\.ms-excel|vnd\.oasis\.opendocument\.[a-z]+|zip)|text\/(plain|csv|comma-separated-values))$/;
 /** The largest file a bot may download through the Bot API. */
-export const MAX_FILE_BYTES = 20 * 1024 * 1024;
+const MAX_FILE_BYTES = 20 * 1024 * 1024;
 
 export type ReadUpdate =
   | { kind: 'event'; event: InboundEvent; callback?: { id: string; chatId: number; messageId: number | undefined; text: string | undefined } }

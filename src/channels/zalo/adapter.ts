@@ -26,7 +26,7 @@ import { ZaloTokens } from './tokens.ts';
 import { readTokenPair } from '../../db/zalo-tokens.ts';
 import { zaloWebhookRoute } from './webhook.ts';
 
-export interface ZaloChannelOptions extends ChannelDeps {
+interface ZaloChannelOptions extends ChannelDeps {
   /** How often to check that the token pair is still fresh while nothing is sent (0: never). */
   keepAliveMs?: number;
   fetch?: typeof fetch;

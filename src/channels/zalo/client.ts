@@ -13,7 +13,7 @@ import { MAX_BUTTONS, buttonTitle } from './render.ts';
 import { choiceList, splitText } from '../shared/text.ts';
 
 /** Where the client gets its access token (ZaloTokens in production). */
-export interface AccessTokens {
+interface AccessTokens {
   accessToken(): Promise<string>;
   refresh(stale: string): Promise<string>;
 }
@@ -37,7 +37,7 @@ const quotaCheck = z
       .catch(undefined),
   })
   .loose();
-export type ZaloQuotaCheck = z.infer<typeof quotaCheck>;
+type ZaloQuotaCheck = z.infer<typeof quotaCheck>;
 const uploaded = z.object({ token: z.string().min(1) }).loose();
 const profile = z
   .object({
@@ -46,7 +46,7 @@ const profile = z
     user_is_follower: z.boolean().optional(),
   })
   .loose();
-export type ZaloProfile = z.infer<typeof profile>;
+type ZaloProfile = z.infer<typeof profile>;
 
 /**
  * Whom a message goes to: a person, and the message of theirs it answers. Zalo counts a message
@@ -62,13 +62,13 @@ export interface ZaloRecipient {
 }
 
 /** One message Zalo took, and the allowance its answer says it used. */
-export interface ZaloSent {
+interface ZaloSent {
   to: ZaloRecipient;
   messageId: string;
   quota: ZaloQuota | undefined;
 }
 
-export interface ZaloClientOptions {
+interface ZaloClientOptions {
   apiBase: string;
   /** The ZNS API (template messages by phone), https://business.openapi.zalo.me. */
   znsBase?: string;

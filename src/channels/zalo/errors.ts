@@ -37,11 +37,11 @@ export class ZaloTokenError extends Error {}
 /** The OA's token refused (-216 invalid, -220 expired), and ZNS's (-124): refreshed once, the call tried once more. */
 export const TOKEN_ERRORS = new Set([-216, -220, -124]);
 
-export const ERROR_CLASSES = ['unreachable', 'retry', 'account', 'bad-request'] as const;
-export type ZaloErrorClass = (typeof ERROR_CLASSES)[number];
+const ERROR_CLASSES = ['unreachable', 'retry', 'account', 'bad-request'] as const;
+type ZaloErrorClass = (typeof ERROR_CLASSES)[number];
 
 /** Why a person cannot be reached on Zalo, stored as identities.unreachable_reason. */
-export const UNREACHABLE: Record<number, string> = {
+const UNREACHABLE: Record<number, string> = {
   // OA API
   [-230]: 'window-expired',
   [-232]: 'window-expired',

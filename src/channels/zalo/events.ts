@@ -24,7 +24,7 @@ const attachment = z
       .nullish(),
   })
   .loose();
-export type ZaloAttachment = z.infer<typeof attachment>;
+type ZaloAttachment = z.infer<typeof attachment>;
 
 const userMessage = z
   .object({
@@ -61,7 +61,7 @@ const submitInfo = z
   .loose();
 const named = z.object({ event_name: z.string().min(1) }).loose();
 
-export const RECEIPTS = ['user_received_message', 'user_seen_message'] as const;
+const RECEIPTS = ['user_received_message', 'user_seen_message'] as const;
 
 export type ZaloEvent =
   | { kind: 'message'; name: string; userId: string; timestamp: string; msgId?: string; text?: string; attachments: ZaloAttachment[] }

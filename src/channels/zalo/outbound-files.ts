@@ -4,7 +4,7 @@
  */
 import { extname } from 'node:path';
 
-export const ZALO_UPLOAD_MAX_BYTES = 5 * 1024 * 1024;
+const ZALO_UPLOAD_MAX_BYTES = 5 * 1024 * 1024;
 const UPLOAD_TYPES: Record<string, string> = {
   '.pdf': 'application/pdf',
   '.doc': 'application/msword',

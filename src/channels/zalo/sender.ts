@@ -34,7 +34,7 @@ import { zaloUploadType } from './outbound-files.ts';
 import { MAX_BUTTONS } from './render.ts';
 import { choiceList, splitText } from '../shared/text.ts';
 
-export interface ZaloSenderOptions {
+interface ZaloSenderOptions {
   db: Db;
   client: ZaloClient;
   clock: Clock;

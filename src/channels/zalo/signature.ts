@@ -4,7 +4,7 @@
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
 
-export interface SignatureInput {
+interface SignatureInput {
   appId: string;
   /** The exact bytes received: re-serialised JSON would not match. */
   rawBody: Buffer;

@@ -15,9 +15,9 @@ import type { Logger } from '../../util/log.ts';
 import { ZaloTokenError } from './errors.ts';
 
 /** Refresh this long before the access token expires. */
-export const REFRESH_MARGIN_MS = 5 * 60_000;
+const REFRESH_MARGIN_MS = 5 * 60_000;
 /** After a failed refresh, calls in this process fail at once for a while instead of asking Zalo again each time. */
-export const REFRESH_COOLDOWN_MS = 60_000;
+const REFRESH_COOLDOWN_MS = 60_000;
 const LEASE_KEY = 'zalo.tokens.refresh_lease';
 
 /** A token as Zalo issues it: one run of printable characters. */
@@ -32,7 +32,7 @@ const refreshAnswer = z.object({
 const refreshError = z.object({ error: z.number().optional(), error_name: z.string().optional(), error_description: z.string().optional() }).loose();
 
 
-export interface ZaloTokensOptions {
+interface ZaloTokensOptions {
   db: Db;
   clock: Clock;
   log: Logger;

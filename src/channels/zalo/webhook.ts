@@ -11,15 +11,15 @@ import type { Logger } from '../../util/log.ts';
 import { parseZaloEvent, type ZaloEvent } from './events.ts';
 import { verifyZaloSignature } from './signature.ts';
 
-export const WEBHOOK_PATH = '/zalo/webhook';
+const WEBHOOK_PATH = '/zalo/webhook';
 /**
  * How long a call waits for the database when another process holds its lock (timers, not the
  * thread) before it is answered 503: within Zalo's 2 s, with room for a busy machine.
  */
-export const LOCK_WAIT_MS = 1_000;
+const LOCK_WAIT_MS = 1_000;
 
 /** A call stamped further ahead of our clock than this is refused (clocks drift; Zalo's never runs ahead by more). */
-export const MAX_CLOCK_SKEW_MS = 10 * 60_000;
+const MAX_CLOCK_SKEW_MS = 10 * 60_000;
 
 /**
  * What identifies an event across Zalo's deliveries of it (each is the same body, timestamp and
@@ -33,7 +33,7 @@ export function zaloEventId(body: unknown, rawBody: Buffer): string {
   return `sha256:${createHash('sha256').update(rawBody).digest('hex')}`;
 }
 
-export interface WebhookOptions {
+interface WebhookOptions {
   appId: string;
   /** The key that signs the calls (ZALO_OA_SECRET_KEY). */
   secretKey: string;

@@ -23,9 +23,9 @@ import { classifyZaloError, DAILY_LIMIT, NIGHT_BAN, sendFailure, ZaloApiError } 
 const MAX_PARAM = 100;
 const ZALO_ZONE = 'Asia/Ho_Chi_Minh';
 /** How long an account problem other than the night or the day's limit waits before the reminder is tried again. */
-export const ACCOUNT_RETRY_MS = 3_600_000;
+const ACCOUNT_RETRY_MS = 3_600_000;
 
-export interface ZnsSenderOptions {
+interface ZnsSenderOptions {
   db: Db;
   client: ZaloClient;
   clock: Clock;
@@ -35,7 +35,7 @@ export interface ZnsSenderOptions {
 }
 
 /** The template's data for a reminder: each configured field under the template's name for it. */
-export function templateData(notice: NonNullable<OutboundMessage['notice']>, params: ZnsParams): Record<string, string> {
+function templateData(notice: NonNullable<OutboundMessage['notice']>, params: ZnsParams): Record<string, string> {
   const data: Record<string, string> = {};
   for (const [field, name] of Object.entries(params) as [keyof ZnsParams, string][]) {
     const value = notice[field];
@@ -51,7 +51,7 @@ export function templateData(notice: NonNullable<OutboundMessage['notice']>, par
 export const trackingId = (outboxId: number): string => `thidua-o${outboxId}`;
 
 /** The next `hour`:00 in Vietnamese time after `now`. */
-export function nextVietnamHour(now: number, hour: number): number {
+function nextVietnamHour(now: number, hour: number): number {
   const offset = zoneOffsetMs(now, ZALO_ZONE);
   const local = new Date(now + offset);
   let at = Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate(), hour) - offset;

@@ -38,7 +38,7 @@ export interface ZaloBotChannel {
   stop(): Promise<void>;
 }
 
-export interface ZaloBotChannelOptions extends ChannelDeps {
+interface ZaloBotChannelOptions extends ChannelDeps {
   fetch?: typeof fetch;
   /** Signed links for files (the platform takes none). */
   links?: SignedLinks | undefined;

@@ -8,7 +8,7 @@ import type { Logger } from '../../util/log.ts';
 
 const answer = z.object({ ok: z.boolean(), result: z.unknown().optional(), error_code: z.number().optional(), description: z.string().optional() }).loose();
 const botInfo = z.object({ id: z.union([z.string(), z.number()]).transform(String), account_name: z.string().optional(), display_name: z.string().optional() }).loose();
-export type ZaloBotInfo = z.infer<typeof botInfo>;
+type ZaloBotInfo = z.infer<typeof botInfo>;
 
 /** The Bot Platform refused the call (`ok: false`). */
 export class ZaloBotApiError extends Error {
@@ -24,9 +24,9 @@ export class ZaloBotApiError extends Error {
 export class ZaloBotTransportError extends Error {}
 
 /** An idle long poll ends with this code: nothing arrived, poll again. */
-export const POLL_TIMEOUT = 408;
+const POLL_TIMEOUT = 408;
 
-export interface ZaloBotClientOptions {
+interface ZaloBotClientOptions {
   apiBase: string;
   token: string;
   log: Logger;

@@ -26,7 +26,7 @@ const update = z
   })
   .loose();
 
-export type ZaloBotUpdate =
+type ZaloBotUpdate =
   | { kind: 'message'; key: string; event: InboundEvent }
   /** A sticker, or what the platform calls unsupported: nothing to read; the person is told what the bot reads. */
   | { kind: 'unreadable'; chatId: string }
@@ -35,7 +35,7 @@ export type ZaloBotUpdate =
   | { kind: 'invalid'; problems: string[] };
 
 /** The update inside a webhook body, wrapped or flat. */
-export function unwrap(body: unknown): unknown {
+function unwrap(body: unknown): unknown {
   const wrapped = z.object({ ok: z.boolean(), result: z.unknown() }).loose().safeParse(body);
   return wrapped.success ? wrapped.data.result : body;
 }

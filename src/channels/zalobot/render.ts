@@ -3,7 +3,7 @@ import type { OutboundMessage } from '../../chat/types.ts';
 import { choiceList, splitText } from '../shared/text.ts';
 
 /** The platform takes 1 to 2,000 characters a message. */
-export const MAX_TEXT = 2000;
+const MAX_TEXT = 2000;
 
 export function renderTexts(message: OutboundMessage): string[] {
   const choices = message.choices ?? [];
