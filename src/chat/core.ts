@@ -60,7 +60,7 @@ export interface HandleResult {
   jobs: Job[];
 }
 
-export interface ChatCoreOptions {
+interface ChatCoreOptions {
   db: Db;
   clock: Clock;
   flows: Flow<any>[];

@@ -121,7 +121,7 @@ export interface Command {
 }
 
 /** What a flow needs before it starts. The engine checks them in this order and gives the first refusal. */
-export interface Requirements {
+interface Requirements {
   /** An open movement (refused with err-no-movement-chat). */
   movement?: true;
   /** Who may start it (`can.review`…, or having a unit), and the message id the others get. */

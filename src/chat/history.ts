@@ -3,7 +3,7 @@
  * of a list. Most messages only add a step, so the text is added to as it is, and read (parsed)
  * only to step back, or to let old steps go once it grows long.
  */
-export interface HistoryEntry {
+interface HistoryEntry {
   step: string;
   data: unknown;
 }

@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { CHANNELS, EVIDENCE_KINDS } from '../util/vocabulary.ts';
 
-export const fileRef = z.object({
+const fileRef = z.object({
   kind: z.enum(EVIDENCE_KINDS).exclude(['link']),
   /** The channel's own handle for the file (Telegram file_id, Zalo URL…). */
   ref: z.string().min(1),
