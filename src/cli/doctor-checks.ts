@@ -17,7 +17,7 @@ import { checkHealth, isPassing } from '../health/check.ts';
 import { openPrivatePaths } from '../private-paths.ts';
 import { octal } from '../util/file-modes.ts';
 
-export type Severity = 'ok' | 'warn' | 'fail';
+type Severity = 'ok' | 'warn' | 'fail';
 
 export interface Finding {
   severity: Severity;
@@ -37,7 +37,7 @@ const botInfo = z.object({ username: z.string() }).loose();
 const webhookInfo = z.object({ url: z.string(), last_error_message: z.string().optional(), pending_update_count: z.number().optional() }).loose();
 const zaloAnswer = z.object({ error: z.number(), message: z.string().optional(), data: z.object({ name: z.string().optional() }).loose().optional() }).loose();
 
-export interface DoctorInputs {
+interface DoctorInputs {
   config: Config;
   db: Db;
   now: number;

@@ -27,7 +27,7 @@ import { zaloTokensCommand } from './commands/zalo-tokens.ts';
 import { zaloQuotaCommand } from './commands/zalo-quota.ts';
 import { callListCommand } from './commands/call-list.ts';
 
-export const COMMANDS: Command[] = [
+const COMMANDS: Command[] = [
   migrateCommand,
   loadSampleCommand,
   importMovementCommand,
