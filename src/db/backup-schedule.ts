@@ -13,7 +13,7 @@ import type { Db } from './connection.ts';
 
 const DAY_MS = 86_400_000;
 
-export interface BackupScheduleOptions {
+interface BackupScheduleOptions {
   db: Db;
   dir: string;
   keep: number;
