@@ -12,7 +12,7 @@ import type { DbOrTx } from '../db/connection.ts';
 import { statement } from '../db/raw.ts';
 import type { Channel } from '../domain/model.ts';
 
-export interface Reach {
+interface Reach {
   identityId: number;
   channel: Channel;
 }
@@ -92,7 +92,7 @@ const QUEUE_REPLY_CLAIMED = QUEUE_REPLY(true);
 const QUEUE_REPLY_PENDING = QUEUE_REPLY(false);
 
 /** The answers to one update of a person: where they go, and who sends them. */
-export interface Replies {
+interface Replies {
   channel: Channel;
   identityId: number;
   externalId: string;

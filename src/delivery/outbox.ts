@@ -18,8 +18,8 @@ import type { Logger } from '../util/log.ts';
  * 1 s, 2 s, 4 s … up to 10 min, and MAX_ATTEMPTS tries in all (about two hours), so a reply waits
  * out an ordinary outage and a bounded one never hammers the messenger.
  */
-export const backoffMs = (attempts: number) => Math.min(1_000 * 2 ** Math.max(0, attempts - 1), 600_000);
-export const MAX_ATTEMPTS = 20;
+const backoffMs = (attempts: number) => Math.min(1_000 * 2 ** Math.max(0, attempts - 1), 600_000);
+const MAX_ATTEMPTS = 20;
 
 export interface DrainResult {
   sent: number;
@@ -238,7 +238,7 @@ export function recordSent(db: Db, ids: readonly number[], now: number): void {
 }
 
 /** A due row of a channel that shows its messages itself, with its recipient's name and language. */
-export interface ShownRow {
+interface ShownRow {
   id: number;
   personId: number | null;
   payload: OutboundMessage;

@@ -23,7 +23,7 @@ export interface ChannelPace {
 export const TELEGRAM_PACE: ChannelPace = { limit: 30, perChat: 1, windowMs: 1_000, margin: 0.01, maxInFlight: 64 };
 /** Zalo publishes no per-second figure for OA messages; a cautious default, configurable. */
 export const ZALO_PACE: ChannelPace = { limit: 10, perChat: 1, windowMs: 1_000, margin: 0.01, maxInFlight: 32 };
-export const CONSOLE_PACE: ChannelPace = { limit: 10_000, perChat: 10_000, windowMs: 1_000, margin: 0, maxInFlight: 1 };
+const CONSOLE_PACE: ChannelPace = { limit: 10_000, perChat: 10_000, windowMs: 1_000, margin: 0, maxInFlight: 1 };
 /** The Zalo Bot Platform publishes no limits either; Telegram-like, a little more cautious. */
 export const ZALO_BOT_PACE: ChannelPace = { limit: 20, perChat: 1, windowMs: 1_000, margin: 0.01, maxInFlight: 32 };
 /** ZNS is paid per message and sent only for reminders that reach nobody otherwise: a few a second. */
@@ -32,7 +32,7 @@ export const ZNS_PACE: ChannelPace = { limit: 5, perChat: 1, windowMs: 1_000, ma
 export const DEFAULT_PACES = { telegram: TELEGRAM_PACE, zalo: ZALO_PACE, console: CONSOLE_PACE, zalobot: ZALO_BOT_PACE, zns: ZNS_PACE } as const;
 
 /** One send counted in a window: from its start, then from its answer once known. */
-export interface WindowEntry {
+interface WindowEntry {
   at: number;
   /** The window that counts it (a refund goes back there). */
   owner?: SlidingWindow;
@@ -119,7 +119,7 @@ export class SlidingWindow {
  * theoretical arrival time may lag the clock by the tolerance too, so time lost to a late wake-up is
  * made up rather than forfeited.
  */
-export class Cadence {
+class Cadence {
   private tat = 0;
 
   constructor(

@@ -9,9 +9,9 @@ import { statement } from '../db/raw.ts';
 import { outbox } from '../db/schema.ts';
 import type { Channel } from '../domain/model.ts';
 
-export type ReminderOutcome = Channel | 'pending' | 'none';
+type ReminderOutcome = Channel | 'pending' | 'none';
 
-export interface PersonReach {
+interface PersonReach {
   personId: number;
   name: string;
   phone: string | null;

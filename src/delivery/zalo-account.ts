@@ -10,9 +10,9 @@ import { statement } from '../db/raw.ts';
 import { t, isLocale } from '../i18n/index.ts';
 import { enqueueMessages, reachFor } from './outbox-writer.ts';
 
-export type AccountChannel = 'zalo' | 'zns';
+type AccountChannel = 'zalo' | 'zns';
 
-export interface AccountProblem {
+interface AccountProblem {
   channel: AccountChannel;
   code: number;
   error: string;
@@ -36,7 +36,7 @@ export function accountProblems(db: DbOrTx): AccountProblem[] {
   });
 }
 
-export function hasAccountProblem(db: DbOrTx, channel: AccountChannel): boolean {
+function hasAccountProblem(db: DbOrTx, channel: AccountChannel): boolean {
   return statement(db, 'SELECT 1 AS x FROM settings WHERE key = ?').get(KEY + channel) !== undefined;
 }
 
@@ -44,7 +44,7 @@ export function hasAccountProblem(db: DbOrTx, channel: AccountChannel): boolean 
  * Records the problem; the first time (none recorded for this channel), every admin is sent a
  * notice. Returns whether it was new.
  */
-export function noteAccountProblem(db: Db, problem: Omit<AccountProblem, 'since'>, now: number): boolean {
+function noteAccountProblem(db: Db, problem: Omit<AccountProblem, 'since'>, now: number): boolean {
   return db.$client.transaction(() => {
     const value = JSON.stringify({ code: problem.code, error: problem.error, since: now });
     const added = statement(db, 'INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?) ON CONFLICT (key) DO NOTHING').run(KEY + problem.channel, value, now).changes;
@@ -66,11 +66,11 @@ export function noteAccountProblem(db: Db, problem: Omit<AccountProblem, 'since'
 }
 
 /** The channel sent again: its problem is over. */
-export function clearAccountProblem(db: DbOrTx, channel: AccountChannel): void {
+function clearAccountProblem(db: DbOrTx, channel: AccountChannel): void {
   statement(db, 'DELETE FROM settings WHERE key = ?').run(KEY + channel);
 }
 
-export interface AccountWatch {
+interface AccountWatch {
   /** A send failed by the account's fault: recorded and the admins told, once until it clears. */
   failed(code: number, error: string, now: number): void;
   /** A send went through: any problem recorded is over. */

@@ -23,10 +23,10 @@ export interface ZaloAllowance {
   freeWindowMs: number;
   freeReplies: number;
 }
-export const FREE_REPLIES = 8;
-export const REPLY_WINDOW_MS = 48 * 3_600_000;
+const FREE_REPLIES = 8;
+const REPLY_WINDOW_MS = 48 * 3_600_000;
 export const DEFAULT_ALLOWANCE: ZaloAllowance = { freeWindowMs: REPLY_WINDOW_MS, freeReplies: FREE_REPLIES };
-export const DEFAULT_BUDGET = 1_000;
+const DEFAULT_BUDGET = 1_000;
 
 /** What a proactive message beyond the budget does: waits for next month, goes by the person's other channel, or is refused and reported. */
 export const OVER_BUDGET = ['wait', 'fallback', 'report'] as const;
@@ -34,7 +34,7 @@ export type OverBudget = (typeof OVER_BUDGET)[number];
 /** The outbox's last_error of a message the budget held back. */
 export const BUDGET_SPENT = 'zalo-budget-spent';
 
-export type QuotaKind = 'reply' | 'proactive' | 'zns';
+type QuotaKind = 'reply' | 'proactive' | 'zns';
 
 /** Zalo's `quota` object in a send's answer (strings or numbers, as its documentation and samples differ). */
 export const zaloQuota = z
@@ -52,7 +52,7 @@ const count = (value: string | number | undefined) => {
 };
 
 /** `YYYY-MM` of Zalo's month at `now`. */
-export function zaloMonth(now: number): string {
+function zaloMonth(now: number): string {
   return new Date(now + zoneOffsetMs(now, ZALO_ZONE)).toISOString().slice(0, 7);
 }
 
@@ -103,7 +103,7 @@ export function inFreeWindow(lastInboundAt: number | null | undefined, now: numb
   return lastInboundAt != null && now - lastInboundAt < allowance.freeWindowMs;
 }
 
-export interface Budget {
+interface Budget {
   /** Proactive messages a month the Board allows itself (Zalo's free allowance by default). */
   monthly: number;
   over: OverBudget;
@@ -146,7 +146,7 @@ export function proactiveSpent(db: DbOrTx, now: number): number {
   return (statement(db, "SELECT count(*) AS n FROM zalo_quota_ledger WHERE month = ? AND kind = 'proactive'").get(zaloMonth(now)) as { n: number }).n;
 }
 
-export interface QuotaSummary {
+interface QuotaSummary {
   month: string;
   budget: Budget;
   replies: number;
