@@ -29,9 +29,7 @@ export const DOCUMENT_KINDS = ['registration', 'summary', 'period'] as const;
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 export const isDocumentKind = (v: unknown): v is DocumentKind => typeof v === 'string' && (DOCUMENT_KINDS as readonly string[]).includes(v);
 
-export const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
-
-export interface DocumentRequest {
+interface DocumentRequest {
   kind: DocumentKind;
   /** The movement by code; neither this nor `movement`: the open movement. */
   movementCode?: string;
@@ -46,7 +44,7 @@ export interface DocumentRequest {
   now?: number;
 }
 
-export interface WrittenDocument {
+interface WrittenDocument {
   kind: DocumentKind;
   path: string;
   /** The file's name, as offered for download. */

@@ -25,7 +25,7 @@ import {
   type ISectionOptions,
 } from 'docx';
 
-export const FONT = 'Times New Roman';
+const FONT = 'Times New Roman';
 /** Millimetres in twips (1/1440 inch), rounded: A4 is 11906 × 16838. */
 const mm = (millimetres: number) => Math.round((millimetres * 1440) / 25.4);
 /** docx sizes are half-points. */
@@ -34,7 +34,7 @@ const pt = (points: number) => points * 2;
 const A4 = { width: mm(210), height: mm(297) };
 const MARGIN = { top: mm(20), bottom: mm(20), left: mm(30), right: mm(15), header: mm(10), footer: mm(10) };
 /** Width of the text on a portrait page, and on a landscape one (annex tables). */
-export const TEXT_WIDTH = mm(210 - 30 - 15);
+const TEXT_WIDTH = mm(210 - 30 - 15);
 export const LANDSCAPE_TEXT_WIDTH = mm(297 - 20 - 20);
 
 const NONE = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
@@ -49,7 +49,7 @@ interface RunStyle {
 }
 
 /** Runs of text; "\n" inside it becomes a line break. */
-export function runs(text: string, style: RunStyle = {}): TextRun[] {
+function runs(text: string, style: RunStyle = {}): TextRun[] {
   return text.split('\n').map(
     (line, i) => new TextRun({ text: line, font: FONT, size: pt(style.size ?? 14), bold: style.bold, italics: style.italics, ...(i > 0 ? { break: 1 } : {}) }),
   );
@@ -165,7 +165,7 @@ export function documentTitle(kind: string, title: string, subtitle?: string): P
   ];
 }
 
-export interface SignatureText {
+interface SignatureText {
   recipientsLabel: string;
   recipients: string[];
   /** "GIÁM ĐỐC", "THỦ TRƯỞNG ĐƠN VỊ"; "\n" for two lines (KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC). */
@@ -204,7 +204,7 @@ export function signatureBlock(s: SignatureText): Table {
   });
 }
 
-export type Align = 'left' | 'center' | 'right';
+type Align = 'left' | 'center' | 'right';
 
 export interface GridColumn {
   header: string;
@@ -322,7 +322,7 @@ export function grid(store: TableRows, columns: GridColumn[], rows: Iterable<Gri
 const pageNumberHeader = () =>
   new Header({ children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ font: FONT, size: pt(13), children: [PageNumber.CURRENT] })] })] });
 
-export interface Part {
+interface Part {
   children: (Paragraph | Table)[];
   landscape?: boolean;
 }

@@ -22,7 +22,7 @@ import type { Movement, RegistrationStatus } from '../domain/model.ts';
 /** Kinds of unit whose header names the province's People's Committee above them. */
 const UNDER_PROVINCE = ['so', 'ban-nganh'];
 
-export interface RegistrationDocumentData {
+interface RegistrationDocumentData {
   unit: { id: number; code: string; name: string; kind: string };
   signer: UnitSigner;
   status: RegistrationStatus | 'none';

@@ -26,7 +26,7 @@ export interface BoardSettings {
 const upper = (s: string) => s.toLocaleUpperCase('vi');
 
 /** "SỞ NỘI VỤ" → "SNV". */
-export function abbreviate(body: string): string {
+function abbreviate(body: string): string {
   const letters = fold(body)
     .split(/[^a-z0-9]+/)
     .filter(Boolean)

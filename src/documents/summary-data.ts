@@ -18,9 +18,9 @@ import type { Movement } from '../domain/model.ts';
 const NOTABLE_PER_AREA = 5;
 
 /** How a unit stands for this report: sent on time, sent late, or not sent (overdue or not yet). */
-export type Delivery = 'on_time' | 'late' | 'not_sent';
+type Delivery = 'on_time' | 'late' | 'not_sent';
 
-export function delivery(unit: Pick<UnitStatus, 'status' | 'lateness'>): Delivery {
+function delivery(unit: Pick<UnitStatus, 'status' | 'lateness'>): Delivery {
   if (unit.status !== 'submitted' && unit.status !== 'approved') return 'not_sent';
   return unit.lateness === 'submitted_late' ? 'late' : 'on_time';
 }
