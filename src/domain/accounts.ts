@@ -66,7 +66,7 @@ export function accountRole(db: DbOrTx, identityId: number) {
 }
 
 /** Who the terminal chat plays (`/as SNV`, `/as admin`): the account, and the person it should be. */
-export interface Persona {
+interface Persona {
   externalId: string;
   role: Role;
   unitId: number | null;

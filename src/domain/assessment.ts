@@ -43,27 +43,22 @@ export function judgeQualitative(reported: Assessment | null, dueOn: string | nu
 }
 
 /** A target as it is judged. */
-export type JudgedTarget = Pick<Target, 'kind' | 'measure' | 'plannedValue' | 'direction' | 'dueOn'>;
+type JudgedTarget = Pick<Target, 'kind' | 'measure' | 'plannedValue' | 'direction' | 'dueOn'>;
 
 /** A line reported for a target, with its period. */
-export type JudgedLine = ReportedFigure & { assessment: Assessment | null };
+type JudgedLine = ReportedFigure & { assessment: Assessment | null };
 
 /** The period a judgement is for (a period or year report). */
-export type JudgedPeriod = Pick<Period, 'id' | 'kind' | 'endsOn'>;
+type JudgedPeriod = Pick<Period, 'id' | 'kind' | 'endsOn'>;
 
 /**
  * The assessment of one target on `asOf` from the lines reported for it (any order); null is chưa
  * báo cáo. `defaultDueOn` stands for a target without a due date (the movement's end). With
  * `period`, the judgement is the period's: without a line in that period the target is chưa báo
  * cáo, whatever earlier periods said; and what came after it (the year report, after Quý IV's) is
- * left out.
+ * left out. Returned with the figure it was judged on (null: qualitative or nothing reported).
  */
-export function assessTarget(target: JudgedTarget, lines: readonly JudgedLine[], asOf: string, options: { defaultDueOn: string; period?: JudgedPeriod }): Assessment | null {
-  return standTarget(target, lines, asOf, options).assessment;
-}
-
-/** A target's standing as assessTarget judges it, with the figure it was judged on (null: qualitative or nothing reported). */
-export function standTarget(
+function standTarget(
   target: JudgedTarget,
   lines: readonly JudgedLine[],
   asOf: string,
@@ -129,7 +124,7 @@ export function progressCountsByUnit(db: DbOrTx, movementId: number, today: stri
 const progressCache = new WeakMap<object, Map<number, { key: string; counts: Map<number, ProgressCounts> }>>();
 
 /** A sent registration's target, as it is judged for the counts. */
-export interface CountedTarget {
+interface CountedTarget {
   id: number;
   unitId: number;
   contentAreaId: number;
@@ -164,7 +159,7 @@ export function countAssessment(counts: ProgressCounts, assessment: Assessment |
  * reports of periods ending by `until`): its figure up to its latest report (a rate as last
  * reported, a count or an amount added up or carried), judged against its plan from its due date
  * (before it, in progress); a qualitative target as last reported; null when nothing was reported
- * (with `period`: nothing reported in that period). Judged by assessTarget().
+ * (with `period`: nothing reported in that period). Judged by standTarget().
  */
 export function eachTargetStanding(
   db: DbOrTx,

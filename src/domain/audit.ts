@@ -14,7 +14,7 @@ export interface Actor {
 export const systemActor: Actor = { label: 'system' };
 export const cliActor: Actor = { label: 'cli' };
 
-export interface AuditEntry {
+interface AuditEntry {
   action: string;
   entity: string;
   entityId?: string | number | null;

@@ -39,7 +39,7 @@ export const boardSettings = z
   })
   .strict();
 
-export type BoardSettingsInput = z.infer<typeof boardSettings>;
+type BoardSettingsInput = z.infer<typeof boardSettings>;
 
 /** The stored settings, read defensively: a damaged value counts as none. */
 export function storedBoardSettings(movement: Pick<Movement, 'boardSettings'>): BoardSettingsInput {
@@ -64,7 +64,7 @@ export function updateBoardSettings(db: Db, movementId: number, changes: Record<
   });
 }
 
-export function saveBoardSettings(db: DbOrTx, movementId: number, settings: BoardSettingsInput): void {
+function saveBoardSettings(db: DbOrTx, movementId: number, settings: BoardSettingsInput): void {
   db.update(movements)
     .set({ boardSettings: Object.keys(settings).length > 0 ? settings : null })
     .where(eq(movements.id, movementId))

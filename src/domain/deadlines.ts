@@ -18,7 +18,7 @@ export function deadlineFor(movement: Pick<Movement, 'registrationDeadline'>, re
   return unitDeadline(movement.registrationDeadline, registration?.deadlineOn);
 }
 
-export interface Extension {
+interface Extension {
   /** The unit the extension is for; absent: every unit. */
   unitId?: number;
   until: string;

@@ -6,7 +6,7 @@ import type { Movement } from './model.ts';
  * investment) is allowed up to the movement's final review, with a warning.
  */
 
-export type DueDateCheck =
+type DueDateCheck =
   | { kind: 'ok' }
   /** Before today: confirm it is meant. */
   | { kind: 'past' }

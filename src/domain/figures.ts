@@ -10,7 +10,7 @@
 import { fold } from '../util/text.ts';
 import { parseVnNumber } from './vn-input.ts';
 
-export type FigureKind = 'rate' | 'count' | 'amount';
+type FigureKind = 'rate' | 'count' | 'amount';
 
 /** Folded words that make a unit of measure a rate, a ratio or an index. */
 const RATE_WORDS = /(^|\s)(%|phan tram|ty le|ti le|diem|xep hang|hang|chi so|binh quan|trung binh|he so)(\s|$)/;
@@ -61,7 +61,7 @@ export function asksRunningTotal(kind: FigureKind, periodKind: string): boolean 
   return kind !== 'rate' && periodKind !== 'year';
 }
 
-export type QuantityReading =
+type QuantityReading =
   /** `withUnit`: a unit or a multiplier was written with the number ("350 triệu", "12 hồ sơ"). */
   | { kind: 'ok'; value: number; typed: string | null; withUnit: boolean }
   | { kind: 'ambiguous'; candidates: [number, number] }

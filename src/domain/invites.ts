@@ -91,7 +91,7 @@ export function createInvite(
   });
 }
 
-export type RedeemResult =
+type RedeemResult =
   | { ok: true; personId: number; identityId: number; role: Role; unitId: number | null }
   | { ok: false; reason: 'malformed' | 'unknown' | 'locked' | 'expired' | 'used' };
 

@@ -16,7 +16,7 @@ const code = z
   .max(40)
   .regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, 'def-bad-code');
 
-export const unitDefinition = z.object({
+const unitDefinition = z.object({
   code,
   name: z.string().trim().min(1),
   kind: z.enum(UNIT_KINDS),
@@ -24,7 +24,7 @@ export const unitDefinition = z.object({
   validTo: isoDate.optional(),
 });
 
-export const groupDefinition = z.object({
+const groupDefinition = z.object({
   code,
   kind: z.enum(GROUP_KINDS),
   name: z.string().trim().min(1),
@@ -34,7 +34,7 @@ export const groupDefinition = z.object({
   illustrative: z.boolean().default(false),
 });
 
-export const periodDefinition = z.object({
+const periodDefinition = z.object({
   code,
   kind: z.enum(PERIOD_KINDS),
   starts: isoDate,
@@ -42,7 +42,7 @@ export const periodDefinition = z.object({
   due: isoDate,
 });
 
-export const sampleTargetDefinition = z
+const sampleTargetDefinition = z
   .object({
     unit: code,
     area: z.number().int().positive(),

@@ -1,7 +1,7 @@
 import { addDays } from './vn-input.ts';
 import type { PeriodKind } from './model.ts';
 
-export interface PeriodSpec {
+interface PeriodSpec {
   code: string;
   kind: PeriodKind;
   starts: string;

@@ -17,7 +17,6 @@ export {
   emptyProgressCounts,
   judgeQualitative,
   progressCountsByUnit,
-  type CountedTarget,
   type ProgressCounts,
 } from './assessment.ts';
 
@@ -74,7 +73,7 @@ export function targetTotal(db: DbOrTx, target: Pick<Target, 'id' | 'registratio
   return figureUpTo(figureKind(target.measure), reportedFigures(db, target.registrationId, target.id), period);
 }
 
-export type ComputedLine = ProgressLineInput & {
+type ComputedLine = ProgressLineInput & {
   percentOfPlan: number | null;
   assessment: Assessment | null;
   /** The figure the target stands at after this report (a rate: this value; a count: the running total). */
@@ -83,7 +82,7 @@ export type ComputedLine = ProgressLineInput & {
   timePassed: number | null;
 };
 
-export interface RecordedReport {
+interface RecordedReport {
   reportId: number;
   revision: number;
   lines: ComputedLine[];

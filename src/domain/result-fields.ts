@@ -23,7 +23,7 @@ const STATES: Record<string, Assessment> = {
   'completed with distinction': 'exceeded',
 };
 
-export interface ResultReading {
+interface ResultReading {
   value: number | null;
   assessment: Assessment | null;
   warning?: FieldMessage;

@@ -16,7 +16,7 @@ import type { DbOrTx } from '../db/connection.ts';
 import { groupMembers, groups, people } from '../db/schema.ts';
 import type { Role } from './model.ts';
 
-export interface ScopedPerson {
+interface ScopedPerson {
   id: number;
   role: Role;
   unitId: number | null;
@@ -68,7 +68,7 @@ export const scopeUnitIds = (scope: Scope): number[] | null => (scope.all ? null
 
 export const inScope = (scope: Scope, unitId: number) => scope.all || scope.unitIds.has(unitId);
 
-export type DocumentAsked = { kind: 'summary' | 'period' } | { kind: 'registration'; unitId: number };
+type DocumentAsked = { kind: 'summary' | 'period' } | { kind: 'registration'; unitId: number };
 
 /** May this person have this document: a province-wide one with every unit in scope, a unit's with that unit in it. */
 export function mayGetDocument(person: ScopedPerson, scope: Scope, asked: DocumentAsked): boolean {

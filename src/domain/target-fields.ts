@@ -12,9 +12,9 @@ import { formatVnDate, parseVnDate } from './vn-input.ts';
 import { fold } from '../util/text.ts';
 import type { ContentArea, Movement } from './model.ts';
 
-export const TARGET_TEXT_MIN = 5;
+const TARGET_TEXT_MIN = 5;
 export const TARGET_TEXT_MAX = 500;
-export const MEASURE_MAX = 30;
+const MEASURE_MAX = 30;
 /** Units of measure offered as buttons and in the form's list (others may be typed): data, so Vietnamese in any language. */
 export const COMMON_MEASURES = ['%', 'sản phẩm', 'xã', 'công trình', 'người', 'mô hình', 'đồng', 'triệu đồng', 'tỷ đồng', 'hồ sơ', 'lớp'];
 
@@ -69,7 +69,7 @@ const QUALITATIVE = ['dinh tinh', 'qualitative'];
 /** What a plan cell holds for a qualitative target. */
 const QUALITATIVE_PLAN = ['hoan thanh', 'hoan thanh xuat sac', 'dinh tinh', 'qualitative', 'done', 'x', 'dat'];
 
-export function readKind(raw: string): FieldReading<'quantitative' | 'qualitative'> {
+function readKind(raw: string): FieldReading<'quantitative' | 'qualitative'> {
   const word = fold(raw);
   if (QUANTITATIVE.includes(word)) return ok('quantitative');
   if (QUALITATIVE.includes(word)) return ok('qualitative');
@@ -95,7 +95,7 @@ export interface DueReference {
 }
 
 /** A due date typed or taken from a cell: refused outside the movement; past or after its end is a warning. */
-export function readDueDate(raw: string, ref: DueReference): FieldReading<{ date: string; warning?: FieldMessage }> {
+function readDueDate(raw: string, ref: DueReference): FieldReading<{ date: string; warning?: FieldMessage }> {
   const reading = parseVnDate(cleanText(raw), Number(ref.movement.endsOn.slice(0, 4)));
   if (reading.kind !== 'ok') return refuse('form-err-date', { value: cleanText(raw) });
   const check = checkDueDate(reading.date, ref.movement, ref.today);
@@ -107,7 +107,7 @@ export function readDueDate(raw: string, ref: DueReference): FieldReading<{ date
 }
 
 /** A planned figure in the target's unit ("98,5", "1,2 tỷ"); "1.500" must be written unambiguously here. */
-export function readPlannedValue(raw: string, measure: string | null): FieldReading<number> {
+function readPlannedValue(raw: string, measure: string | null): FieldReading<number> {
   const reading = readQuantity(cleanText(raw), measure);
   if (reading.kind === 'other-unit') return refuse('number-other-unit', { unit: reading.unit, measure: measure ?? '' });
   if (reading.kind === 'invalid') return refuse('form-err-number', { value: cleanText(raw) });
@@ -131,12 +131,12 @@ export interface TargetRowCells {
 
 export type TargetColumn = keyof TargetRowCells;
 
-export interface TargetRowProblem {
+interface TargetRowProblem {
   column: TargetColumn;
   problem: FieldMessage;
 }
 
-export type TargetRowReading =
+type TargetRowReading =
   | { ok: true; input: TargetInput; warnings: FieldMessage[] }
   | { ok: false; problems: TargetRowProblem[] };
 

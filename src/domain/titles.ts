@@ -23,7 +23,7 @@ export const TITLES = [
   'bang-khen-thu-tuong',
   'co-thi-dua-chinh-phu',
 ] as const;
-export type Title = (typeof TITLES)[number];
+type Title = (typeof TITLES)[number];
 
 const ALTERNATIVES: Partial<Record<Title, Title>> = {
   'tap-the-lao-dong-tien-tien': 'tap-the-lao-dong-xuat-sac',

@@ -100,7 +100,7 @@ const unitRow = z.object({
   name: z.string().min(1),
 });
 
-export interface UnitRowPlan extends UnitInput {
+interface UnitRowPlan extends UnitInput {
   line: number;
   group?: string;
   groupRole: 'head' | 'deputy' | 'member';
@@ -111,7 +111,7 @@ export interface UnitImportPlan {
   groups: { code: string; name: string; change: 'create' | 'update' | 'same'; members: string[]; head: string | null; deputy: string | null }[];
 }
 
-export type UnitImportReading = { ok: true; rows: UnitRowPlan[] } | { ok: false; problems: FileProblem[] };
+type UnitImportReading = { ok: true; rows: UnitRowPlan[] } | { ok: false; problems: FileProblem[] };
 
 /** Reads and checks every row; any problem refuses the whole file. */
 export function readUnitRows(sheet: Sheet, locale: Locale): UnitImportReading {

@@ -10,16 +10,16 @@ import { listVersions, type RegistrationSnapshot } from './registrations.ts';
 type SnapshotTarget = RegistrationSnapshot['targets'][number];
 
 /** The fields of a target the Board reads, in the order of the form. */
-export const COMPARED_FIELDS = ['contentAreaId', 'text', 'kind', 'measure', 'plannedValue', 'direction', 'dueOn', 'note'] as const;
+const COMPARED_FIELDS = ['contentAreaId', 'text', 'kind', 'measure', 'plannedValue', 'direction', 'dueOn', 'note'] as const;
 export type ComparedField = (typeof COMPARED_FIELDS)[number];
 
-export interface FieldChange {
+interface FieldChange {
   field: ComparedField;
   before: SnapshotTarget[ComparedField];
   after: SnapshotTarget[ComparedField];
 }
 
-export interface VersionDiff {
+interface VersionDiff {
   added: SnapshotTarget[];
   removed: SnapshotTarget[];
   changed: { target: SnapshotTarget; changes: FieldChange[] }[];

@@ -7,7 +7,7 @@ import { zoneOffsetMs } from '../util/time-zone.ts';
 
 // ---------------------------------------------------------------- numbers
 
-export type NumberReading =
+type NumberReading =
   | { kind: 'ok'; value: number; percent: boolean }
   | { kind: 'ambiguous'; candidates: [number, number]; percent: boolean } // e.g. "1.500": 1500 or 1,5
   | { kind: 'invalid' };
@@ -111,7 +111,7 @@ export function formatPercent(value: number): string {
 // ---------------------------------------------------------------- dates
 
 export type IsoDate = string; // 'YYYY-MM-DD'
-export type DateReading =
+type DateReading =
   | { kind: 'ok'; date: IsoDate; yearAssumed: boolean }
   | { kind: 'invalid' };
 
