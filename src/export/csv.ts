@@ -11,7 +11,7 @@ import { createWriteStream } from 'node:fs';
 import { formatVnDate } from '../domain/vn-input.ts';
 import { EXCEL_MAX_ROWS, isPlanValue, neutraliseFormula, type CellValue, type ColumnSpec, type SheetSpec } from './model.ts';
 
-export const CSV_SEPARATOR = ';';
+const CSV_SEPARATOR = ';';
 const NEEDS_QUOTES = /[";\r\n]|^\s|\s$/;
 
 /** One field, quoted when it holds the separator, a quote, a line break or edge spaces. */
@@ -33,7 +33,7 @@ function text(column: ColumnSpec, value: CellValue): string {
 export const csvLine = (columns: ColumnSpec[], values: readonly CellValue[]) =>
   `${columns.map((c, i) => csvField(text(c, values[i] ?? null))).join(CSV_SEPARATOR)}\r\n`;
 
-export interface CsvPart {
+interface CsvPart {
   key: SheetSpec['key'];
   name: string;
   path: string;

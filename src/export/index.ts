@@ -27,10 +27,8 @@ import { buildSheets } from './sheets/index.ts';
 import { writeXlsx } from './xlsx.ts';
 import type { Movement } from '../domain/model.ts';
 
-export { EXCEL_MAX_ROWS, SHEET_KEYS, type SheetKey } from './model.ts';
-
-export const EXPORT_FORMATS = ['xlsx', 'csv'] as const;
-export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+const EXPORT_FORMATS = ['xlsx', 'csv'] as const;
+type ExportFormat = (typeof EXPORT_FORMATS)[number];
 export const isExportFormat = (v: unknown): v is ExportFormat => typeof v === 'string' && (EXPORT_FORMATS as readonly string[]).includes(v);
 
 export interface ExportOptions {
@@ -58,7 +56,7 @@ export interface ExportOptions {
   maxRowsPerSheet?: number;
 }
 
-export interface ExportedSheet {
+interface ExportedSheet {
   key: SheetKey;
   /** As shown in the workbook: "Kết quả", "Kết quả (2)". */
   name: string;
@@ -67,7 +65,7 @@ export interface ExportedSheet {
   rows: number;
 }
 
-export interface ExportResult {
+interface ExportResult {
   movement: { id: number; code: string; name: string };
   group: string | null;
   period: string | null;
@@ -88,7 +86,7 @@ function findMovementById(db: Db, id: number): Movement {
 const sameCode = (a: string, b: string) => a.trim().toUpperCase() === b.trim().toUpperCase();
 
 /** The movement, cluster/block and period asked for, checked before anything is written. */
-export function resolveExportFilters(db: Db, options: Pick<ExportOptions, 'movementId' | 'movementCode' | 'groupCode' | 'periodCode'>) {
+function resolveExportFilters(db: Db, options: Pick<ExportOptions, 'movementId' | 'movementCode' | 'groupCode' | 'periodCode'>) {
   const movement = options.movementId !== undefined ? findMovementById(db, options.movementId) : resolveMovement(db, options.movementCode);
   let group: { id: number; code: string; name: string } | null = null;
   if (options.groupCode) {

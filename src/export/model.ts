@@ -14,7 +14,7 @@
  */
 export type ColumnType = 'text' | 'integer' | 'number' | 'percent' | 'date' | 'plan';
 
-export interface PlanValue {
+interface PlanValue {
   value: number;
   direction: 'at_least' | 'at_most';
 }

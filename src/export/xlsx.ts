@@ -16,7 +16,7 @@ import { EXCEL_MAX_ROWS, isPlanValue, neutraliseFormula, type CellValue, type Co
 const VI = '[$-42A]';
 
 /** Number formats; one style object each, so exceljs registers each style once (it caches by identity). */
-export const NUMBER_FORMATS = {
+const NUMBER_FORMATS = {
   integer: `${VI}#,##0`,
   decimal: `${VI}#,##0.##`,
   percent: `${VI}#,##0%`,
@@ -43,7 +43,7 @@ export const XLSX_HEADER_STYLE: Style = {
 };
 
 /** A4 landscape, as wide as the page and as many pages long as it takes, the header row on each. */
-export const XLSX_PAGE_SETUP: Partial<ExcelJS.PageSetup> = {
+const XLSX_PAGE_SETUP: Partial<ExcelJS.PageSetup> = {
   paperSize: 9,
   orientation: 'landscape',
   fitToPage: true,
@@ -54,7 +54,7 @@ export const XLSX_PAGE_SETUP: Partial<ExcelJS.PageSetup> = {
   margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
 };
 /** "Trang 2/5" would need a locale; the page number and count alone read in any language. */
-export const XLSX_HEADER_FOOTER: Partial<ExcelJS.HeaderFooter> = { oddFooter: '&C&P / &N' };
+const XLSX_HEADER_FOOTER: Partial<ExcelJS.HeaderFooter> = { oddFooter: '&C&P / &N' };
 
 /** A day 'YYYY-MM-DD' as the Date exceljs writes as that day's serial number (its UTC midnight). */
 export function excelDate(iso: string): Date {
@@ -62,7 +62,7 @@ export function excelDate(iso: string): Date {
 }
 
 /** The header row (at `row`, under the heading) stays in view. */
-export const xlsxViews = (row = 1): Partial<ExcelJS.WorksheetView>[] => [{ state: 'frozen', xSplit: 0, ySplit: row, topLeftCell: `A${row + 1}`, activeCell: `A${row + 1}` }];
+const xlsxViews = (row = 1): Partial<ExcelJS.WorksheetView>[] => [{ state: 'frozen', xSplit: 0, ySplit: row, topLeftCell: `A${row + 1}`, activeCell: `A${row + 1}` }];
 export const XLSX_VIEWS = xlsxViews(1);
 
 const HEADING_STYLES: Style[] = [{ font: { bold: true, size: 13 } }, { font: { bold: true } }, { font: { italic: true } }];
@@ -153,12 +153,12 @@ export async function drain(worksheet: ExcelJS.Worksheet): Promise<void> {
   }
 }
 
-export interface WrittenSheet {
+interface WrittenSheet {
   name: string;
   rows: number;
 }
 
-export interface XlsxOptions {
+interface XlsxOptions {
   /** Rows a sheet may hold, header included; more continue on "Name (2)". Excel's limit by default. */
   maxRowsPerSheet?: number;
   title?: string;

@@ -30,7 +30,7 @@ export interface SheetFilters {
 export const col = (t: Translate, id: string, width: number, type: ColumnType = 'text'): ColumnSpec => ({ header: t(`export-col-${id}`), width, type });
 
 /** Labels computed once per export (Fluent formatting per row would dominate the run time). */
-export class Labels {
+class Labels {
   readonly yes: string;
   readonly no: string;
   readonly qualitative: string;
@@ -65,7 +65,7 @@ export class Labels {
 }
 
 /** The calendar day of an instant in the movement's time zone, cached per quarter hour (offsets are whole quarters). */
-export function dayOf(timezone: string): (epochMs: number | null) => string | null {
+function dayOf(timezone: string): (epochMs: number | null) => string | null {
   const cache = new Map<number, string>();
   return (epochMs) => {
     if (epochMs === null) return null;
