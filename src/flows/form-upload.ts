@@ -9,9 +9,9 @@ import type { FormKind } from '../forms/apply.ts';
 import { receiveForm, uploadOutcome } from './forms.ts';
 
 /** A form read without a problem, as `uploadOutcome` gives it. */
-export type ReadUpload = Extract<ReturnType<typeof uploadOutcome>, { kind: 'read' }>['upload'];
+type ReadUpload = Extract<ReturnType<typeof uploadOutcome>, { kind: 'read' }>['upload'];
 
-export interface FormUploadSpec<D> {
+interface FormUploadSpec<D> {
   form: FormKind;
   registrationId(data: D): number;
   /** The period a report form is for; null for the registration form. */
@@ -28,7 +28,7 @@ export interface FormUploadSpec<D> {
   read(ctx: FlowContext, data: D, upload: ReadUpload): StepResult<D>;
 }
 
-export interface FormUpload<D> {
+interface FormUpload<D> {
   steps: { form_wait: Step<D>; form_reading: Step<D> };
   /** A file sent as the filled form (here or at another step): read after this message. */
   takeForm(ctx: FlowContext, data: D, answer: Answer): StepResult<D>;

@@ -17,7 +17,7 @@ export function formatPlan(t: Translate, target: Pick<Target, 'kind' | 'plannedV
 }
 
 /** One target as a line of the list: "2. (Nội dung 2) Mô hình nông thôn mới kiểu mẫu — KH: ≥ 10 mô hình; hạn 31/12/2020". */
-export function formatTargetLine(t: Translate, target: Target, index: number, areas: Map<number, Area>): string {
+function formatTargetLine(t: Translate, target: Target, index: number, areas: Map<number, Area>): string {
   return t('target-line', {
     index,
     area: areas.get(target.contentAreaId)?.number ?? '?',

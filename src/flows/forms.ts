@@ -38,7 +38,7 @@ export function receiveForm(ctx: FlowContext, answer: Answer, form: FormKind, re
   return { name: name || ctx.t('form-file-unnamed') };
 }
 
-export interface Upload {
+interface Upload {
   id: number;
   fileName: string;
   reading: FormReading;
@@ -92,7 +92,7 @@ export function problemList(t: Translate, problems: FormProblem[]): string {
 }
 
 /** A target as read from a row or a line: "Nội dung 6 · Tỷ lệ hồ sơ… — ≥ 98,5% · hạn 31/12/2020". */
-export function targetReadBack(t: Translate, input: TargetInput, areas: ContentArea[]): string {
+function targetReadBack(t: Translate, input: TargetInput, areas: ContentArea[]): string {
   return t('form-target-read', {
     area: areas.find((a) => a.id === input.contentAreaId)?.number ?? '?',
     text: input.text,

@@ -8,8 +8,8 @@ import { translator } from '../i18n/index.ts';
 import { mainMenuChoices } from './common.ts';
 
 /** Wrong codes from one messenger account before it must wait. */
-export const LINK_MAX_FAILURES = 5;
-export const LINK_LOCK_MS = 30 * 60 * 1000;
+const LINK_MAX_FAILURES = 5;
+const LINK_LOCK_MS = 30 * 60 * 1000;
 const ZALO_CHANNELS = new Set(['zalo', 'zalobot']);
 
 const data = z.object({

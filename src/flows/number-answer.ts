@@ -4,7 +4,7 @@ import { cleanText } from '../domain/text-input.ts';
 import { formatVnNumber, parseVnNumber, vnNumberInWords } from '../domain/vn-input.ts';
 import { formatAmount } from './format.ts';
 
-export type NumberAnswer =
+type NumberAnswer =
   | { kind: 'ok'; value: number }
   | { kind: 'ambiguous'; candidates: [number, number] }
   | { kind: 'invalid'; message: string };
@@ -34,7 +34,7 @@ export const numberAnswer = {
   },
 };
 
-export type QuantityAnswer =
+type QuantityAnswer =
   | { kind: 'ok'; value: number; typed: string | null }
   | { kind: 'ambiguous'; candidates: [number, number] }
   | { kind: 'invalid'; message: string };

@@ -36,7 +36,7 @@ function planPasted(ctx: FlowContext, lines: string[]): TargetImportReading {
 }
 
 /** What "save" does after a form or pasted lines: back to the list, or on to sending it. */
-export function afterBulkSave(ctx: FlowContext, data: Data, choice: string | undefined): StepResult<Data> {
+function afterBulkSave(ctx: FlowContext, data: Data, choice: string | undefined): StepResult<Data> {
   const cleared = { ...data, draft: null, upload: undefined, pasted: undefined };
   return { kind: 'next', step: choice === 'save-submit' ? 'submit' : 'menu', data: cleared, note: ctx.t('form-saved'), saved: true };
 }

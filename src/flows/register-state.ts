@@ -9,7 +9,7 @@ import { formatVnDate } from '../domain/vn-input.ts';
 import { formatTargetList } from './format.ts';
 import type { Unit } from '../domain/model.ts';
 
-export const draft = z.object({
+const draft = z.object({
   /** Set when an existing target is being edited. */
   targetId: z.number().int().optional(),
   areaId: z.number().int().optional(),

@@ -60,7 +60,7 @@ type Data = z.infer<typeof data>;
 
 const URL_PATTERN = /^https?:\/\/\S+$/i;
 /** Telegram's limit for files a bot may fetch; larger evidence is refused with a clear answer. */
-export const MAX_EVIDENCE_BYTES = 20 * 1024 * 1024;
+const MAX_EVIDENCE_BYTES = 20 * 1024 * 1024;
 
 function currentTarget(ctx: FlowContext, data: Data): Target {
   return getTarget(ctx.db, data.targetIds[data.index]!)!;

@@ -20,7 +20,7 @@ type Data = z.infer<typeof data>;
 const COMMON_TITLES = ['signer-director', 'signer-deputy-director', 'signer-chair', 'signer-deputy-chair', 'signer-head'] as const;
 
 /** The registration document for the person's unit, made after this message. */
-export function scheduleRegistrationDocument(ctx: FlowContext, extra = ''): StepResult<Data> {
+function scheduleRegistrationDocument(ctx: FlowContext, extra = ''): StepResult<Data> {
   ctx.schedule({ kind: 'document', personId: ctx.person!.id, identityId: ctx.identity.id, locale: ctx.locale, movementId: ctx.movement!.id, document: 'registration', unitId: ctx.unit!.id });
   return { kind: 'done', message: `${extra}${ctx.t('doc-started', { kind: 'registration', name: ctx.unit!.name })}` };
 }
