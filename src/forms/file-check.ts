@@ -13,9 +13,9 @@ export const MAX_FORM_FILE_BYTES = 10 * 1024 * 1024;
 export const MAX_UNPACKED_BYTES = 40 * 1024 * 1024;
 const MAX_ENTRIES = 2_000;
 
-export type FileRefusal = 'too-big' | 'xls' | 'ods' | 'zip-bomb' | 'not-workbook' | 'empty';
+type FileRefusal = 'too-big' | 'xls' | 'ods' | 'zip-bomb' | 'not-workbook' | 'empty';
 
-export type FileCheck = { kind: 'xlsx' } | { kind: 'csv' } | { kind: 'refused'; reason: FileRefusal };
+type FileCheck = { kind: 'xlsx' } | { kind: 'csv' } | { kind: 'refused'; reason: FileRefusal };
 
 const OLE_SIGNATURE = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
 

@@ -13,7 +13,7 @@ export const MAX_FORM_ROWS = 1_000;
 /** Cells in a whole file: a 1,000-row form has about 10,000. */
 export const MAX_FORM_CELLS = 100 * MAX_FORM_ROWS;
 
-export interface GridCell {
+interface GridCell {
   text: string;
   formula: boolean;
 }

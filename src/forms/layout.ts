@@ -19,13 +19,13 @@ export interface FormColumn<K extends string> {
 }
 
 /** The header row's place: a title block above it. */
-export const HEADER_ROW = 5;
+const HEADER_ROW = 5;
 export const FIRST_DATA_ROW = HEADER_ROW + 1;
 /** Rows below the filled ones that still get drop-downs and formats, for targets added in the sheet. */
 export const SPARE_ROWS = 100;
-export const LISTS_SHEET = 'DanhMuc';
+const LISTS_SHEET = 'DanhMuc';
 
-export const headerLabel = (locale: Locale, key: string) => t(locale, `form-col-${key}`);
+const headerLabel = (locale: Locale, key: string) => t(locale, `form-col-${key}`);
 
 export interface FormMeta {
   form: 'targets' | 'results';
@@ -104,7 +104,7 @@ export function addInstructions(workbook: ExcelJS.Workbook, locale: Locale, titl
 }
 
 /** Where the header row is and which column holds what, recognised in any of our languages. */
-export interface FoundTable<K extends string> {
+interface FoundTable<K extends string> {
   grid: Grid;
   headerLine: number;
   columns: Partial<Record<K, number>>;

@@ -17,7 +17,7 @@ const formMeta = z
   .object({ form: z.enum(FORM_KINDS).optional(), unit: z.string().max(50).optional(), period: z.string().max(50).optional(), movement: z.string().max(50).optional() })
   .loose();
 
-export type Opened = { ok: true; grids: ReadGrids } | { ok: false; problems: FormProblem[] };
+type Opened = { ok: true; grids: ReadGrids } | { ok: false; problems: FormProblem[] };
 
 /** Opens a file sent as `expected` form of unit `unitCode`. */
 export async function openForm(bytes: Buffer, fileName: string, expected: Pick<FormMeta, 'form' | 'unit'>): Promise<Opened> {

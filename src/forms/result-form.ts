@@ -15,7 +15,7 @@ import { fileProblem, type FormProblem } from './problems.ts';
 import { openForm } from './reading.ts';
 import type { Movement, Period, Target } from '../domain/model.ts';
 
-export const RESULT_FORM_KEYS = ['no', 'text', 'measure', 'plan', 'due', 'result', 'basis', 'evidence', 'note', 'id'] as const;
+const RESULT_FORM_KEYS = ['no', 'text', 'measure', 'plan', 'due', 'result', 'basis', 'evidence', 'note', 'id'] as const;
 type ResultFormKey = (typeof RESULT_FORM_KEYS)[number];
 
 const COLUMNS: FormColumn<ResultFormKey>[] = [
@@ -33,7 +33,7 @@ const COLUMNS: FormColumn<ResultFormKey>[] = [
 const col = (key: ResultFormKey) => COLUMNS.findIndex((c) => c.key === key);
 const STATES = ['not_started', 'in_progress', 'met', 'exceeded'] as const;
 
-export interface ResultFormInput {
+interface ResultFormInput {
   locale: Locale;
   movement: Pick<Movement, 'code' | 'name' | 'endsOn'>;
   unit: { code: string; name: string };
@@ -74,7 +74,7 @@ export async function writeResultForm(input: ResultFormInput): Promise<Buffer> {
   return Buffer.from(await (workbook as ExcelJS.Workbook).xlsx.writeBuffer());
 }
 
-export interface ResultImportPlan {
+interface ResultImportPlan {
   lines: (ProgressLineInput & { line: number })[];
   /** Targets whose result was left blank. */
   skipped: number;

@@ -15,8 +15,8 @@ import { planTargetRows, type TargetImportContext, type TargetImportReading } fr
 import { addDropDown, addInstructions, cellText, columnName, FIRST_DATA_ROW, findTable, newFormWorkbook, SPARE_ROWS, type FormColumn } from './layout.ts';
 import type { ContentArea, Movement, Target } from '../domain/model.ts';
 
-export const TARGET_FORM_KEYS = ['no', 'area', 'text', 'kind', 'measure', 'plan', 'direction', 'due', 'note', 'id'] as const;
-export type TargetFormKey = (typeof TARGET_FORM_KEYS)[number];
+const TARGET_FORM_KEYS = ['no', 'area', 'text', 'kind', 'measure', 'plan', 'direction', 'due', 'note', 'id'] as const;
+type TargetFormKey = (typeof TARGET_FORM_KEYS)[number];
 
 const COLUMNS: FormColumn<TargetFormKey>[] = [
   { key: 'no', width: 6 },
@@ -33,12 +33,12 @@ const COLUMNS: FormColumn<TargetFormKey>[] = [
 const col = (key: TargetFormKey) => COLUMNS.findIndex((c) => c.key === key);
 
 
-export const areaOption = (area: Pick<ContentArea, 'number' | 'title'>) => `${area.number}. ${area.title}`;
+const areaOption = (area: Pick<ContentArea, 'number' | 'title'>) => `${area.number}. ${area.title}`;
 
 /** A target to write in the form: an existing one (with its id) or one carried from last year (id null). */
 export type FormTarget = Pick<Target, 'contentAreaId' | 'text' | 'kind' | 'measure' | 'plannedValue' | 'direction' | 'dueOn' | 'note'> & { id: number | null };
 
-export interface TargetFormInput {
+interface TargetFormInput {
   locale: Locale;
   movement: Pick<Movement, 'code' | 'name' | 'endsOn'>;
   unit: { code: string; name: string };
@@ -97,7 +97,7 @@ export async function writeTargetForm(input: TargetFormInput): Promise<Buffer> {
 }
 
 /** A data row of a sent-back registration form. */
-export interface TargetFormRow {
+interface TargetFormRow {
   line: number;
   /** The hidden id cell as written ('' for a new row). */
   id: string;
@@ -106,12 +106,12 @@ export interface TargetFormRow {
   formulas: string[];
 }
 
-export type TargetFormRead =
+type TargetFormRead =
   | { ok: true; rows: TargetFormRow[]; columnName: (key: TargetFormKey) => string }
   /** The sheet has no header row of ours: not the registration form. */
   | { ok: false };
 
-export function readTargetRows(grids: Grid[]): TargetFormRead {
+function readTargetRows(grids: Grid[]): TargetFormRead {
   const table = findTable(grids, TARGET_FORM_KEYS, ['area', 'text', 'plan']);
   if (!table) return { ok: false };
   const rows: TargetFormRow[] = [];

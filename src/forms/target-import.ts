@@ -8,7 +8,7 @@ import type { DbOrTx } from '../db/connection.ts';
 import { inTransaction } from '../db/prepared.ts';
 import type { Actor } from '../domain/audit.ts';
 import { addTarget, listTargets, removeTarget, updateTarget, type TargetInput } from '../domain/registrations.ts';
-import { readTargetRow, type DueReference, type FieldMessage, type TargetColumn, type TargetRowCells } from '../domain/target-fields.ts';
+import { readTargetRow, type DueReference, type TargetColumn, type TargetRowCells } from '../domain/target-fields.ts';
 import { fileProblem, type FormProblem } from './problems.ts';
 import type { ContentArea, Target } from '../domain/model.ts';
 
@@ -91,6 +91,3 @@ export function applyTargetPlan(db: DbOrTx, registrationId: number, plan: Target
   });
 }
 
-export const planCounts = (plan: TargetImportPlan) => ({ added: plan.added.length, changed: plan.changed.length, removed: plan.removed.length, unchanged: plan.unchanged });
-
-export type { FieldMessage };

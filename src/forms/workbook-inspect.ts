@@ -12,9 +12,9 @@ import { MAX_FORM_CELLS, MAX_FORM_ROWS } from './grid.ts';
 import { MAX_UNPACKED_BYTES, zipEntries, type ZipEntry } from './file-check.ts';
 
 /** Rows in a sheet's XML, filled or not: formatting may reach past the filled rows, not this far. */
-export const MAX_SHEET_ROWS = 20 * MAX_FORM_ROWS;
+const MAX_SHEET_ROWS = 20 * MAX_FORM_ROWS;
 
-export type WorkbookVerdict =
+type WorkbookVerdict =
   | { ok: true }
   | { ok: false; reason: 'zip-bomb' | 'not-workbook' }
   | { ok: false; reason: 'too-long'; rows: number }
