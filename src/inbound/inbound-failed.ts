@@ -62,7 +62,7 @@ export function listFailedInbound(db: Db): FailedUpdate[] {
   });
 }
 
-export type RetryOutcome =
+type RetryOutcome =
   | { id: number; kind: 'handled'; result: HandleResult }
   | { id: number; kind: 'failed'; error: string }
   /** An earlier update of the same person failed again: this one waits for the next retry. */

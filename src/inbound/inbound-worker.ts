@@ -17,7 +17,7 @@ import type { Logger } from '../util/log.ts';
 import { SerialWorker } from '../util/serial-worker.ts';
 import type { Channel } from '../domain/model.ts';
 
-export interface InboundWorkerOptions {
+interface InboundWorkerOptions {
   channel: Channel;
   db: Db;
   core: ChatCore;

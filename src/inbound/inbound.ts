@@ -45,7 +45,7 @@ export class InboundWaiting extends Error {
  * decides at send time whether it can), else its dead buttons are taken away. `claimant`: the
  * dispatcher that will send the replies, claiming them as they are written.
  */
-export interface Answering {
+interface Answering {
   pressed?: string | undefined;
   claimant?: string | undefined;
 }
