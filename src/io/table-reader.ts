@@ -4,7 +4,7 @@ import ExcelJS from 'exceljs';
 import { parseCsv } from './csv.ts';
 
 /** One data row, keyed by the header text exactly as written (trimmed). */
-export interface TableRow {
+interface TableRow {
   line: number;
   values: Record<string, string>;
 }
