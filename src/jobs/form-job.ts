@@ -71,7 +71,7 @@ export async function runFormOut(deps: FormJobDeps, jobId: number, job: Extract<
 const safeName = (name: string) => name.replace(/[^\p{L}\p{N}._-]+/gu, '-').slice(-100) || 'form';
 
 /** A form sent in, as its job row: the file is kept once fetched (`storedPath`), and read from there when the job is resumed. */
-export interface FormInRow {
+interface FormInRow {
   id: number;
   job: Extract<Job, { kind: 'form-in' }>;
   createdAt: number;

@@ -15,7 +15,7 @@ import { storageFault } from '../db/faults.ts';
 import { t } from '../i18n/index.ts';
 import type { Channel } from '../domain/model.ts';
 
-export interface JobDeps extends FormJobDeps {
+interface JobDeps extends FormJobDeps {
   /** Where exports are written. */
   exportDir: string;
 }
@@ -26,7 +26,7 @@ export const MAX_JOB_ATTEMPTS = 3;
 const POLL_MS = 15_000;
 
 /** One job; the reply rows it wrote to the outbox (only a form read writes replies). */
-export async function runJob(deps: JobDeps, row: JobRow): Promise<OutgoingRow[]> {
+async function runJob(deps: JobDeps, row: JobRow): Promise<OutgoingRow[]> {
   const { job } = row;
   switch (job.kind) {
     case 'export':
