@@ -56,7 +56,7 @@ interface BroadcastRecipient {
   channel: Channel | null;
 }
 
-export interface BroadcastPreview {
+interface BroadcastPreview {
   audience: Audience;
   /** The cluster/block's name for group:CODE. */
   audienceName: string | null;
@@ -209,7 +209,7 @@ interface DeliveryProblem {
   error: string | null;
 }
 
-export interface DeliveryReport {
+interface DeliveryReport {
   broadcast: Broadcast;
   total: number;
   /** Waiting or in flight. */

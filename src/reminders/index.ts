@@ -25,7 +25,7 @@ interface Kickable {
   kick(): void;
 }
 
-export interface StartRemindersOptions {
+interface StartRemindersOptions {
   db: Db;
   /** The paced dispatcher that drains the outbox (built in main.ts), kicked when something is planned. */
   dispatcher: Kickable;
