@@ -43,7 +43,7 @@ export function zoneOffsetMs(epochMs: number, tz: string): number {
 }
 
 /** The zone when nothing else says: Việt Nam's (UTC+7, no daylight saving). */
-export const DEFAULT_ZONE = 'Asia/Ho_Chi_Minh';
+const DEFAULT_ZONE = 'Asia/Ho_Chi_Minh';
 
 /** The process's zone: `TZ` when set (checked at start by config.ts), else Asia/Ho_Chi_Minh. */
 export function processZone(env: NodeJS.ProcessEnv = process.env): string {
