@@ -37,7 +37,7 @@ const timeZone = z.string().refine((tz) => {
  * a setup, refused at start (halfSetupProblems) and shown by `thidua doctor`. The variables with a
  * default (API addresses, allowances) never switch a messenger on or off.
  */
-export const telegramConfig = z.object({
+const telegramConfig = z.object({
   TELEGRAM_BOT_TOKEN: optional(
     z.string().regex(/^\d+:[A-Za-z0-9_-]{20,}$/, 'config-bad-telegram-token'),
   ),
@@ -48,7 +48,7 @@ export const telegramConfig = z.object({
   TELEGRAM_WEBHOOK_SECRET: optional(z.string().regex(/^[A-Za-z0-9_-]{16,256}$/, 'config-bad-webhook-secret')),
 });
 
-export const zaloConfig = z.object({
+const zaloConfig = z.object({
   ZALO_APP_ID: optional(z.string().regex(/^\d+$/, 'config-bad-zalo-app-id')),
   ZALO_APP_SECRET: optional(z.string()),
   ZALO_OA_SECRET_KEY: optional(z.string()),
@@ -101,7 +101,7 @@ export const zaloConfig = z.object({
   ZALO_USER_INFO_IMAGE: optional(url),
 });
 
-export const zalobotConfig = z.object({
+const zalobotConfig = z.object({
   /** The Zalo Bot Platform: the bot's token from the Zalo Bot Creator; unset means no Bot Platform. */
   ZALO_BOT_TOKEN: optional(z.string().regex(/^[A-Za-z0-9:_-]{10,200}$/, 'config-bad-zalo-bot-token')),
   ZALO_BOT_API_BASE: withDefault(url, 'https://bot-api.zaloplatforms.com'),
@@ -111,7 +111,7 @@ export const zalobotConfig = z.object({
   ZALO_BOT_WEBHOOK_SECRET: optional(z.string().regex(/^[A-Za-z0-9_-]{16,256}$/, 'config-bad-webhook-secret')),
 });
 
-export const configSchema = z.object({
+const configSchema = z.object({
   DATABASE_PATH: withDefault(z.string(), './data/thidua.db'),
   ...telegramConfig.shape,
   ...zaloConfig.shape,
@@ -198,7 +198,7 @@ export const MESSENGER_SETTINGS = {
 export type MessengerId = keyof typeof MESSENGER_SETTINGS;
 export const MESSENGER_IDS = Object.keys(MESSENGER_SETTINGS) as MessengerId[];
 
-export type MessengerSetup = { state: 'off' } | { state: 'on' } | { state: 'half'; set: string[]; missing: string[] };
+type MessengerSetup = { state: 'off' } | { state: 'on' } | { state: 'half'; set: string[]; missing: string[] };
 
 /** The one "is it on" rule: off when none of the messenger's variables is set, on when its required ones are, else half a setup. */
 export function messengerSetup(config: Config, id: MessengerId): MessengerSetup {

@@ -11,7 +11,7 @@ import { healthRoute } from './health/route.ts';
 import type { Route } from './http/server.ts';
 import type { Logger } from './util/log.ts';
 
-export interface Operations {
+interface Operations {
   /** GET /health, for the bot's HTTP server. */
   health: Route;
   /** Stops the backup schedule, waiting for a backup in progress. */
