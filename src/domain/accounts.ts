@@ -14,14 +14,24 @@ import type { Channel, Person, Role } from './model.ts';
 
 const byAccount = (channel: Channel, externalId: string) => and(eq(identities.channel, channel), eq(identities.externalId, externalId));
 
+// Asked for every Zalo event and every Zalo send: prepared once per connection.
+const accountFields = (db: DbOrTx) =>
+  prepared(db, 'accounts.fields', (d) =>
+    d
+      .select({ personId: identities.personId, lastInboundAt: identities.lastInboundAt })
+      .from(identities)
+      .where(and(eq(identities.channel, sql.placeholder('channel')), eq(identities.externalId, sql.placeholder('externalId'))))
+      .prepare(),
+  );
+
 /** The person an account is linked to; undefined when it is not (or there is no such account). */
 export function linkedPersonId(db: DbOrTx, channel: Channel, externalId: string): number | undefined {
-  return db.select({ personId: identities.personId }).from(identities).where(byAccount(channel, externalId)).get()?.personId ?? undefined;
+  return accountFields(db).get({ channel, externalId })?.personId ?? undefined;
 }
 
 /** When the account last wrote to the bot; undefined if never (or no such account). */
 export function lastMessageAt(db: DbOrTx, channel: Channel, externalId: string): number | undefined {
-  return db.select({ lastInboundAt: identities.lastInboundAt }).from(identities).where(byAccount(channel, externalId)).get()?.lastInboundAt ?? undefined;
+  return accountFields(db).get({ channel, externalId })?.lastInboundAt ?? undefined;
 }
 
 /** True when the account exists and has no display name yet. */
