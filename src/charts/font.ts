@@ -18,6 +18,8 @@ export const FONT_FILES = {
 /** Advance widths of one TrueType face, in em, by code point. */
 export interface FaceMetrics {
   advance(codePoint: number): number;
+  /** Whether the face has a glyph for the character (else it would be drawn as a blank box). */
+  covers(codePoint: number): boolean;
 }
 
 /**
@@ -45,6 +47,7 @@ export function readFaceMetrics(file: string): FaceMetrics {
   const fallback = 0.55;
   const cache = new Map<number, number>();
   return {
+    covers: (codePoint) => codePoint <= 0xffff && glyphOf(codePoint) !== 0,
     advance(codePoint) {
       let width = cache.get(codePoint);
       if (width === undefined) {

@@ -25,7 +25,7 @@ export function timelineDays(figures: RegistrationTimelineFigures): { days: Time
   const sent = new Map<IsoDate, number>();
   for (const d of figures.sentByDay) sent.set(d.day, (sent.get(d.day) ?? 0) + d.units);
   const listed = [...sent.keys()].sort();
-  const first = [figures.opensOn, listed[0], figures.deadline].filter((d): d is IsoDate => d !== undefined).sort()[0]!;
+  const first = [figures.opensOn ?? listed[0] ?? figures.deadline, figures.deadline].sort()[0]!;
   const last = [listed.at(-1) ?? first, figures.deadline, figures.asOf].sort().at(-1)!;
   // A day's label needs its year only when the days drawn span two years.
   const label = first.slice(0, 4) === last.slice(0, 4) ? (d: IsoDate) => formatVnDate(d).slice(0, 5) : formatVnDate;

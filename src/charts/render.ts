@@ -41,7 +41,8 @@ export interface Drawing {
 
 export async function draw(spec: TopLevelSpec): Promise<Drawing> {
   const { vega, vegaLite, Resvg } = await libraries();
-  const view = new vega.View(vega.parse(vegaLite.compile(spec).spec), { renderer: 'none' });
+  // Vega marks the data it is given (a symbol on each datum): it gets a copy, the caller's spec stays as built.
+  const view = new vega.View(vega.parse(vegaLite.compile(structuredClone(spec)).spec), { renderer: 'none' });
   let svg: string;
   try {
     svg = await view.toSVG();

@@ -25,13 +25,12 @@ export interface StackedBars {
 export interface StackedDatum {
   row: string;
   category: string;
-  rank: number;
   count: number;
 }
 
 export function stackedBarsSpec(chart: StackedBars): TopLevelSpec {
   const values: StackedDatum[] = chart.rows.flatMap((row) =>
-    chart.categories.map((category, rank) => ({ row: row.label, category: category.label, rank, count: row.counts[rank] ?? 0 })),
+    chart.categories.map((category, i) => ({ row: row.label, category: category.label, count: row.counts[i] ?? 0 })),
   );
   const rowOrder = chart.rows.map((r) => r.label);
   // Room past the longest bar for its total.
@@ -54,11 +53,12 @@ export function stackedBarsSpec(chart: StackedBars): TopLevelSpec {
           color: {
             field: 'category',
             type: 'nominal',
+            // The stack and the legend follow this order.
+            sort: chart.categories.map((c) => c.label),
             title: chart.legendTitle,
             scale: { domain: chart.categories.map((c) => c.label), range: chart.categories.map((c) => c.colour) },
             legend: { title: chart.legendTitle },
           },
-          order: { field: 'rank', type: 'quantitative' },
         },
       },
       {
