@@ -13,7 +13,7 @@ export interface RegistrationTimelineFigures {
   /** Units taking part: the cumulative line is read against it. */
   units: number;
   deadline: IsoDate;
-  /** The day the figures stand on; the days drawn run to it or to the deadline, whichever is later. */
+  /** The day the figures stand on (said in the subtitle); the days drawn run to the deadline or the last sending, whichever is later. */
   asOf: IsoDate;
   /** The first day drawn (registration opening); the first day anything was sent when absent. */
   opensOn?: IsoDate;

@@ -2,7 +2,8 @@
  * Registration toward the deadline: units sending each day as bars (left axis), the running total
  * as a line read against all the units taking part (right axis, up to their number, marked), and
  * the deadline as a dashed vertical line. Every day from the first drawn to the later of the
- * deadline and the day of the figures has a bar, zero included, so the days read evenly.
+ * deadline and the last sending has a bar, zero included, so the days read evenly (a look in
+ * December does not stretch the picture over the months since).
  */
 import type { TopLevelSpec } from 'vega-lite';
 import { addDays, formatVnDate, formatVnNumber, type IsoDate } from '../domain/vn-input.ts';
@@ -26,7 +27,7 @@ export function timelineDays(figures: RegistrationTimelineFigures): { days: Time
   for (const d of figures.sentByDay) sent.set(d.day, (sent.get(d.day) ?? 0) + d.units);
   const listed = [...sent.keys()].sort();
   const first = [figures.opensOn ?? listed[0] ?? figures.deadline, figures.deadline].sort()[0]!;
-  const last = [listed.at(-1) ?? first, figures.deadline, figures.asOf].sort().at(-1)!;
+  const last = [listed.at(-1) ?? first, figures.deadline].sort().at(-1)!;
   // A day's label needs its year only when the days drawn span two years.
   const label = first.slice(0, 4) === last.slice(0, 4) ? (d: IsoDate) => formatVnDate(d).slice(0, 5) : formatVnDate;
   const days: TimelineDay[] = [];

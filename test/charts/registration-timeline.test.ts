@@ -27,19 +27,20 @@ const figures: RegistrationTimelineFigures = {
 };
 
 describe('registration toward the deadline', () => {
-  it('has a bar for every day from the opening to the day of the figures, and the running total', () => {
+  it('has a bar for every day from the opening to the last sending past the deadline, and the running total', () => {
     const { days, deadline } = timelineDays(figures);
     expect(deadline).toBe('31/03');
     expect(days.map((d) => d.day)).toEqual([
-      '20/03', '21/03', '22/03', '23/03', '24/03', '25/03', '26/03', '27/03', '28/03', '29/03', '30/03', '31/03', '01/04', '02/04',
+      '20/03', '21/03', '22/03', '23/03', '24/03', '25/03', '26/03', '27/03', '28/03', '29/03', '30/03', '31/03', '01/04',
     ]);
-    expect(days.map((d) => d.sent)).toEqual([5, 0, 0, 40, 0, 0, 0, 0, 0, 0, 300, 612, 8, 0]);
-    expect(days.map((d) => d.total)).toEqual([7, 7, 7, 47, 47, 47, 47, 47, 47, 47, 347, 959, 967, 967]);
+    expect(days.map((d) => d.sent)).toEqual([5, 0, 0, 40, 0, 0, 0, 0, 0, 0, 300, 612, 8]);
+    expect(days.map((d) => d.total)).toEqual([7, 7, 7, 47, 47, 47, 47, 47, 47, 47, 347, 959, 967]);
   });
 
-  it('runs to the deadline when the figures stand before it, and writes the year when the days span two', () => {
+  it('runs to the deadline when nothing was sent after it, months later too, and writes the year when the days span two', () => {
     const early = timelineDays({ ...figures, asOf: '2026-03-25', sentByDay: [{ day: '2026-03-21', units: 3 }] });
     expect(early.days.at(-1)).toEqual({ day: '31/03', sent: 0, total: 3 });
+    expect(timelineDays({ ...figures, asOf: '2026-12-20', sentByDay: [{ day: '2026-03-21', units: 3 }] }).days).toEqual(early.days);
     const yearEnd = timelineDays({ ...figures, opensOn: '2025-12-30', deadline: '2026-01-02', asOf: '2026-01-01', sentByDay: [] });
     expect(yearEnd.days.map((d) => d.day)).toEqual(['30/12/2025', '31/12/2025', '01/01/2026', '02/01/2026']);
   });
