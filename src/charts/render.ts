@@ -10,7 +10,7 @@ import { SCALE } from './style.ts';
 type Libraries = {
   vega: typeof import('vega');
   vegaLite: typeof import('vega-lite');
-  Resvg: typeof import('@resvg/resvg-js').Resvg;
+  renderAsync: typeof import('@resvg/resvg-js').renderAsync;
 };
 
 /** Vega's text measuring hook (exported, not typed); a function of ours is used as is (vl-convert does the same). */
@@ -26,7 +26,7 @@ function libraries(): Promise<Libraries> {
     // Vega's own guess is 0.8 em a character: far too wide for real text, and labels get cut.
     (vega as unknown as { textMetrics: TextMetrics }).textMetrics.width = (item, text) =>
       textWidth(String(text ?? '').trim(), item.fontSize ?? 11, item.fontWeight === 'bold' || Number(item.fontWeight) >= 600);
-    return { vega, vegaLite, Resvg: resvg.Resvg };
+    return { vega, vegaLite, renderAsync: resvg.renderAsync };
   })();
   return loading;
 }
@@ -40,7 +40,7 @@ export interface Drawing {
 }
 
 export async function draw(spec: TopLevelSpec): Promise<Drawing> {
-  const { vega, vegaLite, Resvg } = await libraries();
+  const { vega, vegaLite, renderAsync } = await libraries();
   // Vega marks the data it is given (a symbol on each datum): it gets a copy, the caller's spec stays as built.
   const view = new vega.View(vega.parse(vegaLite.compile(structuredClone(spec)).spec), { renderer: 'none' });
   let svg: string;
@@ -49,9 +49,10 @@ export async function draw(spec: TopLevelSpec): Promise<Drawing> {
   } finally {
     view.finalize();
   }
-  const image = new Resvg(svg, {
+  // Drawn on libuv's thread pool: the bot keeps answering meanwhile.
+  const image = await renderAsync(svg, {
     font: { loadSystemFonts: false, fontFiles: [FONT_FILES.regular, FONT_FILES.bold], defaultFontFamily: FONT_FAMILY },
     fitTo: { mode: 'zoom', value: SCALE },
-  }).render();
+  });
   return { svg, png: image.asPng(), width: image.width, height: image.height };
 }

@@ -13,8 +13,11 @@ export const SCALE = 1.5;
 /** Dark navy, blue, orange, pale blue, white: L* 21, 49, 66, 84, 100. */
 export const COLOURS = { navy: '#08306b', blue: '#3a78b8', orange: '#e6892e', pale: '#b9d6ee', white: '#ffffff' } as const;
 
-/** The height of a bar chart with `rows` bars: bars about 22 px thick, never a squat picture. */
-export const barChartHeight = (rows: number) => Math.max(380, 170 + 26 * rows);
+/**
+ * The height of a bar chart with `rows` bars: 26 px a row (bars about 22 px thick), 18 px a row past
+ * the 24th so that 50 clusters still fit a phone's screen in two swipes; never a squat picture.
+ */
+export const barChartHeight = (rows: number) => Math.max(380, 170 + 26 * Math.min(rows, 24) + 18 * Math.max(0, rows - 24));
 
 /** Whole counts: "1.234", ticks only on whole numbers. */
 export const COUNT_FORMAT = ',d';

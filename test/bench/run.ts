@@ -10,6 +10,7 @@ const BENCHES: Record<string, () => Promise<boolean>> = {
   'hostile-files': async () => (await import('./hostile-files.ts')).benchHostileFiles(),
   'zalo-season': async () => (await import('./zalo-season.ts')).benchZaloSeason(),
   'db-lock': async () => (await import('./db-lock.ts')).benchDbLock(),
+  charts: async () => (await import('./charts.ts')).benchCharts(),
 };
 
 const asked = process.argv.slice(2);

@@ -18,10 +18,11 @@ describe('the charts font', () => {
     }
   });
 
-  it('measures text with its real widths: narrow i, wide M, a diacritic adds no width, bold is wider', () => {
+  it('measures text with its real widths: narrow i, wide M, diacritics add (almost) no width, bold is wider', () => {
     expect(textWidth('i', 100, false)).toBeLessThan(30);
     expect(textWidth('M', 100, false)).toBeGreaterThan(85);
-    expect(textWidth('Huyện Hải Hậu', 12, false)).toBeCloseTo(textWidth('Huyen Hai Hau', 12, false), 5);
+    const plain = textWidth('Huyen Hai Hau', 12, false);
+    expect(Math.abs(textWidth('Huyện Hải Hậu', 12, false) - plain) / plain).toBeLessThan(0.02);
     expect(textWidth('Đã duyệt', 12, true)).toBeGreaterThan(textWidth('Đã duyệt', 12, false));
     expect(textWidth('Cụm 1', 24, false)).toBeCloseTo(2 * textWidth('Cụm 1', 12, false), 5);
   });
