@@ -93,7 +93,7 @@ export function registrationTimelineSpec(figures: RegistrationTimelineFigures, t
       {
         layer: [
           {
-            mark: { type: 'line', color: COLOURS.navy, strokeWidth: 2.5, interpolate: 'step-after' },
+            mark: { type: 'line', color: COLOURS.navy, strokeWidth: 2.5 },
             encoding: {
               x,
               y: {
