@@ -28,11 +28,21 @@ export interface StackedDatum {
   count: number;
 }
 
+/** Labels made distinct ("Cụm 1", "Cụm 1 (2)"): two rows of one name would otherwise be drawn as one bar. */
+function distinctLabels(labels: readonly string[]): string[] {
+  const seen = new Map<string, number>();
+  return labels.map((label) => {
+    const n = (seen.get(label) ?? 0) + 1;
+    seen.set(label, n);
+    return n === 1 ? label : `${label} (${n})`;
+  });
+}
+
 export function stackedBarsSpec(chart: StackedBars): TopLevelSpec {
-  const values: StackedDatum[] = chart.rows.flatMap((row) =>
-    chart.categories.map((category, i) => ({ row: row.label, category: category.label, count: row.counts[i] ?? 0 })),
+  const rowOrder = distinctLabels(chart.rows.map((r) => r.label));
+  const values: StackedDatum[] = chart.rows.flatMap((row, r) =>
+    chart.categories.map((category, i) => ({ row: rowOrder[r]!, category: category.label, count: row.counts[i] ?? 0 })),
   );
-  const rowOrder = chart.rows.map((r) => r.label);
   // Room past the longest bar for its total.
   const longest = Math.max(1, ...chart.rows.map((r) => r.counts.reduce((a, b) => a + b, 0)));
   const y = { field: 'row', type: 'nominal', title: chart.rowTitle, sort: rowOrder, axis: { title: null, labelLimit: 260, labelFontSize: 12 } } as const;

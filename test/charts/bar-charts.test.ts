@@ -153,6 +153,18 @@ describe('bar charts', () => {
     }
   });
 
+  it('two clusters of one name are two bars, not one', async () => {
+    const twins: ChartRequest = {
+      chart: 'period-reporting',
+      figures: { period: 'năm 2026', dueOn: '2027-01-10', asOf: '2027-01-11', groups: [0, 1].map(() => ({ label: 'Cụm 1', on_time: 2, late: 0, overdue: 1, not_due: 0 })) },
+    };
+    const chart = await drawn(twins);
+    expect(barsOf(chart, 'Cụm, khối', 'Tình hình gửi báo cáo', 'Số đơn vị')).toEqual({
+      'Cụm 1': { 'Đúng hạn': 2, 'Quá hạn chưa gửi': 1 },
+      'Cụm 1 (2)': { 'Đúng hạn': 2, 'Quá hạn chưa gửi': 1 },
+    });
+  });
+
   it('fewer than two units: no picture, a typed answer saying how many there are', async () => {
     const one: ChartRequest = { chart: 'group-status', figures: { movement: 'X', asOf: '2026-04-05', groups: [{ label: 'Cụm 1', approved: 1, submitted: 0, returned: 0, draft: 0, none: 0 }] } };
     expect(await renderChart(one, 'vi')).toEqual({ kind: 'not-enough-data', chart: 'group-status', units: 1 });
