@@ -1603,6 +1603,46 @@ cli-broadcast-problem = {"  "}{ $name } — { $unit }: { $status ->
   } ({ $error })
 cli-broadcast-nobody = Nobody is in the audience "{ $audience }"; nothing was sent.
 
+## Charts (PNG; the renderer in src/charts/)
+
+chart-as-of = Figures as of { $date }
+chart-units = Units
+chart-targets = Targets
+chart-group = Cluster or block
+chart-area = Content area
+chart-no-group = (in no cluster or block)
+chart-registration-title = Registrations sent: { $movement }
+chart-registration-subtitle = { $sent }/{ $units } units have sent · deadline { $deadline } · figures as of { $date }
+chart-registration-day = Day
+chart-registration-per-day = Sent that day (bars)
+chart-registration-cumulative = Sent so far (line)
+chart-registration-deadline = Deadline { $deadline }
+chart-registration-all-units = All { $units } units
+chart-status-title = Registration by cluster and block: { $movement }
+chart-status-legend = Status
+chart-period-title = { $period } report by cluster and block
+chart-period-subtitle = Due { $due } · figures as of { $date }
+chart-period-legend = Reports
+chart-period-state = { $state ->
+    [on_time] On time
+    [late] Late
+    [overdue] Overdue, not sent
+   *[not_due] Not yet due
+  }
+chart-outcome-title = Targets by content area and outcome{ $period ->
+    [none] {""}
+   *[other] : { $period }
+  }
+chart-outcome-subtitle = { $units } units · figures as of { $date }
+chart-outcome-legend = Outcome
+chart-outcome = { $outcome ->
+    [exceeded] Exceeded
+    [met] Met
+    [in_progress] In progress
+    [not_met] Not met
+   *[not_reported] Not reported
+  }
+
 ## Health (GET /health, thidua doctor)
 
 health-database-unwritable = The database cannot be written ({ $error }). Check that the disk has free space, that the data folder is writable, and that no other program holds the file locked.

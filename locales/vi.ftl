@@ -1551,6 +1551,46 @@ cli-broadcast-problem = {"  "}{ $name } — { $unit }: { $status ->
   } ({ $error })
 cli-broadcast-nobody = Không có ai thuộc đối tượng "{ $audience }"; không gửi gì.
 
+## Biểu đồ / Charts (PNG; the renderer in src/charts/)
+
+chart-as-of = Số liệu đến ngày { $date }
+chart-units = Số đơn vị
+chart-targets = Số chỉ tiêu
+chart-group = Cụm, khối
+chart-area = Nội dung thi đua
+chart-no-group = (chưa thuộc cụm/khối)
+chart-registration-title = Tiến độ gửi bản đăng ký thi đua: { $movement }
+chart-registration-subtitle = { $sent }/{ $units } đơn vị đã gửi · hạn đăng ký { $deadline } · số liệu đến ngày { $date }
+chart-registration-day = Ngày
+chart-registration-per-day = Gửi trong ngày (cột)
+chart-registration-cumulative = Lũy kế đã gửi (đường)
+chart-registration-deadline = Hạn { $deadline }
+chart-registration-all-units = Tổng số { $units } đơn vị
+chart-status-title = Tình hình đăng ký theo cụm, khối: { $movement }
+chart-status-legend = Trạng thái
+chart-period-title = Báo cáo { $period } theo cụm, khối
+chart-period-subtitle = Hạn báo cáo { $due } · số liệu đến ngày { $date }
+chart-period-legend = Tình hình gửi báo cáo
+chart-period-state = { $state ->
+    [on_time] Đúng hạn
+    [late] Trễ hạn
+    [overdue] Quá hạn chưa gửi
+   *[not_due] Chưa đến hạn
+  }
+chart-outcome-title = Kết quả thực hiện chỉ tiêu theo nội dung thi đua{ $period ->
+    [none] {""}
+   *[other] : { $period }
+  }
+chart-outcome-subtitle = { $units } đơn vị · số liệu đến ngày { $date }
+chart-outcome-legend = Kết quả
+chart-outcome = { $outcome ->
+    [exceeded] Vượt
+    [met] Đạt
+    [in_progress] Đang thực hiện
+    [not_met] Không đạt
+   *[not_reported] Chưa báo cáo
+  }
+
 ## Tình trạng hoạt động (GET /health, thidua doctor)
 
 health-database-unwritable = Cơ sở dữ liệu không ghi được ({ $error }). Kiểm tra ổ đĩa còn chỗ trống, quyền ghi vào thư mục dữ liệu, và không có chương trình nào khác đang giữ khóa tệp.

@@ -27,7 +27,7 @@ const LAYERS: readonly (readonly string[])[] = [
   ['delivery'],
   ['documents', 'export', 'forms', 'http'],
   ['chat'],
-  ['config', 'config.ts', 'sample', 'private-paths.ts'],
+  ['config', 'config.ts', 'sample', 'private-paths.ts', 'charts'],
   ['domain'],
   ['i18n'],
   ['db'],

@@ -5,7 +5,7 @@ import { unitDeadline } from './due-dates.ts';
 import type { Movement, RegistrationStatus } from './model.ts';
 
 /** A unit's standing in a movement: `none` means it has not started a registration. */
-type UnitStanding = RegistrationStatus | 'none';
+export type UnitStanding = RegistrationStatus | 'none';
 
 export interface UnitStatus {
   unitId: number;

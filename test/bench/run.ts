@@ -11,6 +11,7 @@ const BENCHES: Record<string, () => Promise<boolean>> = {
   'zalo-season': async () => (await import('./zalo-season.ts')).benchZaloSeason(),
   'db-lock': async () => (await import('./db-lock.ts')).benchDbLock(),
   startup: async () => (await import('./startup.ts')).benchStartup(),
+  charts: async () => (await import('./charts.ts')).benchCharts(),
 };
 
 const asked = process.argv.slice(2);
