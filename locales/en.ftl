@@ -123,7 +123,7 @@ cli-help-load-sample = Load the sample movement (Nam Định province, 2020)
 cli-help-import-movement = Import a movement definition from JSON (a broken file is refused whole)
 cli-help-import-units = Import units, clusters and blocks from a CSV or XLSX file
 cli-help-invite = Create a single-use invite code for a unit and role
-cli-help-status = Show where a movement's registrations stand
+cli-help-status = Show where a movement's registrations stand, or a period's reports (--period)
 cli-help-extend = Extend the registration deadline for all units or one (--until, --unit, --reason)
 cli-help-reopen = Reopen a unit's approved registration (--unit, --reason)
 cli-help-backup = Back up the database to a file (also while the bot runs)
@@ -151,6 +151,7 @@ cli-option-invite-name = Full name of the person invited (optional)
 cli-option-invite-phone = The invitee's phone (shown to whoever urges the unit)
 cli-option-invite-days = Days the code stays valid (default 14)
 cli-option-status-movement = Movement code (default: the open one)
+cli-option-status-period = Reporting period code, e.g. H2020-1 (first half): show how that period's reports stand instead of registration
 cli-migrate-done = Database { $path } is ready ({ $count } migrations applied).
 cli-file-unreadable = Cannot read the file { $path }.
 cli-json-syntax = JSON syntax error at column { $column } ({ $code })
@@ -186,6 +187,12 @@ cli-status-by-group = By cluster and block:
 cli-status-by-kind = By kind of unit:
 cli-status-no-group = (in no cluster/block)
 cli-status-line = {"  "}{ $label }: { $units } units — not registered { $none }, not sent { $draft }, awaiting review { $submitted }, returned { $returned }, approved { $approved }; sent late { $submittedLate }, overdue, not sent { $overdue }
+cli-status-period-title = { $code } — report for { $period } (due { $due }), as of { $today }
+cli-status-period-line = {"  "}{ $label }: { $units } units — on time { $onTime }, sent late { $late }, overdue, not sent { $overdue }, not yet due { $notDue }
+cli-status-period-named = { $state ->
+    [late] Sent late
+   *[overdue] Overdue, not sent
+  } ({ $count }): { $units }
 cli-status-late = { $kind ->
     [overdue] Overdue, not sent
    *[submitted_late] Sent late

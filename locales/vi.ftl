@@ -119,7 +119,7 @@ cli-help-load-sample = Nạp phong trào mẫu năm 2020 của tỉnh Nam Địn
 cli-help-import-movement = Nhập định nghĩa phong trào từ tệp JSON (tệp lỗi bị từ chối toàn bộ)
 cli-help-import-units = Nhập danh sách đơn vị, cụm, khối từ tệp CSV hoặc XLSX
 cli-help-invite = Tạo mã mời (dùng một lần) cho một đơn vị và vai trò
-cli-help-status = Xem tình hình đăng ký của phong trào
+cli-help-status = Xem tình hình đăng ký của phong trào, hoặc báo cáo một kỳ (--period)
 cli-help-extend = Gia hạn đăng ký cho tất cả đơn vị hoặc một đơn vị (--until, --unit, --reason)
 cli-help-reopen = Mở lại bản đăng ký đã duyệt của một đơn vị (--unit, --reason)
 cli-help-backup = Sao lưu cơ sở dữ liệu ra tệp (kể cả khi bot đang chạy)
@@ -133,6 +133,7 @@ cli-option-invite-name = Họ tên người được mời (không bắt buộc)
 cli-option-invite-phone = Số điện thoại của người được mời (hiện cho người đôn đốc đơn vị)
 cli-option-invite-days = Số ngày mã còn hiệu lực (mặc định 14)
 cli-option-status-movement = Mã phong trào (mặc định: phong trào đang mở)
+cli-option-status-period = Mã kỳ báo cáo, ví dụ H2020-1 (6 tháng đầu năm): xem tình hình báo cáo kỳ đó thay cho đăng ký
 cli-option-extend-until = Ngày gia hạn đến, ví dụ 15/04/2020
 cli-option-extend-unit = Mã đơn vị được gia hạn (không ghi: tất cả đơn vị)
 cli-option-extend-reason = Lý do gia hạn (ghi vào nhật ký)
@@ -182,6 +183,12 @@ cli-status-by-group = Theo cụm, khối:
 cli-status-by-kind = Theo loại đơn vị:
 cli-status-no-group = (chưa thuộc cụm/khối)
 cli-status-line = {"  "}{ $label }: { $units } đơn vị — chưa đăng ký { $none }, chưa gửi { $draft }, chờ duyệt { $submitted }, trả lại { $returned }, đã duyệt { $approved }; nộp muộn { $submittedLate }, quá hạn chưa nộp { $overdue }
+cli-status-period-title = { $code } — báo cáo { $period } (hạn { $due }), tình hình ngày { $today }
+cli-status-period-line = {"  "}{ $label }: { $units } đơn vị — đúng hạn { $onTime }, nộp muộn { $late }, quá hạn chưa nộp { $overdue }, chưa đến hạn { $notDue }
+cli-status-period-named = { $state ->
+    [late] Nộp muộn
+   *[overdue] Quá hạn chưa nộp
+  } ({ $count }): { $units }
 cli-status-late = { $kind ->
     [overdue] Quá hạn chưa nộp
    *[submitted_late] Nộp muộn
