@@ -129,14 +129,16 @@ cli-help-reopen = Reopen a unit's approved registration (--unit, --reason)
 cli-help-backup = Back up the database to a file (also while the bot runs)
 cli-option-import-movement-dry-run = Only check the file, write nothing
 cli-option-extend-until = The new deadline, e.g. 15/04/2020
+cli-option-extend-period = Reporting period code (e.g. H2020-1): extend that period's report for the --unit instead of registration
 cli-option-extend-unit = Code of the unit given more time (none: every unit)
 cli-option-extend-reason = Why (recorded in the audit log)
 cli-option-extend-movement = Movement code (default: the open movement)
 cli-option-reopen-unit = Code of the unit whose registration is reopened
 cli-option-reopen-reason = Why (the unit will see it)
 cli-option-reopen-movement = Movement code (default: the open movement)
-cli-extend-usage = Usage: thidua extend --until 15/04/2020 [--unit CODE] [--reason "…"]
+cli-extend-usage = Usage: thidua extend --until 15/04/2020 [--unit CODE] [--period PERIOD-CODE --unit CODE] [--reason "…"]
 cli-reopen-usage = Usage: thidua reopen --unit CODE --reason "…"
+cli-extended-period = Extended the report for { $period } for { $unit } from { $from } to { $until }.
 cli-extended = Registration deadline extended { $all ->
     [yes] for every unit
    *[no] for { $unit }
@@ -653,6 +655,7 @@ st-extended = ✔ Registration deadline extended { $all ->
     [yes] for every unit
    *[no] for the unit
   } to { $deadline }. Reminders follow the new date; the liaisons were told.
+stp-extended-notice = ⏳ The Board of Emulation and Commendation extended your unit's report for { $period } to { $deadline }.
 st-extended-notice = ⏳ The Board of Emulation and Commendation extended your unit's registration deadline to { $deadline }.
 st-reopen-prompt = Why is the registration reopened (the unit will see it)?
 st-reopened = ✔ Registration reopened; the unit was told.

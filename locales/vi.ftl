@@ -135,14 +135,16 @@ cli-option-invite-days = Số ngày mã còn hiệu lực (mặc định 14)
 cli-option-status-movement = Mã phong trào (mặc định: phong trào đang mở)
 cli-option-status-period = Mã kỳ báo cáo, ví dụ H2020-1 (6 tháng đầu năm): xem tình hình báo cáo kỳ đó thay cho đăng ký
 cli-option-extend-until = Ngày gia hạn đến, ví dụ 15/04/2020
+cli-option-extend-period = Mã kỳ báo cáo (ví dụ H2020-1): gia hạn nộp báo cáo kỳ đó cho đơn vị --unit, thay cho đăng ký
 cli-option-extend-unit = Mã đơn vị được gia hạn (không ghi: tất cả đơn vị)
 cli-option-extend-reason = Lý do gia hạn (ghi vào nhật ký)
 cli-option-extend-movement = Mã phong trào (mặc định: phong trào đang mở)
 cli-option-reopen-unit = Mã đơn vị có bản đăng ký cần mở lại
 cli-option-reopen-reason = Lý do mở lại (đơn vị sẽ thấy)
 cli-option-reopen-movement = Mã phong trào (mặc định: phong trào đang mở)
-cli-extend-usage = Cách dùng: thidua extend --until 15/04/2020 [--unit MÃ] [--reason "…"]
+cli-extend-usage = Cách dùng: thidua extend --until 15/04/2020 [--unit MÃ] [--period MÃ-KỲ --unit MÃ] [--reason "…"]
 cli-reopen-usage = Cách dùng: thidua reopen --unit MÃ --reason "…"
+cli-extended-period = Đã gia hạn nộp báo cáo { $period } cho { $unit } từ { $from } đến { $until }.
 cli-extended = Đã gia hạn đăng ký { $all ->
     [yes] cho tất cả đơn vị
    *[no] cho { $unit }
@@ -634,6 +636,7 @@ st-extended = ✔ Đã gia hạn đăng ký { $all ->
     [yes] cho tất cả đơn vị
    *[no] cho đơn vị
   } đến { $deadline }. Lời nhắc tính theo hạn mới; cán bộ đầu mối đã được báo.
+stp-extended-notice = ⏳ Ban Thi đua - Khen thưởng đã gia hạn nộp báo cáo { $period } của đơn vị đến { $deadline }.
 st-extended-notice = ⏳ Ban Thi đua - Khen thưởng đã gia hạn nộp bản đăng ký thi đua của đơn vị đến { $deadline }.
 st-reopen-prompt = Lý do mở lại bản đăng ký (đơn vị sẽ nhận được)?
 st-reopened = ✔ Đã mở lại bản đăng ký; đơn vị đã được báo.

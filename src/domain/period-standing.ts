@@ -10,6 +10,7 @@
 import type { DbOrTx } from '../db/connection.ts';
 import { clientOf } from '../db/prepared.ts';
 import { eachTargetStanding, emptyProgressCounts, outcomeOf, progressSignature, type ProgressCounts } from './assessment.ts';
+import { unitDeadline } from './due-dates.ts';
 import { localDate } from './vn-input.ts';
 import { TARGET_ORDER_SQL } from './target-order.ts';
 import type { Movement, Period, PeriodKind } from './model.ts';
@@ -157,6 +158,10 @@ export function periodStanding(db: DbOrTx, movement: Movement, period: Period, t
         ORDER BY u.code`,
     )
     .all({ movement: movement.id, endsOn: movement.endsOn, startsOn: movement.startsOn }) as UnitRow[];
+  // Units the Board gave more time for this period's report (deadlines.ts extendPeriodDue).
+  const ownDue = new Map(
+    (sqlite.prepare('SELECT unit_id AS u, due_on AS d FROM period_extensions WHERE period_id = ?').all(period.id) as { u: number; d: string }[]).map((x) => [x.u, x.d]),
+  );
   const firstReports = new Map(
     (
       sqlite
@@ -182,7 +187,7 @@ export function periodStanding(db: DbOrTx, movement: Movement, period: Period, t
     if (!reportsOnPeriods(u.version === null ? null : { version: u.version, targets: targetsOf.get(u.unitId) ?? 0 }) || !inScope(u)) continue;
     const at = firstReports.get(u.registrationId!);
     const sentOn = at === undefined ? null : localDate(at, movement.timezone);
-    const dueOn = period.dueOn;
+    const dueOn = unitDeadline(period.dueOn, ownDue.get(u.unitId));
     units.push({
       unitId: u.unitId,
       code: u.code,
