@@ -1,11 +1,11 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import type { Db } from '../../src/db/connection.ts';
+import { closeDatabase, openDatabase, type Db } from '../../src/db/connection.ts';
 import { groups } from '../../src/db/schema.ts';
 import { listPeriods } from '../../src/domain/movements.ts';
 import { periodStanding, type PeriodCounts, type PeriodStanding } from '../../src/domain/period-standing.ts';
 import { recordProgressReport } from '../../src/domain/progress.ts';
-import { addTarget, ensureRegistration, submitRegistration } from '../../src/domain/registrations.ts';
+import { addTarget, ensureRegistration, returnRegistration, submitRegistration, updateTarget } from '../../src/domain/registrations.ts';
 import { lateUnits, snapshot, unitsOwing } from '../../src/reminders/obligations.ts';
 import { extendPeriodDue } from '../../src/domain/deadlines.ts';
 import { DomainError } from '../../src/domain/errors.ts';
@@ -115,6 +115,29 @@ describe('periodStanding', () => {
     expect(s.units.find((u) => u.code === 'HHH')!.outcomes.exceeded).toBe(1);
     report('HHH', '2020-07-17', 50);
     expect(standing('2020-07-17').units.find((u) => u.code === 'HHH')!.outcomes).toMatchObject({ exceeded: 0, notMet: 1 });
+  });
+
+  it('what is kept between calls, and judged again after changes, equals a judgement made afresh', () => {
+    // Through a second connection to the same file, which has kept nothing.
+    const afresh = () => {
+      const other = openDatabase(db.$client.name);
+      try {
+        return periodStanding(other, m.movement, period('H2020-1'), '2020-07-21');
+      } finally {
+        closeDatabase(other);
+      }
+    };
+    standing('2020-07-21');
+    report('HHH', '2020-07-18', 60);
+    expect(standing('2020-07-21')).toEqual(afresh());
+    report('SNV', '2020-07-19', 80); // a correction: không đạt now
+    // STC's registration returned and its plan lowered to 90: its 100 is vượt.
+    const stc = regs.get('STC')!;
+    returnRegistration(db, stc.id, 'Điều chỉnh kế hoạch', admin, on('2020-07-20'));
+    updateTarget(db, stc.id, stc.amount, { contentAreaId: m.area(1), text: 'Vốn đầu tư của STC', kind: 'quantitative', measure: 'tỷ đồng', plannedValue: 90, direction: 'at_least', dueOn: '2020-06-30' }, admin, on('2020-07-20'));
+    const s = standing('2020-07-21');
+    expect(s).toEqual(afresh());
+    expect(Object.fromEntries(s.units.map((u) => [u.code, u.outcomes.exceeded]))).toEqual({ HGT: 0, HHH: 0, SNV: 0, STC: 1 });
   });
 
   it('a unit that never registered is not in the period, nor one whose registration was never sent', () => {
