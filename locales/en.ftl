@@ -655,6 +655,9 @@ st-extended = ✔ Registration deadline extended { $all ->
     [yes] for every unit
    *[no] for the unit
   } to { $deadline }. Reminders follow the new date; the liaisons were told.
+stp-extend-unit = ⏳ Give this unit more time for this report
+stp-extend-prompt = Until which day may this unit send the report for { $period }? Now due: { $deadline }. Type a date, e.g. 20/7.
+stp-extended = ✔ The unit's report for { $period } is now due { $deadline }; its liaisons have been told.
 stp-extended-notice = ⏳ The Board of Emulation and Commendation extended your unit's report for { $period } to { $deadline }.
 st-extended-notice = ⏳ The Board of Emulation and Commendation extended your unit's registration deadline to { $deadline }.
 st-reopen-prompt = Why is the registration reopened (the unit will see it)?

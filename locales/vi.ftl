@@ -636,6 +636,9 @@ st-extended = ✔ Đã gia hạn đăng ký { $all ->
     [yes] cho tất cả đơn vị
    *[no] cho đơn vị
   } đến { $deadline }. Lời nhắc tính theo hạn mới; cán bộ đầu mối đã được báo.
+stp-extend-unit = ⏳ Gia hạn báo cáo kỳ này cho đơn vị
+stp-extend-prompt = Gia hạn nộp báo cáo { $period } cho đơn vị này đến ngày nào? Hạn hiện tại: { $deadline }. Gõ ngày, ví dụ 20/7.
+stp-extended = ✔ Đã gia hạn nộp báo cáo { $period } cho đơn vị đến { $deadline }; cán bộ đầu mối đã được báo.
 stp-extended-notice = ⏳ Ban Thi đua - Khen thưởng đã gia hạn nộp báo cáo { $period } của đơn vị đến { $deadline }.
 st-extended-notice = ⏳ Ban Thi đua - Khen thưởng đã gia hạn nộp bản đăng ký thi đua của đơn vị đến { $deadline }.
 st-reopen-prompt = Lý do mở lại bản đăng ký (đơn vị sẽ nhận được)?

@@ -4,14 +4,15 @@
  * cluster/block's units and a unit's targets judged for the period; the targets by content area.
  * The screens only; the steps that lead here are in status.ts. Everyone sees only their scope.
  */
-import type { FlowContext, Prompt } from '../chat/engine.ts';
+import type { FlowContext, Prompt, StepResult } from '../chat/engine.ts';
 import type { Choice } from '../chat/types.ts';
+import { extendPeriodDue, periodDueFor } from '../domain/deadlines.ts';
 import { listPeriods } from '../domain/movements.ts';
 import { periodLabel, periodTitle } from '../domain/period-labels.ts';
 import { periodsCurrentFirst, periodStanding, unitPeriodTargets, type PeriodCounts, type PeriodStanding, type UnitPeriodStanding } from '../domain/period-standing.ts';
 import { addProgressCounts, emptyProgressCounts } from '../domain/progress.ts';
-import { readScope } from '../domain/scope.ts';
-import { formatVnDate, localDate } from '../domain/vn-input.ts';
+import { can, liaisonsOf, readScope } from '../domain/scope.ts';
+import { formatVnDate, localDate, parseVnDate } from '../domain/vn-input.ts';
 import type { Period } from '../domain/model.ts';
 
 /** How many units are named in a list of late or overdue ones before "and N more". */
@@ -113,11 +114,12 @@ export function periodGroupPage(ctx: FlowContext, period: Period, group: string,
   return { prompt: { text: lines.join('\n'), choices }, units: members };
 }
 
-/** One unit for the period: its state and its targets judged for the period. */
-export function periodUnit(ctx: FlowContext, period: Period, unitId: number): string {
+/** One unit for the period: its state and its targets judged for the period; the admin may give it more time while it owes the report. */
+export function periodUnit(ctx: FlowContext, period: Period, unitId: number): Prompt {
+  const back = { id: 'back', label: ctx.t('st-back') };
   const s = periodStanding(ctx.db, ctx.movement!, period, today(ctx), { unitId });
   const unit = s.units[0];
-  if (!unit) return ctx.t('stp-unit-not-in-period', { period: periodLabel(ctx.t, period) });
+  if (!unit) return { text: ctx.t('stp-unit-not-in-period', { period: periodLabel(ctx.t, period) }), choices: [back] };
   const lines = [
     ctx.t('stp-unit-title', { unit: unit.name, period: periodLabel(ctx.t, period), due: formatVnDate(unit.dueOn) }),
     `${ICON[unit.state]} ${ctx.t('stp-state', { state: unit.state, day: unit.sentOn ? formatVnDate(unit.sentOn) : '' })}`,
@@ -125,5 +127,21 @@ export function periodUnit(ctx: FlowContext, period: Period, unitId: number): st
   ];
   for (const target of unitPeriodTargets(ctx.db, ctx.movement!, period, s.today, unitId))
     lines.push(ctx.t('stp-target', { number: target.areaNumber, text: target.text, outcome: target.outcome }));
-  return lines.join('\n');
+  const owes = unit.sentOn === null && !!ctx.person && can.review(ctx.person);
+  return { text: lines.join('\n'), choices: owes ? [{ id: 'extend', label: ctx.t('stp-extend-unit') }, back] : [back] };
+}
+
+/** Asks the admin for the unit's new due day for the period's report. */
+export function periodExtendPrompt(ctx: FlowContext, period: Period, unitId: number): Prompt {
+  return { text: ctx.t('stp-extend-prompt', { period: periodLabel(ctx.t, period), deadline: formatVnDate(periodDueFor(ctx.db, period, unitId)) }), choices: [{ id: 'back', label: ctx.t('st-back') }], numbered: false };
+}
+
+/** Gives the unit until the day typed for the period's report, and tells its liaisons. */
+export function extendPeriodFor<D>(ctx: FlowContext, period: Period, unitId: number, typed: string | undefined): StepResult<D> {
+  const reading = parseVnDate(typed ?? '', Number(ctx.movement!.endsOn.slice(0, 4)));
+  if (reading.kind !== 'ok') return { kind: 'invalid', message: ctx.t('date-invalid') };
+  const { until } = extendPeriodDue(ctx.db, ctx.movement!, period, { unitId, until: reading.date }, ctx.actor, ctx.now);
+  const args = { period: periodLabel(ctx.t, period), deadline: formatVnDate(until) };
+  ctx.notify(liaisonsOf(ctx.db, unitId), `extend:${unitId}:p${period.id}:${until}`, 'stp-extended-notice', args, (t) => [{ id: 'go:report', label: t('menu-report') }]);
+  return { kind: 'done', message: ctx.t('stp-extended', args) };
 }

@@ -18,7 +18,7 @@ import { formatVnDate, localDate, parseVnDate } from '../domain/vn-input.ts';
 import { findByCodeOrName } from '../util/text.ts';
 import { readReason } from './common.ts';
 import { describeUnit } from './my-unit.ts';
-import { periodGroupPage, periodOf, periodOverview, periodUnit, viewChoices } from './status-period.ts';
+import { extendPeriodFor, periodExtendPrompt, periodGroupPage, periodOf, periodOverview, periodUnit, viewChoices } from './status-period.ts';
 
 const PAGE = 8;
 
@@ -203,7 +203,7 @@ export const statusFlow = defineFlow<Data>({
     unit: {
       prompt(ctx, d) {
         const period = d.periodId === undefined ? undefined : periodOf(ctx, d.periodId);
-        if (period) return { text: periodUnit(ctx, period, d.unitId!), choices: [{ id: 'back', label: ctx.t('st-back') }] };
+        if (period) return periodUnit(ctx, period, d.unitId!);
         const unit = getUnit(ctx.db, d.unitId!);
         const choices: Choice[] = [];
         if (unit && ctx.person && can.review(ctx.person)) {
@@ -217,18 +217,23 @@ export const statusFlow = defineFlow<Data>({
       },
       handle(ctx, d, answer) {
         const id = answer.choice?.id;
-        if ((id === 'extend' || id === 'reopen') && d.periodId === undefined && can.review(ctx.person!)) return { kind: 'next', step: id, data: { ...d, extendAll: false } };
+        if ((id === 'extend' || (id === 'reopen' && d.periodId === undefined)) && can.review(ctx.person!)) return { kind: 'next', step: id, data: { ...d, extendAll: false } };
         if (id !== 'back') return { kind: 'invalid', message: ctx.t('choice-expected') };
         return { kind: 'next', step: 'browse', data: { ...overviewOf(d), group: d.group, page: d.page } };
       },
     },
     extend: {
       prompt(ctx, d) {
+        // A unit's due day for the period shown (status-period.ts), or its registration deadline.
+        const period = d.extendAll || d.periodId === undefined ? undefined : periodOf(ctx, d.periodId);
+        if (period) return periodExtendPrompt(ctx, period, d.unitId!);
         const reg = d.extendAll ? undefined : findRegistration(ctx.db, ctx.movement!.id, d.unitId!);
         return { text: ctx.t('st-extend-prompt', { all: d.extendAll ? 'yes' : 'no', deadline: formatVnDate(deadlineFor(ctx.movement!, reg)) }), choices: [{ id: 'back', label: ctx.t('st-back') }], numbered: false };
       },
       handle(ctx, d, answer) {
         if (answer.choice?.id === 'back') return { kind: 'next', step: d.extendAll ? 'browse' : 'unit', data: d };
+        const period = d.extendAll || d.periodId === undefined ? undefined : periodOf(ctx, d.periodId);
+        if (period) return extendPeriodFor(ctx, period, d.unitId!, answer.text);
         const reading = parseVnDate(answer.text ?? '', Number(ctx.movement!.endsOn.slice(0, 4)));
         if (reading.kind !== 'ok') return { kind: 'invalid', message: ctx.t('date-invalid') };
         const { until } = extendDeadline(ctx.db, ctx.movement!, { ...(d.extendAll ? {} : { unitId: d.unitId! }), until: reading.date }, ctx.actor, ctx.now);

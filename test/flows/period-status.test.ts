@@ -122,6 +122,32 @@ describe('/tinhhinh for a reporting period', () => {
     expect(h.say(HEAD, 'hai hau')).toContain('⛔ quá hạn chưa nộp');
   });
 
+  it('the admin gives a unit that owes the report more time; it is then not yet due, and its liaison is told', () => {
+    h.link('9300', 'HHH', 'liaison', 'Cán bộ Hải Hậu');
+    h.say(ADMIN, '/tinhhinh');
+    h.press(ADMIN, '6 tháng đầu năm 2020');
+    h.press(ADMIN, 'Cụm thi đua số 2');
+    h.press(ADMIN, 'HHH');
+    expect(h.press(ADMIN, 'Gia hạn báo cáo')).toContain('Hạn hiện tại: 10/07/2020');
+    expect(h.say(ADMIN, '31/02')).toContain('Chưa đọc được ngày này.');
+    // Not later than the day it has: refused, nothing changed.
+    expect(h.say(ADMIN, '5/7')).not.toContain('✔');
+    expect(h.say(ADMIN, '20/7')).toContain('✔ Đã gia hạn nộp báo cáo 6 tháng đầu năm 2020 cho đơn vị đến 20/07/2020');
+    expect(h.rows("SELECT count(*) AS n FROM outbox o JOIN people p ON p.id = o.person_id WHERE p.full_name = 'Cán bộ Hải Hậu' AND o.payload LIKE '%gia hạn nộp báo cáo 6 tháng đầu năm 2020%'")).toEqual([{ n: 1 }]);
+    h.say(ADMIN, '/tinhhinh');
+    const text = h.press(ADMIN, '6 tháng đầu năm 2020');
+    expect(text).toContain('Tổng số: 7 đơn vị — ✅ 3 đúng hạn, ⏰ 2 nộp muộn, ⛔ 1 quá hạn chưa nộp, ⏳ 1 chưa đến hạn');
+    // A unit that sent is offered no extension; nor is anyone but the admin.
+    h.press(ADMIN, 'Cụm thi đua số 2');
+    h.press(ADMIN, 'HGT');
+    expect(h.lastQuestion(ADMIN)!.choices!.map((c) => c.label)).toEqual(['⬅ Quay lại']);
+    h.say(HEAD, '/tinhhinh');
+    h.press(HEAD, '6 tháng đầu năm 2020');
+    h.press(HEAD, 'Cụm thi đua số 2');
+    h.press(HEAD, 'HHH');
+    expect(h.lastQuestion(HEAD)!.choices!.map((c) => c.label)).toEqual(['⬅ Quay lại']);
+  });
+
   it('a period not yet due shows every unit as not yet due, and nothing overdue', () => {
     h.say(ADMIN, '/tinhhinh');
     const text = h.press(ADMIN, 'Quý III/2020');
