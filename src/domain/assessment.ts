@@ -105,13 +105,7 @@ export function addProgressCounts(into: ProgressCounts, more: ProgressCounts): P
  * plan from its due date (before it, in progress); a qualitative target as last reported.
  */
 export function progressCountsByUnit(db: DbOrTx, movementId: number, today: string, until = '9999-12-31', period?: JudgedPeriod): Map<number, ProgressCounts> {
-  // Reports and targets only grow or get marked deleted, so these tell whether anything changed
-  // since the counts were last computed (a big movement takes a moment; the chat asks often).
-  const signature = db.get<{ s: string }>(sql`
-    SELECT (SELECT coalesce(max(id), 0) FROM progress_reports) || ':' ||
-           (SELECT count(*) || ':' || coalesce(max(id), 0) || ':' || count(deleted_at) FROM targets) || ':' ||
-           (SELECT coalesce(sum(version), 0) || ':' || count(*) FROM registrations WHERE movement_id = ${movementId}) AS s`)!.s;
-  const key = `${signature}:${today}:${until}:${period?.id ?? ''}`;
+  const key = `${progressSignature(db, movementId)}:${today}:${until}:${period?.id ?? ''}`;
   const client = clientOf(db);
   const cached = progressCache.get(client)?.get(movementId);
   if (cached && cached.key === key) return cached.counts;
@@ -119,6 +113,18 @@ export function progressCountsByUnit(db: DbOrTx, movementId: number, today: stri
   if (!progressCache.has(client)) progressCache.set(client, new Map());
   progressCache.get(client)!.set(movementId, { key, counts });
   return counts;
+}
+
+/**
+ * What the judgement of a movement's targets depends on, in a few cheap reads (no scan of the
+ * targets): reports and targets only grow, and every change to a target (added, edited, removed)
+ * touches its registration's updated_at. Tells whether anything changed since counts were last
+ * computed (a big movement takes a moment; the chat asks often).
+ */
+export function progressSignature(db: DbOrTx, movementId: number): string {
+  return db.get<{ s: string }>(sql`
+    SELECT (SELECT coalesce(max(id), 0) FROM progress_reports) || ':' || (SELECT coalesce(max(id), 0) FROM targets) || ':' ||
+           (SELECT count(*) || ':' || coalesce(sum(version), 0) || ':' || coalesce(sum(updated_at), 0) FROM registrations WHERE movement_id = ${movementId}) AS s`)!.s;
 }
 
 const progressCache = new WeakMap<object, Map<number, { key: string; counts: Map<number, ProgressCounts> }>>();
@@ -147,11 +153,16 @@ function computeProgressCounts(db: DbOrTx, movementId: number, today: string, un
 
 /** Adds one target, judged `assessment` (null: not reported), to the counts. */
 export function countAssessment(counts: ProgressCounts, assessment: Assessment | null): void {
-  if (assessment === null) counts.notReported++;
-  else if (assessment === 'exceeded') counts.exceeded++;
-  else if (assessment === 'met') counts.met++;
-  else if (assessment === 'not_met') counts.notMet++;
-  else counts.inProgress++;
+  counts[outcomeOf(assessment)]++;
+}
+
+/** Which of the counts a target judged `assessment` (null: not reported) falls in. */
+export function outcomeOf(assessment: Assessment | null): keyof ProgressCounts {
+  if (assessment === null) return 'notReported';
+  if (assessment === 'exceeded') return 'exceeded';
+  if (assessment === 'met') return 'met';
+  if (assessment === 'not_met') return 'notMet';
+  return 'inProgress';
 }
 
 /**
@@ -159,7 +170,8 @@ export function countAssessment(counts: ProgressCounts, assessment: Assessment |
  * reports of periods ending by `until`): its figure up to its latest report (a rate as last
  * reported, a count or an amount added up or carried), judged against its plan from its due date
  * (before it, in progress); a qualitative target as last reported; null when nothing was reported
- * (with `period`: nothing reported in that period). Judged by standTarget().
+ * (with `period`: nothing reported in that period). Judged by standTarget(). With
+ * `onlyRegistrations`, the targets of those registrations alone (what changed since a judgement kept).
  */
 export function eachTargetStanding(
   db: DbOrTx,
@@ -168,13 +180,16 @@ export function eachTargetStanding(
   until: string,
   visit: (target: CountedTarget, assessment: Assessment | null, total: number | null) => void,
   period?: JudgedPeriod,
+  onlyRegistrations?: readonly number[],
 ): void {
+  if (onlyRegistrations?.length === 0) return;
+  const only = onlyRegistrations ? onlyRegistrations.map((id) => Math.trunc(id)).join(', ') : null;
   const endsOn = db.select({ endsOn: movements.endsOn }).from(movements).where(eq(movements.id, movementId)).get()?.endsOn ?? today;
   const targetRows = db.all<CountedTarget>(sql`
     SELECT t.id AS id, r.unit_id AS unitId, t.content_area_id AS contentAreaId, t.kind AS kind, t.measure AS measure,
            t.planned_value AS plannedValue, t.direction AS direction, t.due_on AS dueOn
       FROM targets t JOIN registrations r ON r.id = t.registration_id
-     WHERE r.movement_id = ${movementId} AND r.version > 0 AND t.deleted_at IS NULL`);
+     WHERE r.movement_id = ${movementId} AND r.version > 0 AND t.deleted_at IS NULL${only === null ? sql`` : sql.raw(` AND r.id IN (${only})`)}`);
   // A big movement has hundreds of thousands of lines: read them in target order, one target's at a
   // time, rather than all into memory at once.
   const targets = new Map(targetRows.map((t) => [t.id, t]));
@@ -188,7 +203,7 @@ export function eachTargetStanding(
          FROM progress_lines pl
          JOIN progress_reports pr ON pr.id = pl.report_id
          JOIN reporting_periods p ON p.id = pr.period_id
-        WHERE p.movement_id = ? AND p.ends_on <= ?
+        WHERE p.movement_id = ? AND p.ends_on <= ?${only === null ? '' : ` AND pl.target_id IN (SELECT id FROM targets WHERE registration_id IN (${only}))`}
         ORDER BY pl.target_id`,
     )
     .raw()
