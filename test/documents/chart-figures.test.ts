@@ -1,0 +1,165 @@
+/**
+ * Each chart's figures read from a scripted registration season of the 2020 sample movement: they
+ * equal the database's counts (first sendings by local day in Hà Nội, statuses by cluster/block,
+ * one cluster/block alone), and the chart drawn from them carries the same figures (read back from
+ * the spec and from the SVG's marks) with its Vietnamese words.
+ */
+import { eq } from 'drizzle-orm';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { renderChart, type Chart, type ChartRequest } from '../../src/charts/index.ts';
+import type { Db } from '../../src/db/connection.ts';
+import { contentAreas, units } from '../../src/db/schema.ts';
+import { chartFigures } from '../../src/documents/chart-figures.ts';
+import type { Actor } from '../../src/domain/audit.ts';
+import type { Movement } from '../../src/domain/model.ts';
+import { resolveMovement } from '../../src/domain/movements.ts';
+import { addTarget, approveRegistration, ensureRegistration, returnRegistration, submitRegistration } from '../../src/domain/registrations.ts';
+import { listGroups } from '../../src/domain/units.ts';
+import { loadSampleMovement } from '../../src/sample/load.ts';
+import { drawnMarks, drawnTexts, vnCount } from '../helpers/charts.ts';
+import { openTempDatabase, useTempDatabases } from '../helpers/db.ts';
+import { refusal } from '../helpers/errors.ts';
+
+useTempDatabases();
+
+const liaison: Actor = { label: 'telegram:1' };
+const board: Actor = { label: 'cli' };
+/** An instant given as a local time in Hà Nội (UTC+7). */
+const local = (dayTime: string) => Date.parse(`${dayTime}:00+07:00`);
+const TODAY = '2020-04-05';
+
+let db: Db;
+let movement: Movement;
+
+/**
+ * Sở Nội vụ sends on 10/03 (approved); Sở Tư pháp at 00:30 on 11/03 in Hà Nội (still 10/03 in
+ * UTC); Sở Kế hoạch và Đầu tư on 05/03, returned since; Sở Tài chính keeps a draft; Hải Hậu sends
+ * on 02/04, after the deadline (31/03). The sample's own drafts (two more in Khối Kinh tế tổng hợp,
+ * one in Khối Văn hóa - Xã hội) stay drafts; everyone else has not started.
+ */
+function scriptedSeason(database: Db) {
+  loadSampleMovement(database, board, local('2020-01-02 09:00'));
+  const m = resolveMovement(database, 'ND-2020');
+  const area = database.select().from(contentAreas).where(eq(contentAreas.movementId, m.id)).all()[0]!.id;
+  const registration = (code: string, at: number) => {
+    const unitId = database.select().from(units).where(eq(units.code, code)).get()!.id;
+    const id = ensureRegistration(database, m.id, unitId, at).id;
+    addTarget(database, id, { contentAreaId: area, text: `Chỉ tiêu của ${code}`, kind: 'qualitative', dueOn: '2020-12-31' }, liaison, at);
+    return id;
+  };
+  const snv = registration('SNV', local('2020-03-09 08:00'));
+  submitRegistration(database, snv, liaison, local('2020-03-10 10:00'));
+  approveRegistration(database, snv, board, local('2020-03-12 10:00'));
+  submitRegistration(database, registration('STP', local('2020-03-09 08:00')), liaison, local('2020-03-11 00:30'));
+  const skhdt = registration('SKHDT', local('2020-03-01 08:00'));
+  submitRegistration(database, skhdt, liaison, local('2020-03-05 15:00'));
+  returnRegistration(database, skhdt, 'Bổ sung chỉ tiêu', board, local('2020-03-06 09:00'));
+  registration('STC', local('2020-03-20 08:00'));
+  submitRegistration(database, registration('HHH', local('2020-03-25 08:00')), liaison, local('2020-04-02 16:00'));
+  return m;
+}
+
+beforeEach(() => {
+  db = openTempDatabase().db;
+  movement = scriptedSeason(db);
+});
+
+const groupId = (code: string) => listGroups(db, movement.id).find((g) => g.code === code)!.id;
+
+async function drawn(request: ChartRequest): Promise<Extract<Chart, { kind: 'chart' }>> {
+  const chart = await renderChart(request, 'vi');
+  if (chart.kind !== 'chart') throw new Error(`no chart: ${JSON.stringify(chart)}`);
+  return chart;
+}
+
+describe('registration toward the deadline, from the database', () => {
+  it('counts each unit once, on the local day of its first sending, against all the units taking part', () => {
+    const request = chartFigures(db, movement, { chart: 'registration-timeline' }, TODAY);
+    expect(request).toEqual({
+      chart: 'registration-timeline',
+      figures: {
+        movement: movement.name,
+        units: 34,
+        deadline: '2020-03-31',
+        asOf: TODAY,
+        opensOn: movement.startsOn,
+        sentByDay: [
+          { day: '2020-03-05', units: 1 }, // returned since: it was sent that day
+          { day: '2020-03-10', units: 1 },
+          { day: '2020-03-11', units: 1 }, // 00:30 in Hà Nội
+          { day: '2020-04-02', units: 1 },
+        ],
+      },
+    });
+    const sent = db.$client.prepare('SELECT count(*) AS n FROM registrations WHERE first_submitted_at IS NOT NULL').get() as { n: number };
+    expect(request.chart === 'registration-timeline' && request.figures.sentByDay.reduce((n, d) => n + d.units, 0)).toBe(sent.n);
+  });
+
+  it('one cluster/block: its units and their sendings only', () => {
+    const request = chartFigures(db, movement, { chart: 'registration-timeline', groupId: groupId('KHOI-NC') }, TODAY);
+    expect(request.chart === 'registration-timeline' && request.figures).toMatchObject({
+      movement: `${movement.name} · Khối Nội chính`,
+      units: 4,
+      sentByDay: [
+        { day: '2020-03-10', units: 1 },
+        { day: '2020-03-11', units: 1 },
+      ],
+    });
+  });
+
+  it('the picture drawn from them has a bar of each day’s sendings and the running total up to 4 of 34', async () => {
+    const chart = await drawn(chartFigures(db, movement, { chart: 'registration-timeline' }, TODAY));
+    const bars = Object.fromEntries(drawnMarks(chart.svg, 'rect').filter((m) => vnCount(m['Gửi trong ngày (cột)']!) > 0).map((m) => [m['Ngày'], vnCount(m['Gửi trong ngày (cột)']!)]));
+    expect(bars).toEqual({ '05/03': 1, '10/03': 1, '11/03': 1, '02/04': 1 });
+    const days = (chart.spec.data as { values: { day: string; sent: number; total: number }[] }).values;
+    expect(days[0]).toEqual({ day: '01/01', sent: 0, total: 0 });
+    expect(days.at(-1)).toEqual({ day: '02/04', sent: 1, total: 4 });
+    expect(drawnTexts(chart.svg)).toEqual(expect.arrayContaining(['4/34 đơn vị đã gửi · hạn đăng ký 31/03/2020 · số liệu đến ngày 05/04/2020', 'Hạn 31/03/2020']));
+  });
+});
+
+describe('registration by cluster/block, from the database', () => {
+  const EXPECTED = {
+    'Cụm thi đua số 1': { approved: 0, submitted: 0, returned: 0, draft: 0, none: 5 },
+    'Cụm thi đua số 2': { approved: 0, submitted: 1, returned: 0, draft: 0, none: 4 },
+    'Khối Đoàn thể': { approved: 0, submitted: 0, returned: 0, draft: 0, none: 6 },
+    'Khối Kinh tế tổng hợp': { approved: 0, submitted: 0, returned: 1, draft: 3, none: 4 },
+    'Khối Nội chính': { approved: 1, submitted: 1, returned: 0, draft: 0, none: 2 },
+    'Khối Văn hóa - Xã hội': { approved: 0, submitted: 0, returned: 0, draft: 1, none: 5 },
+  };
+
+  it('counts every unit of each cluster/block by its registration status, as the database holds them', () => {
+    const request = chartFigures(db, movement, { chart: 'group-status' }, TODAY);
+    if (request.chart !== 'group-status') throw new Error(request.chart);
+    const byLabel = Object.fromEntries(request.figures.groups.map(({ label, ...counts }) => [label, counts]));
+    expect(byLabel).toEqual(EXPECTED);
+    // The same counts straight from SQLite.
+    const rows = db.$client
+      .prepare(`SELECT g.name AS name, coalesce(r.status, 'none') AS status, count(*) AS n FROM group_members gm JOIN groups g ON g.id = gm.group_id
+                LEFT JOIN registrations r ON r.unit_id = gm.unit_id AND r.movement_id = gm.movement_id GROUP BY g.name, status`)
+      .all() as { name: string; status: keyof (typeof EXPECTED)['Khối Nội chính']; n: number }[];
+    for (const row of rows) expect(byLabel[row.name]![row.status], `${row.name} ${row.status}`).toBe(row.n);
+  });
+
+  it('one cluster/block: its bar alone', () => {
+    const request = chartFigures(db, movement, { chart: 'group-status', groupId: groupId('KHOI-KT') }, TODAY);
+    expect(request.chart === 'group-status' && request.figures.groups).toEqual([{ label: 'Khối Kinh tế tổng hợp', ...EXPECTED['Khối Kinh tế tổng hợp'] }]);
+  });
+
+  it('the picture drawn from them carries the same counts, in Vietnamese', async () => {
+    const chart = await drawn(chartFigures(db, movement, { chart: 'group-status' }, TODAY));
+    const bars: Record<string, Record<string, number>> = {};
+    for (const mark of drawnMarks(chart.svg, 'rect')) (bars[mark['Cụm, khối']!] ??= {})[mark['Trạng thái']!] = vnCount(mark['Số đơn vị']!);
+    expect(bars['Khối Nội chính']).toEqual({ 'Đã duyệt': 1, 'Chờ duyệt': 1, 'Chưa đăng ký': 2 });
+    expect(bars['Khối Kinh tế tổng hợp']).toEqual({ 'Trả lại': 1, 'Chưa gửi': 3, 'Chưa đăng ký': 4 });
+    expect(bars['Cụm thi đua số 2']).toEqual({ 'Chờ duyệt': 1, 'Chưa đăng ký': 4 });
+    expect(Object.keys(bars)).toHaveLength(6);
+    expect(drawnTexts(chart.svg)).toEqual(expect.arrayContaining(['Khối Văn hóa - Xã hội', 'Cụm thi đua số 1', 'Số liệu đến ngày 05/04/2020']));
+  });
+
+  it('an unknown cluster/block or period is refused in words, not drawn', () => {
+    expect(refusal(() => chartFigures(db, movement, { chart: 'group-status', groupId: 9_999 }, TODAY))).toBe('err-export-group-unknown');
+    expect(refusal(() => chartFigures(db, movement, { chart: 'period-reporting', periodId: 9_999 }, TODAY))).toBe('err-export-period-unknown');
+    expect(refusal(() => chartFigures(db, movement, { chart: 'target-outcomes' }, TODAY))).toBe('err-doc-period-needed');
+  });
+});
