@@ -10,6 +10,8 @@ import type { DbOrTx } from '../db/connection.ts';
 import { DomainError } from '../domain/errors.ts';
 import type { Movement, Period } from '../domain/model.ts';
 import { listPeriods } from '../domain/movements.ts';
+import { periodLabel } from '../domain/period-labels.ts';
+import { periodStanding } from '../domain/period-standing.ts';
 import { firstSendingsByDay, movementStatus } from '../domain/status.ts';
 import { listGroups } from '../domain/units.ts';
 import { DEFAULT_LOCALE, translator, type Translate } from '../i18n/index.ts';
@@ -71,9 +73,33 @@ export function chartFigures(db: DbOrTx, movement: Movement, what: ChartWanted, 
         },
       };
     }
-    case 'period-reporting':
-    case 'target-outcomes':
-      periodOf(db, movement, what.periodId);
-      throw new Error(`${what.chart}: waits for periodStanding (branch i23-standing)`);
+    case 'period-reporting': {
+      const period = periodOf(db, movement, what.periodId);
+      const standing = periodStanding(db, movement, period, today, { groupId: group?.id });
+      return {
+        chart: 'period-reporting',
+        figures: {
+          period: periodLabel(t, period),
+          dueOn: period.dueOn,
+          asOf: today,
+          groups: standing.byGroup
+            .filter((g) => g.units > 0)
+            .map((g) => ({ label: g.id === null ? null : (g.name ?? g.code), on_time: g.onTime, late: g.late, overdue: g.overdue, not_due: g.notDue })),
+        },
+      };
+    }
+    case 'target-outcomes': {
+      const period = periodOf(db, movement, what.periodId);
+      const standing = periodStanding(db, movement, period, today, { groupId: group?.id });
+      return {
+        chart: 'target-outcomes',
+        figures: {
+          period: group ? `${periodLabel(t, period)} · ${group.name}` : periodLabel(t, period),
+          asOf: standing.asOf,
+          units: standing.totals.units,
+          areas: standing.byArea.map((a) => ({ label: a.area, exceeded: a.exceeded, met: a.met, inProgress: a.inProgress, notMet: a.notMet, notReported: a.notReported })),
+        },
+      };
+    }
   }
 }

@@ -8,9 +8,12 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { renderChart, type Chart, type ChartRequest } from '../../src/charts/index.ts';
 import type { Db } from '../../src/db/connection.ts';
 import { chartFigures } from '../../src/documents/chart-figures.ts';
+import { periodData } from '../../src/documents/period-data.ts';
+import { listPeriods } from '../../src/domain/movements.ts';
+import { translator } from '../../src/i18n/index.ts';
 import type { Movement } from '../../src/domain/model.ts';
 import { listGroups } from '../../src/domain/units.ts';
-import { scriptedSeason } from '../helpers/chart-season.ts';
+import { scriptedSeason, sixMonthReports } from '../helpers/chart-season.ts';
 import { drawnMarks, drawnTexts, vnCount } from '../helpers/charts.ts';
 import { openTempDatabase, useTempDatabases } from '../helpers/db.ts';
 import { refusal } from '../helpers/errors.ts';
@@ -124,5 +127,82 @@ describe('registration by cluster/block, from the database', () => {
     expect(refusal(() => chartFigures(db, movement, { chart: 'group-status', groupId: 9_999 }, TODAY))).toBe('err-export-group-unknown');
     expect(refusal(() => chartFigures(db, movement, { chart: 'period-reporting', periodId: 9_999 }, TODAY))).toBe('err-export-period-unknown');
     expect(refusal(() => chartFigures(db, movement, { chart: 'target-outcomes' }, TODAY))).toBe('err-doc-period-needed');
+  });
+});
+
+describe("a period's charts, from the database", () => {
+  /** 16/07/2020: the 6-month report was due on 10/07. */
+  const JULY_16 = '2020-07-16';
+  let periodId: number;
+  beforeEach(() => {
+    periodId = sixMonthReports(db, movement);
+  });
+
+  it('reporting by cluster/block: on time, late, overdue, as each unit in the period stands', () => {
+    const request = chartFigures(db, movement, { chart: 'period-reporting', periodId }, JULY_16);
+    expect(request).toEqual({
+      chart: 'period-reporting',
+      figures: {
+        period: '6 tháng đầu năm 2020',
+        dueOn: '2020-07-10',
+        asOf: JULY_16,
+        groups: [
+          { label: 'Cụm thi đua số 2', on_time: 0, late: 0, overdue: 1, not_due: 0 }, // Hải Hậu
+          { label: 'Khối Kinh tế tổng hợp', on_time: 0, late: 0, overdue: 1, not_due: 0 }, // Sở Kế hoạch và Đầu tư
+          { label: 'Khối Nội chính', on_time: 1, late: 1, overdue: 0, not_due: 0 }, // Sở Nội vụ, Sở Tư pháp
+        ],
+      },
+    });
+    // Asked on the due day, nobody is overdue yet: the two not sent are not due.
+    const onDueDay = chartFigures(db, movement, { chart: 'period-reporting', periodId }, '2020-07-10');
+    expect(onDueDay.chart === 'period-reporting' && onDueDay.figures.groups.map((g) => [g.label, g.overdue, g.not_due])).toEqual([
+      ['Cụm thi đua số 2', 0, 1],
+      ['Khối Kinh tế tổng hợp', 0, 1],
+      ['Khối Nội chính', 0, 0],
+    ]);
+  });
+
+  it('targets by content area: the outcomes the period report counts, for the units in the period', () => {
+    const request = chartFigures(db, movement, { chart: 'target-outcomes', periodId }, JULY_16);
+    if (request.chart !== 'target-outcomes') throw new Error(request.chart);
+    expect(request.figures).toMatchObject({ period: '6 tháng đầu năm 2020', asOf: '2020-06-30', units: 4 });
+    const period = listPeriods(db, movement.id).find((p) => p.id === periodId)!;
+    const report = periodData(db, movement, period, JULY_16, translator('vi'));
+    expect(request.figures.areas).toEqual(
+      report.byArea.map(({ title, counts }) => ({ label: title, exceeded: counts.exceeded, met: counts.met, inProgress: counts.inProgress, notMet: counts.notMet, notReported: counts.notReported })),
+    );
+    // Every target of the four units in the period counted once: the database's count.
+    const targets = db.$client
+      .prepare('SELECT count(*) AS n FROM targets t JOIN registrations r ON r.id = t.registration_id WHERE r.version > 0 AND t.deleted_at IS NULL')
+      .get() as { n: number };
+    const counted = request.figures.areas.reduce((n, a) => n + a.exceeded + a.met + a.inProgress + a.notMet + a.notReported, 0);
+    expect(counted).toBe(targets.n);
+    expect(targets.n).toBeGreaterThanOrEqual(4);
+  });
+
+  it('the pictures drawn from them carry the same figures, in Vietnamese', async () => {
+    const reporting = await drawn(chartFigures(db, movement, { chart: 'period-reporting', periodId }, JULY_16));
+    const bars: Record<string, Record<string, number>> = {};
+    for (const mark of drawnMarks(reporting.svg, 'rect')) (bars[mark['Cụm, khối']!] ??= {})[mark['Tình hình gửi báo cáo']!] = vnCount(mark['Số đơn vị']!);
+    expect(bars).toEqual({
+      'Cụm thi đua số 2': { 'Quá hạn chưa gửi': 1 },
+      'Khối Kinh tế tổng hợp': { 'Quá hạn chưa gửi': 1 },
+      'Khối Nội chính': { 'Đúng hạn': 1, 'Trễ hạn': 1 },
+    });
+    expect(drawnTexts(reporting.svg)).toEqual(expect.arrayContaining(['Báo cáo 6 tháng đầu năm 2020 theo cụm, khối', 'Hạn báo cáo 10/07/2020 · số liệu đến ngày 16/07/2020']));
+
+    const outcomes = await drawn(chartFigures(db, movement, { chart: 'target-outcomes', periodId }, JULY_16));
+    const areas = chartFigures(db, movement, { chart: 'target-outcomes', periodId }, JULY_16);
+    const expected = areas.chart === 'target-outcomes' ? areas.figures.areas.reduce((n, a) => n + a.exceeded + a.met + a.inProgress + a.notMet + a.notReported, 0) : -1;
+    const drawnCounts = drawnMarks(outcomes.svg, 'rect').reduce((n, m) => n + vnCount(m['Số chỉ tiêu']!), 0);
+    expect(drawnCounts).toBe(expected);
+    expect(drawnTexts(outcomes.svg)).toEqual(expect.arrayContaining(['Kết quả thực hiện chỉ tiêu theo nội dung thi đua: 6 tháng đầu năm 2020', '4 đơn vị · số liệu đến ngày 30/06/2020']));
+  });
+
+  it('one cluster/block: its units alone', () => {
+    const request = chartFigures(db, movement, { chart: 'period-reporting', periodId, groupId: groupId('KHOI-NC') }, JULY_16);
+    expect(request.chart === 'period-reporting' && request.figures.groups).toEqual([{ label: 'Khối Nội chính', on_time: 1, late: 1, overdue: 0, not_due: 0 }]);
+    const outcomes = chartFigures(db, movement, { chart: 'target-outcomes', periodId, groupId: groupId('KHOI-NC') }, JULY_16);
+    expect(outcomes.chart === 'target-outcomes' && outcomes.figures.units).toBe(2);
   });
 });

@@ -7,8 +7,9 @@ import type { Db } from '../../src/db/connection.ts';
 import { contentAreas, units } from '../../src/db/schema.ts';
 import type { Actor } from '../../src/domain/audit.ts';
 import type { Movement } from '../../src/domain/model.ts';
-import { resolveMovement } from '../../src/domain/movements.ts';
-import { addTarget, approveRegistration, ensureRegistration, returnRegistration, submitRegistration } from '../../src/domain/registrations.ts';
+import { listPeriods, resolveMovement } from '../../src/domain/movements.ts';
+import { recordProgressReport } from '../../src/domain/progress.ts';
+import { addTarget, approveRegistration, ensureRegistration, findRegistration, listTargets, returnRegistration, submitRegistration } from '../../src/domain/registrations.ts';
 import { loadSampleMovement } from '../../src/sample/load.ts';
 
 const liaison: Actor = { label: 'telegram:1' };
@@ -44,3 +45,21 @@ export function scriptedSeason(database: Db): Movement {
   return m;
 }
 
+
+/**
+ * The 6-month report (H2020-1, due 10/07): Sở Nội vụ sends it on time (05/07, its target đạt), Sở
+ * Tư pháp late (12/07, đang thực hiện); Sở Kế hoạch và Đầu tư (returned, still in the period) and
+ * Hải Hậu never do. Returns the period's id.
+ */
+export function sixMonthReports(database: Db, movement: Movement): number {
+  const periodId = listPeriods(database, movement.id).find((p) => p.code === 'H2020-1')!.id;
+  const report = (code: string, assessment: 'met' | 'in_progress', at: number) => {
+    const unitId = database.select().from(units).where(eq(units.code, code)).get()!.id;
+    const registration = findRegistration(database, movement.id, unitId)!;
+    const target = listTargets(database, registration.id)[0]!;
+    recordProgressReport(database, { registrationId: registration.id, periodId, lines: [{ targetId: target.id, assessment }] }, liaison, at);
+  };
+  report('SNV', 'met', local('2020-07-05 09:00'));
+  report('STP', 'in_progress', local('2020-07-12 23:50'));
+  return periodId;
+}
