@@ -651,6 +651,37 @@ st-reopen-prompt = Why is the registration reopened (the unit will see it)?
 st-reopened = ✔ Registration reopened; the unit was told.
 st-reopened-notice = 🔓 The Board of Emulation and Commendation reopened your unit's registration (version { $version }) for changes. Reason: { $reason }
   Please edit it and send it again.
+st-view-registration = 📋 Registration
+st-view-period = 📅 { $period }
+stp-title = 📅 Report for { $period } · due { $due }{ $passed ->
+    [yes] {" "}(passed)
+   *[no] {""}
+  } · as of { $today }
+stp-counts = { $label }: { $units } units — ✅ { $onTime } on time, ⏰ { $late } sent late, ⛔ { $overdue } overdue, not sent, ⏳ { $notDue } not yet due
+stp-named = { $state ->
+    [late] ⏰ Sent late
+   *[overdue] ⛔ Overdue, not sent
+  } ({ $count }): { $units }
+stp-named-day = { $unit } ({ $day })
+stp-more = {" "}and { $count } more units
+stp-nobody = No unit reports on this period yet: none has sent a registration with targets.
+stp-by-area = Targets by content area (results for this period):
+stp-area = {"  "}{ $number }. { $area }: { $exceeded } exceeded, { $met } met, { $inProgress } in progress, { $notMet } not met, { $notReported } not reported
+stp-state = { $state ->
+    [on_time] sent on time on { $day }
+    [late] sent late on { $day }
+    [overdue] overdue, not sent
+   *[not_due] not sent, not yet due
+  }
+stp-unit-title = { $unit } — report for { $period } (due { $due })
+stp-unit-not-in-period = This unit does not report on { $period }: it has not sent a registration with targets.
+stp-target = {"  "}{ $number }. { $text }: { $outcome ->
+    [exceeded] exceeded
+    [met] met
+    [inProgress] in progress
+    [notMet] not met
+   *[notReported] not reported
+  }
 status-browse-help = Pick a cluster, block or unit to see details; type a unit's code or name to find it.
 status-search-help = Type a unit code (SNV) or a few words of its name (noi vu).
 status-matches-help = Pick a unit from the list.

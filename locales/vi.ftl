@@ -632,6 +632,37 @@ st-reopen-prompt = Lý do mở lại bản đăng ký (đơn vị sẽ nhận đ
 st-reopened = ✔ Đã mở lại bản đăng ký; đơn vị đã được báo.
 st-reopened-notice = 🔓 Ban Thi đua - Khen thưởng đã mở lại bản đăng ký thi đua của đơn vị (lần { $version }) để điều chỉnh. Lý do: { $reason }
   Mời sửa và gửi lại.
+st-view-registration = 📋 Đăng ký
+st-view-period = 📅 { $period }
+stp-title = 📅 Báo cáo { $period } · hạn { $due }{ $passed ->
+    [yes] {" "}(đã qua)
+   *[no] {""}
+  } · tình hình ngày { $today }
+stp-counts = { $label }: { $units } đơn vị — ✅ { $onTime } đúng hạn, ⏰ { $late } nộp muộn, ⛔ { $overdue } quá hạn chưa nộp, ⏳ { $notDue } chưa đến hạn
+stp-named = { $state ->
+    [late] ⏰ Nộp muộn
+   *[overdue] ⛔ Quá hạn chưa nộp
+  } ({ $count }): { $units }
+stp-named-day = { $unit } ({ $day })
+stp-more = {" "}và { $count } đơn vị khác
+stp-nobody = Chưa có đơn vị nào phải báo cáo kỳ này: chưa đơn vị nào gửi bản đăng ký có chỉ tiêu.
+stp-by-area = Chỉ tiêu theo nội dung thi đua (kết quả kỳ này):
+stp-area = {"  "}{ $number }. { $area }: { $exceeded } vượt, { $met } đạt, { $inProgress } đang thực hiện, { $notMet } không đạt, { $notReported } chưa báo cáo
+stp-state = { $state ->
+    [on_time] đã gửi đúng hạn ngày { $day }
+    [late] nộp muộn ngày { $day }
+    [overdue] quá hạn chưa nộp
+   *[not_due] chưa gửi, chưa đến hạn
+  }
+stp-unit-title = { $unit } — báo cáo { $period } (hạn { $due })
+stp-unit-not-in-period = Đơn vị này không phải báo cáo { $period }: chưa gửi bản đăng ký có chỉ tiêu.
+stp-target = {"  "}{ $number }. { $text }: { $outcome ->
+    [exceeded] vượt
+    [met] đạt
+    [inProgress] đang thực hiện
+    [notMet] không đạt
+   *[notReported] chưa báo cáo
+  }
 status-browse-help = Chọn cụm, khối hoặc đơn vị để xem chi tiết; gõ mã hay tên đơn vị để tìm nhanh.
 status-search-help = Gõ mã đơn vị (SNV) hoặc vài chữ trong tên (noi vu).
 status-matches-help = Chọn một đơn vị trong danh sách.
