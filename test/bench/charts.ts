@@ -54,6 +54,10 @@ interface ChartFigures {
   width: number;
   height: number;
   pngKB: number;
+  /** Peak RSS once this chart was done, MB. */
+  peakMB: number;
+  /** How much the peak RSS grew while its figures were read (the first time), MB. */
+  figuresGrewMB: number;
 }
 
 interface ChildResult {
@@ -83,13 +87,16 @@ async function child(dbPath: string): Promise<ChildResult> {
     const cpu: number[] = [];
     const figureTimes: number[] = [];
     let firstMs = 0;
+    let figuresGrewMB = 0;
     let last: Awaited<ReturnType<typeof renderChart>> | undefined;
     let request: ChartRequest | undefined;
     for (let run = 0; run <= RUNS; run++) {
+      const peakBefore = rssMB();
       const cpuStarted = process.cpuUsage();
       const started = performance.now();
       request = chartFigures(db, movement, what, TODAY, t);
       const figuresMs = performance.now() - started;
+      if (run === 0) figuresGrewMB = rssMB() - peakBefore;
       last = await renderChart(request, 'vi');
       const ms = performance.now() - started;
       const used = process.cpuUsage(cpuStarted);
@@ -112,6 +119,8 @@ async function child(dbPath: string): Promise<ChildResult> {
       width: last.width,
       height: last.height,
       pngKB: last.png.length / 1024,
+      peakMB: rssMB(),
+      figuresGrewMB,
     });
   }
   closeDatabase(db);
@@ -134,7 +143,7 @@ export async function benchCharts(): Promise<boolean> {
       console.log(
         `  ${c.chart.padEnd(26)}  ${c.medianMs.toFixed(0).padStart(4)} ms median of ${RUNS}, figures ${c.figuresMs.toFixed(0)} ms of it (CPU ${c.medianCpuMs.toFixed(0)} ms; first ${c.firstMs.toFixed(0)} ms)   (target < ${LIMITS.ms} ms), ${c.width}×${c.height} px, ${c.pngKB.toFixed(0)} KB`,
       );
-      console.log(`  ${''.padEnd(26)}  ${c.shape}`);
+      console.log(`  ${''.padEnd(26)}  ${c.shape}; peak RSS ${c.peakMB.toFixed(0)} MB after it, ${c.figuresGrewMB.toFixed(0)} MB of growth while its figures were first read`);
     }
     console.log(`  memory                      ${extraMB.toFixed(0)} MB more (peak ${result.peakMB.toFixed(0)} MB, ${result.baseMB.toFixed(0)} MB before)   (target < ${LIMITS.extraMB} MB)`);
     console.log(`  ${ok ? 'PASS' : 'FAIL'}`);
