@@ -759,14 +759,16 @@ tg-cmd-export = Export the figures (Excel, CSV) and the reports (Word)
 menu-broadcast = Send an announcement
 tg-cmd-broadcast = Send an announcement to units
 bc-audience-prompt = Send the announcement to whom?
-broadcast-audience-help = Pick all units, the units that have not sent their registration, the units overdue (registration or report not sent by its deadline), a cluster or block, or a kind of unit. It goes to their liaisons and cluster heads.
+broadcast-audience-help = Pick all units, the units that have not sent their registration, the units that have not sent (or have sent) the report of a period, a cluster or block, or a kind of unit. It goes to their liaisons and cluster heads.
 bc-audience-all = All units
 bc-audience-unsent = Units that have not sent their registration
-bc-audience-overdue = Units overdue, not sent (registration or report)
+bc-audience-report-missing = Units that have not sent the report for { $period }
+bc-audience-report-sent = Units that have sent the report for { $period }
 bc-audience-kind = Units of kind: { $kind }
 bc-text-prompt = The announcement (at most { $max } characters):
 broadcast-text-help = Keep it short: what to do, by when.
 bc-text-expected = Please type the announcement (at least 5 characters).
+bc-preview-audience = Audience: { $audience }.
 bc-preview = The announcement goes to { $units } units; it reaches { $reached } units ({ $people } people){ $unreached ->
     [0] {""}
    *[other] ; { $unreached } units have nobody with a linked account and will not get it
@@ -1510,7 +1512,8 @@ err-reminder-duplicate = An identical rule already exists (#{ $id }); pause or r
 err-reminder-unknown = There is no reminder rule #{ $id }.
 err-broadcast-empty = The notice has no text.
 err-broadcast-too-long = The notice is { $length } characters long, over the limit of { $max }.
-err-broadcast-bad-audience = Audience "{ $audience }" is not valid: all, unsent, overdue, group:CODE or kind:KIND.
+err-broadcast-bad-audience = Audience "{ $audience }" is not valid: all, unsent, report-missing:PERIOD, report-sent:PERIOD, group:CODE or kind:KIND.
+err-broadcast-unknown-period = The movement has no reporting period "{ $code }".
 err-broadcast-unknown-group = There is no cluster or block with code "{ $code }" in the movement.
 err-broadcast-unknown-kind = No unit is of kind "{ $kind }".
 err-broadcast-unknown = There is no notice #{ $id }.
@@ -1526,7 +1529,7 @@ cli-option-reminders-subject = add, with a schedule: registration, report, any (
 cli-option-reminders-escalate-after = add: tell the cluster/block head once a unit has ignored this many reminders
 cli-option-reminders-label = add: a note on the rule
 cli-option-broadcast-text = The notice's text
-cli-option-broadcast-audience = all (default: every unit), unsent (units that have not sent their registration), overdue (units past a deadline with nothing sent, registration or report; late also works), group:CODE (one cluster/block), kind:KIND (one kind of unit, e.g. kind:huyen)
+cli-option-broadcast-audience = all (default: every unit), unsent (units that have not sent their registration), report-missing:PERIOD (units that have not sent that period's report, e.g. report-missing:H2020-1), report-sent:PERIOD (units that have sent it), group:CODE (one cluster/block), kind:KIND (one kind of unit, e.g. kind:huyen)
 cli-option-broadcast-yes = Really send (without it: a preview only)
 cli-option-broadcast-report = Show how delivery of notice number … went
 cli-option-broadcast-movement = Movement code (default: the open movement)
@@ -1572,6 +1575,8 @@ cli-broadcast-audience = { $kind ->
     [all] every unit
     [unsent] units that have not sent their registration
     [overdue] units overdue, not sent
+    [report-missing] units that have not sent the report for { $name }
+    [report-sent] units that have sent the report for { $name }
     [group] { $name }
    *[kind] units of kind { $name }
   }

@@ -740,14 +740,16 @@ tg-cmd-export = Xuất số liệu (Excel, CSV) và văn bản báo cáo (Word)
 menu-broadcast = Gửi thông báo chung
 tg-cmd-broadcast = Gửi thông báo đến các đơn vị
 bc-audience-prompt = Gửi thông báo đến ai?
-broadcast-audience-help = Chọn tất cả đơn vị, các đơn vị chưa gửi bản đăng ký, các đơn vị quá hạn chưa nộp (đăng ký hoặc báo cáo), một cụm, khối hoặc một loại đơn vị. Tin đến cán bộ đầu mối và cụm, khối trưởng của các đơn vị đó.
+broadcast-audience-help = Chọn tất cả đơn vị, các đơn vị chưa gửi bản đăng ký, các đơn vị chưa gửi (hoặc đã gửi) báo cáo của một kỳ, một cụm, khối hoặc một loại đơn vị. Tin đến cán bộ đầu mối và cụm, khối trưởng của các đơn vị đó.
 bc-audience-all = Tất cả đơn vị
 bc-audience-unsent = Đơn vị chưa gửi bản đăng ký
-bc-audience-overdue = Đơn vị quá hạn chưa nộp (đăng ký hoặc báo cáo)
+bc-audience-report-missing = Đơn vị chưa gửi báo cáo { $period }
+bc-audience-report-sent = Đơn vị đã gửi báo cáo { $period }
 bc-audience-kind = Các đơn vị loại: { $kind }
 bc-text-prompt = Nội dung thông báo (tối đa { $max } ký tự):
 broadcast-text-help = Viết ngắn gọn, rõ việc cần làm và thời hạn.
 bc-text-expected = Xin gõ nội dung thông báo (ít nhất 5 ký tự).
+bc-preview-audience = Đối tượng: { $audience }.
 bc-preview = Thông báo gửi tới { $units } đơn vị; đến được { $reached } đơn vị ({ $people } người){ $unreached ->
     [0] {""}
    *[other] ; { $unreached } đơn vị chưa có ai liên kết tài khoản nên không nhận được
@@ -1470,7 +1472,8 @@ err-reminder-duplicate = Đã có quy tắc giống hệt (#{ $id }); có thể 
 err-reminder-unknown = Không có quy tắc nhắc việc #{ $id }.
 err-broadcast-empty = Nội dung thông báo đang để trống.
 err-broadcast-too-long = Nội dung thông báo dài { $length } ký tự, quá giới hạn { $max } ký tự.
-err-broadcast-bad-audience = Đối tượng "{ $audience }" không hợp lệ: all, unsent, overdue, group:MÃ hoặc kind:LOẠI.
+err-broadcast-bad-audience = Đối tượng "{ $audience }" không hợp lệ: all, unsent, report-missing:MÃ KỲ, report-sent:MÃ KỲ, group:MÃ hoặc kind:LOẠI.
+err-broadcast-unknown-period = Không có kỳ báo cáo mã "{ $code }" trong phong trào.
 err-broadcast-unknown-group = Không có cụm/khối mã "{ $code }" trong phong trào.
 err-broadcast-unknown-kind = Không có đơn vị nào thuộc loại "{ $kind }".
 err-broadcast-unknown = Không có thông báo #{ $id }.
@@ -1486,7 +1489,7 @@ cli-option-reminders-subject = add, với lịch cron: registration, report, any
 cli-option-reminders-escalate-after = add: báo Cụm/Khối trưởng khi đơn vị đã bỏ qua chừng này lần nhắc
 cli-option-reminders-label = add: ghi chú cho quy tắc
 cli-option-broadcast-text = Nội dung thông báo
-cli-option-broadcast-audience = all (mặc định: mọi đơn vị), unsent (đơn vị chưa gửi bản đăng ký), overdue (đơn vị quá hạn chưa nộp đăng ký hoặc báo cáo; late cũng được), group:MÃ (một cụm/khối), kind:LOẠI (một loại đơn vị, ví dụ kind:huyen)
+cli-option-broadcast-audience = all (mặc định: mọi đơn vị), unsent (đơn vị chưa gửi bản đăng ký), report-missing:MÃ KỲ (đơn vị chưa gửi báo cáo kỳ đó, ví dụ report-missing:H2020-1), report-sent:MÃ KỲ (đơn vị đã gửi báo cáo kỳ đó), group:MÃ (một cụm/khối), kind:LOẠI (một loại đơn vị, ví dụ kind:huyen)
 cli-option-broadcast-yes = Gửi thật (không có tùy chọn này: chỉ xem trước)
 cli-option-broadcast-report = Xem kết quả gửi của thông báo số …
 cli-option-broadcast-movement = Mã phong trào (mặc định: phong trào đang mở)
@@ -1529,6 +1532,8 @@ cli-broadcast-audience = { $kind ->
     [all] mọi đơn vị
     [unsent] các đơn vị chưa gửi bản đăng ký
     [overdue] các đơn vị quá hạn chưa nộp
+    [report-missing] các đơn vị chưa gửi báo cáo { $name }
+    [report-sent] các đơn vị đã gửi báo cáo { $name }
     [group] { $name }
    *[kind] các đơn vị loại { $name }
   }
