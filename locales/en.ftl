@@ -727,6 +727,34 @@ urge-notice = ⏰ { $unit } is requested to send its emulation registration for 
     [today] today is the last day
    *[past] { $days } days overdue
   }). Press the button below to register.
+late-what-prompt = Urge the units that have not sent what?
+late-what-help = Choose the registration or a period's report (the period being reported first); the assistant lists the units that have not sent it, with their liaison and phone.
+late-what-registration-choice = 📝 Registration ({ $count } units not sent)
+late-what-report-choice = 📊 Report for { $period } ({ $count } units not sent)
+late-what-registration = the registration
+late-what-report = the report for { $period }
+late-report-standing = Report not sent · { $state ->
+    [overdue] overdue, not sent
+   *[other] not yet due
+  }
+late-report-title-passed = The report for { $period } was due { $deadline }; { $count } units have not sent it:
+late-report-title-open = The report for { $period } is due { $deadline }; { $count } units have not sent it:
+late-none-all = Every unit has sent its registration and the reports asked for so far.
+late-none-for = No unit is left that has not sent { $what }.
+late-urged-at = { $code } at { $time }
+late-urged-already = Urged today already: { $list }.
+urge-report-notice = ⏰ { $unit } is requested to send its emulation progress report for { period-label } without delay (due { $deadline }, { $when ->
+    [future] { $days } days left
+    [today] today is the last day
+   *[past] { $days } days overdue
+  }). Press the button below to report.
+period-label = { $periodKind ->
+    [quarter] { period-quarter }
+    [half] { period-half }
+    [year] { period-year }
+    [month] { period-month }
+   *[other] { $code }
+  }
 inv-role-prompt = An invite for which role?
 invite-role-help = A liaison registers and reports; a cluster/block head reads and urges their cluster; a leader only reads. Admin invites are made with the command line only.
 inv-unit-prompt = For which unit? Type its code or name.

@@ -708,6 +708,34 @@ urge-notice = ⏰ Đề nghị { $unit } khẩn trương gửi bản đăng ký 
     [today] hôm nay là hạn cuối
    *[past] đã quá { $days } ngày
   }). Bấm nút dưới đây để đăng ký.
+late-what-prompt = Đôn đốc đơn vị chưa gửi gì?
+late-what-help = Chọn bản đăng ký hoặc báo cáo của một kỳ (kỳ đang báo cáo ở đầu); trợ lý liệt kê các đơn vị chưa gửi cùng cán bộ đầu mối và số điện thoại.
+late-what-registration-choice = 📝 Bản đăng ký ({ $count } đơn vị chưa gửi)
+late-what-report-choice = 📊 Báo cáo { $period } ({ $count } đơn vị chưa gửi)
+late-what-registration = bản đăng ký
+late-what-report = báo cáo { $period }
+late-report-standing = Chưa gửi báo cáo · { $state ->
+    [overdue] quá hạn chưa nộp
+   *[other] chưa đến hạn
+  }
+late-report-title-passed = Đã quá hạn báo cáo { $period } ({ $deadline }); { $count } đơn vị chưa gửi báo cáo:
+late-report-title-open = Hạn báo cáo { $period }: { $deadline }; { $count } đơn vị chưa gửi báo cáo:
+late-none-all = Tất cả đơn vị đã gửi bản đăng ký và các báo cáo đã đến kỳ.
+late-none-for = Không còn đơn vị nào chưa gửi { $what }.
+late-urged-at = { $code } lúc { $time }
+late-urged-already = Đã được đôn đốc hôm nay: { $list }.
+urge-report-notice = ⏰ Đề nghị { $unit } khẩn trương gửi báo cáo kết quả thực hiện chỉ tiêu thi đua { period-label } (hạn { $deadline }, { $when ->
+    [future] còn { $days } ngày
+    [today] hôm nay là hạn cuối
+   *[past] đã quá { $days } ngày
+  }). Bấm nút dưới đây để báo cáo.
+period-label = { $periodKind ->
+    [quarter] { period-quarter }
+    [half] { period-half }
+    [year] { period-year }
+    [month] { period-month }
+   *[other] { $code }
+  }
 inv-role-prompt = Mã mời cho vai trò nào?
 invite-role-help = Cán bộ đầu mối đăng ký và báo cáo; cụm, khối trưởng xem và đôn đốc cụm mình; lãnh đạo chỉ xem. Mã cho quản trị chỉ tạo bằng dòng lệnh.
 inv-unit-prompt = Cho đơn vị nào? Gõ mã hoặc tên đơn vị.
