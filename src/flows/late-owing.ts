@@ -60,9 +60,10 @@ export function owing(ctx: FlowContext, owed: Owed): Owing[] {
         dueOn: ctx.movement!.registrationDeadline,
       }));
   } else {
-    const standing = periodStanding(ctx.db, ctx.movement!, owed.period, day);
+    const standing = periodStanding(ctx.db, ctx.movement!, owed.period, day, scope.all ? {} : { unitIds: scope.unitIds });
+    // Owing the report: overdue, or not yet due and not sent (a period in course).
     list = standing.units
-      .filter((u) => inScope(scope, u.unitId) && u.sentOn === null && (u.state === 'overdue' || u.state === 'not_due'))
+      .filter((u) => u.sentOn === null && (u.state === 'overdue' || u.state === 'not_due'))
       .map((u) => ({
         unitId: u.unitId,
         code: u.code,

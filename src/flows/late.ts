@@ -84,14 +84,13 @@ function urge(ctx: FlowContext, owed: Owed, chosen: Owing[]): StepResult<Data> {
   return { kind: 'done', message: already.length > 0 ? `${text}\n${ctx.t('late-urged-already', { list: already.join(', ') })}` : text };
 }
 
-/** The list of what is owed, then the question whether to urge; or why there is nobody to urge. */
-function showList(ctx: FlowContext, owed: Owed, start: boolean): StepResult<Data> {
+/** The list of what is owed, to show before asking whether to urge; or, as `done`, why there is nobody to urge. */
+function listFor(ctx: FlowContext, owed: Owed): { done: string } | { note: string; data: Data } {
   const list = owing(ctx, owed);
-  const what = obligationOf(owed);
-  if (list.length === 0) return { kind: 'done', message: ctx.t('late-none-for', { what: owedLabel(ctx, owed) }) };
+  if (list.length === 0) return { done: ctx.t('late-none-for', { what: owedLabel(ctx, owed) }) };
   // Nobody to send to: say so and what to do, rather than ask a question whose only answer is "Không".
-  if (list.every((o) => o.contacts.length === 0)) return { kind: 'done', message: `${listText(ctx, owed, list)}\n\n${ctx.t('late-nobody-to-urge')}` };
-  return start ? { kind: 'start', step: 'confirm', data: { what }, note: listText(ctx, owed, list) } : { kind: 'next', step: 'confirm', data: { what }, note: listText(ctx, owed, list) };
+  if (list.every((o) => o.contacts.length === 0)) return { done: `${listText(ctx, owed, list)}\n\n${ctx.t('late-nobody-to-urge')}` };
+  return { note: listText(ctx, owed, list), data: { what: obligationOf(owed) } };
 }
 
 /** What the conversation is about (the registration, should its period have left the movement). */
@@ -107,7 +106,10 @@ export const lateFlow = defineFlow<Data>({
     const options = offered(ctx);
     // Nothing owed: all registered, and every report asked for so far sent.
     if (options.length === 0) return { kind: 'done', message: ctx.t(anyPeriodOpen(ctx) ? 'late-none-all' : 'late-none') };
-    if (options.length === 1) return showList(ctx, options[0]!.owed, true);
+    if (options.length === 1) {
+      const shown = listFor(ctx, options[0]!.owed);
+      return 'done' in shown ? { kind: 'done', message: shown.done } : { kind: 'start', step: 'confirm', data: shown.data, note: shown.note };
+    }
     return { kind: 'start', step: 'what', data: {} };
   },
   steps: {
@@ -122,7 +124,8 @@ export const lateFlow = defineFlow<Data>({
       handle(ctx, _d, answer) {
         const owed = owedFrom(ctx, answer.choice?.id);
         if (!owed) return { kind: 'invalid', message: ctx.t('choice-expected') };
-        return showList(ctx, owed, false);
+        const shown = listFor(ctx, owed);
+        return 'done' in shown ? { kind: 'done', message: shown.done } : { kind: 'next', step: 'confirm', data: shown.data, note: shown.note };
       },
     },
     confirm: {

@@ -6,6 +6,7 @@
 import type { Db } from '../db/connection.ts';
 import { unitDeadline } from '../domain/due-dates.ts';
 import type { Movement, Period } from '../domain/model.ts';
+import { reportsOnPeriods } from '../domain/period-standing.ts';
 
 type RegistrationState = 'none' | 'draft' | 'returned';
 
@@ -111,10 +112,10 @@ function registrationOwed(snap: MovementSnapshot, unitId: number): RegistrationO
   return undefined;
 }
 
-/** The registration of a unit that reports on periods: one sent at least once, with targets. */
+/** The registration of a unit that reports on periods (reportsOnPeriods): one sent at least once, with targets. */
 function reportingRegistration(snap: MovementSnapshot, unitId: number) {
   const reg = snap.registration.get(unitId);
-  return !reg || reg.version === 0 || reg.targets === 0 ? undefined : reg;
+  return reg && reportsOnPeriods(reg) ? reg : undefined;
 }
 
 /** Of `periods`, those the unit has to report on and has not: a sent registration with targets, and no report. */
