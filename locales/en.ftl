@@ -1519,11 +1519,18 @@ rem-escalation-unit = • { $unit }: { $missing } (reminded { $count ->
     [one] once
    *[other] { $count } times
   })
-rem-digest-title = 📊 Units overdue, not sent — { $movement } — { $date }
-rem-digest-summary = { $count ->
+rem-digest-title = 📊 Registrations and reports — { $movement } — { $date }
+rem-digest-registration = 📝 Registration (due { $deadline }): { $count ->
     [one] 1 unit
    *[other] { $count } units
-  } overdue, nothing sent (registration or report past its deadline).
+  } overdue, not sent.
+rem-digest-period = 📊 Report for { $period } (due { $due }, { $when ->
+    [future] { $days } days left
+    [today] today is the last day
+   *[past] { $days } days overdue
+  }): { $sent }/{ $units } units sent it; { $count } not yet.
+rem-digest-unit-name = • { $unit }
+rem-digest-more = … and { $count } more units.
 rem-digest-group = { $group } ({ $count }):
 rem-digest-no-group = In no cluster or block ({ $count }):
 rem-digest-unit = • { $unit }: { $missing }

@@ -1482,8 +1482,15 @@ rem-escalation-title = 📋 { $group } — { $movement }: { $count } đơn vị 
    *[khoi] Khối trưởng
   } đôn đốc:
 rem-escalation-unit = • { $unit }: { $missing } (đã nhắc { $count } lần)
-rem-digest-title = 📊 Đơn vị quá hạn chưa nộp — { $movement } — { $date }
-rem-digest-summary = { $count } đơn vị quá hạn chưa nộp (bản đăng ký hoặc báo cáo).
+rem-digest-title = 📊 Tình hình gửi bản đăng ký và báo cáo — { $movement } — { $date }
+rem-digest-registration = 📝 Bản đăng ký (hạn { $deadline }): { $count } đơn vị quá hạn chưa gửi.
+rem-digest-period = 📊 Báo cáo { $period } (hạn { $due }, { $when ->
+    [future] còn { $days } ngày
+    [today] hôm nay là hạn cuối
+   *[past] đã quá hạn { $days } ngày
+  }): { $sent }/{ $units } đơn vị đã gửi; { $count } đơn vị chưa gửi.
+rem-digest-unit-name = • { $unit }
+rem-digest-more = … và { $count } đơn vị khác.
 rem-digest-group = { $group } ({ $count }):
 rem-digest-no-group = Chưa thuộc cụm/khối ({ $count }):
 rem-digest-unit = • { $unit }: { $missing }
