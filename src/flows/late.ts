@@ -79,7 +79,10 @@ function urge(ctx: FlowContext, owed: Owed, chosen: Owing[]): StepResult<Data> {
   }
   const unreached = chosen.filter((o) => o.contacts.length === 0).map((o) => o.code);
   const codes = new Map(chosen.map((o) => [o.unitId, o.code]));
-  const already = claimed.already.map((a) => ctx.t('late-urged-at', { code: codes.get(a.unitId) ?? '?', time: formatVnDateTime(a.at, ctx.movement!.timezone).slice(11) }));
+  const already = claimed.already
+    .map((a) => ({ code: codes.get(a.unitId) ?? '?', time: formatVnDateTime(a.at, ctx.movement!.timezone).slice(11) }))
+    .sort((a, b) => a.code.localeCompare(b.code))
+    .map((a) => ctx.t('late-urged-at', a));
   const text = ctx.t('late-urged', { reached: reached.length, already: already.length, unreached: unreached.length, codes: unreached.join(', ') });
   return { kind: 'done', message: already.length > 0 ? `${text}\n${ctx.t('late-urged-already', { list: already.join(', ') })}` : text };
 }
