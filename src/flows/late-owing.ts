@@ -15,6 +15,7 @@ import { movementStatus } from '../domain/status.ts';
 import { periodObligation, type UrgeObligation } from '../domain/urges.ts';
 import { formatVnDate, localDate } from '../domain/vn-input.ts';
 import type { Period } from '../domain/model.ts';
+import { snapshot, unitsOwing } from '../reminders/obligations.ts';
 
 /** Lines of the list shown in one message; the rest is counted. */
 const SHOWN = 40;
@@ -76,13 +77,25 @@ export function owing(ctx: FlowContext, owed: Owed): Owing[] {
   return list.map((u) => ({ ...u, contacts: contacts.get(u.unitId) ?? [] }));
 }
 
-/** What the person may urge about today, with how many units owe it: the registration first, then open periods, the one in course first. */
+/**
+ * What the person may urge about today, with how many units owe it: the registration first, then
+ * the open periods, the one in course first. The periods are counted from one snapshot of the
+ * movement (the reminders' rule, as periodStanding's), not a standing each.
+ */
 export function offered(ctx: FlowContext): { owed: Owed; count: number }[] {
   const out: { owed: Owed; count: number }[] = [];
   const registration = owing(ctx, { kind: 'registration' }).length;
   if (registration > 0) out.push({ owed: { kind: 'registration' }, count: registration });
-  for (const period of openPeriods(listPeriods(ctx.db, ctx.movement!.id), today(ctx))) {
-    const count = owing(ctx, { kind: 'period', period }).length;
+  const scope = readScope(ctx.db, ctx.person!, ctx.movement!.id);
+  const snap = snapshot(ctx.db, ctx.movement!);
+  const periods = openPeriods(snap.periods, today(ctx));
+  const counts = new Map<number, number>();
+  for (const o of unitsOwing(snap, { registration: false, periods })) {
+    if (!inScope(scope, o.unit.id)) continue;
+    for (const p of o.periods) counts.set(p.period.id, (counts.get(p.period.id) ?? 0) + 1);
+  }
+  for (const period of periods) {
+    const count = counts.get(period.id) ?? 0;
     if (count > 0) out.push({ owed: { kind: 'period', period }, count });
   }
   return out;
