@@ -69,7 +69,7 @@ export function owing(ctx: FlowContext, owed: Owed): Owing[] {
         unitId: u.unitId,
         code: u.code,
         name: u.name,
-        standing: ctx.t('late-report-standing', { state: u.state, due: formatVnDate(u.dueOn) }),
+        standing: ctx.t('late-report-standing', { state: u.state }),
         dueOn: u.dueOn,
       }));
   }
