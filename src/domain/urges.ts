@@ -23,7 +23,7 @@ interface UrgeClaim {
   at: number;
 }
 
-export interface UrgeClaimed {
+interface UrgeClaimed {
   /** Units urged now: queue their messages. */
   fresh: number[];
   /** Units urged already that day about it, with when (epoch ms). */
@@ -48,7 +48,7 @@ export function claimUrges(db: DbOrTx, claim: UrgeClaim): UrgeClaimed {
 }
 
 /** The units of these urged about the obligation on `day`, and when. */
-export function urgedOn(db: DbOrTx, movementId: number, obligation: UrgeObligation, day: string, unitIds: readonly number[]): { unitId: number; at: number }[] {
+function urgedOn(db: DbOrTx, movementId: number, obligation: UrgeObligation, day: string, unitIds: readonly number[]): { unitId: number; at: number }[] {
   if (unitIds.length === 0) return [];
   return db
     .select({ unitId: urges.unitId, at: urges.at })

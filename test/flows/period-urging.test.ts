@@ -6,6 +6,7 @@
  * and writes to exactly those, and the digest follows the period while it is owed.
  */
 import { describe, expect, it } from 'vitest';
+import { encodeChoice } from '../../src/chat/types.ts';
 import { cliActor } from '../../src/domain/audit.ts';
 import { currentMovement, listPeriods } from '../../src/domain/movements.ts';
 import { recordProgressReport } from '../../src/domain/progress.ts';
@@ -88,7 +89,10 @@ describe('urging and notices for a period', () => {
     const h = year();
     h.say(ADMIN, '/dondoc');
     h.press(ADMIN, 'Báo cáo 6 tháng');
-    expect(h.press(ADMIN, 'Đôn đốc tất cả (3 đơn vị có người nhận)')).toBe('✔ Đã gửi tin đôn đốc đến 3 đơn vị.');
+    // The same button delivered twice (a double tap, or the messenger sending the update again).
+    const urgeAll = encodeChoice(h.lastQuestion(ADMIN)!.seq ?? 0, 'urge');
+    expect(h.send(ADMIN, { choice: urgeAll }).map((r) => r.text)).toEqual(['✔ Đã gửi tin đôn đốc đến 3 đơn vị.']);
+    h.send(ADMIN, { choice: urgeAll });
     const urged = urgeRows(h);
     expect(urged.map((r) => r.person)).toEqual(['Lê Hà', 'Phạm Thu', 'Đỗ Nam']);
     const thu = JSON.parse(urged[1]!.payload);
