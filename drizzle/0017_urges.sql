@@ -11,4 +11,4 @@ CREATE TABLE `urges` (
 	FOREIGN KEY (`by_person_id`) REFERENCES `people`(`id`) ON UPDATE no action ON DELETE no action
 );
 --> statement-breakpoint
-CREATE UNIQUE INDEX `urges_unit_obligation_day` ON `urges` (`movement_id`,`unit_id`,`obligation`,`day`);
+CREATE UNIQUE INDEX `urges_obligation_day_unit` ON `urges` (`movement_id`,`obligation`,`day`,`unit_id`);

@@ -581,7 +581,7 @@ export const urges = sqliteTable(
     byPersonId: integer().references(() => people.id),
     at: integer().notNull(),
   },
-  (t) => [uniqueIndex('urges_unit_obligation_day').on(t.movementId, t.unitId, t.obligation, t.day)],
+  (t) => [uniqueIndex('urges_obligation_day_unit').on(t.movementId, t.obligation, t.day, t.unitId)],
 );
 
 /** An admin's message to many people: drafted (previewed), then confirmed into the outbox. */

@@ -4,9 +4,8 @@
  * insert that the unique index refuses the second time, in the transaction that queues the
  * messages, so a second press, a redelivered update or a restart cannot urge anyone twice.
  */
-import { and, eq, inArray } from 'drizzle-orm';
 import type { DbOrTx } from '../db/connection.ts';
-import { urges } from '../db/schema.ts';
+import { statement } from '../db/raw.ts';
 
 /** What a unit is urged about: its registration, or its report for one period. */
 export type UrgeObligation = 'registration' | `period:${number}`;
@@ -30,30 +29,21 @@ interface UrgeClaimed {
   already: { unitId: number; at: number }[];
 }
 
+const CLAIM = 'INSERT INTO urges (movement_id, unit_id, obligation, day, by_person_id, at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING';
+const URGED_ON = 'SELECT unit_id AS unitId, at FROM urges WHERE movement_id = ? AND obligation = ? AND day = ? ORDER BY unit_id';
+
 /** Claims today's urge of each unit about the obligation; units urged already today are returned apart, untouched. */
 export function claimUrges(db: DbOrTx, claim: UrgeClaim): UrgeClaimed {
   const fresh: number[] = [];
+  const insert = statement(db, CLAIM);
   for (const unitId of new Set(claim.unitIds)) {
-    const row = db
-      .insert(urges)
-      .values({ movementId: claim.movementId, unitId, obligation: claim.obligation, day: claim.day, byPersonId: claim.byPersonId, at: claim.at })
-      .onConflictDoNothing()
-      .returning({ unitId: urges.unitId })
-      .get();
-    if (row) fresh.push(row.unitId);
+    if (insert.run(claim.movementId, unitId, claim.obligation, claim.day, claim.byPersonId, claim.at).changes > 0) fresh.push(unitId);
   }
+  const asked = new Set(claim.unitIds);
   const freshSet = new Set(fresh);
-  const already = urgedOn(db, claim.movementId, claim.obligation, claim.day, claim.unitIds).filter((u) => !freshSet.has(u.unitId));
+  // Every urge of the day about it (a few thousand at most), kept for the units asked about.
+  const already = (statement(db, URGED_ON).all(claim.movementId, claim.obligation, claim.day) as { unitId: number; at: number }[]).filter(
+    (u) => asked.has(u.unitId) && !freshSet.has(u.unitId),
+  );
   return { fresh, already };
-}
-
-/** The units of these urged about the obligation on `day`, and when. */
-function urgedOn(db: DbOrTx, movementId: number, obligation: UrgeObligation, day: string, unitIds: readonly number[]): { unitId: number; at: number }[] {
-  if (unitIds.length === 0) return [];
-  return db
-    .select({ unitId: urges.unitId, at: urges.at })
-    .from(urges)
-    .where(and(eq(urges.movementId, movementId), eq(urges.obligation, obligation), eq(urges.day, day), inArray(urges.unitId, [...unitIds])))
-    .orderBy(urges.unitId)
-    .all();
 }

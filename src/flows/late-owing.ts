@@ -44,8 +44,22 @@ export function owedFrom(ctx: FlowContext, id: string | undefined): Owed | undef
   return period ? { kind: 'period', period } : undefined;
 }
 
+/** The lists already made while handling this message (a step's answer and the next prompt ask for the same one). */
+const made = new WeakMap<FlowContext, Map<string, Owing[]>>();
+
 /** The units in the person's scope owing the registration or the period's report, with their liaisons. */
 export function owing(ctx: FlowContext, owed: Owed): Owing[] {
+  const key = obligationOf(owed);
+  let lists = made.get(ctx);
+  if (!lists) made.set(ctx, (lists = new Map()));
+  const known = lists.get(key);
+  if (known) return known;
+  const list = owingNow(ctx, owed);
+  lists.set(key, list);
+  return list;
+}
+
+function owingNow(ctx: FlowContext, owed: Owed): Owing[] {
   const scope = readScope(ctx.db, ctx.person!, ctx.movement!.id);
   const day = today(ctx);
   let list: Omit<Owing, 'contacts'>[];
@@ -79,26 +93,24 @@ export function owing(ctx: FlowContext, owed: Owed): Owing[] {
 
 /**
  * What the person may urge about today, with how many units owe it: the registration first, then
- * the open periods, the one in course first. The periods are counted from one snapshot of the
- * movement (the reminders' rule, as periodStanding's), not a standing each.
+ * the open periods, the one in course first. Counted from one snapshot of the movement (the
+ * reminders' rule, as movementStatus's and periodStanding's), not a standing each.
  */
 export function offered(ctx: FlowContext): { owed: Owed; count: number }[] {
-  const out: { owed: Owed; count: number }[] = [];
-  const registration = owing(ctx, { kind: 'registration' }).length;
-  if (registration > 0) out.push({ owed: { kind: 'registration' }, count: registration });
   const scope = readScope(ctx.db, ctx.person!, ctx.movement!.id);
   const snap = snapshot(ctx.db, ctx.movement!);
   const periods = openPeriods(snap.periods, today(ctx));
+  let registration = 0;
   const counts = new Map<number, number>();
-  for (const o of unitsOwing(snap, { registration: false, periods })) {
+  for (const o of unitsOwing(snap, { registration: true, periods })) {
     if (!inScope(scope, o.unit.id)) continue;
+    if (o.registration) registration++;
     for (const p of o.periods) counts.set(p.period.id, (counts.get(p.period.id) ?? 0) + 1);
   }
-  for (const period of periods) {
-    const count = counts.get(period.id) ?? 0;
-    if (count > 0) out.push({ owed: { kind: 'period', period }, count });
-  }
-  return out;
+  return [
+    ...(registration > 0 ? [{ owed: { kind: 'registration' } as Owed, count: registration }] : []),
+    ...periods.flatMap((period) => (counts.has(period.id) ? [{ owed: { kind: 'period', period } as Owed, count: counts.get(period.id)! }] : [])),
+  ];
 }
 
 /** Whether any period's reporting has opened (then "nothing owed" covers the reports too). */
