@@ -720,7 +720,7 @@ late-urged = { $reached ->
     [0] {""}
    *[other] {" "}{ $unreached } units have nobody to receive messages: { $codes }.
   }
-late-confirm-help = Each unit gets at most one reminder a day, however often the button is pressed.
+late-confirm-help = Each unit gets at most one urge a day about each thing it owes (the registration, each period's report), however often the button is pressed.
 late-pick-help = Press each unit to choose or unchoose it, then press "Send".
 urge-notice = ⏰ { $unit } is requested to send its emulation registration for { $year } without delay (due { $deadline }, { $when ->
     [future] { $days } days left

@@ -701,7 +701,7 @@ late-urged = { $reached ->
     [0] {""}
    *[other] {" "}{ $unreached } đơn vị chưa có người nhận tin: { $codes }.
   }
-late-confirm-help = Mỗi đơn vị chỉ nhận một tin đôn đốc mỗi ngày, dù bấm nhiều lần.
+late-confirm-help = Mỗi đơn vị chỉ nhận một tin đôn đốc mỗi ngày cho mỗi việc (bản đăng ký, báo cáo từng kỳ), dù bấm nhiều lần.
 late-pick-help = Bấm vào từng đơn vị để chọn hoặc bỏ chọn, rồi bấm "Gửi đôn đốc".
 urge-notice = ⏰ Đề nghị { $unit } khẩn trương gửi bản đăng ký thi đua năm { $year } (hạn { $deadline }, { $when ->
     [future] còn { $days } ngày
