@@ -10,8 +10,10 @@
 import type { DbOrTx } from '../db/connection.ts';
 import { clientOf } from '../db/prepared.ts';
 import { eachTargetStanding, emptyProgressCounts, outcomeOf, progressSignature, type ProgressCounts } from './assessment.ts';
+import { unitDeadline } from './due-dates.ts';
 import { localDate } from './vn-input.ts';
-import type { Movement, Period } from './model.ts';
+import { TARGET_ORDER_SQL } from './target-order.ts';
+import type { Movement, Period, PeriodKind } from './model.ts';
 
 /** Same words as the charts' ReportState. */
 export type PeriodReportState = 'on_time' | 'late' | 'overdue' | 'not_due';
@@ -86,6 +88,46 @@ export function periodReportState(sentOn: string | null, dueOn: string, today: s
   return today > dueOn ? 'overdue' : 'not_due';
 }
 
+/** One target of a unit with its outcome for a period, in the printed order (content area, then entry). */
+export interface TargetPeriodOutcome {
+  id: number;
+  text: string;
+  areaNumber: number;
+  outcome: keyof ProgressCounts;
+}
+
+/** A unit's targets judged for the period, as periodStanding() counts them in its `outcomes`. */
+export function unitPeriodTargets(db: DbOrTx, movement: Movement, period: Period, today: string, unitId: number): TargetPeriodOutcome[] {
+  const judged = judgedTargets(db, movement.id, period, period.endsOn < today ? period.endsOn : today);
+  const outcomes = new Map<number, keyof ProgressCounts>();
+  for (let i = 0; i < judged.unitIds.length; i++) if (judged.unitIds[i] === unitId) outcomes.set(judged.targetIds[i]!, OUTCOMES[judged.outcomes[i]!]!);
+  const rows = clientOf(db)
+    .prepare(
+      `SELECT t.id AS id, t.text AS text, ca.number AS areaNumber FROM targets t
+         JOIN registrations r ON r.id = t.registration_id JOIN content_areas ca ON ca.id = t.content_area_id
+        WHERE r.movement_id = ? AND r.unit_id = ? AND t.deleted_at IS NULL ORDER BY ${TARGET_ORDER_SQL}`,
+    )
+    .all(movement.id, unitId) as Omit<TargetPeriodOutcome, 'outcome'>[];
+  return rows.flatMap((t) => {
+    const outcome = outcomes.get(t.id);
+    return outcome ? [{ ...t, outcome }] : [];
+  });
+}
+
+const SPAN: Record<PeriodKind, number> = { month: 1, quarter: 3, half: 6, year: 12, adhoc: 0 };
+
+/**
+ * The movement's periods with the one in course first: the one that ended last before `today` (of
+ * two ending together, the longer: on 16/07 the 6-month report before Quý II), or while none has
+ * ended, the first to end; then the others in calendar order.
+ */
+export function periodsCurrentFirst<P extends Pick<Period, 'id' | 'kind' | 'endsOn'>>(periods: readonly P[], today: string): P[] {
+  const ended = periods.filter((p) => p.endsOn < today);
+  const byEnd = (a: P, b: P) => (a.endsOn === b.endsOn ? SPAN[a.kind] - SPAN[b.kind] : a.endsOn < b.endsOn ? -1 : 1);
+  const current = ended.length > 0 ? [...ended].sort(byEnd).at(-1) : [...periods].sort((a, b) => (a.endsOn === b.endsOn ? SPAN[b.kind] - SPAN[a.kind] : a.endsOn < b.endsOn ? -1 : 1))[0];
+  return current ? [current, ...periods.filter((p) => p.id !== current.id)] : [];
+}
+
 interface UnitRow {
   unitId: number;
   code: string;
@@ -116,6 +158,10 @@ export function periodStanding(db: DbOrTx, movement: Movement, period: Period, t
         ORDER BY u.code`,
     )
     .all({ movement: movement.id, endsOn: movement.endsOn, startsOn: movement.startsOn }) as UnitRow[];
+  // Units the Board gave more time for this period's report (deadlines.ts extendPeriodDue).
+  const ownDue = new Map(
+    (sqlite.prepare('SELECT unit_id AS u, due_on AS d FROM period_extensions WHERE period_id = ?').all(period.id) as { u: number; d: string }[]).map((x) => [x.u, x.d]),
+  );
   const firstReports = new Map(
     (
       sqlite
@@ -141,7 +187,7 @@ export function periodStanding(db: DbOrTx, movement: Movement, period: Period, t
     if (!reportsOnPeriods(u.version === null ? null : { version: u.version, targets: targetsOf.get(u.unitId) ?? 0 }) || !inScope(u)) continue;
     const at = firstReports.get(u.registrationId!);
     const sentOn = at === undefined ? null : localDate(at, movement.timezone);
-    const dueOn = period.dueOn;
+    const dueOn = unitDeadline(period.dueOn, ownDue.get(u.unitId));
     units.push({
       unitId: u.unitId,
       code: u.code,
@@ -201,6 +247,7 @@ const OUTCOMES: readonly (keyof ProgressCounts)[] = ['exceeded', 'met', 'inProgr
 
 /** Every target of the movement's sent registrations with its unit, content area and outcome (an index in OUTCOMES). */
 interface JudgedTargets {
+  targetIds: Int32Array;
   unitIds: Int32Array;
   areaIds: Int32Array;
   outcomes: Uint8Array;
@@ -222,15 +269,17 @@ function judgedTargets(db: DbOrTx, movementId: number, period: Period, asOf: str
   const cache = judgedCache.get(client) ?? judgedCache.set(client, new Map()).get(client)!;
   const hit = cache.get(key);
   if (hit && hit.signature === signature) return hit.judged;
+  const targetIds: number[] = [];
   const unitIds: number[] = [];
   const areaIds: number[] = [];
   const outcomes: number[] = [];
   eachTargetStanding(db, movementId, asOf, period.endsOn, (target, assessment) => {
+    targetIds.push(target.id);
     unitIds.push(target.unitId);
     areaIds.push(target.contentAreaId);
     outcomes.push(OUTCOMES.indexOf(outcomeOf(assessment)));
   }, period);
-  const judged = { unitIds: Int32Array.from(unitIds), areaIds: Int32Array.from(areaIds), outcomes: Uint8Array.from(outcomes) };
+  const judged = { targetIds: Int32Array.from(targetIds), unitIds: Int32Array.from(unitIds), areaIds: Int32Array.from(areaIds), outcomes: Uint8Array.from(outcomes) };
   cache.delete(key);
   cache.set(key, { signature, judged });
   // The oldest go first: a handful of periods are looked at in a day.
