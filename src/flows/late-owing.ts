@@ -97,6 +97,15 @@ function owingNow(ctx: FlowContext, owed: Owed): Owing[] {
  * reminders' rule, as movementStatus's and periodStanding's), not a standing each.
  */
 export function offered(ctx: FlowContext): { owed: Owed; count: number }[] {
+  let known = counted.get(ctx);
+  if (!known) counted.set(ctx, (known = countOwed(ctx)));
+  return known;
+}
+
+/** The counts already made while handling this message (the command, then its question). */
+const counted = new WeakMap<FlowContext, { owed: Owed; count: number }[]>();
+
+function countOwed(ctx: FlowContext): { owed: Owed; count: number }[] {
   const scope = readScope(ctx.db, ctx.person!, ctx.movement!.id);
   const snap = snapshot(ctx.db, ctx.movement!);
   const periods = openPeriods(snap.periods, today(ctx));
