@@ -764,13 +764,41 @@ late-urged = { $reached ->
     [0] {""}
    *[other] {" "}{ $unreached } units have nobody to receive messages: { $codes }.
   }
-late-confirm-help = Each unit gets at most one reminder a day, however often the button is pressed.
+late-confirm-help = Each unit gets at most one urge a day about each thing it owes (the registration, each period's report), however often the button is pressed.
 late-pick-help = Press each unit to choose or unchoose it, then press "Send".
 urge-notice = ⏰ { $unit } is requested to send its emulation registration for { $year } without delay (due { $deadline }, { $when ->
     [future] { $days } days left
     [today] today is the last day
    *[past] { $days } days overdue
   }). Press the button below to register.
+late-what-prompt = Urge the units that have not sent what?
+late-what-help = Choose the registration or a period's report (the period being reported first); the assistant lists the units that have not sent it, with their liaison and phone.
+late-what-registration-choice = 📝 Registration ({ $count } units not sent)
+late-what-report-choice = 📊 Report for { $period } ({ $count } units not sent)
+late-what-registration = the registration
+late-what-report = the report for { $period }
+late-report-standing = Report not sent · { $state ->
+    [overdue] overdue, not sent
+   *[other] not yet due
+  }
+late-report-title-passed = The report for { $period } was due { $deadline }; { $count } units have not sent it:
+late-report-title-open = The report for { $period } is due { $deadline }; { $count } units have not sent it:
+late-none-all = Every unit has sent its registration and the reports asked for so far.
+late-none-for = No unit is left that has not sent { $what }.
+late-urged-at = { $code } at { $time }
+late-urged-already = Urged today already: { $list }.
+urge-report-notice = ⏰ { $unit } is requested to send its emulation progress report for { period-label } without delay (due { $deadline }, { $when ->
+    [future] { $days } days left
+    [today] today is the last day
+   *[past] { $days } days overdue
+  }). Press the button below to report.
+period-label = { $periodKind ->
+    [quarter] { period-quarter }
+    [half] { period-half }
+    [year] { period-year }
+    [month] { period-month }
+   *[other] { $code }
+  }
 inv-role-prompt = An invite for which role?
 invite-role-help = A liaison registers and reports; a cluster/block head reads and urges their cluster; a leader only reads. Admin invites are made with the command line only.
 inv-unit-prompt = For which unit? Type its code or name.
@@ -803,14 +831,16 @@ tg-cmd-export = Export the figures (Excel, CSV) and the reports (Word)
 menu-broadcast = Send an announcement
 tg-cmd-broadcast = Send an announcement to units
 bc-audience-prompt = Send the announcement to whom?
-broadcast-audience-help = Pick all units, the units that have not sent their registration, the units overdue (registration or report not sent by its deadline), a cluster or block, or a kind of unit. It goes to their liaisons and cluster heads.
+broadcast-audience-help = Pick all units, the units that have not sent their registration, the units that have not sent (or have sent) the report of a period, a cluster or block, or a kind of unit. It goes to their liaisons and cluster heads.
 bc-audience-all = All units
 bc-audience-unsent = Units that have not sent their registration
-bc-audience-overdue = Units overdue, not sent (registration or report)
+bc-audience-report-missing = Units that have not sent the report for { $period }
+bc-audience-report-sent = Units that have sent the report for { $period }
 bc-audience-kind = Units of kind: { $kind }
 bc-text-prompt = The announcement (at most { $max } characters):
 broadcast-text-help = Keep it short: what to do, by when.
 bc-text-expected = Please type the announcement (at least 5 characters).
+bc-preview-audience = Audience: { $audience }.
 bc-preview = The announcement goes to { $units } units; it reaches { $reached } units ({ $people } people){ $unreached ->
     [0] {""}
    *[other] ; { $unreached } units have nobody with a linked account and will not get it
@@ -1547,11 +1577,18 @@ rem-escalation-unit = • { $unit }: { $missing } (reminded { $count ->
     [one] once
    *[other] { $count } times
   })
-rem-digest-title = 📊 Units overdue, not sent — { $movement } — { $date }
-rem-digest-summary = { $count ->
+rem-digest-title = 📊 Registrations and reports — { $movement } — { $date }
+rem-digest-registration = 📝 Registration (due { $deadline }): { $count ->
     [one] 1 unit
    *[other] { $count } units
-  } overdue, nothing sent (registration or report past its deadline).
+  } overdue, not sent.
+rem-digest-period = 📊 Report for { $period } (due { $due }, { $when ->
+    [future] { $days } days left
+    [today] today is the last day
+   *[past] { $days } days overdue
+  }): { $sent }/{ $units } units sent it; { $count } not yet.
+rem-digest-unit-name = • { $unit }
+rem-digest-more = … and { $count } more units.
 rem-digest-group = { $group } ({ $count }):
 rem-digest-no-group = In no cluster or block ({ $count }):
 rem-digest-unit = • { $unit }: { $missing }
@@ -1568,7 +1605,8 @@ err-reminder-duplicate = An identical rule already exists (#{ $id }); pause or r
 err-reminder-unknown = There is no reminder rule #{ $id }.
 err-broadcast-empty = The notice has no text.
 err-broadcast-too-long = The notice is { $length } characters long, over the limit of { $max }.
-err-broadcast-bad-audience = Audience "{ $audience }" is not valid: all, unsent, overdue, group:CODE or kind:KIND.
+err-broadcast-bad-audience = Audience "{ $audience }" is not valid: all, unsent, report-missing:PERIOD, report-sent:PERIOD, group:CODE or kind:KIND.
+err-broadcast-unknown-period = The movement has no reporting period "{ $code }".
 err-broadcast-unknown-group = There is no cluster or block with code "{ $code }" in the movement.
 err-broadcast-unknown-kind = No unit is of kind "{ $kind }".
 err-broadcast-unknown = There is no notice #{ $id }.
@@ -1584,7 +1622,7 @@ cli-option-reminders-subject = add, with a schedule: registration, report, any (
 cli-option-reminders-escalate-after = add: tell the cluster/block head once a unit has ignored this many reminders
 cli-option-reminders-label = add: a note on the rule
 cli-option-broadcast-text = The notice's text
-cli-option-broadcast-audience = all (default: every unit), unsent (units that have not sent their registration), overdue (units past a deadline with nothing sent, registration or report; late also works), group:CODE (one cluster/block), kind:KIND (one kind of unit, e.g. kind:huyen)
+cli-option-broadcast-audience = all (default: every unit), unsent (units that have not sent their registration), report-missing:PERIOD (units that have not sent that period's report, e.g. report-missing:H2020-1), report-sent:PERIOD (units that have sent it), group:CODE (one cluster/block), kind:KIND (one kind of unit, e.g. kind:huyen)
 cli-option-broadcast-yes = Really send (without it: a preview only)
 cli-option-broadcast-report = Show how delivery of notice number … went
 cli-option-broadcast-movement = Movement code (default: the open movement)
@@ -1630,6 +1668,8 @@ cli-broadcast-audience = { $kind ->
     [all] every unit
     [unsent] units that have not sent their registration
     [overdue] units overdue, not sent
+    [report-missing] units that have not sent the report for { $name }
+    [report-sent] units that have sent the report for { $name }
     [group] { $name }
    *[kind] units of kind { $name }
   }

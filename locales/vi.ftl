@@ -745,13 +745,41 @@ late-urged = { $reached ->
     [0] {""}
    *[other] {" "}{ $unreached } đơn vị chưa có người nhận tin: { $codes }.
   }
-late-confirm-help = Mỗi đơn vị chỉ nhận một tin đôn đốc mỗi ngày, dù bấm nhiều lần.
+late-confirm-help = Mỗi đơn vị chỉ nhận một tin đôn đốc mỗi ngày cho mỗi việc (bản đăng ký, báo cáo từng kỳ), dù bấm nhiều lần.
 late-pick-help = Bấm vào từng đơn vị để chọn hoặc bỏ chọn, rồi bấm "Gửi đôn đốc".
 urge-notice = ⏰ Đề nghị { $unit } khẩn trương gửi bản đăng ký thi đua năm { $year } (hạn { $deadline }, { $when ->
     [future] còn { $days } ngày
     [today] hôm nay là hạn cuối
    *[past] đã quá { $days } ngày
   }). Bấm nút dưới đây để đăng ký.
+late-what-prompt = Đôn đốc đơn vị chưa gửi gì?
+late-what-help = Chọn bản đăng ký hoặc báo cáo của một kỳ (kỳ đang báo cáo ở đầu); trợ lý liệt kê các đơn vị chưa gửi cùng cán bộ đầu mối và số điện thoại.
+late-what-registration-choice = 📝 Bản đăng ký ({ $count } đơn vị chưa gửi)
+late-what-report-choice = 📊 Báo cáo { $period } ({ $count } đơn vị chưa gửi)
+late-what-registration = bản đăng ký
+late-what-report = báo cáo { $period }
+late-report-standing = Chưa gửi báo cáo · { $state ->
+    [overdue] quá hạn chưa nộp
+   *[other] chưa đến hạn
+  }
+late-report-title-passed = Đã quá hạn báo cáo { $period } ({ $deadline }); { $count } đơn vị chưa gửi báo cáo:
+late-report-title-open = Hạn báo cáo { $period }: { $deadline }; { $count } đơn vị chưa gửi báo cáo:
+late-none-all = Tất cả đơn vị đã gửi bản đăng ký và các báo cáo đã đến kỳ.
+late-none-for = Không còn đơn vị nào chưa gửi { $what }.
+late-urged-at = { $code } lúc { $time }
+late-urged-already = Đã được đôn đốc hôm nay: { $list }.
+urge-report-notice = ⏰ Đề nghị { $unit } khẩn trương gửi báo cáo kết quả thực hiện chỉ tiêu thi đua { period-label } (hạn { $deadline }, { $when ->
+    [future] còn { $days } ngày
+    [today] hôm nay là hạn cuối
+   *[past] đã quá { $days } ngày
+  }). Bấm nút dưới đây để báo cáo.
+period-label = { $periodKind ->
+    [quarter] { period-quarter }
+    [half] { period-half }
+    [year] { period-year }
+    [month] { period-month }
+   *[other] { $code }
+  }
 inv-role-prompt = Mã mời cho vai trò nào?
 invite-role-help = Cán bộ đầu mối đăng ký và báo cáo; cụm, khối trưởng xem và đôn đốc cụm mình; lãnh đạo chỉ xem. Mã cho quản trị chỉ tạo bằng dòng lệnh.
 inv-unit-prompt = Cho đơn vị nào? Gõ mã hoặc tên đơn vị.
@@ -784,14 +812,16 @@ tg-cmd-export = Xuất số liệu (Excel, CSV) và văn bản báo cáo (Word)
 menu-broadcast = Gửi thông báo chung
 tg-cmd-broadcast = Gửi thông báo đến các đơn vị
 bc-audience-prompt = Gửi thông báo đến ai?
-broadcast-audience-help = Chọn tất cả đơn vị, các đơn vị chưa gửi bản đăng ký, các đơn vị quá hạn chưa nộp (đăng ký hoặc báo cáo), một cụm, khối hoặc một loại đơn vị. Tin đến cán bộ đầu mối và cụm, khối trưởng của các đơn vị đó.
+broadcast-audience-help = Chọn tất cả đơn vị, các đơn vị chưa gửi bản đăng ký, các đơn vị chưa gửi (hoặc đã gửi) báo cáo của một kỳ, một cụm, khối hoặc một loại đơn vị. Tin đến cán bộ đầu mối và cụm, khối trưởng của các đơn vị đó.
 bc-audience-all = Tất cả đơn vị
 bc-audience-unsent = Đơn vị chưa gửi bản đăng ký
-bc-audience-overdue = Đơn vị quá hạn chưa nộp (đăng ký hoặc báo cáo)
+bc-audience-report-missing = Đơn vị chưa gửi báo cáo { $period }
+bc-audience-report-sent = Đơn vị đã gửi báo cáo { $period }
 bc-audience-kind = Các đơn vị loại: { $kind }
 bc-text-prompt = Nội dung thông báo (tối đa { $max } ký tự):
 broadcast-text-help = Viết ngắn gọn, rõ việc cần làm và thời hạn.
 bc-text-expected = Xin gõ nội dung thông báo (ít nhất 5 ký tự).
+bc-preview-audience = Đối tượng: { $audience }.
 bc-preview = Thông báo gửi tới { $units } đơn vị; đến được { $reached } đơn vị ({ $people } người){ $unreached ->
     [0] {""}
    *[other] ; { $unreached } đơn vị chưa có ai liên kết tài khoản nên không nhận được
@@ -1510,8 +1540,15 @@ rem-escalation-title = 📋 { $group } — { $movement }: { $count } đơn vị 
    *[khoi] Khối trưởng
   } đôn đốc:
 rem-escalation-unit = • { $unit }: { $missing } (đã nhắc { $count } lần)
-rem-digest-title = 📊 Đơn vị quá hạn chưa nộp — { $movement } — { $date }
-rem-digest-summary = { $count } đơn vị quá hạn chưa nộp (bản đăng ký hoặc báo cáo).
+rem-digest-title = 📊 Tình hình gửi bản đăng ký và báo cáo — { $movement } — { $date }
+rem-digest-registration = 📝 Bản đăng ký (hạn { $deadline }): { $count } đơn vị quá hạn chưa gửi.
+rem-digest-period = 📊 Báo cáo { $period } (hạn { $due }, { $when ->
+    [future] còn { $days } ngày
+    [today] hôm nay là hạn cuối
+   *[past] đã quá hạn { $days } ngày
+  }): { $sent }/{ $units } đơn vị đã gửi; { $count } đơn vị chưa gửi.
+rem-digest-unit-name = • { $unit }
+rem-digest-more = … và { $count } đơn vị khác.
 rem-digest-group = { $group } ({ $count }):
 rem-digest-no-group = Chưa thuộc cụm/khối ({ $count }):
 rem-digest-unit = • { $unit }: { $missing }
@@ -1528,7 +1565,8 @@ err-reminder-duplicate = Đã có quy tắc giống hệt (#{ $id }); có thể 
 err-reminder-unknown = Không có quy tắc nhắc việc #{ $id }.
 err-broadcast-empty = Nội dung thông báo đang để trống.
 err-broadcast-too-long = Nội dung thông báo dài { $length } ký tự, quá giới hạn { $max } ký tự.
-err-broadcast-bad-audience = Đối tượng "{ $audience }" không hợp lệ: all, unsent, overdue, group:MÃ hoặc kind:LOẠI.
+err-broadcast-bad-audience = Đối tượng "{ $audience }" không hợp lệ: all, unsent, report-missing:MÃ KỲ, report-sent:MÃ KỲ, group:MÃ hoặc kind:LOẠI.
+err-broadcast-unknown-period = Không có kỳ báo cáo mã "{ $code }" trong phong trào.
 err-broadcast-unknown-group = Không có cụm/khối mã "{ $code }" trong phong trào.
 err-broadcast-unknown-kind = Không có đơn vị nào thuộc loại "{ $kind }".
 err-broadcast-unknown = Không có thông báo #{ $id }.
@@ -1544,7 +1582,7 @@ cli-option-reminders-subject = add, với lịch cron: registration, report, any
 cli-option-reminders-escalate-after = add: báo Cụm/Khối trưởng khi đơn vị đã bỏ qua chừng này lần nhắc
 cli-option-reminders-label = add: ghi chú cho quy tắc
 cli-option-broadcast-text = Nội dung thông báo
-cli-option-broadcast-audience = all (mặc định: mọi đơn vị), unsent (đơn vị chưa gửi bản đăng ký), overdue (đơn vị quá hạn chưa nộp đăng ký hoặc báo cáo; late cũng được), group:MÃ (một cụm/khối), kind:LOẠI (một loại đơn vị, ví dụ kind:huyen)
+cli-option-broadcast-audience = all (mặc định: mọi đơn vị), unsent (đơn vị chưa gửi bản đăng ký), report-missing:MÃ KỲ (đơn vị chưa gửi báo cáo kỳ đó, ví dụ report-missing:H2020-1), report-sent:MÃ KỲ (đơn vị đã gửi báo cáo kỳ đó), group:MÃ (một cụm/khối), kind:LOẠI (một loại đơn vị, ví dụ kind:huyen)
 cli-option-broadcast-yes = Gửi thật (không có tùy chọn này: chỉ xem trước)
 cli-option-broadcast-report = Xem kết quả gửi của thông báo số …
 cli-option-broadcast-movement = Mã phong trào (mặc định: phong trào đang mở)
@@ -1587,6 +1625,8 @@ cli-broadcast-audience = { $kind ->
     [all] mọi đơn vị
     [unsent] các đơn vị chưa gửi bản đăng ký
     [overdue] các đơn vị quá hạn chưa nộp
+    [report-missing] các đơn vị chưa gửi báo cáo { $name }
+    [report-sent] các đơn vị đã gửi báo cáo { $name }
     [group] { $name }
    *[kind] các đơn vị loại { $name }
   }

@@ -577,12 +577,36 @@ export const reminderEscalations = sqliteTable(
   (t) => [uniqueIndex('reminder_escalations_unit_obligation').on(t.movementId, t.unitId, t.obligation)],
 );
 
+/**
+ * A unit urged (/dondoc) about one obligation on one local day: `registration` or `period:<id>`.
+ * Unique per (unit, obligation, day), so pressing again, a redelivered update or a restart never
+ * urges a unit twice the same day about the same thing, and "already urged today" is known.
+ */
+export const urges = sqliteTable(
+  'urges',
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    movementId: integer()
+      .notNull()
+      .references(() => movements.id, { onDelete: 'cascade' }),
+    unitId: integer()
+      .notNull()
+      .references(() => units.id),
+    obligation: text().notNull(),
+    /** The local day (YYYY-MM-DD) in the movement's time zone. */
+    day: text().notNull(),
+    byPersonId: integer().references(() => people.id),
+    at: integer().notNull(),
+  },
+  (t) => [uniqueIndex('urges_obligation_day_unit').on(t.movementId, t.obligation, t.day, t.unitId)],
+);
+
 /** An admin's message to many people: drafted (previewed), then confirmed into the outbox. */
 export const broadcasts = sqliteTable('broadcasts', {
   id: integer().primaryKey({ autoIncrement: true }),
   movementId: integer().references(() => movements.id, { onDelete: 'set null' }),
   text: text().notNull(),
-  /** all | late | group:<code> | kind:<kind> */
+  /** all | unsent | report-missing:<period> | report-sent:<period> | group:<code> | kind:<kind> (late, overdue: older drafts) */
   audience: text().notNull(),
   status: text({ enum: BROADCAST_STATUSES }).notNull().default('draft'),
   createdBy: text().notNull(),

@@ -3,10 +3,8 @@
  * still being sent, or not reached at all (then the Board calls: the person's and the unit's
  * phone are given).
  */
-import { like } from 'drizzle-orm';
 import type { DbOrTx } from '../db/connection.ts';
 import { statement } from '../db/raw.ts';
-import { outbox } from '../db/schema.ts';
 import type { Channel } from '../domain/model.ts';
 
 type ReminderOutcome = Channel | 'pending' | 'none';
@@ -36,14 +34,4 @@ export function latestReminderOutcomes(db: DbOrTx, personIds?: readonly number[]
   return rows
     .filter((r) => !wanted || wanted.has(r.personId))
     .map(({ channel, status, ...r }) => ({ ...r, outcome: status === 'sent' ? channel : status === 'pending' || status === 'sending' ? 'pending' : 'none' }));
-}
-
-/** The dedupe keys of outbox rows (sent or on their way) that start with `prefix`. */
-export function queuedKeysStartingWith(db: DbOrTx, prefix: string): string[] {
-  return db
-    .select({ key: outbox.dedupeKey })
-    .from(outbox)
-    .where(like(outbox.dedupeKey, `${prefix}%`))
-    .all()
-    .map((r) => r.key);
 }

@@ -30,3 +30,12 @@ export function periodTitle(t: Translate, period: Pick<Period, 'kind' | 'code' |
   const label = periodLabel(t, period);
   return label.charAt(0).toLocaleUpperCase('vi') + label.slice(1);
 }
+
+/**
+ * The arguments `period-label` reads, for a message formatted later in its recipient's language
+ * (a notice to other people), where the label cannot be formatted beforehand.
+ */
+export function periodLabelArgs(period: Pick<Period, 'kind' | 'code' | 'endsOn'>): Record<string, string | number> {
+  const month = Number(period.endsOn.slice(5, 7));
+  return { periodKind: period.kind, roman: ROMAN[Math.ceil(month / 3) - 1]!, half: month <= 6 ? 'first' : 'second', year: period.endsOn.slice(0, 4), month, code: period.code };
+}

@@ -1,13 +1,15 @@
 /**
  * `/thongbao` · `/phatsong` · `/broadcast` (Ban TĐKT only): pick an audience (everyone, the units
- * whose registration is not with the Board, those overdue (quá hạn chưa nộp), a
- * cluster/block, a kind of unit), write the message, see who will get it, confirm; then follow the
- * delivery report (sent, waiting, failed, unreachable).
+ * whose registration is not with the Board, those that have not sent or have sent the report of a
+ * period in course, a cluster/block, a kind of unit), write the message, see who will get it
+ * (units and people of exactly that audience), confirm; then follow the delivery report (sent,
+ * waiting, failed, unreachable).
  */
 import { z } from 'zod';
 import { defineFlow, type FlowContext } from '../chat/engine.ts';
 import type { Choice } from '../chat/types.ts';
 import { UNIT_KINDS } from '../domain/model.ts';
+import { periodLabel } from '../domain/period-labels.ts';
 import { can } from '../domain/scope.ts';
 import { cleanText } from '../domain/text-input.ts';
 import { listGroups } from '../domain/units.ts';
@@ -18,9 +20,10 @@ import {
   draftBroadcast,
   parseAudience,
   previewBroadcast,
+  reportAudiencePeriods,
 } from '../reminders/broadcast.ts';
 
-const data = z.object({ audience: z.string().optional(), text: z.string().optional(), broadcastId: z.number().int().optional() });
+const data = z.object({ audience: z.string().optional(), audienceLabel: z.string().optional(), text: z.string().optional(), broadcastId: z.number().int().optional() });
 type Data = z.infer<typeof data>;
 
 function audienceChoices(ctx: FlowContext): Choice[] {
@@ -28,7 +31,10 @@ function audienceChoices(ctx: FlowContext): Choice[] {
   return [
     { id: 'all', label: ctx.t('bc-audience-all') },
     { id: 'unsent', label: ctx.t('bc-audience-unsent') },
-    { id: 'overdue', label: ctx.t('bc-audience-overdue') },
+    ...reportAudiencePeriods(ctx.db, ctx.movement!, ctx.now).flatMap((p) => [
+      { id: `report-missing:${p.code}`, label: ctx.t('bc-audience-report-missing', { period: periodLabel(ctx.t, p) }) },
+      { id: `report-sent:${p.code}`, label: ctx.t('bc-audience-report-sent', { period: periodLabel(ctx.t, p) }) },
+    ]),
     ...clusters.map((g) => ({ id: `group:${g.code}`, label: g.name })),
     ...UNIT_KINDS.map((k) => ({ id: `kind:${k}`, label: ctx.t('bc-audience-kind', { kind: ctx.t(`unit-kind-${k}`) }) })),
   ];
@@ -49,7 +55,8 @@ export const broadcastFlow = defineFlow<Data>({
       prompt: (ctx) => ({ text: ctx.t('bc-audience-prompt'), choices: audienceChoices(ctx) }),
       handle(ctx, d, answer) {
         if (!answer.choice) return { kind: 'invalid', message: ctx.t('choice-expected') };
-        return { kind: 'next', step: 'text', data: { ...d, audience: answer.choice.id } };
+        // The choice's label is kept: the preview names the audience as it was chosen.
+        return { kind: 'next', step: 'text', data: { ...d, audience: answer.choice.id, audienceLabel: answer.choice.label } };
       },
     },
     text: {
@@ -66,15 +73,16 @@ export const broadcastFlow = defineFlow<Data>({
       progress: () => [3, 3],
       prompt(ctx, d) {
         const preview = previewBroadcast(ctx.db, ctx.movement!, { text: d.text!, audience: parseAudience(d.audience) }, ctx.now);
+        const counts = ctx.t('bc-preview', {
+          units: preview.units,
+          reached: preview.reachedUnits,
+          unreached: preview.units - preview.reachedUnits,
+          people: preview.recipients.length,
+          noAccount: preview.noAccount,
+          text: preview.messages[ctx.locale].text,
+        });
         return {
-          text: ctx.t('bc-preview', {
-            units: preview.units,
-            reached: preview.reachedUnits,
-            unreached: preview.units - preview.reachedUnits,
-            people: preview.recipients.length,
-            noAccount: preview.noAccount,
-            text: preview.messages[ctx.locale].text,
-          }),
+          text: d.audienceLabel ? `${ctx.t('bc-preview-audience', { audience: d.audienceLabel })}\n${counts}` : counts,
           choices: [
             { id: 'send', label: ctx.t('bc-send') },
             { id: 'edit', label: ctx.t('bc-edit') },

@@ -2,8 +2,9 @@
  * An admin's broadcast: draft it (with a preview of who gets it), confirm it (one outbox row per
  * recipient, unique per broadcast and person, so confirming twice or a crash in the middle sends
  * nobody anything twice), then read its delivery report. The audience is a set of units (all of
- * the movement's, the late ones, one cluster/block, one kind of unit); the recipients are their
- * liaisons and cluster heads. The chat /broadcast conversation is built on these functions.
+ * the movement's, those without their registration, those without or with a period's report, one
+ * cluster/block, one kind of unit); the recipients are their liaisons and cluster heads. The chat
+ * /broadcast conversation is built on these functions.
  */
 import { and, desc, eq } from 'drizzle-orm';
 import type { OutboundMessage } from '../chat/types.ts';
@@ -11,36 +12,48 @@ import type { Db } from '../db/connection.ts';
 import { broadcasts, movements } from '../db/schema.ts';
 import { recordAudit, type Actor } from '../domain/audit.ts';
 import { DomainError } from '../domain/errors.ts';
+import { periodsInCourse } from '../domain/open-periods.ts';
 import { localDate } from '../domain/vn-input.ts';
 import { isLocale, type Locale } from '../i18n/index.ts';
 import { enqueueMessages, reachFor } from '../delivery/outbox-writer.ts';
 import { broadcastMessage } from './messages.ts';
-import { lateUnits, snapshot, unitsOwing } from './obligations.ts';
-import type { Broadcast, Channel, Movement } from '../domain/model.ts';
+import { lateUnits, snapshot, unitsOwing, unitsReported, type MovementSnapshot } from './obligations.ts';
+import type { Broadcast, Channel, Movement, Period } from '../domain/model.ts';
 
 /**
  * unsent: units whose registration is not with the Board (not started, draft, or returned and not
- * sent again). overdue (quá hạn chưa nộp): units past a deadline with nothing sent, the registration
- * or a period's report. A unit whose registration waits or is approved is never "unsent".
+ * sent again); a unit whose registration waits or is approved is never "unsent". report-missing /
+ * report-sent: of the units that report on a period (a sent registration with targets), those
+ * without / with their report for it (named by the period's code). overdue (quá hạn chưa nộp,
+ * the registration or any report) is no longer offered, as it mixed both; older drafts keep it.
  */
-export type Audience = { kind: 'all' } | { kind: 'unsent' } | { kind: 'overdue' } | { kind: 'group'; code: string } | { kind: 'kind'; unitKind: string };
+export type Audience =
+  | { kind: 'all' }
+  | { kind: 'unsent' }
+  | { kind: 'overdue' }
+  | { kind: 'report-missing'; period: string }
+  | { kind: 'report-sent'; period: string }
+  | { kind: 'group'; code: string }
+  | { kind: 'kind'; unitKind: string };
 
 /** Zalo takes 2,000 characters a text message; Telegram 4,096. */
 export const MAX_BROADCAST_LENGTH = 2_000;
 
-/** "all", "unsent", "overdue" (or "late", as it was called), "group:CUM1", "kind:huyen". */
+/** "all", "unsent", "report-missing:H2020-1", "report-sent:H2020-1", "group:CUM1", "kind:huyen"; "overdue" (or "late") from older drafts. */
 export function parseAudience(text: string | undefined): Audience {
   const s = (text ?? 'all').trim();
   if (s === '' || s === 'all') return { kind: 'all' };
   if (s === 'unsent') return { kind: 'unsent' };
   if (s === 'overdue' || s === 'late') return { kind: 'overdue' };
-  const m = /^(group|kind):(.+)$/.exec(s);
+  const m = /^(group|kind|report-missing|report-sent):(.+)$/.exec(s);
   if (m?.[1] === 'group') return { kind: 'group', code: m[2]!.trim() };
   if (m?.[1] === 'kind') return { kind: 'kind', unitKind: m[2]!.trim() };
+  if (m?.[1] === 'report-missing' || m?.[1] === 'report-sent') return { kind: m[1], period: m[2]!.trim() };
   throw new DomainError('err-broadcast-bad-audience', { audience: s });
 }
 
 function audienceText(a: Audience): string {
+  if (a.kind === 'report-missing' || a.kind === 'report-sent') return `${a.kind}:${a.period}`;
   return a.kind === 'group' ? `group:${a.code}` : a.kind === 'kind' ? `kind:${a.unitKind}` : a.kind;
 }
 
@@ -60,6 +73,8 @@ interface BroadcastPreview {
   audience: Audience;
   /** The cluster/block's name for group:CODE. */
   audienceName: string | null;
+  /** The period of report-missing / report-sent. */
+  period: Period | null;
   units: number;
   /** Units with at least one person on a messenger: those the message will actually reach. */
   reachedUnits: number;
@@ -77,8 +92,14 @@ function checkText(text: string): string {
   return clean;
 }
 
+function periodOf(snap: MovementSnapshot, code: string): Period {
+  const period = snap.periods.find((p) => p.code.toLowerCase() === code.toLowerCase());
+  if (!period) throw new DomainError('err-broadcast-unknown-period', { code });
+  return period;
+}
+
 /** The units an audience stands for, and the cluster's name for a group audience. */
-function audienceUnits(db: Db, movement: Movement, audience: Audience, now: number): { unitIds: Set<number>; name: string | null } {
+function audienceUnits(db: Db, movement: Movement, audience: Audience, now: number): { unitIds: Set<number>; name: string | null; period?: Period } {
   const snap = snapshot(db, movement);
   switch (audience.kind) {
     case 'all':
@@ -87,6 +108,14 @@ function audienceUnits(db: Db, movement: Movement, audience: Audience, now: numb
       return { unitIds: new Set(unitsOwing(snap, { registration: true, periods: [] }).map((u) => u.unit.id)), name: null };
     case 'overdue':
       return { unitIds: new Set(lateUnits(snap, movement, localDate(now, movement.timezone)).map((u) => u.unit.id)), name: null };
+    case 'report-missing': {
+      const period = periodOf(snap, audience.period);
+      return { unitIds: new Set(unitsOwing(snap, { registration: false, periods: [period] }).map((u) => u.unit.id)), name: null, period };
+    }
+    case 'report-sent': {
+      const period = periodOf(snap, audience.period);
+      return { unitIds: new Set(unitsReported(snap, period).map((u) => u.id)), name: null, period };
+    }
     case 'group': {
       const group = [...snap.groups.values()].find((g) => g.code.toLowerCase() === audience.code.toLowerCase());
       if (!group) throw new DomainError('err-broadcast-unknown-group', { code: audience.code });
@@ -114,14 +143,25 @@ function recipientsOf(db: Db, unitIds: Set<number>): BroadcastRecipient[] {
   return chosen.map((r) => ({ ...r, locale: isLocale(r.locale) ? r.locale : 'vi', channel: reach.get(r.personId)?.channel ?? null }));
 }
 
+/**
+ * The periods a report audience is offered for: those in course (reporting open, due recently or
+ * not yet), and older ones while a unit still owes them.
+ */
+export function reportAudiencePeriods(db: Db, movement: Movement, now: number): Period[] {
+  const snap = snapshot(db, movement);
+  const owing = new Set(unitsOwing(snap, { registration: false, periods: snap.periods }).flatMap((o) => o.periods.map((p) => p.period.id)));
+  return periodsInCourse(snap.periods, localDate(now, movement.timezone), (p) => owing.has(p.id));
+}
+
 /** Who would get the message, and how it reads; nothing is written. */
 export function previewBroadcast(db: Db, movement: Movement, input: { text: string; audience: Audience }, now: number): BroadcastPreview {
   const text = checkText(input.text);
-  const { unitIds, name } = audienceUnits(db, movement, input.audience, now);
+  const { unitIds, name, period } = audienceUnits(db, movement, input.audience, now);
   const recipients = recipientsOf(db, unitIds);
   return {
     audience: input.audience,
     audienceName: name,
+    period: period ?? null,
     units: unitIds.size,
     reachedUnits: new Set(recipients.filter((r) => r.channel !== null).map((r) => r.unitId)).size,
     recipients,

@@ -4,6 +4,7 @@ import { formatVnDate, formatVnDateLong, localDate, type IsoDate } from '../doma
 import { periodLabel } from '../domain/period-labels.ts';
 import { translator, type Locale, type Translate } from '../i18n/index.ts';
 import type { GroupInfo, RegistrationOwed, UnitOwing } from './obligations.ts';
+import type { Movement, Period } from '../domain/model.ts';
 
 const DAY_MS = 86_400_000;
 
@@ -118,22 +119,54 @@ export function escalationMessage(locale: Locale, movementName: string, group: G
   return { text: lines.join('\n') };
 }
 
-/** The admins' digest: late units by cluster/block. */
-export function digestMessage(locale: Locale, movementName: string, today: IsoDate, late: UnitOwing[], groups: Map<number, GroupInfo>): OutboundMessage {
-  const t = translator(locale);
-  const lines = [t('rem-digest-title', { movement: movementName, date: formatVnDateLong(today, locale) }), t('rem-digest-summary', { count: late.length })];
+/** What a digest tells: units overdue on their registration, and the periods some unit owes the report of. */
+export interface DigestContent {
+  registration: UnitOwing[];
+  periods: {
+    period: Period;
+    /** Units reporting on the period, and how many of them sent it (which: sentIds). */
+    units: number;
+    sent: number;
+    sentIds: number[];
+    owing: UnitOwing[];
+  }[];
+}
+
+/** Unit lines a digest section shows; the rest is counted. */
+const DIGEST_SHOWN = 30;
+
+/** A section's units, by cluster/block (in their order, those in none last). */
+function byGroupLines(t: Translate, members: UnitOwing[], groups: Map<number, GroupInfo>, line: (m: UnitOwing) => string): string[] {
   const byGroup = new Map<number | null, UnitOwing[]>();
-  for (const u of late) {
+  for (const u of members) {
     const key = u.unit.groupId !== null && groups.has(u.unit.groupId) ? u.unit.groupId : null;
     byGroup.set(key, [...(byGroup.get(key) ?? []), u]);
   }
-  const order = [...groups.values()].map((g) => g.id as number | null).concat([null]);
-  for (const id of order) {
-    const members = byGroup.get(id);
-    if (!members) continue;
-    lines.push('');
-    lines.push(id === null ? t('rem-digest-no-group', { count: members.length }) : t('rem-digest-group', { group: groups.get(id)!.name, count: members.length }));
-    for (const m of members) lines.push(t('rem-digest-unit', { unit: m.unit.name, missing: missingSummary(t, m) }));
+  const lines: string[] = [];
+  let shown = 0;
+  for (const id of [...groups.values()].map((g) => g.id as number | null).concat([null])) {
+    const list = byGroup.get(id);
+    if (!list) continue;
+    if (shown >= DIGEST_SHOWN) break;
+    lines.push(id === null ? t('rem-digest-no-group', { count: list.length }) : t('rem-digest-group', { group: groups.get(id)!.name, count: list.length }));
+    for (const m of list.slice(0, DIGEST_SHOWN - shown)) lines.push(line(m));
+    shown += Math.min(list.length, DIGEST_SHOWN - shown);
+  }
+  if (members.length > shown) lines.push(t('rem-digest-more', { count: members.length - shown }));
+  return lines;
+}
+
+/** The digest to an admin or a cluster/block head: the registration overdue, then each period owed, the one in course first. */
+export function digestMessage(locale: Locale, movement: Pick<Movement, 'name' | 'registrationDeadline'>, today: IsoDate, content: DigestContent, groups: Map<number, GroupInfo>): OutboundMessage {
+  const t = translator(locale);
+  const lines = [t('rem-digest-title', { movement: movement.name, date: formatVnDateLong(today, locale) })];
+  if (content.registration.length > 0) {
+    lines.push('', t('rem-digest-registration', { count: content.registration.length, deadline: formatVnDate(movement.registrationDeadline) }));
+    lines.push(...byGroupLines(t, content.registration, groups, (m) => t('rem-digest-unit', { unit: m.unit.name, missing: missingSummary(t, m) })));
+  }
+  for (const p of content.periods) {
+    lines.push('', t('rem-digest-period', { period: periodLabel(t, p.period), due: formatVnDate(p.period.dueOn), ...when(today, p.period.dueOn), sent: p.sent, units: p.units, count: p.owing.length }));
+    lines.push(...byGroupLines(t, p.owing, groups, (m) => t('rem-digest-unit-name', { unit: m.unit.name })));
   }
   return { text: lines.join('\n') };
 }

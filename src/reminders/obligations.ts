@@ -121,11 +121,25 @@ function registrationOwed(snap: MovementSnapshot, unitId: number): RegistrationO
   return undefined;
 }
 
-/** Of `periods`, those the unit has to report on and has not: a sent registration with targets (reportsOnPeriods), and no report. */
-function periodsOwed(snap: MovementSnapshot, unitId: number, periods: Period[]): PeriodOwed[] {
+/** The registration of a unit that reports on periods (reportsOnPeriods): one sent at least once, with targets. */
+function reportingRegistration(snap: MovementSnapshot, unitId: number) {
   const reg = snap.registration.get(unitId);
-  if (!reg || !reportsOnPeriods(reg)) return [];
+  return reg && reportsOnPeriods(reg) ? reg : undefined;
+}
+
+/** Of `periods`, those the unit has to report on and has not: a sent registration with targets, and no report. */
+function periodsOwed(snap: MovementSnapshot, unitId: number, periods: Period[]): PeriodOwed[] {
+  const reg = reportingRegistration(snap, unitId);
+  if (!reg) return [];
   return periods.filter((p) => !snap.reported.has(`${reg.id}:${p.id}`)).map((period) => ({ period, key: `period:${period.id}`, targets: reg.targets }));
+}
+
+/** The units that have sent their report for the period (among those that report on it: the other side of unitsOwing). */
+export function unitsReported(snap: MovementSnapshot, period: Period): UnitInfo[] {
+  return snap.units.filter((u) => {
+    const reg = reportingRegistration(snap, u.id);
+    return reg !== undefined && snap.reported.has(`${reg.id}:${period.id}`);
+  });
 }
 
 export interface OwedQuery {

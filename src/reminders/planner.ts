@@ -8,15 +8,15 @@
 import { eq } from 'drizzle-orm';
 import { unitDeadline } from '../domain/due-dates.ts';
 import { movementZone } from '../domain/time-zone.ts';
-import type { OutboundMessage } from '../chat/types.ts';
 import type { Db } from '../db/connection.ts';
 import { movements } from '../db/schema.ts';
 import { localDate } from '../domain/vn-input.ts';
 import { isLocale, type Locale } from '../i18n/index.ts';
 import { enqueueMessages, insertMany, reachFor, type QueuedMessage } from '../delivery/outbox-writer.ts';
 import { isAllowed, policy, type CalendarPolicy } from './calendar.ts';
-import { digestMessage, escalationMessage, ReminderTexts, reminderNotice, withTapForZalo } from './messages.ts';
-import { lateUnits, periodDueOf, snapshot, unitsOwing, type MovementSnapshot, type OwedQuery, type UnitOwing } from './obligations.ts';
+import { planDigests } from './digest.ts';
+import { escalationMessage, ReminderTexts, reminderNotice, withTapForZalo } from './messages.ts';
+import { periodDueOf, snapshot, unitsOwing, type MovementSnapshot, type OwedQuery, type UnitOwing } from './obligations.ts';
 import { dueSlots, MAX_DEFERRAL_MS, periodDueDates, type Slot } from './slots.ts';
 import type { Movement, ReminderRule } from '../domain/model.ts';
 
@@ -159,16 +159,7 @@ export function fireSlot(db: Db, movement: Movement, rule: ReminderRule, slot: S
       const messages: QueuedMessage[] = [];
 
       if (rule.subject === 'digest') {
-        const late = lateUnits(snap, movement, today);
-        if (late.length > 0) {
-          const admins = people(db, "role = 'admin'");
-          const reach = reachFor(db, admins.map((a) => a.id));
-          const texts = new Map<Locale, OutboundMessage>();
-          for (const admin of admins) {
-            if (!texts.has(admin.locale)) texts.set(admin.locale, digestMessage(admin.locale, movement.name, today, late, snap.groups));
-            messages.push({ dedupeKey: `dg:${rule.id}:${slot.slotAt}:${admin.id}`, personId: admin.id, reach: reach.get(admin.id), payload: texts.get(admin.locale)!, notBefore: now, ruleId: rule.id });
-          }
-        }
+        messages.push(...planDigests(db, movement, snap, today, { ruleId: rule.id, slotAt: slot.slotAt }, now));
       } else {
         // A unit whose deadline the Board extended is not reminded by the movement's deadline rules.
         // Nor one given more time for a period's report by the rules of the period's due day.

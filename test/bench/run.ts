@@ -13,6 +13,7 @@ const BENCHES: Record<string, () => Promise<boolean>> = {
   startup: async () => (await import('./startup.ts')).benchStartup(),
   charts: async () => (await import('./charts.ts')).benchCharts(),
   'period-standing': async () => (await import('./period-standing.ts')).benchPeriodStanding(),
+  urging: async () => (await import('./urging.ts')).benchUrging(),
 };
 
 const asked = process.argv.slice(2);

@@ -135,7 +135,10 @@ describe('the Ban TĐKT at work', () => {
     for (const code of ['SNV', 'STP', 'SKHDT', 'STC', 'SCT', 'SNNPTNT', 'SGTVT', 'SXD', 'STNMT', 'STTTT', 'SLDTBXH', 'SVHTTDL', 'SKHCN', 'SGDDT', 'VPUBND', 'TTT', 'BQLKCN', 'MTTQ', 'LDLD', 'TDTN', 'HLHPN', 'HND', 'HCCB', 'TPND', 'HML', 'HVB', 'HYY', 'HNT', 'HTN', 'HXT', 'HNH'])
       submittedRegistration(h, code);
     h.clock.set(Date.UTC(2020, 3, 2, 3)); // 02/04/2020
-    const list = h.say(ADMIN, '/dondoc');
+    // The Q1 report is being asked for too (due 10/04): the registration is chosen.
+    expect(h.say(ADMIN, '/dondoc')).toContain('Đôn đốc đơn vị chưa gửi gì?');
+    expect(h.lastQuestion(ADMIN)?.choices?.map((c) => c.label)).toEqual(['📝 Bản đăng ký (3 đơn vị chưa gửi)', '📊 Báo cáo Quý I/2020 (31 đơn vị chưa gửi)']);
+    const list = h.press(ADMIN, 'Bản đăng ký');
     expect(list).toContain('Đã quá hạn đăng ký (31/03/2020); 3 đơn vị chưa gửi bản đăng ký:');
     expect(list).toContain('• HGT — UBND huyện Giao Thủy: Chưa đăng ký · quá hạn chưa nộp · Đỗ Nam');
     expect(list).toContain('• HHH — UBND huyện Hải Hậu: Chưa gửi · quá hạn chưa nộp · Phạm Thu (0912 345 678)');
@@ -143,7 +146,8 @@ describe('the Ban TĐKT at work', () => {
     expect(list).toContain('1 đơn vị chưa có người nhận tin');
     expect(h.press(ADMIN, 'Đôn đốc tất cả (2 đơn vị có người nhận)')).toContain('✔ Đã gửi tin đôn đốc đến 2 đơn vị. 1 đơn vị chưa có người nhận tin: SYT.');
     h.say(ADMIN, '/cham');
-    h.press(ADMIN, 'Đôn đốc tất cả');
+    h.press(ADMIN, 'Bản đăng ký');
+    expect(h.press(ADMIN, 'Đôn đốc tất cả')).toContain('Không gửi thêm tin nào: 2 đơn vị đã được đôn đốc hôm nay');
     const urges = outboxTexts(h);
     expect(urges).toHaveLength(2);
     expect(urges).toContain('Phạm Thu: ⏰ Đề nghị UBND huyện Hải Hậu khẩn trương gửi bản đăng ký thi đua năm 2020 (hạn 31/03, đã quá 2 ngày). Bấm nút dưới đây để đăng ký.');

@@ -36,7 +36,7 @@ function setup() {
 }
 
 describe('broadcasts', () => {
-  it('audiences: all, late, a cluster/block, a kind of unit; liaisons and cluster heads only', () => {
+  it('audiences: all, late (older drafts), a period’s report missing or sent, a cluster/block, a kind of unit; liaisons and cluster heads only', () => {
     const w = setup();
     const names = (audience: string) =>
       previewBroadcast(w.db, w.movement, { text: 'Họp giao ban', audience: parseAudience(audience) }, NOW)
@@ -48,6 +48,11 @@ describe('broadcasts', () => {
     expect(names('group:CUM-1')).toEqual(['HGT', 'HHH', 'HHH-head']);
     expect(names('group:khoi-a')).toEqual(['SNV', 'STC', 'STC-nochat']);
     expect(names('kind:huyen')).toEqual(['HGT', 'HHH', 'HHH-head']);
+    // The Q1 report (ended 31/03, due 10/04): SNV and STC report on it; SNV has sent it.
+    w.report('SNV', 'Q2020-1', vn('2020-04-05T09:00'));
+    expect(names('report-missing:Q2020-1')).toEqual(['STC', 'STC-nochat']);
+    expect(names('report-sent:q2020-1')).toEqual(['SNV']);
+    expect(refusal(() => names('report-missing:Q2021-9'))).toBe('err-broadcast-unknown-period');
     expect(refusal(() => parseAudience('everyone'))).toBe('err-broadcast-bad-audience');
     expect(refusal(() => names('group:CUM-9'))).toBe('err-broadcast-unknown-group');
     expect(refusal(() => names('kind:xa'))).toBe('err-broadcast-unknown-kind');

@@ -148,18 +148,20 @@ describe('a whole movement year with the default rules', () => {
     );
     expect(text((r) => r.key.startsWith('dg:') && vnText(r.notBefore) === '2020-04-13 08:30')).toBe(
       [
-        '📊 Đơn vị quá hạn chưa nộp — Phong trào thi đua thử nghiệm 2020 — thứ Hai, 13/04/2020',
-        '4 đơn vị quá hạn chưa nộp (bản đăng ký hoặc báo cáo).',
+        '📊 Tình hình gửi bản đăng ký và báo cáo — Phong trào thi đua thử nghiệm 2020 — thứ Hai, 13/04/2020',
         '',
-        'Cụm 1 (2):',
+        '📝 Bản đăng ký (hạn 31/03/2020): 2 đơn vị quá hạn chưa gửi.',
+        'Cụm 1 (1):',
         '• Huyện Giao Thủy: chưa đăng ký chỉ tiêu',
-        '• Huyện Hải Hậu: chưa báo cáo Quý I/2020',
-        '',
-        'Khối A (1):',
-        '• Sở Tài chính: chưa báo cáo Quý I/2020',
-        '',
         'Chưa thuộc cụm/khối (1):',
         '• Ủy ban MTTQ tỉnh: chưa đăng ký chỉ tiêu',
+        '',
+        // The period in course: SNV sent it on 08/04, HHH (sent again on 06/04) and STC have not.
+        '📊 Báo cáo Quý I/2020 (hạn 10/04/2020, đã quá hạn 3 ngày): 1/3 đơn vị đã gửi; 2 đơn vị chưa gửi.',
+        'Cụm 1 (1):',
+        '• Huyện Hải Hậu',
+        'Khối A (1):',
+        '• Sở Tài chính',
       ].join('\n'),
     );
   }, 120_000);

@@ -1,16 +1,21 @@
 import { cliActor } from '../../domain/audit.ts';
 import { resolveMovement } from '../../domain/movements.ts';
+import type { Period } from '../../domain/model.ts';
+import { periodLabel } from '../../domain/period-labels.ts';
 import { broadcastReport, confirmBroadcast, draftBroadcast, parseAudience, previewBroadcast, type Audience } from '../../reminders/broadcast.ts';
 import type { CliContext, Command } from '../context.ts';
 
 const SHOWN = 15;
 
-function audienceWords(ctx: CliContext, audience: Audience, name: string | null): string {
+function audienceWords(ctx: CliContext, audience: Audience, name: string | null, period: Period | null): string {
   switch (audience.kind) {
     case 'group':
       return ctx.t('cli-broadcast-audience', { kind: 'group', name: name ?? audience.code });
     case 'kind':
       return ctx.t('cli-broadcast-audience', { kind: 'kind', name: ctx.t(`unit-kind-${audience.unitKind}`) });
+    case 'report-missing':
+    case 'report-sent':
+      return ctx.t('cli-broadcast-audience', { kind: audience.kind, name: period ? periodLabel(ctx.t, period) : audience.period });
     default:
       return ctx.t('cli-broadcast-audience', { kind: audience.kind, name: '' });
   }
@@ -35,7 +40,7 @@ function report(ctx: CliContext, id: number): number {
 }
 
 /**
- * `thidua broadcast --text "…" [--audience all|unsent|overdue|group:CODE|kind:KIND] [--yes]`: without --yes a
+ * `thidua broadcast --text "…" [--audience all|unsent|report-missing:PERIOD|report-sent:PERIOD|group:CODE|kind:KIND] [--yes]`: without --yes a
  * preview; with it, the message is queued for the running bot to deliver. `--report ID` shows how
  * the delivery went.
  */
@@ -66,7 +71,7 @@ export const broadcastCommand: Command = {
     const movement = resolveMovement(db, options.movement as string | undefined);
     const audience = parseAudience(options.audience as string | undefined);
     const preview = previewBroadcast(db, movement, { text: options.text, audience }, now);
-    const words = audienceWords(ctx, audience, preview.audienceName);
+    const words = audienceWords(ctx, audience, preview.audienceName, preview.period);
     if (preview.recipients.length === 0) {
       ctx.say(ctx.t('cli-broadcast-nobody', { audience: words }));
       ctx.result({ queued: 0, recipients: 0 });
