@@ -755,6 +755,13 @@ export-format-help = XLSX opens in Excel or LibreOffice; CSV is for other softwa
 exp-started = Preparing the { $format } file… It will be sent here when ready (this may take a few minutes).
 exp-ready = 📊 Figures of { $movement } ({ $files } files).
 exp-failed = The export failed because of a fault on the assistant's side. Please try again later.
+chart-started = Drawing { $charts ->
+    [1] the chart
+   *[other] { $charts } charts
+}… The picture will be sent here when ready.
+chart-not-enough-data = No chart drawn: it needs the figures of at least 2 units (there are { $units }).
+chart-failed = The chart could not be drawn because of a fault on the assistant's side. Please try again later.
+st-chart = 📊 Chart
 tg-cmd-export = Export the figures (Excel, CSV) and the reports (Word)
 menu-broadcast = Send an announcement
 tg-cmd-broadcast = Send an announcement to units
@@ -850,6 +857,7 @@ console-help-extra = Commands of this trial chat: /as <unit code>, /as admin, /a
 console-outbox-line = 📨 → { $name }: { $text }
 console-recipient-unknown = (recipient #{ $id })
 console-file = 📎 File { $name }: { $path }
+console-image = 🖼 Picture { $name }: { $path }
 console-internal-error = Something went wrong; nothing was saved. Please try again.
 console-bye = Goodbye!
 

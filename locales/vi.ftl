@@ -736,6 +736,13 @@ export-format-help = XLSX mở bằng Excel hoặc LibreOffice; CSV dùng cho ph
 exp-started = Đang chuẩn bị tệp { $format }… Tệp sẽ được gửi vào đây khi xong (có thể mất vài phút).
 exp-ready = 📊 Số liệu { $movement } ({ $files } tệp).
 exp-failed = Chưa xuất được số liệu do lỗi phía trợ lý. Xin thử lại sau.
+chart-started = Đang vẽ { $charts ->
+    [1] biểu đồ
+   *[other] { $charts } biểu đồ
+}… Ảnh sẽ được gửi vào đây khi xong.
+chart-not-enough-data = Chưa vẽ biểu đồ: cần số liệu của ít nhất 2 đơn vị (hiện có { $units }).
+chart-failed = Chưa vẽ được biểu đồ do lỗi phía trợ lý. Xin thử lại sau.
+st-chart = 📊 Biểu đồ
 tg-cmd-export = Xuất số liệu (Excel, CSV) và văn bản báo cáo (Word)
 menu-broadcast = Gửi thông báo chung
 tg-cmd-broadcast = Gửi thông báo đến các đơn vị
@@ -831,6 +838,7 @@ console-help-extra = Lệnh riêng của bản chạy thử: /as <mã đơn vị
 console-outbox-line = 📨 → { $name }: { $text }
 console-recipient-unknown = (người nhận #{ $id })
 console-file = 📎 Tệp { $name }: { $path }
+console-image = 🖼 Ảnh { $name }: { $path }
 console-internal-error = Có lỗi xảy ra, chưa có gì được lưu. Vui lòng thử lại.
 console-bye = Tạm biệt!
 
