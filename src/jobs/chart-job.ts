@@ -15,7 +15,7 @@ import type { Db } from '../db/connection.ts';
 import { whileLocked } from '../db/faults.ts';
 import { groups, movements } from '../db/schema.ts';
 import { DomainError } from '../domain/errors.ts';
-import { scopeOfPerson } from '../domain/scope.ts';
+import { scopeOfPerson, type Scope } from '../domain/scope.ts';
 import { localDate } from '../domain/vn-input.ts';
 import { t } from '../i18n/index.ts';
 import type { Clock } from '../util/clock.ts';
@@ -29,10 +29,7 @@ type ChartJob = Extract<Job, { kind: 'chart' }>;
 const STORE_WAIT_MS = 60_000;
 
 /** The cluster/block the chart is of: the one asked, narrowed to the person's own for a cluster head; refused outside their scope. */
-function groupOfChart(db: Db, job: ChartJob): number | undefined {
-  const asking = scopeOfPerson(db, job.personId, job.movementId);
-  if (!asking) throw new DomainError('scope-refused');
-  const { scope } = asking;
+function groupOfChart(db: Db, job: ChartJob, scope: Scope): number | undefined {
   if (scope.all) return job.groupId;
   const own = db
     .select({ id: groups.id })
@@ -47,10 +44,13 @@ function groupOfChart(db: Db, job: ChartJob): number | undefined {
 
 /** What to send: the picture with its title, or why there is none. */
 async function chartPayloads(db: Db, jobId: number, job: ChartJob, dir: string, now: number, log: Logger): Promise<object[]> {
+  // Someone deactivated (or gone) since asking gets nothing, as for an export.
+  const asking = scopeOfPerson(db, job.personId, job.movementId);
+  if (!asking) return [];
   try {
     const movement = db.select().from(movements).where(eq(movements.id, job.movementId)).get();
     if (!movement) throw new DomainError('scope-refused');
-    const groupId = groupOfChart(db, job);
+    const groupId = groupOfChart(db, job, asking.scope);
     const request = chartFigures(db, movement, { chart: job.chart, ...(job.periodId !== undefined ? { periodId: job.periodId } : {}), ...(groupId !== undefined ? { groupId } : {}) }, localDate(now, movement.timezone));
     // The renderer (Vega, resvg) loads with the first chart, not when the bot starts.
     const { renderChart } = await import('../charts/index.ts');
