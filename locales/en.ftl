@@ -1337,6 +1337,7 @@ doc-summary-late-named = Units that sent late ({ $count }): { $names }.
 doc-summary-overdue-named = Units overdue, not sent ({ $count }): { $names }.
 doc-summary-not-yet-named = Units that have not sent their registration yet (due { $deadline }) ({ $count }): { $names }.
 doc-summary-by-group = By cluster and block:
+doc-chart-caption = Chart { $number }. { $title }
 doc-summary-by-kind = By kind of unit:
 doc-summary-h-titles = II. TITLES SOUGHT
 doc-summary-no-titles = No unit seeks an emulation title yet.

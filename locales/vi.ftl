@@ -1318,6 +1318,7 @@ doc-summary-late-named = Các đơn vị nộp muộn ({ $count }): { $names }.
 doc-summary-overdue-named = Các đơn vị quá hạn chưa nộp ({ $count }): { $names }.
 doc-summary-not-yet-named = Các đơn vị chưa gửi bản đăng ký (hạn { $deadline }) ({ $count }): { $names }.
 doc-summary-by-group = Theo cụm, khối thi đua:
+doc-chart-caption = Biểu đồ { $number }. { $title }
 doc-summary-by-kind = Theo loại đơn vị:
 doc-summary-h-titles = II. DANH HIỆU THI ĐUA ĐĂNG KÝ
 doc-summary-no-titles = Chưa có đơn vị đăng ký danh hiệu thi đua.

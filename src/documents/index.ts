@@ -15,6 +15,7 @@ import { listPeriods, resolveMovement } from '../domain/movements.ts';
 import { localDate } from '../domain/vn-input.ts';
 import { DEFAULT_LOCALE, translator, type Locale } from '../i18n/index.ts';
 import { safe, stamp } from '../export/index.ts';
+import { chartRequests, drawCharts } from './charts.ts';
 import type { DocumentContext } from './common.ts';
 import { TableRows } from './layout.ts';
 import { periodDocument } from './period.ts';
@@ -77,10 +78,14 @@ export async function writeDocument(db: Db, request: DocumentRequest): Promise<W
       base = `dang-ky-thi-dua-${safe(data.unit.code)}-${safe(movement.code)}`;
       break;
     }
-    case 'summary':
-      document = summaryDocument(ctx, summaryData(db, movement, ctx.today, t));
+    case 'summary': {
+      const data = summaryData(db, movement, ctx.today, t);
+      const requests = chartRequests(db, movement, [{ chart: 'registration-timeline' }, { chart: 'group-status' }], ctx.today, t);
+      const [timeline, groups] = await drawCharts(requests, locale);
+      document = summaryDocument(ctx, data, { timeline, groups });
       base = `bao-cao-dang-ky-thi-dua-${safe(movement.code)}`;
       break;
+    }
     case 'period': {
       const periods = listPeriods(db, movement.id);
       const found = request.periodCode ? periods.find((p) => p.code.toUpperCase() === request.periodCode!.trim().toUpperCase()) : undefined;

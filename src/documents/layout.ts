@@ -11,6 +11,7 @@ import {
   BorderStyle,
   Document,
   Header,
+  ImageRun,
   LineRuleType,
   PageNumber,
   PageOrientation,
@@ -81,6 +82,30 @@ export function para(content: string | TextRun[], style: ParagraphStyle = {}): P
 export const body = (text: string, style: RunStyle = {}) => para(text, { ...style, align: 'justify', indent: 10, after: 6 });
 /** A heading inside the body ("I. TÌNH HÌNH ĐĂNG KÝ"). */
 export const heading = (text: string) => para(text, { bold: true, align: 'justify', indent: 10, before: 6, after: 6, keepNext: true });
+
+/** Twips in pixels at 96 to the inch, as docx sizes a picture. */
+const px = (twips: number) => Math.round((twips * 96) / 1440);
+
+/**
+ * A picture (a chart's PNG) across the text's width, centred, kept with what follows (its caption);
+ * `width` × `height` are its pixels, for its proportions. Its alt text is `title`.
+ */
+export function picture(image: { png: Uint8Array; width: number; height: number; title: string }): Paragraph {
+  const width = px(TEXT_WIDTH);
+  return new Paragraph({
+    alignment: AlignmentType.CENTER,
+    spacing: { before: 120, after: 40 },
+    keepNext: true,
+    children: [
+      new ImageRun({
+        type: 'png',
+        data: image.png,
+        transformation: { width, height: Math.round((width * image.height) / image.width) },
+        altText: { name: image.title, title: image.title, description: image.title },
+      }),
+    ],
+  });
+}
 
 /** A centred line under the text above it, `length` mm long in a space `width` mm wide. */
 function rule(width: number, length: number): Paragraph {

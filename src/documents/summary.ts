@@ -9,6 +9,7 @@
  */
 import { formatVnDate, formatVnNumber } from '../domain/vn-input.ts';
 import type { Translate } from '../i18n/index.ts';
+import { chartPlacer, type DocumentChart } from './charts.ts';
 import { annexHeading, headerText, launchSentence, reportClosing, type DocumentContext } from './common.ts';
 import { byGroupThenName, countShare } from './figures.ts';
 import { body, documentTitle, grid, heading, LANDSCAPE_TEXT_WIDTH, nationalHeader, officialDocument, para, type GridRow } from './layout.ts';
@@ -28,8 +29,15 @@ export function namesOrCount(t: Translate, names: string[]): string {
   return t('doc-too-many-names', { count: names.length });
 }
 
-export function summaryDocument(ctx: DocumentContext, data: SummaryData) {
+/** The pictures it carries, each where its figures are told: registration toward the deadline, by cluster/block. */
+export interface SummaryCharts {
+  timeline?: DocumentChart;
+  groups?: DocumentChart;
+}
+
+export function summaryDocument(ctx: DocumentContext, data: SummaryData, charts: SummaryCharts = {}) {
   const { t, movement, settings } = ctx;
+  const place = chartPlacer(ctx);
   const year = movement.endsOn.slice(0, 4);
   const deadline = formatVnDate(movement.registrationDeadline);
   const tallyColumns = (first: string) => [
@@ -74,8 +82,10 @@ export function summaryDocument(ctx: DocumentContext, data: SummaryData) {
       ),
     );
   children.push(
+    ...place(charts.timeline),
     para(t('doc-summary-by-group'), { italics: true, after: 4, keepNext: true }),
     grid(ctx.rows, tallyColumns(t('doc-col-group')), [...data.byGroup.map((g) => tallyRow(g)), tallyRow(total, true)]),
+    ...place(charts.groups),
     para(t('doc-summary-by-kind'), { italics: true, before: 8, after: 4, keepNext: true }),
     grid(ctx.rows, tallyColumns(t('doc-col-kind')), [...data.byKind.map((k) => tallyRow(k)), tallyRow(total, true)]),
     heading(t('doc-summary-h-titles')),

@@ -155,8 +155,8 @@ export function unitsInService(db: DbOrTx): Unit[] {
 }
 
 /** A movement's clusters and blocks, by code. */
-export function listGroups(db: DbOrTx, movementId: number): { code: string; name: string }[] {
-  return db.select({ code: groups.code, name: groups.name }).from(groups).where(eq(groups.movementId, movementId)).orderBy(asc(groups.code)).all();
+export function listGroups(db: DbOrTx, movementId: number): { id: number; code: string; name: string }[] {
+  return db.select({ id: groups.id, code: groups.code, name: groups.name }).from(groups).where(eq(groups.movementId, movementId)).orderBy(asc(groups.code)).all();
 }
 
 /** The name of a movement's cluster or block with this code. */

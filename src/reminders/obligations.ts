@@ -6,6 +6,7 @@
 import type { Db } from '../db/connection.ts';
 import { unitDeadline } from '../domain/due-dates.ts';
 import type { Movement, Period } from '../domain/model.ts';
+import { reportsOnPeriods } from '../domain/period-standing.ts';
 
 type RegistrationState = 'none' | 'draft' | 'returned';
 
@@ -111,10 +112,10 @@ function registrationOwed(snap: MovementSnapshot, unitId: number): RegistrationO
   return undefined;
 }
 
-/** Of `periods`, those the unit has to report on and has not: a sent registration with targets, and no report. */
+/** Of `periods`, those the unit has to report on and has not: a sent registration with targets (reportsOnPeriods), and no report. */
 function periodsOwed(snap: MovementSnapshot, unitId: number, periods: Period[]): PeriodOwed[] {
   const reg = snap.registration.get(unitId);
-  if (!reg || reg.version === 0 || reg.targets === 0) return [];
+  if (!reg || !reportsOnPeriods(reg)) return [];
   return periods.filter((p) => !snap.reported.has(`${reg.id}:${p.id}`)).map((period) => ({ period, key: `period:${period.id}`, targets: reg.targets }));
 }
 
