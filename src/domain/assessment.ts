@@ -105,13 +105,7 @@ export function addProgressCounts(into: ProgressCounts, more: ProgressCounts): P
  * plan from its due date (before it, in progress); a qualitative target as last reported.
  */
 export function progressCountsByUnit(db: DbOrTx, movementId: number, today: string, until = '9999-12-31', period?: JudgedPeriod): Map<number, ProgressCounts> {
-  // Reports and targets only grow or get marked deleted, so these tell whether anything changed
-  // since the counts were last computed (a big movement takes a moment; the chat asks often).
-  const signature = db.get<{ s: string }>(sql`
-    SELECT (SELECT coalesce(max(id), 0) FROM progress_reports) || ':' ||
-           (SELECT count(*) || ':' || coalesce(max(id), 0) || ':' || count(deleted_at) FROM targets) || ':' ||
-           (SELECT coalesce(sum(version), 0) || ':' || count(*) FROM registrations WHERE movement_id = ${movementId}) AS s`)!.s;
-  const key = `${signature}:${today}:${until}:${period?.id ?? ''}`;
+  const key = `${progressSignature(db, movementId)}:${today}:${until}:${period?.id ?? ''}`;
   const client = clientOf(db);
   const cached = progressCache.get(client)?.get(movementId);
   if (cached && cached.key === key) return cached.counts;
@@ -119,6 +113,18 @@ export function progressCountsByUnit(db: DbOrTx, movementId: number, today: stri
   if (!progressCache.has(client)) progressCache.set(client, new Map());
   progressCache.get(client)!.set(movementId, { key, counts });
   return counts;
+}
+
+/**
+ * What the judgement of a movement's targets depends on, in a few cheap reads (no scan of the
+ * targets): reports and targets only grow, and every change to a target (added, edited, removed)
+ * touches its registration's updated_at. Tells whether anything changed since counts were last
+ * computed (a big movement takes a moment; the chat asks often).
+ */
+export function progressSignature(db: DbOrTx, movementId: number): string {
+  return db.get<{ s: string }>(sql`
+    SELECT (SELECT coalesce(max(id), 0) FROM progress_reports) || ':' || (SELECT coalesce(max(id), 0) FROM targets) || ':' ||
+           (SELECT count(*) || ':' || coalesce(sum(version), 0) || ':' || coalesce(sum(updated_at), 0) FROM registrations WHERE movement_id = ${movementId}) AS s`)!.s;
 }
 
 const progressCache = new WeakMap<object, Map<number, { key: string; counts: Map<number, ProgressCounts> }>>();
@@ -147,11 +153,16 @@ function computeProgressCounts(db: DbOrTx, movementId: number, today: string, un
 
 /** Adds one target, judged `assessment` (null: not reported), to the counts. */
 export function countAssessment(counts: ProgressCounts, assessment: Assessment | null): void {
-  if (assessment === null) counts.notReported++;
-  else if (assessment === 'exceeded') counts.exceeded++;
-  else if (assessment === 'met') counts.met++;
-  else if (assessment === 'not_met') counts.notMet++;
-  else counts.inProgress++;
+  counts[outcomeOf(assessment)]++;
+}
+
+/** Which of the counts a target judged `assessment` (null: not reported) falls in. */
+export function outcomeOf(assessment: Assessment | null): keyof ProgressCounts {
+  if (assessment === null) return 'notReported';
+  if (assessment === 'exceeded') return 'exceeded';
+  if (assessment === 'met') return 'met';
+  if (assessment === 'not_met') return 'notMet';
+  return 'inProgress';
 }
 
 /**

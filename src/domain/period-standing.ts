@@ -9,7 +9,7 @@
  */
 import type { DbOrTx } from '../db/connection.ts';
 import { clientOf } from '../db/prepared.ts';
-import { countAssessment, eachTargetStanding, emptyProgressCounts, type ProgressCounts } from './assessment.ts';
+import { eachTargetStanding, emptyProgressCounts, outcomeOf, progressSignature, type ProgressCounts } from './assessment.ts';
 import { localDate } from './vn-input.ts';
 import type { Movement, Period } from './model.ts';
 
@@ -94,7 +94,6 @@ interface UnitRow {
   groupId: number | null;
   registrationId: number | null;
   version: number | null;
-  targets: number;
 }
 
 /**
@@ -109,12 +108,10 @@ export function periodStanding(db: DbOrTx, movement: Movement, period: Period, t
   const rows = sqlite
     .prepare(
       `SELECT u.id AS unitId, u.code AS code, u.name AS name, u.kind AS kind, gm.group_id AS groupId,
-              r.id AS registrationId, r.version AS version, coalesce(tc.n, 0) AS targets
+              r.id AS registrationId, r.version AS version
          FROM units u
          LEFT JOIN group_members gm ON gm.movement_id = @movement AND gm.unit_id = u.id
          LEFT JOIN registrations r ON r.movement_id = @movement AND r.unit_id = u.id
-         LEFT JOIN (SELECT t.registration_id AS rid, count(*) AS n FROM targets t JOIN registrations rr ON rr.id = t.registration_id
-                     WHERE rr.movement_id = @movement AND t.deleted_at IS NULL GROUP BY t.registration_id) tc ON tc.rid = r.id
         WHERE (u.valid_from IS NULL OR u.valid_from <= @endsOn) AND (u.valid_to IS NULL OR u.valid_to >= @startsOn)
         ORDER BY u.code`,
     )
@@ -127,6 +124,13 @@ export function periodStanding(db: DbOrTx, movement: Movement, period: Period, t
     ).map((x) => [x.r, x.at]),
   );
 
+  // The targets of the sent registrations judged for the period (domain/assessment.ts), as the period
+  // report judges them; they also tell how many targets each unit has.
+  const asOf = period.endsOn < today ? period.endsOn : today;
+  const judged = judgedTargets(db, movement.id, period, asOf);
+  const targetsOf = new Map<number, number>();
+  for (const unitId of judged.unitIds) targetsOf.set(unitId, (targetsOf.get(unitId) ?? 0) + 1);
+
   const inScope = (u: UnitRow) =>
     (scope.groupId === undefined || u.groupId === scope.groupId) &&
     (scope.unitId === undefined || u.unitId === scope.unitId) &&
@@ -134,7 +138,7 @@ export function periodStanding(db: DbOrTx, movement: Movement, period: Period, t
 
   const units: UnitPeriodStanding[] = [];
   for (const u of rows) {
-    if (!reportsOnPeriods(u.version === null ? null : { version: u.version, targets: u.targets }) || !inScope(u)) continue;
+    if (!reportsOnPeriods(u.version === null ? null : { version: u.version, targets: targetsOf.get(u.unitId) ?? 0 }) || !inScope(u)) continue;
     const at = firstReports.get(u.registrationId!);
     const sentOn = at === undefined ? null : localDate(at, movement.timezone);
     const dueOn = period.dueOn;
@@ -152,18 +156,17 @@ export function periodStanding(db: DbOrTx, movement: Movement, period: Period, t
     });
   }
 
-  // The targets judged for the period (domain/assessment.ts), as the period report judges them.
-  const asOf = period.endsOn < today ? period.endsOn : today;
   const byUnit = new Map(units.map((u) => [u.unitId, u]));
   const areas = sqlite.prepare('SELECT id, number, title FROM content_areas WHERE movement_id = ? ORDER BY number').all(movement.id) as { id: number; number: number; title: string }[];
   const byArea = new Map(areas.map((a) => [a.id, { area: a.title, areaId: a.id, number: a.number, ...emptyProgressCounts() }]));
-  eachTargetStanding(db, movement.id, asOf, period.endsOn, (target, assessment) => {
-    const unit = byUnit.get(target.unitId);
-    if (!unit) return;
-    countAssessment(unit.outcomes, assessment);
-    const area = byArea.get(target.contentAreaId);
-    if (area) countAssessment(area, assessment);
-  }, period);
+  for (let i = 0; i < judged.unitIds.length; i++) {
+    const unit = byUnit.get(judged.unitIds[i]!);
+    if (!unit) continue;
+    const outcome = OUTCOMES[judged.outcomes[i]!]!;
+    unit.outcomes[outcome]++;
+    const area = byArea.get(judged.areaIds[i]!);
+    if (area) area[outcome]++;
+  }
 
   const totals = emptyPeriodCounts();
   const byGroup = new Map<number | null, { id: number | null; code: string | null; name: string | null } & PeriodCounts>();
@@ -192,4 +195,45 @@ export function periodStanding(db: DbOrTx, movement: Movement, period: Period, t
     byArea: [...byArea.values()],
     units,
   };
+}
+
+const OUTCOMES: readonly (keyof ProgressCounts)[] = ['exceeded', 'met', 'inProgress', 'notMet', 'notReported'];
+
+/** Every target of the movement's sent registrations with its unit, content area and outcome (an index in OUTCOMES). */
+interface JudgedTargets {
+  unitIds: Int32Array;
+  areaIds: Int32Array;
+  outcomes: Uint8Array;
+}
+
+/** Per connection: the latest judgements by movement, period and day, with the signature they were made at. */
+const judgedCache = new WeakMap<object, Map<string, { signature: string; judged: JudgedTargets }>>();
+const CACHED_PERIODS = 8;
+
+/**
+ * The targets judged for `period` on `asOf`. Judging 100,000 targets from their 400,000 lines takes
+ * a good part of a second, while the chat asks again at every step of /tinhhinh: the judgements are
+ * kept, compactly, until a report, a target or a registration changes (progressSignature).
+ */
+function judgedTargets(db: DbOrTx, movementId: number, period: Period, asOf: string): JudgedTargets {
+  const client = clientOf(db);
+  const key = `${movementId}:${period.id}:${period.endsOn}:${asOf}`;
+  const signature = progressSignature(db, movementId);
+  const cache = judgedCache.get(client) ?? judgedCache.set(client, new Map()).get(client)!;
+  const hit = cache.get(key);
+  if (hit && hit.signature === signature) return hit.judged;
+  const unitIds: number[] = [];
+  const areaIds: number[] = [];
+  const outcomes: number[] = [];
+  eachTargetStanding(db, movementId, asOf, period.endsOn, (target, assessment) => {
+    unitIds.push(target.unitId);
+    areaIds.push(target.contentAreaId);
+    outcomes.push(OUTCOMES.indexOf(outcomeOf(assessment)));
+  }, period);
+  const judged = { unitIds: Int32Array.from(unitIds), areaIds: Int32Array.from(areaIds), outcomes: Uint8Array.from(outcomes) };
+  cache.delete(key);
+  cache.set(key, { signature, judged });
+  // The oldest go first: a handful of periods are looked at in a day.
+  while (cache.size > CACHED_PERIODS) cache.delete(cache.keys().next().value!);
+  return judged;
 }

@@ -12,6 +12,7 @@ const BENCHES: Record<string, () => Promise<boolean>> = {
   'db-lock': async () => (await import('./db-lock.ts')).benchDbLock(),
   startup: async () => (await import('./startup.ts')).benchStartup(),
   charts: async () => (await import('./charts.ts')).benchCharts(),
+  'period-standing': async () => (await import('./period-standing.ts')).benchPeriodStanding(),
 };
 
 const asked = process.argv.slice(2);
