@@ -17,10 +17,10 @@ import { groups, movements } from '../db/schema.ts';
 import { DomainError } from '../domain/errors.ts';
 import { scopeOfPerson, type Scope } from '../domain/scope.ts';
 import { localDate } from '../domain/vn-input.ts';
-import { t } from '../i18n/index.ts';
+import { chartFigures } from '../documents/chart-figures.ts';
+import { t, translator } from '../i18n/index.ts';
 import type { Clock } from '../util/clock.ts';
 import type { Logger } from '../util/log.ts';
-import { chartFigures } from './chart-figures.ts';
 import { deliverJob } from './export-job.ts';
 
 type ChartJob = Extract<Job, { kind: 'chart' }>;
@@ -51,7 +51,8 @@ async function chartPayloads(db: Db, jobId: number, job: ChartJob, dir: string, 
     const movement = db.select().from(movements).where(eq(movements.id, job.movementId)).get();
     if (!movement) throw new DomainError('scope-refused');
     const groupId = groupOfChart(db, job, asking.scope);
-    const request = chartFigures(db, movement, { chart: job.chart, ...(job.periodId !== undefined ? { periodId: job.periodId } : {}), ...(groupId !== undefined ? { groupId } : {}) }, localDate(now, movement.timezone));
+    const what = { chart: job.chart, ...(job.periodId !== undefined ? { periodId: job.periodId } : {}), ...(groupId !== undefined ? { groupId } : {}) };
+    const request = chartFigures(db, movement, what, localDate(now, movement.timezone), translator(job.locale));
     // The renderer (Vega, resvg) loads with the first chart, not when the bot starts.
     const { renderChart } = await import('../charts/index.ts');
     const chart = await renderChart(request, job.locale);

@@ -24,7 +24,7 @@ import { currentMovement } from '../../src/domain/movements.ts';
 import { ALL_FLOWS } from '../../src/flows/index.ts';
 import { startHttpServer } from '../../src/http/server.ts';
 import { createSignedLinks } from '../../src/http/signed-links.ts';
-import { chartFigures } from '../../src/jobs/chart-figures.ts';
+import { chartFigures } from '../../src/documents/chart-figures.ts';
 import { JobRunner } from '../../src/jobs/runner.ts';
 import { loadSampleMovement } from '../../src/sample/load.ts';
 import { fixedClock, runningClock } from '../../src/util/clock.ts';

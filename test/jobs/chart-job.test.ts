@@ -12,7 +12,7 @@ import { renderChart } from '../../src/charts/index.ts';
 import type { Job } from '../../src/chat/engine.ts';
 import { encodeChoice, type OutboundMessage } from '../../src/chat/types.ts';
 import { currentMovement } from '../../src/domain/movements.ts';
-import { chartFigures } from '../../src/jobs/chart-figures.ts';
+import { chartFigures } from '../../src/documents/chart-figures.ts';
 import { runChartJob } from '../../src/jobs/chart-job.ts';
 import { silentLogger } from '../../src/util/log.ts';
 import { pngSize } from '../helpers/charts.ts';
