@@ -15,7 +15,7 @@ import { addProgressCounts, emptyProgressCounts, progressCountsByUnit, type Prog
 import { getUnit, groupName } from '../domain/units.ts';
 import { formatVnDate, localDate, parseVnDate } from '../domain/vn-input.ts';
 import { findByCodeOrName } from '../util/text.ts';
-import { requestChart } from './chart.ts';
+import { CHART, chartChoice, chartsOfScreen, requestChart } from './chart.ts';
 import { readReason } from './common.ts';
 import { describeUnit } from './my-unit.ts';
 
@@ -83,8 +83,9 @@ function overview(ctx: FlowContext): Prompt {
   }
   if (ctx.person?.role === 'admin') lines.push(...zaloQuotaLines(ctx));
   const choices: Choice[] = groupsInScope.map((g) => ({ id: `g:${g.code ?? ''}`, label: g.name ?? ctx.t('cli-status-no-group') }));
-  choices.push({ id: 'chart', label: ctx.t('st-chart') }, { id: 'search', label: ctx.t('st-search') });
+  choices.push({ id: 'search', label: ctx.t('st-search') });
   if (ctx.person && can.review(ctx.person)) choices.push({ id: 'extend-all', label: ctx.t('st-extend-all') });
+  choices.push(chartChoice(ctx));
   return { text: `${lines.join('\n')}\n\n${ctx.t('st-pick')}`, choices };
 }
 
@@ -152,7 +153,7 @@ export const statusFlow = defineFlow<Data>({
         const id = answer.choice?.id;
         if (!id) return answer.text ? showFound(ctx, d, answer.text) : { kind: 'invalid', message: ctx.t('choice-expected') };
         if (id === 'search') return { kind: 'next', step: 'search', data: d };
-        if (id === 'chart') return { kind: 'done', message: requestChart(ctx, { chart: 'group-status' }, { chart: 'registration-timeline' }) };
+        if (id === CHART) return { kind: 'done', message: requestChart(ctx, ...chartsOfScreen(undefined)) };
         if (id === 'extend-all' && can.review(ctx.person!)) return { kind: 'next', step: 'extend', data: { ...d, extendAll: true } };
         if (id === 'back') return { kind: 'next', step: 'browse', data: { group: null, page: 0 } };
         if (id === 'next' || id === 'prev') return { kind: 'next', step: 'browse', data: { ...d, page: d.page + (id === 'next' ? 1 : -1) } };

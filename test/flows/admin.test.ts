@@ -30,7 +30,7 @@ describe('who may see what', () => {
     expect(h.say('2', '/tinhhinh SNV')).toContain('Anh/chị không có quyền xem đơn vị này.');
     const overview = h.say('2', '/tinhhinh');
     expect(overview).toContain('Tổng số: 5 đơn vị');
-    expect(h.lastQuestion('2')?.choices?.map((c) => c.label)).toEqual(['Cụm thi đua số 2', '📊 Biểu đồ', 'Tìm đơn vị']);
+    expect(h.lastQuestion('2')?.choices?.map((c) => c.label)).toEqual(['Cụm thi đua số 2', 'Tìm đơn vị', '📊 Biểu đồ']);
   });
 
   it('someone not linked is only told how to link', () => {

@@ -11,12 +11,13 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { renderChart } from '../../src/charts/index.ts';
 import type { Job } from '../../src/chat/engine.ts';
 import { encodeChoice, type OutboundMessage } from '../../src/chat/types.ts';
-import { currentMovement } from '../../src/domain/movements.ts';
+import { currentMovement, listPeriods } from '../../src/domain/movements.ts';
+import { chartsOfScreen } from '../../src/flows/chart.ts';
 import { chartFigures } from '../../src/documents/chart-figures.ts';
 import { runChartJob } from '../../src/jobs/chart-job.ts';
 import { silentLogger } from '../../src/util/log.ts';
 import { pngSize } from '../helpers/charts.ts';
-import { chatHarness, type ChatHarness } from '../helpers/chat.ts';
+import { chatHarness, submittedRegistration, type ChatHarness } from '../helpers/chat.ts';
 import { useTempDatabases } from '../helpers/db.ts';
 
 useTempDatabases();
@@ -46,6 +47,8 @@ function pressChart(h: ChatHarness, who: string): Job[] {
   return h.core.handle({ channel: 'telegram', externalId: who, choice: encodeChoice(seq, 'chart') }).jobs;
 }
 
+const personIdOf = (h: ChatHarness, who: string) => h.rows<{ id: number }>('SELECT person_id AS id FROM identities WHERE external_id = ?', who)[0]!.id;
+const identityIdOf = (h: ChatHarness, who: string) => h.rows<{ id: number }>('SELECT id FROM identities WHERE external_id = ?', who)[0]!.id;
 const groupId = (h: ChatHarness, code: string) => h.rows<{ id: number }>('SELECT id FROM groups WHERE code = ?', code)[0]!.id;
 
 describe('the chart job', () => {
@@ -87,6 +90,24 @@ describe('the chart job', () => {
     expect(await run(h, { ...asked!, ...liaison } as Job)).toEqual({ messages: [{ text: 'Anh/chị không có quyền xem đơn vị này.' }], files: [] });
     h.db.$client.prepare("UPDATE people SET active = 0 WHERE id = (SELECT person_id FROM identities WHERE external_id = '1')").run();
     expect(await run(h, asked!)).toEqual({ messages: [], files: [] });
+  });
+
+  it("a period's screen asks for its reporting by cluster/block and its targets by content area, drawn from the period's standing", async () => {
+    const h = chatHarness();
+    h.link('1', null, 'admin', 'Trần Văn Ban');
+    // Units report on periods once their registration is sent.
+    for (const code of ['SNV', 'STC', 'HHH']) submittedRegistration(h, code);
+    const movement = currentMovement(h.db)!;
+    const period = listPeriods(h.db, movement.id).find((p) => p.code === 'H2020-1')!;
+    const asked = { personId: personIdOf(h, '1'), identityId: identityIdOf(h, '1'), locale: 'vi' as const, movementId: movement.id };
+    for (const what of chartsOfScreen(period.id)) {
+      const drawn = await run(h, { kind: 'chart', ...asked, ...what });
+      const expected = await renderChart(chartFigures(h.db, movement, what, TODAY), 'vi');
+      if (expected.kind !== 'chart') throw new Error('no chart drawn');
+      expect(expected.title).toContain('6 tháng');
+      expect(drawn.messages).toEqual([{ text: expected.title, image: { path: drawn.files[0], name: `bieu-do-${what.chart}-ND-2020.png` } }]);
+      expect(readFileSync(drawn.files[0]!).equals(Buffer.from(expected.png))).toBe(true);
+    }
   });
 
   it('fewer than two units: said in words, no picture written', async () => {
