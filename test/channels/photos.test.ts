@@ -31,7 +31,7 @@ import { fixedClock, runningClock } from '../../src/util/clock.ts';
 import { silentLogger } from '../../src/util/log.ts';
 import { pngSize } from '../helpers/charts.ts';
 import { FEB_15, loadSample } from '../helpers/chat.ts';
-import { openTempDatabase, useTempDatabases } from '../helpers/db.ts';
+import { openTempDatabase, useTempDatabases, type TempDatabase } from '../helpers/db.ts';
 import { FAKE_TOKEN, FakeBotApi, tg } from '../helpers/fake-telegram.ts';
 import { waitFor } from '../helpers/wait.ts';
 import { useZaloHarnesses, zaloHarness } from './zalo/harness.ts';
@@ -56,40 +56,59 @@ async function expectedChart(db: Db, chart: ChartKind) {
 
 const jobCount = (db: Db) => db.$client.prepare("SELECT count(*) FROM jobs WHERE json_extract(job, '$.kind') = 'chart'").pluck().get() as number;
 
+/** The bot as src/main.ts runs it on Telegram: polling, the outbox's dispatcher, and (unless `runJobs` is false) the job runner. */
+async function startTelegramBot(temp: TempDatabase, api: FakeBotApi, runJobs = true) {
+  const clock = fixedClock(FEB_15);
+  const config = loadConfig({ DATABASE_PATH: temp.path, TELEGRAM_BOT_TOKEN: FAKE_TOKEN, TELEGRAM_API_ROOT: api.root, LOG_LEVEL: 'silent' });
+  const core = new ChatCore({ db: temp.db, clock, flows: ALL_FLOWS, log: silentLogger });
+  const senders: ChannelSender[] = [];
+  const outbox = new Dispatcher({ db: temp.db, senders, clock, log: silentLogger, pollMs: 20 });
+  const jobs = new JobRunner({ db: temp.db, core, clock, log: silentLogger, exportDir: join(temp.dir, 'exports'), dir: join(temp.dir, 'forms'), fetchers: {} }, () => outbox.kick());
+  const telegram = await startTelegram({ config, db: temp.db, core, clock, log: silentLogger, outbound: outbox, ...(runJobs ? { onJob: jobs.run } : {}) });
+  senders.push(telegram.channel);
+  outbox.start();
+  if (runJobs) jobs.start();
+  let stopped = false;
+  const stop = async () => {
+    if (stopped) return;
+    stopped = true;
+    await telegram.stop();
+    await jobs.stop();
+    await outbox.stop();
+  };
+  cleanups.push(stop);
+  return { jobs, outbox, stop };
+}
+
+/** The admin links, opens /tinhhinh and presses 📊 Biểu đồ; resolves once the press is taken. */
+async function pressChartOnTelegram(temp: TempDatabase, api: FakeBotApi): Promise<void> {
+  const code = createInvite(temp.db, { role: 'admin', personName: 'Trần Văn Ban' }, cliActor, FEB_15).code;
+  api.pushUpdate(tg.command(ADMIN, `/start ${code}`));
+  await waitFor(() => api.sentTexts(ADMIN).some((text) => text.includes('Xin chào')), 'linked');
+  api.pushUpdate(tg.command(ADMIN, '/tinhhinh'));
+  await waitFor(() => api.lastKeyboard(ADMIN)?.buttons.some((b) => b.text.endsWith('📊 Biểu đồ')) === true, 'the status with its chart button');
+  const keyboard = api.lastKeyboard(ADMIN)!;
+  api.pushUpdate(tg.callback(ADMIN, keyboard.messageId, keyboard.buttons.find((b) => b.text.endsWith('📊 Biểu đồ'))!.callback_data));
+  await waitFor(() => api.sentTexts(ADMIN).some((text) => text.startsWith('Đang vẽ 2 biểu đồ…')), 'the answer that the charts are being drawn');
+}
+
+async function fakeTelegram(): Promise<FakeBotApi> {
+  const api = await new FakeBotApi().start();
+  cleanups.push(() => api.close());
+  return api;
+}
+
 describe('a chart on Telegram', () => {
   it('📊 Biểu đồ on /tinhhinh sends the registration charts as photos: the PNGs drawn from the figures, their titles the captions', async () => {
     const temp = openTempDatabase();
     loadSampleMovement(temp.db, cliActor, FEB_15);
-    const api = await new FakeBotApi().start();
-    cleanups.push(() => api.close());
-    const clock = fixedClock(FEB_15);
-    const config = loadConfig({ DATABASE_PATH: temp.path, TELEGRAM_BOT_TOKEN: FAKE_TOKEN, TELEGRAM_API_ROOT: api.root, LOG_LEVEL: 'silent' });
-    const core = new ChatCore({ db: temp.db, clock, flows: ALL_FLOWS, log: silentLogger });
-    const senders: ChannelSender[] = [];
-    const outbox = new Dispatcher({ db: temp.db, senders, clock, log: silentLogger, pollMs: 20 });
-    const jobs = new JobRunner({ db: temp.db, core, clock, log: silentLogger, exportDir: join(temp.dir, 'exports'), dir: join(temp.dir, 'forms'), fetchers: {} }, () => outbox.kick());
-    const telegram = await startTelegram({ config, db: temp.db, core, clock, log: silentLogger, outbound: outbox, onJob: jobs.run });
-    senders.push(telegram.channel);
-    outbox.start();
-    jobs.start();
-    cleanups.push(async () => {
-      await telegram.stop();
-      await jobs.stop();
-      await outbox.stop();
-    });
-
-    const code = createInvite(temp.db, { role: 'admin', personName: 'Trần Văn Ban' }, cliActor, FEB_15).code;
-    api.pushUpdate(tg.command(ADMIN, `/start ${code}`));
-    await waitFor(() => api.sentTexts(ADMIN).some((text) => text.includes('Xin chào')), 'linked');
-    api.pushUpdate(tg.command(ADMIN, '/tinhhinh'));
-    await waitFor(() => api.lastKeyboard(ADMIN)?.buttons.some((b) => b.text.endsWith('📊 Biểu đồ')) === true, 'the status with its chart button');
-    const keyboard = api.lastKeyboard(ADMIN)!;
-    api.pushUpdate(tg.callback(ADMIN, keyboard.messageId, keyboard.buttons.find((b) => b.text.endsWith('📊 Biểu đồ'))!.callback_data));
+    const api = await fakeTelegram();
+    const bot = await startTelegramBot(temp, api);
+    await pressChartOnTelegram(temp, api);
     await waitFor(() => api.callsOf('sendPhoto').length === 2, 'two photos');
-    await jobs.idle();
-    await outbox.whenIdle();
+    await bot.jobs.idle();
+    await bot.outbox.whenIdle();
 
-    expect(api.sentTexts(ADMIN).some((text) => text.startsWith('Đang vẽ 2 biểu đồ…'))).toBe(true);
     const photos = api.callsOf('sendPhoto');
     for (const [i, chart] of (['group-status', 'registration-timeline'] as const).entries()) {
       const expected = await expectedChart(temp.db, chart);
@@ -101,6 +120,29 @@ describe('a chart on Telegram', () => {
     }
     expect(api.callsOf('sendDocument')).toHaveLength(0);
     expect(jobCount(temp.db)).toBe(2);
+  }, 60_000);
+
+  it('charts asked for just before the process stopped are drawn after the restart and sent once', async () => {
+    const temp = openTempDatabase();
+    loadSampleMovement(temp.db, cliActor, FEB_15);
+    const api = await fakeTelegram();
+    const first = await startTelegramBot(temp, api, false);
+    await pressChartOnTelegram(temp, api);
+    await first.stop();
+    expect(api.callsOf('sendPhoto')).toHaveLength(0);
+
+    const second = await startTelegramBot(temp, api);
+    await waitFor(() => api.callsOf('sendPhoto').length === 2, 'the photos after the restart');
+    await second.jobs.idle();
+    await second.outbox.whenIdle();
+    await second.stop();
+    // A third start finds nothing left to draw or send.
+    const third = await startTelegramBot(temp, api);
+    await third.jobs.idle();
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    await third.outbox.whenIdle();
+    expect(api.callsOf('sendPhoto').map((c) => c.files!.photo)).toEqual(['bieu-do-group-status-ND-2020.png', 'bieu-do-registration-timeline-ND-2020.png']);
+    expect(temp.db.$client.prepare("SELECT count(*) FROM jobs WHERE done_at IS NOT NULL AND attempts = 1 AND error IS NULL").pluck().get()).toBe(2);
   }, 60_000);
 });
 
