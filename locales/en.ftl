@@ -1084,6 +1084,7 @@ start-zalobot-off = Zalo Bot Platform: not configured (set ZALO_BOT_TOKEN to tur
 start-zalobot-polling = Zalo Bot Platform: bot "{ $name }" is receiving messages (long polling).
 start-zalobot-webhook = Zalo Bot Platform: bot "{ $name }" receives messages through the webhook POST { $path } on port { $port }.
 zalobot-file-not-sent = The file "{ $name }" cannot be sent through the Zalo Bot (the platform takes text and pictures only). Get it on Telegram, or ask the Board to email it.
+zalobot-image-not-sent = The picture "{ $name }" could not be sent through the Zalo Bot. See it on Telegram, or ask the Board to email it.
 # /status (admins) and `thidua zalo-quota`: what the Zalo OA spent this month.
 zalo-quota-status = Zalo OA in { $month }: { $proactive }/{ $budget } proactive messages ({ $left } left), { $replies } free replies, { $zns } ZNS messages{ $held ->
     [0] {""}

@@ -1065,6 +1065,7 @@ start-zalobot-off = Zalo Bot Platform: chưa cấu hình (đặt ZALO_BOT_TOKEN 
 start-zalobot-polling = Zalo Bot Platform: bot "{ $name }" đang nhận tin (long polling).
 start-zalobot-webhook = Zalo Bot Platform: bot "{ $name }" nhận tin qua webhook POST { $path } trên cổng { $port }.
 zalobot-file-not-sent = Tệp "{ $name }" không gửi được qua Zalo Bot (nền tảng này chỉ nhận chữ và ảnh). Anh/chị lấy tệp qua Telegram hoặc đề nghị Ban gửi qua thư điện tử.
+zalobot-image-not-sent = Ảnh "{ $name }" chưa gửi được qua Zalo Bot. Anh/chị xem ảnh qua Telegram hoặc đề nghị Ban gửi qua thư điện tử.
 # /tinhhinh (admins) and `thidua zalo-quota`: what the Zalo OA spent this month.
 zalo-quota-status = Zalo OA tháng { $month }: { $proactive }/{ $budget } tin chủ động (còn { $left }), { $replies } tin phản hồi miễn phí, { $zns } tin ZNS{ $held ->
     [0] {""}

@@ -230,6 +230,26 @@ describe('a chart on the Zalo Bot Platform', () => {
     expect(pngSize(bytes)).toEqual({ width: expected.width, height: expected.height });
     expect(bytes.equals(readFileSync(path))).toBe(true);
   }, 60_000);
+
+  it('without a public address, the person is told the picture cannot come on the Zalo Bot', async () => {
+    const temp = openTempDatabase();
+    loadSample(temp.db);
+    const api = await startFakeZaloBot();
+    cleanups.push(() => api.close());
+    const clock = runningClock(FEB_15);
+    const config = loadConfig({ DATABASE_PATH: temp.path, ZALO_BOT_TOKEN: BOT_TOKEN, ZALO_BOT_API_BASE: api.base });
+    const outbox = new Dispatcher({ db: temp.db, senders: [], clock, log: silentLogger, pollMs: 20 });
+    const bot = await startZaloBot({ config, db: temp.db, core: new ChatCore({ db: temp.db, clock, flows: ALL_FLOWS, log: silentLogger }), clock, log: silentLogger, outbound: outbox });
+    cleanups.push(() => bot.stop());
+    const path = join(temp.dir, 'chart.png');
+    writeFileSync(path, (await expectedChart(temp.db, 'group-status')).png);
+    expect(await bot.sender.send('e4ea2cd5189df1c3a88c', { text: 'Tình hình đăng ký', image: { path, name: 'bieu-do-group-status.png' } })).toEqual({ ok: true });
+    expect(api.calls.filter((c) => c.method === 'sendPhoto')).toHaveLength(0);
+    expect(api.sent('e4ea2cd5189df1c3a88c')).toEqual([
+      'Tình hình đăng ký',
+      'Ảnh "bieu-do-group-status.png" chưa gửi được qua Zalo Bot. Anh/chị xem ảnh qua Telegram hoặc đề nghị Ban gửi qua thư điện tử.',
+    ]);
+  }, 60_000);
 });
 
 describe('a chart in the terminal', () => {

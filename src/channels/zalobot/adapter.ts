@@ -100,7 +100,10 @@ export async function startZaloBot(options: ZaloBotChannelOptions): Promise<Zalo
       if (message.file) texts.push(fileLinkText(db, options.links, { channel: 'zalobot', externalId: chatId, noLink: 'zalobot-file-not-sent' }, message.file, config.TZ).text);
       // A picture the platform fetches itself, from the person's signed link; its caption the text's last part.
       const photo = message.image && options.links ? { url: options.links.issue({ ...message.image, personId: linkedPersonId(db, 'zalobot', chatId) ?? null }), caption: captionFrom(texts) } : undefined;
-      if (message.image && !options.links) texts.push(fileLinkText(db, undefined, { channel: 'zalobot', externalId: chatId, noLink: 'zalobot-file-not-sent' }, message.image, config.TZ).text);
+      if (message.image && !options.links) {
+        log.warn('zalo bot picture not sent: PUBLIC_BASE_URL is not set, so no link can be made', { chat: chatId, name: message.image.name });
+        texts.push(fileLinkText(db, undefined, { channel: 'zalobot', externalId: chatId, noLink: 'zalobot-image-not-sent' }, message.image, config.TZ).text);
+      }
       try {
         for (const text of texts) await client.sendMessage(chatId, text);
         if (photo) await client.sendPhoto(chatId, photo.url, photo.caption);
