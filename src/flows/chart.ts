@@ -5,6 +5,7 @@
  */
 import type { ChartAsked, FlowContext } from '../chat/engine.ts';
 import type { Choice } from '../chat/types.ts';
+import { listGroups } from '../domain/units.ts';
 
 /** Queues the charts asked for (drawn one after another, sent in that order); returns what to answer now. */
 export function requestChart(ctx: FlowContext, ...what: ChartAsked[]): string {
@@ -20,12 +21,19 @@ export const chartChoice = (ctx: FlowContext): Choice => ({ id: CHART, label: ct
 /**
  * The charts of what a /tinhhinh screen shows: registration (no period) is drawn as its status by
  * cluster/block and its sendings toward the deadline; a period as its reporting by cluster/block and
- * its targets by content area. A cluster head's are of their own cluster/block (the job sees to it).
+ * its targets by content area; a cluster/block's page (`groupCode`) as the same for its units only.
+ * A cluster head's are of their own cluster/block whatever is asked (the job sees to it).
  */
-export const chartsOfScreen = (periodId: number | undefined): ChartAsked[] =>
-  periodId === undefined
-    ? [{ chart: 'group-status' }, { chart: 'registration-timeline' }]
+export function chartsOfScreen(ctx: FlowContext, periodId: number | undefined, groupCode?: string | null): ChartAsked[] {
+  const groupId = groupCode ? listGroups(ctx.db, ctx.movement!.id).find((g) => g.code === groupCode)?.id : undefined;
+  const of = groupId === undefined ? {} : { groupId };
+  return periodId === undefined
+    ? [
+        { chart: 'group-status', ...of },
+        { chart: 'registration-timeline', ...of },
+      ]
     : [
-        { chart: 'period-reporting', periodId },
-        { chart: 'target-outcomes', periodId },
+        { chart: 'period-reporting', periodId, ...of },
+        { chart: 'target-outcomes', periodId, ...of },
       ];
+}

@@ -108,6 +108,7 @@ function groupPage(ctx: FlowContext, data: Data): Prompt {
   const choices: Choice[] = shown.map((u) => ({ id: `u:${u.unitId}`, label: unitLabel(ctx, u) }));
   if (page > 0) choices.push({ id: 'prev', label: ctx.t('st-prev') });
   if (page < pages - 1) choices.push({ id: 'next', label: ctx.t('st-next') });
+  if (data.group) choices.push(chartChoice(ctx));
   choices.push({ id: 'back', label: ctx.t('st-back') });
   return { text: `${countLine(ctx, name, count(members), progressOf(members, progress))}\n${ctx.t('st-page', { page: page + 1, pages })}`, choices };
 }
@@ -153,7 +154,7 @@ export const statusFlow = defineFlow<Data>({
         const id = answer.choice?.id;
         if (!id) return answer.text ? showFound(ctx, d, answer.text) : { kind: 'invalid', message: ctx.t('choice-expected') };
         if (id === 'search') return { kind: 'next', step: 'search', data: d };
-        if (id === CHART) return { kind: 'done', message: requestChart(ctx, ...chartsOfScreen(undefined)) };
+        if (id === CHART) return { kind: 'done', message: requestChart(ctx, ...chartsOfScreen(ctx, undefined, d.group)) };
         if (id === 'extend-all' && can.review(ctx.person!)) return { kind: 'next', step: 'extend', data: { ...d, extendAll: true } };
         if (id === 'back') return { kind: 'next', step: 'browse', data: { group: null, page: 0 } };
         if (id === 'next' || id === 'prev') return { kind: 'next', step: 'browse', data: { ...d, page: d.page + (id === 'next' ? 1 : -1) } };

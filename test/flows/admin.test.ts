@@ -55,7 +55,7 @@ describe('the Ban TĐKT at work', () => {
     expect(overview).toContain('Khối Nội chính: 4 đơn vị — ✅ 0 đã duyệt, 🕓 1 chờ duyệt');
     const page1 = h.press(ADMIN, 'Cụm các xã');
     expect(page1).toContain('Trang 1/2');
-    expect(h.lastQuestion(ADMIN)?.choices).toHaveLength(8 + 2);
+    expect(h.lastQuestion(ADMIN)?.choices).toHaveLength(8 + 3); // 8 units, the next page, the chart, back
     expect(h.press(ADMIN, 'Trang sau')).toContain('Trang 2/2');
     expect(h.press(ADMIN, 'XA9')).toContain('UBND xã số 9');
     h.press(ADMIN, 'Quay lại');

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { renderChart } from '../../src/charts/index.ts';
-import type { Job } from '../../src/chat/engine.ts';
+import type { FlowContext, Job } from '../../src/chat/engine.ts';
 import { encodeChoice, type OutboundMessage } from '../../src/chat/types.ts';
 import { currentMovement, listPeriods } from '../../src/domain/movements.ts';
 import { chartsOfScreen } from '../../src/flows/chart.ts';
@@ -81,6 +81,25 @@ describe('the chart job', () => {
     expect(forged).toEqual({ messages: [{ text: 'Anh/chị không có quyền xem đơn vị này.' }], files: [] });
   });
 
+  it("a cluster/block's page charts its units only", async () => {
+    const h = chatHarness();
+    h.link('1', null, 'admin', 'Trần Văn Ban');
+    h.say('1', '/tinhhinh');
+    h.press('1', 'Cụm thi đua số 1');
+    expect(h.lastQuestion('1')?.choices?.map((c) => c.label)).toContain('📊 Biểu đồ');
+    const seq = h.lastQuestion('1')?.seq ?? 0;
+    const jobs = h.core.handle({ channel: 'telegram', externalId: '1', choice: encodeChoice(seq, 'chart') }).jobs;
+    expect(jobs.map((j) => j.kind === 'chart' && [j.chart, j.groupId])).toEqual([
+      ['group-status', groupId(h, 'CUM1')],
+      ['registration-timeline', groupId(h, 'CUM1')],
+    ]);
+    const drawn = await run(h, jobs[1]!);
+    const figures = chartFigures(h.db, currentMovement(h.db)!, { chart: 'registration-timeline', groupId: groupId(h, 'CUM1') }, TODAY);
+    expect(figures.chart === 'registration-timeline' && figures.figures.units).toBe(5);
+    const expected = await renderChart(figures, 'vi');
+    expect(expected.kind === 'chart' && readFileSync(drawn.files[0]!).equals(Buffer.from(expected.png))).toBe(true);
+  });
+
   it('a liaison, or a person deactivated since asking, gets no chart', async () => {
     const h = chatHarness();
     h.link('3', 'SNV');
@@ -100,7 +119,7 @@ describe('the chart job', () => {
     const movement = currentMovement(h.db)!;
     const period = listPeriods(h.db, movement.id).find((p) => p.code === 'H2020-1')!;
     const asked = { personId: personIdOf(h, '1'), identityId: identityIdOf(h, '1'), locale: 'vi' as const, movementId: movement.id };
-    for (const what of chartsOfScreen(period.id)) {
+    for (const what of chartsOfScreen({ db: h.db, movement } as FlowContext, period.id)) {
       const drawn = await run(h, { kind: 'chart', ...asked, ...what });
       const expected = await renderChart(chartFigures(h.db, movement, what, TODAY), 'vi');
       if (expected.kind !== 'chart') throw new Error('no chart drawn');
