@@ -123,20 +123,22 @@ cli-help-load-sample = Load the sample movement (Nam Định province, 2020)
 cli-help-import-movement = Import a movement definition from JSON (a broken file is refused whole)
 cli-help-import-units = Import units, clusters and blocks from a CSV or XLSX file
 cli-help-invite = Create a single-use invite code for a unit and role
-cli-help-status = Show where a movement's registrations stand
+cli-help-status = Show where a movement's registrations stand, or a period's reports (--period)
 cli-help-extend = Extend the registration deadline for all units or one (--until, --unit, --reason)
 cli-help-reopen = Reopen a unit's approved registration (--unit, --reason)
 cli-help-backup = Back up the database to a file (also while the bot runs)
 cli-option-import-movement-dry-run = Only check the file, write nothing
 cli-option-extend-until = The new deadline, e.g. 15/04/2020
+cli-option-extend-period = Reporting period code (e.g. H2020-1): extend that period's report for the --unit instead of registration
 cli-option-extend-unit = Code of the unit given more time (none: every unit)
 cli-option-extend-reason = Why (recorded in the audit log)
 cli-option-extend-movement = Movement code (default: the open movement)
 cli-option-reopen-unit = Code of the unit whose registration is reopened
 cli-option-reopen-reason = Why (the unit will see it)
 cli-option-reopen-movement = Movement code (default: the open movement)
-cli-extend-usage = Usage: thidua extend --until 15/04/2020 [--unit CODE] [--reason "…"]
+cli-extend-usage = Usage: thidua extend --until 15/04/2020 [--unit CODE] [--period PERIOD-CODE --unit CODE] [--reason "…"]
 cli-reopen-usage = Usage: thidua reopen --unit CODE --reason "…"
+cli-extended-period = Extended the report for { $period } for { $unit } from { $from } to { $until }.
 cli-extended = Registration deadline extended { $all ->
     [yes] for every unit
    *[no] for { $unit }
@@ -151,6 +153,7 @@ cli-option-invite-name = Full name of the person invited (optional)
 cli-option-invite-phone = The invitee's phone (shown to whoever urges the unit)
 cli-option-invite-days = Days the code stays valid (default 14)
 cli-option-status-movement = Movement code (default: the open one)
+cli-option-status-period = Reporting period code, e.g. H2020-1 (first half): show how that period's reports stand instead of registration
 cli-migrate-done = Database { $path } is ready ({ $count } migrations applied).
 cli-file-unreadable = Cannot read the file { $path }.
 cli-json-syntax = JSON syntax error at column { $column } ({ $code })
@@ -186,6 +189,12 @@ cli-status-by-group = By cluster and block:
 cli-status-by-kind = By kind of unit:
 cli-status-no-group = (in no cluster/block)
 cli-status-line = {"  "}{ $label }: { $units } units — not registered { $none }, not sent { $draft }, awaiting review { $submitted }, returned { $returned }, approved { $approved }; sent late { $submittedLate }, overdue, not sent { $overdue }
+cli-status-period-title = { $code } — report for { $period } (due { $due }), as of { $today }
+cli-status-period-line = {"  "}{ $label }: { $units } units — on time { $onTime }, sent late { $late }, overdue, not sent { $overdue }, not yet due { $notDue }
+cli-status-period-named = { $state ->
+    [late] Sent late
+   *[overdue] Overdue, not sent
+  } ({ $count }): { $units }
 cli-status-late = { $kind ->
     [overdue] Overdue, not sent
    *[submitted_late] Sent late
@@ -646,11 +655,43 @@ st-extended = ✔ Registration deadline extended { $all ->
     [yes] for every unit
    *[no] for the unit
   } to { $deadline }. Reminders follow the new date; the liaisons were told.
+stp-extended-notice = ⏳ The Board of Emulation and Commendation extended your unit's report for { $period } to { $deadline }.
 st-extended-notice = ⏳ The Board of Emulation and Commendation extended your unit's registration deadline to { $deadline }.
 st-reopen-prompt = Why is the registration reopened (the unit will see it)?
 st-reopened = ✔ Registration reopened; the unit was told.
 st-reopened-notice = 🔓 The Board of Emulation and Commendation reopened your unit's registration (version { $version }) for changes. Reason: { $reason }
   Please edit it and send it again.
+st-view-registration = 📋 Registration
+st-view-period = 📅 { $period }
+stp-title = 📅 Report for { $period } · due { $due }{ $passed ->
+    [yes] {" "}(passed)
+   *[no] {""}
+  } · as of { $today }
+stp-counts = { $label }: { $units } units — ✅ { $onTime } on time, ⏰ { $late } sent late, ⛔ { $overdue } overdue, not sent, ⏳ { $notDue } not yet due
+stp-named = { $state ->
+    [late] ⏰ Sent late
+   *[overdue] ⛔ Overdue, not sent
+  } ({ $count }): { $units }
+stp-named-day = { $unit } ({ $day })
+stp-more = {" "}and { $count } more units
+stp-nobody = No unit reports on this period yet: none has sent a registration with targets.
+stp-by-area = Targets by content area (results for this period):
+stp-area = {"  "}{ $number }. { $area }: { $exceeded } exceeded, { $met } met, { $inProgress } in progress, { $notMet } not met, { $notReported } not reported
+stp-state = { $state ->
+    [on_time] sent on time on { $day }
+    [late] sent late on { $day }
+    [overdue] overdue, not sent
+   *[not_due] not sent, not yet due
+  }
+stp-unit-title = { $unit } — report for { $period } (due { $due })
+stp-unit-not-in-period = This unit does not report on { $period }: it has not sent a registration with targets.
+stp-target = {"  "}{ $number }. { $text }: { $outcome ->
+    [exceeded] exceeded
+    [met] met
+    [inProgress] in progress
+    [notMet] not met
+   *[notReported] not reported
+  }
 status-browse-help = Pick a cluster, block or unit to see details; type a unit's code or name to find it.
 status-search-help = Type a unit code (SNV) or a few words of its name (noi vu).
 status-matches-help = Pick a unit from the list.

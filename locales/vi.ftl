@@ -119,7 +119,7 @@ cli-help-load-sample = Nạp phong trào mẫu năm 2020 của tỉnh Nam Địn
 cli-help-import-movement = Nhập định nghĩa phong trào từ tệp JSON (tệp lỗi bị từ chối toàn bộ)
 cli-help-import-units = Nhập danh sách đơn vị, cụm, khối từ tệp CSV hoặc XLSX
 cli-help-invite = Tạo mã mời (dùng một lần) cho một đơn vị và vai trò
-cli-help-status = Xem tình hình đăng ký của phong trào
+cli-help-status = Xem tình hình đăng ký của phong trào, hoặc báo cáo một kỳ (--period)
 cli-help-extend = Gia hạn đăng ký cho tất cả đơn vị hoặc một đơn vị (--until, --unit, --reason)
 cli-help-reopen = Mở lại bản đăng ký đã duyệt của một đơn vị (--unit, --reason)
 cli-help-backup = Sao lưu cơ sở dữ liệu ra tệp (kể cả khi bot đang chạy)
@@ -133,15 +133,18 @@ cli-option-invite-name = Họ tên người được mời (không bắt buộc)
 cli-option-invite-phone = Số điện thoại của người được mời (hiện cho người đôn đốc đơn vị)
 cli-option-invite-days = Số ngày mã còn hiệu lực (mặc định 14)
 cli-option-status-movement = Mã phong trào (mặc định: phong trào đang mở)
+cli-option-status-period = Mã kỳ báo cáo, ví dụ H2020-1 (6 tháng đầu năm): xem tình hình báo cáo kỳ đó thay cho đăng ký
 cli-option-extend-until = Ngày gia hạn đến, ví dụ 15/04/2020
+cli-option-extend-period = Mã kỳ báo cáo (ví dụ H2020-1): gia hạn nộp báo cáo kỳ đó cho đơn vị --unit, thay cho đăng ký
 cli-option-extend-unit = Mã đơn vị được gia hạn (không ghi: tất cả đơn vị)
 cli-option-extend-reason = Lý do gia hạn (ghi vào nhật ký)
 cli-option-extend-movement = Mã phong trào (mặc định: phong trào đang mở)
 cli-option-reopen-unit = Mã đơn vị có bản đăng ký cần mở lại
 cli-option-reopen-reason = Lý do mở lại (đơn vị sẽ thấy)
 cli-option-reopen-movement = Mã phong trào (mặc định: phong trào đang mở)
-cli-extend-usage = Cách dùng: thidua extend --until 15/04/2020 [--unit MÃ] [--reason "…"]
+cli-extend-usage = Cách dùng: thidua extend --until 15/04/2020 [--unit MÃ] [--period MÃ-KỲ --unit MÃ] [--reason "…"]
 cli-reopen-usage = Cách dùng: thidua reopen --unit MÃ --reason "…"
+cli-extended-period = Đã gia hạn nộp báo cáo { $period } cho { $unit } từ { $from } đến { $until }.
 cli-extended = Đã gia hạn đăng ký { $all ->
     [yes] cho tất cả đơn vị
    *[no] cho { $unit }
@@ -182,6 +185,12 @@ cli-status-by-group = Theo cụm, khối:
 cli-status-by-kind = Theo loại đơn vị:
 cli-status-no-group = (chưa thuộc cụm/khối)
 cli-status-line = {"  "}{ $label }: { $units } đơn vị — chưa đăng ký { $none }, chưa gửi { $draft }, chờ duyệt { $submitted }, trả lại { $returned }, đã duyệt { $approved }; nộp muộn { $submittedLate }, quá hạn chưa nộp { $overdue }
+cli-status-period-title = { $code } — báo cáo { $period } (hạn { $due }), tình hình ngày { $today }
+cli-status-period-line = {"  "}{ $label }: { $units } đơn vị — đúng hạn { $onTime }, nộp muộn { $late }, quá hạn chưa nộp { $overdue }, chưa đến hạn { $notDue }
+cli-status-period-named = { $state ->
+    [late] Nộp muộn
+   *[overdue] Quá hạn chưa nộp
+  } ({ $count }): { $units }
 cli-status-late = { $kind ->
     [overdue] Quá hạn chưa nộp
    *[submitted_late] Nộp muộn
@@ -627,11 +636,43 @@ st-extended = ✔ Đã gia hạn đăng ký { $all ->
     [yes] cho tất cả đơn vị
    *[no] cho đơn vị
   } đến { $deadline }. Lời nhắc tính theo hạn mới; cán bộ đầu mối đã được báo.
+stp-extended-notice = ⏳ Ban Thi đua - Khen thưởng đã gia hạn nộp báo cáo { $period } của đơn vị đến { $deadline }.
 st-extended-notice = ⏳ Ban Thi đua - Khen thưởng đã gia hạn nộp bản đăng ký thi đua của đơn vị đến { $deadline }.
 st-reopen-prompt = Lý do mở lại bản đăng ký (đơn vị sẽ nhận được)?
 st-reopened = ✔ Đã mở lại bản đăng ký; đơn vị đã được báo.
 st-reopened-notice = 🔓 Ban Thi đua - Khen thưởng đã mở lại bản đăng ký thi đua của đơn vị (lần { $version }) để điều chỉnh. Lý do: { $reason }
   Mời sửa và gửi lại.
+st-view-registration = 📋 Đăng ký
+st-view-period = 📅 { $period }
+stp-title = 📅 Báo cáo { $period } · hạn { $due }{ $passed ->
+    [yes] {" "}(đã qua)
+   *[no] {""}
+  } · tình hình ngày { $today }
+stp-counts = { $label }: { $units } đơn vị — ✅ { $onTime } đúng hạn, ⏰ { $late } nộp muộn, ⛔ { $overdue } quá hạn chưa nộp, ⏳ { $notDue } chưa đến hạn
+stp-named = { $state ->
+    [late] ⏰ Nộp muộn
+   *[overdue] ⛔ Quá hạn chưa nộp
+  } ({ $count }): { $units }
+stp-named-day = { $unit } ({ $day })
+stp-more = {" "}và { $count } đơn vị khác
+stp-nobody = Chưa có đơn vị nào phải báo cáo kỳ này: chưa đơn vị nào gửi bản đăng ký có chỉ tiêu.
+stp-by-area = Chỉ tiêu theo nội dung thi đua (kết quả kỳ này):
+stp-area = {"  "}{ $number }. { $area }: { $exceeded } vượt, { $met } đạt, { $inProgress } đang thực hiện, { $notMet } không đạt, { $notReported } chưa báo cáo
+stp-state = { $state ->
+    [on_time] đã gửi đúng hạn ngày { $day }
+    [late] nộp muộn ngày { $day }
+    [overdue] quá hạn chưa nộp
+   *[not_due] chưa gửi, chưa đến hạn
+  }
+stp-unit-title = { $unit } — báo cáo { $period } (hạn { $due })
+stp-unit-not-in-period = Đơn vị này không phải báo cáo { $period }: chưa gửi bản đăng ký có chỉ tiêu.
+stp-target = {"  "}{ $number }. { $text }: { $outcome ->
+    [exceeded] vượt
+    [met] đạt
+    [inProgress] đang thực hiện
+    [notMet] không đạt
+   *[notReported] chưa báo cáo
+  }
 status-browse-help = Chọn cụm, khối hoặc đơn vị để xem chi tiết; gõ mã hay tên đơn vị để tìm nhanh.
 status-search-help = Gõ mã đơn vị (SNV) hoặc vài chữ trong tên (noi vu).
 status-matches-help = Chọn một đơn vị trong danh sách.

@@ -88,6 +88,23 @@ export const reportingPeriods = sqliteTable(
   (t) => [uniqueIndex('reporting_periods_movement_code').on(t.movementId, t.code)],
 );
 
+/** A period's report due day extended by the Board for one unit; without a row, the period's own. */
+export const periodExtensions = sqliteTable(
+  'period_extensions',
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    periodId: integer()
+      .notNull()
+      .references(() => reportingPeriods.id, { onDelete: 'cascade' }),
+    unitId: integer()
+      .notNull()
+      .references(() => units.id),
+    dueOn: text().notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('period_extensions_period_unit').on(t.periodId, t.unitId)],
+);
+
 export const contentAreas = sqliteTable(
   'content_areas',
   {

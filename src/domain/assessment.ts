@@ -170,7 +170,8 @@ export function outcomeOf(assessment: Assessment | null): keyof ProgressCounts {
  * reports of periods ending by `until`): its figure up to its latest report (a rate as last
  * reported, a count or an amount added up or carried), judged against its plan from its due date
  * (before it, in progress); a qualitative target as last reported; null when nothing was reported
- * (with `period`: nothing reported in that period). Judged by standTarget().
+ * (with `period`: nothing reported in that period). Judged by standTarget(). With
+ * `onlyRegistrations`, the targets of those registrations alone (what changed since a judgement kept).
  */
 export function eachTargetStanding(
   db: DbOrTx,
@@ -179,13 +180,16 @@ export function eachTargetStanding(
   until: string,
   visit: (target: CountedTarget, assessment: Assessment | null, total: number | null) => void,
   period?: JudgedPeriod,
+  onlyRegistrations?: readonly number[],
 ): void {
+  if (onlyRegistrations?.length === 0) return;
+  const only = onlyRegistrations ? onlyRegistrations.map((id) => Math.trunc(id)).join(', ') : null;
   const endsOn = db.select({ endsOn: movements.endsOn }).from(movements).where(eq(movements.id, movementId)).get()?.endsOn ?? today;
   const targetRows = db.all<CountedTarget>(sql`
     SELECT t.id AS id, r.unit_id AS unitId, t.content_area_id AS contentAreaId, t.kind AS kind, t.measure AS measure,
            t.planned_value AS plannedValue, t.direction AS direction, t.due_on AS dueOn
       FROM targets t JOIN registrations r ON r.id = t.registration_id
-     WHERE r.movement_id = ${movementId} AND r.version > 0 AND t.deleted_at IS NULL`);
+     WHERE r.movement_id = ${movementId} AND r.version > 0 AND t.deleted_at IS NULL${only === null ? sql`` : sql.raw(` AND r.id IN (${only})`)}`);
   // A big movement has hundreds of thousands of lines: read them in target order, one target's at a
   // time, rather than all into memory at once.
   const targets = new Map(targetRows.map((t) => [t.id, t]));
@@ -199,7 +203,7 @@ export function eachTargetStanding(
          FROM progress_lines pl
          JOIN progress_reports pr ON pr.id = pl.report_id
          JOIN reporting_periods p ON p.id = pr.period_id
-        WHERE p.movement_id = ? AND p.ends_on <= ?
+        WHERE p.movement_id = ? AND p.ends_on <= ?${only === null ? '' : ` AND pl.target_id IN (SELECT id FROM targets WHERE registration_id IN (${only}))`}
         ORDER BY pl.target_id`,
     )
     .raw()

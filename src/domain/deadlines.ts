@@ -1,17 +1,18 @@
 /**
  * The registration deadline as the Board runs it: the movement's, unless extended for everyone or
- * for one unit; and reopening an approved registration. Every change is recorded with its reason.
+ * for one unit; a period's report due day extended for one unit; and reopening an approved
+ * registration. Every change is recorded with its reason.
  */
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../db/connection.ts';
-import { movements, registrations } from '../db/schema.ts';
+import { movements, periodExtensions, registrations } from '../db/schema.ts';
 import { recordAudit, type Actor } from './audit.ts';
 import { finalReviewDate, unitDeadline } from './due-dates.ts';
 import { DomainError } from './errors.ts';
 import { participatingUnits } from './status.ts';
 import { ensureRegistration, getRegistration } from './registrations.ts';
 import { formatVnDate } from './vn-input.ts';
-import type { Movement, Registration } from './model.ts';
+import type { Movement, Period, Registration } from './model.ts';
 
 /** The deadline a unit is held to (domain/due-dates.ts unitDeadline). */
 export function deadlineFor(movement: Pick<Movement, 'registrationDeadline'>, registration?: Pick<Registration, 'deadlineOn'> | null): string {
@@ -48,6 +49,36 @@ export function extendDeadline(db: Db, movement: Movement, extension: Extension,
     if (extension.until > latest) throw new DomainError('err-extension-too-late', { latest: formatVnDate(latest) });
     tx.update(registrations).set({ deadlineOn: extension.until, updatedAt: now }).where(eq(registrations.id, reg.id)).run();
     recordAudit(tx, actor, now, { action: 'registration.extend', entity: 'registration', entityId: reg.id, before: { deadline: from }, after: { deadline: extension.until, reason: extension.reason ?? null } });
+    return { from, until: extension.until };
+  });
+}
+
+/** The day a unit's report for `period` is due: the period's, or the unit's own when the Board extended it. */
+export function periodDueFor(db: DbOrTx, period: Pick<Period, 'id' | 'dueOn'>, unitId: number): string {
+  const own = db
+    .select({ dueOn: periodExtensions.dueOn })
+    .from(periodExtensions)
+    .where(and(eq(periodExtensions.periodId, period.id), eq(periodExtensions.unitId, unitId)))
+    .get()?.dueOn;
+  return unitDeadline(period.dueOn, own);
+}
+
+/**
+ * Extends the due day of a period's report for one unit: later than the day it replaces, no later
+ * than the movement's final review. The standing and the overdue lists hold the unit to it.
+ */
+export function extendPeriodDue(db: Db, movement: Movement, period: Period, extension: Required<Omit<Extension, 'reason'>> & Pick<Extension, 'reason'>, actor: Actor, now: number): { from: string; until: string } {
+  return db.transaction((tx) => {
+    if (period.movementId !== movement.id) throw new DomainError('err-period-unknown');
+    const from = periodDueFor(tx, period, extension.unitId);
+    if (extension.until <= from) throw new DomainError('err-extension-not-later', { from: formatVnDate(from), until: formatVnDate(extension.until) });
+    const latest = finalReviewDate(movement);
+    if (extension.until > latest) throw new DomainError('err-extension-too-late', { latest: formatVnDate(latest) });
+    tx.insert(periodExtensions)
+      .values({ periodId: period.id, unitId: extension.unitId, dueOn: extension.until })
+      .onConflictDoUpdate({ target: [periodExtensions.periodId, periodExtensions.unitId], set: { dueOn: extension.until } })
+      .run();
+    recordAudit(tx, actor, now, { action: 'period.extend', entity: 'reporting_period', entityId: period.id, before: { unitId: extension.unitId, dueOn: from }, after: { unitId: extension.unitId, dueOn: extension.until, reason: extension.reason ?? null } });
     return { from, until: extension.until };
   });
 }

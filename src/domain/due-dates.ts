@@ -28,8 +28,9 @@ export function checkDueDate(date: string, movement: Pick<Movement, 'startsOn' |
 }
 
 /**
- * The registration deadline a unit is held to: the movement's, or the unit's own when the Board
- * extended it for the unit and it is still the later one (a later extension for everyone counts).
+ * The deadline a unit is held to (for its registration, or a period's report): the general one, or
+ * the unit's own when the Board extended it for the unit and it is still the later one (a later
+ * extension for everyone counts).
  */
 export function unitDeadline(movementDeadline: string, own: string | null | undefined): string {
   return own && own > movementDeadline ? own : movementDeadline;

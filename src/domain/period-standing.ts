@@ -9,9 +9,11 @@
  */
 import type { DbOrTx } from '../db/connection.ts';
 import { clientOf } from '../db/prepared.ts';
-import { eachTargetStanding, emptyProgressCounts, outcomeOf, progressSignature, type ProgressCounts } from './assessment.ts';
+import { eachTargetStanding, emptyProgressCounts, outcomeOf, type ProgressCounts } from './assessment.ts';
+import { unitDeadline } from './due-dates.ts';
 import { localDate } from './vn-input.ts';
-import type { Movement, Period } from './model.ts';
+import { TARGET_ORDER_SQL } from './target-order.ts';
+import type { Movement, Period, PeriodKind } from './model.ts';
 
 /** Same words as the charts' ReportState. */
 export type PeriodReportState = 'on_time' | 'late' | 'overdue' | 'not_due';
@@ -86,6 +88,46 @@ export function periodReportState(sentOn: string | null, dueOn: string, today: s
   return today > dueOn ? 'overdue' : 'not_due';
 }
 
+/** One target of a unit with its outcome for a period, in the printed order (content area, then entry). */
+export interface TargetPeriodOutcome {
+  id: number;
+  text: string;
+  areaNumber: number;
+  outcome: keyof ProgressCounts;
+}
+
+/** A unit's targets judged for the period, as periodStanding() counts them in its `outcomes`. */
+export function unitPeriodTargets(db: DbOrTx, movement: Movement, period: Period, today: string, unitId: number): TargetPeriodOutcome[] {
+  const judged = judgedTargets(db, movement.id, period, period.endsOn < today ? period.endsOn : today);
+  const outcomes = new Map<number, keyof ProgressCounts>();
+  for (let i = 0; i < judged.unitIds.length; i++) if (judged.unitIds[i] === unitId) outcomes.set(judged.targetIds[i]!, OUTCOMES[judged.outcomes[i]!]!);
+  const rows = clientOf(db)
+    .prepare(
+      `SELECT t.id AS id, t.text AS text, ca.number AS areaNumber FROM targets t
+         JOIN registrations r ON r.id = t.registration_id JOIN content_areas ca ON ca.id = t.content_area_id
+        WHERE r.movement_id = ? AND r.unit_id = ? AND t.deleted_at IS NULL ORDER BY ${TARGET_ORDER_SQL}`,
+    )
+    .all(movement.id, unitId) as Omit<TargetPeriodOutcome, 'outcome'>[];
+  return rows.flatMap((t) => {
+    const outcome = outcomes.get(t.id);
+    return outcome ? [{ ...t, outcome }] : [];
+  });
+}
+
+const SPAN: Record<PeriodKind, number> = { month: 1, quarter: 3, half: 6, year: 12, adhoc: 0 };
+
+/**
+ * The movement's periods with the one in course first: the one that ended last before `today` (of
+ * two ending together, the longer: on 16/07 the 6-month report before Quý II), or while none has
+ * ended, the first to end; then the others in calendar order.
+ */
+export function periodsCurrentFirst<P extends Pick<Period, 'id' | 'kind' | 'endsOn'>>(periods: readonly P[], today: string): P[] {
+  const ended = periods.filter((p) => p.endsOn < today);
+  const byEnd = (a: P, b: P) => (a.endsOn === b.endsOn ? SPAN[a.kind] - SPAN[b.kind] : a.endsOn < b.endsOn ? -1 : 1);
+  const current = ended.length > 0 ? [...ended].sort(byEnd).at(-1) : [...periods].sort((a, b) => (a.endsOn === b.endsOn ? SPAN[b.kind] - SPAN[a.kind] : a.endsOn < b.endsOn ? -1 : 1))[0];
+  return current ? [current, ...periods.filter((p) => p.id !== current.id)] : [];
+}
+
 interface UnitRow {
   unitId: number;
   code: string;
@@ -116,6 +158,10 @@ export function periodStanding(db: DbOrTx, movement: Movement, period: Period, t
         ORDER BY u.code`,
     )
     .all({ movement: movement.id, endsOn: movement.endsOn, startsOn: movement.startsOn }) as UnitRow[];
+  // Units the Board gave more time for this period's report (deadlines.ts extendPeriodDue).
+  const ownDue = new Map(
+    (sqlite.prepare('SELECT unit_id AS u, due_on AS d FROM period_extensions WHERE period_id = ?').all(period.id) as { u: number; d: string }[]).map((x) => [x.u, x.d]),
+  );
   const firstReports = new Map(
     (
       sqlite
@@ -141,7 +187,7 @@ export function periodStanding(db: DbOrTx, movement: Movement, period: Period, t
     if (!reportsOnPeriods(u.version === null ? null : { version: u.version, targets: targetsOf.get(u.unitId) ?? 0 }) || !inScope(u)) continue;
     const at = firstReports.get(u.registrationId!);
     const sentOn = at === undefined ? null : localDate(at, movement.timezone);
-    const dueOn = period.dueOn;
+    const dueOn = unitDeadline(period.dueOn, ownDue.get(u.unitId));
     units.push({
       unitId: u.unitId,
       code: u.code,
@@ -201,39 +247,99 @@ const OUTCOMES: readonly (keyof ProgressCounts)[] = ['exceeded', 'met', 'inProgr
 
 /** Every target of the movement's sent registrations with its unit, content area and outcome (an index in OUTCOMES). */
 interface JudgedTargets {
+  targetIds: Int32Array;
   unitIds: Int32Array;
   areaIds: Int32Array;
   outcomes: Uint8Array;
 }
 
-/** Per connection: the latest judgements by movement, period and day, with the signature they were made at. */
-const judgedCache = new WeakMap<object, Map<string, { signature: string; judged: JudgedTargets }>>();
+/** A judgement kept, with what it was made from: the last report and each registration as they were. */
+interface KeptJudgement {
+  /** The reports and registrations summed up: unchanged, the judgement stands as it is. */
+  signature: string;
+  reports: string;
+  maxReport: number;
+  registrations: Map<number, string>;
+  judged: JudgedTargets;
+}
+
+/** Per connection: the latest judgements by movement, period and day. */
+const judgedCache = new WeakMap<object, Map<string, KeptJudgement>>();
 const CACHED_PERIODS = 8;
 
 /**
  * The targets judged for `period` on `asOf`. Judging 100,000 targets from their 400,000 lines takes
- * a good part of a second, while the chat asks again at every step of /tinhhinh: the judgements are
- * kept, compactly, until a report, a target or a registration changes (progressSignature).
+ * a good part of a second, while the chat asks again at every step of /tinhhinh and reports keep
+ * coming in: the judgements are kept, compactly, and only the registrations that changed since (a
+ * new report, a target added, edited or removed, a new version: each touches its registration or
+ * adds a report) are judged again.
  */
 function judgedTargets(db: DbOrTx, movementId: number, period: Period, asOf: string): JudgedTargets {
   const client = clientOf(db);
   const key = `${movementId}:${period.id}:${period.endsOn}:${asOf}`;
-  const signature = progressSignature(db, movementId);
   const cache = judgedCache.get(client) ?? judgedCache.set(client, new Map()).get(client)!;
-  const hit = cache.get(key);
-  if (hit && hit.signature === signature) return hit.judged;
-  const unitIds: number[] = [];
-  const areaIds: number[] = [];
-  const outcomes: number[] = [];
-  eachTargetStanding(db, movementId, asOf, period.endsOn, (target, assessment) => {
-    unitIds.push(target.unitId);
-    areaIds.push(target.contentAreaId);
-    outcomes.push(OUTCOMES.indexOf(outcomeOf(assessment)));
-  }, period);
-  const judged = { unitIds: Int32Array.from(unitIds), areaIds: Int32Array.from(areaIds), outcomes: Uint8Array.from(outcomes) };
+  const { maxReport, reports, signature } = client
+    .prepare(
+      `SELECT coalesce(max(id), 0) AS maxReport, count(*) || ':' || coalesce(max(id), 0) AS reports,
+              count(*) || ':' || coalesce(max(id), 0) || ':' || (SELECT count(*) || ':' || coalesce(sum(version), 0) || ':' || coalesce(sum(updated_at), 0) FROM registrations WHERE movement_id = ?) AS signature
+         FROM progress_reports`,
+    )
+    .get(movementId) as { maxReport: number; reports: string; signature: string };
+  const kept = cache.get(key);
+  if (kept && kept.signature === signature) return kept.judged;
+  const registrations = new Map(
+    (client.prepare("SELECT id, unit_id, version || ':' || updated_at FROM registrations WHERE movement_id = ?").raw().all(movementId) as [number, number, string][]).map(([id, , state]) => [id, state]),
+  );
+  let judged: JudgedTargets | undefined;
+  if (kept && maxReport >= kept.maxReport && registrations.size >= kept.registrations.size) {
+    const changed = new Set([...registrations].filter(([id, state]) => kept.registrations.get(id) !== state).map(([id]) => id));
+    for (const [r] of client.prepare('SELECT DISTINCT registration_id FROM progress_reports WHERE id > ?').raw().all(kept.maxReport) as [number][]) if (registrations.has(r)) changed.add(r);
+    // Reports only ever grow: fewer than counted means a rollback; judge everything again then.
+    const [count] = reports.split(':').map(Number);
+    const [keptCount] = kept.reports.split(':').map(Number);
+    if (count! - keptCount! === Number(client.prepare('SELECT count(*) FROM progress_reports WHERE id > ?').pluck().get(kept.maxReport)) && changed.size <= Math.max(8, registrations.size / 4))
+      judged = rejudge(db, movementId, period, asOf, kept.judged, [...changed]);
+  }
+  judged ??= rejudge(db, movementId, period, asOf, undefined, undefined);
   cache.delete(key);
-  cache.set(key, { signature, judged });
+  cache.set(key, { signature, reports, maxReport, registrations, judged });
   // The oldest go first: a handful of periods are looked at in a day.
   while (cache.size > CACHED_PERIODS) cache.delete(cache.keys().next().value!);
   return judged;
+}
+
+/** Judges the targets of `registrations` (all when undefined) again, keeping the other judgements of `kept`. */
+function rejudge(db: DbOrTx, movementId: number, period: Period, asOf: string, kept: JudgedTargets | undefined, registrations: number[] | undefined): JudgedTargets {
+  const fresh = { targetIds: [] as number[], unitIds: [] as number[], areaIds: [] as number[], outcomes: [] as number[] };
+  eachTargetStanding(db, movementId, asOf, period.endsOn, (target, assessment) => {
+    fresh.targetIds.push(target.id);
+    fresh.unitIds.push(target.unitId);
+    fresh.areaIds.push(target.contentAreaId);
+    fresh.outcomes.push(OUTCOMES.indexOf(outcomeOf(assessment)));
+  }, period, registrations);
+  // A unit has one registration in a movement: the judgements kept go by unit.
+  const dropped =
+    kept && registrations && registrations.length > 0
+      ? new Set(clientOf(db).prepare(`SELECT unit_id FROM registrations WHERE id IN (${registrations.map((id) => Math.trunc(id)).join(', ')})`).pluck().all() as number[])
+      : new Set<number>();
+  let keptCount = 0;
+  if (kept) for (let i = 0; i < kept.unitIds.length; i++) if (!dropped.has(kept.unitIds[i]!)) keptCount++;
+  const size = keptCount + fresh.targetIds.length;
+  const out: JudgedTargets = { targetIds: new Int32Array(size), unitIds: new Int32Array(size), areaIds: new Int32Array(size), outcomes: new Uint8Array(size) };
+  let at = 0;
+  if (kept)
+    for (let i = 0; i < kept.unitIds.length; i++) {
+      if (dropped.has(kept.unitIds[i]!)) continue;
+      out.targetIds[at] = kept.targetIds[i]!;
+      out.unitIds[at] = kept.unitIds[i]!;
+      out.areaIds[at] = kept.areaIds[i]!;
+      out.outcomes[at++] = kept.outcomes[i]!;
+    }
+  for (let i = 0; i < fresh.targetIds.length; i++, at++) {
+    out.targetIds[at] = fresh.targetIds[i]!;
+    out.unitIds[at] = fresh.unitIds[i]!;
+    out.areaIds[at] = fresh.areaIds[i]!;
+    out.outcomes[at] = fresh.outcomes[i]!;
+  }
+  return out;
 }

@@ -1,7 +1,8 @@
 /**
  * The movement at a glance for the Ban TĐKT, leaders and cluster heads: totals by status, by
  * cluster and by kind of unit, then drill-down to a cluster (paged) and to a unit, or straight to
- * a unit found by code or name. Everyone sees only the units in their scope.
+ * a unit found by code or name; the same for each reporting period (status-period.ts). Everyone
+ * sees only the units in their scope.
  */
 import { z } from 'zod';
 import { defineFlow, type FlowContext, type Prompt, type StartResult, type StepResult } from '../chat/engine.ts';
@@ -18,6 +19,7 @@ import { findByCodeOrName } from '../util/text.ts';
 import { CHART, chartChoice, chartsOfScreen, requestChart } from './chart.ts';
 import { readReason } from './common.ts';
 import { describeUnit } from './my-unit.ts';
+import { periodGroupPage, periodOf, periodOverview, periodUnit, viewChoices } from './status-period.ts';
 
 const PAGE = 8;
 
@@ -31,6 +33,8 @@ const data = z.object({
   unitId: z.number().int().optional(),
   /** An extension being asked for: of the unit shown, or of every unit. */
   extendAll: z.boolean().optional(),
+  /** The reporting period shown; none: registration. */
+  periodId: z.number().int().optional(),
 });
 type Data = z.infer<typeof data>;
 
@@ -83,7 +87,7 @@ function overview(ctx: FlowContext): Prompt {
   }
   if (ctx.person?.role === 'admin') lines.push(...zaloQuotaLines(ctx));
   const choices: Choice[] = groupsInScope.map((g) => ({ id: `g:${g.code ?? ''}`, label: g.name ?? ctx.t('cli-status-no-group') }));
-  choices.push({ id: 'search', label: ctx.t('st-search') });
+  choices.push({ id: 'search', label: ctx.t('st-search') }, ...viewChoices(ctx, null));
   if (ctx.person && can.review(ctx.person)) choices.push({ id: 'extend-all', label: ctx.t('st-extend-all') });
   choices.push(chartChoice(ctx));
   return { text: `${lines.join('\n')}\n\n${ctx.t('st-pick')}`, choices };
@@ -111,6 +115,27 @@ function groupPage(ctx: FlowContext, data: Data): Prompt {
   if (data.group) choices.push(chartChoice(ctx));
   choices.push({ id: 'back', label: ctx.t('st-back') });
   return { text: `${countLine(ctx, name, count(members), progressOf(members, progress))}\n${ctx.t('st-page', { page: page + 1, pages })}`, choices };
+}
+
+/** The overview of what is shown (registration, or the period chosen), keeping which. */
+const overviewOf = (d: Data): Data => ({ group: null, page: 0, ...(d.periodId !== undefined ? { periodId: d.periodId } : {}) });
+
+/**
+ * What /tinhhinh shows: registration, or a period (d.periodId). Its "📊 Biểu đồ" choice (chart.ts)
+ * asks for the charts of what is on screen, answered in `browse`.
+ */
+function browsePrompt(ctx: FlowContext, d: Data): Prompt {
+  const period = d.periodId === undefined ? undefined : periodOf(ctx, d.periodId);
+  if (!period) return d.group === null ? overview(ctx) : groupPage(ctx, d);
+  return d.group === null ? periodOverview(ctx, period) : periodGroupPage(ctx, period, d.group, d.page, PAGE).prompt;
+}
+
+/** Switches between registration (`v:reg`) and a period of the movement (`v:<id>`). */
+function switchView(ctx: FlowContext, id: string): StepResult<Data> {
+  if (id === 'v:reg') return { kind: 'next', step: 'browse', data: { group: null, page: 0 } };
+  const period = periodOf(ctx, Number(id.slice(2)));
+  if (!period) return { kind: 'invalid', message: ctx.t('choice-expected') };
+  return { kind: 'next', step: 'browse', data: { group: null, page: 0, periodId: period.id } };
 }
 
 function showFound(ctx: FlowContext, data: Data, query: string): StepResult<Data> {
@@ -149,16 +174,17 @@ export const statusFlow = defineFlow<Data>({
   start,
   steps: {
     browse: {
-      prompt: (ctx, d) => (d.group === null ? overview(ctx) : groupPage(ctx, d)),
+      prompt: browsePrompt,
       handle(ctx, d, answer) {
         const id = answer.choice?.id;
         if (!id) return answer.text ? showFound(ctx, d, answer.text) : { kind: 'invalid', message: ctx.t('choice-expected') };
         if (id === 'search') return { kind: 'next', step: 'search', data: d };
-        if (id === CHART) return { kind: 'done', message: requestChart(ctx, ...chartsOfScreen(ctx, undefined, d.group)) };
+        if (id === CHART) return { kind: 'done', message: requestChart(ctx, ...chartsOfScreen(ctx, d.periodId, d.group)) };
         if (id === 'extend-all' && can.review(ctx.person!)) return { kind: 'next', step: 'extend', data: { ...d, extendAll: true } };
-        if (id === 'back') return { kind: 'next', step: 'browse', data: { group: null, page: 0 } };
+        if (id === 'back') return { kind: 'next', step: 'browse', data: overviewOf(d) };
+        if (id.startsWith('v:')) return switchView(ctx, id);
         if (id === 'next' || id === 'prev') return { kind: 'next', step: 'browse', data: { ...d, page: d.page + (id === 'next' ? 1 : -1) } };
-        if (id.startsWith('g:')) return { kind: 'next', step: 'browse', data: { group: id.slice(2), page: 0 } };
+        if (id.startsWith('g:')) return { kind: 'next', step: 'browse', data: { ...overviewOf(d), group: id.slice(2) } };
         if (id.startsWith('u:')) return openUnit(ctx, d, Number(id.slice(2)));
         return { kind: 'invalid', message: ctx.t('choice-expected') };
       },
@@ -180,6 +206,8 @@ export const statusFlow = defineFlow<Data>({
     },
     unit: {
       prompt(ctx, d) {
+        const period = d.periodId === undefined ? undefined : periodOf(ctx, d.periodId);
+        if (period) return { text: periodUnit(ctx, period, d.unitId!), choices: [{ id: 'back', label: ctx.t('st-back') }] };
         const unit = getUnit(ctx.db, d.unitId!);
         const choices: Choice[] = [];
         if (unit && ctx.person && can.review(ctx.person)) {
@@ -193,9 +221,9 @@ export const statusFlow = defineFlow<Data>({
       },
       handle(ctx, d, answer) {
         const id = answer.choice?.id;
-        if ((id === 'extend' || id === 'reopen') && can.review(ctx.person!)) return { kind: 'next', step: id, data: { ...d, extendAll: false } };
+        if ((id === 'extend' || id === 'reopen') && d.periodId === undefined && can.review(ctx.person!)) return { kind: 'next', step: id, data: { ...d, extendAll: false } };
         if (id !== 'back') return { kind: 'invalid', message: ctx.t('choice-expected') };
-        return { kind: 'next', step: 'browse', data: { group: d.group, page: d.page } };
+        return { kind: 'next', step: 'browse', data: { ...overviewOf(d), group: d.group, page: d.page } };
       },
     },
     extend: {

@@ -57,6 +57,8 @@ export interface MovementSnapshot {
   /** `${registrationId}:${periodId}` of every period a registration has a report for. */
   reported: Set<string>;
   periods: Period[];
+  /** `${periodId}:${unitId}` → the unit's own due day for the period's report, where the Board extended it. */
+  periodDue: Map<string, string>;
 }
 
 /** Reads with the connection's own client: inside a transaction of `db`, the reads see its writes. */
@@ -99,7 +101,14 @@ export function snapshot(db: Db, movement: Movement): MovementSnapshot {
       'SELECT id, movement_id AS movementId, code, kind, starts_on AS startsOn, ends_on AS endsOn, due_on AS dueOn FROM reporting_periods WHERE movement_id = ? ORDER BY ends_on, starts_on DESC',
     )
     .all(movement.id) as Period[];
-  return { units, groups, registration: new Map(regs.map((r) => [r.unitId, r])), reported, periods };
+  const periodDue = new Map(
+    (
+      sqlite
+        .prepare('SELECT e.period_id AS p, e.unit_id AS u, e.due_on AS d FROM period_extensions e JOIN reporting_periods p ON p.id = e.period_id WHERE p.movement_id = ?')
+        .all(movement.id) as { p: number; u: number; d: string }[]
+    ).map((x) => [`${x.p}:${x.u}`, x.d]),
+  );
+  return { units, groups, registration: new Map(regs.map((r) => [r.unitId, r])), reported, periods, periodDue };
 }
 
 /** What the unit owes on its registration, if anything. */
@@ -135,6 +144,11 @@ export function unitsOwing(snap: MovementSnapshot, query: OwedQuery): UnitOwing[
   return out;
 }
 
+/** The day a unit's report for `period` is due: the period's, or its own (domain/deadlines.ts periodDueFor). */
+export function periodDueOf(snap: MovementSnapshot, period: Pick<Period, 'id' | 'dueOn'>, unitId: number): string {
+  return unitDeadline(period.dueOn, snap.periodDue.get(`${period.id}:${unitId}`));
+}
+
 /**
  * Units overdue on `today` (quá hạn chưa nộp): their registration deadline (the movement's, or their
  * own when the Board extended it) passed with nothing sent (or a returned one not sent again), or a
@@ -145,6 +159,8 @@ export function lateUnits(snap: MovementSnapshot, movement: Movement, today: str
   return unitsOwing(snap, { registration: true, periods }).flatMap((o) => {
     const deadline = unitDeadline(movement.registrationDeadline, snap.registration.get(o.unit.id)?.deadlineOn);
     const registration = today > deadline ? o.registration : undefined;
-    return registration || o.periods.length > 0 ? [{ unit: o.unit, ...(registration ? { registration } : {}), periods: o.periods }] : [];
+    // A unit given more time for a period's report is not overdue before its own day.
+    const owed = o.periods.filter((p) => today > periodDueOf(snap, p.period, o.unit.id));
+    return registration || owed.length > 0 ? [{ unit: o.unit, ...(registration ? { registration } : {}), periods: owed }] : [];
   });
 }

@@ -16,7 +16,7 @@ import { isLocale, type Locale } from '../i18n/index.ts';
 import { enqueueMessages, insertMany, reachFor, type QueuedMessage } from '../delivery/outbox-writer.ts';
 import { isAllowed, policy, type CalendarPolicy } from './calendar.ts';
 import { digestMessage, escalationMessage, ReminderTexts, reminderNotice, withTapForZalo } from './messages.ts';
-import { lateUnits, snapshot, unitsOwing, type MovementSnapshot, type OwedQuery, type UnitOwing } from './obligations.ts';
+import { lateUnits, periodDueOf, snapshot, unitsOwing, type MovementSnapshot, type OwedQuery, type UnitOwing } from './obligations.ts';
 import { dueSlots, MAX_DEFERRAL_MS, periodDueDates, type Slot } from './slots.ts';
 import type { Movement, ReminderRule } from '../domain/model.ts';
 
@@ -171,9 +171,14 @@ export function fireSlot(db: Db, movement: Movement, rule: ReminderRule, slot: S
         }
       } else {
         // A unit whose deadline the Board extended is not reminded by the movement's deadline rules.
-        const owing = unitsOwing(snap, queryFor(rule, slot, snap, today)).filter(
-          (o) => rule.kind !== 'registration_deadline' || unitDeadline(movement.registrationDeadline, snap.registration.get(o.unit.id)?.deadlineOn) === movement.registrationDeadline,
-        );
+        // Nor one given more time for a period's report by the rules of the period's due day.
+        const owing = unitsOwing(snap, queryFor(rule, slot, snap, today))
+          .filter((o) => rule.kind !== 'registration_deadline' || unitDeadline(movement.registrationDeadline, snap.registration.get(o.unit.id)?.deadlineOn) === movement.registrationDeadline)
+          .flatMap((o) => {
+            if (rule.kind !== 'period_due') return [o];
+            const periods = o.periods.filter((p) => periodDueOf(snap, p.period, o.unit.id) === p.period.dueOn);
+            return periods.length > 0 ? [{ ...o, periods }] : [];
+          });
         // Not twice the same thing within minGap: keep only what was not just reminded of.
         const recent = new Set(
           (

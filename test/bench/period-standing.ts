@@ -2,8 +2,10 @@
  * A period's standing at scale: the export benchmark's movement (5,000 units × 20 targets in 50
  * clusters/blocks, four quarterly reports, 400,000 progress lines), the standing of the 6-month
  * quarter Q2020-2 (every target judged for it) on 20/07/2020 as /tinhhinh and `thidua status
- * --period` ask for it: once cold, then the median and worst of ten; and scoped to one cluster, as a
- * cluster head sees it. Target: under 100 ms (the median of the whole movement).
+ * --period` ask for it: once cold (every target judged), then the median and worst of ten (the
+ * judgements kept); after each of ten new reports (a unit's 20 lines: its targets judged again), as
+ * in the reporting season; and scoped to one cluster, as a cluster head sees it. Target: under 100
+ * ms, the median of the whole movement and the median after a new report.
  *
  * Run alone: `npx tsx test/bench/period-standing.ts`.
  */
@@ -37,14 +39,33 @@ export async function benchPeriodStanding(): Promise<boolean> {
     const runs = Array.from({ length: 10 }, () => time().ms).sort((a, b) => a - b);
     const median = runs[5]!;
     const cluster = Array.from({ length: 5 }, () => time({ groupId })).sort((a, b) => a.ms - b.ms)[2]!;
+    // A unit corrects its report for the quarter: one more revision, its 20 lines, then the standing.
+    const correct = db.$client.prepare(
+      `INSERT INTO progress_reports (registration_id, period_id, revision, reported_at)
+       SELECT registration_id, period_id, max(revision) + 1, ? FROM progress_reports WHERE registration_id = ? AND period_id = ?`,
+    );
+    const copyLines = db.$client.prepare(
+      `INSERT INTO progress_lines (report_id, target_id, value, cumulative, percent_of_plan, assessment)
+       SELECT ?, pl.target_id, pl.value * 1.1, pl.cumulative, pl.percent_of_plan, pl.assessment FROM progress_lines pl
+        JOIN progress_reports pr ON pr.id = pl.report_id WHERE pr.registration_id = ? AND pr.period_id = ? AND pr.revision = 1`,
+    );
+    const registrations = db.$client.prepare('SELECT id FROM registrations WHERE movement_id = ? ORDER BY id LIMIT 10').pluck().all(movement.id) as number[];
+    const afterReport = registrations
+      .map((reg) => {
+        const reportId = Number(correct.run(Date.parse('2020-07-18T03:00:00Z'), reg, period.id).lastInsertRowid);
+        copyLines.run(reportId, reg, period.id);
+        return time().ms;
+      })
+      .sort((a, b) => a - b);
     closeDatabase(db);
 
     const { totals, byArea } = cold.standing;
     const targets = byArea.reduce((n, a) => n + a.exceeded + a.met + a.inProgress + a.notMet + a.notReported, 0);
-    const ok = median < LIMITS.ms && totals.units > 0 && targets === totals.units * 20;
+    const ok = median < LIMITS.ms && afterReport[5]! < LIMITS.ms && totals.units > 0 && targets === totals.units * 20;
     console.log('Period standing: 5,000 units × 20 targets, 4 quarterly reports, Q2020-2 on 20/07/2020');
     console.log(`  units in the period         ${totals.units} (on time ${totals.onTime}, late ${totals.late}, overdue ${totals.overdue}, not due ${totals.notDue}); ${targets} targets judged`);
     console.log(`  periodStanding              ${cold.ms.toFixed(1)} ms cold; median ${median.toFixed(1)} ms, worst ${runs.at(-1)!.toFixed(1)} ms of 10   (target < ${LIMITS.ms} ms)`);
+    console.log(`  after a new report          median ${afterReport[5]!.toFixed(1)} ms, worst ${afterReport.at(-1)!.toFixed(1)} ms of 10 (that unit's targets judged again)   (target < ${LIMITS.ms} ms)`);
     console.log(`  one cluster (${cluster.standing.totals.units} units)      median ${cluster.ms.toFixed(1)} ms of 5`);
     console.log(`  ${ok ? 'PASS' : 'FAIL'}`);
     return ok;

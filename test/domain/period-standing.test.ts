@@ -1,12 +1,14 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import type { Db } from '../../src/db/connection.ts';
+import { closeDatabase, openDatabase, type Db } from '../../src/db/connection.ts';
 import { groups } from '../../src/db/schema.ts';
 import { listPeriods } from '../../src/domain/movements.ts';
 import { periodStanding, type PeriodCounts, type PeriodStanding } from '../../src/domain/period-standing.ts';
 import { recordProgressReport } from '../../src/domain/progress.ts';
-import { addTarget, ensureRegistration, submitRegistration } from '../../src/domain/registrations.ts';
-import { snapshot, unitsOwing } from '../../src/reminders/obligations.ts';
+import { addTarget, ensureRegistration, returnRegistration, submitRegistration, updateTarget } from '../../src/domain/registrations.ts';
+import { lateUnits, snapshot, unitsOwing } from '../../src/reminders/obligations.ts';
+import { extendPeriodDue } from '../../src/domain/deadlines.ts';
+import { DomainError } from '../../src/domain/errors.ts';
 import { openTempDatabase, useTempDatabases } from '../helpers/db.ts';
 import { admin, loadMovement, type LoadedMovement } from '../helpers/movement.ts';
 
@@ -84,6 +86,58 @@ describe('periodStanding', () => {
     const r = regs.get('HHH')!;
     recordProgressReport(db, { registrationId: r.id, periodId: period('H2020-1').id, lines: [{ targetId: r.amount, value: 1, cumulative: true }] }, admin, Date.parse('2020-07-10T17:30:00Z'));
     expect(states(standing('2020-07-16')).HHH).toEqual(['late', '2020-07-11']);
+  });
+
+  it('a unit the Board gave more time is held to its own due day, here and in the overdue lists', () => {
+    const extended = extendPeriodDue(db, m.movement, period('H2020-1'), { unitId: m.unit('HHH'), until: '2020-07-20', reason: 'Lũ lụt' }, admin, on('2020-07-09'));
+    expect(extended).toEqual({ from: '2020-07-10', until: '2020-07-20' });
+    const s = standing('2020-07-16');
+    expect(s.units.find((u) => u.code === 'HHH')).toMatchObject({ state: 'not_due', dueOn: '2020-07-20', sentOn: null });
+    expect(counts(s.totals)).toEqual([4, 2, 1, 0, 1]);
+    const overdue = (today: string) => lateUnits(snapshot(db, m.movement), m.movement, today).filter((o) => o.periods.some((p) => p.period.code === 'H2020-1')).map((o) => o.unit.code);
+    expect(overdue('2020-07-16')).toEqual([]);
+    expect(overdue('2020-07-21')).toEqual(['HHH']);
+    expect(states(standing('2020-07-21')).HHH).toEqual(['overdue', null]);
+    // Sent on 18/07, within its own day: on time.
+    report('HHH', '2020-07-18', 100);
+    expect(states(standing('2020-07-21')).HHH).toEqual(['on_time', '2020-07-18']);
+    // An extension is only ever later, and never past the movement's final review.
+    expect(() => extendPeriodDue(db, m.movement, period('H2020-1'), { unitId: m.unit('HHH'), until: '2020-07-15' }, admin, 0)).toThrow(DomainError);
+    expect(() => extendPeriodDue(db, m.movement, period('H2020-1'), { unitId: m.unit('HHH'), until: '2021-06-01' }, admin, 0)).toThrow(DomainError);
+    expect(standing('2020-07-21').units.find((u) => u.code === 'HHH')!.dueOn).toBe('2020-07-20');
+  });
+
+  it('a new report or a corrected one shows at once (nothing stale is kept)', () => {
+    expect(states(standing('2020-07-16')).HHH).toEqual(['overdue', null]);
+    report('HHH', '2020-07-16', 150);
+    const s = standing('2020-07-16');
+    expect(states(s).HHH).toEqual(['late', '2020-07-16']);
+    expect(s.units.find((u) => u.code === 'HHH')!.outcomes.exceeded).toBe(1);
+    report('HHH', '2020-07-17', 50);
+    expect(standing('2020-07-17').units.find((u) => u.code === 'HHH')!.outcomes).toMatchObject({ exceeded: 0, notMet: 1 });
+  });
+
+  it('what is kept between calls, and judged again after changes, equals a judgement made afresh', () => {
+    // Through a second connection to the same file, which has kept nothing.
+    const afresh = () => {
+      const other = openDatabase(db.$client.name);
+      try {
+        return periodStanding(other, m.movement, period('H2020-1'), '2020-07-21');
+      } finally {
+        closeDatabase(other);
+      }
+    };
+    standing('2020-07-21');
+    report('HHH', '2020-07-18', 60);
+    expect(standing('2020-07-21')).toEqual(afresh());
+    report('SNV', '2020-07-19', 80); // a correction: không đạt now
+    // STC's registration returned and its plan lowered to 90: its 100 is vượt.
+    const stc = regs.get('STC')!;
+    returnRegistration(db, stc.id, 'Điều chỉnh kế hoạch', admin, on('2020-07-20'));
+    updateTarget(db, stc.id, stc.amount, { contentAreaId: m.area(1), text: 'Vốn đầu tư của STC', kind: 'quantitative', measure: 'tỷ đồng', plannedValue: 90, direction: 'at_least', dueOn: '2020-06-30' }, admin, on('2020-07-20'));
+    const s = standing('2020-07-21');
+    expect(s).toEqual(afresh());
+    expect(Object.fromEntries(s.units.map((u) => [u.code, u.outcomes.exceeded]))).toEqual({ HGT: 0, HHH: 0, SNV: 0, STC: 1 });
   });
 
   it('a unit that never registered is not in the period, nor one whose registration was never sent', () => {

@@ -30,7 +30,8 @@ describe('who may see what', () => {
     expect(h.say('2', '/tinhhinh SNV')).toContain('Anh/chị không có quyền xem đơn vị này.');
     const overview = h.say('2', '/tinhhinh');
     expect(overview).toContain('Tổng số: 5 đơn vị');
-    expect(h.lastQuestion('2')?.choices?.map((c) => c.label)).toEqual(['Cụm thi đua số 2', 'Tìm đơn vị', '📊 Biểu đồ']);
+    // Then registration's counterpart for each period, the first to end first while none has ended; then the chart of what is shown.
+    expect(h.lastQuestion('2')?.choices?.map((c) => c.label)).toEqual(['Cụm thi đua số 2', 'Tìm đơn vị', '📅 Quý I/2020', '📅 Quý II/2020', '📅 6 tháng đầu năm 2020', '📅 Quý III/2020', '📅 Quý IV/2020', '📅 6 tháng cuối năm 2020', '📅 Năm 2020', '📊 Biểu đồ']);
   });
 
   it('someone not linked is only told how to link', () => {

@@ -9,10 +9,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { renderChart } from '../../src/charts/index.ts';
-import type { FlowContext, Job } from '../../src/chat/engine.ts';
+import type { Job } from '../../src/chat/engine.ts';
 import { encodeChoice, type OutboundMessage } from '../../src/chat/types.ts';
 import { currentMovement, listPeriods } from '../../src/domain/movements.ts';
-import { chartsOfScreen } from '../../src/flows/chart.ts';
 import { chartFigures } from '../../src/documents/chart-figures.ts';
 import { runChartJob } from '../../src/jobs/chart-job.ts';
 import { silentLogger } from '../../src/util/log.ts';
@@ -47,8 +46,6 @@ function pressChart(h: ChatHarness, who: string): Job[] {
   return h.core.handle({ channel: 'telegram', externalId: who, choice: encodeChoice(seq, 'chart') }).jobs;
 }
 
-const personIdOf = (h: ChatHarness, who: string) => h.rows<{ id: number }>('SELECT person_id AS id FROM identities WHERE external_id = ?', who)[0]!.id;
-const identityIdOf = (h: ChatHarness, who: string) => h.rows<{ id: number }>('SELECT id FROM identities WHERE external_id = ?', who)[0]!.id;
 const groupId = (h: ChatHarness, code: string) => h.rows<{ id: number }>('SELECT id FROM groups WHERE code = ?', code)[0]!.id;
 
 describe('the chart job', () => {
@@ -118,13 +115,22 @@ describe('the chart job', () => {
     for (const code of ['SNV', 'STC', 'HHH']) submittedRegistration(h, code);
     const movement = currentMovement(h.db)!;
     const period = listPeriods(h.db, movement.id).find((p) => p.code === 'H2020-1')!;
-    const asked = { personId: personIdOf(h, '1'), identityId: identityIdOf(h, '1'), locale: 'vi' as const, movementId: movement.id };
-    for (const what of chartsOfScreen({ db: h.db, movement } as FlowContext, period.id)) {
-      const drawn = await run(h, { kind: 'chart', ...asked, ...what });
-      const expected = await renderChart(chartFigures(h.db, movement, what, TODAY), 'vi');
+    h.say('1', '/tinhhinh');
+    expect(h.press('1', '6 tháng đầu năm 2020')).toContain('6 tháng đầu năm 2020');
+    const seq = h.lastQuestion('1')?.seq ?? 0;
+    const result = h.core.handle({ channel: 'telegram', externalId: '1', choice: encodeChoice(seq, 'chart') });
+    expect(result.replies.map((r) => r.text)).toEqual(['Đang vẽ 2 biểu đồ… Ảnh sẽ được gửi vào đây khi xong.']);
+    expect(result.jobs.map((j) => j.kind === 'chart' && [j.chart, j.periodId, j.groupId])).toEqual([
+      ['period-reporting', period.id, undefined],
+      ['target-outcomes', period.id, undefined],
+    ]);
+    for (const job of result.jobs) {
+      if (job.kind !== 'chart') continue;
+      const drawn = await run(h, job);
+      const expected = await renderChart(chartFigures(h.db, movement, { chart: job.chart, periodId: period.id }, TODAY), 'vi');
       if (expected.kind !== 'chart') throw new Error('no chart drawn');
       expect(expected.title).toContain('6 tháng');
-      expect(drawn.messages).toEqual([{ text: expected.title, image: { path: drawn.files[0], name: `bieu-do-${what.chart}-ND-2020.png` } }]);
+      expect(drawn.messages).toEqual([{ text: expected.title, image: { path: drawn.files[0], name: `bieu-do-${job.chart}-ND-2020.png` } }]);
       expect(readFileSync(drawn.files[0]!).equals(Buffer.from(expected.png))).toBe(true);
     }
   });

@@ -1,6 +1,7 @@
 /**
  * `thidua extend --until 15/04/2020 [--unit CODE] [--reason …]`: the Board extends the registration
- * deadline for every unit or for one. `thidua reopen --unit CODE --reason …`: reopens an approved
+ * deadline for every unit or for one; with `--period H2020-1 --unit CODE`, that unit's due day for
+ * the period's report. `thidua reopen --unit CODE --reason …`: reopens an approved
  * registration. Both are recorded in the audit log and tell the unit's liaisons (through the outbox:
  * the running bot sends it), as the chat does; reminders follow the new date.
  */
@@ -8,11 +9,12 @@ import { and, eq } from 'drizzle-orm';
 import type { Db } from '../../db/connection.ts';
 import { people, units } from '../../db/schema.ts';
 import { enqueueMessages, reachFor } from '../../delivery/outbox-writer.ts';
-import { isLocale, translator, type Args } from '../../i18n/index.ts';
+import { isLocale, translator, type Args, type Translate } from '../../i18n/index.ts';
 import { cliActor } from '../../domain/audit.ts';
-import { extendDeadline, reopenRegistration, unitsToTellOfExtension } from '../../domain/deadlines.ts';
+import { extendDeadline, extendPeriodDue, reopenRegistration, unitsToTellOfExtension } from '../../domain/deadlines.ts';
 import { DomainError } from '../../domain/errors.ts';
-import { resolveMovement } from '../../domain/movements.ts';
+import { listPeriods, resolveMovement } from '../../domain/movements.ts';
+import { periodLabel } from '../../domain/period-labels.ts';
 import { findRegistration } from '../../domain/registrations.ts';
 import { formatVnDate, parseVnDate } from '../../domain/vn-input.ts';
 import type { Command } from '../context.ts';
@@ -24,8 +26,8 @@ function unitOf(db: Db, code: unknown) {
   return unit;
 }
 
-/** Queues a notice to the unit's active liaisons, in each one's language, with a button to register. */
-function tellLiaisons(db: Db, unitId: number, key: string, id: string, args: Args, now: number): void {
+/** Queues a notice to the unit's active liaisons, in each one's language, with a button to register (or to report). */
+function tellLiaisons(db: Db, unitId: number, key: string, id: string, args: Args | ((t: Translate) => Args), now: number, go: 'register' | 'report' = 'register'): void {
   const liaisons = db
     .select({ id: people.id, locale: people.locale })
     .from(people)
@@ -36,14 +38,15 @@ function tellLiaisons(db: Db, unitId: number, key: string, id: string, args: Arg
     db,
     liaisons.map((p) => {
       const t = translator(isLocale(p.locale) ? p.locale : 'vi');
-      return { dedupeKey: `${key}:${p.id}`, personId: p.id, reach: reach.get(p.id), payload: { text: t(id, args), choices: [{ id: 'go:register', label: t('menu-register') }] }, notBefore: now };
+      const text = t(id, typeof args === 'function' ? args(t) : args);
+      return { dedupeKey: `${key}:${p.id}`, personId: p.id, reach: reach.get(p.id), payload: { text, choices: [{ id: `go:${go}`, label: t(`menu-${go}`) }] }, notBefore: now };
     }),
   );
 }
 
 export const extendCommand: Command = {
   name: 'extend',
-  options: { until: { type: 'string' }, unit: { type: 'string' }, reason: { type: 'string' }, movement: { type: 'string' } },
+  options: { until: { type: 'string' }, unit: { type: 'string' }, period: { type: 'string' }, reason: { type: 'string' }, movement: { type: 'string' } },
   run(ctx, _positionals, options) {
     const db = ctx.db();
     const movement = resolveMovement(db, options.movement as string | undefined);
@@ -53,6 +56,19 @@ export const extendCommand: Command = {
       return 2;
     }
     const unit = unitOf(db, options.unit);
+    if (typeof options.period === 'string') {
+      const period = listPeriods(db, movement.id).find((p) => p.code === String(options.period).trim());
+      if (!period) throw new DomainError('err-period-unknown');
+      if (!unit) {
+        ctx.io.stderr(ctx.t('cli-extend-usage'));
+        return 2;
+      }
+      const extended = extendPeriodDue(db, movement, period, { unitId: unit.id, until: reading.date, reason: (options.reason as string | undefined) ?? null }, cliActor, ctx.clock.now());
+      tellLiaisons(db, unit.id, `extend:${unit.id}:p${period.id}:${extended.until}`, 'stp-extended-notice', (t) => ({ period: periodLabel(t, period), deadline: formatVnDate(extended.until) }), ctx.clock.now(), 'report');
+      ctx.say(ctx.t('cli-extended-period', { unit: unit.name, period: periodLabel(ctx.t, period), from: formatVnDate(extended.from), until: formatVnDate(extended.until) }));
+      ctx.result({ unit: unit.code, period: period.code, ...extended });
+      return 0;
+    }
     const result = extendDeadline(db, movement, { ...(unit ? { unitId: unit.id } : {}), until: reading.date, reason: (options.reason as string | undefined) ?? null }, cliActor, ctx.clock.now());
     // The unit given more time, or every unit whose registration is not with the Board yet, is told.
     const told = unit ? [unit.id] : unitsToTellOfExtension(db, movement, result.until);
