@@ -10,6 +10,7 @@ import { boardCommand } from './commands/board.ts';
 import { signerCommand } from './commands/signer.ts';
 import { extendCommand, reopenCommand } from './commands/deadline.ts';
 import { broadcastCommand } from './commands/broadcast.ts';
+import { chartCommand } from './commands/chart.ts';
 import { doctorCommand } from './commands/doctor.ts';
 import { documentCommand } from './commands/document.ts';
 import { exportCommand } from './commands/export.ts';
@@ -43,6 +44,7 @@ const COMMANDS: Command[] = [
   importTargetsCommand,
   importResultsCommand,
   documentCommand,
+  chartCommand,
   boardCommand,
   signerCommand,
   zaloTokensCommand,

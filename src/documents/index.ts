@@ -96,7 +96,10 @@ export async function writeDocument(db: Db, request: DocumentRequest): Promise<W
           periods: periods.map((p) => p.code).join(', ') || '—',
         });
       period = found.code;
-      document = periodDocument(ctx, periodData(db, movement, found, ctx.today, t));
+      const data = periodData(db, movement, found, ctx.today, t);
+      const requests = chartRequests(db, movement, [{ chart: 'period-reporting', periodId: found.id }, { chart: 'target-outcomes', periodId: found.id }], ctx.today, t);
+      const [reporting, outcomes] = await drawCharts(requests, locale);
+      document = periodDocument(ctx, data, { reporting, outcomes });
       base = `bao-cao-ket-qua-${safe(found.code)}-${safe(movement.code)}`;
       break;
     }

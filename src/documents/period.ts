@@ -9,6 +9,7 @@
  */
 import { periodLabel } from '../domain/period-labels.ts';
 import { formatVnDate, formatVnNumber } from '../domain/vn-input.ts';
+import { chartPlacer, type DocumentChart } from './charts.ts';
 import { annexHeading, headerText, launchSentence, reportClosing, type DocumentContext } from './common.ts';
 import { countShare, planText, withMeasure } from './figures.ts';
 import { body, documentTitle, grid, heading, LANDSCAPE_TEXT_WIDTH, nationalHeader, officialDocument, para, type GridColumn, type GridRow } from './layout.ts';
@@ -24,8 +25,15 @@ const countCells = (c: Counts) => [
   countShare(c.notReported, c.targets),
 ];
 
-export function periodDocument(ctx: DocumentContext, data: PeriodData) {
+/** The pictures it carries: who reported by cluster/block, the targets by content area and outcome. */
+export interface PeriodCharts {
+  reporting?: DocumentChart;
+  outcomes?: DocumentChart;
+}
+
+export function periodDocument(ctx: DocumentContext, data: PeriodData, charts: PeriodCharts = {}) {
   const { t, movement, settings, locale } = ctx;
+  const place = chartPlacer(ctx);
   const label = periodLabel(t, data.period);
   const countColumns = (first: string, weight: number): GridColumn[] => [
     { header: first, weight },
@@ -59,9 +67,11 @@ export function periodDocument(ctx: DocumentContext, data: PeriodData) {
   if (late.length > 0) children.push(body(t('doc-period-late-named', { count: late.length, names: namesOrCount(t, late), due: formatVnDate(data.period.dueOn) })));
   if (missing.length > 0) children.push(body(t('doc-period-missing-named', { count: missing.length, names: namesOrCount(t, missing) })));
   children.push(
+    ...place(charts.reporting),
     heading(t('doc-period-h-areas')),
     body(t('doc-period-rule')),
     grid(ctx.rows, countColumns(t('doc-col-area'), 36), [...data.byArea.map((a) => ({ cells: [`${a.number}. ${a.title}`, ...countCells(a.counts)] })), totalRow]),
+    ...place(charts.outcomes),
     heading(t('doc-period-h-groups')),
     grid(ctx.rows, countColumns(t('doc-col-group'), 36), [...data.byGroup.map((g) => ({ cells: [g.label, ...countCells(g.counts)] })), totalRow]),
     ...reportClosing(ctx, [

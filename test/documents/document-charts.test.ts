@@ -1,5 +1,5 @@
 /**
- * The Board's reports carry the matching charts as pictures: each a PNG in word/media, placed in
+ * The Board's reports (on registration; a period's) carry the matching charts as pictures: each a PNG in word/media, placed in
  * word/document.xml through its relationship, with a numbered caption; a movement of fewer than
  * two units gets no picture and no caption (and no empty place for one).
  */
@@ -9,7 +9,8 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '../../src/db/connection.ts';
 import { writeDocument } from '../../src/documents/index.ts';
-import { local, scriptedSeason } from '../helpers/chart-season.ts';
+import { resolveMovement } from '../../src/domain/movements.ts';
+import { local, scriptedSeason, sixMonthReports } from '../helpers/chart-season.ts';
 import { pngSize } from '../helpers/charts.ts';
 import { openTempDatabase, useTempDatabases } from '../helpers/db.ts';
 import { readDocx, type DocxContent } from '../helpers/docx.ts';
@@ -61,6 +62,27 @@ describe('the aggregate report on registration', () => {
     const doc = readDocx((await writeDocument(db, { kind: 'summary', dir, now: NOW })).path);
     expect([...doc.entries.keys()].filter((name) => name.startsWith('word/media/'))).toEqual([]);
     expect(doc.xml).not.toContain('<w:drawing>');
+    expect(doc.paragraphs.filter((p) => p.startsWith('Biểu đồ'))).toEqual([]);
+  });
+});
+
+describe('the period report', () => {
+  it("carries the period's reporting by cluster/block and its targets by content area as PNG pictures", async () => {
+    sixMonthReports(db, resolveMovement(db, 'ND-2020'));
+    const doc = readDocx((await writeDocument(db, { kind: 'period', periodCode: 'H2020-1', dir, now: local('2020-07-16 10:00') })).path);
+    const pictures = placedPictures(doc);
+    expect(pictures.map((p) => p.alt)).toEqual(['Báo cáo 6 tháng đầu năm 2020 theo cụm, khối', 'Kết quả thực hiện chỉ tiêu theo nội dung thi đua: 6 tháng đầu năm 2020']);
+    expect([...doc.entries.keys()].filter((name) => /^word\/media\/.+\.png$/.test(name))).toHaveLength(2);
+    for (const p of pictures) expect(pngSize(p.png).width).toBe(1200);
+    expect(doc.paragraphs).toEqual(expect.arrayContaining(['Biểu đồ 1. Báo cáo 6 tháng đầu năm 2020 theo cụm, khối', 'Biểu đồ 2. Kết quả thực hiện chỉ tiêu theo nội dung thi đua: 6 tháng đầu năm 2020']));
+  });
+
+  it('for a period with fewer than two units in it: no picture, no caption', async () => {
+    // Every unit but Sở Nội vụ closed before the movement began: one unit in the period.
+    db.$client.prepare("UPDATE units SET valid_to = '2019-12-31' WHERE code <> 'SNV'").run();
+    const doc = readDocx((await writeDocument(db, { kind: 'period', periodCode: 'H2020-1', dir, now: local('2020-07-16 10:00') })).path);
+    expect(doc.xml).not.toContain('<w:drawing>');
+    expect([...doc.entries.keys()].filter((name) => name.startsWith('word/media/'))).toEqual([]);
     expect(doc.paragraphs.filter((p) => p.startsWith('Biểu đồ'))).toEqual([]);
   });
 });
