@@ -827,6 +827,13 @@ export-format-help = XLSX opens in Excel or LibreOffice; CSV is for other softwa
 exp-started = Preparing the { $format } file… It will be sent here when ready (this may take a few minutes).
 exp-ready = 📊 Figures of { $movement } ({ $files } files).
 exp-failed = The export failed because of a fault on the assistant's side. Please try again later.
+chart-started = Drawing { $charts ->
+    [1] the chart
+   *[other] { $charts } charts
+}… The picture will be sent here when ready.
+chart-not-enough-data = No chart drawn: it needs the figures of at least 2 units (there are { $units }).
+chart-failed = The chart could not be drawn because of a fault on the assistant's side. Please try again later.
+st-chart = 📊 Chart
 tg-cmd-export = Export the figures (Excel, CSV) and the reports (Word)
 menu-broadcast = Send an announcement
 tg-cmd-broadcast = Send an announcement to units
@@ -924,6 +931,7 @@ console-help-extra = Commands of this trial chat: /as <unit code>, /as admin, /a
 console-outbox-line = 📨 → { $name }: { $text }
 console-recipient-unknown = (recipient #{ $id })
 console-file = 📎 File { $name }: { $path }
+console-image = 🖼 Picture { $name }: { $path }
 console-internal-error = Something went wrong; nothing was saved. Please try again.
 console-bye = Goodbye!
 
@@ -1150,6 +1158,7 @@ start-zalobot-off = Zalo Bot Platform: not configured (set ZALO_BOT_TOKEN to tur
 start-zalobot-polling = Zalo Bot Platform: bot "{ $name }" is receiving messages (long polling).
 start-zalobot-webhook = Zalo Bot Platform: bot "{ $name }" receives messages through the webhook POST { $path } on port { $port }.
 zalobot-file-not-sent = The file "{ $name }" cannot be sent through the Zalo Bot (the platform takes text and pictures only). Get it on Telegram, or ask the Board to email it.
+zalobot-image-not-sent = The picture "{ $name }" could not be sent through the Zalo Bot. See it on Telegram, or ask the Board to email it.
 # /status (admins) and `thidua zalo-quota`: what the Zalo OA spent this month.
 zalo-quota-status = Zalo OA in { $month }: { $proactive }/{ $budget } proactive messages ({ $left } left), { $replies } free replies, { $zns } ZNS messages{ $held ->
     [0] {""}

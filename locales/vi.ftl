@@ -808,6 +808,13 @@ export-format-help = XLSX mở bằng Excel hoặc LibreOffice; CSV dùng cho ph
 exp-started = Đang chuẩn bị tệp { $format }… Tệp sẽ được gửi vào đây khi xong (có thể mất vài phút).
 exp-ready = 📊 Số liệu { $movement } ({ $files } tệp).
 exp-failed = Chưa xuất được số liệu do lỗi phía trợ lý. Xin thử lại sau.
+chart-started = Đang vẽ { $charts ->
+    [1] biểu đồ
+   *[other] { $charts } biểu đồ
+}… Ảnh sẽ được gửi vào đây khi xong.
+chart-not-enough-data = Chưa vẽ biểu đồ: cần số liệu của ít nhất 2 đơn vị (hiện có { $units }).
+chart-failed = Chưa vẽ được biểu đồ do lỗi phía trợ lý. Xin thử lại sau.
+st-chart = 📊 Biểu đồ
 tg-cmd-export = Xuất số liệu (Excel, CSV) và văn bản báo cáo (Word)
 menu-broadcast = Gửi thông báo chung
 tg-cmd-broadcast = Gửi thông báo đến các đơn vị
@@ -905,6 +912,7 @@ console-help-extra = Lệnh riêng của bản chạy thử: /as <mã đơn vị
 console-outbox-line = 📨 → { $name }: { $text }
 console-recipient-unknown = (người nhận #{ $id })
 console-file = 📎 Tệp { $name }: { $path }
+console-image = 🖼 Ảnh { $name }: { $path }
 console-internal-error = Có lỗi xảy ra, chưa có gì được lưu. Vui lòng thử lại.
 console-bye = Tạm biệt!
 
@@ -1131,6 +1139,7 @@ start-zalobot-off = Zalo Bot Platform: chưa cấu hình (đặt ZALO_BOT_TOKEN 
 start-zalobot-polling = Zalo Bot Platform: bot "{ $name }" đang nhận tin (long polling).
 start-zalobot-webhook = Zalo Bot Platform: bot "{ $name }" nhận tin qua webhook POST { $path } trên cổng { $port }.
 zalobot-file-not-sent = Tệp "{ $name }" không gửi được qua Zalo Bot (nền tảng này chỉ nhận chữ và ảnh). Anh/chị lấy tệp qua Telegram hoặc đề nghị Ban gửi qua thư điện tử.
+zalobot-image-not-sent = Ảnh "{ $name }" chưa gửi được qua Zalo Bot. Anh/chị xem ảnh qua Telegram hoặc đề nghị Ban gửi qua thư điện tử.
 # /tinhhinh (admins) and `thidua zalo-quota`: what the Zalo OA spent this month.
 zalo-quota-status = Zalo OA tháng { $month }: { $proactive }/{ $budget } tin chủ động (còn { $left }), { $replies } tin phản hồi miễn phí, { $zns } tin ZNS{ $held ->
     [0] {""}

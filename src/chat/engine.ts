@@ -7,6 +7,7 @@ import type { z } from 'zod';
 import type { Db } from '../db/connection.ts';
 import type { Actor } from '../domain/audit.ts';
 import type { Args, Locale, Translate } from '../i18n/index.ts';
+import type { ChartKind } from '../charts/index.ts';
 import type { Choice, FileRef, OutboundMessage } from './types.ts';
 import type { ContentArea, Identity, Movement, Person, Role, Unit } from '../domain/model.ts';
 
@@ -43,7 +44,16 @@ export type Job =
    */
   | { kind: 'form-in'; identityId: number; form: 'targets' | 'results'; registrationId: number; periodId: number | null; file: FileRef }
   /** One of the Board's documents (documents/index.ts): a unit's registration, the summary, a period's report. */
-  | { kind: 'document'; personId: number; identityId: number; locale: Locale; movementId: number; document: 'registration' | 'summary' | 'period'; unitId?: number; periodCode?: string };
+  | { kind: 'document'; personId: number; identityId: number; locale: Locale; movementId: number; document: 'registration' | 'summary' | 'period'; unitId?: number; periodCode?: string }
+  /** A chart (charts/), drawn from the figures in the person's scope when the job runs and sent as a picture. */
+  | ({ kind: 'chart'; personId: number; identityId: number; locale: Locale; movementId: number } & ChartAsked);
+
+/** Which chart: of a period (its id) for the period charts; of one cluster/block (its id) when given. */
+export interface ChartAsked {
+  chart: ChartKind;
+  periodId?: number;
+  groupId?: number;
+}
 
 export interface Prompt {
   text: string;

@@ -53,6 +53,8 @@ export interface OutboundMessage {
   seq?: number;
   /** A file to send along (exports). */
   file?: { path: string; name: string };
+  /** A picture (a chart, PNG) shown as a photo where the messenger has them; `text` is its caption. */
+  image?: { path: string; name: string };
   /**
    * The channel's id of an earlier message that this one updates: edited in place where the channel
    * can (a ticked option on Telegram), else this is sent as a new message.

@@ -258,9 +258,9 @@ export function pacerFor(sender: object, pace: ChannelPace): Pacer {
 /** Characters a message may have, where a channel splits longer texts. */
 const SPLIT_AT: Partial<Record<string, number>> = { telegram: 4096, zalobot: 2000 };
 
-/** How many messages a neutral message becomes on a channel (Telegram splits at 4,096 characters, the Zalo Bot Platform at 2,000; a file is one more). */
-export function messageCost(channel: string, message: { text: string; file?: unknown }): number {
+/** How many messages a neutral message becomes on a channel (Telegram splits at 4,096 characters, the Zalo Bot Platform at 2,000; a file or a picture is one more). */
+export function messageCost(channel: string, message: { text: string; file?: unknown; image?: unknown }): number {
   const at = SPLIT_AT[channel];
   const parts = at ? Math.max(1, Math.ceil(message.text.length / at)) : 1;
-  return parts + (message.file ? 1 : 0);
+  return parts + (message.file ? 1 : 0) + (message.image ? 1 : 0);
 }

@@ -14,6 +14,7 @@ import { addProgressCounts, emptyProgressCounts } from '../domain/progress.ts';
 import { can, liaisonsOf, readScope } from '../domain/scope.ts';
 import { formatVnDate, localDate, parseVnDate } from '../domain/vn-input.ts';
 import type { Period } from '../domain/model.ts';
+import { chartChoice } from './chart.ts';
 
 /** How many units are named in a list of late or overdue ones before "and N more". */
 const NAMED = 20;
@@ -88,6 +89,7 @@ export function periodOverview(ctx: FlowContext, period: Period): Prompt {
   }
   const choices: Choice[] = groups.map((g) => ({ id: `g:${g.code ?? ''}`, label: g.name ?? ctx.t('cli-status-no-group') }));
   choices.push({ id: 'search', label: ctx.t('st-search') }, ...viewChoices(ctx, period.id));
+  if (s.units.length > 0) choices.push(chartChoice(ctx));
   return { text: `${lines.join('\n')}\n\n${ctx.t('st-pick')}`, choices };
 }
 
@@ -110,6 +112,7 @@ export function periodGroupPage(ctx: FlowContext, period: Period, group: string,
   const choices: Choice[] = shown.map((u) => ({ id: `u:${u.unitId}`, label: periodUnitLabel(ctx, u) }));
   if (at > 0) choices.push({ id: 'prev', label: ctx.t('st-prev') });
   if (at < pages - 1) choices.push({ id: 'next', label: ctx.t('st-next') });
+  if (group !== '' && members.length > 0) choices.push(chartChoice(ctx));
   choices.push({ id: 'back', label: ctx.t('st-back') });
   return { prompt: { text: lines.join('\n'), choices }, units: members };
 }

@@ -16,6 +16,7 @@ import { addProgressCounts, emptyProgressCounts, progressCountsByUnit, type Prog
 import { getUnit, groupName } from '../domain/units.ts';
 import { formatVnDate, localDate, parseVnDate } from '../domain/vn-input.ts';
 import { findByCodeOrName } from '../util/text.ts';
+import { CHART, chartChoice, chartsOfScreen, requestChart } from './chart.ts';
 import { readReason } from './common.ts';
 import { describeUnit } from './my-unit.ts';
 import { extendPeriodFor, periodExtendPrompt, periodGroupPage, periodOf, periodOverview, periodUnit, viewChoices } from './status-period.ts';
@@ -88,6 +89,7 @@ function overview(ctx: FlowContext): Prompt {
   const choices: Choice[] = groupsInScope.map((g) => ({ id: `g:${g.code ?? ''}`, label: g.name ?? ctx.t('cli-status-no-group') }));
   choices.push({ id: 'search', label: ctx.t('st-search') }, ...viewChoices(ctx, null));
   if (ctx.person && can.review(ctx.person)) choices.push({ id: 'extend-all', label: ctx.t('st-extend-all') });
+  choices.push(chartChoice(ctx));
   return { text: `${lines.join('\n')}\n\n${ctx.t('st-pick')}`, choices };
 }
 
@@ -110,6 +112,7 @@ function groupPage(ctx: FlowContext, data: Data): Prompt {
   const choices: Choice[] = shown.map((u) => ({ id: `u:${u.unitId}`, label: unitLabel(ctx, u) }));
   if (page > 0) choices.push({ id: 'prev', label: ctx.t('st-prev') });
   if (page < pages - 1) choices.push({ id: 'next', label: ctx.t('st-next') });
+  if (data.group) choices.push(chartChoice(ctx));
   choices.push({ id: 'back', label: ctx.t('st-back') });
   return { text: `${countLine(ctx, name, count(members), progressOf(members, progress))}\n${ctx.t('st-page', { page: page + 1, pages })}`, choices };
 }
@@ -118,8 +121,8 @@ function groupPage(ctx: FlowContext, data: Data): Prompt {
 const overviewOf = (d: Data): Data => ({ group: null, page: 0, ...(d.periodId !== undefined ? { periodId: d.periodId } : {}) });
 
 /**
- * What /tinhhinh shows: registration, or a period (d.periodId). A "📊 Biểu đồ" choice for what is
- * on screen belongs in the choices built here and in status-period.ts, answered in `browse`.
+ * What /tinhhinh shows: registration, or a period (d.periodId). Its "📊 Biểu đồ" choice (chart.ts)
+ * asks for the charts of what is on screen, answered in `browse`.
  */
 function browsePrompt(ctx: FlowContext, d: Data): Prompt {
   const period = d.periodId === undefined ? undefined : periodOf(ctx, d.periodId);
@@ -176,6 +179,7 @@ export const statusFlow = defineFlow<Data>({
         const id = answer.choice?.id;
         if (!id) return answer.text ? showFound(ctx, d, answer.text) : { kind: 'invalid', message: ctx.t('choice-expected') };
         if (id === 'search') return { kind: 'next', step: 'search', data: d };
+        if (id === CHART) return { kind: 'done', message: requestChart(ctx, ...chartsOfScreen(ctx, d.periodId, d.group)) };
         if (id === 'extend-all' && can.review(ctx.person!)) return { kind: 'next', step: 'extend', data: { ...d, extendAll: true } };
         if (id === 'back') return { kind: 'next', step: 'browse', data: overviewOf(d) };
         if (id.startsWith('v:')) return switchView(ctx, id);

@@ -78,6 +78,7 @@ const CONTENT_TYPES: Record<string, string> = {
   '.csv': 'text/csv; charset=utf-8',
   '.pdf': 'application/pdf',
   '.zip': 'application/zip',
+  '.png': 'image/png',
 };
 
 export function createSignedLinks(options: SignedLinksOptions): SignedLinks {

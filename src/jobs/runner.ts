@@ -1,5 +1,5 @@
 /**
- * The work messages ask for (exports, documents, forms in and out), run one job after another outside the
+ * The work messages ask for (exports, documents, charts, forms in and out), run one job after another outside the
  * messages' transactions. Jobs are rows (jobs.ts' store, written with the message that asked), so
  * what a stop or a crash left is resumed on the next start. Each job's result goes to the person
  * through the outbox, queued in the transaction that closes the job; `written` is told when a job
@@ -8,6 +8,7 @@
 import type { OutgoingRow } from '../chat/channel.ts';
 import type { Job } from '../chat/engine.ts';
 import { SerialWorker } from '../util/serial-worker.ts';
+import { runChartJob } from './chart-job.ts';
 import { deliverJob, runExportJob } from './export-job.ts';
 import { giveUpFormIn, LeftForNextStart, runFormIn, runFormOut, type FormJobDeps } from './form-job.ts';
 import { pendingJobs, releaseJob, takeJob, type JobRow } from './store.ts';
@@ -33,6 +34,9 @@ async function runJob(deps: JobDeps, row: JobRow): Promise<OutgoingRow[]> {
     case 'document':
       await runExportJob(deps.db, row.id, job, deps.exportDir, deps.clock, deps.log);
       return [];
+    case 'chart':
+      await runChartJob(deps.db, row.id, job, deps.exportDir, deps.clock, deps.log);
+      return [];
     case 'form-out':
       await runFormOut(deps, row.id, job);
       return [];
@@ -46,7 +50,7 @@ async function giveUp(deps: JobDeps, row: JobRow): Promise<OutgoingRow[]> {
   const { job } = row;
   deps.log.error('job given up', { id: row.id, kind: job.kind, attempts: row.attempts });
   if (job.kind === 'form-in') return giveUpFormIn(deps, { ...row, job });
-  deliverJob(deps.db, row.id, job, [{ text: t(job.locale, job.kind === 'form-out' ? 'form-write-failed' : 'exp-failed') }], deps.clock.now(), 'given up');
+  deliverJob(deps.db, row.id, job, [{ text: t(job.locale, job.kind === 'form-out' ? 'form-write-failed' : job.kind === 'chart' ? 'chart-failed' : 'exp-failed') }], deps.clock.now(), 'given up');
   return [];
 }
 

@@ -64,6 +64,7 @@ describe('pacing', () => {
     expect(p.chatEarliest('b', 10)).toBe(10);
     expect(messageCost('telegram', { text: 'x'.repeat(5000) })).toBe(2);
     expect(messageCost('zalo', { text: 'x'.repeat(5000), file: {} })).toBe(2);
+    expect(messageCost('telegram', { text: 'Tình hình đăng ký', image: {} })).toBe(2);
   });
 
   it("Telegram's limits: 30 a second overall, 1 a second per chat; nothing refused, nothing twice", async () => {

@@ -30,8 +30,8 @@ describe('who may see what', () => {
     expect(h.say('2', '/tinhhinh SNV')).toContain('Anh/chị không có quyền xem đơn vị này.');
     const overview = h.say('2', '/tinhhinh');
     expect(overview).toContain('Tổng số: 5 đơn vị');
-    // Then registration's counterpart for each period, the first to end first while none has ended.
-    expect(h.lastQuestion('2')?.choices?.map((c) => c.label)).toEqual(['Cụm thi đua số 2', 'Tìm đơn vị', '📅 Quý I/2020', '📅 Quý II/2020', '📅 6 tháng đầu năm 2020', '📅 Quý III/2020', '📅 Quý IV/2020', '📅 6 tháng cuối năm 2020', '📅 Năm 2020']);
+    // Then registration's counterpart for each period, the first to end first while none has ended; then the chart of what is shown.
+    expect(h.lastQuestion('2')?.choices?.map((c) => c.label)).toEqual(['Cụm thi đua số 2', 'Tìm đơn vị', '📅 Quý I/2020', '📅 Quý II/2020', '📅 6 tháng đầu năm 2020', '📅 Quý III/2020', '📅 Quý IV/2020', '📅 6 tháng cuối năm 2020', '📅 Năm 2020', '📊 Biểu đồ']);
   });
 
   it('someone not linked is only told how to link', () => {
@@ -56,7 +56,7 @@ describe('the Ban TĐKT at work', () => {
     expect(overview).toContain('Khối Nội chính: 4 đơn vị — ✅ 0 đã duyệt, 🕓 1 chờ duyệt');
     const page1 = h.press(ADMIN, 'Cụm các xã');
     expect(page1).toContain('Trang 1/2');
-    expect(h.lastQuestion(ADMIN)?.choices).toHaveLength(8 + 2);
+    expect(h.lastQuestion(ADMIN)?.choices).toHaveLength(8 + 3); // 8 units, the next page, the chart, back
     expect(h.press(ADMIN, 'Trang sau')).toContain('Trang 2/2');
     expect(h.press(ADMIN, 'XA9')).toContain('UBND xã số 9');
     h.press(ADMIN, 'Quay lại');

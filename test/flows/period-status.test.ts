@@ -92,6 +92,7 @@ describe('/tinhhinh for a reporting period', () => {
       '✅ HGT — UBND huyện Giao Thủy: đã gửi đúng hạn ngày 08/07/2020',
       '⛔ HHH — UBND huyện Hải Hậu: quá hạn chưa nộp',
       '⏰ HNH — UBND huyện Nghĩa Hưng: nộp muộn ngày 15/07/2020',
+      '📊 Biểu đồ',
       '⬅ Quay lại',
     ]);
     const unit = h.press(ADMIN, 'HNH');

@@ -12,6 +12,8 @@ export interface ApiCall {
   payload: Record<string, unknown>;
   /** Field names of a multipart upload with their file names (sendDocument). */
   files?: Record<string, string>;
+  /** The bytes of each uploaded file, by the same field names. */
+  uploads?: Record<string, Buffer>;
   at: number;
   /** The message_id the fake answered with, for calls that create or edit a message. */
   result?: number;
@@ -208,8 +210,8 @@ export class FakeBotApi {
     const match = /^\/bot([^/]+)\/(\w+)$/.exec(req.url ?? '');
     if (!match) return { status: 404, body: { ok: false, error_code: 404, description: 'Not Found' } };
     const method = match[2]!;
-    const { payload, files } = await readPayload(req);
-    const call: ApiCall = { method, payload, ...(files ? { files } : {}), at: Date.now() };
+    const { payload, files, uploads } = await readPayload(req);
+    const call: ApiCall = { method, payload, ...(files ? { files } : {}), ...(uploads ? { uploads } : {}), at: Date.now() };
     if (!this.lean) this.calls.push(call);
     const sends = method === 'sendMessage' || method === 'sendDocument' || method === 'sendPhoto';
     if (this.hang) await new Promise(() => undefined); // the connection is cut by close()
@@ -317,7 +319,7 @@ export class FakeBotApi {
   }
 }
 
-async function readPayload(req: IncomingMessage): Promise<{ payload: Record<string, unknown>; files?: Record<string, string> }> {
+async function readPayload(req: IncomingMessage): Promise<{ payload: Record<string, unknown>; files?: Record<string, string>; uploads?: Record<string, Buffer> }> {
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(chunk as Buffer);
   const body = Buffer.concat(chunks);
@@ -328,9 +330,10 @@ async function readPayload(req: IncomingMessage): Promise<{ payload: Record<stri
 }
 
 /** Just enough of multipart/form-data for the Bot API's uploads: fields, and files by name. */
-function readMultipart(body: Buffer, boundary: string): { payload: Record<string, unknown>; files: Record<string, string> } {
+function readMultipart(body: Buffer, boundary: string): { payload: Record<string, unknown>; files: Record<string, string>; uploads: Record<string, Buffer> } {
   const payload: Record<string, unknown> = {};
   const files: Record<string, string> = {};
+  const uploads: Record<string, Buffer> = {};
   for (const part of body.toString('latin1').split(`--${boundary}`)) {
     const split = part.indexOf('\r\n\r\n');
     if (split < 0) continue;
@@ -339,18 +342,22 @@ function readMultipart(body: Buffer, boundary: string): { payload: Record<string
     if (!name) continue;
     const filename = /filename="?([^";\r\n]+)"?/.exec(head)?.[1];
     const value = Buffer.from(part.slice(split + 4).replace(/\r\n$/, ''), 'latin1').toString('utf8');
-    if (filename !== undefined) files[name] = filename;
-    else payload[name] = value;
+    if (filename !== undefined) {
+      files[name] = filename;
+      uploads[name] = Buffer.from(part.slice(split + 4).replace(/\r\n$/, ''), 'latin1');
+    } else payload[name] = value;
   }
   // grammY sends a file as `document=attach://<part>`: name the file by the field that refers to it.
   for (const [key, value] of Object.entries(payload)) {
     const part = typeof value === 'string' && value.startsWith('attach://') ? value.slice(9) : undefined;
     if (part && files[part]) {
       files[key] = files[part];
+      uploads[key] = uploads[part]!;
       delete files[part];
+      delete uploads[part];
     }
   }
-  return { payload, files };
+  return { payload, files, uploads };
 }
 
 /** Update builders: a private chat with person `id`. */

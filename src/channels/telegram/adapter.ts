@@ -272,12 +272,16 @@ export class TelegramChannel implements ChannelSender {
     // Taking the dead buttons away is not a message: it goes alongside the answer, not a round trip before it.
     const retiring = message.retire !== undefined ? this.clearKeyboard(chatId, Number(message.retire)) : undefined;
     const sending = async () => {
-      if (message.file) {
+      const attached = message.image ?? message.file;
+      if (attached) {
         // A caption over Telegram's limit: the file with its first part, the rest as messages after it.
         const { caption, rest } = splitCaption(message.text);
         // The buttons go on the last message: the file's own when its caption holds the whole text.
         const markup = rest === '' ? keyboard(message) : undefined;
-        await api.sendDocument(chatId, new InputFile(message.file.path, message.file.name), { ...(caption ? { caption } : {}), ...(markup ? { reply_markup: markup } : {}) });
+        const extra = { ...(caption ? { caption } : {}), ...(markup ? { reply_markup: markup } : {}) };
+        const input = new InputFile(attached.path, attached.name);
+        if (message.image) await api.sendPhoto(chatId, input, extra);
+        else await api.sendDocument(chatId, input, extra);
         if (rest === '') return;
         for (const part of render({ ...message, text: rest })) await api.sendMessage(chatId, part.text, part.reply_markup ? { reply_markup: part.reply_markup } : {});
         return;

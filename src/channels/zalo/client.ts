@@ -39,6 +39,7 @@ const quotaCheck = z
   .loose();
 type ZaloQuotaCheck = z.infer<typeof quotaCheck>;
 const uploaded = z.object({ token: z.string().min(1) }).loose();
+const uploadedImage = z.object({ attachment_id: z.string().min(1) }).loose();
 const profile = z
   .object({
     user_id: z.union([z.string(), z.number()]).transform(String),
@@ -133,6 +134,22 @@ export class ZaloClient {
 
   async sendFile(to: string | ZaloRecipient, fileToken: string): Promise<string> {
     return this.sendMessage(to, { attachment: { type: 'file', payload: { token: fileToken } } });
+  }
+
+  /** Uploads a picture for sending (JPG or PNG up to 1 MB: `/v2.0/oa/upload/image`); returns its attachment id. */
+  async uploadImage(data: Uint8Array, name: string, mime = 'image/png'): Promise<string> {
+    const form = () => {
+      const body = new FormData();
+      body.append('file', new Blob([data], { type: mime }), name);
+      return body;
+    };
+    return (await this.call({ method: 'POST', path: '/v2.0/oa/upload/image', form }, uploadedImage)).attachment_id;
+  }
+
+  /** An uploaded picture as a media message, with `text` (up to Zalo's 2,000 characters) shown with it. */
+  async sendImage(to: string | ZaloRecipient, attachmentId: string, text = ''): Promise<string> {
+    const elements = [{ media_type: 'image', attachment_id: attachmentId }];
+    return this.sendMessage(to, { ...(text !== '' ? { text } : {}), attachment: { type: 'template', payload: { template_type: 'media', elements } } });
   }
 
   /**

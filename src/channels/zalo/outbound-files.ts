@@ -1,6 +1,7 @@
 /**
- * Which files Zalo OA's upload takes: PDF, DOC and DOCX up to 5 MB. Anything else (a workbook, a
- * CSV, a bigger document) goes as a signed link (../file-link-text.ts).
+ * Which files Zalo OA's upload takes: PDF, DOC and DOCX up to 5 MB; pictures (JPG, PNG) up to 1 MB
+ * by the image upload. Anything else (a workbook, a CSV, a bigger document or picture) goes as a
+ * signed link (../file-link-text.ts).
  */
 import { extname } from 'node:path';
 
@@ -16,3 +17,8 @@ export function zaloUploadType(name: string, bytes: number): string | null {
   const type = UPLOAD_TYPES[extname(name).toLowerCase()];
   return type !== undefined && bytes <= ZALO_UPLOAD_MAX_BYTES ? type : null;
 }
+
+const ZALO_IMAGE_MAX_BYTES = 1024 * 1024;
+
+/** Whether Zalo's image upload takes a picture of this size. */
+export const zaloTakesImage = (bytes: number) => bytes <= ZALO_IMAGE_MAX_BYTES;

@@ -6,7 +6,8 @@
  * message waits, goes by the person's other channel, or is refused (Zalo is asked first whether it
  * would in fact be free). Zalo's own answer says which allowance a message used. A failure of the
  * account's (balance, package) marks nobody: the admins are told. A file Zalo's upload will not
- * take (a workbook, anything over 5 MB) goes as a signed link.
+ * take (a workbook, anything over 5 MB) goes as a signed link. A picture (a chart) is uploaded
+ * and sent as an image message with its caption.
  */
 import { readFile, stat } from 'node:fs/promises';
 import type { ChannelSender, SendResult } from '../../chat/channel.ts';
@@ -30,7 +31,7 @@ import type { Logger } from '../../util/log.ts';
 import type { ZaloClient, ZaloRecipient } from './client.ts';
 import { sendFailure } from './errors.ts';
 import { fileLinkText } from '../file-link-text.ts';
-import { zaloUploadType } from './outbound-files.ts';
+import { zaloTakesImage, zaloUploadType } from './outbound-files.ts';
 import { MAX_BUTTONS } from './render.ts';
 import { choiceList, splitText } from '../shared/text.ts';
 
@@ -53,14 +54,35 @@ function zaloMessages(message: OutboundMessage, form: boolean): number {
   const choices = message.choices ?? [];
   const text = choices.length > MAX_BUTTONS ? `${message.text}\n\n${choiceList(choices, message.numbered !== false)}` : message.text;
   const parts = choices.length === 0 && text.trim() === '' ? 0 : splitText(text).length;
-  return parts + (message.file ? 1 : 0) + (form && message.askPhone ? 1 : 0);
+  // A picture goes with the last part of the text, or alone when there is none (or the text has options).
+  const image = message.image ? (parts === 0 || choices.length > 0 ? 1 : 0) : 0;
+  return parts + image + (message.file ? 1 : 0) + (form && message.askPhone ? 1 : 0);
 }
 
 export function createZaloSender({ db, client, clock, log, links, timezone = 'Asia/Ho_Chi_Minh', allowance = DEFAULT_ALLOWANCE, userInfoForm }: ZaloSenderOptions): ChannelSender {
   const account = accountWatch(db, 'zalo', log);
+  /** A picture as an image message carrying `caption`; one Zalo will not take (over 1 MB) as a signed link. */
+  const sendImage = async (to: ZaloRecipient, image: { path: string; name: string }, caption: string) => {
+    const bytes = await readFile(image.path);
+    if (zaloTakesImage(bytes.length)) {
+      await client.sendImage(to, await client.uploadImage(bytes, image.name), caption);
+      return;
+    }
+    if (caption !== '') await client.sendText(to, caption);
+    const handed = fileLinkText(db, links, { channel: 'zalo', externalId: to.userId, noLink: 'zalo-file-no-link' }, image, timezone);
+    await client.sendText(to, handed.text);
+  };
+
   const deliver = async (to: ZaloRecipient, message: OutboundMessage) => {
     if (message.choices && message.choices.length > 0) {
       await client.sendChoices(to, message.text, message.choices, message.seq ?? 0, message.numbered !== false);
+      if (message.image) await sendImage(to, message.image, '');
+    } else if (message.image) {
+      // The caption goes with the picture: its last part, the parts before it as text first.
+      const parts = message.text.trim() === '' ? [] : splitText(message.text);
+      const caption = parts.pop() ?? '';
+      for (const part of parts) await client.sendText(to, part);
+      await sendImage(to, message.image, caption);
     } else if (message.text.trim() !== '') {
       await client.sendText(to, message.text);
     }

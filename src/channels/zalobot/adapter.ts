@@ -3,7 +3,8 @@
  * verified Official Account. Updates come by long polling (getUpdates) or, with
  * ZALO_BOT_WEBHOOK_URL, by webhook (checked against the X-Bot-Api-Secret-Token header); each is
  * stored in the inbound queue under its message_id and handled there (inbound/inbound-worker.ts).
- * Replies go out through the paced dispatcher as text, options as a numbered list (no buttons).
+ * Replies go out through the paced dispatcher as text, options as a numbered list (no buttons); a
+ * picture as sendPhoto, the platform fetching it from a signed link to the bot's server.
  */
 import { createHash } from 'node:crypto';
 import type { ChannelDeps, ChannelSender, SendResult } from '../../chat/channel.ts';
@@ -14,6 +15,7 @@ import type { Config } from '../../config.ts';
 import { secretWebhookRoute, type Route } from '../../http/server.ts';
 import type { SignedLinks } from '../../http/signed-links.ts';
 import { fileLinkText } from '../file-link-text.ts';
+import { linkedPersonId } from '../../domain/accounts.ts';
 import { t, type Locale } from '../../i18n/index.ts';
 import { backoffMs } from '../../util/backoff.ts';
 import { recordZaloBotCalls } from './call-health.ts';
@@ -22,6 +24,8 @@ import { readZaloBotUpdate } from './events.ts';
 import { renderTexts } from './render.ts';
 
 export const ZALO_BOT_WEBHOOK_PATH = '/zalobot/webhook';
+/** The longest caption a photo is sent with (as Telegram's; the platform's own limit is not documented). */
+const MAX_CAPTION = 1024;
 /** Seconds a long poll waits for an update. */
 const POLL_SECONDS = 30;
 
@@ -57,6 +61,12 @@ function sendFailure(error: unknown): Exclude<SendResult, { ok: true }> {
   return { ok: false, kind: 'permanent', error: message };
 }
 
+/** A photo's caption: the last text, taken off the list, when it is short enough for one (else the texts all go as messages). */
+function captionFrom(texts: string[]): string {
+  const last = texts.at(-1);
+  return last !== undefined && last.length <= MAX_CAPTION ? texts.pop()! : '';
+}
+
 export async function startZaloBot(options: ZaloBotChannelOptions): Promise<ZaloBotChannel> {
   const { config, db, core, clock, log, outbound } = options;
   if (!config.ZALO_BOT_TOKEN) throw new Error('the Zalo Bot Platform needs ZALO_BOT_TOKEN');
@@ -88,8 +98,15 @@ export async function startZaloBot(options: ZaloBotChannelOptions): Promise<Zalo
       const texts = renderTexts(message);
       // The platform takes no documents: a file goes as the person's signed link, or they are told where to get it.
       if (message.file) texts.push(fileLinkText(db, options.links, { channel: 'zalobot', externalId: chatId, noLink: 'zalobot-file-not-sent' }, message.file, config.TZ).text);
+      // A picture the platform fetches itself, from the person's signed link; its caption the text's last part.
+      const photo = message.image && options.links ? { url: options.links.issue({ ...message.image, personId: linkedPersonId(db, 'zalobot', chatId) ?? null }), caption: captionFrom(texts) } : undefined;
+      if (message.image && !options.links) {
+        log.warn('zalo bot picture not sent: PUBLIC_BASE_URL is not set, so no link can be made', { chat: chatId, name: message.image.name });
+        texts.push(fileLinkText(db, undefined, { channel: 'zalobot', externalId: chatId, noLink: 'zalobot-image-not-sent' }, message.image, config.TZ).text);
+      }
       try {
         for (const text of texts) await client.sendMessage(chatId, text);
+        if (photo) await client.sendPhoto(chatId, photo.url, photo.caption);
         return { ok: true };
       } catch (error) {
         const failure = sendFailure(error);

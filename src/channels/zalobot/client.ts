@@ -69,6 +69,11 @@ export class ZaloBotClient {
     await this.call('sendMessage', { chat_id: chatId, text });
   }
 
+  /** A picture the platform fetches from `url` (a signed link to the bot's own server), with a caption. */
+  async sendPhoto(chatId: string, url: string, caption: string): Promise<void> {
+    await this.call('sendPhoto', { chat_id: chatId, photo: url, ...(caption !== '' ? { caption } : {}) });
+  }
+
   private async call(method: string, body: unknown, timeoutMs = 15_000, signal?: AbortSignal): Promise<unknown> {
     const { apiBase, token } = this.options;
     let response: Response;

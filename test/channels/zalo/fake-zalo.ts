@@ -29,6 +29,8 @@ export interface SentMessage {
   text?: string;
   buttons?: { title: string; type: string; payload: string }[];
   fileToken?: string;
+  /** A picture sent as a media message: its attachment id (from the image upload). */
+  imageId?: string;
 }
 
 /** A scripted answer; with `path`, only for calls to that endpoint (others go by). */
@@ -75,10 +77,23 @@ export interface FakeZalo {
   downloads: string[];
   /** Files whose link answers with a redirect to another address, by name. */
   redirects: Map<string, string>;
+  /** Pictures uploaded with /v2.0/oa/upload/image, by the attachment id answered. */
+  images: Map<string, Buffer>;
   close(): Promise<void>;
 }
 
 const json = (status: number, body: unknown) => ({ status, body });
+
+/** The bytes of the multipart field `file` of an upload (one file a request, as Zalo takes). */
+function uploadedFile(request: RecordedRequest): Buffer | undefined {
+  const boundary = /boundary=("?)([^";]+)\1/.exec(String(request.headers['content-type'] ?? ''))?.[2];
+  if (!boundary) return undefined;
+  for (const part of request.raw.toString('latin1').split(`--${boundary}`)) {
+    const split = part.indexOf('\r\n\r\n');
+    if (split >= 0 && /name="file"/.test(part.slice(0, split))) return Buffer.from(part.slice(split + 4).replace(/\r\n$/, ''), 'latin1');
+  }
+  return undefined;
+}
 
 export async function startFakeZalo(): Promise<FakeZalo> {
   let issued = 0;
@@ -98,6 +113,7 @@ export async function startFakeZalo(): Promise<FakeZalo> {
     files: new Map(),
     downloads: [],
     redirects: new Map(),
+    images: new Map(),
     now: () => Date.now(),
     enforceWindow: false,
     freeWindow: false,
@@ -128,7 +144,8 @@ export async function startFakeZalo(): Promise<FakeZalo> {
           return {
             userId: replyTo ? messagesOf.get(replyTo) : r.body.recipient.user_id,
             ...(message.text !== undefined ? { text: message.text } : {}),
-            ...(message.attachment?.type === 'template' ? { buttons: payload.buttons } : {}),
+            ...(message.attachment?.type === 'template' && payload.template_type === undefined ? { buttons: payload.buttons } : {}),
+            ...(message.attachment?.type === 'template' && payload.template_type === 'media' ? { imageId: payload.elements[0].attachment_id } : {}),
             ...(message.attachment?.type === 'file' ? { fileToken: payload.token } : {}),
           } as SentMessage;
         })
@@ -191,6 +208,14 @@ export async function startFakeZalo(): Promise<FakeZalo> {
       return json(200, { error: 0, message: 'Success', data: { quota_type: 'sub_quota', ...(last ? { last_interaction: String(last.at) } : {}) } });
     }
     if (request.path === '/v2.0/oa/getoa') return json(200, { error: 0, message: 'Success', data: { oa_id: '2491302944280861639', name: 'Ban Thi đua - Khen thưởng' } });
+    if (request.path === '/v2.0/oa/upload/image') {
+      // Zalo takes JPG and PNG up to 1 MB; the bytes are kept under the id answered, as Zalo keeps them.
+      const bytes = uploadedFile(request);
+      if (!bytes || bytes.length > 1024 * 1024) return json(200, { error: -210, message: 'Image is invalid' });
+      const attachmentId = `img${fake.images.size + 1}`;
+      fake.images.set(attachmentId, bytes);
+      return json(200, { error: 0, message: 'Success', data: { attachment_id: attachmentId } });
+    }
     if (request.path === '/v2.0/oa/upload/file') return json(200, fixtureJson('upload_file.response.constructed.json'));
     if (request.path === '/v3.0/oa/user/detail') {
       const answer = fixtureJson('user_detail.response.constructed.json');
