@@ -444,7 +444,9 @@ export const outbox = sqliteTable(
     reply: integer({ mode: 'boolean' }).notNull().default(false),
   },
   (t) => [
-    index('outbox_status_not_before').on(t.status, t.notBefore),
+    // Rows waiting to be sent only: a reply is written already taken ('sending') and then marked sent,
+    // so it never enters this index (three pages fewer written per message answered).
+    index('outbox_pending').on(t.notBefore).where(sql`status = 'pending'`),
     // Broadcasts' rows only: a reply (most rows) is not in it, so writing one touches fewer pages.
     index('outbox_broadcast').on(t.broadcastId).where(sql`broadcast_id IS NOT NULL`),
   ],
