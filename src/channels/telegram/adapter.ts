@@ -2,6 +2,7 @@
  * Telegram as a channel: updates in (validated, stored in the inbound queue, handled by the core),
  * replies out as messages with inline keyboards. Only private chats hold conversations.
  */
+import { setImmediate as setImmediatePromise } from 'node:timers/promises';
 import { GrammyError, HttpError, InputFile, type Api } from 'grammy';
 import type { ChannelSender, Outbound, SendResult } from '../../chat/channel.ts';
 import type { ChatCore } from '../../chat/core.ts';
@@ -22,6 +23,12 @@ import type { Logger } from '../../util/log.ts';
 import { keyboard, render, splitCaption } from './render.ts';
 import { readUpdate, telegramUpdate, type ReadUpdate } from './update.ts';
 import type { CommandMenus } from './commands.ts';
+
+/**
+ * A long poll's batch is handled this many updates to a transaction: one commit for a few updates
+ * (not one each), and the first answers go out while the rest of a large batch is handled.
+ */
+const UPDATES_PER_TRANSACTION = 4;
 
 interface TelegramChannelOptions {
   api: Api;
@@ -130,7 +137,14 @@ export class TelegramChannel implements ChannelSender {
         // An answer that needs no conversation follows the replies to the updates before it.
         await handleGathered();
         read();
-      } else if (read) events.push(read);
+      } else if (read) {
+        events.push(read);
+        if (events.length >= UPDATES_PER_TRANSACTION) {
+          await handleGathered();
+          // The replies just written go out now, not after the rest of the batch.
+          await setImmediatePromise();
+        }
+      }
     }
     await handleGathered();
   }
