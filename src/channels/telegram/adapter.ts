@@ -115,7 +115,8 @@ export class TelegramChannel implements ChannelSender {
 
   /**
    * Long polling: handles a batch of updates in update_id order, marks them handled and writes their
-   * replies to the outbox in one transaction, then hands the replies to the dispatcher. Nothing here
+   * replies to the outbox, a few updates to a transaction (UPDATES_PER_TRANSACTION), handing each
+   * transaction's replies to the dispatcher as it commits. Nothing here
    * waits for the network, and each person's answers go out in order. Telegram delivers an update
    * again if we stop before the end, and a repeat is recognised by its update_id. While the
    * database cannot take the batch (another process holds the lock, the disk is full), it is tried
