@@ -5,6 +5,7 @@
 import { and, asc, eq, isNull, like, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../db/connection.ts';
 import { prepared } from '../db/prepared.ts';
+import { statement } from '../db/raw.ts';
 import { identities, people } from '../db/schema.ts';
 import { recordAudit } from './audit.ts';
 import type { Locale } from '../i18n/index.ts';
@@ -63,16 +64,12 @@ export function setDisplayName(db: DbOrTx, identityId: number, name: string): vo
   db.update(identities).set({ displayName: name }).where(eq(identities.id, identityId)).run();
 }
 
-/** The role, whether active, and language of the person behind an account (role null: not linked). */
-export function accountRole(db: DbOrTx, identityId: number) {
-  return prepared(db, 'accounts.role', (d) =>
-    d
-      .select({ role: people.role, active: people.active, locale: people.locale })
-      .from(identities)
-      .leftJoin(people, eq(people.id, identities.personId))
-      .where(eq(identities.id, sql.placeholder('id')))
-      .prepare(),
-  ).get({ id: identityId });
+const ACCOUNT_ROLE = `SELECT p.role AS role, p.active AS active, p.locale AS locale FROM identities i LEFT JOIN people p ON p.id = i.person_id WHERE i.id = ?`;
+
+/** The role, standing and language of whoever has the account (nulls before it is linked); asked after every Telegram update. */
+export function accountRole(db: DbOrTx, identityId: number): { role: Role | null; active: boolean | null; locale: Locale | null } | undefined {
+  const row = statement(db, ACCOUNT_ROLE).get(identityId) as { role: Role | null; active: number | null; locale: Locale | null } | undefined;
+  return row && { role: row.role, active: row.active === null ? null : row.active === 1, locale: row.locale };
 }
 
 /** Who the terminal chat plays (`/as SNV`, `/as admin`): the account, and the person it should be. */
