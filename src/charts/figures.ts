@@ -5,7 +5,9 @@
  */
 import type { ProgressCounts } from '../domain/assessment.ts';
 import type { StatusCounts, UnitStanding } from '../domain/status.ts';
+import type { PeriodReportState } from '../domain/model.ts';
 import type { IsoDate } from '../domain/vn-input.ts';
+import { PERIOD_REPORT_STATES } from '../util/vocabulary.ts';
 
 /** Units sending their registration for the first time, day by day, toward the deadline. */
 export interface RegistrationTimelineFigures {
@@ -30,11 +32,7 @@ export interface GroupStatusFigures {
   groups: readonly GroupStatus[];
 }
 
-/** Where a unit stands for one period's report. */
-export const REPORT_STATES = ['on_time', 'late', 'overdue', 'not_due'] as const;
-export type ReportState = (typeof REPORT_STATES)[number];
-
-export type GroupReporting = { label: string | null } & Record<ReportState, number>;
+export type GroupReporting = { label: string | null } & Record<PeriodReportState, number>;
 
 export interface PeriodReportingFigures {
   /** The period as named in a sentence ("6 tháng đầu năm 2026": domain/period-labels.ts periodLabel). */
@@ -98,6 +96,6 @@ export function unitsCharted(request: ChartRequest): number {
     case 'group-status':
       return sum(request.figures.groups.flatMap((g) => STANDINGS.map((s) => g[s])));
     case 'period-reporting':
-      return sum(request.figures.groups.flatMap((g) => REPORT_STATES.map((s) => g[s])));
+      return sum(request.figures.groups.flatMap((g) => PERIOD_REPORT_STATES.map((s) => g[s])));
   }
 }

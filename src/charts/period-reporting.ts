@@ -2,11 +2,13 @@
 import type { TopLevelSpec } from 'vega-lite';
 import { formatVnDate } from '../domain/vn-input.ts';
 import type { Translate } from '../i18n/index.ts';
-import { REPORT_STATES, type PeriodReportingFigures, type ReportState } from './figures.ts';
+import type { PeriodReportState } from '../domain/model.ts';
+import { PERIOD_REPORT_STATES } from '../util/vocabulary.ts';
+import type { PeriodReportingFigures } from './figures.ts';
 import { stackedBarsSpec } from './stacked-bars.ts';
 import { COLOURS } from './style.ts';
 
-const COLOUR: Record<ReportState, string> = {
+const COLOUR: Record<PeriodReportState, string> = {
   on_time: COLOURS.navy,
   late: COLOURS.blue,
   overdue: COLOURS.orange,
@@ -20,7 +22,7 @@ export function periodReportingSpec(figures: PeriodReportingFigures, t: Translat
     rowTitle: t('chart-group'),
     countTitle: t('chart-units'),
     legendTitle: t('chart-period-legend'),
-    categories: REPORT_STATES.map((state) => ({ label: t('chart-period-state', { state }), colour: COLOUR[state] })),
-    rows: figures.groups.map((g) => ({ label: g.label ?? t('chart-no-group'), counts: REPORT_STATES.map((s) => g[s]) })),
+    categories: PERIOD_REPORT_STATES.map((state) => ({ label: t('chart-period-state', { state }), colour: COLOUR[state] })),
+    rows: figures.groups.map((g) => ({ label: g.label ?? t('chart-no-group'), counts: PERIOD_REPORT_STATES.map((s) => g[s]) })),
   });
 }

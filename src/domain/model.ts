@@ -20,6 +20,7 @@ import type {
   CHANNELS,
   EVIDENCE_KINDS,
   PERIOD_KINDS,
+  PERIOD_REPORT_STATES,
   REGISTRATION_STATUSES,
   REMINDER_KINDS,
   REMINDER_SUBJECTS,
@@ -43,6 +44,7 @@ export type Channel = (typeof CHANNELS)[number];
 export type RegistrationStatus = (typeof REGISTRATION_STATUSES)[number];
 export type Assessment = (typeof ASSESSMENTS)[number];
 export type PeriodKind = (typeof PERIOD_KINDS)[number];
+export type PeriodReportState = (typeof PERIOD_REPORT_STATES)[number];
 export type EvidenceKind = (typeof EVIDENCE_KINDS)[number];
 export type ReminderKind = (typeof REMINDER_KINDS)[number];
 export type ReminderSubject = (typeof REMINDER_SUBJECTS)[number];

@@ -13,10 +13,7 @@ import { eachTargetStanding, emptyProgressCounts, outcomeOf, type ProgressCounts
 import { unitDeadline } from './due-dates.ts';
 import { localDate } from './vn-input.ts';
 import { TARGET_ORDER_SQL } from './target-order.ts';
-import type { Movement, Period, PeriodKind } from './model.ts';
-
-/** Same words as the charts' ReportState. */
-export type PeriodReportState = 'on_time' | 'late' | 'overdue' | 'not_due';
+import type { Movement, Period, PeriodKind, PeriodReportState } from './model.ts';
 
 export interface PeriodCounts {
   units: number;

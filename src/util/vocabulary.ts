@@ -23,6 +23,8 @@ export const DIRECTIONS = ['at_least', 'at_most'] as const;
  * met (hoàn thành) or exceeded (hoàn thành xuất sắc).
  */
 export const ASSESSMENTS = ['exceeded', 'met', 'not_met', 'in_progress', 'not_started'] as const;
+/** Where a unit stands for one period's report: đúng hạn, trễ hạn, quá hạn chưa gửi, chưa đến hạn. */
+export const PERIOD_REPORT_STATES = ['on_time', 'late', 'overdue', 'not_due'] as const;
 export const EVIDENCE_KINDS = ['photo', 'document', 'link'] as const;
 export const REMINDER_KINDS = ['registration_deadline', 'period_due', 'cron'] as const;
 export const OUTBOX_STATUSES = ['pending', 'sending', 'sent', 'failed', 'unreachable'] as const;
