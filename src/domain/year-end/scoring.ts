@@ -38,6 +38,17 @@ export interface ScoreSheet {
 
 const hundredths = (points: number) => Math.round(points * 100);
 
+/** Each table's criteria by code, made once per table (a cluster scores all its members by it). */
+const criteriaByCode = new WeakMap<ScoringTable, Map<string, CriterionDefinition>>();
+function criterionOf(table: ScoringTable, code: string): CriterionDefinition | undefined {
+  let byCode = criteriaByCode.get(table);
+  if (!byCode) {
+    byCode = new Map(table.criteria.map((c) => [c.code, c]));
+    criteriaByCode.set(table, byCode);
+  }
+  return byCode.get(code);
+}
+
 /**
  * Points the year's results give each criterion that maps to them: the share of the unit's targets
  * reached (vượt or đạt) or exceeded, times the maximum. A unit with no target counted gets none
@@ -58,7 +69,7 @@ export function pointsFromResults(table: ScoringTable, counts: ProgressCounts | 
 
 /** A points value for criterion `c`, or a DomainError saying why not. */
 function checkedPoints(table: ScoringTable, code: string, points: number) {
-  const criterion = table.criteria.find((c) => c.code === code);
+  const criterion = criterionOf(table, code);
   if (!criterion) throw new DomainError('err-score-unknown-criterion', { code });
   if (!Number.isFinite(points) || points < 0 || points > criterion.max)
     throw new DomainError('err-score-out-of-range', { code, max: criterion.max });
@@ -118,17 +129,16 @@ export const finalPoints = (line: ScoreLine): number | null => line.adjustment?.
  * nothing and makes the sheet incomplete.
  */
 export function sheetTotal(table: ScoringTable, sheet: ScoreSheet): { total: number; complete: boolean } {
-  const kinds = new Map(table.criteria.map((c) => [c.code, c.kind]));
   let total = 0;
   let complete = true;
   for (const line of sheet.lines) {
     const points = finalPoints(line);
     if (points === null) {
       // A deduction or bonus left empty is simply none; a score left empty is not done.
-      if (kinds.get(line.code) === 'score') complete = false;
+      if (criterionOf(table, line.code)?.kind === 'score') complete = false;
       continue;
     }
-    total += kinds.get(line.code) === 'deduction' ? -hundredths(points) : hundredths(points);
+    total += criterionOf(table, line.code)?.kind === 'deduction' ? -hundredths(points) : hundredths(points);
   }
   return { total: total / 100, complete };
 }
