@@ -16,7 +16,7 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { closeDatabase, openDatabase, type Db } from '../../src/db/connection.ts';
 import { findMovement } from '../../src/domain/movements.ts';
-import { progressCountsByUnit } from '../../src/domain/progress.ts';
+import { yearResultsByUnit } from '../../src/domain/year-end/results.ts';
 import { yearEndDefinition, type CriterionDefinition } from '../../src/domain/year-end/definition.ts';
 import { rankTotals, topOfRanking } from '../../src/domain/year-end/ranking.ts';
 import { selfAssess, sheetTotal } from '../../src/domain/year-end/scoring.ts';
@@ -107,12 +107,12 @@ function scoreAndRank(path: string): ChildResult {
     }
 
   // The year's results judged cold, as the first call of a season does; the bot keeps the
-  // judgement until a report or a target changes (progressCountsByUnit), so the scoring reads it kept.
+  // judgement until a report or a target changes (yearResultsByUnit), so the scoring reads it kept.
   const cold = performance.now();
-  progressCountsByUnit(db, movement.id, movement.endsOn);
+  yearResultsByUnit(db, movement);
   const judgeColdMs = performance.now() - cold;
   const started = performance.now();
-  const counts = progressCountsByUnit(db, movement.id, movement.endsOn);
+  const counts = yearResultsByUnit(db, movement);
   const judged = performance.now();
   const totals = new Map<number, { unitId: number; total: number }[]>();
   let criteriaScored = 0;

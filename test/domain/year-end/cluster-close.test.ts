@@ -11,7 +11,8 @@ import type { Db } from '../../../src/db/connection.ts';
 import { groups } from '../../../src/db/schema.ts';
 import { movementDefinition } from '../../../src/domain/movement-definition.ts';
 import { listPeriods } from '../../../src/domain/movements.ts';
-import { progressCountsByUnit, recordProgressReport } from '../../../src/domain/progress.ts';
+import { recordProgressReport } from '../../../src/domain/progress.ts';
+import { yearResultsByUnit } from '../../../src/domain/year-end/results.ts';
 import { addTarget, ensureRegistration, submitRegistration } from '../../../src/domain/registrations.ts';
 import { rankTotals, topOfRanking, TIE_PREFERENCE_SOURCE } from '../../../src/domain/year-end/ranking.ts';
 import { adjustScore, finalPoints, selfAssess, sheetTotal, type ScoreSheet, type ScoringTable } from '../../../src/domain/year-end/scoring.ts';
@@ -64,7 +65,7 @@ beforeEach(() => {
 describe('self-assessment and the cluster head’s review', () => {
   it('the year’s results fill in the criteria that map to them; what the unit enters stands beside them', () => {
     hmlYearResults();
-    const counts = progressCountsByUnit(db, m.movement.id, '2020-12-31');
+    const counts = yearResultsByUnit(db, m.movement);
     expect(counts.get(u.HML)).toEqual({ exceeded: 2, met: 1, inProgress: 0, notMet: 1, notReported: 0 });
     const sheet = selfAssess(table, { unitId: u.HML, groupId: cum1 }, entries({}, ['I.1', 'I.2']), counts.get(u.HML));
     // I.1: 3 of 4 targets reached × 40; I.2: 2 of 4 exceeded × 10.
@@ -109,7 +110,7 @@ describe('self-assessment and the cluster head’s review', () => {
 /** The five sheets of the cluster, HYY's adjusted by the head; HVB and HNT tie at 98. */
 function clusterSheets(): ScoreSheet[] {
   hmlYearResults();
-  const counts = progressCountsByUnit(db, m.movement.id, '2020-12-31');
+  const counts = yearResultsByUnit(db, m.movement);
   const sheet = (unitId: number, entered: Record<string, number>) => selfAssess(table, { unitId, groupId: cum1 }, entered, counts.get(unitId));
   const hyy = sheet(u.HYY, entries({ 'B.2': 5 }));
   return [
