@@ -37,6 +37,9 @@ export interface CandidateResult {
   passes: boolean;
 }
 
+/** Whether `count` of `members` is at least `share` of them: 2/3 of 6 is 4, though 6 × 2/3 is 3.9999… in floating point. */
+const reaches = (count: number, share: number, members: number) => count >= share * members - 1e-9;
+
 /** Opens a vote on `candidates` (members of the cluster, each once). */
 export function openVote(input: {
   groupId: number;
@@ -99,8 +102,7 @@ export function attendance(vote: Vote): { present: number; written: number; memb
   const present = vote.ballots.size;
   const written = vote.written.size;
   const members = vote.members.length;
-  // Compared in integers: 2/3 of 6 members is 4, not 3.9999.
-  const quorumMet = (present + written) * 1e6 >= Math.round(vote.rule.quorum * 1e6) * members;
+  const quorumMet = reaches(present + written, vote.rule.quorum, members);
   return { present, written, members, quorumMet };
 }
 
@@ -130,7 +132,6 @@ export function allBallots(vote: Vote): ReadonlyMap<number, ReadonlyMap<number, 
 export function voteResults(vote: Vote): CandidateResult[] {
   const ballots = allBallots(vote);
   const members = vote.members.length;
-  const needed = Math.round(vote.rule.threshold * 1e6) * members;
   return vote.candidates.map((unitId) => {
     let approve = 0;
     let disapprove = 0;
@@ -139,6 +140,6 @@ export function voteResults(vote: Vote): CandidateResult[] {
       if (choice === true) approve++;
       else if (choice === false) disapprove++;
     }
-    return { unitId, approve, disapprove, silent: members - approve - disapprove, share: approve / members, passes: approve * 1e6 >= needed };
+    return { unitId, approve, disapprove, silent: members - approve - disapprove, share: approve / members, passes: reaches(approve, vote.rule.threshold, members) };
   });
 }

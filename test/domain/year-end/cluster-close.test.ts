@@ -212,3 +212,16 @@ describe('the bình xét vote', () => {
     expect(refusal(() => openVote({ ...base, headUnitId: u.TPND, candidates: [u.HML, u.HML] }))).toBe('err-vote-candidate-twice');
   });
 });
+
+describe('shares of all members, without floating-point slips', () => {
+  it('two thirds of six members is four: four present reach the quorum, three do not', () => {
+    const members = [1, 2, 3, 4, 5, 6];
+    const vote = openVote({ groupId: 1, headUnitId: 1, members, candidates: [1], rule: { quorum: 2 / 3, threshold: 2 / 3 }, endsOn: '2020-12-05' });
+    for (const voter of [1, 2, 3]) castBallot(vote, voter, 1, true);
+    expect(attendance(vote).quorumMet).toBe(false);
+    castBallot(vote, 4, 1, true);
+    expect(attendance(vote).quorumMet).toBe(true);
+    closeVote(vote, 1, '2020-12-01');
+    expect(voteResults(vote)[0]).toMatchObject({ approve: 4, passes: true });
+  });
+});
