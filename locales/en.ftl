@@ -88,11 +88,19 @@ def-duplicate = { $what ->
     [area] content area number used twice
     [unit] unit code used twice
     [group] group code used twice
+    [criterion] criterion code used twice
+    [table] scoring table code used twice
    *[period] period code used twice
   }
 def-member-twice = unit { $unit } is already a member of { $group }
 def-role-not-member = { $unit } is not a member of this group
 def-no-area = there is no content area number { $area }
+def-share = expected a share above 0 and at most 1 (0.8 is 80%)
+def-positive = expected a number above 0
+def-year-end-date-order = the year-end dates must come in order: self-assessment, cluster meeting, dossier deadline, Council
+def-group-two-tables = group { $group } already has scoring table { $table }
+def-results-only-score = only a "score" criterion can be filled from the year's results
+def-no-group = there is no group with code { $group } in the file
 def-unknown-unit = no unit with code { $unit } (neither in the file nor in the database)
 
 ## Importing units (CSV, XLSX)
@@ -1799,3 +1807,20 @@ zalo-account-problem = ⚠️ The Board's { $channel ->
 zns-off-done = ZNS reminders stopped. Your phone number is kept only for the Board to call you when needed.
 zns-off-none = You had not agreed to ZNS reminders, so there is nothing to stop.
 zns-form-not-linked = The Board could not save your number because this Zalo account is not linked yet. Send the invite code the Board gave you first, e.g. /start ABCDE-1234567
+
+## The year's end (scoring, bình xét)
+
+err-score-unknown-criterion = The scoring table has no criterion { $code }.
+err-score-out-of-range = The score for { $code } must be from 0 to { $max }.
+err-not-your-cluster = This unit is not in your cluster or block.
+err-adjust-needs-reason = A score adjustment needs a reason.
+err-vote-no-candidate = A vote needs at least one candidate.
+err-vote-candidate-not-member = A candidate must be a member of the cluster or block.
+err-vote-candidate-twice = A unit is listed twice among the candidates.
+err-vote-closed = The vote is closed.
+err-vote-not-candidate = This unit is not a candidate in the vote.
+err-vote-already = The unit has already voted on this candidate; each unit votes once.
+err-vote-head-only = Only the head of the cluster or block can do this.
+err-vote-opinion-needs-note = A written opinion needs a note (its document number, date…).
+err-vote-no-quorum = Too few members have taken part to close the vote before its end date.
+err-vote-secret = Ballots can be seen only once the vote is closed.

@@ -84,11 +84,19 @@ def-duplicate = { $what ->
     [area] số thứ tự nội dung bị trùng
     [unit] mã đơn vị bị trùng
     [group] mã cụm/khối bị trùng
+    [criterion] mã tiêu chí bị trùng
+    [table] mã bảng điểm bị trùng
    *[period] mã kỳ báo cáo bị trùng
   }
 def-member-twice = đơn vị { $unit } đã thuộc { $group }
 def-role-not-member = { $unit } không phải thành viên của cụm/khối này
 def-no-area = không có nội dung thi đua số { $area }
+def-share = cần một tỷ lệ lớn hơn 0 và không quá 1 (0.8 là 80%)
+def-positive = cần một số lớn hơn 0
+def-year-end-date-order = các mốc cuối năm phải theo thứ tự: tự chấm, họp cụm, hạn hồ sơ, Hội đồng
+def-group-two-tables = cụm/khối { $group } đã có bảng điểm { $table }
+def-results-only-score = chỉ tiêu chí cộng điểm ("score") mới lấy từ kết quả năm
+def-no-group = không có cụm/khối mã { $group } trong tệp
 def-unknown-unit = không có đơn vị mã { $unit } (trong tệp hay trong cơ sở dữ liệu)
 
 ## Nhập danh sách đơn vị (CSV, XLSX)
@@ -1741,3 +1749,20 @@ zalo-account-problem = ⚠️ Tài khoản { $channel ->
 zns-off-done = Đã thôi nhắc việc qua tin ZNS. Số điện thoại của anh/chị chỉ còn để Ban gọi điện khi cần.
 zns-off-none = Anh/chị chưa đồng ý nhận tin nhắc ZNS nên không có gì để thôi.
 zns-form-not-linked = Ban chưa lưu được số điện thoại vì tài khoản Zalo này chưa liên kết. Hãy gửi mã mời do Ban cấp trước, ví dụ: /start ABCDE-1234567
+
+## The year's end (scoring, bình xét)
+
+err-score-unknown-criterion = Bảng điểm không có tiêu chí mã { $code }.
+err-score-out-of-range = Điểm tiêu chí { $code } phải từ 0 đến { $max }.
+err-not-your-cluster = Đơn vị này không thuộc cụm/khối của bạn.
+err-adjust-needs-reason = Điều chỉnh điểm cần ghi rõ lý do.
+err-vote-no-candidate = Cuộc bình xét cần ít nhất một đơn vị được đề nghị.
+err-vote-candidate-not-member = Đơn vị được đề nghị phải là thành viên của cụm/khối.
+err-vote-candidate-twice = Một đơn vị được nêu hai lần trong danh sách đề nghị.
+err-vote-closed = Cuộc bình xét đã kết thúc.
+err-vote-not-candidate = Đơn vị này không có trong danh sách bình xét.
+err-vote-already = Đơn vị đã bỏ phiếu cho đơn vị này rồi; mỗi đơn vị chỉ bỏ một phiếu.
+err-vote-head-only = Chỉ Cụm trưởng/Khối trưởng mới làm được việc này.
+err-vote-opinion-needs-note = Ý kiến bằng văn bản cần có ghi chú (số văn bản, ngày gửi…).
+err-vote-no-quorum = Chưa đủ số thành viên tham gia để kết thúc bình xét trước hạn.
+err-vote-secret = Kết quả phiếu chỉ được xem sau khi kết thúc bình xét.

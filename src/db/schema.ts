@@ -704,3 +704,65 @@ export const fileLinks = sqliteTable('file_links', {
   downloads: integer().notNull().default(0),
   createdAt: createdAt(),
 });
+
+/** The year's end of a movement: its dates (the `yearEnd` section of the movement file). */
+export const yearEnds = sqliteTable('year_ends', {
+  movementId: integer()
+    .primaryKey()
+    .references(() => movements.id, { onDelete: 'cascade' }),
+  selfAssessmentBy: text().notNull(),
+  clusterMeetingBy: text().notNull(),
+  dossierDeadline: text().notNull(),
+  councilOn: text().notNull(),
+});
+
+/** A scoring table, its quotas and its vote rule; shared by the groups that score by it. */
+export const scoringTables = sqliteTable(
+  'scoring_tables',
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    movementId: integer()
+      .notNull()
+      .references(() => movements.id, { onDelete: 'cascade' }),
+    code: text().notNull(),
+    flagQuota: integer().notNull(),
+    certificateQuota: integer().notNull(),
+    /** Shares of all members (0.8 is 80%). */
+    quorum: real().notNull(),
+    threshold: real().notNull(),
+  },
+  (t) => [uniqueIndex('scoring_tables_movement_code').on(t.movementId, t.code)],
+);
+
+/** Which table a group scores by (one at most). */
+export const scoringTableGroups = sqliteTable(
+  'scoring_table_groups',
+  {
+    groupId: integer()
+      .primaryKey()
+      .references(() => groups.id, { onDelete: 'cascade' }),
+    tableId: integer()
+      .notNull()
+      .references(() => scoringTables.id, { onDelete: 'cascade' }),
+  },
+  (t) => [index('scoring_table_groups_table').on(t.tableId)],
+);
+
+/** A line of a scoring table: a criterion scored up to `max`, a deduction or a bonus. */
+export const scoringCriteria = sqliteTable(
+  'scoring_criteria',
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    tableId: integer()
+      .notNull()
+      .references(() => scoringTables.id, { onDelete: 'cascade' }),
+    code: text().notNull(),
+    section: text().notNull(),
+    title: text().notNull(),
+    kind: text({ enum: ['score', 'deduction', 'bonus'] }).notNull(),
+    max: real().notNull(),
+    fromResults: text({ enum: ['targets-reached', 'targets-exceeded'] }),
+    position: integer().notNull(),
+  },
+  (t) => [uniqueIndex('scoring_criteria_table_code').on(t.tableId, t.code)],
+);

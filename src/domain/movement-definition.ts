@@ -3,6 +3,7 @@ import { GROUP_KINDS, MOVEMENT_STATUSES, PERIOD_KINDS } from '../util/vocabulary
 import { boardSettings } from './board-settings.ts';
 import { isValidIsoDate } from './vn-input.ts';
 import { UNIT_KINDS } from './model.ts';
+import { yearEndDefinition } from './year-end/definition.ts';
 
 const isoDate = z
   .string()
@@ -99,6 +100,8 @@ export const movementDefinition = z
     units: z.array(unitDefinition).default([]),
     groups: z.array(groupDefinition).default([]),
     sampleTargets: z.array(sampleTargetDefinition).default([]),
+    /** How each cluster/block closes the year: scoring table, quotas, vote rule, dates. */
+    yearEnd: yearEndDefinition.optional(),
   })
   .superRefine((def, ctx) => {
     const m = def.movement;
@@ -151,6 +154,13 @@ export const movementDefinition = z
     });
     duplicates((def.reportingPeriods ?? []).map((p) => p.code)).forEach((i) =>
       ctx.addIssue({ code: 'custom', path: ['reportingPeriods', i, 'code'], message: 'def-duplicate', params: { what: 'period' } }),
+    );
+    const groupCodes = new Set(def.groups.map((g) => g.code));
+    def.yearEnd?.tables.forEach((table, ti) =>
+      table.groups.forEach((group, gi) => {
+        if (!groupCodes.has(group))
+          ctx.addIssue({ code: 'custom', path: ['yearEnd', 'tables', ti, 'groups', gi], message: 'def-no-group', params: { group } });
+      }),
     );
   });
 

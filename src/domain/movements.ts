@@ -8,6 +8,7 @@ import { recordAudit, type Actor } from './audit.ts';
 import { DomainError } from './errors.ts';
 import type { MovementDefinition } from './movement-definition.ts';
 import { generatePeriods } from './periods.ts';
+import { importYearEnd } from './year-end/store.ts';
 import { unitIdsByCode, upsertGroup, upsertUnit, type Change } from './units.ts';
 import type { Movement, Period } from './model.ts';
 
@@ -19,6 +20,8 @@ export interface ImportSummary {
   units: Record<Change, number>;
   groups: Record<Change, number>;
   sampleTargets: number;
+  /** Scoring tables of the year-end section (0 without one). */
+  scoringTables: number;
 }
 
 /**
@@ -127,6 +130,7 @@ export function importMovement(db: Db, def: MovementDefinition, actor: Actor, no
     for (const change of groupChange.values()) groupChanges[change]++;
 
     const sampleTargets = importSampleTargets(tx, movementId, def, now);
+    const scoringTables = importYearEnd(tx, movementId, def.yearEnd);
     return {
       movementId,
       movement: movementChange,
@@ -135,6 +139,7 @@ export function importMovement(db: Db, def: MovementDefinition, actor: Actor, no
       units: unitChanges,
       groups: groupChanges,
       sampleTargets,
+      scoringTables,
     };
   });
 }

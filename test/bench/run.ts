@@ -14,6 +14,7 @@ const BENCHES: Record<string, () => Promise<boolean>> = {
   charts: async () => (await import('./charts.ts')).benchCharts(),
   'period-standing': async () => (await import('./period-standing.ts')).benchPeriodStanding(),
   urging: async () => (await import('./urging.ts')).benchUrging(),
+  'year-end': async () => (await import('./year-end.ts')).benchYearEnd(),
 };
 
 const asked = process.argv.slice(2);
