@@ -90,6 +90,7 @@ def-duplicate = { $what ->
     [group] group code used twice
     [criterion] criterion code used twice
     [table] scoring table code used twice
+    [confirmation] confirmation code used twice
    *[period] period code used twice
   }
 def-member-twice = unit { $unit } is already a member of { $group }
@@ -1812,6 +1813,9 @@ zns-form-not-linked = The Board could not save your number because this Zalo acc
 
 err-score-unknown-criterion = The scoring table has no criterion { $code }.
 err-score-out-of-range = The score for { $code } must be from 0 to { $max }.
+err-score-already-sent = The self-assessment was sent to the cluster head and can no longer change; ask the head to adjust it with a reason.
+err-score-incomplete = Some criteria are not scored yet; score them all before sending.
+err-score-not-sent = The unit has not sent its self-assessment.
 err-not-your-cluster = This unit is not in your cluster or block.
 err-adjust-needs-reason = A score adjustment needs a reason.
 err-vote-no-candidate = A vote needs at least one candidate.
@@ -1824,3 +1828,31 @@ err-vote-head-only = Only the head of the cluster or block can do this.
 err-vote-opinion-needs-note = A written opinion needs a note (its document number, date…).
 err-vote-no-quorum = Too few members have taken part to close the vote before its end date.
 err-vote-secret = Ballots can be seen only once the vote is closed.
+
+## Year's end: the conditions of a title (domain/year-end/conditions.ts)
+cond-rating-excellent = Tasks completed with excellence
+cond-rating-good = Tasks completed well or better
+cond-all-members-complete = 100% of members completed their tasks
+cond-advanced-70 = At least 70% of members rated advanced workers
+cond-emulation-soldier = At least one grassroots emulation soldier
+cond-no-discipline = No member disciplined at warning or above
+cond-unity = Internal unity
+cond-no-pending-case = No discipline, inspection or complaint case pending
+cond-group-member = A member of a provincial cluster/block
+cond-leads-group = Leads its cluster/block (ranked first)
+cond-vote-passed = Passed by its cluster/block's vote at the required share
+cond-targets-exceeded = Emulation targets exceeded
+cond-outstanding = Outstanding example
+cond-two-years-excellent = Two consecutive years completing tasks with excellence (or excellent collective)
+cond-status = { $status ->
+    [met] ✅ Met
+    [not_met] ❌ Not met
+    [people_decide] 👥 For the Council to judge
+   *[not_declared] ❔ Not declared
+  }
+task-rating = { $rating ->
+    [xuat-sac] Tasks completed with excellence
+    [tot] Tasks completed well
+    [hoan-thanh] Tasks completed
+   *[khong-hoan-thanh] Tasks not completed
+  }

@@ -86,6 +86,7 @@ def-duplicate = { $what ->
     [group] mã cụm/khối bị trùng
     [criterion] mã tiêu chí bị trùng
     [table] mã bảng điểm bị trùng
+    [confirmation] mã giấy xác nhận bị trùng
    *[period] mã kỳ báo cáo bị trùng
   }
 def-member-twice = đơn vị { $unit } đã thuộc { $group }
@@ -1754,6 +1755,9 @@ zns-form-not-linked = Ban chưa lưu được số điện thoại vì tài kho�
 
 err-score-unknown-criterion = Bảng điểm không có tiêu chí mã { $code }.
 err-score-out-of-range = Điểm tiêu chí { $code } phải từ 0 đến { $max }.
+err-score-already-sent = Bảng tự chấm đã gửi Cụm trưởng, không sửa được nữa; nếu cần điều chỉnh, đề nghị Cụm trưởng điều chỉnh kèm lý do.
+err-score-incomplete = Còn tiêu chí chưa chấm điểm; chấm đủ các tiêu chí rồi mới gửi được.
+err-score-not-sent = Đơn vị chưa gửi bảng tự chấm.
 err-not-your-cluster = Đơn vị này không thuộc cụm/khối của bạn.
 err-adjust-needs-reason = Điều chỉnh điểm cần ghi rõ lý do.
 err-vote-no-candidate = Cuộc bình xét cần ít nhất một đơn vị được đề nghị.
@@ -1766,3 +1770,31 @@ err-vote-head-only = Chỉ Cụm trưởng/Khối trưởng mới làm được 
 err-vote-opinion-needs-note = Ý kiến bằng văn bản cần có ghi chú (số văn bản, ngày gửi…).
 err-vote-no-quorum = Chưa đủ số thành viên tham gia để kết thúc bình xét trước hạn.
 err-vote-secret = Kết quả phiếu chỉ được xem sau khi kết thúc bình xét.
+
+## Year's end: the conditions of a title (domain/year-end/conditions.ts)
+cond-rating-excellent = Hoàn thành xuất sắc nhiệm vụ
+cond-rating-good = Hoàn thành tốt nhiệm vụ trở lên
+cond-all-members-complete = 100% thành viên hoàn thành nhiệm vụ
+cond-advanced-70 = Từ 70% thành viên đạt danh hiệu Lao động tiên tiến
+cond-emulation-soldier = Có ít nhất 01 Chiến sĩ thi đua cơ sở
+cond-no-discipline = Không có thành viên bị kỷ luật từ cảnh cáo trở lên
+cond-unity = Nội bộ đoàn kết
+cond-no-pending-case = Không đang bị xem xét kỷ luật, thanh tra, giải quyết khiếu nại, tố cáo
+cond-group-member = Là thành viên của cụm/khối thi đua của tỉnh
+cond-leads-group = Dẫn đầu cụm/khối (xếp thứ nhất)
+cond-vote-passed = Được cụm/khối bình xét, suy tôn đạt tỷ lệ quy định
+cond-targets-exceeded = Hoàn thành vượt mức các chỉ tiêu thi đua
+cond-outstanding = Tiêu biểu xuất sắc
+cond-two-years-excellent = 02 năm liên tục hoàn thành xuất sắc nhiệm vụ (hoặc Tập thể lao động xuất sắc)
+cond-status = { $status ->
+    [met] ✅ Đạt
+    [not_met] ❌ Chưa đạt
+    [people_decide] 👥 Do Hội đồng đánh giá
+   *[not_declared] ❔ Chưa kê khai
+  }
+task-rating = { $rating ->
+    [xuat-sac] Hoàn thành xuất sắc nhiệm vụ
+    [tot] Hoàn thành tốt nhiệm vụ
+    [hoan-thanh] Hoàn thành nhiệm vụ
+   *[khong-hoan-thanh] Không hoàn thành nhiệm vụ
+  }

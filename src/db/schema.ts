@@ -32,6 +32,8 @@ import {
   BROADCAST_STATUSES,
   FORM_KINDS,
   ZALO_QUOTA_KINDS,
+  PROPOSAL_TITLES,
+  DECISION_OUTCOMES,
 } from '../util/vocabulary.ts';
 
 const createdAt = () =>
@@ -714,6 +716,8 @@ export const yearEnds = sqliteTable('year_ends', {
   clusterMeetingBy: text().notNull(),
   dossierDeadline: text().notNull(),
   councilOn: text().notNull(),
+  /** The confirmations a dossier must carry besides the law's documents: [{ code, title }] (police, tax…). */
+  confirmations: text({ mode: 'json' }).$type<{ code: string; title: string }[]>().notNull().default([]),
 });
 
 /** A scoring table, its quotas and its vote rule; shared by the groups that score by it. */
@@ -765,4 +769,236 @@ export const scoringCriteria = sqliteTable(
     position: integer().notNull(),
   },
   (t) => [uniqueIndex('scoring_criteria_table_code').on(t.tableId, t.code)],
+);
+
+/**
+ * A unit's score sheet against its group's table: its own scores line by line (`score_lines`),
+ * sent to the cluster head when `sentAt` is set. One sheet per unit and group.
+ */
+export const scoreSheets = sqliteTable(
+  'score_sheets',
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    groupId: integer()
+      .notNull()
+      .references(() => groups.id, { onDelete: 'cascade' }),
+    unitId: integer()
+      .notNull()
+      .references(() => units.id),
+    updatedAt: integer().notNull(),
+    sentAt: integer(),
+    sentBy: integer().references(() => people.id),
+  },
+  (t) => [uniqueIndex('score_sheets_group_unit').on(t.groupId, t.unitId)],
+);
+
+/**
+ * One criterion of a score sheet, by the criterion's code (a table re-imported keeps its codes):
+ * the unit's own points (`prefilled` when the year's results gave them), its evidence, and the
+ * cluster head's adjustment with its reason, the unit's own points kept beside it.
+ */
+export const scoreLines = sqliteTable(
+  'score_lines',
+  {
+    sheetId: integer()
+      .notNull()
+      .references(() => scoreSheets.id, { onDelete: 'cascade' }),
+    criterionCode: text().notNull(),
+    self: real(),
+    prefilled: integer({ mode: 'boolean' }).notNull().default(false),
+    evidenceKind: text({ enum: EVIDENCE_KINDS }),
+    evidenceRef: text(),
+    note: text(),
+    adjustedTo: real(),
+    adjustReason: text(),
+    adjustedBy: integer().references(() => people.id),
+    adjustedAt: integer(),
+  },
+  (t) => [primaryKey({ columns: [t.sheetId, t.criterionCode] })],
+);
+
+/** Chấm chéo: the cluster head asks one member unit to score another; its points line by line. */
+export const crossScorings = sqliteTable(
+  'cross_scorings',
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    groupId: integer()
+      .notNull()
+      .references(() => groups.id, { onDelete: 'cascade' }),
+    scorerUnitId: integer()
+      .notNull()
+      .references(() => units.id),
+    scoredUnitId: integer()
+      .notNull()
+      .references(() => units.id),
+    assignedBy: integer().references(() => people.id),
+    assignedAt: integer().notNull(),
+    sentAt: integer(),
+  },
+  (t) => [uniqueIndex('cross_scorings_pair').on(t.groupId, t.scorerUnitId, t.scoredUnitId)],
+);
+
+export const crossScoreLines = sqliteTable(
+  'cross_score_lines',
+  {
+    crossScoringId: integer()
+      .notNull()
+      .references(() => crossScorings.id, { onDelete: 'cascade' }),
+    criterionCode: text().notNull(),
+    points: real().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.crossScoringId, t.criterionCode] })],
+);
+
+/**
+ * A bình xét vote of one group on candidates for one title, with the rule it was opened under
+ * (quorum and threshold as shares of all members). Closed once: `closedAt` set.
+ */
+export const votes = sqliteTable(
+  'votes',
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    groupId: integer()
+      .notNull()
+      .references(() => groups.id, { onDelete: 'cascade' }),
+    title: text({ enum: PROPOSAL_TITLES }).notNull(),
+    quorum: real().notNull(),
+    threshold: real().notNull(),
+    /** The last day ballots are taken; from it the vote may close without the quorum. */
+    endsOn: text().notNull(),
+    openedBy: integer().references(() => people.id),
+    openedAt: integer().notNull(),
+    /** The local day it closed (the minutes' date) and who closed it. */
+    closedOn: text(),
+    closedAt: integer(),
+    closedBy: integer().references(() => people.id),
+  },
+  (t) => [index('votes_group').on(t.groupId)],
+);
+
+/** The members of the group when the vote opened: the "all members" its shares are of. */
+export const voteMembers = sqliteTable(
+  'vote_members',
+  {
+    voteId: integer()
+      .notNull()
+      .references(() => votes.id, { onDelete: 'cascade' }),
+    unitId: integer()
+      .notNull()
+      .references(() => units.id),
+  },
+  (t) => [primaryKey({ columns: [t.voteId, t.unitId] })],
+);
+
+/** A candidate, with its total and rank when the vote opened (what the minutes show). */
+export const voteCandidates = sqliteTable(
+  'vote_candidates',
+  {
+    voteId: integer()
+      .notNull()
+      .references(() => votes.id, { onDelete: 'cascade' }),
+    unitId: integer()
+      .notNull()
+      .references(() => units.id),
+    position: integer().notNull(),
+    total: real(),
+    rank: integer(),
+  },
+  (t) => [primaryKey({ columns: [t.voteId, t.unitId] })],
+);
+
+/**
+ * One member's approval or not of one candidate: cast in chat by the member, or (`written`) taken
+ * from an absent member's written opinion by the cluster head. Unseen by others until the close.
+ */
+export const ballots = sqliteTable(
+  'ballots',
+  {
+    voteId: integer()
+      .notNull()
+      .references(() => votes.id, { onDelete: 'cascade' }),
+    voterUnitId: integer()
+      .notNull()
+      .references(() => units.id),
+    candidateUnitId: integer()
+      .notNull()
+      .references(() => units.id),
+    approve: integer({ mode: 'boolean' }).notNull(),
+    written: integer({ mode: 'boolean' }).notNull().default(false),
+    castBy: integer().references(() => people.id),
+    castAt: integer().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.voteId, t.voterUnitId, t.candidateUnitId] })],
+);
+
+/** An absent member's written opinion: the head's note on it (its approvals are ballots, `written`). */
+export const writtenOpinions = sqliteTable(
+  'written_opinions',
+  {
+    voteId: integer()
+      .notNull()
+      .references(() => votes.id, { onDelete: 'cascade' }),
+    unitId: integer()
+      .notNull()
+      .references(() => units.id),
+    note: text().notNull(),
+    recordedBy: integer().references(() => people.id),
+    recordedAt: integer().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.voteId, t.unitId] })],
+);
+
+/**
+ * A proposal of a title for a unit: by its group after a vote (Cờ, Bằng khen; `groupId`,
+ * `voteId`) or by the unit itself (TTLĐXS, TTLĐTT). `declared` holds what the unit declares for
+ * the conditions (domain/year-end/conditions.ts); the bot flags them, people decide. The Board
+ * records the Chairman's decision on it.
+ */
+export const proposals = sqliteTable(
+  'proposals',
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    movementId: integer()
+      .notNull()
+      .references(() => movements.id, { onDelete: 'cascade' }),
+    unitId: integer()
+      .notNull()
+      .references(() => units.id),
+    title: text({ enum: PROPOSAL_TITLES }).notNull(),
+    groupId: integer().references(() => groups.id),
+    voteId: integer().references(() => votes.id),
+    declared: text({ mode: 'json' }).$type<Record<string, unknown>>().notNull().default({}),
+    proposedBy: integer().references(() => people.id),
+    proposedAt: integer().notNull(),
+    withdrawnAt: integer(),
+    outcome: text({ enum: DECISION_OUTCOMES }),
+    decisionNumber: text(),
+    decidedOn: text(),
+    decisionRecordedBy: integer().references(() => people.id),
+    decisionRecordedAt: integer(),
+    notifiedAt: integer(),
+  },
+  (t) => [uniqueIndex('proposals_movement_unit_title').on(t.movementId, t.unitId, t.title)],
+);
+
+/**
+ * A document of a proposal's dossier, sent in chat and kept beside the database: `item` is the
+ * checklist line it answers (to-trinh, bao-cao-thanh-tich, bien-ban, or confirmation:<code>).
+ * A later file for the same item replaces the earlier in the checklist; both are kept.
+ */
+export const dossierFiles = sqliteTable(
+  'dossier_files',
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    proposalId: integer()
+      .notNull()
+      .references(() => proposals.id, { onDelete: 'cascade' }),
+    item: text().notNull(),
+    fileName: text().notNull(),
+    storedPath: text().notNull(),
+    bytes: integer().notNull(),
+    receivedBy: integer().references(() => people.id),
+    receivedAt: integer().notNull(),
+  },
+  (t) => [index('dossier_files_proposal').on(t.proposalId, t.item)],
 );

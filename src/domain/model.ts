@@ -9,6 +9,7 @@ import type {
   identities,
   movements,
   people,
+  proposals,
   registrations,
   reminderRules,
   reportingPeriods,
@@ -18,9 +19,11 @@ import type {
 import type {
   ASSESSMENTS,
   CHANNELS,
+  DECISION_OUTCOMES,
   EVIDENCE_KINDS,
   PERIOD_KINDS,
   PERIOD_REPORT_STATES,
+  PROPOSAL_TITLES,
   REGISTRATION_STATUSES,
   REMINDER_KINDS,
   REMINDER_SUBJECTS,
@@ -38,6 +41,7 @@ export type Registration = typeof registrations.$inferSelect;
 export type Target = typeof targets.$inferSelect;
 export type ReminderRule = typeof reminderRules.$inferSelect;
 export type Broadcast = typeof broadcasts.$inferSelect;
+export type Proposal = typeof proposals.$inferSelect;
 
 export type Role = (typeof ROLES)[number];
 export type Channel = (typeof CHANNELS)[number];
@@ -46,6 +50,8 @@ export type Assessment = (typeof ASSESSMENTS)[number];
 export type PeriodKind = (typeof PERIOD_KINDS)[number];
 export type PeriodReportState = (typeof PERIOD_REPORT_STATES)[number];
 export type EvidenceKind = (typeof EVIDENCE_KINDS)[number];
+export type ProposalTitle = (typeof PROPOSAL_TITLES)[number];
+export type DecisionOutcome = (typeof DECISION_OUTCOMES)[number];
 export type ReminderKind = (typeof REMINDER_KINDS)[number];
 export type ReminderSubject = (typeof REMINDER_SUBJECTS)[number];
 

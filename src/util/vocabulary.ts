@@ -37,3 +37,11 @@ export const FORM_KINDS = ['targets', 'results'] as const;
 
 /** Which of Zalo's allowances a message used (see the README, "Which Zalo route"). */
 export const ZALO_QUOTA_KINDS = ['reply', 'proactive', 'zns'] as const;
+
+/**
+ * The titles proposed at the year's end: the province's flag and certificate (proposed by a
+ * cluster/block after its vote) and the two collective titles a unit proposes for itself.
+ */
+export const PROPOSAL_TITLES = ['co-thi-dua-ubnd-tinh', 'bang-khen-ubnd-tinh', 'tap-the-lao-dong-xuat-sac', 'tap-the-lao-dong-tien-tien'] as const;
+/** What the Chairman decided on a proposal, as the Board records it. */
+export const DECISION_OUTCOMES = ['awarded', 'not_awarded'] as const;

@@ -74,6 +74,8 @@ export const yearEndDefinition = z
       council: isoDate,
     }),
     tables: z.array(scoringTable).min(1),
+    /** Confirmations every dossier carries besides the law's documents (police, tax, social insurance…). */
+    confirmations: z.array(z.object({ code, title: z.string().trim().min(1) })).default([]),
   })
   .superRefine((ye, ctx) => {
     const d = ye.dates;
@@ -98,6 +100,12 @@ export const yearEndDefinition = z
         if (c.fromResults !== undefined && c.kind !== 'score')
           ctx.addIssue({ code: 'custom', path: ['tables', ti, 'criteria', ci, 'fromResults'], message: 'def-results-only-score' });
       });
+    });
+    const seenConfirmation = new Set<string>();
+    ye.confirmations.forEach((c, ci) => {
+      if (seenConfirmation.has(c.code))
+        ctx.addIssue({ code: 'custom', path: ['confirmations', ci, 'code'], message: 'def-duplicate', params: { what: 'confirmation' } });
+      seenConfirmation.add(c.code);
     });
     const seenTable = new Set<string>();
     ye.tables.forEach((table, ti) => {

@@ -18,8 +18,9 @@ export interface Adjustment {
   from: number | null;
   to: number;
   reason: string;
-  /** The cluster head's unit, who adjusted. */
-  byUnitId: number;
+  /** The cluster head's unit, who adjusted (a sheet read back from the database names the person instead). */
+  byUnitId?: number;
+  byPersonId?: number;
 }
 
 export interface ScoreLine {

@@ -20,6 +20,7 @@ export function importYearEnd(tx: DbOrTx, movementId: number, def: YearEndDefini
     clusterMeetingBy: def.dates.clusterMeeting,
     dossierDeadline: def.dates.dossierDeadline,
     councilOn: def.dates.council,
+    confirmations: def.confirmations,
   };
   tx.insert(yearEnds).values({ movementId, ...dates }).onConflictDoUpdate({ target: yearEnds.movementId, set: dates }).run();
   const groupIds = new Map(
