@@ -45,8 +45,9 @@ describe('the year-end section of the movement file', () => {
     const summary = importMovement(db, sample(), admin, NOW);
     expect(summary.scoringTables).toBe(2);
     expect(db.select().from(yearEnds).all()).toEqual([
-      { movementId: summary.movementId, selfAssessmentBy: '2020-11-30', clusterMeetingBy: '2020-12-05', dossierDeadline: '2020-12-10', councilOn: '2021-01-15' },
+      { movementId: summary.movementId, selfAssessmentBy: '2020-11-30', clusterMeetingBy: '2020-12-05', dossierDeadline: '2020-12-10', councilOn: '2021-01-15', confirmations: sample().yearEnd!.confirmations },
     ]);
+    expect(sample().yearEnd!.confirmations.map((c) => c.code)).toEqual(['CA', 'THUE', 'BHXH']);
     const allGroups = db.select().from(groups).where(eq(groups.movementId, summary.movementId)).all();
     expect(db.select().from(scoringTableGroups).all()).toHaveLength(allGroups.length);
 
