@@ -423,9 +423,12 @@ export const reminderRules = sqliteTable('reminder_rules', {
 export const outbox = sqliteTable(
   'outbox',
   {
-    id: integer().primaryKey({ autoIncrement: true }),
-    /** (rule or broadcast, slot, person): the same key is never planned twice. */
-    dedupeKey: text().notNull().unique(),
+    // A plain rowid, not AUTOINCREMENT: ids still only grow (no outbox row is ever deleted, so the
+    // largest is never freed for reuse; ZNS tracking ids rely on it), and writing a message no
+    // longer rewrites sqlite_sequence (a page fewer in every reply's transaction).
+    id: integer().primaryKey(),
+    /** (rule or broadcast, slot, person): the same key is never planned twice (see outbox_dedupe). */
+    dedupeKey: text().notNull(),
     personId: integer().references(() => people.id),
     identityId: integer().references(() => identities.id),
     channel: text({ enum: CHANNELS }).notNull(),
@@ -449,6 +452,10 @@ export const outbox = sqliteTable(
     // Rows waiting to be sent only: a reply is written already taken ('sending') and then marked sent,
     // so it never enters this index (three pages fewer written per message answered).
     index('outbox_pending').on(t.notBefore).where(sql`status = 'pending'`),
+    // Unique among planned messages only: a reply's key is new by construction (the update, the
+    // moment, the position) and a repeated update is dropped before it is handled, so replies stay
+    // out of the index (a page fewer written per message answered).
+    uniqueIndex('outbox_dedupe').on(t.dedupeKey).where(sql`reply = 0`),
     // Broadcasts' rows only: a reply (most rows) is not in it, so writing one touches fewer pages.
     index('outbox_broadcast').on(t.broadcastId).where(sql`broadcast_id IS NOT NULL`),
   ],

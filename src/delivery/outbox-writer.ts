@@ -70,7 +70,7 @@ export function enqueueMessages(db: DbOrTx, messages: Iterable<QueuedMessage>): 
   return insertMany(
     db,
     'INSERT INTO outbox (dedupe_key, person_id, identity_id, channel, payload, status, not_before, last_error, rule_id, broadcast_id)',
-    'ON CONFLICT (dedupe_key) DO NOTHING',
+    'ON CONFLICT (dedupe_key) WHERE reply = 0 DO NOTHING',
     rows,
   );
 }
