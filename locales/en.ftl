@@ -1941,6 +1941,7 @@ vote-opinion-prompt = The written opinion of { $absent } on proposing { $unit }?
 vote-opinion-help = Pick what the absent unit's letter says.
 vote-note-prompt = A note on { $absent }'s letter (its number, date…):
 vote-note-help = Type the letter's number and date, e.g. Letter no. 12/UBND of 03/12/2020.
+vote-note-expected = The note needs 3 to 1,000 characters: the letter's number and date, e.g. Letter no. 12/UBND of 03/12/2020.
 vote-opinion-kept = ✅ The written opinion of { $absent } is recorded.
 vote-closed = 🔒 The vote is closed; the member units and the Board have been told the results.
 vote-opened-notice = 🗳 { $group } opened a vote on the { $title ->

@@ -1883,6 +1883,7 @@ vote-opinion-prompt = Ý kiến bằng văn bản của { $absent } về việc 
 vote-opinion-help = Chọn đúng ý kiến ghi trong văn bản của đơn vị vắng mặt.
 vote-note-prompt = Ghi chú về văn bản của { $absent } (số, ngày văn bản…):
 vote-note-help = Gõ số và ngày văn bản, ví dụ: Công văn số 12/UBND ngày 03/12/2020.
+vote-note-expected = Ghi chú cần từ 3 đến 1.000 ký tự: số và ngày văn bản, ví dụ Công văn số 12/UBND ngày 03/12/2020.
 vote-opinion-kept = ✅ Đã ghi ý kiến bằng văn bản của { $absent }.
 vote-closed = 🔒 Đã kết thúc bình xét; các đơn vị thành viên và Ban đã được báo kết quả.
 vote-opened-notice = 🗳 { $group } mở bình xét { $title ->

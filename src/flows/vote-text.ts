@@ -84,7 +84,7 @@ export function voteText(ctx: FlowContext, stored: StoredVote, viewerUnitId: num
   const parts = [voteHeading(ctx, stored), candidatesText(ctx, stored)];
   if (stored.row.closedOn === null) {
     parts.push(participationText(ctx, stored));
-    if (viewerUnitId !== null && stored.vote.members.includes(viewerUnitId)) parts.push(ctx.t('vote-own-title'), ownBallotText(ctx, stored, viewerUnitId));
-  } else parts.push(ctx.t('vote-results-title'), resultsText(ctx, stored));
+    if (viewerUnitId !== null && stored.vote.members.includes(viewerUnitId)) parts.push(`${ctx.t('vote-own-title')}\n${ownBallotText(ctx, stored, viewerUnitId)}`);
+  } else parts.push(`${ctx.t('vote-results-title')}\n${resultsText(ctx, stored)}`);
   return parts.join('\n\n');
 }

@@ -33,7 +33,8 @@ import {
   type StoredVote,
 } from '../domain/year-end/votes-store.ts';
 import { groupMemberIds } from '../domain/year-end/sheets.ts';
-import { adminIds, readReason } from './common.ts';
+import { cleanText } from '../domain/text-input.ts';
+import { adminIds } from './common.ts';
 import { today } from './late-owing.ts';
 import { rankingText, resultsText, unitName, voteText } from './vote-text.ts';
 
@@ -253,11 +254,11 @@ const steps: Record<string, Step<Data>> = {
   note: {
     prompt: (ctx, d) => ({ text: ctx.t('vote-note-prompt', { absent: unitName(ctx, d.absent!) }) }),
     handle(ctx, d, answer) {
-      const read = readReason(ctx, answer.text);
-      if ('error' in read) return { kind: 'invalid', message: read.error };
+      const note = cleanText(answer.text ?? '');
+      if (note.length < 3 || note.length > 1000) return { kind: 'invalid', message: ctx.t('vote-note-expected') };
       // "No opinion" on a candidate is kept as nothing: the member is silent on it.
       const approvals = new Map((d.approvals ?? []).filter(([, a]) => a !== 'none').map(([c, a]) => [c, a === 'yes'] as const));
-      recordAbsentOpinion(ctx.db, d.voteId!, ctx.unit!.id, d.absent!, approvals, read.reason, by(ctx));
+      recordAbsentOpinion(ctx.db, d.voteId!, ctx.unit!.id, d.absent!, approvals, note, by(ctx));
       return { kind: 'next', step: 'manage', data: { groupId: d.groupId, voteId: d.voteId }, note: ctx.t('vote-opinion-kept', { absent: unitName(ctx, d.absent!) }), saved: true };
     },
   },
