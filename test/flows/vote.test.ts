@@ -147,6 +147,17 @@ describe('/binhxet: the vote of a cluster in chat', () => {
     h.press(HEAD, 'đang bỏ phiếu');
     expect(h.press(HEAD, 'Kết thúc bình xét')).toContain('Chưa đủ số thành viên tham gia');
     expect(h.rows('SELECT closed_on AS closedOn FROM votes')).toEqual([{ closedOn: null }]);
+
+    // From its end date (05/12/2020, Hà Nội time) the head may close it whatever the attendance: 1 of 5 is 20%, below 80%.
+    h.clock.set(Date.UTC(2020, 11, 4, 17, 30));
+    h.say(HEAD, '/binhxet');
+    h.press(HEAD, 'đang bỏ phiếu');
+    const closed = h.press(HEAD, 'Kết thúc bình xét');
+    expect(closed).toContain('• UBND thành phố Nam Định: 1/5 đồng ý (20%), 0 không đồng ý, 4 không có ý kiến — ❌ không đạt tỷ lệ 80%');
+    expect(h.rows('SELECT closed_on AS closedOn FROM votes')).toEqual([{ closedOn: '2020-12-05' }]);
+    // Closed: a late ballot is refused, nothing written.
+    expect(h.say(L.HVB, '/binhxet')).toContain('Kết quả (tỷ lệ trên tổng số thành viên)');
+    expect(h.rows('SELECT count(*) AS n FROM ballots')).toEqual([{ n: 2 }]);
   });
 });
 
