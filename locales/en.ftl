@@ -1856,3 +1856,150 @@ task-rating = { $rating ->
     [hoan-thanh] Tasks completed
    *[khong-hoan-thanh] Tasks not completed
   }
+
+## Year's end, part "vote": /binhxet (the bình xét vote) and /denghi (proposals of titles)
+tg-cmd-vote = Cluster vote (bình xét)
+help-cmd-vote = { $role ->
+    [cluster_head] open a vote (emulation flag, certificate of merit), record written opinions, close it and see the results
+    [admin] see the clusters' votes and their results
+   *[other] vote in your cluster, see the results once it is closed
+  }
+tg-cmd-propose = Year-end award proposals
+help-cmd-propose = { $role ->
+    [cluster_head] propose the units that passed the vote, see the conditions
+    [admin] see the award proposals and their conditions
+   *[other] propose your unit's collective title, declare the conditions, withdraw
+  }
+menu-vote = Vote
+menu-propose = Award proposals
+vote-not-allowed = This is for the people of a cluster's member units and the Board.
+vote-no-group = Your unit is in no cluster or block, so it has no vote.
+vote-none = No vote yet.
+vote-list = Votes ({ $count }). Pick one to see it or to vote.
+vote-list-help = Pick the vote to see, or open a new one (cluster head).
+vote-open-button = ➕ Open a vote: { $title }
+vote-list-button = { $title } ({ $closed ->
+    [yes] closed
+   *[no] voting
+  })
+vote-rank-line = { $rank }. { $unit } — { $total } points{ $tied ->
+    [yes] {" "}⚖ tied
+   *[no] {""}
+  }
+vote-tie-note = ⚖ Some units are tied. Under { $source }, ties prefer a woman or a collective with at least 70% women: the cluster decides, the bot does not apply it.
+vote-tied-at-edge = ⚠️ A tie at the quota's last place: { $units }. The cluster head chooses who is voted on.
+vote-candidates-intro = Opening a vote: { $title }. Quota: { $quota } unit(s). Ranking by the scoring table:
+vote-candidates-chosen = Candidates ({ $count }): { $units }
+    Press a unit to add or remove it, then "Continue".
+vote-candidates-help = Press a unit to add it to or remove it from the candidates; then press "Continue".
+vote-candidates-ok = Continue ▶
+vote-ends-prompt = Last day of voting (dd/mm/yyyy, e.g. 05/12/2020)? From that day the cluster head may close the vote without the quorum.
+vote-ends-help = Type the last day of voting, e.g. 05/12/2020.
+vote-ends-invalid = "{ $value }" is not a valid date. Type it as dd/mm/yyyy, e.g. 05/12/2020.
+vote-opened = ✅ The vote is open; the member units have been told.
+vote-heading = 🗳 Vote: { $title } — { $closed ->
+    [yes] closed on { $closedOn }
+   *[no] voting until { $endsOn }
+  }
+    Taking part: { $present } voting, { $written } written opinion(s) / { $members } members (quorum { $quorum }: { $quorumMet ->
+    [yes] reached
+   *[no] not reached
+  }).
+vote-candidate-line = • { $unit } (rank { $rank }, { $total } points)
+vote-participation = Voted on all: { $done }
+    Voting: { $partly }
+    Not yet: { $none }
+vote-own-title = Your unit's ballot:
+vote-own-line = • { $unit }: { $choice ->
+    [approve] ✅ Approve
+    [disapprove] ❌ Do not approve
+   *[none] — not voted yet
+  }
+vote-results-title = Results (shares of all members):
+vote-result-line = • { $unit }: { $approve }/{ $members } approve ({ $share }), { $disapprove } against, { $silent } no opinion — { $passes ->
+    [yes] ✅ reaches { $threshold }
+   *[no] ❌ below { $threshold }
+  }
+vote-written-line = ✉ Written opinion of { $unit }: { $note }
+vote-manage-help = Pick what to do with this vote.
+vote-ballot-button = 🗳 Vote
+vote-absent-button = ✉ Record an absent member's written opinion
+vote-close-button = 🔒 Close the vote
+vote-ballot-prompt = Vote on { $title }: do you approve proposing { $unit } (rank { $rank }, { $total } points)? One ballot per unit; ballots stay secret until the close.
+vote-ballot-help = Press "Approve" or "Do not approve". A ballot cast cannot be changed.
+vote-approve = ✅ Approve
+vote-disapprove = ❌ Do not approve
+vote-no-opinion = No opinion
+vote-ballot-kept = Ballot kept: { $unit } — { $choice ->
+    [approve] approve
+   *[disapprove] do not approve
+  }.
+vote-ballot-done = Your unit has voted on every candidate. The results are shown when the cluster head closes the vote.
+vote-absent-prompt = Which absent member sent a written opinion?
+vote-absent-help = Pick the absent unit whose written opinion you received.
+vote-opinion-prompt = The written opinion of { $absent } on proposing { $unit }?
+vote-opinion-help = Pick what the absent unit's letter says.
+vote-note-prompt = A note on { $absent }'s letter (its number, date…):
+vote-note-help = Type the letter's number and date, e.g. Letter no. 12/UBND of 03/12/2020.
+vote-note-expected = The note needs 3 to 1,000 characters: the letter's number and date, e.g. Letter no. 12/UBND of 03/12/2020.
+vote-opinion-kept = ✅ The written opinion of { $absent } is recorded.
+vote-closed = 🔒 The vote is closed; the member units and the Board have been told the results.
+vote-opened-notice = 🗳 { $group } opened a vote on the { $title ->
+    [co-thi-dua-ubnd-tinh] emulation flag of the Provincial People's Committee
+   *[other] certificate of merit of the Provincial Chairman
+  }. Candidates: { $candidates }. Voting until { $endsOn }. Type /vote to vote.
+vote-closed-notice = 🔒 { $group } closed its vote on the { $title ->
+    [co-thi-dua-ubnd-tinh] emulation flag of the Provincial People's Committee
+   *[other] certificate of merit of the Provincial Chairman
+  }. Results:
+    { $results }
+err-vote-unknown = This vote was not found.
+err-vote-no-table = The cluster has no scoring table in the movement file, so no vote can be opened.
+err-vote-ends-past = The last day of voting cannot be before today.
+err-vote-open-already = The cluster already has an open vote on this title.
+prop-none = No award proposal yet.
+prop-list = Proposals ({ $count }). Pick one to see its conditions, declare them or withdraw it.
+proposal-list-help = Pick the proposal to see, or make a new one.
+prop-from-vote-button = ➕ Propose { $unit }: { $title }
+prop-own-button = ➕ Propose my unit: { $title }
+prop-made = ✅ { $title } proposed for { $unit }.
+prop-made-notice = 🏅 { $group } proposed your unit for the { $title ->
+    [co-thi-dua-ubnd-tinh] emulation flag of the Provincial People's Committee
+   *[other] certificate of merit of the Provincial Chairman
+  }. Type /propose to declare the conditions.
+prop-heading = 🏅 { $unit } — { $title }{ $cluster ->
+    [yes] {" "}(proposed by the cluster)
+   *[no] {" "}(proposed by the unit)
+  }
+    Conditions:
+prop-condition-line = • { $condition }: { $status } ({ $source })
+prop-people-decide = The bot only checks the conditions; the Council and the Provincial Chairman decide.
+proposal-detail-help = Press "Declare the conditions" to answer each question, or "Withdraw".
+prop-declare-button = ✍ Declare the conditions
+prop-withdraw-button = Withdraw
+proposal-declare-help = Answer the question, or press "Skip" to leave it undeclared.
+prop-ask-rating = This year's task rating of the unit (set by its superior)?
+prop-ask-previous-rating = Last year's task rating of the unit?
+prop-ask-completing = Share of members who completed their tasks (%)? E.g. 100.
+prop-ask-advanced = Share of members rated advanced workers (%)? E.g. 75,5.
+prop-ask-soldiers = How many grassroots emulation fighters does the unit have? E.g. 2.
+prop-ask-disciplined = Was any member disciplined at reprimand or above this year?
+prop-ask-pending = Is a discipline, inspection or complaint case about the unit pending?
+prop-yes = Yes
+prop-share-invalid = "{ $value }" is not a valid share: type a number from 0 to 100, e.g. 75,5.
+prop-count-invalid = "{ $value }" is not a valid count: type a whole number, e.g. 2.
+prop-declared = ✅ Declarations saved.
+prop-withdraw-confirm = Withdraw the proposal of { $title } for { $unit }?
+proposal-withdraw-help = Press "Withdraw" to confirm, or go back.
+prop-withdrawn = Proposal withdrawn.
+err-proposal-exists = The unit is already proposed for this title.
+err-proposal-vote-open = The vote is not closed yet, so no proposal can be made from it.
+err-proposal-not-passed = The unit did not reach the vote's threshold, so it cannot be proposed.
+err-proposal-over-quota = Over the cluster's quota ({ $quota } unit(s)).
+err-proposal-not-own-title = A unit proposes itself only for excellent or advanced collective.
+err-proposal-one-own-title = The unit already proposed a collective title; withdraw it first to change.
+err-proposal-unknown = This proposal was not found.
+err-proposal-not-yours = This proposal is not your unit's or your cluster's.
+err-proposal-withdrawn = The proposal has been withdrawn.
+err-proposal-decided = The proposal has been decided and can no longer change.
+err-proposal-bad-declaration = The declaration is not valid.

@@ -1798,3 +1798,150 @@ task-rating = { $rating ->
     [hoan-thanh] Hoàn thành nhiệm vụ
    *[khong-hoan-thanh] Không hoàn thành nhiệm vụ
   }
+
+## Year's end, part "vote": /binhxet (the bình xét vote) and /denghi (proposals of titles)
+tg-cmd-vote = Bình xét, suy tôn trong cụm/khối
+help-cmd-vote = { $role ->
+    [cluster_head] mở bình xét (Cờ thi đua, Bằng khen), ghi ý kiến bằng văn bản, kết thúc và xem kết quả
+    [admin] xem các cuộc bình xét của cụm, khối và kết quả
+   *[other] bỏ phiếu bình xét của cụm/khối, xem kết quả sau khi kết thúc
+  }
+tg-cmd-propose = Đề nghị khen thưởng cuối năm
+help-cmd-propose = { $role ->
+    [cluster_head] đề nghị đơn vị được bình xét đạt tỷ lệ, xem điều kiện
+    [admin] xem các đề nghị khen thưởng và điều kiện
+   *[other] đề nghị danh hiệu tập thể của đơn vị, kê khai điều kiện, rút đề nghị
+  }
+menu-vote = Bình xét
+menu-propose = Đề nghị khen thưởng
+vote-not-allowed = Chức năng này dành cho cán bộ của đơn vị thành viên cụm/khối và Ban Thi đua - Khen thưởng.
+vote-no-group = Đơn vị của anh/chị không thuộc cụm/khối thi đua nào nên không có cuộc bình xét.
+vote-none = Chưa có cuộc bình xét nào.
+vote-list = Các cuộc bình xét ({ $count }). Chọn một cuộc để xem hoặc bỏ phiếu.
+vote-list-help = Chọn cuộc bình xét cần xem, hoặc mở cuộc bình xét mới (Cụm trưởng/Khối trưởng).
+vote-open-button = ➕ Mở bình xét { $title }
+vote-list-button = { $title } ({ $closed ->
+    [yes] đã kết thúc
+   *[no] đang bỏ phiếu
+  })
+vote-rank-line = { $rank }. { $unit } — { $total } điểm{ $tied ->
+    [yes] {" "}⚖ bằng điểm
+   *[no] {""}
+  }
+vote-tie-note = ⚖ Có đơn vị bằng điểm. Theo { $source }, khi bằng nhau ưu tiên nữ hoặc tập thể có từ 70% nữ trở lên: do Cụm quyết định, hệ thống không tự áp dụng.
+vote-tied-at-edge = ⚠️ Bằng điểm ở vị trí cuối của chỉ tiêu đề nghị: { $units }. Cụm trưởng chọn đơn vị đưa ra bình xét.
+vote-candidates-intro = Mở bình xét { $title }. Chỉ tiêu đề nghị: { $quota } đơn vị. Xếp hạng theo bảng điểm:
+vote-candidates-chosen = Danh sách đưa ra bình xét ({ $count }): { $units }
+    Bấm tên đơn vị để thêm hoặc bỏ, rồi bấm "Tiếp tục".
+vote-candidates-help = Bấm tên đơn vị để thêm vào hoặc bỏ khỏi danh sách bình xét; xong bấm "Tiếp tục".
+vote-candidates-ok = Tiếp tục ▶
+vote-ends-prompt = Hạn cuối bỏ phiếu (ngày/tháng/năm, ví dụ 05/12/2020)? Từ ngày này Cụm trưởng có thể kết thúc bình xét dù chưa đủ số thành viên tham gia.
+vote-ends-help = Gõ ngày hạn cuối bỏ phiếu, ví dụ 05/12/2020.
+vote-ends-invalid = "{ $value }" không phải ngày hợp lệ. Gõ theo dạng ngày/tháng/năm, ví dụ 05/12/2020.
+vote-opened = ✅ Đã mở bình xét; các đơn vị thành viên đã được báo.
+vote-heading = 🗳 Bình xét { $title } — { $closed ->
+    [yes] đã kết thúc ngày { $closedOn }
+   *[no] hạn bỏ phiếu { $endsOn }
+  }
+    Tham gia: { $present } bỏ phiếu trực tiếp, { $written } ý kiến bằng văn bản / { $members } thành viên (cần { $quorum }: { $quorumMet ->
+    [yes] đủ
+   *[no] chưa đủ
+  }).
+vote-candidate-line = • { $unit } (hạng { $rank }, { $total } điểm)
+vote-participation = Đã bỏ phiếu đủ: { $done }
+    Đang bỏ phiếu: { $partly }
+    Chưa tham gia: { $none }
+vote-own-title = Phiếu của đơn vị anh/chị:
+vote-own-line = • { $unit }: { $choice ->
+    [approve] ✅ Đồng ý
+    [disapprove] ❌ Không đồng ý
+   *[none] — chưa bỏ phiếu
+  }
+vote-results-title = Kết quả (tỷ lệ trên tổng số thành viên):
+vote-result-line = • { $unit }: { $approve }/{ $members } đồng ý ({ $share }), { $disapprove } không đồng ý, { $silent } không có ý kiến — { $passes ->
+    [yes] ✅ đạt tỷ lệ { $threshold }
+   *[no] ❌ không đạt tỷ lệ { $threshold }
+  }
+vote-written-line = ✉ Ý kiến bằng văn bản của { $unit }: { $note }
+vote-manage-help = Chọn việc cần làm với cuộc bình xét này.
+vote-ballot-button = 🗳 Bỏ phiếu
+vote-absent-button = ✉ Ghi ý kiến bằng văn bản của thành viên vắng
+vote-close-button = 🔒 Kết thúc bình xét
+vote-ballot-prompt = Bình xét { $title }: anh/chị có đồng ý đề nghị { $unit } (hạng { $rank }, { $total } điểm)? Mỗi đơn vị bỏ một phiếu; phiếu được giữ kín đến khi kết thúc.
+vote-ballot-help = Bấm "Đồng ý" hoặc "Không đồng ý". Phiếu đã bỏ không sửa được.
+vote-approve = ✅ Đồng ý
+vote-disapprove = ❌ Không đồng ý
+vote-no-opinion = Không có ý kiến
+vote-ballot-kept = Đã ghi phiếu: { $unit } — { $choice ->
+    [approve] đồng ý
+   *[disapprove] không đồng ý
+  }.
+vote-ballot-done = Đơn vị anh/chị đã bỏ phiếu đủ các đơn vị. Kết quả được công bố khi Cụm trưởng kết thúc bình xét.
+vote-absent-prompt = Thành viên vắng mặt nào gửi ý kiến bằng văn bản?
+vote-absent-help = Chọn đơn vị vắng mặt đã gửi ý kiến bằng văn bản.
+vote-opinion-prompt = Ý kiến bằng văn bản của { $absent } về việc đề nghị { $unit }?
+vote-opinion-help = Chọn đúng ý kiến ghi trong văn bản của đơn vị vắng mặt.
+vote-note-prompt = Ghi chú về văn bản của { $absent } (số, ngày văn bản…):
+vote-note-help = Gõ số và ngày văn bản, ví dụ: Công văn số 12/UBND ngày 03/12/2020.
+vote-note-expected = Ghi chú cần từ 3 đến 1.000 ký tự: số và ngày văn bản, ví dụ Công văn số 12/UBND ngày 03/12/2020.
+vote-opinion-kept = ✅ Đã ghi ý kiến bằng văn bản của { $absent }.
+vote-closed = 🔒 Đã kết thúc bình xét; các đơn vị thành viên và Ban đã được báo kết quả.
+vote-opened-notice = 🗳 { $group } mở bình xét { $title ->
+    [co-thi-dua-ubnd-tinh] Cờ thi đua của UBND tỉnh
+   *[other] Bằng khen của Chủ tịch UBND tỉnh
+  }. Đơn vị được đưa ra bình xét: { $candidates }. Hạn bỏ phiếu: { $endsOn }. Gõ /binhxet để bỏ phiếu.
+vote-closed-notice = 🔒 { $group } đã kết thúc bình xét { $title ->
+    [co-thi-dua-ubnd-tinh] Cờ thi đua của UBND tỉnh
+   *[other] Bằng khen của Chủ tịch UBND tỉnh
+  }. Kết quả:
+    { $results }
+err-vote-unknown = Không tìm thấy cuộc bình xét này.
+err-vote-no-table = Cụm/khối chưa có bảng điểm trong kế hoạch phong trào nên chưa mở được bình xét.
+err-vote-ends-past = Hạn bỏ phiếu không được trước hôm nay.
+err-vote-open-already = Cụm/khối đang có một cuộc bình xét danh hiệu này chưa kết thúc.
+prop-none = Chưa có đề nghị khen thưởng nào.
+prop-list = Các đề nghị ({ $count }). Chọn một đề nghị để xem điều kiện, kê khai hoặc rút.
+proposal-list-help = Chọn đề nghị cần xem, hoặc tạo đề nghị mới.
+prop-from-vote-button = ➕ Đề nghị { $unit }: { $title }
+prop-own-button = ➕ Đơn vị đề nghị { $title }
+prop-made = ✅ Đã đề nghị { $title } cho { $unit }.
+prop-made-notice = 🏅 { $group } đã đề nghị { $title ->
+    [co-thi-dua-ubnd-tinh] Cờ thi đua của UBND tỉnh
+   *[other] Bằng khen của Chủ tịch UBND tỉnh
+  } cho đơn vị anh/chị. Gõ /denghi để kê khai các điều kiện.
+prop-heading = 🏅 { $unit } — { $title }{ $cluster ->
+    [yes] {" "}(cụm/khối đề nghị)
+   *[no] {" "}(đơn vị tự đề nghị)
+  }
+    Điều kiện:
+prop-condition-line = • { $condition }: { $status } ({ $source })
+prop-people-decide = Hệ thống chỉ đối chiếu điều kiện; việc xét tặng do Hội đồng và Chủ tịch UBND tỉnh quyết định.
+proposal-detail-help = Chọn "Kê khai điều kiện" để trả lời từng câu, hoặc "Rút đề nghị".
+prop-declare-button = ✍ Kê khai điều kiện
+prop-withdraw-button = Rút đề nghị
+proposal-declare-help = Trả lời câu hỏi, hoặc bấm "Bỏ qua" nếu chưa kê khai.
+prop-ask-rating = Mức độ hoàn thành nhiệm vụ năm nay của đơn vị (do cấp trên đánh giá)?
+prop-ask-previous-rating = Mức độ hoàn thành nhiệm vụ năm trước của đơn vị?
+prop-ask-completing = Tỷ lệ thành viên hoàn thành nhiệm vụ (%)? Ví dụ 100.
+prop-ask-advanced = Tỷ lệ thành viên đạt danh hiệu Lao động tiên tiến (%)? Ví dụ 75,5.
+prop-ask-soldiers = Số Chiến sĩ thi đua cơ sở của đơn vị? Ví dụ 2.
+prop-ask-disciplined = Năm nay có thành viên bị kỷ luật từ hình thức cảnh cáo trở lên không?
+prop-ask-pending = Đơn vị có đang bị xem xét kỷ luật, thanh tra, giải quyết khiếu nại, tố cáo không?
+prop-yes = Có
+prop-share-invalid = "{ $value }" không phải tỷ lệ hợp lệ: gõ một số từ 0 đến 100, ví dụ 75,5.
+prop-count-invalid = "{ $value }" không phải số hợp lệ: gõ số nguyên, ví dụ 2.
+prop-declared = ✅ Đã lưu kê khai.
+prop-withdraw-confirm = Rút đề nghị { $title } của { $unit }?
+proposal-withdraw-help = Bấm "Rút đề nghị" để xác nhận, hoặc quay lại.
+prop-withdrawn = Đã rút đề nghị.
+err-proposal-exists = Đơn vị đã được đề nghị danh hiệu này.
+err-proposal-vote-open = Cuộc bình xét chưa kết thúc nên chưa đề nghị được.
+err-proposal-not-passed = Đơn vị không đạt tỷ lệ bình xét nên không đề nghị được.
+err-proposal-over-quota = Vượt chỉ tiêu đề nghị của cụm/khối ({ $quota } đơn vị).
+err-proposal-not-own-title = Đơn vị chỉ tự đề nghị danh hiệu Tập thể lao động xuất sắc hoặc Tập thể lao động tiên tiến.
+err-proposal-one-own-title = Đơn vị đã đề nghị một danh hiệu tập thể; rút đề nghị đó trước nếu muốn đổi.
+err-proposal-unknown = Không tìm thấy đề nghị này.
+err-proposal-not-yours = Đề nghị này không phải của đơn vị hoặc cụm/khối của anh/chị.
+err-proposal-withdrawn = Đề nghị đã được rút.
+err-proposal-decided = Đề nghị đã có quyết định, không sửa được nữa.
+err-proposal-bad-declaration = Nội dung kê khai không hợp lệ.

@@ -22,13 +22,13 @@ describe('the commands the flows declare', () => {
     expect(menu('guest')).toEqual(['start/start', 'trogiup/help', 'ngonngu/lang']);
     expect(menu('liaison')).toEqual([
       'dangky/register', 'baocao/report', 'donvi/myunit', 'taidangky/regform', 'nguoiky/signer',
-      'menu/menu', 'quaylai/back', 'huy/cancel', 'trogiup/help', 'ngonngu/lang',
+      'binhxet/vote', 'denghi/propose', 'menu/menu', 'quaylai/back', 'huy/cancel', 'trogiup/help', 'ngonngu/lang',
     ]);
     expect(menu('admin')).toEqual([
       'tinhhinh/status', 'duyet/review', 'dondoc/late', 'thongbao/broadcast', 'moi/invite', 'xuat/export',
-      'menu/menu', 'huy/cancel', 'trogiup/help', 'ngonngu/lang',
+      'binhxet/vote', 'denghi/propose', 'menu/menu', 'huy/cancel', 'trogiup/help', 'ngonngu/lang',
     ]);
-    expect(menu('cluster_head')).toEqual(['tinhhinh/status', 'dondoc/late', 'donvi/myunit', 'xuat/export', 'menu/menu', 'trogiup/help', 'ngonngu/lang']);
+    expect(menu('cluster_head')).toEqual(['tinhhinh/status', 'dondoc/late', 'donvi/myunit', 'xuat/export', 'binhxet/vote', 'denghi/propose', 'menu/menu', 'trogiup/help', 'ngonngu/lang']);
     expect(menu('viewer')).toEqual(['tinhhinh/status', 'xuat/export', 'menu/menu', 'trogiup/help', 'ngonngu/lang']);
   });
 
