@@ -14,7 +14,9 @@ export function applyScorePlan(db: DbOrTx, registrationId: number, plan: ScoreIm
   const entries = Object.fromEntries(
     plan.lines.map((l) => [l.code, { points: l.points, ...(l.evidenceRef ? { evidence: { kind: 'link' as const, ref: l.evidenceRef } } : {}), ...(l.note !== null ? { note: l.note } : {}) }]),
   );
-  const saved = saveSelfScores(db, scoring.table, { unitId: unit.id, groupId: scoring.groupId }, entries, now);
+  saveSelfScores(db, scoring.table, { unitId: unit.id, groupId: scoring.groupId }, entries, now);
+  // Read again with the year's results, so the criteria they fill in count in the total.
+  const saved = scoreFormContext(db, registrationId).sheet;
   recordAudit(db, actor, now, {
     action: 'score.self-form',
     entity: 'score_sheet',
