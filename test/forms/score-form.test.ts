@@ -20,6 +20,8 @@ import { loadSampleMovement } from '../../src/sample/load.ts';
 import { fixedClock } from '../../src/util/clock.ts';
 import { silentLogger } from '../../src/util/log.ts';
 import { openTempDatabase, useTempDatabases, type TempDatabase } from '../helpers/db.ts';
+import { buildForm, readForm } from '../../src/forms/service.ts';
+import { readScoreFormOf } from '../../src/forms/score-service.ts';
 import { hmlWithYearResults, registrationOf, ScoreForm } from '../helpers/score-form.ts';
 
 useTempDatabases();
@@ -147,5 +149,15 @@ describe('the self-assessment form', () => {
     await c.handleLine('/as admin');
     expect(await c.handleLine('/chamdiemexcel')).toContain('Chỉ cán bộ đầu mối của đơn vị mới tự chấm điểm cho đơn vị.');
     expect(scoreLines(temp)).toEqual([]);
+  });
+
+  it('tells the self-assessment form from the registration form, each way', async () => {
+    const temp = setUp();
+    const hml = registrationOf(temp.db, 'HML', NOV_20);
+    const score = await buildForm(temp.db, 'score', hml, null, 'vi');
+    const targets = await buildForm(temp.db, 'targets', hml, null, 'vi');
+    expect(score.fileName).toBe('tu-cham-HML-2020.xlsx');
+    expect(await readForm(temp.db, 'targets', hml, null, score.bytes, score.fileName, NOV_20)).toEqual({ ok: false, problems: [{ line: null, column: null, message: { key: 'form-file-is-score' } }] });
+    expect(await readScoreFormOf(temp.db, hml, targets.bytes, targets.fileName)).toEqual({ ok: false, problems: [{ line: null, column: null, message: { key: 'form-file-not-score' } }] });
   });
 });
