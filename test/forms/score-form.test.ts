@@ -2,7 +2,7 @@
  * The self-assessment form in the terminal chat: problems found by row (Vietnamese numbers, out of
  * range, an unknown or repeated criterion, a bad link) save nothing; a sheet sent to the cluster
  * head takes no form; another cluster's liaison cannot put its file on HML's sheet; only a unit's
- * liaison with a registration gets the form.
+ * liaison with a registration, in a cluster or block with a scoring table, gets the form.
  */
 import { join } from 'node:path';
 import { eq } from 'drizzle-orm';
@@ -12,6 +12,7 @@ import { ChatCore } from '../../src/chat/core.ts';
 import { groups, units } from '../../src/db/schema.ts';
 import { cliActor } from '../../src/domain/audit.ts';
 import { currentMovement } from '../../src/domain/movements.ts';
+import { upsertUnit } from '../../src/domain/units.ts';
 import { yearResultsByUnit } from '../../src/domain/year-end/results.ts';
 import { saveSelfScores, sendSheet } from '../../src/domain/year-end/sheets.ts';
 import { scoringTableOfGroup } from '../../src/domain/year-end/store.ts';
@@ -145,6 +146,11 @@ describe('the self-assessment form', () => {
     // HVB (Cụm 1) has no registration: scored in the chat instead.
     await c.handleLine('/as HVB');
     expect(await c.handleLine('/chamdiemexcel')).toContain('Đơn vị chưa có bản đăng ký thi đua năm nay nên chưa dùng được biểu mẫu Excel');
+    // A unit in no cluster or block with a scoring table.
+    upsertUnit(temp.db, { code: 'NGOAICUM', name: 'Trung tâm ngoài cụm', kind: 'khac' }, cliActor, NOV_20);
+    registrationOf(temp.db, 'NGOAICUM', NOV_20);
+    await c.handleLine('/as NGOAICUM');
+    expect(await c.handleLine('/chamdiemexcel')).toContain('Trung tâm ngoài cụm không thuộc cụm, khối nào có bảng chấm điểm trong phong trào này.');
     // The Board has no unit to score.
     await c.handleLine('/as admin');
     expect(await c.handleLine('/chamdiemexcel')).toContain('Chỉ cán bộ đầu mối của đơn vị mới tự chấm điểm cho đơn vị.');
