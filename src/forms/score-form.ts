@@ -155,9 +155,9 @@ export async function readScoreForm(bytes: Buffer, fileName: string, unitCode: s
     const get = (key: ScoreFormKey) => cellText(found, row, key);
     const at = (key: ScoreFormKey, message: FieldMessage) => problems.push({ line: row.line, column: columnName(found, key), message });
     const code = get('code');
-    // A section's heading or the total: no criterion code on the row.
+    // A section's heading or the total (its formula may come back as a plain number from a CSV): no criterion code on the row.
     if (code === '') {
-      if (get('points') !== '' && !row.cells[found.columns.points!]?.formula) at('code', { key: 'score-form-err-no-code' });
+      if (get('points') !== '' && get('criterion') === '') at('code', { key: 'score-form-err-no-code' });
       continue;
     }
     const criterion = criteria.get(code.toUpperCase());

@@ -166,4 +166,15 @@ describe('the self-assessment form', () => {
     expect(await readForm(temp.db, 'targets', hml, null, score.bytes, score.fileName, NOV_20)).toEqual({ ok: false, problems: [{ line: null, column: null, message: { key: 'form-file-is-score' } }] });
     expect(await readScoreFormOf(temp.db, hml, targets.bytes, targets.fileName)).toEqual({ ok: false, problems: [{ line: null, column: null, message: { key: 'form-file-not-score' } }] });
   });
+
+  it('reads the sheet saved as CSV (the total a plain number there), and refuses points on a row with neither code nor criterion', async () => {
+    const temp = setUp();
+    const hml = registrationOf(temp.db, 'HML', NOV_20);
+    const csv = (extra: string) =>
+      Buffer.from(['STT;Mã tiêu chí;Tiêu chí;Điểm tối đa;Điểm tự chấm;Minh chứng (đường link);Ghi chú', ';;I. Thực hiện nhiệm vụ;;;;', '3;I.3;Tham mưu;10;8,5;;', '4;II.1;Phát động;5;5;;', ';;Tổng điểm (điểm trừ đã trừ);;48,5;;', extra].join('\r\n'), 'utf8');
+    const read = await readScoreFormOf(temp.db, hml, csv(''), 'tu-cham.csv');
+    expect(read).toMatchObject({ ok: true, plan: { lines: [{ code: 'I.3', points: 8.5 }, { code: 'II.1', points: 5 }], prefilledKept: 0, total: 48.5 } });
+    const stray = await readScoreFormOf(temp.db, hml, csv(';;;;3;;'), 'tu-cham.csv');
+    expect(stray).toEqual({ ok: false, problems: [{ line: 6, column: 'B (Mã tiêu chí)', message: { key: 'score-form-err-no-code' } }] });
+  });
 });
