@@ -1,8 +1,8 @@
 /**
  * The forms of a registration, as the chat and the CLI use them: the form written for a unit (its
- * targets, or last year's as a starting point; a period's report; its year-end self-assessment), and a sent-back form read into a
- * plan (applied once confirmed, see apply.ts). Reading never writes the registration. This is the
- * workbook half: the jobs load it on first use.
+ * targets, or last year's as a starting point; a period's report; its year-end self-assessment, see
+ * score-service.ts), and a sent-back form read into a plan (applied once confirmed, see apply.ts).
+ * Reading never writes the registration. This is the workbook half: the jobs load it on first use.
  */
 import { desc, eq, lt } from 'drizzle-orm';
 import type { DbOrTx } from '../db/connection.ts';

@@ -1,7 +1,8 @@
 /**
  * The Board's side of the forms, for units that still email theirs:
  * `thidua form --unit CODE [--period CODE] [--out FILE]` writes the unit's form (registration, or
- * the period's report; `thidua form score --unit CODE`: its self-assessment, see score-form.ts); `thidua import-targets <file> --unit CODE [--dry-run]` and
+ * the period's report; `thidua form score --unit CODE`: its self-assessment, see score-form.ts);
+ * `thidua import-targets <file> --unit CODE [--dry-run]` and
  * `thidua import-results <file> --unit CODE --period CODE [--dry-run]` read a filled one back with
  * the chat's checks, and (without --dry-run, and only when the whole file is right) save it,
  * recorded in the audit log as done by the Board through the CLI.
