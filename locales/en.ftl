@@ -1149,7 +1149,7 @@ cli-option-import-results-unit = Code of the unit the form belongs to
 cli-option-import-results-period = Reporting period code, e.g. Q2020-1
 cli-option-import-results-dry-run = Only check and show the results; write nothing
 cli-option-import-results-movement = Movement code (default: the open movement)
-cli-form-usage = Usage: thidua form --unit CODE [--period PERIOD] [--out file.xlsx]
+cli-form-usage = Usage: thidua form [score] --unit CODE [--period PERIOD] [--out file.xlsx]
 cli-import-targets-usage = Usage: thidua import-targets <file.xlsx> --unit CODE [--dry-run]
 cli-import-results-usage = Usage: thidua import-results <file.xlsx> --unit CODE --period PERIOD [--dry-run]
 cli-form-written = Form of { $unit } written: { $path }
@@ -2003,3 +2003,60 @@ err-proposal-not-yours = This proposal is not your unit's or your cluster's.
 err-proposal-withdrawn = The proposal has been withdrawn.
 err-proposal-decided = The proposal has been decided and can no longer change.
 err-proposal-bad-declaration = The declaration is not valid.
+
+## Year's end: the self-assessment form (forms/score-form.ts, flows/score-form.ts, cli/commands/score-form.ts)
+form-on-its-way-score = The self-assessment form is being prepared and will be sent here shortly.
+form-sent-score = 📄 Self-assessment form. Enter points in the "Self score" column (points from the year's results are filled in and marked), an evidence link where you have one, and send the file back here.
+form-file-not-score = This is not the self-assessment form; please send back the file the bot sent (Self-assessment).
+form-file-is-score = This is the year-end self-assessment form, which does not belong here; please send the form the assistant sent for this.
+form-col-code = Criterion code
+form-col-criterion = Criterion
+form-col-criterion-kind = Kind
+form-col-max = Maximum
+form-col-source = Source of points
+form-col-points = Self score
+score-form-sheet = Self-assessment
+score-form-title = EMULATION SELF-ASSESSMENT SHEET
+score-form-subtitle = Enter points in the "Self score" column (e.g. 7,5); do not change the "Criterion code" column.
+score-form-kind = { $kind ->
+    [deduction] Deduction
+    [bonus] Bonus
+   *[score] Score
+  }
+score-form-from-results = From the year's results
+score-form-total = Total (deductions taken off)
+score-form-help = The self-assessment of { $unit } by the scoring table of { $group }. Enter each criterion's points in the "Self score" column, from 0 to its maximum, decimals with a comma (7,5). Points marked "From the year's results" come from the targets' results; keep or change them. Leave deductions and bonuses blank when there are none. The evidence column takes a link (http://…). Send the file back in the chat; the bot reads it, lists any problems by row, and asks before saving. Sending the sheet to the cluster head is done in /score.
+score-form-err-range = "{ $value }" is out of range: from 0 to { $max } points.
+score-form-err-no-code = the row has points but no criterion code; do not clear the "Criterion code" column.
+score-form-err-code = "{ $code }" is not a criterion code of the scoring table; do not change the "Criterion code" column.
+score-form-err-code-twice = criterion { $code } is already on a row above (a copied row).
+score-form-no-points = The file has no new points to save (the "Self score" cells are blank or keep the points from the year's results).
+score-form-no-cluster = { $unit } is in no cluster or block with a scoring table in this movement.
+score-form-no-registration = Your unit has no registration this year, so the Excel form cannot be used; please score in the chat with /score.
+score-form-no-registration-of = Unit { $unit } has no registration in this movement.
+score-form-not-allowed = Only a unit's liaison scores the unit.
+score-form-wait = Fill in the form and send the .xlsx file back here.
+score-form-stop = Stop
+score-form-send-file = Please send the filled form (.xlsx), or press "Stop".
+score-form-stopped = Stopped. You can score in the chat with /score.
+score-form-line = • { $code } { $title }: { $points }/{ $max }{ $evidence ->
+    [yes] {" "}(with evidence)
+   *[no] {""}
+  }
+score-form-counts = Points to save: { $count } criteria; kept from the year's results: { $kept }; left blank: { $blank }.
+score-form-total-after = Total once saved: { $total }{ $complete ->
+    [yes] {""}
+   *[no] {" "}(some criteria not scored yet)
+  }.
+score-form-confirm = Save these self-scores? (Not sent to the cluster head yet: that is done in /score.)
+score-form-saved = ✔ Saved the points of { $count } criteria. Total: { $total }{ $complete ->
+    [yes] . The sheet is complete; send it to the cluster head in /score.
+   *[no] {" "}(some criteria not scored yet).
+  }
+cli-import-scores-usage = Usage: thidua import-scores <file.xlsx> --unit CODE [--dry-run]
+cli-help-import-scores = Import a unit's filled self-assessment form
+tg-cmd-scoreform = Self-assessment by Excel form
+help-cmd-scoreform = score the unit's year by Excel form
+score-form-form_wait-help = Open the self-assessment form the assistant sent, enter points in the "Self score" column and send the file (.xlsx) back here.
+score-form-form_reading-help = The assistant is reading the file you sent; the result will show here.
+score-form-confirm-help = "Save" writes the points above to the unit's sheet (not sent to the cluster head yet); "Don't save" ignores the file and leaves the sheet as it is.

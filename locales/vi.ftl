@@ -1130,7 +1130,7 @@ cli-option-import-results-unit = Mã đơn vị của biểu mẫu
 cli-option-import-results-period = Mã kỳ báo cáo, ví dụ Q2020-1
 cli-option-import-results-dry-run = Chỉ kiểm tra và cho xem kết quả, không ghi
 cli-option-import-results-movement = Mã phong trào (mặc định: phong trào đang mở)
-cli-form-usage = Cách dùng: thidua form --unit MÃ [--period MÃ-KỲ] [--out tệp.xlsx]
+cli-form-usage = Cách dùng: thidua form [score] --unit MÃ [--period MÃ-KỲ] [--out tệp.xlsx]
 cli-import-targets-usage = Cách dùng: thidua import-targets <tệp.xlsx> --unit MÃ [--dry-run]
 cli-import-results-usage = Cách dùng: thidua import-results <tệp.xlsx> --unit MÃ --period MÃ-KỲ [--dry-run]
 cli-form-written = Đã viết biểu mẫu của { $unit }: { $path }
@@ -1945,3 +1945,60 @@ err-proposal-not-yours = Đề nghị này không phải của đơn vị hoặc
 err-proposal-withdrawn = Đề nghị đã được rút.
 err-proposal-decided = Đề nghị đã có quyết định, không sửa được nữa.
 err-proposal-bad-declaration = Nội dung kê khai không hợp lệ.
+
+## Year's end: the self-assessment form (forms/score-form.ts, flows/score-form.ts, cli/commands/score-form.ts)
+form-on-its-way-score = Biểu mẫu tự chấm điểm đang được chuẩn bị và sẽ được gửi vào đây ngay.
+form-sent-score = 📄 Biểu mẫu tự chấm điểm thi đua. Ghi điểm vào cột "Điểm tự chấm" (điểm lấy từ kết quả năm đã điền sẵn, được đánh dấu), link minh chứng nếu có, rồi gửi lại tệp vào đây.
+form-file-not-score = Đây không phải biểu mẫu tự chấm điểm; hãy gửi lại đúng tệp bot đã gửi (Tự chấm điểm).
+form-file-is-score = Đây là biểu mẫu tự chấm điểm cuối năm, không dùng ở đây; hãy gửi lại biểu mẫu trợ lý đã gửi cho việc này.
+form-col-code = Mã tiêu chí
+form-col-criterion = Tiêu chí
+form-col-criterion-kind = Loại
+form-col-max = Điểm tối đa
+form-col-source = Nguồn điểm
+form-col-points = Điểm tự chấm
+score-form-sheet = Tự chấm điểm
+score-form-title = BẢNG TỰ CHẤM ĐIỂM THI ĐUA
+score-form-subtitle = Ghi điểm vào cột "Điểm tự chấm" (ví dụ 7,5); không sửa cột "Mã tiêu chí".
+score-form-kind = { $kind ->
+    [deduction] Điểm trừ
+    [bonus] Điểm thưởng
+   *[score] Chấm điểm
+  }
+score-form-from-results = Theo kết quả năm
+score-form-total = Tổng điểm (điểm trừ đã trừ)
+score-form-help = Bảng tự chấm của { $unit } theo bảng điểm của { $group }. Ghi điểm từng tiêu chí vào cột "Điểm tự chấm", từ 0 đến điểm tối đa, số thập phân dùng dấu phẩy (7,5). Điểm có ghi "Theo kết quả năm" được tính từ kết quả thực hiện chỉ tiêu; giữ nguyên hoặc sửa. Điểm trừ, điểm thưởng không có thì để trống. Cột minh chứng ghi đường link (http://…). Gửi lại tệp vào cuộc trò chuyện; bot đọc, báo lỗi theo dòng nếu có, và hỏi trước khi lưu. Việc gửi bảng điểm cho Cụm trưởng làm trong /chamdiem.
+score-form-err-range = "{ $value }" ngoài khoảng cho phép: từ 0 đến { $max } điểm.
+score-form-err-no-code = dòng có điểm nhưng không có mã tiêu chí; đừng xóa cột "Mã tiêu chí".
+score-form-err-code = "{ $code }" không phải mã tiêu chí nào của bảng điểm; đừng sửa cột "Mã tiêu chí".
+score-form-err-code-twice = tiêu chí { $code } đã có ở một dòng phía trên (dòng được sao chép).
+score-form-no-points = Tệp không có điểm nào mới để lưu (các ô "Điểm tự chấm" để trống hoặc giữ nguyên điểm lấy từ kết quả năm).
+score-form-no-cluster = { $unit } không thuộc cụm, khối nào có bảng chấm điểm trong phong trào này.
+score-form-no-registration = Đơn vị chưa có bản đăng ký thi đua năm nay nên chưa dùng được biểu mẫu Excel; hãy tự chấm trong trò chuyện qua /chamdiem.
+score-form-no-registration-of = Đơn vị { $unit } chưa có bản đăng ký thi đua trong phong trào này.
+score-form-not-allowed = Chỉ cán bộ đầu mối của đơn vị mới tự chấm điểm cho đơn vị.
+score-form-wait = Điền biểu mẫu rồi gửi lại tệp .xlsx vào đây.
+score-form-stop = Thôi
+score-form-send-file = Mời gửi tệp biểu mẫu đã điền (.xlsx), hoặc bấm "Thôi".
+score-form-stopped = Đã dừng. Có thể tự chấm trong trò chuyện qua /chamdiem.
+score-form-line = • { $code } { $title }: { $points }/{ $max }{ $evidence ->
+    [yes] {" "}(có minh chứng)
+   *[no] {""}
+  }
+score-form-counts = Điểm sẽ lưu: { $count } tiêu chí; giữ điểm theo kết quả năm: { $kept }; để trống: { $blank }.
+score-form-total-after = Tổng điểm sau khi lưu: { $total }{ $complete ->
+    [yes] {""}
+   *[no] {" "}(còn tiêu chí chưa chấm)
+  }.
+score-form-confirm = Lưu điểm tự chấm này? (Chưa gửi Cụm trưởng: việc gửi làm trong /chamdiem.)
+score-form-saved = ✔ Đã lưu điểm { $count } tiêu chí. Tổng điểm: { $total }{ $complete ->
+    [yes] . Bảng điểm đã đủ; gửi Cụm trưởng trong /chamdiem.
+   *[no] {" "}(còn tiêu chí chưa chấm).
+  }
+cli-import-scores-usage = Cách dùng: thidua import-scores <tệp.xlsx> --unit MÃ [--dry-run]
+cli-help-import-scores = Nhập biểu mẫu tự chấm điểm đã điền của một đơn vị
+tg-cmd-scoreform = Tự chấm điểm bằng biểu mẫu Excel
+help-cmd-scoreform = tự chấm điểm cuối năm bằng biểu mẫu Excel
+score-form-form_wait-help = Mở tệp biểu mẫu tự chấm điểm trợ lý vừa gửi, ghi điểm vào cột "Điểm tự chấm" rồi gửi lại tệp (.xlsx) vào đây.
+score-form-form_reading-help = Trợ lý đang đọc tệp vừa gửi; kết quả sẽ hiện ngay tại đây.
+score-form-confirm-help = "Lưu" ghi các điểm trên vào bảng tự chấm (chưa gửi Cụm trưởng); "Không lưu" bỏ qua tệp, bảng điểm giữ nguyên.

@@ -36,13 +36,13 @@ export interface FlowContext {
 export type Job =
   /** The movement's figures, limited to the units the person may read when the job runs (domain/scope.ts). */
   | { kind: 'export'; personId: number; identityId: number; locale: Locale; movementId: number; format: 'xlsx' | 'csv' }
-  /** Writes a unit's form (registration, or a period's report) and sends it to the person as a file. */
-  | { kind: 'form-out'; personId: number; identityId: number; locale: Locale; form: 'targets' | 'results'; registrationId: number; periodId: number | null }
+  /** Writes a unit's form (registration, a period's report, or its year-end self-assessment) and sends it to the person as a file. */
+  | { kind: 'form-out'; personId: number; identityId: number; locale: Locale; form: 'targets' | 'results' | 'score'; registrationId: number; periodId: number | null }
   /**
    * Fetches a filled form the person sent, reads it, stores what was found (form_uploads) and hands
    * the conversation an `upload` event with its id, so the next question is asked as any other.
    */
-  | { kind: 'form-in'; identityId: number; form: 'targets' | 'results'; registrationId: number; periodId: number | null; file: FileRef }
+  | { kind: 'form-in'; identityId: number; form: 'targets' | 'results' | 'score'; registrationId: number; periodId: number | null; file: FileRef }
   /** One of the Board's documents (documents/index.ts): a unit's registration, the summary, a period's report. */
   | { kind: 'document'; personId: number; identityId: number; locale: Locale; movementId: number; document: 'registration' | 'summary' | 'period'; unitId?: number; periodCode?: string }
   /** A chart (charts/), drawn from the figures in the person's scope when the job runs and sent as a picture. */

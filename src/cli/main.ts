@@ -15,6 +15,7 @@ import { doctorCommand } from './commands/doctor.ts';
 import { documentCommand } from './commands/document.ts';
 import { exportCommand } from './commands/export.ts';
 import { formCommand, importResultsCommand, importTargetsCommand } from './commands/forms.ts';
+import { importScoresCommand } from './commands/score-form.ts';
 import { importMovementCommand, loadSampleCommand } from './commands/import-movement.ts';
 import { importUnitsCommand } from './commands/import-units.ts';
 import { inboundCommand } from './commands/inbound.ts';
@@ -43,6 +44,7 @@ const COMMANDS: Command[] = [
   formCommand,
   importTargetsCommand,
   importResultsCommand,
+  importScoresCommand,
   documentCommand,
   chartCommand,
   boardCommand,

@@ -15,5 +15,6 @@ import { statusFlow } from './status.ts';
 import { znsOffFlow } from './zns-off.ts';
 import { voteFlow } from './vote.ts';
 import { proposalFlow } from './proposal.ts';
+import { scoreFormFlow } from './score-form.ts';
 
-export const ALL_FLOWS = [linkFlow, menuFlow, languageFlow, registerFlow, reportFlow, myUnitFlow, statusFlow, reviewFlow, lateFlow, inviteFlow, exportFlow, registrationFormFlow, signerFlow, broadcastFlow, znsOffFlow, voteFlow, proposalFlow];
+export const ALL_FLOWS = [linkFlow, menuFlow, languageFlow, registerFlow, reportFlow, myUnitFlow, statusFlow, reviewFlow, lateFlow, inviteFlow, exportFlow, registrationFormFlow, signerFlow, broadcastFlow, znsOffFlow, voteFlow, proposalFlow, scoreFormFlow];

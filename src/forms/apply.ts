@@ -10,7 +10,8 @@ import { recordProgressReport } from '../domain/progress.ts';
 import type { ResultImportReading } from './result-form.ts';
 import { applyTargetPlan, type TargetImportReading } from './target-import.ts';
 
-export type FormKind = 'targets' | 'results';
+export type FormKind = 'targets' | 'results' | 'score';
+/** A registration's or a report's form as read (the self-assessment's is a ScoreImportReading, applied by score-apply.ts). */
 export type FormReading = TargetImportReading | ResultImportReading;
 
 /** Writes what a form read into: the targets' changes, or the period's report. */

@@ -6,7 +6,7 @@
  * reader recognises a header in either language.
  */
 import ExcelJS from 'exceljs';
-import { LOCALES } from '../util/vocabulary.ts';
+import { LOCALES, type FORM_KINDS } from '../util/vocabulary.ts';
 import { t, type Locale } from '../i18n/index.ts';
 import { fold } from '../util/text.ts';
 import { XLSX_HEADER_STYLE } from '../export/xlsx.ts';
@@ -18,6 +18,8 @@ export interface FormColumn<K extends string> {
   hidden?: boolean;
 }
 
+type FormKindName = (typeof FORM_KINDS)[number];
+
 /** The header row's place: a title block above it. */
 const HEADER_ROW = 5;
 export const FIRST_DATA_ROW = HEADER_ROW + 1;
@@ -28,10 +30,12 @@ const LISTS_SHEET = 'DanhMuc';
 const headerLabel = (locale: Locale, key: string) => t(locale, `form-col-${key}`);
 
 export interface FormMeta {
-  form: 'targets' | 'results';
+  form: FormKindName;
   movement: string;
   unit: string;
   period?: string;
+  /** The cluster/block of a score sheet. */
+  group?: string;
 }
 
 /** A new workbook with the data sheet's title block and header row, the lists sheet and `_meta`. */

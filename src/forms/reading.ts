@@ -19,6 +19,9 @@ const formMeta = z
 
 type Opened = { ok: true; grids: ReadGrids } | { ok: false; problems: FormProblem[] };
 
+/** What a form of another kind is called: the registration, the report, or the self-assessment form. */
+const otherFormKey = (sent: FormMeta['form'], expected: FormMeta['form']) => (expected === 'score' ? 'form-file-not-score' : `form-file-is-${sent}`);
+
 /** Opens a file sent as `expected` form of unit `unitCode`. */
 export async function openForm(bytes: Buffer, fileName: string, expected: Pick<FormMeta, 'form' | 'unit'>): Promise<Opened> {
   const check = checkFormFile(bytes, fileName);
@@ -43,7 +46,7 @@ export async function openForm(bytes: Buffer, fileName: string, expected: Pick<F
   const parsed = formMeta.safeParse(grids.meta);
   if (!parsed.success) return { ok: false, problems: [fileProblem('form-file-not-workbook')] };
   const meta = parsed.data;
-  if (meta.form && meta.form !== expected.form) return { ok: false, problems: [fileProblem(`form-file-is-${meta.form === 'results' ? 'results' : 'targets'}`)] };
+  if (meta.form && meta.form !== expected.form) return { ok: false, problems: [fileProblem(otherFormKey(meta.form, expected.form))] };
   if (meta.unit && meta.unit.toUpperCase() !== expected.unit.toUpperCase()) return { ok: false, problems: [fileProblem('form-file-other-unit', { unit: meta.unit })] };
   return { ok: true, grids };
 }

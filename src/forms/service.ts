@@ -1,8 +1,8 @@
 /**
  * The forms of a registration, as the chat and the CLI use them: the form written for a unit (its
- * targets, or last year's as a starting point; a period's report), and a sent-back form read into a
- * plan (applied once confirmed, see apply.ts). Reading never writes the registration. This is the
- * workbook half: the jobs load it on first use.
+ * targets, or last year's as a starting point; a period's report; its year-end self-assessment, see
+ * score-service.ts), and a sent-back form read into a plan (applied once confirmed, see apply.ts).
+ * Reading never writes the registration. This is the workbook half: the jobs load it on first use.
  */
 import { desc, eq, lt } from 'drizzle-orm';
 import type { DbOrTx } from '../db/connection.ts';
@@ -16,6 +16,7 @@ import { localDate } from '../domain/vn-input.ts';
 import { translator, type Locale } from '../i18n/index.ts';
 import type { FormKind, FormReading } from './apply.ts';
 import { readResultForm, writeResultForm } from './result-form.ts';
+import { buildScoreForm } from './score-service.ts';
 import { readTargetForm, writeTargetForm, type FormTarget } from './target-form.ts';
 import { targetImportContext } from './target-import.ts';
 import type { Movement, Period, Registration, Unit } from '../domain/model.ts';
@@ -59,6 +60,7 @@ const slug = (text: string) => text.replace(/[^A-Za-z0-9_-]+/g, '-');
 
 /** The form for a registration (`periodId`: that period's report form), with a file name. */
 export async function buildForm(db: DbOrTx, form: FormKind, registrationId: number, periodId: number | null, locale: Locale): Promise<{ bytes: Buffer; fileName: string }> {
+  if (form === 'score') return buildScoreForm(db, registrationId, locale);
   const loaded = load(db, registrationId);
   const { movement, unit, registration } = loaded;
   if (form === 'results') {
@@ -81,7 +83,7 @@ export async function buildForm(db: DbOrTx, form: FormKind, registrationId: numb
 }
 
 /** Reads a sent-back form against the registration as it stands now. */
-export async function readForm(db: DbOrTx, form: FormKind, registrationId: number, periodId: number | null, bytes: Buffer, fileName: string, now: number): Promise<FormReading> {
+export async function readForm(db: DbOrTx, form: Exclude<FormKind, 'score'>, registrationId: number, periodId: number | null, bytes: Buffer, fileName: string, now: number): Promise<FormReading> {
   const { movement, unit, registration } = load(db, registrationId);
   if (form === 'results') return readResultForm(bytes, fileName, unit.code, period(db, movement.id, periodId!), listTargets(db, registration.id));
   const due = { movement, today: localDate(now, movement.timezone) };

@@ -28,6 +28,7 @@ import type { Clock } from '../util/clock.ts';
 import { MAX_FORM_FILE_BYTES } from '../forms/file-check.ts';
 import { fileProblem } from '../forms/problems.ts';
 import type { FormReading } from '../forms/apply.ts';
+import type { ScoreImportReading } from '../forms/score-form.ts';
 import { t } from '../i18n/index.ts';
 import type { Logger } from '../util/log.ts';
 import type { Channel } from '../domain/model.ts';
@@ -114,7 +115,7 @@ export async function runFormIn(deps: FormJobDeps, row: FormInRow): Promise<Outg
   const fileName = job.file.name ?? 'form.xlsx';
   const receivedAt = row.createdAt;
   let storedPath: string | null = row.storedPath;
-  let reading: FormReading;
+  let reading: FormReading | ScoreImportReading;
   let bytes: Buffer | undefined;
   try {
     const file = await fileOf(deps, row, identity.channel, identity.id, fileName);
@@ -129,8 +130,13 @@ export async function runFormIn(deps: FormJobDeps, row: FormInRow): Promise<Outg
   }
   if (bytes) {
     try {
-      const { readForm } = await import('../forms/service.ts');
-      reading = await readForm(db, job.form, job.registrationId, job.periodId, bytes, fileName, receivedAt);
+      if (job.form === 'score') {
+        const { readScoreFormOf } = await import('../forms/score-service.ts');
+        reading = await readScoreFormOf(db, job.registrationId, bytes, fileName);
+      } else {
+        const { readForm } = await import('../forms/service.ts');
+        reading = await readForm(db, job.form, job.registrationId, job.periodId, bytes, fileName, receivedAt);
+      }
     } catch (error) {
       // A fault of ours (the file's own problems are a reading, not an error): the person is told, the file is kept.
       log.error('form not read', { channel: identity.channel, file: storedPath, error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
@@ -156,7 +162,7 @@ async function recordReading(
   identity: { id: number; channel: Channel; externalId: string },
   fileName: string,
   storedPath: string | null,
-  reading: FormReading,
+  reading: FormReading | ScoreImportReading,
   error?: string,
 ): Promise<OutgoingRow[]> {
   const { db, core, clock } = deps;

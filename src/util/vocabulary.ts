@@ -33,7 +33,7 @@ export const REMINDER_SUBJECTS = ['registration', 'report', 'any', 'digest'] as 
 
 export const BROADCAST_STATUSES = ['draft', 'queued', 'cancelled'] as const;
 
-export const FORM_KINDS = ['targets', 'results'] as const;
+export const FORM_KINDS = ['targets', 'results', 'score'] as const;
 
 /** Which of Zalo's allowances a message used (see the README, "Which Zalo route"). */
 export const ZALO_QUOTA_KINDS = ['reply', 'proactive', 'zns'] as const;

@@ -1,7 +1,8 @@
 /**
  * The Board's side of the forms, for units that still email theirs:
  * `thidua form --unit CODE [--period CODE] [--out FILE]` writes the unit's form (registration, or
- * the period's report); `thidua import-targets <file> --unit CODE [--dry-run]` and
+ * the period's report; `thidua form score --unit CODE`: its self-assessment, see score-form.ts);
+ * `thidua import-targets <file> --unit CODE [--dry-run]` and
  * `thidua import-results <file> --unit CODE --period CODE [--dry-run]` read a filled one back with
  * the chat's checks, and (without --dry-run, and only when the whole file is right) save it,
  * recorded in the audit log as done by the Board through the CLI.
@@ -22,6 +23,7 @@ import { computeLines } from '../../domain/progress.ts';
 import { applyForm, type FormKind, type FormReading } from '../../forms/apply.ts';
 import { buildForm, readForm } from '../../forms/service.ts';
 import type { CliContext, Command } from '../context.ts';
+import { writeScoreFormFile } from './score-form.ts';
 import type { Movement, Registration, Unit } from '../../domain/model.ts';
 
 /** Changes made with these commands are the Board's, on the unit's behalf. */
@@ -57,8 +59,10 @@ function resolveTarget(db: Db, options: Record<string, string | boolean | undefi
 
 export const formCommand: Command = {
   name: 'form',
+  args: '[score]',
   options: { unit: { type: 'string' }, period: { type: 'string' }, out: { type: 'string' }, movement: { type: 'string' } },
-  async run(ctx, _positionals, options) {
+  async run(ctx, positionals, options) {
+    if (positionals[0] === 'score' && typeof options.unit === 'string') return writeScoreFormFile(ctx, options);
     if (typeof options.unit !== 'string') {
       ctx.io.stderr(ctx.t('cli-form-usage'));
       return 2;
@@ -76,7 +80,7 @@ export const formCommand: Command = {
 };
 
 /** Reads a filled form for a unit, prints what it would change (or every problem), and saves it unless --dry-run. */
-async function importForm(ctx: CliContext, positionals: string[], options: Record<string, string | boolean | undefined>, form: FormKind): Promise<number> {
+async function importForm(ctx: CliContext, positionals: string[], options: Record<string, string | boolean | undefined>, form: Exclude<FormKind, 'score'>): Promise<number> {
   const file = positionals[0];
   if (!file || typeof options.unit !== 'string' || (form === 'results' && typeof options.period !== 'string')) {
     ctx.io.stderr(ctx.t(form === 'targets' ? 'cli-import-targets-usage' : 'cli-import-results-usage'));
