@@ -13,5 +13,7 @@ import { lateFlow } from './late.ts';
 import { reviewFlow } from './review.ts';
 import { statusFlow } from './status.ts';
 import { znsOffFlow } from './zns-off.ts';
+import { dossierFlow } from './dossier.ts';
+import { decisionFlow } from './decision.ts';
 
-export const ALL_FLOWS = [linkFlow, menuFlow, languageFlow, registerFlow, reportFlow, myUnitFlow, statusFlow, reviewFlow, lateFlow, inviteFlow, exportFlow, registrationFormFlow, signerFlow, broadcastFlow, znsOffFlow];
+export const ALL_FLOWS = [linkFlow, menuFlow, languageFlow, registerFlow, reportFlow, myUnitFlow, statusFlow, reviewFlow, lateFlow, inviteFlow, exportFlow, registrationFormFlow, signerFlow, broadcastFlow, znsOffFlow, dossierFlow, decisionFlow];
