@@ -1860,6 +1860,13 @@ task-rating = { $rating ->
 ## Year's end: dossiers and the decision (/hoso, /quyetdinh; domain/year-end/dossiers.ts, decisions.ts)
 tg-cmd-dossier = Dossiers of award proposals
 help-cmd-dossier = send a proposal's dossier documents; the Board sees the table of dossiers
+dossier-pick-help = Choose the award proposal whose dossier you send.
+dossier-items-help = Choose a document on the checklist, then send its PDF, DOC or DOCX file; ✅ marks those sent (sending again replaces).
+dossier-file-help = Send the file as a document (not a photo): PDF, DOC or DOCX, up to 20 MB.
+decision-list-help = Choose a proposal to record the Chairman's decision on it.
+decision-outcome-help = Choose "Awarded" or "Not awarded" as the signed decision says.
+decision-number-help = Type the decision's number as printed, e.g. 125/QĐ-UBND.
+decision-date-help = Type the date the decision was signed, e.g. 15/01/2021.
 tg-cmd-decision = Record award decisions
 help-cmd-decision = record the Chairman's decision on each proposal
 dossier-item-to-trinh = Submission (tờ trình)

@@ -1802,6 +1802,13 @@ task-rating = { $rating ->
 ## Year's end: dossiers and the decision (/hoso, /quyetdinh; domain/year-end/dossiers.ts, decisions.ts)
 tg-cmd-dossier = Hồ sơ đề nghị khen thưởng
 help-cmd-dossier = gửi tài liệu hồ sơ đề nghị khen thưởng; Ban xem bảng tổng hợp hồ sơ
+dossier-pick-help = Chọn đề nghị khen thưởng cần nộp hồ sơ.
+dossier-items-help = Chọn một tài liệu trong danh mục rồi gửi tệp PDF, DOC hoặc DOCX; tài liệu có ✅ là đã nộp (gửi lại sẽ thay).
+dossier-file-help = Gửi tệp dạng tài liệu (không phải ảnh): PDF, DOC hoặc DOCX, tối đa 20 MB.
+decision-list-help = Chọn đề nghị để ghi quyết định của Chủ tịch UBND tỉnh.
+decision-outcome-help = Chọn "Được khen thưởng" hoặc "Không được khen thưởng" theo quyết định đã ký.
+decision-number-help = Gõ số quyết định như in trên văn bản, ví dụ 125/QĐ-UBND.
+decision-date-help = Gõ ngày ký quyết định, ví dụ 15/01/2021.
 tg-cmd-decision = Ghi quyết định khen thưởng
 help-cmd-decision = ghi quyết định của Chủ tịch UBND tỉnh cho từng đề nghị
 dossier-item-to-trinh = Tờ trình đề nghị khen thưởng

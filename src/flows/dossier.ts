@@ -146,7 +146,7 @@ export const dossierFlow = defineFlow<Data>({
   version: 1,
   schema: data,
   commands: [{ en: 'dossier', vi: 'hoso', menu: ['admin', 'cluster_head', 'liaison', 'viewer'], place: 150 }],
-  requires: { movement: true, person: { may: (p) => p.role !== 'liaison' || p.unitId !== null, refusal: 'scope-no-unit' } },
+  requires: { movement: true, person: { may: (p, unit) => seesAll(p) || unit !== null, refusal: 'scope-refused' } },
   start(ctx) {
     if (seesAll(ctx.person!)) return { kind: 'done', message: boardTable(ctx) };
     if (!dossierYear(ctx.db, ctx.movement!)) return { kind: 'done', message: ctx.t('dos-no-year-end') };
