@@ -1888,7 +1888,7 @@ dos-checklist = 📁 Dossier: { $proposal }
     Deadline: { $deadline } · { $received }/{ $total } received · { dossier-status }
 dos-line-missing = ⬜ { $item }: not sent
 dos-line-received = ✅ { $item }: { $name } ({ $on }){ $late ->
-    [yes]  ⏰ sent late
+    [yes] {" "}⏰ sent late
    *[no] {""}
   }
 dos-items-prompt = Choose a document to send its file (a new file replaces the earlier one in the checklist; the earlier is kept).
@@ -1899,7 +1899,7 @@ dos-file-expected = Send a PDF, DOC or DOCX file (as a document), or press Back.
 dos-file-kind = Only PDF, DOC or DOCX files sent as documents are accepted (not photos).
 dos-file-taken = 📥 Received { $name }, checking it…
 dos-received = ✅ Saved { $item }: { $name }.{ $late ->
-    [yes]  ⏰ Sent after the deadline: recorded as late.
+    [yes] {" "}⏰ Sent after the deadline: recorded as late.
    *[no] {""}
   }
     The dossier has { $received }/{ $total } documents. Still missing: { $missing }
@@ -1935,7 +1935,7 @@ dec-date-prompt = The date the decision was signed (dd/mm/yyyy):
 dec-date-invalid = That is not a date; type it as dd/mm/yyyy, e.g. 15/01/2021.
 dec-date-future = The signing date cannot be after today ({ $today }).
 dec-recorded = Recorded: { $title } — { dec-outcome }, Decision no. { $number } of { $on }.{ $told ->
-    [yes]  The unit was told.
+    [yes] {" "}The unit was told.
    *[no] {""}
   }
 dec-notice = 📜 Decision no. { $number } of { $on } of the Chairman of the Provincial People's Committee: your unit { $outcome ->
@@ -1951,7 +1951,7 @@ reg-title-awarded = Awarded { $title } in { $years }
 cli-help-dossiers = the table of award proposals' dossiers: complete, late, incomplete
 cli-option-dossiers-movement = the movement's code (default: the open movement)
 cli-dossiers-line = { $unit } · { $title } · { $group }: { dossier-status } ({ $received }/{ $total }){ $hasMissing ->
-    [yes]  — missing: { $missing }
+    [yes] {" "}— missing: { $missing }
    *[no] {""}
   }
 cli-help-awards = the titles awarded by the decisions recorded

@@ -1830,7 +1830,7 @@ dos-checklist = 📁 Hồ sơ: { $proposal }
     Hạn nộp: { $deadline } · Đã có { $received }/{ $total } · { dossier-status }
 dos-line-missing = ⬜ { $item }: chưa nộp
 dos-line-received = ✅ { $item }: { $name } ({ $on }){ $late ->
-    [yes]  ⏰ nộp muộn
+    [yes] {" "}⏰ nộp muộn
    *[no] {""}
   }
 dos-items-prompt = Chọn tài liệu để gửi tệp (gửi lại sẽ thay tệp trước trong danh mục; tệp cũ vẫn được lưu).
@@ -1841,7 +1841,7 @@ dos-file-expected = Hãy gửi tệp PDF, DOC hoặc DOCX (gửi dạng tài li�
 dos-file-kind = Chỉ nhận tệp PDF, DOC hoặc DOCX gửi dạng tài liệu (không nhận ảnh chụp).
 dos-file-taken = 📥 Đã nhận tệp { $name }, đang kiểm tra…
 dos-received = ✅ Đã lưu { $item }: { $name }.{ $late ->
-    [yes]  ⏰ Tệp nộp sau hạn, được ghi nhận là nộp muộn.
+    [yes] {" "}⏰ Tệp nộp sau hạn, được ghi nhận là nộp muộn.
    *[no] {""}
   }
     Hồ sơ có { $received }/{ $total } tài liệu. Còn thiếu: { $missing }
@@ -1877,7 +1877,7 @@ dec-date-prompt = Ngày ký quyết định (dd/mm/yyyy):
 dec-date-invalid = Ngày chưa đúng; gõ theo dạng dd/mm/yyyy, ví dụ 15/01/2021.
 dec-date-future = Ngày ký không thể sau hôm nay ({ $today }).
 dec-recorded = Đã ghi: { $title } — { dec-outcome }, Quyết định số { $number } ngày { $on }.{ $told ->
-    [yes]  Đã báo cho đơn vị.
+    [yes] {" "}Đã báo cho đơn vị.
    *[no] {""}
   }
 dec-notice = 📜 Quyết định số { $number } ngày { $on } của Chủ tịch UBND tỉnh: đơn vị { $outcome ->
@@ -1893,7 +1893,7 @@ reg-title-awarded = Đã được tặng { $title }: năm { $years }
 cli-help-dossiers = bảng hồ sơ đề nghị khen thưởng: đủ, nộp muộn, chưa đủ
 cli-option-dossiers-movement = mã phong trào (mặc định: phong trào đang mở)
 cli-dossiers-line = { $unit } · { $title } · { $group }: { dossier-status } ({ $received }/{ $total }){ $hasMissing ->
-    [yes]  — thiếu: { $missing }
+    [yes] {" "}— thiếu: { $missing }
    *[no] {""}
   }
 cli-help-awards = các danh hiệu được khen thưởng theo quyết định đã ghi
