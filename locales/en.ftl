@@ -1867,6 +1867,16 @@ decision-list-help = Choose a proposal to record the Chairman's decision on it.
 decision-outcome-help = Choose "Awarded" or "Not awarded" as the signed decision says.
 decision-number-help = Type the decision's number as printed, e.g. 125/QĐ-UBND.
 decision-date-help = Type the date the decision was signed, e.g. 15/01/2021.
+menu-dossier = 📁 Award dossiers
+rem-dossier-title = 📁 Reminder: award proposals' dossiers — { $movement }. Deadline: { $deadline } ({ rem-when }).
+rem-dossier-line = • { $title } — { $unit }: still missing { $missing }
+rem-dossier-what = { $count } award dossiers incomplete
+cli-reminder-what-dossier = Award dossiers: { $dir ->
+    [before] { $days } days before
+    [after] { $days } days after
+   *[on] on
+  } the dossier deadline, at { $at }
+err-reminder-dossier-escalate = Dossier reminders are not escalated to the cluster head (the senders are reminded by name): leave out --escalate.
 tg-cmd-decision = Record award decisions
 help-cmd-decision = record the Chairman's decision on each proposal
 dossier-item-to-trinh = Submission (tờ trình)

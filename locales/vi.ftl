@@ -1809,6 +1809,16 @@ decision-list-help = Chọn đề nghị để ghi quyết định của Chủ t
 decision-outcome-help = Chọn "Được khen thưởng" hoặc "Không được khen thưởng" theo quyết định đã ký.
 decision-number-help = Gõ số quyết định như in trên văn bản, ví dụ 125/QĐ-UBND.
 decision-date-help = Gõ ngày ký quyết định, ví dụ 15/01/2021.
+menu-dossier = 📁 Hồ sơ khen thưởng
+rem-dossier-title = 📁 Nhắc nộp hồ sơ đề nghị khen thưởng — { $movement }. Hạn nộp: { $deadline } ({ rem-when }).
+rem-dossier-line = • { $title } — { $unit }: còn thiếu { $missing }
+rem-dossier-what = { $count } hồ sơ đề nghị khen thưởng chưa đủ
+cli-reminder-what-dossier = Hồ sơ khen thưởng: { $dir ->
+    [before] { $days } ngày trước hạn
+    [after] { $days } ngày sau hạn
+   *[on] đúng ngày hạn
+  } nộp hồ sơ, lúc { $at }
+err-reminder-dossier-escalate = Nhắc nộp hồ sơ không chuyển lên Cụm trưởng (người nộp đã được nhắc đích danh): bỏ --escalate.
 tg-cmd-decision = Ghi quyết định khen thưởng
 help-cmd-decision = ghi quyết định của Chủ tịch UBND tỉnh cho từng đề nghị
 dossier-item-to-trinh = Tờ trình đề nghị khen thưởng
