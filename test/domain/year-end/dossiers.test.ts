@@ -96,6 +96,11 @@ describe('a file sent for a dossier, told by its bytes', () => {
     expect(checkDossierFile(XLSX_BYTES, 'gia.docx')).toEqual({ refused: 'not-document' });
     expect(checkDossierFile(PNG_BYTES, 'anh.pdf')).toEqual({ refused: 'not-document' });
     expect(checkDossierFile(Buffer.alloc(0), 'rong.pdf')).toEqual({ refused: 'empty' });
+    // A .docx whose directory claims 300 MB unpacked: refused before anything is unpacked.
+    const bomb = Buffer.from(DOCX_BYTES);
+    const central = bomb.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]));
+    bomb.writeUInt32LE(300 * 1024 * 1024, central + 24);
+    expect(checkDossierFile(bomb, 'bom.docx')).toEqual({ refused: 'zip-bomb' });
     expect(checkDossierFile(Buffer.concat([PDF_BYTES, Buffer.alloc(21 * 1024 * 1024)]), 'lon.pdf')).toEqual({ refused: 'too-big' });
   });
 });
