@@ -134,9 +134,10 @@ const steps: Record<string, Step<Data>> = {
       const file = answer.file;
       if (!file) return { kind: 'invalid', message: ctx.t('dos-file-expected') };
       const name = file.name ?? '';
-      if (file.kind === 'photo' || !DOCUMENT_NAME.test(name)) return { kind: 'invalid', message: ctx.t('dos-file-kind') };
+      // A file without a name (some messengers send none) is judged by its bytes alone when fetched.
+      if (file.kind === 'photo' || (name !== '' && !DOCUMENT_NAME.test(name))) return { kind: 'invalid', message: ctx.t('dos-file-kind') };
       ctx.schedule({ kind: 'dossier-in', personId: ctx.person!.id, identityId: ctx.identity.id, locale: ctx.locale, movementId: ctx.movement!.id, proposalId: dossier.proposal.id, item: d.item!, file });
-      return { kind: 'next', step: 'items', data: { proposalId: d.proposalId }, note: ctx.t('dos-file-taken', { name }) };
+      return { kind: 'next', step: 'items', data: { proposalId: d.proposalId }, note: ctx.t('dos-file-taken', { name: name || ctx.t('form-file-unnamed') }) };
     },
   },
 };

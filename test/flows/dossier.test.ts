@@ -108,11 +108,16 @@ describe('a dossier sent in chat and the decision recorded', () => {
     expect(temp.db.$client.prepare('SELECT COUNT(*) AS n FROM dossier_files').get()).toEqual({ n: 0 });
 
     await bot.press(HML, 'Tờ trình', 'Gửi tệp Tờ trình');
+    // A photo of the page, or a workbook by its name, is refused at once; nothing is fetched.
+    expect(await bot.send(HML, tg.photo(HML, 'PHOTO1'), 'Chỉ nhận tệp PDF, DOC hoặc DOCX')).toBeTruthy();
+    expect(await bot.send(HML, tg.document(HML, 'XLSX1', 'to-trinh.xlsx', 'application/vnd.ms-excel'), 'Chỉ nhận tệp PDF, DOC hoặc DOCX')).toBeTruthy();
     const saved = await bot.sendFile(HML, PDF_BYTES, 'to-trinh.pdf', 'Đã lưu Tờ trình');
     expect(saved).toContain('Hồ sơ có 1/6 tài liệu');
     const row = temp.db.$client.prepare('SELECT item, file_name, bytes, stored_path FROM dossier_files').get() as { item: string; file_name: string; bytes: number; stored_path: string };
     expect(row).toMatchObject({ item: 'to-trinh', file_name: 'to-trinh.pdf', bytes: PDF_BYTES.length });
     expect(row.stored_path.startsWith(join(temp.dir, 'dossiers', String(flag)))).toBe(true);
+    expect(bot.api.downloads).not.toContain('PHOTO1');
+    expect(bot.api.downloads).not.toContain('XLSX1');
     expect(readFileSync(row.stored_path)).toEqual(PDF_BYTES);
 
     // The cluster's head sends the minutes of its bình xét.
