@@ -2060,3 +2060,124 @@ help-cmd-scoreform = score the unit's year by Excel form
 score-form-form_wait-help = Open the self-assessment form the assistant sent, enter points in the "Self score" column and send the file (.xlsx) back here.
 score-form-form_reading-help = The assistant is reading the file you sent; the result will show here.
 score-form-confirm-help = "Save" writes the points above to the unit's sheet (not sent to the cluster head yet); "Don't save" ignores the file and leaves the sheet as it is.
+
+## Year's end: dossiers and the decision (/hoso, /quyetdinh; domain/year-end/dossiers.ts, decisions.ts)
+tg-cmd-dossier = Dossiers of award proposals
+help-cmd-dossier = send a proposal's dossier documents; the Board sees the table of dossiers
+dossier-pick-help = Choose the award proposal whose dossier you send.
+dossier-items-help = Choose a document on the checklist, then send its PDF, DOC or DOCX file; ✅ marks those sent (sending again replaces).
+dossier-file-help = Send the file as a document (not a photo): PDF, DOC or DOCX, up to 20 MB.
+decision-list-help = Choose a proposal to record the Chairman's decision on it.
+decision-outcome-help = Choose "Awarded" or "Not awarded" as the signed decision says.
+decision-number-help = Type the decision's number as printed, e.g. 125/QĐ-UBND.
+decision-date-help = Type the date the decision was signed, e.g. 15/01/2021.
+menu-dossier = 📁 Award dossiers
+rem-dossier-title = 📁 Reminder: award proposals' dossiers — { $movement }. Deadline: { $deadline } ({ rem-when }).
+rem-dossier-line = • { $title } — { $unit }: still missing { $missing }
+rem-dossier-what = { $count } award dossiers incomplete
+cli-reminder-what-dossier = Award dossiers: { $dir ->
+    [before] { $days } days before
+    [after] { $days } days after
+   *[on] on
+  } the dossier deadline, at { $at }
+err-reminder-dossier-escalate = Dossier reminders are not escalated to the cluster head (the senders are reminded by name): leave out --escalate.
+tg-cmd-decision = Record award decisions
+help-cmd-decision = record the Chairman's decision on each proposal
+dossier-item-to-trinh = Submission (tờ trình)
+dossier-item-bao-cao-thanh-tich = Achievement report
+dossier-item-bien-ban = { $commendation ->
+    [yes] Minutes of the award review meeting
+   *[no] Minutes of the bình xét meeting (with the vote results)
+  }
+dossier-status = { $status ->
+    [complete] ✅ Complete
+    [late] ⏰ Complete, sent late
+   *[incomplete] ⬜ Incomplete
+  }
+dos-no-year-end = The movement has no year-end section yet (dossier deadline, confirmations).
+dos-none = There is no award proposal you need to send a dossier for.
+dos-none-board = There are no award proposals yet.
+dos-pick = { $count } proposals need a dossier. Choose one:
+dos-checklist = 📁 Dossier: { $proposal }
+    Deadline: { $deadline } · { $received }/{ $total } received · { dossier-status }
+dos-line-missing = ⬜ { $item }: not sent
+dos-line-received = ✅ { $item }: { $name } ({ $on }){ $late ->
+    [yes] {" "}⏰ sent late
+   *[no] {""}
+  }
+dos-items-prompt = Choose a document to send its file (a new file replaces the earlier one in the checklist; the earlier is kept).
+dos-end = Done
+dos-item-first = Choose the document first, then send the file.
+dos-file-prompt = Send the file for { $item } (PDF, DOC or DOCX, up to 20 MB).
+dos-file-expected = Send a PDF, DOC or DOCX file (as a document), or press Back.
+dos-file-kind = Only PDF, DOC or DOCX files sent as documents are accepted (not photos).
+dos-file-taken = 📥 Received { $name }, checking it…
+dos-received = ✅ Saved { $item }: { $name }.{ $late ->
+    [yes] {" "}⏰ Sent after the deadline: recorded as late.
+   *[no] {""}
+  }
+    The dossier has { $received }/{ $total } documents. Still missing: { $missing }
+dos-file-refused = { $name } was not accepted: { $reason ->
+    [too-big] it is over 20 MB.
+    [empty] it is empty.
+    [zip-bomb] it is an unusual compressed file.
+    [source] it cannot be downloaded from that source.
+    [not-fetched] it could not be downloaded; please send it again.
+   *[not-document] its content is not a PDF, DOC or DOCX.
+  }
+dos-gone = This proposal no longer stands (withdrawn, or not in the open movement); the file was not added to a dossier.
+dos-failed = The dossier file could not be processed; please send it again in a few minutes.
+dos-table-title = 📊 Award proposals' dossiers ({ $count } proposals; deadline { $deadline })
+dos-table-row = • { $title } · { $group }: { $complete } complete, { $late } late, { $incomplete } incomplete
+dos-table-open = { dossier-status } — { $proposal }; missing: { $missing }
+dos-table-more = … and { $count } more dossiers
+err-dossier-not-found = This proposal was not found (it may have been withdrawn).
+err-dossier-not-yours = You are not the one who sends this proposal's dossier.
+err-dossier-item-unknown = This document is not on the proposal's checklist.
+err-decision-no-proposal = This proposal was not found (it may have been withdrawn).
+dec-none = There are no award proposals to record a decision for.
+dec-list = { $count } proposals, { $decided } with a decision recorded. Page { $page }/{ $pages }. Choose one:
+dec-outcome = { $outcome ->
+    [awarded] 🏅 Awarded
+   *[not_awarded] ✖ Not awarded
+  }
+dec-outcome-prompt = { $proposal }
+    What did the Chairman decide?
+dec-number-prompt = The decision's number (e.g. 125/QĐ-UBND):
+dec-number-invalid = That is not a decision number (up to 40 characters: letters, digits, "/", "-", "."), e.g. 125/QĐ-UBND.
+dec-date-prompt = The date the decision was signed (dd/mm/yyyy):
+dec-date-invalid = That is not a date; type it as dd/mm/yyyy, e.g. 15/01/2021.
+dec-date-future = The signing date cannot be after today ({ $today }).
+dec-recorded = Recorded: { $title } — { dec-outcome }, Decision no. { $number } of { $on }.{ $told ->
+    [yes] {" "}The unit was told.
+   *[no] {""}
+  }
+dec-notice = 📜 Decision no. { $number } of { $on } of the Chairman of the Provincial People's Committee: your unit { $outcome ->
+    [awarded] is awarded
+   *[not_awarded] is not awarded
+  } { $title ->
+    [co-thi-dua-ubnd-tinh] the Emulation flag of the Provincial People's Committee
+    [bang-khen-ubnd-tinh] the Certificate of merit of the Provincial People's Committee chair
+    [tap-the-lao-dong-xuat-sac] the title Excellent Labour Collective
+   *[tap-the-lao-dong-tien-tien] the title Advanced Labour Collective
+  }.
+reg-title-awarded = Awarded { $title } in { $years }
+cli-help-dossiers = the table of award proposals' dossiers: complete, late, incomplete
+cli-option-dossiers-movement = the movement's code (default: the open movement)
+cli-dossiers-line = { $unit } · { $title } · { $group }: { dossier-status } ({ $received }/{ $total }){ $hasMissing ->
+    [yes] {" "}— missing: { $missing }
+   *[no] {""}
+  }
+cli-help-awards = the titles awarded by the decisions recorded
+cli-option-awards-movement = the movement's code (default: the open movement)
+cli-option-awards-csv = write CSV (as a Vietnamese-locale Excel reads it)
+cli-option-awards-out = write the CSV to this file instead of the screen
+cli-awards-none = No title has been recorded as awarded yet.
+cli-awards-line = { $unit } — { $title }: Decision no. { $number } of { $on }
+cli-awards-written = Wrote { $count } rows to { $path }
+awards-col-unit-code = Unit code
+awards-col-unit = Unit
+awards-col-title = Title
+awards-col-group = Cluster/block
+awards-col-number = Decision no.
+awards-col-date = Decision date

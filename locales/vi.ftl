@@ -2002,3 +2002,124 @@ help-cmd-scoreform = tự chấm điểm cuối năm bằng biểu mẫu Excel
 score-form-form_wait-help = Mở tệp biểu mẫu tự chấm điểm trợ lý vừa gửi, ghi điểm vào cột "Điểm tự chấm" rồi gửi lại tệp (.xlsx) vào đây.
 score-form-form_reading-help = Trợ lý đang đọc tệp vừa gửi; kết quả sẽ hiện ngay tại đây.
 score-form-confirm-help = "Lưu" ghi các điểm trên vào bảng tự chấm (chưa gửi Cụm trưởng); "Không lưu" bỏ qua tệp, bảng điểm giữ nguyên.
+
+## Year's end: dossiers and the decision (/hoso, /quyetdinh; domain/year-end/dossiers.ts, decisions.ts)
+tg-cmd-dossier = Hồ sơ đề nghị khen thưởng
+help-cmd-dossier = gửi tài liệu hồ sơ đề nghị khen thưởng; Ban xem bảng tổng hợp hồ sơ
+dossier-pick-help = Chọn đề nghị khen thưởng cần nộp hồ sơ.
+dossier-items-help = Chọn một tài liệu trong danh mục rồi gửi tệp PDF, DOC hoặc DOCX; tài liệu có ✅ là đã nộp (gửi lại sẽ thay).
+dossier-file-help = Gửi tệp dạng tài liệu (không phải ảnh): PDF, DOC hoặc DOCX, tối đa 20 MB.
+decision-list-help = Chọn đề nghị để ghi quyết định của Chủ tịch UBND tỉnh.
+decision-outcome-help = Chọn "Được khen thưởng" hoặc "Không được khen thưởng" theo quyết định đã ký.
+decision-number-help = Gõ số quyết định như in trên văn bản, ví dụ 125/QĐ-UBND.
+decision-date-help = Gõ ngày ký quyết định, ví dụ 15/01/2021.
+menu-dossier = 📁 Hồ sơ khen thưởng
+rem-dossier-title = 📁 Nhắc nộp hồ sơ đề nghị khen thưởng — { $movement }. Hạn nộp: { $deadline } ({ rem-when }).
+rem-dossier-line = • { $title } — { $unit }: còn thiếu { $missing }
+rem-dossier-what = { $count } hồ sơ đề nghị khen thưởng chưa đủ
+cli-reminder-what-dossier = Hồ sơ khen thưởng: { $dir ->
+    [before] { $days } ngày trước hạn
+    [after] { $days } ngày sau hạn
+   *[on] đúng ngày hạn
+  } nộp hồ sơ, lúc { $at }
+err-reminder-dossier-escalate = Nhắc nộp hồ sơ không chuyển lên Cụm trưởng (người nộp đã được nhắc đích danh): bỏ --escalate.
+tg-cmd-decision = Ghi quyết định khen thưởng
+help-cmd-decision = ghi quyết định của Chủ tịch UBND tỉnh cho từng đề nghị
+dossier-item-to-trinh = Tờ trình đề nghị khen thưởng
+dossier-item-bao-cao-thanh-tich = Báo cáo thành tích
+dossier-item-bien-ban = { $commendation ->
+    [yes] Biên bản họp xét khen thưởng
+   *[no] Biên bản họp bình xét (kèm kết quả bỏ phiếu)
+  }
+dossier-status = { $status ->
+    [complete] ✅ Đủ hồ sơ
+    [late] ⏰ Đủ hồ sơ, nộp muộn
+   *[incomplete] ⬜ Chưa đủ hồ sơ
+  }
+dos-no-year-end = Phong trào chưa có phần tổng kết cuối năm (hạn nộp hồ sơ, các xác nhận).
+dos-none = Chưa có đề nghị khen thưởng nào mà bạn cần nộp hồ sơ.
+dos-none-board = Chưa có đề nghị khen thưởng nào.
+dos-pick = Có { $count } đề nghị cần nộp hồ sơ. Chọn một đề nghị:
+dos-checklist = 📁 Hồ sơ: { $proposal }
+    Hạn nộp: { $deadline } · Đã có { $received }/{ $total } · { dossier-status }
+dos-line-missing = ⬜ { $item }: chưa nộp
+dos-line-received = ✅ { $item }: { $name } ({ $on }){ $late ->
+    [yes] {" "}⏰ nộp muộn
+   *[no] {""}
+  }
+dos-items-prompt = Chọn tài liệu để gửi tệp (gửi lại sẽ thay tệp trước trong danh mục; tệp cũ vẫn được lưu).
+dos-end = Xong
+dos-item-first = Hãy chọn tài liệu trước, rồi gửi tệp.
+dos-file-prompt = Gửi tệp { $item } (PDF, DOC hoặc DOCX, tối đa 20 MB).
+dos-file-expected = Hãy gửi tệp PDF, DOC hoặc DOCX (gửi dạng tài liệu), hoặc bấm Quay lại.
+dos-file-kind = Chỉ nhận tệp PDF, DOC hoặc DOCX gửi dạng tài liệu (không nhận ảnh chụp).
+dos-file-taken = 📥 Đã nhận tệp { $name }, đang kiểm tra…
+dos-received = ✅ Đã lưu { $item }: { $name }.{ $late ->
+    [yes] {" "}⏰ Tệp nộp sau hạn, được ghi nhận là nộp muộn.
+   *[no] {""}
+  }
+    Hồ sơ có { $received }/{ $total } tài liệu. Còn thiếu: { $missing }
+dos-file-refused = Không nhận tệp { $name }: { $reason ->
+    [too-big] tệp quá 20 MB.
+    [empty] tệp rỗng.
+    [zip-bomb] tệp nén bất thường.
+    [source] không tải được tệp từ nguồn này.
+    [not-fetched] không tải được tệp, xin gửi lại.
+   *[not-document] nội dung không phải PDF, DOC hay DOCX.
+  }
+dos-gone = Đề nghị này không còn (đã rút hoặc không thuộc phong trào đang mở); tệp không được lưu vào hồ sơ.
+dos-failed = Không xử lý được tệp hồ sơ; xin gửi lại sau ít phút.
+dos-table-title = 📊 Hồ sơ đề nghị khen thưởng ({ $count } đề nghị; hạn nộp { $deadline })
+dos-table-row = • { $title } · { $group }: { $complete } đủ, { $late } muộn, { $incomplete } chưa đủ
+dos-table-open = { dossier-status } — { $proposal }; còn thiếu: { $missing }
+dos-table-more = … và { $count } hồ sơ khác
+err-dossier-not-found = Không tìm thấy đề nghị này (có thể đã rút).
+err-dossier-not-yours = Bạn không phải người nộp hồ sơ cho đề nghị này.
+err-dossier-item-unknown = Tài liệu này không có trong danh mục hồ sơ của đề nghị.
+err-decision-no-proposal = Không tìm thấy đề nghị này (có thể đã rút).
+dec-none = Chưa có đề nghị khen thưởng nào để ghi quyết định.
+dec-list = Có { $count } đề nghị, đã ghi quyết định { $decided }. Trang { $page }/{ $pages }. Chọn một đề nghị:
+dec-outcome = { $outcome ->
+    [awarded] 🏅 Được khen thưởng
+   *[not_awarded] ✖ Không được khen thưởng
+  }
+dec-outcome-prompt = { $proposal }
+    Chủ tịch UBND tỉnh đã quyết định thế nào?
+dec-number-prompt = Số quyết định (ví dụ: 125/QĐ-UBND):
+dec-number-invalid = Số quyết định chưa đúng (tối đa 40 ký tự: chữ, số, "/", "-", "."), ví dụ 125/QĐ-UBND.
+dec-date-prompt = Ngày ký quyết định (dd/mm/yyyy):
+dec-date-invalid = Ngày chưa đúng; gõ theo dạng dd/mm/yyyy, ví dụ 15/01/2021.
+dec-date-future = Ngày ký không thể sau hôm nay ({ $today }).
+dec-recorded = Đã ghi: { $title } — { dec-outcome }, Quyết định số { $number } ngày { $on }.{ $told ->
+    [yes] {" "}Đã báo cho đơn vị.
+   *[no] {""}
+  }
+dec-notice = 📜 Quyết định số { $number } ngày { $on } của Chủ tịch UBND tỉnh: đơn vị { $outcome ->
+    [awarded] được tặng
+   *[not_awarded] không được tặng
+  } { $title ->
+    [co-thi-dua-ubnd-tinh] Cờ thi đua của UBND tỉnh
+    [bang-khen-ubnd-tinh] Bằng khen của Chủ tịch UBND tỉnh
+    [tap-the-lao-dong-xuat-sac] danh hiệu Tập thể lao động xuất sắc
+   *[tap-the-lao-dong-tien-tien] danh hiệu Tập thể lao động tiên tiến
+  }.
+reg-title-awarded = Đã được tặng { $title }: năm { $years }
+cli-help-dossiers = bảng hồ sơ đề nghị khen thưởng: đủ, nộp muộn, chưa đủ
+cli-option-dossiers-movement = mã phong trào (mặc định: phong trào đang mở)
+cli-dossiers-line = { $unit } · { $title } · { $group }: { dossier-status } ({ $received }/{ $total }){ $hasMissing ->
+    [yes] {" "}— thiếu: { $missing }
+   *[no] {""}
+  }
+cli-help-awards = các danh hiệu được khen thưởng theo quyết định đã ghi
+cli-option-awards-movement = mã phong trào (mặc định: phong trào đang mở)
+cli-option-awards-csv = ghi dạng CSV (Excel tiếng Việt đọc được)
+cli-option-awards-out = ghi CSV vào tệp này thay vì màn hình
+cli-awards-none = Chưa có danh hiệu nào được ghi là được khen thưởng.
+cli-awards-line = { $unit } — { $title }: Quyết định số { $number } ngày { $on }
+cli-awards-written = Đã ghi { $count } dòng vào { $path }
+awards-col-unit-code = Mã đơn vị
+awards-col-unit = Đơn vị
+awards-col-title = Danh hiệu
+awards-col-group = Cụm/khối
+awards-col-number = Số quyết định
+awards-col-date = Ngày quyết định

@@ -177,6 +177,9 @@ export const exportDir = (databasePath: string) => join(dirname(databasePath), '
 /** Where forms written for people and files they sent are kept: `forms` beside the database. */
 export const formsDir = (databasePath: string) => join(dirname(databasePath), 'forms');
 
+/** Where the files of proposals' dossiers are kept: `dossiers` beside the database. */
+export const dossiersDir = (databasePath: string) => join(dirname(databasePath), 'dossiers');
+
 /** A messenger's configuration slice and the rule that says whether it is on. */
 export interface MessengerSettings<S extends z.ZodObject = z.ZodObject> {
   schema: S;

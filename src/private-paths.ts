@@ -1,12 +1,12 @@
 /**
  * What of the bot's on disk is private to its user: the database with its WAL and SHM (and the
  * copies a restore keeps beside it), the backups, the files people sent and were sent (forms/),
- * and the exports. Tightened at each start; `thidua doctor` warns of any that are wider.
+ * the exports and the dossiers' files. Tightened at each start; `thidua doctor` warns of any that are wider.
  */
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { basename, dirname, extname, relative, resolve } from 'node:path';
-import { backupDir, exportDir, formsDir, type Config } from './config.ts';
+import { backupDir, dossiersDir, exportDir, formsDir, type Config } from './config.ts';
 import { openPaths, tightenPaths, type OpenPath } from './util/file-modes.ts';
 
 /** The database's files: itself, its -wal and -shm, and the copies `thidua restore` kept (`<stem>.before-restore-…`). */
@@ -41,7 +41,7 @@ type PathConfig = Pick<Config, 'DATABASE_PATH' | 'BACKUP_DIR'>;
 /** The private paths of this configuration that exist now: `walked` with everything under them, `single` alone. */
 function privatePaths(config: PathConfig): { walked: string[]; single: string[] } {
   if (config.DATABASE_PATH === ':memory:') return { walked: [], single: [] };
-  const folders = [backupDir(config), formsDir(config.DATABASE_PATH), exportDir(config.DATABASE_PATH)].map((f) => resolve(f));
+  const folders = [backupDir(config), formsDir(config.DATABASE_PATH), dossiersDir(config.DATABASE_PATH), exportDir(config.DATABASE_PATH)].map((f) => resolve(f));
   return { walked: [...databaseFiles(config.DATABASE_PATH), ...folders.filter((f) => existsSync(f))], single: ownFolder(config.DATABASE_PATH) };
 }
 

@@ -46,7 +46,9 @@ export type Job =
   /** One of the Board's documents (documents/index.ts): a unit's registration, the summary, a period's report. */
   | { kind: 'document'; personId: number; identityId: number; locale: Locale; movementId: number; document: 'registration' | 'summary' | 'period'; unitId?: number; periodCode?: string }
   /** A chart (charts/), drawn from the figures in the person's scope when the job runs and sent as a picture. */
-  | ({ kind: 'chart'; personId: number; identityId: number; locale: Locale; movementId: number } & ChartAsked);
+  | ({ kind: 'chart'; personId: number; identityId: number; locale: Locale; movementId: number } & ChartAsked)
+  /** A file sent for a checklist item of a proposal's dossier: fetched, checked by its bytes, kept beside the database and recorded. */
+  | { kind: 'dossier-in'; personId: number; identityId: number; locale: Locale; movementId: number; proposalId: number; item: string; file: FileRef };
 
 /** Which chart: of a period (its id) for the period charts; of one cluster/block (its id) when given. */
 export interface ChartAsked {

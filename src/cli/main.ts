@@ -28,6 +28,7 @@ import { unreachableCommand } from './commands/unreachable.ts';
 import { zaloTokensCommand } from './commands/zalo-tokens.ts';
 import { zaloQuotaCommand } from './commands/zalo-quota.ts';
 import { callListCommand } from './commands/call-list.ts';
+import { awardsCommand, dossiersCommand } from './commands/year-end.ts';
 
 const COMMANDS: Command[] = [
   migrateCommand,
@@ -57,6 +58,8 @@ const COMMANDS: Command[] = [
   doctorCommand,
   remindersCommand,
   broadcastCommand,
+  dossiersCommand,
+  awardsCommand,
 ];
 
 const GLOBAL_OPTIONS = {

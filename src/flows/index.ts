@@ -16,5 +16,7 @@ import { znsOffFlow } from './zns-off.ts';
 import { voteFlow } from './vote.ts';
 import { proposalFlow } from './proposal.ts';
 import { scoreFormFlow } from './score-form.ts';
+import { dossierFlow } from './dossier.ts';
+import { decisionFlow } from './decision.ts';
 
-export const ALL_FLOWS = [linkFlow, menuFlow, languageFlow, registerFlow, reportFlow, myUnitFlow, statusFlow, reviewFlow, lateFlow, inviteFlow, exportFlow, registrationFormFlow, signerFlow, broadcastFlow, znsOffFlow, voteFlow, proposalFlow, scoreFormFlow];
+export const ALL_FLOWS = [linkFlow, menuFlow, languageFlow, registerFlow, reportFlow, myUnitFlow, statusFlow, reviewFlow, lateFlow, inviteFlow, exportFlow, registrationFormFlow, signerFlow, broadcastFlow, znsOffFlow, voteFlow, proposalFlow, scoreFormFlow, dossierFlow, decisionFlow];

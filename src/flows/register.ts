@@ -16,6 +16,7 @@ import {
   titleContext,
 } from '../domain/registrations.ts';
 import { TITLES, TITLES_WITH_HISTORY, titleHistory, titlesOffered, toggleTitle } from '../domain/titles.ts';
+import { awardedYears } from '../domain/year-end/decisions.ts';
 import { recordAudit } from '../domain/audit.ts';
 import { deadlineFor } from '../domain/deadlines.ts';
 import { cleanText, isBlankText } from '../domain/text-input.ts';
@@ -106,6 +107,11 @@ const steps: Record<string, Step<Data>> = {
       const history = TITLES_WITH_HISTORY.map((title) => ({ title, ...titleHistory(ctx.db, unitOf(ctx, data).id, title, year) }))
         .filter((h) => h.years.length > 0)
         .map((h) => ctx.t('reg-title-history', { title: ctx.t(`title-${h.title}`), years: h.years.join(', '), consecutive: h.consecutive }));
+      // The titles the Chairman awarded it in earlier years, as the Board recorded them (/quyetdinh).
+      for (const title of TITLES) {
+        const awarded = awardedYears(ctx.db, unitOf(ctx, data).id, title, year);
+        if (awarded.length > 0) history.push(ctx.t('reg-title-awarded', { title: ctx.t(`title-${title}`), years: awarded.join(', ') }));
+      }
       return {
         text: [ctx.t('reg-titles-prompt'), ...history].join('\n'),
         choices: [

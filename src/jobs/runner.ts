@@ -6,10 +6,12 @@
  * queued something, with the reply rows it wrote (a form read: the next question).
  */
 import type { OutgoingRow } from '../chat/channel.ts';
+import { dirname, join } from 'node:path';
 import type { Job } from '../chat/engine.ts';
 import { SerialWorker } from '../util/serial-worker.ts';
 import { runChartJob } from './chart-job.ts';
 import { deliverJob, runExportJob } from './export-job.ts';
+import { runDossierIn } from './dossier-job.ts';
 import { giveUpFormIn, LeftForNextStart, runFormIn, runFormOut, type FormJobDeps } from './form-job.ts';
 import { pendingJobs, releaseJob, takeJob, type JobRow } from './store.ts';
 import { storageFault } from '../db/faults.ts';
@@ -19,6 +21,8 @@ import type { Channel } from '../domain/model.ts';
 interface JobDeps extends FormJobDeps {
   /** Where exports are written. */
   exportDir: string;
+  /** Where dossiers' files are kept; by default `dossiers` beside the forms' folder (both beside the database). */
+  dossierDir?: string;
 }
 
 /** A job taken up this many times without finishing stopped the process each time (a file too much for it, say): it is given up. */
@@ -42,6 +46,9 @@ async function runJob(deps: JobDeps, row: JobRow): Promise<OutgoingRow[]> {
       return [];
     case 'form-in':
       return runFormIn(deps, { ...row, job });
+    case 'dossier-in':
+      await runDossierIn({ ...deps, dossierDir: deps.dossierDir ?? join(dirname(deps.dir), 'dossiers') }, row, job);
+      return [];
   }
 }
 
@@ -50,12 +57,13 @@ async function giveUp(deps: JobDeps, row: JobRow): Promise<OutgoingRow[]> {
   const { job } = row;
   deps.log.error('job given up', { id: row.id, kind: job.kind, attempts: row.attempts });
   if (job.kind === 'form-in') return giveUpFormIn(deps, { ...row, job });
-  deliverJob(deps.db, row.id, job, [{ text: t(job.locale, job.kind === 'form-out' ? 'form-write-failed' : job.kind === 'chart' ? 'chart-failed' : 'exp-failed') }], deps.clock.now(), 'given up');
+  deliverJob(deps.db, row.id, job, [{ text: t(job.locale, job.kind === 'form-out' ? 'form-write-failed' : job.kind === 'chart' ? 'chart-failed' : job.kind === 'dossier-in' ? 'dos-failed' : 'exp-failed') }], deps.clock.now(), 'given up');
   return [];
 }
 
 /** A form sent in whose file is neither kept nor fetchable here waits for a process that can fetch it. */
-const canRun = (deps: JobDeps, row: JobRow) => row.job.kind !== 'form-in' || row.storedPath !== null || deps.fetchers[row.channel] !== undefined;
+const canRun = (deps: JobDeps, row: JobRow) =>
+  row.job.kind === 'dossier-in' ? deps.fetchers[row.channel] !== undefined : row.job.kind !== 'form-in' || row.storedPath !== null || deps.fetchers[row.channel] !== undefined;
 
 /**
  * Runs the waiting jobs of `channels`, oldest first, each once per call; `done` is told after each

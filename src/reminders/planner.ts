@@ -15,6 +15,7 @@ import { isLocale, type Locale } from '../i18n/index.ts';
 import { enqueueMessages, insertMany, reachFor, type QueuedMessage } from '../delivery/outbox-writer.ts';
 import { isAllowed, policy, type CalendarPolicy } from './calendar.ts';
 import { planDigests } from './digest.ts';
+import { planDossierReminders } from './dossier-reminders.ts';
 import { escalationMessage, ReminderTexts, reminderNotice, withTapForZalo } from './messages.ts';
 import { periodDueOf, snapshot, unitsOwing, type MovementSnapshot, type OwedQuery, type UnitOwing } from './obligations.ts';
 import { dueSlots, MAX_DEFERRAL_MS, periodDueDates, type Slot } from './slots.ts';
@@ -126,6 +127,8 @@ function queryFor(rule: ReminderRule, slot: Slot, snap: MovementSnapshot, today:
       return { registration: true, periods: [] };
     case 'period_due':
       return { registration: false, periods: snap.periods.filter((p) => p.dueOn === slot.deadline) };
+    case 'dossier_deadline':
+      return { registration: false, periods: [] }; // planned apart (dossier-reminders.ts)
     case 'cron': {
       // Reporting is open once a period has ended.
       const ended = snap.periods.filter((p) => p.endsOn < today);
@@ -160,6 +163,10 @@ export function fireSlot(db: Db, movement: Movement, rule: ReminderRule, slot: S
 
       if (rule.subject === 'digest') {
         messages.push(...planDigests(db, movement, snap, today, { ruleId: rule.id, slotAt: slot.slotAt }, now));
+      } else if (rule.kind === 'dossier_deadline') {
+        const planned = planDossierReminders(db, movement, { ruleId: rule.id, slotAt: slot.slotAt }, firingId, today, now, minGap);
+        messages.push(...planned.messages);
+        result.units = planned.units;
       } else {
         // A unit whose deadline the Board extended is not reminded by the movement's deadline rules.
         // Nor one given more time for a period's report by the rules of the period's due day.

@@ -1,6 +1,6 @@
 /**
  * Reminder rules as data: rows an admin lists, adds, pauses and resumes. Deadline rules count days
- * from the registration deadline or from each reporting period's due date (negative before, 0 on
+ * from the registration deadline, from each reporting period's due date or from the year-end's dossier deadline (negative before, 0 on
  * the day, positive overdue); calendar rules use cron syntax (minute hour day-of-month month
  * day-of-week, in the movement's time zone, at most once an hour).
  */
@@ -43,6 +43,8 @@ export const DEFAULT_RULES: readonly RuleInput[] = [
   ...[-7, -3, 0].map((offsetDays) => ({ kind: 'period_due' as const, offsetDays })),
   ...[3, 7].map((offsetDays) => ({ kind: 'period_due' as const, offsetDays, escalateAfter: 3 })),
   { kind: 'cron', cron: '30 8 * * 1-5', subject: 'digest' },
+  // Before the dossier deadline of the year-end (none without one): whoever still owes a document.
+  ...[-7, -3, -1].map((offsetDays) => ({ kind: 'dossier_deadline' as const, offsetDays })),
 ];
 
 interface CronCheck {
@@ -98,17 +100,20 @@ function normaliseRule(input: RuleInput): NormalisedRule {
     const pattern = input.cron?.trim() ?? '';
     if (!checkCron(pattern).ok) throw new DomainError('err-reminder-bad-cron', { cron: pattern });
     const subject = input.subject ?? 'any';
+    if (subject === 'dossier') throw new DomainError('err-reminder-bad-subject', { subject });
     if (subject === 'digest' && escalateAfter !== null) throw new DomainError('err-reminder-digest-escalate');
     return { kind: 'cron', cron: pattern.split(/\s+/).join(' '), offsetDays: null, atTime: '08:00', escalateAfter, subject, label };
   }
-  if (input.kind !== 'registration_deadline' && input.kind !== 'period_due') throw new DomainError('err-reminder-bad-kind', { kind: String(input.kind) });
+  if (input.kind !== 'registration_deadline' && input.kind !== 'period_due' && input.kind !== 'dossier_deadline') throw new DomainError('err-reminder-bad-kind', { kind: String(input.kind) });
   const offsetDays = input.offsetDays;
   if (offsetDays === null || offsetDays === undefined || !Number.isInteger(offsetDays) || Math.abs(offsetDays) > MAX_OFFSET_DAYS)
     throw new DomainError('err-reminder-bad-offset', { max: MAX_OFFSET_DAYS });
   const atTime = input.atTime ?? '08:00';
   if (!isTimeOfDay(atTime)) throw new DomainError('err-reminder-bad-time', { time: atTime });
   if (input.cron) throw new DomainError('err-reminder-cron-on-deadline');
-  const subject = input.kind === 'registration_deadline' ? 'registration' : 'report';
+  // A dossier's senders are told by name already; there is no one above them to escalate to.
+  if (input.kind === 'dossier_deadline' && escalateAfter !== null) throw new DomainError('err-reminder-dossier-escalate');
+  const subject = input.kind === 'registration_deadline' ? 'registration' : input.kind === 'dossier_deadline' ? 'dossier' : 'report';
   if (input.subject && input.subject !== subject) throw new DomainError('err-reminder-bad-subject', { subject: input.subject });
   return { kind: input.kind, offsetDays, cron: null, atTime, escalateAfter, subject, label };
 }

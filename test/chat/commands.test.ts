@@ -22,14 +22,14 @@ describe('the commands the flows declare', () => {
     expect(menu('guest')).toEqual(['start/start', 'trogiup/help', 'ngonngu/lang']);
     expect(menu('liaison')).toEqual([
       'dangky/register', 'baocao/report', 'donvi/myunit', 'taidangky/regform', 'nguoiky/signer',
-      'binhxet/vote', 'denghi/propose', 'menu/menu', 'quaylai/back', 'huy/cancel', 'trogiup/help', 'ngonngu/lang',
+      'binhxet/vote', 'denghi/propose', 'hoso/dossier', 'menu/menu', 'quaylai/back', 'huy/cancel', 'trogiup/help', 'ngonngu/lang',
     ]);
     expect(menu('admin')).toEqual([
       'tinhhinh/status', 'duyet/review', 'dondoc/late', 'thongbao/broadcast', 'moi/invite', 'xuat/export',
-      'binhxet/vote', 'denghi/propose', 'menu/menu', 'huy/cancel', 'trogiup/help', 'ngonngu/lang',
+      'binhxet/vote', 'denghi/propose', 'hoso/dossier', 'quyetdinh/decision', 'menu/menu', 'huy/cancel', 'trogiup/help', 'ngonngu/lang',
     ]);
-    expect(menu('cluster_head')).toEqual(['tinhhinh/status', 'dondoc/late', 'donvi/myunit', 'xuat/export', 'binhxet/vote', 'denghi/propose', 'menu/menu', 'trogiup/help', 'ngonngu/lang']);
-    expect(menu('viewer')).toEqual(['tinhhinh/status', 'xuat/export', 'menu/menu', 'trogiup/help', 'ngonngu/lang']);
+    expect(menu('cluster_head')).toEqual(['tinhhinh/status', 'dondoc/late', 'donvi/myunit', 'xuat/export', 'binhxet/vote', 'denghi/propose', 'hoso/dossier', 'menu/menu', 'trogiup/help', 'ngonngu/lang']);
+    expect(menu('viewer')).toEqual(['tinhhinh/status', 'xuat/export', 'hoso/dossier', 'menu/menu', 'trogiup/help', 'ngonngu/lang']);
   });
 
   it('read every name typed, with accents, capitals or the bot’s name, as its command and flow', () => {

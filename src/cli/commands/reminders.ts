@@ -15,6 +15,8 @@ const KINDS: Record<string, RuleInput['kind']> = {
   report: 'period_due',
   period_due: 'period_due',
   cron: 'cron',
+  dossier: 'dossier_deadline',
+  dossier_deadline: 'dossier_deadline',
 };
 const SUBJECTS = ['registration', 'report', 'any', 'digest'] as const;
 const ACTIONS = ['list', 'add', 'pause', 'resume', 'defaults'] as const;
@@ -32,7 +34,7 @@ function describeRule(ctx: Pick<CliContext, 't'>, rule: ReminderRule): string {
   const what =
     rule.kind === 'cron'
       ? ctx.t('cli-reminder-what-cron', { cron: rule.cron ?? '', subject: rule.subject })
-      : ctx.t(rule.kind === 'registration_deadline' ? 'cli-reminder-what-registration' : 'cli-reminder-what-period', { dir, days: Math.abs(offset), at: rule.atTime });
+      : ctx.t(rule.kind === 'registration_deadline' ? 'cli-reminder-what-registration' : rule.kind === 'dossier_deadline' ? 'cli-reminder-what-dossier' : 'cli-reminder-what-period', { dir, days: Math.abs(offset), at: rule.atTime });
   const escalate = rule.escalateAfter !== null ? ctx.t('cli-reminder-escalate', { count: rule.escalateAfter }) : '';
   return `${what}${escalate}${rule.label ? ` — ${rule.label}` : ''}`;
 }
