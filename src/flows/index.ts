@@ -11,7 +11,8 @@ import { inviteFlow } from './invite.ts';
 import { signerFlow } from './signer.ts';
 import { lateFlow } from './late.ts';
 import { reviewFlow } from './review.ts';
+import { scoreFlow } from './score.ts';
 import { statusFlow } from './status.ts';
 import { znsOffFlow } from './zns-off.ts';
 
-export const ALL_FLOWS = [linkFlow, menuFlow, languageFlow, registerFlow, reportFlow, myUnitFlow, statusFlow, reviewFlow, lateFlow, inviteFlow, exportFlow, registrationFormFlow, signerFlow, broadcastFlow, znsOffFlow];
+export const ALL_FLOWS = [linkFlow, menuFlow, languageFlow, registerFlow, reportFlow, myUnitFlow, statusFlow, reviewFlow, lateFlow, inviteFlow, exportFlow, registrationFormFlow, signerFlow, broadcastFlow, znsOffFlow, scoreFlow];
