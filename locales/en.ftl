@@ -1875,7 +1875,7 @@ score-line = • { $code } { $title }: { $kind ->
     [deduction] minus { $points }
     [bonus] bonus { $points }
    *[score] { $points }
-  }/{ $max }
+  }/{ $max }{ $marks }
 score-prefilled-mark = (from the year's results)
 score-evidence-mark = 📎 { $kind ->
     [link] { $ref }

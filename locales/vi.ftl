@@ -1817,7 +1817,7 @@ score-line = • { $code } { $title }: { $kind ->
     [deduction] trừ { $points }
     [bonus] thưởng { $points }
    *[score] { $points }
-  }/{ $max }
+  }/{ $max }{ $marks }
 score-prefilled-mark = (từ kết quả năm)
 score-evidence-mark = 📎 { $kind ->
     [link] { $ref }

@@ -15,7 +15,7 @@ const codeOf = (names: Names, unitId: number) => names.get(unitId)?.code ?? Stri
  * The table's criteria by section, each with what `value` gives it; `extra` adds lines under a
  * criterion (an adjustment, cross scores).
  */
-function criteriaText(ctx: FlowContext, table: ScoringTable, value: (code: string) => string, extra: (code: string) => string[] = () => []): string[] {
+function criteriaText(ctx: FlowContext, table: ScoringTable, value: (code: string) => string, marks: (code: string) => string, extra: (code: string) => string[] = () => []): string[] {
   const out: string[] = [];
   let section = '';
   for (const c of table.criteria) {
@@ -23,7 +23,7 @@ function criteriaText(ctx: FlowContext, table: ScoringTable, value: (code: strin
       section = c.section;
       out.push(section);
     }
-    out.push(ctx.t('score-line', { code: c.code, title: c.title, points: value(c.code), max: formatVnNumber(c.max), kind: c.kind }), ...extra(c.code));
+    out.push(ctx.t('score-line', { code: c.code, title: c.title, points: value(c.code), max: formatVnNumber(c.max), kind: c.kind, marks: marks(c.code) }), ...extra(c.code));
   }
   return out;
 }
@@ -34,10 +34,10 @@ export function sheetText(ctx: FlowContext, table: ScoringTable, sheet: StoredSh
   const lines = criteriaText(
     ctx,
     table,
+    (code) => points(lineOf.get(code)!.self),
     (code) => {
-      const line = lineOf.get(code)!;
       const evidence = sheet.evidence.get(code);
-      return [points(line.self), line.prefilled ? ctx.t('score-prefilled-mark') : '', evidence ? ctx.t('score-evidence-mark', { kind: evidence.kind, ref: evidence.ref }) : ''].filter(Boolean).join(' ');
+      return [lineOf.get(code)!.prefilled ? ctx.t('score-prefilled-mark') : '', evidence ? ctx.t('score-evidence-mark', { kind: evidence.kind, ref: evidence.ref }) : ''].map((m) => (m ? ` ${m}` : '')).join('');
     },
     (code) => {
       const line = lineOf.get(code)!;
@@ -63,7 +63,7 @@ export function ownTotal(table: ScoringTable, sheet: StoredSheet): number {
 /** A cross-scoring: the scorer's points line by line and their total. */
 export function crossText(ctx: FlowContext, table: ScoringTable, cross: CrossScoring): string {
   return [
-    ...criteriaText(ctx, table, (code) => points(cross.points.get(code))),
+    ...criteriaText(ctx, table, (code) => points(cross.points.get(code)), () => ''),
     '',
     ctx.t('score-cross-total', { total: points(cross.total), complete: cross.complete ? 'yes' : 'no' }),
     cross.sentAt === null ? ctx.t('score-state-draft') : ctx.t('score-cross-sent'),
