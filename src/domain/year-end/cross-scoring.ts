@@ -34,7 +34,7 @@ function members(db: DbOrTx, groupId: number, unitIds: number[]): Set<number> {
  * The head asks `scorerUnitId` to score `scoredUnitId`, both members of its group and not the same
  * unit. Asking again for the same pair keeps the first assignment (and its points). Returns its id.
  */
-export function assignCrossScoring(tx: DbOrTx, head: { groupId: number; personId: number }, scorerUnitId: number, scoredUnitId: number, now: number): { id: number; created: boolean } {
+export function assignCrossScoring(tx: DbOrTx, head: { groupId: number; personId: number | null }, scorerUnitId: number, scoredUnitId: number, now: number): { id: number; created: boolean } {
   if (scorerUnitId === scoredUnitId) throw new DomainError('err-cross-same-unit');
   if (members(tx, head.groupId, [scorerUnitId, scoredUnitId]).size !== 2) throw new DomainError('err-not-your-cluster');
   const pair = and(eq(crossScorings.groupId, head.groupId), eq(crossScorings.scorerUnitId, scorerUnitId), eq(crossScorings.scoredUnitId, scoredUnitId));
