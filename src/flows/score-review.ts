@@ -89,7 +89,9 @@ export const reviewSteps: Record<string, Step<ScoreData>> = {
   member: {
     prompt(ctx, d) {
       const { table, sheets, cross, names } = board(ctx, d);
-      const sheet = sheets.find((s) => s.unitId === d.unitId)!;
+      const sheet = sheets.find((s) => s.unitId === d.unitId);
+      // The unit left the group meanwhile: back to the board.
+      if (!sheet) return { text: ctx.t('err-not-your-cluster'), choices: [{ id: BUTTON.back, label: ctx.t('st-back') }] };
       const mayAdjust = isHeadOf(ctx, groupOf(ctx, d)) && sheet.sentAt !== null;
       const n = names.get(sheet.unitId);
       return {
@@ -110,8 +112,8 @@ export const reviewSteps: Record<string, Step<ScoreData>> = {
   adjustline: {
     prompt(ctx, d) {
       const { table, sheets } = board(ctx, d);
-      const sheet = sheets.find((s) => s.unitId === d.unitId)!;
-      const final = new Map(sheet.lines.map((l) => [l.code, l.adjustment?.to ?? l.self]));
+      const sheet = sheets.find((s) => s.unitId === d.unitId);
+      const final = new Map((sheet?.lines ?? []).map((l) => [l.code, l.adjustment?.to ?? l.self]));
       return {
         text: ctx.t('score-adjust-line-prompt'),
         choices: [...table.criteria.map((c) => ({ id: c.code, label: `${c.code}: ${points(final.get(c.code))}/${formatVnNumber(c.max)}` })), { id: BUTTON.back, label: ctx.t('st-back') }],
@@ -129,7 +131,8 @@ export const reviewSteps: Record<string, Step<ScoreData>> = {
   adjustpoints: {
     prompt(ctx, d) {
       if (d.pending) return numberAnswer.ambiguityPrompt(ctx, d.pending);
-      const c = tableOf(ctx, d).criteria.find((x) => x.code === d.code)!;
+      const c = tableOf(ctx, d).criteria.find((x) => x.code === d.code);
+      if (!c) return { text: ctx.t('score-pick-expected'), choices: [{ id: BUTTON.back, label: ctx.t('st-back') }] };
       return { text: ctx.t('score-adjust-points-prompt', { code: c.code, title: c.title, max: formatVnNumber(c.max) }), choices: [{ id: BUTTON.back, label: ctx.t('st-back') }], numbered: false };
     },
     handle(ctx, d, answer): Result {
@@ -138,7 +141,8 @@ export const reviewSteps: Record<string, Step<ScoreData>> = {
       const read = numberAnswer.read(ctx, answer, d.pending);
       if (read.kind === 'invalid') return { kind: 'invalid', message: ctx.t('score-points-expected') };
       if (read.kind === 'ambiguous') return { kind: 'next', step: 'adjustpoints', data: { ...d, pending: read.candidates } };
-      const max = tableOf(ctx, d).criteria.find((x) => x.code === d.code)!.max;
+      const max = tableOf(ctx, d).criteria.find((x) => x.code === d.code)?.max;
+      if (max === undefined) return { kind: 'invalid', message: ctx.t('score-pick-expected') };
       if (read.value < 0 || read.value > max) return { kind: 'invalid', message: ctx.t('err-score-out-of-range', { code: d.code!, max }) };
       return { kind: 'next', step: 'adjustreason', data: { ...rest, points: read.value } };
     },

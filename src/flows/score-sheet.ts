@@ -105,7 +105,9 @@ export const sheetSteps: Record<string, Step<ScoreData>> = {
   points: {
     prompt(ctx, d) {
       if (d.pending) return numberAnswer.ambiguityPrompt(ctx, d.pending);
-      const criterion = tableOf(ctx, d).criteria.find((c) => c.code === d.code)!;
+      const criterion = tableOf(ctx, d).criteria.find((c) => c.code === d.code);
+      // The table re-imported without this criterion meanwhile: back to the sheet.
+      if (!criterion) return { text: ctx.t('score-pick-expected'), choices: [{ id: BUTTON.back, label: ctx.t('st-back') }] };
       const current = d.mode === 'cross' ? ownCross(ctx, d).points.get(d.code!) : ownSheet(ctx, d).lines.find((l) => l.code === d.code)?.self;
       const prefilled = d.mode === 'own' && ownSheet(ctx, d).lines.find((l) => l.code === d.code)?.prefilled === true;
       return {

@@ -128,6 +128,17 @@ describe('the liaison’s self-assessment', () => {
     expect(h.rows('SELECT sent_at FROM score_sheets WHERE unit_id = ?', unitId('HML'))).toEqual([]);
     expect(notices('Cụm trưởng Một')).toEqual([]);
   });
+
+  it('speaks English as /score, with Vietnamese numbers still read', () => {
+    h.say(HYY, '/lang');
+    h.press(HYY, 'English');
+    const sheet = h.say(HYY, '/score');
+    expect(sheet).toContain('Self-assessment — UBND huyện Ý Yên (Cụm thi đua số 1, table BD-CUM)');
+    expect(sheet).toContain('• D.1 Báo cáo chậm, không tham gia hoạt động của Cụm: minus —/5');
+    h.press(HYY, 'II.2');
+    expect(h.say(HYY, '8,5')).toContain('✔ Recorded II.2: 8,5 points.');
+    expect(h.rows('SELECT l.self FROM score_lines l JOIN score_sheets s ON s.id = l.sheet_id WHERE s.unit_id = ?', unitId('HYY'))).toEqual([{ self: 8.5 }]);
+  });
 });
 
 describe('the cluster head’s review', () => {
