@@ -11,7 +11,7 @@ import { liaisonsOf } from '../domain/scope.ts';
 import { formatVnNumber } from '../domain/vn-input.ts';
 import { assignCrossScoring, groupCrossScorings } from '../domain/year-end/cross-scoring.ts';
 import { memberNames, scoringGroups, scoringGroupsHeadedBy } from '../domain/year-end/scoring-groups.ts';
-import { groupRanking, groupSheets, saveAdjustment } from '../domain/year-end/sheets.ts';
+import { groupMemberIds, groupRanking, groupSheets, saveAdjustment } from '../domain/year-end/sheets.ts';
 import { readReason } from './common.ts';
 import { numberAnswer } from './number-answer.ts';
 import { boardText, points, sheetText } from './score-format.ts';
@@ -35,15 +35,17 @@ function head(ctx: FlowContext, d: ScoreData) {
   return { groupId: group.id, unitId: ctx.unit!.id, personId: ctx.person!.id };
 }
 
+/** The group's members as buttons (from the member list alone: no sheet is read for them). */
 function memberChoices(ctx: FlowContext, d: ScoreData, except?: number): Choice[] {
-  const { sheets, names } = board(ctx, d);
-  return sheets.filter((s) => s.unitId !== except).map((s) => ({ id: `u:${s.unitId}`, label: `${names.get(s.unitId)?.code ?? s.unitId} — ${names.get(s.unitId)?.name ?? ''}` }));
+  const members = groupMemberIds(ctx.db, d.groupId!);
+  const names = memberNames(ctx.db, members);
+  return members.filter((id) => id !== except).map((id) => ({ id: `u:${id}`, label: `${names.get(id)?.code ?? id} — ${names.get(id)?.name ?? ''}` }));
 }
 
 const memberPicked = (ctx: FlowContext, d: ScoreData, id: string | undefined): number | undefined => {
   if (!id?.startsWith('u:')) return undefined;
   const unitId = Number(id.slice(2));
-  return board(ctx, d).sheets.some((s) => s.unitId === unitId) ? unitId : undefined;
+  return groupMemberIds(ctx.db, d.groupId!).includes(unitId) ? unitId : undefined;
 };
 
 const backToBoard = (d: ScoreData): ScoreData => ({ groupId: d.groupId, mode: 'review' });
