@@ -96,6 +96,8 @@ export const sheetSteps: Record<string, Step<ScoreData>> = {
       if (id === BUTTON.back) return { kind: 'next', step: 'home', data: { groupId: d.groupId, mode: 'own' } };
       if (id === BUTTON.send) return { kind: 'next', step: 'send', data: d };
       const code = pickedCode(ctx, d, answer);
+      const sent = (d.mode === 'cross' ? ownCross(ctx, d).sentAt : ownSheet(ctx, d).sentAt) !== null;
+      if (code && sent) return { kind: 'invalid', message: ctx.t('err-score-already-sent') };
       if (code) return { kind: 'next', step: 'points', data: { ...d, code } };
       return { kind: 'invalid', message: ctx.t('score-pick-expected') };
     },

@@ -119,6 +119,8 @@ describe('the liaison’s self-assessment', () => {
     const again = h.say(HML, '/chamdiem');
     expect(again).toContain('Đã gửi Cụm trưởng ngày 15/02/2020.');
     expect(buttons(HML)).toEqual(['Xong']);
+    expect(h.say(HML, 'I.3')).toContain('Bảng tự chấm đã gửi Cụm trưởng, không sửa được nữa');
+    expect(h.rows('SELECT l.self FROM score_lines l JOIN score_sheets s ON s.id = l.sheet_id WHERE s.unit_id = ? AND l.criterion_code = ?', unitId('HML'), 'I.3')).toEqual([{ self: 7.5 }]);
   });
 
   it('refuses to send a sheet with a criterion not scored, and changes nothing', () => {
