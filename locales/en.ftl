@@ -2181,3 +2181,125 @@ awards-col-title = Title
 awards-col-group = Cluster/block
 awards-col-number = Decision no.
 awards-col-date = Decision date
+
+# Issue 24, part "scoring": /score — the unit's self-assessment, cross-scoring, the cluster head's review.
+menu-score = Year-end scoring
+tg-cmd-score = Year-end scoring
+help-cmd-score = { $role ->
+    [liaison] score your unit against your cluster's table and send it to the cluster head; cross-score when asked
+    [cluster_head] see the members' scores side by side, the ranking, adjust a score with a reason, assign cross-scoring
+   *[other] see each cluster's scores and ranking (read only)
+  }
+score-refused = Only liaisons, cluster heads and the Board can use scoring.
+score-no-group = Your unit is in no cluster or block with a scoring table this year.
+score-not-head = Your unit heads no cluster or block with a scoring table this year.
+score-no-table = The movement has no year-end scoring table for any cluster or block.
+err-cross-same-unit = A unit does not cross-score itself.
+err-cross-not-yours = This cross-scoring was not assigned to your unit.
+score-line = • { $code } { $title }: { $kind ->
+    [deduction] minus { $points }
+    [bonus] bonus { $points }
+   *[score] { $points }
+  }/{ $max }{ $marks }
+score-prefilled-mark = (from the year's results)
+score-evidence-mark = 📎 { $kind ->
+    [link] { $ref }
+    [photo] photo
+   *[other] file
+  }
+score-adjusted-line = ↳ Adjusted by the cluster head: { $to } — reason: { $reason }
+score-cross-line = ↳ Cross-score ({ $scorer }): { $points }
+score-state-draft = Not sent to the cluster head yet.
+score-state-sent = Sent to the cluster head on { $date }.
+score-total = Total: { $total }{ $adjusted ->
+    [yes] {" "}(self-score { $own }, after the cluster head's adjustment { $total })
+   *[no] {""}
+  }{ $complete ->
+    [no] {" "}— some criteria not scored yet
+   *[yes] {""}
+  }
+score-cross-total = Cross-score total: { $total }{ $complete ->
+    [no] {" "}— some criteria not scored yet
+   *[yes] {""}
+  }
+score-cross-sent = Sent to the cluster head.
+score-home = Year-end scoring — { $group }. Which sheet?
+score-home-own = 📝 Your unit's self-assessment
+score-home-cross = 🔁 Cross-score: { $unit }{ $sent ->
+    [yes] {" "}(sent)
+   *[no] {""}
+  }
+score-done = Done
+score-closed = Scoring closed. Type /score to open it again.
+score-own-heading = Self-assessment — { $unit } ({ $group }, table { $table })
+score-cross-heading = Cross-scoring { $unit } ({ $group })
+score-pick-prompt = Press a criterion's code (or type it, e.g. I.3) to score it; when done press "Send to the cluster head".
+score-pick-expected = Please press or type the code of a criterion in the table.
+score-send = 📤 Send to the cluster head
+score-points-prompt = { $code } { $title } — at most { $max } points{ $kind ->
+    [deduction] {" "}(deduction)
+    [bonus] {" "}(bonus)
+   *[score] {""}
+  }. Now: { $current }{ $prefilled ->
+    [yes] {" "}(from the year's target results)
+   *[no] {""}
+  }.
+    Type the points, e.g. 7,5:
+score-keep = Keep { $points } points
+score-points-expected = Please type the points, e.g. 7,5 (a comma before the decimals).
+score-points-saved = ✔ Recorded { $code }: { $points } points.
+score-evidence-prompt = Evidence for criterion { $code }: send a photo, a file (PDF, Word…) or a link; or press "No evidence".
+score-evidence-none = No evidence
+score-send-prompt = { $cross ->
+    [yes] Send the cross-scoring ({ $total } points) to the cluster head?
+   *[no] Send the self-assessment ({ $total } points) to the cluster head?
+  } Once sent, your unit can no longer change it.
+score-sent-done = ✔ Self-assessment sent to the cluster head. If the head adjusts a score, you will be told why.
+score-sent-notice = { $unit } sent its year-end self-assessment ({ $group }): { $total } points.
+score-cross-sent-done = ✔ Cross-scoring sent to the cluster head.
+score-cross-sent-notice = { $scorer } cross-scored { $unit } ({ $group }): { $total } points.
+score-pick-group = Which cluster or block?
+score-board-heading = Scores — { $group } (table { $table }){ $readOnly ->
+    [yes] {" "}· read only
+   *[no] {""}
+  }
+score-board-ranked = Ranking ({ $count }/{ $members } units have sent their self-assessment):
+score-board-rank = { $tied ->
+    [yes] { $rank }. ⚖
+   *[no] { $rank }.
+  }
+score-board-row = { $code } — { $name }: { $total } points{ $adjusted ->
+    [yes] {" "}(self-score { $own })
+   *[no] {""}
+  }
+score-board-cross = cross-scores: { $scores }
+score-board-none-sent = No unit has sent its self-assessment yet.
+score-board-tie-note = ⚖ Tied: the assistant does not order tied units. Under { $source }, among equal achievements preference goes to a woman or a collective with at least 70% women; the cluster decides.
+score-board-not-sent = Not sent yet ({ $count } units), points so far:
+score-board-prompt = Press a unit to see its sheet in full.
+score-member-heading = Scores of { $unit }
+score-assign = 🔁 Assign cross-scoring
+score-adjust = ✏️ Adjust a score
+score-adjust-line-prompt = Adjust which criterion?
+score-adjust-points-prompt = { $code } { $title } (at most { $max } points). Type the adjusted points, e.g. 7,5:
+score-adjust-reason-prompt = Why adjust { $code } to { $points } points? (the unit will be told this reason)
+score-adjust-saved = ✔ { $code } adjusted to { $points } points; the unit was told the reason.
+score-adjusted-notice = The cluster head ({ $group }) adjusted your unit's criterion { $code } { $title }: from { $from } to { $to } points. Reason: { $reason }. Total now: { $total }.
+score-assign-scorer = Which unit scores?
+score-assign-scored = Which unit does it score?
+score-assigned = ✔ { $scorer } will cross-score { $unit }; its liaisons were told.
+score-assigned-already = { $scorer } was already asked to cross-score { $unit }.
+score-cross-notice = The cluster head ({ $group }) asked your unit to cross-score { $unit }. Type /score to do it.
+score-home-help = Choose your unit's self-assessment, or a cross-scoring the cluster head assigned.
+score-sheet-help = Press a criterion's code to score it (points marked "from the year's results" come from your targets' results; keep or change them). Score every criterion, then press "Send to the cluster head".
+score-points-help = Type points from 0 to the criterion's maximum, with a comma for decimals: 7,5.
+score-evidence-help = Send a photo, a document or a link as evidence; if there is none press "No evidence".
+score-send-help = Once sent, only the cluster head can adjust the scores, with a reason.
+score-pick-help = Choose the cluster or block to see.
+score-board-help = Ranked by total after adjustments, among units that sent their sheet; tied units are marked ⚖ for the cluster to decide.
+score-member-help = Each criterion: the unit's own points, evidence, the head's adjustment and cross-scores.
+score-adjustline-help = Choose the criterion to adjust; the unit's own points are kept beside it.
+score-adjustpoints-help = Type the adjusted points, from 0 to the criterion's maximum.
+score-adjustreason-help = The reason is kept and sent to the unit (at least 5 characters).
+score-crossscorer-help = Choose the unit that will score another member.
+score-crossscored-help = Choose the unit to be cross-scored.

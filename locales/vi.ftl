@@ -2123,3 +2123,125 @@ awards-col-title = Danh hiệu
 awards-col-group = Cụm/khối
 awards-col-number = Số quyết định
 awards-col-date = Ngày quyết định
+
+# Issue 24, part "scoring": /chamdiem — the unit's self-assessment, chấm chéo, the cluster head's review.
+menu-score = Chấm điểm thi đua
+tg-cmd-score = Chấm điểm thi đua cuối năm
+help-cmd-score = { $role ->
+    [liaison] tự chấm điểm thi đua của đơn vị theo bảng điểm của cụm, khối, gửi Cụm trưởng; chấm chéo khi được phân công
+    [cluster_head] xem bảng điểm các thành viên, xếp hạng, điều chỉnh điểm có lý do, phân công chấm chéo
+   *[other] xem bảng điểm và xếp hạng của từng cụm, khối (chỉ xem)
+  }
+score-refused = Chỉ cán bộ đầu mối, Cụm trưởng/Khối trưởng và Ban Thi đua - Khen thưởng dùng được lệnh chấm điểm.
+score-no-group = Đơn vị của anh/chị không thuộc cụm, khối thi đua nào có bảng điểm năm nay.
+score-not-head = Đơn vị của anh/chị không làm Cụm trưởng/Khối trưởng của cụm, khối nào có bảng điểm năm nay.
+score-no-table = Phong trào chưa có bảng điểm cuối năm cho cụm, khối nào.
+err-cross-same-unit = Một đơn vị không chấm chéo cho chính mình.
+err-cross-not-yours = Việc chấm chéo này không được phân công cho đơn vị của anh/chị.
+score-line = • { $code } { $title }: { $kind ->
+    [deduction] trừ { $points }
+    [bonus] thưởng { $points }
+   *[score] { $points }
+  }/{ $max }{ $marks }
+score-prefilled-mark = (từ kết quả năm)
+score-evidence-mark = 📎 { $kind ->
+    [link] { $ref }
+    [photo] ảnh
+   *[other] tệp
+  }
+score-adjusted-line = ↳ Cụm trưởng điều chỉnh: { $to } — lý do: { $reason }
+score-cross-line = ↳ Chấm chéo ({ $scorer }): { $points }
+score-state-draft = Chưa gửi Cụm trưởng.
+score-state-sent = Đã gửi Cụm trưởng ngày { $date }.
+score-total = Tổng điểm: { $total }{ $adjusted ->
+    [yes] {" "}(tự chấm { $own }, sau điều chỉnh của Cụm trưởng { $total })
+   *[no] {""}
+  }{ $complete ->
+    [no] {" "}— còn tiêu chí chưa chấm
+   *[yes] {""}
+  }
+score-cross-total = Tổng điểm chấm chéo: { $total }{ $complete ->
+    [no] {" "}— còn tiêu chí chưa chấm
+   *[yes] {""}
+  }
+score-cross-sent = Đã gửi Cụm trưởng.
+score-home = Chấm điểm thi đua cuối năm — { $group }. Anh/chị chấm bảng nào?
+score-home-own = 📝 Bảng tự chấm của đơn vị
+score-home-cross = 🔁 Chấm chéo: { $unit }{ $sent ->
+    [yes] {" "}(đã gửi)
+   *[no] {""}
+  }
+score-done = Xong
+score-closed = Đã đóng bảng điểm. Gõ /chamdiem để mở lại.
+score-own-heading = Bảng tự chấm điểm thi đua — { $unit } ({ $group }, bảng điểm { $table })
+score-cross-heading = Chấm chéo cho { $unit } ({ $group })
+score-pick-prompt = Bấm mã tiêu chí (hoặc gõ mã, ví dụ I.3) để chấm điểm; chấm xong bấm "Gửi Cụm trưởng".
+score-pick-expected = Xin bấm hoặc gõ mã một tiêu chí có trong bảng điểm.
+score-send = 📤 Gửi Cụm trưởng
+score-points-prompt = { $code } { $title } — tối đa { $max } điểm{ $kind ->
+    [deduction] {" "}(điểm trừ)
+    [bonus] {" "}(điểm thưởng)
+   *[score] {""}
+  }. Hiện tại: { $current }{ $prefilled ->
+    [yes] {" "}(tính từ kết quả thực hiện chỉ tiêu năm)
+   *[no] {""}
+  }.
+    Gõ số điểm, ví dụ 7,5:
+score-keep = Giữ { $points } điểm
+score-points-expected = Xin gõ số điểm, ví dụ 7,5 (dấu phẩy trước phần thập phân).
+score-points-saved = ✔ Đã ghi { $code }: { $points } điểm.
+score-evidence-prompt = Minh chứng cho tiêu chí { $code }: gửi ảnh, tệp (PDF, Word…) hoặc đường link; hoặc bấm "Không có minh chứng".
+score-evidence-none = Không có minh chứng
+score-send-prompt = { $cross ->
+    [yes] Gửi kết quả chấm chéo ({ $total } điểm) cho Cụm trưởng?
+   *[no] Gửi bảng tự chấm ({ $total } điểm) cho Cụm trưởng?
+  } Sau khi gửi, đơn vị không sửa được nữa.
+score-sent-done = ✔ Đã gửi bảng tự chấm cho Cụm trưởng. Nếu Cụm trưởng điều chỉnh điểm, anh/chị sẽ nhận tin kèm lý do.
+score-sent-notice = { $unit } đã gửi bảng tự chấm điểm thi đua ({ $group }): { $total } điểm.
+score-cross-sent-done = ✔ Đã gửi kết quả chấm chéo cho Cụm trưởng.
+score-cross-sent-notice = { $scorer } đã chấm chéo cho { $unit } ({ $group }): { $total } điểm.
+score-pick-group = Xem bảng điểm của cụm, khối nào?
+score-board-heading = Bảng điểm thi đua — { $group } (bảng điểm { $table }){ $readOnly ->
+    [yes] {" "}· chỉ xem
+   *[no] {""}
+  }
+score-board-ranked = Xếp hạng ({ $count }/{ $members } đơn vị đã gửi bảng tự chấm):
+score-board-rank = { $tied ->
+    [yes] { $rank }. ⚖
+   *[no] { $rank }.
+  }
+score-board-row = { $code } — { $name }: { $total } điểm{ $adjusted ->
+    [yes] {" "}(tự chấm { $own })
+   *[no] {""}
+  }
+score-board-cross = chấm chéo: { $scores }
+score-board-none-sent = Chưa đơn vị nào gửi bảng tự chấm.
+score-board-tie-note = ⚖ Bằng điểm: trợ lý không tự xếp trên dưới. Theo { $source }, khi có thành tích như nhau thì ưu tiên nữ hoặc tập thể có từ 70% nữ trở lên; Cụm xem xét, quyết định.
+score-board-not-sent = Chưa gửi ({ $count } đơn vị), điểm đang chấm:
+score-board-prompt = Bấm một đơn vị để xem bảng điểm chi tiết.
+score-member-heading = Bảng điểm của { $unit }
+score-assign = 🔁 Phân công chấm chéo
+score-adjust = ✏️ Điều chỉnh điểm
+score-adjust-line-prompt = Điều chỉnh điểm tiêu chí nào?
+score-adjust-points-prompt = { $code } { $title } (tối đa { $max } điểm). Gõ số điểm sau điều chỉnh, ví dụ 7,5:
+score-adjust-reason-prompt = Lý do điều chỉnh { $code } thành { $points } điểm? (đơn vị sẽ nhận được lý do này)
+score-adjust-saved = ✔ Đã điều chỉnh { $code } thành { $points } điểm; đơn vị đã được báo kèm lý do.
+score-adjusted-notice = Cụm trưởng ({ $group }) đã điều chỉnh điểm tiêu chí { $code } { $title } của đơn vị: từ { $from } thành { $to } điểm. Lý do: { $reason }. Tổng điểm hiện nay: { $total }.
+score-assign-scorer = Đơn vị nào chấm chéo?
+score-assign-scored = Chấm chéo cho đơn vị nào?
+score-assigned = ✔ Đã phân công { $scorer } chấm chéo cho { $unit }; cán bộ đầu mối của { $scorer } đã được báo.
+score-assigned-already = { $scorer } đã được phân công chấm chéo cho { $unit } từ trước.
+score-cross-notice = Cụm trưởng ({ $group }) phân công đơn vị anh/chị chấm chéo cho { $unit }. Gõ /chamdiem để chấm.
+score-home-help = Chọn bảng tự chấm của đơn vị, hoặc việc chấm chéo Cụm trưởng đã phân công.
+score-sheet-help = Bấm mã tiêu chí để chấm điểm (điểm có dấu "từ kết quả năm" được tính từ kết quả thực hiện chỉ tiêu; có thể giữ hoặc sửa). Chấm đủ các tiêu chí rồi bấm "Gửi Cụm trưởng".
+score-points-help = Gõ số điểm từ 0 đến mức tối đa của tiêu chí, dùng dấu phẩy cho phần thập phân: 7,5.
+score-evidence-help = Gửi ảnh chụp, tệp văn bản hoặc đường link làm minh chứng; không có thì bấm "Không có minh chứng".
+score-send-help = Sau khi gửi, chỉ Cụm trưởng điều chỉnh được điểm, và phải ghi lý do.
+score-pick-help = Chọn cụm, khối để xem bảng điểm.
+score-board-help = Xếp hạng theo tổng điểm sau điều chỉnh của các đơn vị đã gửi; đơn vị bằng điểm có dấu ⚖ để Cụm quyết định.
+score-member-help = Điểm đơn vị tự chấm, minh chứng, điều chỉnh của Cụm trưởng và điểm chấm chéo của từng tiêu chí.
+score-adjustline-help = Chọn tiêu chí cần điều chỉnh; điểm đơn vị tự chấm vẫn được giữ bên cạnh.
+score-adjustpoints-help = Gõ số điểm sau điều chỉnh, từ 0 đến mức tối đa của tiêu chí.
+score-adjustreason-help = Lý do được lưu và gửi cho đơn vị (ít nhất 5 ký tự).
+score-crossscorer-help = Chọn đơn vị sẽ chấm điểm cho một thành viên khác.
+score-crossscored-help = Chọn đơn vị được chấm chéo.

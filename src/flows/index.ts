@@ -11,6 +11,7 @@ import { inviteFlow } from './invite.ts';
 import { signerFlow } from './signer.ts';
 import { lateFlow } from './late.ts';
 import { reviewFlow } from './review.ts';
+import { scoreFlow } from './score.ts';
 import { statusFlow } from './status.ts';
 import { znsOffFlow } from './zns-off.ts';
 import { voteFlow } from './vote.ts';
@@ -19,4 +20,4 @@ import { scoreFormFlow } from './score-form.ts';
 import { dossierFlow } from './dossier.ts';
 import { decisionFlow } from './decision.ts';
 
-export const ALL_FLOWS = [linkFlow, menuFlow, languageFlow, registerFlow, reportFlow, myUnitFlow, statusFlow, reviewFlow, lateFlow, inviteFlow, exportFlow, registrationFormFlow, signerFlow, broadcastFlow, znsOffFlow, voteFlow, proposalFlow, scoreFormFlow, dossierFlow, decisionFlow];
+export const ALL_FLOWS = [linkFlow, menuFlow, languageFlow, registerFlow, reportFlow, myUnitFlow, statusFlow, reviewFlow, lateFlow, inviteFlow, exportFlow, registrationFormFlow, signerFlow, broadcastFlow, znsOffFlow, scoreFlow, voteFlow, proposalFlow, scoreFormFlow, dossierFlow, decisionFlow];

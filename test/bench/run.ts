@@ -15,6 +15,7 @@ const BENCHES: Record<string, () => Promise<boolean>> = {
   'period-standing': async () => (await import('./period-standing.ts')).benchPeriodStanding(),
   urging: async () => (await import('./urging.ts')).benchUrging(),
   'year-end': async () => (await import('./year-end.ts')).benchYearEnd(),
+  'score-review': async () => (await import('./score-review.ts')).benchScoreReview(),
 };
 
 const asked = process.argv.slice(2);

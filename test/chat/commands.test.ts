@@ -21,14 +21,14 @@ describe('the commands the flows declare', () => {
   it("give each role's Telegram menu its commands, in the order people know", () => {
     expect(menu('guest')).toEqual(['start/start', 'trogiup/help', 'ngonngu/lang']);
     expect(menu('liaison')).toEqual([
-      'dangky/register', 'baocao/report', 'donvi/myunit', 'taidangky/regform', 'nguoiky/signer',
+      'dangky/register', 'baocao/report', 'donvi/myunit', 'taidangky/regform', 'nguoiky/signer', 'chamdiem/score',
       'binhxet/vote', 'denghi/propose', 'hoso/dossier', 'menu/menu', 'quaylai/back', 'huy/cancel', 'trogiup/help', 'ngonngu/lang',
     ]);
     expect(menu('admin')).toEqual([
-      'tinhhinh/status', 'duyet/review', 'dondoc/late', 'thongbao/broadcast', 'moi/invite', 'xuat/export',
+      'tinhhinh/status', 'duyet/review', 'dondoc/late', 'thongbao/broadcast', 'moi/invite', 'xuat/export', 'chamdiem/score',
       'binhxet/vote', 'denghi/propose', 'hoso/dossier', 'quyetdinh/decision', 'menu/menu', 'huy/cancel', 'trogiup/help', 'ngonngu/lang',
     ]);
-    expect(menu('cluster_head')).toEqual(['tinhhinh/status', 'dondoc/late', 'donvi/myunit', 'xuat/export', 'binhxet/vote', 'denghi/propose', 'hoso/dossier', 'menu/menu', 'trogiup/help', 'ngonngu/lang']);
+    expect(menu('cluster_head')).toEqual(['tinhhinh/status', 'dondoc/late', 'donvi/myunit', 'xuat/export', 'chamdiem/score', 'binhxet/vote', 'denghi/propose', 'hoso/dossier', 'menu/menu', 'trogiup/help', 'ngonngu/lang']);
     expect(menu('viewer')).toEqual(['tinhhinh/status', 'xuat/export', 'hoso/dossier', 'menu/menu', 'trogiup/help', 'ngonngu/lang']);
   });
 

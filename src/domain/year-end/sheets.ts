@@ -101,7 +101,7 @@ export function groupRanking(sheets: readonly StoredSheet[]): Ranked[] {
   return rankTotals(sheets.map((s) => ({ unitId: s.unitId, total: s.total })));
 }
 
-function sheetId(tx: DbOrTx, unit: { unitId: number; groupId: number }, now: number): number {
+export function sheetId(tx: DbOrTx, unit: { unitId: number; groupId: number }, now: number): number {
   return tx
     .insert(scoreSheets)
     .values({ groupId: unit.groupId, unitId: unit.unitId, updatedAt: now })
