@@ -2235,6 +2235,7 @@ score-own-heading = Self-assessment — { $unit } ({ $group }, table { $table })
 score-cross-heading = Cross-scoring { $unit } ({ $group })
 score-pick-prompt = Press a criterion's code (or type it, e.g. I.3) to score it; when done press "Send to the cluster head".
 score-pick-expected = Please press or type the code of a criterion in the table.
+score-excel = 📥 Score in an Excel file
 score-send = 📤 Send to the cluster head
 score-points-prompt = { $code } { $title } — at most { $max } points{ $kind ->
     [deduction] {" "}(deduction)

@@ -2177,6 +2177,7 @@ score-own-heading = Bảng tự chấm điểm thi đua — { $unit } ({ $group 
 score-cross-heading = Chấm chéo cho { $unit } ({ $group })
 score-pick-prompt = Bấm mã tiêu chí (hoặc gõ mã, ví dụ I.3) để chấm điểm; chấm xong bấm "Gửi Cụm trưởng".
 score-pick-expected = Xin bấm hoặc gõ mã một tiêu chí có trong bảng điểm.
+score-excel = 📥 Chấm bằng tệp Excel
 score-send = 📤 Gửi Cụm trưởng
 score-points-prompt = { $code } { $title } — tối đa { $max } điểm{ $kind ->
     [deduction] {" "}(điểm trừ)

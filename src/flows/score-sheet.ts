@@ -87,7 +87,12 @@ export const sheetSteps: Record<string, Step<ScoreData>> = {
       const valueOf = new Map(sheet.lines.map((l) => [l.code, l.self]));
       return {
         text: `${heading}\n\n${sheetText(ctx, table, sheet)}${open ? `\n\n${ctx.t('score-pick-prompt')}` : ''}`,
-        choices: [...(open ? [...criterionChoices(ctx, d, (code) => valueOf.get(code)), { id: BUTTON.send, label: ctx.t('score-send') }] : []), { id: BUTTON.done, label: ctx.t('score-done') }],
+        choices: [
+          ...(open ? [...criterionChoices(ctx, d, (code) => valueOf.get(code)), { id: BUTTON.send, label: ctx.t('score-send') }] : []),
+          // The whole sheet at once in Excel: the form's own flow, for the unit's liaison.
+          ...(open && ctx.person?.role === 'liaison' ? [{ id: BUTTON.excel, label: ctx.t('score-excel') }] : []),
+          { id: BUTTON.done, label: ctx.t('score-done') },
+        ],
       };
     },
     handle(ctx, d, answer): Result {
@@ -95,6 +100,7 @@ export const sheetSteps: Record<string, Step<ScoreData>> = {
       if (id === BUTTON.done) return { kind: 'done', message: ctx.t('score-closed') };
       if (id === BUTTON.back) return { kind: 'next', step: 'home', data: { groupId: d.groupId, mode: 'own' } };
       if (id === BUTTON.send) return { kind: 'next', step: 'send', data: d };
+      if (id === BUTTON.excel && d.mode === 'own') return { kind: 'switch', flow: 'score-form' };
       const code = pickedCode(ctx, d, answer);
       const sent = (d.mode === 'cross' ? ownCross(ctx, d).sentAt : ownSheet(ctx, d).sentAt) !== null;
       if (code && sent) return { kind: 'invalid', message: ctx.t('err-score-already-sent') };

@@ -56,7 +56,7 @@ export function ownUnit(ctx: FlowContext, d: ScoreData): { unitId: number; group
 }
 
 /** Ids of the special buttons: never a criterion code (codes start with a letter or digit). */
-export const BUTTON = { send: '!send', done: '!done', back: '!back', skip: '!skip', keep: '!keep', assign: '!assign', adjust: '!adjust', own: '!own' } as const;
+export const BUTTON = { send: '!send', done: '!done', back: '!back', skip: '!skip', keep: '!keep', assign: '!assign', adjust: '!adjust', own: '!own', excel: '!excel' } as const;
 
 export const URL_PATTERN = /^https?:\/\/\S+$/i;
 /** Telegram's limit for files a bot may fetch, as for a report's evidence. */

@@ -123,6 +123,16 @@ describe('the liaison’s self-assessment', () => {
     expect(h.rows('SELECT l.self FROM score_lines l JOIN score_sheets s ON s.id = l.sheet_id WHERE s.unit_id = ? AND l.criterion_code = ?', unitId('HML'), 'I.3')).toEqual([{ self: 7.5 }]);
   });
 
+  it('hands the whole sheet over to the Excel form from /chamdiem, for the liaison of a sheet not yet sent', () => {
+    h.say(HML, '/chamdiem');
+    expect(buttons(HML)).toContain('📥 Chấm bằng tệp Excel');
+    expect(h.press(HML, '📥 Chấm bằng tệp Excel')).toContain('Biểu mẫu tự chấm điểm đang được chuẩn bị và sẽ được gửi vào đây ngay.');
+    expect(h.rows<{ flow: string }>('SELECT c.flow FROM conversations c JOIN identities i ON i.id = c.identity_id WHERE i.external_id = ?', HML)).toEqual([{ flow: 'score-form' }]);
+
+    h.say(HEAD, '/chamdiem');
+    expect(buttons(HEAD)).not.toContain('📥 Chấm bằng tệp Excel');
+  });
+
   it('refuses to send a sheet with a criterion not scored, and changes nothing', () => {
     h.say(HML, '/chamdiem');
     h.press(HML, 'Gửi Cụm trưởng');
