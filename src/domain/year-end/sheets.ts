@@ -120,7 +120,7 @@ export function saveSelfScores(
   unit: { unitId: number; groupId: number },
   entries: Readonly<Record<string, { points: number; evidence?: Evidence; note?: string }>>,
   now: number,
-): StoredSheet {
+): void {
   mustBeMember(tx, unit.groupId, unit.unitId);
   const before = loadSheet(tx, table, unit);
   if (before.sentAt !== null) throw new DomainError('err-score-already-sent');
@@ -137,7 +137,6 @@ export function saveSelfScores(
     };
     tx.insert(scoreLines).values({ sheetId: id, criterionCode: line.code, ...values }).onConflictDoUpdate({ target: [scoreLines.sheetId, scoreLines.criterionCode], set: values }).run();
   }
-  return loadSheet(tx, table, unit);
 }
 
 /**
