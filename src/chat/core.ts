@@ -10,7 +10,7 @@ import type { Actor } from '../domain/audit.ts';
 import type { Clock } from '../util/clock.ts';
 import { currentMovement, listContentAreas } from '../domain/movements.ts';
 import { DomainError } from '../domain/errors.ts';
-import { DEFAULT_LOCALE, isLocale, t as translate, translator, type Locale } from '../i18n/index.ts';
+import { DEFAULT_LOCALE, isLocale, translator, type Args, type Locale, type Translate } from '../i18n/index.ts';
 import type { Logger } from '../util/log.ts';
 import { matchChoice } from './choices.ts';
 import { EMPTY_HISTORY, isHistoryText, popHistory, pushHistory } from './history.ts';
@@ -416,15 +416,15 @@ export class ChatCore {
     personIds: number[],
     key: string,
     id: string,
-    args: Parameters<typeof translate>[2],
-    choices: ((t: (id: string, a?: Parameters<typeof translate>[2]) => string) => Choice[]) | undefined,
+    args: Args | ((t: Translate) => Args) | undefined,
+    choices: ((t: Translate) => Choice[]) | undefined,
   ): Notification[] {
     const out: Notification[] = [];
     for (const personId of personIds) {
       const person = personWithUnit(this.options.db, personId)?.person;
       if (!person?.active) continue;
       const tr = translator(person.locale);
-      out.push({ personId, key: `${key}:${personId}`, message: { text: tr(id, args), ...(choices ? { choices: choices(tr) } : {}) } });
+      out.push({ personId, key: `${key}:${personId}`, message: { text: tr(id, typeof args === 'function' ? args(tr) : args), ...(choices ? { choices: choices(tr) } : {}) } });
     }
     return out;
   }

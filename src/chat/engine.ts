@@ -25,7 +25,8 @@ export interface FlowContext {
   areas(movementId: number): ContentArea[];
   actor: Actor;
   /** Queues a message (by locale id, in each recipient's language) for other people. */
-  notify(personIds: number[], key: string, id: string, args?: Args, choices?: (t: Translate) => Choice[]): void;
+  /** `args` may be made in each recipient's language (a function of their translator), as `choices` are. */
+  notify(personIds: number[], key: string, id: string, args?: Args | ((t: Translate) => Args), choices?: (t: Translate) => Choice[]): void;
   /** Asks for work too long for a chat message (an export): done after it, the result sent later. */
   schedule(job: Job): void;
   /** What /help says outside a conversation: the commands of the person's role, or how to link. */

@@ -4,6 +4,7 @@
  * close each candidate's approvals as a share of all members against the threshold.
  */
 import type { FlowContext } from '../chat/engine.ts';
+import type { Translate } from '../i18n/index.ts';
 import { getUnit } from '../domain/units.ts';
 import { formatVnDate, formatVnNumber } from '../domain/vn-input.ts';
 import { TIE_PREFERENCE_SOURCE, type Ranked } from '../domain/year-end/ranking.ts';
@@ -62,9 +63,9 @@ export function ownBallotText(ctx: FlowContext, stored: StoredVote, unitId: numb
 }
 
 /** After the close: each candidate's approvals of all members against the threshold; written opinions' notes. */
-export function resultsText(ctx: FlowContext, stored: StoredVote): string {
+export function resultsText(ctx: FlowContext, stored: StoredVote, t: Translate = ctx.t): string {
   const lines = groupVoteResults(stored).map((r) =>
-    ctx.t('vote-result-line', {
+    t('vote-result-line', {
       unit: unitName(ctx, r.unitId),
       approve: r.approve,
       disapprove: r.disapprove,
@@ -75,7 +76,7 @@ export function resultsText(ctx: FlowContext, stored: StoredVote): string {
       passes: r.passes ? 'yes' : 'no',
     }),
   );
-  for (const [unitId, note] of stored.notes) lines.push(ctx.t('vote-written-line', { unit: unitName(ctx, unitId), note }));
+  for (const [unitId, note] of stored.notes) lines.push(t('vote-written-line', { unit: unitName(ctx, unitId), note }));
   return lines.join('\n');
 }
 

@@ -80,8 +80,7 @@ function tellMembers(ctx: FlowContext, stored: StoredVote, event: 'opened' | 'cl
     ]);
     return;
   }
-  const results = resultsText(ctx, stored);
-  ctx.notify([...new Set([...people, ...adminIds(ctx)])], `vote:${stored.row.id}:closed`, 'vote-closed-notice', { ...args, results });
+  ctx.notify([...new Set([...people, ...adminIds(ctx)])], `vote:${stored.row.id}:closed`, 'vote-closed-notice', (t) => ({ ...args, results: resultsText(ctx, stored, t) }));
 }
 
 const steps: Record<string, Step<Data>> = {

@@ -110,6 +110,7 @@ describe('/binhxet: the vote of a cluster in chat', () => {
     h.press(HEAD, 'Không đồng ý');
     expect(h.say(HEAD, 'CV')).toContain('Ghi chú cần từ 3 đến 1.000 ký tự'); // too short a note: asked again
     expect(h.say(HEAD, 'Công văn số 12/UBND ngày 03/12/2020')).toContain('Đã ghi ý kiến bằng văn bản của UBND huyện Nam Trực');
+    h.db.$client.prepare("UPDATE people SET locale = 'en' WHERE full_name = 'Ban Thi đua'").run(); // the Board reads English
     const closed = h.press(HEAD, 'Kết thúc bình xét');
     expect(closed).toContain('• UBND thành phố Nam Định: 4/5 đồng ý (80%), 1 không đồng ý, 0 không có ý kiến — ✅ đạt tỷ lệ 80%');
     expect(closed).toContain('• UBND huyện Ý Yên: 3/5 đồng ý (60%), 2 không đồng ý, 0 không có ý kiến — ❌ không đạt tỷ lệ 80%');
@@ -119,7 +120,7 @@ describe('/binhxet: the vote of a cluster in chat', () => {
 
     // The results go to every member's liaison and to the Board.
     expect(outboxTo(L.HNT).at(-1)).toContain('4/5 đồng ý (80%)');
-    expect(outboxTo(ADMIN).at(-1)).toContain('3/5 đồng ý (60%)');
+    expect(outboxTo(ADMIN).at(-1)).toContain('3/5 approve (60%), 2 against, 0 no opinion — ❌ below 80%'); // each in their own language
     expect(h.say(ADMIN, '/binhxet')).toContain('CUM1');
     expect(h.say(L.HML, '/binhxet')).toContain('Kết quả (tỷ lệ trên tổng số thành viên)');
   });
