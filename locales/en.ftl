@@ -1871,7 +1871,6 @@ help-cmd-propose = { $role ->
    *[other] propose your unit's collective title, declare the conditions, withdraw
   }
 menu-vote = Vote
-menu-propose = Award proposals
 vote-not-allowed = This is for the people of a cluster's member units and the Board.
 vote-no-group = Your unit is in no cluster or block, so it has no vote.
 vote-none = No vote yet.
@@ -2304,3 +2303,12 @@ score-adjustpoints-help = Type the adjusted points, from 0 to the criterion's ma
 score-adjustreason-help = The reason is kept and sent to the unit (at least 5 characters).
 score-crossscorer-help = Choose the unit that will score another member.
 score-crossscored-help = Choose the unit to be cross-scored.
+
+## The year's end in one menu button (flows/year-end-menu.ts)
+menu-yearend = 🏅 Year's end
+menu-proposal = Award proposals
+menu-decision = Award decisions
+yearend-menu = The year's end: scoring, the bình xét vote, award proposals and dossiers. Choose what to do.
+yearend-not-allowed = The year's end is for unit liaisons, cluster/block heads and the Board.
+tg-cmd-yearend = The year's end
+help-cmd-yearend = the year's end: scoring, the vote, award proposals, dossiers

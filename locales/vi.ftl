@@ -1813,7 +1813,6 @@ help-cmd-propose = { $role ->
    *[other] đề nghị danh hiệu tập thể của đơn vị, kê khai điều kiện, rút đề nghị
   }
 menu-vote = Bình xét
-menu-propose = Đề nghị khen thưởng
 vote-not-allowed = Chức năng này dành cho cán bộ của đơn vị thành viên cụm/khối và Ban Thi đua - Khen thưởng.
 vote-no-group = Đơn vị của anh/chị không thuộc cụm/khối thi đua nào nên không có cuộc bình xét.
 vote-none = Chưa có cuộc bình xét nào.
@@ -2246,3 +2245,12 @@ score-adjustpoints-help = Gõ số điểm sau điều chỉnh, từ 0 đến m�
 score-adjustreason-help = Lý do được lưu và gửi cho đơn vị (ít nhất 5 ký tự).
 score-crossscorer-help = Chọn đơn vị sẽ chấm điểm cho một thành viên khác.
 score-crossscored-help = Chọn đơn vị được chấm chéo.
+
+## The year's end in one menu button (flows/year-end-menu.ts)
+menu-yearend = 🏅 Tổng kết cuối năm
+menu-proposal = Đề nghị khen thưởng
+menu-decision = Quyết định khen thưởng
+yearend-menu = Tổng kết cuối năm: chấm điểm, bình xét, đề nghị khen thưởng và hồ sơ. Chọn việc cần làm.
+yearend-not-allowed = Việc tổng kết cuối năm dành cho cán bộ đầu mối, Cụm trưởng/Khối trưởng và Ban Thi đua - Khen thưởng.
+tg-cmd-yearend = Tổng kết cuối năm
+help-cmd-yearend = tổng kết cuối năm: chấm điểm, bình xét, đề nghị khen thưởng, hồ sơ

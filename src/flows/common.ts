@@ -9,9 +9,9 @@ import type { Unit } from '../domain/model.ts';
 
 /** The main actions, as buttons that open their flow from anywhere (`go:` payloads). */
 const MENU: Record<string, string[]> = {
-  liaison: ['register', 'report', 'myunit', 'score'],
-  admin: ['status', 'review', 'late', 'broadcast', 'invite', 'export', 'score'],
-  cluster_head: ['status', 'late', 'myunit', 'export', 'score'],
+  liaison: ['register', 'report', 'myunit', 'yearend'],
+  admin: ['status', 'review', 'late', 'broadcast', 'invite', 'export', 'yearend'],
+  cluster_head: ['status', 'late', 'myunit', 'export', 'yearend'],
   viewer: ['status', 'export'],
 };
 

@@ -19,5 +19,6 @@ import { proposalFlow } from './proposal.ts';
 import { scoreFormFlow } from './score-form.ts';
 import { dossierFlow } from './dossier.ts';
 import { decisionFlow } from './decision.ts';
+import { yearEndMenuFlow } from './year-end-menu.ts';
 
-export const ALL_FLOWS = [linkFlow, menuFlow, languageFlow, registerFlow, reportFlow, myUnitFlow, statusFlow, reviewFlow, lateFlow, inviteFlow, exportFlow, registrationFormFlow, signerFlow, broadcastFlow, znsOffFlow, scoreFlow, voteFlow, proposalFlow, scoreFormFlow, dossierFlow, decisionFlow];
+export const ALL_FLOWS = [linkFlow, menuFlow, languageFlow, registerFlow, reportFlow, myUnitFlow, statusFlow, reviewFlow, lateFlow, inviteFlow, exportFlow, registrationFormFlow, signerFlow, broadcastFlow, znsOffFlow, scoreFlow, voteFlow, proposalFlow, scoreFormFlow, dossierFlow, decisionFlow, yearEndMenuFlow];

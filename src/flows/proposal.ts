@@ -154,7 +154,7 @@ const steps: Record<string, Step<Data>> = {
         const [, voteId, unitId] = id.split(':').map(Number);
         const [proposalId] = proposeFromVote(ctx.db, { movementId: ctx.movement!.id, voteId: voteId!, unitIds: [unitId!], headUnitId: ctx.unit!.id, personId: ctx.person!.id, now: ctx.now });
         const proposal = getProposal(ctx.db, proposalId!);
-        ctx.notify(liaisonsOf(ctx.db, unitId!), `proposal:${proposalId}:made`, 'prop-made-notice', { title: proposal.title, group: ctx.unit!.name }, (t) => [{ id: 'go:proposal', label: t('menu-propose') }]);
+        ctx.notify(liaisonsOf(ctx.db, unitId!), `proposal:${proposalId}:made`, 'prop-made-notice', { title: proposal.title, group: ctx.unit!.name }, (t) => [{ id: 'go:proposal', label: t('menu-proposal') }]);
         return toDetail(d, proposalId!, ctx.t('prop-made', { title: ctx.t(`title-${proposal.title}`), unit: unitName(ctx, unitId!) }));
       }
       return { kind: 'invalid', message: ctx.t('choice-expected') };

@@ -17,7 +17,7 @@ describe('linking a messenger account', () => {
     expect(h.rows("SELECT p.full_name, p.role, u.code AS unit FROM identities i JOIN people p ON p.id = i.person_id JOIN units u ON u.id = p.unit_id WHERE i.external_id = '7001'")).toEqual([
       { full_name: 'Phạm Thu', role: 'liaison', unit: 'HHH' },
     ]);
-    expect(h.lastQuestion('7001')?.choices?.map((c) => c.id)).toEqual(['go:register', 'go:report', 'go:myunit', 'go:score', 'go:lang']);
+    expect(h.lastQuestion('7001')?.choices?.map((c) => c.id)).toEqual(['go:register', 'go:report', 'go:myunit', 'go:yearend', 'go:lang']);
     // Linked people are greeted by name and unit.
     expect(h.say('7001', '/start')).toContain('Phạm Thu — Cán bộ đầu mối, UBND huyện Hải Hậu');
   });

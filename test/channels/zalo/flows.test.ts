@@ -31,7 +31,7 @@ describe('the conversations over Zalo', () => {
     expect(textOf(await h.say(LIAISON, 'Chào anh chị'))).toContain('Mời gửi mã mời');
     const linked = await h.say(LIAISON, h.invite('SNV', 'liaison', 'Nguyễn Thị Hoa'));
     expect(textOf(linked)).toContain('Xin chào Nguyễn Thị Hoa — Cán bộ đầu mối, Sở Nội vụ');
-    expect(linked.at(-1)!.buttons!.map((b) => b.payload)).toEqual(['#0:go:register', '#0:go:report', '#0:go:myunit', '#0:go:score', '#0:go:lang']);
+    expect(linked.at(-1)!.buttons!.map((b) => b.payload)).toEqual(['#0:go:register', '#0:go:report', '#0:go:myunit', '#0:go:yearend', '#0:go:lang']);
     expect(h.rows("SELECT p.full_name, i.display_name FROM identities i JOIN people p ON p.id = i.person_id WHERE i.external_id = ?", LIAISON)).toEqual([
       { full_name: 'Nguyễn Thị Hoa', display_name: 'Nguyễn Thị Hoa' },
     ]);
