@@ -10,9 +10,9 @@
 import { readFileSync } from 'node:fs';
 import { eq } from 'drizzle-orm';
 import type { Db } from '../../src/db/connection.ts';
-import { groups, people } from '../../src/db/schema.ts';
+import { contentAreas, groups, people, units } from '../../src/db/schema.ts';
 import { movementDefinition } from '../../src/domain/movement-definition.ts';
-import { listPeriods } from '../../src/domain/movements.ts';
+import { findMovement, listPeriods } from '../../src/domain/movements.ts';
 import { recordProgressReport } from '../../src/domain/progress.ts';
 import { addTarget, ensureRegistration, submitRegistration } from '../../src/domain/registrations.ts';
 import { yearResultsByUnit } from '../../src/domain/year-end/results.ts';
@@ -52,8 +52,16 @@ function hmlYearResults(db: Db, m: LoadedMovement): void {
   recordProgressReport(db, { registrationId, periodId: year.id, lines: ids.map((targetId, i) => ({ targetId, value: values[i]!, cumulative: false })) }, admin, 0);
 }
 
-export function scriptYearEnd(db: Db): ScriptedYearEnd {
-  const m = loadMovement(db, SAMPLE);
+/** The sample movement already loaded (the chat harness loads it): its lookups. */
+function loadedSample(db: Db): LoadedMovement {
+  const movement = findMovement(db, SAMPLE.movement.code);
+  const areas = new Map(db.select().from(contentAreas).where(eq(contentAreas.movementId, movement.id)).all().map((a) => [a.number, a.id]));
+  return { movement, area: (n) => areas.get(n)!, unit: (code) => db.select().from(units).where(eq(units.code, code)).get()!.id };
+}
+
+/** The scripted year-end; on the sample movement imported here, or already loaded (`loaded`). */
+export function scriptYearEnd(db: Db, options: { loaded?: boolean } = {}): ScriptedYearEnd {
+  const m = options.loaded ? loadedSample(db) : loadMovement(db, SAMPLE);
   const u = m.unit;
   const groupId = (code: string) => db.select().from(groups).where(eq(groups.code, code)).get()!.id;
   const cum1 = groupId('CUM1');
