@@ -35,11 +35,19 @@ export function dossierCompleteness(db: DbOrTx, movement: { id: number; timezone
       latest.set(f.proposalId, own);
     }
   }
+  // The local day of an instant, by quarter of an hour (every time zone's offset is a whole number of them): thousands of files share a few.
+  const days = new Map<number, string>();
+  const dayOf = (ms: number) => {
+    const bucket = Math.floor(ms / 900_000);
+    let day = days.get(bucket);
+    if (day === undefined) days.set(bucket, (day = localDate(bucket * 900_000, movement.timezone)));
+    return day;
+  };
   const out = new Map<number, DossierCompleteness>();
   for (const id of proposalIds) {
     const files = latest.get(id) ?? new Map<string, number>();
     const missing = items.filter((item) => !files.has(item));
-    const lateItems = yearEnd ? items.filter((item) => files.has(item) && localDate(files.get(item)!, movement.timezone) > yearEnd.deadline) : [];
+    const lateItems = yearEnd ? items.filter((item) => files.has(item) && dayOf(files.get(item)!) > yearEnd.deadline) : [];
     out.set(id, { items, missing, complete: missing.length === 0, lateItems, late: lateItems.length > 0 });
   }
   return out;

@@ -12,8 +12,8 @@ import type { Movement, ProposalTitle } from '../domain/model.ts';
 import { checkConditions, declaredConditions, type ConditionCheck } from '../domain/year-end/conditions.ts';
 import type { Ranked } from '../domain/year-end/ranking.ts';
 import { yearResultsByUnit } from '../domain/year-end/results.ts';
-import { groupRanking, groupSheets } from '../domain/year-end/sheets.ts';
-import { scoringTableOfGroup } from '../domain/year-end/store.ts';
+import { groupRanking, sheetsOfGroups } from '../domain/year-end/sheets.ts';
+import { scoringTablesByGroup } from '../domain/year-end/tables.ts';
 import { PROPOSAL_TITLES } from '../util/vocabulary.ts';
 import { unitNames } from './cluster-data.ts';
 import { closedVotes, type ClosedVote } from './closed-votes.ts';
@@ -72,17 +72,12 @@ export function proposalsData(db: DbOrTx, movement: Movement): ProposalsData {
       .all()
       .map((m) => [m.unitId, m]),
   );
-  // Each cluster's ranking, read once for the clusters whose units are proposed.
+  // Each cluster's ranking, for the clusters whose units are proposed, read together.
   const results = yearResultsByUnit(db, movement);
+  const proposedGroups = new Set(standing.map((p) => membership.get(p.unitId)?.groupId));
+  const tables = new Map([...scoringTablesByGroup(db, movement.id)].filter(([groupId]) => proposedGroups.has(groupId)));
   const rankOf = new Map<number, Ranked>();
-  const ranked = new Set<number>();
-  for (const p of standing) {
-    const groupId = membership.get(p.unitId)?.groupId;
-    if (groupId === undefined || ranked.has(groupId)) continue;
-    ranked.add(groupId);
-    const table = scoringTableOfGroup(db, groupId);
-    if (table) for (const r of groupRanking(groupSheets(db, table, groupId, results))) rankOf.set(r.unitId, r);
-  }
+  for (const sheets of sheetsOfGroups(db, tables, results).values()) for (const r of groupRanking(sheets)) rankOf.set(r.unitId, r);
   const votes = closedVotes(db, movement.id);
   const votesOfGroup = new Map<number, ClosedVote[]>();
   for (const v of votes) votesOfGroup.set(v.groupId, [...(votesOfGroup.get(v.groupId) ?? []), v]);

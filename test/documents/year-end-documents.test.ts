@@ -15,7 +15,10 @@ import { dossierCompleteness } from '../../src/documents/dossier-completeness.ts
 import { writeDocument } from '../../src/documents/index.ts';
 import { DomainError } from '../../src/domain/errors.ts';
 import { yearResultsByUnit } from '../../src/domain/year-end/results.ts';
-import { groupRanking, groupSheets } from '../../src/domain/year-end/sheets.ts';
+import { scoringGroups } from '../../src/domain/year-end/document-groups.ts';
+import { groupRanking, groupSheets, sheetsOfGroups } from '../../src/domain/year-end/sheets.ts';
+import { scoringTableOfGroup } from '../../src/domain/year-end/store.ts';
+import { scoringTablesByGroup } from '../../src/domain/year-end/tables.ts';
 import { formatVnNumber } from '../../src/domain/vn-input.ts';
 import { readDocx, tableStartingWith, type DocxContent } from '../helpers/docx.ts';
 import { openTempDatabase, removeTempDatabases } from '../helpers/db.ts';
@@ -230,6 +233,21 @@ describe('the Board’s summary of proposals for the Council', () => {
     // Cụm 2's vote is open: its ballot shows nowhere.
     expect(advanced[2]![5]).toBe('');
     expect(text(docs.proposals!)).not.toContain(names.HYY);
+  });
+});
+
+describe('the reads over all clusters at once', () => {
+  it('give every group the table and the sheets group-by-group reads give', () => {
+    const tables = scoringTablesByGroup(db, s.m.movement.id);
+    const results = yearResultsByUnit(db, s.m.movement);
+    const all = sheetsOfGroups(db, tables, results);
+    expect([...tables.keys()].sort()).toEqual(scoringGroups(db, s.m.movement.id).map((g) => g.id).sort());
+    for (const [groupId, table] of tables) {
+      expect(table).toEqual(scoringTableOfGroup(db, groupId));
+      expect(all.get(groupId)).toEqual(groupSheets(db, table, groupId, results));
+    }
+    const totals = new Map(all.get(s.cum1)!.map((x) => [x.unitId, x.total]));
+    expect(CUM1.map((code) => totals.get(s.u(code)))).toEqual([110, 85, 98, 100, 98]);
   });
 });
 
