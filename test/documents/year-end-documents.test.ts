@@ -19,6 +19,7 @@ import { scoringGroups } from '../../src/domain/year-end/document-groups.ts';
 import { groupRanking, groupSheets, sheetsOfGroups } from '../../src/domain/year-end/sheets.ts';
 import { scoringTableOfGroup } from '../../src/domain/year-end/store.ts';
 import { scoringTablesByGroup } from '../../src/domain/year-end/tables.ts';
+import { groupTotals } from '../../src/domain/year-end/totals.ts';
 import { formatVnNumber } from '../../src/domain/vn-input.ts';
 import { readDocx, tableStartingWith, type DocxContent } from '../helpers/docx.ts';
 import { openTempDatabase, removeTempDatabases } from '../helpers/db.ts';
@@ -237,7 +238,7 @@ describe('the Board’s summary of proposals for the Council', () => {
 });
 
 describe('the reads over all clusters at once', () => {
-  it('give every group the table and the sheets group-by-group reads give', () => {
+  it('give every group the table, the sheets and the totals group-by-group reads give', () => {
     const tables = scoringTablesByGroup(db, s.m.movement.id);
     const results = yearResultsByUnit(db, s.m.movement);
     const all = sheetsOfGroups(db, tables, results);
@@ -246,7 +247,9 @@ describe('the reads over all clusters at once', () => {
       expect(table).toEqual(scoringTableOfGroup(db, groupId));
       expect(all.get(groupId)).toEqual(groupSheets(db, table, groupId, results));
     }
-    const totals = new Map(all.get(s.cum1)!.map((x) => [x.unitId, x.total]));
+    const summed = groupTotals(db, tables, results);
+    for (const [groupId, sheets] of all) expect(summed.get(groupId)).toEqual(sheets.map((x) => ({ unitId: x.unitId, total: x.total })));
+    const totals = new Map(summed.get(s.cum1)!.map((x) => [x.unitId, x.total]));
     expect(CUM1.map((code) => totals.get(s.u(code)))).toEqual([110, 85, 98, 100, 98]);
   });
 });
