@@ -25,11 +25,19 @@ export function proposalsDocument(ctx: DocumentContext, data: ProposalsData) {
     if (words === undefined) conditionWords.set(key, (words = t('doc-ye-condition', { condition: t(`cond-${c.code}`), status: c.status })));
     return words;
   };
-  const itemWords = (item: string) => (item.startsWith('confirmation:') ? item.slice('confirmation:'.length) : t('doc-ye-dossier-item', { item }));
+  // The same words recur on thousands of rows: each message with the same arguments is formatted once.
+  const said = new Map<string, string>();
+  const once = (id: string, args: Record<string, string | number> = {}) => {
+    const key = `${id}\u0000${Object.values(args).join('\u0000')}`;
+    let words = said.get(key);
+    if (words === undefined) said.set(key, (words = t(id, args)));
+    return words;
+  };
+  const itemWords = (item: string) => (item.startsWith('confirmation:') ? item.slice('confirmation:'.length) : once('doc-ye-dossier-item', { item }));
   const dossier = (l: ProposalLine) =>
     [
-      l.dossier.complete ? t('doc-ye-dossier-complete') : t('doc-ye-dossier-missing', { items: l.dossier.missing.map(itemWords).join(', ') }),
-      ...(l.dossier.late ? [t('doc-ye-dossier-late')] : []),
+      l.dossier.complete ? once('doc-ye-dossier-complete') : once('doc-ye-dossier-missing', { items: l.dossier.missing.map(itemWords).join(', ') }),
+      ...(l.dossier.late ? [once('doc-ye-dossier-late')] : []),
     ].join('\n');
   const yes = t('doc-ye-vote-yes');
   const no = t('doc-ye-vote-no');
@@ -79,10 +87,10 @@ export function proposalsDocument(ctx: DocumentContext, data: ProposalsData) {
       cells: [
         formatVnNumber(i + 1),
         l.unitName,
-        l.groupName ?? t('doc-no-group'),
+        l.groupName ?? once('doc-no-group'),
         points(l.total),
         l.rank === null ? '' : `${formatVnNumber(l.rank)}${l.tied ? '=' : ''}`,
-        l.vote ? `${t('doc-ye-share-of', { approve: l.vote.approve, members: l.vote.members, share: sharePercent(l.vote.share) })}\n${l.vote.passes ? yes : no}` : '',
+        l.vote ? `${once('doc-ye-share-of', { approve: l.vote.approve, members: l.vote.members, share: sharePercent(l.vote.share) })}\n${l.vote.passes ? yes : no}` : '',
         l.conditions.map(condition).join('\n'),
         dossier(l),
       ],
