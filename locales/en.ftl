@@ -1470,8 +1470,8 @@ err-signer-name = "{ $value }" is not a name; type the signer's full name, e.g. 
 err-doc-unit-unknown = No unit "{ $code }" (type its code, e.g. SNV, or its name).
 err-doc-unit-needed = Choose a unit (--unit CODE).
 err-doc-period-needed = Choose a reporting period (--period CODE). The periods of movement { $movement }: { $periods }
-err-doc-kind = No document kind "{ $kind }": choose registration, summary or period.
-cli-help-document = The Board's documents (.docx, Decree 30/2020 layout): a unit's registration, the aggregate report on registration, a period's report
+err-doc-kind = No document kind "{ $kind }": choose registration, summary, period, minutes, submission, scores or proposals.
+cli-help-document = The Board's documents (.docx, Decree 30/2020 layout): a unit's registration, the aggregate report on registration, a period's report; at the year's end a cluster's minutes, submission and table of scores (minutes, submission, scores --cluster CODE), the summary of award proposals (proposals)
 cli-option-document-movement = Movement code (default: the open movement)
 cli-option-document-unit = registration: the unit's code or name (e.g. SNV)
 cli-option-document-period = period: the reporting period's code (e.g. H2020-1, Y2020)
@@ -1524,11 +1524,19 @@ export-unit-help = Type the unit's code (e.g. SNV, HHH) or part of its name (e.g
 doc-started = Preparing { $kind ->
     [registration] the registration of { $name }
     [period] the report for { $name }
+    [minutes] the minutes of the bình xét meeting of { $name }
+    [submission] the submission of award proposals of { $name }
+    [scores] the table of scores of { $name }
+    [proposals] the summary of award proposals
    *[summary] the aggregate report on registration
   }… The Word file will be sent here when it is ready.
 doc-ready = 📄 { $kind ->
     [registration] Emulation registration: print it, have the head of the unit sign and stamp it, then send it to the Board.
     [period] Report on the emulation targets (a draft to be signed).
+    [minutes] Minutes of the bình xét meeting (a draft to be signed): the votes and shares of all members come from the closed vote.
+    [submission] The cluster's submission of award proposals (a draft to be signed).
+    [scores] The cluster's table of scores.
+    [proposals] Summary of award proposals for the Council (a draft to be signed).
    *[summary] Aggregate report on registration (a draft to be signed).
   }
 reg-download-form = Download the registration to be signed
@@ -2018,6 +2026,98 @@ score-form-sheet = Self-assessment
 score-form-title = EMULATION SELF-ASSESSMENT SHEET
 score-form-subtitle = Enter points in the "Self score" column (e.g. 7,5); do not change the "Criterion code" column.
 score-form-kind = { $kind ->
+
+## Year's end: the documents (documents/minutes.ts, submission.ts, scores.ts, proposals.ts; /export; `thidua document`)
+doc-ye-head-title = ON BEHALF OF { $group } | { $kind ->
+    [khoi] HEAD OF THE BLOCK
+   *[cum] HEAD OF THE CLUSTER
+  }
+doc-ye-council = Provincial Emulation and Commendation Council of { $province }
+doc-ye-col-total = Total points
+doc-ye-col-rank = Rank
+doc-ye-col-approve = Approve
+doc-ye-col-disapprove = Disapprove
+doc-ye-col-silent = No opinion
+doc-ye-col-share = Approvals of all members
+doc-ye-col-outcome = Result
+doc-ye-col-self = Self-scored
+doc-ye-col-final = After review
+doc-ye-col-code = Code
+doc-ye-col-criterion = Criterion
+doc-ye-col-kind = Kind
+doc-ye-col-max = Maximum
+doc-ye-col-title = Title or award
+doc-ye-col-proposals = Proposals
+doc-ye-col-complete = Complete dossiers
+doc-ye-col-incomplete = Incomplete dossiers
+doc-ye-col-late = Sent late
+doc-ye-col-vote = Vote
+doc-ye-col-conditions = Conditions (as declared)
+doc-ye-col-dossier = Dossier
+doc-ye-share-of = { $approve }/{ $members } ({ $share })
+doc-ye-passes = { $passes ->
+    [yes] Passes (≥ { $threshold })
+   *[no] Fails (< { $threshold })
+  }
+doc-ye-vote-yes = Reached the threshold
+doc-ye-vote-no = Below the threshold
+doc-ye-tied = Tied
+doc-ye-not-sent = score sheet not sent
+doc-ye-adjusted = adjusted by the head
+doc-ye-tie-note = Tied units are noted for the cluster to consider; under { $source }, among collectives with equal achievements preference goes to one headed by a woman or with at least 70% women. The meeting decides whether to apply it.
+doc-ye-attendance = Members: { $members } units; present and voting: { $present }; written opinions: { $written }; taking part { $taking }/{ $members } ({ $share }). Quorum { $quorum } (at least { $needed } units): { $met ->
+    [yes] reached.
+   *[no] not reached; the vote closed on its end date { $endsOn }.
+  }
+doc-ye-written-heading = Written opinions of absent members:
+doc-ye-written-line = { $unit } ({ $note }): approves { $approve }; disapproves { $disapprove }.
+doc-ye-absent = Absent members without an opinion ({ $count }): { $names }.
+doc-ye-minutes-number-kind = BB
+doc-ye-minutes-kind = MINUTES
+doc-ye-minutes-title = Bình xét meeting on the { $year } emulation of { $group }
+doc-ye-minutes-opening = On { $date }, { $group } held its meeting to deliberate on the { $year } emulation titles. Chaired by { $head } (the { $kind ->
+    [khoi] head of the block
+   *[cum] head of the cluster
+  }).
+doc-ye-minutes-h-members = I. PARTICIPANTS
+doc-ye-minutes-members = { $group } has { $count } member units. Who took part in each vote is set out in section III.
+doc-ye-minutes-h-scores = II. SCORES AND RANKING
+doc-ye-minutes-scores-intro = Scores by table { $table } (each unit's own score and the score after the head's review), ranked by the total after review:
+doc-ye-minutes-h-vote = III. RESULTS OF THE VOTE
+doc-ye-minutes-h-conclusion = IV. CONCLUSIONS
+doc-ye-conclusion-pass = { $title } is proposed for { $count } unit(s) approved by at least { $threshold } of all members of { $group }: { $names }.
+doc-ye-conclusion-fail = Below { $threshold } of all members for { $title } ({ $count }): { $names }.
+doc-ye-conclusion-no-quorum = The vote on { $title } closed on its end date { $endsOn } without the required attendance.
+doc-ye-minutes-closing = These minutes are sent to { $standingBody } with the proposals' dossiers of { $group }.
+doc-ye-secretary = SECRETARY
+doc-ye-chair = CHAIR
+doc-ye-submission-number-kind = TTr
+doc-ye-submission-kind = SUBMISSION
+doc-ye-submission-title = Proposal of awards for the { $year } emulation
+doc-ye-submission-to = To: { $council } (through { $standingBody })
+doc-ye-submission-intro = On the basis of the { $year } scores{ $hasVote ->
+    [yes] {" "}and the minutes of the bình xét meeting of { $date }
+   *[no] {""}
+  } of { $group }, { $group } asks the Council to consider and submit to the Chairman of the Provincial People's Committee the following units:
+doc-ye-submission-line = { $title }: { $count } unit(s)
+doc-ye-submission-closing = (Dossiers attached.) { $group } submits this to { $council } for its consideration.
+doc-ye-submission-recipients =
+    As above;
+    { $standingBody };
+    Member units;
+    Archive.
+doc-ye-scores-number-kind = BĐ
+doc-ye-scores-kind = SUMMARY TABLE
+doc-ye-scores-title = Emulation scores { $year } of { $group }
+doc-ye-scores-criteria = Scoring table { $table }: criteria and maximum points.
+doc-ye-scores-results = Points of the { $members } member units, by rank:
+doc-ye-scores-legend = Notes: "*" points from the year's results of the registered targets; "a → b": the unit scored a, the head adjusted it to b; "=" tied.
+doc-ye-adjustments-heading = Points adjusted by the head:
+doc-ye-adjustment-line = { $unit }, criterion { $code }: { $from } → { $to }. Reason: { $reason }
+doc-ye-scores-recipients =
+    Member units;
+    Archive.
+doc-ye-criterion-kind = { $kind ->
     [deduction] Deduction
     [bonus] Bonus
    *[score] Score
@@ -2312,3 +2412,48 @@ yearend-menu = The year's end: scoring, the bình xét vote, award proposals and
 yearend-not-allowed = The year's end is for unit liaisons, cluster/block heads and the Board.
 tg-cmd-yearend = The year's end
 help-cmd-yearend = the year's end: scoring, the vote, award proposals, dossiers
+
+doc-ye-from-results = { $source ->
+    [targets-exceeded] Share of targets exceeded
+   *[targets-reached] Share of targets reached
+  }
+doc-ye-condition = { $condition }: { $status ->
+    [met] met
+    [not_met] not met
+    [people_decide] for the Council to judge
+   *[not_declared] not declared
+  }
+doc-ye-dossier-item = { $item ->
+    [to-trinh] submission
+    [bao-cao-thanh-tich] achievement report
+   *[bien-ban] minutes
+  }
+doc-ye-dossier-complete = Complete
+doc-ye-dossier-missing = Missing: { $items }
+doc-ye-dossier-late = Sent after the deadline
+doc-ye-proposals-title = Summary of the award proposals for the { $year } emulation
+doc-ye-proposals-intro = { $launch }, { $body } has summed up the { $year } award proposals of the clusters, blocks and units{ $hasDeadline ->
+    [yes] {" "}(dossiers due { $deadline })
+   *[no] {""}
+  } and reports to the Council as follows:
+doc-ye-proposals-h-totals = I. PROPOSALS AND DOSSIERS
+doc-ye-proposals-totals = { $total } proposals; complete dossiers: { $complete }; incomplete: { $incomplete }; with a document sent late: { $late }. Each unit is listed in the annexes.
+doc-ye-proposals-h-notes = II. CONDITIONS CHECKED
+doc-ye-proposals-notes = Conditions are checked against what each unit declared, its cluster's scores and vote, and the year's results of its targets; qualitative matters (outstanding, internal unity) are for the Council. The decision on any award belongs to the Chairman of the Provincial People's Committee.
+doc-ye-proposals-council = { $council } is asked to meet on { $date }.
+doc-ye-proposals-annex-title = PROPOSALS FOR { $title } { $year }
+exp-doc-yearend = Year-end documents: minutes, submission, scores, summary of proposals (Word)
+exp-doc-yearend-prompt = Which year-end document?
+export-yearend-help = Choose a document: a cluster's minutes, submission or table of scores; the Board also has the summary of award proposals. /cancel to stop.
+export-cluster-help = Choose or type the cluster's or block's code (e.g. CUM1). /cancel to stop.
+exp-doc-minutes = Minutes of a cluster's bình xét meeting (Word)
+exp-doc-submission = A cluster's submission of award proposals (Word)
+exp-doc-scores = A cluster's table of scores (Word)
+exp-doc-proposals = Summary of award proposals for the Council (Word)
+exp-doc-cluster-prompt = The documents of which cluster or block?
+cli-option-document-cluster = minutes, submission, scores: the cluster's or block's code (e.g. CUM1)
+err-doc-cluster-unknown = No cluster or block "{ $code }". Clusters and blocks: { $groups }
+err-doc-cluster-needed = Choose a cluster or block (--cluster CODE). Clusters and blocks: { $groups }
+err-doc-cluster-no-table = Cluster or block { $code } has no scoring table in the movement file.
+err-doc-minutes-no-vote = { $group } has closed no vote yet: there are no minutes to draw up.
+err-doc-submission-none = { $group } has made no proposal yet: there is no submission to draw up.

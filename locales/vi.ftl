@@ -1451,8 +1451,8 @@ err-signer-name = "{ $value }" không phải họ tên; gõ họ tên người k
 err-doc-unit-unknown = Không tìm thấy đơn vị "{ $code }" (nhập mã, ví dụ SNV, hoặc tên đơn vị).
 err-doc-unit-needed = Cần chọn đơn vị (--unit MÃ).
 err-doc-period-needed = Cần chọn kỳ báo cáo (--period MÃ). Các kỳ của phong trào { $movement }: { $periods }
-err-doc-kind = Loại văn bản "{ $kind }" không có: chọn registration, summary hoặc period.
-cli-help-document = Văn bản của Ban (.docx, thể thức Nghị định 30/2020): bản đăng ký của một đơn vị, báo cáo tổng hợp đăng ký, báo cáo kết quả một kỳ
+err-doc-kind = Loại văn bản "{ $kind }" không có: chọn registration, summary, period, minutes, submission, scores hoặc proposals.
+cli-help-document = Văn bản của Ban (.docx, thể thức Nghị định 30/2020): bản đăng ký của một đơn vị, báo cáo tổng hợp đăng ký, báo cáo kết quả một kỳ; cuối năm: biên bản bình xét, tờ trình, bảng điểm của một cụm, khối (minutes, submission, scores --cluster MÃ), tổng hợp đề nghị khen thưởng (proposals)
 cli-option-document-movement = Mã phong trào (mặc định: phong trào đang mở)
 cli-option-document-unit = registration: mã hoặc tên đơn vị (ví dụ SNV)
 cli-option-document-period = period: mã kỳ báo cáo (ví dụ H2020-1, Y2020)
@@ -1505,11 +1505,19 @@ export-unit-help = Nhập mã đơn vị (ví dụ SNV, HHH) hoặc một phần
 doc-started = Đang soạn { $kind ->
     [registration] bản đăng ký của { $name }
     [period] báo cáo kết quả { $name }
+    [minutes] biên bản họp bình xét của { $name }
+    [submission] tờ trình đề nghị khen thưởng của { $name }
+    [scores] bảng tổng hợp điểm của { $name }
+    [proposals] báo cáo tổng hợp đề nghị khen thưởng
    *[summary] báo cáo tổng hợp đăng ký
   }… Tệp Word sẽ được gửi vào đây khi xong.
 doc-ready = 📄 { $kind ->
     [registration] Bản đăng ký thi đua: in, trình thủ trưởng đơn vị ký, đóng dấu rồi gửi Ban Thi đua - Khen thưởng.
     [period] Báo cáo kết quả thực hiện chỉ tiêu thi đua (dự thảo để trình ký).
+    [minutes] Biên bản họp bình xét (dự thảo để trình ký): số phiếu, tỷ lệ trên tổng số thành viên lấy từ kết quả bình xét đã kết thúc.
+    [submission] Tờ trình đề nghị khen thưởng của cụm, khối (dự thảo để trình ký).
+    [scores] Bảng tổng hợp kết quả chấm điểm của cụm, khối.
+    [proposals] Báo cáo tổng hợp đề nghị khen thưởng trình Hội đồng (dự thảo để trình ký).
    *[summary] Báo cáo tổng hợp đăng ký thi đua (dự thảo để trình ký).
   }
 reg-download-form = Tải bản đăng ký để trình ký
@@ -2254,3 +2262,143 @@ yearend-menu = Tổng kết cuối năm: chấm điểm, bình xét, đề ngh�
 yearend-not-allowed = Việc tổng kết cuối năm dành cho cán bộ đầu mối, Cụm trưởng/Khối trưởng và Ban Thi đua - Khen thưởng.
 tg-cmd-yearend = Tổng kết cuối năm
 help-cmd-yearend = tổng kết cuối năm: chấm điểm, bình xét, đề nghị khen thưởng, hồ sơ
+
+## Year's end: the documents (documents/minutes.ts, submission.ts, scores.ts, proposals.ts; /xuat; `thidua document`)
+doc-ye-head-title = TM. { $group } | { $kind ->
+    [khoi] KHỐI TRƯỞNG
+   *[cum] CỤM TRƯỞNG
+  }
+doc-ye-council = Hội đồng Thi đua - Khen thưởng tỉnh { $province }
+doc-ye-col-total = Tổng điểm
+doc-ye-col-rank = Xếp hạng
+doc-ye-col-approve = Đồng ý
+doc-ye-col-disapprove = Không đồng ý
+doc-ye-col-silent = Không có ý kiến
+doc-ye-col-share = Tỷ lệ đồng ý trên tổng số thành viên
+doc-ye-col-outcome = Kết quả
+doc-ye-col-self = Tự chấm
+doc-ye-col-final = Sau thẩm định
+doc-ye-col-code = Mã
+doc-ye-col-criterion = Tiêu chí
+doc-ye-col-kind = Loại
+doc-ye-col-max = Điểm tối đa
+doc-ye-col-title = Danh hiệu, hình thức khen thưởng
+doc-ye-col-proposals = Số đề nghị
+doc-ye-col-complete = Hồ sơ đầy đủ
+doc-ye-col-incomplete = Hồ sơ chưa đầy đủ
+doc-ye-col-late = Nộp sau hạn
+doc-ye-col-vote = Bình xét
+doc-ye-col-conditions = Điều kiện (đối chiếu theo kê khai)
+doc-ye-col-dossier = Hồ sơ
+doc-ye-share-of = { $approve }/{ $members } ({ $share })
+doc-ye-passes = { $passes ->
+    [yes] Đạt (≥ { $threshold })
+   *[no] Không đạt (< { $threshold })
+  }
+doc-ye-vote-yes = Đạt tỷ lệ
+doc-ye-vote-no = Không đạt tỷ lệ
+doc-ye-tied = Đồng hạng
+doc-ye-not-sent = chưa gửi bảng điểm
+doc-ye-adjusted = Cụm trưởng điều chỉnh điểm
+doc-ye-tie-note = Các đơn vị đồng hạng được ghi nhận để cụm xem xét; theo { $source }, khi các tập thể có thành tích như nhau thì ưu tiên tập thể có nữ là người đứng đầu hoặc có từ 70% thành viên là nữ. Việc áp dụng do cuộc họp quyết định.
+doc-ye-attendance = Tổng số thành viên: { $members } đơn vị; có mặt và bỏ phiếu: { $present }; có ý kiến bằng văn bản: { $written }; tổng số tham gia { $taking }/{ $members } ({ $share }). Tỷ lệ tham gia tối thiểu { $quorum } (ít nhất { $needed } đơn vị): { $met ->
+    [yes] đủ điều kiện tiến hành bình xét.
+   *[no] chưa đủ; cuộc bình xét kết thúc vào ngày hết hạn { $endsOn }.
+  }
+doc-ye-written-heading = Ý kiến bằng văn bản của thành viên vắng mặt:
+doc-ye-written-line = { $unit } ({ $note }): đồng ý { $approve }; không đồng ý { $disapprove }.
+doc-ye-absent = Thành viên vắng mặt, không có ý kiến ({ $count }): { $names }.
+doc-ye-minutes-number-kind = BB
+doc-ye-minutes-kind = BIÊN BẢN
+doc-ye-minutes-title = Họp bình xét, suy tôn thi đua năm { $year } của { $group }
+doc-ye-minutes-opening = Hôm nay, ngày { $date }, { $group } tổ chức họp bình xét, suy tôn các danh hiệu thi đua năm { $year }. Chủ trì: { $head } (đơn vị { $kind ->
+    [khoi] Khối trưởng
+   *[cum] Cụm trưởng
+  }).
+doc-ye-minutes-h-members = I. THÀNH PHẦN
+doc-ye-minutes-members = { $group } có { $count } đơn vị thành viên. Tình hình tham gia bình xét của từng nội dung được ghi tại mục III.
+doc-ye-minutes-h-scores = II. KẾT QUẢ CHẤM ĐIỂM, XẾP HẠNG
+doc-ye-minutes-scores-intro = Kết quả chấm điểm theo Bảng điểm { $table } (điểm tự chấm của đơn vị và điểm sau khi Cụm trưởng thẩm định), xếp hạng theo tổng điểm sau thẩm định:
+doc-ye-minutes-h-vote = III. KẾT QUẢ BÌNH XÉT, SUY TÔN
+doc-ye-minutes-h-conclusion = IV. KẾT LUẬN
+doc-ye-conclusion-pass = Đề nghị { $title } cho { $count } đơn vị đạt tỷ lệ từ { $threshold } tổng số thành viên của { $group } trở lên: { $names }.
+doc-ye-conclusion-fail = Không đạt tỷ lệ { $threshold } tổng số thành viên đối với { $title } ({ $count }): { $names }.
+doc-ye-conclusion-no-quorum = Bình xét { $title } kết thúc vào ngày hết hạn { $endsOn } khi chưa đủ tỷ lệ thành viên tham gia theo quy định.
+doc-ye-minutes-closing = Biên bản được lập thành bản, gửi { $standingBody } kèm hồ sơ đề nghị khen thưởng của { $group }.
+doc-ye-secretary = THƯ KÝ
+doc-ye-chair = CHỦ TRÌ
+doc-ye-submission-number-kind = TTr
+doc-ye-submission-kind = TỜ TRÌNH
+doc-ye-submission-title = Đề nghị khen thưởng thành tích thi đua năm { $year }
+doc-ye-submission-to = Kính gửi: { $council } (qua { $standingBody })
+doc-ye-submission-intro = Căn cứ kết quả chấm điểm thi đua năm { $year }{ $hasVote ->
+    [yes] {" "}và Biên bản họp bình xét, suy tôn ngày { $date }
+   *[no] {""}
+  } của { $group }, { $group } kính đề nghị Hội đồng xem xét, trình Chủ tịch Ủy ban nhân dân tỉnh khen thưởng các đơn vị sau:
+doc-ye-submission-line = { $title }: { $count } đơn vị
+doc-ye-submission-closing = (Có hồ sơ đề nghị khen thưởng kèm theo.) { $group } kính trình { $council } xem xét, quyết định.
+doc-ye-submission-recipients =
+    Như trên;
+    { $standingBody };
+    Các đơn vị thành viên;
+    Lưu: VT.
+doc-ye-scores-number-kind = BĐ
+doc-ye-scores-kind = BẢNG TỔNG HỢP
+doc-ye-scores-title = Kết quả chấm điểm thi đua năm { $year } của { $group }
+doc-ye-scores-criteria = Bảng điểm { $table }: các tiêu chí và điểm tối đa.
+doc-ye-scores-results = Điểm của { $members } đơn vị thành viên, xếp theo thứ hạng:
+doc-ye-scores-legend = Ghi chú: "*" điểm tính từ kết quả thực hiện chỉ tiêu thi đua trong năm; "a → b": điểm đơn vị tự chấm a, Cụm trưởng điều chỉnh thành b; "=" đồng hạng.
+doc-ye-adjustments-heading = Điểm được Cụm trưởng điều chỉnh:
+doc-ye-adjustment-line = { $unit }, tiêu chí { $code }: { $from } → { $to }. Lý do: { $reason }
+doc-ye-scores-recipients =
+    Các đơn vị thành viên;
+    Lưu: VT.
+doc-ye-criterion-kind = { $kind ->
+    [deduction] Điểm trừ
+    [bonus] Điểm thưởng
+   *[score] Điểm chấm
+  }
+doc-ye-from-results = { $source ->
+    [targets-exceeded] Theo tỷ lệ chỉ tiêu vượt
+   *[targets-reached] Theo tỷ lệ chỉ tiêu đạt và vượt
+  }
+doc-ye-condition = { $condition }: { $status ->
+    [met] đạt
+    [not_met] chưa đạt
+    [people_decide] Hội đồng xem xét
+   *[not_declared] chưa kê khai
+  }
+doc-ye-dossier-item = { $item ->
+    [to-trinh] tờ trình
+    [bao-cao-thanh-tich] báo cáo thành tích
+   *[bien-ban] biên bản
+  }
+doc-ye-dossier-complete = Đầy đủ
+doc-ye-dossier-missing = Còn thiếu: { $items }
+doc-ye-dossier-late = Nộp sau hạn
+doc-ye-proposals-title = Tổng hợp đề nghị khen thưởng thành tích thi đua năm { $year }
+doc-ye-proposals-intro = { $launch }, { $body } tổng hợp đề nghị khen thưởng năm { $year } của các cụm, khối thi đua và các đơn vị{ $hasDeadline ->
+    [yes] {" "}(hạn nộp hồ sơ ngày { $deadline })
+   *[no] {""}
+  }, báo cáo Hội đồng như sau:
+doc-ye-proposals-h-totals = I. TỔNG HỢP ĐỀ NGHỊ VÀ HỒ SƠ
+doc-ye-proposals-totals = Tổng số { $total } đề nghị; hồ sơ đầy đủ: { $complete }; chưa đầy đủ: { $incomplete }; có tài liệu nộp sau hạn: { $late }. Danh sách từng đơn vị tại các Phụ lục kèm theo.
+doc-ye-proposals-h-notes = II. ĐỐI CHIẾU ĐIỀU KIỆN
+doc-ye-proposals-notes = Các điều kiện được đối chiếu từ số liệu đơn vị kê khai, kết quả chấm điểm, bình xét của cụm, khối và kết quả thực hiện chỉ tiêu thi đua; các nội dung định tính (tiêu biểu xuất sắc, nội bộ đoàn kết) do Hội đồng xem xét. Việc quyết định khen thưởng thuộc thẩm quyền của Chủ tịch Ủy ban nhân dân tỉnh.
+doc-ye-proposals-council = Đề nghị { $council } họp xét ngày { $date }.
+doc-ye-proposals-annex-title = DANH SÁCH ĐỀ NGHỊ { $title } NĂM { $year }
+exp-doc-yearend = Văn bản cuối năm: biên bản bình xét, tờ trình, bảng điểm, tổng hợp đề nghị (Word)
+exp-doc-yearend-prompt = Văn bản cuối năm nào?
+export-yearend-help = Chọn văn bản: biên bản họp bình xét, tờ trình, bảng tổng hợp điểm của cụm, khối; Ban Thi đua - Khen thưởng có thêm báo cáo tổng hợp đề nghị khen thưởng. /huy để thôi.
+export-cluster-help = Chọn hoặc nhập mã cụm, khối (ví dụ CUM1). /huy để thôi.
+exp-doc-minutes = Biên bản họp bình xét của cụm, khối (Word)
+exp-doc-submission = Tờ trình đề nghị khen thưởng của cụm, khối (Word)
+exp-doc-scores = Bảng tổng hợp điểm thi đua của cụm, khối (Word)
+exp-doc-proposals = Tổng hợp đề nghị khen thưởng trình Hội đồng (Word)
+exp-doc-cluster-prompt = Văn bản của cụm, khối nào?
+cli-option-document-cluster = minutes, submission, scores: mã cụm, khối (ví dụ CUM1)
+err-doc-cluster-unknown = Không tìm thấy cụm, khối "{ $code }". Các cụm, khối: { $groups }
+err-doc-cluster-needed = Cần chọn cụm, khối (--cluster MÃ). Các cụm, khối: { $groups }
+err-doc-cluster-no-table = Cụm, khối { $code } chưa có bảng điểm thi đua trong tệp phong trào.
+err-doc-minutes-no-vote = { $group } chưa kết thúc cuộc bình xét nào: chưa lập được biên bản.
+err-doc-submission-none = { $group } chưa có đề nghị khen thưởng nào: chưa lập được tờ trình.

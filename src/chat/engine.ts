@@ -44,8 +44,21 @@ export type Job =
    * the conversation an `upload` event with its id, so the next question is asked as any other.
    */
   | { kind: 'form-in'; identityId: number; form: 'targets' | 'results' | 'score'; registrationId: number; periodId: number | null; file: FileRef }
-  /** One of the Board's documents (documents/index.ts): a unit's registration, the summary, a period's report. */
-  | { kind: 'document'; personId: number; identityId: number; locale: Locale; movementId: number; document: 'registration' | 'summary' | 'period'; unitId?: number; periodCode?: string }
+  /**
+   * One of the Board's documents (documents/index.ts): a unit's registration, the summary, a period's report; at the
+   * year's end a cluster's minutes, tờ trình or scoring table (its `groupId`), the summary of proposals.
+   */
+  | {
+      kind: 'document';
+      personId: number;
+      identityId: number;
+      locale: Locale;
+      movementId: number;
+      document: 'registration' | 'summary' | 'period' | 'minutes' | 'submission' | 'scores' | 'proposals';
+      unitId?: number;
+      periodCode?: string;
+      groupId?: number;
+    }
   /** A chart (charts/), drawn from the figures in the person's scope when the job runs and sent as a picture. */
   | ({ kind: 'chart'; personId: number; identityId: number; locale: Locale; movementId: number } & ChartAsked)
   /** A file sent for a checklist item of a proposal's dossier: fetched, checked by its bytes, kept beside the database and recorded. */

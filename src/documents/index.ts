@@ -1,6 +1,7 @@
 /**
  * The Board's documents as .docx files: a unit's registration, the aggregate report on
- * registration, the period report. Used by `thidua document`, the chat's /export and the
+ * registration, the period report; at the year's end a cluster's minutes of its bình xét, its tờ
+ * trình and its scoring table, and the Board's summary of proposals for the Council. Used by `thidua document`, the chat's /export and the
  * liaison's "Tải bản đăng ký để trình ký". The figures are read in one go (synchronously, so
  * nothing changes under them), then the file is packed and written under a temporary name and
  * renamed: a failed document leaves nothing.
@@ -25,8 +26,18 @@ import { resolveBoardSettings } from './settings.ts';
 import { summaryDocument } from './summary.ts';
 import { summaryData } from './summary-data.ts';
 import type { Movement } from '../domain/model.ts';
+import { clusterData, findGroup, groupById } from './cluster-data.ts';
+import { minutesDate, minutesDocument } from './minutes.ts';
+import { proposalsDocument } from './proposals.ts';
+import { proposalsData } from './proposals-data.ts';
+import { scoresDocument } from './scores.ts';
+import { submissionDocument } from './submission.ts';
 
-export const DOCUMENT_KINDS = ['registration', 'summary', 'period'] as const;
+const YEAR_END_NAMES = { minutes: 'bien-ban-binh-xet', submission: 'to-trinh-de-nghi-khen-thuong', scores: 'bang-diem-thi-dua' } as const;
+
+export const DOCUMENT_KINDS = ['registration', 'summary', 'period', 'minutes', 'submission', 'scores', 'proposals'] as const;
+/** The year-end documents of one cluster/block. */
+export const CLUSTER_DOCUMENT_KINDS = ['minutes', 'submission', 'scores'] as const;
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 export const isDocumentKind = (v: unknown): v is DocumentKind => typeof v === 'string' && (DOCUMENT_KINDS as readonly string[]).includes(v);
 
@@ -40,6 +51,9 @@ interface DocumentRequest {
   unitId?: number;
   /** period: the reporting period's code (Q2020-2, H2020-1, Y2020). */
   periodCode?: string;
+  /** minutes, submission, scores: the cluster/block, by code or by id. */
+  group?: string;
+  groupId?: number;
   dir: string;
   locale?: Locale;
   now?: number;
@@ -54,6 +68,7 @@ interface WrittenDocument {
   movement: string;
   unit: string | null;
   period: string | null;
+  group: string | null;
 }
 
 export async function writeDocument(db: Db, request: DocumentRequest): Promise<WrittenDocument> {
@@ -65,6 +80,7 @@ export async function writeDocument(db: Db, request: DocumentRequest): Promise<W
   let document;
   let unit: string | null = null;
   let period: string | null = null;
+  let group: string | null = null;
   let base: string;
   switch (request.kind) {
     case 'registration': {
@@ -103,6 +119,24 @@ export async function writeDocument(db: Db, request: DocumentRequest): Promise<W
       base = `bao-cao-ket-qua-${safe(found.code)}-${safe(movement.code)}`;
       break;
     }
+    case 'minutes':
+    case 'submission':
+    case 'scores': {
+      const found = request.groupId !== undefined ? groupById(db, movement, request.groupId) : findGroup(db, movement, request.group);
+      group = found.code;
+      const data = clusterData(db, movement, found);
+      if (request.kind === 'minutes') {
+        // The minutes bear the day the vote closed, whenever they are printed.
+        ctx.today = minutesDate(data);
+        document = minutesDocument(ctx, data);
+      } else document = request.kind === 'submission' ? submissionDocument(ctx, data) : scoresDocument(ctx, data);
+      base = `${YEAR_END_NAMES[request.kind]}-${safe(found.code)}-${safe(movement.code)}`;
+      break;
+    }
+    case 'proposals':
+      document = proposalsDocument(ctx, proposalsData(db, movement));
+      base = `tong-hop-de-nghi-khen-thuong-${safe(movement.code)}`;
+      break;
     default:
       throw new DomainError('err-doc-kind', { kind: String(request.kind) });
   }
@@ -122,5 +156,5 @@ export async function writeDocument(db: Db, request: DocumentRequest): Promise<W
     rmSync(part, { force: true });
     throw error;
   }
-  return { kind: request.kind, path, name, bytes: buffer.length, movement: movement.code, unit, period };
+  return { kind: request.kind, path, name, bytes: buffer.length, movement: movement.code, unit, period, group };
 }

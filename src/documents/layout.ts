@@ -229,6 +229,24 @@ export function signatureBlock(s: SignatureText): Table {
   });
 }
 
+/** Two signers side by side, no "Nơi nhận" (minutes: the secretary left, who chaired right). */
+export function twoSignatures(left: { title: string; name: string | null }, right: { title: string; name: string | null }): Table {
+  const column = (s: { title: string; name: string | null }) => [
+    para(s.title, { size: 14, bold: true, align: 'center' }),
+    para('', { size: 14 }),
+    para('', { size: 14 }),
+    para('', { size: 14 }),
+    para(s.name ?? '', { size: 14, bold: true, align: 'center', before: 12 }),
+  ];
+  return new Table({
+    layout: TableLayoutType.FIXED,
+    borders: NO_BORDERS,
+    width: { size: TEXT_WIDTH, type: WidthType.DXA },
+    columnWidths: [mm(LEFT + 2), mm(RIGHT - 2)],
+    rows: [new TableRow({ cantSplit: true, children: [cell(column(left), mm(LEFT + 2), { borders: false }), cell(column(right), mm(RIGHT - 2), { borders: false })] })],
+  });
+}
+
 type Align = 'left' | 'center' | 'right';
 
 export interface GridColumn {

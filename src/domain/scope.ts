@@ -8,8 +8,9 @@
  *   liaison           its own unit only; no export of figures
  *   nobody linked     nothing
  *
- * Documents that speak for the whole province (the summary, a period's report) need every unit in
- * scope; a unit's registration document needs that unit in scope.
+ * Documents that speak for the whole province (the summary, a period's report, the summary of
+ * proposals) need every unit in scope; a unit's registration document needs that unit in scope; a
+ * cluster's year-end documents need the Board, a leader, or the head of that very cluster.
  */
 import { and, eq, inArray } from 'drizzle-orm';
 import type { DbOrTx } from '../db/connection.ts';
@@ -68,12 +69,21 @@ export const scopeUnitIds = (scope: Scope): number[] | null => (scope.all ? null
 
 export const inScope = (scope: Scope, unitId: number) => scope.all || scope.unitIds.has(unitId);
 
-type DocumentAsked = { kind: 'summary' | 'period' } | { kind: 'registration'; unitId: number };
+type DocumentAsked =
+  | { kind: 'summary' | 'period' | 'proposals' }
+  | { kind: 'registration'; unitId: number }
+  /** A cluster's year-end documents (minutes, tờ trình, scoring table), with the unit heading it. */
+  | { kind: 'minutes' | 'submission' | 'scores'; group: { headUnitId: number | null } | undefined };
 
-/** May this person have this document: a province-wide one with every unit in scope, a unit's with that unit in it. */
+/**
+ * May this person have this document: a province-wide one with every unit in scope, a unit's with
+ * that unit in it, a cluster's year-end documents the Board and leaders, or the head of that cluster.
+ */
 export function mayGetDocument(person: ScopedPerson, scope: Scope, asked: DocumentAsked): boolean {
   if (asked.kind === 'registration') return inScope(scope, asked.unitId);
-  return scope.all && can.provinceDocuments(person);
+  const province = scope.all && can.provinceDocuments(person);
+  if ('group' in asked) return asked.group !== undefined && (province || (person.role === 'cluster_head' && person.unitId !== null && asked.group.headUnitId === person.unitId));
+  return province;
 }
 
 export const can = {

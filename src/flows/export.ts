@@ -4,7 +4,9 @@
  * registration), sent into the chat. What a person gets is limited by the one scope rule
  * (domain/scope.ts), checked here for what is offered and again by the job when it runs: a
  * cluster head gets its own cluster's figures and its units' registrations; the documents that
- * speak for the whole province are for the Board and leaders.
+ * speak for the whole province are for the Board and leaders. At the year's end a cluster head gets
+ * its cluster's minutes, tờ trình and scoring table; the Board any cluster's, and the summary of
+ * proposals for the Council.
  */
 import { z } from 'zod';
 import { defineFlow, type FlowContext, type StepResult } from '../chat/engine.ts';
@@ -13,9 +15,16 @@ import { periodLabel, periodTitle } from '../domain/period-labels.ts';
 import { can, inScope, readScope } from '../domain/scope.ts';
 import { hasUnit } from './common.ts';
 import { participatingUnits } from '../domain/status.ts';
+import { documentGroupsOf } from '../domain/year-end/document-groups.ts';
 import { findByCodeOrName } from '../util/text.ts';
 
 const data = z.object({});
+const CLUSTER_DOCUMENTS = ['minutes', 'submission', 'scores'] as const;
+type ClusterDocument = (typeof CLUSTER_DOCUMENTS)[number];
+const isClusterDocument = (id: string | undefined): id is ClusterDocument => (CLUSTER_DOCUMENTS as readonly (string | undefined)[]).includes(id);
+/** The year-end steps keep which cluster document was asked for while the cluster is chosen. */
+const exportData = z.object({ document: z.enum(CLUSTER_DOCUMENTS).optional() });
+type ExportData = z.infer<typeof exportData>;
 
 const provinceDocuments = (ctx: FlowContext) => !!ctx.person && can.provinceDocuments(ctx.person);
 
@@ -34,16 +43,31 @@ function start(ctx: FlowContext, format: 'xlsx' | 'csv'): StepResult<object> {
   return { kind: 'done', message: ctx.t('exp-started', { format: format.toUpperCase() }) };
 }
 
-function document(ctx: FlowContext, kind: 'registration' | 'summary' | 'period', extra: { unitId?: number; periodCode?: string; name?: string } = {}): StepResult<object> {
+/** The clusters whose year-end documents this person may have (domain/year-end/document-groups.ts). */
+const documentGroups = (ctx: FlowContext) => (ctx.person ? documentGroupsOf(ctx.db, ctx.person, ctx.movement!.id) : []);
+
+/** A cluster's document for the cluster named by a button or typed code, among those the person may have. */
+function clusterDocument(ctx: FlowContext, kind: ClusterDocument, answer: string): StepResult<ExportData> {
+  const groups = documentGroups(ctx);
+  const group = groups.find((g) => g.code.toUpperCase() === answer.trim().toUpperCase());
+  if (!group) return { kind: 'invalid', message: ctx.t('err-doc-cluster-unknown', { code: answer, groups: groups.map((g) => g.code).join(', ') || '—' }) };
+  return document(ctx, kind, { groupId: group.id, name: group.name });
+}
+
+function document(
+  ctx: FlowContext,
+  kind: 'registration' | 'summary' | 'period' | 'minutes' | 'submission' | 'scores' | 'proposals',
+  extra: { unitId?: number; periodCode?: string; groupId?: number; name?: string } = {},
+): StepResult<object> {
   const { name, ...target } = extra;
   ctx.schedule({ kind: 'document', personId: ctx.person!.id, identityId: ctx.identity.id, locale: ctx.locale, movementId: ctx.movement!.id, document: kind, ...target });
   return { kind: 'done', message: ctx.t('doc-started', { kind, name: name ?? '' }) };
 }
 
-export const exportFlow = defineFlow<object>({
+export const exportFlow = defineFlow<ExportData>({
   id: 'export',
   version: 1,
-  schema: data,
+  schema: exportData,
   commands: [{ en: 'export', vi: 'xuat', menu: ['admin', 'cluster_head', 'viewer'], place: 110 }],
   requires: { movement: true, person: { may: can.export, refusal: 'scope-export-only' } },
   start(ctx, args) {
@@ -68,17 +92,45 @@ export const exportFlow = defineFlow<object>({
               ]
             : []),
           { id: 'registration', label: ctx.t('exp-doc-registration') },
+          ...(provinceDocuments(ctx) || documentGroups(ctx).length > 0 ? [{ id: 'yearend', label: ctx.t('exp-doc-yearend') }] : []),
         ],
       }),
       handle(ctx, _d, answer) {
         const id = answer.choice?.id;
         if (id === 'xlsx' || id === 'csv') return start(ctx, id);
         if (id === 'registration') return { kind: 'next', step: 'unit', data: {} };
+        if (id === 'yearend' && (provinceDocuments(ctx) || documentGroups(ctx).length > 0)) return { kind: 'next', step: 'yearend', data: {} };
         if (provinceDocuments(ctx)) {
           if (id === 'summary') return document(ctx, 'summary');
           if (id === 'period') return { kind: 'next', step: 'period', data: {} };
         }
         return { kind: 'invalid', message: ctx.t('choice-expected') };
+      },
+    },
+    // The year-end documents: a cluster's three (its head, or the Board for any cluster), the Board's summary of proposals.
+    yearend: {
+      prompt: (ctx) => ({
+        text: ctx.t('exp-doc-yearend-prompt'),
+        choices: [
+          ...(documentGroups(ctx).length > 0 ? CLUSTER_DOCUMENTS.map((kind) => ({ id: kind, label: ctx.t(`exp-doc-${kind}`) })) : []),
+          ...(provinceDocuments(ctx) ? [{ id: 'proposals', label: ctx.t('exp-doc-proposals') }] : []),
+        ],
+      }),
+      handle(ctx, _d, answer) {
+        const id = answer.choice?.id;
+        if (id === 'proposals' && provinceDocuments(ctx)) return document(ctx, 'proposals');
+        if (!isClusterDocument(id)) return { kind: 'invalid', message: ctx.t('choice-expected') };
+        const groups = documentGroups(ctx);
+        if (groups.length === 0) return { kind: 'invalid', message: ctx.t('scope-refused') };
+        if (groups.length === 1) return clusterDocument(ctx, id, groups[0]!.code);
+        return { kind: 'next', step: 'cluster', data: { document: id } };
+      },
+    },
+    cluster: {
+      prompt: (ctx) => ({ text: ctx.t('exp-doc-cluster-prompt'), choices: documentGroups(ctx).map((g) => ({ id: g.code, label: `${g.code} · ${g.name}` })) }),
+      handle(ctx, d, answer) {
+        if (!d.document) return { kind: 'invalid', message: ctx.t('choice-expected') };
+        return clusterDocument(ctx, d.document, answer.choice?.id ?? answer.text ?? '');
       },
     },
     period: {

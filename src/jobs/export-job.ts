@@ -17,6 +17,7 @@ import { eq } from 'drizzle-orm';
 import type { Clock } from '../util/clock.ts';
 import { DomainError } from '../domain/errors.ts';
 import { can, mayGetDocument, scopeOfPerson, scopeUnitIds } from '../domain/scope.ts';
+import { groupOfMovement } from '../domain/year-end/document-groups.ts';
 import { writeJobMessages } from '../delivery/outbox-writer.ts';
 import { t } from '../i18n/index.ts';
 import type { Logger } from '../util/log.ts';
@@ -43,11 +44,16 @@ async function exportPayloads(db: Db, job: ExportJob, dir: string, stamp: number
   const { person, scope } = asking;
   try {
     if (job.kind === 'document') {
-      const asked = job.document === 'registration' ? { kind: job.document, unitId: job.unitId ?? -1 } : { kind: job.document };
+      const asked =
+        job.document === 'registration'
+          ? { kind: job.document, unitId: job.unitId ?? -1 }
+          : job.document === 'minutes' || job.document === 'submission' || job.document === 'scores'
+            ? { kind: job.document, group: groupOfMovement(db, job.movementId, job.groupId ?? -1) }
+            : { kind: job.document };
       if (!mayGetDocument(person, scope, asked)) throw new DomainError('scope-refused');
       // The document and workbook code (docx, exceljs) loads with the first job that needs it, not at start.
       const { writeDocument } = await import('../documents/index.ts');
-      const written = await writeDocument(db, { kind: job.document, movementCode: movementCode(db, job.movementId), unitId: job.unitId, periodCode: job.periodCode, dir, locale: job.locale, now: stamp });
+      const written = await writeDocument(db, { kind: job.document, movementCode: movementCode(db, job.movementId), unitId: job.unitId, periodCode: job.periodCode, groupId: job.groupId, dir, locale: job.locale, now: stamp });
       return [{ text: t(job.locale, 'doc-ready', { kind: job.document }), file: { path: written.path, name: written.name } }];
     }
     const unitIds = scopeUnitIds(scope);

@@ -35,7 +35,7 @@ describe('thidua document', () => {
     await cli.run('load-sample');
     const kind = await cli.run('document', 'baocao');
     expect(kind.code).toBe(2);
-    expect(kind.stderr).toBe('Loại văn bản "baocao" không có: chọn registration, summary hoặc period.\n');
+    expect(kind.stderr).toBe('Loại văn bản "baocao" không có: chọn registration, summary, period, minutes, submission, scores hoặc proposals.\n');
     const unit = await cli.run('document', 'registration', '--out', cli.dir);
     expect(unit.code).toBe(1);
     expect(unit.stderr).toBe('Cần chọn đơn vị (--unit MÃ).\n');

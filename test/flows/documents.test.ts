@@ -85,7 +85,7 @@ describe('documents in chat', () => {
     const h = chatHarness();
     h.link('51', 'HHH', 'cluster_head');
     h.say('51', '/xuat');
-    expect(h.lastQuestion('51')!.choices!.map((c) => c.id)).toEqual(['xlsx', 'csv', 'registration']);
+    expect(h.lastQuestion('51')!.choices!.map((c) => c.id)).toEqual(['xlsx', 'csv', 'registration', 'yearend']);
   });
 
   it('a liaison who sends the registration is offered the form to print and sign', async () => {

@@ -237,7 +237,9 @@ describe('the scope matrix: roles × commands × units', () => {
         continue;
       }
       const offered = w.h.lastQuestion(p.who)!.choices!.map((c) => c.id);
-      expect(offered, p.is).toEqual(p.sees === 'all' ? ['xlsx', 'csv', 'summary', 'period', 'registration'] : ['xlsx', 'csv', 'registration']);
+      // The year-end documents: the Board and leaders, and the head of a cluster that scores (HHH heads CUM2), not a member unit's head.
+      const yearEnd = p.sees === 'all' || p.unit === 'HHH' ? ['yearend'] : [];
+      expect(offered, p.is).toEqual([...(p.sees === 'all' ? ['xlsx', 'csv', 'summary', 'period', 'registration'] : ['xlsx', 'csv', 'registration']), ...yearEnd]);
       for (const code of REGISTERED) {
         w.h.say(p.who, '/xuat');
         press(w.h, p.who, 'registration');

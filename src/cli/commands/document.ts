@@ -3,8 +3,8 @@ import { resolveMovement } from '../../domain/movements.ts';
 import type { Command } from '../context.ts';
 
 /**
- * `thidua document registration --unit CODE | summary | period --period CODE [--movement CODE] [--out DIR]`:
- * one of the Board's documents as a .docx file; prints its path.
+ * `thidua document registration --unit CODE | summary | period --period CODE | minutes|submission|scores --cluster CODE
+ * | proposals [--movement CODE] [--out DIR]`: one of the Board's documents as a .docx file; prints its path.
  */
 export const documentCommand: Command = {
   name: 'document',
@@ -13,6 +13,7 @@ export const documentCommand: Command = {
     movement: { type: 'string' },
     unit: { type: 'string' },
     period: { type: 'string' },
+    cluster: { type: 'string' },
     out: { type: 'string' },
   },
   async run(ctx, positionals, options) {
@@ -27,6 +28,7 @@ export const documentCommand: Command = {
       movement: resolveMovement(db, options.movement as string | undefined),
       unit: options.unit as string | undefined,
       periodCode: options.period as string | undefined,
+      group: options.cluster as string | undefined,
       dir: typeof options.out === 'string' ? options.out : 'exports',
       locale: ctx.locale,
       now: ctx.clock.now(),

@@ -1,0 +1,138 @@
+/**
+ * The figures of the Board's tổng hợp đề nghị khen thưởng for the Council: every proposal still
+ * standing, by title, with the unit's cluster/block, its score and rank there, its cluster's vote
+ * on it (approvals of all members against the threshold), the conditions a tool can check
+ * (conditions.ts: met, not met, not declared, for people to judge) and its dossier's completeness.
+ * The bot flags and computes; the Council and the Chairman decide.
+ */
+import { and, asc, eq, isNull, sql } from 'drizzle-orm';
+import type { DbOrTx } from '../db/connection.ts';
+import { groupMembers, groups, proposals, yearEnds } from '../db/schema.ts';
+import type { Movement, ProposalTitle } from '../domain/model.ts';
+import { checkConditions, declaredConditions, type ConditionCheck } from '../domain/year-end/conditions.ts';
+import { rankTotals, type Ranked } from '../domain/year-end/ranking.ts';
+import { yearResultsByUnit } from '../domain/year-end/results.ts';
+import { scoringTablesByGroup } from '../domain/year-end/tables.ts';
+import { groupTotals } from '../domain/year-end/totals.ts';
+import { PROPOSAL_TITLES } from '../util/vocabulary.ts';
+import { unitNames } from './cluster-data.ts';
+import { closedVotes, type ClosedVote } from './closed-votes.ts';
+import { dossierCompleteness, type DossierCompleteness } from './dossier-completeness.ts';
+
+export interface ProposalLine {
+  id: number;
+  title: ProposalTitle;
+  unitId: number;
+  unitCode: string;
+  unitName: string;
+  /** The unit's cluster/block in this movement. */
+  groupCode: string | null;
+  groupName: string | null;
+  /** Proposed by its cluster/block after a vote (Cờ, Bằng khen), not by the unit itself. */
+  byGroup: boolean;
+  total: number | null;
+  rank: number | null;
+  tied: boolean;
+  vote: { approve: number; members: number; share: number; threshold: number; passes: boolean } | null;
+  conditions: ConditionCheck[];
+  dossier: DossierCompleteness;
+}
+
+export interface ProposalsData {
+  year: number;
+  titles: { title: ProposalTitle; lines: ProposalLine[] }[];
+  total: number;
+  complete: number;
+  late: number;
+  dossierDeadline: string | null;
+  councilOn: string | null;
+}
+
+/** A unit's result in the vote that proposed it: the proposal's own vote, else its cluster's latest closed vote on the title naming it. */
+function voteOf(votes: ClosedVote[], p: { title: ProposalTitle; unitId: number; voteId: number | null; groupId: number | null }) {
+  const found = p.voteId !== null ? votes.find((v) => v.id === p.voteId) : votes.findLast((v) => v.title === p.title && v.candidates.some((c) => c.unitId === p.unitId));
+  const c = found?.candidates.find((x) => x.unitId === p.unitId);
+  return found && c ? { approve: c.approve, members: found.members.length, share: c.share, threshold: found.threshold, passes: c.passes } : null;
+}
+
+export function proposalsData(db: DbOrTx, movement: Movement): ProposalsData {
+  const year = Number(movement.endsOn.slice(0, 4));
+  const standing = db
+    .select({ id: proposals.id, title: proposals.title, unitId: proposals.unitId, groupId: proposals.groupId, voteId: proposals.voteId, declared: proposals.declared })
+    .from(proposals)
+    .where(and(eq(proposals.movementId, movement.id), isNull(proposals.withdrawnAt)))
+    .orderBy(asc(proposals.id))
+    .all();
+  const membership = new Map(
+    db
+      .select({ unitId: groupMembers.unitId, groupId: groups.id, code: groups.code, name: groups.name })
+      .from(groupMembers)
+      .innerJoin(groups, eq(groups.id, groupMembers.groupId))
+      .where(eq(groupMembers.movementId, movement.id))
+      .all()
+      .map((m) => [m.unitId, m]),
+  );
+  // Each cluster's ranking, for the clusters whose units are proposed, read together.
+  const results = yearResultsByUnit(db, movement);
+  const proposedGroups = new Set(standing.map((p) => membership.get(p.unitId)?.groupId));
+  const tables = new Map([...scoringTablesByGroup(db, movement.id)].filter(([groupId]) => proposedGroups.has(groupId)));
+  const rankOf = new Map<number, Ranked>();
+  for (const totals of groupTotals(db, tables, results).values()) for (const r of rankTotals(totals)) rankOf.set(r.unitId, r);
+  const votes = closedVotes(db, movement.id);
+  const votesOfGroup = new Map<number, ClosedVote[]>();
+  for (const v of votes) votesOfGroup.set(v.groupId, [...(votesOfGroup.get(v.groupId) ?? []), v]);
+  // Years the units were awarded Tập thể lao động xuất sắc, from the decisions recorded.
+  const excellentYears = new Map<number, number[]>();
+  for (const r of db.all<{ unitId: number; year: string }>(sql`
+    SELECT p.unit_id AS unitId, substr(m.ends_on, 1, 4) AS year FROM proposals p JOIN movements m ON m.id = p.movement_id
+    WHERE p.title = 'tap-the-lao-dong-xuat-sac' AND p.outcome = 'awarded'`))
+    excellentYears.set(r.unitId, [...(excellentYears.get(r.unitId) ?? []), Number(r.year)]);
+  const dossiers = dossierCompleteness(db, movement, standing.map((p) => p.id));
+  const names = unitNames(db, standing.map((p) => p.unitId));
+  const yearEnd = db.select({ deadline: yearEnds.dossierDeadline, council: yearEnds.councilOn }).from(yearEnds).where(eq(yearEnds.movementId, movement.id)).get();
+
+  const lines: ProposalLine[] = standing.map((p) => {
+    const group = membership.get(p.unitId);
+    const rank = rankOf.get(p.unitId);
+    const vote = voteOf(votesOfGroup.get(p.groupId ?? group?.groupId ?? -1) ?? [], p);
+    // What the unit declared, read as the schema allows (a field kept wrong is left undeclared).
+    const parsed = declaredConditions.safeParse(p.declared);
+    const declared = parsed.success ? parsed.data : {};
+    const conditions = checkConditions(p.title, declared, {
+      inGroup: group !== undefined,
+      ...(rank ? { rank: rank.rank } : {}),
+      ...(vote ? { votePassed: vote.passes } : {}),
+      ...(results.has(p.unitId) ? { yearResults: results.get(p.unitId)! } : {}),
+      excellentYears: excellentYears.get(p.unitId) ?? [],
+      year,
+    });
+    const unit = names.get(p.unitId);
+    return {
+      id: p.id,
+      title: p.title,
+      unitId: p.unitId,
+      unitCode: unit?.code ?? String(p.unitId),
+      unitName: unit?.name ?? String(p.unitId),
+      groupCode: group?.code ?? null,
+      groupName: group?.name ?? null,
+      byGroup: p.groupId !== null,
+      total: rank?.total ?? null,
+      rank: rank?.rank ?? null,
+      tied: rank?.tied ?? false,
+      vote,
+      conditions,
+      dossier: dossiers.get(p.id)!,
+    };
+  });
+  const byGroupThenRank = (a: ProposalLine, b: ProposalLine) =>
+    (a.groupCode ?? '\uffff').localeCompare(b.groupCode ?? '\uffff') || (a.rank ?? Infinity) - (b.rank ?? Infinity) || a.unitCode.localeCompare(b.unitCode);
+  return {
+    year,
+    titles: PROPOSAL_TITLES.map((title) => ({ title, lines: lines.filter((l) => l.title === title).sort(byGroupThenRank) })).filter((x) => x.lines.length > 0),
+    total: lines.length,
+    complete: lines.filter((l) => l.dossier.complete).length,
+    late: lines.filter((l) => l.dossier.late).length,
+    dossierDeadline: yearEnd?.deadline ?? null,
+    councilOn: yearEnd?.council ?? null,
+  };
+}
