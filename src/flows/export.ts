@@ -15,7 +15,7 @@ import { periodLabel, periodTitle } from '../domain/period-labels.ts';
 import { can, inScope, readScope } from '../domain/scope.ts';
 import { hasUnit } from './common.ts';
 import { participatingUnits } from '../domain/status.ts';
-import { documentGroupsOf } from '../domain/year-end/document-groups.ts';
+import { documentGroupsOf } from '../domain/year-end/groups.ts';
 import { findByCodeOrName } from '../util/text.ts';
 
 const data = z.object({});

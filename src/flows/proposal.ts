@@ -29,7 +29,8 @@ import {
   saveDeclared,
   withdrawProposal,
 } from '../domain/year-end/proposals.ts';
-import { groupHeadedBy, groupVoteResults, loadVote, votesOfGroup } from '../domain/year-end/votes-store.ts';
+import { groupVoteResults, loadVote, votesOfGroup } from '../domain/year-end/votes-store.ts';
+import { groupHeadedBy } from '../domain/year-end/groups.ts';
 import { parseVnNumber } from '../domain/vn-input.ts';
 import { skipChoice } from './common.ts';
 import { unitName } from './vote-text.ts';

@@ -10,7 +10,7 @@ import { DomainError } from '../domain/errors.ts';
 import { liaisonsOf } from '../domain/scope.ts';
 import { formatVnNumber } from '../domain/vn-input.ts';
 import { assignCrossScoring, groupCrossScorings } from '../domain/year-end/cross-scoring.ts';
-import { memberNames, scoringGroups, scoringGroupsHeadedBy } from '../domain/year-end/scoring-groups.ts';
+import { memberNames, scoringGroups, scoringGroupsHeadedBy } from '../domain/year-end/groups.ts';
 import { groupMemberIds, groupRanking, groupSheets, saveAdjustment } from '../domain/year-end/sheets.ts';
 import { readReason } from './common.ts';
 import { numberAnswer } from './number-answer.ts';

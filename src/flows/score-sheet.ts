@@ -8,7 +8,7 @@ import type { Choice } from '../chat/types.ts';
 import { formatVnNumber } from '../domain/vn-input.ts';
 import { crossScoringsBy, loadCrossScoring, saveCrossPoints, sendCrossScoring } from '../domain/year-end/cross-scoring.ts';
 import { attachEvidence } from '../domain/year-end/sheet-evidence.ts';
-import { clusterHeadsOf, memberNames } from '../domain/year-end/scoring-groups.ts';
+import { clusterHeadsOf, memberNames } from '../domain/year-end/groups.ts';
 import { loadSheet, saveSelfScores, sendSheet } from '../domain/year-end/sheets.ts';
 import { numberAnswer } from './number-answer.ts';
 import { crossText, points, sheetText } from './score-format.ts';

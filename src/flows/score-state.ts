@@ -7,7 +7,7 @@ import type { FlowContext } from '../chat/engine.ts';
 import type { ProgressCounts } from '../domain/assessment.ts';
 import { DomainError } from '../domain/errors.ts';
 import { yearResultsByUnit } from '../domain/year-end/results.ts';
-import { scoringGroups, type ScoringGroup } from '../domain/year-end/scoring-groups.ts';
+import { scoringGroups, type ScoringGroup } from '../domain/year-end/groups.ts';
 import type { ScoringTable } from '../domain/year-end/scoring.ts';
 import { scoringTableOfGroup } from '../domain/year-end/store.ts';
 

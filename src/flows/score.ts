@@ -10,7 +10,7 @@
 import { defineFlow, type FlowContext, type StartResult } from '../chat/engine.ts';
 import type { Person, Unit } from '../domain/model.ts';
 import { crossScoringsBy } from '../domain/year-end/cross-scoring.ts';
-import { scoringGroupOfUnit, scoringGroups, scoringGroupsHeadedBy, type ScoringGroup } from '../domain/year-end/scoring-groups.ts';
+import { scoringGroupOfUnit, scoringGroups, scoringGroupsHeadedBy, type ScoringGroup } from '../domain/year-end/groups.ts';
 import { scoringTableOfGroup } from '../domain/year-end/store.ts';
 import { fold } from '../util/text.ts';
 import { reviewSteps } from './score-review.ts';

@@ -13,25 +13,8 @@ import { defineFlow, type FlowContext, type Step, type StepResult } from '../cha
 import type { Choice } from '../chat/types.ts';
 import { liaisonsOf } from '../domain/scope.ts';
 import { formatVnDate, formatVnNumber, parseVnDate } from '../domain/vn-input.ts';
-import {
-  castGroupBallot,
-  closeGroupVote,
-  defaultCandidates,
-  getGroup,
-  groupHeadedBy,
-  groupOfMember,
-  isVoteTitle,
-  loadVote,
-  openGroupVote,
-  ownGroupBallot,
-  participation,
-  recordAbsentOpinion,
-  votesOfGroup,
-  votesOfMember,
-  votesOfMovement,
-  VOTE_TITLES,
-  type StoredVote,
-} from '../domain/year-end/votes-store.ts';
+import { castGroupBallot, closeGroupVote, defaultCandidates, isVoteTitle, loadVote, openGroupVote, ownGroupBallot, participation, recordAbsentOpinion, votesOfGroup, votesOfMember, votesOfMovement, VOTE_TITLES, type StoredVote } from '../domain/year-end/votes-store.ts';
+import { getGroup, groupHeadedBy, groupOfMember } from '../domain/year-end/groups.ts';
 import { groupMemberIds } from '../domain/year-end/sheets.ts';
 import { cleanText } from '../domain/text-input.ts';
 import { adminIds } from './common.ts';

@@ -10,7 +10,7 @@ import { DomainError } from '../domain/errors.ts';
 import { getRegistration } from '../domain/registrations.ts';
 import { yearResultsByUnit } from '../domain/year-end/results.ts';
 import { loadSheet, type StoredSheet } from '../domain/year-end/sheets.ts';
-import { unitScoring, type UnitScoring } from '../domain/year-end/unit-scoring.ts';
+import { unitScoring, type UnitScoring } from '../domain/year-end/groups.ts';
 import type { Movement, Unit } from '../domain/model.ts';
 
 export interface ScoreFormContext {

@@ -17,7 +17,7 @@ import { eq } from 'drizzle-orm';
 import type { Clock } from '../util/clock.ts';
 import { DomainError } from '../domain/errors.ts';
 import { can, mayGetDocument, scopeOfPerson, scopeUnitIds } from '../domain/scope.ts';
-import { groupOfMovement } from '../domain/year-end/document-groups.ts';
+import { groupOfMovement } from '../domain/year-end/groups.ts';
 import { writeJobMessages } from '../delivery/outbox-writer.ts';
 import { t } from '../i18n/index.ts';
 import type { Logger } from '../util/log.ts';

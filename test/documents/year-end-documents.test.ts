@@ -15,7 +15,7 @@ import { dossierCompleteness } from '../../src/documents/dossier-completeness.ts
 import { writeDocument } from '../../src/documents/index.ts';
 import { DomainError } from '../../src/domain/errors.ts';
 import { yearResultsByUnit } from '../../src/domain/year-end/results.ts';
-import { scoringGroups } from '../../src/domain/year-end/document-groups.ts';
+import { scoringGroups } from '../../src/domain/year-end/groups.ts';
 import { groupRanking, groupSheets, sheetsOfGroups } from '../../src/domain/year-end/sheets.ts';
 import { scoringTableOfGroup } from '../../src/domain/year-end/store.ts';
 import { scoringTablesByGroup } from '../../src/domain/year-end/tables.ts';

@@ -14,7 +14,8 @@ import { checkConditions, declaredConditions, type ConditionCheck, type Declared
 import { yearResultsByUnit } from './results.ts';
 import { groupRanking, groupSheets } from './sheets.ts';
 import { scoringTableOfGroup } from './store.ts';
-import { getGroup, groupOfMember, groupVoteResults, isVoteTitle, loadVote, quotaOf, votesOfGroup } from './votes-store.ts';
+import { groupVoteResults, isVoteTitle, loadVote, quotaOf, votesOfGroup } from './votes-store.ts';
+import { getGroup, groupOfMember } from './groups.ts';
 
 /** The titles a unit proposes for itself. */
 export const OWN_TITLES = ['tap-the-lao-dong-xuat-sac', 'tap-the-lao-dong-tien-tien'] as const satisfies readonly ProposalTitle[];

@@ -6,13 +6,14 @@
  */
 import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/connection.ts';
-import { ballots, groupMembers, groups, voteCandidates, voteMembers, votes, writtenOpinions } from '../../db/schema.ts';
+import { ballots, groups, voteCandidates, voteMembers, votes, writtenOpinions } from '../../db/schema.ts';
 import { DomainError } from '../errors.ts';
 import type { Movement, ProposalTitle } from '../model.ts';
 import { isValidIsoDate } from '../vn-input.ts';
 import { topOfRanking, type Ranked } from './ranking.ts';
 import { yearResultsByUnit } from './results.ts';
-import { groupRanking, groupSheets } from './sheets.ts';
+import { getGroup } from './groups.ts';
+import { groupMemberIds, groupRanking, groupSheets } from './sheets.ts';
 import { scoringTableOfGroup } from './store.ts';
 import { attendance, castBallot, closeVote, openVote, ownBallot, recordWrittenOpinion, voteResults, type CandidateResult, type Vote } from './vote.ts';
 
@@ -20,34 +21,6 @@ import { attendance, castBallot, closeVote, openVote, ownBallot, recordWrittenOp
 export const VOTE_TITLES = ['co-thi-dua-ubnd-tinh', 'bang-khen-ubnd-tinh'] as const satisfies readonly ProposalTitle[];
 export type VoteTitle = (typeof VOTE_TITLES)[number];
 export const isVoteTitle = (title: string): title is VoteTitle => (VOTE_TITLES as readonly string[]).includes(title);
-
-export interface GroupRef {
-  id: number;
-  code: string;
-  name: string;
-  headUnitId: number | null;
-}
-
-const groupFields = { id: groups.id, code: groups.code, name: groups.name, headUnitId: groups.headUnitId };
-
-/** The cluster/block a unit heads in the movement (the first by code when several). */
-export function groupHeadedBy(db: DbOrTx, movementId: number, unitId: number): GroupRef | undefined {
-  return db.select(groupFields).from(groups).where(and(eq(groups.movementId, movementId), eq(groups.headUnitId, unitId))).orderBy(asc(groups.code)).get();
-}
-
-/** The cluster/block a unit is a member of in the movement (one at most). */
-export function groupOfMember(db: DbOrTx, movementId: number, unitId: number): GroupRef | undefined {
-  return db
-    .select(groupFields)
-    .from(groupMembers)
-    .innerJoin(groups, eq(groups.id, groupMembers.groupId))
-    .where(and(eq(groupMembers.movementId, movementId), eq(groupMembers.unitId, unitId)))
-    .get();
-}
-
-export function getGroup(db: DbOrTx, groupId: number): GroupRef | undefined {
-  return db.select(groupFields).from(groups).where(eq(groups.id, groupId)).get();
-}
 
 /** The quota of a title in the group's table (0 when the group has no table). */
 export function quotaOf(db: DbOrTx, groupId: number, title: VoteTitle): number {
@@ -143,7 +116,7 @@ export function openGroupVote(
   if (!isValidIsoDate(input.endsOn) || input.endsOn < input.today) throw new DomainError('err-vote-ends-past');
   const open = tx.select({ id: votes.id }).from(votes).where(and(eq(votes.groupId, input.groupId), eq(votes.title, input.title), isNull(votes.closedOn))).get();
   if (open) throw new DomainError('err-vote-open-already');
-  const members = tx.select({ unitId: groupMembers.unitId }).from(groupMembers).where(eq(groupMembers.groupId, input.groupId)).orderBy(asc(groupMembers.unitId)).all().map((m) => m.unitId);
+  const members = groupMemberIds(tx, input.groupId);
   // The rules check the head, the candidates and the members before anything is written.
   openVote({ groupId: input.groupId, headUnitId: input.headUnitId, members, candidates: input.candidates, rule: table.vote, endsOn: input.endsOn });
   const voteId = tx

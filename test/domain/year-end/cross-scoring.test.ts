@@ -11,7 +11,7 @@ import { groups } from '../../../src/db/schema.ts';
 import { movementDefinition } from '../../../src/domain/movement-definition.ts';
 import { assignCrossScoring, crossScoringsBy, groupCrossScorings, saveCrossPoints, sendCrossScoring } from '../../../src/domain/year-end/cross-scoring.ts';
 import { attachEvidence } from '../../../src/domain/year-end/sheet-evidence.ts';
-import { clusterHeadsOf, scoringGroupOfUnit, scoringGroups, scoringGroupsHeadedBy } from '../../../src/domain/year-end/scoring-groups.ts';
+import { clusterHeadsOf, scoringGroupOfUnit, scoringGroups, scoringGroupsHeadedBy } from '../../../src/domain/year-end/groups.ts';
 import type { ScoringTable } from '../../../src/domain/year-end/scoring.ts';
 import { loadSheet, saveSelfScores, sendSheet } from '../../../src/domain/year-end/sheets.ts';
 import { scoringTableOfGroup } from '../../../src/domain/year-end/store.ts';
