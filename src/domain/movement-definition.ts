@@ -4,18 +4,7 @@ import { boardSettings } from './board-settings.ts';
 import { isValidIsoDate } from './vn-input.ts';
 import { UNIT_KINDS } from './model.ts';
 import { yearEndDefinition } from './year-end/definition.ts';
-
-const isoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'def-bad-date', abort: true })
-  .refine(isValidIsoDate, 'def-not-a-date');
-
-const code = z
-  .string()
-  .trim()
-  .min(1)
-  .max(40)
-  .regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, 'def-bad-code');
+import { code, isoDate } from './definition-fields.ts';
 
 const unitDefinition = z.object({
   code,

@@ -4,19 +4,8 @@
  * constant in code (DOMAIN.md, "The year's end").
  */
 import { z } from 'zod';
+import { code, isoDate } from '../definition-fields.ts';
 import { isValidIsoDate } from '../vn-input.ts';
-
-const isoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'def-bad-date', abort: true })
-  .refine(isValidIsoDate, 'def-not-a-date');
-
-const code = z
-  .string()
-  .trim()
-  .min(1)
-  .max(40)
-  .regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, 'def-bad-code');
 
 /** A share between 0 and 1 (0.8 is 80%). */
 const share = z.number().gt(0, 'def-share').max(1, 'def-share');
