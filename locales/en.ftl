@@ -1622,7 +1622,7 @@ bc-header = 📢 Notice from the Emulation and Commendation Board
 err-reminder-bad-escalate = The number of reminders before the cluster head is told must be a whole number from 1 to { $max }.
 err-reminder-bad-cron = The schedule "{ $cron }" cannot be used: it needs exactly 5 fields "minute hour day month weekday" with a single minute (at most one reminder an hour), e.g. "0 8 * * 1" for 8 am on Mondays.
 err-reminder-digest-escalate = The admins' digest does not tell cluster heads.
-err-reminder-bad-kind = Rule kind "{ $kind }" is not valid (registration, period or cron).
+err-reminder-bad-kind = Rule kind "{ $kind }" is not valid (registration, period, cron, dossier or score).
 err-reminder-bad-offset = Days from the deadline must be a whole number from -{ $max } to { $max } (negative is before).
 err-reminder-bad-time = The time "{ $time }" is not valid; write HH:MM, e.g. 08:00.
 err-reminder-cron-on-deadline = A deadline rule counts days; it takes no cron schedule.
@@ -1640,7 +1640,7 @@ err-broadcast-not-draft = Notice #{ $id } was already sent or cancelled; it cann
 cli-help-reminders = Reminder rules: list, add, pause/resume <id>, defaults (create the default set)
 cli-help-broadcast = Send a notice to many units: a preview, add --yes to send; --report <id> shows how delivery went
 cli-option-reminders-movement = Movement code (default: the open movement)
-cli-option-reminders-kind = add: registration (from the registration deadline), period (from each report's due date) or cron (a schedule)
+cli-option-reminders-kind = add: registration (from the registration deadline), period (from each report's due date), cron (a schedule), dossier (from the award dossiers' deadline) or score (from the self-assessment date)
 cli-option-reminders-offset = add: days from the deadline; before it as a negative number written --offset=-7, on the day 0, overdue positive
 cli-option-reminders-at = add: time of day HH:MM (default 08:00)
 cli-option-reminders-cron = add: cron schedule "minute hour day month weekday", e.g. "0 8 * * 1" (8 am on Mondays)
@@ -1655,7 +1655,7 @@ cli-option-broadcast-movement = Movement code (default: the open movement)
 cli-reminders-usage = Usage: thidua reminders list | add --kind … | pause <id> | resume <id> | defaults
 cli-reminders-bad-number = "{ $value }" is not a valid whole number for { $option }.
 cli-reminders-missing-id = The rule's number is missing: thidua reminders { $action } <id> (see the numbers with thidua reminders list).
-cli-reminders-bad-kind = Rule kind "{ $value }" is not valid: --kind registration, period or cron.
+cli-reminders-bad-kind = Rule kind "{ $value }" is not valid: --kind registration, period, cron, dossier or score.
 cli-reminders-bad-subject = Subject "{ $value }" is not valid. Choose one of: { $subjects }
 cli-reminders-none = Movement { $code } has no reminder rules. Create the default set: thidua reminders defaults
 cli-reminders-title = Reminder rules of { $code } ({ $count } rules, times in { $tz }). A reminder due in quiet hours, at a weekend, on a holiday or at Tết goes out at the next allowed time:
@@ -2457,3 +2457,12 @@ err-doc-cluster-needed = Choose a cluster or block (--cluster CODE). Clusters an
 err-doc-cluster-no-table = Cluster or block { $code } has no scoring table in the movement file.
 err-doc-minutes-no-vote = { $group } has closed no vote yet: there are no minutes to draw up.
 err-doc-submission-none = { $group } has made no proposal yet: there is no submission to draw up.
+
+## Reminders before the self-assessment date (reminders/score-reminders.ts)
+rem-score-text = 📝 Reminder: the year-end self-assessment — { $movement }. { $unit } has not sent its score sheet to the cluster head ({ $group }). Due: { $deadline } ({ rem-when }).
+rem-score-what = year-end score sheet not sent to the cluster head
+cli-reminder-what-score = Self-assessment: { $dir ->
+    [before] { $days } days before
+    [after] { $days } days after
+   *[on] on
+  } the self-assessment date, at { $at }

@@ -1582,7 +1582,7 @@ bc-header = 📢 Thông báo của Ban Thi đua - Khen thưởng
 err-reminder-bad-escalate = Số lần nhắc trước khi báo Cụm/Khối trưởng phải là số nguyên từ 1 đến { $max }.
 err-reminder-bad-cron = Lịch "{ $cron }" không dùng được: cần đúng 5 trường "phút giờ ngày tháng thứ" với một giá trị phút (nhắc nhiều nhất mỗi giờ một lần), ví dụ "0 8 * * 1" là 8 giờ sáng thứ Hai.
 err-reminder-digest-escalate = Bản tổng hợp gửi quản trị không kèm việc báo Cụm/Khối trưởng.
-err-reminder-bad-kind = Loại quy tắc "{ $kind }" không hợp lệ (registration, period hoặc cron).
+err-reminder-bad-kind = Loại quy tắc "{ $kind }" không hợp lệ (registration, period, cron, dossier hoặc score).
 err-reminder-bad-offset = Số ngày so với hạn phải là số nguyên từ -{ $max } đến { $max } (số âm là trước hạn).
 err-reminder-bad-time = Giờ gửi "{ $time }" không hợp lệ; ghi dạng HH:MM, ví dụ 08:00.
 err-reminder-cron-on-deadline = Quy tắc theo hạn tính theo số ngày, không dùng lịch cron.
@@ -1600,7 +1600,7 @@ err-broadcast-not-draft = Thông báo #{ $id } đã gửi hoặc đã hủy, kh�
 cli-help-reminders = Quy tắc nhắc việc: list (xem), add (thêm), pause/resume <số> (tạm dừng/chạy lại), defaults (tạo bộ mặc định)
 cli-help-broadcast = Gửi thông báo tới nhiều đơn vị: xem trước, thêm --yes để gửi; --report <số> xem kết quả gửi
 cli-option-reminders-movement = Mã phong trào (mặc định: phong trào đang mở)
-cli-option-reminders-kind = add: registration (theo hạn đăng ký), period (theo hạn báo cáo từng kỳ) hoặc cron (theo lịch)
+cli-option-reminders-kind = add: registration (theo hạn đăng ký), period (theo hạn báo cáo từng kỳ), cron (theo lịch), dossier (theo hạn nộp hồ sơ khen thưởng) hoặc score (theo hạn tự chấm điểm)
 cli-option-reminders-offset = add: số ngày so với hạn; trước hạn ghi số âm dạng --offset=-7, đúng hạn 0, quá hạn số dương
 cli-option-reminders-at = add: giờ gửi HH:MM (mặc định 08:00)
 cli-option-reminders-cron = add: lịch cron "phút giờ ngày tháng thứ", ví dụ "0 8 * * 1" (8 giờ sáng thứ Hai)
@@ -1615,7 +1615,7 @@ cli-option-broadcast-movement = Mã phong trào (mặc định: phong trào đan
 cli-reminders-usage = Cách dùng: thidua reminders list | add --kind … | pause <số> | resume <số> | defaults
 cli-reminders-bad-number = "{ $value }" không phải số nguyên hợp lệ cho { $option }.
 cli-reminders-missing-id = Thiếu số của quy tắc: thidua reminders { $action } <số> (xem các số bằng thidua reminders list).
-cli-reminders-bad-kind = Loại quy tắc "{ $value }" không hợp lệ: --kind registration, period hoặc cron.
+cli-reminders-bad-kind = Loại quy tắc "{ $value }" không hợp lệ: --kind registration, period, cron, dossier hoặc score.
 cli-reminders-bad-subject = Nội dung nhắc "{ $value }" không hợp lệ. Chọn một trong: { $subjects }
 cli-reminders-none = Phong trào { $code } chưa có quy tắc nhắc việc nào. Tạo bộ mặc định: thidua reminders defaults
 cli-reminders-title = Quy tắc nhắc việc của { $code } ({ $count } quy tắc, giờ { $tz }). Lần nhắc rơi vào giờ nghỉ, cuối tuần, ngày lễ, Tết được lùi tới lúc được phép kế tiếp:
@@ -2402,3 +2402,12 @@ err-doc-cluster-needed = Cần chọn cụm, khối (--cluster MÃ). Các cụm,
 err-doc-cluster-no-table = Cụm, khối { $code } chưa có bảng điểm thi đua trong tệp phong trào.
 err-doc-minutes-no-vote = { $group } chưa kết thúc cuộc bình xét nào: chưa lập được biên bản.
 err-doc-submission-none = { $group } chưa có đề nghị khen thưởng nào: chưa lập được tờ trình.
+
+## Reminders before the self-assessment date (reminders/score-reminders.ts)
+rem-score-text = 📝 Nhắc tự chấm điểm thi đua — { $movement }. { $unit } chưa gửi bảng tự chấm điểm cho Cụm trưởng ({ $group }). Hạn: { $deadline } ({ rem-when }).
+rem-score-what = bảng tự chấm điểm thi đua chưa gửi Cụm trưởng
+cli-reminder-what-score = Tự chấm điểm: { $dir ->
+    [before] { $days } ngày trước hạn
+    [after] { $days } ngày sau hạn
+   *[on] đúng ngày hạn
+  } tự chấm, lúc { $at }

@@ -16,6 +16,7 @@ import { enqueueMessages, insertMany, reachFor, type QueuedMessage } from '../de
 import { isAllowed, policy, type CalendarPolicy } from './calendar.ts';
 import { planDigests } from './digest.ts';
 import { planDossierReminders } from './dossier-reminders.ts';
+import { planScoreReminders } from './score-reminders.ts';
 import { escalationMessage, ReminderTexts, reminderNotice, withTapForZalo } from './messages.ts';
 import { periodDueOf, snapshot, unitsOwing, type MovementSnapshot, type OwedQuery, type UnitOwing } from './obligations.ts';
 import { dueSlots, MAX_DEFERRAL_MS, periodDueDates, type Slot } from './slots.ts';
@@ -128,7 +129,8 @@ function queryFor(rule: ReminderRule, slot: Slot, snap: MovementSnapshot, today:
     case 'period_due':
       return { registration: false, periods: snap.periods.filter((p) => p.dueOn === slot.deadline) };
     case 'dossier_deadline':
-      return { registration: false, periods: [] }; // planned apart (dossier-reminders.ts)
+    case 'self_assessment':
+      return { registration: false, periods: [] }; // planned apart (dossier-reminders.ts, score-reminders.ts)
     case 'cron': {
       // Reporting is open once a period has ended.
       const ended = snap.periods.filter((p) => p.endsOn < today);
@@ -163,8 +165,9 @@ export function fireSlot(db: Db, movement: Movement, rule: ReminderRule, slot: S
 
       if (rule.subject === 'digest') {
         messages.push(...planDigests(db, movement, snap, today, { ruleId: rule.id, slotAt: slot.slotAt }, now));
-      } else if (rule.kind === 'dossier_deadline') {
-        const planned = planDossierReminders(db, movement, { ruleId: rule.id, slotAt: slot.slotAt }, firingId, today, now, minGap);
+      } else if (rule.kind === 'dossier_deadline' || rule.kind === 'self_assessment') {
+        const plan = rule.kind === 'dossier_deadline' ? planDossierReminders : planScoreReminders;
+        const planned = plan(db, movement, { ruleId: rule.id, slotAt: slot.slotAt }, firingId, today, now, minGap);
         messages.push(...planned.messages);
         result.units = planned.units;
       } else {

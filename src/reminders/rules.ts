@@ -45,6 +45,8 @@ export const DEFAULT_RULES: readonly RuleInput[] = [
   { kind: 'cron', cron: '30 8 * * 1-5', subject: 'digest' },
   // Before the dossier deadline of the year-end (none without one): whoever still owes a document.
   ...[-7, -3, -1].map((offsetDays) => ({ kind: 'dossier_deadline' as const, offsetDays })),
+  // Before the year-end's self-assessment date: units whose score sheet is not sent to the cluster head.
+  ...[-7, -3, -1].map((offsetDays) => ({ kind: 'self_assessment' as const, offsetDays })),
 ];
 
 interface CronCheck {
@@ -100,11 +102,11 @@ function normaliseRule(input: RuleInput): NormalisedRule {
     const pattern = input.cron?.trim() ?? '';
     if (!checkCron(pattern).ok) throw new DomainError('err-reminder-bad-cron', { cron: pattern });
     const subject = input.subject ?? 'any';
-    if (subject === 'dossier') throw new DomainError('err-reminder-bad-subject', { subject });
+    if (subject === 'dossier' || subject === 'score') throw new DomainError('err-reminder-bad-subject', { subject });
     if (subject === 'digest' && escalateAfter !== null) throw new DomainError('err-reminder-digest-escalate');
     return { kind: 'cron', cron: pattern.split(/\s+/).join(' '), offsetDays: null, atTime: '08:00', escalateAfter, subject, label };
   }
-  if (input.kind !== 'registration_deadline' && input.kind !== 'period_due' && input.kind !== 'dossier_deadline') throw new DomainError('err-reminder-bad-kind', { kind: String(input.kind) });
+  if (input.kind !== 'registration_deadline' && input.kind !== 'period_due' && input.kind !== 'dossier_deadline' && input.kind !== 'self_assessment') throw new DomainError('err-reminder-bad-kind', { kind: String(input.kind) });
   const offsetDays = input.offsetDays;
   if (offsetDays === null || offsetDays === undefined || !Number.isInteger(offsetDays) || Math.abs(offsetDays) > MAX_OFFSET_DAYS)
     throw new DomainError('err-reminder-bad-offset', { max: MAX_OFFSET_DAYS });
@@ -112,8 +114,10 @@ function normaliseRule(input: RuleInput): NormalisedRule {
   if (!isTimeOfDay(atTime)) throw new DomainError('err-reminder-bad-time', { time: atTime });
   if (input.cron) throw new DomainError('err-reminder-cron-on-deadline');
   // A dossier's senders are told by name already; there is no one above them to escalate to.
-  if (input.kind === 'dossier_deadline' && escalateAfter !== null) throw new DomainError('err-reminder-dossier-escalate');
-  const subject = input.kind === 'registration_deadline' ? 'registration' : input.kind === 'dossier_deadline' ? 'dossier' : 'report';
+  // The cluster head sees the sheets not sent on its own board.
+  if ((input.kind === 'dossier_deadline' || input.kind === 'self_assessment') && escalateAfter !== null) throw new DomainError('err-reminder-dossier-escalate');
+  const SUBJECT_OF_KIND = { registration_deadline: 'registration', dossier_deadline: 'dossier', self_assessment: 'score', period_due: 'report' } as const;
+  const subject = SUBJECT_OF_KIND[input.kind];
   if (input.subject && input.subject !== subject) throw new DomainError('err-reminder-bad-subject', { subject: input.subject });
   return { kind: input.kind, offsetDays, cron: null, atTime, escalateAfter, subject, label };
 }

@@ -6,7 +6,8 @@
  */
 import { eq } from 'drizzle-orm';
 import type { DbOrTx } from '../db/connection.ts';
-import { reportingPeriods, yearEnds } from '../db/schema.ts';
+import { reportingPeriods } from '../db/schema.ts';
+import { yearEndDates } from '../domain/year-end/store.ts';
 import { addDays, localDate, type IsoDate } from '../domain/vn-input.ts';
 import { nextAllowed, weekday, zonedTime, type CalendarPolicy } from './calendar.ts';
 import { checkCron } from './rules.ts';
@@ -62,11 +63,6 @@ function withDelivery(slotAt: number, p: CalendarPolicy, deadline?: IsoDate): Sl
   return { slotAt, deliverAt: deliveryOf(slotAt, p), ...(deadline ? { deadline } : {}) };
 }
 
-/** The year-end's dossier deadline, when the movement file has a year-end. */
-function dossierDeadlineOf(db: DbOrTx, movementId: number): IsoDate | undefined {
-  return db.select({ deadline: yearEnds.dossierDeadline }).from(yearEnds).where(eq(yearEnds.movementId, movementId)).get()?.deadline;
-}
-
 /** The distinct due dates of the movement's reporting periods. */
 export function periodDueDates(db: DbOrTx, movementId: number): IsoDate[] {
   const rows = db.select({ dueOn: reportingPeriods.dueOn }).from(reportingPeriods).where(eq(reportingPeriods.movementId, movementId)).all();
@@ -92,8 +88,10 @@ function ruleSlots(
       return [withDelivery(zonedTime(addDays(movement.registrationDeadline, rule.offsetDays ?? 0), rule.atTime, tz), p, movement.registrationDeadline)];
     case 'period_due':
       return dueDates().map((due) => withDelivery(zonedTime(addDays(due, rule.offsetDays ?? 0), rule.atTime, tz), p, due));
-    case 'dossier_deadline': {
-      const deadline = dossierDeadlineOf(db, movement.id);
+    case 'dossier_deadline':
+    case 'self_assessment': {
+      const dates = yearEndDates(db, movement.id);
+      const deadline = rule.kind === 'dossier_deadline' ? dates?.dossierDeadline : dates?.selfAssessmentBy;
       return deadline ? [withDelivery(zonedTime(addDays(deadline, rule.offsetDays ?? 0), rule.atTime, tz), p, deadline)] : [];
     }
     case 'cron': {

@@ -26,10 +26,10 @@ export const ASSESSMENTS = ['exceeded', 'met', 'not_met', 'in_progress', 'not_st
 /** Where a unit stands for one period's report: đúng hạn, trễ hạn, quá hạn chưa gửi, chưa đến hạn. */
 export const PERIOD_REPORT_STATES = ['on_time', 'late', 'overdue', 'not_due'] as const;
 export const EVIDENCE_KINDS = ['photo', 'document', 'link'] as const;
-export const REMINDER_KINDS = ['registration_deadline', 'period_due', 'cron', 'dossier_deadline'] as const;
+export const REMINDER_KINDS = ['registration_deadline', 'period_due', 'cron', 'dossier_deadline', 'self_assessment'] as const;
 export const OUTBOX_STATUSES = ['pending', 'sending', 'sent', 'failed', 'unreachable'] as const;
 /** What a reminder rule is about: what the unit owes, or (digest) the admins' summary of who is late. */
-export const REMINDER_SUBJECTS = ['registration', 'report', 'any', 'digest', 'dossier'] as const;
+export const REMINDER_SUBJECTS = ['registration', 'report', 'any', 'digest', 'dossier', 'score'] as const;
 
 export const BROADCAST_STATUSES = ['draft', 'queued', 'cancelled'] as const;
 

@@ -13,7 +13,7 @@ const NOW = Date.UTC(2020, 1, 15, 3);
 
 
 describe('reminder rules as data', () => {
-  it('the default set: registration −14…+7, reports −7…+7, escalation on overdue ones, a weekday digest, dossiers −7…−1; created once', () => {
+  it('the default set: registration −14…+7, reports −7…+7, escalation on overdue ones, a weekday digest, dossiers and the self-assessment −7…−1; created once', () => {
     const { db } = openTempDatabase();
     const { movement } = loadMovement(db);
     const created = createDefaultRules(db, movement.id, cliActor, NOW);
@@ -36,6 +36,9 @@ describe('reminder rules as data', () => {
       ['dossier_deadline', -7, null, 'dossier'],
       ['dossier_deadline', -3, null, 'dossier'],
       ['dossier_deadline', -1, null, 'dossier'],
+      ['self_assessment', -7, null, 'score'],
+      ['self_assessment', -3, null, 'score'],
+      ['self_assessment', -1, null, 'score'],
     ]);
     expect(created.every((r) => r.atTime === '08:00' && !r.paused && r.activeFrom === NOW)).toBe(true);
     expect(createDefaultRules(db, movement.id, cliActor, NOW)).toEqual([]);
@@ -80,7 +83,7 @@ describe('reminder rules as data', () => {
 describe('thidua reminders', () => {
   it('defaults, list (with the next delivery, in words), add, pause, resume', async () => {
     const cli = cliSandbox();
-    expect((await cli.run('load-sample')).stdout).toContain('Đã tạo 17 nhắc việc mặc định');
+    expect((await cli.run('load-sample')).stdout).toContain('Đã tạo 20 nhắc việc mặc định');
     // The defaults came with the new movement: asking for them again creates nothing.
     const defaults = await cli.run('reminders', 'defaults');
     expect(defaults.code).toBe(0);
@@ -93,25 +96,26 @@ describe('thidua reminders', () => {
     expect(list.stdout).toContain('#14 Lịch "30 8 * * 1-5": tổng hợp đơn vị quá hạn chưa nộp, gửi quản trị — lần tới: 17/02/2020 08:30');
     // 03/12/2020, a week before the year-end's dossier deadline (10/12/2020).
     expect(list.stdout).toContain('#15 Hồ sơ khen thưởng: 7 ngày trước hạn nộp hồ sơ, lúc 08:00 — lần tới: 03/12/2020 08:00');
+    expect(list.stdout).toContain('#18 Tự chấm điểm: 7 ngày trước hạn tự chấm, lúc 08:00 — lần tới: 23/11/2020 08:00');
 
     const added = await cli.run('reminders', 'add', '--kind', 'period', '--offset=-10', '--at', '09:15', '--escalate-after', '2', '--json');
     expect(added.code).toBe(0);
-    expect(JSON.parse(added.stdout)).toMatchObject({ id: 18, kind: 'period_due', offsetDays: -10, atTime: '09:15', escalateAfter: 2, nextLocal: '31/03/2020 09:15' });
+    expect(JSON.parse(added.stdout)).toMatchObject({ id: 21, kind: 'period_due', offsetDays: -10, atTime: '09:15', escalateAfter: 2, nextLocal: '31/03/2020 09:15' });
     const cron = await cli.run('reminders', 'add', '--kind', 'cron', '--cron', '0 9 * * 1', '--subject', 'report', '--lang', 'en');
-    expect(cron.stdout).toContain('Rule #19 added: Schedule "0 9 * * 1": report reminder');
+    expect(cron.stdout).toContain('Rule #22 added: Schedule "0 9 * * 1": report reminder');
     expect(cron.stdout).toContain('Next delivery: 17/02/2020 09:00');
     expect((await cli.run('reminders', 'add', '--kind', 'cron', '--cron', 'nonsense')).stderr).toContain('Lịch "nonsense" không dùng được');
     expect((await cli.run('reminders', 'add', '--kind', 'weekly')).code).toBe(2);
     expect((await cli.run('reminders', 'add', '--kind', 'period', '--offset', 'x')).stderr).toContain('"x" không phải số nguyên');
 
-    expect((await cli.run('reminders', 'pause', '18')).stdout).toContain('Đã tạm dừng quy tắc #18');
-    expect((await cli.run('reminders', 'list')).stdout).toContain('#18 Báo cáo: 10 ngày trước hạn của mỗi kỳ, lúc 09:15; báo Cụm/Khối trưởng khi đơn vị bỏ qua 2 lần nhắc — tạm dừng');
-    expect((await cli.run('reminders', 'resume', '18')).stdout).toContain('Đã chạy lại quy tắc #18');
+    expect((await cli.run('reminders', 'pause', '21')).stdout).toContain('Đã tạm dừng quy tắc #21');
+    expect((await cli.run('reminders', 'list')).stdout).toContain('#21 Báo cáo: 10 ngày trước hạn của mỗi kỳ, lúc 09:15; báo Cụm/Khối trưởng khi đơn vị bỏ qua 2 lần nhắc — tạm dừng');
+    expect((await cli.run('reminders', 'resume', '21')).stdout).toContain('Đã chạy lại quy tắc #21');
     expect((await cli.run('reminders', 'pause')).code).toBe(2);
     const missing = await cli.run('reminders', 'pause', '99');
     expect([missing.code, missing.stderr]).toEqual([1, 'Không có quy tắc nhắc việc #99.\n']);
     const json = JSON.parse((await cli.run('reminders', 'list', '--json')).stdout) as { id: number; paused: boolean; next: string | null }[];
-    expect(json).toHaveLength(19);
+    expect(json).toHaveLength(22);
     expect(json[0]).toMatchObject({ id: 1, paused: false, next: '2020-03-17T01:00:00.000Z' });
     expect((await cli.run('reminders', 'frobnicate')).code).toBe(2);
   });

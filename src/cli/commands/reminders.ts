@@ -17,6 +17,8 @@ const KINDS: Record<string, RuleInput['kind']> = {
   cron: 'cron',
   dossier: 'dossier_deadline',
   dossier_deadline: 'dossier_deadline',
+  score: 'self_assessment',
+  self_assessment: 'self_assessment',
 };
 const SUBJECTS = ['registration', 'report', 'any', 'digest'] as const;
 const ACTIONS = ['list', 'add', 'pause', 'resume', 'defaults'] as const;
@@ -34,7 +36,7 @@ function describeRule(ctx: Pick<CliContext, 't'>, rule: ReminderRule): string {
   const what =
     rule.kind === 'cron'
       ? ctx.t('cli-reminder-what-cron', { cron: rule.cron ?? '', subject: rule.subject })
-      : ctx.t(rule.kind === 'registration_deadline' ? 'cli-reminder-what-registration' : rule.kind === 'dossier_deadline' ? 'cli-reminder-what-dossier' : 'cli-reminder-what-period', { dir, days: Math.abs(offset), at: rule.atTime });
+      : ctx.t(rule.kind === 'registration_deadline' ? 'cli-reminder-what-registration' : rule.kind === 'dossier_deadline' ? 'cli-reminder-what-dossier' : rule.kind === 'self_assessment' ? 'cli-reminder-what-score' : 'cli-reminder-what-period', { dir, days: Math.abs(offset), at: rule.atTime });
   const escalate = rule.escalateAfter !== null ? ctx.t('cli-reminder-escalate', { count: rule.escalateAfter }) : '';
   return `${what}${escalate}${rule.label ? ` — ${rule.label}` : ''}`;
 }

@@ -3,7 +3,7 @@
  * head once), the head's adjustments with their reasons, and the group's sheets side by side with
  * their totals and ranking. Lines are keyed by criterion code, so a table re-imported keeps them.
  */
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/connection.ts';
 import { groupMembers, scoreLines, scoreSheets } from '../../db/schema.ts';
 import type { ProgressCounts } from '../assessment.ts';
@@ -219,4 +219,17 @@ export function sheetsOfGroups(db: DbOrTx, tables: ReadonlyMap<number, ScoringTa
       }),
     ]),
   );
+}
+
+/** The member units of the movement's scoring groups whose sheet is not sent yet (none started included), by group then unit. */
+export function unsentSheets(db: DbOrTx, movementId: number): { unitId: number; unitName: string; groupId: number; groupName: string }[] {
+  return db.all<{ unitId: number; unitName: string; groupId: number; groupName: string }>(sql`
+    SELECT u.id AS unitId, u.name AS unitName, g.id AS groupId, g.name AS groupName
+    FROM group_members m
+    JOIN groups g ON g.id = m.group_id
+    JOIN scoring_table_groups t ON t.group_id = g.id
+    JOIN units u ON u.id = m.unit_id
+    LEFT JOIN score_sheets s ON s.group_id = g.id AND s.unit_id = u.id
+    WHERE m.movement_id = ${movementId} AND s.sent_at IS NULL
+    ORDER BY g.code, u.code`);
 }

@@ -84,3 +84,8 @@ export function scoringTableOfGroup(db: DbOrTx, groupId: number): ScoringTable |
     })),
   };
 }
+
+/** The movement's year-end dates; undefined when its file has no year-end. */
+export function yearEndDates(db: DbOrTx, movementId: number): typeof yearEnds.$inferSelect | undefined {
+  return db.select().from(yearEnds).where(eq(yearEnds.movementId, movementId)).get();
+}
