@@ -137,7 +137,7 @@ describe('the year-end of Cụm thi đua số 1, through the chat', () => {
 
   it('4. the head proposes the passing candidate only; HML proposes its own TTLĐXS: conditions met, not met, not declared', async () => {
     const { offered, made } = await headProposesTpnd(bot);
-    expect(offered).toEqual(['➕ Đề nghị UBND thành phố Nam Định: Cờ thi đua của UBND tỉnh']);
+    expect(offered).toEqual(['1. ➕ Đề nghị UBND thành phố Nam Định: Cờ thi đua của UBND tỉnh']);
     expect(made).toContain('Dẫn đầu cụm/khối (xếp thứ nhất): ✅ Đạt');
     expect(made).toContain('Được cụm/khối bình xét, suy tôn đạt tỷ lệ quy định: ✅ Đạt');
 

@@ -79,14 +79,19 @@ export class YearEndBot {
   /** Sends an update from `who` and waits for a reply containing `expected`; returns every reply since. */
   async update(who: string, update: Record<string, unknown>, expected: string): Promise<string> {
     const chat = this.id(who);
-    const before = this.api.sentTexts(chat).length;
+    const before = this.texts(chat).length;
     this.api.pushUpdate(update);
-    await waitFor(() => this.api.sentTexts(chat).slice(before).some((text) => text.includes(expected)), `a reply to ${who} with "${expected}"`).catch((e: Error) => {
-      throw new Error(`${e.message}; got: ${JSON.stringify(this.api.sentTexts(chat).slice(before))}`);
+    await waitFor(() => this.texts(chat).slice(before).some((text) => text.includes(expected)), `a reply to ${who} with "${expected}"`).catch((e: Error) => {
+      throw new Error(`${e.message}; got: ${JSON.stringify(this.texts(chat).slice(before))}`);
     });
     // The rest of the reply (a question after a notice, say) sent too, so the next press sees its buttons.
     await waitFor(() => this.rows("SELECT 1 FROM outbox o JOIN identities i ON i.person_id = o.person_id WHERE i.external_id = ? AND o.status IN ('pending', 'sending') AND o.not_before <= ?", String(chat), this.clock.now()).length === 0, `the replies to ${who} sent`);
-    return this.api.sentTexts(chat).slice(before).join('\n---\n');
+    return this.texts(chat).slice(before).join('\n---\n');
+  }
+
+  /** The texts a chat was sent, or a message of it edited to (a question answered in place). */
+  private texts(chat: number): string[] {
+    return this.api.calls.filter((c) => (c.method === 'sendMessage' || c.method === 'editMessageText') && Number(c.payload.chat_id) === chat).map((c) => String(c.payload.text));
   }
 
   /** Types a line. */
@@ -100,12 +105,19 @@ export class YearEndBot {
     return this.api.lastKeyboard(this.id(who))?.buttons.map((b) => b.text) ?? [];
   }
 
-  /** The callback data of a button (accents ignored) on the latest question `who` got, to press it, or to forge it from someone else. */
+  /**
+   * The callback data of a button (accents ignored) on the latest question `who` got that offers it,
+   * to press it, or to forge it from someone else. (A notice with its own button may land after the reply.)
+   */
   button(who: string, label: string): { messageId: number; data: string } {
-    const keyboard = this.api.lastKeyboard(this.id(who));
-    const button = keyboard?.buttons.find((b) => fold(b.text).includes(fold(label)));
-    if (!keyboard || !button) throw new Error(`no button "${label}" for ${who} in ${JSON.stringify(keyboard?.buttons.map((b) => b.text))}`);
-    return { messageId: keyboard.messageId, data: button.callback_data };
+    const chat = this.id(who);
+    for (const call of [...this.api.calls].reverse()) {
+      if ((call.method !== 'sendMessage' && call.method !== 'editMessageText') || Number(call.payload.chat_id) !== chat || !call.payload.reply_markup) continue;
+      const markup = (typeof call.payload.reply_markup === 'string' ? JSON.parse(call.payload.reply_markup) : call.payload.reply_markup) as { inline_keyboard?: { text: string; callback_data: string }[][] };
+      const button = markup.inline_keyboard?.flat().find((b) => fold(b.text).includes(fold(label)));
+      if (button) return { messageId: (call.method === 'editMessageText' ? Number(call.payload.message_id) : (call.result as number)), data: button.callback_data };
+    }
+    throw new Error(`no button "${label}" for ${who}; the latest: ${JSON.stringify(this.buttons(who))}`);
   }
 
   press(who: string, label: string, expected: string): Promise<string> {

@@ -113,7 +113,7 @@ export async function ballot(bot: YearEndBot, who: string, tpnd: 'Đồng ý' | 
 /** The head opens the Cờ vote on TPND (the ranking's default) and HYY (added), until 05/12/2020. */
 export async function openFlagVote(bot: YearEndBot): Promise<string> {
   bot.clock.set(on('2020-12-03'));
-  await bot.say(HEAD, '/binhxet', 'Mở bình xét');
+  await bot.say(HEAD, '/binhxet', 'Chưa có cuộc bình xét nào');
   const ranking = await bot.press(HEAD, 'Mở bình xét Cờ thi đua', 'Danh sách đưa ra bình xét (1)');
   await bot.press(HEAD, 'Ý Yên', 'Danh sách đưa ra bình xét (2)');
   await bot.press(HEAD, 'Tiếp tục', 'Hạn cuối bỏ phiếu');
@@ -123,7 +123,7 @@ export async function openFlagVote(bot: YearEndBot): Promise<string> {
 
 /** The head's own ballot (yes, yes), HML (no, yes), HVB (yes, no), HYY (yes, yes); HNT absent. */
 export async function membersVote(bot: YearEndBot): Promise<void> {
-  await bot.say(HEAD, '/binhxet', 'Bình xét');
+  await bot.say(HEAD, '/binhxet', 'Các cuộc bình xét (1)');
   await bot.press(HEAD, 'đang bỏ phiếu', 'Tham gia');
   await bot.press(HEAD, 'Bỏ phiếu', 'anh/chị có đồng ý');
   await bot.press(HEAD, 'Đồng ý', 'Đã ghi phiếu');
@@ -136,7 +136,7 @@ export async function membersVote(bot: YearEndBot): Promise<void> {
 /** HNT's letter recorded by the head (yes to TPND, no to HYY), then the vote closed; returns the results shown. */
 export async function writtenOpinionAndClose(bot: YearEndBot): Promise<string> {
   bot.clock.set(on('2020-12-04'));
-  await bot.say(HEAD, '/binhxet', 'Bình xét');
+  await bot.say(HEAD, '/binhxet', 'Các cuộc bình xét (1)');
   await bot.press(HEAD, 'đang bỏ phiếu', 'Tham gia');
   await bot.press(HEAD, 'ý kiến bằng văn bản', 'Thành viên vắng mặt nào');
   await bot.press(HEAD, 'Nam Trực', 'Ý kiến bằng văn bản của UBND huyện Nam Trực');
@@ -149,7 +149,7 @@ export async function writtenOpinionAndClose(bot: YearEndBot): Promise<string> {
 /** The head proposes TPND for the Cờ; returns what the bot showed. */
 export async function headProposesTpnd(bot: YearEndBot): Promise<{ offered: string[]; made: string }> {
   bot.clock.set(on('2020-12-06'));
-  await bot.say(HEAD, '/denghi', 'Đề nghị');
+  await bot.say(HEAD, '/denghi', 'Chưa có đề nghị khen thưởng nào');
   const offered = bot.buttons(HEAD);
   const made = await bot.press(HEAD, 'Đề nghị UBND thành phố Nam Định', 'Đã đề nghị Cờ thi đua của UBND tỉnh cho UBND thành phố Nam Định');
   return { offered, made };
@@ -158,7 +158,7 @@ export async function headProposesTpnd(bot: YearEndBot): Promise<{ offered: stri
 /** HML proposes its own TTLĐXS and declares: rating xuất sắc, 100% completing, 65,5% LĐTT, soldiers skipped, no pending case. */
 export async function hmlProposesItself(bot: YearEndBot): Promise<string> {
   const who = liaison('HML');
-  await bot.say(who, '/denghi', 'Tập thể lao động xuất sắc');
+  await bot.say(who, '/denghi', 'Chưa có đề nghị khen thưởng nào');
   await bot.press(who, 'Tập thể lao động xuất sắc', 'Mức độ hoàn thành nhiệm vụ');
   await bot.press(who, 'Hoàn thành xuất sắc nhiệm vụ', 'Tỷ lệ thành viên hoàn thành nhiệm vụ');
   expect(await bot.say(who, '120', 'không phải tỷ lệ hợp lệ')).toContain('"120"');
