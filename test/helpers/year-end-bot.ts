@@ -45,7 +45,8 @@ export class YearEndBot {
     const config = loadConfig({ DATABASE_PATH: temp.path, TELEGRAM_BOT_TOKEN: FAKE_TOKEN, TELEGRAM_API_ROOT: api.root, LOG_LEVEL: 'silent' });
     const core = new ChatCore({ db: temp.db, clock, flows: ALL_FLOWS, log: silentLogger });
     const senders: ChannelSender[] = [];
-    const outbox = new Dispatcher({ db: temp.db, senders, clock, log: silentLogger });
+    // Telegram's pace of one notice a second per chat would only slow the script (a dossier's every file is answered by a notice).
+    const outbox = new Dispatcher({ db: temp.db, senders, clock, log: silentLogger, pace: { telegram: { perChat: 100 } } });
     const fetchers: { telegram?: StartedTelegram['fetchFile'] } = {};
     const jobs = new JobRunner({ db: temp.db, core, clock, log: silentLogger, exportDir: join(temp.dir, 'exports'), dir: join(temp.dir, 'forms'), fetchers }, () => outbox.kick());
     const telegram = await startTelegram({ config, db: temp.db, core, clock, log: silentLogger, outbound: outbox, onJob: jobs.run });
