@@ -119,7 +119,7 @@ describe('a liaison of another cluster and a liaison of a member unit, at each s
     });
   });
 
-  it('the decision and the cluster’s documents: refused to both', async () => {
+  it('the decision and the cluster’s documents: refused to both, in each one’s language', async () => {
     bot.clock.set(on('2020-12-12'));
     await changesNothing(async () => {
       for (const who of [OTHER, HVB]) {
@@ -133,6 +133,11 @@ describe('a liaison of another cluster and a liaison of a member unit, at each s
       await bot.press(HEAD, 'Văn bản cuối năm', 'Văn bản cuối năm nào?');
       for (const who of [OTHER, HVB]) await bot.pressAs(who, HEAD, 'Biên bản họp bình xét', STALE);
       await bot.say(HEAD, '/huy', '');
+      // In the liaison's own language.
+      await bot.say(OTHER, '/lang', '');
+      await bot.press(OTHER, 'English', '');
+      await bot.say(OTHER, '/score HML', 'This unit is not in your cluster or block.');
+      await bot.say(OTHER, '/xuat', 'This is for the Board, leaders and cluster/block heads.');
     });
     expect(bot.rows("SELECT count(*) AS n FROM outbox WHERE json_extract(payload, '$.file') IS NOT NULL")).toEqual([{ n: 1 }]); // HYY's form only
   });
