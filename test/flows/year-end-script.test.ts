@@ -58,6 +58,7 @@ describe('the year-end of Cụm thi đua số 1, through the chat', () => {
       expect.objectContaining({ code: 'I.2', self: 5 }),
     ]);
     expect(linesOf('HML').find((l) => l.code === 'I.3')!.self).toBe(7.5);
+    expect(bot.rows("SELECT l.evidence_kind AS kind, l.evidence_ref AS ref FROM score_lines l WHERE l.criterion_code = 'I.3' AND l.evidence_kind IS NOT NULL")).toEqual([{ kind: 'document', ref: 'FILE1' }]);
     expect(bot.notices(HEAD)).toContain('HML — UBND huyện Mỹ Lộc đã gửi bảng tự chấm điểm thi đua (Cụm thi đua số 1): 82,5 điểm.');
   });
 

@@ -62,7 +62,11 @@ export async function hmlScoresInChat(bot: YearEndBot): Promise<string> {
   const first = await bot.say(who, '/chamdiem', 'Bảng tự chấm điểm thi đua — UBND huyện Mỹ Lộc');
   expect(first).toContain('• I.1 Tỷ lệ chỉ tiêu đăng ký thi đua đạt và vượt kế hoạch: 30/40 (từ kết quả năm)');
   expect(first).toContain('• I.2 Tỷ lệ chỉ tiêu vượt kế hoạch: 5/10 (từ kết quả năm)');
-  return scoreInChat(bot, who, [['I.3', '7,5'], ['II.1', '5'], ['II.2', '10'], ['II.3', '5'], ['III.1', '10'], ['III.2', '5'], ['III.3', '5']]);
+  // I.3 with a PDF as its evidence, sent in chat.
+  await bot.press(who, 'I.3:', 'tối đa');
+  await bot.say(who, '7,5', '✔ Đã ghi I.3');
+  expect(await bot.sendFile(who, PDF_BYTES, 'bien-ban-thu-ngan-sach.pdf', PDF, 'Đã nhận minh chứng')).toContain('✔ Đã nhận minh chứng.');
+  return scoreInChat(bot, who, [['II.1', '5'], ['II.2', '10'], ['II.3', '5'], ['III.1', '10'], ['III.2', '5'], ['III.3', '5']]);
 }
 
 /** HYY by the Excel form: downloads it, fills every score criterion at its maximum (100), sends it back, saves. */
