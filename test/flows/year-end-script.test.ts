@@ -10,7 +10,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { removeTempDatabases } from '../helpers/db.ts';
-import type { YearEndBot } from '../helpers/year-end-bot.ts';
+import { XLSX, type YearEndBot } from '../helpers/year-end-bot.ts';
 import {
   ADJUST_REASON,
   BOARD,
@@ -62,8 +62,8 @@ describe('the year-end of Cụm thi đua số 1, through the chat', () => {
     expect(bot.notices(HEAD)).toContain('HML — UBND huyện Mỹ Lộc đã gửi bảng tự chấm điểm thi đua (Cụm thi đua số 1): 82,5 điểm.');
   });
 
-  it('1. HYY scores itself by the Excel form: downloaded, filled, uploaded, confirmed, then sent', async () => {
-    const { summary, saved } = await hyyScoresByForm(bot);
+  it('1. HYY scores itself by the Excel form: downloaded, filled, uploaded, confirmed, then sent; the form sent again after changes nothing', async () => {
+    const { form, summary, saved } = await hyyScoresByForm(bot);
     expect(summary).toContain('Điểm sẽ lưu: 9 tiêu chí');
     expect(summary).toContain('Tổng điểm sau khi lưu: 100');
     expect(saved).toContain('✔ Đã lưu điểm 9 tiêu chí. Tổng điểm: 100.');
@@ -72,6 +72,13 @@ describe('the year-end of Cụm thi đua số 1, through the chat', () => {
     ]);
     await sendToHead(bot, liaison('HYY'));
     expect(bot.rows('SELECT sent_at AS sentAt FROM score_sheets WHERE unit_id = ?', bot.unitId('HYY'))).toEqual([{ sentAt: bot.clock.now() }]);
+
+    // Sent: the form is no longer offered, and the file sent again changes nothing (the liaison told where a form goes).
+    const sent = bot.yearEndRows();
+    await bot.say(liaison('HYY'), '/chamdiemexcel', 'Bảng tự chấm đã gửi Cụm trưởng, không sửa được nữa');
+    form.set('I.1', { points: 1 });
+    await bot.sendFile(liaison('HYY'), await form.bytes(), 'tu-cham-HYY-2020.xlsx', XLSX, 'Nếu là biểu mẫu tự chấm điểm cuối năm: gõ /chamdiemexcel rồi gửi lại tệp.');
+    expect(bot.yearEndRows()).toBe(sent);
   });
 
   it('1. TPND, HVB and HNT score in chat and send; the head sees all five ranked, HVB and HNT tied, the legal preference noted', async () => {

@@ -70,7 +70,7 @@ export async function hmlScoresInChat(bot: YearEndBot): Promise<string> {
 }
 
 /** HYY by the Excel form: downloads it, fills every score criterion at its maximum (100), sends it back, saves. */
-export async function hyyScoresByForm(bot: YearEndBot): Promise<{ summary: string; saved: string }> {
+export async function hyyScoresByForm(bot: YearEndBot): Promise<{ form: ScoreForm; summary: string; saved: string }> {
   const who = liaison('HYY');
   const before = bot.documentsSent(who);
   await bot.say(who, '/chamdiemexcel', 'Biểu mẫu tự chấm điểm đang được chuẩn bị');
@@ -79,7 +79,7 @@ export async function hyyScoresByForm(bot: YearEndBot): Promise<{ summary: strin
   form.set('II.2', { evidence: 'https://yyen.namdinh.gov.vn/tdkt/2020' });
   const summary = await bot.sendFile(who, await form.bytes(), 'tu-cham-HYY-2020.xlsx', XLSX, 'Lưu điểm tự chấm này?');
   const saved = await bot.press(who, 'Lưu', 'Đã lưu điểm');
-  return { summary, saved };
+  return { form, summary, saved };
 }
 
 /** Every member's sheet sent: TPND 110, HYY 100, HVB 98, HNT 98 (tied), HML 82,5. */
