@@ -2026,6 +2026,10 @@ score-form-sheet = Self-assessment
 score-form-title = EMULATION SELF-ASSESSMENT SHEET
 score-form-subtitle = Enter points in the "Self score" column (e.g. 7,5); do not change the "Criterion code" column.
 score-form-kind = { $kind ->
+    [deduction] Deduction
+    [bonus] Bonus
+   *[score] Score
+  }
 
 ## Year's end: the documents (documents/minutes.ts, submission.ts, scores.ts, proposals.ts; /export; `thidua document`)
 doc-ye-head-title = ON BEHALF OF { $group } | { $kind ->
