@@ -171,6 +171,8 @@ const steps: Record<string, Step<Data>> = {
   ballot: {
     prompt(ctx, d) {
       const stored = loadVote(ctx.db, d.voteId!);
+      // Closed while the unit was still voting (its answer refused): the results, not "your ballot is complete".
+      if (stored.row.closedOn !== null) return { text: voteText(ctx, stored, ctx.unit!.id), choices: [back(ctx)] };
       const candidate = nextCandidate(stored, ctx.unit!.id);
       if (candidate === undefined) return { text: ctx.t('vote-ballot-done'), choices: [back(ctx)] };
       const s = stored.standing.get(candidate);

@@ -162,6 +162,25 @@ describe('/binhxet: the vote of a cluster in chat', () => {
   });
 });
 
+describe('/binhxet: a ballot cut short by the close', () => {
+  it('a member halfway through its ballot when the head closes: its late answer refused, the results shown, nothing written', () => {
+    openFlagVote();
+    vote(L.HVB, 'Đồng ý', 'Đồng ý');
+    vote(L.HYY, 'Đồng ý', 'Đồng ý');
+    vote(L.HNT, 'Đồng ý', 'Không đồng ý');
+    h.say(L.HML, '/binhxet');
+    h.press(L.HML, 'Không đồng ý'); // TPND; HYY still to answer
+    h.say(HEAD, '/binhxet');
+    h.press(HEAD, 'đang bỏ phiếu');
+    h.press(HEAD, 'Kết thúc bình xét'); // 4 of 5 took part: the quorum
+    const late = h.press(L.HML, 'Đồng ý');
+    expect(late).toContain('Cuộc bình xét đã kết thúc.');
+    expect(late).toContain('Kết quả (tỷ lệ trên tổng số thành viên)');
+    expect(late).not.toContain('đã bỏ phiếu đủ');
+    expect(h.rows('SELECT count(*) AS n FROM ballots WHERE voter_unit_id = ?', unitId('HML'))).toEqual([{ n: 1 }]);
+  });
+});
+
 describe('/denghi: proposals and their conditions', () => {
   function closedFlagVote(): void {
     openFlagVote();
