@@ -284,8 +284,9 @@ export class TableRows {
     return marker;
   }
 
-  /** The document.xml, UTF-8, with each marker row replaced by its rows. */
-  inject(documentXml: string): Buffer {
+  /** The document.xml, UTF-8, with each marker row replaced by its rows: in pieces, never joined
+   * (the packing streams them into the zip; an annex's XML is never held twice). */
+  inject(documentXml: string): Buffer[] {
     const places = [...this.rows].map(([marker, chunks]) => {
       const at = documentXml.indexOf(marker);
       if (at < 0) throw new Error('table rows marker not found in the document');
@@ -301,7 +302,7 @@ export class TableRows {
       from = end;
     }
     parts.push(Buffer.from(documentXml.slice(from), 'utf8'));
-    return Buffer.concat(parts);
+    return parts;
   }
 }
 

@@ -8,10 +8,11 @@
 import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db/connection.ts';
 import { groupMembers, groups, proposals, yearEnds } from '../db/schema.ts';
+import type { ProgressCounts } from '../domain/assessment.ts';
 import type { Movement, ProposalTitle } from '../domain/model.ts';
 import { checkConditions, declaredConditions, type ConditionCheck } from '../domain/year-end/conditions.ts';
 import { rankTotals, type Ranked } from '../domain/year-end/ranking.ts';
-import { yearResultsByUnit } from '../domain/year-end/results.ts';
+import { yearResultsOfUnits } from '../domain/year-end/results.ts';
 import { scoringTablesByGroup } from '../domain/year-end/tables.ts';
 import { groupTotals } from '../domain/year-end/totals.ts';
 import { PROPOSAL_TITLES } from '../util/vocabulary.ts';
@@ -72,12 +73,18 @@ export function proposalsData(db: DbOrTx, movement: Movement): ProposalsData {
       .all()
       .map((m) => [m.unitId, m]),
   );
-  // Each cluster's ranking, for the clusters whose units are proposed, read together.
-  const results = yearResultsByUnit(db, movement);
+  // Each cluster's ranking, for the clusters whose units are proposed, read together. The year's
+  // results are judged for the units that need them only: members whose lines leave a mapped
+  // criterion empty (a sent sheet keeps what the results filled in), and the Cờ candidates (their
+  // targets exceeded is a condition), together in one judging.
+  const flagUnits = standing.filter((p) => p.title === 'co-thi-dua-ubnd-tinh').map((p) => p.unitId);
+  let results: ReadonlyMap<number, ProgressCounts> | undefined;
+  const judge = (unitIds: number[]) => (results = yearResultsOfUnits(db, movement, [...unitIds, ...flagUnits]));
   const proposedGroups = new Set(standing.map((p) => membership.get(p.unitId)?.groupId));
   const tables = new Map([...scoringTablesByGroup(db, movement.id)].filter(([groupId]) => proposedGroups.has(groupId)));
   const rankOf = new Map<number, Ranked>();
-  for (const totals of groupTotals(db, tables, results).values()) for (const r of rankTotals(totals)) rankOf.set(r.unitId, r);
+  for (const totals of groupTotals(db, tables, judge).values()) for (const r of rankTotals(totals)) rankOf.set(r.unitId, r);
+  const yearResults = results ?? (flagUnits.length > 0 ? judge([]) : new Map<number, ProgressCounts>());
   const votes = closedVotes(db, movement.id);
   const votesOfGroup = new Map<number, ClosedVote[]>();
   for (const v of votes) votesOfGroup.set(v.groupId, [...(votesOfGroup.get(v.groupId) ?? []), v]);
@@ -102,7 +109,7 @@ export function proposalsData(db: DbOrTx, movement: Movement): ProposalsData {
       inGroup: group !== undefined,
       ...(rank ? { rank: rank.rank } : {}),
       ...(vote ? { votePassed: vote.passes } : {}),
-      ...(results.has(p.unitId) ? { yearResults: results.get(p.unitId)! } : {}),
+      ...(yearResults.has(p.unitId) ? { yearResults: yearResults.get(p.unitId)! } : {}),
       excellentYears: excellentYears.get(p.unitId) ?? [],
       year,
     });
