@@ -131,8 +131,10 @@ export function proposalsData(db: DbOrTx, movement: Movement): ProposalsData {
       dossier: dossiers.get(p.id)!,
     };
   });
+  // localeCompare's own order (the default locale's collation), its collator made once for 5,900 lines.
+  const compare = new Intl.Collator().compare;
   const byGroupThenRank = (a: ProposalLine, b: ProposalLine) =>
-    (a.groupCode ?? '\uffff').localeCompare(b.groupCode ?? '\uffff') || (a.rank ?? Infinity) - (b.rank ?? Infinity) || a.unitCode.localeCompare(b.unitCode);
+    compare(a.groupCode ?? '\uffff', b.groupCode ?? '\uffff') || (a.rank ?? Infinity) - (b.rank ?? Infinity) || compare(a.unitCode, b.unitCode);
   return {
     year,
     titles: PROPOSAL_TITLES.map((title) => ({ title, lines: lines.filter((l) => l.title === title).sort(byGroupThenRank) })).filter((x) => x.lines.length > 0),
