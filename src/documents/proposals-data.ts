@@ -7,7 +7,8 @@
  */
 import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db/connection.ts';
-import { groupMembers, groups, proposals, yearEnds } from '../db/schema.ts';
+import { rowsStatement } from '../db/raw.ts';
+import { proposals, yearEnds } from '../db/schema.ts';
 import type { ProgressCounts } from '../domain/assessment.ts';
 import type { Movement, ProposalTitle } from '../domain/model.ts';
 import { checkConditions, declaredConditions, type ConditionCheck } from '../domain/year-end/conditions.ts';
@@ -64,15 +65,9 @@ export function proposalsData(db: DbOrTx, movement: Movement): ProposalsData {
     .where(and(eq(proposals.movementId, movement.id), isNull(proposals.withdrawnAt)))
     .orderBy(asc(proposals.id))
     .all();
-  const membership = new Map(
-    db
-      .select({ unitId: groupMembers.unitId, groupId: groups.id, code: groups.code, name: groups.name })
-      .from(groupMembers)
-      .innerJoin(groups, eq(groups.id, groupMembers.groupId))
-      .where(eq(groupMembers.movementId, movement.id))
-      .all()
-      .map((m) => [m.unitId, m]),
-  );
+  const membership = new Map<number, { groupId: number; code: string; name: string }>();
+  const members = rowsStatement(db, 'SELECT m.unit_id, g.id, g.code, g.name FROM group_members m JOIN groups g ON g.id = m.group_id WHERE m.movement_id = ?');
+  for (const [unitId, groupId, code, name] of members.all(movement.id) as [number, number, string, string][]) membership.set(unitId, { groupId, code, name });
   // Each cluster's ranking, for the clusters whose units are proposed, read together. The year's
   // results are judged for the units that need them only: members whose lines leave a mapped
   // criterion empty (a sent sheet keeps what the results filled in), and the Cờ candidates (their

@@ -1,9 +1,9 @@
 /**
  * The close of the benchmark's year, written straight into the tables (the chat flows that write
  * them are other parts of the year-end): every unit's score sheet kept (its 28 own lines) and sent
- * with the two mapped criteria the year's results filled in kept, as sendSheet keeps them; but each
- * cluster's last member is late: its sheet kept and not sent, its mapped criteria left to the
- * results (judged when the sheet is read). Each cluster's two closed votes (the flag on
+ * with the two mapped criteria the year's results filled in kept, as sendSheet keeps them; but in
+ * every tenth cluster the last member is late: its sheet kept and not sent, its mapped criteria left
+ * to the results (judged when the sheet is read). Each cluster's two closed votes (the flag on
  * its leader, the certificate on the next two) with every member's ballot, the cluster's three
  * proposals and every unit's own (TTLĐTT or TTLĐXS, with what it declares), and their dossiers
  * (complete, incomplete, or with a document sent after the deadline).
@@ -59,8 +59,9 @@ export function writeYearClose(
   client.transaction(() => {
     let n = 0;
     for (const [groupId, units] of members) {
+      const cluster = figures.votes / 2;
       units.forEach((unitId, u) => {
-        const sent = u < units.length - 1;
+        const sent = cluster % 10 !== 9 || u < units.length - 1;
         const sheetId = Number(insertSheet.run(groupId, unitId, SENT, sent ? SENT : null).lastInsertRowid);
         figures.sheets++;
         if (!sent) figures.unsent++;
