@@ -321,13 +321,25 @@ function gridText(value: string, align: Align, size: GridSize, bold: boolean): P
 }
 
 /** The same cell as XML: what docx writes for `gridText` in a cell of `width`; its frame made once per column. */
-function cellXml(align: Align, size: GridSize, bold: boolean, width: number, span = 1): (value: string) => string {
+function cellXml(align: Align, size: GridSize, bold: boolean, width: number, span = 1): (value: string) => Buffer {
   const runProps = bold ? '<w:rPr><w:b/><w:bCs/></w:rPr>' : '';
   const jc = align === 'left' ? '' : `<w:jc w:val="${align === 'center' ? 'center' : 'right'}"/>`;
   const open = `<w:tc><w:tcPr><w:tcW w:type="dxa" w:w="${width}"/>${span > 1 ? `<w:gridSpan w:val="${span}"/>` : ''}</w:tcPr><w:p><w:pPr><w:pStyle w:val="${GRID_STYLES[size]}"/>${jc}</w:pPr>`;
   const run = `<w:r>${runProps}<w:t xml:space="preserve">`;
   const brokenRun = `<w:r>${runProps}<w:br/><w:t xml:space="preserve">`;
+  // The same text recurs down a column (a cluster's name, the conditions, a dossier's state): its
+  // XML is made and encoded once; a column of unique values stops being remembered past a bound.
+  const made = new Map<string, Buffer>();
   return (value) => {
+    let xml = made.get(value);
+    if (xml === undefined) {
+      xml = Buffer.from(write(value), 'utf8');
+      if (made.size < 10_000) made.set(value, xml);
+    }
+    return xml;
+  };
+
+  function write(value: string): string {
     let xml = open;
     let from = 0;
     for (let at = value.indexOf('\n'); ; at = value.indexOf('\n', from)) {
@@ -336,8 +348,11 @@ function cellXml(align: Align, size: GridSize, bold: boolean, width: number, spa
       from = at + 1;
     }
     return `${xml}</w:p></w:tc>`;
-  };
+  }
 }
+
+const ROW_OPEN = Buffer.from('<w:tr><w:trPr><w:cantSplit/></w:trPr>', 'utf8');
+const ROW_CLOSE = Buffer.from('</w:tr>', 'utf8');
 
 /**
  * A bordered table whose header row repeats on every page; rows are not split across pages.
@@ -352,22 +367,23 @@ export function grid(store: TableRows, columns: GridColumn[], rows: Iterable<Gri
     cantSplit: true,
     children: columns.map((c) => new TableCell({ children: [gridText(c.header, 'center', size, true)], verticalAlign: VerticalAlign.CENTER, shading: { fill: 'EDEDED' } })),
   });
-  // Rows turned into UTF-8 a thousand at a time, so no string of the whole table is ever made.
+  // Rows made of their cells' UTF-8 and joined a thousand at a time: no string of the table is ever made.
   const chunks: Buffer[] = [];
-  let xml: string[] = [];
+  let parts: Buffer[] = [];
+  let inChunk = 0;
   const cellOf = [false, true].map((bold) => columns.map((c, i) => cellXml(c.align ?? 'left', size, bold, widths[i]!)));
   const bandCell = cellXml('left', size, true, widths.reduce((a, b) => a + b, 0), columns.length);
   for (const row of rows) {
-    let cells = '';
-    if ('band' in row) cells = bandCell(row.band);
+    parts.push(ROW_OPEN);
+    if ('band' in row) parts.push(bandCell(row.band));
     else {
       const cell = cellOf[row.bold === true ? 1 : 0]!;
-      for (let i = 0; i < row.cells.length; i++) cells += cell[i]!(row.cells[i]!);
+      for (let i = 0; i < row.cells.length; i++) parts.push(cell[i]!(row.cells[i]!));
     }
-    xml.push(`<w:tr><w:trPr><w:cantSplit/></w:trPr>${cells}</w:tr>`);
-    if (xml.length === 1000) [chunks[chunks.length], xml] = [Buffer.from(xml.join(''), 'utf8'), []];
+    parts.push(ROW_CLOSE);
+    if (++inChunk === 1000) [chunks[chunks.length], parts, inChunk] = [Buffer.concat(parts), [], 0];
   }
-  if (xml.length > 0) chunks.push(Buffer.from(xml.join(''), 'utf8'));
+  if (inChunk > 0) chunks.push(Buffer.concat(parts));
   const marker = new TableRow({ children: [new TableCell({ children: [new Paragraph(store.hold(chunks))], columnSpan: columns.length })] });
   return new Table({
     layout: TableLayoutType.FIXED,
