@@ -4,9 +4,10 @@
  * in dossier_files: what is there, what is missing, and whether any was received after the
  * dossier deadline (late: kept, flagged). Read for the Board's summary of proposals.
  */
-import { eq, inArray } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { DbOrTx } from '../db/connection.ts';
-import { dossierFiles, yearEnds } from '../db/schema.ts';
+import { rowsStatement } from '../db/raw.ts';
+import { yearEnds } from '../db/schema.ts';
 import { localDate } from '../domain/vn-input.ts';
 
 /** The law's documents of every dossier, in checklist order (the confirmations follow). */
@@ -26,14 +27,14 @@ export interface DossierCompleteness {
 export function dossierCompleteness(db: DbOrTx, movement: { id: number; timezone: string }, proposalIds: readonly number[]): Map<number, DossierCompleteness> {
   const yearEnd = db.select({ deadline: yearEnds.dossierDeadline, confirmations: yearEnds.confirmations }).from(yearEnds).where(eq(yearEnds.movementId, movement.id)).get();
   const items = [...LAW_DOSSIER_ITEMS, ...(yearEnd?.confirmations ?? []).map((c) => `confirmation:${c.code}`)];
+  // Each item's latest file, grouped by SQLite along the (proposal, item) index and read as arrays:
+  // the summary reads 30,000 files of 5,900 proposals.
   const latest = new Map<number, Map<string, number>>();
-  for (let i = 0; i < proposalIds.length; i += 5000) {
-    const slice = proposalIds.slice(i, i + 5000);
-    for (const f of db.select({ proposalId: dossierFiles.proposalId, item: dossierFiles.item, receivedAt: dossierFiles.receivedAt }).from(dossierFiles).where(inArray(dossierFiles.proposalId, slice)).all()) {
-      const own = latest.get(f.proposalId) ?? new Map<string, number>();
-      own.set(f.item, Math.max(own.get(f.item) ?? 0, f.receivedAt));
-      latest.set(f.proposalId, own);
-    }
+  const read = rowsStatement(db, 'SELECT proposal_id, item, max(received_at) FROM dossier_files WHERE proposal_id IN (SELECT value FROM json_each(?)) GROUP BY proposal_id, item');
+  for (const [proposalId, item, receivedAt] of read.all(JSON.stringify(proposalIds)) as [number, string, number][]) {
+    let own = latest.get(proposalId);
+    if (!own) latest.set(proposalId, (own = new Map()));
+    own.set(item, receivedAt);
   }
   // The local day of an instant, by quarter of an hour (every time zone's offset is a whole number of them): thousands of files share a few.
   const days = new Map<number, string>();

@@ -9,7 +9,6 @@
 import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Packer } from 'docx';
-import { strFromU8, unzipSync, zipSync } from 'fflate';
 import type { Db } from '../db/connection.ts';
 import { DomainError } from '../domain/errors.ts';
 import { listPeriods, resolveMovement } from '../domain/movements.ts';
@@ -19,6 +18,7 @@ import { safe, stamp } from '../export/index.ts';
 import { chartRequests, drawCharts } from './charts.ts';
 import type { DocumentContext } from './common.ts';
 import { TableRows } from './layout.ts';
+import { packDocx } from './pack.ts';
 import { periodDocument } from './period.ts';
 import { periodData } from './period-data.ts';
 import { findUnit, isSent, registrationData, registrationDocument } from './registration.ts';
@@ -140,10 +140,8 @@ export async function writeDocument(db: Db, request: DocumentRequest): Promise<W
     default:
       throw new DomainError('err-doc-kind', { kind: String(request.kind) });
   }
-  // The tables' rows go into the packed document as XML (see TableRows).
-  const files = unzipSync(new Uint8Array(await Packer.toBuffer(document)));
-  files['word/document.xml'] = new Uint8Array(ctx.rows.inject(strFromU8(files['word/document.xml']!)));
-  const buffer = Buffer.from(zipSync(files, { level: 6 }));
+  // The tables' rows go into the packed document as XML (see TableRows), streamed into the zip.
+  const buffer = packDocx(new Uint8Array(await Packer.toBuffer(document)), ctx.rows);
   const dir = resolve(request.dir);
   mkdirSync(dir, { recursive: true });
   const name = `${base}-${stamp(now, movement.timezone)}.docx`;

@@ -264,8 +264,12 @@ export type GridRow = { cells: string[]; bold?: boolean } | { band: string };
 const GRID_STYLES = { 12: 'GridText', 11: 'GridTextSmall' } as const;
 type GridSize = keyof typeof GRID_STYLES;
 
+const NEEDS_ESCAPE = /[&<>"\u0000-\u0008\u000B\u000C\u000E-\u001F]/;
 const escapeXml = (text: string) =>
-  text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!).replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g, '');
+  // Most cells need nothing: one test rather than two replacements (an annex has 47,000 cells).
+  !NEEDS_ESCAPE.test(text)
+    ? text
+    : text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!).replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g, '');
 
 /**
  * The body rows of the document's tables, as WordprocessingML written here rather than through
@@ -284,8 +288,9 @@ export class TableRows {
     return marker;
   }
 
-  /** The document.xml, UTF-8, with each marker row replaced by its rows. */
-  inject(documentXml: string): Buffer {
+  /** The document.xml, UTF-8, with each marker row replaced by its rows: in pieces, never joined
+   * (the packing streams them into the zip; an annex's XML is never held twice). */
+  inject(documentXml: string): Buffer[] {
     const places = [...this.rows].map(([marker, chunks]) => {
       const at = documentXml.indexOf(marker);
       if (at < 0) throw new Error('table rows marker not found in the document');
@@ -301,7 +306,7 @@ export class TableRows {
       from = end;
     }
     parts.push(Buffer.from(documentXml.slice(from), 'utf8'));
-    return Buffer.concat(parts);
+    return parts;
   }
 }
 
@@ -315,16 +320,39 @@ function gridText(value: string, align: Align, size: GridSize, bold: boolean): P
   });
 }
 
-/** The same cell as XML: what docx writes for `gridText` in a cell of `width`. */
-function cellXml(value: string, align: Align, size: GridSize, bold: boolean, width: number, span = 1): string {
+/** The same cell as XML: what docx writes for `gridText` in a cell of `width`; its frame made once per column. */
+function cellXml(align: Align, size: GridSize, bold: boolean, width: number, span = 1): (value: string) => Buffer {
   const runProps = bold ? '<w:rPr><w:b/><w:bCs/></w:rPr>' : '';
-  const runs = value
-    .split('\n')
-    .map((line, i) => `<w:r>${runProps}${i > 0 ? '<w:br/>' : ''}<w:t xml:space="preserve">${escapeXml(line)}</w:t></w:r>`)
-    .join('');
   const jc = align === 'left' ? '' : `<w:jc w:val="${align === 'center' ? 'center' : 'right'}"/>`;
-  return `<w:tc><w:tcPr><w:tcW w:type="dxa" w:w="${width}"/>${span > 1 ? `<w:gridSpan w:val="${span}"/>` : ''}</w:tcPr><w:p><w:pPr><w:pStyle w:val="${GRID_STYLES[size]}"/>${jc}</w:pPr>${runs}</w:p></w:tc>`;
+  const open = `<w:tc><w:tcPr><w:tcW w:type="dxa" w:w="${width}"/>${span > 1 ? `<w:gridSpan w:val="${span}"/>` : ''}</w:tcPr><w:p><w:pPr><w:pStyle w:val="${GRID_STYLES[size]}"/>${jc}</w:pPr>`;
+  const run = `<w:r>${runProps}<w:t xml:space="preserve">`;
+  const brokenRun = `<w:r>${runProps}<w:br/><w:t xml:space="preserve">`;
+  // The same text recurs down a column (a cluster's name, the conditions, a dossier's state): its
+  // XML is made and encoded once; a column of unique values stops being remembered past a bound.
+  const made = new Map<string, Buffer>();
+  return (value) => {
+    let xml = made.get(value);
+    if (xml === undefined) {
+      xml = Buffer.from(write(value), 'utf8');
+      if (made.size < 10_000) made.set(value, xml);
+    }
+    return xml;
+  };
+
+  function write(value: string): string {
+    let xml = open;
+    let from = 0;
+    for (let at = value.indexOf('\n'); ; at = value.indexOf('\n', from)) {
+      xml += `${from === 0 ? run : brokenRun}${escapeXml(at < 0 ? value.slice(from) : value.slice(from, at))}</w:t></w:r>`;
+      if (at < 0) break;
+      from = at + 1;
+    }
+    return `${xml}</w:p></w:tc>`;
+  }
 }
+
+const ROW_OPEN = Buffer.from('<w:tr><w:trPr><w:cantSplit/></w:trPr>', 'utf8');
+const ROW_CLOSE = Buffer.from('</w:tr>', 'utf8');
 
 /**
  * A bordered table whose header row repeats on every page; rows are not split across pages.
@@ -339,18 +367,23 @@ export function grid(store: TableRows, columns: GridColumn[], rows: Iterable<Gri
     cantSplit: true,
     children: columns.map((c) => new TableCell({ children: [gridText(c.header, 'center', size, true)], verticalAlign: VerticalAlign.CENTER, shading: { fill: 'EDEDED' } })),
   });
-  // Rows turned into UTF-8 a thousand at a time, so no string of the whole table is ever made.
+  // Rows made of their cells' UTF-8 and joined a thousand at a time: no string of the table is ever made.
   const chunks: Buffer[] = [];
-  let xml: string[] = [];
+  let parts: Buffer[] = [];
+  let inChunk = 0;
+  const cellOf = [false, true].map((bold) => columns.map((c, i) => cellXml(c.align ?? 'left', size, bold, widths[i]!)));
+  const bandCell = cellXml('left', size, true, widths.reduce((a, b) => a + b, 0), columns.length);
   for (const row of rows) {
-    const cells =
-      'band' in row
-        ? cellXml(row.band, 'left', size, true, widths.reduce((a, b) => a + b, 0), columns.length)
-        : row.cells.map((v, i) => cellXml(v, columns[i]!.align ?? 'left', size, row.bold === true, widths[i]!)).join('');
-    xml.push(`<w:tr><w:trPr><w:cantSplit/></w:trPr>${cells}</w:tr>`);
-    if (xml.length === 1000) [chunks[chunks.length], xml] = [Buffer.from(xml.join(''), 'utf8'), []];
+    parts.push(ROW_OPEN);
+    if ('band' in row) parts.push(bandCell(row.band));
+    else {
+      const cell = cellOf[row.bold === true ? 1 : 0]!;
+      for (let i = 0; i < row.cells.length; i++) parts.push(cell[i]!(row.cells[i]!));
+    }
+    parts.push(ROW_CLOSE);
+    if (++inChunk === 1000) [chunks[chunks.length], parts, inChunk] = [Buffer.concat(parts), [], 0];
   }
-  if (xml.length > 0) chunks.push(Buffer.from(xml.join(''), 'utf8'));
+  if (inChunk > 0) chunks.push(Buffer.concat(parts));
   const marker = new TableRow({ children: [new TableCell({ children: [new Paragraph(store.hold(chunks))], columnSpan: columns.length })] });
   return new Table({
     layout: TableLayoutType.FIXED,

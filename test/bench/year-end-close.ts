@@ -1,7 +1,9 @@
 /**
  * The close of the benchmark's year, written straight into the tables (the chat flows that write
- * them are other parts of the year-end): every unit's score sheet kept and sent (its 28 own lines;
- * the two mapped criteria left to the year's results), each cluster's two closed votes (the flag on
+ * them are other parts of the year-end): every unit's score sheet kept (its 28 own lines) and sent
+ * with the two mapped criteria the year's results filled in kept, as sendSheet keeps them; but in
+ * every tenth cluster the last member is late: its sheet kept and not sent, its mapped criteria left
+ * to the results (judged when the sheet is read). Each cluster's two closed votes (the flag on
  * its leader, the certificate on the next two) with every member's ballot, the cluster's three
  * proposals and every unit's own (TTLĐTT or TTLĐXS, with what it declares), and their dossiers
  * (complete, incomplete, or with a document sent after the deadline).
@@ -14,6 +16,8 @@ const ITEMS = ['to-trinh', 'bao-cao-thanh-tich', 'bien-ban', 'confirmation:CA', 
 
 export interface CloseFigures {
   sheets: number;
+  /** Sheets kept, not sent (their mapped criteria left to the year's results). */
+  unsent: number;
   lines: number;
   votes: number;
   ballots: number;
@@ -21,21 +25,29 @@ export interface CloseFigures {
   dossierFiles: number;
 }
 
-/** `entered(unitId)`: the points a unit typed, by criterion code (the same the scoring bench checks). */
-export function writeYearClose(db: Db, movementId: number, entered: (unitId: number) => Record<string, number>): CloseFigures {
+/**
+ * `entered(unitId)`: the points a unit typed, by criterion code (the same the scoring bench checks);
+ * `filled(unitId, groupId)`: what the year's results fill in, kept when the sheet is sent.
+ */
+export function writeYearClose(
+  db: Db,
+  movementId: number,
+  entered: (unitId: number) => Record<string, number>,
+  filled: (unitId: number, groupId: number) => ReadonlyMap<string, number>,
+): CloseFigures {
   const client = db.$client;
   const members = new Map<number, number[]>();
   for (const [groupId, unitId] of client.prepare('SELECT group_id, unit_id FROM group_members WHERE movement_id = ? ORDER BY unit_id').raw().all(movementId) as [number, number][])
     members.set(groupId, [...(members.get(groupId) ?? []), unitId]);
   const insertSheet = client.prepare('INSERT INTO score_sheets (group_id, unit_id, updated_at, sent_at) VALUES (?, ?, ?, ?)');
-  const insertLine = client.prepare('INSERT INTO score_lines (sheet_id, criterion_code, self, prefilled) VALUES (?, ?, ?, 0)');
+  const insertLine = client.prepare('INSERT INTO score_lines (sheet_id, criterion_code, self, prefilled) VALUES (?, ?, ?, ?)');
   const insertVote = client.prepare('INSERT INTO votes (group_id, title, quorum, threshold, ends_on, opened_at, closed_on, closed_at) VALUES (?, ?, 0.8, 0.8, ?, ?, ?, ?)');
   const insertMember = client.prepare('INSERT INTO vote_members (vote_id, unit_id) VALUES (?, ?)');
   const insertCandidate = client.prepare('INSERT INTO vote_candidates (vote_id, unit_id, position, total, rank) VALUES (?, ?, ?, NULL, NULL)');
   const insertBallot = client.prepare('INSERT INTO ballots (vote_id, voter_unit_id, candidate_unit_id, approve, written, cast_at) VALUES (?, ?, ?, ?, 0, ?)');
   const insertProposal = client.prepare('INSERT INTO proposals (movement_id, unit_id, title, group_id, vote_id, declared, proposed_at) VALUES (?, ?, ?, ?, ?, ?, ?)');
   const insertFile = client.prepare('INSERT INTO dossier_files (proposal_id, item, file_name, stored_path, bytes, received_at) VALUES (?, ?, ?, ?, ?, ?)');
-  const figures: CloseFigures = { sheets: 0, lines: 0, votes: 0, ballots: 0, proposals: 0, dossierFiles: 0 };
+  const figures: CloseFigures = { sheets: 0, unsent: 0, lines: 0, votes: 0, ballots: 0, proposals: 0, dossierFiles: 0 };
   const dossier = (proposalId: number, n: number) => {
     // Most complete on time; every fifth missing its confirmations; every seventh with its report sent late.
     const items = n % 5 === 0 ? ITEMS.slice(0, 3) : ITEMS;
@@ -47,14 +59,19 @@ export function writeYearClose(db: Db, movementId: number, entered: (unitId: num
   client.transaction(() => {
     let n = 0;
     for (const [groupId, units] of members) {
-      for (const unitId of units) {
-        const sheetId = Number(insertSheet.run(groupId, unitId, SENT, SENT).lastInsertRowid);
+      const cluster = figures.votes / 2;
+      units.forEach((unitId, u) => {
+        const sent = cluster % 10 !== 9 || u < units.length - 1;
+        const sheetId = Number(insertSheet.run(groupId, unitId, SENT, sent ? SENT : null).lastInsertRowid);
         figures.sheets++;
-        for (const [code, points] of Object.entries(entered(unitId))) {
-          insertLine.run(sheetId, code, points);
+        if (!sent) figures.unsent++;
+        const lines: [string, number, number][] = Object.entries(entered(unitId)).map(([code, points]) => [code, points, 0]);
+        if (sent) for (const [code, points] of filled(unitId, groupId)) lines.push([code, points, 1]);
+        for (const line of lines) {
+          insertLine.run(sheetId, ...line);
           figures.lines++;
         }
-      }
+      });
       const vote = (title: string, candidates: number[], minute: number) => {
         const voteId = Number(insertVote.run(groupId, title, '2020-12-05', CLOSED, '2020-12-04', CLOSED + minute * 60_000).lastInsertRowid);
         figures.votes++;

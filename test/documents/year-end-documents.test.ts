@@ -14,7 +14,7 @@ import type { Db } from '../../src/db/connection.ts';
 import { dossierCompleteness } from '../../src/documents/dossier-completeness.ts';
 import { writeDocument } from '../../src/documents/index.ts';
 import { DomainError } from '../../src/domain/errors.ts';
-import { yearResultsByUnit } from '../../src/domain/year-end/results.ts';
+import { yearResultsByUnit, yearResultsOfUnits } from '../../src/domain/year-end/results.ts';
 import { scoringGroups } from '../../src/domain/year-end/groups.ts';
 import { groupRanking, groupSheets, sheetsOfGroups } from '../../src/domain/year-end/sheets.ts';
 import { scoringTableOfGroup } from '../../src/domain/year-end/store.ts';
@@ -251,6 +251,36 @@ describe('the reads over all clusters at once', () => {
     for (const [groupId, sheets] of all) expect(summed.get(groupId)).toEqual(sheets.map((x) => ({ unitId: x.unitId, total: x.total })));
     const totals = new Map(summed.get(s.cum1)!.map((x) => [x.unitId, x.total]));
     expect(CUM1.map((code) => totals.get(s.u(code)))).toEqual([110, 85, 98, 100, 98]);
+  });
+});
+
+describe('the year’s results the Board’s summary judges', () => {
+  it('are asked only for the members whose lines leave a mapped criterion empty, the totals the same', () => {
+    const tables = scoringTablesByGroup(db, s.m.movement.id);
+    const results = yearResultsByUnit(db, s.m.movement);
+    const asked: number[] = [];
+    const lazily = groupTotals(db, tables, (unitIds) => (asked.push(...unitIds), results));
+    expect(lazily).toEqual(groupTotals(db, tables, results));
+    // Read from the rows: each member of a scoring group lacking a kept line (own points or the head's adjustment) of a mapped criterion.
+    const lacking = db.all<{ unitId: number }>(sql`
+      SELECT DISTINCT m.unit_id AS unitId FROM group_members m
+      JOIN scoring_table_groups tg ON tg.group_id = m.group_id
+      JOIN scoring_criteria c ON c.table_id = tg.table_id AND c.from_results IS NOT NULL
+      WHERE m.movement_id = ${s.m.movement.id} AND NOT EXISTS (
+        SELECT 1 FROM score_sheets sh JOIN score_lines l ON l.sheet_id = sh.id
+        WHERE sh.group_id = m.group_id AND sh.unit_id = m.unit_id AND l.criterion_code = c.code
+          AND (l.self IS NOT NULL OR (l.adjusted_to IS NOT NULL AND l.adjust_reason IS NOT NULL)))`);
+    expect(asked.sort((a, b) => a - b)).toEqual(lacking.map((r) => r.unitId).sort((a, b) => a - b));
+    // Cụm 1's sheets were sent, keeping what the results filled in: its members are not judged.
+    for (const code of CUM1) expect(asked).not.toContain(s.u(code));
+  });
+
+  it('for a few units are what judging every unit gives them', () => {
+    const all = yearResultsByUnit(db, s.m.movement);
+    const some = CUM1.slice(0, 3).map((code) => s.u(code));
+    const judged = yearResultsOfUnits(db, s.m.movement, some);
+    expect(judged.size).toBeGreaterThan(0);
+    expect(judged).toEqual(new Map(some.filter((id) => all.has(id)).map((id) => [id, all.get(id)!])));
   });
 });
 

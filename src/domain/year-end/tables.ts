@@ -3,10 +3,14 @@
  * all clusters reads (the Board's summary of proposals) in two queries rather than two per group.
  * The same tables as store.ts' scoringTableOfGroup gives one at a time.
  */
-import { asc, eq, inArray } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/connection.ts';
-import { scoringCriteria, scoringTableGroups, scoringTables } from '../../db/schema.ts';
+import { rowsStatement } from '../../db/raw.ts';
+import { scoringTableGroups, scoringTables } from '../../db/schema.ts';
 import type { ScoringTable } from './scoring.ts';
+
+type CriterionKind = ScoringTable['criteria'][number]['kind'];
+type FromResults = NonNullable<ScoringTable['criteria'][number]['fromResults']>;
 
 export function scoringTablesByGroup(db: DbOrTx, movementId: number): Map<number, ScoringTable> {
   const rows = db
@@ -16,13 +20,18 @@ export function scoringTablesByGroup(db: DbOrTx, movementId: number): Map<number
     .where(eq(scoringTables.movementId, movementId))
     .all();
   const tableIds = [...new Set(rows.map((r) => r.table.id))];
+  // Read as arrays (300 tables of 30 criteria are 9,000 rows), the table ids one JSON parameter.
   const criteria = new Map<number, ScoringTable['criteria']>();
-  if (tableIds.length > 0)
-    for (const c of db.select().from(scoringCriteria).where(inArray(scoringCriteria.tableId, tableIds)).orderBy(asc(scoringCriteria.tableId), asc(scoringCriteria.position)).all()) {
-      const list = criteria.get(c.tableId) ?? [];
-      list.push({ code: c.code, section: c.section, title: c.title, kind: c.kind, max: c.max, ...(c.fromResults ? { fromResults: c.fromResults } : {}) });
-      criteria.set(c.tableId, list);
-    }
+  type Row = [number, string, string, string, CriterionKind, number, FromResults | null];
+  const read = rowsStatement(
+    db,
+    'SELECT table_id, code, section, title, kind, max, from_results FROM scoring_criteria WHERE table_id IN (SELECT value FROM json_each(?)) ORDER BY table_id, position',
+  );
+  for (const [tableId, code, section, title, kind, max, fromResults] of read.all(JSON.stringify(tableIds)) as Row[]) {
+    const list = criteria.get(tableId) ?? [];
+    list.push({ code, section, title, kind, max, ...(fromResults ? { fromResults } : {}) });
+    criteria.set(tableId, list);
+  }
   // One object per table, shared by its groups (scoring keeps per-table lookups by identity).
   const tables = new Map<number, ScoringTable>();
   for (const { table } of rows)
