@@ -43,7 +43,7 @@ function start(ctx: FlowContext, format: 'xlsx' | 'csv'): StepResult<object> {
   return { kind: 'done', message: ctx.t('exp-started', { format: format.toUpperCase() }) };
 }
 
-/** The clusters whose year-end documents this person may have (domain/year-end/document-groups.ts). */
+/** The clusters whose year-end documents this person may have (domain/year-end/groups.ts). */
 const documentGroups = (ctx: FlowContext) => (ctx.person ? documentGroupsOf(ctx.db, ctx.person, ctx.movement!.id) : []);
 
 /** A cluster's document for the cluster named by a button or typed code, among those the person may have. */
