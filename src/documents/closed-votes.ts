@@ -9,7 +9,7 @@ import type { DbOrTx } from '../db/connection.ts';
 import { rowsStatement } from '../db/raw.ts';
 import { groups, votes } from '../db/schema.ts';
 import type { ProposalTitle } from '../domain/model.ts';
-import { attendance, voteResults, type CandidateResult, type Vote } from '../domain/year-end/vote.ts';
+import { attendance, restoreBallots, voteResults, type CandidateResult, type Vote } from '../domain/year-end/vote.ts';
 
 export interface ClosedVote {
   id: number;
@@ -81,19 +81,7 @@ export function closedVotes(db: DbOrTx, movementId: number, groupId?: number): C
       written: new Map(),
       closedOn: v.closedOn!,
     };
-    for (const b of ballotsOf.get(v.id) ?? []) {
-      if (b.written) {
-        const opinion = vote.written.get(b.voterUnitId) ?? { approvals: new Map<number, boolean>(), note: noteOf.get(b.voterUnitId) ?? '', recordedByUnitId: vote.headUnitId };
-        (opinion.approvals as Map<number, boolean>).set(b.candidateUnitId, b.approve);
-        vote.written.set(b.voterUnitId, opinion);
-      } else {
-        const own = vote.ballots.get(b.voterUnitId) ?? new Map<number, boolean>();
-        own.set(b.candidateUnitId, b.approve);
-        vote.ballots.set(b.voterUnitId, own);
-      }
-    }
-    // A written opinion with a note and no approval given (the member abstained in writing) still counts as taking part.
-    for (const [unitId, note] of noteOf) if (!vote.written.has(unitId) && !vote.ballots.has(unitId)) vote.written.set(unitId, { approvals: new Map(), note, recordedByUnitId: vote.headUnitId });
+    restoreBallots(vote, ballotsOf.get(v.id) ?? [], noteOf);
     const results = voteResults(vote);
     const at = new Map(listed.map((c) => [c.unitId, c]));
     return {

@@ -9,9 +9,7 @@ import type { DbOrTx } from '../db/connection.ts';
 import { rowsStatement } from '../db/raw.ts';
 import { yearEnds } from '../db/schema.ts';
 import { localDate } from '../domain/vn-input.ts';
-
-/** The law's documents of every dossier, in checklist order (the confirmations follow). */
-export const LAW_DOSSIER_ITEMS = ['to-trinh', 'bao-cao-thanh-tich', 'bien-ban'] as const;
+import { checklistItems } from '../domain/year-end/dossiers.ts';
 
 export interface DossierCompleteness {
   /** Every item the dossier must carry: the law's, then `confirmation:<code>`. */
@@ -26,7 +24,7 @@ export interface DossierCompleteness {
 /** The dossier of each proposal (by id) of the movement. */
 export function dossierCompleteness(db: DbOrTx, movement: { id: number; timezone: string }, proposalIds: readonly number[]): Map<number, DossierCompleteness> {
   const yearEnd = db.select({ deadline: yearEnds.dossierDeadline, confirmations: yearEnds.confirmations }).from(yearEnds).where(eq(yearEnds.movementId, movement.id)).get();
-  const items = [...LAW_DOSSIER_ITEMS, ...(yearEnd?.confirmations ?? []).map((c) => `confirmation:${c.code}`)];
+  const items = checklistItems(yearEnd?.confirmations ?? []);
   // Each item's latest file, grouped by SQLite along the (proposal, item) index and read as arrays:
   // the summary reads 30,000 files of 5,900 proposals.
   const latest = new Map<number, Map<string, number>>();

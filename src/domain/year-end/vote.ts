@@ -143,3 +143,33 @@ export function voteResults(vote: Vote): CandidateResult[] {
     return { unitId, approve, disapprove, silent: members - approve - disapprove, share: approve / members, passes: reaches(approve, vote.rule.threshold, members) };
   });
 }
+
+/** A ballot as kept: a member's own, or one approval of an absent member's written opinion (`written`). */
+export interface KeptBallot {
+  voterUnitId: number;
+  candidateUnitId: number;
+  approve: boolean;
+  written: boolean;
+}
+
+/**
+ * Puts kept ballots and the written opinions' notes back into a vote read from storage. A written
+ * opinion with a note and no approval given (the member abstained in writing) still counts as
+ * taking part.
+ */
+export function restoreBallots(vote: Vote, ballots: Iterable<KeptBallot>, notes: ReadonlyMap<number, string>): Vote {
+  for (const b of ballots) {
+    if (b.written) {
+      const opinion = vote.written.get(b.voterUnitId) ?? { approvals: new Map<number, boolean>(), note: notes.get(b.voterUnitId) ?? '', recordedByUnitId: vote.headUnitId };
+      (opinion.approvals as Map<number, boolean>).set(b.candidateUnitId, b.approve);
+      vote.written.set(b.voterUnitId, opinion);
+    } else {
+      const own = vote.ballots.get(b.voterUnitId) ?? new Map<number, boolean>();
+      own.set(b.candidateUnitId, b.approve);
+      vote.ballots.set(b.voterUnitId, own);
+    }
+  }
+  for (const [unitId, note] of notes)
+    if (!vote.written.has(unitId) && !vote.ballots.has(unitId)) vote.written.set(unitId, { approvals: new Map(), note, recordedByUnitId: vote.headUnitId });
+  return vote;
+}

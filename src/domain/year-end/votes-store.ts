@@ -15,7 +15,7 @@ import { yearResultsByUnit } from './results.ts';
 import { getGroup } from './groups.ts';
 import { groupMemberIds, groupRanking, groupSheets } from './sheets.ts';
 import { scoringTableOfGroup } from './store.ts';
-import { attendance, castBallot, closeVote, openVote, ownBallot, recordWrittenOpinion, voteResults, type CandidateResult, type Vote } from './vote.ts';
+import { attendance, castBallot, closeVote, openVote, ownBallot, recordWrittenOpinion, restoreBallots, voteResults, type CandidateResult, type Vote } from './vote.ts';
 
 /** The titles a cluster votes on: its Cờ thi đua and its Bằng khen. */
 export const VOTE_TITLES = ['co-thi-dua-ubnd-tinh', 'bang-khen-ubnd-tinh'] as const satisfies readonly ProposalTitle[];
@@ -83,19 +83,7 @@ export function loadVote(db: DbOrTx, voteId: number): StoredVote {
     written: new Map(),
     ...(row.closedOn !== null ? { closedOn: row.closedOn } : {}),
   };
-  for (const b of db.select().from(ballots).where(eq(ballots.voteId, voteId)).all()) {
-    if (b.written) {
-      const opinion = vote.written.get(b.voterUnitId) ?? { approvals: new Map<number, boolean>(), note: notes.get(b.voterUnitId) ?? '', recordedByUnitId: vote.headUnitId };
-      (opinion.approvals as Map<number, boolean>).set(b.candidateUnitId, b.approve);
-      vote.written.set(b.voterUnitId, opinion);
-    } else {
-      const own = vote.ballots.get(b.voterUnitId) ?? new Map<number, boolean>();
-      own.set(b.candidateUnitId, b.approve);
-      vote.ballots.set(b.voterUnitId, own);
-    }
-  }
-  // A written opinion that approved or refused nobody still counts as taking part.
-  for (const [unitId, note] of notes) if (!vote.written.has(unitId)) vote.written.set(unitId, { approvals: new Map(), note, recordedByUnitId: vote.headUnitId });
+  restoreBallots(vote, db.select().from(ballots).where(eq(ballots.voteId, voteId)).all(), notes);
   return { row, vote, standing: new Map(candidateRows.map((c) => [c.unitId, { total: c.total, rank: c.rank }])), notes };
 }
 
