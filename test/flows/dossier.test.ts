@@ -8,22 +8,15 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { ChannelSender } from '../../src/chat/channel.ts';
-import { ChatCore } from '../../src/chat/core.ts';
-import { startTelegram, type StartedTelegram } from '../../src/channels/telegram/run.ts';
-import { loadConfig } from '../../src/config.ts';
-import { Dispatcher } from '../../src/delivery/dispatcher.ts';
 import { cliActor } from '../../src/domain/audit.ts';
 import { createInvite } from '../../src/domain/invites.ts';
-import { ALL_FLOWS } from '../../src/flows/index.ts';
-import { JobRunner } from '../../src/jobs/runner.ts';
 import { loadSampleMovement } from '../../src/sample/load.ts';
 import { fixedClock } from '../../src/util/clock.ts';
-import { silentLogger } from '../../src/util/log.ts';
 import { FEB_15 } from '../helpers/chat.ts';
 import { openTempDatabase, useTempDatabases, type TempDatabase } from '../helpers/db.ts';
 import { DOCX_BYTES, PDF_BYTES, PNG_BYTES, proposalRow } from '../helpers/dossier-rows.ts';
-import { FAKE_TOKEN, FakeBotApi, tg } from '../helpers/fake-telegram.ts';
+import { tg } from '../helpers/fake-telegram.ts';
+import { startTelegramBot, stopTelegramBots } from '../helpers/telegram-bot.ts';
 import { waitFor } from '../helpers/wait.ts';
 
 useTempDatabases();
@@ -37,31 +30,11 @@ const DEC_9 = Date.UTC(2020, 11, 9, 3);
 const DEC_11 = Date.UTC(2020, 11, 11, 3);
 const JAN_20 = Date.UTC(2021, 0, 20, 3);
 
-let running: { api: FakeBotApi; telegram: StartedTelegram; outbox: Dispatcher; jobs: JobRunner }[] = [];
-
-afterEach(async () => {
-  for (const r of running.splice(0)) {
-    await r.telegram.stop();
-    await r.jobs.idle();
-    await r.outbox.stop();
-    await r.api.close();
-  }
-});
+afterEach(stopTelegramBots);
 
 async function startBot(temp: TempDatabase) {
-  const api = await new FakeBotApi().start();
   const clock = fixedClock(FEB_15);
-  const config = loadConfig({ DATABASE_PATH: temp.path, TELEGRAM_BOT_TOKEN: FAKE_TOKEN, TELEGRAM_API_ROOT: api.root, LOG_LEVEL: 'silent' });
-  const core = new ChatCore({ db: temp.db, clock, flows: ALL_FLOWS, log: silentLogger });
-  const senders: ChannelSender[] = [];
-  const outbox = new Dispatcher({ db: temp.db, senders, clock, log: silentLogger });
-  const fetchers: { telegram?: StartedTelegram['fetchFile'] } = {};
-  const jobs = new JobRunner({ db: temp.db, core, clock, log: silentLogger, exportDir: join(temp.dir, 'exports'), dir: join(temp.dir, 'forms'), fetchers }, () => outbox.kick());
-  const telegram = await startTelegram({ config, db: temp.db, core, clock, log: silentLogger, outbound: outbox, onJob: jobs.run });
-  fetchers.telegram = telegram.fetchFile;
-  senders.push(telegram.channel);
-  outbox.start();
-  running.push({ api, telegram, outbox, jobs });
+  const { api } = await startTelegramBot(temp, clock);
 
   const send = async (who: number, update: Record<string, unknown>, expected: string): Promise<string> => {
     const before = api.sentTexts(who).length;

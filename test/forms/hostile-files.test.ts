@@ -7,22 +7,18 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ConsoleChat } from '../../src/channels/console/adapter.ts';
-import { startTelegram, type StartedTelegram } from '../../src/channels/telegram/run.ts';
-import type { ChannelSender } from '../../src/chat/channel.ts';
 import { ChatCore } from '../../src/chat/core.ts';
-import { loadConfig } from '../../src/config.ts';
-import { Dispatcher } from '../../src/delivery/dispatcher.ts';
 import { cliActor } from '../../src/domain/audit.ts';
 import { fixedClock } from '../../src/util/clock.ts';
 import { createInvite } from '../../src/domain/invites.ts';
 import { ALL_FLOWS } from '../../src/flows/index.ts';
 import { inspectWorkbook } from '../../src/forms/workbook-inspect.ts';
-import { JobRunner } from '../../src/jobs/runner.ts';
 import { loadSampleMovement } from '../../src/sample/load.ts';
 import { silentLogger } from '../../src/util/log.ts';
 import { FEB_15 } from '../helpers/chat.ts';
 import { openTempDatabase, useTempDatabases, type TempDatabase } from '../helpers/db.ts';
-import { FAKE_TOKEN, FakeBotApi, tg } from '../helpers/fake-telegram.ts';
+import { tg } from '../helpers/fake-telegram.ts';
+import { startTelegramBot, stopTelegramBots } from '../helpers/telegram-bot.ts';
 import { hostileCorpus, type HostileFile } from '../helpers/hostile-files.ts';
 import { liaisons } from '../helpers/liaisons.ts';
 import { waitFor } from '../helpers/wait.ts';
@@ -92,33 +88,14 @@ describe('a hostile file sent as a form', () => {
 });
 
 describe('the bot while it reads a hostile file', () => {
-  let running: { api: FakeBotApi; telegram: StartedTelegram; outbox: Dispatcher; jobs: JobRunner } | undefined;
-  afterEach(async () => {
-    if (!running) return;
-    await running.telegram.stop();
-    await running.jobs.idle();
-    await running.outbox.stop();
-    await running.api.close();
-    running = undefined;
-  });
+  afterEach(stopTelegramBots);
 
   it('answers another person during and after each file, on Telegram, and refuses the file', async () => {
     const temp = openTempDatabase();
     loadSampleMovement(temp.db, cliActor, FEB_15);
     const [other] = liaisons(temp.db, 1, 7001);
-    const api = await new FakeBotApi().start();
     const clock = fixedClock(FEB_15);
-    const config = loadConfig({ DATABASE_PATH: temp.path, TELEGRAM_BOT_TOKEN: FAKE_TOKEN, TELEGRAM_API_ROOT: api.root, LOG_LEVEL: 'silent' });
-    const core = new ChatCore({ db: temp.db, clock, flows: ALL_FLOWS, log: silentLogger });
-    const senders: ChannelSender[] = [];
-    const outbox = new Dispatcher({ db: temp.db, senders, clock, log: silentLogger });
-    const fetchers: { telegram?: StartedTelegram['fetchFile'] } = {};
-    const jobs = new JobRunner({ db: temp.db, core, clock, log: silentLogger, exportDir: join(temp.dir, 'exports'), dir: join(temp.dir, 'forms'), fetchers }, () => outbox.kick());
-    const telegram = await startTelegram({ config, db: temp.db, core, clock, log: silentLogger, outbound: outbox, onJob: jobs.run });
-    fetchers.telegram = telegram.fetchFile;
-    senders.push(telegram.channel);
-    outbox.start();
-    running = { api, telegram, outbox, jobs };
+    const { api } = await startTelegramBot(temp, clock);
 
     const answered = async (chat: number, update: Record<string, unknown>, expected: string) => {
       const before = api.sentTexts(chat).length;

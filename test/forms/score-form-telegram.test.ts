@@ -3,28 +3,20 @@
  * Cụm thi đua số 1 downloads its sheet (the year's results filled in, marked so), fills it with
  * exceljs, sends it back (fetched through getFile from the fake Bot API), and saves it.
  */
-import { join } from 'node:path';
 import { eq } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { ChannelSender } from '../../src/chat/channel.ts';
-import { ChatCore } from '../../src/chat/core.ts';
-import { startTelegram, type StartedTelegram } from '../../src/channels/telegram/run.ts';
-import { loadConfig } from '../../src/config.ts';
 import { groups } from '../../src/db/schema.ts';
-import { Dispatcher } from '../../src/delivery/dispatcher.ts';
 import { cliActor } from '../../src/domain/audit.ts';
 import { createInvite } from '../../src/domain/invites.ts';
 import { currentMovement } from '../../src/domain/movements.ts';
 import { yearResultsByUnit } from '../../src/domain/year-end/results.ts';
 import { groupSheets } from '../../src/domain/year-end/sheets.ts';
 import { scoringTableOfGroup } from '../../src/domain/year-end/store.ts';
-import { ALL_FLOWS } from '../../src/flows/index.ts';
-import { JobRunner } from '../../src/jobs/runner.ts';
 import { loadSampleMovement } from '../../src/sample/load.ts';
 import { fixedClock } from '../../src/util/clock.ts';
-import { silentLogger } from '../../src/util/log.ts';
 import { openTempDatabase, useTempDatabases, type TempDatabase } from '../helpers/db.ts';
-import { FAKE_TOKEN, FakeBotApi, tg } from '../helpers/fake-telegram.ts';
+import { FakeBotApi, tg } from '../helpers/fake-telegram.ts';
+import { startTelegramBot, stopTelegramBots } from '../helpers/telegram-bot.ts';
 import { hmlWithYearResults, ScoreForm } from '../helpers/score-form.ts';
 import { waitFor } from '../helpers/wait.ts';
 
@@ -34,32 +26,11 @@ useTempDatabases();
 const NOV_20 = Date.UTC(2020, 10, 20, 2, 0);
 const LIAISON = 6101;
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-let running: { api: FakeBotApi; telegram: StartedTelegram; outbox: Dispatcher; jobs: JobRunner }[] = [];
+afterEach(stopTelegramBots);
 
-afterEach(async () => {
-  for (const r of running.splice(0)) {
-    await r.telegram.stop();
-    await r.jobs.idle();
-    await r.outbox.stop();
-    await r.api.close();
-  }
-});
-
+/** The bot as src/main.ts runs it on Telegram (helpers/telegram-bot.ts). */
 async function startBot(temp: TempDatabase) {
-  const api = await new FakeBotApi().start();
-  const clock = fixedClock(NOV_20);
-  const config = loadConfig({ DATABASE_PATH: temp.path, TELEGRAM_BOT_TOKEN: FAKE_TOKEN, TELEGRAM_API_ROOT: api.root, LOG_LEVEL: 'silent' });
-  const core = new ChatCore({ db: temp.db, clock, flows: ALL_FLOWS, log: silentLogger });
-  const senders: ChannelSender[] = [];
-  const outbox = new Dispatcher({ db: temp.db, senders, clock, log: silentLogger });
-  const fetchers: Record<string, never> & { telegram?: StartedTelegram['fetchFile'] } = {};
-  const jobs = new JobRunner({ db: temp.db, core, clock, log: silentLogger, exportDir: join(temp.dir, 'exports'), dir: join(temp.dir, 'forms'), fetchers }, () => outbox.kick());
-  const telegram = await startTelegram({ config, db: temp.db, core, clock, log: silentLogger, outbound: outbox, onJob: jobs.run });
-  fetchers.telegram = telegram.fetchFile;
-  senders.push(telegram.channel);
-  outbox.start();
-  running.push({ api, telegram, outbox, jobs });
-  return api;
+  return (await startTelegramBot(temp, fixedClock(NOV_20))).api;
 }
 
 async function send(api: FakeBotApi, update: Record<string, unknown>, expected: string): Promise<string> {

@@ -1,21 +1,13 @@
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { ChannelSender } from '../../src/chat/channel.ts';
-import { ChatCore } from '../../src/chat/core.ts';
-import { startTelegram, type StartedTelegram } from '../../src/channels/telegram/run.ts';
-import { loadConfig } from '../../src/config.ts';
-import { Dispatcher } from '../../src/delivery/dispatcher.ts';
 import { cliActor } from '../../src/domain/audit.ts';
 import { fixedClock } from '../../src/util/clock.ts';
 import { createInvite } from '../../src/domain/invites.ts';
-import { ALL_FLOWS } from '../../src/flows/index.ts';
-import { JobRunner } from '../../src/jobs/runner.ts';
 import { loadSampleMovement } from '../../src/sample/load.ts';
-import { silentLogger } from '../../src/util/log.ts';
 import { FEB_15 } from '../helpers/chat.ts';
 import { openTempDatabase, useTempDatabases, type TempDatabase } from '../helpers/db.ts';
-import { FAKE_TOKEN, FakeBotApi, tg } from '../helpers/fake-telegram.ts';
+import { FakeBotApi, tg } from '../helpers/fake-telegram.ts';
+import { startTelegramBot, stopTelegramBots } from '../helpers/telegram-bot.ts';
 import { FilledForm } from '../helpers/forms.ts';
 import { waitFor } from '../helpers/wait.ts';
 
@@ -23,36 +15,11 @@ useTempDatabases();
 
 const LIAISON = 6001;
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-let running: { api: FakeBotApi; telegram: StartedTelegram; outbox: Dispatcher; jobs: JobRunner }[] = [];
+afterEach(stopTelegramBots);
 
-afterEach(async () => {
-  for (const r of running.splice(0)) {
-    await r.telegram.stop();
-    await r.jobs.idle();
-    await r.outbox.stop();
-    await r.api.close();
-  }
-});
-
-/** The bot as src/main.ts runs it on Telegram: polling, the outbox's dispatcher, and the job runner with Telegram's file fetcher. */
+/** The bot as src/main.ts runs it on Telegram (helpers/telegram-bot.ts). */
 async function startBot(temp: TempDatabase) {
-  const api = await new FakeBotApi().start();
-  const clock = fixedClock(FEB_15);
-  const config = loadConfig({ DATABASE_PATH: temp.path, TELEGRAM_BOT_TOKEN: FAKE_TOKEN, TELEGRAM_API_ROOT: api.root, LOG_LEVEL: 'silent' });
-  const core = new ChatCore({ db: temp.db, clock, flows: ALL_FLOWS, log: silentLogger });
-  const senders: ChannelSender[] = [];
-  const outbox = new Dispatcher({ db: temp.db, senders, clock, log: silentLogger });
-  const fetchers: Record<string, never> & { telegram?: StartedTelegram['fetchFile'] } = {};
-  const jobs = new JobRunner(
-    { db: temp.db, core, clock, log: silentLogger, exportDir: join(temp.dir, 'exports'), dir: join(temp.dir, 'forms'), fetchers },
-    () => outbox.kick(),
-  );
-  const telegram = await startTelegram({ config, db: temp.db, core, clock, log: silentLogger, outbound: outbox, onJob: jobs.run });
-  fetchers.telegram = telegram.fetchFile;
-  senders.push(telegram.channel);
-  outbox.start();
-  running.push({ api, telegram, outbox, jobs });
-  return api;
+  return (await startTelegramBot(temp, fixedClock(FEB_15))).api;
 }
 
 const sentCount = (api: FakeBotApi) => api.callsOf('sendMessage').length + api.callsOf('sendDocument').length;

@@ -3,23 +3,15 @@
  * runner with Telegram's file fetcher) over a temp database with the sample movement, and the
  * people of a year-end talking to it by name: typing, pressing buttons by label, sending files.
  */
-import { join } from 'node:path';
-import type { ChannelSender } from '../../src/chat/channel.ts';
-import { ChatCore } from '../../src/chat/core.ts';
-import { startTelegram, type StartedTelegram } from '../../src/channels/telegram/run.ts';
-import { loadConfig } from '../../src/config.ts';
-import { Dispatcher } from '../../src/delivery/dispatcher.ts';
 import { cliActor } from '../../src/domain/audit.ts';
 import { createInvite } from '../../src/domain/invites.ts';
 import type { Role } from '../../src/domain/model.ts';
-import { ALL_FLOWS } from '../../src/flows/index.ts';
-import { JobRunner } from '../../src/jobs/runner.ts';
 import { loadSampleMovement } from '../../src/sample/load.ts';
 import { fixedClock } from '../../src/util/clock.ts';
-import { silentLogger } from '../../src/util/log.ts';
 import { fold } from '../../src/util/text.ts';
 import { openTempDatabase, type TempDatabase } from './db.ts';
-import { FAKE_TOKEN, FakeBotApi, tg } from './fake-telegram.ts';
+import { FakeBotApi, tg } from './fake-telegram.ts';
+import { startTelegramBot, stopTelegramBot } from './telegram-bot.ts';
 import { waitFor } from './wait.ts';
 
 export const PDF = 'application/pdf';
@@ -40,25 +32,10 @@ export class YearEndBot {
   static async start(now: number): Promise<YearEndBot> {
     const temp = openTempDatabase();
     loadSampleMovement(temp.db, cliActor, now);
-    const api = await new FakeBotApi().start();
     const clock = fixedClock(now);
-    const config = loadConfig({ DATABASE_PATH: temp.path, TELEGRAM_BOT_TOKEN: FAKE_TOKEN, TELEGRAM_API_ROOT: api.root, LOG_LEVEL: 'silent' });
-    const core = new ChatCore({ db: temp.db, clock, flows: ALL_FLOWS, log: silentLogger });
-    const senders: ChannelSender[] = [];
     // Telegram's pace of one notice a second per chat would only slow the script (a dossier's every file is answered by a notice).
-    const outbox = new Dispatcher({ db: temp.db, senders, clock, log: silentLogger, pace: { telegram: { perChat: 100 } } });
-    const fetchers: { telegram?: StartedTelegram['fetchFile'] } = {};
-    const jobs = new JobRunner({ db: temp.db, core, clock, log: silentLogger, exportDir: join(temp.dir, 'exports'), dir: join(temp.dir, 'forms'), fetchers }, () => outbox.kick());
-    const telegram = await startTelegram({ config, db: temp.db, core, clock, log: silentLogger, outbound: outbox, onJob: jobs.run });
-    fetchers.telegram = telegram.fetchFile;
-    senders.push(telegram.channel);
-    outbox.start();
-    return new YearEndBot(temp, api, clock, async () => {
-      await telegram.stop();
-      await jobs.idle();
-      await outbox.stop();
-      await api.close();
-    });
+    const bot = await startTelegramBot(temp, clock, { telegram: { perChat: 100 } });
+    return new YearEndBot(temp, bot.api, clock, () => stopTelegramBot(bot));
   }
 
   stop(): Promise<void> {
