@@ -2,7 +2,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { closeDatabase, openDatabase } from '../../src/db/connection.ts';
 import { cliSandbox, queryDatabase as query, useCliSandboxes } from '../helpers/cli.ts';
-import { hmlWithYearResults, ScoreForm } from '../helpers/score-form.ts';
+import { ScoreForm } from '../helpers/score-form.ts';
+import { hmlWithYearResults } from '../helpers/year-end-fixtures.ts';
 
 useCliSandboxes();
 

@@ -6,14 +6,11 @@
  * A liaison of another cluster, its head, and a liaison of a member unit are refused what is not theirs.
  */
 import { beforeEach, describe, expect, it } from 'vitest';
-import { cliActor } from '../../src/domain/audit.ts';
-import { currentMovement, listContentAreas, listPeriods } from '../../src/domain/movements.ts';
-import { recordProgressReport } from '../../src/domain/progress.ts';
-import { addTarget, ensureRegistration, submitRegistration } from '../../src/domain/registrations.ts';
 import { saveSelfScores, sendSheet } from '../../src/domain/year-end/sheets.ts';
 import { scoringTableOfGroup } from '../../src/domain/year-end/store.ts';
 import { chatHarness, type ChatHarness } from '../helpers/chat.ts';
 import { useTempDatabases } from '../helpers/db.ts';
+import { fullMarks, hmlWithYearResults } from '../helpers/year-end-fixtures.ts';
 
 useTempDatabases();
 
@@ -31,28 +28,11 @@ const unitId = (code: string) => h.rows<{ id: number }>('SELECT id FROM units WH
 const groupId = (code: string) => h.rows<{ id: number }>('SELECT id FROM groups WHERE code = ?', code)[0]!.id;
 const personId = (name: string) => h.rows<{ id: number }>('SELECT id FROM people WHERE full_name = ?', name)[0]!.id;
 
-/** HML's year: four targets, two vượt, one đạt, one không đạt (I.1 gets 3/4 × 40, I.2 2/4 × 10). */
-function hmlYearResults() {
-  const movement = currentMovement(h.db)!;
-  const registrationId = ensureRegistration(h.db, movement.id, unitId('HML'), 0).id;
-  const area = listContentAreas(h.db, movement.id)[0]!.id;
-  const target = (text: string, planned: number) =>
-    addTarget(h.db, registrationId, { contentAreaId: area, text, kind: 'quantitative', measure: 'tỷ đồng', plannedValue: planned, direction: 'at_least', dueOn: '2020-12-31' }, cliActor, 0).id;
-  const ids = [target('Thu ngân sách', 500), target('Vốn đầu tư', 300), target('Giá trị sản xuất', 200), target('Xuất khẩu', 100)];
-  submitRegistration(h.db, registrationId, cliActor, 0);
-  const year = listPeriods(h.db, movement.id).find((p) => p.code === 'Y2020')!;
-  const values = [620, 310, 200, 80];
-  recordProgressReport(h.db, { registrationId, periodId: year.id, lines: ids.map((targetId, i) => ({ targetId, value: values[i]!, cumulative: false })) }, cliActor, 0);
-}
-
 /** A member's sheet kept and sent straight through the domain: every score criterion at its maximum, then `changes`. */
 function sentSheet(code: string, changes: Record<string, number>) {
   const table = scoringTableOfGroup(h.db, groupId('CUM1'))!;
   const unit = { unitId: unitId(code), groupId: groupId('CUM1') };
-  const entries: Record<string, { points: number }> = {};
-  for (const c of table.criteria) if (c.kind === 'score') entries[c.code] = { points: c.max };
-  for (const [k, v] of Object.entries(changes)) entries[k] = { points: v };
-  saveSelfScores(h.db, table, unit, entries, h.clock.now());
+  saveSelfScores(h.db, table, unit, fullMarks(table, changes), h.clock.now());
   sendSheet(h.db, table, unit, undefined, { personId: personId('Cán bộ TPND'), now: h.clock.now() });
 }
 
@@ -71,7 +51,7 @@ beforeEach(() => {
   h.link(HYY, 'HYY', 'liaison', 'Cán bộ Ý Yên');
   h.link(HHH, 'HHH', 'liaison', 'Cán bộ Hải Hậu');
   h.link(VIEWER, null, 'viewer', 'Lãnh đạo');
-  hmlYearResults();
+  hmlWithYearResults(h.db, 0);
 });
 
 /** HML scores every criterion still empty in chat, as a liaison would. */

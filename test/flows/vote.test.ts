@@ -12,6 +12,7 @@ import { saveSelfScores } from '../../src/domain/year-end/sheets.ts';
 import { scoringTableOfGroup } from '../../src/domain/year-end/store.ts';
 import { chatHarness, type ChatHarness } from '../helpers/chat.ts';
 import { useTempDatabases } from '../helpers/db.ts';
+import { fullMarks } from '../helpers/year-end-fixtures.ts';
 
 useTempDatabases();
 
@@ -31,12 +32,7 @@ const outboxTo = (who: string) =>
 function scoreCluster(): void {
   const cum1 = groupId('CUM1');
   const table = scoringTableOfGroup(h.db, cum1)!;
-  const score = (code: string, changes: Record<string, number>) => {
-    const entries: Record<string, { points: number }> = {};
-    for (const c of table.criteria) if (c.kind === 'score') entries[c.code] = { points: c.max };
-    for (const [k, points] of Object.entries(changes)) entries[k] = { points };
-    saveSelfScores(h.db, table, { unitId: unitId(code), groupId: cum1 }, entries, 0);
-  };
+  const score = (code: string, changes: Record<string, number>) => saveSelfScores(h.db, table, { unitId: unitId(code), groupId: cum1 }, fullMarks(table, changes), 0);
   score('TPND', { 'B.1': 10 });
   score('HYY', {});
   score('HVB', { 'I.3': 8 });

@@ -17,7 +17,8 @@ import { fixedClock } from '../../src/util/clock.ts';
 import { openTempDatabase, useTempDatabases, type TempDatabase } from '../helpers/db.ts';
 import { FakeBotApi, tg } from '../helpers/fake-telegram.ts';
 import { startTelegramBot, stopTelegramBots } from '../helpers/telegram-bot.ts';
-import { hmlWithYearResults, ScoreForm } from '../helpers/score-form.ts';
+import { ScoreForm } from '../helpers/score-form.ts';
+import { hmlWithYearResults } from '../helpers/year-end-fixtures.ts';
 import { waitFor } from '../helpers/wait.ts';
 
 useTempDatabases();

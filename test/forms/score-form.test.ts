@@ -23,7 +23,8 @@ import { silentLogger } from '../../src/util/log.ts';
 import { openTempDatabase, useTempDatabases, type TempDatabase } from '../helpers/db.ts';
 import { buildForm, readForm } from '../../src/forms/service.ts';
 import { readScoreFormOf } from '../../src/forms/score-service.ts';
-import { hmlWithYearResults, registrationOf, ScoreForm } from '../helpers/score-form.ts';
+import { registrationOf, ScoreForm } from '../helpers/score-form.ts';
+import { hmlWithYearResults } from '../helpers/year-end-fixtures.ts';
 
 useTempDatabases();
 

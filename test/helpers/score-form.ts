@@ -6,10 +6,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import type { Db } from '../../src/db/connection.ts';
-import { cliActor } from '../../src/domain/audit.ts';
-import { currentMovement, listContentAreas, listPeriods } from '../../src/domain/movements.ts';
-import { recordProgressReport } from '../../src/domain/progress.ts';
-import { addTarget, ensureRegistration, submitRegistration } from '../../src/domain/registrations.ts';
+import { currentMovement } from '../../src/domain/movements.ts';
+import { ensureRegistration } from '../../src/domain/registrations.ts';
 
 export const SCORE_COLUMNS = { no: 1, code: 2, criterion: 3, kind: 4, max: 5, source: 6, points: 7, evidence: 8, note: 9 } as const;
 
@@ -64,25 +62,6 @@ export class ScoreForm {
     writeFileSync(path, await this.bytes());
     return path;
   }
-}
-
-/**
- * HML (Cụm 1) registered four targets and reported the year: two vượt, one đạt, one không đạt; so
- * I.1 (targets reached, max 40) is filled in with 30 and I.2 (targets exceeded, max 10) with 5.
- */
-export function hmlWithYearResults(db: Db, now: number): number {
-  const m = currentMovement(db)!;
-  const unitId = (db.$client.prepare("SELECT id FROM units WHERE code = 'HML'").get() as { id: number }).id;
-  const registrationId = ensureRegistration(db, m.id, unitId, now).id;
-  const area = listContentAreas(db, m.id)[0]!.id;
-  const target = (text: string, planned: number) =>
-    addTarget(db, registrationId, { contentAreaId: area, text, kind: 'quantitative', measure: 'tỷ đồng', plannedValue: planned, direction: 'at_least', dueOn: '2020-12-31' }, cliActor, now).id;
-  const ids = [target('Thu ngân sách', 500), target('Vốn đầu tư', 300), target('Giá trị sản xuất', 200), target('Xuất khẩu', 100)];
-  submitRegistration(db, registrationId, cliActor, now);
-  const year = listPeriods(db, m.id).find((p) => p.code === 'Y2020')!;
-  const values = [620, 310, 200, 80];
-  recordProgressReport(db, { registrationId, periodId: year.id, lines: ids.map((targetId, i) => ({ targetId, value: values[i]!, cumulative: false })) }, cliActor, now);
-  return registrationId;
 }
 
 /** A unit's registration with no target (enough for its form to be keyed on). */

@@ -12,15 +12,14 @@ import { eq } from 'drizzle-orm';
 import type { Db } from '../../src/db/connection.ts';
 import { contentAreas, groups, people, units } from '../../src/db/schema.ts';
 import { movementDefinition } from '../../src/domain/movement-definition.ts';
-import { findMovement, listPeriods } from '../../src/domain/movements.ts';
-import { recordProgressReport } from '../../src/domain/progress.ts';
-import { addTarget, ensureRegistration, submitRegistration } from '../../src/domain/registrations.ts';
+import { findMovement } from '../../src/domain/movements.ts';
 import { yearResultsByUnit } from '../../src/domain/year-end/results.ts';
 import type { ScoringTable } from '../../src/domain/year-end/scoring.ts';
 import { saveAdjustment, saveSelfScores, sendSheet } from '../../src/domain/year-end/sheets.ts';
 import { scoringTableOfGroup } from '../../src/domain/year-end/store.ts';
-import { admin, loadMovement, type LoadedMovement } from './movement.ts';
+import { loadMovement, type LoadedMovement } from './movement.ts';
 import { insertDossierFile, insertProposal, insertVote } from './year-end-rows.ts';
+import { fullMarks, hmlWithYearResults } from './year-end-fixtures.ts';
 
 export const SAMPLE = movementDefinition.parse(JSON.parse(readFileSync(new URL('../../src/sample/nam-dinh-2020.json', import.meta.url), 'utf8')));
 
@@ -40,18 +39,6 @@ export interface ScriptedYearEnd {
   proposals: { flag: number; certificate: number; excellent: number; advanced: number; withdrawn: number; cum2: number };
 }
 
-/** HML's registration: four targets, judged at the year's end two vượt, one đạt, one không đạt. */
-function hmlYearResults(db: Db, m: LoadedMovement): void {
-  const registrationId = ensureRegistration(db, m.movement.id, m.unit('HML'), 0).id;
-  const target = (text: string, planned: number) =>
-    addTarget(db, registrationId, { contentAreaId: m.area(1), text, kind: 'quantitative', measure: 'tỷ đồng', plannedValue: planned, direction: 'at_least', dueOn: '2020-12-31' }, admin, 0).id;
-  const ids = [target('Thu ngân sách', 500), target('Vốn đầu tư', 300), target('Giá trị sản xuất', 200), target('Xuất khẩu', 100)];
-  submitRegistration(db, registrationId, admin, 0);
-  const year = listPeriods(db, m.movement.id).find((p) => p.code === 'Y2020')!;
-  const values = [620, 310, 200, 80];
-  recordProgressReport(db, { registrationId, periodId: year.id, lines: ids.map((targetId, i) => ({ targetId, value: values[i]!, cumulative: false })) }, admin, 0);
-}
-
 /** The sample movement already loaded (the chat harness loads it): its lookups. */
 function loadedSample(db: Db): LoadedMovement {
   const movement = findMovement(db, SAMPLE.movement.code);
@@ -68,15 +55,10 @@ export function scriptYearEnd(db: Db, options: { loaded?: boolean } = {}): Scrip
   const cum2 = groupId('CUM2');
   const table = scoringTableOfGroup(db, cum1)!;
   const head = db.insert(people).values({ fullName: 'Trưởng cụm', role: 'cluster_head', unitId: u('TPND') }).returning().get().id;
-  hmlYearResults(db, m);
+  hmlWithYearResults(db, 0);
   const counts = yearResultsByUnit(db, m.movement);
 
-  const full = (changes: Record<string, number> = {}, without: string[] = []) => {
-    const out: Record<string, { points: number }> = {};
-    for (const c of table.criteria) if (c.kind === 'score' && !without.includes(c.code)) out[c.code] = { points: c.max };
-    for (const [code, points] of Object.entries(changes)) out[code] = { points };
-    return out;
-  };
+  const full = (changes: Record<string, number> = {}, without: string[] = []) => fullMarks(table, changes, without);
   const sheet = (code: string, entries: Record<string, { points: number }>) => {
     const unit = { unitId: u(code), groupId: cum1 };
     saveSelfScores(db, table, unit, entries, at('2020-11-28'));

@@ -8,7 +8,8 @@
  */
 import { expect } from 'vitest';
 import { DOCX_BYTES, PDF_BYTES } from './dossier-rows.ts';
-import { hmlWithYearResults, registrationOf, ScoreForm } from './score-form.ts';
+import { registrationOf, ScoreForm } from './score-form.ts';
+import { hmlWithYearResults } from './year-end-fixtures.ts';
 import { PDF, XLSX, YearEndBot } from './year-end-bot.ts';
 
 /** 10:00 in Hà Nội on `day`. */

@@ -10,17 +10,15 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '../../../src/db/connection.ts';
 import { groups } from '../../../src/db/schema.ts';
 import { movementDefinition } from '../../../src/domain/movement-definition.ts';
-import { listPeriods } from '../../../src/domain/movements.ts';
-import { recordProgressReport } from '../../../src/domain/progress.ts';
 import { yearResultsByUnit } from '../../../src/domain/year-end/results.ts';
-import { addTarget, ensureRegistration, submitRegistration } from '../../../src/domain/registrations.ts';
 import { rankTotals, topOfRanking, TIE_PREFERENCE_SOURCE } from '../../../src/domain/year-end/ranking.ts';
 import { adjustScore, finalPoints, selfAssess, sheetTotal, type ScoreSheet, type ScoringTable } from '../../../src/domain/year-end/scoring.ts';
 import { scoringTableOfGroup } from '../../../src/domain/year-end/store.ts';
 import { allBallots, attendance, castBallot, closeVote, openVote, ownBallot, recordWrittenOpinion, voteResults, type Vote } from '../../../src/domain/year-end/vote.ts';
 import { openTempDatabase, useTempDatabases } from '../../helpers/db.ts';
 import { refusal } from '../../helpers/errors.ts';
-import { admin, loadMovement, type LoadedMovement } from '../../helpers/movement.ts';
+import { loadMovement, type LoadedMovement } from '../../helpers/movement.ts';
+import { hmlWithYearResults } from '../../helpers/year-end-fixtures.ts';
 
 useTempDatabases();
 
@@ -40,18 +38,6 @@ function entries(changes: Record<string, number> = {}, without: string[] = []): 
   return { ...out, ...changes };
 }
 
-/** HML's registration: four targets, judged at the year's end two vượt, one đạt, one không đạt. */
-function hmlYearResults(): void {
-  const registrationId = ensureRegistration(db, m.movement.id, u.HML, 0).id;
-  const target = (text: string, planned: number) =>
-    addTarget(db, registrationId, { contentAreaId: m.area(1), text, kind: 'quantitative', measure: 'tỷ đồng', plannedValue: planned, direction: 'at_least', dueOn: '2020-12-31' }, admin, 0).id;
-  const ids = [target('Thu ngân sách', 500), target('Vốn đầu tư', 300), target('Giá trị sản xuất', 200), target('Xuất khẩu', 100)];
-  submitRegistration(db, registrationId, admin, 0);
-  const year = listPeriods(db, m.movement.id).find((p) => p.code === 'Y2020')!;
-  const values = [620, 310, 200, 80];
-  recordProgressReport(db, { registrationId, periodId: year.id, lines: ids.map((targetId, i) => ({ targetId, value: values[i]!, cumulative: false })) }, admin, 0);
-}
-
 beforeEach(() => {
   db = openTempDatabase().db;
   m = loadMovement(db, SAMPLE);
@@ -64,7 +50,7 @@ beforeEach(() => {
 
 describe('self-assessment and the cluster head’s review', () => {
   it('the year’s results fill in the criteria that map to them; what the unit enters stands beside them', () => {
-    hmlYearResults();
+    hmlWithYearResults(db, 0);
     const counts = yearResultsByUnit(db, m.movement);
     expect(counts.get(u.HML)).toEqual({ exceeded: 2, met: 1, inProgress: 0, notMet: 1, notReported: 0 });
     const sheet = selfAssess(table, { unitId: u.HML, groupId: cum1 }, entries({}, ['I.1', 'I.2']), counts.get(u.HML));
@@ -109,7 +95,7 @@ describe('self-assessment and the cluster head’s review', () => {
 
 /** The five sheets of the cluster, HYY's adjusted by the head; HVB and HNT tie at 98. */
 function clusterSheets(): ScoreSheet[] {
-  hmlYearResults();
+  hmlWithYearResults(db, 0);
   const counts = yearResultsByUnit(db, m.movement);
   const sheet = (unitId: number, entered: Record<string, number>) => selfAssess(table, { unitId, groupId: cum1 }, entered, counts.get(unitId));
   const hyy = sheet(u.HYY, entries({ 'B.2': 5 }));

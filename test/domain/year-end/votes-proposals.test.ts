@@ -30,6 +30,7 @@ import {
 import { openTempDatabase, useTempDatabases, countRows } from '../../helpers/db.ts';
 import { refusal } from '../../helpers/errors.ts';
 import { loadMovement, type LoadedMovement } from '../../helpers/movement.ts';
+import { fullMarks } from '../../helpers/year-end-fixtures.ts';
 
 useTempDatabases();
 
@@ -43,14 +44,6 @@ let cum1: number;
 let cum2: number;
 let u: Record<'TPND' | 'HML' | 'HVB' | 'HYY' | 'HNT' | 'HTN' | 'HHH', number>;
 
-/** Every score criterion at its maximum, then `changes`. */
-function entries(changes: Record<string, number> = {}) {
-  const out: Record<string, { points: number }> = {};
-  for (const c of table.criteria) if (c.kind === 'score') out[c.code] = { points: c.max };
-  for (const [code, points] of Object.entries(changes)) out[code] = { points };
-  return out;
-}
-
 beforeEach(() => {
   db = openTempDatabase().db;
   m = loadMovement(db, SAMPLE);
@@ -60,7 +53,7 @@ beforeEach(() => {
   table = scoringTableOfGroup(db, cum1)!;
   u = Object.fromEntries(['TPND', 'HML', 'HVB', 'HYY', 'HNT', 'HTN', 'HHH'].map((c) => [c, m.unit(c)])) as typeof u;
   // TPND 110, HYY 100, HVB and HNT tied at 98, HML 90.
-  const score = (unitId: number, changes: Record<string, number>) => saveSelfScores(db, table, { unitId, groupId: cum1 }, entries(changes), 0);
+  const score = (unitId: number, changes: Record<string, number>) => saveSelfScores(db, table, { unitId, groupId: cum1 }, fullMarks(table, changes), 0);
   score(u.TPND, { 'B.1': 10 });
   score(u.HYY, {});
   score(u.HVB, { 'I.3': 8 });
