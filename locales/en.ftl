@@ -1979,7 +1979,10 @@ prop-heading = 🏅 { $unit } — { $title }{ $cluster ->
    *[no] {" "}(proposed by the unit)
   }
     Conditions:
-prop-condition-line = • { $condition }: { $status } ({ $source })
+prop-condition-line = • { $condition }: { $status } ({ $source }{ $practice ->
+    [yes] , in practice
+   *[no] {""}
+  })
 prop-people-decide = The bot only checks the conditions; the Council and the Provincial Chairman decide.
 proposal-detail-help = Press "Declare the conditions" to answer each question, or "Withdraw".
 prop-declare-button = ✍ Declare the conditions

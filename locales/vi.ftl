@@ -1921,7 +1921,10 @@ prop-heading = 🏅 { $unit } — { $title }{ $cluster ->
    *[no] {" "}(đơn vị tự đề nghị)
   }
     Điều kiện:
-prop-condition-line = • { $condition }: { $status } ({ $source })
+prop-condition-line = • { $condition }: { $status } ({ $source }{ $practice ->
+    [yes] , theo thực tiễn
+   *[no] {""}
+  })
 prop-people-decide = Hệ thống chỉ đối chiếu điều kiện; việc xét tặng do Hội đồng và Chủ tịch UBND tỉnh quyết định.
 proposal-detail-help = Chọn "Kê khai điều kiện" để trả lời từng câu, hoặc "Rút đề nghị".
 prop-declare-button = ✍ Kê khai điều kiện

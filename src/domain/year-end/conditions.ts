@@ -57,17 +57,19 @@ export interface ConditionCheck {
   /** Names the condition in locales/ (`cond-<code>`). */
   code: string;
   status: ConditionStatus;
-  /** The legal or practice source, as DOMAIN.md names it. */
+  /** The legal source, as DOMAIN.md names it (a law's name is the same in every language). */
   source: string;
+  /** The source's text is the practice of provinces, not the law's own words. */
+  practice: boolean;
 }
 
 const LAW = 'Luật Thi đua, khen thưởng 2022';
 const SOURCE = {
-  excellent: `${LAW}, Điều 27.1`,
-  advanced: `${LAW}, Điều 28 (thực tiễn)`,
-  flag: `${LAW}, Điều 26`,
-  certificate: `${LAW}, Điều 74 (thực tiễn)`,
-  pending: 'Nghị định 152/2025/NĐ-CP, Điều 4',
+  excellent: { source: `${LAW}, Điều 27.1`, practice: false },
+  advanced: { source: `${LAW}, Điều 28`, practice: true },
+  flag: { source: `${LAW}, Điều 26`, practice: false },
+  certificate: { source: `${LAW}, Điều 74`, practice: true },
+  pending: { source: 'Nghị định 152/2025/NĐ-CP, Điều 4', practice: false },
 };
 
 const RANK: Record<TaskRating, number> = { 'xuat-sac': 0, tot: 1, 'hoan-thanh': 2, 'khong-hoan-thanh': 3 };
@@ -88,32 +90,32 @@ function targetsExceeded(counts: ProgressCounts | undefined): ConditionStatus {
 export function checkConditions(title: ProposalTitle, declared: DeclaredConditions, facts: KnownFacts): ConditionCheck[] {
   const d = declared;
   const advanced70 = d.advancedShare === undefined ? undefined : d.advancedShare >= 0.7 - TOLERANCE;
-  const noPending: ConditionCheck = { code: 'no-pending-case', status: check(d.pendingCase === undefined ? undefined : !d.pendingCase), source: SOURCE.pending };
+  const noPending: ConditionCheck = { code: 'no-pending-case', status: check(d.pendingCase === undefined ? undefined : !d.pendingCase), ...SOURCE.pending };
   switch (title) {
     case 'tap-the-lao-dong-xuat-sac':
       return [
-        { code: 'rating-excellent', status: atLeast(d.taskRating, 'xuat-sac'), source: SOURCE.excellent },
-        { code: 'all-members-complete', status: check(d.membersCompletingShare === undefined ? undefined : d.membersCompletingShare >= 1 - TOLERANCE), source: SOURCE.excellent },
-        { code: 'advanced-70', status: check(advanced70), source: SOURCE.excellent },
-        { code: 'emulation-soldier', status: check(d.emulationSoldiers === undefined ? undefined : d.emulationSoldiers >= 1), source: SOURCE.excellent },
-        { code: 'unity', status: 'people_decide', source: SOURCE.excellent },
+        { code: 'rating-excellent', status: atLeast(d.taskRating, 'xuat-sac'), ...SOURCE.excellent },
+        { code: 'all-members-complete', status: check(d.membersCompletingShare === undefined ? undefined : d.membersCompletingShare >= 1 - TOLERANCE), ...SOURCE.excellent },
+        { code: 'advanced-70', status: check(advanced70), ...SOURCE.excellent },
+        { code: 'emulation-soldier', status: check(d.emulationSoldiers === undefined ? undefined : d.emulationSoldiers >= 1), ...SOURCE.excellent },
+        { code: 'unity', status: 'people_decide', ...SOURCE.excellent },
         noPending,
       ];
     case 'tap-the-lao-dong-tien-tien':
       return [
-        { code: 'rating-good', status: atLeast(d.taskRating, 'tot'), source: SOURCE.advanced },
-        { code: 'advanced-70', status: check(advanced70), source: SOURCE.advanced },
-        { code: 'no-discipline', status: check(d.disciplined === undefined ? undefined : !d.disciplined), source: SOURCE.advanced },
-        { code: 'unity', status: 'people_decide', source: SOURCE.advanced },
+        { code: 'rating-good', status: atLeast(d.taskRating, 'tot'), ...SOURCE.advanced },
+        { code: 'advanced-70', status: check(advanced70), ...SOURCE.advanced },
+        { code: 'no-discipline', status: check(d.disciplined === undefined ? undefined : !d.disciplined), ...SOURCE.advanced },
+        { code: 'unity', status: 'people_decide', ...SOURCE.advanced },
         noPending,
       ];
     case 'co-thi-dua-ubnd-tinh':
       return [
-        { code: 'group-member', status: facts.inGroup ? 'met' : 'not_met', source: SOURCE.flag },
-        { code: 'leads-group', status: facts.rank === undefined ? 'not_declared' : facts.rank === 1 ? 'met' : 'not_met', source: SOURCE.flag },
-        { code: 'vote-passed', status: check(facts.votePassed), source: SOURCE.flag },
-        { code: 'targets-exceeded', status: targetsExceeded(facts.yearResults), source: SOURCE.flag },
-        { code: 'outstanding', status: 'people_decide', source: SOURCE.flag },
+        { code: 'group-member', status: facts.inGroup ? 'met' : 'not_met', ...SOURCE.flag },
+        { code: 'leads-group', status: facts.rank === undefined ? 'not_declared' : facts.rank === 1 ? 'met' : 'not_met', ...SOURCE.flag },
+        { code: 'vote-passed', status: check(facts.votePassed), ...SOURCE.flag },
+        { code: 'targets-exceeded', status: targetsExceeded(facts.yearResults), ...SOURCE.flag },
+        { code: 'outstanding', status: 'people_decide', ...SOURCE.flag },
         noPending,
       ];
     case 'bang-khen-ubnd-tinh': {
@@ -121,7 +123,7 @@ export function checkConditions(title: ProposalTitle, declared: DeclaredConditio
       const lastYear = facts.excellentYears?.includes(facts.year - 1) ? 'met' : atLeast(d.previousYearRating, 'xuat-sac');
       const both: ConditionStatus =
         thisYear === 'not_met' || lastYear === 'not_met' ? 'not_met' : thisYear === 'met' && lastYear === 'met' ? 'met' : 'not_declared';
-      return [{ code: 'two-years-excellent', status: both, source: SOURCE.certificate }, noPending];
+      return [{ code: 'two-years-excellent', status: both, ...SOURCE.certificate }, noPending];
     }
   }
 }

@@ -11,6 +11,8 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '../../../src/db/connection.ts';
 import { groups, movements, proposals } from '../../../src/db/schema.ts';
 import { movementDefinition } from '../../../src/domain/movement-definition.ts';
+import { checkConditions } from '../../../src/domain/year-end/conditions.ts';
+import { t } from '../../../src/i18n/index.ts';
 import { getProposal, proposalConditions, proposalsOfGroup, proposeFromVote, proposeOwn, saveDeclared, withdrawProposal } from '../../../src/domain/year-end/proposals.ts';
 import { saveSelfScores } from '../../../src/domain/year-end/sheets.ts';
 import type { ScoringTable } from '../../../src/domain/year-end/scoring.ts';
@@ -185,6 +187,16 @@ describe('proposals and their conditions', () => {
       ['unity', 'people_decide'],
       ['no-pending-case', 'not_declared'],
     ]);
+    // The law's own words for TTLĐXS (Art. 27.1); a pending case from Nghị định 152/2025, Art. 4.
+    expect(proposalConditions(db, m.movement, getProposal(db, id)).map((c) => [c.source, c.practice])).toEqual([
+      ...Array(5).fill(['Luật Thi đua, khen thưởng 2022, Điều 27.1', false]),
+      ['Nghị định 152/2025/NĐ-CP, Điều 4', false],
+    ]);
+    // TTLĐTT's conditions are the provinces' practice text (Art. 28), said so in the reader's language.
+    const advanced = checkConditions('tap-the-lao-dong-tien-tien', {}, { inGroup: true, year: 2020 })[0]!;
+    expect(advanced).toMatchObject({ code: 'rating-good', source: 'Luật Thi đua, khen thưởng 2022, Điều 28', practice: true });
+    const line = (locale: 'vi' | 'en') => t(locale, 'prop-condition-line', { condition: 'C', status: 'S', source: advanced.source, practice: 'yes' });
+    expect([line('vi'), line('en')]).toEqual(['• C: S (Luật Thi đua, khen thưởng 2022, Điều 28, theo thực tiễn)', '• C: S (Luật Thi đua, khen thưởng 2022, Điều 28, in practice)']);
     // Another unit's liaison, another cluster's head, a bad declaration: refused, nothing changed.
     expect(refusal(() => saveDeclared(db, id, { taskRating: 'tot' }, liaisonOf(u.HVB)))).toBe('err-proposal-not-yours');
     expect(refusal(() => saveDeclared(db, id, { taskRating: 'tot' }, { role: 'cluster_head', unitId: u.HHH }))).toBe('err-proposal-not-yours');
