@@ -5,13 +5,14 @@
  * (conditions.ts: met, not met, not declared, for people to judge) and its dossier's completeness.
  * The bot flags and computes; the Council and the Chairman decide.
  */
-import { and, asc, eq, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, isNull } from 'drizzle-orm';
 import type { DbOrTx } from '../db/connection.ts';
 import { rowsStatement } from '../db/raw.ts';
 import { proposals, yearEnds } from '../db/schema.ts';
 import type { ProgressCounts } from '../domain/assessment.ts';
 import type { Movement, ProposalTitle } from '../domain/model.ts';
 import { checkConditions, declaredConditions, type ConditionCheck } from '../domain/year-end/conditions.ts';
+import { awardedYearsByUnit } from '../domain/year-end/decisions.ts';
 import { rankTotals, type Ranked } from '../domain/year-end/ranking.ts';
 import { yearResultsOfUnits } from '../domain/year-end/results.ts';
 import { scoringTablesByGroup } from '../domain/year-end/tables.ts';
@@ -84,11 +85,7 @@ export function proposalsData(db: DbOrTx, movement: Movement): ProposalsData {
   const votesOfGroup = new Map<number, ClosedVote[]>();
   for (const v of votes) votesOfGroup.set(v.groupId, [...(votesOfGroup.get(v.groupId) ?? []), v]);
   // Years the units were awarded Tập thể lao động xuất sắc, from the decisions recorded.
-  const excellentYears = new Map<number, number[]>();
-  for (const r of db.all<{ unitId: number; year: string }>(sql`
-    SELECT p.unit_id AS unitId, substr(m.ends_on, 1, 4) AS year FROM proposals p JOIN movements m ON m.id = p.movement_id
-    WHERE p.title = 'tap-the-lao-dong-xuat-sac' AND p.outcome = 'awarded'`))
-    excellentYears.set(r.unitId, [...(excellentYears.get(r.unitId) ?? []), Number(r.year)]);
+  const excellentYears = awardedYearsByUnit(db, 'tap-the-lao-dong-xuat-sac', year);
   const dossiers = dossierCompleteness(db, movement, standing.map((p) => p.id));
   const names = unitNames(db, standing.map((p) => p.unitId));
   const yearEnd = db.select({ deadline: yearEnds.dossierDeadline, council: yearEnds.councilOn }).from(yearEnds).where(eq(yearEnds.movementId, movement.id)).get();

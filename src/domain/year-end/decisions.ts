@@ -4,7 +4,7 @@
  * for the exports and for next year's registration ("earlier years").
  */
 import { z } from 'zod';
-import { and, asc, eq, isNotNull, isNull, lt } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNotNull, isNull, lt } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/connection.ts';
 import { groups, movements, proposals, units } from '../../db/schema.ts';
 import { recordAudit, type Actor } from '../audit.ts';
@@ -90,13 +90,36 @@ export function movementDecisions(db: DbOrTx, movementId: number, onlyAwarded = 
     .all();
 }
 
-/** The years before `year` in which the unit was awarded `title` (a decision recorded as awarded), newest first. */
-export function awardedYears(db: DbOrTx, unitId: number, title: string, year: number): number[] {
+/**
+ * The years before `year` in which each unit (of `unitIds`, else every unit) was awarded `title`
+ * (a decision recorded as awarded), newest first.
+ */
+export function awardedYearsByUnit(db: DbOrTx, title: string, year: number, unitIds?: readonly number[]): Map<number, number[]> {
   const rows = db
-    .select({ endsOn: movements.endsOn })
+    .select({ unitId: proposals.unitId, endsOn: movements.endsOn })
     .from(proposals)
     .innerJoin(movements, eq(movements.id, proposals.movementId))
-    .where(and(eq(proposals.unitId, unitId), eq(proposals.title, title as ProposalTitle), eq(proposals.outcome, 'awarded'), isNotNull(proposals.decidedOn), isNull(proposals.withdrawnAt), lt(movements.endsOn, `${year}-01-01`)))
+    .where(
+      and(
+        eq(proposals.title, title as ProposalTitle),
+        eq(proposals.outcome, 'awarded'),
+        isNotNull(proposals.decidedOn),
+        isNull(proposals.withdrawnAt),
+        lt(movements.endsOn, `${year}-01-01`),
+        unitIds ? inArray(proposals.unitId, [...unitIds]) : undefined,
+      ),
+    )
     .all();
-  return [...new Set(rows.map((r) => Number(r.endsOn.slice(0, 4))))].sort((a, b) => b - a);
+  const out = new Map<number, number[]>();
+  for (const r of rows) {
+    const years = out.get(r.unitId) ?? [];
+    const y = Number(r.endsOn.slice(0, 4));
+    if (!years.includes(y)) years.push(y);
+    out.set(r.unitId, years);
+  }
+  for (const years of out.values()) years.sort((a, b) => b - a);
+  return out;
 }
+
+/** The years before `year` in which the unit was awarded `title`, newest first. */
+export const awardedYears = (db: DbOrTx, unitId: number, title: string, year: number): number[] => awardedYearsByUnit(db, title, year, [unitId]).get(unitId) ?? [];

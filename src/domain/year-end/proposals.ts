@@ -7,10 +7,11 @@
  */
 import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/connection.ts';
-import { movements, proposals } from '../../db/schema.ts';
+import { proposals } from '../../db/schema.ts';
 import { DomainError } from '../errors.ts';
 import type { Movement, Proposal, ProposalTitle } from '../model.ts';
 import { checkConditions, declaredConditions, type ConditionCheck, type DeclaredConditions } from './conditions.ts';
+import { awardedYears } from './decisions.ts';
 import { yearResultsByUnit } from './results.ts';
 import { groupRanking, groupSheets } from './sheets.ts';
 import { scoringTableOfGroup } from './store.ts';
@@ -135,17 +136,6 @@ export function proposalsOfGroup(db: DbOrTx, movementId: number, groupId: number
     .all();
 }
 
-/** Years (movements' end years) in which the unit was awarded Tập thể lao động xuất sắc. */
-function excellentYears(db: DbOrTx, unitId: number): number[] {
-  return db
-    .select({ endsOn: movements.endsOn })
-    .from(proposals)
-    .innerJoin(movements, eq(movements.id, proposals.movementId))
-    .where(and(eq(proposals.unitId, unitId), eq(proposals.title, 'tap-the-lao-dong-xuat-sac'), eq(proposals.outcome, 'awarded')))
-    .all()
-    .map((r) => Number(r.endsOn.slice(0, 4)));
-}
-
 /** Whether the unit's cluster passed it in a closed vote on this title; undefined when no closed vote had it as a candidate. */
 function votePassed(db: DbOrTx, groupId: number, unitId: number, title: ProposalTitle): boolean | undefined {
   let passed: boolean | undefined;
@@ -159,6 +149,7 @@ function votePassed(db: DbOrTx, groupId: number, unitId: number, title: Proposal
 
 /** The conditions of a proposal: what the unit declared, and the facts the database holds. */
 export function proposalConditions(db: DbOrTx, movement: Pick<Movement, 'id' | 'endsOn'>, proposal: Proposal): ConditionCheck[] {
+  const year = Number(movement.endsOn.slice(0, 4));
   const group = groupOfMember(db, movement.id, proposal.unitId);
   const results = yearResultsByUnit(db, movement);
   let rank: number | undefined;
@@ -175,8 +166,8 @@ export function proposalConditions(db: DbOrTx, movement: Pick<Movement, 'id' | '
     ...(rank !== undefined ? { rank } : {}),
     ...(passed !== undefined ? { votePassed: passed } : {}),
     ...(yearResults ? { yearResults } : {}),
-    excellentYears: excellentYears(db, proposal.unitId),
-    year: Number(movement.endsOn.slice(0, 4)),
+    excellentYears: awardedYears(db, proposal.unitId, 'tap-the-lao-dong-xuat-sac', year),
+    year,
   });
 }
 

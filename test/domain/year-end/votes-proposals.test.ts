@@ -215,7 +215,7 @@ describe('proposals and their conditions', () => {
   it('a Bằng khen counts last year’s awarded TTLĐXS from the decisions recorded', () => {
     // Last year's movement, in which HYY was awarded TTLĐXS.
     const last = db.insert(movements).values({ ...db.select().from(movements).get()!, id: undefined, code: 'TD-2019', startsOn: '2019-01-01', endsOn: '2019-12-31' }).returning().get();
-    db.insert(proposals).values({ movementId: last.id, unitId: u.HYY, title: 'tap-the-lao-dong-xuat-sac', proposedAt: 0, outcome: 'awarded' }).run();
+    db.insert(proposals).values({ movementId: last.id, unitId: u.HYY, title: 'tap-the-lao-dong-xuat-sac', proposedAt: 0, outcome: 'awarded', decisionNumber: '45/QĐ-UBND', decidedOn: '2020-01-20' }).run();
     const own = db.insert(proposals).values({ movementId: m.movement.id, unitId: u.HYY, title: 'bang-khen-ubnd-tinh', groupId: cum1, proposedAt: 0 }).returning().get();
     saveDeclared(db, own.id, { taskRating: 'xuat-sac' }, { role: 'liaison', unitId: u.HYY });
     expect(proposalConditions(db, m.movement, getProposal(db, own.id))[0]).toMatchObject({ code: 'two-years-excellent', status: 'met' });
