@@ -59,6 +59,8 @@ export function insertProposal(
       proposedAt: at,
       withdrawnAt: p.withdrawn ? at : null,
       outcome: p.outcome ?? null,
+      // A decision is recorded with its date (decisions.ts).
+      decidedOn: p.outcome ? '2021-01-20' : null,
     })
     .returning({ id: proposals.id })
     .get().id;
