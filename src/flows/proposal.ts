@@ -228,11 +228,28 @@ const steps: Record<string, Step<Data>> = {
   },
 };
 
-/** The Board's reading: every live proposal with its conditions. */
+/** How many proposals the Board's chat lists by name; the rest, with every condition, are in the summary document. */
+const BOARD_LISTED = 30;
+
+/**
+ * The Board's reading: the live proposals counted by title, the first ones by name. Each one's
+ * conditions are in the Board's summary of proposals (/xuat), which a province's thousands of
+ * proposals fit and a chat message does not.
+ */
 function boardOverview(ctx: FlowContext): string {
   const all = proposalsOfMovement(ctx.db, ctx.movement!.id);
   if (all.length === 0) return ctx.t('prop-none');
-  return all.map((p) => proposalText(ctx, p)).join('\n\n');
+  const byTitle = new Map<string, number>();
+  for (const p of all) byTitle.set(p.title, (byTitle.get(p.title) ?? 0) + 1);
+  return [
+    ctx.t('prop-board-heading', { count: all.length }),
+    ...[...byTitle].map(([title, count]) => ctx.t('prop-board-count', { title: ctx.t(`title-${title}`), count })),
+    '',
+    ...all.slice(0, BOARD_LISTED).map((p) => ctx.t('prop-heading', { unit: unitName(ctx, p.unitId), title: ctx.t(`title-${p.title}`), cluster: p.groupId === null ? 'no' : 'yes' })),
+    ...(all.length > BOARD_LISTED ? [ctx.t('prop-board-more', { count: all.length - BOARD_LISTED })] : []),
+    '',
+    ctx.t('prop-board-document'),
+  ].join('\n');
 }
 
 export const proposalFlow = defineFlow<Data>({

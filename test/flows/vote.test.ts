@@ -230,7 +230,10 @@ describe('/denghi: proposals and their conditions', () => {
     expect(h.say(L.HVB, '/denghi')).toContain('Chưa có đề nghị khen thưởng nào');
     expect(h.say(L.HTN, '/denghi')).toContain('Chưa có đề nghị khen thưởng nào');
     // The Board reads it with its conditions.
-    expect(h.say(ADMIN, '/denghi')).toContain('UBND huyện Mỹ Lộc — Tập thể lao động xuất sắc');
+    const board = h.say(ADMIN, '/denghi');
+    expect(board).toContain('Đề nghị khen thưởng: 1 đề nghị.\n• Tập thể lao động xuất sắc: 1');
+    expect(board).toContain('🏅 UBND huyện Mỹ Lộc — Tập thể lao động xuất sắc (đơn vị tự đề nghị)');
+    expect(board).toContain('có trong văn bản "Tổng hợp đề nghị khen thưởng"');
 
     // Withdrawn by its own liaison.
     h.say(L.HML, '/denghi');
