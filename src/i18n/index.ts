@@ -19,7 +19,13 @@ function loadBundle(locale: Locale): FluentBundle {
   return bundle;
 }
 
-const bundles = new Map<Locale, FluentBundle>(LOCALES.map((l) => [l, loadBundle(l)]));
+// Each locale's file is read on its first use: a start answers in one language (~half the parsing).
+const bundles = new Map<Locale, FluentBundle>();
+function bundleOf(locale: Locale): FluentBundle {
+  let bundle = bundles.get(locale);
+  if (!bundle) bundles.set(locale, (bundle = loadBundle(locale)));
+  return bundle;
+}
 
 export function isLocale(value: unknown): value is Locale {
   return typeof value === 'string' && (LOCALES as readonly string[]).includes(value);
@@ -35,7 +41,7 @@ export function messageIds(locale: Locale): string[] {
 }
 
 /** Whether a locale file defines `id` as a usable message (a syntax error turns an entry into junk). */
-export const hasMessage = (locale: Locale, id: string) => bundles.get(locale)!.hasMessage(id);
+export const hasMessage = (locale: Locale, id: string) => bundleOf(locale).hasMessage(id);
 
 /** Translates `id`; falls back to Vietnamese, then to the id itself so a gap is visible, not fatal. */
 export function t(locale: Locale, id: string, args?: Args): string {
@@ -75,7 +81,7 @@ function memoKey(locale: Locale, id: string, args: Args | undefined): string | u
 }
 
 function format(locale: Locale, id: string, args: Args | undefined): string {
-  for (const bundle of [bundles.get(locale)!, bundles.get(DEFAULT_LOCALE)!]) {
+  for (const bundle of [bundleOf(locale), bundleOf(DEFAULT_LOCALE)]) {
     const message = bundle.getMessage(id);
     if (message?.value) {
       const clean: Record<string, FluentVariable> = {};
