@@ -27,6 +27,8 @@ import type { Channel } from './domain/model.ts';
 
 /** How long a shutdown may take before the process exits all the same. */
 const SHUTDOWN_DEADLINE_MS = 8_000;
+/** The deferred flows (the year's end) load this long after start, off the first answers' path, unless an event needed one sooner. */
+const FLOWS_LOAD_AFTER_MS = 1_000;
 /** Processed updates are kept this long, to recognise a late repeated delivery (at least ZALO_REDELIVERY_HOURS, at most a week). */
 const INBOUND_KEEP_MS = 7 * 24 * 3_600_000;
 
@@ -95,7 +97,7 @@ if (!chatMode) {
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
-  const core = new ChatCore({ db, clock: systemClock, flows: ALL_FLOWS, log });
+  const core = chatCore();
   try {
     await runConsoleChat({
       db,
@@ -118,6 +120,13 @@ if (!chatMode) {
   }
 }
 
+/** The chat core, its deferred flows loaded a moment after start. */
+function chatCore(): ChatCore {
+  const core = new ChatCore({ db, clock: systemClock, flows: ALL_FLOWS, log });
+  setTimeout(() => void core.loadFlows(), FLOWS_LOAD_AFTER_MS).unref();
+  return core;
+}
+
 /** The bot proper: the configured messengers, their webhooks on the HTTP server, and the outbox. */
 async function runMessengers(): Promise<void> {
   // Loaded here, not at the top: the terminal chat starts without the messengers, the HTTP server and the reminders.
@@ -134,7 +143,7 @@ async function runMessengers(): Promise<void> {
       import('./reminders/index.ts'),
       import('./delivery/dispatcher.ts'),
     ]);
-  const core = new ChatCore({ db, clock: systemClock, flows: ALL_FLOWS, log });
+  const core = chatCore();
   const senders: ChannelSender[] = [];
   // The paced dispatcher that drains the outbox: the one way out for every message, replies
   // included, at each messenger's pace. Started first; the messengers' senders join it as they start.

@@ -1,12 +1,14 @@
 /**
  * What a start pays for: the terminal chat answers without the workbook and document libraries
- * (exceljs, docx) loaded; they load with the first form, export or document asked for.
+ * (exceljs, docx) and the year's-end flows loaded; they load with the first form, export, document
+ * or year-end step asked for.
  */
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { t } from '../src/i18n/index.ts';
 import { waitFor } from './helpers/wait.ts';
 
 const dirs: string[] = [];
@@ -20,8 +22,14 @@ function loadedLibraries(probeFile: string): string[] {
   return [...new Set(urls.flatMap((url) => /\/node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(url)?.[1] ?? []))];
 }
 
+/** The bot's own modules among those the probe saw loaded, from the repository's root. */
+function loadedSources(probeFile: string): string[] {
+  const urls = existsSync(probeFile) ? readFileSync(probeFile, 'utf8').split('\n') : [];
+  return urls.flatMap((url) => /\/(src\/.+\.ts)$/.exec(url)?.[1] ?? []);
+}
+
 describe('start-up', () => {
-  it('answers in the terminal chat with neither exceljs nor docx loaded, and loads exceljs with the first form', async () => {
+  it('answers in the terminal chat with neither exceljs, docx nor the year-end flows loaded, and loads each when first asked for', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'thidua-startup-'));
     dirs.push(dir);
     const probe = join(dir, 'modules.txt');
@@ -42,12 +50,20 @@ describe('start-up', () => {
       expect(atFirstAnswer).toContain('drizzle-orm');
       expect(atFirstAnswer).not.toContain('exceljs');
       expect(atFirstAnswer).not.toContain('docx');
+      // The year's-end flows are declared, their code not loaded yet (src/flows/year-end.ts).
+      expect(loadedSources(probe)).toContain('src/flows/year-end.ts');
+      expect(loadedSources(probe)).not.toContain('src/flows/vote.ts');
 
       await say('/as SNV', /SNV/);
       await say('/dangky', /Nhận biểu mẫu Excel/);
       await say('Nhận biểu mẫu Excel', /📎 Tệp dang-ky-SNV-2020\.xlsx/);
       expect(loadedLibraries(probe)).toContain('exceljs');
       expect(loadedLibraries(probe)).not.toContain('docx');
+
+      // And the year's end works as soon as it is asked for.
+      await say('/as admin', /Quản trị viên/);
+      await say('/binhxet', new RegExp(t('vi', 'vote-none')));
+      expect(loadedSources(probe)).toContain('src/flows/vote.ts');
     } finally {
       bot.stdin.end();
       await new Promise((resolve) => bot.once('close', resolve));

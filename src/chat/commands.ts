@@ -4,7 +4,7 @@
  */
 import type { Locale, Translate } from '../i18n/index.ts';
 import { fold } from '../util/text.ts';
-import type { Audience, Command, Flow } from './engine.ts';
+import type { Audience, Command, FlowDeclaration } from './engine.ts';
 
 /** Commands the engine answers itself, in any flow. */
 const ENGINE_COMMANDS: Command[] = [
@@ -28,7 +28,7 @@ export class CommandBook {
   /** Each command's English name to the flow it opens (the engine's own commands open none). */
   private readonly flowOf = new Map<string, string>();
 
-  constructor(flows: readonly Flow<any>[]) {
+  constructor(flows: readonly FlowDeclaration[]) {
     const declared = flows.flatMap((flow) => (flow.commands ?? []).map((command) => ({ command, flow: flow.id })));
     for (const { command, flow } of declared) this.flowOf.set(command.en, flow);
     this.all = [...ENGINE_COMMANDS, ...declared.map((d) => d.command)].sort((a, b) => a.place - b.place);

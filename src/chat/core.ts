@@ -17,7 +17,7 @@ import { EMPTY_HISTORY, isHistoryText, popHistory, pushHistory } from './history
 import { CommandBook } from './commands.ts';
 import { isOffer, offerRow, offerTaken } from './offer.ts';
 import { deleteConversation, findConversation, personWithUnit, saveConversation, touchIdentity } from './store.ts';
-import { CONVERSATION_IDLE_MS, refusalFor, renderPrompt, type Answer, type Asked, type Flow, type FlowContext, type Job, type StepResult } from './engine.ts';
+import { CONVERSATION_IDLE_MS, FlowNotLoaded, isDeferred, refusalFor, renderPrompt, type Answer, type Asked, type DeferredFlow, type Flow, type FlowContext, type Job, type StepResult } from './engine.ts';
 import { decodeChoice, type Choice, type InboundEvent, type Notification, type OutboundMessage } from './types.ts';
 import type { ContentArea, Identity, Movement } from '../domain/model.ts';
 
@@ -63,13 +63,14 @@ export interface HandleResult {
 interface ChatCoreOptions {
   db: Db;
   clock: Clock;
-  flows: Flow<any>[];
+  /** Deferred ones load on first use (the event that needs one throws FlowNotLoaded meanwhile) or with loadFlows(). */
+  flows: (Flow<any> | DeferredFlow)[];
   log: Logger;
   defaultLocale?: Locale;
 }
 
 export class ChatCore {
-  private readonly flows: Map<string, Flow<any>>;
+  private readonly flows: Map<string, Flow<any> | DeferredFlow>;
   /** The commands the flows declare, with the engine's own: how a command is read, menus, /help. */
   readonly commands: CommandBook;
   /** What the event in hand turned out to be; reset by each handle(). */
@@ -80,6 +81,29 @@ export class ChatCore {
     this.commands = new CommandBook(options.flows);
   }
 
+  /** Loads every deferred flow; settles when all have loaded or failed. */
+  async loadFlows(): Promise<void> {
+    const deferred = [...this.flows.values()].filter(isDeferred);
+    await Promise.all(deferred.map((flow) => flow.load()));
+    for (const flow of deferred) if (flow.failure !== undefined) this.options.log.error('flow failed to load', { flow: flow.id, error: String(flow.failure) });
+  }
+
+  /**
+   * The flow named `id`, undefined if none; throws FlowNotLoaded while a deferred one loads (the
+   * event is handled again once it has), and the fault that kept one from loading.
+   */
+  private flowNamed(id: string): Flow<any> | undefined {
+    const flow = this.flows.get(id);
+    if (!flow || !isDeferred(flow)) return flow;
+    if (flow.loaded) return flow.loaded;
+    if (flow.failure !== undefined) throw flow.failure;
+    throw new FlowNotLoaded(id, flow.load());
+  }
+
+  /**
+   * One event: its replies, the notices for others and the work it asked for. Throws FlowNotLoaded
+   * when it needs a flow still loading: nothing of it was kept, to be handled again once loaded.
+   */
   handle(event: InboundEvent): HandleResult {
     const { db, clock } = this.options;
     const now = clock.now();
@@ -236,7 +260,7 @@ export class ChatCore {
       notes.push(note);
       return undefined;
     };
-    const flow = this.flows.get(stored.flow);
+    const flow = this.flowNamed(stored.flow);
     if (!flow || data === undefined || !isHistoryText(stored.history)) return drop(ctx.t('conv-flow-changed'));
     if (stored.expiresAt <= now) return drop(ctx.t('conv-expired'));
     const row: ConversationRow = { ...stored, data, asked: stored.asked === null ? undefined : readAsked(parseJson(stored.asked)) };
@@ -266,7 +290,7 @@ export class ChatCore {
   }
 
   private flowOf(convo: ConversationRow): Flow<any> {
-    return this.flows.get(convo.flow)!;
+    return this.flowNamed(convo.flow)!;
   }
 
   /** The conversation's question again (after a wrong answer, /help…). */
@@ -281,7 +305,7 @@ export class ChatCore {
     reply: (m: OutboundMessage) => void,
     note?: string,
   ): ConversationRow {
-    const { message, asked } = renderPrompt(ctx, this.flows.get(row.flow)!, row.step, row.data, row.seq, note);
+    const { message, asked } = renderPrompt(ctx, this.flowNamed(row.flow)!, row.step, row.data, row.seq, note);
     const saved = this.save(ctx.identity.id, { ...row, asked }, ctx.now);
     reply(message);
     return saved;
@@ -307,16 +331,19 @@ export class ChatCore {
     reply: (m: OutboundMessage) => void,
     depth = 0,
   ): ConversationRow | undefined {
-    const flow = this.flows.get(flowId);
-    if (!flow) {
+    const declared = this.flows.get(flowId);
+    if (!declared) {
       reply({ text: ctx.t('conv-unknown-command') });
       return convo;
     }
-    if (!flow.open && !ctx.person) {
+    if (!declared.open && !ctx.person) {
       if (convo) this.end(ctx.identity.id);
       return this.startFlow(ctx, undefined, 'link', '', reply, depth + 1);
     }
-    const started = refusalFor(ctx, flow) ?? flow.start(ctx, args);
+    // A refusal needs only the declaration: a deferred flow is loaded for those who may open it.
+    const refused = refusalFor(ctx, declared);
+    const flow = refused ? undefined : this.flowNamed(flowId)!;
+    const started = refused ?? flow!.start(ctx, args);
     if (started.kind === 'switch' && depth < 3) return this.startFlow(ctx, convo, started.flow, started.args ?? '', reply, depth + 1);
     if (started.kind === 'refuse' || started.kind === 'done') {
       // A refusal leaves the conversation in hand as it was; a one-answer flow ends any other.
@@ -324,7 +351,7 @@ export class ChatCore {
       reply({ text: started.message, ...(started.choices ? { choices: started.choices } : {}) });
       return started.kind === 'done' && !convo ? this.offer(ctx, started.choices) : convo;
     }
-    if (started.kind !== 'start') return convo;
+    if (started.kind !== 'start' || !flow) return convo;
     return this.ask(
       ctx,
       { flow: flow.id, flowVersion: flow.version, step: started.step, seq: (convo?.seq ?? 0) + 1, data: started.data, history: EMPTY_HISTORY, startedAt: ctx.now },
@@ -356,7 +383,7 @@ export class ChatCore {
 
   /** Keeps the next steps a finished action offered as the question in hand (see offer.ts). */
   private offer(ctx: FlowContext, choices: Choice[] | undefined): ConversationRow | undefined {
-    const row = offerRow(this.flows, choices, ctx.now);
+    const row = offerRow((id) => this.flowNamed(id), choices, ctx.now);
     return row ? this.save(ctx.identity.id, row, ctx.now) : undefined;
   }
 

@@ -173,8 +173,64 @@ export interface Flow<D = unknown> {
 
 export const defineFlow = <D>(flow: Flow<D>): Flow<D> => flow;
 
+/** What the engine knows of a flow before its code is loaded: how it is opened and by whom. */
+export type FlowDeclaration = Pick<Flow<any>, 'id' | 'open' | 'commands' | 'requires'>;
+
+/**
+ * A flow whose code is loaded on first use, or when `load` is called: its declaration is enough
+ * for the commands, the menus, /help and its refusals; its steps come with `load`.
+ */
+export interface DeferredFlow extends FlowDeclaration {
+  /** The flow once loaded: its module's steps with this declaration. */
+  readonly loaded: Flow<any> | undefined;
+  /** Why loading failed, if it did (a fault of ours: every use of the flow fails with it). */
+  readonly failure: unknown;
+  /** Loads it (once); settles, never rejects: see `loaded` and `failure`. */
+  load(): Promise<void>;
+}
+
+/** Declares a deferred flow: `importFlow` brings the rest of it (the module's `defineFlow`, without commands or requirements). */
+export function deferFlow(declaration: FlowDeclaration, importFlow: () => Promise<Flow<any>>): DeferredFlow {
+  let loaded: Flow<any> | undefined;
+  let failure: unknown;
+  let loading: Promise<void> | undefined;
+  return {
+    ...declaration,
+    get loaded() {
+      return loaded;
+    },
+    get failure() {
+      return failure;
+    },
+    load: () =>
+      (loading ??= importFlow().then(
+        (flow) => {
+          if (flow.id !== declaration.id) throw new Error(`flow ${declaration.id} loaded ${flow.id}`);
+          loaded = { ...flow, ...declaration };
+        },
+      ).catch((error: unknown) => {
+        failure = error;
+      })),
+  };
+}
+
+export const isDeferred = (flow: Flow<any> | DeferredFlow): flow is DeferredFlow => 'load' in flow;
+
+/**
+ * An event needed a deferred flow not loaded yet: nothing of it was kept (the core's transaction
+ * was undone). Handle the same event again once `loading` settles.
+ */
+export class FlowNotLoaded extends Error {
+  constructor(
+    readonly flow: string,
+    readonly loading: Promise<void>,
+  ) {
+    super(`flow ${flow} is loading`);
+  }
+}
+
 /** The refusal for the first of a flow's requirements this person does not meet, if any. */
-export function refusalFor(ctx: FlowContext, flow: Flow<any>): StartResult<never> | undefined {
+export function refusalFor(ctx: FlowContext, flow: FlowDeclaration): StartResult<never> | undefined {
   const { movement, person } = flow.requires ?? {};
   if (movement && !ctx.movement) return { kind: 'refuse', message: ctx.t('err-no-movement-chat') };
   if (person && !(ctx.person && person.may(ctx.person, ctx.unit))) return { kind: 'refuse', message: ctx.t(person.refusal) };

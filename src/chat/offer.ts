@@ -17,8 +17,8 @@ export const isOffer = (convo: { flow: string; step: string }) => convo.flow ===
 export const offerTaken = (asked: Asked, text: string, pressed: boolean) => !pressed && text !== '' && !text.startsWith('/') && matchChoice(text, asked.choices, true) !== undefined;
 
 /** The conversation row that keeps `choices` offered, or undefined when they are not all flows to open. */
-export function offerRow(flows: ReadonlyMap<string, Flow<any>>, choices: Choice[] | undefined, now: number) {
-  const menu = flows.get(OFFER.flow);
+export function offerRow(flowNamed: (id: string) => Flow<any> | undefined, choices: Choice[] | undefined, now: number) {
+  const menu = flowNamed(OFFER.flow);
   if (!menu || !choices || choices.length === 0 || !choices.every((c) => c.id.startsWith('go:'))) return undefined;
   const asked: Asked = { choices, numbered: true, acceptsFile: false };
   return { flow: menu.id, flowVersion: menu.version, step: OFFER.step, seq: 0, data: {}, history: EMPTY_HISTORY, startedAt: now, asked };

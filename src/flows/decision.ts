@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { defineFlow, type FlowContext, type Step } from '../chat/engine.ts';
 import type { Choice } from '../chat/types.ts';
-import { can, liaisonsOf } from '../domain/scope.ts';
+import { liaisonsOf } from '../domain/scope.ts';
 import { cleanText } from '../domain/text-input.ts';
 import { formatVnDate, localDate, parseVnDate } from '../domain/vn-input.ts';
 import { decisionNumber, movementDecisions, recordDecision, type DecisionRow } from '../domain/year-end/decisions.ts';
@@ -99,8 +99,6 @@ export const decisionFlow = defineFlow<Data>({
   id: 'decision',
   version: 1,
   schema: data,
-  commands: [{ en: 'decision', vi: 'quyetdinh', menu: ['admin'], place: 160 }],
-  requires: { movement: true, person: { may: can.review, refusal: 'scope-admin-only' } },
   start(ctx) {
     if (rows(ctx).length === 0) return { kind: 'done', message: ctx.t('dec-none') };
     return { kind: 'start', step: 'list', data: { page: 0 } };

@@ -146,8 +146,6 @@ export const dossierFlow = defineFlow<Data>({
   id: 'dossier',
   version: 1,
   schema: data,
-  commands: [{ en: 'dossier', vi: 'hoso', menu: ['admin', 'cluster_head', 'liaison', 'viewer'], place: 150 }],
-  requires: { movement: true, person: { may: (p, unit) => seesAll(p) || unit !== null, refusal: 'scope-refused' } },
   start(ctx) {
     if (seesAll(ctx.person!)) return { kind: 'done', message: boardTable(ctx) };
     if (!dossierYear(ctx.db, ctx.movement!)) return { kind: 'done', message: ctx.t('dos-no-year-end') };

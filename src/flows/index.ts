@@ -1,4 +1,4 @@
-/** Every guided conversation the chat core offers. */
+/** Every guided conversation the chat core offers (the year's-end ones loaded on first use: year-end.ts). */
 import { languageFlow } from './language.ts';
 import { linkFlow } from './link.ts';
 import { menuFlow } from './menu.ts';
@@ -11,14 +11,9 @@ import { inviteFlow } from './invite.ts';
 import { signerFlow } from './signer.ts';
 import { lateFlow } from './late.ts';
 import { reviewFlow } from './review.ts';
-import { scoreFlow } from './score.ts';
 import { statusFlow } from './status.ts';
 import { znsOffFlow } from './zns-off.ts';
-import { voteFlow } from './vote.ts';
-import { proposalFlow } from './proposal.ts';
-import { scoreFormFlow } from './score-form.ts';
-import { dossierFlow } from './dossier.ts';
-import { decisionFlow } from './decision.ts';
 import { yearEndMenuFlow } from './year-end-menu.ts';
+import { decisionFlow, dossierFlow, proposalFlow, scoreFlow, scoreFormFlow, voteFlow } from './year-end.ts';
 
 export const ALL_FLOWS = [linkFlow, menuFlow, languageFlow, registerFlow, reportFlow, myUnitFlow, statusFlow, reviewFlow, lateFlow, inviteFlow, exportFlow, registrationFormFlow, signerFlow, broadcastFlow, znsOffFlow, scoreFlow, voteFlow, proposalFlow, scoreFormFlow, dossierFlow, decisionFlow, yearEndMenuFlow];

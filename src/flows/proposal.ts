@@ -256,8 +256,6 @@ export const proposalFlow = defineFlow<Data>({
   id: 'proposal',
   version: 1,
   schema: data,
-  commands: [{ en: 'propose', vi: 'denghi', menu: ['cluster_head', 'liaison', 'admin'], place: 131 }],
-  requires: { movement: true, person: { may: (p, unit) => unit !== null || p.role === 'admin' || p.role === 'viewer', refusal: 'vote-not-allowed' } },
   start(ctx) {
     const role = ctx.person!.role;
     if (role === 'admin' || role === 'viewer') return { kind: 'done', message: boardOverview(ctx) };

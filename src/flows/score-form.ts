@@ -8,7 +8,6 @@
 import { z } from 'zod';
 import type { Choice } from '../chat/types.ts';
 import { defineFlow, type FlowContext, type StartResult } from '../chat/engine.ts';
-import type { Person, Unit } from '../domain/model.ts';
 import { findRegistration } from '../domain/registrations.ts';
 import { formatVnNumber } from '../domain/vn-input.ts';
 import type { ScoringTable } from '../domain/year-end/scoring.ts';
@@ -27,7 +26,6 @@ const data = z.object({
 type Data = z.infer<typeof data>;
 
 /** A unit's self-assessment is its liaison's. */
-const unitsLiaison = (person: Pick<Person, 'role'>, unit: Unit | null) => unit !== null && person.role === 'liaison';
 
 /** What the form read would save: each criterion with its points (and evidence), then the total. */
 export function scorePlanText(t: Translate, plan: ScoreImportPlan, table: ScoringTable): string {
@@ -92,8 +90,6 @@ export const scoreFormFlow = defineFlow<Data>({
   id: 'score-form',
   version: 1,
   schema: data,
-  commands: [{ en: 'scoreform', vi: 'chamdiemexcel', menu: [], help: ['liaison'], place: 67 }],
-  requires: { movement: true, person: { may: unitsLiaison, refusal: 'score-form-not-allowed' } },
   start: (ctx) => startScoreForm(ctx),
   steps: {
     ...upload.steps,

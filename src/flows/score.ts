@@ -8,7 +8,6 @@
  *   admin         any group's review, read only (`/chamdiem CUM1` opens one directly)
  */
 import { defineFlow, type FlowContext, type StartResult } from '../chat/engine.ts';
-import type { Person, Unit } from '../domain/model.ts';
 import { crossScoringsBy } from '../domain/year-end/cross-scoring.ts';
 import { scoringGroupOfUnit, scoringGroups, scoringGroupsHeadedBy, type ScoringGroup } from '../domain/year-end/groups.ts';
 import { scoringTableOfGroup } from '../domain/year-end/store.ts';
@@ -17,7 +16,6 @@ import { reviewSteps } from './score-review.ts';
 import { sheetSteps } from './score-sheet.ts';
 import { scoreData, type ScoreData } from './score-state.ts';
 
-const mayScore = (person: Person, unit: Unit | null) => person.role === 'admin' || ((person.role === 'liaison' || person.role === 'cluster_head') && unit !== null);
 
 /** The group named after the command, among those offered. */
 const named = (offered: ScoringGroup[], words: string) => offered.find((g) => fold(g.code) === fold(words));
@@ -37,8 +35,6 @@ export const scoreFlow = defineFlow<ScoreData>({
   id: 'score',
   version: 1,
   schema: scoreData,
-  commands: [{ en: 'score', vi: 'chamdiem', menu: ['liaison', 'cluster_head', 'admin'], place: 120 }],
-  requires: { movement: true, person: { may: mayScore, refusal: 'score-refused' } },
   start(ctx, args) {
     const movementId = ctx.movement!.id;
     const words = args.trim();

@@ -266,8 +266,6 @@ export const voteFlow = defineFlow<Data>({
   id: 'vote',
   version: 1,
   schema: data,
-  commands: [{ en: 'vote', vi: 'binhxet', menu: ['cluster_head', 'liaison', 'admin'], place: 130 }],
-  requires: { movement: true, person: { may: (p, unit) => unit !== null || p.role === 'admin' || p.role === 'viewer', refusal: 'vote-not-allowed' } },
   start(ctx) {
     const role = ctx.person!.role;
     if (role === 'admin' || role === 'viewer') return { kind: 'done', message: boardOverview(ctx) };

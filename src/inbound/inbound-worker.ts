@@ -4,7 +4,7 @@
  * under the messenger's own id (a repeat is dropped), then a serial worker has the chat core
  * handle the queue, each update's replies written to the outbox with it and handed to the dispatcher.
  */
-import type { Job } from '../chat/engine.ts';
+import { FlowNotLoaded, type Job } from '../chat/engine.ts';
 import type { HandleResult } from '../chat/core.ts';
 import type { ChatCore } from '../chat/core.ts';
 import type { Outbound } from '../chat/channel.ts';
@@ -61,7 +61,14 @@ export function createInboundWorker(options: InboundWorkerOptions): InboundWorke
   // An update the database cannot take for now stays first in the queue: the worker tries again after a backoff.
   const work = async () => {
     while (!worker.stopping) {
-      const next = processNextInbound(db, core, channel, clock, log, (key) => ({ claimant: outbound.claimant, pressed: options.pressed?.(key) }));
+      let next: Processed | undefined;
+      try {
+        next = processNextInbound(db, core, channel, clock, log, (key) => ({ claimant: outbound.claimant, pressed: options.pressed?.(key) }));
+      } catch (error) {
+        if (!(error instanceof FlowNotLoaded)) throw error;
+        await error.loading;
+        continue;
+      }
       if (!next) return;
       noteStored(log);
       options.taken?.(next);

@@ -10,6 +10,7 @@ import type { Logger } from '../util/log.ts';
 import type { OutgoingRow } from '../chat/channel.ts';
 import { writeNotifications, writeReplies } from '../delivery/outbox-writer.ts';
 import type { ChatCore, HandleResult } from '../chat/core.ts';
+import { FlowNotLoaded } from '../chat/engine.ts';
 import { inboundEvent, type InboundEvent, type OutboundMessage } from '../chat/types.ts';
 import type { Channel } from '../domain/model.ts';
 
@@ -125,7 +126,8 @@ const markProcessed = (db: DbOrTx) =>
 
 /**
  * Processes the oldest update of `channel` not processed yet: the core's work and the "processed" mark are one
- * transaction, taken with an immediate lock so two processes never handle the same update.
+ * transaction, taken with an immediate lock so two processes never handle the same update. Throws
+ * FlowNotLoaded (nothing saved, the update still first) when it needs a flow still loading.
  */
 export function processNextInbound(
   db: Db,
@@ -150,6 +152,8 @@ export function processNextInbound(
       { immediate: true, savepoint: true },
     );
   } catch (error) {
+    // Not a failure: the update is handled again once its flow has loaded.
+    if (error instanceof FlowNotLoaded) throw error;
     const fault = storageFault(error);
     if (fault) throw new InboundWaiting(fault, claimed ? [claimed.event] : [], error);
     if (!claimed) throw error;
@@ -184,7 +188,8 @@ export interface InOrder {
  * pages many updates touch, the outbox's and the mark's, are written once.) Nothing else is written
  * per update; one that fails because of a fault of ours is undone alone (a savepoint), kept in the
  * inbound queue with its error, and the others stand, so nothing is lost. A database that cannot be
- * written for now throws InboundWaiting: nothing of the batch was saved, and it is to be tried again.
+ * written for now throws InboundWaiting, and an update that needs a flow still loading FlowNotLoaded:
+ * nothing of the batch was saved, and it is to be tried again.
  * `restartMark`: the messenger restarted its numbering below the mark (Telegram after a quiet
  * week, as its long polling saw): the mark starts again just below the first update.
  */
@@ -225,7 +230,7 @@ export function receiveInOrder(
     try {
       return inTransaction(db, () => handleAndQueue(db, core, key, event, now, answering), { savepoint: true });
     } catch (error) {
-      if (storageFault(error)) throw error;
+      if (storageFault(error) || error instanceof FlowNotLoaded) throw error;
       const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
       log.error('inbound update failed', { channel: event.channel, key, error: message });
       statement(db, RECORD_FAILED).run(event.channel, key, JSON.stringify(event), now, now, message);

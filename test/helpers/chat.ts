@@ -17,7 +17,12 @@ import { loadSampleMovement } from '../../src/sample/load.ts';
 import { silentLogger } from '../../src/util/log.ts';
 import { fold } from '../../src/util/text.ts';
 import { openTempDatabase, type TempDatabase } from './db.ts';
+import { loadedFlows } from './flows.ts';
 import type { Role } from '../../src/domain/model.ts';
+
+// The harness answers synchronously, as the core does: the deferred flows (the year's end) are
+// loaded before any test talks to it. Their loading itself: test/chat/deferred-flows.test.ts.
+await loadedFlows();
 
 /** 2020-02-15 09:00 in Hà Nội: the movement is open and the deadline (31/03/2020) still ahead. */
 export const FEB_15 = Date.UTC(2020, 1, 15, 2, 0);

@@ -7,6 +7,7 @@ import { existsSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import type { ChatCore } from '../../chat/core.ts';
+import { FlowNotLoaded } from '../../chat/engine.ts';
 import { handleAndQueue } from '../../inbound/inbound.ts';
 import { accountLocale } from '../../chat/store.ts';
 import { lastsUntilFixed, storageAlarm, storageFault } from '../../db/faults.ts';
@@ -102,6 +103,10 @@ export class ConsoleChat {
         answer = await this.handleText(line);
         break;
       } catch (error) {
+        if (error instanceof FlowNotLoaded) {
+          await error.loading;
+          continue;
+        }
         const fault = storageFault(error);
         if (!fault) throw error;
         storageAlarm.fault(this.log, fault, error, 'terminal chat');
@@ -195,12 +200,12 @@ export class ConsoleChat {
   private lines = 0;
 
   /**
-   * A refusal is explained; a database that cannot take the line now is left to handleLine, which
-   * tries again; anything else is logged and answered with "nothing was saved, try again".
+   * A refusal is explained; a database that cannot take the line now, or a flow still loading, is
+   * left to handleLine, which tries again; anything else is logged and answered with "nothing was saved, try again".
    */
   private failure(error: unknown): string {
     if (error instanceof DomainError) return this.t(error.code, error.args);
-    if (storageFault(error)) throw error;
+    if (storageFault(error) || error instanceof FlowNotLoaded) throw error;
     this.log.error('console chat failed', { identity: this.externalId, error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
     return this.t('console-internal-error');
   }

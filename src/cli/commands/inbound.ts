@@ -54,6 +54,8 @@ export const inboundCommand: Command = {
 
     const log = createLogger(ctx.config.LOG_LEVEL, (line) => ctx.io.stderr(line.trimEnd()));
     const core = new ChatCore({ db, clock: ctx.clock, flows: ALL_FLOWS, log });
+    // Every flow at hand first: the retries run one after another, none waits for one loading.
+    await core.loadFlows();
     const outcomes = retryFailedInbound(db, core, ctx.clock, log);
     const running = botRunning(ctx.config.DATABASE_PATH);
     // The work asked for in retried messages, and any a stopped bot left (an export, a form sent in),

@@ -13,6 +13,7 @@ import { storeTokenPair } from '../../../src/db/zalo-tokens.ts';
 import type { ChannelSender, SendResult } from '../../../src/chat/channel.ts';
 import type { OutboundMessage } from '../../../src/chat/types.ts';
 import { ChatCore } from '../../../src/chat/core.ts';
+import type { DeferredFlow, Flow } from '../../../src/chat/engine.ts';
 import { Dispatcher } from '../../../src/delivery/dispatcher.ts';
 import { sendRow, settleRow } from '../../../src/delivery/outbox.ts';
 import { loadConfig } from '../../../src/config.ts';
@@ -53,6 +54,8 @@ export class ZaloHarness {
   jobs!: JobRunner;
   /** Signed links for files Zalo will not take, when the test gives some. */
   links?: SignedLinks;
+  /** The core's flows (a test may add its own). */
+  flows: (Flow<any> | DeferredFlow)[] = ALL_FLOWS;
   server!: RunningServer;
   private seen = new Map<string, number>();
   private msgCounter = 0;
@@ -79,7 +82,7 @@ export class ZaloHarness {
       ZALO_API_BASE: this.fake.base,
       ZALO_OAUTH_BASE: this.fake.base,
     });
-    const core = new ChatCore({ db: this.db, clock: this.clock, flows: ALL_FLOWS, log: this.log });
+    const core = new ChatCore({ db: this.db, clock: this.clock, flows: this.flows, log: this.log });
     // The outbox's dispatcher, as the bot runs it: every reply goes out through it.
     const senders: ChannelSender[] = [];
     this.outbox = new Dispatcher({ db: this.db, senders, clock: this.clock, log: this.log, pollMs: 20 });
@@ -194,14 +197,18 @@ export const textOf = (messages: SentMessage[]) => messages.map((m) => m.text ??
 /** ZNS configured against the fake: a template whose parameters are named as Zalo's console shows them. */
 export const ZNS_ENV = { ZALO_ZNS_TEMPLATE_ID: '424242', ZALO_ZNS_PARAMS: 'name=ten_can_bo, unit=don_vi, what=noi_dung, due=han_chot' };
 
-/** A harness with the sample movement loaded and the fake's tokens stored, valid for a day; `env` adds configuration, `links` signed file links. */
-export async function zaloHarness(env: Record<string, string> = {}, options: { links?: (h: ZaloHarness) => SignedLinks } = {}): Promise<ZaloHarness> {
+/** A harness with the sample movement loaded and the fake's tokens stored, valid for a day; `env` adds configuration, `links` signed file links, `flows` the core's flows. */
+export async function zaloHarness(
+  env: Record<string, string> = {},
+  options: { links?: (h: ZaloHarness) => SignedLinks; flows?: (Flow<any> | DeferredFlow)[] } = {},
+): Promise<ZaloHarness> {
   const temp = openTempDatabase();
   loadSample(temp.db);
   const fake = await startFakeZalo();
   const h = new ZaloHarness(temp, fake);
   fake.now = () => h.clock.now();
   if (options.links) h.links = options.links(h);
+  if (options.flows) h.flows = options.flows;
   open.push(h);
   storeTokenPair(temp.db, { accessToken: fake.valid.access, refreshToken: fake.valid.refresh, expiresAt: h.clock.now() + DAY }, h.clock.now());
   return h.start({ ZALO_ZNS_API_BASE: fake.base, ...env });
