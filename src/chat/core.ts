@@ -341,9 +341,7 @@ export class ChatCore {
       return this.startFlow(ctx, undefined, 'link', '', reply, depth + 1);
     }
     // A refusal needs only the declaration: a deferred flow is loaded for those who may open it.
-    const refused = refusalFor(ctx, declared);
-    const flow = refused ? undefined : this.flowNamed(flowId)!;
-    const started = refused ?? flow!.start(ctx, args);
+    const started = refusalFor(ctx, declared) ?? this.flowNamed(flowId)!.start(ctx, args);
     if (started.kind === 'switch' && depth < 3) return this.startFlow(ctx, convo, started.flow, started.args ?? '', reply, depth + 1);
     if (started.kind === 'refuse' || started.kind === 'done') {
       // A refusal leaves the conversation in hand as it was; a one-answer flow ends any other.
@@ -351,7 +349,8 @@ export class ChatCore {
       reply({ text: started.message, ...(started.choices ? { choices: started.choices } : {}) });
       return started.kind === 'done' && !convo ? this.offer(ctx, started.choices) : convo;
     }
-    if (started.kind !== 'start' || !flow) return convo;
+    if (started.kind !== 'start') return convo;
+    const flow = this.flowNamed(flowId)!;
     return this.ask(
       ctx,
       { flow: flow.id, flowVersion: flow.version, step: started.step, seq: (convo?.seq ?? 0) + 1, data: started.data, history: EMPTY_HISTORY, startedAt: ctx.now },

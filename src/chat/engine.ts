@@ -194,6 +194,16 @@ export function deferFlow(declaration: FlowDeclaration, importFlow: () => Promis
   let loaded: Flow<any> | undefined;
   let failure: unknown;
   let loading: Promise<void> | undefined;
+  const load = async () => {
+    try {
+      const flow = await importFlow();
+      if (flow.id !== declaration.id) throw new Error(`flow ${declaration.id} loaded ${flow.id}`);
+      loaded = { ...flow, ...declaration };
+    } catch (error) {
+      // Never left undefined: the core would wait for the flow again and again.
+      failure = error ?? new Error(`flow ${declaration.id} failed to load`);
+    }
+  };
   return {
     ...declaration,
     get loaded() {
@@ -202,15 +212,7 @@ export function deferFlow(declaration: FlowDeclaration, importFlow: () => Promis
     get failure() {
       return failure;
     },
-    load: () =>
-      (loading ??= importFlow().then(
-        (flow) => {
-          if (flow.id !== declaration.id) throw new Error(`flow ${declaration.id} loaded ${flow.id}`);
-          loaded = { ...flow, ...declaration };
-        },
-      ).catch((error: unknown) => {
-        failure = error;
-      })),
+    load: () => (loading ??= load()),
   };
 }
 
