@@ -231,6 +231,13 @@ export class FlowNotLoaded extends Error {
   }
 }
 
+/** Waits for the flow when `error` is FlowNotLoaded, then true: the caller handles its event again. False for any other error. */
+export async function waitedForFlow(error: unknown): Promise<boolean> {
+  if (!(error instanceof FlowNotLoaded)) return false;
+  await error.loading;
+  return true;
+}
+
 /** The refusal for the first of a flow's requirements this person does not meet, if any. */
 export function refusalFor(ctx: FlowContext, flow: FlowDeclaration): StartResult<never> | undefined {
   const { movement, person } = flow.requires ?? {};

@@ -4,7 +4,7 @@
  * under the messenger's own id (a repeat is dropped), then a serial worker has the chat core
  * handle the queue, each update's replies written to the outbox with it and handed to the dispatcher.
  */
-import { FlowNotLoaded, type Job } from '../chat/engine.ts';
+import { waitedForFlow, type Job } from '../chat/engine.ts';
 import type { HandleResult } from '../chat/core.ts';
 import type { ChatCore } from '../chat/core.ts';
 import type { Outbound } from '../chat/channel.ts';
@@ -65,9 +65,8 @@ export function createInboundWorker(options: InboundWorkerOptions): InboundWorke
       try {
         next = processNextInbound(db, core, channel, clock, log, (key) => ({ claimant: outbound.claimant, pressed: options.pressed?.(key) }));
       } catch (error) {
-        if (!(error instanceof FlowNotLoaded)) throw error;
-        await error.loading;
-        continue;
+        if (await waitedForFlow(error)) continue;
+        throw error;
       }
       if (!next) return;
       noteStored(log);

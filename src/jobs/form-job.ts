@@ -14,7 +14,7 @@ import { dirname, join } from 'node:path';
 import { eq } from 'drizzle-orm';
 import type { OutgoingRow } from '../chat/channel.ts';
 import type { ChatCore } from '../chat/core.ts';
-import { FlowNotLoaded, type Job } from '../chat/engine.ts';
+import { waitedForFlow, type Job } from '../chat/engine.ts';
 import { handleAndQueue } from '../inbound/inbound.ts';
 import { FileSourceRefused, FileTooLarge, type FileFetcher } from '../chat/files.ts';
 import type { Db } from '../db/connection.ts';
@@ -187,10 +187,7 @@ async function recordReading(
     try {
       return record().replies;
     } catch (error) {
-      if (error instanceof FlowNotLoaded) {
-        await error.loading;
-        continue;
-      }
+      if (await waitedForFlow(error)) continue;
       if (!storageFault(error) || attempt >= MAX_STORAGE_ATTEMPTS) throw error;
       await new Promise((resolve) => setTimeout(resolve, backoffMs(attempt)));
     }

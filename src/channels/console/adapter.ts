@@ -7,7 +7,7 @@ import { existsSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import type { ChatCore } from '../../chat/core.ts';
-import { FlowNotLoaded } from '../../chat/engine.ts';
+import { FlowNotLoaded, waitedForFlow } from '../../chat/engine.ts';
 import { handleAndQueue } from '../../inbound/inbound.ts';
 import { accountLocale } from '../../chat/store.ts';
 import { lastsUntilFixed, storageAlarm, storageFault } from '../../db/faults.ts';
@@ -103,10 +103,7 @@ export class ConsoleChat {
         answer = await this.handleText(line);
         break;
       } catch (error) {
-        if (error instanceof FlowNotLoaded) {
-          await error.loading;
-          continue;
-        }
+        if (await waitedForFlow(error)) continue;
         const fault = storageFault(error);
         if (!fault) throw error;
         storageAlarm.fault(this.log, fault, error, 'terminal chat');

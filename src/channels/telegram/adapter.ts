@@ -7,7 +7,7 @@ import { GrammyError, HttpError, InputFile, type Api } from 'grammy';
 import type { ChannelSender, Outbound, SendResult } from '../../chat/channel.ts';
 import type { ChatCore } from '../../chat/core.ts';
 import { accountLocale, unreadableMessageKey } from '../../chat/store.ts';
-import { FlowNotLoaded, type Job } from '../../chat/engine.ts';
+import { waitedForFlow, type Job } from '../../chat/engine.ts';
 import { receiveInOrder, type Processed } from '../../inbound/inbound.ts';
 import { createInboundWorker, type InboundWorker } from '../../inbound/inbound-worker.ts';
 import { noteStored, noteWaiting } from '../../inbound/storage-wait.ts';
@@ -160,10 +160,7 @@ export class TelegramChannel implements ChannelSender {
         processed = receiveInOrder(db, core, updates, clock, log, { restartMark });
         break;
       } catch (error) {
-        if (error instanceof FlowNotLoaded) {
-          await error.loading;
-          continue;
-        }
+        if (await waitedForFlow(error)) continue;
         if (!noteWaiting(error, log, 'telegram polling', (event) => this.tellWaiting(event))) throw error;
         await this.retryPause.wait(backoffMs(attempt));
       }
