@@ -9,7 +9,7 @@ import type { Actor } from '../domain/audit.ts';
 import type { Args, Locale, Translate } from '../i18n/index.ts';
 import type { ChartKind } from '../charts/index.ts';
 import type { Choice, FileRef, OutboundMessage } from './types.ts';
-import type { ContentArea, Identity, Movement, Person, Role, Unit } from '../domain/model.ts';
+import type { ContentArea, DocumentKind, Identity, Movement, Person, Role, Unit } from '../domain/model.ts';
 
 export interface FlowContext {
   db: Db;
@@ -54,7 +54,7 @@ export type Job =
       identityId: number;
       locale: Locale;
       movementId: number;
-      document: 'registration' | 'summary' | 'period' | 'minutes' | 'submission' | 'scores' | 'proposals';
+      document: DocumentKind;
       unitId?: number;
       periodCode?: string;
       groupId?: number;

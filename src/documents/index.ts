@@ -25,7 +25,7 @@ import { findUnit, isSent, registrationData, registrationDocument } from './regi
 import { resolveBoardSettings } from './settings.ts';
 import { summaryDocument } from './summary.ts';
 import { summaryData } from './summary-data.ts';
-import type { Movement } from '../domain/model.ts';
+import type { DocumentKind, Movement } from '../domain/model.ts';
 import { clusterData, findGroup, groupById } from './cluster-data.ts';
 import { minutesDate, minutesDocument } from './minutes.ts';
 import { proposalsDocument } from './proposals.ts';
@@ -34,12 +34,6 @@ import { scoresDocument } from './scores.ts';
 import { submissionDocument } from './submission.ts';
 
 const YEAR_END_NAMES = { minutes: 'bien-ban-binh-xet', submission: 'to-trinh-de-nghi-khen-thuong', scores: 'bang-diem-thi-dua' } as const;
-
-export const DOCUMENT_KINDS = ['registration', 'summary', 'period', 'minutes', 'submission', 'scores', 'proposals'] as const;
-/** The year-end documents of one cluster/block. */
-export const CLUSTER_DOCUMENT_KINDS = ['minutes', 'submission', 'scores'] as const;
-export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
-export const isDocumentKind = (v: unknown): v is DocumentKind => typeof v === 'string' && (DOCUMENT_KINDS as readonly string[]).includes(v);
 
 interface DocumentRequest {
   kind: DocumentKind;

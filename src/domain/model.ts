@@ -29,6 +29,7 @@ import type {
   REMINDER_SUBJECTS,
   ROLES,
 } from '../util/vocabulary.ts';
+import { CLUSTER_DOCUMENT_KINDS, DOCUMENT_KINDS } from '../util/vocabulary.ts';
 
 export type Movement = typeof movements.$inferSelect;
 export type ContentArea = typeof contentAreas.$inferSelect;
@@ -54,6 +55,10 @@ export type ProposalTitle = (typeof PROPOSAL_TITLES)[number];
 export type DecisionOutcome = (typeof DECISION_OUTCOMES)[number];
 export type ReminderKind = (typeof REMINDER_KINDS)[number];
 export type ReminderSubject = (typeof REMINDER_SUBJECTS)[number];
+export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
+export type ClusterDocumentKind = (typeof CLUSTER_DOCUMENT_KINDS)[number];
+export const isDocumentKind = (v: unknown): v is DocumentKind => typeof v === 'string' && (DOCUMENT_KINDS as readonly string[]).includes(v);
+export const isClusterDocumentKind = (v: unknown): v is ClusterDocumentKind => typeof v === 'string' && (CLUSTER_DOCUMENT_KINDS as readonly string[]).includes(v);
 
 /** What sort of body a unit is (sở, ban ngành, huyện…), as a movement's definition file names it. */
 export const UNIT_KINDS = ['so', 'ban-nganh', 'doan-the', 'huyen', 'xa', 'doanh-nghiep', 'khac'] as const;

@@ -15,7 +15,7 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { DbOrTx } from '../db/connection.ts';
 import { groupMembers, groups, people } from '../db/schema.ts';
-import type { Role } from './model.ts';
+import type { ClusterDocumentKind, DocumentKind, Role } from './model.ts';
 
 interface ScopedPerson {
   id: number;
@@ -70,10 +70,10 @@ export const scopeUnitIds = (scope: Scope): number[] | null => (scope.all ? null
 export const inScope = (scope: Scope, unitId: number) => scope.all || scope.unitIds.has(unitId);
 
 type DocumentAsked =
-  | { kind: 'summary' | 'period' | 'proposals' }
+  | { kind: Exclude<DocumentKind, 'registration' | ClusterDocumentKind> }
   | { kind: 'registration'; unitId: number }
   /** A cluster's year-end documents (minutes, tờ trình, scoring table), with the unit heading it. */
-  | { kind: 'minutes' | 'submission' | 'scores'; group: { headUnitId: number | null } | undefined };
+  | { kind: ClusterDocumentKind; group: { headUnitId: number | null } | undefined };
 
 /**
  * May this person have this document: a province-wide one with every unit in scope, a unit's with

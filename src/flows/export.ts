@@ -17,13 +17,12 @@ import { hasUnit } from './common.ts';
 import { participatingUnits } from '../domain/status.ts';
 import { documentGroupsOf } from '../domain/year-end/groups.ts';
 import { findByCodeOrName } from '../util/text.ts';
+import { CLUSTER_DOCUMENT_KINDS } from '../util/vocabulary.ts';
+import { isClusterDocumentKind, type ClusterDocumentKind, type DocumentKind } from '../domain/model.ts';
 
 const data = z.object({});
-const CLUSTER_DOCUMENTS = ['minutes', 'submission', 'scores'] as const;
-type ClusterDocument = (typeof CLUSTER_DOCUMENTS)[number];
-const isClusterDocument = (id: string | undefined): id is ClusterDocument => (CLUSTER_DOCUMENTS as readonly (string | undefined)[]).includes(id);
 /** The year-end steps keep which cluster document was asked for while the cluster is chosen. */
-const exportData = z.object({ document: z.enum(CLUSTER_DOCUMENTS).optional() });
+const exportData = z.object({ document: z.enum(CLUSTER_DOCUMENT_KINDS).optional() });
 type ExportData = z.infer<typeof exportData>;
 
 const provinceDocuments = (ctx: FlowContext) => !!ctx.person && can.provinceDocuments(ctx.person);
@@ -47,7 +46,7 @@ function start(ctx: FlowContext, format: 'xlsx' | 'csv'): StepResult<object> {
 const documentGroups = (ctx: FlowContext) => (ctx.person ? documentGroupsOf(ctx.db, ctx.person, ctx.movement!.id) : []);
 
 /** A cluster's document for the cluster named by a button or typed code, among those the person may have. */
-function clusterDocument(ctx: FlowContext, kind: ClusterDocument, answer: string): StepResult<ExportData> {
+function clusterDocument(ctx: FlowContext, kind: ClusterDocumentKind, answer: string): StepResult<ExportData> {
   const groups = documentGroups(ctx);
   const group = groups.find((g) => g.code.toUpperCase() === answer.trim().toUpperCase());
   if (!group) return { kind: 'invalid', message: ctx.t('err-doc-cluster-unknown', { code: answer, groups: groups.map((g) => g.code).join(', ') || '—' }) };
@@ -56,7 +55,7 @@ function clusterDocument(ctx: FlowContext, kind: ClusterDocument, answer: string
 
 function document(
   ctx: FlowContext,
-  kind: 'registration' | 'summary' | 'period' | 'minutes' | 'submission' | 'scores' | 'proposals',
+  kind: DocumentKind,
   extra: { unitId?: number; periodCode?: string; groupId?: number; name?: string } = {},
 ): StepResult<object> {
   const { name, ...target } = extra;
@@ -112,14 +111,14 @@ export const exportFlow = defineFlow<ExportData>({
       prompt: (ctx) => ({
         text: ctx.t('exp-doc-yearend-prompt'),
         choices: [
-          ...(documentGroups(ctx).length > 0 ? CLUSTER_DOCUMENTS.map((kind) => ({ id: kind, label: ctx.t(`exp-doc-${kind}`) })) : []),
+          ...(documentGroups(ctx).length > 0 ? CLUSTER_DOCUMENT_KINDS.map((kind) => ({ id: kind, label: ctx.t(`exp-doc-${kind}`) })) : []),
           ...(provinceDocuments(ctx) ? [{ id: 'proposals', label: ctx.t('exp-doc-proposals') }] : []),
         ],
       }),
       handle(ctx, _d, answer) {
         const id = answer.choice?.id;
         if (id === 'proposals' && provinceDocuments(ctx)) return document(ctx, 'proposals');
-        if (!isClusterDocument(id)) return { kind: 'invalid', message: ctx.t('choice-expected') };
+        if (!isClusterDocumentKind(id)) return { kind: 'invalid', message: ctx.t('choice-expected') };
         const groups = documentGroups(ctx);
         if (groups.length === 0) return { kind: 'invalid', message: ctx.t('scope-refused') };
         if (groups.length === 1) return clusterDocument(ctx, id, groups[0]!.code);

@@ -22,6 +22,7 @@ import { writeJobMessages } from '../delivery/outbox-writer.ts';
 import { t } from '../i18n/index.ts';
 import type { Logger } from '../util/log.ts';
 import { finishJob } from './store.ts';
+import { isClusterDocumentKind } from '../domain/model.ts';
 
 /** Where chat exports are written: next to the database. */
 /** How long a finished export's message waits for the database (another process's lock) before the job is left for a retry. */
@@ -47,7 +48,7 @@ async function exportPayloads(db: Db, job: ExportJob, dir: string, stamp: number
       const asked =
         job.document === 'registration'
           ? { kind: job.document, unitId: job.unitId ?? -1 }
-          : job.document === 'minutes' || job.document === 'submission' || job.document === 'scores'
+          : isClusterDocumentKind(job.document)
             ? { kind: job.document, group: groupOfMovement(db, job.movementId, job.groupId ?? -1) }
             : { kind: job.document };
       if (!mayGetDocument(person, scope, asked)) throw new DomainError('scope-refused');

@@ -35,6 +35,11 @@ export const BROADCAST_STATUSES = ['draft', 'queued', 'cancelled'] as const;
 
 export const FORM_KINDS = ['targets', 'results', 'score'] as const;
 
+/** The Board's documents (documents/): the province's, a unit's, and the year-end ones. */
+export const DOCUMENT_KINDS = ['registration', 'summary', 'period', 'minutes', 'submission', 'scores', 'proposals'] as const;
+/** The year-end documents of one cluster/block. */
+export const CLUSTER_DOCUMENT_KINDS = ['minutes', 'submission', 'scores'] as const;
+
 /** Which of Zalo's allowances a message used (see the README, "Which Zalo route"). */
 export const ZALO_QUOTA_KINDS = ['reply', 'proactive', 'zns'] as const;
 

@@ -11,7 +11,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { closeDatabase, openDatabase } from '../../src/db/connection.ts';
-import { writeDocument, type DocumentKind } from '../../src/documents/index.ts';
+import { writeDocument } from '../../src/documents/index.ts';
+import type { DocumentKind } from '../../src/domain/model.ts';
 import { rssMB, runInChild } from './child.ts';
 import { generate } from './export.ts';
 

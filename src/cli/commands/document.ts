@@ -1,4 +1,6 @@
-import { DOCUMENT_KINDS, isDocumentKind, writeDocument } from '../../documents/index.ts';
+import { writeDocument } from '../../documents/index.ts';
+import { isDocumentKind } from '../../domain/model.ts';
+import { DOCUMENT_KINDS } from '../../util/vocabulary.ts';
 import { resolveMovement } from '../../domain/movements.ts';
 import type { Command } from '../context.ts';
 
