@@ -19,7 +19,7 @@ import { scoringTableOfGroup } from '../domain/year-end/store.ts';
 import { PROPOSAL_TITLES } from '../util/vocabulary.ts';
 import { closedVotes, type ClosedVote } from './closed-votes.ts';
 
-export interface ClusterGroup {
+interface ClusterGroup {
   id: number;
   code: string;
   name: string;

@@ -65,7 +65,7 @@ function passedNotProposed(ctx: FlowContext, groupId: number): { voteId: number;
 }
 
 /** A proposal with its conditions, each with its status and source. */
-export function proposalText(ctx: FlowContext, proposal: Proposal): string {
+function proposalText(ctx: FlowContext, proposal: Proposal): string {
   const lines = [ctx.t('prop-heading', { unit: unitName(ctx, proposal.unitId), title: ctx.t(`title-${proposal.title}`), cluster: proposal.groupId === null ? 'no' : 'yes' })];
   for (const c of proposalConditions(ctx.db, ctx.movement!, proposal))
     lines.push(ctx.t('prop-condition-line', { condition: ctx.t(`cond-${c.code}`), status: ctx.t('cond-status', { status: c.status }), source: c.source, practice: c.practice ? 'yes' : 'no' }));

@@ -59,7 +59,7 @@ function registrationToScore(ctx: FlowContext): { registrationId: number } | { r
  * For /chamdiem's own steps: the form asked for and the conversation handed to this flow
  * (`{ kind: 'switch', flow: 'score-form' }` does the same from a button).
  */
-export function startScoreForm(ctx: FlowContext): StartResult<Data> {
+function startScoreForm(ctx: FlowContext): StartResult<Data> {
   const found = registrationToScore(ctx);
   if ('refused' in found) return { kind: 'refuse', message: found.refused };
   return { kind: 'start', step: 'form_wait', data: { registrationId: found.registrationId }, note: requestForm(ctx, 'score', found.registrationId, null) };

@@ -56,7 +56,7 @@ export function sheetText(ctx: FlowContext, table: ScoringTable, sheet: StoredSh
 }
 
 /** The unit's own total, before any adjustment of the head. */
-export function ownTotal(table: ScoringTable, sheet: StoredSheet): number {
+function ownTotal(table: ScoringTable, sheet: StoredSheet): number {
   return sheetTotal(table, { ...sheet, lines: sheet.lines.map(({ adjustment: _, ...line }) => line) }).total;
 }
 

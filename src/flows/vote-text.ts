@@ -22,7 +22,7 @@ export function rankingText(ctx: FlowContext, ranking: readonly Ranked[]): strin
 }
 
 /** The vote's heading: title, state, end date, attendance against the quorum. */
-export function voteHeading(ctx: FlowContext, stored: StoredVote): string {
+function voteHeading(ctx: FlowContext, stored: StoredVote): string {
   const a = voteAttendance(stored);
   return ctx.t('vote-heading', {
     title: ctx.t(`title-${stored.row.title}`),
@@ -38,7 +38,7 @@ export function voteHeading(ctx: FlowContext, stored: StoredVote): string {
 }
 
 /** Each candidate with its total and rank when the vote opened. */
-export function candidatesText(ctx: FlowContext, stored: StoredVote): string {
+function candidatesText(ctx: FlowContext, stored: StoredVote): string {
   return stored.vote.candidates
     .map((unitId) => {
       const s = stored.standing.get(unitId);
@@ -48,14 +48,14 @@ export function candidatesText(ctx: FlowContext, stored: StoredVote): string {
 }
 
 /** Who has taken part and who not yet: names only, no ballot. */
-export function participationText(ctx: FlowContext, stored: StoredVote): string {
+function participationText(ctx: FlowContext, stored: StoredVote): string {
   const p = participation(stored);
   const names = (ids: number[]) => (ids.length === 0 ? '—' : ids.map((id) => unitName(ctx, id)).join('; '));
   return ctx.t('vote-participation', { done: names(p.done), partly: names(p.partly), none: names(p.none) });
 }
 
 /** What the unit itself chose, candidate by candidate. */
-export function ownBallotText(ctx: FlowContext, stored: StoredVote, unitId: number): string {
+function ownBallotText(ctx: FlowContext, stored: StoredVote, unitId: number): string {
   const own = ownGroupBallot(stored, unitId);
   return stored.vote.candidates
     .map((c) => ctx.t('vote-own-line', { unit: unitName(ctx, c), choice: own.has(c) ? (own.get(c) ? 'approve' : 'disapprove') : 'none' }))

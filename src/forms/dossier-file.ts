@@ -10,7 +10,7 @@ import { zipEntries } from './file-check.ts';
 export const MAX_DOSSIER_FILE_BYTES = 20 * 1024 * 1024;
 const MAX_UNPACKED_BYTES = 200 * 1024 * 1024;
 
-export type DossierFileKind = 'pdf' | 'doc' | 'docx';
+type DossierFileKind = 'pdf' | 'doc' | 'docx';
 type DossierFileRefusal = 'empty' | 'too-big' | 'not-document' | 'zip-bomb';
 
 const PDF = Buffer.from('%PDF-');

@@ -13,7 +13,7 @@ import { loadSheet, type StoredSheet } from '../domain/year-end/sheets.ts';
 import { unitScoring, type UnitScoring } from '../domain/year-end/groups.ts';
 import type { Movement, Unit } from '../domain/model.ts';
 
-export interface ScoreFormContext {
+interface ScoreFormContext {
   movement: Movement;
   unit: Unit;
   scoring: UnitScoring;

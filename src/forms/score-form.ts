@@ -103,7 +103,7 @@ export async function writeScoreForm(input: ScoreFormInput): Promise<Buffer> {
   return Buffer.from(await (workbook as ExcelJS.Workbook).xlsx.writeBuffer());
 }
 
-export interface ScoreImportLine {
+interface ScoreImportLine {
   line: number;
   code: string;
   points: number;

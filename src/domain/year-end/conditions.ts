@@ -10,7 +10,7 @@ import type { ProposalTitle } from '../model.ts';
 
 /** Mức độ hoàn thành nhiệm vụ, best first (set by the unit's superior, declared by the unit). */
 export const TASK_RATINGS = ['xuat-sac', 'tot', 'hoan-thanh', 'khong-hoan-thanh'] as const;
-export type TaskRating = (typeof TASK_RATINGS)[number];
+type TaskRating = (typeof TASK_RATINGS)[number];
 
 const share = z.number().min(0).max(1);
 
@@ -35,7 +35,7 @@ export const declaredConditions = z
 export type DeclaredConditions = z.infer<typeof declaredConditions>;
 
 /** What the database knows of the unit for its proposal. */
-export interface KnownFacts {
+interface KnownFacts {
   /** The unit is a member of a cluster/block of this movement. */
   inGroup: boolean;
   /** Its rank in its cluster's scoring (1 leads); undefined when not scored. */
@@ -50,8 +50,8 @@ export interface KnownFacts {
   year: number;
 }
 
-export const CONDITION_STATUSES = ['met', 'not_met', 'not_declared', 'people_decide'] as const;
-export type ConditionStatus = (typeof CONDITION_STATUSES)[number];
+const CONDITION_STATUSES = ['met', 'not_met', 'not_declared', 'people_decide'] as const;
+type ConditionStatus = (typeof CONDITION_STATUSES)[number];
 
 export interface ConditionCheck {
   /** Names the condition in locales/ (`cond-<code>`). */

@@ -21,12 +21,12 @@ export const decisionNumber = z
   .max(40)
   .regex(/^[\p{L}\p{N}][\p{L}\p{N}/.\- ]*$/u);
 
-export const decisionInput = z.object({
+const decisionInput = z.object({
   outcome: z.enum(DECISION_OUTCOMES),
   number: decisionNumber,
   decidedOn: z.string().refine(isValidIsoDate),
 });
-export type DecisionInput = z.infer<typeof decisionInput>;
+type DecisionInput = z.infer<typeof decisionInput>;
 
 /**
  * Records (or corrects) the decision on a standing proposal of the movement; the audit keeps what

@@ -11,15 +11,14 @@ import { isValidIsoDate } from '../vn-input.ts';
 const share = z.number().gt(0, 'def-share').max(1, 'def-share');
 
 /** How a criterion counts: points earned up to its maximum, points taken off, or points added. */
-export const CRITERION_KINDS = ['score', 'deduction', 'bonus'] as const;
+const CRITERION_KINDS = ['score', 'deduction', 'bonus'] as const;
 export type CriterionKind = (typeof CRITERION_KINDS)[number];
 
 /**
  * Criteria the year's results fill in: the share of the unit's targets that ended vượt or đạt
  * (`targets-reached`), or vượt only (`targets-exceeded`), times the criterion's maximum.
  */
-export const RESULT_SOURCES = ['targets-reached', 'targets-exceeded'] as const;
-export type ResultSource = (typeof RESULT_SOURCES)[number];
+const RESULT_SOURCES = ['targets-reached', 'targets-exceeded'] as const;
 
 const criterion = z.object({
   code,
@@ -32,7 +31,7 @@ const criterion = z.object({
   fromResults: z.enum(RESULT_SOURCES).optional(),
 });
 
-export const voteRule = z.object({
+const voteRule = z.object({
   /** Share of all members that must be present (or give a written opinion) to close the vote. */
   quorum: share.default(2 / 3),
   /** Share of ALL members (not of those voting) a candidate needs (Nghị định 98/2023 Art. 30.7). */
@@ -105,5 +104,5 @@ export const yearEndDefinition = z
   });
 
 export type YearEndDefinition = z.infer<typeof yearEndDefinition>;
-export type ScoringTableDefinition = YearEndDefinition['tables'][number];
+type ScoringTableDefinition = YearEndDefinition['tables'][number];
 export type CriterionDefinition = ScoringTableDefinition['criteria'][number];

@@ -15,14 +15,14 @@ import { localDate } from '../vn-input.ts';
 import type { Translate } from '../../i18n/index.ts';
 
 /** The documents the law asks of every proposal, before the movement's confirmations. */
-export const LAW_ITEMS = ['to-trinh', 'bao-cao-thanh-tich', 'bien-ban'] as const;
+const LAW_ITEMS = ['to-trinh', 'bao-cao-thanh-tich', 'bien-ban'] as const;
 
 const CONFIRMATION = 'confirmation:';
 
 /** A commendation's minutes are of the "xét khen thưởng"; an emulation title's of the "bình xét". */
-export const isCommendation = (title: ProposalTitle) => title === 'bang-khen-ubnd-tinh';
+const isCommendation = (title: ProposalTitle) => title === 'bang-khen-ubnd-tinh';
 
-export interface Confirmation {
+interface Confirmation {
   code: string;
   title: string;
 }
@@ -33,11 +33,11 @@ export function checklistItems(confirmations: readonly Confirmation[]): string[]
 }
 
 /** The confirmation an item names, or undefined for one of the law's. */
-export function confirmationOf(item: string, confirmations: readonly Confirmation[]): Confirmation | undefined {
+function confirmationOf(item: string, confirmations: readonly Confirmation[]): Confirmation | undefined {
   return item.startsWith(CONFIRMATION) ? confirmations.find((c) => `${CONFIRMATION}${c.code}` === item) : undefined;
 }
 
-export interface DossierYear {
+interface DossierYear {
   deadline: string;
   timezone: string;
   confirmations: Confirmation[];
@@ -55,15 +55,15 @@ export function dossierMovement(db: DbOrTx, movementId: number): { id: number; t
 }
 
 /** A file received after the deadline's day (in the movement's time zone) is late. */
-export const receivedLate = (year: DossierYear, receivedAt: number) => localDate(receivedAt, year.timezone) > year.deadline;
+const receivedLate = (year: DossierYear, receivedAt: number) => localDate(receivedAt, year.timezone) > year.deadline;
 
-export interface DossierLine {
+interface DossierLine {
   item: string;
   /** The latest file received for the item. */
   file?: { id: number; fileName: string; bytes: number; receivedAt: number; late: boolean };
 }
 
-export type DossierStatus = 'complete' | 'late' | 'incomplete';
+type DossierStatus = 'complete' | 'late' | 'incomplete';
 
 export interface Dossier {
   proposal: Pick<Proposal, 'id' | 'unitId' | 'title' | 'groupId' | 'voteId'>;
@@ -159,7 +159,7 @@ export function dossiersToSend(db: DbOrTx, movement: { id: number; timezone: str
   return movementDossiers(db, movement).filter((d) => maySendDossier(person, d));
 }
 
-export interface ReceivedFile {
+interface ReceivedFile {
   proposalId: number;
   item: string;
   fileName: string;

@@ -18,7 +18,7 @@ export interface ScoringGroup {
   headUnitId: number | null;
 }
 /** A cluster/block as the year's end names it (with or without a table). */
-export type GroupRef = ScoringGroup;
+type GroupRef = ScoringGroup;
 
 const groupFields = { id: groups.id, code: groups.code, name: groups.name, headUnitId: groups.headUnitId };
 

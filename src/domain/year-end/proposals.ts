@@ -20,8 +20,8 @@ import { getGroup, groupOfMember } from './groups.ts';
 
 /** The titles a unit proposes for itself. */
 export const OWN_TITLES = ['tap-the-lao-dong-xuat-sac', 'tap-the-lao-dong-tien-tien'] as const satisfies readonly ProposalTitle[];
-export type OwnTitle = (typeof OWN_TITLES)[number];
-export const isOwnTitle = (title: string): title is OwnTitle => (OWN_TITLES as readonly string[]).includes(title);
+type OwnTitle = (typeof OWN_TITLES)[number];
+const isOwnTitle = (title: string): title is OwnTitle => (OWN_TITLES as readonly string[]).includes(title);
 
 /** The declarations each title's conditions read (conditions.ts), in the order they are asked. */
 export const DECLARED_FIELDS: Record<ProposalTitle, readonly (keyof DeclaredConditions)[]> = {

@@ -14,7 +14,7 @@ export interface ScoringTable {
   criteria: CriterionDefinition[];
 }
 
-export interface Adjustment {
+interface Adjustment {
   from: number | null;
   to: number;
   reason: string;

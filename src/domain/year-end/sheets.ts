@@ -184,43 +184,6 @@ export function saveAdjustment(
   return loadSheet(tx, table, { unitId, groupId: head.groupId });
 }
 
-/**
- * Every member's sheet of many groups at once (a document over all clusters): the same sheets as
- * groupSheets gives group by group, read in a few queries; groups with no table are left out.
- */
-export function sheetsOfGroups(db: DbOrTx, tables: ReadonlyMap<number, ScoringTable>, results: ReadonlyMap<number, ProgressCounts>): Map<number, StoredSheet[]> {
-  const groupIds = [...tables.keys()];
-  const members = new Map<number, number[]>();
-  const rowOf = new Map<string, { id: number; sentAt: number | null }>();
-  const linesOf = new Map<number, LineRow[]>();
-  for (let i = 0; i < groupIds.length; i += 5000) {
-    const slice = groupIds.slice(i, i + 5000);
-    for (const m of db.select({ groupId: groupMembers.groupId, unitId: groupMembers.unitId }).from(groupMembers).where(inArray(groupMembers.groupId, slice)).orderBy(asc(groupMembers.unitId)).all())
-      members.set(m.groupId, [...(members.get(m.groupId) ?? []), m.unitId]);
-    for (const r of db.select({ id: scoreSheets.id, groupId: scoreSheets.groupId, unitId: scoreSheets.unitId, sentAt: scoreSheets.sentAt }).from(scoreSheets).where(inArray(scoreSheets.groupId, slice)).all())
-      rowOf.set(`${r.groupId}:${r.unitId}`, r);
-    for (const l of db
-      .select({ line: scoreLines })
-      .from(scoreLines)
-      .innerJoin(scoreSheets, eq(scoreSheets.id, scoreLines.sheetId))
-      .where(inArray(scoreSheets.groupId, slice))
-      .all()) {
-      const list = linesOf.get(l.line.sheetId);
-      if (list) list.push(l.line);
-      else linesOf.set(l.line.sheetId, [l.line]);
-    }
-  }
-  return new Map(
-    groupIds.map((groupId) => [
-      groupId,
-      (members.get(groupId) ?? []).map((unitId) => {
-        const row = rowOf.get(`${groupId}:${unitId}`);
-        return sheetOf(tables.get(groupId)!, { unitId, groupId }, row, row ? (linesOf.get(row.id) ?? []) : [], results.get(unitId));
-      }),
-    ]),
-  );
-}
-
 /** The member units of the movement's scoring groups whose sheet is not sent yet (none started included), by group then unit. */
 export function unsentSheets(db: DbOrTx, movementId: number): { unitId: number; unitName: string; groupId: number; groupName: string }[] {
   return db.all<{ unitId: number; unitName: string; groupId: number; groupName: string }>(sql`

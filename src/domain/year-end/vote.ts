@@ -7,7 +7,7 @@
 import { DomainError } from '../errors.ts';
 import type { VoteRule } from './definition.ts';
 
-export interface WrittenOpinion {
+interface WrittenOpinion {
   approvals: ReadonlyMap<number, boolean>;
   note: string;
   recordedByUnitId: number;
@@ -145,7 +145,7 @@ export function voteResults(vote: Vote): CandidateResult[] {
 }
 
 /** A ballot as kept: a member's own, or one approval of an absent member's written opinion (`written`). */
-export interface KeptBallot {
+interface KeptBallot {
   voterUnitId: number;
   candidateUnitId: number;
   approve: boolean;

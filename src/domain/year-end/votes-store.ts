@@ -19,7 +19,7 @@ import { attendance, castBallot, closeVote, openVote, ownBallot, recordWrittenOp
 
 /** The titles a cluster votes on: its Cờ thi đua and its Bằng khen. */
 export const VOTE_TITLES = ['co-thi-dua-ubnd-tinh', 'bang-khen-ubnd-tinh'] as const satisfies readonly ProposalTitle[];
-export type VoteTitle = (typeof VOTE_TITLES)[number];
+type VoteTitle = (typeof VOTE_TITLES)[number];
 export const isVoteTitle = (title: string): title is VoteTitle => (VOTE_TITLES as readonly string[]).includes(title);
 
 /** The quota of a title in the group's table (0 when the group has no table). */
@@ -29,7 +29,7 @@ export function quotaOf(db: DbOrTx, groupId: number, title: VoteTitle): number {
   return title === 'co-thi-dua-ubnd-tinh' ? table.quotas.flag : table.quotas.certificate;
 }
 
-export interface DefaultCandidates {
+interface DefaultCandidates {
   ranking: Ranked[];
   candidates: number[];
   tiedAtEdge: number[];
@@ -54,7 +54,7 @@ export function defaultCandidates(db: DbOrTx, movement: Pick<Movement, 'id' | 'e
   return { ranking, quota, ...top };
 }
 
-export type VoteRow = typeof votes.$inferSelect;
+type VoteRow = typeof votes.$inferSelect;
 
 export interface StoredVote {
   row: VoteRow;
